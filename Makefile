@@ -1,0 +1,46 @@
+# Two commands for a fresh machine: `make run` (the product) and `make test` (the whole suite).
+# Both install what they need: uv and the locked Python packages, and Debian packages via apt.
+
+SHELL := /bin/bash
+UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+APT_PACKAGES := fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
+APT_BROWSER := chromium
+export PYTHONPATH := $(CURDIR)
+export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
+
+.PHONY: run test bench lint typecheck deps system-deps browser-deps clean
+
+$(UV):
+	python3 -m pip install --quiet --user uv || python3 -m pip install --quiet uv
+
+deps: $(UV)
+	$(UV) sync --frozen --quiet
+
+system-deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "apt-get install$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
+
+browser-deps:
+	@dpkg -s $(APT_BROWSER) >/dev/null 2>&1 || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_BROWSER) >/dev/null; }
+
+run: deps system-deps
+	$(UV) run --frozen python -m core.infra.supervisor
+
+lint: deps
+	$(UV) run --frozen ruff check .
+
+typecheck: deps
+	$(UV) run --frozen mypy .
+
+test: deps system-deps browser-deps
+	$(UV) run --frozen ruff check .
+	$(UV) run --frozen mypy .
+	$(UV) run --frozen python -m pytest
+
+bench: deps system-deps
+	$(UV) run --frozen python -m bench.run
+
+clean:
+	rm -rf .data .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,46 @@
+"""The web process: Streamlit's multipage UI plus small HTTP routes beside it.
+
+    uvicorn asgi:app --port 8501
+
+Routes: GET /healthz (dependency readiness), POST /stripe/webhook (Stripe events, signature-checked).
+"""
+
+from __future__ import annotations
+
+import anyio
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from streamlit.starlette import App
+
+from core.config import PROJECT_ROOT
+from core.health import health
+from core.logging import configure_logging
+
+configure_logging()
+
+
+def _queue_depths() -> dict[str, int]:
+    from tasks.queues import free, maint, paid
+
+    return {"paid": paid.pending_count(), "free": free.pending_count(), "maint": maint.pending_count()}
+
+
+async def healthz(_request: Request) -> JSONResponse:
+    healthy, report = await anyio.to_thread.run_sync(lambda: health(_queue_depths))
+    return JSONResponse(report, status_code=200 if healthy else 503)
+
+
+async def stripe_webhook(request: Request) -> Response:
+    from core.billing import handle_webhook
+
+    payload = await request.body()
+    signature = request.headers.get("stripe-signature", "")
+    status, body = await anyio.to_thread.run_sync(lambda: handle_webhook(payload, signature))
+    return JSONResponse(body, status_code=status)
+
+
+app = App(
+    str(PROJECT_ROOT / "Home.py"),
+    routes=[Route("/healthz", healthz, methods=["GET"]), Route("/stripe/webhook", stripe_webhook, methods=["POST"])],
+)

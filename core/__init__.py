@@ -1,0 +1,1 @@
+"""The application: domain rules and use cases. Never imports streamlit."""

@@ -1,0 +1,48 @@
+"""The shape every charging or creating user action shares.
+
+    [tx: idempotency claim -> the action's own writes (debit, rows, job) -> idempotency result] -> commit
+    -> enqueue the jobs it created
+
+A repeated key (a double click, a Streamlit rerun, a network retry) returns the first call's result and
+touches nothing; enqueueing happens only after the commit, so a worker never sees a job that might roll
+back. If Redis is down at that moment the job stays queued in Postgres and the reaper sends it later.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from core import dispatch, idempotency
+from core.config import get_settings
+from db.session import unit_of_work
+
+
+@dataclass
+class ActionResult:
+    """What an action returns to its caller and stores under its idempotency key."""
+
+    data: dict[str, Any]
+    enqueue: list[tuple[str, str]] = field(default_factory=list)  # (job_id, queue)
+    replayed: bool = False
+
+
+def run_action(user_id: uuid.UUID, key: str, body: Callable[[Session], ActionResult]) -> ActionResult:
+    with unit_of_work() as session:
+        prior = idempotency.claim(session, user_id, key, get_settings().idempotency_ttl_s)
+        if prior is not None:
+            return ActionResult(data=prior, replayed=True)
+        result = body(session)
+        idempotency.store(session, user_id, key, result.data)
+    for job_id, queue in result.enqueue:
+        dispatch.enqueue(job_id, queue)
+    return result
+
+
+def new_key() -> str:
+    """A fresh idempotency key for a form; pages keep it in session state until the action succeeds."""
+    return uuid.uuid4().hex

@@ -1,0 +1,1 @@
+"""Assets: the general resume and the detailed career history (upload, extraction, summary)."""

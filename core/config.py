@@ -1,0 +1,126 @@
+"""One typed settings object for the whole product.
+
+Everything that differs between this machine and production is read here, from the environment or an
+optional `.env` file. Unset infrastructure settings (DATABASE_URL, REDIS_URL, LLM keys) mean "start the
+embedded default": the supervisor fills them in before any other process starts.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+TASK_KINDS = ("resume", "detailed_resume", "job", "match", "customize", "interview")
+
+
+class Settings(BaseSettings):
+    """Configuration read from the environment (prefix-free names, as documented in .env.example)."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    # Infrastructure. Empty means: use the embedded default under data_dir.
+    database_url: str = ""
+    redis_url: str = ""
+    data_dir: Path = PROJECT_ROOT / ".data"
+    public_url: str = "http://127.0.0.1:8501"
+
+    # LLM providers. Empty keys mean: every task kind runs on the embedded local model.
+    deepseek_api_key: str = ""
+    deepseek_base_url: str = "https://api.deepseek.com/v1"
+    deepseek_model: str = "deepseek-chat"
+    deepseek_concurrency: int = 5
+    glm_api_key: str = ""
+    glm_base_url: str = "https://open.bigmodel.cn/api/paas/v4"
+    glm_model: str = "glm-4.5-flash"
+    glm_concurrency: int = 2
+    local_llm_url: str = ""  # set by the supervisor when it starts the embedded llama.cpp server
+    local_llm_port: int = 8088
+    local_llm_concurrency: int = 2
+    llm_timeout_s: float = 120.0
+    # Optional JSON file overriding the model registry (see core/llm/registry.py).
+    model_registry_file: Path | None = None
+
+    # Coins.
+    signup_grant: int = 8
+    price_resume: int = 1
+    price_detailed_resume: int = 1
+    price_service: int = 2
+    price_customize: int = 2
+    price_interview: int = 2
+    idempotency_ttl_s: int = 15 * 60
+    admin_emails: str = ""
+
+    # Job engine.
+    paid_workers: int = 8
+    free_workers: int = 2
+    job_lease_s: float = 30.0
+    job_max_attempts: int = 4
+    retry_base_delay_s: float = 1.0
+    retry_max_delay_s: float = 30.0
+    max_services_in_flight: int = 3
+    stream_maxlen: int = 20_000
+    stream_ttl_s: int = 24 * 3600
+    reaper_interval_s: int = 15
+    lost_message_grace_s: float = 20.0
+
+    # Assets.
+    upload_max_bytes: int = 10 * 1024 * 1024
+    upload_max_pages: int = 30
+    encryption_key: str = ""  # Fernet key; embedded default lives in data_dir/secret.key (0600)
+
+    # Retrieval.
+    rag_top_k: int = 4
+
+    # Stripe.
+    stripe_secret_key: str = ""
+    stripe_webhook_secret: str = ""
+    stripe_api_base: str = ""  # tests point the SDK at a loopback stand-in
+    coin_packs: str = "pack10:10:500:cny,pack10usd:10:99:usd"
+
+    # Accounts.
+    cookie_key: str = ""
+    cookie_name: str = "jaa_session"
+    cookie_expiry_days: float = 30.0
+    login_max_failures: int = 10
+    login_lock_s: int = 15 * 60
+
+    log_level: str = "INFO"
+
+    @property
+    def admin_email_set(self) -> frozenset[str]:
+        return frozenset(e.strip().lower() for e in self.admin_emails.split(",") if e.strip())
+
+    def price_for(self, task_kind: str) -> int:
+        """Price in coins of one job of this kind; job extraction is included in the service price."""
+        prices = {
+            "resume": self.price_resume,
+            "detailed_resume": self.price_detailed_resume,
+            "job": 0,
+            "match": self.price_service,
+            "customize": self.price_customize,
+            "interview": self.price_interview,
+        }
+        return prices[task_kind]
+
+    @property
+    def uses_demo_model(self) -> bool:
+        """True when no provider key is set: every task runs on the small bundled model."""
+        return not (self.deepseek_api_key or self.glm_api_key)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings; tests call `get_settings.cache_clear()` after changing the environment."""
+    return Settings()
+
+
+def reset_settings() -> None:
+    get_settings.cache_clear()
+
+
+__all__ = ["PROJECT_ROOT", "TASK_KINDS", "Field", "Settings", "get_settings", "reset_settings"]

@@ -1,0 +1,43 @@
+"""Translations: every user-facing string and message key lives in core/locales/{en,zh}.json.
+
+`translate(key, lang, **params)` formats with str.format; a missing key falls back to English, then to the
+key itself, so a forgotten string is visible rather than a crash. Pages use ui.i18n.t(), which knows the
+current user's language.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+LANGS = ("en", "zh")
+DEFAULT_LANG = "en"
+_DIR = Path(__file__).resolve().parent / "locales"
+
+
+@lru_cache(maxsize=None)
+def catalog(lang: str) -> dict[str, str]:
+    path = _DIR / f"{lang}.json"
+    if not path.exists():
+        return {}
+    data: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def translate(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:
+    text = catalog(lang).get(key) or catalog(DEFAULT_LANG).get(key) or key
+    if params:
+        try:
+            return text.format(**params)
+        except (KeyError, IndexError, ValueError):
+            return text
+    return text
+
+
+def normalize_lang(value: str | None) -> str:
+    """Map a browser or user language ('zh-CN', 'en-US', None) to a supported one."""
+    if value and value.lower().startswith("zh"):
+        return "zh"
+    return "en" if not value or not value.lower().startswith("zh") else "zh"

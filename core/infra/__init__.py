@@ -1,0 +1,1 @@
+"""Process plumbing: embedded services for a machine without infrastructure, and the supervisor."""

@@ -1,0 +1,153 @@
+"""`make run`: start the embedded services that are needed, migrate, seed the knowledge base, then run and
+supervise the web app, the paid and free consumers and the maintenance consumer until Ctrl-C.
+
+Children run in their own process groups. A child that dies is restarted (with a growing pause). On
+SIGINT or SIGTERM the Huey consumers get SIGINT (they finish the task at hand), the web server SIGTERM;
+whatever still runs after the grace period is killed, then the embedded services are stopped. Nothing the
+supervisor started outlives it.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core.config import PROJECT_ROOT, get_settings
+from core.infra.stack import Stack
+
+GRACE_S = 25.0
+
+
+@dataclass
+class Child:
+    name: str
+    argv: list[str]
+    graceful: int = signal.SIGTERM
+    process: subprocess.Popen[bytes] | None = None
+    restarts: int = 0
+    started_at: float = 0.0
+    history: list[float] = field(default_factory=list)
+
+    def start(self, env: dict[str, str]) -> None:
+        self.process = subprocess.Popen(self.argv, cwd=PROJECT_ROOT, env=env, start_new_session=True)
+        self.started_at = time.monotonic()
+
+    def alive(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+    def signal(self, sig: int) -> None:
+        if self.alive():
+            assert self.process is not None
+            try:
+                os.killpg(self.process.pid, sig)
+            except ProcessLookupError:
+                pass
+
+
+def children(port: int) -> list[Child]:
+    s = get_settings()
+    py = sys.executable
+    consumer = [py, "-m", "huey.bin.huey_consumer"]
+    return [
+        Child(
+            "web",
+            [
+                py,
+                "-m",
+                "uvicorn",
+                "asgi:app",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--log-level",
+                "warning",
+                "--no-access-log",
+            ],
+        ),
+        Child(
+            "paid",
+            [*consumer, "tasks.queues.paid", "-k", "thread", "-w", str(s.paid_workers), "-n", "-q"],
+            graceful=signal.SIGINT,
+        ),
+        Child(
+            "free",
+            [*consumer, "tasks.queues.free", "-k", "thread", "-w", str(s.free_workers), "-n", "-q"],
+            graceful=signal.SIGINT,
+        ),
+        Child("maint", [*consumer, "tasks.queues.maint", "-k", "thread", "-w", "1", "-q"], graceful=signal.SIGINT),
+    ]
+
+
+def prepare(stack: Stack) -> dict[str, str]:
+    env = stack.start()
+    full_env = {**os.environ, **env, "PYTHONPATH": str(PROJECT_ROOT)}
+    subprocess.run([sys.executable, "-m", "db.migrate"], cwd=PROJECT_ROOT, env=full_env, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "knowledge.ingest", "--if-empty"], cwd=PROJECT_ROOT, env=full_env, check=False
+    )
+    return full_env
+
+
+def main() -> int:
+    port = int(os.environ.get("PORT", "8501"))
+    data_dir = Path(os.environ.get("DATA_DIR") or PROJECT_ROOT / ".data")
+    stack = Stack(data_dir=data_dir)
+    stopping = False
+
+    def _stop(signum: int, _frame: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
+    procs: list[Child] = []
+    try:
+        print("Starting Job Assistant AI…", flush=True)
+        env = prepare(stack)
+        procs = children(port)
+        for child in procs:
+            child.start(env)
+        demo = " (running on the small bundled demo model)" if stack.llm is not None else ""
+        print(
+            f"\n  Job Assistant AI is up{demo}: open http://127.0.0.1:{port}\n  Ctrl-C stops everything.\n", flush=True
+        )
+        while not stopping:
+            time.sleep(0.5)
+            for child in procs:
+                if not stopping and not child.alive():
+                    pause = min(30.0, 2.0 ** min(child.restarts, 5))
+                    print(f"[supervisor] {child.name} exited; restarting in {pause:.0f}s", flush=True)
+                    time.sleep(pause)
+                    child.restarts += 1
+                    if not stopping:
+                        child.start(env)
+    finally:
+        shutdown(procs)
+        stack.stop()
+        print("Stopped.", flush=True)
+    return 0
+
+
+def shutdown(procs: list[Child]) -> None:
+    for child in procs:
+        child.signal(child.graceful)
+    deadline = time.monotonic() + GRACE_S
+    for child in procs:
+        if child.process is None:
+            continue
+        try:
+            child.process.wait(max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            child.signal(signal.SIGKILL)
+            child.process.wait(5)
+        child.signal(signal.SIGKILL)  # anything the child left in its group
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

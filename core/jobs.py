@@ -1,0 +1,225 @@
+r"""The job table is the truth of a job; this module owns its state transitions.
+
+    queued --claim--> running --succeed--> succeeded
+                         |  \--transient, attempts left--> queued (not_before = backoff)
+                         |  \--final failure--> failed (+ refund of its debit, exactly once)
+                         \--lease expired (worker died)--> queued again by the reaper, or failed + refund
+    queued|running --cancel--> cancelled (+ refund)
+
+Every transition is one conditional UPDATE, and a worker's transitions also check its lease token, so a
+worker that lost its lease (reaped, cancelled, taken over) cannot overwrite the job's fate.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from core import ledger
+from core.config import get_settings
+from db.models import Job
+
+ACTIVE_STATES = ("queued", "running")
+SERVICE_KINDS = ("job", "match", "customize", "interview")
+
+
+@dataclass
+class NewJob:
+    """What a use case asks for; `create_job` charges and inserts it in the caller's transaction."""
+
+    user_id: uuid.UUID
+    kind: str
+    price: int
+    memo: str
+    service_id: uuid.UUID | None = None
+    asset_id: uuid.UUID | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+    queue: str | None = None  # force a queue (follow-up steps inherit their parent's)
+
+
+def create_job(session: Session, new: NewJob) -> Job:
+    """Charge (or route to the free queue) and insert the job row; the caller commits, then enqueues."""
+    job_id = uuid.uuid4()
+    if new.queue is not None:
+        charge = ledger.Charge(queue=new.queue, price=0, debit_entry_id=None)  # type: ignore[arg-type]
+    else:
+        charge = ledger.charge(session, new.user_id, new.price, job_id=job_id, memo=new.memo)
+    job = Job(
+        id=job_id,
+        user_id=new.user_id,
+        kind=new.kind,
+        queue=charge.queue,
+        state="queued",
+        service_id=new.service_id,
+        asset_id=new.asset_id,
+        params=new.params,
+        price=charge.price,
+        debit_entry_id=charge.debit_entry_id,
+        max_attempts=get_settings().job_max_attempts,
+        enqueued_at=datetime.now(UTC),
+    )
+    session.add(job)
+    session.flush()
+    return job
+
+
+@dataclass(frozen=True)
+class Claim:
+    job_id: uuid.UUID
+    token: uuid.UUID
+    attempts: int
+
+
+def claim(session: Session, job_id: uuid.UUID) -> Claim | None:
+    """queued -> running with a fresh lease; None if the job is not (or not yet) claimable."""
+    token = uuid.uuid4()
+    row = session.execute(
+        text(
+            "UPDATE jobs SET state = 'running', lease_token = :tok, attempts = attempts + 1,"
+            " lease_until = now() + make_interval(secs => :lease), started_at = COALESCE(started_at, now())"
+            " WHERE id = :id AND state = 'queued' AND (not_before IS NULL OR not_before <= now() + interval '1 second')"
+            " RETURNING attempts"
+        ),
+        {"id": job_id, "tok": token, "lease": get_settings().job_lease_s},
+    ).first()
+    return Claim(job_id=job_id, token=token, attempts=int(row[0])) if row else None
+
+
+def extend_lease(session: Session, c: Claim) -> bool:
+    row = session.execute(
+        text(
+            "UPDATE jobs SET lease_until = now() + make_interval(secs => :lease)"
+            " WHERE id = :id AND lease_token = :tok AND state = 'running' RETURNING id"
+        ),
+        {"id": c.job_id, "tok": c.token, "lease": get_settings().job_lease_s},
+    ).first()
+    return row is not None
+
+
+def mark_succeeded(session: Session, c: Claim, figures: dict[str, Any]) -> bool:
+    row = session.execute(
+        text(
+            "UPDATE jobs SET state = 'succeeded', finished_at = now(), lease_until = NULL, error_key = NULL,"
+            " error_detail = NULL, model = :model, tokens_in = :tin, tokens_out = :tout, cost = :cost,"
+            " latency_ms = :lat, ttft_ms = :ttft, retrieved = CAST(:retrieved AS jsonb)"
+            " WHERE id = :id AND lease_token = :tok AND state = 'running' RETURNING id"
+        ),
+        {"id": c.job_id, "tok": c.token, **_figure_params(figures)},
+    ).first()
+    return row is not None
+
+
+def _figure_params(figures: dict[str, Any]) -> dict[str, Any]:
+    import json
+
+    return {
+        "model": figures.get("model", ""),
+        "tin": figures.get("tokens_in", 0),
+        "tout": figures.get("tokens_out", 0),
+        "cost": figures.get("cost", 0.0),
+        "lat": figures.get("latency_ms"),
+        "ttft": figures.get("ttft_ms"),
+        "retrieved": json.dumps(figures.get("retrieved")) if figures.get("retrieved") is not None else None,
+    }
+
+
+def backoff_delay(attempts: int) -> float:
+    """Exponential backoff with full jitter: base * 2^(n-1), capped, times a random factor in [0.5, 1]."""
+    s = get_settings()
+    raw = min(s.retry_max_delay_s, s.retry_base_delay_s * (2 ** max(0, attempts - 1)))
+    return raw * (0.5 + random.random() / 2)
+
+
+def requeue_for_retry(session: Session, c: Claim, delay_s: float, detail: str) -> bool:
+    row = session.execute(
+        text(
+            "UPDATE jobs SET state = 'queued', lease_until = NULL, lease_token = NULL,"
+            " not_before = now() + make_interval(secs => :delay), enqueued_at = now(), error_detail = :detail"
+            " WHERE id = :id AND lease_token = :tok AND state = 'running' RETURNING id"
+        ),
+        {"id": c.job_id, "tok": c.token, "delay": delay_s, "detail": detail[:500]},
+    ).first()
+    return row is not None
+
+
+def fail(
+    session: Session,
+    job_id: uuid.UUID,
+    *,
+    error_key: str,
+    detail: str,
+    token: uuid.UUID | None = None,
+    from_states: tuple[str, ...] = ("running",),
+    final_state: str = "failed",
+) -> Job | None:
+    """Fail (or cancel) the job and refund its debit, both in the caller's transaction.
+
+    Returns the job if this call made the transition; None if it was already final or not ours, in which
+    case nothing is refunded (the refund's UNIQUE constraint would refuse a second one anyway).
+    """
+    clause = "AND lease_token = :tok" if token is not None else ""
+    row = session.execute(
+        text(
+            f"UPDATE jobs SET state = :final, finished_at = now(), lease_until = NULL, error_key = :key,"
+            f" error_detail = :detail WHERE id = :id AND state = ANY(:states) {clause} RETURNING id"
+        ),
+        {
+            "id": job_id,
+            "tok": token,
+            "key": error_key,
+            "detail": detail[:500],
+            "states": list(from_states),
+            "final": final_state,
+        },
+    ).first()
+    if row is None:
+        return None
+    job = session.get(Job, job_id, populate_existing=True)
+    assert job is not None
+    if job.debit_entry_id is not None:
+        ledger.refund(session, job.debit_entry_id, memo=f"refund:{job.kind}")
+    return job
+
+
+def transfer_debit(session: Session, from_job: Job, to_job: Job) -> None:
+    """Hand a debit on to the job that continues the paid work (job extraction -> match)."""
+    debit = from_job.debit_entry_id
+    if debit is None:
+        return
+    from_job.debit_entry_id = None
+    session.flush()
+    to_job.debit_entry_id = debit
+    to_job.price = from_job.price
+    session.flush()
+
+
+def services_in_flight(session: Session, user_id: uuid.UUID) -> int:
+    """Services of this user with a step queued or running (callers hold the wallet lock)."""
+    return int(
+        session.execute(
+            text(
+                "SELECT count(DISTINCT service_id) FROM jobs WHERE user_id = :u AND state IN ('queued','running')"
+                " AND service_id IS NOT NULL"
+            ),
+            {"u": user_id},
+        ).scalar_one()
+    )
+
+
+def lock_user(session: Session, user_id: uuid.UUID) -> None:
+    """Serialize a user's charging actions on their wallet row (the per-user cap check depends on it)."""
+    session.execute(text("SELECT 1 FROM wallets WHERE user_id = :u FOR UPDATE"), {"u": user_id})
+
+
+def get_job(session: Session, job_id: uuid.UUID) -> Job | None:
+    return session.get(Job, job_id)
+
+
+def lease_deadline(seconds: float) -> datetime:
+    return datetime.now(UTC) + timedelta(seconds=seconds)

@@ -1,0 +1,158 @@
+"""One client for every OpenAI-compatible provider (DeepSeek, GLM, the embedded llama.cpp server, fakes).
+
+It streams a chat completion, hands each text delta to a callback, measures time to first token and
+counts tokens, and maps every failure onto the error tree: 429/5xx/timeouts/cut streams are transient
+(the job engine retries them), other 4xx are permanent. Structured replies are validated by pydantic; a
+reply that does not validate is transient, since asking again usually fixes it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import httpx2
+import openai
+from pydantic import BaseModel, ValidationError
+
+from core.config import get_settings
+from core.errors import PermanentUpstreamError, TransientUpstreamError
+from core.llm.registry import ModelSpec
+
+T = TypeVar("T", bound=BaseModel)
+Messages = list[dict[str, str]]
+
+
+@dataclass
+class Completion:
+    text: str
+    tokens_in: int
+    tokens_out: int
+    ttft_ms: int | None
+    latency_ms: int
+    model: str
+
+
+_clients: dict[tuple[str, str], openai.OpenAI] = {}
+_clients_lock = threading.Lock()
+
+
+def _client(spec: ModelSpec) -> openai.OpenAI:
+    key = (spec.base_url, spec.api_key())
+    with _clients_lock:
+        if key not in _clients:
+            _clients[key] = openai.OpenAI(
+                base_url=spec.base_url,
+                api_key=key[1] or "missing",
+                timeout=httpx2.Timeout(get_settings().llm_timeout_s, connect=5.0),
+                max_retries=0,
+            )
+        return _clients[key]
+
+
+def response_format(spec: ModelSpec, schema: dict[str, Any] | None) -> dict[str, Any] | None:
+    if schema is None:
+        return None
+    if spec.structured == "json_schema":
+        return {"type": "json_schema", "json_schema": {"name": "reply", "schema": schema, "strict": False}}
+    if spec.structured == "json_object_schema":
+        return {"type": "json_object", "schema": schema}
+    return {"type": "json_object"}
+
+
+def stream_chat(
+    spec: ModelSpec,
+    messages: Messages,
+    *,
+    on_delta: Callable[[str], None] | None = None,
+    schema: dict[str, Any] | None = None,
+    temperature: float = 0.3,
+    max_tokens: int | None = None,
+) -> Completion:
+    """Stream one completion; every delta goes to `on_delta` as it arrives."""
+    started = time.monotonic()
+    ttft_ms: int | None = None
+    parts: list[str] = []
+    usage_in = usage_out = 0
+    finished = False
+    kwargs: dict[str, Any] = {
+        "model": spec.model,
+        "messages": messages,
+        "stream": True,
+        "temperature": temperature,
+        "max_tokens": max_tokens or spec.max_tokens,
+        "stream_options": {"include_usage": True},
+    }
+    fmt = response_format(spec, schema)
+    if fmt is not None:
+        kwargs["response_format"] = fmt
+    try:
+        stream = _client(spec).chat.completions.create(**kwargs)
+        for chunk in stream:
+            if chunk.usage is not None:
+                usage_in = chunk.usage.prompt_tokens or usage_in
+                usage_out = chunk.usage.completion_tokens or usage_out
+            for choice in chunk.choices:
+                delta = choice.delta.content if choice.delta else None
+                if delta:
+                    if ttft_ms is None:
+                        ttft_ms = int((time.monotonic() - started) * 1000)
+                    parts.append(delta)
+                    if on_delta is not None:
+                        on_delta(delta)
+                if choice.finish_reason:
+                    finished = True
+    except openai.RateLimitError as exc:
+        raise TransientUpstreamError(f"429 rate limited by {spec.name}") from exc
+    except openai.APIStatusError as exc:
+        status = exc.status_code
+        if status >= 500 or status in (408, 409, 425, 429):
+            raise TransientUpstreamError(f"{status} from {spec.name}") from exc
+        raise PermanentUpstreamError(f"{status} from {spec.name}") from exc
+    except (openai.APITimeoutError, openai.APIConnectionError, httpx2.HTTPError) as exc:
+        raise TransientUpstreamError(f"{type(exc).__name__} talking to {spec.name}") from exc
+    except openai.APIError as exc:  # e.g. an error event inside the stream
+        raise TransientUpstreamError(f"{type(exc).__name__} from {spec.name}") from exc
+    if not finished:
+        raise TransientUpstreamError(f"stream from {spec.name} ended without finish_reason")
+    text = "".join(parts)
+    if not usage_out:
+        usage_out = max(1, len(text) // 4)
+    if not usage_in:
+        usage_in = sum(len(m.get("content", "")) for m in messages) // 4
+    return Completion(
+        text=text,
+        tokens_in=usage_in,
+        tokens_out=usage_out,
+        ttft_ms=ttft_ms,
+        latency_ms=int((time.monotonic() - started) * 1000),
+        model=spec.model,
+    )
+
+
+_FENCE = re.compile(r"^```(?:json)?\s*|\s*```$", re.MULTILINE)
+
+
+def extract_json(text: str) -> Any:
+    """Parse a JSON reply, tolerating code fences and prose around a single object."""
+    cleaned = _FENCE.sub("", text.strip())
+    try:
+        return json.loads(cleaned)
+    except json.JSONDecodeError:
+        start, end = cleaned.find("{"), cleaned.rfind("}")
+        if start != -1 and end > start:
+            return json.loads(cleaned[start : end + 1])
+        raise
+
+
+def validate(model: type[T], text: str) -> T:
+    """Validate a structured reply; invalid output is transient (the job is retried)."""
+    try:
+        return model.model_validate(extract_json(text))
+    except (json.JSONDecodeError, ValidationError, TypeError) as exc:
+        raise TransientUpstreamError(f"reply failed validation as {model.__name__}: {type(exc).__name__}") from exc

@@ -1,0 +1,55 @@
+"""The `probe` job: one streamed completion, no domain logic.
+
+Used by the health check of the LLM path, the engine's tests and `bench.engine`, so the engine is measured
+without any task's own work on top.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from core.actions import ActionResult, run_action
+from core.jobs import NewJob, create_job
+from core.worker import BaseHandler, FollowUp, JobContext, register
+from db.models import Job
+
+
+class ProbeHandler(BaseHandler):
+    kind = "probe"
+    is_stream = True
+
+    def run(self, ctx: JobContext) -> Any:
+        prompt = str(ctx.params.get("prompt", "Say hello in five words."))
+        reply = ctx.complete([{"role": "user", "content": prompt}], max_tokens=int(ctx.params.get("max_tokens", 64)))
+        return reply.text
+
+    def store(self, session: Session, job: Job, result: Any) -> list[FollowUp]:
+        job.params = {**(job.params or {}), "reply_chars": len(result)}
+        return []
+
+
+register(ProbeHandler())
+
+
+def start_probe(
+    user_id: uuid.UUID, key: str, *, prompt: str = "Say hello.", price: int = 1, max_tokens: int = 64
+) -> ActionResult:
+    """Charge `price` (or route free) and queue one probe job; returns {"job_id", "queue"}."""
+
+    def body(session: Session) -> ActionResult:
+        job = create_job(
+            session,
+            NewJob(
+                user_id=user_id,
+                kind="probe",
+                price=price,
+                memo="probe",
+                params={"prompt": prompt, "max_tokens": max_tokens},
+            ),
+        )
+        return ActionResult(data={"job_id": str(job.id), "queue": job.queue}, enqueue=[(str(job.id), job.queue)])
+
+    return run_action(user_id, key, body)

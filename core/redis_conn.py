@@ -1,0 +1,37 @@
+"""The shared Redis connection pool (Huey queues, token streams, semaphores, short-lived markers)."""
+
+from __future__ import annotations
+
+import threading
+
+import redis
+
+from core.config import get_settings
+
+_lock = threading.Lock()
+_pool: redis.ConnectionPool | None = None
+
+
+def get_redis() -> redis.Redis:
+    global _pool
+    with _lock:
+        if _pool is None:
+            url = get_settings().redis_url
+            if not url:
+                raise RuntimeError("REDIS_URL is not set; start the product with `make run`")
+            _pool = redis.ConnectionPool.from_url(
+                url,
+                decode_responses=True,
+                socket_timeout=10,
+                socket_connect_timeout=3,
+                health_check_interval=15,
+            )
+    return redis.Redis(connection_pool=_pool)
+
+
+def reset_redis() -> None:
+    global _pool
+    with _lock:
+        if _pool is not None:
+            _pool.disconnect()
+        _pool = None

@@ -1,0 +1,314 @@
+"""Running one job: claim it, keep its lease, take a model slot per LLM call, stream, store, finish.
+
+Task handlers (one per job kind) hold the domain logic; this module holds the engine's guarantees:
+at most one live worker per job (lease token), a model's concurrency cap across all processes
+(Redis semaphore), retries with backoff for transient upstream failures, and on final failure a refund
+of the job's debit in the same transaction that marks it failed.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from pydantic import BaseModel
+from sqlalchemy.orm import Session
+
+from core import dispatch, jobs
+from core.config import get_settings
+from core.errors import JobLost, PermanentUpstreamError, TransientUpstreamError, UserError
+from core.llm import client as llm
+from core.llm.registry import ModelSpec, get_registry
+from core.logging import log_event
+from core.semaphore import Semaphore
+from core.streams import StreamWriter
+from db.models import Job
+from db.session import unit_of_work
+
+_log = logging.getLogger("core.worker")
+
+
+@dataclass
+class FollowUp:
+    """A job created by a successful one (job extraction -> match), enqueued after the commit."""
+
+    job_id: str
+    queue: str
+
+
+@dataclass
+class JobContext:
+    """What a handler sees: the job's fields, its model, its stream, and a metered LLM call."""
+
+    job_id: uuid.UUID
+    user_id: uuid.UUID
+    kind: str
+    queue: str
+    service_id: uuid.UUID | None
+    asset_id: uuid.UUID | None
+    params: dict[str, Any]
+    attempts: int
+    spec: ModelSpec
+    stream: StreamWriter
+    keeper: LeaseKeeper
+    figures: dict[str, Any] = field(default_factory=lambda: {"tokens_in": 0, "tokens_out": 0, "cost": 0.0})
+
+    def complete(
+        self,
+        messages: llm.Messages,
+        *,
+        schema: dict[str, Any] | None = None,
+        stream: bool = True,
+        temperature: float = 0.3,
+        max_tokens: int | None = None,
+    ) -> llm.Completion:
+        """One LLM call under the model's concurrency cap; deltas go to the job's stream if `stream`."""
+        sem = Semaphore(f"model:{self.spec.name}", self.spec.concurrency, lease_s=get_settings().job_lease_s)
+        holder = f"{self.job_id}:{uuid.uuid4().hex[:8]}"
+        self.keeper.check()
+        with sem.slot(holder, on_wait=self.keeper.check):
+            self.keeper.semaphores.append((sem, holder))
+            try:
+                result = llm.stream_chat(
+                    self.spec,
+                    messages,
+                    on_delta=self.stream.delta if stream else None,
+                    schema=schema,
+                    temperature=temperature,
+                    max_tokens=max_tokens,
+                )
+            finally:
+                self.keeper.semaphores.remove((sem, holder))
+        self.figures["tokens_in"] += result.tokens_in
+        self.figures["tokens_out"] += result.tokens_out
+        self.figures["cost"] += self.spec.cost(result.tokens_in, result.tokens_out)
+        self.figures["model"] = result.model
+        if self.figures.get("ttft_ms") is None and result.ttft_ms is not None and stream:
+            self.figures["ttft_ms"] = result.ttft_ms
+        return result
+
+    def structured(self, model: type[BaseModel], messages: llm.Messages, *, stream: bool = True) -> Any:
+        """Ask for JSON matching `model`'s schema and validate it (invalid output is retried)."""
+        reply = self.complete(messages, schema=model.model_json_schema(), stream=stream)
+        return llm.validate(model, reply.text)
+
+
+class Handler(Protocol):
+    """One job kind's domain logic. `run` may take long; `store` and `on_failed` run inside a transaction."""
+
+    kind: str
+    is_stream: bool
+
+    def run(self, ctx: JobContext) -> Any: ...
+
+    def store(self, session: Session, job: Job, result: Any) -> list[FollowUp]: ...
+
+    def on_started(self, session: Session, job: Job) -> None: ...
+
+    def on_failed(self, session: Session, job: Job) -> None: ...
+
+
+HANDLERS: dict[str, Handler] = {}
+
+
+def register(handler: Handler) -> Handler:
+    HANDLERS[handler.kind] = handler
+    return handler
+
+
+class LeaseKeeper:
+    """Extends the job's lease (and any model slot it holds) from a background thread.
+
+    If the lease cannot be extended (reaped, cancelled), `lost` is set and `check()` raises JobLost so the
+    handler stops at its next delta or wait.
+    """
+
+    def __init__(self, claim: jobs.Claim) -> None:
+        self.claim = claim
+        self.lost = threading.Event()
+        self._stop = threading.Event()
+        self.semaphores: list[tuple[Semaphore, str]] = []
+        self._interval = max(0.2, get_settings().job_lease_s / 3)
+        self._thread = threading.Thread(target=self._run, name=f"lease-{claim.job_id}", daemon=True)
+
+    def __enter__(self) -> LeaseKeeper:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self._interval):
+            try:
+                with unit_of_work() as session:
+                    ok = jobs.extend_lease(session, self.claim)
+                for sem, holder in list(self.semaphores):
+                    sem.renew(holder)
+            except Exception:  # a database or Redis blip: try again next tick
+                continue
+            if not ok:
+                self.lost.set()
+                return
+
+    def check(self) -> None:
+        if self.lost.is_set():
+            raise JobLost(str(self.claim.job_id))
+
+
+def _load(session: Session, job_id: uuid.UUID) -> Job:
+    job = session.get(Job, job_id, populate_existing=True)
+    assert job is not None
+    return job
+
+
+def execute(job_id_text: str) -> None:
+    """Run one job to an end: succeeded, retried later, or failed and refunded. Safe to call twice."""
+    job_id = uuid.UUID(job_id_text)
+    dispatch.clear_marker(job_id_text)
+    with unit_of_work() as session:
+        claim = jobs.claim(session, job_id)
+        if claim is None:
+            return
+        job = _load(session, job_id)
+        handler = HANDLERS.get(job.kind)
+        if handler is not None:
+            handler.on_started(session, job)
+        snapshot: dict[str, Any] = {
+            "user_id": job.user_id,
+            "kind": job.kind,
+            "queue": job.queue,
+            "service_id": job.service_id,
+            "asset_id": job.asset_id,
+            "params": dict(job.params or {}),
+        }
+    started = time.monotonic()
+    writer = StreamWriter(job_id_text)
+    spec = get_registry().route(snapshot["queue"], snapshot["kind"])
+    if claim.attempts > 1:
+        writer.reset()
+    with LeaseKeeper(claim) as keeper:
+        ctx = JobContext(job_id=job_id, attempts=claim.attempts, spec=spec, stream=writer, keeper=keeper, **snapshot)
+        _run_and_finish(ctx, claim, handler, writer, started)
+
+
+def _run_and_finish(
+    ctx: JobContext, claim: jobs.Claim, handler: Handler | None, writer: StreamWriter, started: float
+) -> None:
+    error: str | None = None
+    state = "succeeded"
+    try:
+        if handler is None:
+            raise PermanentUpstreamError(f"no handler for job kind {ctx.kind}", user_key="error.internal")
+        result = handler.run(ctx)
+        ctx.keeper.check()
+        ctx.figures["latency_ms"] = int((time.monotonic() - started) * 1000)
+        followups: list[FollowUp] = []
+        with unit_of_work() as session:
+            if not jobs.mark_succeeded(session, claim, ctx.figures):
+                raise JobLost(str(ctx.job_id))
+            followups = handler.store(session, _load(session, ctx.job_id), result)
+        for follow in followups:
+            dispatch.enqueue(follow.job_id, follow.queue)
+        writer.done()
+    except JobLost:
+        state, error = "lost", "lease lost"
+    except TransientUpstreamError as exc:
+        error = exc.detail
+        if claim.attempts < get_settings().job_max_attempts:
+            delay = jobs.backoff_delay(claim.attempts)
+            with unit_of_work() as session:
+                requeued = jobs.requeue_for_retry(session, claim, delay, exc.detail)
+            if requeued:
+                writer.status("status.retrying")
+                dispatch.enqueue(str(ctx.job_id), ctx.queue, delay)
+                state = "retrying"
+            else:
+                state = "lost"
+        else:
+            state = _fail(ctx, claim, handler, exc.user_key, exc.detail, writer)
+    except PermanentUpstreamError as exc:
+        error = exc.detail
+        state = _fail(ctx, claim, handler, exc.user_key, exc.detail, writer)
+    except UserError as exc:
+        error = exc.key
+        state = _fail(ctx, claim, handler, exc.key, exc.key, writer)
+    except Exception as exc:
+        error = type(exc).__name__
+        _log.exception("job_crashed", extra={"fields": {"jobId": str(ctx.job_id), "taskName": ctx.kind}})
+        state = _fail(ctx, claim, handler, "error.internal", type(exc).__name__, writer)
+    log_event(
+        _log,
+        "job_end",
+        userId=str(ctx.user_id),
+        serviceId=str(ctx.service_id or ""),
+        taskId=str(ctx.job_id),
+        taskName=ctx.kind,
+        queue=ctx.queue,
+        model=ctx.spec.model,
+        state=state,
+        latencyMs=int((time.monotonic() - started) * 1000),
+        ttftMs=ctx.figures.get("ttft_ms"),
+        isStream=bool(handler and handler.is_stream),
+        tokenInput=ctx.figures["tokens_in"],
+        tokenOutput=ctx.figures["tokens_out"],
+        cost=round(float(ctx.figures["cost"]), 6),
+        attempts=claim.attempts,
+        error=error,
+    )
+
+
+def _fail(
+    ctx: JobContext, claim: jobs.Claim, handler: Handler | None, key: str, detail: str, writer: StreamWriter
+) -> str:
+    with unit_of_work() as session:
+        job = jobs.fail(session, ctx.job_id, error_key=key, detail=detail, token=claim.token)
+        if job is not None and handler is not None:
+            handler.on_failed(session, job)
+    if job is None:
+        return "lost"
+    writer.error(key)
+    return "failed"
+
+
+def fail_from_reaper(session: Session, job_id: uuid.UUID, key: str, detail: str, from_states: tuple[str, ...]) -> bool:
+    """Final failure decided outside a worker (lease expired too often, message lost too often)."""
+    job = jobs.fail(session, job_id, error_key=key, detail=detail, from_states=from_states)
+    if job is None:
+        return False
+    handler = HANDLERS.get(job.kind)
+    if handler is not None:
+        handler.on_failed(session, job)
+    try:
+        StreamWriter(str(job_id)).error(key)
+    except Exception:
+        pass
+    return True
+
+
+class BaseHandler:
+    """Defaults for handlers: nothing to do on start, no follow-ups, nothing to undo on failure."""
+
+    kind = ""
+    is_stream = True
+
+    def run(self, ctx: JobContext) -> Any:
+        raise NotImplementedError
+
+    def store(self, session: Session, job: Job, result: Any) -> list[FollowUp]:
+        return []
+
+    def on_started(self, session: Session, job: Job) -> None:
+        return None
+
+    def on_failed(self, session: Session, job: Job) -> None:
+        return None
+
+
+Callback = Callable[[str], None]

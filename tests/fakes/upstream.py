@@ -1,0 +1,294 @@
+"""A scripted OpenAI-compatible upstream on loopback: SSE streaming, delays, and injected faults.
+
+It serves POST /v1/chat/completions (streamed or not) and GET /v1/models like a real provider. For a
+structured request (`response_format` with a JSON schema) it synthesises a valid instance of the schema;
+`responder` can return any text instead. Faults are scripted per request (`script`) or by rate
+(`fail_rate`): 429, 500, malformed JSON, a stream cut mid-way, a hang. It counts concurrent requests per
+model, so tests and benchmarks can check a cap was never exceeded.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import threading
+import time
+import uuid
+from collections import defaultdict, deque
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+Responder = Callable[[dict[str, Any]], str | None]
+FAULTS = ("429", "500", "malformed_json", "cut", "hang")
+
+
+def synthesize(schema: dict[str, Any], defs: dict[str, Any] | None = None, depth: int = 0) -> Any:
+    """A small valid instance of a JSON schema (enough for pydantic's model_json_schema output)."""
+    defs = defs if defs is not None else schema.get("$defs", {})
+    if "$ref" in schema:
+        return synthesize(defs[schema["$ref"].split("/")[-1]], defs, depth + 1)
+    for key in ("anyOf", "oneOf"):
+        if key in schema:
+            options = [o for o in schema[key] if o.get("type") != "null"] or schema[key]
+            return synthesize(options[0], defs, depth + 1)
+    if "allOf" in schema:
+        return synthesize(schema["allOf"][0], defs, depth + 1)
+    if "enum" in schema:
+        return schema["enum"][0]
+    if "const" in schema:
+        return schema["const"]
+    if "default" in schema and depth > 0:
+        return schema["default"]
+    kind = schema.get("type", "object")
+    if isinstance(kind, list):
+        kind = next((k for k in kind if k != "null"), "null")
+    if kind == "object":
+        props = schema.get("properties", {})
+        return {name: synthesize(sub, defs, depth + 1) for name, sub in props.items()}
+    if kind == "array":
+        count = max(1, int(schema.get("minItems", 1)))
+        return [synthesize(schema.get("items", {"type": "string"}), defs, depth + 1) for _ in range(count)]
+    if kind == "integer":
+        low, high = int(schema.get("minimum", 0)), int(schema.get("maximum", 100))
+        return (low + high) // 2 if "maximum" in schema else max(low, 1)
+    if kind == "number":
+        return float(schema.get("minimum", 0.5))
+    if kind == "boolean":
+        return True
+    if kind == "null":
+        return None
+    min_len = int(schema.get("minLength", 0))
+    return ("sample text " * (1 + min_len // 12)).strip()
+
+
+class FakeUpstream:
+    """Start with `.start()`; configure attributes at any time, they apply to the next request."""
+
+    def __init__(self) -> None:
+        self.first_token_delay = 0.0
+        self.token_interval = 0.0
+        self.reply = "Hello from the fake upstream. " * 3
+        self.tokens_per_chunk = 1
+        self.fail_rate = 0.0
+        self.script: deque[str] = deque()
+        self.responder: Responder | None = None
+        self.requests: list[dict[str, Any]] = []
+        self.active: dict[str, int] = defaultdict(int)
+        self.peak: dict[str, int] = defaultdict(int)
+        self.samples: list[tuple[float, str, int]] = []
+        self.total = 0
+        self._lock = threading.Lock()
+        self._server: ThreadingHTTPServer | None = None
+        self.port = 0
+
+    # -- lifecycle -----------------------------------------------------------------------------------
+    def start(self) -> FakeUpstream:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: object) -> None:
+                return None
+
+            def do_GET(self) -> None:
+                body = json.dumps({"object": "list", "data": [{"id": "fake-model", "object": "model"}]}).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length", "0"))
+                request = json.loads(self.rfile.read(length) or b"{}")
+                fake._serve(self, request)
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self.port = self._server.server_address[1]
+        threading.Thread(target=self._server.serve_forever, name="fake-upstream", daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    def reset(self) -> None:
+        with self._lock:
+            self.first_token_delay = 0.0
+            self.token_interval = 0.0
+            self.reply = "Hello from the fake upstream. " * 3
+            self.fail_rate = 0.0
+            self.script.clear()
+            self.responder = None
+            self.requests.clear()
+            self.active.clear()
+            self.peak.clear()
+            self.samples.clear()
+            self.total = 0
+
+    def registry(self, concurrency: int = 5, models: tuple[str, ...] = ("fake-paid", "fake-free")) -> dict[str, Any]:
+        """A model-registry document routing every task to this upstream (see core/llm/registry.py)."""
+        paid, free = models
+        return {
+            "models": {
+                paid: {
+                    "base_url": self.base_url,
+                    "model": paid,
+                    "concurrency": concurrency,
+                    "structured": "json_object_schema",
+                    "price_in_per_m": 1.0,
+                    "price_out_per_m": 2.0,
+                },
+                free: {
+                    "base_url": self.base_url,
+                    "model": free,
+                    "concurrency": max(1, concurrency // 2),
+                    "structured": "json_object_schema",
+                },
+            },
+            "routes": {"paid": {"*": paid}, "free": {"*": free}},
+        }
+
+    # -- serving -------------------------------------------------------------------------------------
+    def _next_fault(self) -> str | None:
+        with self._lock:
+            if self.script:
+                fault = self.script.popleft()
+                return None if fault == "ok" else fault
+        if self.fail_rate and random.random() < self.fail_rate:
+            return "500"
+        return None
+
+    def _text_for(self, request: dict[str, Any]) -> str:
+        if self.responder is not None:
+            custom = self.responder(request)
+            if custom is not None:
+                return custom
+        fmt = request.get("response_format") or {}
+        schema = fmt.get("schema") or (fmt.get("json_schema") or {}).get("schema")
+        if schema:
+            return json.dumps(synthesize(schema), ensure_ascii=False)
+        return self.reply
+
+    def _serve(self, handler: BaseHTTPRequestHandler, request: dict[str, Any]) -> None:
+        model = str(request.get("model", "?"))
+        with self._lock:
+            self.requests.append(request)
+            self.total += 1
+            self.active[model] += 1
+            self.peak[model] = max(self.peak[model], self.active[model])
+            self.samples.append((time.monotonic(), model, self.active[model]))
+        try:
+            self._respond(handler, request, model)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        finally:
+            with self._lock:
+                self.active[model] -= 1
+                self.samples.append((time.monotonic(), model, self.active[model]))
+
+    def _respond(self, handler: BaseHTTPRequestHandler, request: dict[str, Any], model: str) -> None:
+        fault = self._next_fault()
+        if fault in ("429", "500"):
+            body = json.dumps({"error": {"message": "scripted failure", "type": "server_error"}}).encode()
+            handler.send_response(int(fault))
+            handler.send_header("Content-Type", "application/json")
+            handler.send_header("Content-Length", str(len(body)))
+            if fault == "429":
+                handler.send_header("Retry-After", "0")
+            handler.end_headers()
+            handler.wfile.write(body)
+            return
+        if fault == "hang":
+            time.sleep(3600)
+            return
+        text = "{not valid json" if fault == "malformed_json" else self._text_for(request)
+        prompt_tokens = sum(len(str(m.get("content", ""))) for m in request.get("messages", [])) // 4
+        pieces = _tokens(text)
+        completion_id = f"chatcmpl-{uuid.uuid4().hex[:12]}"
+        if not request.get("stream"):
+            time.sleep(self.first_token_delay + self.token_interval * len(pieces))
+            body = json.dumps(
+                {
+                    "id": completion_id,
+                    "object": "chat.completion",
+                    "created": int(time.time()),
+                    "model": model,
+                    "choices": [
+                        {"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}
+                    ],
+                    "usage": {
+                        "prompt_tokens": prompt_tokens,
+                        "completion_tokens": len(pieces),
+                        "total_tokens": prompt_tokens + len(pieces),
+                    },
+                }
+            ).encode()
+            handler.send_response(200)
+            handler.send_header("Content-Type", "application/json")
+            handler.send_header("Content-Length", str(len(body)))
+            handler.end_headers()
+            handler.wfile.write(body)
+            return
+        handler.send_response(200)
+        handler.send_header("Content-Type", "text/event-stream")
+        handler.send_header("Cache-Control", "no-cache")
+        handler.send_header("Connection", "close")
+        handler.end_headers()
+
+        def send(payload: dict[str, Any] | str) -> None:
+            data = payload if isinstance(payload, str) else json.dumps(payload, ensure_ascii=False)
+            handler.wfile.write(f"data: {data}\n\n".encode())
+            handler.wfile.flush()
+
+        def chunk(delta: dict[str, Any], finish: str | None = None) -> dict[str, Any]:
+            return {
+                "id": completion_id,
+                "object": "chat.completion.chunk",
+                "created": int(time.time()),
+                "model": model,
+                "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+            }
+
+        time.sleep(self.first_token_delay)
+        send(chunk({"role": "assistant", "content": ""}))
+        cut_at = max(1, len(pieces) // 2) if fault == "cut" else None
+        step = max(1, self.tokens_per_chunk)
+        for i in range(0, len(pieces), step):
+            if cut_at is not None and i >= cut_at:
+                handler.close_connection = True
+                handler.wfile.flush()
+                handler.connection.shutdown(2)
+                return
+            send(chunk({"content": "".join(pieces[i : i + step])}))
+            if self.token_interval:
+                time.sleep(self.token_interval)
+        send(chunk({}, "stop"))
+        send(
+            {
+                "id": completion_id,
+                "object": "chat.completion.chunk",
+                "created": int(time.time()),
+                "model": model,
+                "choices": [],
+                "usage": {
+                    "prompt_tokens": prompt_tokens,
+                    "completion_tokens": len(pieces),
+                    "total_tokens": prompt_tokens + len(pieces),
+                },
+            }
+        )
+        send("[DONE]")
+
+
+def _tokens(text: str) -> list[str]:
+    """Split text into ~4-character pieces, as a tokenizer roughly would."""
+    return [text[i : i + 4] for i in range(0, len(text), 4)] or [""]
