@@ -1,4 +1,4 @@
-"""Translations: every user-facing string and message key lives in core/locales/{en,zh}.json.
+"""Translations: every user-facing string and message key lives in core/locales/{en,zh}/<feature>.json.
 
 `translate(key, lang, **params)` formats with str.format; a missing key falls back to English, then to the
 key itself, so a forgotten string is visible rather than a crash. Pages use ui.i18n.t(), which knows the
@@ -19,11 +19,11 @@ _DIR = Path(__file__).resolve().parent / "locales"
 
 @lru_cache(maxsize=None)
 def catalog(lang: str) -> dict[str, str]:
-    path = _DIR / f"{lang}.json"
-    if not path.exists():
-        return {}
-    data: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
-    return data
+    """All keys of one language: the union of its feature files (one file per feature avoids edit clashes)."""
+    merged: dict[str, str] = {}
+    for path in sorted((_DIR / lang).glob("*.json")):
+        merged.update(json.loads(path.read_text(encoding="utf-8")))
+    return merged
 
 
 def translate(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:
