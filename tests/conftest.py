@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 # Engine timings short enough for tests; set before any settings object is built.
+os.environ.setdefault("XDG_RUNTIME_DIR", f"/tmp/runtime-{os.getuid()}")
 os.environ.setdefault("JOB_LEASE_S", "3")
 os.environ.setdefault("RETRY_BASE_DELAY_S", "0.2")
 os.environ.setdefault("RETRY_MAX_DELAY_S", "1")

@@ -50,7 +50,11 @@ class EmbeddedPostgres:
         return self.data_dir / "pg"
 
     def start(self) -> str:
+        import logging
+
         import pgserver
+
+        logging.getLogger("pgserver").setLevel(logging.WARNING)  # its atexit logging outlives pytest's streams
 
         self.pgdata.mkdir(parents=True, exist_ok=True)
         server = pgserver.get_server(self.pgdata, cleanup_mode=None)

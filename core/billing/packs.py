@@ -1,0 +1,63 @@
+"""Coin packs, read from settings.coin_packs ("id:coins:amount_minor:currency,...").
+
+Packs are configuration, not data: a price change is a deploy, and a payment row copies the pack's coins,
+amount and currency at checkout time so later changes never alter what a past purchase credits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.config import get_settings
+from core.errors import InvalidInput
+
+# Currencies Stripe charges without a minor unit (amount_minor is already whole units).
+_ZERO_DECIMAL = frozenset({"jpy", "krw", "vnd", "clp", "pyg", "ugx", "xaf", "xof", "bif", "djf", "gnf", "kmf"})
+
+
+@dataclass(frozen=True)
+class CoinPack:
+    id: str
+    coins: int
+    amount_minor: int
+    currency: str
+
+    @property
+    def amount_display(self) -> str:
+        """'5.00 CNY' — for showing prices; Stripe itself works in minor units."""
+        if self.currency in _ZERO_DECIMAL:
+            return f"{self.amount_minor} {self.currency.upper()}"
+        return f"{self.amount_minor / 100:.2f} {self.currency.upper()}"
+
+
+def parse_packs(spec: str) -> list[CoinPack]:
+    """Parse the settings string; a malformed entry is a configuration error, raised at once."""
+    packs: list[CoinPack] = []
+    seen: set[str] = set()
+    for raw in spec.split(","):
+        item = raw.strip()
+        if not item:
+            continue
+        parts = [p.strip() for p in item.split(":")]
+        if len(parts) != 4:
+            raise ValueError(f"coin pack {item!r}: expected id:coins:amount_minor:currency")
+        pack_id, coins, amount, currency = parts
+        pack = CoinPack(id=pack_id, coins=int(coins), amount_minor=int(amount), currency=currency.lower())
+        if not pack.id or pack.coins <= 0 or pack.amount_minor <= 0 or len(pack.currency) != 3:
+            raise ValueError(f"coin pack {item!r}: id, positive coins and amount, 3-letter currency required")
+        if pack.id in seen:
+            raise ValueError(f"coin pack {pack.id!r} is defined twice")
+        seen.add(pack.id)
+        packs.append(pack)
+    return packs
+
+
+def coin_packs() -> list[CoinPack]:
+    return parse_packs(get_settings().coin_packs)
+
+
+def get_pack(pack_id: str) -> CoinPack:
+    for pack in coin_packs():
+        if pack.id == pack_id:
+            return pack
+    raise InvalidInput("billing.error.unknown_pack")

@@ -1,0 +1,83 @@
+"""What a workbench step reads before it calls the model: the service's documents and retrieved knowledge.
+
+A service keeps the asset versions it started from (services.resume_asset_id / detailed_asset_id), so a
+later Customize or Interview uses the same facts as its Match even if the user uploaded a new resume since.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.config import get_settings
+from core.errors import NotFound
+from core.logging import log_event
+from db.models import Asset, MatchResult, ResumeVersion, Service
+
+_log = logging.getLogger("core.workbench")
+
+
+@dataclass
+class ServiceFacts:
+    """The documents of one service, as plain JSON-able dicts."""
+
+    service_id: uuid.UUID
+    resume: dict[str, Any]
+    detailed: dict[str, Any] | None
+    job: dict[str, Any]
+    output_lang: str
+
+
+def load_facts(session: Session, service_id: uuid.UUID) -> ServiceFacts:
+    service = session.get(Service, service_id)
+    if service is None:
+        raise NotFound("service")
+    resume = session.get(Asset, service.resume_asset_id) if service.resume_asset_id else None
+    detailed = session.get(Asset, service.detailed_asset_id) if service.detailed_asset_id else None
+    job = service.job_summary_json or {}
+    return ServiceFacts(
+        service_id=service.id,
+        resume=(resume.summary_json if resume else None) or {},
+        detailed=detailed.summary_json if detailed else None,
+        job=job,
+        output_lang=service.output_lang or str(job.get("language") or "en"),
+    )
+
+
+def latest_match(session: Session, service_id: uuid.UUID) -> MatchResult | None:
+    return session.scalar(
+        select(MatchResult).where(MatchResult.service_id == service_id).order_by(MatchResult.created_at.desc()).limit(1)
+    )
+
+
+def latest_version(session: Session, service_id: uuid.UUID) -> ResumeVersion | None:
+    return session.scalar(
+        select(ResumeVersion)
+        .where(ResumeVersion.service_id == service_id)
+        .order_by(ResumeVersion.version.desc())
+        .limit(1)
+    )
+
+
+@dataclass
+class Retrieved:
+    prompt: str  # passages formatted for the prompt ('' when none)
+    record: list[Any]  # what jobs.retrieved keeps, for "why this advice"
+
+
+def retrieve(task_kind: str, query: str, lang: str) -> Retrieved:
+    """Top-k knowledge passages for a step. Advice without passages beats no advice: a retrieval failure
+    is logged (class name only) and the step goes on without them."""
+    from core import retrieval
+
+    try:
+        passages = retrieval.retrieve_for_task(task_kind, query, lang, get_settings().rag_top_k)  # type: ignore[attr-defined]
+        return Retrieved(prompt=retrieval.passages_as_prompt(passages), record=retrieval.as_record(passages))  # type: ignore[attr-defined]
+    except Exception as exc:
+        log_event(_log, "retrieval_failed", logging.WARNING, taskName=task_kind, error=type(exc).__name__)
+        return Retrieved(prompt="", record=[])

@@ -1,0 +1,216 @@
+"""Job handlers of the workbench: job extraction, Match, Customize, Interview.
+
+Each `run` reads what it needs in a short transaction, calls the model (streamed to the job's Redis
+stream, under the model's concurrency cap) and returns plain JSON; `store` writes it in the transaction
+that marks the job succeeded. Job extraction hands its debit on to the Match it creates, so the service
+price is refunded if Match finally fails.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from core import jobs, ocr
+from core.errors import NotFound, UserError
+from core.worker import BaseHandler, FollowUp, JobContext, register
+from core.workbench import prompts
+from core.workbench.context import latest_match, latest_version, load_facts, retrieve
+from core.workbench.coverage import compute_coverage, flatten, projected_score
+from core.workbench.editor import add_version
+from core.workbench.grounding import check_summaries
+from core.workbench.schemas import (
+    Coverage,
+    CustomizeReply,
+    InterviewReply,
+    JobSummary,
+    MatchReply,
+    MatchResultData,
+)
+from db.models import InterviewResult, Job, MatchResult, Service
+from db.session import unit_of_work
+
+STATUS_READING = "status.reading_screenshot"
+STATUS_EXTRACTING = "status.extracting_job"
+
+
+def service_title(summary: JobSummary) -> str:
+    """'company · role' as the history shows it (either part may be missing)."""
+    return " · ".join(p.strip() for p in (summary.company, summary.title) if p.strip())[:300]
+
+
+def _service_id(ctx: JobContext) -> uuid.UUID:
+    if ctx.service_id is None:
+        raise NotFound("service")
+    return ctx.service_id
+
+
+def _query(job: dict[str, Any]) -> str:
+    """The retrieval query: what the job is about, never the candidate's documents."""
+    summary = JobSummary.model_validate(job)
+    return " ".join([summary.title, summary.seniority, *summary.must_have[:8], *summary.responsibilities[:3]])
+
+
+class JobExtractionHandler(BaseHandler):
+    kind = "job"
+    is_stream = True  # status events only: the page shows progress
+
+    def run(self, ctx: JobContext) -> Any:
+        with unit_of_work() as session:
+            service = session.get(Service, _service_id(ctx))
+            if service is None:
+                raise NotFound("service")
+            source, text, image = service.jd_source, service.jd_text or "", service.jd_image
+        ocr_text: str | None = None
+        if source == "image":
+            ctx.stream.status(STATUS_READING)
+            ocr_text = ocr.read_image(image or b"")
+            if not ocr_text.strip():
+                raise UserError("workbench.error.screenshot_unreadable")
+            text = ocr_text
+        ctx.keeper.check()
+        ctx.stream.status(STATUS_EXTRACTING)
+        summary = ctx.structured(JobSummary, prompts.job_messages(text, JobSummary), stream=False)
+        return {"summary": summary.model_dump(), "ocr_text": ocr_text}
+
+    def store(self, session: Session, job: Job, result: Any) -> list[FollowUp]:
+        service = session.get(Service, job.service_id)
+        assert service is not None
+        summary = JobSummary.model_validate(result["summary"])
+        service.job_summary_json = summary.model_dump()
+        service.title = service_title(summary)
+        if result.get("ocr_text"):
+            service.jd_text = result["ocr_text"]
+        if service.output_lang is None:
+            service.output_lang = summary.language
+        match = jobs.create_job(
+            session,
+            jobs.NewJob(
+                user_id=job.user_id, kind="match", price=0, memo="match", service_id=service.id, queue=job.queue
+            ),
+        )
+        jobs.transfer_debit(session, job, match)
+        return [FollowUp(job_id=str(match.id), queue=match.queue)]
+
+
+class MatchHandler(BaseHandler):
+    kind = "match"
+    is_stream = True
+
+    def run(self, ctx: JobContext) -> Any:
+        with unit_of_work() as session:
+            facts = load_facts(session, _service_id(ctx))
+        job = JobSummary.model_validate(facts.job)
+        coverage = compute_coverage(
+            job.must_have,
+            job.nice_to_have,
+            flatten(facts.resume),
+            flatten(facts.detailed) if facts.detailed else None,
+        )
+        found = retrieve("match", _query(facts.job), facts.output_lang)
+        ctx.figures["retrieved"] = found.record
+        messages = prompts.match_messages(
+            facts.output_lang,
+            MatchReply,
+            job=facts.job,
+            resume=facts.resume,
+            detailed=facts.detailed,
+            coverage=coverage.model_dump(),
+            knowledge=found.prompt,
+        )
+        reply = ctx.structured(MatchReply, messages)
+        return MatchResultData(**reply.model_dump(), coverage=coverage).model_dump()
+
+    def store(self, session: Session, job: Job, result: Any) -> list[FollowUp]:
+        assert job.service_id is not None
+        session.add(MatchResult(service_id=job.service_id, job_id=job.id, result_json=result))
+        return []
+
+
+class CustomizeHandler(BaseHandler):
+    kind = "customize"
+    is_stream = True
+
+    def run(self, ctx: JobContext) -> Any:
+        with unit_of_work() as session:
+            facts = load_facts(session, _service_id(ctx))
+            match_row = latest_match(session, facts.service_id)
+            if match_row is None:
+                raise UserError("workbench.error.match_first")
+            match = MatchResultData.model_validate(match_row.result_json)
+        lang = str(ctx.params.get("lang") or facts.output_lang)
+        found = retrieve("customize", _query(facts.job), lang)
+        ctx.figures["retrieved"] = found.record
+        match_for_prompt = match.model_dump(exclude={"self_pitch"})
+        messages = prompts.customize_messages(
+            lang,
+            CustomizeReply,
+            job=facts.job,
+            resume=facts.resume,
+            detailed=facts.detailed,
+            match=match_for_prompt,
+            knowledge=found.prompt,
+        )
+        reply = ctx.structured(CustomizeReply, messages)
+        job = JobSummary.model_validate(facts.job)
+        report = check_summaries(reply.markdown, facts.resume, facts.detailed, job.must_have + job.nice_to_have)
+        projected = projected_score(match.overall_score, Coverage.model_validate(match.coverage), reply.markdown)
+        return {
+            "markdown": reply.markdown,
+            "sources": [s.model_dump() for s in reply.sources],
+            "grounding": report.as_json(),
+            "projected_score": projected,
+        }
+
+    def store(self, session: Session, job: Job, result: Any) -> list[FollowUp]:
+        assert job.service_id is not None
+        add_version(
+            session,
+            job.service_id,
+            result["markdown"],
+            job_id=job.id,
+            sources=result["sources"],
+            grounding=result["grounding"],
+            projected=result["projected_score"],
+        )
+        return []
+
+
+class InterviewHandler(BaseHandler):
+    kind = "interview"
+    is_stream = True
+
+    def run(self, ctx: JobContext) -> Any:
+        with unit_of_work() as session:
+            facts = load_facts(session, _service_id(ctx))
+            version = latest_version(session, facts.service_id)
+            match_row = latest_match(session, facts.service_id)
+            if version is None or match_row is None:
+                raise UserError("workbench.error.customize_first")
+            markdown, version_id, match = version.markdown, version.id, match_row.result_json
+        lang = str(ctx.params.get("lang") or facts.output_lang)
+        found = retrieve("interview", _query(facts.job), lang)
+        ctx.figures["retrieved"] = found.record
+        messages = prompts.interview_messages(
+            lang, InterviewReply, job=facts.job, tailored_markdown=markdown, match=match, knowledge=found.prompt
+        )
+        reply = ctx.structured(InterviewReply, messages)
+        return {"result": reply.model_dump(), "resume_version_id": str(version_id)}
+
+    def store(self, session: Session, job: Job, result: Any) -> list[FollowUp]:
+        assert job.service_id is not None
+        session.add(
+            InterviewResult(
+                service_id=job.service_id,
+                job_id=job.id,
+                resume_version_id=uuid.UUID(result["resume_version_id"]),
+                result_json=result["result"],
+            )
+        )
+        return []
+
+
+for _handler in (JobExtractionHandler(), MatchHandler(), CustomizeHandler(), InterviewHandler()):
+    register(_handler)

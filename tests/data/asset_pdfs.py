@@ -1,0 +1,148 @@
+"""Fixture PDFs for the assets feature, generated in code so every case is reproducible and reviewable.
+
+Text PDFs come from weasyprint (real text layers, fonts embedded, CJK included); image-only PDFs from
+Pillow (one JPEG per page, no text layer), the way a phone scan or a "print to image" export looks.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+NOTO_CJK = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+
+ENGLISH_LINES = [
+    "Alice Example",
+    "alice@example.com | +1 555 0100 | Berlin",
+    "Senior Data Engineer",
+    "Acme Analytics 2019-2024: built a streaming pipeline processing 2 million events per day",
+    "Reduced cloud costs by 35 percent by moving batch jobs to spot instances",
+    "Skills: Python, PostgreSQL, Kafka, Airflow",
+    "Education: MSc Computer Science, TU Munich, 2017",
+]
+
+CHINESE_LINES = [
+    "张伟",
+    "高级后端工程师",
+    "工作经历：字节跳动 2020年3月至今，负责推荐系统服务，日请求量提升百分之四十",
+    "技能：Go语言、分布式系统、消息队列",
+    "教育背景：浙江大学 计算机科学与技术 学士",
+]
+
+LEFT_COLUMN = [
+    "EXPERIENCE",
+    "Northwind Traders, Lead Engineer, 2020-2024.",
+    "Cut checkout latency from 900 ms to 250 ms.",
+    "Mentored a team of six engineers.",
+]
+RIGHT_COLUMN = [
+    "SKILLS",
+    "Rust and TypeScript for web services.",
+    "Terraform on AWS with cost dashboards.",
+    "Fluent in German and English.",
+]
+
+
+def _html_pdf(body: str, css: str = "") -> bytes:
+    from weasyprint import HTML
+
+    html = (
+        "<html><head><meta charset='utf-8'><style>"
+        "@page { size: A4; margin: 2cm } body { font-family: 'DejaVu Sans', 'Noto Sans CJK SC'; font-size: 11pt }"
+        f"{css}</style></head><body>{body}</body></html>"
+    )
+    return bytes(HTML(string=html).write_pdf())
+
+
+def text_pdf(lines: list[str] | None = None, pages: int = 1) -> bytes:
+    """An English resume with a real text layer; `pages` > 1 repeats it on forced page breaks."""
+    body = "".join(f"<p>{line}</p>" for line in (lines or ENGLISH_LINES))
+    sections = "".join(
+        f"<section style='page-break-after: {'always' if i < pages - 1 else 'auto'}'>{body}</section>"
+        for i in range(pages)
+    )
+    return _html_pdf(sections)
+
+
+def chinese_pdf() -> bytes:
+    """A resume in Chinese, set in Noto Sans CJK (embedded, with a ToUnicode map)."""
+    body = "".join(f"<p lang='zh'>{line}</p>" for line in CHINESE_LINES)
+    return _html_pdf(body, "p { font-family: 'Noto Sans CJK SC' }")
+
+
+def two_column_pdf() -> bytes:
+    """A two-column resume: a CSS grid with the columns side by side on one page."""
+    left = "".join(f"<p>{line}</p>" for line in LEFT_COLUMN)
+    right = "".join(f"<p>{line}</p>" for line in RIGHT_COLUMN)
+    body = f"<h1>Bob Columns</h1><div class='grid'><div>{left}</div><div>{right}</div></div>"
+    return _html_pdf(body, ".grid { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1.5cm }")
+
+
+def _page_image(lines: list[str], font_path: Path, size: int = 40) -> Image.Image:
+    page = Image.new("RGB", (1240, 1754), "white")  # A4 at 150 dpi
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(str(font_path), size)
+    y = 120
+    for line in lines:
+        draw.text((100, y), line, fill="black", font=font)
+        y += int(size * 1.8)
+    return page
+
+
+def scanned_pdf(lines: list[str] | None = None, pages: int = 1) -> bytes:
+    """An image-only PDF (no text layer) whose pages show large, clear text that OCR can read."""
+    images = [_page_image(lines or ["Carol Scanner", "Python Developer", "Built billing systems"], DEJAVU)] * pages
+    out = io.BytesIO()
+    images[0].save(out, "PDF", resolution=150, save_all=True, append_images=images[1:])
+    return out.getvalue()
+
+
+def noise_pdf() -> bytes:
+    """An image-only PDF with nothing readable: a blank page with faint random speckles."""
+    rng = random.Random(5)
+    page = Image.new("L", (1240, 1754), 255)
+    pixels = page.load()
+    assert pixels is not None
+    for _ in range(3000):
+        pixels[rng.randrange(1240), rng.randrange(1754)] = rng.randrange(200, 255)
+    out = io.BytesIO()
+    page.convert("RGB").save(out, "PDF", resolution=150)
+    return out.getvalue()
+
+
+def encrypted_pdf(password: str = "secret") -> bytes:
+    """A text PDF protected by a user password (cannot be opened without it)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(text_pdf())))
+    writer.encrypt(user_password=password, owner_password=password + "-owner", algorithm="AES-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def owner_only_encrypted_pdf() -> bytes:
+    """Encrypted with an empty user password (print/copy restrictions only): opens without a password."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(text_pdf())))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def not_a_pdf() -> bytes:
+    """A PNG renamed to resume.pdf."""
+    out = io.BytesIO()
+    Image.new("RGB", (20, 20), "white").save(out, "PNG")
+    return out.getvalue()
+
+
+def broken_pdf() -> bytes:
+    """Starts like a PDF, but the body is garbage: no objects, no pages, no trailer."""
+    return b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + bytes(random.Random(7).randrange(256) for _ in range(4000))

@@ -1,0 +1,65 @@
+"""Admin adjustments: only admins, always with a reason, always audited (issue 3)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from core import admin
+from tests.conftest import ROOT
+from core.config import reset_settings
+from core.errors import Forbidden, InvalidInput
+from db.models import AdminAudit
+from db.session import unit_of_work
+
+
+@pytest.fixture
+def admin_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ADMIN_EMAILS", "boss@example.com")
+    reset_settings()
+    yield
+    monkeypatch.delenv("ADMIN_EMAILS")
+    reset_settings()
+
+
+def test_admin_adjusts_with_reason_and_is_audited(make_user, admin_env) -> None:
+    boss = make_user("boss@example.com")
+    target = make_user("someone@example.com")
+    assert admin.find_wallet(boss, "Someone@Example.com").balance == 8
+    assert admin.adjust(boss, target, 5, "goodwill after outage") == 13
+    with unit_of_work() as s:
+        audit = s.scalar(select(AdminAudit).where(AdminAudit.target_user_id == target))
+    assert audit is not None and audit.admin_email == "boss@example.com" and audit.reason == "goodwill after outage"
+    assert admin.find_wallet(boss, "someone@example.com").entries[0].audit_id == audit.id
+
+
+def test_adjustment_without_reason_is_refused(make_user, admin_env) -> None:
+    boss = make_user("boss@example.com")
+    target = make_user("someone@example.com")
+    with pytest.raises(InvalidInput):
+        admin.adjust(boss, target, 5, "   ")
+    assert admin.find_wallet(boss, "someone@example.com").balance == 8
+
+
+def test_non_admin_cannot_use_admin_use_cases(make_user, admin_env) -> None:
+    mallory = make_user("mallory@example.com")
+    target = make_user("someone@example.com")
+    assert not admin.is_admin(mallory)
+    with pytest.raises(Forbidden):
+        admin.adjust(mallory, target, 100, "free coins")
+    with pytest.raises(Forbidden):
+        admin.find_wallet(mallory, "someone@example.com")
+
+
+def test_non_admin_cannot_open_admin_page(make_user, admin_env) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from ui.session import CurrentUser
+
+    mallory = make_user("mallory@example.com")
+    at = AppTest.from_file(str(ROOT / "pages" / "9_Admin.py"), default_timeout=30)
+    at.session_state["user"] = CurrentUser(id=mallory, email="mallory@example.com", name="", lang="en",
+                                           is_admin=False)
+    at.run()
+    assert [e.value for e in at.error] == ["This page is for administrators only."]
+    assert not at.text_input
