@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from core.actions import ActionResult, run_action
@@ -17,12 +18,21 @@ from core.worker import BaseHandler, FollowUp, JobContext, register
 from db.models import Job
 
 
+class ProbeReply(BaseModel):
+    """The structured variant: proves schema validation and the retry on an invalid reply."""
+
+    greeting: str
+
+
 class ProbeHandler(BaseHandler):
     kind = "probe"
     is_stream = True
 
     def run(self, ctx: JobContext) -> Any:
         prompt = str(ctx.params.get("prompt", "Say hello in five words."))
+        if ctx.params.get("structured"):
+            reply: ProbeReply = ctx.structured(ProbeReply, [{"role": "user", "content": prompt}])
+            return reply.greeting
         reply = ctx.complete([{"role": "user", "content": prompt}], max_tokens=int(ctx.params.get("max_tokens", 64)))
         return reply.text
 
@@ -35,7 +45,13 @@ register(ProbeHandler())
 
 
 def start_probe(
-    user_id: uuid.UUID, key: str, *, prompt: str = "Say hello.", price: int = 1, max_tokens: int = 64
+    user_id: uuid.UUID,
+    key: str,
+    *,
+    prompt: str = "Say hello.",
+    price: int = 1,
+    max_tokens: int = 64,
+    structured: bool = False,
 ) -> ActionResult:
     """Charge `price` (or route free) and queue one probe job; returns {"job_id", "queue"}."""
 
@@ -47,7 +63,7 @@ def start_probe(
                 kind="probe",
                 price=price,
                 memo="probe",
-                params={"prompt": prompt, "max_tokens": max_tokens},
+                params={"prompt": prompt, "max_tokens": max_tokens, "structured": structured},
             ),
         )
         return ActionResult(data={"job_id": str(job.id), "queue": job.queue}, enqueue=[(str(job.id), job.queue)])

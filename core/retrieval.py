@@ -1,11 +1,49 @@
-"""Retrieval over the knowledge base (pgvector). Contract used by the workbench; implemented by issue 6.
+"""Retrieval over the knowledge base: top-k passages by cosine distance through pgvector's HNSW index.
 
     retrieve(query, categories=("matching",), lang="en", k=4) -> list[Passage]
+
+Why it works this way:
+- The query is embedded with e5's "query: " prefix (passages were embedded with "passage: ").
+- `ORDER BY embedding <=> :q LIMIT k` with a category/language filter lets Postgres walk the HNSW index.
+  pgvector (0.6 here) filters *after* the index returns its `hnsw.ef_search` nearest candidates, so a
+  selective filter can leave fewer than k rows. ef_search is raised to EF_SEARCH (recall of the index is
+  near-exact at this size), and if the filtered walk still comes back short while more rows exist, the
+  query is repeated as an exact scan of the filtered rows. Correctness never depends on the index.
+- The user's language comes first: the top-k is filled from passages in `lang`, and only if there are
+  fewer than k of them, topped up from the other languages (the model is multilingual, so an English
+  passage still helps a Chinese user rather than returning nothing).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+from pgvector.sqlalchemy import Vector
+from sqlalchemy import bindparam, text
+
+from db.models import EMBEDDING_DIM
+
+CATEGORIES = ("matching", "resume", "interview", "self_intro")
+LANGS = ("en", "zh")
+# Which knowledge a task kind draws on: match uses matching and self-pitch advice (one category),
+# customize uses resume writing, interview uses interview preparation and self-introduction.
+TASK_CATEGORIES: dict[str, tuple[str, ...]] = {
+    "match": ("matching",),
+    "customize": ("resume",),
+    "interview": ("interview", "self_intro"),
+}
+EF_SEARCH = 100
+
+_SEARCH = text(
+    "SELECT id, source, heading, content, category, lang, embedding <=> :q AS distance"
+    " FROM knowledge_chunks"
+    " WHERE category IN :categories AND (lang = :lang) = :same_lang"
+    " ORDER BY embedding <=> :q LIMIT :k"
+).bindparams(
+    bindparam("q", type_=Vector(EMBEDDING_DIM)),
+    bindparam("categories", expanding=True),
+)
 
 
 @dataclass(frozen=True)
@@ -16,8 +54,68 @@ class Passage:
     content: str
     category: str
     lang: str
-    score: float
+    score: float  # cosine similarity, 1 = same direction
+
+
+def normalize_lang(lang: str) -> str:
+    """ "zh-CN" -> "zh", "EN" -> "en"."""
+    return (lang or "en").split("-")[0].split("_")[0].lower()
+
+
+def _search(session: Any, q: Any, categories: tuple[str, ...], lang: str, same_lang: bool, k: int) -> list[Passage]:
+    params = {"q": q, "categories": list(categories), "lang": lang, "same_lang": same_lang, "k": k}
+    rows = session.execute(_SEARCH, params).all()
+    if len(rows) < k:
+        # The HNSW walk may have dropped filtered-out candidates; check exactly (no index) before giving up.
+        session.execute(text("SET LOCAL enable_indexscan = off"))
+        rows = session.execute(_SEARCH, params).all()
+        session.execute(text("SET LOCAL enable_indexscan = on"))
+    return [
+        Passage(
+            id=row.id,
+            source=row.source,
+            heading=row.heading,
+            content=row.content,
+            category=row.category,
+            lang=row.lang,
+            score=round(1.0 - float(row.distance), 4),
+        )
+        for row in rows
+    ]
 
 
 def retrieve(query: str, categories: tuple[str, ...], lang: str, k: int = 4) -> list[Passage]:
-    raise NotImplementedError("retrieval is being built (issue 6)")
+    """Top-k passages for the query within the categories, in the user's language first."""
+    from core.embeddings import embed_query
+    from db.session import unit_of_work
+
+    if not query.strip() or k <= 0 or not categories:
+        return []
+    lang = normalize_lang(lang)
+    q = embed_query(query)
+    with unit_of_work() as session:
+        session.execute(text(f"SET LOCAL hnsw.ef_search = {EF_SEARCH}"))
+        passages = _search(session, q, categories, lang, True, k)
+        if len(passages) < k:
+            passages += _search(session, q, categories, lang, False, k - len(passages))
+    return passages
+
+
+def retrieve_for_task(task_kind: str, query: str, lang: str, k: int | None = None) -> list[Passage]:
+    """The passages a task of this kind should see (see TASK_CATEGORIES); k defaults to RAG_TOP_K."""
+    from core.config import get_settings
+
+    categories = TASK_CATEGORIES.get(task_kind)
+    if categories is None:
+        raise ValueError(f"no knowledge categories for task kind {task_kind!r}")
+    return retrieve(query, categories, lang, get_settings().rag_top_k if k is None else k)
+
+
+def passages_as_prompt(passages: list[Passage]) -> str:
+    """Numbered reference passages for a prompt; empty when there are none (the prompt then omits the block)."""
+    return "\n\n".join(f"[{i}] {p.heading}\n{p.content}" for i, p in enumerate(passages, 1))
+
+
+def as_record(passages: list[Passage]) -> list[dict[str, Any]]:
+    """What a job stores in `jobs.retrieved` to show "why this advice" (ids and scores, not the text)."""
+    return [{"id": p.id, "source": p.source, "heading": p.heading, "score": p.score} for p in passages]

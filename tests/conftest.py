@@ -15,6 +15,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -46,8 +47,8 @@ def _reset_caches() -> None:
 
 
 @pytest.fixture(scope="session")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    """Embedded Postgres + Redis for the whole session, migrated; no LLM (the fake upstream serves)."""
+def stack_services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The running embedded services (tests that restart Redis or stop Postgres need the handles)."""
     from core.infra.stack import Stack
 
     for var in ("DATABASE_URL", "REDIS_URL", "LOCAL_LLM_URL"):
@@ -55,15 +56,22 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     data = tmp_path_factory.mktemp("stack")
     st = Stack(data_dir=data, persist_redis=False, with_llm=False)
     try:
-        env = st.start()
+        st.start()
         _reset_caches()
         from db.migrate import upgrade
 
         upgrade()
-        yield env
+        yield st
     finally:
         _reset_caches()
         st.stop()
+
+
+@pytest.fixture(scope="session")
+def stack(stack_services: Any) -> dict[str, str]:
+    """Embedded Postgres + Redis for the whole session, migrated; no LLM (the fake upstream serves)."""
+    env: dict[str, str] = stack_services.env
+    return env
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ handle_webhook(payload, signature) -> (status, body)        asgi.py POST /stripe
 
 from __future__ import annotations
 
-from core.billing.checkout import BILLING_URL_PATH, CheckoutLink, create_checkout
+from core.billing.checkout import BILLING_URL_PATH, CheckoutLink, create_checkout, new_checkout_key
 from core.billing.fulfilment import FulfilResult, fulfil
 from core.billing.gateway import (
     REQUIRED_ENV,
@@ -15,6 +15,7 @@ from core.billing.gateway import (
     StripeUnavailable,
     is_configured,
     missing_config,
+    webhook_url,
 )
 from core.billing.history import (
     CoinSummary,
@@ -26,7 +27,7 @@ from core.billing.history import (
     purchases,
     summary,
 )
-from core.billing.packs import CoinPack, coin_packs, get_pack
+from core.billing.packs import CoinPack, coin_packs, format_amount, get_pack
 from core.billing.webhook import handle_webhook
 
 __all__ = [
@@ -45,11 +46,14 @@ __all__ = [
     "count_consumption",
     "count_purchases",
     "create_checkout",
+    "format_amount",
     "fulfil",
     "get_pack",
     "handle_webhook",
     "is_configured",
     "missing_config",
+    "new_checkout_key",
     "purchases",
     "summary",
+    "webhook_url",
 ]

@@ -54,12 +54,17 @@ def checkout_params(user_id: uuid.UUID, pack: CoinPack) -> dict[str, Any]:
     }
 
 
+def new_checkout_key() -> str:
+    """A fresh key for one Buy click; pages rotate it after a checkout link was created."""
+    return uuid.uuid4().hex
+
+
 def create_checkout(user_id: uuid.UUID, pack_id: str, idempotency_key: str | None = None) -> CheckoutLink:
     """Start a purchase; returns the Stripe-hosted page to send the user to. Card data never touches us."""
     if not gateway.is_configured():
         raise gateway.BillingNotConfigured()
     pack = get_pack(pack_id)
-    key = f"checkout:{user_id}:{pack.id}:{idempotency_key or uuid.uuid4().hex}"
+    key = f"checkout:{user_id}:{pack.id}:{idempotency_key or new_checkout_key()}"
     view = gateway.create_session(checkout_params(user_id, pack), idempotency_key=key)
     if not view.url:
         raise gateway.StripeUnavailable("checkout session without a url")

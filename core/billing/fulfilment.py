@@ -99,7 +99,7 @@ def fulfil(
             return _settle(session, payment_id, "failed")
         if view.status == "expired":
             return _settle(session, payment_id, "expired")
-        return FulfilResult("pending", payment_id, 0, current.status)
+        return FulfilResult(_outcome_of(current.status), payment_id, 0, current.status)
 
 
 def _credit(session: Session, payment_id: uuid.UUID, owner: uuid.UUID, coins: int) -> FulfilResult:
@@ -125,7 +125,15 @@ def _settle(session: Session, payment_id: uuid.UUID, status: Literal["failed", "
     current = session.scalar(select(Payment.status).where(Payment.id == payment_id))
     if row is not None:
         log_event(log, "billing.payment_" + status, userId=str(row[0]), status=status)
-    if current == "paid":
-        return FulfilResult("already_credited", payment_id, 0, current)
-    outcome: Outcome = "failed" if current == "failed" else "expired" if current == "expired" else "pending"
-    return FulfilResult(outcome, payment_id, 0, current)
+    return FulfilResult(_outcome_of(current), payment_id, 0, current)
+
+
+def _outcome_of(status: str | None) -> Outcome:
+    """What a caller learns about a payment that this call did not credit."""
+    if status == "paid":
+        return "already_credited"
+    if status == "failed":
+        return "failed"
+    if status == "expired":
+        return "expired"
+    return "pending"

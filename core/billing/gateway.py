@@ -58,6 +58,11 @@ def is_configured() -> bool:
     return not missing_config()
 
 
+def webhook_url() -> str:
+    """Where Stripe must send events (asgi.py serves the route beside the Streamlit app)."""
+    return get_settings().public_url.rstrip("/") + "/stripe/webhook"
+
+
 def valid_session_id(session_id: str) -> bool:
     return bool(_SESSION_ID.match(session_id or ""))
 

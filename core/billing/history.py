@@ -122,13 +122,12 @@ def count_consumption(user_id: uuid.UUID) -> int:
 def summary(user_id: uuid.UUID) -> CoinSummary:
     """Balance plus lifetime purchased and spent coins, for the Profile summary and the sidebar."""
     with unit_of_work() as session:
-        totals = dict(
-            session.execute(
-                select(LedgerEntry.kind, func.coalesce(func.sum(LedgerEntry.amount), 0))
-                .where(LedgerEntry.user_id == user_id, LedgerEntry.kind.in_(("purchase", "debit", "refund")))
-                .group_by(LedgerEntry.kind)
-            ).tuples()
-        )
+        rows = session.execute(
+            select(LedgerEntry.kind, func.coalesce(func.sum(LedgerEntry.amount), 0))
+            .where(LedgerEntry.user_id == user_id, LedgerEntry.kind.in_(("purchase", "debit", "refund")))
+            .group_by(LedgerEntry.kind)
+        ).all()
+        totals = {str(kind): int(total) for kind, total in rows}
         return CoinSummary(
             balance=ledger.balance(session, user_id),
             purchased=int(totals.get("purchase", 0)),

@@ -24,10 +24,14 @@ class CoinPack:
 
     @property
     def amount_display(self) -> str:
-        """'5.00 CNY' — for showing prices; Stripe itself works in minor units."""
-        if self.currency in _ZERO_DECIMAL:
-            return f"{self.amount_minor} {self.currency.upper()}"
-        return f"{self.amount_minor / 100:.2f} {self.currency.upper()}"
+        return format_amount(self.amount_minor, self.currency)
+
+
+def format_amount(amount_minor: int, currency: str) -> str:
+    """'5.00 CNY' — for showing prices; Stripe itself works in minor units."""
+    if currency.lower() in _ZERO_DECIMAL:
+        return f"{amount_minor} {currency.upper()}"
+    return f"{amount_minor / 100:.2f} {currency.upper()}"
 
 
 def parse_packs(spec: str) -> list[CoinPack]:

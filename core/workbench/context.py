@@ -81,3 +81,14 @@ def retrieve(task_kind: str, query: str, lang: str) -> Retrieved:
     except Exception as exc:
         log_event(_log, "retrieval_failed", logging.WARNING, taskName=task_kind, error=type(exc).__name__)
         return Retrieved(prompt="", record=[])
+
+
+def owned_service(session: Session, user_id: uuid.UUID, service_id: uuid.UUID, *, lock: bool = False) -> Service:
+    """The user's service, or NotFound — another user's service looks exactly like a missing one."""
+    stmt = select(Service).where(Service.id == service_id, Service.user_id == user_id)
+    if lock:
+        stmt = stmt.with_for_update()
+    service = session.scalar(stmt)
+    if service is None:
+        raise NotFound("service")
+    return service

@@ -60,6 +60,7 @@ class Haystack:
     def __init__(self, text: str) -> None:
         self.spaced = " " + normalize(text) + " "
         self.compact = self.spaced.replace(" ", "")
+        self.undotted = self.spaced.replace(".", "")
 
     def contains(self, keyword: str) -> bool:
         key = normalize(keyword)
@@ -67,12 +68,10 @@ class Haystack:
             return False
         if has_cjk(key):
             return key.replace(" ", "") in self.compact
-        pattern = rf"(?<![{_WORD_CHARS}]){re.escape(key)}(?![{_WORD_CHARS}])"
-        if re.search(pattern, self.spaced):
-            return True
-        # "Node.js" written "NodeJS", "CI/CD" written "CICD": compare without spaces and dots as well.
-        squeezed = re.sub(r"[\s.]", "", key)
-        return len(squeezed) >= 4 and squeezed in re.sub(r"[\s.]", "", self.spaced)
+        # Separators inside a keyword are optional ("Node.js" ~ "NodeJS" ~ "node js", "CI/CD" ~ "CICD").
+        body = r"[\s.]?".join(re.escape(part) for part in re.split(r"[\s.]+", key) if part)
+        pattern = rf"(?<![{_WORD_CHARS}]){body}(?![{_WORD_CHARS}])"
+        return bool(re.search(pattern, self.spaced) or re.search(pattern, self.undotted))
 
 
 def keyword_status(keyword: str, resume: Haystack, detailed: Haystack | None) -> CoverageStatus:

@@ -56,12 +56,12 @@ _COMMON_TEXT = """
     projects project certifications certification languages language contact highlights achievements
     awards publications interests references core competencies technical selected key relevant other
     present current now today
-    led lead leading built build building designed design developed develop delivered deliver managed
+    led leading built build building designed design developed develop delivered deliver managed
     manage managing created create improved improve reduced reduce increased increase launched launch
     drove drive owned own implemented implement migrated migrate optimized optimize mentored mentor
     architected scaled scale shipped ship automated automate established collaborated partnered
     coordinated analyzed analysed wrote maintained supported introduced streamlined spearheaded
-    responsible team teams senior junior mid staff principal
+    responsible team teams
     jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july
     august september october november december
     i me my we our you your he she they it its this that these those
@@ -158,25 +158,25 @@ def _cjk_names(line: str) -> list[str]:
     return names
 
 
-def _latin_names(line: str) -> list[str]:
-    """Title Case phrases, acronyms and tech-shaped words; the first word of a sentence counts only if it
-    is shaped like a name (inner capitals, digits or symbols), since any sentence starts with a capital."""
+def _latin_names(line: str, heading: bool = False) -> list[str]:
+    """Title Case phrases, acronyms and tech-shaped words. In running text the first word of a sentence
+    counts only if it is shaped like a name (inner capitals, digits, symbols), since every sentence starts
+    with a capital; in a heading every capitalized word counts."""
     names: list[str] = []
     current: list[str] = []
-    sentence_start = True
+    sentence_start = not heading
     for match in _LATIN_TOKEN.finditer(line):
         token = match.group(0).strip(".'-&")
         if not token:
             continue
-        before = line[: match.start()].rstrip()
-        if not before or before[-1] in ".!?:;•-–—|(\u3002":
+        gap = line[_previous_end(line, match.start()) : match.start()]
+        if current and gap.strip():  # punctuation between two capitalized words ends a phrase
+            names.append(" ".join(current))
+            current = []
+        if not heading and (not line[: match.start()].strip() or re.search(r"[.!?:;\u3002]\s*$", gap)):
             sentence_start = True
-            if current:
-                names.append(" ".join(current))
-                current = []
         tech_shaped = bool(re.search(r"[A-Z].*[A-Z]|[0-9+#.]", token[1:])) or (token.isupper() and len(token) > 1)
-        capitalized = token[0].isupper()
-        is_name = tech_shaped or (capitalized and not sentence_start)
+        is_name = tech_shaped or (token[0].isupper() and not sentence_start)
         if is_name and token.lower() not in COMMON_WORDS:
             current.append(token)
         elif current:
@@ -188,6 +188,14 @@ def _latin_names(line: str) -> list[str]:
     return names
 
 
+def _previous_end(line: str, start: int) -> int:
+    """Index just after the previous Latin token (or 0): the gap between two tokens."""
+    end = start
+    while end > 0 and not re.match(r"[A-Za-z0-9+#]", line[end - 1]):
+        end -= 1
+    return end
+
+
 def check(markdown: str, facts: Facts, job_keywords: Iterable[str] = ()) -> GroundingReport:
     """Flag every line of `markdown` that names a number, a name or a job keyword the assets do not hold."""
     keywords = [k for k in job_keywords if normalize(k)]
@@ -196,17 +204,17 @@ def check(markdown: str, facts: Facts, job_keywords: Iterable[str] = ()) -> Grou
         line = _clean_line(raw)
         if not line.strip():
             continue
-        found = _line_claims(line, facts, keywords)
+        found = _line_claims(line, facts, keywords, heading=raw.lstrip().startswith("#"))
         for kind, token in dict.fromkeys(found):
             flags.append(Flag(line=number, text=raw.strip(), kind=kind, token=token))
     return GroundingReport(flags=flags)
 
 
-def _line_claims(line: str, facts: Facts, keywords: list[str]) -> list[tuple[FlagKind, str]]:
+def _line_claims(line: str, facts: Facts, keywords: list[str], heading: bool) -> list[tuple[FlagKind, str]]:
     """The unsupported claims of one cleaned line, in reading order (duplicates allowed)."""
     found: list[tuple[FlagKind, str]] = []
     found += [("number", v) for v in sorted(_numbers(line)) if v not in facts.numbers]
-    found += [("name", n) for n in _latin_names(line) if not facts.has_phrase(n)]
+    found += [("name", n) for n in _latin_names(line, heading) if not facts.has_phrase(n)]
     found += [("name", n) for n in _cjk_names(line) if not facts.has_cjk_name(n)]
     here = Haystack(line)
     found += [("skill", k) for k in keywords if here.contains(k) and not facts.haystack.contains(k)]

@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 
 from core import jobs, ocr
 from core.errors import NotFound, UserError
-from core.worker import BaseHandler, FollowUp, JobContext, register
 from core.workbench import prompts
 from core.workbench.context import latest_match, latest_version, load_facts, retrieve
 from core.workbench.coverage import compute_coverage, flatten, projected_score
@@ -29,6 +28,7 @@ from core.workbench.schemas import (
     MatchReply,
     MatchResultData,
 )
+from core.worker import BaseHandler, FollowUp, JobContext, register
 from db.models import InterviewResult, Job, MatchResult, Service
 from db.session import unit_of_work
 

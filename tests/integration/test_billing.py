@@ -19,8 +19,8 @@ from sqlalchemy import func, select
 
 from core import billing, ledger
 from core.billing import BillingNotConfigured, handle_webhook
-from core.errors import NotFound
 from core.config import reset_settings
+from core.errors import NotFound
 from db.models import Job, LedgerEntry, Payment, Service, StripeEvent
 from db.session import unit_of_work
 from tests.fakes.stripe_api import FakeStripe, sign
@@ -480,8 +480,11 @@ def test_purchase_and_consumption_history_show_exactly_the_ledger(fake_stripe: F
     ]
     context = {r.entry_id: (r.step, r.service_title) for r in shown}
     by_job = {e.id: e.job_id for e in expected}
-    titles = {match_job: ("match", "Backend engineer"), customize_job: ("customize", "Data analyst")}
-    titles[resume_job] = ("resume", None)
+    titles: dict[uuid.UUID | None, tuple[str, str | None]] = {
+        match_job: ("match", "Backend engineer"),
+        customize_job: ("customize", "Data analyst"),
+        resume_job: ("resume", None),
+    }
     assert context == {entry_id: titles[job_id] for entry_id, job_id in by_job.items()}
 
     purchases = [r for o in (0, 1) for r in billing.purchases(user, limit=1, offset=o)]

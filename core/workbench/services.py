@@ -1,0 +1,336 @@
+"""Workbench use cases: quote, create a service, continue it (Customize, Interview), read it, stream it.
+
+Creating a service and starting a step charge coins through core.actions.run_action (idempotency record,
+debit and job row in one transaction; enqueue after commit). The per-user cap on services in flight is
+checked under the wallet row lock, so two tabs starting services at the same moment cannot both slip
+under it. Every function takes the signed-in user's id and refuses another user's service as NotFound.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import distinct_on
+from sqlalchemy.orm import Session
+
+from core import jobs, ledger, streams
+from core.actions import ActionResult, run_action
+from core.assets.service import load_current_summaries
+from core.config import get_settings
+from core.errors import InvalidInput, LimitReached, NotFound, UserError
+from core.workbench.context import latest_match, latest_version, owned_service
+from db.models import InterviewResult, Job, ResumeVersion, Service
+from db.session import unit_of_work
+
+STEP_KINDS = ("job", "match", "customize", "interview")
+MAX_JD_CHARS = 30_000
+MIN_JD_CHARS = 30
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+RESUME_REQUIRED = "assets.error.resume_required"  # the page turns this key into a link to Profile
+
+
+def _check_lang(lang: str | None) -> str | None:
+    if lang is not None and lang not in ("zh", "en"):
+        raise InvalidInput("workbench.error.bad_lang")
+    return lang
+
+
+# -- quotes -------------------------------------------------------------------------------------------
+
+
+def quote_service(user_id: uuid.UUID) -> ledger.Quote:
+    """What creating a service would cost now: the price, or the free slow queue when coins are short."""
+    return quote_step(user_id, "match")
+
+
+def quote_step(user_id: uuid.UUID, kind: str) -> ledger.Quote:
+    """Quote for 'match' (a new service), 'customize' or 'interview'."""
+    with unit_of_work() as session:
+        return ledger.quote(session, user_id, get_settings().price_for(kind))
+
+
+# -- actions ------------------------------------------------------------------------------------------
+
+
+def _check_cap(session: Session, user_id: uuid.UUID, service_id: uuid.UUID | None = None) -> None:
+    """Refuse a new piece of work beyond the per-user cap; the caller's transaction holds the wallet lock."""
+    jobs.lock_user(session, user_id)
+    cap = get_settings().max_services_in_flight
+    if service_id is not None and _active_jobs(session, service_id):
+        return  # this service already counts; a new step does not add one
+    if jobs.services_in_flight(session, user_id) >= cap:
+        raise LimitReached("workbench.error.too_many_services", limit=cap)
+
+
+def _active_jobs(session: Session, service_id: uuid.UUID, kind: str | None = None) -> list[Job]:
+    stmt = select(Job).where(Job.service_id == service_id, Job.state.in_(jobs.ACTIVE_STATES))
+    if kind is not None:
+        stmt = stmt.where(Job.kind == kind)
+    return list(session.scalars(stmt))
+
+
+def _validate_jd(jd_text: str | None, jd_image: bytes | None) -> tuple[str, str | None, bytes | None]:
+    if (jd_text is None or not jd_text.strip()) == (jd_image is None or not jd_image):
+        raise InvalidInput("workbench.error.jd_missing")
+    if jd_image:
+        if len(jd_image) > get_settings().upload_max_bytes:
+            raise InvalidInput("workbench.error.image_too_large")
+        if not jd_image.startswith(_IMAGE_MAGIC):
+            raise InvalidInput("workbench.error.image_type")
+        return "image", None, jd_image
+    text = (jd_text or "").strip()
+    if len(text) < MIN_JD_CHARS:
+        raise InvalidInput("workbench.error.jd_too_short", minimum=MIN_JD_CHARS)
+    if len(text) > MAX_JD_CHARS:
+        raise InvalidInput("workbench.error.jd_too_long", limit=MAX_JD_CHARS)
+    return "text", text, None
+
+
+def create_service(
+    user_id: uuid.UUID,
+    *,
+    idempotency_key: str,
+    jd_text: str | None = None,
+    jd_image: bytes | None = None,
+    output_lang: str | None = None,
+) -> ActionResult:
+    """Charge the service price (or route free), create the service and its job-extraction job.
+
+    Returns {"service_id", "job_id", "queue", "price"}. Raises UserError("assets.error.resume_required")
+    without a ready resume and LimitReached("workbench.error.too_many_services") at the cap.
+    """
+    source, text, image = _validate_jd(jd_text, jd_image)
+    _check_lang(output_lang)
+
+    def body(session: Session) -> ActionResult:
+        _check_cap(session, user_id)
+        current = load_current_summaries(session, user_id)
+        service = Service(
+            id=uuid.uuid4(),
+            user_id=user_id,
+            resume_asset_id=current.resume_asset_id,
+            detailed_asset_id=current.detailed_asset_id,
+            jd_source=source,
+            jd_text=text,
+            jd_image=image,
+            output_lang=output_lang,
+        )
+        session.add(service)
+        session.flush()
+        job = jobs.create_job(
+            session,
+            jobs.NewJob(
+                user_id=user_id, kind="job", price=get_settings().price_service, memo="service", service_id=service.id
+            ),
+        )
+        data = {"service_id": str(service.id), "job_id": str(job.id), "queue": job.queue, "price": job.price}
+        return ActionResult(data=data, enqueue=[(str(job.id), job.queue)])
+
+    return run_action(user_id, idempotency_key, body)
+
+
+def _start_step(user_id: uuid.UUID, service_id: uuid.UUID, key: str, kind: str, lang: str | None) -> ActionResult:
+    _check_lang(lang)
+
+    def body(session: Session) -> ActionResult:
+        _check_cap(session, user_id, service_id)
+        service = owned_service(session, user_id, service_id, lock=True)
+        if _active_jobs(session, service.id, kind):
+            raise UserError("workbench.error.step_running")
+        if kind == "customize" and latest_match(session, service.id) is None:
+            raise UserError("workbench.error.match_first")
+        if kind == "interview" and latest_version(session, service.id) is None:
+            raise UserError("workbench.error.customize_first")
+        job = jobs.create_job(
+            session,
+            jobs.NewJob(
+                user_id=user_id,
+                kind=kind,
+                price=get_settings().price_for(kind),
+                memo=kind,
+                service_id=service.id,
+                params={"lang": lang} if lang else {},
+            ),
+        )
+        data = {"service_id": str(service.id), "job_id": str(job.id), "queue": job.queue, "price": job.price}
+        return ActionResult(data=data, enqueue=[(str(job.id), job.queue)])
+
+    return run_action(user_id, key, body)
+
+
+def start_customize(
+    user_id: uuid.UUID, service_id: uuid.UUID, idempotency_key: str, lang: str | None = None
+) -> ActionResult:
+    """Charge settings.price_customize (or route free) and queue Customize; needs a successful Match."""
+    return _start_step(user_id, service_id, idempotency_key, "customize", lang)
+
+
+def start_interview(
+    user_id: uuid.UUID, service_id: uuid.UUID, idempotency_key: str, lang: str | None = None
+) -> ActionResult:
+    """Charge settings.price_interview (or route free) and queue Interview; needs a tailored resume."""
+    return _start_step(user_id, service_id, idempotency_key, "interview", lang)
+
+
+def set_output_lang(user_id: uuid.UUID, service_id: uuid.UUID, lang: str) -> None:
+    """Switch the language later steps write in (the JD's language by default)."""
+    _check_lang(lang)
+    with unit_of_work() as session:
+        owned_service(session, user_id, service_id).output_lang = lang
+
+
+# -- reads --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StepView:
+    job_id: uuid.UUID
+    state: str
+    queue: str
+    price: int
+    error_key: str | None
+    retrieved: list[Any] | None
+    created_at: datetime
+
+    @property
+    def active(self) -> bool:
+        return self.state in jobs.ACTIVE_STATES
+
+
+@dataclass(frozen=True)
+class ServiceListItem:
+    id: uuid.UUID
+    title: str
+    created_at: datetime
+    steps: dict[str, str]  # kind -> state of its latest job
+
+
+@dataclass(frozen=True)
+class ServiceView:
+    id: uuid.UUID
+    title: str
+    created_at: datetime
+    jd_source: str
+    jd_text: str | None
+    job: dict[str, Any] | None
+    output_lang: str | None
+    steps: dict[str, StepView]
+    match: dict[str, Any] | None
+    latest_version: int | None
+    interview: dict[str, Any] | None
+    running: list[uuid.UUID] = field(default_factory=list)
+
+    def step_state(self, kind: str) -> str | None:
+        step = self.steps.get(kind)
+        return step.state if step else None
+
+
+def _latest_steps(session: Session, service_ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, Job]]:
+    if not service_ids:
+        return {}
+    rows = session.scalars(
+        select(Job)
+        .where(Job.service_id.in_(service_ids))
+        .order_by(Job.service_id, Job.kind, Job.created_at.desc())
+        .ext(distinct_on(Job.service_id, Job.kind))
+    )
+    out: dict[uuid.UUID, dict[str, Job]] = {}
+    for job in rows:
+        assert job.service_id is not None
+        out.setdefault(job.service_id, {})[job.kind] = job
+    return out
+
+
+def list_services(user_id: uuid.UUID, limit: int = 50) -> list[ServiceListItem]:
+    """The user's services, newest first, each with the state of every step it has started."""
+    with unit_of_work() as session:
+        services = list(
+            session.scalars(
+                select(Service)
+                .where(Service.user_id == user_id)
+                .order_by(Service.created_at.desc(), Service.id.desc())
+                .limit(limit)
+            )
+        )
+        steps = _latest_steps(session, [s.id for s in services])
+        return [
+            ServiceListItem(
+                id=s.id,
+                title=s.title,
+                created_at=s.created_at,
+                steps={kind: job.state for kind, job in steps.get(s.id, {}).items()},
+            )
+            for s in services
+        ]
+
+
+def get_service_view(user_id: uuid.UUID, service_id: uuid.UUID) -> ServiceView:
+    """Everything the page shows for one service: finished results and the ids of running jobs."""
+    with unit_of_work() as session:
+        service = owned_service(session, user_id, service_id)
+        latest = _latest_steps(session, [service.id]).get(service.id, {})
+        steps = {
+            kind: StepView(
+                job_id=j.id,
+                state=j.state,
+                queue=j.queue,
+                price=j.price,
+                error_key=j.error_key,
+                retrieved=j.retrieved,
+                created_at=j.created_at,
+            )
+            for kind, j in latest.items()
+        }
+        match = latest_match(session, service.id)
+        version = session.scalar(
+            select(ResumeVersion.version)
+            .where(ResumeVersion.service_id == service.id)
+            .order_by(ResumeVersion.version.desc())
+            .limit(1)
+        )
+        interview = session.scalar(
+            select(InterviewResult)
+            .where(InterviewResult.service_id == service.id)
+            .order_by(InterviewResult.created_at.desc())
+            .limit(1)
+        )
+        return ServiceView(
+            id=service.id,
+            title=service.title,
+            created_at=service.created_at,
+            jd_source=service.jd_source,
+            jd_text=service.jd_text,
+            job=service.job_summary_json,
+            output_lang=service.output_lang,
+            steps=steps,
+            match=match.result_json if match else None,
+            latest_version=version,
+            interview=interview.result_json if interview else None,
+            running=[s.job_id for s in steps.values() if s.active],
+        )
+
+
+def job_events(
+    user_id: uuid.UUID, job_id: uuid.UUID, after: str = "0-0", *, block_ms: int | None = None
+) -> list[streams.StreamEvent]:
+    """Stream events of one of the user's workbench jobs after `after` (the last id the reader saw)."""
+    with unit_of_work() as session:
+        owner = session.scalar(
+            select(Job.user_id).where(Job.id == job_id, Job.service_id.is_not(None), Job.user_id == user_id)
+        )
+    if owner is None:
+        raise NotFound("job")
+    return streams.read(str(job_id), after, block_ms=block_ms)
+
+
+def job_state(user_id: uuid.UUID, job_id: uuid.UUID) -> tuple[str, str | None]:
+    """(state, error_key) of one of the user's jobs: the page's fallback when a stream has expired."""
+    with unit_of_work() as session:
+        job = session.scalar(select(Job).where(Job.id == job_id, Job.user_id == user_id))
+        if job is None:
+            raise NotFound("job")
+        return job.state, job.error_key

@@ -1,0 +1,79 @@
+"""The Profile page (Streamlit AppTest) over real use cases: cards, statuses, summary, retry, delete."""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from core import ledger
+from core.assets import service
+from core.worker import execute
+from db.session import unit_of_work
+from tests.data import asset_pdfs as pdfs
+from ui.session import CurrentUser
+
+PAGE = Path(__file__).resolve().parents[2] / "pages" / "1_Profile.py"
+
+
+def _page(user: uuid.UUID) -> AppTest:
+    at = AppTest.from_file(str(PAGE), default_timeout=30)
+    at.session_state["user"] = CurrentUser(id=user, email="u@example.com", name="", lang="en", is_admin=False)
+    at.session_state["auth_checked_at"] = time.monotonic()
+    at.session_state["lang"] = "en"
+    return at.run()
+
+
+def _texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [s.value for s in at.subheader]
+    parts += [e.value for e in at.error] + [s.value for s in at.success] + [i.value for i in at.info]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_empty_profile_explains_both_documents(fake, make_user) -> None:
+    at = _page(make_user(coins=5))
+    assert not at.exception
+    text = _texts(at)
+    assert "General resume · Required" in text and "Every service" in text
+    assert "Detailed career history · Optional" in text and "Checkout service, 2022–2023" in text
+    assert text.count("Nothing uploaded yet.") == 2
+
+
+def test_ready_and_failed_cards_show_summary_and_retry_charges_again(fake, make_user) -> None:
+    fake.responder = lambda req: json.dumps({"headline": "Senior Data Engineer"})
+    user = make_user(coins=5)
+    ready = service.upload_asset(user, "resume", "cv.pdf", pdfs.text_pdf(), "k1")
+    failed = service.upload_asset(user, "detailed_resume", "scan.pdf", pdfs.noise_pdf(), "k2")
+    execute(ready.data["job_id"])  # the engine, in this process, instead of a consumer
+    execute(failed.data["job_id"])
+
+    at = _page(user)
+    assert not at.exception
+    assert [s.value for s in at.success] == ["Status: **Ready**"]
+    assert "No text could be read from this PDF" in at.error[0].value
+    assert "Senior Data Engineer" in _texts(at)
+
+    retry = next(b for b in at.button if b.label == "Try again")
+    retry.click().run()
+    assert not at.exception
+    with unit_of_work() as s:
+        assert ledger.balance(s, user) == 5 - 2 + 1 - 1  # two uploads, one refund, one retry
+    assert [v.status for v in service.list_assets(user) if v.kind == "detailed_resume"] == ["queued"]
+    assert "Status: **Queued**" in [i.value for i in at.info]
+
+
+def test_delete_asks_first_then_removes_the_asset(fake, make_user) -> None:
+    user = make_user(coins=5)
+    service.upload_asset(user, "resume", "cv.pdf", pdfs.text_pdf(), "k1")
+    at = _page(user)
+    next(b for b in at.button if b.label == "Delete").click().run()
+    assert "Delete this document and its summary now?" in at.warning[0].value
+    assert len(service.list_assets(user)) == 1
+    next(b for b in at.button if b.label == "Yes, delete").click().run()
+    assert not at.exception
+    assert service.list_assets(user) == []
+    with unit_of_work() as s:
+        assert ledger.balance(s, user) == 5  # the pending job was cancelled and refunded

@@ -1,0 +1,90 @@
+"""The Billing page through Streamlit's AppTest: real Postgres, the Stripe stand-in, no browser."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from core import billing
+from tests.fakes.stripe_api import FakeStripe
+from tests.integration.test_billing import (  # noqa: F401  (fixtures)
+    _set_stripe_env,
+    assert_reconciled,
+    balance,
+    checkout,
+    fake_stripe,
+    stripe_api,
+)
+from ui.session import CurrentUser
+
+PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "3_Billing.py")
+
+
+def _page(user_id: uuid.UUID, **query: str) -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=30)
+    at.session_state["user"] = CurrentUser(id=user_id, email="u@example.com", name="U", lang="en", is_admin=False)
+    at.session_state["auth_checked_at"] = time.monotonic()  # signed in just now (see ui.session)
+    at.session_state["lang"] = "en"
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def _texts(at: AppTest) -> str:
+    parts = [e.value for kind in (at.warning, at.info, at.success, at.error, at.markdown) for e in kind]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_unconfigured_page_says_so_and_offers_no_buy_button(stripe_api: FakeStripe, make_user) -> None:  # noqa: F811
+    _set_stripe_env({})
+    user = make_user(coins=4)
+    at = _page(user)
+
+    assert not at.exception
+    text = _texts(at)
+    assert "Purchases are not configured" in text
+    assert "STRIPE_SECRET_KEY" in text and "STRIPE_WEBHOOK_SECRET" in text
+    assert [b for b in at.button if b.label == "Buy"] == []
+    assert at.metric[0].value == "4"
+
+
+def test_buy_shows_the_stripe_link_and_the_return_credits_once(fake_stripe: FakeStripe, make_user) -> None:  # noqa: F811
+    user = make_user(coins=0)
+    at = _page(user)
+    buy = [b for b in at.button if b.label == "Buy"]
+    assert len(buy) == len(billing.coin_packs())
+    buy[0].click().run()
+
+    assert not at.exception
+    [session_id] = list(fake_stripe.sessions)
+    assert [r.status for r in billing.purchases(user)] == ["pending"]
+    links = at.get("link_button")
+    assert [lb.proto.url for lb in links] == [f"https://checkout.stripe.com/c/pay/{session_id}"]
+
+    fake_stripe.pay(session_id)
+    back = _page(user, session_id=session_id)
+    assert not back.exception
+    assert "10 coins were added" in back.success[0].value
+    assert balance(user) == 10
+    fetched = fake_stripe.retrieve_count
+    back.run()  # a rerun neither asks Stripe again nor credits again
+    assert fake_stripe.retrieve_count == fetched and balance(user) == 10
+    assert back.metric[0].value == "10"
+    assert len(back.dataframe) == 1  # the purchase history (no consumption yet)
+    assert_reconciled()
+
+
+def test_return_with_someone_elses_session_credits_nothing(fake_stripe: FakeStripe, make_user) -> None:  # noqa: F811
+    owner, intruder = make_user(coins=0), make_user(coins=0)
+    session_id = checkout(owner)
+    fake_stripe.pay(session_id)
+
+    at = _page(intruder, session_id=session_id)
+
+    assert not at.exception
+    assert "does not belong to your account" in at.error[0].value
+    assert balance(owner) == 0 and balance(intruder) == 0
+    assert_reconciled()

@@ -1,0 +1,121 @@
+"""Shared fixtures data and helpers of the workbench integration tests (no test functions here)."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any
+
+from sqlalchemy import select
+
+from db.models import Asset, Job
+from db.session import unit_of_work
+from tests.conftest import wait_for
+
+RESUME: dict[str, Any] = {
+    "contact": {"name": "Jane Doe", "email": "jane@example.com"},
+    "headline": "Backend engineer",
+    "skills": [{"name": "Python"}, {"name": "PostgreSQL"}],
+    "roles": [
+        {
+            "employer": "Acme Corp",
+            "title": "Senior Backend Engineer",
+            "start": "2019-03",
+            "end": "present",
+            "achievements": ["Cut p99 latency of the payments API by 30%"],
+        }
+    ],
+}
+DETAILED: dict[str, Any] = {"projects": [{"name": "Events", "description": "Streaming pipeline on Apache Kafka"}]}
+JOB: dict[str, Any] = {
+    "company": "Globex",
+    "title": "Backend Engineer",
+    "location": "Remote",
+    "seniority": "senior",
+    "must_have": ["Python", "Kafka", "Rust"],
+    "nice_to_have": ["PostgreSQL"],
+    "responsibilities": ["Build payment APIs"],
+    "language": "en",
+}
+MATCH: dict[str, Any] = {
+    "overall_score": 72,
+    "breakdown": {"hard_skills": 70, "experience": 80, "education": 60, "role_fit": 75, "soft_skills": 70},
+    "strengths": ["Payments latency work at Acme Corp", "Python and PostgreSQL in production"],
+    "gaps": [{"gap": "No Rust", "action": "Build a small Rust service and mention it"}],
+    "conclusion": "Apply, leading with the payments work.",
+    "self_pitch": "Hi, I cut payments latency by 30% at Acme Corp and would love to talk.",
+}
+TAILORED = (
+    "# Jane Doe\n\n## Experience\n\n### Senior Backend Engineer — Acme Corp (2019-03 – present)\n"
+    "- Cut p99 latency of the payments API by 30% with Python.\n- Built a streaming pipeline on Apache Kafka.\n"
+)
+JD_TEXT = "Globex is hiring a senior Backend Engineer: Python, Kafka and Rust required; PostgreSQL a plus."
+
+
+def schema_title(request: dict[str, Any]) -> str:
+    fmt = request.get("response_format") or {}
+    schema = fmt.get("schema") or (fmt.get("json_schema") or {}).get("schema") or {}
+    return str(schema.get("title", ""))
+
+
+def responder(request: dict[str, Any]) -> str | None:
+    """Realistic replies per step (recognised by the reply schema); None lets the fake synthesise one."""
+    title = schema_title(request)
+    if title == "JobSummary":
+        return json.dumps(JOB)
+    if title == "MatchReply":
+        return json.dumps(MATCH)
+    if title == "CustomizeReply":
+        return json.dumps(
+            {
+                "markdown": TAILORED,
+                "sources": [
+                    {"bullet": "Cut p99 latency", "asset": "resume", "section": "Acme Corp", "fact": "30%"},
+                    {"bullet": "Built a streaming pipeline", "asset": "detailed_resume", "section": "Events"},
+                ],
+            }
+        )
+    return None
+
+
+def add_assets(
+    user_id: uuid.UUID, resume: dict[str, Any] | None = RESUME, detailed: dict[str, Any] | None = DETAILED
+) -> None:
+    """Ready assets with summaries, as the assets feature leaves them after extraction."""
+    with unit_of_work() as session:
+        for kind, summary in (("resume", resume), ("detailed_resume", detailed)):
+            if summary is not None:
+                session.add(
+                    Asset(
+                        user_id=user_id,
+                        kind=kind,
+                        filename=f"{kind}.pdf",
+                        size_bytes=1000,
+                        page_count=1,
+                        summary_json=summary,
+                        status="ready",
+                        is_current=True,
+                    )
+                )
+
+
+def latest_job(service_id: str | uuid.UUID, kind: str) -> Job | None:
+    with unit_of_work() as session:
+        return session.scalar(
+            select(Job)
+            .where(Job.service_id == uuid.UUID(str(service_id)), Job.kind == kind)
+            .order_by(Job.created_at.desc())
+            .limit(1)
+        )
+
+
+def wait_step(service_id: str | uuid.UUID, kind: str, timeout: float = 60) -> Job:
+    """The step's latest job once it has finished (succeeded or failed)."""
+
+    def finished() -> Job | None:
+        job = latest_job(service_id, kind)
+        return job if job is not None and job.state in ("succeeded", "failed", "cancelled") else None
+
+    job = wait_for(finished, timeout)
+    assert isinstance(job, Job)
+    return job

@@ -1,0 +1,74 @@
+"""Pieces every page shares: the header (language switch, demo-model notice) and the sidebar (who is signed in,
+coins, theme hint, sign-out). Rendered once by Home.py before the selected page runs, so pages stay small.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import streamlit as st
+
+from core import accounts
+from core.i18n import LANGS
+from core.llm.registry import get_registry
+from ui.i18n import current_lang, t
+from ui.session import CurrentUser, sign_out, update_lang
+
+log = logging.getLogger(__name__)
+
+
+def switch_language(user: CurrentUser | None) -> None:
+    """Flip zh <-> en for this browser and remember it for the signed-in user."""
+    lang = "en" if current_lang() == "zh" else "zh"
+    set_language(user, lang)
+
+
+def set_language(user: CurrentUser | None, lang: str) -> None:
+    if lang not in LANGS:
+        return
+    st.session_state["lang"] = lang
+    if user is not None:
+        accounts.set_language(user.id, lang)
+        update_lang(lang)
+
+
+def _uses_demo_model() -> bool:
+    try:
+        return get_registry().uses_demo_model
+    except Exception:  # a broken registry file must not take every page down
+        log.warning("registry.unreadable")
+        return False
+
+
+def render_header(user: CurrentUser | None) -> None:
+    """Top of every page: a compact language switch and, in demo mode, the visible small-model notice."""
+    st.button(
+        t("layout.other_lang"),
+        key="lang_toggle",
+        help=t("layout.other_lang_help"),
+        icon=":material/translate:",
+        on_click=switch_language,
+        args=(user,),
+    )
+    if _uses_demo_model():
+        st.caption(":material/science: " + t("layout.demo_notice"))
+
+
+def render_sidebar(user: CurrentUser | None) -> None:
+    """Who is signed in, their coins, the theme hint and sign-out."""
+    with st.sidebar:
+        if user is not None:
+            st.caption(t("layout.signed_in_as", email=user.email))
+            st.markdown(t("layout.coins", coins=accounts.balance_of(user.id)))
+            if st.button(t("layout.sign_out"), key="sign_out", icon=":material/logout:"):
+                sign_out()
+                st.session_state["flash"] = "layout.signed_out"
+                st.rerun()
+        st.caption(t("layout.theme_hint"))
+
+
+def render_flash() -> None:
+    """A one-time message carried across a page switch (signed out, account deleted)."""
+    key = st.session_state.pop("flash", None)
+    if key:
+        st.success(t(str(key)))
