@@ -27,7 +27,11 @@ st.set_page_config(page_title=t("app.title"), page_icon="🧭", layout="wide")
 user = current_user()
 
 home = st.Page(
-    landing.render, title=t("nav.home"), icon=":material/home:", default=True, visibility="hidden" if user else "visible"
+    landing.render,
+    title=t("nav.home"),
+    icon=":material/home:",
+    default=True,
+    visibility="hidden" if user else "visible",
 )
 sign_in = st.Page(
     SIGN_IN_PAGE, title=t("nav.sign_in"), icon=":material/login:", visibility="hidden" if user else "visible"

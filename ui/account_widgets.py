@@ -39,7 +39,10 @@ def _language(user: CurrentUser) -> None:
 
 
 def _password(user: CurrentUser) -> None:
-    with st.expander(t("account.password_title"), icon=":material/key:"), st.form("password_form", clear_on_submit=True):
+    with (
+        st.expander(t("account.password_title"), icon=":material/key:"),
+        st.form("password_form", clear_on_submit=True),
+    ):
         current = st.text_input(t("account.password_current"), type="password")
         new = st.text_input(t("account.password_new", min=MIN_PASSWORD_CHARS), type="password")
         repeat = st.text_input(t("account.password_repeat"), type="password")

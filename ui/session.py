@@ -84,7 +84,8 @@ def current_user() -> CurrentUser | None:
             return None
         st.session_state[_CHECKED] = time.monotonic()
         st.session_state[_USER] = _to_user(account)
-        return st.session_state[_USER]  # type: ignore[no-any-return]
+        refreshed: CurrentUser = st.session_state[_USER]
+        return refreshed
     resolved = accounts.resolve_token(st.context.cookies.get(get_settings().cookie_name))
     if resolved is not None:
         sid, account = resolved

@@ -56,8 +56,16 @@ class EmbeddedPostgres:
 
         logging.getLogger("pgserver").setLevel(logging.WARNING)  # its atexit logging outlives pytest's streams
 
+        from pgserver.postgres_server import PostgresServer
+
         self.pgdata.mkdir(parents=True, exist_ok=True)
-        server = pgserver.get_server(self.pgdata, cleanup_mode=None)
+        known = PostgresServer._instances.get(self.pgdata)
+        if known is not None:  # pgserver caches handles per process: start it again after a stop()
+            with known._lock:
+                known.ensure_postgres_running()
+            server = known
+        else:
+            server = pgserver.get_server(self.pgdata, cleanup_mode=None)
         self.url = server.get_uri()
         return self.url
 

@@ -37,7 +37,7 @@ def _main(page: Any) -> Any:
     return page.locator("section.stMain")
 
 
-def _sign_up(page: Any, base: str, email: str, lang: str = "en") -> None:
+def _sign_up(page: Any, base: str, email: str, lang: str = "en", shot: Path | None = None) -> None:
     expect = _expect()
     tr = en if lang == "en" else zh
     page.goto(base)
@@ -48,6 +48,8 @@ def _sign_up(page: Any, base: str, email: str, lang: str = "en") -> None:
     panel.get_by_label(tr("signin.email"), exact=True).fill(email)
     panel.get_by_label(tr("signin.password_new", min=8), exact=True).fill(PASSWORD)
     panel.get_by_label(tr("signin.password_repeat"), exact=True).fill(PASSWORD)
+    if shot is not None:
+        page.screenshot(path=str(shot), full_page=True)
     panel.get_by_role("button", name=tr("signin.submit_sign_up")).click()
 
 
@@ -84,6 +86,7 @@ def test_visitor_signs_up_signs_out_and_back_in(db: None, web: str, browser: Any
     expect(page).to_have_url(re.compile(r"/Profile$"), timeout=SLOW)
     expect(page.get_by_text(en("onboarding.welcome", coins=coins))).to_be_visible(timeout=SLOW)
     expect(page.get_by_text(en("layout.coins", coins=coins))).to_be_visible()
+    expect(page.get_by_role("heading", name=en("account.title"))).to_be_visible(timeout=SLOW)
     page.screenshot(path=str(artifacts / "profile-after-signup.png"), full_page=True)
 
     # The session survives a reload (cookie), and `/` leads to the Workbench.
@@ -159,9 +162,10 @@ def test_dark_theme_and_390px_viewport(db: None, web: str, browser: Any, artifac
     assert _no_horizontal_scroll(page)
     page.screenshot(path=str(artifacts / "landing-dark-390.png"), full_page=True)
 
-    _sign_up(page, web, "mobile@example.com", lang="zh")
+    _sign_up(page, web, "mobile@example.com", lang="zh", shot=artifacts / "sign-up-dark-390.png")
     expect(page).to_have_url(re.compile(r"/Profile$"), timeout=SLOW)
     expect(page.get_by_text(zh("onboarding.welcome", coins=get_settings().signup_grant))).to_be_visible(timeout=SLOW)
+    expect(page.get_by_role("heading", name=zh("account.title"))).to_be_visible(timeout=SLOW)
     assert _no_horizontal_scroll(page)
     page.screenshot(path=str(artifacts / "profile-dark-390.png"), full_page=True)
     context.close()

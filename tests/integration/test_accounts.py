@@ -88,7 +88,9 @@ def test_ten_wrong_passwords_lock_and_the_right_one_is_refused_during_the_lock(d
     assert user.locked_until is not None
     # When the lock has passed, the right password works again and clears the counter.
     with unit_of_work() as session:
-        session.execute(text("UPDATE users SET locked_until = now() - interval '1 second' WHERE id = :u"), {"u": user.id})
+        session.execute(
+            text("UPDATE users SET locked_until = now() - interval '1 second' WHERE id = :u"), {"u": user.id}
+        )
     assert accounts.sign_in("eve@example.com", PASSWORD).account.id == user.id
     assert _user("eve@example.com").locked_until is None
 

@@ -28,10 +28,10 @@ def _populate(user_id: uuid.UUID, tag: str) -> dict[str, str]:
         service = Service(user_id=user_id, resume_asset_id=asset.id, jd_source="text", jd_text="a job")
         s.add(service)
         s.flush()
-        queued = jobs.create_job(s, jobs.NewJob(user_id=user_id, kind="match", price=2, memo="t", service_id=service.id))
-        running = jobs.create_job(
-            s, jobs.NewJob(user_id=user_id, kind="resume", price=1, memo="t", asset_id=asset.id)
+        queued = jobs.create_job(
+            s, jobs.NewJob(user_id=user_id, kind="match", price=2, memo="t", service_id=service.id)
         )
+        running = jobs.create_job(s, jobs.NewJob(user_id=user_id, kind="resume", price=1, memo="t", asset_id=asset.id))
         s.flush()
         assert jobs.claim(s, running.id) is not None
         payment = Payment(
@@ -97,7 +97,6 @@ def test_delete_account_removes_every_row_and_redis_key(db: None) -> None:
     assert r.exists(stream_key(kept_ids["queued"]), dispatch.marker_key(kept_ids["running"])) == 2
     assert any(str(m).startswith(kept_ids["running"]) for m in r.zrange("sem:model:test", 0, -1))
     with unit_of_work() as s:
-        states = dict(s.execute(text("SELECT id::text, state FROM jobs")).all())
+        states: dict[str, str] = {str(r[0]): str(r[1]) for r in s.execute(text("SELECT id::text, state FROM jobs"))}
         assert ledger.reconcile(s) == []
     assert states == {kept_ids["queued"]: "queued", kept_ids["running"]: "running"}
-
