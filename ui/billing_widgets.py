@@ -6,13 +6,26 @@ coins went.
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
 
 from core import billing
 from ui.i18n import t
 from ui.session import CurrentUser
 
 BILLING_PAGE = "pages/3_Billing.py"
+_ICON = ":material/toll:"
+
+
+def _billing_link(container: Any, label: str) -> None:
+    """st.page_link when Home.py's navigation knows the page; a plain link when a page runs on its own
+    (Streamlit's AppTest of a single page), so the widget never breaks the page that hosts it."""
+    try:
+        container.page_link(BILLING_PAGE, label=label, icon=_ICON)
+    except StreamlitPageNotFoundError:
+        container.markdown(f"[{label}]({billing.BILLING_URL_PATH})")
 
 
 def render_coin_summary(user: CurrentUser) -> None:
@@ -20,10 +33,10 @@ def render_coin_summary(user: CurrentUser) -> None:
     summary = billing.summary(user.id)
     st.metric(t("billing.balance"), summary.balance, help=t("billing.balance_help"))
     st.caption(t("billing.summary_caption", purchased=summary.purchased, spent=summary.spent))
-    st.page_link(BILLING_PAGE, label=t("billing.open"), icon="🪙")
+    _billing_link(st, t("billing.open"))
 
 
 def render_sidebar_balance(user: CurrentUser) -> None:
     """The balance in the sidebar (Workbench), linking to the Billing page."""
     balance = billing.summary(user.id).balance
-    st.sidebar.page_link(BILLING_PAGE, label=t("billing.sidebar_balance", balance=balance), icon="🪙")
+    _billing_link(st.sidebar, t("billing.sidebar_balance", balance=balance))

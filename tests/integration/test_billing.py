@@ -503,8 +503,7 @@ def test_purchase_and_consumption_history_show_exactly_the_ledger(fake_stripe: F
 
 
 def test_webhook_route_through_asgi(fake_stripe: FakeStripe, make_user) -> None:
-    from starlette.applications import Starlette
-    from starlette.routing import Route
+    """The real web entry (Streamlit's ASGI app with its routes), raw body and Stripe-Signature header."""
     from starlette.testclient import TestClient
 
     import asgi
@@ -513,12 +512,16 @@ def test_webhook_route_through_asgi(fake_stripe: FakeStripe, make_user) -> None:
     session_id = checkout(user)
     fake_stripe.pay(session_id)
     body = fake_stripe.event("checkout.session.completed", session_id)
-    client = TestClient(Starlette(routes=[Route("/stripe/webhook", asgi.stripe_webhook, methods=["POST"])]))
 
-    bad = client.post("/stripe/webhook", content=body, headers={"Stripe-Signature": sign(body, "whsec_nope")})
-    good = client.post("/stripe/webhook", content=body, headers={"Stripe-Signature": sign(body, SECRET)})
+    with TestClient(asgi.app) as client:
+        bad = client.post("/stripe/webhook", content=body, headers={"Stripe-Signature": sign(body, "whsec_nope")})
+        unsigned = client.post("/stripe/webhook", content=body)
+        good = client.post("/stripe/webhook", content=body, headers={"Stripe-Signature": sign(body, SECRET)})
+        again = client.post("/stripe/webhook", content=body, headers={"Stripe-Signature": sign(body, SECRET)})
 
     assert (bad.status_code, bad.json()) == (400, {"error": "invalid_signature"})
+    assert (unsigned.status_code, unsigned.json()) == (400, {"error": "invalid_signature"})
     assert (good.status_code, good.json()) == (200, {"status": "credited"})
+    assert (again.status_code, again.json()) == (200, {"status": "replay"})
     assert balance(user) == 10
     assert_reconciled()

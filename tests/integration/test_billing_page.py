@@ -88,3 +88,30 @@ def test_return_with_someone_elses_session_credits_nothing(fake_stripe: FakeStri
     assert "does not belong to your account" in at.error[0].value
     assert balance(owner) == 0 and balance(intruder) == 0
     assert_reconciled()
+
+
+def _summary_script(user_id: str) -> None:
+    import uuid
+
+    from ui.billing_widgets import render_coin_summary, render_sidebar_balance
+    from ui.session import CurrentUser
+
+    user = CurrentUser(id=uuid.UUID(user_id), email="u@example.com", name="U", lang="en", is_admin=False)
+    render_coin_summary(user)
+    render_sidebar_balance(user)
+
+
+def test_coin_summary_shows_the_ledger_totals_and_links_to_billing(fake_stripe: FakeStripe, make_user) -> None:  # noqa: F811
+    user = make_user(coins=2)
+    session_id = checkout(user)
+    fake_stripe.pay(session_id)
+    assert billing.fulfil(session_id, user_id=user).outcome == "credited"
+
+    at = AppTest.from_function(_summary_script, args=(str(user),), default_timeout=30).run()
+
+    assert not at.exception
+    assert at.metric[0].value == "12"
+    assert "Bought 10 coins in total · spent 0" in at.caption[0].value
+    links = [m.value for m in at.markdown] + [m.value for m in at.sidebar.markdown]
+    assert "[Buy coins and see history](/Billing)" in links
+    assert "[Coins: 12](/Billing)" in links
