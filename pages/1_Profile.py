@@ -85,8 +85,7 @@ def _render_summary(summary: ResumeSummary) -> None:
         (
             "assets.summary.roles",
             [
-                f"**{r.title}**, {r.employer} ({r.start}–{r.end})"
-                + "".join(f"\n    - {a}" for a in r.achievements)
+                f"**{r.title}**, {r.employer} ({r.start}–{r.end})" + "".join(f"\n    - {a}" for a in r.achievements)
                 for r in summary.roles
             ],
         ),

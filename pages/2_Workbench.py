@@ -1,10 +1,239 @@
-"""Placeholder created by accounts (issue 8) for its browser tests; the owning feature replaces this file."""
+"""Workbench: one service per job description — Match (streamed), tailored resume (editor, PDF), interview.
+
+UI only: every rule (price or free queue, the per-user cap, ownership, grounding) is decided in
+core.workbench. Running steps are followed from their Redis streams inside self-refreshing fragments that
+keep their read position in session state, so several services run in parallel and switching back to one
+resumes its stream. Form idempotency keys live in session state until their action succeeds.
+"""
+
+from __future__ import annotations
+
+import uuid
 
 import streamlit as st
 
+from core.actions import new_key
+from core.assets import service as assets
+from core.errors import UserError
+from core.workbench import services
+from ui import billing_widgets
 from ui.i18n import t
-from ui.session import require_user
+from ui.session import CurrentUser, require_user
+from ui.workbench_editor import render_editor
+from ui.workbench_stream import live
+from ui.workbench_views import partial_json, render_interview, render_job, render_match, render_retrieved
+
+CURRENT = "wb.current"
+PROFILE_PAGE = "pages/1_Profile.py"
+STATE_ICONS = {
+    "queued": ":material/schedule:",
+    "running": ":material/progress_activity:",
+    "succeeded": ":material/check_circle:",
+    "failed": ":material/error:",
+    "cancelled": ":material/block:",
+}
+STEP_ORDER = ("match", "customize", "interview")
+
+
+def _form_key(name: str) -> str:
+    state_key = f"wb.key.{name}"
+    if state_key not in st.session_state:
+        st.session_state[state_key] = new_key()
+    return str(st.session_state[state_key])
+
+
+def _open(service_id: uuid.UUID | None) -> None:
+    st.session_state[CURRENT] = service_id
+
+
+def _show_error(exc: UserError) -> None:
+    if exc.key == services.RESUME_REQUIRED:
+        _resume_required()
+    else:
+        st.error(t(exc.key, **exc.params), icon=":material/error:")
+
+
+def _resume_required() -> None:
+    st.warning(t("workbench.no_resume"), icon=":material/description:")
+    st.page_link(PROFILE_PAGE, label=t("workbench.go_profile"), icon=":material/badge:")
+
+
+def _sidebar(user: CurrentUser) -> None:
+    billing_widgets.render_sidebar_balance(user)
+    with st.sidebar:
+        st.button(
+            t("workbench.new_service"),
+            key="wb.new",
+            icon=":material/add:",
+            on_click=_open,
+            args=(None,),
+            width="stretch",
+        )
+        st.markdown(f"**{t('workbench.history')}**")
+        items = services.list_services(user.id)
+        if not items:
+            st.caption(t("workbench.history_empty"))
+        current = st.session_state.get(CURRENT)
+        for item in items:
+            steps = " ".join(
+                f"{STATE_ICONS.get(item.steps[k], '')} {t('workbench.step.' + k)}"
+                for k in STEP_ORDER
+                if k in item.steps
+            )
+            if "job" in item.steps and "match" not in item.steps:
+                steps = f"{STATE_ICONS.get(item.steps['job'], '')} {t('workbench.step.job')}"
+            st.button(
+                f"{item.title or t('workbench.untitled')}  \n{steps}",
+                key=f"wb.open.{item.id}",
+                on_click=_open,
+                args=(item.id,),
+                type="primary" if item.id == current else "secondary",
+                width="stretch",
+            )
+
+
+def _quote_notice(kind: str, user: CurrentUser, prefix: str) -> None:
+    quote = services.quote_step(user.id, kind)
+    if quote.is_free:
+        st.info(t(f"{prefix}_free", balance=quote.balance), icon=":material/hourglass_bottom:")
+    else:
+        st.caption(":material/toll: " + t(f"{prefix}_paid", price=quote.price, balance=quote.balance))
+
+
+def _create(user: CurrentUser) -> None:
+    st.header(t("workbench.create.heading"))
+    if not assets.current_resume_ready(user.id):
+        _resume_required()
+        return
+    quote = services.quote_service(user.id)
+    notice = (
+        t("workbench.create.free_notice", balance=quote.balance)
+        if quote.is_free
+        else t("workbench.create.paid_notice", price=quote.price, balance=quote.balance)
+    )
+    langs = {"": t("workbench.create.lang_auto"), "zh": "中文", "en": "English"}
+    text_tab, image_tab = st.tabs([t("workbench.create.tab_text"), t("workbench.create.tab_image")])
+    for tab, source in ((text_tab, "text"), (image_tab, "image")):
+        with tab, st.form(f"wb.create.{source}"):
+            jd_text: str | None = None
+            jd_image: bytes | None = None
+            if source == "text":
+                jd_text = st.text_area(
+                    t("workbench.create.jd_label"), height=260, placeholder=t("workbench.create.jd_placeholder")
+                )
+            else:
+                upload = st.file_uploader(t("workbench.create.image_label"), type=["png", "jpg", "jpeg"])
+                jd_image = upload.getvalue() if upload is not None else None
+            lang = st.selectbox(t("workbench.create.lang_label"), list(langs), format_func=langs.__getitem__)
+            (st.info if quote.is_free else st.caption)(notice)
+            if st.form_submit_button(t("workbench.create.confirm"), type="primary"):
+                try:
+                    result = services.create_service(
+                        user.id,
+                        idempotency_key=_form_key(f"create.{source}"),
+                        jd_text=jd_text,
+                        jd_image=jd_image,
+                        output_lang=lang or None,
+                    )
+                except UserError as exc:
+                    _show_error(exc)
+                else:
+                    st.session_state.pop(f"wb.key.create.{source}", None)
+                    st.session_state[CURRENT] = uuid.UUID(result.data["service_id"])
+                    st.rerun()
+
+
+def _start(user: CurrentUser, service_id: uuid.UUID, kind: str) -> None:
+    """The confirm button of an on-demand step, with its price or free-queue notice."""
+    _quote_notice(kind, user, f"workbench.{kind}.notice")
+    if st.button(t(f"workbench.{kind}.start"), key=f"wb.start.{kind}.{service_id}", type="primary"):
+        starter = services.start_customize if kind == "customize" else services.start_interview
+        try:
+            starter(user.id, service_id, _form_key(f"{kind}.{service_id}"))
+        except UserError as exc:
+            _show_error(exc)
+        else:
+            st.session_state.pop(f"wb.key.{kind}.{service_id}", None)
+            st.rerun()
+
+
+def _step_error(step: services.StepView | None) -> None:
+    if step is not None and step.state == "failed":
+        st.error(t(step.error_key or "error.internal"), icon=":material/error:")
+
+
+def _service(user: CurrentUser, service_id: uuid.UUID) -> None:
+    try:
+        view = services.get_service_view(user.id, service_id)
+    except UserError:
+        st.session_state[CURRENT] = None
+        st.rerun()
+        return
+    st.header(view.title or t("workbench.untitled"))
+    if view.jd_text:
+        with st.expander(t("workbench.jd.expander")):
+            st.text(view.jd_text)
+    job_step = view.steps.get("job")
+    if job_step is not None and job_step.active:
+        live(user.id, job_step.job_id, lambda _text: None)
+    _step_error(job_step)
+    render_job(view.job)
+
+    match_step = view.steps.get("match")
+    if match_step is None:
+        return
+    st.subheader(t("workbench.match.heading"))
+    if view.match is not None:
+        render_match(view.match)
+        render_retrieved(match_step.retrieved)
+    elif match_step.active:
+        live(user.id, match_step.job_id, lambda text: render_match(partial_json(text)))
+    _step_error(match_step)
+    if view.match is None:
+        return
+
+    langs = {"zh": "中文", "en": "English"}
+    current_lang = view.output_lang if view.output_lang in langs else "en"
+    chosen = st.segmented_control(
+        t("workbench.output_lang"),
+        list(langs),
+        default=current_lang,
+        format_func=langs.__getitem__,
+        key=f"wb.lang.{service_id}",
+    )
+    if chosen and chosen != current_lang:
+        services.set_output_lang(user.id, service_id, chosen)
+
+    st.subheader(t("workbench.customize.heading"))
+    customize = view.steps.get("customize")
+    if customize is not None and customize.active:
+        st.caption(t("workbench.customize.running"))
+        live(user.id, customize.job_id, lambda text: st.markdown(str(partial_json(text).get("markdown", ""))))
+    elif view.latest_version is not None:
+        render_editor(user.id, service_id, view.match.get("overall_score"))
+        render_retrieved(customize.retrieved if customize else None)
+    else:
+        _step_error(customize)
+        _start(user, service_id, "customize")
+        return
+
+    st.subheader(t("workbench.interview.heading"))
+    interview = view.steps.get("interview")
+    if interview is not None and interview.active:
+        live(user.id, interview.job_id, lambda text: render_interview(partial_json(text)))
+    elif view.interview is not None:
+        render_interview(view.interview)
+        render_retrieved(interview.retrieved if interview else None)
+    elif view.latest_version is not None and (customize is None or not customize.active):
+        _step_error(interview)
+        _start(user, service_id, "interview")
+
 
 user = require_user()
-st.title(t("nav.workbench"))
-st.caption(t("placeholder.coming"))
+st.title(t("workbench.title"))
+_sidebar(user)
+selected = st.session_state.get(CURRENT)
+if isinstance(selected, uuid.UUID):
+    _service(user, selected)
+else:
+    _create(user)

@@ -203,8 +203,13 @@ class EmbeddedLLM:
             "2",
             *self.extra_args,
         ]
-        self.process = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
-        _wait_until(self._ready, 120, "the local LLM server")
+        # llama_cpp.server reads its settings from the environment too, and PORT/HOST there beat the
+        # command line: the web process's PORT must not leak into it.
+        env = {k: v for k, v in os.environ.items() if k.upper() not in ("PORT", "HOST", "MODEL")}
+        self.process = subprocess.Popen(
+            args, stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True, env=env
+        )
+        _wait_until(self._ready, 180, "the local LLM server")
         return self.url
 
     def _ready(self) -> bool:

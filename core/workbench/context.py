@@ -76,8 +76,8 @@ def retrieve(task_kind: str, query: str, lang: str) -> Retrieved:
     from core import retrieval
 
     try:
-        passages = retrieval.retrieve_for_task(task_kind, query, lang, get_settings().rag_top_k)  # type: ignore[attr-defined]
-        return Retrieved(prompt=retrieval.passages_as_prompt(passages), record=retrieval.as_record(passages))  # type: ignore[attr-defined]
+        passages = retrieval.retrieve_for_task(task_kind, query, lang, get_settings().rag_top_k)
+        return Retrieved(prompt=retrieval.passages_as_prompt(passages), record=retrieval.as_record(passages))
     except Exception as exc:
         log_event(_log, "retrieval_failed", logging.WARNING, taskName=task_kind, error=type(exc).__name__)
         return Retrieved(prompt="", record=[])

@@ -20,7 +20,7 @@ PAGE = Path(__file__).resolve().parents[2] / "pages" / "1_Profile.py"
 
 
 def _page(user: uuid.UUID) -> AppTest:
-    at = AppTest.from_file(str(PAGE), default_timeout=30)
+    at = AppTest.from_file(str(PAGE), default_timeout=120)  # generous: the machine is shared
     at.session_state["user"] = CurrentUser(id=user, email="u@example.com", name="", lang="en", is_admin=False)
     at.session_state["auth_checked_at"] = time.monotonic()
     at.session_state["lang"] = "en"

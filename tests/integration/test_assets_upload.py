@@ -54,7 +54,9 @@ def _summary_reply(headline: str) -> str:
 
 
 def test_upload_returns_queued_then_the_consumer_makes_it_ready(fake, make_user, consumers) -> None:
-    fake.responder = lambda req: _summary_reply("Senior Data Engineer") if "Alice Example" in _document_of(req) else None
+    fake.responder = lambda req: (
+        _summary_reply("Senior Data Engineer") if "Alice Example" in _document_of(req) else None
+    )
     user = make_user(coins=5)
     assert service.quote_upload(user, "resume") == ledger.Quote(price=1, balance=5, queue="paid")
     assert not service.current_resume_ready(user)

@@ -24,12 +24,14 @@ BUNDLED_CHUNKS = 86
 def _rows() -> list[Any]:
     """Every row with its physical identity: an UPDATE changes xmin/ctid, a re-insert changes id."""
     with unit_of_work() as session:
-        return session.execute(
-            text(
-                "SELECT id, xmin::text AS xmin, ctid::text AS ctid, source, chunk_index, content_hash,"
-                " created_at FROM knowledge_chunks ORDER BY id"
-            )
-        ).all()
+        return list(
+            session.execute(
+                text(
+                    "SELECT id, xmin::text AS xmin, ctid::text AS ctid, source, chunk_index, content_hash,"
+                    " created_at FROM knowledge_chunks ORDER BY id"
+                )
+            ).all()
+        )
 
 
 def _content(rows: list[Any]) -> list[tuple[str, int, str]]:

@@ -1,0 +1,121 @@
+"""The Workbench page through Streamlit's AppTest, over the real use cases (Postgres, Redis; no browser)."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from core.workbench import services
+from tests.integration.workbench_support import JD_TEXT, add_assets
+from ui.session import CurrentUser
+
+# Through the real entry (navigation, header, sidebar), so page links resolve as in the running app.
+HOME = Path(__file__).resolve().parents[2] / "Home.py"
+
+
+def _page(user: uuid.UUID, **state: object) -> AppTest:
+    at = AppTest.from_file(str(HOME), default_timeout=30)
+    at.session_state["user"] = CurrentUser(id=user, email="u@example.com", name="", lang="en", is_admin=False)
+    at.session_state["auth_checked_at"] = time.monotonic()
+    at.session_state["lang"] = "en"
+    for key, value in state.items():
+        at.session_state[key] = value
+    return at.switch_page("pages/2_Workbench.py").run()
+
+
+def _texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [h.value for h in at.header]
+    parts += [e.value for e in at.error] + [w.value for w in at.warning] + [i.value for i in at.info]
+    return "\n".join(str(p) for p in parts)
+
+
+def _links(at: AppTest) -> list[str]:
+    return [str(el.proto.page) for el in at.get("page_link")]
+
+
+def test_without_a_resume_the_page_refuses_and_links_to_profile(fake, make_user) -> None:
+    at = _page(make_user(coins=5))
+    assert not at.exception
+    assert "needs your general resume" in _texts(at)
+    assert "Profile" in _links(at)
+    assert not at.text_area  # no create form to fill in
+
+
+def test_the_create_form_says_the_free_queue_when_the_balance_is_zero(fake, make_user) -> None:
+    user = make_user(coins=0)
+    add_assets(user)
+    at = _page(user)
+    assert not at.exception
+    assert "runs free on the slow queue" in _texts(at)
+    paid = make_user(coins=5)
+    add_assets(paid)
+    at = _page(paid)
+    assert "This costs 2 coins (you have 5)" in _texts(at)
+    assert "Billing" in _links(at)  # the sidebar balance opens the Billing page
+
+
+def test_submitting_the_form_creates_a_service_and_opens_it(fake, make_user) -> None:
+    user = make_user(coins=5)
+    add_assets(user)
+    at = _page(user)
+    at.text_area[0].input(JD_TEXT)
+    next(b for b in at.button if b.key == "FormSubmitter:wb.create.text-Start").click()
+    at.run()
+    assert not at.exception
+    listed = services.list_services(user)
+    assert len(listed) == 1
+    assert at.session_state["wb.current"] == listed[0].id
+
+
+def test_history_lists_services_newest_first_and_opens_one(fake, make_user) -> None:
+    user = make_user(coins=10)
+    add_assets(user)
+    first = services.create_service(user, idempotency_key="h1", jd_text=JD_TEXT).data["service_id"]
+    second = services.create_service(user, idempotency_key="h2", jd_text=JD_TEXT + " again").data["service_id"]
+    at = _page(user)
+    assert not at.exception
+    history = [b for b in at.sidebar.button if b.key and b.key.startswith("wb.open.")]
+    assert [b.key for b in history] == [f"wb.open.{second}", f"wb.open.{first}"]
+    assert all("Job being read" in str(b.label) for b in history)
+    history[1].click()
+    at.run()
+    assert at.session_state["wb.current"] == uuid.UUID(first)
+    assert not at.exception
+
+
+def test_the_cap_refusal_is_shown_as_a_clear_message(fake, make_user) -> None:
+    user = make_user(coins=20)
+    add_assets(user)
+    for i in range(3):
+        services.create_service(user, idempotency_key=f"cap{i}", jd_text=JD_TEXT)
+    at = _page(user)
+    at.text_area[0].input(JD_TEXT)
+    next(b for b in at.button if b.key == "FormSubmitter:wb.create.text-Start").click()
+    at.run()
+    assert "You already have 3 services running" in _texts(at)
+    assert len(services.list_services(user)) == 3
+
+
+def test_a_finished_match_is_shown_with_coverage_and_the_customize_offer(fake, make_user) -> None:
+    from core.worker import execute
+    from tests.integration.workbench_support import latest_job, responder
+
+    fake.responder = responder
+    user = make_user(coins=10)
+    add_assets(user)
+    created = services.create_service(user, idempotency_key="view", jd_text=JD_TEXT).data
+    execute(created["job_id"])  # the worker, in process: extraction, then the Match it creates
+    match = latest_job(created["service_id"], "match")
+    assert match is not None
+    execute(str(match.id))
+    at = _page(user, **{"wb.current": uuid.UUID(created["service_id"])})
+    assert not at.exception
+    assert [h.value for h in at.header][-1] == "Globex · Backend Engineer"
+    assert any(m.label == "Overall score" and m.value == "72 / 100" for m in at.metric)
+    text = _texts(at)
+    assert "Kafka" in text and "only in your detailed history" in text
+    assert "Tailoring costs 2 coins (you have 8)" in text
+    assert any(b.key == f"wb.start.customize.{created['service_id']}" for b in at.button)

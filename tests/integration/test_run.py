@@ -1,0 +1,96 @@
+"""`make run`'s supervisor: brings the whole product up on embedded services, reuses .data/ on the next start,
+and leaves no process behind after Ctrl-C (issue 2)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import psutil
+from sqlalchemy import create_engine, text
+
+from core.infra.embedded import free_port
+from db.session import sqlalchemy_url
+from tests.conftest import ROOT, wait_for
+
+INFRA_VARS = ("DATABASE_URL", "REDIS_URL", "LOCAL_LLM_URL", "MODEL_REGISTRY_FILE", "ENCRYPTION_KEY", "COOKIE_KEY")
+
+
+def _start(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
+    env = {k: v for k, v in os.environ.items() if k not in INFRA_VARS}
+    env.update({"DATA_DIR": str(data_dir), "PORT": str(port), "PYTHONPATH": str(ROOT), "LOCAL_LLM_PORT": "0"})
+    log = open(data_dir.parent / f"supervisor-{port}.log", "ab")  # noqa: SIM115
+    return subprocess.Popen([sys.executable, "-m", "core.infra.supervisor"], cwd=ROOT, env=env, stdout=log,
+                            stderr=log)
+
+
+def _healthy(port: int) -> bool:
+    try:
+        return httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=5).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+def _everything_started(sup: subprocess.Popen[bytes], data_dir: Path) -> set[int]:
+    """The supervisor's process tree plus the Postgres server it started (pg_ctl daemonizes it)."""
+    pids = {p.pid for p in psutil.Process(sup.pid).children(recursive=True)}
+    for proc in psutil.process_iter(["cmdline"]):
+        cmd = " ".join(proc.info["cmdline"] or [])
+        if str(data_dir) in cmd:
+            pids.add(proc.pid)
+            pids.update(c.pid for c in proc.children(recursive=True))
+    return pids
+
+
+def _stop_and_check_nothing_left(sup: subprocess.Popen[bytes], pids: set[int]) -> None:
+    sup.send_signal(signal.SIGINT)
+    assert sup.wait(90) == 0
+    survivors = [pid for pid in pids if psutil.pid_exists(pid) and psutil.Process(pid).status() != "zombie"]
+    assert survivors == []
+
+
+def test_run_brings_everything_up_reuses_data_and_stops_cleanly(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    port = free_port()
+    sup = _start(data_dir, port)
+    try:
+        wait_for(lambda: _healthy(port), timeout=300, interval=1)
+        health = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=5).json()
+        assert health["llm"]["models"]["local"]["demo"] is True
+        assert httpx.get(f"http://127.0.0.1:{port}/", timeout=10).status_code == 200
+        pids = _everything_started(sup, data_dir)
+        assert len(pids) >= 6  # web, paid, free, maint, redis, llm, postgres (+ its workers)
+        db_url = f"postgresql+psycopg://postgres:@/postgres?host={data_dir / 'pg'}"
+        engine = create_engine(sqlalchemy_url(db_url))
+        with engine.begin() as conn:
+            conn.execute(text("CREATE TABLE IF NOT EXISTS run_marker (v int)"))
+            conn.execute(text("INSERT INTO run_marker VALUES (42)"))
+            chunks = conn.execute(text("SELECT count(*) FROM knowledge_chunks")).scalar_one()
+        engine.dispose()
+        assert chunks > 0  # the bundled knowledge base was ingested on first start
+    except BaseException:
+        sup.kill()
+        raise
+    _stop_and_check_nothing_left(sup, pids)
+    pg_version = (data_dir / "pg" / "PG_VERSION").stat().st_mtime
+
+    sup = _start(data_dir, port)  # a second `make run` reuses .data/
+    try:
+        wait_for(lambda: _healthy(port), timeout=300, interval=1)
+        engine = create_engine(sqlalchemy_url(db_url))
+        with engine.begin() as conn:
+            assert conn.execute(text("SELECT v FROM run_marker")).scalar_one() == 42
+            assert conn.execute(text("SELECT count(*) FROM knowledge_chunks")).scalar_one() == chunks
+        engine.dispose()
+        assert (data_dir / "pg" / "PG_VERSION").stat().st_mtime == pg_version
+        pids = _everything_started(sup, data_dir)
+    except BaseException:
+        sup.kill()
+        raise
+    _stop_and_check_nothing_left(sup, pids)
+
+

@@ -1,0 +1,96 @@
+"""What the workbench steps feed the model: retrieved knowledge in the Match prompt, OCR'd screenshots."""
+
+from __future__ import annotations
+
+import io
+import json
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import select
+
+from core.workbench import services
+from db.models import KnowledgeChunk, Service
+from db.session import unit_of_work
+from tests.integration.workbench_support import JD_TEXT, add_assets, responder, schema_title, wait_step
+
+
+@pytest.fixture(scope="module")
+def knowledge(stack: dict[str, str]) -> Iterator[None]:
+    from knowledge.ingest import DEFAULT_FOLDER, ingest
+
+    ingest(DEFAULT_FOLDER, progress=False)
+    yield
+
+
+def test_the_match_prompt_contains_the_passages_recorded_on_its_job(knowledge, fake, make_user, consumers) -> None:
+    fake.responder = responder
+    user = make_user(coins=10)
+    add_assets(user)
+    consumers.start("paid", "paid", workers=2)
+    service_id = services.create_service(user, idempotency_key="rag", jd_text=JD_TEXT).data["service_id"]
+    match = wait_step(service_id, "match", timeout=120)
+    assert match.state == "succeeded", match.error_detail
+    assert match.retrieved, "the match job records the passages it was given"
+    ids = [int(r["id"]) for r in match.retrieved]
+    with unit_of_work() as session:
+        chunks = list(session.scalars(select(KnowledgeChunk).where(KnowledgeChunk.id.in_(ids))))
+    assert {c.category for c in chunks} == {"matching"}
+    prompts = [r for r in fake.requests if schema_title(r) == "MatchReply"]
+    assert len(prompts) == 1
+    user_prompt = prompts[0]["messages"][-1]["content"]
+    for chunk in chunks:
+        assert chunk.content.strip()[:200] in user_prompt
+    view = services.get_service_view(user, uuid.UUID(service_id))
+    assert view.steps["match"].retrieved == match.retrieved  # "why this advice" on the page
+
+
+def _screenshot(lines: list[str]) -> bytes:
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 30)
+    image = Image.new("RGB", (1100, 60 + 52 * len(lines)), "white")
+    draw = ImageDraw.Draw(image)
+    for i, line in enumerate(lines):
+        draw.text((30, 30 + 52 * i), line, fill="black", font=font)
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def test_a_screenshot_is_read_then_extracted_with_visible_progress(fake, make_user, consumers) -> None:
+    fake.responder = responder
+    user = make_user(coins=10)
+    add_assets(user)
+    consumers.start("paid", "paid", workers=2)
+    png = _screenshot(
+        ["Globex is hiring a Backend Engineer", "Required: Python, Kafka, Rust", "高级后端工程师 远程办公"]
+    )
+    created = services.create_service(user, idempotency_key="shot", jd_image=png)
+    job = wait_step(created.data["service_id"], "job", timeout=120)
+    assert job.state == "succeeded", job.error_detail
+    statuses = [e.data for e in services.job_events(user, job.id) if e.kind == "status"]
+    assert statuses == ["status.reading_screenshot", "status.extracting_job"]
+    with unit_of_work() as session:
+        service = session.get(Service, uuid.UUID(created.data["service_id"]))
+        assert service is not None and service.jd_text is not None
+        assert "Backend Engineer" in service.jd_text and "后端工程师" in service.jd_text
+    extraction = next(r for r in fake.requests if schema_title(r) == "JobSummary")
+    assert "Required: Python, Kafka, Rust" in json.dumps(extraction["messages"], ensure_ascii=False)
+    assert wait_step(created.data["service_id"], "match").state == "succeeded"
+
+
+def test_an_unreadable_screenshot_fails_with_a_friendly_key_and_a_refund(fake, make_user, consumers) -> None:
+    from core import ledger
+
+    user = make_user(coins=10)
+    add_assets(user)
+    consumers.start("paid", "paid", workers=1)
+    blank = _screenshot([])
+    created = services.create_service(user, idempotency_key="blank", jd_image=blank)
+    job = wait_step(created.data["service_id"], "job", timeout=120)
+    assert (job.state, job.error_key) == ("failed", "workbench.error.screenshot_unreadable")
+    assert fake.requests == []  # nothing was sent to the model
+    with unit_of_work() as session:
+        assert ledger.balance(session, user) == 10

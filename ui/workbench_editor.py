@@ -1,0 +1,131 @@
+"""The tailored resume editor: Markdown on the left (streamlit-ace), the PDF's own pages on the right,
+versions (save/restore), grounding flags, and the PDF download. UI only: core.workbench.editor decides.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+
+import streamlit as st
+
+from core.errors import UserError
+from core.workbench import editor
+from ui.i18n import t
+from ui.workbench_views import render_grounding
+
+
+def _preview(user_id: uuid.UUID, service_id: uuid.UUID, markdown: str) -> None:
+    """PNG pages of the exact PDF, cached per content so typing does not re-render until asked."""
+    digest = hashlib.sha256(markdown.encode()).hexdigest()[:16]
+    key = f"wb.preview.{service_id}"
+    cached = st.session_state.get(key)
+    if cached is None or cached[0] != digest:
+        if cached is not None and not st.button(t("workbench.editor.refresh_preview"), key=f"{key}.refresh"):
+            pages = cached[1]
+        else:
+            pages = editor.preview_pages(user_id, service_id, markdown)
+            st.session_state[key] = (digest, pages)
+    else:
+        pages = cached[1]
+    for number, png in enumerate(pages, start=1):
+        st.image(png, caption=f"{number} / {len(pages)}", use_container_width=True)
+
+
+def render_editor(user_id: uuid.UUID, service_id: uuid.UUID, original_score: int | None) -> None:
+    from streamlit_ace import st_ace
+
+    versions = editor.list_versions(user_id, service_id)
+    if not versions:
+        return
+    selected_key = f"wb.version.{service_id}"
+    numbers = [v.version for v in versions]
+    if st.session_state.get(selected_key) not in numbers:
+        st.session_state[selected_key] = numbers[0]
+    current = editor.get_version(user_id, service_id, int(st.session_state[selected_key]))
+
+    cols = st.columns(3)
+    if original_score is not None:
+        cols[0].metric(t("workbench.customize.original"), original_score)
+    if current.projected_score is not None:
+        delta = current.projected_score - original_score if original_score is not None else None
+        cols[1].metric(
+            t("workbench.customize.projected"),
+            current.projected_score,
+            delta=delta,
+            help=t("workbench.customize.projected_help"),
+        )
+    labels = {
+        v.version: t("workbench.editor.version_label", version=v.version, when=v.created_at.strftime("%m-%d %H:%M"))
+        + (f" ({t('workbench.editor.generated')})" if v.generated else "")
+        for v in versions
+    }
+    cols[2].selectbox(t("workbench.editor.versions"), numbers, format_func=labels.__getitem__, key=selected_key)
+
+    render_grounding(current.grounding)
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"**{t('workbench.editor.heading')}**")
+        text = st_ace(
+            value=current.markdown,
+            language="markdown",
+            wrap=True,
+            auto_update=True,
+            min_lines=30,
+            key=f"wb.ace.{service_id}.{current.version}",
+        )
+        text = text if isinstance(text, str) else current.markdown
+        b1, b2 = st.columns(2)
+        if b1.button(
+            t("workbench.editor.save"), key=f"wb.save.{service_id}", type="primary", disabled=text == current.markdown
+        ):
+            try:
+                saved = editor.save_version(user_id, service_id, text)
+            except UserError as exc:
+                st.error(t(exc.key, **exc.params))
+            else:
+                st.session_state[selected_key] = saved.version
+                st.toast(t("workbench.editor.saved", version=saved.version))
+                st.rerun()
+        if current.version != numbers[0] and b2.button(t("workbench.editor.restore"), key=f"wb.restore.{service_id}"):
+            restored = editor.restore_version(user_id, service_id, current.version)
+            st.session_state[selected_key] = restored.version
+            st.toast(t("workbench.editor.restored", version=restored.version))
+            st.rerun()
+    with right:
+        st.markdown(f"**{t('workbench.editor.preview')}**")
+        _preview(user_id, service_id, text)
+
+    if current.sources:
+        with st.expander(t("workbench.sources")):
+            for source in current.sources:
+                if isinstance(source, dict):
+                    where = t("workbench.source." + str(source.get("asset", "resume")))
+                    bullet, section, fact = (source.get(k, "") for k in ("bullet", "section", "fact"))
+                    st.markdown(f"- {bullet}  \n  ← *{where} · {section}*: {fact}")
+    _export(user_id, service_id, current.version)
+
+
+def _export(user_id: uuid.UUID, service_id: uuid.UUID, version: int) -> None:
+    key = f"wb.export.{service_id}"
+    if st.button(t("workbench.export.button"), key=f"{key}.make", icon=":material/picture_as_pdf:"):
+        st.session_state[key] = (version, editor.export_pdf(user_id, service_id, version))
+    made = st.session_state.get(key)
+    if made is None or made[0] != version:
+        return
+    result = made[1]
+    if result.round_trip.ok:
+        st.caption(":material/check: " + t("workbench.export.check_ok", pages=result.round_trip.pages))
+    else:
+        st.warning(t("workbench.export.check_bad"))
+        st.markdown("\n".join(f"- `{line}`" for line in result.round_trip.missing_lines[:20]))
+    if not result.grounding.get("ok", True):
+        render_grounding(result.grounding)
+    st.download_button(
+        t("workbench.export.download"),
+        data=result.pdf,
+        file_name=result.filename,
+        mime="application/pdf",
+        key=f"{key}.download",
+        type="primary",
+    )

@@ -1,0 +1,69 @@
+"""Following a running workbench job from the page: poll its stream from the last id kept in session state.
+
+The reader's position and the text so far live in st.session_state per job, so a rerun, switching to
+another service and back, or a reload within the session resumes where it was. A fragment re-runs itself
+every POLL_S seconds; on `done`/`error` (or when the stream has expired and the job is final) it reruns the
+whole page, which then shows the stored result from Postgres.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from core import streams
+from core.workbench import services
+from ui.i18n import t
+
+POLL_S = 0.6
+Renderer = Callable[[str], object]
+
+
+def _state(job_id: uuid.UUID) -> dict[str, Any]:
+    key = f"wb.stream.{job_id}"
+    if key not in st.session_state:
+        st.session_state[key] = {"last": "0-0", "text": "", "status": None, "end": None}
+    state: dict[str, Any] = st.session_state[key]
+    return state
+
+
+def pull(user_id: uuid.UUID, job_id: uuid.UUID) -> dict[str, Any]:
+    """Read the new events of the job's stream into its session state; returns the state."""
+    state = _state(job_id)
+    events = services.job_events(user_id, job_id, state["last"])
+    if events:
+        state["last"] = events[-1].id
+        state["text"] = streams.collect_text(events, state["text"])
+        for event in events:
+            if event.kind == "status":
+                state["status"] = event.data
+            elif event.kind == "reset":
+                state["status"] = None
+            elif event.kind in streams.TERMINAL:
+                state["end"] = event.kind
+    elif state["end"] is None:
+        job_state, _ = services.job_state(user_id, job_id)
+        if job_state not in ("queued", "running"):
+            state["end"] = "expired"
+    return state
+
+
+def live(user_id: uuid.UUID, job_id: uuid.UUID, render: Renderer) -> None:
+    """Show a running job's output as it streams (inside a self-refreshing fragment)."""
+
+    @st.fragment(run_every=POLL_S)
+    def _follow() -> None:
+        state = pull(user_id, job_id)
+        if state["end"] is not None:
+            st.rerun()
+        if state["status"]:
+            st.caption(":material/progress_activity: " + t(str(state["status"])))
+        if state["text"]:
+            render(state["text"])
+        elif not state["status"]:
+            st.caption(":material/schedule: " + t("workbench.waiting"))
+
+    _follow()

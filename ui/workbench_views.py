@@ -1,0 +1,137 @@
+"""Rendering of workbench results (stored or partial while streaming). UI only: data comes from core."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+from pydantic_core import from_json
+
+from ui.i18n import t
+
+BREAKDOWN = ("hard_skills", "experience", "education", "role_fit", "soft_skills")
+COVERAGE_ICONS = {"resume": ":green[●]", "detailed": ":orange[◐]", "missing": ":red[○]"}
+
+
+def partial_json(text: str) -> dict[str, Any]:
+    """Whatever of a JSON object has arrived so far ({} until its first key is complete)."""
+    start = text.find("{")
+    if start == -1:
+        return {}
+    try:
+        value = from_json(text[start:], allow_partial=True)
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def render_job(job: dict[str, Any] | None) -> None:
+    if not job:
+        return
+    with st.expander(t("workbench.job.heading"), expanded=False):
+        line = " · ".join(str(job.get(k) or "") for k in ("company", "title", "location", "seniority") if job.get(k))
+        st.markdown(f"**{line}**")
+        for key, label in (("must_have", "workbench.job.must_have"), ("nice_to_have", "workbench.job.nice_to_have")):
+            if job.get(key):
+                st.markdown(f"{t(label)}: " + ", ".join(f"`{k}`" for k in job[key]))
+        if job.get("responsibilities"):
+            st.markdown(f"{t('workbench.job.responsibilities')}:")
+            st.markdown("\n".join(f"- {r}" for r in job["responsibilities"]))
+
+
+def render_match(data: dict[str, Any]) -> None:
+    """The match (complete or partial): score first, then breakdown, coverage, strengths, gaps, pitch."""
+    if "overall_score" in data:
+        st.metric(t("workbench.match.overall"), f"{data['overall_score']} / 100")
+    breakdown = data.get("breakdown") or {}
+    if breakdown:
+        cols = st.columns(len(BREAKDOWN))
+        for col, key in zip(cols, BREAKDOWN, strict=True):
+            if key in breakdown:
+                col.metric(t(f"workbench.match.breakdown.{key}"), breakdown[key])
+    coverage = data.get("coverage")
+    if coverage:
+        render_coverage(coverage)
+    if data.get("strengths"):
+        st.markdown(f"**{t('workbench.match.strengths')}**")
+        st.markdown("\n".join(f"- {s}" for s in data["strengths"] if s))
+    if data.get("gaps"):
+        st.markdown(f"**{t('workbench.match.gaps')}**")
+        for gap in data["gaps"]:
+            if isinstance(gap, dict) and gap.get("gap"):
+                st.markdown(f"- **{gap['gap']}** — {gap.get('action', '')}")
+    if data.get("conclusion"):
+        st.markdown(f"**{t('workbench.match.conclusion')}**")
+        st.markdown(str(data["conclusion"]))
+    if data.get("self_pitch"):
+        st.markdown(f"**{t('workbench.match.pitch')}**")
+        st.code(str(data["self_pitch"]), language=None, wrap_lines=True)
+
+
+def render_coverage(coverage: dict[str, Any]) -> None:
+    st.markdown(f"**{t('workbench.match.coverage')}**")
+    legend = " · ".join(f"{icon} {t('workbench.coverage.' + k)}" for k, icon in COVERAGE_ICONS.items())
+    st.caption(legend)
+    for group, label in (("must_have", "workbench.coverage.must"), ("nice_to_have", "workbench.coverage.nice")):
+        items = coverage.get(group) or []
+        if items:
+            marks = "  ".join(f"{COVERAGE_ICONS.get(i['status'], '')} {i['keyword']}" for i in items)
+            st.markdown(f"{t(label)}: {marks}")
+
+
+def render_retrieved(records: list[Any] | None) -> None:
+    """'Why this advice': the knowledge passages the step was given."""
+    with st.expander(t("workbench.why"), icon=":material/menu_book:"):
+        if not records:
+            st.caption(t("workbench.why_empty"))
+            return
+        for record in records:
+            if isinstance(record, dict):
+                title = record.get("heading") or record.get("source") or ""
+                st.markdown(f"**{title}**  \n{record.get('content', '')}")
+                if record.get("source"):
+                    st.caption(str(record["source"]))
+            else:
+                st.markdown(str(record))
+
+
+def render_interview(data: dict[str, Any]) -> None:
+    for key, label in (
+        ("self_intro_1min", "workbench.interview.intro_1"),
+        ("self_intro_3min", "workbench.interview.intro_3"),
+    ):
+        if data.get(key):
+            st.markdown(f"**{t(label)}**")
+            st.markdown(str(data[key]))
+    if data.get("likely_questions"):
+        st.markdown(f"**{t('workbench.interview.questions')}**")
+        for q in data["likely_questions"]:
+            if isinstance(q, dict) and q.get("question"):
+                st.markdown(f"- **{q['question']}**")
+                st.markdown("\n".join(f"  - {p}" for p in q.get("outline") or []))
+    if data.get("star_stories"):
+        st.markdown(f"**{t('workbench.interview.stories')}**")
+        for story in data["star_stories"]:
+            if isinstance(story, dict) and story.get("gap"):
+                with st.container(border=True):
+                    st.markdown(f"**{story['gap']}**")
+                    for part in ("situation", "task", "action", "result"):
+                        if story.get(part):
+                            st.markdown(f"*{t('workbench.star.' + part)}*: {story[part]}")
+    if data.get("questions_to_ask"):
+        st.markdown(f"**{t('workbench.interview.ask')}**")
+        st.markdown("\n".join(f"- {q}" for q in data["questions_to_ask"] if q))
+
+
+def render_grounding(grounding: dict[str, Any]) -> None:
+    flags = grounding.get("flags") or []
+    if not flags:
+        st.success(t("workbench.grounding.ok"), icon=":material/verified:")
+        return
+    st.warning(t("workbench.grounding.flags"), icon=":material/flag:")
+    by_line: dict[int, list[dict[str, Any]]] = {}
+    for flag in flags:
+        by_line.setdefault(int(flag["line"]), []).append(flag)
+    for line, items in sorted(by_line.items()):
+        tokens = ", ".join(f"{f['token']} ({t('workbench.grounding.kind.' + f['kind'])})" for f in items)
+        st.markdown(f"- L{line}: `{items[0]['text']}` — {tokens}")
