@@ -51,6 +51,8 @@ if user is None and page.url_path in {p.url_path for p in protected.values()}:
     if st.session_state.get("flash"):  # just signed out or deleted: back to the front door, not to sign-in
         st.switch_page(home)
     st.session_state["next_page"] = next(k for k, p in protected.items() if p.url_path == page.url_path)
+    # Keep the query (e.g. Stripe's ?session_id= on a return to Billing) through sign-in.
+    st.session_state["next_query"] = st.query_params.to_dict()
     st.switch_page(SIGN_IN_PAGE)
 
 sync_cookie()

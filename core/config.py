@@ -21,7 +21,7 @@ TASK_KINDS = ("resume", "detailed_resume", "job", "match", "customize", "intervi
 class Settings(BaseSettings):
     """Configuration read from the environment (prefix-free names, as documented in .env.example)."""
 
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore", env_ignore_empty=True)
 
     # Infrastructure. Empty means: use the embedded default under data_dir.
     database_url: str = ""

@@ -19,7 +19,8 @@ WORKBENCH_PAGE = "pages/2_Workbench.py"
 
 def _after_sign_in() -> None:
     target = st.session_state.pop("next_page", None) or WORKBENCH_PAGE
-    st.switch_page(target)
+    query = st.session_state.pop("next_query", None) or None  # what the protected page was opened with
+    st.switch_page(target, query_params=query)
 
 
 def _sign_in_form() -> None:
@@ -56,6 +57,7 @@ def _sign_up_form() -> None:
         start_session(signed)
         st.session_state["onboarding_coins"] = signed.balance
         st.session_state.pop("next_page", None)
+        st.session_state.pop("next_query", None)
         st.switch_page(PROFILE_PAGE)
 
 

@@ -16,7 +16,6 @@ from core.actions import new_key
 from core.assets import service as assets
 from core.errors import UserError
 from core.workbench import services
-from ui import billing_widgets
 from ui.i18n import t
 from ui.session import CurrentUser, require_user
 from ui.workbench_editor import render_editor
@@ -59,7 +58,6 @@ def _resume_required() -> None:
 
 
 def _sidebar(user: CurrentUser) -> None:
-    billing_widgets.render_sidebar_balance(user)
     with st.sidebar:
         st.button(
             t("workbench.new_service"),
