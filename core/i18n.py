@@ -8,7 +8,7 @@ current user's language.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ DEFAULT_LANG = "en"
 _DIR = Path(__file__).resolve().parent / "locales"
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalog(lang: str) -> dict[str, str]:
     """All keys of one language: the union of its feature files (one file per feature avoids edit clashes)."""
     merged: dict[str, str] = {}

@@ -31,8 +31,8 @@ class ProbeHandler(BaseHandler):
     def run(self, ctx: JobContext) -> Any:
         prompt = str(ctx.params.get("prompt", "Say hello in five words."))
         if ctx.params.get("structured"):
-            reply: ProbeReply = ctx.structured(ProbeReply, [{"role": "user", "content": prompt}])
-            return reply.greeting
+            structured: ProbeReply = ctx.structured(ProbeReply, [{"role": "user", "content": prompt}])
+            return structured.greeting
         reply = ctx.complete([{"role": "user", "content": prompt}], max_tokens=int(ctx.params.get("max_tokens", 64)))
         return reply.text
 

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from sqlalchemy import select
 
 from core import admin
-from tests.conftest import ROOT
 from core.config import reset_settings
 from core.errors import Forbidden, InvalidInput
 from db.models import AdminAudit
 from db.session import unit_of_work
+from tests.conftest import ROOT
 
 
 @pytest.fixture
-def admin_env(monkeypatch: pytest.MonkeyPatch) -> None:
+def admin_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("ADMIN_EMAILS", "boss@example.com")
     reset_settings()
     yield
@@ -58,8 +60,7 @@ def test_non_admin_cannot_open_admin_page(make_user, admin_env) -> None:
 
     mallory = make_user("mallory@example.com")
     at = AppTest.from_file(str(ROOT / "pages" / "9_Admin.py"), default_timeout=30)
-    at.session_state["user"] = CurrentUser(id=mallory, email="mallory@example.com", name="", lang="en",
-                                           is_admin=False)
+    at.session_state["user"] = CurrentUser(id=mallory, email="mallory@example.com", name="", lang="en", is_admin=False)
     at.run()
     assert [e.value for e in at.error] == ["This page is for administrators only."]
     assert not at.text_input

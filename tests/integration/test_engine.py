@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import signal
 import threading
 import time
@@ -62,7 +63,7 @@ def test_cap_of_five_holds_across_two_consumers(fake, make_user, consumers) -> N
     # "sees 5 for most of the run": time-weighted share of the busy period spent at the cap
     samples = [(t, n) for t, model, n in fake.samples if model == "fake-paid"]
     at_cap = busy = 0.0
-    for (t0, n0), (t1, _n1) in zip(samples, samples[1:], strict=False):
+    for (t0, n0), (t1, _n1) in itertools.pairwise(samples):
         if n0 > 0:
             busy += t1 - t0
             if n0 == 5:
