@@ -24,8 +24,23 @@ def _start(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if k not in INFRA_VARS}
     env.update({"DATA_DIR": str(data_dir), "PORT": str(port), "PYTHONPATH": str(ROOT), "LOCAL_LLM_PORT": "0"})
     log = open(data_dir.parent / f"supervisor-{port}.log", "ab")  # noqa: SIM115
-    return subprocess.Popen([sys.executable, "-m", "core.infra.supervisor"], cwd=ROOT, env=env, stdout=log,
-                            stderr=log)
+    return subprocess.Popen([sys.executable, "-m", "core.infra.supervisor"], cwd=ROOT, env=env, stdout=log, stderr=log)
+
+
+def _landing_renders_in_a_browser(port: int) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{port}/")
+            expect(page.get_by_text("Start free", exact=False).first).to_be_visible(timeout=60_000)
+            expect(page.get_by_text("Demo mode", exact=False).first).to_be_visible(timeout=10_000)
+        finally:
+            browser.close()
 
 
 def _healthy(port: int) -> bool:
@@ -61,7 +76,7 @@ def test_run_brings_everything_up_reuses_data_and_stops_cleanly(tmp_path: Path) 
         wait_for(lambda: _healthy(port), timeout=300, interval=1)
         health = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=5).json()
         assert health["llm"]["models"]["local"]["demo"] is True
-        assert httpx.get(f"http://127.0.0.1:{port}/", timeout=10).status_code == 200
+        _landing_renders_in_a_browser(port)
         pids = _everything_started(sup, data_dir)
         assert len(pids) >= 6  # web, paid, free, maint, redis, llm, postgres (+ its workers)
         db_url = f"postgresql+psycopg://postgres:@/postgres?host={data_dir / 'pg'}"
@@ -92,5 +107,3 @@ def test_run_brings_everything_up_reuses_data_and_stops_cleanly(tmp_path: Path) 
         sup.kill()
         raise
     _stop_and_check_nothing_left(sup, pids)
-
-
