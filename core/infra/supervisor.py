@@ -85,13 +85,19 @@ def children(port: int) -> list[Child]:
 
 
 def prepare(stack: Stack) -> dict[str, str]:
+    """Start embedded services and migrate; the knowledge base is seeded in the background (see main)."""
     env = stack.start()
     full_env = {**os.environ, **env, "PYTHONPATH": str(PROJECT_ROOT)}
     subprocess.run([sys.executable, "-m", "db.migrate"], cwd=PROJECT_ROOT, env=full_env, check=True)
-    subprocess.run(
-        [sys.executable, "-m", "knowledge.ingest", "--if-empty"], cwd=PROJECT_ROOT, env=full_env, check=False
-    )
     return full_env
+
+
+def seed_knowledge(env: dict[str, str]) -> Child:
+    """Ingest the bundled knowledge base on first start, beside the app rather than before it: retrieval
+    simply returns nothing until it is done, and nobody waits minutes for a first page."""
+    child = Child("ingest", [sys.executable, "-m", "knowledge.ingest", "--if-empty", "--no-progress"])
+    child.start(env)
+    return child
 
 
 def main() -> int:
@@ -107,9 +113,11 @@ def main() -> int:
     signal.signal(signal.SIGINT, _stop)
     signal.signal(signal.SIGTERM, _stop)
     procs: list[Child] = []
+    one_shots: list[Child] = []
     try:
         print("Starting Job Assistant AI…", flush=True)
         env = prepare(stack)
+        one_shots.append(seed_knowledge(env))
         procs = children(port)
         for child in procs:
             child.start(env)
@@ -128,7 +136,7 @@ def main() -> int:
                     if not stopping:
                         child.start(env)
     finally:
-        shutdown(procs)
+        shutdown([*procs, *one_shots])
         stack.stop()
         print("Stopped.", flush=True)
     return 0

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import httpx
 import psutil
+import pytest
 from sqlalchemy import create_engine, text
 
 from core.infra.embedded import free_port
@@ -68,6 +69,7 @@ def _stop_and_check_nothing_left(sup: subprocess.Popen[bytes], pids: set[int]) -
     assert survivors == []
 
 
+@pytest.mark.timeout(900)
 def test_run_brings_everything_up_reuses_data_and_stops_cleanly(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     port = free_port()
@@ -84,9 +86,19 @@ def test_run_brings_everything_up_reuses_data_and_stops_cleanly(tmp_path: Path) 
         with engine.begin() as conn:
             conn.execute(text("CREATE TABLE IF NOT EXISTS run_marker (v int)"))
             conn.execute(text("INSERT INTO run_marker VALUES (42)"))
-            chunks = conn.execute(text("SELECT count(*) FROM knowledge_chunks")).scalar_one()
+
+        def seeded() -> int:  # the bundled knowledge base is ingested in the background on first start
+            with engine.begin() as conn:
+                return int(conn.execute(text("SELECT count(*) FROM knowledge_chunks")).scalar_one())
+
+        wait_for(lambda: seeded() >= 80, timeout=400, interval=2)
+        wait_for(
+            lambda: not any("knowledge.ingest" in " ".join(p.cmdline()) for p in psutil.Process(sup.pid).children()),
+            timeout=60,
+            interval=1,
+        )
+        chunks = seeded()
         engine.dispose()
-        assert chunks > 0  # the bundled knowledge base was ingested on first start
     except BaseException:
         sup.kill()
         raise
