@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -60,6 +61,7 @@ def test_non_admin_cannot_open_admin_page(make_user, admin_env) -> None:
 
     mallory = make_user("mallory@example.com")
     at = AppTest.from_file(str(ROOT / "pages" / "9_Admin.py"), default_timeout=30)
+    at.session_state["auth_checked_at"] = time.monotonic()  # a freshly validated browser session
     at.session_state["user"] = CurrentUser(id=mallory, email="mallory@example.com", name="", lang="en", is_admin=False)
     at.run()
     assert [e.value for e in at.error] == ["This page is for administrators only."]

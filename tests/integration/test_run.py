@@ -29,6 +29,14 @@ def _start(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
 
 
 def _landing_renders_in_a_browser(port: int) -> None:
+    """Runs in its own thread: Playwright's sync API refuses a thread where an asyncio loop is running."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(_open_landing, port).result(timeout=180)
+
+
+def _open_landing(port: int) -> None:
     from playwright.sync_api import expect, sync_playwright
 
     from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
