@@ -11,6 +11,7 @@ import anyio
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+from streamlit.runtime.pages_manager import PagesManager
 from streamlit.starlette import App
 
 from core.config import PROJECT_ROOT
@@ -18,6 +19,12 @@ from core.health import health
 from core.logging import configure_logging
 
 configure_logging()
+
+# Home.py navigates with st.navigation. Streamlit only learns that when Home.py first runs; until then a
+# project with a pages/ folder is treated as a v1 multipage app, and if the process's first visitor opens a
+# deep link (/Sign_in, /Billing?session_id=... back from Stripe) the page runs without Home.py and the flag
+# never clears: every session of the process would lose the guard, header and sidebar. Decide it up front.
+PagesManager.uses_pages_directory = False
 
 
 def _queue_depths() -> dict[str, int]:

@@ -155,6 +155,19 @@ def _start(user: CurrentUser, service_id: uuid.UUID, kind: str) -> None:
             st.rerun()
 
 
+def _retry(user: CurrentUser, service_id: uuid.UUID, step: str) -> None:
+    """Run a failed job extraction or Match again: charged like a new service, refunded again on failure."""
+    _quote_notice("match", user, "workbench.retry.notice")
+    if st.button(t(f"workbench.retry.{step}"), key=f"wb.retry.{step}.{service_id}", icon=":material/refresh:"):
+        try:
+            services.retry_step(user.id, service_id, step, _form_key(f"retry.{step}.{service_id}"))
+        except UserError as exc:
+            _show_error(exc)
+        else:
+            st.session_state.pop(f"wb.key.retry.{step}.{service_id}", None)
+            st.rerun()
+
+
 def _step_error(step: services.StepView | None) -> None:
     if step is not None and step.state == "failed":
         st.error(t(step.error_key or "error.internal"), icon=":material/error:")
@@ -179,6 +192,8 @@ def _service(user: CurrentUser, service_id: uuid.UUID) -> None:
 
     match_step = view.steps.get("match")
     if match_step is None:
+        if job_step is not None and job_step.state in services.FINAL_FAILURES:
+            _retry(user, service_id, "job")
         return
     st.subheader(t("workbench.match.heading"))
     if view.match is not None:
@@ -188,6 +203,8 @@ def _service(user: CurrentUser, service_id: uuid.UUID) -> None:
         live(user.id, match_step.job_id, lambda text: render_match(partial_json(text)))
     _step_error(match_step)
     if view.match is None:
+        if match_step.state in services.FINAL_FAILURES:
+            _retry(user, service_id, "match")
         return
 
     langs = {"zh": "中文", "en": "English"}

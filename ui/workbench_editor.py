@@ -29,7 +29,7 @@ def _preview(user_id: uuid.UUID, service_id: uuid.UUID, markdown: str) -> None:
     else:
         pages = cached[1]
     for number, png in enumerate(pages, start=1):
-        st.image(png, caption=f"{number} / {len(pages)}", use_container_width=True)
+        st.image(png, caption=f"{number} / {len(pages)}", width="stretch")
 
 
 def render_editor(user_id: uuid.UUID, service_id: uuid.UUID, original_score: int | None) -> None:
@@ -40,6 +40,14 @@ def render_editor(user_id: uuid.UUID, service_id: uuid.UUID, original_score: int
         return
     selected_key = f"wb.version.{service_id}"
     numbers = [v.version for v in versions]
+    # A save or restore picks the new version for the next run: the selectbox's own key cannot be set once
+    # the widget exists, so the choice (and its toast) wait here until the rerun, before the widget is drawn.
+    chosen = st.session_state.pop(f"{selected_key}.next", None)
+    if chosen is not None:
+        st.session_state[selected_key] = chosen
+    notice = st.session_state.pop(f"{selected_key}.toast", None)
+    if notice:
+        st.toast(notice, icon=":material/check:")
     if st.session_state.get(selected_key) not in numbers:
         st.session_state[selected_key] = numbers[0]
     current = editor.get_version(user_id, service_id, int(st.session_state[selected_key]))
@@ -69,6 +77,7 @@ def render_editor(user_id: uuid.UUID, service_id: uuid.UUID, original_score: int
         text = st_ace(
             value=current.markdown,
             language="markdown",
+            theme="tomorrow_night" if st.context.theme.type == "dark" else "chrome",  # follows the app theme
             wrap=True,
             auto_update=True,
             min_lines=30,
@@ -84,13 +93,13 @@ def render_editor(user_id: uuid.UUID, service_id: uuid.UUID, original_score: int
             except UserError as exc:
                 st.error(t(exc.key, **exc.params))
             else:
-                st.session_state[selected_key] = saved.version
-                st.toast(t("workbench.editor.saved", version=saved.version))
+                st.session_state[f"{selected_key}.next"] = saved.version
+                st.session_state[f"{selected_key}.toast"] = t("workbench.editor.saved", version=saved.version)
                 st.rerun()
         if current.version != numbers[0] and b2.button(t("workbench.editor.restore"), key=f"wb.restore.{service_id}"):
             restored = editor.restore_version(user_id, service_id, current.version)
-            st.session_state[selected_key] = restored.version
-            st.toast(t("workbench.editor.restored", version=restored.version))
+            st.session_state[f"{selected_key}.next"] = restored.version
+            st.session_state[f"{selected_key}.toast"] = t("workbench.editor.restored", version=restored.version)
             st.rerun()
     with right:
         st.markdown(f"**{t('workbench.editor.preview')}**")

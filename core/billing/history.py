@@ -17,6 +17,9 @@ from db.models import Job, LedgerEntry, Payment, Service
 from db.session import unit_of_work
 
 CONSUMPTION_KINDS = ("debit", "refund")
+# The service price is debited on its job-extraction job (and handed on to Match): the user bought a new
+# service, so the history names that step, not the internal job kind.
+STEP_OF_KIND = {"job": "service"}
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ class ConsumptionRow:
     amount: int
     balance_after: int
     job_id: uuid.UUID | None
-    step: str | None  # the job kind: match | customize | interview | resume | detailed_resume | ...
+    step: str | None  # service (job extraction + Match) | match | customize | interview | resume | detailed_resume
     service_id: uuid.UUID | None
     service_title: str | None
 
@@ -94,7 +97,7 @@ def consumption(user_id: uuid.UUID, *, limit: int = 20, offset: int = 0) -> list
                 .outerjoin(Service, Service.id == Job.service_id)
                 .where(Job.id.in_(job_ids), Job.user_id == user_id)
             ):
-                context[job_id] = (job_kind, job_service, job_title)
+                context[job_id] = (STEP_OF_KIND.get(job_kind, job_kind), job_service, job_title)
         rows = []
         for e in entries:
             step, service_id, title = context.get(e.job_id, (None, None, None)) if e.job_id else (None, None, None)

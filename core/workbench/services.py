@@ -27,6 +27,8 @@ from db.models import InterviewResult, Job, ResumeVersion, Service
 from db.session import unit_of_work
 
 STEP_KINDS = ("job", "match", "customize", "interview")
+RETRY_STEPS = ("job", "match")  # the steps a service runs by itself; Customize and Interview start on demand
+FINAL_FAILURES = ("failed", "cancelled")
 MAX_JD_CHARS = 30_000
 MIN_JD_CHARS = 30
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
@@ -174,6 +176,46 @@ def start_interview(
 ) -> ActionResult:
     """Charge settings.price_interview (or route free) and queue Interview; needs a tailored resume."""
     return _start_step(user_id, service_id, idempotency_key, "interview", lang)
+
+
+def retry_step(user_id: uuid.UUID, service_id: uuid.UUID, step: str, idempotency_key: str) -> ActionResult:
+    """Run a failed job extraction ('job') or Match ('match') again on the same service.
+
+    Charged like a new service (the failed run was refunded), or free when coins are short; a final failure
+    refunds it again, exactly once. Refused with "workbench.error.nothing_to_retry" unless that step's latest
+    run failed and nothing of the service is still running. A successful re-run of job extraction goes on to
+    Match, which carries the debit, as on creation. Returns {"service_id", "job_id", "queue", "price"}.
+    """
+    if step not in RETRY_STEPS:
+        raise InvalidInput("workbench.error.bad_step")
+
+    def body(session: Session) -> ActionResult:
+        _check_cap(session, user_id, service_id)
+        service = owned_service(session, user_id, service_id, lock=True)
+        if _active_jobs(session, service.id):
+            raise UserError("workbench.error.step_running")
+        latest = _latest_steps(session, [service.id]).get(service.id, {})
+        last = latest.get(step)
+        if last is None or last.state not in FINAL_FAILURES:
+            raise UserError("workbench.error.nothing_to_retry")
+        if step == "job" and (service.job_summary_json is not None or "match" in latest):
+            raise UserError("workbench.error.nothing_to_retry")
+        if step == "match" and (service.job_summary_json is None or latest_match(session, service.id) is not None):
+            raise UserError("workbench.error.nothing_to_retry")
+        job = jobs.create_job(
+            session,
+            jobs.NewJob(
+                user_id=user_id,
+                kind=step,
+                price=get_settings().price_for("match"),  # the service price covers extraction and Match
+                memo="service" if step == "job" else "match",
+                service_id=service.id,
+            ),
+        )
+        data = {"service_id": str(service.id), "job_id": str(job.id), "queue": job.queue, "price": job.price}
+        return ActionResult(data=data, enqueue=[(str(job.id), job.queue)])
+
+    return run_action(user_id, idempotency_key, body)
 
 
 def set_output_lang(user_id: uuid.UUID, service_id: uuid.UUID, lang: str) -> None:

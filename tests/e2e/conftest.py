@@ -1,5 +1,6 @@
-"""Browser-test harness: the real web process (uvicorn asgi:app) on a free port against the test stack, and
-Debian's Chromium driven by Playwright. Screenshots go to tests/artifacts/ (git-ignored).
+"""Browser-test harness: the real web process (uvicorn asgi:app) on a free port against the test stack, the
+real Huey consumers (paid and free) running its jobs against the fake LLM upstream, and Debian's Chromium
+driven by Playwright. Screenshots go to tests/artifacts/ (git-ignored).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -73,6 +75,21 @@ def web(stack: dict[str, str]) -> Iterator[str]:
         except (ProcessLookupError, subprocess.TimeoutExpired):
             os.killpg(proc.pid, signal.SIGKILL)
         log.close()
+
+
+@pytest.fixture
+def workers(stack: dict[str, str], fake: Any) -> Iterator[Any]:
+    """Real paid and free huey_consumer processes for the jobs the web process enqueues; the model registry
+    routes them to the fake upstream (`fake`, reset for this test). A generous LLM timeout lets a test hold a
+    reply with the fake's `gate` while it looks at the page."""
+    from tests.conftest import Consumers
+
+    (ROOT / ".pytest_cache").mkdir(exist_ok=True)
+    consumers = Consumers({**stack, "LLM_TIMEOUT_S": "60"})
+    consumers.start("paid", "paid", workers=4)
+    consumers.start("free", "free", workers=1)
+    yield consumers
+    consumers.stop_all()
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,8 @@
 
 It serves POST /v1/chat/completions (streamed or not) and GET /v1/models like a real provider. For a
 structured request (`response_format` with a JSON schema) it synthesises a valid instance of the schema;
-`responder` can return any text instead. Faults are scripted per request (`script`) or by rate
+`responder` can return any text instead, and `gate` can hold a reply at a chosen chunk (a test then sees
+the partial output deterministically, with no sleeps). Faults are scripted per request (`script`) or by rate
 (`fail_rate`): 429, 500, malformed JSON, a stream cut mid-way, a hang. It counts concurrent requests per
 model, so tests and benchmarks can check a cap was never exceeded.
 """
@@ -20,6 +21,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 Responder = Callable[[dict[str, Any]], str | None]
+Gate = Callable[[dict[str, Any], int], None]  # (request, index of the chunk about to be sent); may block
 FAULTS = ("429", "500", "malformed_json", "cut", "hang")
 
 
@@ -73,6 +75,7 @@ class FakeUpstream:
         self.fail_rate = 0.0
         self.script: deque[str] = deque()
         self.responder: Responder | None = None
+        self.gate: Gate | None = None
         self.requests: list[dict[str, Any]] = []
         self.active: dict[str, int] = defaultdict(int)
         self.peak: dict[str, int] = defaultdict(int)
@@ -128,6 +131,7 @@ class FakeUpstream:
             self.fail_rate = 0.0
             self.script.clear()
             self.responder = None
+            self.gate = None
             self.requests.clear()
             self.active.clear()
             self.peak.clear()
@@ -178,6 +182,11 @@ class FakeUpstream:
             return json.dumps(synthesize(schema), ensure_ascii=False)
         return self.reply
 
+    def _hold(self, request: dict[str, Any], index: int) -> None:
+        gate = self.gate
+        if gate is not None:
+            gate(request, index)
+
     def _serve(self, handler: BaseHTTPRequestHandler, request: dict[str, Any]) -> None:
         model = str(request.get("model", "?"))
         with self._lock:
@@ -215,6 +224,7 @@ class FakeUpstream:
         pieces = _tokens(text)
         completion_id = f"chatcmpl-{uuid.uuid4().hex[:12]}"
         if not request.get("stream"):
+            self._hold(request, 0)
             time.sleep(self.first_token_delay + self.token_interval * len(pieces))
             body = json.dumps(
                 {
@@ -268,6 +278,7 @@ class FakeUpstream:
                 handler.wfile.flush()
                 handler.connection.shutdown(2)
                 return
+            self._hold(request, i)
             send(chunk({"content": "".join(pieces[i : i + step])}))
             if self.token_interval:
                 time.sleep(self.token_interval)

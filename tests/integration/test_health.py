@@ -22,7 +22,10 @@ def web_process(env: dict[str, str]) -> Iterator[str]:
     log = open(ROOT / ".pytest_cache" / "web-health.log", "ab")  # noqa: SIM115
     proc = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "asgi:app", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=ROOT, env={**os.environ, **env, "PYTHONPATH": str(ROOT)}, stdout=log, stderr=log,
+        cwd=ROOT,
+        env={**os.environ, **env, "PYTHONPATH": str(ROOT)},
+        stdout=log,
+        stderr=log,
     )
     url = f"http://127.0.0.1:{port}/healthz"
 

@@ -66,8 +66,15 @@ class LedgerMachine(RuleBasedStateMachine):
     def purchase(self, index: int, coins: int) -> None:
         user = self._user(index)
         with unit_of_work() as s:
-            pay = Payment(user_id=user, stripe_session_id=f"cs_{uuid.uuid4().hex}", pack_id="p", coins=coins,
-                          amount_minor=100, currency="usd", status="paid")
+            pay = Payment(
+                user_id=user,
+                stripe_session_id=f"cs_{uuid.uuid4().hex}",
+                pack_id="p",
+                coins=coins,
+                amount_minor=100,
+                currency="usd",
+                status="paid",
+            )
             s.add(pay)
             s.flush()
             assert ledger.purchase(s, user, pay.id, coins)
@@ -81,8 +88,9 @@ class LedgerMachine(RuleBasedStateMachine):
 
         try:
             with unit_of_work() as s:
-                ledger.admin_adjust(s, admin_user_id=None, admin_email="model@x", target_user_id=user,
-                                    amount=amount, reason="model")
+                ledger.admin_adjust(
+                    s, admin_user_id=None, admin_email="model@x", target_user_id=user, amount=amount, reason="model"
+                )
         except UserError:
             assert self.balances[user] + amount < 0
             return
@@ -99,7 +107,9 @@ class LedgerMachine(RuleBasedStateMachine):
 
 
 LedgerMachine.TestCase.settings = settings(
-    max_examples=25, stateful_step_count=30, deadline=None,
+    max_examples=25,
+    stateful_step_count=30,
+    deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 

@@ -13,11 +13,18 @@ def test_one_streamed_completion_from_the_bundled_model(tmp_path: Path) -> None:
     llm = EmbeddedLLM(tmp_path)
     url = llm.start()
     try:
-        spec = ModelSpec(name="local", base_url=url, model="smollm2-135m", structured="json_object_schema",
-                         is_demo=True, max_tokens=12)
+        spec = ModelSpec(
+            name="local",
+            base_url=url,
+            model="smollm2-135m",
+            structured="json_object_schema",
+            is_demo=True,
+            max_tokens=12,
+        )
         deltas: list[str] = []
-        reply = client.stream_chat(spec, [{"role": "user", "content": "Say hello."}], on_delta=deltas.append,
-                                   max_tokens=12)
+        reply = client.stream_chat(
+            spec, [{"role": "user", "content": "Say hello."}], on_delta=deltas.append, max_tokens=12
+        )
         assert len(deltas) >= 2  # it really streamed, delta by delta
         assert "".join(deltas) == reply.text and reply.text.strip()
         assert reply.tokens_out >= 1 and reply.ttft_ms is not None

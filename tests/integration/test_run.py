@@ -70,10 +70,18 @@ def _everything_started(sup: subprocess.Popen[bytes], data_dir: Path) -> set[int
     return pids
 
 
+def _running(pid: int) -> bool:
+    """Alive and not a zombie (a zombie has exited; only its exit status waits to be collected)."""
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except (psutil.NoSuchProcess, psutil.ZombieProcess):
+        return False
+
+
 def _stop_and_check_nothing_left(sup: subprocess.Popen[bytes], pids: set[int]) -> None:
     sup.send_signal(signal.SIGINT)
     assert sup.wait(90) == 0
-    survivors = [pid for pid in pids if psutil.pid_exists(pid) and psutil.Process(pid).status() != "zombie"]
+    survivors = [pid for pid in pids if _running(pid)]
     assert survivors == []
 
 

@@ -231,7 +231,7 @@ def test_customize_edit_restore_and_interview_charge_each_step(fake, make_user, 
     assert "Initech" not in str(tailored[-1]["messages"])
 
     rows = consumption(user)
-    assert sorted((r.step, r.amount) for r in rows) == [("customize", -2), ("interview", -2), ("job", -2)]
+    assert sorted((r.step, r.amount) for r in rows) == [("customize", -2), ("interview", -2), ("service", -2)]
     with unit_of_work() as session:
         assert ledger.balance(session, user) == 4
         assert ledger.reconcile(session) == []

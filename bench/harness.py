@@ -1,0 +1,236 @@
+"""Shared start-up for benchmarks: a throw-away embedded stack, the fake upstream, real consumers.
+
+Every bench that needs the engine starts the same pieces the integration tests use (tests/conftest.py),
+but in a temporary directory of its own and with consumer output captured in files the bench can read
+afterwards (the load test scans them for leaked content). Nothing here reads DATABASE_URL or REDIS_URL
+from the environment: a benchmark must never write filler rows into a real database.
+
+    with BenchStack(model_cap=5, env={"JOB_LEASE_S": "5"}) as bs:
+        bs.consumers.start("paid-a", "paid", workers=8)
+        ...
+
+Figures are printed as `name: value unit` lines (see `emit`), which bench.run collects.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+_INFRA_VARS = ("DATABASE_URL", "REDIS_URL", "LOCAL_LLM_URL", "MODEL_REGISTRY_FILE")
+_PROVIDER_VARS = ("DEEPSEEK_API_KEY", "GLM_API_KEY", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET")
+
+
+def emit(name: str, value: float | int | str, unit: str) -> None:
+    """One figure as bench.run parses it; floats keep 4 significant digits after rounding to 0.1."""
+    text = str(value)
+    if isinstance(value, float):
+        text = f"{value:.1f}" if abs(value) >= 10 else f"{value:.3g}"
+    print(f"{name}: {text} {unit}", flush=True)
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    """Nearest-rank percentile (q in 0..100): a value that was actually observed, no interpolation."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    rank = max(1, min(len(ordered), round(q / 100 * len(ordered) + 0.4999)))
+    return float(ordered[rank - 1])
+
+
+def reset_caches() -> None:
+    """Forget settings, registry, Redis pool and SQL engine after the environment changed."""
+    from core.config import reset_settings
+    from core.llm.registry import get_registry
+    from core.redis_conn import reset_redis
+    from db.session import dispose_engine
+
+    reset_settings()
+    get_registry.cache_clear()
+    reset_redis()
+    dispose_engine()
+
+
+@dataclass
+class Consumers:
+    """Real `huey_consumer` processes, each in its own session, stdout and stderr kept in log_dir/<name>.log."""
+
+    env: dict[str, str]
+    log_dir: Path
+    procs: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+
+    def start(self, name: str, queue: str, workers: int = 4, periodic: bool = False) -> subprocess.Popen[bytes]:
+        argv = [sys.executable, "-m", "huey.bin.huey_consumer", f"tasks.queues.{queue}", "-k", "thread"]
+        argv += ["-w", str(workers), "-q"]
+        if not periodic:
+            argv.append("-n")
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        with (self.log_dir / f"{name}.log").open("ab") as log:
+            proc = subprocess.Popen(
+                argv,
+                cwd=ROOT,
+                env={**os.environ, **self.env, "PYTHONPATH": str(ROOT)},
+                stdout=log,
+                stderr=log,
+                start_new_session=True,
+            )
+        self.procs[name] = proc
+        return proc
+
+    def kill(self, name: str, sig: int = signal.SIGKILL) -> None:
+        """Signal one consumer's process group (the consumer and its threads) and reap it."""
+        proc = self.procs.pop(name)
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            pass
+        proc.wait(30)
+
+    def stop_all(self) -> None:
+        """SIGINT (graceful: running tasks finish) then SIGKILL after 15 s."""
+        for proc in self.procs.values():
+            try:
+                os.killpg(proc.pid, signal.SIGINT)
+            except ProcessLookupError:
+                pass
+        deadline = time.monotonic() + 15
+        for name in list(self.procs):
+            proc = self.procs.pop(name)
+            try:
+                proc.wait(max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(5)
+
+    def log_files(self) -> list[Path]:
+        return sorted(self.log_dir.glob("*.log"))
+
+
+class BenchStack:
+    """Embedded Postgres + Redis (no persistence), migrated; the fake upstream routed for every task kind.
+
+    `env` holds engine settings for this run (lease, retry delays...): they are set before any settings
+    object is built and handed to every consumer, so driver and consumers agree.
+    """
+
+    def __init__(
+        self,
+        *,
+        model_cap: int = 5,
+        free_cap: int | None = None,
+        env: dict[str, str] | None = None,
+        prefix: str = "bench-",
+    ) -> None:
+        self.model_cap = model_cap
+        self.free_cap = free_cap
+        self.extra_env = dict(env or {})
+        self.prefix = prefix
+        self._tmp: tempfile.TemporaryDirectory[str] | None = None
+        self.workdir = Path()
+        self.stack: Any = None
+        self.fake: Any = None
+        self.consumers: Consumers | None = None
+        self.registry: dict[str, Any] = {}
+
+    def __enter__(self) -> BenchStack:
+        self._tmp = tempfile.TemporaryDirectory(prefix=self.prefix)
+        self.workdir = Path(self._tmp.name)
+        try:
+            self._start()
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
+        return self
+
+    def _start(self) -> None:
+        for var in (*_INFRA_VARS, *_PROVIDER_VARS):
+            os.environ.pop(var, None)
+        os.environ.setdefault("XDG_RUNTIME_DIR", f"/tmp/runtime-{os.getuid()}")
+        os.environ.update(self.extra_env)
+        from core.infra.stack import Stack
+        from tests.fakes.upstream import FakeUpstream
+
+        self.stack = Stack(data_dir=self.workdir / "stack", persist_redis=False, with_llm=False)
+        self.stack.start()
+        self.stack.env.update(self.extra_env)
+        reset_caches()
+        from db.migrate import upgrade
+
+        upgrade()
+        self.fake = FakeUpstream().start()
+        self.set_caps(self.model_cap, self.free_cap)
+        self.consumers = Consumers(self.stack.env, self.workdir / "logs")
+
+    def set_caps(self, model_cap: int, free_cap: int | None = None) -> None:
+        """Write the model registry with these caps; consumers started afterwards read it."""
+        self.model_cap, self.free_cap = model_cap, free_cap
+        self.registry = self.fake.registry(concurrency=model_cap)
+        if free_cap is not None:
+            self.registry["models"]["fake-free"]["concurrency"] = free_cap
+        path = self.workdir / "registry.json"
+        path.write_text(json.dumps(self.registry))
+        os.environ["MODEL_REGISTRY_FILE"] = str(path)
+        self.stack.env["MODEL_REGISTRY_FILE"] = str(path)
+        reset_caches()
+
+    def caps(self) -> dict[str, int]:
+        """The configured concurrency cap of each upstream model name."""
+        return {spec["model"]: int(spec["concurrency"]) for spec in self.registry["models"].values()}
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self.consumers is not None:
+            self.consumers.stop_all()
+        if self.fake is not None:
+            self.fake.stop()
+        reset_caches()
+        if self.stack is not None:
+            self.stack.stop()
+        if self._tmp is not None:
+            self._tmp.cleanup()
+
+
+def user_with_coins(coins: int, email: str | None = None) -> uuid.UUID:
+    """A user holding exactly `coins` (sign-up grant adjusted by an audited admin adjustment)."""
+    from core import ledger
+    from core.users import create_user
+    from db.session import unit_of_work
+
+    with unit_of_work() as session:
+        user = create_user(session, email or f"bench-{uuid.uuid4().hex[:10]}@example.com")
+        current = ledger.balance(session, user.id)
+        if coins != current:
+            ledger.admin_adjust(
+                session,
+                admin_user_id=None,
+                admin_email="bench@example.com",
+                target_user_id=user.id,
+                amount=coins - current,
+                reason="benchmark",
+            )
+        return user.id
+
+
+@contextmanager
+def timed() -> Iterator[list[float]]:
+    """`with timed() as t: ...` then t[0] holds the block's seconds (perf_counter)."""
+    box: list[float] = []
+    started = time.perf_counter()
+    try:
+        yield box
+    finally:
+        box.append(time.perf_counter() - started)

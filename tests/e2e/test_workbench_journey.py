@@ -1,0 +1,258 @@
+"""The whole workbench journey in a real browser (issue 7): sign up, upload a resume PDF on Profile, create a
+service from a screenshot of a job description, watch job extraction's progress and the Match stream, tailor
+the resume, edit it in the Ace editor, save a version, export the PDF, prepare the interview. Then the same
+service in Chinese, and at 390 px in the dark theme (issue 8), with screenshots in tests/artifacts/.
+
+The web process, the paid and free Huey consumers, Postgres and Redis are real; only the LLM upstream is the
+fake, answering with tests/fakes/replies.py. Its `gate` holds job extraction and the Match stream part-way,
+so the test sees the progress and the partial Match deterministically, then lets them go on.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from core.i18n import translate
+from tests.data.asset_pdfs import DEJAVU, text_pdf
+from tests.fakes import replies
+
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(600)]
+
+PASSWORD = "correct horse battery"
+SLOW = 30_000  # ms: the first render of a Streamlit page compiles and connects
+JOB = 120_000  # ms: a job on the consumers (OCR loads its models on first use)
+MATCH_HOLD_AT = 12  # the Match stream is held after 12 pieces (~48 chars): the score is out, the rest is not
+TITLE = "Northwind Data · Data Platform Engineer"
+EDIT = "Mentored engineers on pipeline design and code review."
+
+
+def en(key: str, **params: Any) -> str:
+    return translate(key, "en", **params)
+
+
+def zh(key: str, **params: Any) -> str:
+    return translate(key, "zh", **params)
+
+
+def _expect() -> Any:
+    from playwright.sync_api import expect
+
+    return expect
+
+
+def jd_screenshot() -> bytes:
+    """A PNG of a job posting, as a user would capture it from a job board."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(DEJAVU), 28)
+    image = Image.new("RGB", (1000, 80 + 48 * len(replies.JD_LINES)), "white")
+    draw = ImageDraw.Draw(image)
+    for i, line in enumerate(replies.JD_LINES):
+        draw.text((40, 40 + 48 * i), line, fill=(20, 20, 20), font=font)
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+class Holds:
+    """The fake upstream's gate: hold the first job extraction and the first Match stream until released."""
+
+    def __init__(self) -> None:
+        self.released = {"JobSummary": threading.Event(), "MatchReply": threading.Event()}
+        self.reached = {"JobSummary": threading.Event(), "MatchReply": threading.Event()}
+
+    def __call__(self, request: dict[str, Any], index: int) -> None:
+        task = replies.task_of(request)
+        at = 0 if task == "JobSummary" else MATCH_HOLD_AT
+        if task in self.released and index == at and not self.reached[task].is_set():
+            self.reached[task].set()
+            self.released[task].wait(50)  # below the consumers' LLM timeout; a failing test never hangs
+
+    def release(self, task: str) -> None:
+        self.released[task].set()
+
+    def release_all(self) -> None:
+        for event in self.released.values():
+            event.set()
+
+
+def _no_horizontal_scroll(page: Any) -> bool:
+    return bool(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"))
+
+
+def _sign_up(page: Any, base: str, email: str) -> None:
+    expect = _expect()
+    page.goto(f"{base}/Sign_in")
+    page.get_by_role("tab", name=en("signin.tab_sign_up")).click()
+    panel = page.get_by_role("tabpanel", name=en("signin.tab_sign_up"))
+    expect(panel).to_be_visible(timeout=SLOW)
+    panel.get_by_label(en("signin.name"), exact=True).fill("Alice")
+    panel.get_by_label(en("signin.email"), exact=True).fill(email)
+    panel.get_by_label(en("signin.password_new", min=8), exact=True).fill(PASSWORD)
+    panel.get_by_label(en("signin.password_repeat"), exact=True).fill(PASSWORD)
+    panel.get_by_role("button", name=en("signin.submit_sign_up")).click()
+    expect(page).to_have_url(re.compile(r"/Profile$"), timeout=SLOW)
+
+
+def _upload_resume(page: Any) -> None:
+    expect = _expect()
+    expect(page.get_by_role("heading", name=re.compile(en("assets.kind.resume")))).to_be_visible(timeout=SLOW)
+    page.locator("[data-testid='stFileUploader'] input[type='file']").first.set_input_files(
+        files=[{"name": "alice-resume.pdf", "mimeType": "application/pdf", "buffer": text_pdf(replies.RESUME_LINES)}]
+    )
+    page.get_by_role("button", name=en("assets.upload.button")).click()
+    expect(page.get_by_text(en("assets.status.ready"), exact=True)).to_be_visible(timeout=JOB)
+    page.get_by_text(en("assets.summary.view")).click()
+    expect(page.get_by_text("Acme Analytics").first).to_be_visible(timeout=SLOW)
+
+
+def _create_from_screenshot(page: Any, holds: Holds, artifacts: Path) -> None:
+    expect = _expect()
+    page.locator("section[data-testid='stSidebar']").get_by_text(en("nav.workbench"), exact=True).click()
+    expect(page.get_by_role("heading", name=en("workbench.create.heading"))).to_be_visible(timeout=SLOW)
+    page.get_by_role("tab", name=en("workbench.create.tab_image")).click()
+    panel = page.get_by_role("tabpanel", name=en("workbench.create.tab_image"))
+    expect(panel.get_by_text(en("workbench.create.paid_notice", price=2, balance=7))).to_be_visible(timeout=SLOW)
+    panel.locator("input[type='file']").set_input_files(
+        files=[{"name": "northwind-jd.png", "mimeType": "image/png", "buffer": jd_screenshot()}]
+    )
+    expect(panel.get_by_text("northwind-jd.png")).to_be_visible(timeout=SLOW)
+    panel.get_by_role("button", name=en("workbench.create.confirm")).click()
+
+    # Progress while the job is read: the step is held at the model call, so the status stays on screen.
+    expect(page.get_by_text(en("status.extracting_job"))).to_be_visible(timeout=JOB)
+    expect(page.get_by_role("heading", name=en("workbench.untitled"))).to_be_visible()
+    holds.release("JobSummary")
+
+    # The Match streams: held after its first pieces, the score is shown and the rest is not written yet.
+    expect(page.get_by_role("heading", name=TITLE)).to_be_visible(timeout=JOB)
+    assert holds.reached["MatchReply"].wait(60)
+    expect(page.get_by_text("81 / 100")).to_be_visible(timeout=SLOW)
+    expect(page.get_by_text(replies.MATCH["conclusion"])).to_have_count(0)
+    page.screenshot(path=str(artifacts / "workbench-match-streaming.png"), full_page=True)
+    holds.release("MatchReply")
+
+    expect(page.get_by_text(replies.MATCH["conclusion"])).to_be_visible(timeout=JOB)
+    expect(page.get_by_text(replies.MATCH["self_pitch"])).to_be_visible()
+    expect(page.get_by_text(en("workbench.match.coverage"))).to_be_visible()
+    expect(page.get_by_text(replies.MATCH["gaps"][0]["action"])).to_be_visible()
+
+
+def _customize_edit_export(page: Any) -> bytes:
+    expect = _expect()
+    expect(page.get_by_text(en("workbench.customize.notice_paid", price=2, balance=5))).to_be_visible(timeout=SLOW)
+    page.get_by_role("button", name=en("workbench.customize.start")).click()
+    expect(page.get_by_text(en("workbench.grounding.ok"))).to_be_visible(timeout=JOB)
+    expect(page.get_by_text(en("workbench.customize.projected"))).to_be_visible()
+
+    # Edit in the Ace editor (an iframe component): type a line at the end, then save a new version.
+    editor = page.frame_locator("iframe[title*='streamlit_ace']").first
+    expect(editor.locator(".ace_content")).to_contain_text("Acme Analytics", timeout=SLOW)
+    editor.locator(".ace_content").click()
+    page.keyboard.press("Control+End")
+    page.keyboard.insert_text("\n" + EDIT)  # one input event: one value sent, one rerun (no stray reruns)
+    save = page.get_by_role("button", name=en("workbench.editor.save"))
+    expect(save).to_be_enabled(timeout=SLOW)
+    save.click()
+    expect(page.get_by_text(en("workbench.editor.saved", version=2))).to_be_visible(timeout=SLOW)
+    versions = page.get_by_role("combobox", name=en("workbench.editor.versions"))
+    expect(versions).to_have_value(re.compile(r"^v2 · "), timeout=SLOW)  # the new version is the one shown
+    expect(page.get_by_role("button", name=en("workbench.editor.restore"))).to_have_count(0)
+
+    # Export: the PDF is checked against the Markdown, then downloaded.
+    page.get_by_role("button", name=en("workbench.export.button")).click()
+    expect(page.get_by_text(re.compile(re.escape(en("workbench.export.check_ok", pages=1))))).to_be_visible(timeout=JOB)
+    with page.expect_download(timeout=SLOW) as info:
+        page.get_by_role("button", name=en("workbench.export.download")).click()
+    download = info.value
+    assert download.suggested_filename.endswith(".pdf")
+    return Path(download.path()).read_bytes()
+
+
+def _interview(page: Any) -> None:
+    expect = _expect()
+    expect(page.get_by_text(en("workbench.interview.notice_paid", price=2, balance=3))).to_be_visible(timeout=SLOW)
+    page.get_by_role("button", name=en("workbench.interview.start")).click()
+    expect(page.get_by_text(replies.INTERVIEW["self_intro_1min"])).to_be_visible(timeout=JOB)
+    expect(page.get_by_text(en("workbench.interview.stories"))).to_be_visible(timeout=SLOW)
+    expect(page.get_by_text(replies.INTERVIEW["likely_questions"][0]["question"])).to_be_visible()
+
+
+def test_the_whole_workbench_journey(web: str, browser: Any, fake: Any, workers: Any, artifacts: Path) -> None:
+    from pypdf import PdfReader
+
+    expect = _expect()
+    holds = Holds()
+    fake.responder = replies.responder
+    fake.first_token_delay = 0.05
+    fake.gate = holds
+    context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        _sign_up(page, web, "alice@example.com")
+        _upload_resume(page)
+        page.screenshot(path=str(artifacts / "profile-resume-ready.png"), full_page=True)
+        _create_from_screenshot(page, holds, artifacts)
+        pdf = _customize_edit_export(page)
+        _interview(page)
+        page.screenshot(path=str(artifacts / "workbench-light-desktop.png"), full_page=True)
+    finally:
+        holds.release_all()
+
+    # The screenshot was read by OCR and the text reached the model; the PDF is the edited version.
+    extraction = [r for r in fake.requests if replies.task_of(r) == "JobSummary"]
+    assert extraction and "Northwind" in str(extraction[0]["messages"]) and "Kafka" in str(extraction[0]["messages"])
+    assert pdf.startswith(b"%PDF")
+    text = " ".join((p.extract_text() or "") for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Acme Analytics" in text and "Mentored engineers" in text
+    sidebar = page.locator("section[data-testid='stSidebar']")
+    expect(sidebar.get_by_role("link", name=en("billing.sidebar_balance", balance=1))).to_be_visible()
+
+    # Switching to Chinese changes the Workbench's own strings, with the service still open.
+    page.get_by_role("button", name=en("layout.other_lang")).click()
+    expect(page.get_by_role("heading", name=zh("workbench.title"))).to_be_visible(timeout=SLOW)
+    for key in ("workbench.match.heading", "workbench.customize.heading", "workbench.interview.heading"):
+        expect(page.get_by_role("heading", name=zh(key))).to_be_visible()
+    for key in ("workbench.match.overall", "workbench.match.conclusion", "workbench.interview.intro_1"):
+        expect(page.get_by_text(zh(key), exact=True).first).to_be_visible()
+    expect(sidebar.get_by_role("button", name=zh("workbench.new_service"))).to_be_visible()
+    expect(page.get_by_role("button", name=zh("workbench.export.button"))).to_be_visible()
+    for key in ("workbench.title", "workbench.match.heading", "workbench.interview.heading", "workbench.new_service"):
+        expect(page.get_by_text(en(key), exact=True)).to_have_count(0)
+    page.screenshot(path=str(artifacts / "workbench-zh-desktop.png"), full_page=True)
+    state = context.storage_state()
+    context.close()
+
+    # The same user at 390 px in the dark theme: the service opens from the history, nothing overflows.
+    mobile = browser.new_context(
+        storage_state=state,
+        locale="zh-CN",
+        color_scheme="dark",
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+    )
+    page = mobile.new_page()
+    page.goto(f"{web}/Workbench")
+    expect(page.get_by_role("heading", name=zh("workbench.create.heading"))).to_be_visible(timeout=SLOW)
+    background = page.evaluate("getComputedStyle(document.querySelector('.stApp')).backgroundColor")
+    assert background == "rgb(17, 23, 22)"  # [theme.dark] backgroundColor #111716
+    assert _no_horizontal_scroll(page)
+    page.screenshot(path=str(artifacts / "workbench-create-dark-390.png"), full_page=True)
+    page.get_by_test_id("stExpandSidebarButton").click()
+    page.locator("section[data-testid='stSidebar']").get_by_role("button", name=re.compile(TITLE)).click()
+    expect(page.get_by_role("heading", name=TITLE)).to_be_visible(timeout=SLOW)
+    expect(page.get_by_text(replies.MATCH["conclusion"])).to_be_visible(timeout=SLOW)
+    expect(page.get_by_text(replies.INTERVIEW["self_intro_1min"])).to_be_visible(timeout=SLOW)
+    page.get_by_test_id("stSidebarCollapseButton").first.click()  # on a phone the sidebar overlays the page
+    expect(page.get_by_test_id("stExpandSidebarButton")).to_be_visible(timeout=SLOW)
+    expect(page.locator("section[data-testid='stSidebar']")).not_to_be_in_viewport(timeout=SLOW)
+    assert _no_horizontal_scroll(page)
+    page.screenshot(path=str(artifacts / "workbench-service-dark-390.png"), full_page=True)
+    mobile.close()
