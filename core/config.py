@@ -67,6 +67,9 @@ class Settings(BaseSettings):
     stream_ttl_s: int = 24 * 3600
     reaper_interval_s: int = 15
     lost_message_grace_s: float = 20.0
+    # A queued job still unclaimed this long is re-sent even if its marker says a message exists: a consumer
+    # killed between taking the message and claiming the job leaves the marker behind.
+    stale_queue_s: float = 300.0
 
     # Assets.
     upload_max_bytes: int = 10 * 1024 * 1024

@@ -74,25 +74,30 @@ def reap(batch: int = 200) -> ReapReport:
 
 
 def _resend_lost_messages(batch: int) -> tuple[int, int]:
-    grace = get_settings().lost_message_grace_s
+    """Re-send queued jobs whose message is gone, or which nobody has claimed for too long.
+
+    A duplicate message is harmless (only one claim succeeds), so erring towards re-sending is safe.
+    """
+    settings = get_settings()
     resent = failed = 0
     with unit_of_work() as session:
         rows = session.execute(
             text(
-                "SELECT id, queue, attempts, max_attempts FROM jobs WHERE state = 'queued'"
+                "SELECT id, queue, attempts, max_attempts, enqueued_at < now() - make_interval(secs => :stale)"
+                " FROM jobs WHERE state = 'queued'"
                 " AND enqueued_at < now() - make_interval(secs => :g)"
                 " AND (not_before IS NULL OR not_before < now() - make_interval(secs => :g))"
                 " ORDER BY enqueued_at LIMIT :n FOR UPDATE SKIP LOCKED"
             ),
-            {"g": grace, "n": batch},
+            {"g": settings.lost_message_grace_s, "stale": settings.stale_queue_s, "n": batch},
         ).all()
         to_send: list[tuple[str, str]] = []
-        for job_id, queue, attempts, max_attempts in rows:
+        for job_id, queue, attempts, max_attempts, stale in rows:
             try:
                 pending = dispatch.message_pending(str(job_id))
             except redis.RedisError:
                 return 0, 0  # Redis is down: nothing can be re-sent now
-            if pending:
+            if pending and not stale:
                 continue
             if attempts >= max_attempts:
                 if fail_from_reaper(session, job_id, "error.worker_lost", "message lost", ("queued",)):

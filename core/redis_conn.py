@@ -10,12 +10,17 @@ from core.config import get_settings
 
 _lock = threading.Lock()
 _pool: redis.ConnectionPool | None = None
+_client: redis.Redis | None = None
 
 
 def get_redis() -> redis.Redis:
-    global _pool
+    """The process's client (thread-safe: every command borrows a pooled connection)."""
+    global _pool, _client
+    client = _client
+    if client is not None:
+        return client
     with _lock:
-        if _pool is None:
+        if _client is None:
             url = get_settings().redis_url
             if not url:
                 raise RuntimeError("REDIS_URL is not set; start the product with `make run`")
@@ -26,12 +31,14 @@ def get_redis() -> redis.Redis:
                 socket_connect_timeout=3,
                 health_check_interval=15,
             )
-    return redis.Redis(connection_pool=_pool)
+            _client = redis.Redis(connection_pool=_pool)
+        return _client
 
 
 def reset_redis() -> None:
-    global _pool
+    global _pool, _client
     with _lock:
         if _pool is not None:
             _pool.disconnect()
         _pool = None
+        _client = None

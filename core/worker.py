@@ -8,6 +8,7 @@ of the job's debit in the same transaction that marks it failed.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -16,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+import redis
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
@@ -192,7 +194,8 @@ def execute(job_id_text: str) -> None:
     writer = StreamWriter(job_id_text)
     spec = get_registry().route(snapshot["queue"], snapshot["kind"])
     if claim.attempts > 1:
-        writer.reset()
+        with contextlib.suppress(redis.RedisError):
+            writer.reset()
     with LeaseKeeper(claim) as keeper:
         ctx = JobContext(job_id=job_id, attempts=claim.attempts, spec=spec, stream=writer, keeper=keeper, **snapshot)
         _run_and_finish(ctx, claim, handler, writer, started)
@@ -216,23 +219,28 @@ def _run_and_finish(
             followups = handler.store(session, _load(session, ctx.job_id), result)
         for follow in followups:
             dispatch.enqueue(follow.job_id, follow.queue)
-        writer.done()
+        with contextlib.suppress(redis.RedisError):
+            writer.done()
     except JobLost:
         state, error = "lost", "lease lost"
-    except TransientUpstreamError as exc:
-        error = exc.detail
+    except (TransientUpstreamError, redis.RedisError) as exc:
+        # A Redis blip (stream append, model slot) is as passing as an upstream 429: retry, don't fail.
+        detail = exc.detail if isinstance(exc, TransientUpstreamError) else f"redis: {type(exc).__name__}"
+        user_key = exc.user_key if isinstance(exc, TransientUpstreamError) else "error.upstream"
+        error = detail
         if claim.attempts < get_settings().job_max_attempts:
             delay = jobs.backoff_delay(claim.attempts)
             with unit_of_work() as session:
-                requeued = jobs.requeue_for_retry(session, claim, delay, exc.detail)
+                requeued = jobs.requeue_for_retry(session, claim, delay, detail)
             if requeued:
-                writer.status("status.retrying")
-                dispatch.enqueue(str(ctx.job_id), ctx.queue, delay)
+                with contextlib.suppress(redis.RedisError):
+                    writer.status("status.retrying")
+                dispatch.enqueue(str(ctx.job_id), ctx.queue, delay)  # if Redis is down, the reaper re-sends it
                 state = "retrying"
             else:
                 state = "lost"
         else:
-            state = _fail(ctx, claim, handler, exc.user_key, exc.detail, writer)
+            state = _fail(ctx, claim, handler, user_key, detail, writer)
     except PermanentUpstreamError as exc:
         error = exc.detail
         state = _fail(ctx, claim, handler, exc.user_key, exc.detail, writer)
@@ -273,7 +281,8 @@ def _fail(
             handler.on_failed(session, job)
     if job is None:
         return "lost"
-    writer.error(key)
+    with contextlib.suppress(redis.RedisError):  # the stored error is the truth; the event only wakes readers
+        writer.error(key)
     return "failed"
 
 

@@ -127,6 +127,8 @@ def main() -> int:
         )
         while not stopping:
             time.sleep(0.5)
+            for child in one_shots:
+                child.alive()  # polling collects a finished one-shot's exit status (no zombie left)
             for child in procs:
                 if not stopping and not child.alive():
                     pause = min(30.0, 2.0 ** min(child.restarts, 5))

@@ -82,6 +82,7 @@ class FakeUpstream:
         self.samples: list[tuple[float, str, int]] = []
         self.total = 0
         self._lock = threading.Lock()
+        self._local = threading.local()
         self._server: ThreadingHTTPServer | None = None
         self.port = 0
 
@@ -195,14 +196,28 @@ class FakeUpstream:
             self.active[model] += 1
             self.peak[model] = max(self.peak[model], self.active[model])
             self.samples.append((time.monotonic(), model, self.active[model]))
+        finished = threading.Event()
+
+        def finish() -> None:
+            """The request stops counting as active just before its last bytes go out: a client that has
+            read the whole reply (and released its slot) can never overlap it in the count."""
+            with self._lock:
+                if finished.is_set():
+                    return
+                finished.set()
+                self.active[model] -= 1
+                self.samples.append((time.monotonic(), model, self.active[model]))
+
+        self._local.finish = finish
         try:
             self._respond(handler, request, model)
         except (BrokenPipeError, ConnectionResetError):
             pass
         finally:
-            with self._lock:
-                self.active[model] -= 1
-                self.samples.append((time.monotonic(), model, self.active[model]))
+            finish()
+
+    def _finish_request(self) -> None:
+        self._local.finish()
 
     def _respond(self, handler: BaseHTTPRequestHandler, request: dict[str, Any], model: str) -> None:
         fault = self._next_fault()
@@ -213,6 +228,7 @@ class FakeUpstream:
             handler.send_header("Content-Length", str(len(body)))
             if fault == "429":
                 handler.send_header("Retry-After", "0")
+            self._finish_request()
             handler.end_headers()
             handler.wfile.write(body)
             return
@@ -245,6 +261,7 @@ class FakeUpstream:
             handler.send_response(200)
             handler.send_header("Content-Type", "application/json")
             handler.send_header("Content-Length", str(len(body)))
+            self._finish_request()
             handler.end_headers()
             handler.wfile.write(body)
             return
@@ -275,6 +292,7 @@ class FakeUpstream:
         for i in range(0, len(pieces), step):
             if cut_at is not None and i >= cut_at:
                 handler.close_connection = True
+                self._finish_request()
                 handler.wfile.flush()
                 handler.connection.shutdown(2)
                 return
@@ -297,6 +315,7 @@ class FakeUpstream:
                 },
             }
         )
+        self._finish_request()
         send("[DONE]")
 
 

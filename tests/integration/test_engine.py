@@ -206,3 +206,25 @@ def test_semaphore_never_exceeds_capacity_under_contention(stack) -> None:
     for t in threads:
         t.join()
     assert peak == 3
+
+
+def test_a_message_taken_by_a_consumer_that_died_before_claiming_is_resent(fake, make_user, consumers) -> None:
+    """The consumer popped the message and died before clearing the marker: the marker lies, the age does not."""
+    from sqlalchemy import text
+
+    from core.redis_conn import get_redis
+
+    user = make_user(coins=3)
+    job_id = start_probe(user, "k", price=1).data["job_id"]
+    r = get_redis()
+    queue_keys = [k for k in r.scan_iter("huey.redis.*") if r.type(k) == "list"]
+    assert queue_keys and sum(r.llen(k) for k in queue_keys) == 1
+    for key in queue_keys:
+        r.delete(key)  # the message is gone with the dead consumer ...
+    assert r.exists(f"jobmsg:{job_id}")  # ... but its marker is still there
+    with unit_of_work() as s:
+        s.execute(text("UPDATE jobs SET enqueued_at = now() - interval '10 minutes' WHERE id = :id"), {"id": job_id})
+    assert reap().resent_lost == 1
+    consumers.start("paid", "paid", workers=2)
+    wait_for(lambda: _all_final(user, 1), timeout=60)
+    assert _jobs(user)[0].state == "succeeded"

@@ -66,8 +66,30 @@ def _everything_started(sup: subprocess.Popen[bytes], data_dir: Path) -> set[int
         cmd = " ".join(proc.info["cmdline"] or [])
         if str(data_dir) in cmd:
             pids.add(proc.pid)
-            pids.update(c.pid for c in proc.children(recursive=True))
+            try:
+                pids.update(c.pid for c in proc.children(recursive=True))
+            except psutil.Error:  # exited meanwhile, or a zombie nobody has collected yet
+                continue
     return pids
+
+
+def _ingest_running(sup: subprocess.Popen[bytes]) -> bool:
+    for child in psutil.Process(sup.pid).children():
+        try:
+            if "knowledge.ingest" in " ".join(child.cmdline()):
+                return _running(child.pid)
+        except psutil.Error:
+            continue
+    return False
+
+
+def _abort(sup: subprocess.Popen[bytes]) -> None:
+    """On a failed assertion still stop cleanly, so no embedded server outlives the test."""
+    sup.send_signal(signal.SIGINT)
+    try:
+        sup.wait(90)
+    except subprocess.TimeoutExpired:
+        sup.kill()
 
 
 def _running(pid: int) -> bool:
@@ -108,15 +130,11 @@ def test_run_brings_everything_up_reuses_data_and_stops_cleanly(tmp_path: Path) 
                 return int(conn.execute(text("SELECT count(*) FROM knowledge_chunks")).scalar_one())
 
         wait_for(lambda: seeded() >= 80, timeout=400, interval=2)
-        wait_for(
-            lambda: not any("knowledge.ingest" in " ".join(p.cmdline()) for p in psutil.Process(sup.pid).children()),
-            timeout=60,
-            interval=1,
-        )
+        wait_for(lambda: not _ingest_running(sup), timeout=60, interval=1)
         chunks = seeded()
         engine.dispose()
     except BaseException:
-        sup.kill()
+        _abort(sup)
         raise
     _stop_and_check_nothing_left(sup, pids)
     pg_version = (data_dir / "pg" / "PG_VERSION").stat().st_mtime
@@ -132,6 +150,6 @@ def test_run_brings_everything_up_reuses_data_and_stops_cleanly(tmp_path: Path) 
         assert (data_dir / "pg" / "PG_VERSION").stat().st_mtime == pg_version
         pids = _everything_started(sup, data_dir)
     except BaseException:
-        sup.kill()
+        _abort(sup)
         raise
     _stop_and_check_nothing_left(sup, pids)
