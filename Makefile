@@ -2,18 +2,18 @@
 # Both install what they need: uv and the locked Python packages, and Debian packages via apt.
 
 SHELL := /bin/bash
-UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+UV := python3 -m uv
 APT_PACKAGES := fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
 APT_BROWSER := chromium
 export PYTHONPATH := $(CURDIR)
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
-.PHONY: run test bench lint typecheck deps system-deps browser-deps clean
+.PHONY: run test bench lint typecheck uv deps system-deps browser-deps clean
 
-$(UV):
-	python3 -m pip install --quiet --user uv || python3 -m pip install --quiet uv
+uv:
+	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
 
-deps: $(UV)
+deps: uv
 	$(UV) sync --frozen --quiet
 
 system-deps:
