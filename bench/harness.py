@@ -16,18 +16,16 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-import subprocess
-import sys
 import tempfile
 import time
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any
+
+from core.infra.consumers import Consumers
 
 ROOT = Path(__file__).resolve().parent.parent
 _INFRA_VARS = ("DATABASE_URL", "REDIS_URL", "LOCAL_LLM_URL", "MODEL_REGISTRY_FILE")
@@ -62,61 +60,6 @@ def reset_caches() -> None:
     get_registry.cache_clear()
     reset_redis()
     dispose_engine()
-
-
-@dataclass
-class Consumers:
-    """Real `huey_consumer` processes, each in its own session, stdout and stderr kept in log_dir/<name>.log."""
-
-    env: dict[str, str]
-    log_dir: Path
-    procs: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
-
-    def start(self, name: str, queue: str, workers: int = 4, periodic: bool = False) -> subprocess.Popen[bytes]:
-        argv = [sys.executable, "-m", "huey.bin.huey_consumer", f"tasks.queues.{queue}", "-k", "thread"]
-        argv += ["-w", str(workers), "-q"]
-        if not periodic:
-            argv.append("-n")
-        self.log_dir.mkdir(parents=True, exist_ok=True)
-        with (self.log_dir / f"{name}.log").open("ab") as log:
-            proc = subprocess.Popen(
-                argv,
-                cwd=ROOT,
-                env={**os.environ, **self.env, "PYTHONPATH": str(ROOT)},
-                stdout=log,
-                stderr=log,
-                start_new_session=True,
-            )
-        self.procs[name] = proc
-        return proc
-
-    def kill(self, name: str, sig: int = signal.SIGKILL) -> None:
-        """Signal one consumer's process group (the consumer and its threads) and reap it."""
-        proc = self.procs.pop(name)
-        try:
-            os.killpg(proc.pid, sig)
-        except ProcessLookupError:
-            pass
-        proc.wait(30)
-
-    def stop_all(self) -> None:
-        """SIGINT (graceful: running tasks finish) then SIGKILL after 15 s."""
-        for proc in self.procs.values():
-            try:
-                os.killpg(proc.pid, signal.SIGINT)
-            except ProcessLookupError:
-                pass
-        deadline = time.monotonic() + 15
-        for name in list(self.procs):
-            proc = self.procs.pop(name)
-            try:
-                proc.wait(max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(5)
-
-    def log_files(self) -> list[Path]:
-        return sorted(self.log_dir.glob("*.log"))
 
 
 class BenchStack:

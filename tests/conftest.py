@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-import subprocess
 import sys
 import time
 import uuid
@@ -18,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from core.infra.consumers import Consumers
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -148,61 +148,9 @@ def make_user(db: None) -> Callable[..., uuid.UUID]:
     return _make
 
 
-class Consumers:
-    """Real huey_consumer processes for the paid and free queues (and optionally maintenance)."""
-
-    def __init__(self, env: dict[str, str]) -> None:
-        self.env = {**os.environ, **env, "PYTHONPATH": str(ROOT)}
-        self.procs: dict[str, subprocess.Popen[bytes]] = {}
-
-    def start(self, name: str, queue: str, workers: int = 4, periodic: bool = False) -> subprocess.Popen[bytes]:
-        argv = [
-            sys.executable,
-            "-m",
-            "huey.bin.huey_consumer",
-            f"tasks.queues.{queue}",
-            "-k",
-            "thread",
-            "-w",
-            str(workers),
-            "-q",
-        ]
-        if not periodic:
-            argv.append("-n")
-        log = open(ROOT / ".pytest_cache" / f"consumer-{name}.log", "ab")  # noqa: SIM115
-        proc = subprocess.Popen(argv, cwd=ROOT, env=self.env, stdout=log, stderr=log, start_new_session=True)
-        self.procs[name] = proc
-        return proc
-
-    def kill(self, name: str, sig: int = signal.SIGKILL) -> None:
-        proc = self.procs.pop(name)
-        try:
-            os.killpg(proc.pid, sig)
-        except ProcessLookupError:
-            pass
-        proc.wait(30)
-
-    def stop_all(self) -> None:
-        for name in list(self.procs):
-            proc = self.procs[name]
-            try:
-                os.killpg(proc.pid, signal.SIGINT)
-            except ProcessLookupError:
-                pass
-        deadline = time.monotonic() + 15
-        for name in list(self.procs):
-            proc = self.procs.pop(name)
-            try:
-                proc.wait(max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(5)
-
-
 @pytest.fixture
 def consumers(stack: dict[str, str], upstream: object) -> Iterator[Consumers]:
-    (ROOT / ".pytest_cache").mkdir(exist_ok=True)
-    c = Consumers(stack)
+    c = Consumers(stack, ROOT / ".pytest_cache" / "consumers")
     yield c
     c.stop_all()
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.config import PROJECT_ROOT, get_settings
+from core.infra.consumers import consumer_argv
 from core.infra.stack import Stack
 
 GRACE_S = 25.0
@@ -51,36 +52,12 @@ class Child:
 
 def children(port: int) -> list[Child]:
     s = get_settings()
-    py = sys.executable
-    consumer = [py, "-m", "huey.bin.huey_consumer"]
+    web = [sys.executable, "-m", "uvicorn", "asgi:app", "--host", "127.0.0.1", "--port", str(port)]
     return [
-        Child(
-            "web",
-            [
-                py,
-                "-m",
-                "uvicorn",
-                "asgi:app",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--log-level",
-                "warning",
-                "--no-access-log",
-            ],
-        ),
-        Child(
-            "paid",
-            [*consumer, "tasks.queues.paid", "-k", "thread", "-w", str(s.paid_workers), "-n", "-q"],
-            graceful=signal.SIGINT,
-        ),
-        Child(
-            "free",
-            [*consumer, "tasks.queues.free", "-k", "thread", "-w", str(s.free_workers), "-n", "-q"],
-            graceful=signal.SIGINT,
-        ),
-        Child("maint", [*consumer, "tasks.queues.maint", "-k", "thread", "-w", "1", "-q"], graceful=signal.SIGINT),
+        Child("web", [*web, "--log-level", "warning", "--no-access-log"]),
+        Child("paid", consumer_argv("paid", s.paid_workers), graceful=signal.SIGINT),
+        Child("free", consumer_argv("free", s.free_workers), graceful=signal.SIGINT),
+        Child("maint", consumer_argv("maint", 1, periodic=True), graceful=signal.SIGINT),
     ]
 
 
