@@ -10,14 +10,10 @@ Huey, the worker, extraction, the LLM round trip and the store. Prints `name: va
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import statistics
-import tempfile
 import time
 import uuid
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 
@@ -56,50 +52,6 @@ def bench_extraction(report: Callable[[str, str, str], None]) -> None:
     report("validate_30_pages", _ms(statistics.median(runs)), "ms")
 
 
-def _start_stack(workdir: Path) -> tuple[Any, Any, Any]:
-    """Embedded Postgres + Redis, migrated; the fake upstream with a registry routing every task to it."""
-    for var in ("DATABASE_URL", "REDIS_URL", "LOCAL_LLM_URL", "MODEL_REGISTRY_FILE"):
-        os.environ.pop(var, None)
-    from core.infra.stack import Stack
-    from tests.conftest import _reset_caches
-    from tests.fakes.upstream import FakeUpstream
-
-    stack = Stack(data_dir=workdir / "stack", persist_redis=False, with_llm=False)
-    stack.start()
-    _reset_caches()
-    from db.migrate import upgrade
-
-    upgrade()
-    fake = FakeUpstream().start()
-    registry = workdir / "registry.json"
-    registry.write_text(json.dumps(fake.registry(concurrency=5)))
-    os.environ["MODEL_REGISTRY_FILE"] = str(registry)
-    stack.env["MODEL_REGISTRY_FILE"] = str(registry)
-    _reset_caches()
-    from tests.conftest import Consumers
-
-    consumers = Consumers(stack.env)
-    return stack, fake, consumers
-
-
-def _user_with_coins(coins: int) -> uuid.UUID:
-    from core import ledger
-    from core.users import create_user
-    from db.session import unit_of_work
-
-    with unit_of_work() as session:
-        user = create_user(session, f"bench-{uuid.uuid4().hex[:8]}@example.com")
-        ledger.admin_adjust(
-            session,
-            admin_user_id=None,
-            admin_email="bench@example.com",
-            target_user_id=user.id,
-            amount=coins,
-            reason="benchmark",
-        )
-        return user.id
-
-
 def _status(asset_id: str) -> str:
     from db.models import Asset
     from db.session import unit_of_work
@@ -128,29 +80,25 @@ def _upload_to_ready(user: uuid.UUID, data: bytes, timeout_s: float = 120.0) -> 
 
 
 def bench_upload(report: Callable[[str, str, str], None], uploads: int) -> None:
+    from bench.harness import BenchStack, user_with_coins
     from tests.data import asset_pdfs as pdfs
 
-    with tempfile.TemporaryDirectory(prefix="bench-assets-") as tmp:
-        stack, fake, consumers = _start_stack(Path(tmp))
-        try:
-            (Path(__file__).resolve().parent.parent / ".pytest_cache").mkdir(exist_ok=True)
-            consumers.start("bench-paid", "paid", workers=2)
-            user = _user_with_coins(uploads * 2 + 10)
-            text_doc, scanned_doc = pdfs.text_pdf(), pdfs.scanned_pdf()
-            _upload_to_ready(user, text_doc)  # warm-up: consumer imports, first connections, OCR not needed
-            text_runs = [_upload_to_ready(user, text_doc) for _ in range(uploads)]
-            _upload_to_ready(user, scanned_doc)  # warm-up: loads the OCR engine in the consumer
-            scan_runs = [_upload_to_ready(user, scanned_doc) for _ in range(max(1, uploads // 2))]
-            calls = [r[0] for r in text_runs + scan_runs]
-            report("upload_call_p50", _ms(statistics.median(calls)), "ms")
-            report("upload_call_max", _ms(max(calls)), "ms")
-            report("upload_to_ready_text_p50", _ms(statistics.median(r[1] for r in text_runs)), "ms")
-            report("upload_to_ready_scanned_p50", _ms(statistics.median(r[1] for r in scan_runs)), "ms")
-            report("llm_requests", str(fake.total), "count")
-        finally:
-            consumers.stop_all()
-            fake.stop()
-            stack.stop()
+    with BenchStack(model_cap=5, prefix="bench-assets-") as bench:
+        consumers, fake = bench.consumers, bench.fake
+        assert consumers is not None
+        consumers.start("bench-paid", "paid", workers=2)
+        user = user_with_coins(uploads * 2 + 10)
+        text_doc, scanned_doc = pdfs.text_pdf(), pdfs.scanned_pdf()
+        _upload_to_ready(user, text_doc)  # warm-up: consumer imports, first connections, OCR not needed
+        text_runs = [_upload_to_ready(user, text_doc) for _ in range(uploads)]
+        _upload_to_ready(user, scanned_doc)  # warm-up: loads the OCR engine in the consumer
+        scan_runs = [_upload_to_ready(user, scanned_doc) for _ in range(max(1, uploads // 2))]
+        calls = [r[0] for r in text_runs + scan_runs]
+        report("upload_call_p50", _ms(statistics.median(calls)), "ms")
+        report("upload_call_max", _ms(max(calls)), "ms")
+        report("upload_to_ready_text_p50", _ms(statistics.median(r[1] for r in text_runs)), "ms")
+        report("upload_to_ready_scanned_p50", _ms(statistics.median(r[1] for r in scan_runs)), "ms")
+        report("llm_requests", str(fake.total), "count")
 
 
 def main(argv: list[str] | None = None) -> int:

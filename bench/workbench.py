@@ -13,16 +13,12 @@ one delay (as the issue asks) and minus both (the engine's own overhead). Prints
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import statistics
-import tempfile
 import threading
 import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 FIRST_TOKEN_DELAY_S = 0.3
 
@@ -30,28 +26,6 @@ FIRST_TOKEN_DELAY_S = 0.3
 def _p95(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[max(0, round(0.95 * len(ordered)) - 1)]
-
-
-def _start_stack(workdir: Path, model_cap: int) -> tuple[Any, Any, Any]:
-    for var in ("DATABASE_URL", "REDIS_URL", "LOCAL_LLM_URL", "MODEL_REGISTRY_FILE"):
-        os.environ.pop(var, None)
-    from core.infra.stack import Stack
-    from tests.conftest import Consumers, _reset_caches
-    from tests.fakes.upstream import FakeUpstream
-
-    stack = Stack(data_dir=workdir / "stack", persist_redis=False, with_llm=False)
-    stack.start()
-    _reset_caches()
-    from db.migrate import upgrade
-
-    upgrade()
-    fake = FakeUpstream().start()
-    registry = workdir / "registry.json"
-    registry.write_text(json.dumps(fake.registry(concurrency=model_cap)))
-    os.environ["MODEL_REGISTRY_FILE"] = str(registry)
-    stack.env["MODEL_REGISTRY_FILE"] = str(registry)
-    _reset_caches()
-    return stack, fake, Consumers(stack.env)
 
 
 def _user_with_resume() -> uuid.UUID:
@@ -92,48 +66,45 @@ def _first_delta_ms(job_id: str, timeout_s: float = 120) -> int:
 
 
 def bench_first_token(report: Callable[[str, str, str], None], count: int, model_cap: int) -> None:
+    from bench.harness import BenchStack
     from core.workbench import services
     from tests.integration.workbench_support import JD_TEXT, responder
 
-    with tempfile.TemporaryDirectory(prefix="bench-workbench-") as tmp:
-        stack, fake, consumers = _start_stack(Path(tmp), model_cap)
-        try:
-            (Path(__file__).resolve().parent.parent / ".pytest_cache").mkdir(exist_ok=True)
-            consumers.start("bench-paid", "paid", workers=count + 4)
-            fake.responder = responder
-            warm = _user_with_resume()  # warm-up: consumer imports, connections, first requests
-            warm_id = services.create_service(warm, idempotency_key="warm", jd_text=JD_TEXT).data["service_id"]
-            _first_delta_ms(_match_job(warm_id))
-            fake.first_token_delay = FIRST_TOKEN_DELAY_S
-            fake.token_interval = 0.005
-            users = [_user_with_resume() for _ in range(count)]
-            latencies: list[float] = [0.0] * count
-            barrier = threading.Barrier(count)
+    with BenchStack(model_cap=model_cap, prefix="bench-workbench-") as bench:
+        consumers, fake = bench.consumers, bench.fake
+        assert consumers is not None
+        (Path(__file__).resolve().parent.parent / ".pytest_cache").mkdir(exist_ok=True)
+        consumers.start("bench-paid", "paid", workers=count + 4)
+        fake.responder = responder
+        warm = _user_with_resume()  # warm-up: consumer imports, connections, first requests
+        warm_id = services.create_service(warm, idempotency_key="warm", jd_text=JD_TEXT).data["service_id"]
+        _first_delta_ms(_match_job(warm_id))
+        fake.first_token_delay = FIRST_TOKEN_DELAY_S
+        fake.token_interval = 0.005
+        users = [_user_with_resume() for _ in range(count)]
+        latencies: list[float] = [0.0] * count
+        barrier = threading.Barrier(count)
 
-            def one(i: int) -> None:
-                barrier.wait()
-                started_ms = time.time() * 1000
-                created = services.create_service(users[i], idempotency_key=f"b{i}", jd_text=JD_TEXT)
-                job_id = _match_job(created.data["service_id"])
-                latencies[i] = _first_delta_ms(job_id) - started_ms
+        def one(i: int) -> None:
+            barrier.wait()
+            started_ms = time.time() * 1000
+            created = services.create_service(users[i], idempotency_key=f"b{i}", jd_text=JD_TEXT)
+            job_id = _match_job(created.data["service_id"])
+            latencies[i] = _first_delta_ms(job_id) - started_ms
 
-            threads = [threading.Thread(target=one, args=(i,)) for i in range(count)]
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join(300)
-            delay_ms = FIRST_TOKEN_DELAY_S * 1000
-            p95 = _p95(latencies)
-            report("services_concurrent", str(count), "count")
-            report("create_to_first_match_token_p50", f"{statistics.median(latencies):.1f}", "ms")
-            report("create_to_first_match_token_p95", f"{p95:.1f}", "ms")
-            report("create_to_first_match_token_p95_minus_delay", f"{p95 - delay_ms:.1f}", "ms")
-            report("create_to_first_match_token_p95_minus_both_delays", f"{p95 - 2 * delay_ms:.1f}", "ms")
-            report("upstream_peak_concurrency", str(max(fake.peak.values() or [0])), "count")
-        finally:
-            consumers.stop_all()
-            fake.stop()
-            stack.stop()
+        threads = [threading.Thread(target=one, args=(i,)) for i in range(count)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(300)
+        delay_ms = FIRST_TOKEN_DELAY_S * 1000
+        p95 = _p95(latencies)
+        report("services_concurrent", str(count), "count")
+        report("create_to_first_match_token_p50", f"{statistics.median(latencies):.1f}", "ms")
+        report("create_to_first_match_token_p95", f"{p95:.1f}", "ms")
+        report("create_to_first_match_token_p95_minus_delay", f"{p95 - delay_ms:.1f}", "ms")
+        report("create_to_first_match_token_p95_minus_both_delays", f"{p95 - 2 * delay_ms:.1f}", "ms")
+        report("upstream_peak_concurrency", str(max(fake.peak.values() or [0])), "count")
 
 
 def bench_export(report: Callable[[str, str, str], None]) -> None:
