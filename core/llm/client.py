@@ -61,8 +61,34 @@ def response_format(spec: ModelSpec, schema: dict[str, Any] | None) -> dict[str,
     if spec.structured == "json_schema":
         return {"type": "json_schema", "json_schema": {"name": "reply", "schema": schema, "strict": False}}
     if spec.structured == "json_object_schema":
-        return {"type": "json_object", "schema": schema}
+        return {"type": "json_object", "schema": bounded_schema(schema) if spec.is_demo else schema}
     return {"type": "json_object"}
+
+
+def bounded_schema(schema: dict[str, Any], max_chars: int = 240, max_items: int = 4) -> dict[str, Any]:
+    """Cap every string and list the schema leaves open, for grammar-constrained small models.
+
+    The grammar guarantees JSON that matches the schema, but not that it ends: a tiny model can keep writing
+    one string until max_tokens and return invalid, truncated JSON. With bounds, every reply closes in time.
+    Explicit bounds in the schema are kept.
+    """
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, list):
+            return [walk(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        out = {key: walk(value) for key, value in node.items()}
+        kinds = out.get("type")
+        kinds = kinds if isinstance(kinds, list) else [kinds]
+        if "string" in kinds and "enum" not in out:
+            out.setdefault("maxLength", max_chars)
+        if "array" in kinds:
+            out.setdefault("maxItems", max_items)
+        return out
+
+    result: dict[str, Any] = walk(schema)
+    return result
 
 
 def stream_chat(
