@@ -15,7 +15,7 @@ from __future__ import annotations
 import random
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import text
@@ -215,11 +215,3 @@ def services_in_flight(session: Session, user_id: uuid.UUID) -> int:
 def lock_user(session: Session, user_id: uuid.UUID) -> None:
     """Serialize a user's charging actions on their wallet row (the per-user cap check depends on it)."""
     session.execute(text("SELECT 1 FROM wallets WHERE user_id = :u FOR UPDATE"), {"u": user_id})
-
-
-def get_job(session: Session, job_id: uuid.UUID) -> Job | None:
-    return session.get(Job, job_id)
-
-
-def lease_deadline(seconds: float) -> datetime:
-    return datetime.now(UTC) + timedelta(seconds=seconds)

@@ -13,7 +13,6 @@ import logging
 import threading
 import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -318,6 +317,3 @@ class BaseHandler:
 
     def on_failed(self, session: Session, job: Job) -> None:
         return None
-
-
-Callback = Callable[[str], None]
