@@ -17,15 +17,15 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-import time
 import uuid
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from core.infra.consumers import Consumers
+from tests.support import reset_caches
+from tests.support import user_with_coins as _user_with_coins
 
 ROOT = Path(__file__).resolve().parent.parent
 _INFRA_VARS = ("DATABASE_URL", "REDIS_URL", "LOCAL_LLM_URL", "MODEL_REGISTRY_FILE")
@@ -47,19 +47,6 @@ def percentile(values: Sequence[float], q: float) -> float:
     ordered = sorted(values)
     rank = max(1, min(len(ordered), round(q / 100 * len(ordered) + 0.4999)))
     return float(ordered[rank - 1])
-
-
-def reset_caches() -> None:
-    """Forget settings, registry, Redis pool and SQL engine after the environment changed."""
-    from core.config import reset_settings
-    from core.llm.registry import get_registry
-    from core.redis_conn import reset_redis
-    from db.session import dispose_engine
-
-    reset_settings()
-    get_registry.cache_clear()
-    reset_redis()
-    dispose_engine()
 
 
 class BenchStack:
@@ -149,31 +136,4 @@ class BenchStack:
 
 def user_with_coins(coins: int, email: str | None = None) -> uuid.UUID:
     """A user holding exactly `coins` (sign-up grant adjusted by an audited admin adjustment)."""
-    from core import ledger
-    from core.users import create_user
-    from db.session import unit_of_work
-
-    with unit_of_work() as session:
-        user = create_user(session, email or f"bench-{uuid.uuid4().hex[:10]}@example.com")
-        current = ledger.balance(session, user.id)
-        if coins != current:
-            ledger.admin_adjust(
-                session,
-                admin_user_id=None,
-                admin_email="bench@example.com",
-                target_user_id=user.id,
-                amount=coins - current,
-                reason="benchmark",
-            )
-        return user.id
-
-
-@contextmanager
-def timed() -> Iterator[list[float]]:
-    """`with timed() as t: ...` then t[0] holds the block's seconds (perf_counter)."""
-    box: list[float] = []
-    started = time.perf_counter()
-    try:
-        yield box
-    finally:
-        box.append(time.perf_counter() - started)
+    return _user_with_coins(coins, email, actor="bench")

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from core.infra.consumers import Consumers
+from tests.support import reset_caches, user_with_coins
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -34,16 +35,7 @@ for _var in ("DEEPSEEK_API_KEY", "GLM_API_KEY", "STRIPE_SECRET_KEY", "STRIPE_WEB
     os.environ.pop(_var, None)
 
 
-def _reset_caches() -> None:
-    from core.config import reset_settings
-    from core.llm.registry import get_registry
-    from core.redis_conn import reset_redis
-    from db.session import dispose_engine
-
-    reset_settings()
-    get_registry.cache_clear()
-    reset_redis()
-    dispose_engine()
+_reset_caches = reset_caches  # the name benches and older tests import
 
 
 @pytest.fixture(scope="session")
@@ -120,30 +112,10 @@ def fake(upstream: object, db: None) -> Iterator[object]:
 
 @pytest.fixture
 def make_user(db: None) -> Callable[..., uuid.UUID]:
-    from core.users import create_user
-    from db.session import unit_of_work
+    """Tests that need an exact balance reach it through a real admin adjustment."""
 
     def _make(email: str | None = None, coins: int | None = None) -> uuid.UUID:
-        from sqlalchemy import text
-
-        with unit_of_work() as session:
-            user = create_user(session, email or f"user-{uuid.uuid4().hex[:8]}@example.com")
-            if coins is not None:
-                # Tests that need an exact balance reach it through a real admin adjustment.
-                from core import ledger
-
-                current = ledger.balance(session, user.id)
-                if coins != current:
-                    ledger.admin_adjust(
-                        session,
-                        admin_user_id=None,
-                        admin_email="tests@example.com",
-                        target_user_id=user.id,
-                        amount=coins - current,
-                        reason="test setup",
-                    )
-            session.execute(text("SELECT 1"))
-            return user.id
+        return user_with_coins(coins, email, actor="tests")
 
     return _make
 

@@ -1,0 +1,39 @@
+"""Set-up shared by the test fixtures and the benchmarks (both run the product on throw-away services)."""
+
+from __future__ import annotations
+
+import uuid
+
+
+def reset_caches() -> None:
+    """Forget settings, registry, Redis client and SQL engine after the environment changed."""
+    from core.config import reset_settings
+    from core.llm.registry import get_registry
+    from core.redis_conn import reset_redis
+    from db.session import dispose_engine
+
+    reset_settings()
+    get_registry.cache_clear()
+    reset_redis()
+    dispose_engine()
+
+
+def user_with_coins(coins: int | None = None, email: str | None = None, *, actor: str = "tests") -> uuid.UUID:
+    """A new user; with `coins`, holding exactly that many, reached through a real audited adjustment."""
+    from core import ledger
+    from core.users import create_user
+    from db.session import unit_of_work
+
+    with unit_of_work() as session:
+        user = create_user(session, email or f"{actor}-{uuid.uuid4().hex[:10]}@example.com")
+        current = ledger.balance(session, user.id)
+        if coins is not None and coins != current:
+            ledger.admin_adjust(
+                session,
+                admin_user_id=None,
+                admin_email=f"{actor}@example.com",
+                target_user_id=user.id,
+                amount=coins - current,
+                reason=f"{actor} setup",
+            )
+        return user.id
