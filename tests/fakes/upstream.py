@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import json
 import random
+import subprocess
+import sys
 import threading
 import time
+import urllib.request
 import uuid
 from collections import defaultdict, deque
 from collections.abc import Callable
@@ -23,6 +26,10 @@ from typing import Any
 Responder = Callable[[dict[str, Any]], str | None]
 Gate = Callable[[dict[str, Any], int], None]  # (request, index of the chunk about to be sent); may block
 FAULTS = ("429", "500", "malformed_json", "cut", "hang")
+CONTROL_PATH = "/_fake"  # GET: stats; POST: configure (see FakeUpstreamProcess)
+CONFIGURABLE = frozenset(
+    {"first_token_delay", "token_interval", "reply", "tokens_per_chunk", "fail_rate", "tag_prefix"}
+)
 
 
 def synthesize(schema: dict[str, Any], defs: dict[str, Any] | None = None, depth: int = 0) -> Any:
@@ -82,6 +89,8 @@ class FakeUpstream:
         self.samples: list[tuple[float, str, int]] = []
         self.total = 0
         self._lock = threading.Lock()
+        self.tag_prefix: str | None = None  # record when a request whose prompt starts with it arrives
+        self.arrivals: dict[str, float] = {}
         self._local = threading.local()
         self._server: ThreadingHTTPServer | None = None
         self.port = 0
@@ -97,7 +106,10 @@ class FakeUpstream:
                 return None
 
             def do_GET(self) -> None:
-                body = json.dumps({"object": "list", "data": [{"id": "fake-model", "object": "model"}]}).encode()
+                if self.path == CONTROL_PATH:
+                    body = json.dumps(fake.stats()).encode()
+                else:
+                    body = json.dumps({"object": "list", "data": [{"id": "fake-model", "object": "model"}]}).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(body)))
@@ -107,10 +119,15 @@ class FakeUpstream:
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length", "0"))
                 request = json.loads(self.rfile.read(length) or b"{}")
+                if self.path == CONTROL_PATH:
+                    fake.configure(request)
+                    self.send_response(204)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
                 fake._serve(self, request)
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
+        self._server = _Server(("127.0.0.1", 0), Handler)
         self.port = self._server.server_address[1]
         threading.Thread(target=self._server.serve_forever, name="fake-upstream", daemon=True).start()
         return self
@@ -119,6 +136,21 @@ class FakeUpstream:
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
+
+    def configure(self, settings: dict[str, Any]) -> None:
+        """Set scalar knobs by name (the control endpoint of a fake running in its own process)."""
+        if settings.pop("clear_stats", False):
+            with self._lock:
+                self.peak.clear()
+                self.arrivals.clear()
+        for name, value in settings.items():
+            if name not in CONFIGURABLE:
+                raise ValueError(f"not configurable: {name}")
+            setattr(self, name, value)
+
+    def stats(self) -> dict[str, Any]:
+        with self._lock:
+            return {"peak": dict(self.peak), "total": self.total, "arrivals": dict(self.arrivals)}
 
     @property
     def base_url(self) -> str:
@@ -190,7 +222,13 @@ class FakeUpstream:
 
     def _serve(self, handler: BaseHTTPRequestHandler, request: dict[str, Any]) -> None:
         model = str(request.get("model", "?"))
+        arrived = time.time()
         with self._lock:
+            if self.tag_prefix is not None:
+                for message in request.get("messages", []):
+                    content = str(message.get("content", ""))
+                    if content.startswith(self.tag_prefix):
+                        self.arrivals.setdefault(content.split()[0], arrived)
             self.requests.append(request)
             self.total += 1
             self.active[model] += 1
@@ -265,15 +303,17 @@ class FakeUpstream:
             handler.end_headers()
             handler.wfile.write(body)
             return
+        # Chunked transfer keeps the connection alive between requests, as real providers do.
         handler.send_response(200)
         handler.send_header("Content-Type", "text/event-stream")
         handler.send_header("Cache-Control", "no-cache")
-        handler.send_header("Connection", "close")
+        handler.send_header("Transfer-Encoding", "chunked")
         handler.end_headers()
 
         def send(payload: dict[str, Any] | str) -> None:
             data = payload if isinstance(payload, str) else json.dumps(payload, ensure_ascii=False)
-            handler.wfile.write(f"data: {data}\n\n".encode())
+            event = f"data: {data}\n\n".encode()
+            handler.wfile.write(b"%x\r\n%s\r\n" % (len(event), event))
             handler.wfile.flush()
 
         def chunk(delta: dict[str, Any], finish: str | None = None) -> dict[str, Any]:
@@ -317,8 +357,76 @@ class FakeUpstream:
         )
         self._finish_request()
         send("[DONE]")
+        handler.wfile.write(b"0\r\n\r\n")
+        handler.wfile.flush()
+
+
+class _Server(ThreadingHTTPServer):
+    """A provider's front end accepts bursts: the stdlib's listen backlog of 5 would drop SYNs (a 1 s
+    retransmit for the client) when 50 jobs call at once, which no real upstream does."""
+
+    request_queue_size = 256
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client closing a kept-alive connection (a consumer stopping) is not an error."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 def _tokens(text: str) -> list[str]:
     """Split text into ~4-character pieces, as a tokenizer roughly would."""
     return [text[i : i + 4] for i in range(0, len(text), 4)] or [""]
+
+
+class FakeUpstreamProcess:
+    """The same fake in a process of its own, driven over its control endpoint.
+
+    A benchmark that measures the platform's own latency keeps the outside world off its interpreter:
+    in-process, the fake's request parsing and SSE writing queue behind the driver's threads on one GIL.
+    """
+
+    def __init__(self) -> None:
+        self._proc: subprocess.Popen[str] | None = None
+        self.port = 0
+
+    def start(self) -> FakeUpstreamProcess:
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "tests.fakes.upstream"], stdout=subprocess.PIPE, stdin=subprocess.PIPE, text=True
+        )
+        assert self._proc.stdout is not None
+        self.port = int(self._proc.stdout.readline())
+        return self
+
+    def stop(self) -> None:
+        if self._proc is not None:
+            self._proc.terminate()
+            self._proc.wait(10)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    def configure(self, **settings: Any) -> None:
+        self._call("POST", json.dumps(settings).encode())
+
+    def stats(self) -> dict[str, Any]:
+        return dict(json.loads(self._call("GET", None)))
+
+    def registry(self, concurrency: int = 5) -> dict[str, Any]:
+        fake = FakeUpstream()
+        fake.port = self.port
+        return fake.registry(concurrency)
+
+    def _call(self, method: str, body: bytes | None) -> bytes:
+        request = urllib.request.Request(f"http://127.0.0.1:{self.port}{CONTROL_PATH}", data=body, method=method)
+        with urllib.request.urlopen(request, timeout=10) as reply:
+            return bytes(reply.read())
+
+
+if __name__ == "__main__":  # python -m tests.fakes.upstream: serve until stdin closes or SIGTERM
+    server = FakeUpstream().start()
+    print(server.port, flush=True)
+    sys.stdin.read()
