@@ -8,11 +8,12 @@ reply that does not validate is transient, since asking again usually fixes it.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -118,21 +119,24 @@ def stream_chat(
     if fmt is not None:
         kwargs["response_format"] = fmt
     try:
-        stream = _client(spec).chat.completions.create(**kwargs)
-        for chunk in stream:
-            if chunk.usage is not None:
-                usage_in = chunk.usage.prompt_tokens or usage_in
-                usage_out = chunk.usage.completion_tokens or usage_out
-            for choice in chunk.choices:
-                delta = choice.delta.content if choice.delta else None
-                if delta:
-                    if ttft_ms is None:
-                        ttft_ms = int((time.monotonic() - started) * 1000)
-                    parts.append(delta)
-                    if on_delta is not None:
-                        on_delta(delta)
-                if choice.finish_reason:
-                    finished = True
+        # The raw SSE lines, not the SDK's per-chunk pydantic objects: a long reply has a thousand chunks,
+        # and building an object for each cost more CPU than everything else the worker does per job.
+        with _client(spec).chat.completions.with_streaming_response.create(**kwargs) as response:
+            for chunk in sse_chunks(response.iter_lines(), spec.name):
+                usage = chunk.get("usage")
+                if usage:
+                    usage_in = usage.get("prompt_tokens") or usage_in
+                    usage_out = usage.get("completion_tokens") or usage_out
+                for choice in chunk.get("choices") or ():
+                    delta = (choice.get("delta") or {}).get("content")
+                    if delta:
+                        if ttft_ms is None:
+                            ttft_ms = int((time.monotonic() - started) * 1000)
+                        parts.append(delta)
+                        if on_delta is not None:
+                            on_delta(delta)
+                    if choice.get("finish_reason"):
+                        finished = True
     except openai.RateLimitError as exc:
         raise TransientUpstreamError(f"429 rate limited by {spec.name}") from exc
     except openai.APIStatusError as exc:
@@ -159,6 +163,40 @@ def stream_chat(
         latency_ms=int((time.monotonic() - started) * 1000),
         model=spec.model,
     )
+
+
+def sse_chunks(lines: Iterable[str], provider: str) -> Iterator[dict[str, Any]]:
+    """The JSON chunks of an OpenAI-style event stream, up to `[DONE]`.
+
+    Server-sent events: `data:` lines accumulate until a blank line ends the event; comments (`:`) and
+    other fields are ignored. An `error` event or an error object in the data is transient, as is data
+    that is not JSON (a proxy's HTML error page, a truncated frame).
+    """
+    data: list[str] = []
+    event = ""
+    for line in itertools.chain(lines, ("",)):  # a last blank line ends an unterminated event
+        if line:
+            field, _, value = line.partition(":")
+            value = value[1:] if value.startswith(" ") else value
+            if field == "data":
+                data.append(value)
+            elif field == "event":
+                event = value
+            continue
+        if not data:
+            continue
+        payload, data = "\n".join(data), []
+        if payload == "[DONE]":
+            return
+        try:
+            chunk = json.loads(payload)
+        except json.JSONDecodeError as exc:
+            raise TransientUpstreamError(f"malformed stream chunk from {provider}") from exc
+        if event == "error" or (isinstance(chunk, dict) and chunk.get("error")):
+            raise TransientUpstreamError(f"error event in the stream from {provider}")
+        event = ""
+        if isinstance(chunk, dict):
+            yield chunk
 
 
 _FENCE = re.compile(r"^```(?:json)?\s*|\s*```$", re.MULTILINE)
