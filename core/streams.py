@@ -9,6 +9,8 @@ Keys carry only the job id, never content.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -32,36 +34,118 @@ class StreamEvent:
 
 
 class StreamWriter:
-    """Appends events for one job; each append also refreshes the TTL."""
+    """Appends events for one job.
 
-    def __init__(self, job_id: str, client: redis.Redis | None = None) -> None:
+    The first delta goes out at once (time to first token is what a reader feels most); later deltas are
+    coalesced for `flush_interval_s`, so a thousand-token reply costs tens of appends, not a thousand. If
+    the upstream pauses, the process's flusher thread sends what is pending when the interval ends, so a
+    reader never waits on text the worker already has. Any other event sends pending deltas first, so
+    order holds. The TTL is set with the first append and refreshed by terminal events.
+    """
+
+    def __init__(self, job_id: str, client: redis.Redis | None = None, flush_interval_s: float = 0.05) -> None:
         self.key = stream_key(job_id)
         self.redis = client or get_redis()
         settings = get_settings()
         self.maxlen = settings.stream_maxlen
         self.ttl = settings.stream_ttl_s
+        self.flush_interval_s = flush_interval_s
+        self._lock = threading.Lock()  # the worker and the flusher thread both send; one at a time, in order
+        self._pending: list[str] = []
+        self._last_flush = float("-inf")
+        self._expiry_set = False
 
-    def _add(self, kind: str, data: str = "") -> None:
+    def _send(self, kind: str, data: str) -> None:
+        if self._expiry_set and kind not in TERMINAL:
+            self.redis.xadd(self.key, {"t": kind, "d": data}, maxlen=self.maxlen, approximate=True)
+            return
         pipe = self.redis.pipeline(transaction=False)
         pipe.xadd(self.key, {"t": kind, "d": data}, maxlen=self.maxlen, approximate=True)
         pipe.expire(self.key, self.ttl)
         pipe.execute()
+        self._expiry_set = True
+
+    def _send_pending(self) -> None:
+        """Caller holds the lock. Pending text is dropped only once Redis has it."""
+        self._last_flush = time.monotonic()
+        if self._pending:
+            self._send("delta", "".join(self._pending))
+            self._pending = []
+
+    def _add(self, kind: str, data: str = "") -> None:
+        with self._lock:
+            self._send_pending()
+            self._send(kind, data)
 
     def delta(self, text: str) -> None:
-        if text:
-            self._add("delta", text)
+        if not text:
+            return
+        with self._lock:
+            self._pending.append(text)
+            due = self._last_flush + self.flush_interval_s
+            if time.monotonic() >= due:
+                self._send_pending()
+                return
+        _flusher.schedule(self, due)
+
+    def flush(self) -> None:
+        """Send the coalesced deltas now."""
+        with self._lock:
+            self._send_pending()
 
     def status(self, key: str) -> None:
         self._add("status", key)
 
     def reset(self) -> None:
-        self._add("reset")
+        with self._lock:
+            self._pending = []
+            self._send("reset", "")
 
     def done(self) -> None:
         self._add("done")
 
     def error(self, key: str) -> None:
         self._add("error", key)
+
+
+class _Flusher:
+    """One daemon thread per process that sends deltas left pending when an upstream pauses mid-reply."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._due: dict[StreamWriter, float] = {}
+        self._thread: threading.Thread | None = None
+
+    def schedule(self, writer: StreamWriter, due: float) -> None:
+        with self._cond:
+            if writer in self._due:
+                return
+            self._due[writer] = due
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="stream-flusher", daemon=True)
+                self._thread.start()
+            self._cond.notify()
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while not self._due:
+                    self._cond.wait()
+                now = time.monotonic()
+                ready = [w for w, due in self._due.items() if due <= now]
+                for writer in ready:
+                    del self._due[writer]
+                if not ready:
+                    self._cond.wait(min(self._due.values()) - now)
+                    continue
+            for writer in ready:
+                try:
+                    writer.flush()
+                except redis.RedisError:
+                    pass  # the text stays pending; the worker's next append retries it or fails the attempt
+
+
+_flusher = _Flusher()
 
 
 def read(job_id: str, after: str = "0-0", *, block_ms: int | None = None, count: int = 500) -> list[StreamEvent]:
@@ -82,8 +166,6 @@ def follow(
     job_id: str, after: str = "0-0", *, block_ms: int = 1000, idle_timeout_s: float = 300
 ) -> Iterator[StreamEvent]:
     """Yield events until a terminal one; stops after idle_timeout_s without any event."""
-    import time
-
     last_event = time.monotonic()
     while True:
         events = read(job_id, after, block_ms=block_ms)
