@@ -11,21 +11,24 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import bindparam, text
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
+
+_RESERVE = text(
+    "INSERT INTO idempotency_keys (user_id, key, result, created_at, expires_at)"
+    " VALUES (:u, :k, NULL, now(), :exp) ON CONFLICT DO NOTHING RETURNING key"
+)
+_STORE = text("UPDATE idempotency_keys SET result = :r WHERE user_id = :u AND key = :k").bindparams(
+    bindparam("r", type_=JSONB)
+)
 
 
 def claim(session: Session, user_id: uuid.UUID, key: str, ttl_s: int) -> dict[str, Any] | None:
     """Reserve `key` for this transaction. Returns None to proceed, or the first call's stored result."""
     expires = datetime.now(UTC) + timedelta(seconds=ttl_s)
     params = {"u": user_id, "k": key[:200], "exp": expires}
-    inserted = session.execute(
-        text(
-            "INSERT INTO idempotency_keys (user_id, key, result, created_at, expires_at)"
-            " VALUES (:u, :k, NULL, now(), :exp) ON CONFLICT DO NOTHING RETURNING key"
-        ),
-        params,
-    ).first()
+    inserted = session.execute(_RESERVE, params).first()
     if inserted is not None:
         return None
     row = session.execute(
@@ -48,15 +51,7 @@ def claim(session: Session, user_id: uuid.UUID, key: str, ttl_s: int) -> dict[st
 
 
 def store(session: Session, user_id: uuid.UUID, key: str, result: dict[str, Any]) -> None:
-    from sqlalchemy.dialects.postgresql import JSONB
-    from sqlalchemy.sql import bindparam
-
-    session.execute(
-        text("UPDATE idempotency_keys SET result = :r WHERE user_id = :u AND key = :k").bindparams(
-            bindparam("r", type_=JSONB)
-        ),
-        {"u": user_id, "k": key[:200], "r": result},
-    )
+    session.execute(_STORE, {"u": user_id, "k": key[:200], "r": result})
 
 
 def cleanup_expired(session: Session) -> int:

@@ -15,10 +15,9 @@ from __future__ import annotations
 import random
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import text
+from sqlalchemy import Table, func, insert, text
 from sqlalchemy.orm import Session
 
 from core import ledger
@@ -43,52 +42,94 @@ class NewJob:
     queue: str | None = None  # force a queue (follow-up steps inherit their parent's)
 
 
-def create_job(session: Session, new: NewJob) -> Job:
-    """Charge (or route to the free queue) and insert the job row; the caller commits, then enqueues."""
+_JOBS = cast(Table, Job.__table__)
+_INSERT_JOB = insert(_JOBS).values(enqueued_at=func.now())  # built once; parameters bind per call
+
+
+@dataclass(frozen=True)
+class QueuedJob:
+    """A job row just inserted: what the caller returns to the page and enqueues after its commit."""
+
+    id: uuid.UUID
+    queue: str
+    price: int
+    debit_entry_id: int | None
+
+
+def create_job(session: Session, new: NewJob) -> QueuedJob:
+    """Charge (or route to the free queue) and insert the job row; the caller commits, then enqueues.
+
+    A plain INSERT rather than an ORM object: this runs on every click that starts work, in the web process,
+    and the ORM's unit of work cost more than the rest of the transaction.
+    """
     job_id = uuid.uuid4()
     if new.queue is not None:
         charge = ledger.Charge(queue=new.queue, price=0, debit_entry_id=None)  # type: ignore[arg-type]
     else:
         charge = ledger.charge(session, new.user_id, new.price, job_id=job_id, memo=new.memo)
-    job = Job(
-        id=job_id,
-        user_id=new.user_id,
-        kind=new.kind,
-        queue=charge.queue,
-        state="queued",
-        service_id=new.service_id,
-        asset_id=new.asset_id,
-        params=new.params,
-        price=charge.price,
-        debit_entry_id=charge.debit_entry_id,
-        max_attempts=get_settings().job_max_attempts,
-        enqueued_at=datetime.now(UTC),
+    session.flush()  # rows this one refers to (a service created in the same transaction) go first
+    session.execute(
+        _INSERT_JOB,
+        {
+            "id": job_id,
+            "user_id": new.user_id,
+            "kind": new.kind,
+            "queue": charge.queue,
+            "state": "queued",
+            "service_id": new.service_id,
+            "asset_id": new.asset_id,
+            "params": new.params,
+            "price": charge.price,
+            "debit_entry_id": charge.debit_entry_id,
+            "max_attempts": get_settings().job_max_attempts,
+        },
     )
-    session.add(job)
-    session.flush()
-    return job
+    return QueuedJob(id=job_id, queue=charge.queue, price=charge.price, debit_entry_id=charge.debit_entry_id)
 
 
 @dataclass(frozen=True)
 class Claim:
+    """A worker's hold on a job (its lease token) and the job's fields the worker needs to run it."""
+
     job_id: uuid.UUID
     token: uuid.UUID
     attempts: int
+    user_id: uuid.UUID
+    kind: str
+    queue: str
+    service_id: uuid.UUID | None = None
+    asset_id: uuid.UUID | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+_CLAIM = text(
+    "UPDATE jobs SET state = 'running', lease_token = :tok, attempts = attempts + 1,"
+    " lease_until = now() + make_interval(secs => :lease), started_at = COALESCE(started_at, now())"
+    " WHERE id = :id AND state = 'queued' AND (not_before IS NULL OR not_before <= now() + interval '1 second')"
+    " RETURNING attempts, user_id, kind, queue, service_id, asset_id, params"
+)
 
 
 def claim(session: Session, job_id: uuid.UUID) -> Claim | None:
-    """queued -> running with a fresh lease; None if the job is not (or not yet) claimable."""
+    """queued -> running with a fresh lease; None if the job is not (or not yet) claimable.
+
+    The same statement returns what the worker needs, so starting a job costs one round trip.
+    """
     token = uuid.uuid4()
-    row = session.execute(
-        text(
-            "UPDATE jobs SET state = 'running', lease_token = :tok, attempts = attempts + 1,"
-            " lease_until = now() + make_interval(secs => :lease), started_at = COALESCE(started_at, now())"
-            " WHERE id = :id AND state = 'queued' AND (not_before IS NULL OR not_before <= now() + interval '1 second')"
-            " RETURNING attempts"
-        ),
-        {"id": job_id, "tok": token, "lease": get_settings().job_lease_s},
-    ).first()
-    return Claim(job_id=job_id, token=token, attempts=int(row[0])) if row else None
+    row = session.execute(_CLAIM, {"id": job_id, "tok": token, "lease": get_settings().job_lease_s}).first()
+    if row is None:
+        return None
+    return Claim(
+        job_id=job_id,
+        token=token,
+        attempts=int(row.attempts),
+        user_id=row.user_id,
+        kind=row.kind,
+        queue=row.queue,
+        service_id=row.service_id,
+        asset_id=row.asset_id,
+        params=dict(row.params or {}),
+    )
 
 
 def extend_lease(session: Session, c: Claim) -> bool:
@@ -187,16 +228,25 @@ def fail(
     return job
 
 
-def transfer_debit(session: Session, from_job: Job, to_job: Job) -> None:
-    """Hand a debit on to the job that continues the paid work (job extraction -> match)."""
-    debit = from_job.debit_entry_id
-    if debit is None:
+def transfer_debit(session: Session, from_job_id: uuid.UUID, to_job_id: uuid.UUID) -> None:
+    """Hand a debit on to the job that continues the paid work (job extraction -> match).
+
+    Two statements in order, because debit_entry_id is UNIQUE: the debit leaves one row before it lands on
+    the other. Whichever job finally fails refunds it.
+    """
+    row = session.execute(
+        text(
+            "UPDATE jobs SET debit_entry_id = NULL FROM (SELECT debit_entry_id, price FROM jobs WHERE id = :f) AS old"
+            " WHERE jobs.id = :f AND old.debit_entry_id IS NOT NULL RETURNING old.debit_entry_id, old.price"
+        ),
+        {"f": from_job_id},
+    ).first()
+    if row is None:
         return
-    from_job.debit_entry_id = None
-    session.flush()
-    to_job.debit_entry_id = debit
-    to_job.price = from_job.price
-    session.flush()
+    session.execute(
+        text("UPDATE jobs SET debit_entry_id = :d, price = :p WHERE id = :t"),
+        {"d": row[0], "p": row[1], "t": to_job_id},
+    )
 
 
 def services_in_flight(session: Session, user_id: uuid.UUID) -> int:

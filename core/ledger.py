@@ -67,6 +67,15 @@ def quote(session: Session, user_id: uuid.UUID, price: int) -> Quote:
     return Quote(price=price, balance=current, queue=queue)
 
 
+# One statement: the conditional debit and its ledger entry land together or not at all.
+_DEBIT = text(
+    "WITH debited AS (UPDATE wallets SET balance = balance - :p, updated_at = now()"
+    " WHERE user_id = :u AND balance >= :p RETURNING balance)"
+    " INSERT INTO ledger_entries (user_id, kind, amount, balance_after, job_id, memo, created_at)"
+    " SELECT :u, 'debit', -:p, balance, :job, :memo, now() FROM debited RETURNING id"
+)
+
+
 def charge(session: Session, user_id: uuid.UUID, price: int, *, job_id: uuid.UUID, memo: str) -> Charge:
     """Debit `price` if the wallet holds it (paid queue); otherwise charge nothing (free queue).
 
@@ -75,21 +84,10 @@ def charge(session: Session, user_id: uuid.UUID, price: int, *, job_id: uuid.UUI
     if price <= 0:
         q = quote(session, user_id, 0)
         return Charge(queue=q.queue, price=0, debit_entry_id=None)
-    row = session.execute(
-        text(
-            "UPDATE wallets SET balance = balance - :p, updated_at = now() "
-            "WHERE user_id = :u AND balance >= :p RETURNING balance"
-        ),
-        {"u": user_id, "p": price},
-    ).first()
+    row = session.execute(_DEBIT, {"u": user_id, "p": price, "job": job_id, "memo": memo[:200]}).first()
     if row is None:
         return Charge(queue="free", price=0, debit_entry_id=None)
-    entry = LedgerEntry(
-        user_id=user_id, kind="debit", amount=-price, balance_after=int(row[0]), job_id=job_id, memo=memo
-    )
-    session.add(entry)
-    session.flush()
-    return Charge(queue="paid", price=price, debit_entry_id=entry.id)
+    return Charge(queue="paid", price=price, debit_entry_id=int(row[0]))
 
 
 def refund(session: Session, debit_entry_id: int, *, memo: str = "refund") -> bool:

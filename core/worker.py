@@ -83,6 +83,8 @@ class JobContext:
                     temperature=temperature,
                     max_tokens=max_tokens,
                 )
+                if stream:
+                    self.stream.flush()
             finally:
                 self.keeper.semaphores.remove((sem, holder))
         self.figures["tokens_in"] += result.tokens_in
@@ -109,7 +111,7 @@ class Handler(Protocol):
 
     def store(self, session: Session, job: Job, result: Any) -> list[FollowUp]: ...
 
-    def on_started(self, session: Session, job: Job) -> None: ...
+    def on_started(self, session: Session, claim: jobs.Claim) -> None: ...
 
     def on_failed(self, session: Session, job: Job) -> None: ...
 
@@ -177,26 +179,29 @@ def execute(job_id_text: str) -> None:
         claim = jobs.claim(session, job_id)
         if claim is None:
             return
-        job = _load(session, job_id)
-        handler = HANDLERS.get(job.kind)
+        handler = HANDLERS.get(claim.kind)
         if handler is not None:
-            handler.on_started(session, job)
-        snapshot: dict[str, Any] = {
-            "user_id": job.user_id,
-            "kind": job.kind,
-            "queue": job.queue,
-            "service_id": job.service_id,
-            "asset_id": job.asset_id,
-            "params": dict(job.params or {}),
-        }
+            handler.on_started(session, claim)
     started = time.monotonic()
     writer = StreamWriter(job_id_text)
-    spec = get_registry().route(snapshot["queue"], snapshot["kind"])
+    spec = get_registry().route(claim.queue, claim.kind)
     if claim.attempts > 1:
         with contextlib.suppress(redis.RedisError):
             writer.reset()
     with LeaseKeeper(claim) as keeper:
-        ctx = JobContext(job_id=job_id, attempts=claim.attempts, spec=spec, stream=writer, keeper=keeper, **snapshot)
+        ctx = JobContext(
+            job_id=job_id,
+            user_id=claim.user_id,
+            kind=claim.kind,
+            queue=claim.queue,
+            service_id=claim.service_id,
+            asset_id=claim.asset_id,
+            params=dict(claim.params),
+            attempts=claim.attempts,
+            spec=spec,
+            stream=writer,
+            keeper=keeper,
+        )
         _run_and_finish(ctx, claim, handler, writer, started)
 
 
@@ -312,7 +317,7 @@ class BaseHandler:
     def store(self, session: Session, job: Job, result: Any) -> list[FollowUp]:
         return []
 
-    def on_started(self, session: Session, job: Job) -> None:
+    def on_started(self, session: Session, claim: jobs.Claim) -> None:
         return None
 
     def on_failed(self, session: Session, job: Job) -> None:

@@ -18,6 +18,7 @@ from core.assets.pdf import extract_text
 from core.assets.prompts import summary_messages
 from core.assets.schema import ResumeSummary
 from core.errors import UserError
+from core.jobs import Claim
 from core.worker import BaseHandler, FollowUp, JobContext, register
 from db.models import Asset, Job
 from db.session import unit_of_work
@@ -38,8 +39,8 @@ class AssetSummaryHandler(BaseHandler):
     def __init__(self, kind: str) -> None:
         self.kind = kind
 
-    def on_started(self, session: Session, job: Job) -> None:
-        asset = _asset(session, job.asset_id)
+    def on_started(self, session: Session, claim: Claim) -> None:
+        asset = _asset(session, claim.asset_id)
         if asset is not None and asset.status != "ready":
             asset.status = "processing"
             asset.error_key = None

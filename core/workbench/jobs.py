@@ -91,7 +91,7 @@ class JobExtractionHandler(BaseHandler):
                 user_id=job.user_id, kind="match", price=0, memo="match", service_id=service.id, queue=job.queue
             ),
         )
-        jobs.transfer_debit(session, job, match)
+        jobs.transfer_debit(session, job.id, match.id)
         return [FollowUp(job_id=str(match.id), queue=match.queue)]
 
 
