@@ -17,7 +17,8 @@ import redis
 from core.logging import log_event
 from core.redis_conn import get_redis
 
-Dispatcher = Callable[[str, str, float], None]
+# (job_id, queue, delay_s, pipeline): adds the message to the pipeline that also sets the job's marker.
+Dispatcher = Callable[[str, str, float, "redis.client.Pipeline"], None]
 _dispatcher: Dispatcher | None = None
 _log = logging.getLogger("core.dispatch")
 MARKER_TTL_S = 7 * 24 * 3600
@@ -38,8 +39,10 @@ def enqueue(job_id: str, queue: str, delay_s: float = 0.0) -> bool:
         importlib.import_module("tasks.queues")
     assert _dispatcher is not None
     try:
-        get_redis().set(marker_key(job_id), queue, ex=MARKER_TTL_S)
-        _dispatcher(job_id, queue, delay_s)
+        pipe = get_redis().pipeline(transaction=False)  # marker and message in one round trip, marker first
+        pipe.set(marker_key(job_id), queue, ex=MARKER_TTL_S)
+        _dispatcher(job_id, queue, delay_s, pipe)
+        pipe.execute()
         return True
     except redis.RedisError as exc:
         log_event(_log, "enqueue_failed", logging.WARNING, jobId=job_id, queue=queue, error=type(exc).__name__)

@@ -16,6 +16,7 @@ import time
 
 from huey import RedisHuey, crontab
 from redis import ConnectionPool
+from redis.client import Pipeline
 
 from core import dispatch, worker
 from core.config import get_settings
@@ -53,12 +54,11 @@ def run_free_job(job_id: str) -> None:
 _RUNNERS = {"paid": run_paid_job, "free": run_free_job}
 
 
-def _dispatch(job_id: str, queue: str, delay_s: float) -> None:
-    task = _RUNNERS[queue]
-    if delay_s > 0:
-        task.schedule(args=(job_id,), delay=delay_s)
-    else:
-        task(job_id)
+def _dispatch(job_id: str, queue: str, delay_s: float, pipe: Pipeline) -> None:
+    """Queue the job's message on `pipe`: what RedisStorage.enqueue does, in the caller's round trip."""
+    runner = _RUNNERS[queue]
+    task = runner.s(job_id, delay=delay_s) if delay_s > 0 else runner.s(job_id)
+    pipe.lpush(runner.huey.storage.queue_key, runner.huey.serialize_task(task))
 
 
 dispatch.install(_dispatch)
