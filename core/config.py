@@ -58,6 +58,7 @@ class Settings(BaseSettings):
 
     # Job engine.
     paid_workers: int = 8
+    paid_consumers: int = 2  # processes: streaming parses on each one's GIL, so spread them over cores
     free_workers: int = 2
     job_lease_s: float = 30.0
     job_max_attempts: int = 4

@@ -53,9 +53,13 @@ class Child:
 def children(port: int) -> list[Child]:
     s = get_settings()
     web = [sys.executable, "-m", "uvicorn", "asgi:app", "--host", "127.0.0.1", "--port", str(port)]
+    paid = [
+        Child(f"paid-{n}", consumer_argv("paid", s.paid_workers), graceful=signal.SIGINT)
+        for n in range(1, max(1, s.paid_consumers) + 1)
+    ]
     return [
         Child("web", [*web, "--log-level", "warning", "--no-access-log"]),
-        Child("paid", consumer_argv("paid", s.paid_workers), graceful=signal.SIGINT),
+        *paid,
         Child("free", consumer_argv("free", s.free_workers), graceful=signal.SIGINT),
         Child("maint", consumer_argv("maint", 1, periodic=True), graceful=signal.SIGINT),
     ]
