@@ -63,11 +63,13 @@ class BenchStack:
         free_cap: int | None = None,
         env: dict[str, str] | None = None,
         prefix: str = "bench-",
+        fake_process: bool = False,
     ) -> None:
         self.model_cap = model_cap
         self.free_cap = free_cap
         self.extra_env = dict(env or {})
         self.prefix = prefix
+        self.fake_process = fake_process  # the fake upstream in its own process (see FakeUpstreamProcess)
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
         self.workdir = Path()
         self.stack: Any = None
@@ -91,7 +93,7 @@ class BenchStack:
         os.environ.setdefault("XDG_RUNTIME_DIR", f"/tmp/runtime-{os.getuid()}")
         os.environ.update(self.extra_env)
         from core.infra.stack import Stack
-        from tests.fakes.upstream import FakeUpstream
+        from tests.fakes.upstream import FakeUpstream, FakeUpstreamProcess
 
         self.stack = Stack(data_dir=self.workdir / "stack", persist_redis=False, with_llm=False)
         self.stack.start()
@@ -100,7 +102,7 @@ class BenchStack:
         from db.migrate import upgrade
 
         upgrade()
-        self.fake = FakeUpstream().start()
+        self.fake = FakeUpstreamProcess().start() if self.fake_process else FakeUpstream().start()
         self.set_caps(self.model_cap, self.free_cap)
         self.consumers = Consumers(self.stack.env, self.workdir / "logs")
 

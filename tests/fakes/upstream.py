@@ -91,6 +91,7 @@ class FakeUpstream:
         self._lock = threading.Lock()
         self.tag_prefix: str | None = None  # record when a request whose prompt starts with it arrives
         self.arrivals: dict[str, float] = {}
+        self.first_sent: dict[str, float] = {}  # ... and when its first content chunk went out
         self._local = threading.local()
         self._server: ThreadingHTTPServer | None = None
         self.port = 0
@@ -143,6 +144,7 @@ class FakeUpstream:
             with self._lock:
                 self.peak.clear()
                 self.arrivals.clear()
+                self.first_sent.clear()
         for name, value in settings.items():
             if name not in CONFIGURABLE:
                 raise ValueError(f"not configurable: {name}")
@@ -150,7 +152,12 @@ class FakeUpstream:
 
     def stats(self) -> dict[str, Any]:
         with self._lock:
-            return {"peak": dict(self.peak), "total": self.total, "arrivals": dict(self.arrivals)}
+            return {
+                "peak": dict(self.peak),
+                "total": self.total,
+                "arrivals": dict(self.arrivals),
+                "first_sent": dict(self.first_sent),
+            }
 
     @property
     def base_url(self) -> str:
@@ -224,11 +231,9 @@ class FakeUpstream:
         model = str(request.get("model", "?"))
         arrived = time.time()
         with self._lock:
-            if self.tag_prefix is not None:
-                for message in request.get("messages", []):
-                    content = str(message.get("content", ""))
-                    if content.startswith(self.tag_prefix):
-                        self.arrivals.setdefault(content.split()[0], arrived)
+            tag = self._tag_of(request)
+            if tag is not None:
+                self.arrivals.setdefault(tag, arrived)
             self.requests.append(request)
             self.total += 1
             self.active[model] += 1
@@ -253,6 +258,16 @@ class FakeUpstream:
             pass
         finally:
             finish()
+
+    def _tag_of(self, request: dict[str, Any]) -> str | None:
+        """The first word of a prompt that starts with `tag_prefix` (benchmarks name their requests so)."""
+        if self.tag_prefix is None:
+            return None
+        for message in request.get("messages", []):
+            content = str(message.get("content", ""))
+            if content.startswith(self.tag_prefix):
+                return content.split()[0]
+        return None
 
     def _finish_request(self) -> None:
         self._local.finish()
@@ -337,6 +352,9 @@ class FakeUpstream:
                 handler.connection.shutdown(2)
                 return
             self._hold(request, i)
+            if i == 0 and (tag := self._tag_of(request)) is not None:
+                with self._lock:
+                    self.first_sent.setdefault(tag, time.time())
             send(chunk({"content": "".join(pieces[i : i + step])}))
             if self.token_interval:
                 time.sleep(self.token_interval)
