@@ -34,6 +34,15 @@ return 0
 """
 
 
+_RENEW = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[1])
+redis.call('EXPIRE', KEYS[1], math.ceil(tonumber(ARGV[2])) * 4)
+return 1
+"""
+
+
 def _keys(name: str) -> tuple[str, str]:
     return f"sem:{name}", f"sem:{name}:wake"
 
@@ -46,13 +55,18 @@ class Semaphore:
         self.redis = client or get_redis()
         self.key, self.wake_key = _keys(name)
         self._script = self.redis.register_script(_ACQUIRE)
+        self._renew = self.redis.register_script(_RENEW)
 
     def try_acquire(self, holder: str) -> bool:
         return bool(self._script(keys=[self.key], args=[holder, self.lease_s, self.capacity]))
 
-    def renew(self, holder: str) -> bool:
-        """Extend a held slot's lease (the same script: a holder always gets its slot back)."""
-        return self.try_acquire(holder)
+    def renew(self, holder: str) -> None:
+        """Extend a held slot's lease, re-registering it if Redis lost the set (a restart without persistence).
+
+        Unconditional: the holder is mid-call, so it uses a slot whether or not the set remembers it. After a
+        restart, new acquirers may overshoot the cap until the live holders' next renewal, not longer.
+        """
+        self._renew(keys=[self.key], args=[holder, self.lease_s])
 
     def acquire(self, holder: str, timeout_s: float | None = None, on_wait: Callable[[], None] | None = None) -> bool:
         deadline = None if timeout_s is None else time.monotonic() + timeout_s

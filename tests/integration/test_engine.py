@@ -185,6 +185,21 @@ def test_semaphore_slot_of_a_dead_holder_is_freed_by_its_lease(stack) -> None:
     assert sem.try_acquire("other")
 
 
+def test_semaphore_holders_re_register_after_redis_forgets_them(stack) -> None:
+    """Redis restarted without persistence: a holder still mid-call counts again from its next renewal."""
+    from core.redis_conn import get_redis
+
+    sem = Semaphore(f"test-{uuid.uuid4().hex[:6]}", capacity=2, lease_s=10)
+    assert sem.try_acquire("a") and sem.try_acquire("b")
+    get_redis().delete(sem.key)  # what a restart without persistence leaves
+    assert sem.try_acquire("newcomer")  # the overshoot window: newcomer + a + b are calling
+    sem.renew("a")
+    sem.renew("b")
+    assert sem.holders() == 3
+    sem.release("newcomer")
+    assert not sem.try_acquire("another"), "with both live holders counted again, the cap of 2 holds"
+
+
 def test_semaphore_never_exceeds_capacity_under_contention(stack) -> None:
     sem = Semaphore(f"test-{uuid.uuid4().hex[:6]}", capacity=3, lease_s=10)
     active = peak = 0
