@@ -17,7 +17,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, text
+from sqlalchemy import Connection, Table, func, insert, text
 from sqlalchemy.orm import Session
 
 from core import ledger
@@ -53,7 +53,6 @@ class QueuedJob:
     id: uuid.UUID
     queue: str
     price: int
-    debit_entry_id: int | None
 
 
 def create_job(session: Session, new: NewJob) -> QueuedJob:
@@ -84,7 +83,7 @@ def create_job(session: Session, new: NewJob) -> QueuedJob:
             "max_attempts": get_settings().job_max_attempts,
         },
     )
-    return QueuedJob(id=job_id, queue=charge.queue, price=charge.price, debit_entry_id=charge.debit_entry_id)
+    return QueuedJob(id=job_id, queue=charge.queue, price=charge.price)
 
 
 @dataclass(frozen=True)
@@ -110,10 +109,11 @@ _CLAIM = text(
 )
 
 
-def claim(session: Session, job_id: uuid.UUID) -> Claim | None:
+def claim(session: Session | Connection, job_id: uuid.UUID) -> Claim | None:
     """queued -> running with a fresh lease; None if the job is not (or not yet) claimable.
 
-    The same statement returns what the worker needs, so starting a job costs one round trip.
+    One conditional statement that also returns what the worker needs: on an autocommit connection,
+    starting a job costs one round trip.
     """
     token = uuid.uuid4()
     row = session.execute(_CLAIM, {"id": job_id, "tok": token, "lease": get_settings().job_lease_s}).first()

@@ -29,7 +29,7 @@ from core.logging import log_event
 from core.semaphore import Semaphore
 from core.streams import StreamWriter
 from db.models import Job
-from db.session import unit_of_work
+from db.session import autocommit, unit_of_work
 
 _log = logging.getLogger("core.worker")
 
@@ -175,12 +175,13 @@ def execute(job_id_text: str) -> None:
     """Run one job to an end: succeeded, retried later, or failed and refunded. Safe to call twice."""
     job_id = uuid.UUID(job_id_text)
     dispatch.clear_marker(job_id_text)
-    with unit_of_work() as session:
-        claim = jobs.claim(session, job_id)
-        if claim is None:
-            return
-        handler = HANDLERS.get(claim.kind)
-        if handler is not None:
+    with autocommit() as connection:
+        claim = jobs.claim(connection, job_id)
+    if claim is None:
+        return
+    handler = HANDLERS.get(claim.kind)
+    if handler is not None:
+        with unit_of_work() as session:  # no round trip unless the handler writes something
             handler.on_started(session, claim)
     started = time.monotonic()
     writer = StreamWriter(job_id_text)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -81,6 +81,17 @@ def dispose_engine() -> None:
             _engine.dispose()
         _engine = None
         _factory = None
+
+
+@contextmanager
+def autocommit() -> Iterator[Connection]:
+    """A connection on which every statement is its own transaction: one round trip, no BEGIN or COMMIT.
+
+    Only for transitions that are a single conditional statement (a worker claiming a job); anything that
+    writes two rows that must agree goes through unit_of_work.
+    """
+    with get_engine().connect() as conn:
+        yield conn.execution_options(isolation_level="AUTOCOMMIT")
 
 
 @contextmanager
