@@ -471,6 +471,11 @@ def _report_figures(stats: Stats, seconds: float, bs: BenchStack, chaos: Chaos) 
             emit(f"load_ttft_{kind}_p95", percentile(values, 95) * 1000, "ms")
     with unit_of_work() as session:
         rows = session.execute(select(Job.state, func.count(), func.sum(Job.attempts)).group_by(Job.state)).all()
+        failures = session.execute(
+            select(Job.kind, Job.attempts, Job.error_key, Job.error_detail).where(Job.state == "failed")
+        ).all()
+    for kind, attempts, key, detail in failures:  # why a job finally failed: error keys and technical detail only
+        print(f"# failed: {kind} after {attempts} attempts: {key} ({detail})", flush=True)
     for state, count, _ in rows:
         emit(f"load_jobs_{state}", int(count), "count")
     emit("load_job_attempts_beyond_first", sum(int(a or 0) - int(c) for _, c, a in rows), "count")
