@@ -64,7 +64,7 @@ class Target:
 
 
 TARGETS: dict[str, Target] = {
-    "engine_steady_ttft_overhead_p95": Target("<", 100, "ms", must=False),  # 50 jobs in flight (the issue's)
+    "engine_steady_ttft_overhead_p95": Target("<", 100, "ms", must=False),  # 50 jobs in flight
     "engine_burst_ttft_overhead_p95": Target("<", 100, "ms", must=False),  # 50 started in one instant
     "engine_cap5_upstream_peak": Target("<=", 5, "count", must=True),
     "ledger_anomalies": Target("==", 0, "count", must=True),
