@@ -11,13 +11,14 @@ world: its HTTP parsing must not queue behind the driver on one GIL). Two shapes
   ~2 s at 50 tokens/s); overhead of every job started once that level is reached. This reads the issue's
   "50 concurrent jobs" as 50 running at once, as a busy hour looks.
 - burst: 50 users start a probe in the same instant behind a barrier, the thundering herd. On two cores
-  it is bound by CPU (the whole path costs ~15-20 ms of CPU per job across driver, consumers, Postgres and
-  Redis, so the 50th start waits for ~49 others). Both are shown against the 100 ms target.
+  it is bound by CPU (the whole path costs ~10 ms of CPU per job across driver, consumers, Postgres and
+  Redis, and the 50 use cases share the driver's interpreter, so the 50th start waits for ~49 others).
+  Both are shown against the 100 ms target.
 
 Each job's path is also split into segments, all on this machine's wall clock (Postgres `now()` included):
 use case call -> committed and enqueued -> claimed by a worker (jobs.started_at) -> request arrives at the
-upstream (recorded by the fake) -> first content chunk written by the fake -> first delta read. Model caps and consumer
-workers are high enough that nothing waits for a slot.
+upstream (recorded by the fake) -> first content chunk written by the fake -> first delta read. Model caps
+and consumer workers are high enough that nothing waits for a slot.
 
 Throughput: 100 probes queued at once against a model capped at 5, two consumers of 8 workers (the
 product's default), first with an instant upstream (the engine's own ceiling), then with 300 ms to first
