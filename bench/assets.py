@@ -16,6 +16,8 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+from bench.harness import emit
+
 
 def _ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f}"
@@ -107,12 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-upload", action="store_true", help="only the extraction figures (no stack)")
     args = parser.parse_args(argv)
 
-    def report(name: str, value: str, unit: str) -> None:
-        print(f"{name}: {value} {unit}", flush=True)
-
-    bench_extraction(report)
+    bench_extraction(emit)
     if not args.skip_upload:
-        bench_upload(report, args.uploads)
+        bench_upload(emit, args.uploads)
     return 0
 
 

@@ -36,7 +36,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.harness import BenchStack, emit, percentile, user_with_coins
+from bench.harness import BenchStack, emit, first_delta, percentile, user_with_coins
 
 FIRST_TOKEN_DELAY_S = 0.3
 ENGINE_ENV = {"JOB_LEASE_S": "30", "LLM_TIMEOUT_S": "30"}
@@ -59,19 +59,10 @@ class Trace:
     job_id: str = ""
 
 
-def _first_delta(job_id: str, timeout_s: float = 60) -> float:
-    """Block on the job's stream like the page does; the wall time the first delta reached the reader."""
-    from core import streams
-
-    after, deadline = "0-0", time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        for event in streams.read(job_id, after, block_ms=2000):
-            after = event.id
-            if event.kind == "delta":
-                return time.time()
-            if event.kind == "error":
-                raise RuntimeError(f"probe failed: {event.data}")
-    raise RuntimeError("no delta in time")
+def _first_read(job_id: str) -> float:
+    """The wall time the job's first delta reached a reader."""
+    first_delta(job_id)
+    return time.time()
 
 
 def _claim_times(traces: list[Trace]) -> None:
@@ -104,7 +95,7 @@ def _concurrent_probes(bs: BenchStack, count: int, tag: str, users: list[uuid.UU
             result = start_probe(users[i], f"{tag}-{i}", prompt=f"probe-{tag}-{i} say hello", max_tokens=32)
             trace.returned = time.time()
             trace.job_id = result.data["job_id"]
-            trace.first_read = _first_delta(trace.job_id)
+            trace.first_read = _first_read(trace.job_id)
         except Exception as exc:  # reported, and the bench fails below
             errors.append(type(exc).__name__)
 
@@ -185,7 +176,7 @@ def _steady_probes(
             result = start_probe(user, f"steady-{i}", prompt=f"probe-steady-{i} say hello", max_tokens=200)
             trace.returned = time.time()
             trace.job_id = result.data["job_id"]
-            trace.first_read = _first_delta(trace.job_id)
+            trace.first_read = _first_read(trace.job_id)
         except Exception as exc:
             errors.append(type(exc).__name__)
 

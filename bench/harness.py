@@ -49,6 +49,23 @@ def percentile(values: Sequence[float], q: float) -> float:
     return float(ordered[rank - 1])
 
 
+def first_delta(job_id: str, timeout_s: float = 120) -> Any:
+    """Block on a job's stream as the page does and return its first delta event (raise on an error event)."""
+    import time
+
+    from core import streams
+
+    after, deadline = "0-0", time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        for event in streams.read(job_id, after, block_ms=1000):
+            after = event.id
+            if event.kind == "delta":
+                return event
+            if event.kind == "error":
+                raise RuntimeError(f"job failed: {event.data}")
+    raise RuntimeError("no delta in time")
+
+
 class BenchStack:
     """Embedded Postgres + Redis (no persistence), migrated; the fake upstream routed for every task kind.
 

@@ -20,6 +20,8 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
+from bench.harness import emit, first_delta
+
 FIRST_TOKEN_DELAY_S = 0.3
 
 
@@ -51,18 +53,9 @@ def _match_job(service_id: str, timeout_s: float = 120) -> str:
     raise RuntimeError("match job was not created in time")
 
 
-def _first_delta_ms(job_id: str, timeout_s: float = 120) -> int:
-    from core import streams
-
-    after, deadline = "0-0", time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        for event in streams.read(job_id, after, block_ms=1000):
-            after = event.id
-            if event.kind == "delta":
-                return int(event.id.split("-")[0])
-            if event.kind == "error":
-                raise RuntimeError(f"match failed: {event.data}")
-    raise RuntimeError("no match token in time")
+def _first_delta_ms(job_id: str) -> int:
+    """Redis's own timestamp (the stream entry id) of the job's first delta."""
+    return int(first_delta(job_id).id.split("-")[0])
 
 
 def bench_first_token(report: Callable[[str, str, str], None], count: int, model_cap: int) -> None:
@@ -137,12 +130,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-stream", action="store_true", help="only the export figures (no stack)")
     args = parser.parse_args(argv)
 
-    def report(name: str, value: str, unit: str) -> None:
-        print(f"{name}: {value} {unit}", flush=True)
-
-    bench_export(report)
+    bench_export(emit)
     if not args.skip_stream:
-        bench_first_token(report, args.services, args.model_cap)
+        bench_first_token(emit, args.services, args.model_cap)
     return 0
 
 
