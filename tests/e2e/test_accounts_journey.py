@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from core.config import get_settings
-from core.i18n import translate
+from tests.e2e.texts import en, playwright_expect, zh
 
 pytestmark = pytest.mark.e2e
 
@@ -19,26 +19,12 @@ PASSWORD = "correct horse battery"
 SLOW = 30_000  # ms: the first render of a Streamlit page compiles and connects
 
 
-def en(key: str, **params: Any) -> str:
-    return translate(key, "en", **params)
-
-
-def zh(key: str, **params: Any) -> str:
-    return translate(key, "zh", **params)
-
-
-def _expect() -> Any:
-    from playwright.sync_api import expect
-
-    return expect
-
-
 def _main(page: Any) -> Any:
     return page.locator("section.stMain")
 
 
 def _sign_up(page: Any, base: str, email: str, lang: str = "en", shot: Path | None = None) -> None:
-    expect = _expect()
+    expect = playwright_expect()
     tr = en if lang == "en" else zh
     page.goto(base)
     page.get_by_role("button", name=tr("landing.cta", coins=get_settings().signup_grant)).first.click()
@@ -54,7 +40,7 @@ def _sign_up(page: Any, base: str, email: str, lang: str = "en", shot: Path | No
 
 
 def _sign_in(page: Any, email: str) -> None:
-    expect = _expect()
+    expect = playwright_expect()
     panel = page.get_by_role("tabpanel", name=en("signin.tab_sign_in"))
     expect(panel).to_be_visible(timeout=SLOW)
     panel.get_by_label(en("signin.email"), exact=True).fill(email)
@@ -67,7 +53,7 @@ def _no_horizontal_scroll(page: Any) -> bool:
 
 
 def test_visitor_signs_up_signs_out_and_back_in(db: None, web: str, browser: Any, artifacts: Path) -> None:
-    expect = _expect()
+    expect = playwright_expect()
     coins = get_settings().signup_grant
     context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -110,7 +96,7 @@ def test_visitor_signs_up_signs_out_and_back_in(db: None, web: str, browser: Any
 
 
 def test_wrong_password_message_and_language_switch(db: None, web: str, browser: Any, artifacts: Path) -> None:
-    expect = _expect()
+    expect = playwright_expect()
     from core import accounts
 
     accounts.sign_up("li@example.com", PASSWORD, lang="en")
@@ -150,7 +136,7 @@ def test_wrong_password_message_and_language_switch(db: None, web: str, browser:
 
 
 def test_dark_theme_and_390px_viewport(db: None, web: str, browser: Any, artifacts: Path) -> None:
-    expect = _expect()
+    expect = playwright_expect()
     context = browser.new_context(
         locale="zh-CN", color_scheme="dark", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
     )
@@ -172,7 +158,7 @@ def test_dark_theme_and_390px_viewport(db: None, web: str, browser: Any, artifac
 
 
 def test_account_deletion_from_profile(db: None, web: str, browser: Any) -> None:
-    expect = _expect()
+    expect = playwright_expect()
     from core import accounts
 
     accounts.sign_up("bye@example.com", PASSWORD)

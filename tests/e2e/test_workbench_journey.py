@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 
-from core.i18n import translate
 from tests.data.asset_pdfs import DEJAVU, text_pdf
+from tests.e2e.texts import en, playwright_expect, zh
 from tests.fakes import replies
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(600)]
@@ -30,20 +30,6 @@ JOB = 120_000  # ms: a job on the consumers (OCR loads its models on first use)
 MATCH_HOLD_AT = 12  # the Match stream is held after 12 pieces (~48 chars): the score is out, the rest is not
 TITLE = "Northwind Data · Data Platform Engineer"
 EDIT = "Mentored engineers on pipeline design and code review."
-
-
-def en(key: str, **params: Any) -> str:
-    return translate(key, "en", **params)
-
-
-def zh(key: str, **params: Any) -> str:
-    return translate(key, "zh", **params)
-
-
-def _expect() -> Any:
-    from playwright.sync_api import expect
-
-    return expect
 
 
 def jd_screenshot() -> bytes:
@@ -87,7 +73,7 @@ def _no_horizontal_scroll(page: Any) -> bool:
 
 
 def _sign_up(page: Any, base: str, email: str) -> None:
-    expect = _expect()
+    expect = playwright_expect()
     page.goto(f"{base}/Sign_in")
     page.get_by_role("tab", name=en("signin.tab_sign_up")).click()
     panel = page.get_by_role("tabpanel", name=en("signin.tab_sign_up"))
@@ -101,7 +87,7 @@ def _sign_up(page: Any, base: str, email: str) -> None:
 
 
 def _upload_resume(page: Any) -> None:
-    expect = _expect()
+    expect = playwright_expect()
     expect(page.get_by_role("heading", name=re.compile(en("assets.kind.resume")))).to_be_visible(timeout=SLOW)
     page.locator("[data-testid='stFileUploader'] input[type='file']").first.set_input_files(
         files=[{"name": "alice-resume.pdf", "mimeType": "application/pdf", "buffer": text_pdf(replies.RESUME_LINES)}]
@@ -113,7 +99,7 @@ def _upload_resume(page: Any) -> None:
 
 
 def _create_from_screenshot(page: Any, holds: Holds, artifacts: Path) -> None:
-    expect = _expect()
+    expect = playwright_expect()
     page.locator("section[data-testid='stSidebar']").get_by_text(en("nav.workbench"), exact=True).click()
     expect(page.get_by_role("heading", name=en("workbench.create.heading"))).to_be_visible(timeout=SLOW)
     page.get_by_role("tab", name=en("workbench.create.tab_image")).click()
@@ -145,7 +131,7 @@ def _create_from_screenshot(page: Any, holds: Holds, artifacts: Path) -> None:
 
 
 def _customize_edit_export(page: Any) -> bytes:
-    expect = _expect()
+    expect = playwright_expect()
     expect(page.get_by_text(en("workbench.customize.notice_paid", price=2, balance=5))).to_be_visible(timeout=SLOW)
     page.get_by_role("button", name=en("workbench.customize.start")).click()
     expect(page.get_by_text(en("workbench.grounding.ok"))).to_be_visible(timeout=JOB)
@@ -176,7 +162,7 @@ def _customize_edit_export(page: Any) -> bytes:
 
 
 def _interview(page: Any) -> None:
-    expect = _expect()
+    expect = playwright_expect()
     expect(page.get_by_text(en("workbench.interview.notice_paid", price=2, balance=3))).to_be_visible(timeout=SLOW)
     page.get_by_role("button", name=en("workbench.interview.start")).click()
     expect(page.get_by_text(replies.INTERVIEW["self_intro_1min"])).to_be_visible(timeout=JOB)
@@ -187,7 +173,7 @@ def _interview(page: Any) -> None:
 def test_the_whole_workbench_journey(web: str, browser: Any, fake: Any, workers: Any, artifacts: Path) -> None:
     from pypdf import PdfReader
 
-    expect = _expect()
+    expect = playwright_expect()
     holds = Holds()
     fake.responder = replies.responder
     fake.first_token_delay = 0.05
