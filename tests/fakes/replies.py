@@ -13,15 +13,9 @@ import json
 import re
 from typing import Any
 
-RESUME_LINES = [
-    "Alice Example",
-    "alice@example.com | +1 555 0100 | Berlin",
-    "Senior Data Engineer",
-    "Acme Analytics 2019-2024: built a streaming pipeline processing 2 million events per day",
-    "Reduced cloud costs by 35 percent by moving batch jobs to spot instances",
-    "Skills: Python, PostgreSQL, Kafka, Airflow",
-    "Education: MSc Computer Science, TU Munich, 2017",
-]
+from tests.data.asset_pdfs import ENGLISH_LINES
+
+RESUME_LINES = ENGLISH_LINES  # the same candidate as the asset tests' English resume
 
 JD_LINES = [
     "Northwind Data is hiring",
