@@ -4,7 +4,7 @@ It serves POST /v1/chat/completions (streamed or not) and GET /v1/models like a 
 structured request (`response_format` with a JSON schema) it synthesises a valid instance of the schema;
 `responder` can return any text instead, and `gate` can hold a reply at a chosen chunk (a test then sees
 the partial output deterministically, with no sleeps). Faults are scripted per request (`script`) or by rate
-(`fail_rate`): 429, 500, malformed JSON, a stream cut mid-way, a hang. It counts concurrent requests per
+(`fail_rate`): 429, 500, 401, malformed JSON, a stream cut mid-way, a hang. It counts concurrent requests per
 model, so tests and benchmarks can check a cap was never exceeded.
 """
 
@@ -25,7 +25,7 @@ from typing import Any
 
 Responder = Callable[[dict[str, Any]], str | None]
 Gate = Callable[[dict[str, Any], int], None]  # (request, index of the chunk about to be sent); may block
-FAULTS = ("429", "500", "malformed_json", "cut", "hang")
+FAULTS = ("429", "500", "401", "malformed_json", "cut", "hang")
 CONTROL_PATH = "/_fake"  # GET: stats; POST: configure (see FakeUpstreamProcess)
 CONFIGURABLE = frozenset(
     {"first_token_delay", "token_interval", "reply", "tokens_per_chunk", "fail_rate", "tag_prefix"}
@@ -274,7 +274,7 @@ class FakeUpstream:
 
     def _respond(self, handler: BaseHTTPRequestHandler, request: dict[str, Any], model: str) -> None:
         fault = self._next_fault()
-        if fault in ("429", "500"):
+        if fault in ("429", "500", "401"):
             body = json.dumps({"error": {"message": "scripted failure", "type": "server_error"}}).encode()
             handler.send_response(int(fault))
             handler.send_header("Content-Type", "application/json")

@@ -101,6 +101,22 @@ def test_always_500_fails_after_retry_limit_and_refunds_once(fake, make_user, co
     _assert_money_consistent(user)
 
 
+def test_rejected_request_fails_at_once_and_refunds_once(fake, make_user, consumers) -> None:
+    """A 4xx other than 429 (here a bad API key) will not pass on a retry: one attempt, then the refund."""
+    fake.script.extend(["401", "ok"])
+    user = make_user(coins=3)
+    consumers.start("paid", "paid", workers=2)
+    job_id = start_probe(user, "k", price=2).data["job_id"]
+    wait_for(lambda: _all_final(user, 1), timeout=30)
+    job = _jobs(user)[0]
+    assert job.state == "failed" and job.attempts == 1 and job.error_key == "error.upstream"
+    assert "401" in (job.error_detail or "")
+    assert _entries(user, "refund") == 1
+    assert fake.total == 1
+    assert streams.read(job_id)[-1].kind == "error"
+    _assert_money_consistent(user)
+
+
 def test_invalid_json_and_cut_stream_are_retried(fake, make_user, consumers) -> None:
     fake.script.extend(["malformed_json", "cut"])
     user = make_user(coins=3)
