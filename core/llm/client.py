@@ -8,6 +8,7 @@ reply that does not validate is transient, since asking again usually fixes it.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import re
@@ -119,9 +120,11 @@ def stream_chat(
     if fmt is not None:
         kwargs["response_format"] = fmt
     try:
-        # The raw SSE lines, not the SDK's per-chunk pydantic objects: a long reply has a thousand chunks,
-        # and building an object for each cost more CPU than everything else the worker does per job.
-        with _client(spec).chat.completions.with_streaming_response.create(**kwargs) as response:
+        # The SDK's low-level `post` with a plain JSON body, read as raw SSE lines: its typed `create` walks
+        # every message through its TypedDict transformer and builds a pydantic object per chunk, which cost
+        # more CPU than everything else the worker does per job. Auth, timeouts and status errors are the SDK's.
+        response = _client(spec).post("/chat/completions", body=kwargs, cast_to=httpx2.Response, stream=True)
+        with contextlib.closing(response):
             for chunk in sse_chunks(response.iter_lines(), spec.name):
                 usage = chunk.get("usage")
                 if usage:
