@@ -9,6 +9,9 @@ Keys carry only the job id, never content.
 
 from __future__ import annotations
 
+import heapq
+import itertools
+import math
 import threading
 import time
 from collections.abc import Iterator
@@ -54,6 +57,7 @@ class StreamWriter:
         self._pending: list[str] = []
         self._last_flush = float("-inf")
         self._expiry_set = False
+        self.flush_scheduled = False  # owned by the flusher: this writer waits in its heap
 
     def _send(self, kind: str, data: str) -> None:
         if self._expiry_set and kind not in TERMINAL:
@@ -93,6 +97,12 @@ class StreamWriter:
         with self._lock:
             self._send_pending()
 
+    def flush_pending(self) -> None:
+        """The flusher's call: send what is pending, if anything (the worker may have sent it already)."""
+        with self._lock:
+            if self._pending:
+                self._send_pending()
+
     def status(self, key: str) -> None:
         self._add("status", key)
 
@@ -109,38 +119,51 @@ class StreamWriter:
 
 
 class _Flusher:
-    """One daemon thread per process that sends deltas left pending when an upstream pauses mid-reply."""
+    """One daemon thread per process that sends deltas left pending when an upstream pauses mid-reply.
+
+    Writers wait in a heap by due time. A writer already waiting is not scheduled again, and the thread is
+    woken only when a new due time is earlier than the one it sleeps until: with fifty replies streaming,
+    waking it on every schedule cost a consumer a sixth of its interpreter time.
+    """
 
     def __init__(self) -> None:
         self._cond = threading.Condition()
-        self._due: dict[StreamWriter, float] = {}
+        self._heap: list[tuple[float, int, StreamWriter]] = []
+        self._order = itertools.count()  # ties in due time never compare writers
+        self._wake_at = math.inf  # when the sleeping thread wakes by itself; -inf while it is awake
         self._thread: threading.Thread | None = None
 
     def schedule(self, writer: StreamWriter, due: float) -> None:
+        if writer.flush_scheduled:  # set and cleared under the lock below; a stale True is harmless (see _run)
+            return
         with self._cond:
-            if writer in self._due:
+            if writer.flush_scheduled:
                 return
-            self._due[writer] = due
+            writer.flush_scheduled = True
+            heapq.heappush(self._heap, (due, next(self._order), writer))
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, name="stream-flusher", daemon=True)
                 self._thread.start()
-            self._cond.notify()
+            if due < self._wake_at:
+                self._cond.notify()
 
     def _run(self) -> None:
         while True:
             with self._cond:
-                while not self._due:
-                    self._cond.wait()
                 now = time.monotonic()
-                ready = [w for w, due in self._due.items() if due <= now]
-                for writer in ready:
-                    del self._due[writer]
+                ready: list[StreamWriter] = []
+                while self._heap and self._heap[0][0] <= now:
+                    writer = heapq.heappop(self._heap)[2]
+                    writer.flush_scheduled = False  # before its flush: text added from here on is re-scheduled
+                    ready.append(writer)
                 if not ready:
-                    self._cond.wait(min(self._due.values()) - now)
+                    self._wake_at = self._heap[0][0] if self._heap else math.inf
+                    self._cond.wait(None if not self._heap else self._wake_at - now)
+                    self._wake_at = -math.inf
                     continue
             for writer in ready:
                 try:
-                    writer.flush()
+                    writer.flush_pending()
                 except redis.RedisError:
                     pass  # the text stays pending; the worker's next append retries it or fails the attempt
 

@@ -1,0 +1,65 @@
+"""StreamWriter against real Redis: first delta at once, later ones coalesced, nothing held back or reordered."""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+import uuid
+
+from core import streams
+from core.streams import StreamWriter
+from tests.conftest import wait_for
+
+
+def _job() -> str:
+    return f"test-{uuid.uuid4().hex}"
+
+
+def test_first_delta_is_appended_at_once_and_later_ones_are_coalesced(stack) -> None:
+    job = _job()
+    writer = StreamWriter(job, flush_interval_s=60)  # nothing but the first delta and flush() may send
+    writer.delta("Hel")
+    assert [(e.kind, e.data) for e in streams.read(job)] == [("delta", "Hel")]
+    for piece in ("lo", ", ", "wor", "ld"):
+        writer.delta(piece)
+    assert len(streams.read(job)) == 1  # coalesced: still pending
+    writer.done()  # any other event sends the pending text first
+    events = streams.read(job)
+    assert [e.kind for e in events] == ["delta", "delta", "done"]
+    assert streams.collect_text(events) == "Hello, world"
+
+
+def test_text_pending_when_the_upstream_pauses_reaches_readers_without_another_delta(stack) -> None:
+    job = _job()
+    writer = StreamWriter(job, flush_interval_s=0.05)
+    writer.delta("first ")
+    writer.delta("second")  # within the interval: pending, and no later delta will push it out
+    wait_for(lambda: streams.collect_text(streams.read(job)) == "first second", timeout=5, interval=0.01)
+
+
+def test_many_writers_with_pauses_lose_and_reorder_nothing(stack) -> None:
+    """Thirty writers stream at once through one flusher, pausing at random: every text arrives whole."""
+    jobs = [_job() for _ in range(30)]
+    sent: dict[str, str] = {}
+
+    def write(job: str, seed: int) -> None:
+        pace = random.Random(seed)
+        writer = StreamWriter(job, flush_interval_s=0.02)
+        pieces = [f"{i}," for i in range(150)]
+        for piece in pieces:
+            writer.delta(piece)
+            if pace.random() < 0.1:
+                time.sleep(pace.choice((0.001, 0.01, 0.03)))
+        sent[job] = "".join(pieces)
+
+    threads = [threading.Thread(target=write, args=(job, n)) for n, job in enumerate(jobs)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    # No writer called flush() or done(): the flusher alone must deliver every tail.
+    for job in jobs:
+        wait_for(lambda job=job: streams.collect_text(streams.read(job, count=10_000)) == sent[job], timeout=5)
+        appends = len(streams.read(job, count=10_000))
+        assert appends < 150, appends  # coalesced, not one append per delta
