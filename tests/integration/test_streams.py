@@ -58,8 +58,12 @@ def test_many_writers_with_pauses_lose_and_reorder_nothing(stack) -> None:
         thread.start()
     for thread in threads:
         thread.join()
+
     # No writer called flush() or done(): the flusher alone must deliver every tail.
+    def delivered(job: str) -> bool:
+        return streams.collect_text(streams.read(job, count=10_000)) == sent[job]
+
     for job in jobs:
-        wait_for(lambda job=job: streams.collect_text(streams.read(job, count=10_000)) == sent[job], timeout=5)
+        wait_for(lambda: delivered(job), timeout=5)  # noqa: B023  (called before the loop moves on)
         appends = len(streams.read(job, count=10_000))
         assert appends < 150, appends  # coalesced, not one append per delta
