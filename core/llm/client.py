@@ -125,7 +125,8 @@ def stream_chat(
         # more CPU than everything else the worker does per job. Auth, timeouts and status errors are the SDK's.
         response = _client(spec).post("/chat/completions", body=kwargs, cast_to=httpx2.Response, stream=True)
         with contextlib.closing(response):
-            for chunk in sse_chunks(response.iter_lines(), spec.name):
+            lines = response.iter_lines()
+            for chunk in sse_chunks(lines, spec.name):
                 usage = chunk.get("usage")
                 if usage:
                     usage_in = usage.get("prompt_tokens") or usage_in
@@ -140,6 +141,7 @@ def stream_chat(
                             on_delta(delta)
                     if choice.get("finish_reason"):
                         finished = True
+            _drain(lines)
     except openai.RateLimitError as exc:
         raise TransientUpstreamError(f"429 rate limited by {spec.name}") from exc
     except openai.APIStatusError as exc:
@@ -166,6 +168,19 @@ def stream_chat(
         latency_ms=int((time.monotonic() - started) * 1000),
         model=spec.model,
     )
+
+
+def _drain(lines: Iterator[str], max_lines: int = 4) -> None:
+    """Read the body to its end after `[DONE]`, so the connection goes back to the pool for the next call.
+
+    Over HTTP/1.1 a response closed half-read takes its connection with it: every call would open a new
+    one, and against a real provider that is a TCP and TLS handshake in front of each job's first token.
+    Only a few lines are read: a server still talking after `[DONE]` loses the connection instead. The
+    reply is complete by now, so a failure here is not the job's.
+    """
+    with contextlib.suppress(httpx2.HTTPError, httpx2.StreamError):
+        for _ in itertools.islice(lines, max_lines):
+            pass
 
 
 def sse_chunks(lines: Iterable[str], provider: str) -> Iterator[dict[str, Any]]:

@@ -88,6 +88,7 @@ class FakeUpstream:
         self.peak: dict[str, int] = defaultdict(int)
         self.samples: list[tuple[float, str, int]] = []
         self.total = 0
+        self.connections = 0  # TCP connections accepted: a client that keeps its connection alive opens one
         self._lock = threading.Lock()
         self.tag_prefix: str | None = None  # record when a request whose prompt starts with it arrives
         self.arrivals: dict[str, float] = {}
@@ -105,6 +106,11 @@ class FakeUpstream:
 
             def log_message(self, *args: object) -> None:
                 return None
+
+            def setup(self) -> None:
+                super().setup()
+                with fake._lock:
+                    fake.connections += 1
 
             def do_GET(self) -> None:
                 if self.path == CONTROL_PATH:
@@ -155,6 +161,7 @@ class FakeUpstream:
             return {
                 "peak": dict(self.peak),
                 "total": self.total,
+                "connections": self.connections,
                 "arrivals": dict(self.arrivals),
                 "first_sent": dict(self.first_sent),
             }
@@ -177,6 +184,7 @@ class FakeUpstream:
             self.peak.clear()
             self.samples.clear()
             self.total = 0
+            self.connections = 0
 
     def registry(self, concurrency: int = 5, models: tuple[str, ...] = ("fake-paid", "fake-free")) -> dict[str, Any]:
         """A model-registry document routing every task to this upstream (see core/llm/registry.py)."""
