@@ -36,7 +36,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.harness import BenchStack, emit, first_delta, percentile, user_with_coins
+from bench.harness import BenchStack, emit, first_delta, percentile, reference_cpu_ms, user_with_coins
 
 FIRST_TOKEN_DELAY_S = 0.3
 ENGINE_ENV = {"JOB_LEASE_S": "30", "LLM_TIMEOUT_S": "30"}
@@ -305,6 +305,7 @@ def _peak(bs: BenchStack) -> int:
 
 
 def run(count: int, throughput_jobs: int, steady_jobs: int) -> int:
+    emit("engine_machine_reference_loop", reference_cpu_ms(), "ms")
     with BenchStack(model_cap=max(50, count), env=ENGINE_ENV, prefix="bench-engine-", fake_process=True) as bs:
         assert bs.consumers is not None
         _start_consumers(bs, "burst", CONSUMER_PROCESSES, workers=count // CONSUMER_PROCESSES + 3)

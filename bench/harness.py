@@ -49,6 +49,23 @@ def percentile(values: Sequence[float], q: float) -> float:
     return float(ordered[rank - 1])
 
 
+def reference_cpu_ms(rounds: int = 3) -> float:
+    """Best of `rounds` timings of a fixed pure-Python loop: how fast this machine's cores are right now.
+
+    A shared virtual machine's speed drifts with its neighbours (the same loop took 0.9 s and 1.4 s on this
+    box an hour apart); printed beside the figures, it tells a slow run from a regression.
+    """
+    import time
+
+    best = float("inf")
+    for _ in range(rounds):
+        started, total = time.perf_counter(), 0
+        for i in range(2_000_000):
+            total += i
+        best = min(best, time.perf_counter() - started)
+    return best * 1000
+
+
 def first_delta(job_id: str, timeout_s: float = 120) -> Any:
     """Block on a job's stream as the page does and return its first delta event (raise on an error event)."""
     import time

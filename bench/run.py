@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bench.harness import reference_cpu_ms
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.json"
 LINE = re.compile(r"^([A-Za-z][\w.\-]*): (\S+) (\S+)\s*$")
@@ -102,6 +104,7 @@ def machine() -> dict[str, Any]:
         "python": platform.python_version(),
         "kernel": platform.release(),
         "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+        "reference_loop_ms_at_start": round(reference_cpu_ms(), 1),
     }
 
 
@@ -217,13 +220,15 @@ def main(argv: list[str] | None = None) -> int:
             results["benches"][name] = run_bench(name, timeout_s)
     results["seconds"] = round(time.monotonic() - started, 1)
     results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    results["machine"]["reference_loop_ms_at_end"] = round(reference_cpu_ms(), 1)
     lines, ok = table(results)
     results["ok"] = ok
     m = results["machine"]
     print()
     print(
         f"machine: {m['cpu']}, {m['nproc']} CPUs, {m['memory_gb']} GB;"
-        f" load average at start {m['load_average_at_start']}"
+        f" load average at start {m['load_average_at_start']}; reference loop (lower is faster)"
+        f" {m['reference_loop_ms_at_start']} ms at start, {m['reference_loop_ms_at_end']} ms at end"
     )
     print("\n".join(lines))
     print(f"\nresult: {'all post-conditions hold' if ok else 'POST-CONDITION VIOLATED or a bench failed'}")
