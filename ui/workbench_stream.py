@@ -2,8 +2,9 @@
 
 The reader's position and the text so far live in st.session_state per job, so a rerun, switching to
 another service and back, or a reload within the session resumes where it was. A fragment re-runs itself
-every POLL_S seconds; on `done`/`error` (or when the stream has expired and the job is final) it reruns the
-whole page, which then shows the stored result from Postgres.
+every POLL_S seconds (until the first text arrives, each run waits for it: see FIRST_TOKEN_WAIT_MS); on
+`done`/`error` (or when the stream has expired and the job is final) it reruns the whole page, which then
+shows the stored result from Postgres.
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ from core.workbench import services
 from ui.i18n import t
 
 POLL_S = 0.6
+# While no text has arrived, a poll waits this long for the first event instead of returning empty: the
+# first token then shows as soon as it lands, not up to POLL_S later. Shorter than POLL_S, so a fragment
+# run never holds the session's script thread longer than one poll would have.
+FIRST_TOKEN_WAIT_MS = 500
 Renderer = Callable[[str], object]
 
 
@@ -33,7 +38,8 @@ def _state(job_id: uuid.UUID) -> dict[str, Any]:
 def pull(user_id: uuid.UUID, job_id: uuid.UUID) -> dict[str, Any]:
     """Read the new events of the job's stream into its session state; returns the state."""
     state = _state(job_id)
-    events = services.job_events(user_id, job_id, state["last"])
+    waiting = not state["text"] and state["end"] is None
+    events = services.job_events(user_id, job_id, state["last"], block_ms=FIRST_TOKEN_WAIT_MS if waiting else None)
     if events:
         state["last"] = events[-1].id
         state["text"] = streams.collect_text(events, state["text"])
