@@ -40,13 +40,14 @@ class StreamWriter:
     """Appends events for one job.
 
     The first delta goes out at once (time to first token is what a reader feels most); later deltas are
-    coalesced for `flush_interval_s`, so a thousand-token reply costs tens of appends, not a thousand. If
+    coalesced for `flush_interval_s`, so a thousand-token reply costs tens of appends, not a thousand (ten
+    updates a second is still finer than the page's 0.6 s poll; every append wakes a worker and its readers). If
     the upstream pauses, the process's flusher thread sends what is pending when the interval ends, so a
     reader never waits on text the worker already has. Any other event sends pending deltas first, so
     order holds. The TTL is set with the first append and refreshed by terminal events.
     """
 
-    def __init__(self, job_id: str, client: redis.Redis | None = None, flush_interval_s: float = 0.05) -> None:
+    def __init__(self, job_id: str, client: redis.Redis | None = None, flush_interval_s: float = 0.1) -> None:
         self.key = stream_key(job_id)
         self.redis = client or get_redis()
         settings = get_settings()
