@@ -2,7 +2,7 @@
 
 The reader's position and the text so far live in st.session_state per job, so a rerun, switching to
 another service and back, or a reload within the session resumes where it was. A fragment re-runs itself
-every POLL_S seconds (until the first text arrives, each run waits for it: see FIRST_TOKEN_WAIT_MS); on
+every POLL_S seconds (until the first text arrives, each rerun waits for it: see FIRST_TOKEN_WAIT_MS); on
 `done`/`error` (or when the stream has expired and the job is final) it reruns the whole page, which then
 shows the stored result from Postgres.
 """
@@ -20,9 +20,10 @@ from core.workbench import services
 from ui.i18n import t
 
 POLL_S = 0.6
-# While no text has arrived, a poll waits this long for the first event instead of returning empty: the
-# first token then shows as soon as it lands, not up to POLL_S later. Shorter than POLL_S, so a fragment
-# run never holds the session's script thread longer than one poll would have.
+# While no text has arrived, a fragment's own rerun waits this long for the first event instead of returning
+# empty: the first token then shows as soon as it lands, not up to POLL_S later. Shorter than POLL_S, so the
+# reruns (every POLL_S from the browser) never pile up; the page's full run never waits, so clicking around
+# while steps queue is not slowed by it.
 FIRST_TOKEN_WAIT_MS = 500
 Renderer = Callable[[str], object]
 
@@ -35,10 +36,13 @@ def _state(job_id: uuid.UUID) -> dict[str, Any]:
     return state
 
 
-def pull(user_id: uuid.UUID, job_id: uuid.UUID) -> dict[str, Any]:
-    """Read the new events of the job's stream into its session state; returns the state."""
+def pull(user_id: uuid.UUID, job_id: uuid.UUID, *, wait_for_first: bool = False) -> dict[str, Any]:
+    """Read the new events of the job's stream into its session state; returns the state.
+
+    With `wait_for_first`, a job that has shown no text yet is waited on for up to FIRST_TOKEN_WAIT_MS.
+    """
     state = _state(job_id)
-    waiting = not state["text"] and state["end"] is None
+    waiting = wait_for_first and not state["text"] and state["end"] is None
     events = services.job_events(user_id, job_id, state["last"], block_ms=FIRST_TOKEN_WAIT_MS if waiting else None)
     if events:
         state["last"] = events[-1].id
@@ -60,9 +64,13 @@ def pull(user_id: uuid.UUID, job_id: uuid.UUID) -> dict[str, Any]:
 def live(user_id: uuid.UUID, job_id: uuid.UUID, render: Renderer) -> None:
     """Show a running job's output as it streams (inside a self-refreshing fragment)."""
 
+    page_run = True  # the first call below is part of the page's run; the fragment's reruns come after it
+
     @st.fragment(run_every=POLL_S)
     def _follow() -> None:
-        state = pull(user_id, job_id)
+        nonlocal page_run
+        state = pull(user_id, job_id, wait_for_first=not page_run)
+        page_run = False
         if state["end"] is not None:
             st.rerun()
         if state["status"]:
