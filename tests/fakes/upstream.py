@@ -79,6 +79,7 @@ class FakeUpstream:
         self.token_interval = 0.0
         self.reply = "Hello from the fake upstream. " * 3
         self.tokens_per_chunk = 1
+        self.lines_after_done = 0  # SSE comment lines sent after [DONE] before the body ends (a chatty proxy)
         self.fail_rate = 0.0
         self.script: deque[str] = deque()
         self.responder: Responder | None = None
@@ -175,6 +176,7 @@ class FakeUpstream:
             self.first_token_delay = 0.0
             self.token_interval = 0.0
             self.reply = "Hello from the fake upstream. " * 3
+            self.lines_after_done = 0
             self.fail_rate = 0.0
             self.script.clear()
             self.responder = None
@@ -383,6 +385,9 @@ class FakeUpstream:
         )
         self._finish_request()
         send("[DONE]")
+        for _ in range(self.lines_after_done):
+            comment = b": keep-alive\n\n"
+            handler.wfile.write(b"%x\r\n%s\r\n" % (len(comment), comment))
         handler.wfile.write(b"0\r\n\r\n")
         handler.wfile.flush()
 

@@ -14,3 +14,12 @@ def test_sequential_calls_keep_one_connection_alive(fake) -> None:
     assert texts == [fake.reply] * 5
     assert fake.total == 5
     assert fake.connections <= 1, fake.connections
+
+
+def test_a_server_still_talking_after_done_costs_the_connection_not_the_reply(fake) -> None:
+    """Reading to the end of the body is bounded: a chatty server's connection is dropped, the reply stands."""
+    fake.lines_after_done = 50
+    spec = get_registry().route("paid", "probe")
+    texts = [llm.stream_chat(spec, [{"role": "user", "content": f"call {i}"}]).text for i in range(3)]
+    assert texts == [fake.reply] * 3
+    assert fake.connections >= 2  # every call after the first needed a new one (the first may reuse a pooled one)
