@@ -176,7 +176,9 @@ def _drain(lines: Iterator[str], max_lines: int = 4) -> None:
     Over HTTP/1.1 a response closed half-read takes its connection with it: every call would open a new
     one, and against a real provider that is a TCP and TLS handshake in front of each job's first token.
     Only a few lines are read: a server still talking after `[DONE]` loses the connection instead. The
-    reply is complete by now, so a failure here is not the job's.
+    reply is complete by now, so a failure here is not the job's. A server that went silent after `[DONE]`
+    without ending the body would hold the call for the read timeout; OpenAI-compatible servers (OpenAI,
+    DeepSeek, GLM, llama.cpp) end the body with it.
     """
     with contextlib.suppress(httpx2.HTTPError, httpx2.StreamError):
         for _ in itertools.islice(lines, max_lines):
