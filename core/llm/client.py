@@ -177,8 +177,8 @@ def _drain(lines: Iterator[str], max_lines: int = 4) -> None:
     one, and against a real provider that is a TCP and TLS handshake in front of each job's first token.
     Only a few lines are read: a server still talking after `[DONE]` loses the connection instead. The
     reply is complete by now, so a failure here is not the job's. A server that went silent after `[DONE]`
-    without ending the body would hold the call for the read timeout; OpenAI-compatible servers (OpenAI,
-    DeepSeek, GLM, llama.cpp) end the body with it.
+    without ending the body would hold the call for the read timeout; OpenAI-style servers end the body right
+    after it (the embedded llama.cpp server does: three calls, one connection).
     """
     with contextlib.suppress(httpx2.HTTPError, httpx2.StreamError):
         for _ in itertools.islice(lines, max_lines):
