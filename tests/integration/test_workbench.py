@@ -90,7 +90,7 @@ def test_two_services_created_back_to_back_stream_in_parallel(fake, make_user, c
         events = services.job_events(user, m.id)
         assert events[-1].kind == "done"
         ids = [_ms(e.id) for e in events if e.kind == "delta"]
-        assert len(ids) > 20
+        assert len(ids) > 5  # streamed as it came (appends are coalesced per StreamWriter.flush_interval_s)
         deltas.append((ids[0], ids[-1]))
     (a_first, a_last), (b_first, b_last) = deltas
     # Each stream started before the other finished: they ran side by side, not one after the other.
