@@ -52,8 +52,8 @@ def percentile(values: Sequence[float], q: float) -> float:
 def reference_cpu_ms(rounds: int = 3) -> float:
     """Best of `rounds` timings of a fixed pure-Python loop: how fast this machine's cores are right now.
 
-    A shared virtual machine's speed drifts with its neighbours (the same loop took 0.9 s and 1.4 s on this
-    box an hour apart); printed beside the figures, it tells a slow run from a regression.
+    A shared virtual machine's speed drifts with its neighbours (a fixed loop ran 40-80% slower on this box an
+    hour after a quiet morning); printed beside the figures, it tells a slow run from a regression.
     """
     import time
 
