@@ -65,22 +65,43 @@ def _first_read(job_id: str) -> float:
     return time.time()
 
 
-def _claim_times(traces: list[Trace]) -> None:
+def _job_instants(traces: list[Trace], column: str) -> dict[str, float]:
+    """{job id: when the job row's `column` (started_at, finished_at) was set}, on this machine's clock."""
     from sqlalchemy import select
 
     from db.models import Job
     from db.session import unit_of_work
 
-    ids = {uuid.UUID(t.job_id): t for t in traces if t.job_id}
+    ids = [uuid.UUID(t.job_id) for t in traces if t.job_id]
     with unit_of_work() as session:
-        for job_id, started in session.execute(select(Job.id, Job.started_at).where(Job.id.in_(list(ids)))):
-            if started is not None:
-                ids[job_id].claimed = started.timestamp()
+        rows = session.execute(select(Job.id, getattr(Job, column)).where(Job.id.in_(ids)))
+        return {str(job_id): at.timestamp() for job_id, at in rows if at is not None}
+
+
+def _claim_times(traces: list[Trace]) -> None:
+    started = _job_instants(traces, "started_at")
+    for trace in traces:
+        trace.claimed = started.get(trace.job_id, trace.claimed)
+
+
+def _start_and_read(trace: Trace, user: uuid.UUID, key: str, max_tokens: int, errors: list[str]) -> None:
+    """One user's probe: start it through the use case, then block on its stream for the first delta.
+
+    The prompt starts with `probe-<key>`, the tag the fake records arrival and first chunk under.
+    """
+    from core.probe import start_probe
+
+    trace.called = time.time()
+    try:
+        result = start_probe(user, key, prompt=f"probe-{key} say hello", max_tokens=max_tokens)
+        trace.returned = time.time()
+        trace.job_id = result.data["job_id"]
+        trace.first_read = _first_read(trace.job_id)
+    except Exception as exc:  # reported, and the bench fails
+        errors.append(type(exc).__name__)
 
 
 def _concurrent_probes(bs: BenchStack, count: int, tag: str, users: list[uuid.UUID] | None = None) -> list[Trace]:
-    from core.probe import start_probe
-
     users = users or [user_with_coins(5) for _ in range(count)]
     bs.fake.configure(tag_prefix="probe-", clear_stats=True)
     traces = [Trace() for _ in range(count)]
@@ -88,16 +109,8 @@ def _concurrent_probes(bs: BenchStack, count: int, tag: str, users: list[uuid.UU
     errors: list[str] = []
 
     def one(i: int) -> None:
-        trace = traces[i]
         barrier.wait()
-        trace.called = time.time()
-        try:
-            result = start_probe(users[i], f"{tag}-{i}", prompt=f"probe-{tag}-{i} say hello", max_tokens=32)
-            trace.returned = time.time()
-            trace.job_id = result.data["job_id"]
-            trace.first_read = _first_read(trace.job_id)
-        except Exception as exc:  # reported, and the bench fails below
-            errors.append(type(exc).__name__)
+        _start_and_read(traces[i], users[i], f"{tag}-{i}", 32, errors)
 
     threads = [threading.Thread(target=one, args=(i,), daemon=True) for i in range(count)]
     for t in threads:
@@ -130,19 +143,6 @@ STEADY_TOKENS = 100  # a 400-character reply
 STEADY_TOKEN_INTERVAL_S = 0.02  # 50 tokens/s, a provider's usual pace: each job streams for ~2 s
 
 
-def _finish_times(traces: list[Trace]) -> dict[str, float]:
-    from sqlalchemy import select
-
-    from db.models import Job
-    from db.session import unit_of_work
-
-    with unit_of_work() as session:
-        rows = session.execute(
-            select(Job.id, Job.finished_at).where(Job.id.in_([uuid.UUID(t.job_id) for t in traces if t.job_id]))
-        )
-        return {str(job_id): finished.timestamp() for job_id, finished in rows if finished is not None}
-
-
 def _steady_probes(
     bs: BenchStack, in_flight: int, count: int, users: list[uuid.UUID], seed: int = 7
 ) -> tuple[list[Trace], float]:
@@ -153,8 +153,6 @@ def _steady_probes(
     Returns the traces of the jobs started once that level was reached, and the measured mean in flight.
     """
     import random
-
-    from core.probe import start_probe
 
     duration = FIRST_TOKEN_DELAY_S + STEADY_TOKENS * STEADY_TOKEN_INTERVAL_S
     rate = in_flight / duration
@@ -169,16 +167,7 @@ def _steady_probes(
     errors: list[str] = []
 
     def one(i: int) -> None:
-        trace = traces[i]
-        trace.called = time.time()
-        try:
-            user = users[i % len(users)]
-            result = start_probe(user, f"steady-{i}", prompt=f"probe-steady-{i} say hello", max_tokens=200)
-            trace.returned = time.time()
-            trace.job_id = result.data["job_id"]
-            trace.first_read = _first_read(trace.job_id)
-        except Exception as exc:
-            errors.append(type(exc).__name__)
+        _start_and_read(traces[i], users[i % len(users)], f"steady-{i}", 200, errors)
 
     pace = random.Random(seed)
     threads = []
@@ -198,7 +187,7 @@ def _steady_probes(
         time.sleep(0.1)
     _claim_times(traces)
     _upstream_times(bs, traces, "steady")
-    finished = _finish_times(traces)
+    finished = _job_instants(traces, "finished_at")
     # Measure from the moment the system is full (one job duration in) to the last arrival.
     window = (traces[0].called + duration, traces[-1].called)
     measured = [t for t in traces if window[0] <= t.called <= window[1]]
