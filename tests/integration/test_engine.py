@@ -72,13 +72,18 @@ def test_cap_of_five_holds_across_two_consumers(fake, make_user, consumers) -> N
     _assert_money_consistent(user)
 
 
-def test_transient_429_then_success_charges_once(fake, make_user, consumers) -> None:
-    fake.script.extend(["429"])
+def _one_probe_against(fake, make_user, consumers, script: list[str], timeout: float) -> tuple[uuid.UUID, str, Job]:
+    """A user with 3 coins starts one 2-coin probe while the upstream plays `script`; wait until it is final."""
+    fake.script.extend(script)
     user = make_user(coins=3)
     consumers.start("paid", "paid", workers=2)
     job_id = start_probe(user, "k", price=2).data["job_id"]
-    wait_for(lambda: _all_final(user, 1), timeout=30)
-    job = _jobs(user)[0]
+    wait_for(lambda: _all_final(user, 1), timeout=timeout)
+    return user, job_id, _jobs(user)[0]
+
+
+def test_transient_429_then_success_charges_once(fake, make_user, consumers) -> None:
+    user, job_id, job = _one_probe_against(fake, make_user, consumers, ["429"], timeout=30)
     assert job.state == "succeeded" and job.attempts == 2
     assert _entries(user, "debit") == 1 and _entries(user, "refund") == 0
     events = streams.read(job_id)
@@ -87,12 +92,7 @@ def test_transient_429_then_success_charges_once(fake, make_user, consumers) -> 
 
 
 def test_always_500_fails_after_retry_limit_and_refunds_once(fake, make_user, consumers) -> None:
-    fake.script.extend(["500"] * 10)
-    user = make_user(coins=3)
-    consumers.start("paid", "paid", workers=2)
-    job_id = start_probe(user, "k", price=2).data["job_id"]
-    wait_for(lambda: _all_final(user, 1), timeout=60)
-    job = _jobs(user)[0]
+    user, job_id, job = _one_probe_against(fake, make_user, consumers, ["500"] * 10, timeout=60)
     assert job.state == "failed" and job.attempts == 4 and job.error_key == "error.upstream"
     assert _entries(user, "refund") == 1
     with unit_of_work() as s:
@@ -103,12 +103,7 @@ def test_always_500_fails_after_retry_limit_and_refunds_once(fake, make_user, co
 
 def test_rejected_request_fails_at_once_and_refunds_once(fake, make_user, consumers) -> None:
     """A 4xx other than 429 (here a bad API key) will not pass on a retry: one attempt, then the refund."""
-    fake.script.extend(["401", "ok"])
-    user = make_user(coins=3)
-    consumers.start("paid", "paid", workers=2)
-    job_id = start_probe(user, "k", price=2).data["job_id"]
-    wait_for(lambda: _all_final(user, 1), timeout=30)
-    job = _jobs(user)[0]
+    user, job_id, job = _one_probe_against(fake, make_user, consumers, ["401", "ok"], timeout=30)
     assert job.state == "failed" and job.attempts == 1 and job.error_key == "error.upstream"
     assert "401" in (job.error_detail or "")
     assert _entries(user, "refund") == 1
