@@ -94,12 +94,7 @@ class StreamWriter:
         _flusher.schedule(self, due)
 
     def flush(self) -> None:
-        """Send the coalesced deltas now."""
-        with self._lock:
-            self._send_pending()
-
-    def flush_pending(self) -> None:
-        """The flusher's call: send what is pending, if anything (the worker may have sent it already)."""
+        """Send the coalesced deltas now, if any (the worker and the flusher both call it; one may find none)."""
         with self._lock:
             if self._pending:
                 self._send_pending()
@@ -164,7 +159,7 @@ class _Flusher:
                     continue
             for writer in ready:
                 try:
-                    writer.flush_pending()
+                    writer.flush()
                 except redis.RedisError:
                     pass  # the text stays pending; the worker's next append retries it or fails the attempt
 
