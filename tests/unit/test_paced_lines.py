@@ -14,12 +14,14 @@ class _Network:
         self.now = 0.0
         self.arrivals = arrivals
         self.pauses: list[float] = []
+        self.paused_at: list[float] = []
 
     def clock(self) -> float:
         return self.now
 
     def sleep(self, seconds: float) -> None:
         self.pauses.append(seconds)
+        self.paused_at.append(self.now)
         self.now += seconds
 
     def lines(self) -> Iterator[str]:
@@ -36,19 +38,31 @@ def test_no_pause_before_the_text_flows() -> None:
     """The wait for the first token (slow reads) is never lengthened: that is the latency a user feels."""
     net = _Network(_tokens(5, 0.02))
     paced = PacedLines(net.lines(), 0.1, clock=net.clock, sleep=net.sleep)
-    assert list(paced) == [f"data: {i}" for i in range(5)]
+    assert list(paced) == [f"data: {i}" for i in range(5)]  # text_started() never called: no text yet
     assert net.pauses == []
 
 
-def test_once_text_flows_a_waited_read_is_followed_by_one_pause_and_every_line_still_comes() -> None:
-    net = _Network(_tokens(50, 0.02))
-    paced = PacedLines(net.lines(), 0.1, clock=net.clock, sleep=net.sleep)
+def test_once_text_flows_a_waited_read_is_followed_by_a_pause_and_every_line_still_comes() -> None:
+    net = _Network(_tokens(100, 0.02))  # 2 s of text, a token every 20 ms
+    paced = PacedLines(net.lines(), 0.2, clock=net.clock, sleep=net.sleep)
     got = [next(paced)]
-    paced.text_flowing = True
+    paced.text_started()
     got += list(paced)
-    assert got == [f"data: {i}" for i in range(50)]
-    # 50 tokens 20 ms apart: one pause per cycle of a 100 ms pause plus one waited read, not one per token.
-    assert 5 <= len(net.pauses) <= 10, net.pauses
+    assert got == [f"data: {i}" for i in range(100)]
+    # One wake-up per pause plus one per waited read, against one per token without pauses.
+    assert 8 <= len(net.pauses) <= 25, net.pauses
+    assert max(net.pauses) == 0.2
+
+
+def test_a_pause_is_at_most_a_quarter_of_the_time_text_has_flowed() -> None:
+    """The call holds its model slot while it pauses: a short reply's end must not wait a long pause."""
+    net = _Network(_tokens(100, 0.02, first_at=0.3))
+    paced = PacedLines(net.lines(), 0.2, clock=net.clock, sleep=net.sleep)
+    next(paced)
+    paced.text_started()
+    list(paced)
+    for pause, at in zip(net.pauses, net.paused_at, strict=True):
+        assert pause <= (at - 0.3) / 4 + 1e-9, (pause, at)
 
 
 def test_lines_that_arrived_together_cost_one_pause_not_one_each() -> None:
@@ -56,6 +70,6 @@ def test_lines_that_arrived_together_cost_one_pause_not_one_each() -> None:
     net = _Network([(0.3, "data: 0"), *((1.0, f"data: {i}") for i in range(1, 6))])
     paced = PacedLines(net.lines(), 0.1, clock=net.clock, sleep=net.sleep)
     next(paced)
-    paced.text_flowing = True
+    paced.text_started()
     assert list(paced) == [f"data: {i}" for i in range(1, 6)]
     assert net.pauses == [0.1]  # after the waited read of line 1 only; lines 2-5 were already there
