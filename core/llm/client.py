@@ -174,6 +174,7 @@ def stream_chat(
 
 READ_PAUSE_S = 0.2  # the page shows new text every 0.6 s: tokens read sooner would reach no one sooner
 PAUSE_SHARE = 0.25  # ... but a pause is at most this share of the time text has flowed (see PacedLines)
+MIN_PAUSE_S = 0.025  # a pause shorter than the gap between two tokens saves no wake-up: it adds one
 _WAITED_S = 0.002  # a read slower than this waited on the socket; one from httpx's buffer takes ~50 µs
 
 
@@ -220,7 +221,9 @@ class PacedLines:
     def __next__(self) -> str:
         if self._pause_before_next and self._text_since is not None:
             self._pause_before_next = False
-            self._sleep(min(self._max_pause_s, (self._clock() - self._text_since) * PAUSE_SHARE))
+            pause = min(self._max_pause_s, (self._clock() - self._text_since) * PAUSE_SHARE)
+            if pause >= MIN_PAUSE_S:
+                self._sleep(pause)
         asked = self._clock()
         line = next(self._lines)
         self._pause_before_next = self._text_since is not None and self._clock() - asked > _WAITED_S

@@ -63,6 +63,7 @@ def test_a_pause_is_at_most_a_quarter_of_the_time_text_has_flowed() -> None:
     list(paced)
     for pause, at in zip(net.pauses, net.paused_at, strict=True):
         assert pause <= (at - 0.3) / 4 + 1e-9, (pause, at)
+    assert min(net.pauses) >= 0.025  # shorter than a token's gap: it would add a wake-up, not save one
 
 
 def test_lines_that_arrived_together_cost_one_pause_not_one_each() -> None:
