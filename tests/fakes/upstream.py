@@ -104,6 +104,10 @@ class FakeUpstream:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # TCP_NODELAY, as providers' front ends set it. With Nagle's algorithm on, the first event written
+            # right after the headers waited for the client's delayed ACK: 40 ms added to every reply that
+            # starts at once on a reused connection (the engine's instant-upstream figures measured it).
+            disable_nagle_algorithm = True
 
             def log_message(self, *args: object) -> None:
                 return None
