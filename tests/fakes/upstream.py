@@ -10,7 +10,10 @@ model, so tests and benchmarks can check a cap was never exceeded.
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import json
+import math
 import random
 import subprocess
 import sys
@@ -340,9 +343,7 @@ class FakeUpstream:
         handler.end_headers()
 
         def send(payload: dict[str, Any] | str) -> None:
-            data = payload if isinstance(payload, str) else json.dumps(payload, ensure_ascii=False)
-            event = f"data: {data}\n\n".encode()
-            handler.wfile.write(b"%x\r\n%s\r\n" % (len(event), event))
+            handler.wfile.write(_event(payload))
             handler.wfile.flush()
 
         def chunk(delta: dict[str, Any], finish: str | None = None) -> dict[str, Any]:
@@ -358,6 +359,7 @@ class FakeUpstream:
         send(chunk({"role": "assistant", "content": ""}))
         cut_at = max(1, len(pieces) // 2) if fault == "cut" else None
         step = max(1, self.tokens_per_chunk)
+        interval, paced = self.token_interval, self.gate is None and cut_at is None
         for i in range(0, len(pieces), step):
             if cut_at is not None and i >= cut_at:
                 handler.close_connection = True
@@ -369,9 +371,13 @@ class FakeUpstream:
             if i == 0 and (tag := self._tag_of(request)) is not None:
                 with self._lock:
                     self.first_sent.setdefault(tag, time.time())
+            if i > 0 and interval and paced:  # the rest of the reply, one chunk per interval, by the pacer
+                rest = [chunk({"content": "".join(pieces[k : k + step])}) for k in range(i, len(pieces), step)]
+                _pacer.stream([_event(c) for c in rest], interval, handler.wfile.write)
+                break
             send(chunk({"content": "".join(pieces[i : i + step])}))
-            if self.token_interval:
-                time.sleep(self.token_interval)
+            if interval:
+                time.sleep(interval)
         send(chunk({}, "stop"))
         send(
             {
@@ -409,6 +415,90 @@ class _Server(ThreadingHTTPServer):
 
         if not isinstance(sys.exc_info()[1], ConnectionError):
             super().handle_error(request, client_address)
+
+
+def _event(payload: dict[str, Any] | str) -> bytes:
+    """One server-sent event as one HTTP chunk: a provider writes each token so."""
+    data = payload if isinstance(payload, str) else json.dumps(payload, ensure_ascii=False)
+    event = f"data: {data}\n\n".encode()
+    return b"%x\r\n%s\r\n" % (len(event), event)
+
+
+class _Pacer:
+    """One thread writes the timed chunks of every streaming reply, on a 5 ms grid.
+
+    The fake stands in for a provider on other machines, yet it shares this machine's two cores with the
+    platform under test. A handler thread sleeping between tokens woke once per token: with fifty replies
+    streaming, those wake-ups cost the fake a fifth of a core, taken from the platform being measured. Here
+    one thread wakes at most once per tick and writes every chunk that is due, and a handler sleeps until
+    its reply's last chunk is out. Chunks keep their order and their interval, give or take a tick.
+    """
+
+    TICK_S = 0.005
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._heap: list[tuple[float, int, _PacedReply]] = []
+        self._order = itertools.count()
+        self._thread: threading.Thread | None = None
+
+    def stream(self, events: list[bytes], interval: float, write: Callable[[bytes], Any]) -> None:
+        """Write `events` one per `interval` (the first one interval from now); return one interval after
+        the last. A write that fails (the client went away) is raised here, in the handler's thread."""
+        reply = _PacedReply(events, interval, write)
+        self._push(time.monotonic() + interval, reply)
+        reply.done.wait()
+        if reply.error is not None:
+            raise reply.error
+
+    def _push(self, due: float, reply: _PacedReply) -> None:
+        with self._cond:
+            heapq.heappush(self._heap, (due, next(self._order), reply))
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="fake-upstream-pacer", daemon=True)
+                self._thread.start()
+            if self._heap[0][2] is reply:
+                self._cond.notify()
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while not self._heap or self._heap[0][0] > time.monotonic():
+                    wait = self._heap[0][0] - time.monotonic() if self._heap else None
+                    if wait is not None:  # wake on the grid, so chunks due together go out in one wake-up
+                        wait = math.ceil(wait / self.TICK_S) * self.TICK_S
+                    self._cond.wait(wait)
+                now, due = time.monotonic(), []
+                while self._heap and self._heap[0][0] <= now + self.TICK_S / 2:
+                    due.append(heapq.heappop(self._heap))
+            for at, _, reply in due:
+                if reply.step():
+                    self._push(at + reply.interval, reply)
+
+
+class _PacedReply:
+    def __init__(self, events: list[bytes], interval: float, write: Callable[[bytes], Any]) -> None:
+        self.events, self.interval, self.write = events, interval, write
+        self.sent = 0
+        self.error: BaseException | None = None
+        self.done = threading.Event()
+
+    def step(self) -> bool:
+        """Write the next event (or end the reply's last interval); False once the reply is over."""
+        if self.sent == len(self.events):
+            self.done.set()
+            return False
+        try:
+            self.write(self.events[self.sent])
+        except OSError as exc:
+            self.error = exc
+            self.done.set()
+            return False
+        self.sent += 1
+        return True
+
+
+_pacer = _Pacer()
 
 
 def _tokens(text: str) -> list[str]:
