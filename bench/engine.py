@@ -5,7 +5,9 @@
 Overhead is the time from the use case's call to the first delta a reader receives, minus the upstream's
 own time to first token as the upstream measured it (request parsed -> first content chunk written: the
 injected 300 ms plus the fake's own scheduling). The fake runs in a process of its own (it is the outside
-world: its HTTP parsing must not queue behind the driver on one GIL). Two shapes of "50 concurrent jobs":
+world: its HTTP parsing must not queue behind the driver on one GIL), and one thread of it paces every
+reply's tokens, so it takes ~6 ms of CPU per 100-token reply from the two cores the platform runs on (a
+real provider takes none). Two shapes of "50 concurrent jobs":
 
 - steady: Poisson arrivals paced so that ~50 jobs are in flight at every moment (each reply streams for
   ~2 s at 50 tokens/s); overhead of every job started once that level is reached. This reads the issue's
