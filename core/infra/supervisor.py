@@ -2,9 +2,9 @@
 supervise the web app, the paid and free consumers and the maintenance consumer until Ctrl-C.
 
 Children run in their own process groups. A child that dies is restarted (with a growing pause). On
-SIGINT or SIGTERM the Huey consumers get SIGINT (they finish the task at hand), the web server SIGTERM;
-whatever still runs after the grace period is killed, then the embedded services are stopped. Nothing the
-supervisor started outlives it.
+SIGINT or SIGTERM the job consumers get SIGINT (they finish the job at hand), the web server and the
+maintenance consumer SIGTERM; whatever still runs after the grace period is killed (and says so), then the
+embedded services are stopped. Nothing the supervisor started outlives it.
 """
 
 from __future__ import annotations
@@ -61,7 +61,10 @@ def children(port: int) -> list[Child]:
         Child("web", [*web, "--log-level", "warning", "--no-access-log"]),
         *paid,
         Child("free", consumer_argv("free", s.free_workers), graceful=signal.SIGINT),
-        Child("maint", consumer_argv("maint", 1, periodic=True), graceful=signal.SIGINT),
+        # SIGTERM is Huey's stop-now. Its one task reaps in a loop for most of a minute, so SIGINT (finish the
+        # task first) made every Ctrl-C wait out the grace period. Stopping mid-loop is safe: each reap is
+        # a transaction, and whatever it did not get to, the next start's reaper does.
+        Child("maint", consumer_argv("maint", 1, periodic=True)),
     ]
 
 
@@ -135,6 +138,7 @@ def shutdown(procs: list[Child]) -> None:
         try:
             child.process.wait(max(0.1, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
+            print(f"[supervisor] {child.name} did not stop within {GRACE_S:.0f}s; killed", flush=True)
             child.signal(signal.SIGKILL)
             child.process.wait(5)
         child.signal(signal.SIGKILL)  # anything the child left in its group

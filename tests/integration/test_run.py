@@ -100,11 +100,14 @@ def _running(pid: int) -> bool:
         return False
 
 
-def _stop_and_check_nothing_left(sup: subprocess.Popen[bytes], pids: set[int]) -> None:
+def _stop_and_check_nothing_left(sup: subprocess.Popen[bytes], pids: set[int], port: int, data_dir: Path) -> None:
+    """Ctrl-C: every child stops on its own signal (none has to be killed), and no process is left."""
     sup.send_signal(signal.SIGINT)
     assert sup.wait(90) == 0
     survivors = [pid for pid in pids if _running(pid)]
     assert survivors == []
+    log = (data_dir.parent / f"supervisor-{port}.log").read_text(errors="replace")
+    assert "did not stop within" not in log
 
 
 @pytest.mark.timeout(900)
@@ -136,7 +139,7 @@ def test_run_brings_everything_up_reuses_data_and_stops_cleanly(tmp_path: Path) 
     except BaseException:
         _abort(sup)
         raise
-    _stop_and_check_nothing_left(sup, pids)
+    _stop_and_check_nothing_left(sup, pids, port, data_dir)
     pg_version = (data_dir / "pg" / "PG_VERSION").stat().st_mtime
 
     sup = _start(data_dir, port)  # a second `make run` reuses .data/
@@ -152,4 +155,4 @@ def test_run_brings_everything_up_reuses_data_and_stops_cleanly(tmp_path: Path) 
     except BaseException:
         _abort(sup)
         raise
-    _stop_and_check_nothing_left(sup, pids)
+    _stop_and_check_nothing_left(sup, pids, port, data_dir)
