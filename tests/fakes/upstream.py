@@ -432,6 +432,8 @@ class _Pacer:
     streaming, those wake-ups cost the fake a fifth of a core, taken from the platform being measured. Here
     one thread wakes at most once per tick and writes every chunk that is due, and a handler sleeps until
     its reply's last chunk is out. Chunks keep their order and their interval, give or take a tick.
+    Writes block: a client that stopped reading without closing would hold every reply once its socket
+    buffer filled, but a reply here is a few kilobytes and a loopback socket buffers far more.
     """
 
     TICK_S = 0.005
