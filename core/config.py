@@ -26,7 +26,7 @@ class Settings(BaseSettings):
     # Infrastructure. Empty means: use the embedded default under data_dir.
     database_url: str = ""
     redis_url: str = ""
-    db_pool_size: int = 10  # connections kept per process; a consumer needs about one per worker
+    db_pool_size: int = 20  # most connections one process opens (on demand, then kept); see db/session.py
     data_dir: Path = PROJECT_ROOT / ".data"
     public_url: str = "http://127.0.0.1:8501"
 

@@ -1,0 +1,50 @@
+"""A process keeps the Postgres connections it opened: a burst of users does not open and close sessions."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from sqlalchemy import event, text
+from sqlalchemy.pool import QueuePool
+
+from core.config import get_settings
+from db.session import get_engine, unit_of_work
+
+
+def _burst(threads: int) -> int:
+    """`threads` transactions at once, each holding its connection 50 ms; returns how many completed."""
+    barrier = threading.Barrier(threads)
+    done: list[int] = []
+
+    def one() -> None:
+        barrier.wait()
+        with unit_of_work() as session:
+            session.execute(text("SELECT pg_sleep(0.05)"))
+        done.append(1)
+
+    workers = [threading.Thread(target=one) for _ in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(60)
+    return len(done)
+
+
+def test_a_second_burst_reuses_every_connection_and_none_is_refused(db: None) -> None:
+    engine = get_engine()
+    cap = get_settings().db_pool_size
+    opened: list[int] = []
+
+    def on_connect(*_: Any) -> None:
+        opened.append(1)
+
+    event.listen(engine, "connect", on_connect)
+    try:
+        assert _burst(cap + 5) == cap + 5  # beyond the cap, five wait for a connection; none fails
+        after_first = len(opened)
+        assert _burst(cap + 5) == cap + 5
+        assert len(opened) == after_first  # the second burst opened nothing: the first one's are kept
+        assert isinstance(engine.pool, QueuePool) and engine.pool.checkedin() <= cap
+    finally:
+        event.remove(engine, "connect", on_connect)
