@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from core.config import get_settings
+from tests.conftest import wait_for
 from tests.e2e.texts import en, playwright_expect, zh
 
 pytestmark = pytest.mark.e2e
@@ -48,6 +49,13 @@ def _sign_in(page: Any, email: str) -> None:
     panel.get_by_role("button", name=en("signin.submit_sign_in")).click()
 
 
+def _wait_for_session_cookie(context: Any) -> None:
+    """A page sets the session cookie from a script once it renders after sign-in; a reload before that
+    runs finds no cookie (a person does not reload within that second; a test can)."""
+    name = get_settings().cookie_name
+    wait_for(lambda: any(c["name"] == name and c["value"] for c in context.cookies()), timeout=SLOW / 1000)
+
+
 def _no_horizontal_scroll(page: Any) -> bool:
     return bool(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"))
 
@@ -76,6 +84,7 @@ def test_visitor_signs_up_signs_out_and_back_in(db: None, web: str, browser: Any
     page.screenshot(path=str(artifacts / "profile-after-signup.png"), full_page=True)
 
     # The session survives a reload (cookie), and `/` leads to the Workbench.
+    _wait_for_session_cookie(context)
     page.goto(web)
     expect(page).to_have_url(re.compile(r"/Workbench$"), timeout=SLOW)
     expect(page.get_by_text(en("layout.signed_in_as", email="ada@example.com"))).to_be_visible(timeout=SLOW)
@@ -90,6 +99,7 @@ def test_visitor_signs_up_signs_out_and_back_in(db: None, web: str, browser: Any
     # Signs in again and is taken where they were going.
     _sign_in(page, "ada@example.com")
     expect(page).to_have_url(re.compile(r"/Workbench$"), timeout=SLOW)
+    _wait_for_session_cookie(context)
     page.goto(web)
     expect(page).to_have_url(re.compile(r"/Workbench$"), timeout=SLOW)
     context.close()
