@@ -219,8 +219,9 @@ class PacedLines:
         return self
 
     def __next__(self) -> str:
-        if self._pause_before_next and self._text_since is not None:
+        if self._pause_before_next:  # only ever set once text flows
             self._pause_before_next = False
+            assert self._text_since is not None
             pause = min(self._max_pause_s, (self._clock() - self._text_since) * PAUSE_SHARE)
             if pause >= MIN_PAUSE_S:
                 self._sleep(pause)

@@ -21,10 +21,14 @@ from tests.conftest import ROOT, wait_for
 INFRA_VARS = ("DATABASE_URL", "REDIS_URL", "LOCAL_LLM_URL", "MODEL_REGISTRY_FILE", "ENCRYPTION_KEY", "COOKIE_KEY")
 
 
+def _log_path(data_dir: Path, port: int) -> Path:
+    return data_dir.parent / f"supervisor-{port}.log"
+
+
 def _start(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if k not in INFRA_VARS}
     env.update({"DATA_DIR": str(data_dir), "PORT": str(port), "PYTHONPATH": str(ROOT), "LOCAL_LLM_PORT": "0"})
-    log = open(data_dir.parent / f"supervisor-{port}.log", "ab")  # noqa: SIM115
+    log = open(_log_path(data_dir, port), "ab")  # noqa: SIM115
     return subprocess.Popen([sys.executable, "-m", "core.infra.supervisor"], cwd=ROOT, env=env, stdout=log, stderr=log)
 
 
@@ -106,8 +110,7 @@ def _stop_and_check_nothing_left(sup: subprocess.Popen[bytes], pids: set[int], p
     assert sup.wait(90) == 0
     survivors = [pid for pid in pids if _running(pid)]
     assert survivors == []
-    log = (data_dir.parent / f"supervisor-{port}.log").read_text(errors="replace")
-    assert "did not stop within" not in log
+    assert "did not stop within" not in _log_path(data_dir, port).read_text(errors="replace")
 
 
 @pytest.mark.timeout(900)
