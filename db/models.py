@@ -180,6 +180,8 @@ class Asset(Base):
     file_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
     text_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
     summary_json: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    model_enc: Mapped[bytes | None] = mapped_column(LargeBinary)  # encrypted core.facts DocumentModel JSON
+    summary_source: Mapped[str | None] = mapped_column(String(16))  # "model" or "document" (code's own view)
     status: Mapped[str] = mapped_column(String(16), default="queued")
     error_key: Mapped[str | None] = mapped_column(String(100))
     created_at: Mapped[datetime] = _created()
@@ -210,6 +212,7 @@ class Service(Base):
     jd_text: Mapped[str | None] = mapped_column(Text)
     jd_image: Mapped[bytes | None] = mapped_column(LargeBinary)
     job_summary_json: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    jd_model_enc: Mapped[bytes | None] = mapped_column(LargeBinary)  # encrypted JD DocumentModel + JobFacts
     title: Mapped[str] = mapped_column(String(300), default="")
     output_lang: Mapped[str | None] = mapped_column(String(5))
     created_at: Mapped[datetime] = _created()

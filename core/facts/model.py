@@ -1,0 +1,148 @@
+"""The document model: what code (not a model) reads from a resume, a career history or a job description.
+
+It is the source of truth every check compares against: grounding of a tailored resume, keyword coverage,
+and the validation of every model output. It is computed once per document version (in the asset job, or
+when a service's JD is read), stored encrypted beside the text, and rebuilt from its JSON.
+
+Positions are line indexes into `lines`, so a flag or a coverage proof can quote the document's own line.
+Dates are normalised to "YYYY-MM" ("YYYY" when the month is not written); an open end is "present".
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+DocKind = Literal["resume", "detailed_resume", "jd"]
+EntryKind = Literal["experience", "education", "project"]
+DegreeLevel = Literal["", "highschool", "associate", "bachelor", "master", "mba", "doctor"]
+PRESENT = "present"
+
+
+@dataclass
+class Section:
+    """A heading of the document and the lines under it (end exclusive)."""
+
+    title: str  # as written
+    canonical: str  # summary|experience|education|projects|skills|certifications|languages|contact|other|...
+    start: int
+    end: int
+
+
+@dataclass
+class Contact:
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    location: str = ""
+    links: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Entry:
+    """One role, one school or one project, with the lines that belong to it."""
+
+    kind: EntryKind
+    org: str = ""  # employer, school or project name, as written
+    title: str = ""  # job title, degree as written, or project role
+    field: str = ""  # field of study (education)
+    degree_level: DegreeLevel = ""  # education only
+    start: str | None = None  # "YYYY-MM" or "YYYY"
+    end: str | None = None  # "YYYY-MM", "YYYY" or PRESENT
+    location: str = ""
+    gpa: str = ""
+    bullets: list[str] = field(default_factory=list)
+    line_start: int = 0  # first line of the entry (its header)
+    line_end: int = 0  # one past its last line
+
+
+@dataclass
+class NumberFact:
+    """A number as the document writes it, with the words around it (normalised, lower case)."""
+
+    value: str  # canonical: "8", "2.5", "40%", "2000000"
+    raw: str  # as written: "8", "2.5", "40%", "$2M"
+    context: list[str]  # up to ~4 content words before and after, normalised (lemmas, lower case)
+    line: int
+    entry: int | None = None  # index into DocumentModel.entries
+
+
+@dataclass
+class DocumentModel:
+    kind: DocKind
+    lang: Literal["en", "zh"]
+    lines: list[str]
+    sections: list[Section] = field(default_factory=list)
+    contact: Contact = field(default_factory=Contact)
+    entries: list[Entry] = field(default_factory=list)
+    skills: dict[str, int] = field(default_factory=dict)  # canonical skill -> first line that shows it
+    certifications: list[str] = field(default_factory=list)  # as written
+    languages: list[str] = field(default_factory=list)  # canonical spoken languages ("english", "mandarin")
+    numbers: list[NumberFact] = field(default_factory=list)
+
+    @property
+    def experience(self) -> list[Entry]:
+        return [e for e in self.entries if e.kind == "experience"]
+
+    @property
+    def education(self) -> list[Entry]:
+        return [e for e in self.entries if e.kind == "education"]
+
+    @property
+    def projects(self) -> list[Entry]:
+        return [e for e in self.entries if e.kind == "project"]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    def entry_of_line(self, line: int) -> int | None:
+        """Index of the entry that line belongs to, or None (summary, skills, contact...)."""
+        for index, entry in enumerate(self.entries):
+            if entry.line_start <= line < entry.line_end:
+                return index
+        return None
+
+    def has_content(self) -> bool:
+        return any(line.strip() for line in self.lines)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> DocumentModel:
+        return cls(
+            kind=data["kind"],
+            lang=data.get("lang", "en"),
+            lines=list(data.get("lines", [])),
+            sections=[Section(**s) for s in data.get("sections", [])],
+            contact=Contact(**data.get("contact", {})),
+            entries=[Entry(**e) for e in data.get("entries", [])],
+            skills=dict(data.get("skills", {})),
+            certifications=list(data.get("certifications", [])),
+            languages=list(data.get("languages", [])),
+            numbers=[NumberFact(**n) for n in data.get("numbers", [])],
+        )
+
+
+@dataclass
+class JobFacts:
+    """What code reads from a job description: the keyword lists drive coverage and the offline Match."""
+
+    title: str = ""
+    company: str = ""
+    location: str = ""
+    lang: Literal["en", "zh"] = "en"
+    must_have: list[str] = field(default_factory=list)  # canonical skills from the requirements part
+    nice_to_have: list[str] = field(default_factory=list)  # canonical skills from the preferred part
+    responsibilities: list[str] = field(default_factory=list)  # lines as written
+    years_required: int | None = None
+    degree_required: DegreeLevel = ""
+    looks_like_jd: bool = True  # False for text that is plainly not a job description
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> JobFacts:
+        return cls(**data)
