@@ -1,0 +1,167 @@
+"""Token-level matching of many phrases at once: the engine under the vocabulary.
+
+A regex alternation over thousands of aliases is slow in Python's backtracking `re`; walking a token trie from
+each token is linear in the text and keeps "longest match wins" exact. Text and phrases go through the same
+tokenizer, so "Node.js", "C++", "A/B testing" and "机器学习" (one token per CJK character, hence substring
+matching) compare token by token, and "Java" can never match inside the single token "JavaScript".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# A latin word (an optional leading dot keeps ".NET" and the ".js" of "Node.js"), or one CJK character.
+_TOKEN_RE = re.compile(r"\.?[A-Za-z0-9\u00C0-\u024F]+[+#]*|[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]")
+_CJK_RE = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]")
+# What may stand between two tokens of one phrase: spaces (one line wrap), hyphens, slashes, apostrophes, '&'.
+_JOIN_RE = re.compile(r"[ \t\-/'\u2019&_]{0,3}|[ \t]*\n[ \t]*")
+# A break of sentence: a phrase never spans it, and the stem window stops at it.
+_BREAK_RE = re.compile(r"[.;:!?\u3002\uff1b\uff1a\uff01\uff1f]|\n\s*\n")
+
+
+@dataclass(frozen=True)
+class Token:
+    key: str  # lower case
+    raw: str  # as written
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group().lower(), m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+
+
+def has_cjk(text: str) -> bool:
+    return _CJK_RE.search(text) is not None
+
+
+def joins(text: str, left: Token, right: Token) -> bool:
+    """True when the gap between two tokens may sit inside one phrase."""
+    return _JOIN_RE.fullmatch(text, left.end, right.start) is not None
+
+
+def breaks(text: str, left: Token, right: Token) -> bool:
+    """True when a sentence break lies between two tokens."""
+    return _BREAK_RE.search(text, left.end, right.start) is not None
+
+
+def variants(key: str) -> tuple[str, ...]:
+    """Forms a text token may take to meet a phrase token: itself, without a leading dot, without a plural."""
+    out = [key]
+    if key.startswith(".") and len(key) > 1:
+        key = key[1:]
+        out.append(key)
+    if len(key) > 3 and key.endswith("s") and not key.endswith("ss") and key.isalpha():
+        if key.endswith("ies"):
+            out.append(key[:-3] + "y")
+        elif key.endswith(("ches", "shes", "xes", "sses")):
+            out.append(key[:-2])
+        out.append(key[:-1])
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a phrase names. `cased` holds the exact tokens when case matters ("Go", "R", "ML")."""
+
+    canonical: str
+    kind: str
+    guarded: bool = False  # only valid inside a list of skills (see Vocabulary)
+    cased: tuple[str, ...] | None = None
+
+
+@dataclass
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    entries: list[Entry] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Match:
+    entry: Entry
+    first: int  # token indexes, end exclusive
+    last: int
+    start: int  # character offsets
+    end: int
+
+
+class TermTrie:
+    """Phrases stored as token paths; `scan` returns the longest non-overlapping matches, left to right."""
+
+    def __init__(self) -> None:
+        self._root = _Node()
+        self.size = 0
+
+    def add(self, phrase: str, entry: Entry) -> bool:
+        tokens = tokenize(phrase)
+        if not tokens:
+            return False
+        node = self._root
+        for token in tokens:
+            node = node.children.setdefault(token.key, _Node())
+        if entry.cased is None and any(e.canonical == entry.canonical for e in node.entries):
+            return False
+        node.entries.append(entry)
+        self.size += 1
+        return True
+
+    def scan(self, text: str, tokens: list[Token] | None = None) -> list[Match]:
+        tokens = tokenize(text) if tokens is None else tokens
+        out: list[Match] = []
+        i, n = 0, len(tokens)
+        while i < n:
+            found = self._longest(text, tokens, i)
+            if found is None:
+                i += 1
+                continue
+            out.append(found)
+            i = found.last
+        return out
+
+    def _longest(self, text: str, tokens: list[Token], i: int) -> Match | None:
+        node = self._root
+        best: Match | None = None
+        j = i
+        while j < len(tokens):
+            if j > i and not joins(text, tokens[j - 1], tokens[j]):
+                break
+            child = None
+            for key in variants(tokens[j].key):
+                child = node.children.get(key)
+                if child is not None:
+                    break
+            if child is None:
+                break
+            node = child
+            j += 1
+            for entry in node.entries:
+                if entry.cased is not None and tuple(t.raw for t in tokens[i:j]) != entry.cased:
+                    continue
+                best = Match(entry, i, j, tokens[i].start, tokens[j - 1].end)
+                break
+        return best
+
+
+_SUFFIXES = (
+    "ibilities", "abilities", "izations", "isations", "ibility", "ability", "ization", "isation", "ations",
+    "ation", "ments", "ment", "izing", "ising", "ized", "ised", "ize", "ise", "ings", "ing", "ible", "able",
+    "ness", "ities", "ity", "ical", "ating", "ated", "ates", "ate", "ers", "er", "ors", "or", "ed", "ies", "es", "al", "ly", "s", "e",
+)  # fmt: skip
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper, enough to meet inflections: deploying~deployment, accessible~accessibility."""
+    word = word.lower().lstrip(".")
+    for _ in range(2):
+        if len(word) <= 3 or not word.isalpha():
+            return word
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                if suffix == "s" and word.endswith("ss"):
+                    continue
+                word = word[: -len(suffix)]
+                break
+        else:
+            return word
+    return word

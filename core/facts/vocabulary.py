@@ -1,0 +1,344 @@
+"""The bilingual vocabulary: skills, spoken languages, degrees, certifications, headings and title words.
+
+The words are data (knowledge/vocab/*.json, each file names its source and licence in `_meta`); this module
+only loads them and matches them in text, so growing the vocabulary never touches code. Matching runs on a
+token trie (core.facts.termtrie): any case, any position, aliases and Chinese names, longest match wins.
+
+Ambiguity rules, because a skill name can be an ordinary word:
+- an alias of one or two letters ("R", "C", "ML", "BE") and any alias listed under `cased` match only as
+  written in the data ("React" the library, not "react" the verb);
+- an alias listed under `guarded` ("Go", "Spring", "Swift") counts only inside a list of skills: next to
+  another skill with only separators between them ("Python, Go, Rust"), or after a skills label on its
+  line ("Languages: Go"). The unambiguous spellings ("Golang", "Go语言") always count.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from core.facts.termtrie import Entry, Match, TermTrie, Token, breaks, has_cjk, stem, tokenize
+
+VOCAB_DIR = Path(__file__).resolve().parents[2] / "knowledge" / "vocab"
+FAMILIES = ("software", "data", "product", "design", "marketing", "sales", "finance", "operations", "hr", "general")
+
+# Between two skills of one list: separators and list words only (at least one of them).
+_LIST_GAP_RE = re.compile(
+    r"\s*(?:[,\uff0c\u3001;\uff1b/|\u00b7\u2022&+]\s*)+(?:(?:and|or|as well as|\u548c|\u53ca|\u4e0e|\u6216)\s+)?"
+    r"|\s*(?:[,\uff0c\u3001;\uff1b/|\u00b7\u2022&+]\s*)*(?:and|or|\u548c|\u53ca|\u4e0e|\u6216)\s*",
+    re.IGNORECASE,
+)
+# A label that opens a line of skills: "Skills:", "Languages & Tools:", "技术栈：".
+_LIST_LABEL_RE = re.compile(r"^[\s\-*\u2022\u00b7]*([^:\uff1a\n]{1,40})[:\uff1a]\s*$")
+_LIST_LABEL_WORDS = re.compile(
+    r"skill|tech|tool|stack|language|framework|librar|platform|database|software|proficien|expertise|"
+    r"\u6280\u80fd|\u6280\u672f|\u5de5\u5177|\u8bed\u8a00|\u6846\u67b6|\u719f\u6089|\u638c\u63e1",
+    re.IGNORECASE,
+)
+_HEADING_NOISE_RE = re.compile(
+    r"^[\s#*\-\u2022\u00b7>=_|]*(?:(?:\d{1,2}|[\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341]{1,2})"
+    r"[.\u3001)\uff09]\s*)?|[\s#*\-=_|:\uff1a]*$"
+)
+_BRACKETS_RE = re.compile(r"[\u3010\u3011\[\]\u300c\u300d\u300a\u300b()\uff08\uff09]")
+_SPACED_CAPS_RE = re.compile(r"^(?:[A-Z] ){3,}[A-Z]$")
+_CERT_PATTERNS = (
+    re.compile(r"\b(?:[A-Z][\w+&./-]*\s+){0,2}Certified(?:\s+(?:[A-Z][\w+&./-]*|in|of|for)){1,6}"),
+    re.compile(r"\b(?:[A-Z][\w+&./-]*\s+){1,5}(?:Certification|Certificate)\b"),
+    re.compile(r"[\u4e00-\u9fffA-Za-z0-9\uff08\uff09()+\-]{2,16}?(?:\u8d44\u683c\u8bc1\u4e66|\u8d44\u683c\u8bc1|\u8bc1\u4e66|\u8ba4\u8bc1)"),
+)
+_CERT_LEAD_WORDS = (
+    "\u83b7\u5f97", "\u6301\u6709", "\u5177\u5907", "\u62e5\u6709", "\u901a\u8fc7", "\u53d6\u5f97", "\u8003\u53d6",
+    "\u6709", "\u4e86", "\u7684", "\u5e76", "\u53ca", "\u548c", "\u6216", "\u4ee5\u4e0a", "\u76f8\u5173",
+)
+_CERT_GENERIC_LEADS = {"professional", "relevant", "industry", "other", "any", "related", "a", "the", "this"}
+_STOPWORDS = frozenset(
+    "a an and or of the to in on for with by at from as via using use experience experienced knowledge "
+    "skills skill strong solid good proficiency proficient familiarity familiar understanding".split()
+)
+_STEM_WINDOW_EXTRA = 2  # stems of a term may be this many tokens apart beyond the term's own length
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One mention found in a text, with character offsets into that text."""
+
+    canonical: str
+    surface: str
+    start: int
+    end: int
+    kind: str  # "skill" | "language" | "degree" | "certification"
+
+
+@dataclass(frozen=True)
+class _Item:
+    canonical: str
+    kind: str
+    label_en: str
+    label_zh: str
+    family: str
+
+
+def _lower_set(values: Iterable[str]) -> frozenset[str]:
+    return frozenset(v.strip().lower() for v in values if v.strip())
+
+
+def _norm_heading(line: str) -> str:
+    text = line.strip()
+    if _SPACED_CAPS_RE.match(text):
+        text = text.replace(" ", "")
+    text = _BRACKETS_RE.sub(" ", text)
+    text = _HEADING_NOISE_RE.sub("", text).strip()
+    text = text.lower().replace("&", " and ").replace("\uff06", " and ").replace("\u2019", "'")
+    return " ".join(text.split())
+
+
+class Vocabulary:
+    """Everything the document model needs to name; built from the JSON data, immutable afterwards."""
+
+    def __init__(self, data: dict[str, dict[str, Any]]) -> None:
+        self._items: dict[tuple[str, str], _Item] = {}
+        self._tries: dict[str, TermTrie] = {k: TermTrie() for k in ("skill", "language", "degree", "certification")}
+        self._alias_index: dict[str, dict[str, str]] = {k: {} for k in self._tries}
+        self._stem_index: dict[tuple[str, ...], str] = {}
+        self._ambiguous: set[str] = set()  # lower-case keys of guarded or cased spellings
+        self._sections: dict[str, str] = {}
+        for name in sorted(data):
+            doc = data[name]
+            if "skills" in doc:
+                family = str(doc.get("_meta", {}).get("family", "general"))
+                for raw in doc["skills"]:
+                    self._add_item("skill", raw, family)
+            for key, kind in (("languages", "language"), ("degrees", "degree"), ("certifications", "certification")):
+                for raw in doc.get(key, []):
+                    self._add_item(kind, raw, "general")
+            for canonical, headings in doc.get("sections", {}).items():
+                for heading in [*headings.get("en", []), *headings.get("zh", [])]:
+                    self._sections.setdefault(_norm_heading(heading), canonical)
+        words = {k: v for doc in data.values() for k, v in doc.items() if k != "_meta"}
+        self.title_heads: frozenset[str] = _lower_set(words.get("title_heads", []))
+        self.seniority: frozenset[str] = _lower_set(words.get("seniority", []))
+        self.cjk_title_suffixes: tuple[str, ...] = tuple(sorted(words.get("cjk_title_suffixes", []), key=len, reverse=True))
+        self.cjk_seniority: tuple[str, ...] = tuple(sorted(words.get("cjk_seniority", []), key=len, reverse=True))
+        self.cjk_org_suffixes: tuple[str, ...] = tuple(sorted(words.get("cjk_org_suffixes", []), key=len, reverse=True))
+        generic = [w for key in ("generic_words", "months", "pronouns", "verbs", "section_words") for w in words.get(key, [])]
+        self.generic_words: frozenset[str] = _lower_set(generic)
+
+    # ---- loading -------------------------------------------------------------------------------------------
+    def _add_item(self, kind: str, raw: dict[str, Any], family: str) -> None:
+        label = str(raw["label"])
+        canonical = str(raw.get("id", label)).strip().lower()
+        zh = [str(z) for z in raw.get("zh", [])]
+        if (kind, canonical) in self._items:
+            raise ValueError(f"duplicate {kind} id: {canonical}")
+        self._items[(kind, canonical)] = _Item(canonical, kind, label, zh[0] if zh else label, family)
+        guarded = {str(a) for a in raw.get("guarded", [])}
+        cased = {str(a) for a in raw.get("cased", [])}
+        surfaces = [label, canonical, *[str(a) for a in raw.get("aliases", [])], *zh, *guarded, *cased]
+        trie = self._tries[kind]
+        index = self._alias_index[kind]
+        for surface in dict.fromkeys(surfaces):
+            tokens = tokenize(surface)
+            if not tokens:
+                continue
+            is_guarded = surface in guarded or (surface == label and label.lower() in {g.lower() for g in guarded})
+            is_cased = surface in cased or _short(surface)
+            if surface == canonical and surface != label and (label in guarded or label in cased or _short(label)):
+                continue  # the lower-case id of an ambiguous name is not itself a spelling to match
+            entry = Entry(canonical, kind, is_guarded, tuple(t.raw for t in tokens) if is_cased else None)
+            trie.add(surface, entry)
+            key = " ".join(t.key for t in tokens)
+            if is_guarded or is_cased:
+                self._ambiguous.add(key)
+            if not is_guarded or surface == label:
+                index.setdefault(key, canonical)
+            if kind == "skill" and not is_guarded and not is_cased and not has_cjk(surface):
+                self._stem_index.setdefault(tuple(stem(t.key) for t in tokens), canonical)
+
+    # ---- skills --------------------------------------------------------------------------------------------
+    def skills_in(self, text: str) -> list[Hit]:
+        """Every skill mention, longest match first, no overlaps; ambiguous names only inside skill lists."""
+        return self._scan("skill", text)
+
+    def canonical_skill(self, term: str) -> str | None:
+        """The canonical id for a skill name, alias, abbreviation, Chinese name or inflected form."""
+        return self._canonical("skill", term)
+
+    def find_term(self, term: str, text: str) -> Hit | None:
+        """Where a keyword is mentioned: through the vocabulary, else by word stems within a short window."""
+        term = " ".join(term.split())
+        if not term or not text:
+            return None
+        tokens = tokenize(term)
+        for kind in ("skill", "certification", "degree", "language"):
+            canonical = self._canonical(kind, term)
+            if canonical is None:
+                continue
+            for hit in self._scan(kind, text):
+                if hit.canonical == canonical:
+                    return hit
+            if " ".join(t.key for t in tokens) in self._ambiguous:
+                return None  # "Go", "R", "React": stems would find the verb or the letter
+            break
+        if has_cjk(term):
+            return self._find_substring(term, text)
+        return self._find_stems(term, tokens, text)
+
+    def _find_substring(self, term: str, text: str) -> Hit | None:
+        at = text.lower().find(term.lower())
+        if at < 0:
+            return None
+        return Hit(self._canonical("skill", term) or term.lower(), text[at : at + len(term)], at, at + len(term), "skill")
+
+    def _find_stems(self, term: str, term_tokens: list[Token], text: str) -> Hit | None:
+        wanted = {stem(t.key) for t in term_tokens if t.key not in _STOPWORDS}
+        if not wanted:
+            return None
+        tokens = tokenize(text)
+        stems = [stem(t.key) for t in tokens]
+        window = len(wanted) + (_STEM_WINDOW_EXTRA if len(wanted) > 1 else 0)
+        for i, first in enumerate(stems):
+            if first not in wanted:
+                continue
+            seen = {first}
+            last = i
+            for j in range(i + 1, min(i + window, len(tokens))):
+                if breaks(text, tokens[j - 1], tokens[j]) or len(seen) == len(wanted):
+                    break
+                if stems[j] in wanted:
+                    seen.add(stems[j])
+                    last = j
+            if len(seen) == len(wanted):
+                start, end = tokens[i].start, tokens[last].end
+                canonical = self._canonical("skill", term) or " ".join(term.lower().split())
+                return Hit(canonical, text[start:end], start, end, "skill")
+        return None
+
+    # ---- other kinds ---------------------------------------------------------------------------------------
+    def languages_in(self, text: str) -> list[Hit]:
+        return self._scan("language", text)
+
+    def degrees_in(self, text: str) -> list[Hit]:
+        """Degree mentions; canonical is the level: highschool|associate|bachelor|master|mba|doctor."""
+        return self._scan("degree", text)
+
+    def certifications_in(self, text: str) -> list[Hit]:
+        """Known certifications, then "Certified X", "X Certification", "…证书", "…认证" where nothing known is."""
+        hits = self._scan("certification", text)
+        taken = [(h.start, h.end) for h in hits]
+        for pattern in _CERT_PATTERNS:
+            for m in pattern.finditer(text):
+                start, end = self._trim_cert(text, m.start(), m.end())
+                if end - start < 3 or any(s < end and start < e for s, e in taken):
+                    continue
+                surface = text[start:end]
+                first = surface.split()[0].lower() if surface.split() else ""
+                if first in _CERT_GENERIC_LEADS and len(surface.split()) <= 2:
+                    continue
+                taken.append((start, end))
+                hits.append(Hit(" ".join(surface.lower().split()), surface, start, end, "certification"))
+        return sorted(hits, key=lambda h: h.start)
+
+    @staticmethod
+    def _trim_cert(text: str, start: int, end: int) -> tuple[int, int]:
+        changed = True
+        while changed:
+            changed = False
+            for lead in _CERT_LEAD_WORDS:
+                if text.startswith(lead, start) and end - start > len(lead) + 2:
+                    start += len(lead)
+                    changed = True
+        return start, end
+
+    def section_of(self, line: str) -> str | None:
+        """The canonical section a heading line opens, or None when the line is not a known heading."""
+        if len(line) > 80:
+            return None
+        return self._sections.get(_norm_heading(line))
+
+    def label(self, canonical: str, lang: str = "en") -> str:
+        """Display name in the given language; the Chinese name falls back to the English one."""
+        key = canonical.strip().lower()
+        for kind in ("skill", "language", "degree", "certification"):
+            item = self._items.get((kind, key))
+            if item is not None:
+                return item.label_zh if lang.startswith("zh") else item.label_en
+        return canonical
+
+    def family(self, canonical: str) -> str:
+        item = self._items.get(("skill", canonical.strip().lower()))
+        return item.family if item is not None else "general"
+
+    def canonicals(self, kind: str = "skill") -> list[str]:
+        """Every canonical id of a kind (for reports and tests)."""
+        return [c for (k, c) in self._items if k == kind]
+
+    # ---- matching ------------------------------------------------------------------------------------------
+    def _canonical(self, kind: str, term: str) -> str | None:
+        tokens = tokenize(term)
+        if not tokens:
+            return None
+        index = self._alias_index[kind]
+        key = " ".join(t.key for t in tokens)
+        if key in index:
+            return index[key]
+        if kind == "skill":
+            found = [m for m in self._tries[kind].scan(term, tokens) if not m.entry.guarded]
+            if len(found) == 1 and found[0].first == 0 and found[0].last == len(tokens):
+                return found[0].entry.canonical
+            if not has_cjk(term):
+                return self._stem_index.get(tuple(stem(t.key) for t in tokens))
+        return None
+
+    def _scan(self, kind: str, text: str) -> list[Hit]:
+        if not text:
+            return []
+        matches = self._tries[kind].scan(text)
+        if any(m.entry.guarded for m in matches):
+            matches = self._drop_unlisted(text, matches)
+        return [Hit(m.entry.canonical, text[m.start : m.end], m.start, m.end, m.entry.kind) for m in matches]
+
+    def _drop_unlisted(self, text: str, matches: list[Match]) -> list[Match]:
+        """Keep a guarded match only when it sits in a list of skills (see the module docstring)."""
+        ok = [not m.entry.guarded or self._after_list_label(text, m.start) for m in matches]
+        linked = [
+            i > 0 and _LIST_GAP_RE.fullmatch(text, matches[i - 1].end, matches[i].start) is not None
+            for i in range(len(matches))
+        ]
+        changed = True
+        while changed:
+            changed = False
+            for i, m in enumerate(matches):
+                if ok[i]:
+                    continue
+                if (linked[i] and ok[i - 1]) or (i + 1 < len(matches) and linked[i + 1] and ok[i + 1]):
+                    ok[i] = changed = True
+        return [m for m, keep in zip(matches, ok, strict=True) if keep]
+
+    @staticmethod
+    def _after_list_label(text: str, start: int) -> bool:
+        line_start = text.rfind("\n", 0, start) + 1
+        found = _LIST_LABEL_RE.match(text[line_start:start])
+        return found is not None and _LIST_LABEL_WORDS.search(found.group(1)) is not None
+
+
+def _short(surface: str) -> bool:
+    """One- or two-letter names ("R", "C", "ML", "BE") are words or initials in other hands: match them as cased."""
+    return len(surface) <= 2 and surface.isalpha() and surface.isascii()
+
+
+def load_data(directory: Path = VOCAB_DIR) -> dict[str, dict[str, Any]]:
+    data: dict[str, dict[str, Any]] = {}
+    for path in sorted(directory.glob("*.json")):
+        data[path.stem] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+@lru_cache(maxsize=1)
+def get_vocabulary() -> Vocabulary:
+    """The vocabulary from knowledge/vocab/, loaded on first use and kept for the process."""
+    return Vocabulary(load_data())

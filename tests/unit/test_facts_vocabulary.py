@@ -1,0 +1,253 @@
+"""The bilingual vocabulary: aliases, inflections, containment, CJK, ambiguity rules, and the data's own shape."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from core.facts.vocabulary import VOCAB_DIR, Vocabulary, get_vocabulary
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocabulary:
+    return get_vocabulary()
+
+
+def skills(vocab: Vocabulary, text: str) -> list[str]:
+    return [h.canonical for h in vocab.skills_in(text)]
+
+
+@pytest.mark.parametrize(
+    ("term", "canonical"),
+    [
+        ("JS", "javascript"),
+        ("JavaScript", "javascript"),
+        ("k8s", "kubernetes"),
+        ("Kubernetes", "kubernetes"),
+        ("Postgres", "postgresql"),
+        ("PostgreSQL", "postgresql"),
+        ("RESTful", "rest api"),
+        ("REST APIs", "rest api"),
+        ("ML", "machine learning"),
+        ("machine learning", "machine learning"),
+        ("机器学习", "machine learning"),
+        ("SciKit", "scikit-learn"),
+        ("sklearn", "scikit-learn"),
+        ("Golang", "go"),
+        ("Go语言", "go"),
+        ("accessible", "accessibility"),
+    ],
+)
+def test_aliases_abbreviations_and_chinese_names_share_one_canonical(vocab: Vocabulary, term: str, canonical: str) -> None:
+    assert vocab.canonical_skill(term) == canonical
+
+
+def test_unknown_words_have_no_canonical(vocab: Vocabulary) -> None:
+    assert vocab.canonical_skill("banana bread") is None
+    assert vocab.canonical_skill("") is None
+
+
+def test_skills_in_finds_aliases_in_any_case_and_position(vocab: Vocabulary) -> None:
+    text = "Terraform, Docker-based deploys. We used JS, k8s and postgres with RESTful APIs; zustand for state."
+    hits = vocab.skills_in(text)
+    assert [h.canonical for h in hits] == [
+        "terraform", "docker", "javascript", "kubernetes", "postgresql", "rest api", "zustand",
+    ]  # fmt: skip
+    for hit in hits:
+        assert text[hit.start : hit.end] == hit.surface
+        assert hit.kind == "skill"
+
+
+def test_skills_in_opening_a_skills_list(vocab: Vocabulary) -> None:
+    assert skills(vocab, "Skills: terraform, Docker-based pipelines")[:2] == ["terraform", "docker"]
+
+
+def test_longest_match_wins_without_overlaps(vocab: Vocabulary) -> None:
+    hits = vocab.skills_in("Built with Spring Boot and Monaco Editor on Node.js")
+    assert [h.surface for h in hits] == ["Spring Boot", "Monaco Editor", "Node.js"]
+    assert all(a.end <= b.start for a, b in zip(hits, hits[1:], strict=False))
+
+
+def test_java_is_not_found_inside_javascript(vocab: Vocabulary) -> None:
+    assert skills(vocab, "Five years of JavaScript") == ["javascript"]
+    assert vocab.find_term("Java", "Five years of JavaScript and TypeScript") is None
+    hit = vocab.find_term("Java", "JavaScript, Java 17")
+    assert hit is not None and hit.surface == "Java"
+
+
+def test_go_the_verb_is_not_a_skill(vocab: Vocabulary) -> None:
+    assert skills(vocab, "Ready to go the extra mile. Go further with us.") == []
+    assert vocab.find_term("Go", "We go to market quickly") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Python, Go, Rust", "Languages: Go", "Golang microservices", "熟悉Go语言", "Java/Go/C++", "Python and Go"],
+)
+def test_go_counts_in_a_skills_list_or_unambiguous_spelling(vocab: Vocabulary, text: str) -> None:
+    assert "go" in skills(vocab, text)
+
+
+def test_single_letters_and_common_words_need_a_list(vocab: Vocabulary) -> None:
+    assert skills(vocab, "Plan B and C were rejected; grade R.") == []
+    assert skills(vocab, "Python, R, SQL") == ["python", "r", "sql"]
+    assert skills(vocab, "Spring 2021 semester") == []
+    assert skills(vocab, "Java, Spring, Hibernate")[:2] == ["java", "spring"]
+    assert skills(vocab, "a swift response to the rust on the pipes") == []
+
+
+def test_plural_forms_match(vocab: Vocabulary) -> None:
+    assert skills(vocab, "REST APIs and data pipelines") == ["rest api", "data pipeline"]
+
+
+@pytest.mark.parametrize(
+    ("term", "text", "surface"),
+    [
+        ("model deployment", "Led the team deploying models to production", "deploying models"),
+        ("deploying models", "Owned model deployment end to end", "model deployment"),
+        ("accessible", "Improved accessibility of the checkout", "accessibility"),
+        ("accessibility", "Built accessible components", "accessible"),
+        ("deploy", "Automated deployment with Argo", "deployment"),
+        ("data pipelines", "Designed data processing pipelines in Airflow", "data processing pipelines"),
+        ("Editors", "Integrated the Monaco Editor", "Editor"),
+        ("机器学习", "负责机器学习平台建设", "机器学习"),
+        ("machine learning", "负责机器学习平台建设", "机器学习"),
+        ("ML", "Applied machine learning to fraud", "machine learning"),
+        ("stakeholder communication", "communicated with stakeholders weekly", "communicated with stakeholders"),
+    ],
+)
+def test_find_term_meets_inflections_order_and_containment(vocab: Vocabulary, term: str, text: str, surface: str) -> None:
+    hit = vocab.find_term(term, text)
+    assert hit is not None
+    assert hit.surface == surface
+    assert text[hit.start : hit.end] == surface
+
+
+def test_find_term_window_is_short_and_stops_at_sentences(vocab: Vocabulary) -> None:
+    assert vocab.find_term("data pipelines", "data was cleaned by hand, and later we wrote many new pipelines") is None
+    assert vocab.find_term("model deployment", "We trained a model. Deployment was someone else's job.") is None
+
+
+def test_labels_in_both_languages_and_families(vocab: Vocabulary) -> None:
+    assert vocab.label("javascript") == "JavaScript"
+    assert vocab.label("machine learning", "zh") == "机器学习"
+    assert vocab.label("not-a-skill") == "not-a-skill"
+    assert vocab.family("kubernetes") == "software"
+    assert vocab.family("machine learning") == "data"
+    assert vocab.family("figma") == "design"
+    assert vocab.family("nothing") == "general"
+
+
+def test_spoken_languages_en_and_zh(vocab: Vocabulary) -> None:
+    text = "Languages: English (fluent), Mandarin; 日语N2，粤语"
+    assert [h.canonical for h in vocab.languages_in(text)] == ["english", "mandarin", "japanese", "cantonese"]
+    assert [h.canonical for h in vocab.languages_in("普通话 / 中文 / Chinese")] == ["mandarin"] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("B.S. in Computer Science", "bachelor"),
+        ("BSc Mathematics", "bachelor"),
+        ("B.Tech, IIT", "bachelor"),
+        ("BE Electronics", "bachelor"),
+        ("Bachelor of Arts", "bachelor"),
+        ("M.S. Statistics", "master"),
+        ("MSc", "master"),
+        ("Master's in Finance", "master"),
+        ("MEng", "master"),
+        ("PhD in Physics", "doctor"),
+        ("Ph.D., 2019", "doctor"),
+        ("MBA, Wharton", "mba"),
+        ("Master of Business Administration", "mba"),
+        ("本科", "bachelor"),
+        ("学士学位", "bachelor"),
+        ("硕士研究生", "master"),
+        ("研究生", "master"),
+        ("博士", "doctor"),
+        ("大专", "associate"),
+        ("专科", "associate"),
+        ("高中", "highschool"),
+    ],
+)
+def test_degree_levels(vocab: Vocabulary, text: str, level: str) -> None:
+    hits = vocab.degrees_in(text)
+    assert hits and hits[0].canonical == level
+
+
+def test_be_the_verb_is_not_a_degree(vocab: Vocabulary) -> None:
+    assert vocab.degrees_in("You will be working with masters of their craft") == []
+
+
+def test_certifications_known_and_by_pattern(vocab: Vocabulary) -> None:
+    text = (
+        "PMP; CSM; Certified Kubernetes Administrator; AWS Certified Developer Associate; "
+        "Google Analytics Certification; 注册会计师; CET-6; 软考中级; 法律职业资格; 教师资格证"
+    )
+    found = {h.canonical for h in vocab.certifications_in(text)}
+    assert {"pmp", "csm", "cka", "cpa", "cet-6", "ruankao", "legal professional qualification"} <= found
+    assert "aws certified developer associate" in found
+    assert "google analytics certification" in found
+    assert "教师资格证" in found
+    assert vocab.certifications_in("We value certification of our processes") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "section"),
+    [
+        ("PROFESSIONAL EXPERIENCE", "experience"),
+        ("Work History:", "experience"),
+        ("Tools & Technologies", "skills"),
+        ("## Education", "education"),
+        ("工作经历", "experience"),
+        ("教育背景", "education"),
+        ("专业技能", "skills"),
+        ("【任职要求】", "requirements"),
+        ("一、岗位职责：", "responsibilities"),
+        ("加分项", "preferred"),
+        ("Nice to have", "preferred"),
+        ("What you'll do", "responsibilities"),
+        ("E X P E R I E N C E", "experience"),
+    ],
+)
+def test_section_headings(vocab: Vocabulary, line: str, section: str) -> None:
+    assert vocab.section_of(line) == section
+
+
+def test_ordinary_lines_are_not_headings(vocab: Vocabulary) -> None:
+    assert vocab.section_of("Led a team of five engineers to ship the billing service") is None
+    assert vocab.section_of("Skills: Python, Go") is None
+
+
+def test_title_and_org_words(vocab: Vocabulary) -> None:
+    assert {"engineer", "developer", "manager", "analyst", "designer", "scientist"} <= vocab.title_heads
+    assert {"senior", "sr", "junior", "lead", "staff", "principal", "vp", "ii"} <= vocab.seniority
+    assert {"工程师", "经理", "总监", "实习生"} <= set(vocab.cjk_title_suffixes)
+    assert {"高级", "资深", "首席"} <= set(vocab.cjk_seniority)
+    assert {"有限公司", "集团", "大学", "研究院"} <= set(vocab.cjk_org_suffixes)
+    # longest first, so "股份有限公司" is tried before "公司"
+    assert vocab.cjk_org_suffixes.index("股份有限公司") < vocab.cjk_org_suffixes.index("公司")
+    assert {"january", "responsible", "experience"} <= vocab.generic_words
+
+
+def test_every_data_file_names_its_source_and_licence() -> None:
+    for path in sorted(VOCAB_DIR.glob("*.json")):
+        meta = json.loads(path.read_text(encoding="utf-8"))["_meta"]
+        assert meta["source"] and meta["licence"], path.name
+
+
+def test_skills_in_is_fast_on_a_long_resume(vocab: Vocabulary) -> None:
+    paragraph = (
+        "Senior engineer with 8 years building React, TypeScript and Node.js services on AWS and k8s. "
+        "Designed data processing pipelines in Spark and Airflow; deployed ML models with PyTorch. "
+        "负责机器学习平台与数据仓库建设，熟悉Go语言、PostgreSQL与Redis。 Led A/B testing and SEO work.\n"
+    )
+    text = paragraph * 40  # about three pages
+    vocab.skills_in(text)  # warm
+    began = time.perf_counter()
+    hits = vocab.skills_in(text)
+    elapsed_ms = (time.perf_counter() - began) * 1000
+    print(f"\nskills_in: {len(text)} chars, {len(hits)} hits, {elapsed_ms:.1f} ms")
+    assert len(hits) >= 40 * 10
