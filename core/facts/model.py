@@ -10,7 +10,8 @@ Dates are normalised to "YYYY-MM" ("YYYY" when the month is not written); an ope
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
+from dataclasses import field as _field  # Entry has a field named `field`
 from typing import Any, Literal
 
 DocKind = Literal["resume", "detailed_resume", "jd"]
@@ -35,7 +36,7 @@ class Contact:
     email: str = ""
     phone: str = ""
     location: str = ""
-    links: list[str] = field(default_factory=list)
+    links: list[str] = _field(default_factory=list)
 
 
 @dataclass
@@ -51,7 +52,7 @@ class Entry:
     end: str | None = None  # "YYYY-MM", "YYYY" or PRESENT
     location: str = ""
     gpa: str = ""
-    bullets: list[str] = field(default_factory=list)
+    bullets: list[str] = _field(default_factory=list)
     line_start: int = 0  # first line of the entry (its header)
     line_end: int = 0  # one past its last line
 
@@ -72,13 +73,13 @@ class DocumentModel:
     kind: DocKind
     lang: Literal["en", "zh"]
     lines: list[str]
-    sections: list[Section] = field(default_factory=list)
-    contact: Contact = field(default_factory=Contact)
-    entries: list[Entry] = field(default_factory=list)
-    skills: dict[str, int] = field(default_factory=dict)  # canonical skill -> first line that shows it
-    certifications: list[str] = field(default_factory=list)  # as written
-    languages: list[str] = field(default_factory=list)  # canonical spoken languages ("english", "mandarin")
-    numbers: list[NumberFact] = field(default_factory=list)
+    sections: list[Section] = _field(default_factory=list)
+    contact: Contact = _field(default_factory=Contact)
+    entries: list[Entry] = _field(default_factory=list)
+    skills: dict[str, int] = _field(default_factory=dict)  # canonical skill -> first line that shows it
+    certifications: list[str] = _field(default_factory=list)  # as written
+    languages: list[str] = _field(default_factory=list)  # canonical spoken languages ("english", "mandarin")
+    numbers: list[NumberFact] = _field(default_factory=list)
 
     @property
     def experience(self) -> list[Entry]:
@@ -133,9 +134,9 @@ class JobFacts:
     company: str = ""
     location: str = ""
     lang: Literal["en", "zh"] = "en"
-    must_have: list[str] = field(default_factory=list)  # canonical skills from the requirements part
-    nice_to_have: list[str] = field(default_factory=list)  # canonical skills from the preferred part
-    responsibilities: list[str] = field(default_factory=list)  # lines as written
+    must_have: list[str] = _field(default_factory=list)  # canonical skills from the requirements part
+    nice_to_have: list[str] = _field(default_factory=list)  # canonical skills from the preferred part
+    responsibilities: list[str] = _field(default_factory=list)  # lines as written
     years_required: int | None = None
     degree_required: DegreeLevel = ""
     looks_like_jd: bool = True  # False for text that is plainly not a job description
