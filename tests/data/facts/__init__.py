@@ -1,0 +1,1 @@
+"""The grounding evaluation corpus: fictional people, their documents as PDFs, tailored lines and coverage labels."""
