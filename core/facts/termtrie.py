@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # A latin word (an optional leading dot keeps ".NET" and the ".js" of "Node.js"), or one CJK character.
 _TOKEN_RE = re.compile(r"\.?[A-Za-z0-9\u00C0-\u024F]+[+#]*|[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]")
@@ -20,8 +21,7 @@ _JOIN_RE = re.compile(r"[ \t\-/'\u2019&_]{0,3}|[ \t]*\n[ \t]*")
 _BREAK_RE = re.compile(r"[.;:!?\u3002\uff1b\uff1a\uff01\uff1f]|\n\s*\n")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     key: str  # lower case
     raw: str  # as written
     start: int
@@ -29,7 +29,11 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group().lower(), m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        raw = m.group()
+        out.append(Token(raw.lower(), raw, m.start(), m.end()))
+    return out
 
 
 def has_cjk(text: str) -> bool:
@@ -110,7 +114,12 @@ class TermTrie:
         tokens = tokenize(text) if tokens is None else tokens
         out: list[Match] = []
         i, n = 0, len(tokens)
+        root = self._root.children
         while i < n:
+            key = tokens[i].key
+            if key not in root and key[0] != "." and key[-1] != "s":
+                i += 1  # the common case: no phrase starts with this token
+                continue
             found = self._longest(text, tokens, i)
             if found is None:
                 i += 1
@@ -124,14 +133,8 @@ class TermTrie:
         best: Match | None = None
         j = i
         while j < len(tokens):
-            if j > i and not joins(text, tokens[j - 1], tokens[j]):
-                break
-            child = None
-            for key in variants(tokens[j].key):
-                child = node.children.get(key)
-                if child is not None:
-                    break
-            if child is None:
+            child = _child(node, tokens[j].key)
+            if child is None or (j > i and not joins(text, tokens[j - 1], tokens[j])):
                 break
             node = child
             j += 1
@@ -143,10 +146,21 @@ class TermTrie:
         return best
 
 
+def _child(node: _Node, key: str) -> _Node | None:
+    child = node.children.get(key)
+    if child is None and (key[0] == "." or key[-1] == "s"):
+        for alternative in variants(key)[1:]:
+            child = node.children.get(alternative)
+            if child is not None:
+                break
+    return child
+
+
 _SUFFIXES = (
     "ibilities", "abilities", "izations", "isations", "ibility", "ability", "ization", "isation", "ations",
     "ation", "ments", "ment", "izing", "ising", "ized", "ised", "ize", "ise", "ings", "ing", "ible", "able",
-    "ness", "ities", "ity", "ical", "ating", "ated", "ates", "ate", "ers", "er", "ors", "or", "ed", "ies", "es", "al", "ly", "s", "e",
+    "ness", "ities", "ity", "ical", "ating", "ated", "ates", "ate", "ers", "er", "ors", "or", "ed", "ies", "es",
+    "al", "ly", "s", "e",
 )  # fmt: skip
 
 

@@ -28,38 +28,55 @@ VOCAB_DIR = Path(__file__).resolve().parents[2] / "knowledge" / "vocab"
 FAMILIES = ("software", "data", "product", "design", "marketing", "sales", "finance", "operations", "hr", "general")
 
 # Between two skills of one list: separators and list words only (at least one of them).
+_SEPARATORS = r"[,，、;；/|·•&+]"
+_LIST_WORDS = r"(?:and|or|as well as|和|及|与|或)"
 _LIST_GAP_RE = re.compile(
-    r"\s*(?:[,\uff0c\u3001;\uff1b/|\u00b7\u2022&+]\s*)+(?:(?:and|or|as well as|\u548c|\u53ca|\u4e0e|\u6216)\s+)?"
-    r"|\s*(?:[,\uff0c\u3001;\uff1b/|\u00b7\u2022&+]\s*)*(?:and|or|\u548c|\u53ca|\u4e0e|\u6216)\s*",
-    re.IGNORECASE,
+    rf"\s*(?:{_SEPARATORS}\s*)+(?:{_LIST_WORDS}\s+)?|\s*(?:{_SEPARATORS}\s*)*{_LIST_WORDS}\s*", re.IGNORECASE
 )
 # A label that opens a line of skills: "Skills:", "Languages & Tools:", "技术栈：".
-_LIST_LABEL_RE = re.compile(r"^[\s\-*\u2022\u00b7]*([^:\uff1a\n]{1,40})[:\uff1a]\s*$")
+_LIST_LABEL_RE = re.compile(r"^[\s\-*•·]*([^:：\n]{1,40})[:：]\s*$")
 _LIST_LABEL_WORDS = re.compile(
     r"skill|tech|tool|stack|language|framework|librar|platform|database|software|proficien|expertise|"
-    r"\u6280\u80fd|\u6280\u672f|\u5de5\u5177|\u8bed\u8a00|\u6846\u67b6|\u719f\u6089|\u638c\u63e1",
+    r"技能|技术|工具|语言|框架|熟悉|掌握",
     re.IGNORECASE,
 )
 _HEADING_NOISE_RE = re.compile(
-    r"^[\s#*\-\u2022\u00b7>=_|]*(?:(?:\d{1,2}|[\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341]{1,2})"
-    r"[.\u3001)\uff09]\s*)?|[\s#*\-=_|:\uff1a]*$"
+    r"^[\s#*\-•·>=_|]*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})[.、)）]\s*)?|[\s#*\-=_|:：]*$"
 )
-_BRACKETS_RE = re.compile(r"[\u3010\u3011\[\]\u300c\u300d\u300a\u300b()\uff08\uff09]")
+_BRACKETS_RE = re.compile(r"[【】\[\]「」《》()（）]")
 _SPACED_CAPS_RE = re.compile(r"^(?:[A-Z] ){3,}[A-Z]$")
 _CERT_PATTERNS = (
     re.compile(r"\b(?:[A-Z][\w+&./-]*\s+){0,2}Certified(?:\s+(?:[A-Z][\w+&./-]*|in|of|for)){1,6}"),
     re.compile(r"\b(?:[A-Z][\w+&./-]*\s+){1,5}(?:Certification|Certificate)\b"),
-    re.compile(r"[\u4e00-\u9fffA-Za-z0-9\uff08\uff09()+\-]{2,16}?(?:\u8d44\u683c\u8bc1\u4e66|\u8d44\u683c\u8bc1|\u8bc1\u4e66|\u8ba4\u8bc1)"),
+    re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()+\-]{2,16}?(?:资格证书|资格证|证书|认证)"),
 )
+# Words a Chinese certificate phrase may start with that are not part of its name ("获得PMP证书").
 _CERT_LEAD_WORDS = (
-    "\u83b7\u5f97", "\u6301\u6709", "\u5177\u5907", "\u62e5\u6709", "\u901a\u8fc7", "\u53d6\u5f97", "\u8003\u53d6",
-    "\u6709", "\u4e86", "\u7684", "\u5e76", "\u53ca", "\u548c", "\u6216", "\u4ee5\u4e0a", "\u76f8\u5173",
+    "获得",
+    "持有",
+    "具备",
+    "拥有",
+    "通过",
+    "取得",
+    "考取",
+    "有",
+    "了",
+    "的",
+    "并",
+    "及",
+    "和",
+    "或",
+    "以上",
+    "相关",
 )
-_CERT_GENERIC_LEADS = {"professional", "relevant", "industry", "other", "any", "related", "a", "the", "this"}
+_CERT_GENERIC_LEADS = frozenset({"professional", "relevant", "industry", "other", "any", "related", "a", "the", "this"})
 _STOPWORDS = frozenset(
-    "a an and or of the to in on for with by at from as via using use experience experienced knowledge "
-    "skills skill strong solid good proficiency proficient familiarity familiar understanding".split()
-)
+    {
+        "a", "an", "and", "or", "of", "the", "to", "in", "on", "for", "with", "by", "at", "from", "as", "via",
+        "using", "use", "experience", "experienced", "knowledge", "skills", "skill", "strong", "solid", "good",
+        "proficiency", "proficient", "familiarity", "familiar", "understanding",
+    }
+)  # fmt: skip
 _STEM_WINDOW_EXTRA = 2  # stems of a term may be this many tokens apart beyond the term's own length
 
 
@@ -122,11 +139,11 @@ class Vocabulary:
         words = {k: v for doc in data.values() for k, v in doc.items() if k != "_meta"}
         self.title_heads: frozenset[str] = _lower_set(words.get("title_heads", []))
         self.seniority: frozenset[str] = _lower_set(words.get("seniority", []))
-        self.cjk_title_suffixes: tuple[str, ...] = tuple(sorted(words.get("cjk_title_suffixes", []), key=len, reverse=True))
-        self.cjk_seniority: tuple[str, ...] = tuple(sorted(words.get("cjk_seniority", []), key=len, reverse=True))
-        self.cjk_org_suffixes: tuple[str, ...] = tuple(sorted(words.get("cjk_org_suffixes", []), key=len, reverse=True))
-        generic = [w for key in ("generic_words", "months", "pronouns", "verbs", "section_words") for w in words.get(key, [])]
-        self.generic_words: frozenset[str] = _lower_set(generic)
+        self.cjk_title_suffixes: tuple[str, ...] = _longest_first(words.get("cjk_title_suffixes", []))
+        self.cjk_seniority: tuple[str, ...] = _longest_first(words.get("cjk_seniority", []))
+        self.cjk_org_suffixes: tuple[str, ...] = _longest_first(words.get("cjk_org_suffixes", []))
+        generic_keys = ("generic_words", "months", "pronouns", "verbs", "section_words")
+        self.generic_words: frozenset[str] = _lower_set(w for key in generic_keys for w in words.get(key, []))
 
     # ---- loading -------------------------------------------------------------------------------------------
     def _add_item(self, kind: str, raw: dict[str, Any], family: str) -> None:
@@ -192,7 +209,8 @@ class Vocabulary:
         at = text.lower().find(term.lower())
         if at < 0:
             return None
-        return Hit(self._canonical("skill", term) or term.lower(), text[at : at + len(term)], at, at + len(term), "skill")
+        end = at + len(term)
+        return Hit(self._canonical("skill", term) or term.lower(), text[at:end], at, end, "skill")
 
     def _find_stems(self, term: str, term_tokens: list[Token], text: str) -> Hit | None:
         wanted = {stem(t.key) for t in term_tokens if t.key not in _STOPWORDS}
@@ -312,7 +330,7 @@ class Vocabulary:
         changed = True
         while changed:
             changed = False
-            for i, m in enumerate(matches):
+            for i in range(len(matches)):
                 if ok[i]:
                     continue
                 if (linked[i] and ok[i - 1]) or (i + 1 < len(matches) and linked[i + 1] and ok[i + 1]):
@@ -324,6 +342,11 @@ class Vocabulary:
         line_start = text.rfind("\n", 0, start) + 1
         found = _LIST_LABEL_RE.match(text[line_start:start])
         return found is not None and _LIST_LABEL_WORDS.search(found.group(1)) is not None
+
+
+def _longest_first(values: Iterable[str]) -> tuple[str, ...]:
+    """Suffixes are tried in order, so "股份有限公司" must come before "公司"."""
+    return tuple(sorted({v.strip() for v in values if v.strip()}, key=lambda v: (-len(v), v)))
 
 
 def _short(surface: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import time
 
@@ -40,7 +41,9 @@ def skills(vocab: Vocabulary, text: str) -> list[str]:
         ("accessible", "accessibility"),
     ],
 )
-def test_aliases_abbreviations_and_chinese_names_share_one_canonical(vocab: Vocabulary, term: str, canonical: str) -> None:
+def test_aliases_abbreviations_and_chinese_names_share_one_canonical(
+    vocab: Vocabulary, term: str, canonical: str
+) -> None:
     assert vocab.canonical_skill(term) == canonical
 
 
@@ -67,13 +70,13 @@ def test_skills_in_opening_a_skills_list(vocab: Vocabulary) -> None:
 def test_longest_match_wins_without_overlaps(vocab: Vocabulary) -> None:
     hits = vocab.skills_in("Built with Spring Boot and Monaco Editor on Node.js")
     assert [h.surface for h in hits] == ["Spring Boot", "Monaco Editor", "Node.js"]
-    assert all(a.end <= b.start for a, b in zip(hits, hits[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(hits))
 
 
 def test_java_is_not_found_inside_javascript(vocab: Vocabulary) -> None:
     assert skills(vocab, "Five years of JavaScript") == ["javascript"]
     assert vocab.find_term("Java", "Five years of JavaScript and TypeScript") is None
-    hit = vocab.find_term("Java", "JavaScript, Java 17")
+    hit = vocab.find_term("Java", "JavaScript, Java and Kotlin")
     assert hit is not None and hit.surface == "Java"
 
 
@@ -118,7 +121,9 @@ def test_plural_forms_match(vocab: Vocabulary) -> None:
         ("stakeholder communication", "communicated with stakeholders weekly", "communicated with stakeholders"),
     ],
 )
-def test_find_term_meets_inflections_order_and_containment(vocab: Vocabulary, term: str, text: str, surface: str) -> None:
+def test_find_term_meets_inflections_order_and_containment(
+    vocab: Vocabulary, term: str, text: str, surface: str
+) -> None:
     hit = vocab.find_term(term, text)
     assert hit is not None
     assert hit.surface == surface
@@ -184,13 +189,23 @@ def test_be_the_verb_is_not_a_degree(vocab: Vocabulary) -> None:
 def test_certifications_known_and_by_pattern(vocab: Vocabulary) -> None:
     text = (
         "PMP; CSM; Certified Kubernetes Administrator; AWS Certified Developer Associate; "
-        "Google Analytics Certification; 注册会计师; CET-6; 软考中级; 法律职业资格; 教师资格证"
+        "Google Analytics Certification; 注册会计师; CET-6; 软考中级; 法律职业资格; 教师资格证; "
+        "Snowflake SnowPro Core Certification; Certified Tableau Consultant; 获得ISTQB认证"
     )
     found = {h.canonical for h in vocab.certifications_in(text)}
-    assert {"pmp", "csm", "cka", "cpa", "cet-6", "ruankao", "legal professional qualification"} <= found
-    assert "aws certified developer associate" in found
-    assert "google analytics certification" in found
-    assert "教师资格证" in found
+    known = {
+        "pmp",
+        "csm",
+        "cka",
+        "cpa",
+        "cet-6",
+        "ruankao",
+        "legal professional qualification",
+        "teacher certification",
+    }
+    assert known | {"aws certified developer", "google analytics certification"} <= found
+    # not in the data, found by the patterns
+    assert {"snowflake snowpro core certification", "certified tableau consultant", "istqb认证"} <= found
     assert vocab.certifications_in("We value certification of our processes") == []
 
 
