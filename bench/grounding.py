@@ -75,29 +75,36 @@ class LineResult:
         return bool(self.flags)
 
 
-def read_people() -> dict[str, Person]:
-    """Extract every PDF's text and build its document model, timing both."""
-    from core.facts.read import read_document, read_job
-
+def read_people() -> tuple[dict[str, Person], list[str]]:
+    """Extract every PDF's text and build its document model, timing both; also the PDFs the product refused."""
     from core.assets.pdf import extract_text
+    from core.errors import InvalidInput
+    from core.facts import read as facts_read  # the module, so import order does not depend on whether it exists
 
     people: dict[str, Person] = {}
+    refused: list[str] = []
     for info in load_people():
         models: dict[str, Any] = {}
         pages, extract_s, model_s = 0, 0.0, 0.0
         for kind, _source in documents(info):
             started = time.perf_counter()
-            extraction = extract_text(pdf_path(info["id"], kind).read_bytes())
+            try:
+                extraction = extract_text(pdf_path(info["id"], kind).read_bytes())
+            except InvalidInput as exc:  # the product would refuse this upload: nothing to check against
+                refused.append(f"{pdf_path(info['id'], kind).name}: {exc}")
+                break
             extract_s += time.perf_counter() - started
             pages += len(extraction.pages)
             started = time.perf_counter()
-            models[kind] = read_document(extraction.text, kind)
+            models[kind] = facts_read.read_document(extraction.text, kind)
             model_s += time.perf_counter() - started
-        _jd_model, job = read_job(jds(info["id"])[0].read_text(encoding="utf-8"))
+        if len(models) < len(documents(info)):
+            continue
+        _jd_model, job = facts_read.read_job(jds(info["id"])[0].read_text(encoding="utf-8"))
         resume, detailed = models["resume"], models.get("detailed_resume")
         docs = [resume] + ([detailed] if detailed is not None else [])
         people[info["id"]] = Person(info["id"], info["lang"], docs, job, resume, detailed, pages, extract_s, model_s)
-    return people
+    return people, refused
 
 
 def check_lines(people: dict[str, Person], lines: list[Line]) -> list[LineResult]:
@@ -105,7 +112,9 @@ def check_lines(people: dict[str, Person], lines: list[Line]) -> list[LineResult
 
     results = []
     for line in lines:
-        person = people[line.person]
+        person = people.get(line.person)
+        if person is None:  # its PDF was refused: reported, not scored
+            continue
         flags = check(line.text, person.documents, person.job)
         results.append(LineResult(line, [asdict(flag) for flag in flags]))
     return results
@@ -141,7 +150,9 @@ def score_coverage(people: dict[str, Person]) -> dict[str, Any]:
     tally: dict[str, dict[str, int]] = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0, "exact": 0, "total": 0})
     wrong: list[dict[str, Any]] = []
     for pair in load_coverage():
-        person = people[pair["person"]]
+        person = people.get(pair["person"])
+        if person is None:
+            continue
         keywords = [item["keyword"] for item in pair["keywords"]]
         proofs = {proof.keyword: proof for proof in cover(keywords, person.resume, person.detailed)}
         for item in pair["keywords"]:
@@ -270,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     lines = load_lines()
     try:
-        people = read_people()
+        people, refused = read_people()
         results = check_lines(people, lines)
     except ImportError as exc:  # the checker is written in parallel; the corpus is still valid
         print(f"grounding: checker not available ({exc}); corpus ok: {len(lines)} lines")
@@ -281,11 +292,14 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError as exc:
         print(f"coverage: not available ({exc})")
         coverage = None
+    for name in refused:
+        print(f"REFUSED by extract_text, its person's lines and coverage are not scored: {name}")
     print("\n".join(report(scores, coverage, people)), flush=True)
     if args.misses:
         print("\n".join(misses(results, coverage)))
     if args.json:
         payload = {
+            "refused": refused,
             "lines": scores,
             "coverage": coverage,
             "results": [{**asdict(r.line), "flags": r.flags} for r in results],
