@@ -54,6 +54,8 @@ class MatchReply(BaseModel):
     gaps: list[Gap] = Field(default_factory=list)
     conclusion: str = ""
     self_pitch: str = Field(default="", description="a short message to the recruiter, ready to send")
+    # How the score was computed, shown to the user; the offline engine fills it, a model leaves it empty.
+    formula: str = ""
 
 
 class KeywordCoverage(BaseModel):

@@ -1,0 +1,197 @@
+"""The offline Customize: an extractive tailored resume, the user's own lines selected and reordered for the JD.
+
+Why extractive: every line of the Markdown is a line of the resume (or of the career history, for a keyword
+the resume lacks), kept verbatim under the entry it belongs to, so the grounding check has nothing to flag
+by construction. Tailoring is choice and order only: bullets ranked by relevance (core/offline/relevance.py),
+older roles trimmed to their strongest bullets, skills led by the JD's priorities, projects by relevance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from core.facts.model import DocumentModel, Entry, JobFacts
+from core.facts.text import fold
+from core.offline.lookup import clean, prove, skills_on_lines, surface
+from core.offline.relevance import Relevance, entry_lines
+from core.offline.summary import by_recency
+from core.offline.templates import t
+from core.workbench.schemas import AssetKind, BulletSource, CustomizeReply, MatchResultData
+
+RECENT_ROLES = 2  # the most recent roles keep up to RECENT_BULLETS bullets, older ones OLDER_BULLETS
+RECENT_BULLETS = 6
+OLDER_BULLETS = 3
+MAX_PROJECTS = 3
+MAX_PROJECT_BULLETS = 3
+
+
+@dataclass
+class Draft:
+    """The Markdown being assembled and the origin of each bullet."""
+
+    lines: list[str] = field(default_factory=list)
+    sources: list[BulletSource] = field(default_factory=list)
+
+    def heading(self, text: str, level: int = 2) -> None:
+        if self.lines:
+            self.lines.append("")
+        self.lines.append(f"{'#' * level} {text}")
+
+    def bullet(self, text: str, asset: AssetKind, section: str) -> None:
+        self.lines.append(f"- {text}")
+        self.sources.append(BulletSource(bullet=text, asset=asset, section=section, fact=text))
+
+    def markdown(self) -> str:
+        return "\n".join(self.lines).strip() + "\n"
+
+
+def section_title(doc: DocumentModel, canonical: str, fallback_key: str) -> str:
+    """The document's own heading for a section (as written), else the template's word in its language."""
+    for section in doc.sections:
+        if section.canonical == canonical and section.title.strip():
+            return section.title.strip().rstrip(":：")
+    return t(doc.lang, fallback_key)
+
+
+def entry_label(entry: Entry) -> str:
+    return " · ".join(part for part in (entry.org, entry.title) if part)
+
+
+def ordered_skills(doc: DocumentModel, job: JobFacts) -> list[str]:
+    """The skills the document lists, as it writes them, led by the JD's must-haves then nice-to-haves.
+
+    A JD skill the document proves outside its skills list (in a bullet) is listed too: it is the user's
+    own fact, and the list is where a recruiter looks for it.
+    """
+    listed_lines = [
+        i for s in doc.sections if s.canonical == "skills" for i in range(s.start, min(s.end, len(doc.lines)))
+    ]
+    listed = (
+        skills_on_lines(doc, listed_lines) if listed_lines else skills_on_lines(doc, sorted(set(doc.skills.values())))
+    )
+    written = dict(listed)
+    first: list[str] = []
+    for keyword in dict.fromkeys([*job.must_have, *job.nice_to_have]):
+        if keyword in written:
+            first.append(written[keyword])
+        elif keyword in doc.skills:
+            first.append(surface(keyword, doc, doc.skills[keyword]))
+    out: list[str] = []
+    for shown in [*first, *(shown for _, shown in listed)]:
+        if fold(shown) not in {fold(o) for o in out}:
+            out.append(shown)
+    return out
+
+
+def _write_entry(
+    draft: Draft, doc: DocumentModel, entry: Entry, keep: int, rel: Relevance, asset: AssetKind, used: set[str]
+) -> None:
+    parts = entry_lines(doc, entry)
+    header = [clean(doc.lines[i]) for i in parts.header if clean(doc.lines[i])]
+    if header:
+        draft.heading(header[0], 3)
+        draft.lines += header[1:]
+    texts = [clean(doc.lines[i]) for i in parts.bullets if clean(doc.lines[i])]
+    for index in rel.rank(texts)[:keep]:
+        if fold(texts[index]) not in used:
+            used.add(fold(texts[index]))
+            draft.bullet(texts[index], asset, entry_label(entry))
+
+
+def _from_history(draft: Draft, resume: DocumentModel, detailed: DocumentModel, job: JobFacts, used: set[str]) -> None:
+    """Lines of the career history proving keywords the resume lacks, under their own entry's header."""
+    proofs = [p for p in prove([*job.must_have, *job.nice_to_have], resume, detailed) if p.status == "detailed"]
+    picked: dict[int, list[int]] = {}
+    for proof in proofs:
+        if proof.line is None or fold(clean(detailed.lines[proof.line])) in used:
+            continue
+        owner = detailed.entry_of_line(proof.line)
+        lines = picked.setdefault(-1 if owner is None else owner, [])
+        if proof.line not in lines:
+            lines.append(proof.line)
+    if not picked:
+        return
+    draft.heading(t(detailed.lang, "md_more"))
+    for owner in sorted(picked):
+        entry = detailed.entries[owner] if owner >= 0 else None
+        if entry is not None:
+            header = [clean(detailed.lines[i]) for i in entry_lines(detailed, entry).header if clean(detailed.lines[i])]
+            if header:
+                draft.heading(header[0], 3)
+                draft.lines += header[1:]
+        for line in picked[owner]:
+            text = clean(detailed.lines[line])
+            used.add(fold(text))
+            draft.bullet(text, "detailed_resume", entry_label(entry) if entry else t(detailed.lang, "md_more"))
+
+
+def _plain_section(
+    draft: Draft, doc: DocumentModel, canonical: str, fallback_key: str, asset: AssetKind = "resume"
+) -> None:
+    """A section copied as written (languages, certifications without a model of their own)."""
+    for section in doc.sections:
+        if section.canonical == canonical:
+            body = [clean(line) for line in doc.lines[section.start : section.end] if clean(line)]
+            body = [line for line in body if line.rstrip(":：") != section.title.strip().rstrip(":：")]
+            if body:
+                title = section_title(doc, canonical, fallback_key)
+                draft.heading(title)
+                for line in body:
+                    draft.bullet(line, asset, title)
+            return
+
+
+def customize(
+    resume: DocumentModel,
+    detailed: DocumentModel | None,
+    jd: DocumentModel,
+    job: JobFacts,
+    match: MatchResultData,
+    lang: str,
+) -> CustomizeReply:
+    """A tailored resume made only of the user's own lines; `match` and `lang` do not change its facts."""
+    del match, lang  # the JD's priorities come from `job`; headings follow the resume's own language
+    rel = Relevance(jd, job)
+    draft = Draft()
+    used: set[str] = set()
+    c = resume.contact
+    if c.name:
+        draft.heading(c.name, 1)
+    contact = [v for v in (c.email, c.phone, c.location, *c.links) if v]
+    if contact:
+        draft.lines.append(" · ".join(contact))
+    _plain_section(draft, resume, "summary", "md_summary")
+    skills = ordered_skills(resume, job)
+    if skills:
+        draft.heading(section_title(resume, "skills", "md_skills"))
+        draft.lines.append(("、" if resume.lang == "zh" else " · ").join(skills))
+    roles = by_recency(resume.experience)
+    if roles:
+        draft.heading(section_title(resume, "experience", "md_experience"))
+        for n, entry in enumerate(roles):
+            keep = RECENT_BULLETS if n < RECENT_ROLES else OLDER_BULLETS
+            _write_entry(draft, resume, entry, keep, rel, "resume", used)
+    if detailed is not None:
+        _from_history(draft, resume, detailed, job, used)
+    projects = resume.projects
+    if projects:
+        scores = [sum(rel.scores([resume.lines[i] for i in entry_lines(resume, p).bullets])) for p in projects]
+        ranked = sorted(range(len(projects)), key=lambda i: (-round(scores[i], 3), i))[:MAX_PROJECTS]
+        draft.heading(section_title(resume, "projects", "md_projects"))
+        for index in ranked:
+            _write_entry(draft, resume, projects[index], MAX_PROJECT_BULLETS, rel, "resume", used)
+    schools = by_recency(resume.education)
+    if schools:
+        draft.heading(section_title(resume, "education", "md_education"))
+        for entry in schools:
+            _write_entry(draft, resume, entry, len(entry.bullets) or 2, rel, "resume", used)
+    if any(s.canonical == "certifications" for s in resume.sections):
+        _plain_section(draft, resume, "certifications", "md_certifications")
+    elif resume.certifications:
+        draft.heading(t(resume.lang, "md_certifications"))
+        for cert in resume.certifications:
+            draft.bullet(cert, "resume", t(resume.lang, "md_certifications"))
+    _plain_section(draft, resume, "languages", "md_languages")
+    if not draft.lines and resume.has_content():
+        draft.lines = [clean(line) for line in resume.lines if clean(line)]
+    return CustomizeReply(markdown=draft.markdown(), sources=draft.sources)

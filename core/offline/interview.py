@@ -1,0 +1,252 @@
+"""The offline Interview: self-introductions from the tailored resume, likely questions from the must-haves
+and gaps, STAR outlines from the user's own bullets, questions to ask from the knowledge base.
+
+The tailored Markdown may have been edited by the user; only its lines that are still lines of the user's
+documents are used, so an introduction can never repeat something the documents do not hold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from core.facts.model import DocumentModel, Entry, JobFacts
+from core.facts.text import fold, strip_markdown
+from core.offline.advice import Advisor
+from core.offline.lookup import clean, label, surface
+from core.offline.match import Fit, assess, latest_role, pitch_skills
+from core.offline.relevance import Relevance, entry_lines
+from core.offline.summary import by_recency
+from core.offline.templates import lang_of, t
+from core.retrieval import Passage
+from core.workbench.schemas import InterviewReply, MatchResultData, Question, StarStory
+
+INTRO_1MIN_FACTS = 2
+INTRO_3MIN_ROLES = 3
+INTRO_3MIN_FACTS = 3
+MAX_QUESTIONS = 8
+MAX_STORIES = 4
+MAX_ASK = 5
+_DIGIT = re.compile(r"\d")
+
+
+def _own_bullets(markdown: str, docs: list[DocumentModel]) -> list[str]:
+    """Bullets of the tailored Markdown that are lines of the documents, in the Markdown's order."""
+    known = {fold(clean(line)): clean(line) for doc in docs for line in doc.lines if clean(line)}
+    out: list[str] = []
+    for raw in markdown.splitlines():
+        if raw.lstrip().startswith(("- ", "* ", "+ ")):
+            key = fold(strip_markdown(raw))
+            if key in known and known[key] not in out:
+                out.append(known[key])
+    return out
+
+
+def _entry_of(text: str, docs: list[DocumentModel]) -> tuple[DocumentModel, Entry] | None:
+    key = fold(text)
+    for doc in docs:
+        for n, line in enumerate(doc.lines):
+            if fold(clean(line)) == key:
+                index = doc.entry_of_line(n)
+                if index is not None:
+                    return doc, doc.entries[index]
+    return None
+
+
+_OUTCOME = re.compile(
+    r"\b(?:cutting|reducing|raising|saving|improving|increasing|lowering|boosting|growing|"
+    r"cut|reduced|raised|saved|improved|increased|lowered|boosted|grew|doubled|tripled)\b|"
+    r"(?:提升|降低|减少|节省|提高|缩短|增长|获得)"
+)
+
+
+def outcome(bullet: str) -> str:
+    """The part of a bullet that states its result ("cutting p99 latency by 38%"), else its clause with a number."""
+    found = _OUTCOME.search(bullet)
+    if found and _DIGIT.search(bullet[found.start() :]):
+        return bullet[found.start() :].strip()
+    return next((part.strip() for part in re.split(r"[,;，；]", bullet) if _DIGIT.search(part)), "")
+
+
+def _trim(text: str) -> str:
+    return text.rstrip("。.;；")
+
+
+def _dates(entry: Entry, lang: str) -> str:
+    if not entry.start:
+        return ""
+    end = t(lang, "present") if entry.end == "present" else (entry.end or "")
+    return t(lang, "dates", start=entry.start, end=end)
+
+
+def _company(job: JobFacts, lang: str) -> str:
+    if lang == "zh":
+        return job.company
+    return t(lang, "intro_company", company=job.company) if job.company else ""
+
+
+def _intros(
+    bullets: list[str], fit: Fit, resume: DocumentModel, docs: list[DocumentModel], job: JobFacts, lang: str
+) -> tuple[str, str]:
+    name = resume.contact.name.strip()
+    opening = t(lang, "intro_open", name=name) if name else t(lang, "intro_open_noname")
+    role, start = latest_role(resume, lang)
+    current = t(lang, "intro_current", role=role, since=t(lang, "since", start=start) if start else "") if role else ""
+    sep = t(lang, "list_sep")
+    job_name = job.title or ("这个" if lang == "zh" else "this")
+    relevant = t(lang, "intro_relevant", job=job_name, facts=sep.join(_trim(b) for b in bullets[:INTRO_1MIN_FACTS]))
+    skills = pitch_skills(fit, resume, 5)
+    skill_text = t(lang, "intro_skills", skills=("、" if lang == "zh" else ", ").join(skills)) if skills else ""
+    close = t(lang, "intro_close", company=_company(job, lang))
+    one = opening + current + (relevant if bullets else "") + skill_text + close
+    blocks: list[str] = []
+    by_entry: dict[int, tuple[Entry, list[str]]] = {}
+    for bullet in bullets:
+        found = _entry_of(bullet, docs)
+        if found is not None and found[1].kind == "experience":
+            by_entry.setdefault(id(found[1]), (found[1], []))[1].append(bullet)
+    entries = by_recency([entry for entry, _ in by_entry.values()])[:INTRO_3MIN_ROLES]
+    for entry in entries:
+        facts = sep.join(_trim(b) for b in by_entry[id(entry)][1][:INTRO_3MIN_FACTS])
+        blocks.append(
+            t(
+                lang,
+                "intro_role_block",
+                org=entry.org or entry.title,
+                title=entry.title or "",
+                dates=_dates(entry, lang),
+                facts=facts,
+            )
+        )
+    school = next(iter(by_recency(resume.education)), None)
+    education = ""
+    if school is not None and school.org:
+        degree = (f", {school.title}" if lang == "en" else f"，{school.title}") if school.title else ""
+        education = t(lang, "intro_education", school=school.org, degree=degree)
+    background = t(lang, "intro_background") if blocks else ""
+    three = opening + current + background + "".join(blocks) + education + skill_text + close
+    return one, three
+
+
+def _questions(
+    fit: Fit,
+    resume: DocumentModel,
+    detailed: DocumentModel | None,
+    job: JobFacts,
+    lang: str,
+    advisor: Advisor,
+    rel: Relevance,
+    bullets: list[str],
+) -> list[Question]:
+    out: list[Question] = []
+    company = _company(job, lang)
+    if job.title:
+        why = [t(lang, "o_why_fact", quote=t(lang, "quote", text=_trim(b))) for b in bullets[:1]]
+        out.append(Question(question=t(lang, "q_why", job=job.title, company=company), outline=why))
+    for proof in fit.must:
+        quote = proof.quote(resume, detailed)
+        doc = resume if proof.status == "resume" else detailed or resume
+        name = surface(proof.keyword, doc, proof.line) if quote else label(proof.keyword, lang)
+        if proof.status != "missing" and quote:
+            outline = [t(lang, "o_proof", quote=t(lang, "quote", text=_trim(quote))), t(lang, "o_star")]
+            out.append(Question(question=t(lang, "q_skill", label=name), outline=outline))
+        elif proof.status == "missing":
+            outline = [t(lang, "o_status", label=name)]
+            ranked = rel.rank(bullets)
+            if ranked:
+                outline.append(t(lang, "o_nearest", quote=t(lang, "quote", text=_trim(bullets[ranked[0]]))))
+            advice, _ = advisor.action(proof.keyword)
+            if advice:
+                outline.append(t(lang, "o_plan", advice=advice))
+            out.append(Question(question=t(lang, "q_gap", label=name), outline=outline))
+    for duty in job.responsibilities:
+        if len(out) >= MAX_QUESTIONS:
+            break
+        ranked = rel.rank(bullets)
+        outline = [t(lang, "o_related", quote=t(lang, "quote", text=_trim(bullets[ranked[0]])))] if ranked else []
+        out.append(Question(question=t(lang, "q_resp", text=clean(duty)), outline=outline))
+    return out[:MAX_QUESTIONS]
+
+
+def _stories(
+    fit: Fit, bullets: list[str], docs: list[DocumentModel], job: JobFacts, lang: str, rel: Relevance
+) -> list[StarStory]:
+    """One story per strong bullet (results first): situation from its entry, action and result its own words."""
+    stories: list[StarStory] = []
+    order = sorted(range(len(bullets)), key=lambda i: (not _DIGIT.search(bullets[i]), i))
+    for index in order:
+        bullet = bullets[index]
+        found = _entry_of(bullet, docs)
+        if found is None or found[1].kind == "education":
+            continue
+        entry = found[1]
+        must, nice = rel.keyword_hits(bullet)
+        topic = label((must + nice)[0], lang) if must + nice else ""
+        task = (
+            t(lang, "star_task", label=topic)
+            if topic
+            else (t(lang, "star_task_generic", text=clean(job.responsibilities[0])) if job.responsibilities else "")
+        )
+        result = outcome(bullet)
+        stories.append(
+            StarStory(
+                gap=topic or (entry.title or entry.org),
+                situation=t(lang, "star_situation", org=entry.org, title=entry.title, dates=_dates(entry, lang)),
+                task=task,
+                action=_trim(bullet),
+                result=_trim(result),
+            )
+        )
+        if len(stories) >= MAX_STORIES:
+            break
+    return stories
+
+
+def _to_ask(advisor: Advisor, job: JobFacts, lang: str) -> list[str]:
+    asks = advisor.questions(MAX_ASK)
+    for duty in job.responsibilities[:2]:
+        if len(asks) < 3:
+            asks.append(t(lang, "ask_resp", text=_trim(clean(duty))))
+    for key in ("ask_generic_1", "ask_generic_2"):
+        if len(asks) < 3:
+            asks.append(t(lang, key))
+    return asks
+
+
+def interview(
+    tailored_markdown: str,
+    resume: DocumentModel,
+    detailed: DocumentModel | None,
+    jd: DocumentModel,
+    job: JobFacts,
+    match: MatchResultData,
+    lang: str,
+    knowledge: Sequence[Passage],
+    *,
+    as_of: str | None = None,
+) -> InterviewReply:
+    """Interview preparation from the tailored resume's own lines, the job's keywords and the knowledge base."""
+    del match  # recomputed from the documents so the stories and the score agree
+    lang = lang_of(lang)
+    docs = [d for d in (resume, detailed) if d is not None]
+    fit = assess(resume, detailed, jd, job, as_of)
+    rel = Relevance(jd, job)
+    bullets = _own_bullets(tailored_markdown, docs)
+    if not bullets:
+        ranked_pool = [
+            clean(resume.lines[i])
+            for e in resume.entries
+            if e.kind != "education"
+            for i in entry_lines(resume, e).bullets
+            if clean(resume.lines[i])
+        ]
+        bullets = [ranked_pool[i] for i in rel.rank(ranked_pool)]
+    advisor = Advisor(knowledge, lang)
+    one, three = _intros(bullets, fit, resume, docs, job, lang)
+    return InterviewReply(
+        self_intro_1min=one,
+        self_intro_3min=three,
+        likely_questions=_questions(fit, resume, detailed, job, lang, advisor, rel, bullets),
+        star_stories=_stories(fit, bullets, docs, job, lang, rel),
+        questions_to_ask=_to_ask(advisor, job, lang),
+    )

@@ -1,0 +1,225 @@
+"""How the offline engine reads facts: skill labels, where a keyword is proven, years and degree levels.
+
+Why one module: every offline result must name a keyword, quote a proof line and count experience the same
+way, so they agree with each other and with the coverage the page shows. The vocabulary and the coverage
+check live in core.facts; when one of them is not importable (a stripped-down install) a plain phrase
+match stands in, so the engine still answers rather than failing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import lru_cache
+from typing import Any
+
+from core.facts.model import PRESENT, DocumentModel, Entry
+from core.facts.text import contains_phrase, fold
+
+DEGREE_RANK = {"": 0, "highschool": 1, "associate": 2, "bachelor": 3, "master": 4, "mba": 4, "doctor": 5}
+DEGREE_LABEL = {
+    "en": {
+        "highschool": "high school",
+        "associate": "associate",
+        "bachelor": "bachelor's",
+        "master": "master's",
+        "mba": "MBA",
+        "doctor": "doctoral",
+    },
+    "zh": {
+        "highschool": "高中",
+        "associate": "大专",
+        "bachelor": "本科",
+        "master": "硕士",
+        "mba": "MBA",
+        "doctor": "博士",
+    },
+}
+_BULLET = re.compile(r"^\s*(?:[-*+•·●▪◦‣–—]|\d{1,2}[.)、])\s*")
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> Any:
+    try:
+        from core.facts.vocabulary import get_vocabulary
+    except ImportError:
+        return None
+    return get_vocabulary()
+
+
+def clean(line: str) -> str:
+    """A document line without its list marker or surrounding space: how it is quoted and re-used."""
+    return _BULLET.sub("", line, count=1).strip()
+
+
+def label(keyword: str, lang: str) -> str:
+    """Display name of a canonical skill in the user's language; the keyword itself when it is not known."""
+    vocab = _vocabulary()
+    if vocab is not None:
+        try:
+            shown = str(vocab.label(keyword, lang))
+        except (KeyError, ValueError):
+            shown = ""
+        if shown:
+            return shown
+    return keyword
+
+
+def mentions(keyword: str, line: str) -> bool:
+    """True if the line mentions the keyword (a canonical skill, an alias, or a JD phrase)."""
+    if not line.strip():
+        return False
+    vocab = _vocabulary()
+    if vocab is not None:
+        return vocab.find_term(keyword, line) is not None
+    return contains_phrase(fold(line), keyword)
+
+
+@dataclass(frozen=True)
+class Proof:
+    """Where a keyword is shown: which document ('resume'/'detailed') and which of its lines."""
+
+    keyword: str
+    status: str  # resume | detailed | missing
+    line: int | None = None  # index into that document's lines
+
+    def quote(self, resume: DocumentModel, detailed: DocumentModel | None) -> str:
+        doc = resume if self.status == "resume" else detailed
+        if doc is None or self.line is None:
+            return ""
+        return clean(doc.lines[self.line])
+
+
+def _line_order(doc: DocumentModel) -> list[int]:
+    """Lines to search for proof, best proof first: bullets of roles and projects, then every other line."""
+    bullet_lines: list[int] = []
+    for entry in doc.entries:
+        if entry.kind == "education":
+            continue
+        bullet_lines += [i for i in range(entry.line_start + 1, entry.line_end) if i < len(doc.lines)]
+    seen = set(bullet_lines)
+    return bullet_lines + [i for i in range(len(doc.lines)) if i not in seen]
+
+
+def locate(keyword: str, doc: DocumentModel | None) -> int | None:
+    """The line of `doc` that best proves `keyword` (a bullet before a skills list), or None."""
+    if doc is None:
+        return None
+    for index in _line_order(doc):
+        if mentions(keyword, doc.lines[index]):
+            return index
+    known = doc.skills.get(keyword)
+    return known if known is not None and 0 <= known < len(doc.lines) else None
+
+
+def prove(keywords: list[str], resume: DocumentModel, detailed: DocumentModel | None) -> list[Proof]:
+    """Each keyword's status and proof line; the status agrees with core.facts.coverage.cover when present."""
+    statuses = _cover_statuses(keywords, resume, detailed)
+    proofs: list[Proof] = []
+    for keyword in keywords:
+        line = locate(keyword, resume)
+        status = "resume" if line is not None else "missing"
+        if line is None:
+            line = locate(keyword, detailed)
+            status = "detailed" if line is not None else "missing"
+        checked = statuses.get(keyword)
+        if checked is not None and checked != status:
+            # The coverage check is the reference; without our own proof line the quote stays empty.
+            status = checked
+            doc = resume if checked == "resume" else detailed
+            line = locate(keyword, doc) if checked != "missing" else None
+        proofs.append(Proof(keyword, status, line))
+    return proofs
+
+
+def _cover_statuses(keywords: list[str], resume: DocumentModel, detailed: DocumentModel | None) -> dict[str, str]:
+    try:
+        from core.facts.coverage import cover
+    except ImportError:
+        return {}
+    return {p.keyword: p.status for p in cover(keywords, resume, detailed)}
+
+
+def month_index(value: str | None) -> int | None:
+    """'2021-03' -> months since year 0; '2021' -> its January; anything else None."""
+    if not value:
+        return None
+    match = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?", value.strip())
+    if not match:
+        return None
+    return int(match.group(1)) * 12 + (int(match.group(2) or 1) - 1)
+
+
+def current_month() -> str:
+    """This month, "YYYY-MM" (UTC): what "present" means when the caller gives no date of its own.
+
+    The one place the engine reads the clock; a caller that needs strict reproducibility (the same service
+    scored again next month) passes the service's own date as `as_of`.
+    """
+    today = datetime.now(UTC)
+    return f"{today.year:04d}-{today.month:02d}"
+
+
+def experience_years(entries: list[Entry], as_of: str) -> float:
+    """Years covered by dated roles, overlaps counted once; an open end counts up to `as_of`."""
+    now = month_index(as_of)
+    spans: list[tuple[int, int]] = []
+    for entry in entries:
+        start = month_index(entry.start)
+        end = now if entry.end == PRESENT else month_index(entry.end)
+        if start is not None and end is not None and end >= start:
+            spans.append((start, end + 1))
+    months = 0
+    cursor = -1
+    for start, end in sorted(spans):
+        start = max(start, cursor)
+        if end > start:
+            months += end - start
+            cursor = end
+    return months / 12
+
+
+def highest_degree(doc: DocumentModel | None) -> str:
+    """The highest degree level among the document's education entries ('' when none is known)."""
+    levels = [e.degree_level for e in doc.education] if doc else []
+    return max(levels, key=lambda level: DEGREE_RANK.get(level, 0), default="")
+
+
+def degree_label(level: str, lang: str) -> str:
+    return DEGREE_LABEL["zh" if lang == "zh" else "en"].get(level, level)
+
+
+def surface(canonical: str, doc: DocumentModel, line: int | None) -> str:
+    """How the document itself writes a skill on `line` ("JS", "机器学习"); the label when not found there."""
+    vocab = _vocabulary()
+    if vocab is not None and line is not None and 0 <= line < len(doc.lines):
+        for hit in vocab.skills_in(doc.lines[line]):
+            if hit.canonical == canonical:
+                return str(hit.surface)
+    return label(canonical, doc.lang)
+
+
+def language_names(doc: DocumentModel) -> list[str]:
+    """Spoken languages as the document writes them, in the order of the model's list."""
+    vocab = _vocabulary()
+    written: dict[str, str] = {}
+    if vocab is not None:
+        for hit in vocab.languages_in(doc.text):
+            written.setdefault(hit.canonical, str(hit.surface))
+    return [written.get(name, name) for name in doc.languages]
+
+
+def skills_on_lines(doc: DocumentModel, indexes: list[int]) -> list[tuple[str, str]]:
+    """(canonical, as written) for each skill named on those lines, in reading order, each once."""
+    vocab = _vocabulary()
+    seen: dict[str, str] = {}
+    for index in indexes:
+        if vocab is not None:
+            for hit in vocab.skills_in(doc.lines[index]):
+                seen.setdefault(hit.canonical, str(hit.surface))
+        else:
+            for canonical, line in sorted(doc.skills.items(), key=lambda kv: (kv[1], kv[0])):
+                if line == index:
+                    seen.setdefault(canonical, canonical)
+    return list(seen.items())

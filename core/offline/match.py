@@ -1,0 +1,281 @@
+"""The offline Match: a score by a formula the user can read, strengths that quote the proving line, gaps
+with an action from the knowledge base, and a self-pitch made of the user's own strongest facts.
+
+Score = 60% skills + 25% experience + 15% education (each 0-100):
+- skills: required keywords weigh 2, preferred 1; a keyword on the resume counts 1, one found only in the
+  career history 0.5 (true, but not yet where a recruiter reads);
+- experience: years from the dated roles (overlaps once; an open end counted to `as_of`) over years required;
+- education: 100 when the highest degree reaches the one asked, 50 one level below, 0 otherwise.
+The weights follow the knowledge base's own fit rule (the must-haves decide; experience and degree are gates).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from core.facts.model import DocumentModel, JobFacts
+from core.offline.advice import Advisor
+from core.offline.lookup import (
+    DEGREE_RANK,
+    Proof,
+    current_month,
+    degree_label,
+    experience_years,
+    highest_degree,
+    label,
+    prove,
+    surface,
+)
+from core.offline.relevance import Relevance, entry_lines, tokens
+from core.offline.summary import by_recency
+from core.offline.templates import lang_of, t
+from core.retrieval import Passage
+from core.workbench.schemas import Breakdown, Gap, MatchReply
+
+W_SKILLS, W_EXPERIENCE, W_EDUCATION = 60, 25, 15
+STATUS_VALUE = {"resume": 1.0, "detailed": 0.5, "missing": 0.0}
+MAX_STRENGTHS = 6
+MAX_GAPS = 6
+PITCH_FACTS = 2
+PITCH_SKILLS = 4
+
+
+@dataclass
+class Fit:
+    """Everything Match computes before it writes: reused by Customize and Interview."""
+
+    must: list[Proof]
+    nice: list[Proof]
+    skills: float
+    years: float
+    experience: float
+    education: float
+    have_degree: str
+    role_fit: float
+    as_of: str
+
+    @property
+    def score(self) -> int:
+        return round(W_SKILLS * self.skills + W_EXPERIENCE * self.experience + W_EDUCATION * self.education)
+
+
+def _skills_ratio(must: list[Proof], nice: list[Proof]) -> float | None:
+    total = 2 * len(must) + len(nice)
+    if total == 0:
+        return None
+    got = 2 * sum(STATUS_VALUE[p.status] for p in must) + sum(STATUS_VALUE[p.status] for p in nice)
+    return got / total
+
+
+def _role_fit(resume: DocumentModel, detailed: DocumentModel | None, job: JobFacts) -> float:
+    """Shared words between the JD's title and the user's titles, and between its responsibilities and bullets."""
+    docs = [d for d in (resume, detailed) if d is not None]
+    parts: list[float] = []
+    wanted = tokens(job.title)
+    if wanted:
+        titles = [tokens(e.title) for d in docs for e in d.experience]
+        parts.append(max((len(wanted & have) / len(wanted) for have in titles), default=0.0))
+    lines = [tokens(d.lines[i]) for d in docs for e in d.entries for i in entry_lines(d, e).bullets]
+    duties = [tokens(r) for r in job.responsibilities if tokens(r)]
+    if duties and lines:
+        parts.append(sum(min(1.0, max(len(d & ln) for ln in lines) / min(len(d), 4)) for d in duties) / len(duties))
+    return sum(parts) / len(parts) if parts else 0.0
+
+
+def assess(
+    resume: DocumentModel, detailed: DocumentModel | None, jd: DocumentModel, job: JobFacts, as_of: str | None = None
+) -> Fit:
+    """The numbers behind Match, computed from the documents alone."""
+    must = prove(list(dict.fromkeys(job.must_have)), resume, detailed)
+    nice = prove([k for k in dict.fromkeys(job.nice_to_have) if k not in job.must_have], resume, detailed)
+    as_of = as_of or current_month()
+    entries = resume.experience + (detailed.experience if detailed else [])
+    years = experience_years(entries, as_of)
+    experience = min(1.0, years / job.years_required) if job.years_required else 1.0 if entries else 0.5
+    have = highest_degree(resume) or highest_degree(detailed)
+    need_rank, have_rank = DEGREE_RANK.get(job.degree_required, 0), DEGREE_RANK.get(have, 0)
+    education = 1.0 if have_rank >= need_rank else 0.5 if have_rank and have_rank == need_rank - 1 else 0.0
+    role_fit = _role_fit(resume, detailed, job)
+    skills = _skills_ratio(must, nice)
+    return Fit(must, nice, role_fit if skills is None else skills, years, experience, education, have, role_fit, as_of)
+
+
+def _quote(text: str, lang: str) -> str:
+    return t(lang, "quote", text=text.rstrip("。.;；"))
+
+
+def _formula(fit: Fit, job: JobFacts, lang: str) -> str:
+    years_note = (
+        t(lang, "formula_years", years=job.years_required) if job.years_required else t(lang, "formula_years_none")
+    )
+    degree_note = (
+        t(lang, "formula_degree", degree=degree_label(job.degree_required, lang))
+        if job.degree_required
+        else t(lang, "formula_degree_none")
+    )
+    return t(
+        lang,
+        "formula",
+        w_skills=W_SKILLS,
+        skills=round(100 * fit.skills),
+        w_exp=W_EXPERIENCE,
+        exp=round(100 * fit.experience),
+        w_edu=W_EDUCATION,
+        edu=round(100 * fit.education),
+        score=fit.score,
+        as_of=t(lang, "formula_as_of", as_of=fit.as_of) if fit.as_of else "",
+        years_note=years_note,
+        degree_note=degree_note,
+    )
+
+
+def latest_role(doc: DocumentModel | None, lang: str) -> tuple[str, str]:
+    """('Title at Org', start) of the most recent role, as written; ('', '') when there is none."""
+    for entry in by_recency(doc.experience if doc else []):
+        if entry.title and entry.org:
+            return t(lang, "at", title=entry.title, org=entry.org), entry.start or ""
+        if entry.title or entry.org:
+            return entry.title or entry.org, entry.start or ""
+    return "", ""
+
+
+def _strengths(
+    fit: Fit, resume: DocumentModel, detailed: DocumentModel | None, job: JobFacts, rel: Relevance, lang: str
+) -> list[str]:
+    out: list[str] = []
+    for proof in [*fit.must, *fit.nice]:
+        quote = proof.quote(resume, detailed)
+        if proof.status != "missing" and quote and len(out) < MAX_STRENGTHS - 1:
+            name = surface(proof.keyword, resume if proof.status == "resume" else detailed or resume, proof.line)
+            out.append(t(lang, "strength_skill", label=name, quote=_quote(quote, lang)))
+    if job.years_required and fit.experience >= 1.0:
+        role, start = latest_role(resume, lang)
+        if role:
+            since = t(lang, "since", start=start) if start else ""
+            out.append(t(lang, "strength_years", role=role, since=since, years=job.years_required))
+    if not out:
+        lines = [i for e in resume.entries if e.kind != "education" for i in entry_lines(resume, e).bullets]
+        texts = [resume.lines[i] for i in lines]
+        for index in rel.rank(texts)[:3]:
+            out.append(t(lang, "strength_line", quote=_quote(texts[index].strip(" -•*"), lang)))
+    if not out and resume.has_content():
+        first = next(line.strip() for line in resume.lines if line.strip())
+        out.append(t(lang, "strength_line", quote=_quote(first, lang)))
+    return out
+
+
+def gap_action(advisor: Advisor, keyword: str, name: str, lang: str) -> str:
+    """A knowledge-base sentence naming the keyword, else a concrete step followed by the knowledge base's method."""
+    advice, named = advisor.action(keyword)
+    if named:
+        return advice
+    step = t(lang, "action_default", label=name)
+    return f"{step}{'。' if lang == 'zh' else '. '}{advice}" if advice else step
+
+
+def _gaps(
+    fit: Fit, resume: DocumentModel, detailed: DocumentModel | None, job: JobFacts, lang: str, advisor: Advisor
+) -> list[Gap]:
+    gaps: list[Gap] = []
+    for proof in fit.must:
+        name = label(proof.keyword, lang)
+        if proof.status == "missing":
+            gaps.append(
+                Gap(gap=t(lang, "gap_missing", label=name), action=gap_action(advisor, proof.keyword, name, lang))
+            )
+        elif proof.status == "detailed":
+            action = t(lang, "action_detailed", quote=_quote(proof.quote(resume, detailed), lang))
+            gaps.append(Gap(gap=t(lang, "gap_detailed", label=name), action=action))
+    if job.years_required and fit.experience < 1.0:
+        gap = t(lang, "gap_years", years=job.years_required, have=round(fit.years, 1))
+        gaps.append(Gap(gap=gap, action=gap_action(advisor, "", job.title, lang)))
+    if fit.education < 1.0:
+        have = degree_label(fit.have_degree, lang) if fit.have_degree else t(lang, "degree_none")
+        gap = t(lang, "gap_degree", need=degree_label(job.degree_required, lang), have=have)
+        gaps.append(Gap(gap=gap, action=gap_action(advisor, "", degree_label(job.degree_required, lang), lang)))
+    for proof in fit.nice:
+        if proof.status == "missing" and len(gaps) < MAX_GAPS:
+            name = label(proof.keyword, lang)
+            action = gap_action(advisor, proof.keyword, name, lang)
+            gaps.append(Gap(gap=t(lang, "gap_missing_nice", label=name), action=action))
+    return gaps[:MAX_GAPS]
+
+
+def pitch_facts(fit: Fit, resume: DocumentModel, detailed: DocumentModel | None, limit: int) -> list[str]:
+    """The user's strongest matching lines (required keywords first, one line once), as written."""
+    facts: list[str] = []
+    for proof in [*fit.must, *fit.nice]:
+        if proof.status == "resume":
+            quote = proof.quote(resume, detailed).rstrip("。.;；")
+            if quote and quote not in facts:
+                facts.append(quote)
+    return facts[:limit]
+
+
+def pitch_skills(fit: Fit, resume: DocumentModel, limit: int) -> list[str]:
+    """Covered required skills, as the resume writes them."""
+    return [surface(p.keyword, resume, p.line) for p in [*fit.must, *fit.nice] if p.status == "resume"][:limit]
+
+
+def _self_pitch(
+    fit: Fit, resume: DocumentModel, detailed: DocumentModel | None, job: JobFacts, rel: Relevance, lang: str
+) -> str:
+    name = resume.contact.name.strip()
+    text = t(lang, "pitch_open", name=name) if name else t(lang, "pitch_open_noname")
+    role, _ = latest_role(resume, lang)
+    if role:
+        text += t(lang, "pitch_role", role=role)
+    if job.title:
+        company = (
+            (t(lang, "pitch_company", company=job.company) if job.company else "")
+            if lang == "en"
+            else (job.company or t(lang, "pitch_company"))
+        )
+        text += t(lang, "pitch_apply", job=job.title, company=company)
+    facts = pitch_facts(fit, resume, detailed, PITCH_FACTS)
+    if not facts:
+        bullets = [resume.lines[i] for e in resume.experience for i in entry_lines(resume, e).bullets]
+        facts = [bullets[i].strip(" -•*").rstrip("。.;；") for i in rel.rank(bullets)[:PITCH_FACTS]]
+    if facts:
+        text += t(lang, "pitch_facts", facts=t(lang, "list_sep").join(facts))
+    skills = pitch_skills(fit, resume, PITCH_SKILLS)
+    if skills:
+        text += t(lang, "pitch_skills", skills=("、" if lang == "zh" else ", ").join(skills))
+    return text + t(lang, "pitch_close")
+
+
+def match(
+    resume: DocumentModel,
+    detailed: DocumentModel | None,
+    jd: DocumentModel,
+    job: JobFacts,
+    lang: str,
+    knowledge: Sequence[Passage],
+    *,
+    as_of: str | None = None,
+) -> MatchReply:
+    """Match computed from the documents; `as_of` ("YYYY-MM") is when open-ended roles end (default: this month;
+    pass the service's date for a result that does not move with the calendar)."""
+    lang = lang_of(lang)
+    fit = assess(resume, detailed, jd, job, as_of)
+    rel = Relevance(jd, job)
+    gaps = _gaps(fit, resume, detailed, job, lang, Advisor(knowledge, lang))
+    covered = sum(1 for p in fit.must if p.status == "resume")
+    extra = t(lang, "conclusion_extra", gap=gaps[0].gap) if gaps else ""
+    soft = fit.role_fit
+    return MatchReply(
+        overall_score=fit.score,
+        breakdown=Breakdown(
+            hard_skills=round(100 * fit.skills),
+            experience=round(100 * fit.experience),
+            education=round(100 * fit.education),
+            role_fit=round(100 * fit.role_fit),
+            soft_skills=round(100 * soft),
+        ),
+        strengths=_strengths(fit, resume, detailed, job, rel, lang),
+        gaps=gaps,
+        conclusion=t(lang, "conclusion", score=fit.score, covered=covered, total=len(fit.must), extra=extra),
+        self_pitch=_self_pitch(fit, resume, detailed, job, rel, lang),
+        formula=_formula(fit, job, lang),
+    )
