@@ -79,6 +79,9 @@ class Entry:
 class _Node:
     children: dict[str, _Node] = field(default_factory=dict)
     entries: list[Entry] = field(default_factory=list)
+    # Child keys some phrase wrote as a word rather than an acronym: only those take a lower-case plural,
+    # so "pipelines" meets "pipeline" and "APIs" meets "API", but "does" never meets "DOE".
+    words: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,8 @@ class TermTrie:
             return False
         node = self._root
         for token in tokens:
+            if not token.raw.isupper():
+                node.words.add(token.key)
             node = node.children.setdefault(token.key, _Node())
         if entry.cased is None and any(e.canonical == entry.canonical for e in node.entries):
             return False
@@ -133,7 +138,7 @@ class TermTrie:
         best: Match | None = None
         j = i
         while j < len(tokens):
-            child = _child(node, tokens[j].key)
+            child = _child(node, tokens[j])
             if child is None or (j > i and not joins(text, tokens[j - 1], tokens[j])):
                 break
             node = child
@@ -146,14 +151,18 @@ class TermTrie:
         return best
 
 
-def _child(node: _Node, key: str) -> _Node | None:
+def _child(node: _Node, token: Token) -> _Node | None:
+    key = token.key
     child = node.children.get(key)
-    if child is None and (key[0] == "." or key[-1] == "s"):
-        for alternative in variants(key)[1:]:
-            child = node.children.get(alternative)
-            if child is not None:
-                break
-    return child
+    if child is not None or (key[0] != "." and key[-1] != "s"):
+        return child
+    for alternative in variants(key)[1:]:
+        child = node.children.get(alternative)
+        if child is None:
+            continue
+        if alternative in node.words or token.raw.lstrip(".")[: len(alternative)].isupper():
+            return child
+    return None
 
 
 _SUFFIXES = (

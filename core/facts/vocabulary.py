@@ -77,7 +77,10 @@ _STOPWORDS = frozenset(
         "proficiency", "proficient", "familiarity", "familiar", "understanding",
     }
 )  # fmt: skip
-_STEM_WINDOW_EXTRA = 2  # stems of a term may be this many tokens apart beyond the term's own length
+_CJK_WORDS_RE = re.compile(r"(?:[\u4e00-\u9fff]{2}){2,4}")  # four to eight characters: two-character words
+_CJK_BREAK_RE = re.compile(r"[。；;！？!?\n，,、]")
+_CJK_WINDOW_EXTRA = 4  # characters allowed between the words of a Chinese term
+_STEM_WINDOW_EXTRA = 3  # stems of a term may be this many tokens apart beyond the term's own length
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,9 @@ class Vocabulary:
         self._alias_index: dict[str, dict[str, str]] = {k: {} for k in self._tries}
         self._stem_index: dict[tuple[str, ...], str] = {}
         self._ambiguous: set[str] = set()  # lower-case keys of guarded or cased spellings
+        self._spellings: dict[tuple[str, str], list[str]] = {}  # (kind, canonical) -> unambiguous spellings
+        self._spelling_tries: dict[tuple[str, str], TermTrie] = {}
+        self._implies: dict[str, set[str]] = {}  # skill -> broader skills a mention of it also proves
         self._sections: dict[str, str] = {}
         for name in sorted(data):
             doc = data[name]
@@ -136,6 +142,7 @@ class Vocabulary:
             for canonical, headings in doc.get("sections", {}).items():
                 for heading in [*headings.get("en", []), *headings.get("zh", [])]:
                     self._sections.setdefault(_norm_heading(heading), canonical)
+        self._broader = _closure(self._implies)
         words = {k: v for doc in data.values() for k, v in doc.items() if k != "_meta"}
         self.title_heads: frozenset[str] = _lower_set(words.get("title_heads", []))
         self.seniority: frozenset[str] = _lower_set(words.get("seniority", []))
@@ -153,6 +160,8 @@ class Vocabulary:
         if (kind, canonical) in self._items:
             raise ValueError(f"duplicate {kind} id: {canonical}")
         self._items[(kind, canonical)] = _Item(canonical, kind, label, zh[0] if zh else label, family)
+        if raw.get("implies"):
+            self._implies[canonical] = {str(c).lower() for c in raw["implies"]}
         guarded = {str(a) for a in raw.get("guarded", [])}
         cased = {str(a) for a in raw.get("cased", [])}
         surfaces = [label, canonical, *[str(a) for a in raw.get("aliases", [])], *zh, *guarded, *cased]
@@ -171,6 +180,8 @@ class Vocabulary:
             key = " ".join(t.key for t in tokens)
             if is_guarded or is_cased:
                 self._ambiguous.add(key)
+            else:
+                self._spellings.setdefault((kind, canonical), []).append(surface)
             if not is_guarded or surface == label:
                 index.setdefault(key, canonical)
             if kind == "skill" and not is_guarded and not is_cased and not has_cjk(surface):
@@ -195,9 +206,16 @@ class Vocabulary:
             canonical = self._canonical(kind, term)
             if canonical is None:
                 continue
-            for hit in self._scan(kind, text):
+            hits = self._scan(kind, text)
+            for hit in hits:
                 if hit.canonical == canonical:
                     return hit
+            for hit in hits:
+                if canonical in self.broader(hit.canonical):  # "GKE" proves "Kubernetes"
+                    return hit
+            inside = self._spelled_inside(kind, canonical, text)  # "Kubernetes" in "Google Kubernetes Engine"
+            if inside is not None:
+                return inside
             if " ".join(t.key for t in tokens) in self._ambiguous:
                 return None  # "Go", "R", "React": stems would find the verb or the letter
             break
@@ -205,12 +223,42 @@ class Vocabulary:
             return self._find_substring(term, text)
         return self._find_stems(term, tokens, text)
 
+    def _spelled_inside(self, kind: str, canonical: str, text: str) -> Hit | None:
+        """A plain spelling of `canonical` written inside a longer known phrase, which the scan reports as that."""
+        trie = self._spelling_tries.get((kind, canonical))
+        if trie is None:
+            trie = TermTrie()
+            for surface in self._spellings.get((kind, canonical), []):
+                trie.add(surface, Entry(canonical, kind))
+            self._spelling_tries[(kind, canonical)] = trie
+        for match in trie.scan(text):
+            return Hit(canonical, text[match.start : match.end], match.start, match.end, kind)
+        return None
+
     def _find_substring(self, term: str, text: str) -> Hit | None:
+        """A Chinese term as a substring; else its two-character words close together in any order (部署模型)."""
+        canonical = self._canonical("skill", term) or term.lower()
         at = text.lower().find(term.lower())
-        if at < 0:
+        if at >= 0:
+            return Hit(canonical, text[at : at + len(term)], at, at + len(term), "skill")
+        if not _CJK_WORDS_RE.fullmatch(term):
             return None
-        end = at + len(term)
-        return Hit(self._canonical("skill", term) or term.lower(), text[at:end], at, end, "skill")
+        words = [term[i : i + 2] for i in range(0, len(term), 2)]
+        reach = len(term) + _CJK_WINDOW_EXTRA
+        first = words[0]
+        for m in re.finditer(re.escape(first), text):
+            lo, hi = max(0, m.start() - reach), min(len(text), m.end() + reach)
+            spots = [m.start()]
+            for word in words[1:]:
+                near = text.find(word, lo, hi)
+                if near < 0:
+                    break
+                spots.append(near)
+            else:
+                start, end = min(spots), max(spots) + 2
+                if end - start <= reach and not _CJK_BREAK_RE.search(text, start, end):
+                    return Hit(canonical, text[start:end], start, end, "skill")
+        return None
 
     def _find_stems(self, term: str, term_tokens: list[Token], text: str) -> Hit | None:
         wanted = {stem(t.key) for t in term_tokens if t.key not in _STOPWORDS}
@@ -287,6 +335,10 @@ class Vocabulary:
                 return item.label_zh if lang.startswith("zh") else item.label_en
         return canonical
 
+    def broader(self, canonical: str) -> frozenset[str]:
+        """Skills a mention of `canonical` also proves, transitively ("amazon eks" -> kubernetes, aws, ...)."""
+        return self._broader.get(canonical.strip().lower(), frozenset())
+
     def family(self, canonical: str) -> str:
         item = self._items.get(("skill", canonical.strip().lower()))
         return item.family if item is not None else "general"
@@ -342,6 +394,20 @@ class Vocabulary:
         line_start = text.rfind("\n", 0, start) + 1
         found = _LIST_LABEL_RE.match(text[line_start:start])
         return found is not None and _LIST_LABEL_WORDS.search(found.group(1)) is not None
+
+
+def _closure(edges: dict[str, set[str]]) -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for start in edges:
+        seen: set[str] = set()
+        todo = list(edges[start])
+        while todo:
+            node = todo.pop()
+            if node not in seen and node != start:
+                seen.add(node)
+                todo.extend(edges.get(node, ()))
+        out[start] = frozenset(seen)
+    return out
 
 
 def _longest_first(values: Iterable[str]) -> tuple[str, ...]:

@@ -130,6 +130,33 @@ def test_find_term_meets_inflections_order_and_containment(
     assert text[hit.start : hit.end] == surface
 
 
+def test_a_specific_skill_proves_the_broader_one(vocab: Vocabulary) -> None:
+    assert {"kubernetes", "aws"} <= vocab.broader("amazon eks")
+    hit = vocab.find_term("Kubernetes", "Deployed 11 models to GKE with Argo")
+    assert hit is not None and hit.surface == "GKE"
+    hit = vocab.find_term("消息队列", "使用RocketMQ削峰")
+    assert hit is not None and hit.surface == "RocketMQ"
+    assert vocab.find_term("Kafka", "Used message queues") is None  # the broader never proves the specific
+
+
+def test_a_term_written_inside_a_longer_phrase_is_found(vocab: Vocabulary) -> None:
+    hit = vocab.find_term("SQL", "Administered SQL Server 2019")
+    assert hit is not None and hit.surface == "SQL"
+    assert vocab.find_term("Java", "Administered SQL Server 2019, JavaScript") is None
+
+
+def test_chinese_terms_in_another_word_order(vocab: Vocabulary) -> None:
+    hit = vocab.find_term("模型部署", "使用 TensorFlow Serving 部署模型，延迟降低 40%")
+    assert hit is not None and hit.surface == "部署模型"
+    assert vocab.find_term("模型部署", "训练模型。后来负责部署") is None
+
+
+def test_plural_of_an_acronym_needs_its_capitals(vocab: Vocabulary) -> None:
+    assert skills(vocab, "Designed DOEs for the lab") == ["experimental design"]
+    assert skills(vocab, "Nobody does that") == []
+    assert skills(vocab, "internal APIs") == ["api design"]
+
+
 def test_find_term_window_is_short_and_stops_at_sentences(vocab: Vocabulary) -> None:
     assert vocab.find_term("data pipelines", "data was cleaned by hand, and later we wrote many new pipelines") is None
     assert vocab.find_term("model deployment", "We trained a model. Deployment was someone else's job.") is None
@@ -245,6 +272,24 @@ def test_title_and_org_words(vocab: Vocabulary) -> None:
     # longest first, so "股份有限公司" is tried before "公司"
     assert vocab.cjk_org_suffixes.index("股份有限公司") < vocab.cjk_org_suffixes.index("公司")
     assert {"january", "responsible", "experience"} <= vocab.generic_words
+
+
+def test_broader_skills_name_known_skills(vocab: Vocabulary) -> None:
+    known = set(vocab.canonicals("skill"))
+    assert [(c, b) for c in known for b in vocab.broader(c) if b not in known] == []
+
+
+def test_data_sizes(vocab: Vocabulary) -> None:
+    skills_ = vocab.canonicals("skill")
+    assert len(skills_) >= 800
+    assert {vocab.family(c) for c in skills_} >= {
+        "software", "data", "product", "design", "marketing", "sales", "finance", "operations", "hr",
+    }  # fmt: skip
+    assert sum(vocab.label(c, "zh") != vocab.label(c) for c in skills_) >= 300
+    assert len(vocab.canonicals("language")) >= 30
+    assert all(vocab.label(c, "zh") != vocab.label(c) for c in vocab.canonicals("language"))
+    assert len(vocab.canonicals("certification")) >= 80
+    assert set(vocab.canonicals("degree")) == {"highschool", "associate", "bachelor", "master", "mba", "doctor"}
 
 
 def test_every_data_file_names_its_source_and_licence() -> None:
