@@ -129,7 +129,7 @@ class BenchStack:
         from core.infra.stack import Stack
         from tests.fakes.upstream import FakeUpstream, FakeUpstreamProcess
 
-        self.stack = Stack(data_dir=self.workdir / "stack", persist_redis=False, with_llm=False)
+        self.stack = Stack(data_dir=self.workdir / "stack", persist_redis=False)
         self.stack.start()
         self.stack.env.update(self.extra_env)
         reset_caches()

@@ -159,7 +159,7 @@ def main() -> int:
 
     items = json.loads(EVAL.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory(prefix="bench-rag-") as tmp:
-        stack = Stack(data_dir=Path(tmp), persist_redis=False, with_llm=False)
+        stack = Stack(data_dir=Path(tmp), persist_redis=False)
         try:
             stack.start()
             reset_settings()

@@ -39,9 +39,6 @@ class Settings(BaseSettings):
     glm_base_url: str = "https://open.bigmodel.cn/api/paas/v4"
     glm_model: str = "glm-4.5-flash"
     glm_concurrency: int = 2
-    local_llm_url: str = ""  # set by the supervisor when it starts the embedded llama.cpp server
-    local_llm_port: int = 8088
-    local_llm_concurrency: int = 2
     llm_timeout_s: float = 120.0
     # Optional JSON file overriding the model registry (see core/llm/registry.py).
     model_registry_file: Path | None = None
@@ -111,11 +108,6 @@ class Settings(BaseSettings):
             "interview": self.price_interview,
         }
         return prices[task_kind]
-
-    @property
-    def uses_demo_model(self) -> bool:
-        """True when no provider key is set: every task runs on the small bundled model."""
-        return not (self.deepseek_api_key or self.glm_api_key)
 
 
 @lru_cache(maxsize=1)

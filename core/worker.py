@@ -13,8 +13,9 @@ import logging
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import redis
 from pydantic import BaseModel
@@ -24,7 +25,7 @@ from core import dispatch, jobs
 from core.config import get_settings
 from core.errors import JobLost, PermanentUpstreamError, TransientUpstreamError, UserError
 from core.llm import client as llm
-from core.llm.registry import ModelSpec, get_registry
+from core.llm.registry import OFFLINE, ModelSpec, get_registry
 from core.logging import log_event
 from core.semaphore import Semaphore
 from core.streams import StreamWriter
@@ -32,6 +33,7 @@ from db.models import Job
 from db.session import autocommit, unit_of_work
 
 _log = logging.getLogger("core.worker")
+ReplyT = TypeVar("ReplyT", bound=BaseModel)
 
 
 @dataclass
@@ -95,10 +97,49 @@ class JobContext:
             self.figures["ttft_ms"] = result.ttft_ms
         return result
 
+    @property
+    def offline(self) -> bool:
+        """True when this job runs on the offline engine: handlers call core.offline instead of `structured`."""
+        return self.spec.is_offline
+
+    def offline_reply(self, compute: Callable[[], ReplyT], *, stream: bool = True) -> ReplyT:
+        """Compute an offline reply under the engine's cap, then stream its JSON text like the AI would."""
+        sem = Semaphore(f"model:{self.spec.name}", self.spec.concurrency, lease_s=get_settings().job_lease_s)
+        holder = f"{self.job_id}:{uuid.uuid4().hex[:8]}"
+        self.keeper.check()
+        with sem.slot(holder, on_wait=self.keeper.check):
+            self.keeper.semaphores.append((sem, holder))
+            try:
+                reply = compute()
+            finally:
+                self.keeper.semaphores.remove((sem, holder))
+        self.figures["model"] = self.spec.engine_label
+        if stream:
+            first = time.monotonic()
+            for chunk in offline_chunks(reply.model_dump_json()):
+                self.keeper.check()
+                self.stream.delta(chunk)
+                self.figures.setdefault("ttft_ms", int((time.monotonic() - first) * 1000))
+                time.sleep(OFFLINE_CHUNK_PAUSE_S)
+            self.stream.flush()
+        return reply
+
     def structured(self, model: type[BaseModel], messages: llm.Messages, *, stream: bool = True) -> Any:
         """Ask for JSON matching `model`'s schema and validate it (invalid output is retried)."""
         reply = self.complete(messages, schema=model.model_json_schema(), stream=stream)
         return llm.validate(model, reply.text)
+
+
+# An offline reply is streamed in at most this many chunks, three per 100 ms: the page's streaming view shows
+# it growing for about a second, as it would an AI's, without making a fast result wait long.
+OFFLINE_MAX_CHUNKS = 30
+OFFLINE_CHUNK_PAUSE_S = 0.033
+
+
+def offline_chunks(text: str, max_chunks: int = OFFLINE_MAX_CHUNKS) -> list[str]:
+    """Split a reply's text into small pieces for the stream (joined, they are the text)."""
+    size = max(16, -(-len(text) // max_chunks))
+    return [text[i : i + size] for i in range(0, len(text), size)]
 
 
 class Handler(Protocol):
@@ -185,7 +226,10 @@ def execute(job_id_text: str) -> None:
             handler.on_started(session, claim)
     started = time.monotonic()
     writer = StreamWriter(job_id_text)
-    spec = get_registry().route(claim.queue, claim.kind)
+    registry = get_registry()
+    # A job asked for offline (the fall-back after a provider failed) runs there whatever the route says.
+    offline = claim.params.get("engine") == OFFLINE
+    spec = registry.offline() if offline else registry.route(claim.queue, claim.kind)
     if claim.attempts > 1:
         with contextlib.suppress(redis.RedisError):
             writer.reset()

@@ -20,6 +20,7 @@ from core.config import get_settings
 from core.errors import UserError
 from ui import account_widgets, billing_widgets
 from ui.i18n import t
+from ui.offline_views import render_engine, render_offline_quote
 from ui.session import CurrentUser, require_user
 
 POLL_SECONDS = 2.0
@@ -158,6 +159,7 @@ def _status_panel(user: CurrentUser, kind: str) -> None:
             summary = service.get_summary(user.id, current.id)
             if summary is not None:
                 _render_summary(summary)
+                render_engine(service.summary_engine(user.id, current.id))
     _delete_control(user, current.id)
 
 
@@ -178,7 +180,9 @@ def _upload_form(user: CurrentUser, kind: str, replacing: bool) -> None:
     if upload is None:
         return
     quote = service.quote_upload(user.id, kind)
-    if quote.is_free:
+    if render_offline_quote(kind):
+        pass
+    elif quote.is_free:
         st.warning(t("assets.upload.confirm_free", balance=quote.balance), icon=":material/hourglass:")
     else:
         st.info(t("assets.upload.confirm_paid", price=quote.price, balance=quote.balance), icon=":material/toll:")

@@ -17,6 +17,7 @@ from core.assets import service as assets
 from core.errors import UserError
 from core.workbench import services
 from ui.i18n import t
+from ui.offline_views import render_engine, render_fallback, render_offline_quote
 from ui.session import CurrentUser, require_user
 from ui.workbench_editor import render_editor
 from ui.workbench_stream import live
@@ -91,6 +92,8 @@ def _sidebar(user: CurrentUser) -> None:
 
 
 def _quote_notice(kind: str, user: CurrentUser, prefix: str) -> None:
+    if render_offline_quote(kind):
+        return
     quote = services.quote_step(user.id, kind)
     if quote.is_free:
         st.info(t(f"{prefix}_free", balance=quote.balance), icon=":material/hourglass_bottom:")
@@ -123,7 +126,8 @@ def _create(user: CurrentUser) -> None:
                 upload = st.file_uploader(t("workbench.create.image_label"), type=["png", "jpg", "jpeg"])
                 jd_image = upload.getvalue() if upload is not None else None
             lang = st.selectbox(t("workbench.create.lang_label"), list(langs), format_func=langs.__getitem__)
-            (st.info if quote.is_free else st.caption)(notice)
+            if not render_offline_quote("match"):
+                (st.info if quote.is_free else st.caption)(notice)
             if st.form_submit_button(t("workbench.create.confirm"), type="primary"):
                 try:
                     result = services.create_service(
@@ -168,9 +172,11 @@ def _retry(user: CurrentUser, service_id: uuid.UUID, step: str) -> None:
             st.rerun()
 
 
-def _step_error(step: services.StepView | None) -> None:
+def _step_error(step: services.StepView | None, user: CurrentUser | None = None, kind: str = "") -> None:
     if step is not None and step.state == "failed":
         st.error(t(step.error_key or "error.internal"), icon=":material/error:")
+        if user is not None and kind:
+            render_fallback(user.id, st.session_state[CURRENT], kind, _form_key)
 
 
 def _service(user: CurrentUser, service_id: uuid.UUID) -> None:
@@ -187,7 +193,7 @@ def _service(user: CurrentUser, service_id: uuid.UUID) -> None:
     job_step = view.steps.get("job")
     if job_step is not None and job_step.active:
         live(user.id, job_step.job_id, lambda _text: None)
-    _step_error(job_step)
+    _step_error(job_step, user, "job")
     render_job(view.job)
 
     match_step = view.steps.get("match")
@@ -198,10 +204,11 @@ def _service(user: CurrentUser, service_id: uuid.UUID) -> None:
     st.subheader(t("workbench.match.heading"))
     if view.match is not None:
         render_match(view.match)
+        render_engine(view.match.get("engine"))
         render_retrieved(match_step.retrieved)
     elif match_step.active:
         live(user.id, match_step.job_id, lambda text: render_match(partial_json(text)))
-    _step_error(match_step)
+    _step_error(match_step, user, "match")
     if view.match is None:
         if match_step.state in services.FINAL_FAILURES:
             _retry(user, service_id, "match")
@@ -226,9 +233,10 @@ def _service(user: CurrentUser, service_id: uuid.UUID) -> None:
         live(user.id, customize.job_id, lambda text: st.markdown(str(partial_json(text).get("markdown", ""))))
     elif view.latest_version is not None:
         render_editor(user.id, service_id, view.match.get("overall_score"))
+        render_engine(customize.engine if customize else None)
         render_retrieved(customize.retrieved if customize else None)
     else:
-        _step_error(customize)
+        _step_error(customize, user, "customize")
         _start(user, service_id, "customize")
         return
 
@@ -238,9 +246,10 @@ def _service(user: CurrentUser, service_id: uuid.UUID) -> None:
         live(user.id, interview.job_id, lambda text: render_interview(partial_json(text)))
     elif view.interview is not None:
         render_interview(view.interview)
+        render_engine(view.interview.get("engine"))
         render_retrieved(interview.retrieved if interview else None)
     elif view.latest_version is not None and (customize is None or not customize.active):
-        _step_error(interview)
+        _step_error(interview, user, "interview")
         _start(user, service_id, "interview")
 
 

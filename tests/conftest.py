@@ -46,7 +46,7 @@ def stack_services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     for var in ("DATABASE_URL", "REDIS_URL", "LOCAL_LLM_URL"):
         os.environ.pop(var, None)
     data = tmp_path_factory.mktemp("stack")
-    st = Stack(data_dir=data, persist_redis=False, with_llm=False)
+    st = Stack(data_dir=data, persist_redis=False)
     try:
         st.start()
         _reset_caches()

@@ -1,4 +1,4 @@
-"""Pieces every page shares: the header (language switch, demo-model notice) and the sidebar (who is signed in,
+"""Pieces every page shares: the header (language switch, offline-engine notice) and the sidebar (who is signed in,
 coins, theme hint, sign-out). Rendered once by Home.py before the selected page runs, so pages stay small.
 """
 
@@ -33,16 +33,16 @@ def set_language(user: CurrentUser | None, lang: str) -> None:
         update_lang(lang)
 
 
-def _uses_demo_model() -> bool:
+def _uses_offline_engine() -> bool:
     try:
-        return get_registry().uses_demo_model
+        return get_registry().uses_offline_engine
     except Exception:  # a broken registry file must not take every page down
         log.warning("registry.unreadable")
         return False
 
 
 def render_header(user: CurrentUser | None) -> None:
-    """Top of every page: a compact language switch and, in demo mode, the visible small-model notice."""
+    """Top of every page: a compact language switch and, with no provider key, the offline-engine notice."""
     st.button(
         t("layout.other_lang"),
         key="lang_toggle",
@@ -51,8 +51,8 @@ def render_header(user: CurrentUser | None) -> None:
         on_click=switch_language,
         args=(user,),
     )
-    if _uses_demo_model():
-        st.caption(":material/science: " + t("layout.demo_notice"))
+    if _uses_offline_engine():
+        st.caption(":material/memory: " + t("layout.offline_notice"))
 
 
 def render_sidebar(user: CurrentUser | None) -> None:

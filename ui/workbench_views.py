@@ -43,6 +43,8 @@ def render_match(data: dict[str, Any]) -> None:
     """The match (complete or partial): score first, then breakdown, coverage, strengths, gaps, pitch."""
     if "overall_score" in data:
         st.metric(t("workbench.match.overall"), f"{data['overall_score']} / 100")
+    if data.get("formula"):  # how the offline engine computed the score, in the user's language
+        st.caption(":material/functions: " + str(data["formula"]))
     breakdown = data.get("breakdown") or {}
     if breakdown:
         cols = st.columns(len(BREAKDOWN))

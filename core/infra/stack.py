@@ -10,23 +10,15 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.infra.embedded import (
-    EmbeddedLLM,
-    EmbeddedPostgres,
-    EmbeddedRedis,
-    ensure_encryption_key,
-    ensure_secret,
-)
+from core.infra.embedded import EmbeddedPostgres, EmbeddedRedis, ensure_encryption_key, ensure_secret
 
 
 @dataclass
 class Stack:
     data_dir: Path
     persist_redis: bool = True
-    with_llm: bool = True
     postgres: EmbeddedPostgres | None = None
     redis: EmbeddedRedis | None = None
-    llm: EmbeddedLLM | None = None
     env: dict[str, str] = field(default_factory=dict)
 
     def start(self) -> dict[str, str]:
@@ -39,16 +31,6 @@ class Stack:
         if not os.environ.get("REDIS_URL"):
             self.redis = EmbeddedRedis(self.data_dir / "redis", persist=self.persist_redis)
             env["REDIS_URL"] = self.redis.start()
-        has_keys = os.environ.get("DEEPSEEK_API_KEY") or os.environ.get("GLM_API_KEY")
-        if (
-            self.with_llm
-            and not has_keys
-            and not os.environ.get("LOCAL_LLM_URL")
-            and not os.environ.get("MODEL_REGISTRY_FILE")
-        ):
-            port = int(os.environ.get("LOCAL_LLM_PORT", "0") or 0)
-            self.llm = EmbeddedLLM(self.data_dir / "llm", port=port)
-            env["LOCAL_LLM_URL"] = self.llm.start()
         if not os.environ.get("ENCRYPTION_KEY"):
             env["ENCRYPTION_KEY"] = ensure_encryption_key(self.data_dir)
         if not os.environ.get("COOKIE_KEY"):
@@ -62,8 +44,6 @@ class Stack:
 
     def stop(self) -> None:
         """Stop in reverse order; Postgres last so workers can finish their transactions."""
-        if self.llm is not None:
-            self.llm.stop()
         if self.redis is not None:
             self.redis.stop()
         if self.postgres is not None:

@@ -105,10 +105,11 @@ def main() -> int:
         procs = children(port)
         for child in procs:
             child.start(env)
-        demo = " (running on the small bundled demo model)" if stack.llm is not None else ""
-        print(
-            f"\n  Job Assistant AI is up{demo}: open http://127.0.0.1:{port}\n  Ctrl-C stops everything.\n", flush=True
-        )
+        from core.llm.registry import get_registry
+
+        offline = " (no provider key: every task runs on the offline engine)"
+        up = f"Job Assistant AI is up{offline if get_registry().uses_offline_engine else ''}"
+        print(f"\n  {up}: open http://127.0.0.1:{port}\n  Ctrl-C stops everything.\n", flush=True)
         while not stopping:
             time.sleep(0.5)
             for child in one_shots:

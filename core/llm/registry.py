@@ -1,11 +1,16 @@
 """The model registry: which provider, model, cap and prices serve each task kind on each queue.
 
 Modelled on simonw/llm's registry: models are named entries, routes map (queue, task kind) to a name.
-Defaults come from the settings (DeepSeek for the paid queue, GLM for the free one, the embedded local model
-when no key is set); a JSON file named by MODEL_REGISTRY_FILE replaces them entirely, e.g.
+Defaults come from the settings (DeepSeek for the paid queue, GLM for the free one, the offline engine when
+no key is set); a JSON file named by MODEL_REGISTRY_FILE replaces them entirely, e.g.
 
-    {"models": {"fake": {"base_url": "http://127.0.0.1:9000/v1", "model": "fake-model", "concurrency": 5}},
-     "routes": {"paid": {"*": "fake"}, "free": {"*": "fake"}}}
+    {"models": {"fake": {"base_url": "http://127.0.0.1:9000/v1", "model": "fake-model", "concurrency": 5},
+                "offline": {"engine": "offline"}},
+     "routes": {"paid": {"*": "fake"}, "free": {"*": "fake", "interview": "offline"}}}
+
+The offline engine (core.offline: code over the document model, no LLM) is a model like any other here, so
+routes, caps and job rows treat it the same; it is always available, whatever the file says, as the stand-in
+when a provider fails for good.
 """
 
 from __future__ import annotations
@@ -21,13 +26,15 @@ from core.config import Settings, get_settings
 # How a provider accepts structured output: OpenAI's json_schema, llama.cpp's json_object + schema
 # (grammar-constrained), or plain json_object (DeepSeek, GLM) with the schema described in the prompt.
 StructuredMode = Literal["json_schema", "json_object_schema", "json_object"]
+Engine = Literal["llm", "offline"]
+OFFLINE = "offline"
 
 
 @dataclass(frozen=True)
 class ModelSpec:
     name: str
-    base_url: str
-    model: str
+    base_url: str = ""
+    model: str = ""
     api_key_env: str = ""
     concurrency: int = 2
     price_in_per_m: float = 0.0
@@ -35,6 +42,16 @@ class ModelSpec:
     structured: StructuredMode = "json_object"
     is_demo: bool = False
     max_tokens: int = 4096
+    engine: Engine = "llm"
+
+    @property
+    def is_offline(self) -> bool:
+        return self.engine == OFFLINE
+
+    @property
+    def engine_label(self) -> str:
+        """What a stored result names as its author: "offline" or the provider's model name."""
+        return OFFLINE if self.is_offline else self.model
 
     def api_key(self) -> str:
         return os.environ.get(self.api_key_env, "") if self.api_key_env else "not-needed"
@@ -53,9 +70,27 @@ class Registry:
         name = table.get(task_kind) or table["*"]
         return self.models[name]
 
+    def offline(self) -> ModelSpec:
+        """The offline engine's spec: the file's own entry if it names one, else the default."""
+        for spec in self.models.values():
+            if spec.is_offline:
+                return spec
+        return offline_spec()
+
+    def is_offline(self, task_kind: str) -> bool:
+        """True when every queue routes this task kind to the offline engine (it is then free)."""
+        return all(self.route(q, task_kind).is_offline for q in ("paid", "free"))
+
     @property
-    def uses_demo_model(self) -> bool:
-        return any(self.route(q, "*").is_demo for q in ("paid", "free"))
+    def uses_offline_engine(self) -> bool:
+        """True when some task runs on the offline engine by default (the pages say so)."""
+        names = {name for table in self.routes.values() for name in table.values()}
+        return any(self.models[name].is_offline for name in names if name in self.models)
+
+
+def offline_spec(concurrency: int = 4) -> ModelSpec:
+    """Code, not a model: its cap only bounds how many consumer threads compute offline results at once."""
+    return ModelSpec(name=OFFLINE, model=OFFLINE, engine="offline", concurrency=concurrency)
 
 
 def _default_registry(s: Settings) -> Registry:
@@ -81,16 +116,8 @@ def _default_registry(s: Settings) -> Registry:
             structured="json_object",
         )
     if not models:
-        models["local"] = ModelSpec(
-            name="local",
-            base_url=s.local_llm_url or f"http://127.0.0.1:{s.local_llm_port}/v1",
-            model="smollm2-135m",
-            concurrency=s.local_llm_concurrency,
-            structured="json_object_schema",
-            is_demo=True,
-            max_tokens=1024,
-        )
-        return Registry(models=models, routes={"paid": {"*": "local"}, "free": {"*": "local"}})
+        models[OFFLINE] = offline_spec()
+        return Registry(models=models, routes={"paid": {"*": OFFLINE}, "free": {"*": OFFLINE}})
     paid = "deepseek" if "deepseek" in models else "glm"
     free = "glm" if "glm" in models else "deepseek"
     return Registry(models=models, routes={"paid": {"*": paid}, "free": {"*": free}})
@@ -109,3 +136,19 @@ def get_registry() -> Registry:
     if s.model_registry_file:
         return _file_registry(str(s.model_registry_file))
     return _default_registry(s)
+
+
+def price_for(task_kind: str) -> int:
+    """Coins for one job of this kind: the configured price, or 0 when the offline engine serves it everywhere.
+
+    The offline engine costs nothing to run, so it is free (no debit; paid or free queue as the balance allows).
+    A service's price ("match") covers job extraction too, so both must be offline for it to be free.
+    """
+    return 0 if runs_offline(task_kind) else get_settings().price_for(task_kind)
+
+
+def runs_offline(task_kind: str) -> bool:
+    """True when this kind of job runs on the offline engine whatever the queue ("match": with its extraction)."""
+    registry = get_registry()
+    kinds = ("job", "match") if task_kind == "match" else (task_kind,)
+    return all(registry.is_offline(kind) for kind in kinds)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from core.facts.model import DocumentModel, Entry, JobFacts
 from core.facts.text import fold, strip_markdown
 from core.offline.advice import Advisor
-from core.offline.lookup import clean, label, surface
+from core.offline.lookup import clean, label, surface, written_as
 from core.offline.match import Fit, assess, latest_role, pitch_skills
 from core.offline.relevance import Relevance, entry_lines
 from core.offline.summary import by_recency
@@ -100,14 +100,16 @@ def _intros(
     close = t(lang, "intro_close", company=_company(job, lang))
     one = opening + current + (relevant if bullets else "") + skill_text + close
     blocks: list[str] = []
-    by_entry: dict[int, tuple[Entry, list[str]]] = {}
+    # One block per role; the resume's entry and the history's entry for the same role are one role.
+    by_role: dict[tuple[str, str], tuple[Entry, list[str]]] = {}
     for bullet in bullets:
         found = _entry_of(bullet, docs)
         if found is not None and found[1].kind == "experience":
-            by_entry.setdefault(id(found[1]), (found[1], []))[1].append(bullet)
-    entries = by_recency([entry for entry, _ in by_entry.values()])[:INTRO_3MIN_ROLES]
+            key = (fold(found[1].org), fold(found[1].title))
+            by_role.setdefault(key, (found[1], []))[1].append(bullet)
+    entries = by_recency([entry for entry, _ in by_role.values()])[:INTRO_3MIN_ROLES]
     for entry in entries:
-        facts = sep.join(_trim(b) for b in by_entry[id(entry)][1][:INTRO_3MIN_FACTS])
+        facts = sep.join(_trim(b) for b in by_role[(fold(entry.org), fold(entry.title))][1][:INTRO_3MIN_FACTS])
         blocks.append(
             t(
                 lang,
@@ -181,7 +183,7 @@ def _stories(
             continue
         entry = found[1]
         must, nice = rel.keyword_hits(bullet)
-        topic = label((must + nice)[0], lang) if must + nice else ""
+        topic = (written_as((must + nice)[0], bullet) or label((must + nice)[0], lang)) if must + nice else ""
         task = (
             t(lang, "star_task", label=topic)
             if topic

@@ -190,6 +190,14 @@ def degree_label(level: str, lang: str) -> str:
     return DEGREE_LABEL["zh" if lang == "zh" else "en"].get(level, level)
 
 
+def written_as(canonical: str, text: str) -> str | None:
+    """How `text` writes a skill, or None when it does not name it."""
+    vocab = _vocabulary()
+    if vocab is None:
+        return canonical if contains_phrase(fold(text), canonical) else None
+    return next((str(hit.surface) for hit in vocab.skills_in(text) if hit.canonical == canonical), None)
+
+
 def surface(canonical: str, doc: DocumentModel, line: int | None) -> str:
     """How the document itself writes a skill on `line` ("JS", "机器学习"); the label when not found there."""
     vocab = _vocabulary()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -68,6 +68,7 @@ def latest_version(session: Session, service_id: uuid.UUID) -> ResumeVersion | N
 class Retrieved:
     prompt: str  # passages formatted for the prompt ('' when none)
     record: list[Any]  # what jobs.retrieved keeps, for "why this advice"
+    passages: list[Any] = field(default_factory=list)  # the passages themselves (the offline engine reads them)
 
 
 def retrieve(task_kind: str, query: str, lang: str) -> Retrieved:
@@ -77,7 +78,9 @@ def retrieve(task_kind: str, query: str, lang: str) -> Retrieved:
 
     try:
         passages = retrieval.retrieve_for_task(task_kind, query, lang, get_settings().rag_top_k)
-        return Retrieved(prompt=retrieval.passages_as_prompt(passages), record=retrieval.as_record(passages))
+        return Retrieved(
+            prompt=retrieval.passages_as_prompt(passages), record=retrieval.as_record(passages), passages=passages
+        )
     except Exception as exc:
         log_event(_log, "retrieval_failed", logging.WARNING, taskName=task_kind, error=type(exc).__name__)
         return Retrieved(prompt="", record=[])

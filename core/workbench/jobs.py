@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from core import jobs, ocr
 from core.errors import NotFound, UserError
-from core.workbench import prompts
+from core.workbench import offline, prompts
 from core.workbench.context import latest_match, latest_version, load_facts, retrieve
 from core.workbench.coverage import compute_coverage, flatten, projected_score
 from core.workbench.editor import add_version
@@ -72,7 +72,10 @@ class JobExtractionHandler(BaseHandler):
             text = ocr_text
         ctx.keeper.check()
         ctx.stream.status(STATUS_EXTRACTING)
-        summary = ctx.structured(JobSummary, prompts.job_messages(text, JobSummary), stream=False)
+        if ctx.offline:
+            summary = ctx.offline_reply(lambda: offline.extract_job(text), stream=False)
+        else:
+            summary = ctx.structured(JobSummary, prompts.job_messages(text, JobSummary), stream=False)
         return {"summary": summary.model_dump(), "ocr_text": ocr_text}
 
     def store(self, session: Session, job: Job, result: Any) -> list[FollowUp]:
@@ -88,7 +91,13 @@ class JobExtractionHandler(BaseHandler):
         match = jobs.create_job(
             session,
             jobs.NewJob(
-                user_id=job.user_id, kind="match", price=0, memo="match", service_id=service.id, queue=job.queue
+                user_id=job.user_id,
+                kind="match",
+                price=0,
+                memo="match",
+                service_id=service.id,
+                queue=job.queue,
+                params={k: v for k, v in (job.params or {}).items() if k == "engine"},  # an offline fall-back goes on
             ),
         )
         jobs.transfer_debit(session, job.id, match.id)
@@ -111,6 +120,10 @@ class MatchHandler(BaseHandler):
         )
         found = retrieve("match", _query(facts.job), facts.output_lang)
         ctx.figures["retrieved"] = found.record
+        if ctx.offline:
+            service_id = _service_id(ctx)
+            reply = ctx.offline_reply(lambda: offline.match(offline.load(service_id), found.passages))
+            return MatchResultData(**reply.model_dump(), coverage=coverage, engine=ctx.spec.engine_label).model_dump()
         messages = prompts.match_messages(
             facts.output_lang,
             MatchReply,
@@ -121,7 +134,7 @@ class MatchHandler(BaseHandler):
             knowledge=found.prompt,
         )
         reply = ctx.structured(MatchReply, messages)
-        return MatchResultData(**reply.model_dump(), coverage=coverage).model_dump()
+        return MatchResultData(**reply.model_dump(), coverage=coverage, engine=ctx.spec.engine_label).model_dump()
 
     def store(self, session: Session, job: Job, result: Any) -> list[FollowUp]:
         assert job.service_id is not None
@@ -144,16 +157,20 @@ class CustomizeHandler(BaseHandler):
         found = retrieve("customize", _query(facts.job), lang)
         ctx.figures["retrieved"] = found.record
         match_for_prompt = match.model_dump(exclude={"self_pitch"})
-        messages = prompts.customize_messages(
-            lang,
-            CustomizeReply,
-            job=facts.job,
-            resume=facts.resume,
-            detailed=facts.detailed,
-            match=match_for_prompt,
-            knowledge=found.prompt,
-        )
-        reply = ctx.structured(CustomizeReply, messages)
+        if ctx.offline:
+            service_id = facts.service_id
+            reply = ctx.offline_reply(lambda: offline.customize(offline.load(service_id, lang), match))
+        else:
+            messages = prompts.customize_messages(
+                lang,
+                CustomizeReply,
+                job=facts.job,
+                resume=facts.resume,
+                detailed=facts.detailed,
+                match=match_for_prompt,
+                knowledge=found.prompt,
+            )
+            reply = ctx.structured(CustomizeReply, messages)
         job = JobSummary.model_validate(facts.job)
         report = check_summaries(reply.markdown, facts.resume, facts.detailed, job.must_have + job.nice_to_have)
         projected = projected_score(match.overall_score, Coverage.model_validate(match.coverage), reply.markdown)
@@ -193,11 +210,18 @@ class InterviewHandler(BaseHandler):
         lang = str(ctx.params.get("lang") or facts.output_lang)
         found = retrieve("interview", _query(facts.job), lang)
         ctx.figures["retrieved"] = found.record
-        messages = prompts.interview_messages(
-            lang, InterviewReply, job=facts.job, tailored_markdown=markdown, match=match, knowledge=found.prompt
-        )
-        reply = ctx.structured(InterviewReply, messages)
-        return {"result": reply.model_dump(), "resume_version_id": str(version_id)}
+        if ctx.offline:
+            service_id, match_data = facts.service_id, MatchResultData.model_validate(match)
+            reply = ctx.offline_reply(
+                lambda: offline.interview(offline.load(service_id, lang), markdown, match_data, found.passages)
+            )
+        else:
+            messages = prompts.interview_messages(
+                lang, InterviewReply, job=facts.job, tailored_markdown=markdown, match=match, knowledge=found.prompt
+            )
+            reply = ctx.structured(InterviewReply, messages)
+        result = {**reply.model_dump(), "engine": ctx.spec.engine_label}
+        return {"result": result, "resume_version_id": str(version_id)}
 
     def store(self, session: Session, job: Job, result: Any) -> list[FollowUp]:
         assert job.service_id is not None

@@ -72,6 +72,7 @@ class MatchResultData(MatchReply):
     """What match_results.result_json holds."""
 
     coverage: Coverage = Field(default_factory=Coverage)
+    engine: str = ""  # who wrote it: "offline" or the model's name
 
 
 class BulletSource(BaseModel):

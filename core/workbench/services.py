@@ -22,6 +22,7 @@ from core.actions import ActionResult, run_action
 from core.assets.service import load_current_summaries
 from core.config import get_settings
 from core.errors import InvalidInput, LimitReached, NotFound, UserError
+from core.llm.registry import price_for
 from core.workbench.context import latest_match, latest_version, owned_service
 from db.models import InterviewResult, Job, ResumeVersion, Service
 from db.session import unit_of_work
@@ -52,7 +53,7 @@ def quote_service(user_id: uuid.UUID) -> ledger.Quote:
 def quote_step(user_id: uuid.UUID, kind: str) -> ledger.Quote:
     """Quote for 'match' (a new service), 'customize' or 'interview'."""
     with unit_of_work() as session:
-        return ledger.quote(session, user_id, get_settings().price_for(kind))
+        return ledger.quote(session, user_id, price_for(kind))
 
 
 # -- actions ------------------------------------------------------------------------------------------
@@ -126,7 +127,7 @@ def create_service(
         job = jobs.create_job(
             session,
             jobs.NewJob(
-                user_id=user_id, kind="job", price=get_settings().price_service, memo="service", service_id=service.id
+                user_id=user_id, kind="job", price=price_for("match"), memo="service", service_id=service.id
             ),
         )
         data = {"service_id": str(service.id), "job_id": str(job.id), "queue": job.queue, "price": job.price}
@@ -152,7 +153,7 @@ def _start_step(user_id: uuid.UUID, service_id: uuid.UUID, key: str, kind: str, 
             jobs.NewJob(
                 user_id=user_id,
                 kind=kind,
-                price=get_settings().price_for(kind),
+                price=price_for(kind),
                 memo=kind,
                 service_id=service.id,
                 params={"lang": lang} if lang else {},
@@ -207,7 +208,7 @@ def retry_step(user_id: uuid.UUID, service_id: uuid.UUID, step: str, idempotency
             jobs.NewJob(
                 user_id=user_id,
                 kind=step,
-                price=get_settings().price_for("match"),  # the service price covers extraction and Match
+                price=price_for("match"),  # the service price covers extraction and Match
                 memo="service" if step == "job" else "match",
                 service_id=service.id,
             ),
@@ -237,6 +238,7 @@ class StepView:
     error_key: str | None
     retrieved: list[Any] | None
     created_at: datetime
+    engine: str = ""  # who wrote the result: "offline" or the model's name (set once the step succeeded)
 
     @property
     def active(self) -> bool:
@@ -324,6 +326,7 @@ def get_service_view(user_id: uuid.UUID, service_id: uuid.UUID) -> ServiceView:
                 error_key=j.error_key,
                 retrieved=j.retrieved,
                 created_at=j.created_at,
+                engine=j.model or "",
             )
             for kind, j in latest.items()
         }

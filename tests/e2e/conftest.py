@@ -5,6 +5,7 @@ driven by Playwright. Screenshots go to tests/artifacts/ (git-ignored).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -37,14 +38,12 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def web(stack: dict[str, str]) -> Iterator[str]:
-    """The product's web process, as `make run` starts it; yields its base URL."""
+@contextlib.contextmanager
+def web_process(env: dict[str, str], name: str = "e2e-web") -> Iterator[str]:
+    """The product's web process, as `make run` starts it, with `env`; yields its base URL."""
     port = _free_port()
-    env = {**os.environ, **stack, "PYTHONPATH": str(ROOT)}
-    env.pop("MODEL_REGISTRY_FILE", None)  # no provider keys: the product runs in demo-model mode
     (ROOT / ".pytest_cache").mkdir(exist_ok=True)
-    log = open(ROOT / ".pytest_cache" / "e2e-web.log", "ab")  # noqa: SIM115
+    log = open(ROOT / ".pytest_cache" / f"{name}.log", "ab")  # noqa: SIM115
     proc = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "asgi:app", "--host", "127.0.0.1", "--port", str(port)],
         cwd=ROOT,
@@ -58,7 +57,7 @@ def web(stack: dict[str, str]) -> Iterator[str]:
         deadline = time.monotonic() + 60
         while True:
             if proc.poll() is not None:
-                raise RuntimeError("the web process exited; see .pytest_cache/e2e-web.log")
+                raise RuntimeError(f"the web process exited; see .pytest_cache/{name}.log")
             try:
                 if httpx.get(f"{base}/_stcore/health", timeout=2).status_code == 200:
                     break
@@ -75,6 +74,14 @@ def web(stack: dict[str, str]) -> Iterator[str]:
         except (ProcessLookupError, subprocess.TimeoutExpired):
             os.killpg(proc.pid, signal.SIGKILL)
         log.close()
+
+
+@pytest.fixture(scope="session")
+def web(stack: dict[str, str], upstream: object) -> Iterator[str]:
+    """The web process with the same model registry as the consumers (the fake upstream is the provider), so
+    prices and notices on the pages agree with the engine that runs the jobs."""
+    with web_process({**os.environ, **stack, "PYTHONPATH": str(ROOT)}) as base:
+        yield base
 
 
 @pytest.fixture

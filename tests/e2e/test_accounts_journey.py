@@ -72,7 +72,7 @@ def test_visitor_signs_up_signs_out_and_back_in(db: None, web: str, browser: Any
     for key in ("landing.step1_title", "landing.step2_title", "landing.step3_title", "landing.privacy_title"):
         expect(page.get_by_role("heading", name=en(key))).to_be_visible()
     expect(page.get_by_text(en("landing.privacy_encrypted"))).to_be_visible()
-    expect(page.get_by_text(en("layout.demo_notice"))).to_be_visible()
+    expect(page.get_by_text(en("layout.offline_notice"))).to_have_count(0)  # a provider is configured
     page.screenshot(path=str(artifacts / "landing-light-desktop.png"), full_page=True)
 
     # Signs up, lands on Profile with guidance and sees the coins granted.
@@ -128,9 +128,8 @@ def test_wrong_password_message_and_language_switch(db: None, web: str, browser:
     sidebar = page.locator("section[data-testid='stSidebar']")
     for key in ("nav.workbench", "nav.profile", "nav.billing"):
         expect(sidebar.get_by_text(zh(key), exact=True)).to_be_visible()
-    expect(page.get_by_text(zh("layout.demo_notice"))).to_be_visible()
     expect(page.get_by_role("button", name=zh("layout.sign_out"))).to_be_visible()
-    expect(page.get_by_text(en("layout.demo_notice"))).to_have_count(0)
+    expect(page.get_by_text(en("layout.offline_notice"))).to_have_count(0)
     sidebar.get_by_text(zh("nav.profile"), exact=True).click()
     expect(page.get_by_role("heading", name=zh("account.title"))).to_be_visible(timeout=SLOW)
     expect(page.get_by_text(zh("account.delete_title"))).to_be_visible()

@@ -1,0 +1,85 @@
+"""The offline fall-back: when a provider failed for good on a step, its offline result at no charge, one click.
+
+The failed job was refunded by the engine (exactly once, as for any final failure). The fall-back is a new job
+of the same kind, price 0 and so no debit, marked `engine: offline` so the worker runs it on the offline engine
+whatever the route says; it goes through the same jobs table, queues, caps and stream as any other step.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy.orm import Session
+
+from core import jobs
+from core.actions import ActionResult, run_action
+from core.errors import InvalidInput, UserError
+from core.llm.registry import OFFLINE
+from core.workbench.context import latest_match, owned_service
+from core.workbench.services import STEP_KINDS, _active_jobs, _check_cap, _latest_steps
+from db.models import Job
+
+
+def offers_offline(job: Job | None) -> bool:
+    """True when this step's latest run failed for a reason the offline engine does not share.
+
+    Engine-level failures (provider errors, lost leases: keys "error.*") qualify; a failure of the user's input
+    (an unreadable screenshot, a missing resume: "workbench.error.*", "assets.error.*") would fail offline too,
+    and a run that was already offline has nothing to fall back to.
+    """
+    if job is None or job.state != "failed":
+        return False
+    if (job.params or {}).get("engine") == OFFLINE or job.model == OFFLINE:
+        return False
+    return (job.error_key or "error.internal").startswith("error.")
+
+
+def offline_offer(user_id: uuid.UUID, service_id: uuid.UUID, step: str) -> bool:
+    """Whether the page should offer the offline result for this step now."""
+    from db.session import unit_of_work
+
+    with unit_of_work() as session:
+        service = owned_service(session, user_id, service_id)
+        if _active_jobs(session, service.id):
+            return False
+        return offers_offline(_latest_steps(session, [service.id]).get(service.id, {}).get(step))
+
+
+def run_offline_step(user_id: uuid.UUID, service_id: uuid.UUID, step: str, idempotency_key: str) -> ActionResult:
+    """Queue the offline engine's result for a step whose provider run failed for good; nothing is charged.
+
+    Refused with "workbench.error.nothing_to_retry" unless that step's latest run qualifies (offers_offline)
+    and nothing of the service is running. A fall-back job extraction hands `engine: offline` on to its Match.
+    Returns {"service_id", "job_id", "queue", "price"} (price 0).
+    """
+    if step not in STEP_KINDS:
+        raise InvalidInput("workbench.error.bad_step")
+
+    def body(session: Session) -> ActionResult:
+        _check_cap(session, user_id, service_id)
+        service = owned_service(session, user_id, service_id, lock=True)
+        if _active_jobs(session, service.id):
+            raise UserError("workbench.error.step_running")
+        latest = _latest_steps(session, [service.id]).get(service.id, {})
+        last = latest.get(step)
+        if not offers_offline(last):
+            raise UserError("workbench.error.nothing_to_retry")
+        if step == "match" and latest_match(session, service.id) is not None:
+            raise UserError("workbench.error.nothing_to_retry")
+        assert last is not None
+        params = {k: v for k, v in (last.params or {}).items() if k == "lang"}
+        job = jobs.create_job(
+            session,
+            jobs.NewJob(
+                user_id=user_id,
+                kind=step,
+                price=0,
+                memo=f"offline {step}",
+                service_id=service.id,
+                params={**params, "engine": OFFLINE},
+            ),
+        )
+        data = {"service_id": str(service.id), "job_id": str(job.id), "queue": job.queue, "price": job.price}
+        return ActionResult(data=data, enqueue=[(str(job.id), job.queue)])
+
+    return run_action(user_id, idempotency_key, body)

@@ -1,0 +1,230 @@
+"""Acceptance of the offline engine (issue 18): a fresh product with no key and no fake upstream, in a real browser.
+
+The web process and the paid and free Huey consumers run with no provider key and no model registry, so every
+task runs on the offline engine. A new user signs up, uploads a resume PDF (English, then in a second journey
+Chinese), starts two services at once (pasted JD text and a screenshot of the same JD), and takes each through
+Match, Customize (0 grounding flags), PDF export and Interview. Named facts of the resume must appear in the
+summary, the strengths, the tailored resume and the self-introduction, and what the resume lacks must not.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from tests.data.asset_pdfs import DEJAVU, NOTO_CJK
+from tests.data.facts.build import text_pdf
+from tests.e2e.conftest import ROOT, web_process
+from tests.e2e.texts import en, playwright_expect
+
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(900)]
+
+SOURCES = ROOT / "tests" / "data" / "facts" / "sources"
+PASSWORD = "correct horse battery"
+SLOW = 30_000  # ms: the first render of a Streamlit page compiles and connects
+JOB = 120_000  # ms: a job on the consumers (OCR loads its models on first use)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A resume of the corpus, the facts it names and what it does not hold (but the JD asks for)."""
+
+    id: str
+    lang: str
+    name: str
+    employers: tuple[str, str]  # the two latest employers, named in every result
+    absent: tuple[str, ...]  # never claimed by the tailored resume, the strengths or the self-introduction
+
+
+EN = Person("en01", "en", "Daniel Reyes", ("Stripe", "Twilio"), ("Rust", "GraphQL", "PCI DSS", "Google"))
+ZH = Person("zh01", "zh", "李明", ("阿里巴巴", "网易"), ("ClickHouse", "Flink", "腾讯", "字节跳动"))
+
+
+@pytest.fixture(scope="module")
+def offline_web(stack: dict[str, str]) -> Iterator[str]:
+    """The web process as `make run` starts it with no key: no registry file, no provider."""
+    env = {k: v for k, v in {**os.environ, **stack}.items() if k != "MODEL_REGISTRY_FILE"}
+    with web_process({**env, "PYTHONPATH": str(ROOT)}, "e2e-offline-web") as base:
+        yield base
+
+
+@pytest.fixture
+def offline_workers(stack: dict[str, str], db: None) -> Iterator[Any]:
+    from core.infra.consumers import Consumers
+
+    env = {k: v for k, v in stack.items() if k != "MODEL_REGISTRY_FILE"}
+    env["MODEL_REGISTRY_FILE"] = ""  # the consumers inherit os.environ: say "none" explicitly
+    consumers = Consumers(env, ROOT / ".pytest_cache" / "consumers-offline")
+    consumers.start("paid", "paid", workers=4)
+    consumers.start("free", "free", workers=1)
+    yield consumers
+    consumers.stop_all()
+
+
+def jd_screenshot(text: str, lang: str) -> bytes:
+    """A PNG of the job posting, as a user would capture it from a job board."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(NOTO_CJK if lang == "zh" else DEJAVU), 24)
+    lines = [line for line in text.splitlines() if line.strip()]
+    image = Image.new("RGB", (1500, 60 + 40 * len(lines)), "white")
+    draw = ImageDraw.Draw(image)
+    for i, line in enumerate(lines):
+        draw.text((30, 30 + 40 * i), line, fill=(20, 20, 20), font=font)
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+def _sign_up(page: Any, base: str, email: str) -> None:
+    expect = playwright_expect()
+    page.goto(f"{base}/Sign_in")
+    page.get_by_role("tab", name=en("signin.tab_sign_up")).click()
+    panel = page.get_by_role("tabpanel", name=en("signin.tab_sign_up"))
+    expect(panel).to_be_visible(timeout=SLOW)
+    panel.get_by_label(en("signin.name"), exact=True).fill("Candidate")
+    panel.get_by_label(en("signin.email"), exact=True).fill(email)
+    panel.get_by_label(en("signin.password_new", min=8), exact=True).fill(PASSWORD)
+    panel.get_by_label(en("signin.password_repeat"), exact=True).fill(PASSWORD)
+    panel.get_by_role("button", name=en("signin.submit_sign_up")).click()
+    expect(page).to_have_url(re.compile(r"/Profile$"), timeout=SLOW)
+
+
+def _upload_resume(page: Any, person: Person) -> None:
+    expect = playwright_expect()
+    expect(page.get_by_text(en("layout.offline_notice"))).to_be_visible(timeout=SLOW)
+    source = (SOURCES / person.id / "resume.md").read_text(encoding="utf-8")
+    page.locator("[data-testid='stFileUploader'] input[type='file']").first.set_input_files(
+        files=[{"name": "resume.pdf", "mimeType": "application/pdf", "buffer": text_pdf(source, person.lang, "one")}]
+    )
+    expect(page.get_by_text(en("offline.quote_free")).first).to_be_visible(timeout=SLOW)
+    page.get_by_role("button", name=en("assets.upload.button")).click()
+    expect(page.get_by_text(en("assets.status.ready"), exact=True)).to_be_visible(timeout=JOB)
+    page.get_by_text(en("assets.summary.view")).click()
+    for fact in (person.name, *person.employers):
+        expect(page.get_by_text(fact).first).to_be_visible(timeout=SLOW)
+    expect(page.get_by_text(en("offline.by_offline")).first).to_be_visible()
+
+
+def _start_two_services(page: Any, person: Person) -> None:
+    """Pasted text, then at once a screenshot of the same JD: both run side by side on the consumers."""
+    expect = playwright_expect()
+    jd = (SOURCES / person.id / "jd1.txt").read_text(encoding="utf-8")
+    sidebar = page.locator("section[data-testid='stSidebar']")
+    sidebar.get_by_text(en("nav.workbench"), exact=True).click()
+    expect(page.get_by_role("heading", name=en("workbench.create.heading"))).to_be_visible(timeout=SLOW)
+    panel = page.get_by_role("tabpanel", name=en("workbench.create.tab_text"))
+    expect(panel.get_by_text(en("offline.quote_free"))).to_be_visible(timeout=SLOW)
+    panel.get_by_label(en("workbench.create.jd_label")).fill(jd)
+    panel.get_by_role("button", name=en("workbench.create.confirm")).click()
+    expect(page.get_by_role("heading", name=en("workbench.create.heading"))).to_have_count(0, timeout=SLOW)
+
+    sidebar.get_by_role("button", name=en("workbench.new_service")).click()
+    page.get_by_role("tab", name=en("workbench.create.tab_image")).click()
+    panel = page.get_by_role("tabpanel", name=en("workbench.create.tab_image"))
+    panel.locator("input[type='file']").set_input_files(
+        files=[{"name": "jd.png", "mimeType": "image/png", "buffer": jd_screenshot(jd, person.lang)}]
+    )
+    expect(panel.get_by_text("jd.png")).to_be_visible(timeout=SLOW)
+    panel.get_by_role("button", name=en("workbench.create.confirm")).click()
+    expect(page.get_by_role("heading", name=en("workbench.create.heading"))).to_have_count(0, timeout=SLOW)
+
+
+def _through_every_step(page: Any, index: int) -> bytes:
+    """Open the index-th service of the history (newest first) and take it to the end; returns its PDF."""
+    expect = playwright_expect()
+    sidebar = page.locator("section[data-testid='stSidebar']")
+    steps = re.compile(f"{en('workbench.step.match')}|{en('workbench.step.job')}")
+    history = sidebar.locator("button").filter(has_text=steps)
+    history.nth(index).click()
+    expect(page.get_by_text(re.compile(r"\d+ / 100")).first).to_be_visible(timeout=JOB)
+    expect(page.get_by_text(en("offline.by_offline")).first).to_be_visible(timeout=SLOW)
+    expect(page.get_by_text(en("workbench.match.strengths"))).to_be_visible()
+
+    expect(page.get_by_text(en("offline.quote_free")).first).to_be_visible(timeout=SLOW)
+    page.get_by_role("button", name=en("workbench.customize.start")).click()
+    expect(page.get_by_text(en("workbench.grounding.ok"))).to_be_visible(timeout=JOB)
+    page.get_by_role("button", name=en("workbench.export.button")).click()
+    checked = re.escape(en("workbench.export.check_ok", pages=999)).replace("999", r"\d+")
+    expect(page.get_by_text(re.compile(checked))).to_be_visible(timeout=JOB)
+    with page.expect_download(timeout=SLOW) as info:
+        page.get_by_role("button", name=en("workbench.export.download")).click()
+    pdf = Path(info.value.path()).read_bytes()
+
+    page.get_by_role("button", name=en("workbench.interview.start")).click()
+    expect(page.get_by_text(en("workbench.interview.intro_1"))).to_be_visible(timeout=JOB)
+    expect(page.get_by_text(en("workbench.interview.questions"))).to_be_visible(timeout=SLOW)
+    return pdf
+
+
+def _user_id(email: str) -> uuid.UUID:
+    from db.models import User
+    from db.session import unit_of_work
+
+    with unit_of_work() as session:
+        user_id = session.scalar(select(User.id).where(User.email == email))
+    assert user_id is not None
+    return user_id
+
+
+def _check_results(user_id: uuid.UUID, person: Person) -> None:
+    """Every result of both services names the resume's facts and nothing it lacks; both services agree."""
+    from core.workbench import services
+    from db.models import ResumeVersion
+    from db.session import unit_of_work
+
+    items = services.list_services(user_id)
+    assert len(items) == 2
+    scores, tailored = set(), set()
+    for item in items:
+        view = services.get_service_view(user_id, item.id)
+        assert view.match is not None and view.interview is not None
+        assert {view.steps[k].engine for k in ("job", "match", "customize", "interview")} == {"offline"}
+        with unit_of_work() as session:
+            version = session.scalar(
+                select(ResumeVersion).where(ResumeVersion.service_id == item.id).order_by(ResumeVersion.version)
+            )
+            assert version is not None
+            markdown, flags = version.markdown, (version.grounding_json or {}).get("flags")
+        assert not flags
+        strengths = "\n".join(view.match["strengths"])
+        intro = view.interview["self_intro_1min"] + "\n" + view.interview["self_intro_3min"]
+        for text in (strengths, markdown, intro):
+            assert any(e in text for e in person.employers), text
+            for absent in person.absent:
+                assert absent.lower() not in text.lower(), (absent, text)
+        assert person.name in markdown
+        assert all(e in markdown for e in person.employers)
+        scores.add(view.match["overall_score"])
+        tailored.add(markdown)
+    assert len(scores) == 1  # OCR of the screenshot reads the same JD: same facts, same score
+
+
+@pytest.mark.parametrize("person", [EN, ZH], ids=lambda p: p.id)
+def test_a_new_user_with_no_key_gets_every_step_offline(
+    offline_web: str, offline_workers: Any, browser: Any, artifacts: Path, person: Person
+) -> None:
+    from pypdf import PdfReader
+
+    email = f"offline-{person.id}-{uuid.uuid4().hex[:6]}@example.com"
+    context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    _sign_up(page, offline_web, email)
+    _upload_resume(page, person)
+    _start_two_services(page, person)
+    pdfs = [_through_every_step(page, i) for i in (0, 1)]
+    page.screenshot(path=str(artifacts / f"offline-{person.id}.png"), full_page=True)
+    context.close()
+    for pdf in pdfs:
+        text = " ".join((p.extract_text() or "") for p in PdfReader(io.BytesIO(pdf)).pages)
+        assert person.employers[0] in text
+    _check_results(_user_id(email), person)

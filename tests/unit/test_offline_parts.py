@@ -1,0 +1,59 @@
+"""The offline engine's small rules: years of experience, quoting a line, picking advice from the knowledge base."""
+
+from __future__ import annotations
+
+from core.facts.model import PRESENT, Entry
+from core.offline.advice import Advisor
+from core.offline.interview import outcome
+from core.offline.lookup import clean, experience_years
+from core.retrieval import Passage
+
+
+def role(start: str | None, end: str | None) -> Entry:
+    return Entry(kind="experience", org="Org", title="Engineer", start=start, end=end)
+
+
+def test_years_count_overlaps_once_and_open_ends_to_as_of() -> None:
+    entries = [role("2018-01", "2019-12"), role("2019-01", "2020-12"), role("2022-01", PRESENT), role(None, "2015")]
+    # 2018-01..2020-12 is 36 months (the overlap counted once), 2022-01..2023-12 is 24 months.
+    assert experience_years(entries, "2023-12") == 5.0
+    assert experience_years(entries, "2024-12") == 6.0
+
+
+def test_year_only_dates_count_from_january() -> None:
+    assert experience_years([role("2019", "2020")], "2030-01") == 13 / 12
+
+
+def test_clean_drops_list_markers_only() -> None:
+    assert clean("  • Built C++ tools ") == "Built C++ tools"
+    assert clean("- 负责订单系统") == "负责订单系统"
+    assert clean("1. Led 5 engineers") == "Led 5 engineers"
+
+
+def passage(pid: int, heading: str, content: str, lang: str = "en") -> Passage:
+    return Passage(pid, "kb.md", heading, content, "matching", lang, 0.5)
+
+
+def test_advice_prefers_a_sentence_naming_the_gap_and_never_repeats() -> None:
+    kb = [
+        passage(1, "Reading a posting", "Treat the requirements section as must-haves. Postings are wish lists."),
+        passage(2, "Handling a missing requirement", "Acknowledge the gap briefly and give your plan. "
+                "Build a small Terraform project and link it from your resume. It is common to lack one item."),
+    ]  # fmt: skip
+    advisor = Advisor(kb, "en")
+    assert advisor.action("terraform") == ("Build a small Terraform project and link it from your resume.", True)
+    # The next gap gets the other imperative sentence of the gap passage, not the posting-reading one.
+    assert advisor.action("rust") == ("Acknowledge the gap briefly and give your plan.", False)
+    assert advisor.action("rust") == ("", False)
+
+
+def test_questions_to_ask_come_from_the_passages_and_skip_the_interviewers_own() -> None:
+    kb = [passage(1, "Questions to ask at the end", 'Ask "What would success look like in 90 days?" and '
+                  'expect "Do you have any questions for us?" near the end.')]  # fmt: skip
+    assert Advisor(kb, "en").questions(5) == ["What would success look like in 90 days?"]
+
+
+def test_outcome_is_the_result_part_of_a_bullet() -> None:
+    assert outcome("Led the migration to Go, cutting p99 latency by 38%") == "cutting p99 latency by 38%"
+    assert outcome("优化分库分表方案，核心接口响应时间降低45%") == "降低45%"
+    assert outcome("Ran the design review process") == ""
