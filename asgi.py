@@ -40,8 +40,14 @@ async def healthz(_request: Request) -> JSONResponse:
 
 async def stripe_webhook(request: Request) -> Response:
     from core.billing import handle_webhook
+    from core.billing.webhook import BodyRefused, read_body
 
-    payload = await request.body()
+    try:
+        payload = await read_body(
+            request.stream(), request.headers.get("content-length"), request.headers.get("content-type")
+        )
+    except BodyRefused as refused:
+        return JSONResponse(refused.body, status_code=refused.status)
     signature = request.headers.get("stripe-signature", "")
     status, body = await anyio.to_thread.run_sync(lambda: handle_webhook(payload, signature))
     return JSONResponse(body, status_code=status)

@@ -29,6 +29,10 @@ class UserError(AppError):
         self.key = key
         self.params = params
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle key and params (a UserError raised in a sandboxed child comes back whole)."""
+        return (_rebuild_user_error, (type(self), self.key, self.params))
+
 
 class NotFound(UserError):
     def __init__(self, what: str = "item") -> None:
@@ -67,3 +71,9 @@ class PermanentUpstreamError(UpstreamError):
 
 class JobLost(AppError):
     """This worker no longer holds the job's lease (reaped, cancelled or taken over): stop quietly."""
+
+
+def _rebuild_user_error(cls: type[UserError], key: str, params: dict[str, Any]) -> UserError:
+    error = cls.__new__(cls)
+    UserError.__init__(error, key, **params)
+    return error

@@ -2,6 +2,14 @@
 
 Only whitelisted fields reach a log line. Free text is never logged except the `error` field, which is
 passed through `redact()` so a provider's error body echoing a prompt cannot leak resume or JD content.
+
+Libraries log too: Streamlit (its own handlers, propagation off), uvicorn (its access log carries query
+strings), SQLAlchemy errors (a statement's parameters), and uncaught exceptions (the message of a DataError
+carried a JD, an email and a bcrypt hash). So the rule is enforced where every record is born: the record
+factory `configure_logging` installs scrubs each record before any handler or formatter sees it. String
+arguments become "…" (a URL path keeps its path, not its query), a third party's message is cut like an
+error, and an exception keeps its type and traceback but not its message. Uncaught exceptions in the main
+thread and in threads are routed through logging, so they meet the same rule.
 """
 
 from __future__ import annotations
@@ -9,7 +17,9 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import threading
 import time
+from types import TracebackType
 from typing import Any
 
 ALLOWED_FIELDS = frozenset(
@@ -79,8 +89,77 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(payload, ensure_ascii=False, default=str)
 
 
+# Our modules log event names as messages (see log_event); anything else is a library's free text.
+OWN_LOGGERS = ("core", "tasks", "db", "ui", "pages", "asgi", "bench", "knowledge", "__main__")
+_WITHHELD = "…"
+
+
+class _Withheld(Exception):
+    """Stands in for a logged exception: same type name, message withheld."""
+
+
+def _withheld(exc_type: type[BaseException]) -> BaseException:
+    stand_in = type(exc_type.__name__, (_Withheld,), {"__module__": exc_type.__module__})
+    return stand_in("message withheld")
+
+
+def _safe_arg(value: object) -> object:
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, str) and value.startswith("/") and " " not in value:
+        return value.split("?", 1)[0]  # uvicorn's access log: the path, never the query string
+    return _WITHHELD
+
+
+def scrub(record: logging.LogRecord) -> logging.LogRecord:
+    """Make a record safe to write anywhere: no argument text, no exception message, no third-party free text."""
+    if record.args:
+        args = record.args if isinstance(record.args, tuple) else (record.args,)
+        if isinstance(record.args, dict):
+            record.args = {key: _safe_arg(value) for key, value in record.args.items()}
+        else:
+            record.args = tuple(_safe_arg(value) for value in args)
+    elif isinstance(record.msg, str):
+        if not record.name.startswith(OWN_LOGGERS):
+            record.msg = redact(record.msg)
+    else:
+        record.msg = type(record.msg).__name__
+    if record.exc_info and record.exc_info[0] is not None:
+        exc_type, _value, tb = record.exc_info
+        record.exc_info = (exc_type, _withheld(exc_type), tb)
+        record.exc_text = None
+    return record
+
+
+_base_factory = logging.getLogRecordFactory()
+
+
+def _private_record(*args: Any, **kwargs: Any) -> logging.LogRecord:
+    return scrub(_base_factory(*args, **kwargs))
+
+
+def _log_uncaught(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    logging.getLogger("core.uncaught").error("uncaught_exception", exc_info=(exc_type, exc, tb))
+
+
+def _log_uncaught_in_thread(args: threading.ExceptHookArgs) -> None:
+    if args.exc_type is SystemExit:
+        return
+    _log_uncaught(args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback)
+
+
+def install_privacy_rule() -> None:
+    """Scrub every log record at birth, whatever logger or handler it goes to; route uncaught exceptions."""
+    if logging.getLogRecordFactory() is not _private_record:
+        logging.setLogRecordFactory(_private_record)
+    sys.excepthook = _log_uncaught
+    threading.excepthook = _log_uncaught_in_thread
+    logging.captureWarnings(True)
+
+
 def configure_logging(level: str = "INFO") -> None:
-    """Route the root logger to stderr as JSON lines (idempotent)."""
+    """Route the root logger to stderr as JSON lines, with the privacy rule installed (idempotent)."""
+    install_privacy_rule()
     root = logging.getLogger()
     if any(isinstance(h.formatter, JsonFormatter) for h in root.handlers):
         return
@@ -88,7 +167,7 @@ def configure_logging(level: str = "INFO") -> None:
     handler.setFormatter(JsonFormatter())
     root.handlers = [handler]
     root.setLevel(level)
-    for noisy in ("httpx", "httpx2", "httpcore", "openai", "huey", "urllib3", "stripe", "pgserver"):
+    for noisy in ("httpx", "httpx2", "httpcore", "openai", "huey", "urllib3", "stripe", "pgserver", "weasyprint"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 

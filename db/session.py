@@ -18,6 +18,8 @@ from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.config import get_settings
+from core.errors import InvalidInput
+from core.safe_text import has_controls
 
 _lock = threading.Lock()
 _engine: Engine | None = None
@@ -44,8 +46,12 @@ def get_engine() -> Engine:
             # a pool of 10 plus 20 "overflow" connections, every burst above 10 opened connections and closed
             # them on return: 20-37 new Postgres sessions (a backend process each; against a hosted Postgres
             # also a TLS handshake) each time 50 jobs started at once.
-            _engine = create_engine(sqlalchemy_url(url), pool_size=settings.db_pool_size, max_overflow=0, future=True)
+            # hide_parameters: an error's message never carries the statement's values (a JD, an email, a hash).
+            _engine = create_engine(
+                sqlalchemy_url(url), pool_size=settings.db_pool_size, max_overflow=0, future=True, hide_parameters=True
+            )
             _ping_when_idle(_engine)
+            _refuse_control_characters(_engine)
             _factory = sessionmaker(bind=_engine, expire_on_commit=False)
         return _engine
 
@@ -75,6 +81,23 @@ def _ping_when_idle(engine: Engine) -> None:
             dbapi_connection.rollback()
         except Exception as exc:  # the pool discards this connection and checks out another
             raise DisconnectionError() from exc
+
+
+def _refuse_control_characters(engine: Engine) -> None:
+    """The last boundary for every form: a text value holding NUL or another control character is refused.
+
+    Postgres cannot store NUL in text (psycopg raised a DataError that crashed the page), and the others have
+    no place in a name, an email or a reason. The user sees "input.error.control_chars"; forms that take
+    pasted documents strip them first (core.safe_text.strip_controls).
+    """
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _check(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool) -> None:
+        rows = parameters if executemany and isinstance(parameters, list | tuple) else [parameters]
+        for row in rows:
+            values = row.values() if isinstance(row, dict) else row if isinstance(row, list | tuple) else ()
+            if any(isinstance(value, str) and has_controls(value) for value in values):
+                raise InvalidInput("input.error.control_chars")
 
 
 def dispose_engine() -> None:

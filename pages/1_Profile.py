@@ -18,6 +18,7 @@ from core.assets import service
 from core.assets.schema import ResumeSummary
 from core.config import get_settings
 from core.errors import UserError
+from core.safe_text import safe_inline, safe_markdown
 from ui import account_widgets, billing_widgets
 from ui.i18n import t
 from ui.offline_views import render_engine, render_offline_quote
@@ -57,7 +58,7 @@ def _current(user: CurrentUser, kind: str) -> tuple[service.AssetView | None, li
 def _meta(view: service.AssetView) -> str:
     return t(
         "assets.meta",
-        filename=view.filename,
+        filename=safe_inline(view.filename),
         pages=view.page_count,
         size_kb=max(1, round(view.size_bytes / 1024)),
         created=view.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
@@ -106,7 +107,8 @@ def _render_summary(summary: ResumeSummary) -> None:
     ]
     for key, items in sections:
         st.markdown(f"**{t(key)}**")
-        st.markdown("\n".join(f"- {item}" for item in items) if items else f"_{t('assets.summary.empty')}_")
+        listed = safe_markdown("\n".join(f"- {item}" for item in items))
+        st.markdown(listed if items else f"_{t('assets.summary.empty')}_")
 
 
 def _retry_button(user: CurrentUser, view: service.AssetView) -> None:
@@ -173,7 +175,7 @@ def _upload_form(user: CurrentUser, kind: str, replacing: bool) -> None:
         key=f"assets.file.{kind}.{uploader_id}",
         help=t(
             "assets.upload.limits",
-            max_mb=f"{settings.upload_max_bytes / (1024 * 1024):g}",
+            max_mb=f"{settings.upload_max_bytes / 1_000_000:g}",  # MB as the browser counts them
             max_pages=settings.upload_max_pages,
         ),
     )

@@ -15,6 +15,7 @@ import streamlit as st
 from core.actions import new_key
 from core.assets import service as assets
 from core.errors import UserError
+from core.safe_text import safe_inline, safe_markdown
 from core.workbench import services
 from ui.i18n import t
 from ui.offline_views import render_engine, render_fallback, render_offline_quote
@@ -82,7 +83,7 @@ def _sidebar(user: CurrentUser) -> None:
             if "job" in item.steps and "match" not in item.steps:
                 steps = f"{STATE_ICONS.get(item.steps['job'], '')} {t('workbench.step.job')}"
             st.button(
-                f"{item.title or t('workbench.untitled')}  \n{steps}",
+                f"{safe_inline(item.title or t('workbench.untitled'))}  \n{steps}",
                 key=f"wb.open.{item.id}",
                 on_click=_open,
                 args=(item.id,),
@@ -186,7 +187,7 @@ def _service(user: CurrentUser, service_id: uuid.UUID) -> None:
         st.session_state[CURRENT] = None
         st.rerun()
         return
-    st.header(view.title or t("workbench.untitled"))
+    st.header(safe_inline(view.title or t("workbench.untitled")))
     if view.jd_text:
         with st.expander(t("workbench.jd.expander")):
             st.text(view.jd_text)
@@ -230,7 +231,7 @@ def _service(user: CurrentUser, service_id: uuid.UUID) -> None:
     customize = view.steps.get("customize")
     if customize is not None and customize.active:
         st.caption(t("workbench.customize.running"))
-        live(user.id, customize.job_id, lambda text: st.markdown(str(partial_json(text).get("markdown", ""))))
+        live(user.id, customize.job_id, lambda text: st.markdown(safe_markdown(partial_json(text).get("markdown", ""))))
     elif view.latest_version is not None:
         render_editor(user.id, service_id, view.match.get("overall_score"))
         render_engine(customize.engine if customize else None)

@@ -11,6 +11,7 @@ import streamlit as st
 from core import accounts
 from core.i18n import LANGS
 from core.llm.registry import get_registry
+from core.safe_text import safe_inline
 from ui import billing_widgets
 from ui.i18n import current_lang, t
 from ui.session import CurrentUser, sign_out, update_lang
@@ -59,7 +60,7 @@ def render_sidebar(user: CurrentUser | None) -> None:
     """Who is signed in, their coins, the theme hint and sign-out."""
     with st.sidebar:
         if user is not None:
-            st.caption(t("layout.signed_in_as", email=user.email))
+            st.caption(t("layout.signed_in_as", email=safe_inline(user.email)))
             billing_widgets.render_sidebar_balance(user)  # the balance opens the Billing page
             if st.button(t("layout.sign_out"), key="sign_out", icon=":material/logout:"):
                 sign_out()

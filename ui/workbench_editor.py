@@ -10,6 +10,7 @@ import uuid
 import streamlit as st
 
 from core.errors import UserError
+from core.safe_text import safe_code, safe_inline
 from core.workbench import editor
 from ui.i18n import t
 from ui.workbench_views import render_grounding
@@ -111,7 +112,9 @@ def render_editor(user_id: uuid.UUID, service_id: uuid.UUID, original_score: int
                 if isinstance(source, dict):
                     where = t("workbench.source." + str(source.get("asset", "resume")))
                     bullet, section, fact = (source.get(k, "") for k in ("bullet", "section", "fact"))
-                    st.markdown(f"- {bullet}  \n  ← *{where} · {section}*: {fact}")
+                    st.markdown(
+                        f"- {safe_inline(bullet)}  \n  ← *{where} · {safe_inline(section)}*: {safe_inline(fact)}"
+                    )
     _export(user_id, service_id, current.version)
 
 
@@ -127,7 +130,7 @@ def _export(user_id: uuid.UUID, service_id: uuid.UUID, version: int) -> None:
         st.caption(":material/check: " + t("workbench.export.check_ok", pages=result.round_trip.pages))
     else:
         st.warning(t("workbench.export.check_bad"))
-        st.markdown("\n".join(f"- `{line}`" for line in result.round_trip.missing_lines[:20]))
+        st.markdown("\n".join(f"- {safe_code(line)}" for line in result.round_trip.missing_lines[:20]))
     if not result.grounding.get("ok", True):
         render_grounding(result.grounding)
     st.download_button(

@@ -7,6 +7,7 @@ from typing import Any
 import streamlit as st
 from pydantic_core import from_json
 
+from core.safe_text import safe_code, safe_inline, safe_markdown
 from ui.i18n import t
 
 BREAKDOWN = ("hard_skills", "experience", "education", "role_fit", "soft_skills")
@@ -30,13 +31,13 @@ def render_job(job: dict[str, Any] | None) -> None:
         return
     with st.expander(t("workbench.job.heading"), expanded=False):
         line = " · ".join(str(job.get(k) or "") for k in ("company", "title", "location", "seniority") if job.get(k))
-        st.markdown(f"**{line}**")
+        st.markdown(f"**{safe_inline(line)}**")
         for key, label in (("must_have", "workbench.job.must_have"), ("nice_to_have", "workbench.job.nice_to_have")):
             if job.get(key):
-                st.markdown(f"{t(label)}: " + ", ".join(f"`{k}`" for k in job[key]))
+                st.markdown(f"{t(label)}: " + ", ".join(safe_code(k) for k in job[key]))
         if job.get("responsibilities"):
             st.markdown(f"{t('workbench.job.responsibilities')}:")
-            st.markdown("\n".join(f"- {r}" for r in job["responsibilities"]))
+            st.markdown("\n".join(f"- {safe_inline(r)}" for r in job["responsibilities"]))
 
 
 def render_match(data: dict[str, Any]) -> None:
@@ -56,15 +57,15 @@ def render_match(data: dict[str, Any]) -> None:
         render_coverage(coverage)
     if data.get("strengths"):
         st.markdown(f"**{t('workbench.match.strengths')}**")
-        st.markdown("\n".join(f"- {s}" for s in data["strengths"] if s))
+        st.markdown("\n".join(f"- {safe_inline(s)}" for s in data["strengths"] if s))
     if data.get("gaps"):
         st.markdown(f"**{t('workbench.match.gaps')}**")
         for gap in data["gaps"]:
             if isinstance(gap, dict) and gap.get("gap"):
-                st.markdown(f"- **{gap['gap']}** — {gap.get('action', '')}")
+                st.markdown(f"- **{safe_inline(gap['gap'])}** — {safe_inline(gap.get('action', ''))}")
     if data.get("conclusion"):
         st.markdown(f"**{t('workbench.match.conclusion')}**")
-        st.markdown(str(data["conclusion"]))
+        st.markdown(safe_markdown(data["conclusion"]))
     if data.get("self_pitch"):
         st.markdown(f"**{t('workbench.match.pitch')}**")
         st.code(str(data["self_pitch"]), language=None, wrap_lines=True)
@@ -77,7 +78,7 @@ def render_coverage(coverage: dict[str, Any]) -> None:
     for group, label in (("must_have", "workbench.coverage.must"), ("nice_to_have", "workbench.coverage.nice")):
         items = coverage.get(group) or []
         if items:
-            marks = "  ".join(f"{COVERAGE_ICONS.get(i['status'], '')} {i['keyword']}" for i in items)
+            marks = "  ".join(f"{COVERAGE_ICONS.get(i['status'], '')} {safe_inline(i['keyword'])}" for i in items)
             st.markdown(f"{t(label)}: {marks}")
 
 
@@ -90,11 +91,11 @@ def render_retrieved(records: list[Any] | None) -> None:
         for record in records:
             if isinstance(record, dict):
                 title = record.get("heading") or record.get("source") or ""
-                st.markdown(f"**{title}**  \n{record.get('content', '')}")
+                st.markdown(f"**{safe_inline(title)}**  \n{safe_markdown(record.get('content', ''))}")
                 if record.get("source"):
-                    st.caption(str(record["source"]))
+                    st.caption(safe_inline(record["source"]))
             else:
-                st.markdown(str(record))
+                st.markdown(safe_markdown(record))
 
 
 def render_interview(data: dict[str, Any]) -> None:
@@ -104,25 +105,25 @@ def render_interview(data: dict[str, Any]) -> None:
     ):
         if data.get(key):
             st.markdown(f"**{t(label)}**")
-            st.markdown(str(data[key]))
+            st.markdown(safe_markdown(data[key]))
     if data.get("likely_questions"):
         st.markdown(f"**{t('workbench.interview.questions')}**")
         for q in data["likely_questions"]:
             if isinstance(q, dict) and q.get("question"):
-                st.markdown(f"- **{q['question']}**")
-                st.markdown("\n".join(f"  - {p}" for p in q.get("outline") or []))
+                st.markdown(f"- **{safe_inline(q['question'])}**")
+                st.markdown("\n".join(f"  - {safe_inline(p)}" for p in q.get("outline") or []))
     if data.get("star_stories"):
         st.markdown(f"**{t('workbench.interview.stories')}**")
         for story in data["star_stories"]:
             if isinstance(story, dict) and story.get("gap"):
                 with st.container(border=True):
-                    st.markdown(f"**{story['gap']}**")
+                    st.markdown(f"**{safe_inline(story['gap'])}**")
                     for part in ("situation", "task", "action", "result"):
                         if story.get(part):
-                            st.markdown(f"*{t('workbench.star.' + part)}*: {story[part]}")
+                            st.markdown(f"*{t('workbench.star.' + part)}*: {safe_inline(story[part])}")
     if data.get("questions_to_ask"):
         st.markdown(f"**{t('workbench.interview.ask')}**")
-        st.markdown("\n".join(f"- {q}" for q in data["questions_to_ask"] if q))
+        st.markdown("\n".join(f"- {safe_inline(q)}" for q in data["questions_to_ask"] if q))
 
 
 def render_grounding(grounding: dict[str, Any]) -> None:
@@ -135,5 +136,5 @@ def render_grounding(grounding: dict[str, Any]) -> None:
     for flag in flags:
         by_line.setdefault(int(flag["line"]), []).append(flag)
     for line, items in sorted(by_line.items()):
-        tokens = ", ".join(f"{f['token']} ({t('workbench.grounding.kind.' + f['kind'])})" for f in items)
-        st.markdown(f"- L{line}: `{items[0]['text']}` — {tokens}")
+        tokens = ", ".join(f"{safe_inline(f['token'])} ({t('workbench.grounding.kind.' + f['kind'])})" for f in items)
+        st.markdown(f"- L{line}: {safe_code(items[0]['text'])} — {tokens}")

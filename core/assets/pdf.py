@@ -8,6 +8,12 @@ over the page limit each get their own translation key, and the user is never ch
 two-column layouts it reads a column top to bottom before the next one, whereas layout mode interleaves
 the columns line by line, which mixes sentences. A page without a usable text layer (a scan) has its
 embedded images read with rapidocr. No message or exception here ever carries the document's content.
+
+Both run in a child process with time and memory budgets (core.sandbox): a small hostile PDF can expand
+to a huge content stream, nest objects until the parser's stack overflows, or hold an image that decodes
+to gigabytes. Inside the child, a page whose content stream or an image whose pixel count is over the
+limit is refused before it is decoded; whatever else goes over budget kills the child. Either way the
+user gets "assets.error.too_complex" and is not charged (validation) or refunded (extraction).
 """
 
 from __future__ import annotations
@@ -17,10 +23,11 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from pypdf import PasswordType, PdfReader
 
+from core import sandbox
 from core.config import get_settings
 from core.errors import InvalidInput
 
@@ -28,6 +35,7 @@ PDF_MAGIC = b"%PDF-"
 MAGIC_WINDOW = 1024  # readers accept the header anywhere in the first KiB
 MIN_TEXT_LAYER_CHARS = 20  # fewer non-space characters than this: treat the page as scanned
 MIN_OCR_IMAGE_SIDE = 64  # logos and icons are not worth reading
+MAX_CONTENT_BYTES = 4 * 1024 * 1024  # a resume page's decoded content stream is tens of KB
 
 Method = Literal["text", "ocr", "empty"]
 OcrFn = Callable[[bytes], str]
@@ -62,8 +70,11 @@ class Extraction:
         return sum(1 for p in self.pages if p.method == "ocr")
 
 
-def validate_pdf(data: bytes) -> PdfInfo:
-    """Raise InvalidInput (a translation key per problem) unless `data` is an openable PDF within limits."""
+def validate_pdf(data: bytes, stats: list[sandbox.ChildStats] | None = None) -> PdfInfo:
+    """Raise InvalidInput (a translation key per problem) unless `data` is an openable PDF within limits.
+
+    `stats` (benchmarks) receives the parsing child's time and peak memory.
+    """
     settings = get_settings()
     size = len(data)
     if size == 0:
@@ -72,6 +83,22 @@ def validate_pdf(data: bytes) -> PdfInfo:
         raise InvalidInput("assets.error.too_large", max_mb=_mb(settings.upload_max_bytes))
     if data.find(PDF_MAGIC, 0, MAGIC_WINDOW) == -1:
         raise InvalidInput("assets.error.not_pdf")
+    budget = sandbox.Budget(settings.pdf_validate_budget_s, settings.pdf_memory_budget_mb)
+    return _limited(_count_pages, data, settings.upload_max_pages, budget=budget, stats=stats)
+
+
+def _limited(
+    fn: Callable[..., object], *args: object, budget: sandbox.Budget, stats: list[sandbox.ChildStats] | None
+) -> Any:
+    try:
+        return sandbox.run_limited(fn, *args, budget=budget, stats=stats)
+    except sandbox.BudgetExceeded as exc:
+        raise InvalidInput("assets.error.too_complex") from exc
+
+
+def _count_pages(data: bytes, max_pages: int) -> PdfInfo:
+    """In the child: open the PDF and count its pages (no content is decoded)."""
+    size = len(data)
     reader = open_pdf(data)
     try:
         pages = len(reader.pages)
@@ -79,8 +106,8 @@ def validate_pdf(data: bytes) -> PdfInfo:
         raise InvalidInput("assets.error.broken") from exc
     if pages == 0:
         raise InvalidInput("assets.error.broken")
-    if pages > settings.upload_max_pages:
-        raise InvalidInput("assets.error.too_many_pages", pages=pages, max_pages=settings.upload_max_pages)
+    if pages > max_pages:
+        raise InvalidInput("assets.error.too_many_pages", pages=pages, max_pages=max_pages)
     return PdfInfo(page_count=pages, size_bytes=size)
 
 
@@ -100,8 +127,21 @@ def open_pdf(data: bytes) -> PdfReader:
     return reader
 
 
-def extract_text(data: bytes, ocr: OcrFn | None = None) -> Extraction:
-    """Text of every page: the text layer, or OCR of the page's images when it has none."""
+def extract_text(
+    data: bytes, ocr: OcrFn | None = None, stats: list[sandbox.ChildStats] | None = None
+) -> Extraction:
+    """Text of every page: the text layer, or OCR of the page's images when it has none (in a child process).
+
+    `ocr` must be a module-level function (it travels to the child by reference).
+    """
+    settings = get_settings()
+    budget = sandbox.Budget(settings.pdf_extract_budget_s, settings.pdf_extract_memory_mb)
+    result: Extraction = _limited(_extract_here, data, ocr, settings.ocr_max_pixels, budget=budget, stats=stats)
+    return result
+
+
+def _extract_here(data: bytes, ocr: OcrFn | None, max_pixels: int) -> Extraction:
+    """In the child: the extraction itself."""
     if ocr is None:
         from core.ocr import read_image
 
@@ -113,7 +153,7 @@ def extract_text(data: bytes, ocr: OcrFn | None = None) -> Extraction:
         text = _clean(_text_layer(page))
         method: Method = "text"
         if _visible_chars(text) < MIN_TEXT_LAYER_CHARS:
-            scanned = _clean(_ocr_page(page, ocr))
+            scanned = _clean(_ocr_page(page, ocr, max_pixels))
             if _visible_chars(scanned) > _visible_chars(text):
                 text, method = scanned, "ocr"
         if not text:
@@ -124,17 +164,39 @@ def extract_text(data: bytes, ocr: OcrFn | None = None) -> Extraction:
     return Extraction(text="\n\n".join(texts), pages=pages)
 
 
-def _text_layer(page: object) -> str:
+def _text_layer(page: Any) -> str:
     try:
-        return str(page.extract_text() or "")  # type: ignore[attr-defined]
+        contents = page.get_contents()
+        if contents is not None and len(contents.get_data()) > MAX_CONTENT_BYTES:
+            raise InvalidInput("assets.error.too_complex")
+        return str(page.extract_text() or "")
+    except InvalidInput:
+        raise
     except Exception:  # a damaged content stream: fall back to OCR for this page
         return ""
 
 
-def _ocr_page(page: object, ocr: OcrFn) -> str:
-    parts: list[str] = []
+def _image_pixels(page: Any) -> list[int]:
+    """Width x height of every image XObject the page holds, read from the dictionaries (nothing decoded)."""
     try:
-        images = list(page.images)  # type: ignore[attr-defined]
+        xobjects = page["/Resources"].get_object().get("/XObject")
+        objects = xobjects.get_object().values() if xobjects is not None else []
+    except Exception:
+        return []
+    sizes: list[int] = []
+    for ref in objects:
+        obj = ref.get_object()
+        if obj.get("/Subtype") == "/Image":
+            sizes.append(int(obj.get("/Width", 0)) * int(obj.get("/Height", 0)))
+    return sizes
+
+
+def _ocr_page(page: Any, ocr: OcrFn, max_pixels: int) -> str:
+    parts: list[str] = []
+    if any(pixels > max_pixels for pixels in _image_pixels(page)):
+        raise InvalidInput("assets.error.too_complex")  # a decompression bomb: never decode it
+    try:
+        images = list(page.images)
     except Exception:
         return ""
     for image in images:
@@ -165,4 +227,5 @@ def _visible_chars(text: str) -> int:
 
 
 def _mb(n: int) -> str:
-    return f"{n / (1024 * 1024):g}"
+    """Megabytes as the browser counts them (10^6 bytes), so the page, the browser and this check agree."""
+    return f"{n / 1_000_000:g}"

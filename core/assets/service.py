@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, NamedTuple
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from core import jobs, ledger
@@ -23,7 +23,7 @@ from core.assets import crypto
 from core.assets.pdf import validate_pdf
 from core.assets.schema import ResumeSummary
 from core.config import get_settings
-from core.errors import InvalidInput, NotFound, UserError
+from core.errors import InvalidInput, LimitReached, NotFound, UserError
 from core.i18n import normalize_lang
 from core.llm.registry import price_for
 from db.models import Asset, Job, User
@@ -89,6 +89,7 @@ def upload_asset(user_id: uuid.UUID, kind: str, filename: str, data: bytes, idem
 
     def body(session: Session) -> ActionResult:
         jobs.lock_user(session, user_id)  # one upload per user at a time keeps "one current per kind" simple
+        _check_uploads_in_flight(session, user_id)
         session.execute(
             update(Asset)
             .where(Asset.user_id == user_id, Asset.kind == asset_kind, Asset.is_current.is_(True))
@@ -110,6 +111,21 @@ def upload_asset(user_id: uuid.UUID, kind: str, filename: str, data: bytes, idem
         return _queue_summary_job(session, user_id, asset, price)
 
     return run_action(user_id, idempotency_key, body)
+
+
+def _check_uploads_in_flight(session: Session, user_id: uuid.UUID) -> None:
+    """Refuse (before any charge) a new upload while the user already has the cap of uploads being read.
+
+    Only services were capped: a user with 0 coins had 12 uploads in flight on the free queue.
+    """
+    cap = get_settings().max_uploads_in_flight
+    in_flight = session.scalar(
+        select(func.count())
+        .select_from(Job)
+        .where(Job.user_id == user_id, Job.kind.in_(ASSET_KINDS), Job.state.in_(jobs.ACTIVE_STATES))
+    )
+    if (in_flight or 0) >= cap:
+        raise LimitReached("assets.error.busy", max=cap)
 
 
 def retry_asset(user_id: uuid.UUID, asset_id: uuid.UUID, idempotency_key: str) -> ActionResult:

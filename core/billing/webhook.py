@@ -8,6 +8,7 @@ fulfilment re-fetches the session from Stripe before crediting. Answers follow S
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
 from typing import Any
 
 import stripe
@@ -31,6 +32,42 @@ SESSION_EVENTS = frozenset(
         "checkout.session.expired",
     }
 )
+
+
+MAX_BODY_BYTES = 1024 * 1024  # Stripe's events are a few KB; a 300 MB unsigned POST took uvicorn to 1.4 GB
+
+
+class BodyRefused(Exception):
+    """The request is refused before (or while) its body is read: (HTTP status, JSON body)."""
+
+    def __init__(self, status: int, error: str) -> None:
+        super().__init__(error)
+        self.status = status
+        self.body = {"error": error}
+
+
+async def read_body(chunks: AsyncIterator[bytes], content_length: str | None, content_type: str | None) -> bytes:
+    """The raw body, refusing anything not JSON and anything over MAX_BODY_BYTES before it is held in memory.
+
+    Content-Length is checked before reading; the bytes are counted while streaming too, since a chunked
+    request has no length and a lying one must not get further than the limit.
+    """
+    media_type = (content_type or "").split(";", 1)[0].strip().lower()
+    if media_type != "application/json":
+        raise BodyRefused(415, "unsupported_media_type")
+    if content_length is not None:
+        try:
+            declared = int(content_length)
+        except ValueError:
+            raise BodyRefused(400, "bad_content_length") from None
+        if declared > MAX_BODY_BYTES:
+            raise BodyRefused(413, "payload_too_large")
+    body = bytearray()
+    async for chunk in chunks:
+        body += chunk
+        if len(body) > MAX_BODY_BYTES:
+            raise BodyRefused(413, "payload_too_large")
+    return bytes(body)
 
 
 def _event_ref(data: Any) -> EventRef | None:

@@ -6,6 +6,10 @@ cut a line (orphans/widows) and never split a bullet or a heading from what foll
 PDF's text is extracted again (pypdf) and compared with the Markdown's text, so a lost glyph or a
 dropped line is reported rather than shipped. The preview renders the very PDF to images (pdftoppm), so
 it paginates exactly like the download.
+
+The renderer fetches nothing: images are not part of a resume here, and a Markdown image pointing at a
+remote host (or an SVG embedding `file:///…`) would otherwise make weasyprint read local files or hold a
+thread on a host that never answers. Only inline `data:` URLs are served, by the standard library.
 """
 
 from __future__ import annotations
@@ -52,10 +56,27 @@ def to_html(markdown: str, lang: str = "en") -> str:
     )
 
 
+class FetchRefused(ValueError):
+    """A resource the export will not fetch (anything but an inline data: URL)."""
+
+
+def _fetcher() -> object:
+    """weasyprint's fetcher limited to `data:` URLs: every other scheme (http, https, file, ftp) is refused."""
+    from weasyprint.urls import URLFetcher
+
+    class _DataOnly(URLFetcher):  # weasyprint calls fetcher(url) and reads `_fail_on_errors`
+        def fetch(self, url: str, headers: object = None) -> object:
+            if not url.lower().startswith("data:"):
+                raise FetchRefused("remote and local resources are not fetched")
+            return super().fetch(url, headers)
+
+    return _DataOnly(allowed_protocols=("data",), allow_redirects=False, timeout=1)
+
+
 def to_pdf(markdown: str, lang: str = "en") -> bytes:
     from weasyprint import HTML
 
-    pdf = HTML(string=to_html(markdown, lang)).write_pdf()
+    pdf = HTML(string=to_html(markdown, lang), url_fetcher=_fetcher()).write_pdf()
     assert pdf is not None
     return bytes(pdf)
 

@@ -17,12 +17,13 @@ from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.orm import Session
 
-from core import jobs, ledger, streams
+from core import jobs, ledger, ocr, streams
 from core.actions import ActionResult, run_action
 from core.assets.service import load_current_summaries
 from core.config import get_settings
 from core.errors import InvalidInput, LimitReached, NotFound, UserError
 from core.llm.registry import price_for
+from core.safe_text import strip_controls
 from core.workbench.context import latest_match, latest_version, owned_service
 from db.models import InterviewResult, Job, ResumeVersion, Service
 from db.session import unit_of_work
@@ -84,8 +85,9 @@ def _validate_jd(jd_text: str | None, jd_image: bytes | None) -> tuple[str, str 
             raise InvalidInput("workbench.error.image_too_large")
         if not jd_image.startswith(_IMAGE_MAGIC):
             raise InvalidInput("workbench.error.image_type")
+        ocr.check_pixels(jd_image)  # a pixel bomb is refused here, before any charge
         return "image", None, jd_image
-    text = (jd_text or "").strip()
+    text = strip_controls(jd_text or "").strip()  # pasted text: NUL and friends dropped, not refused
     if len(text) < MIN_JD_CHARS:
         raise InvalidInput("workbench.error.jd_too_short", minimum=MIN_JD_CHARS)
     if len(text) > MAX_JD_CHARS:

@@ -514,10 +514,14 @@ def test_webhook_route_through_asgi(fake_stripe: FakeStripe, make_user) -> None:
     body = fake_stripe.event("checkout.session.completed", session_id)
 
     with TestClient(asgi.app) as client:
-        bad = client.post("/stripe/webhook", content=body, headers={"Stripe-Signature": sign(body, "whsec_nope")})
-        unsigned = client.post("/stripe/webhook", content=body)
-        good = client.post("/stripe/webhook", content=body, headers={"Stripe-Signature": sign(body, SECRET)})
-        again = client.post("/stripe/webhook", content=body, headers={"Stripe-Signature": sign(body, SECRET)})
+        json_type = {"Content-Type": "application/json; charset=utf-8"}
+        bad = client.post(
+            "/stripe/webhook", content=body, headers={**json_type, "Stripe-Signature": sign(body, "whsec_nope")}
+        )
+        unsigned = client.post("/stripe/webhook", content=body, headers=json_type)
+        signed = {**json_type, "Stripe-Signature": sign(body, SECRET)}
+        good = client.post("/stripe/webhook", content=body, headers=signed)
+        again = client.post("/stripe/webhook", content=body, headers=signed)
 
     assert (bad.status_code, bad.json()) == (400, {"error": "invalid_signature"})
     assert (unsigned.status_code, unsigned.json()) == (400, {"error": "invalid_signature"})

@@ -1,0 +1,147 @@
+"""Run a parser over a hostile file in a child process with time and memory budgets.
+
+A 202 KB PDF whose pages share a 70 MB content stream took a consumer 88 s and 900 MB before failing; a deeply
+nested one can overflow the C stack. Parsing therefore happens in a child started by a "forkserver" context
+(never a fork of a threaded parent): the child sets RLIMIT_AS and RLIMIT_CPU on itself before touching the
+data (a generous backstop: onnxruntime and glibc reserve address space they never touch), and the parent
+watches the child's resident memory (/proc) and kills it past the memory budget or the wall-clock deadline.
+Any way the child ends other than returning a result (killed, out of memory, crashed, too slow) is
+`BudgetExceeded`; exceptions the function raises on purpose (a UserError for a broken file) come back as
+themselves.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue as queue_mod
+import resource
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+MB = 1024 * 1024
+POLL_S = 0.02  # how often the parent looks at the child's memory
+
+
+class BudgetExceeded(Exception):
+    """The child ran out of time or memory, or died: the file is refused, not retried."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Budget:
+    seconds: float  # wall clock, parent-enforced (the CPU limit in the child follows it)
+    memory_mb: int  # resident memory, parent-enforced
+    address_space_mb: int = 4096  # RLIMIT_AS in the child: the backstop between two looks at its memory
+
+
+@dataclass(frozen=True)
+class ChildStats:
+    """What the child used (for the hostile-files benchmark): wall time and peak resident memory."""
+
+    seconds: float
+    peak_rss_mb: float
+
+
+_context: Any = None
+
+
+def _ctx() -> Any:
+    global _context
+    if _context is None:
+        _context = multiprocessing.get_context("forkserver")
+        _context.set_forkserver_preload(["pypdf", "PIL.Image", "core.assets.pdf"])
+    return _context
+
+
+def _child(conn: Connection, fn: Callable[..., Any], args: tuple[Any, ...], budget: Budget) -> None:
+    limit = budget.address_space_mb * MB
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    cpu = max(1, int(budget.seconds + 1))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    try:
+        outcome: tuple[str, Any] = ("ok", fn(*args))
+    except MemoryError:
+        outcome = ("budget", "memory")
+    except RecursionError:
+        outcome = ("budget", "depth")
+    except Exception as exc:
+        outcome = ("raised", exc)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    try:
+        conn.send((*outcome, peak_mb))
+    except Exception:  # an exception that does not pickle: say what kind it was
+        conn.send(("budget", "unpicklable", peak_mb))
+    conn.close()
+
+
+def run_limited(fn: Callable[..., T], *args: Any, budget: Budget, stats: list[ChildStats] | None = None) -> T:
+    """fn(*args) in a child within `budget`; raises BudgetExceeded, or what fn raised, or returns its result.
+
+    `fn` must be a module-level function and its arguments and result picklable. When `stats` is given, the
+    child's wall time and peak RSS are appended to it.
+    """
+    ctx = _ctx()
+    receive, send = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_child, args=(send, fn, args, budget), daemon=True)
+    started = time.monotonic()
+    child.start()
+    send.close()
+    message: tuple[Any, ...] | None = None
+    reason = "died"
+    peak_mb = 0.0
+    try:
+        while True:
+            if receive.poll(POLL_S):
+                message = receive.recv()
+                break
+            rss_mb, hwm_mb = _memory_mb(child.pid)
+            peak_mb = max(peak_mb, hwm_mb)
+            if rss_mb > budget.memory_mb:
+                reason = "memory"
+                break
+            if time.monotonic() - started > budget.seconds:
+                reason = "time"
+                break
+            if not child.is_alive() and not receive.poll(0):
+                break
+    except (EOFError, OSError, queue_mod.Empty):
+        message = None
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join(5)
+        receive.close()
+    elapsed = time.monotonic() - started
+    if stats is not None:
+        peak = max(peak_mb, message[2]) if message is not None else peak_mb
+        stats.append(ChildStats(seconds=elapsed, peak_rss_mb=peak))
+    if message is None:
+        raise BudgetExceeded(reason)
+    kind, value, _peak = message
+    if kind == "ok":
+        return value
+    if kind == "raised":
+        raise value
+    raise BudgetExceeded(str(value))
+
+
+def _memory_mb(pid: int | None) -> tuple[float, float]:
+    """(current, peak) resident memory of a live process, in MB; zeros once it is gone."""
+    rss = hwm = 0.0
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    rss = int(line.split()[1]) / 1024
+                elif line.startswith("VmHWM:"):
+                    hwm = int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    return rss, hwm
