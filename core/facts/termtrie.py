@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 # A latin word (an optional leading dot keeps ".NET" and the ".js" of "Node.js"), or one CJK character.
-_TOKEN_RE = re.compile(r"\.?[A-Za-z0-9\u00C0-\u024F]+[+#]*|[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]")
+# An '&' standing alone between spaces is the word "and" ("Mergers & Acquisitions"); inside "R&D" it joins.
+_TOKEN_RE = re.compile(r"\.?[A-Za-z0-9\u00C0-\u024F]+[+#]*|[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]|(?<=\s)&(?=\s)")
 _CJK_RE = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]")
 # What may stand between two tokens of one phrase: spaces (one line wrap), hyphens, slashes, apostrophes, '&'.
-_JOIN_RE = re.compile(r"[ \t\-/'\u2019&_]{0,3}|[ \t]*\n[ \t]*")
+_JOIN_RE = re.compile(r"[ \t\-/'\u2019_]{0,3}|&|[ \t]*\n[ \t]*")
+_SPACE_RE = re.compile(r"\s*")
 # A break of sentence: a phrase never spans it, and the stem window stops at it.
 _BREAK_RE = re.compile(r"[.;:!?\u3002\uff1b\uff1a\uff01\uff1f]|\n\s*\n")
 
@@ -32,7 +34,7 @@ def tokenize(text: str) -> list[Token]:
     out = []
     for m in _TOKEN_RE.finditer(text):
         raw = m.group()
-        out.append(Token(raw.lower(), raw, m.start(), m.end()))
+        out.append(Token("and" if raw == "&" else raw.lower(), raw, m.start(), m.end()))
     return out
 
 
@@ -41,7 +43,11 @@ def has_cjk(text: str) -> bool:
 
 
 def joins(text: str, left: Token, right: Token) -> bool:
-    """True when the gap between two tokens may sit inside one phrase."""
+    """True when the gap between two tokens may sit inside one phrase (Chinese characters: spaces only)."""
+    if left.end == right.start:
+        return True
+    if _CJK_RE.match(left.key) and _CJK_RE.match(right.key):
+        return _SPACE_RE.fullmatch(text, left.end, right.start) is not None
     return _JOIN_RE.fullmatch(text, left.end, right.start) is not None
 
 

@@ -77,6 +77,10 @@ _STOPWORDS = frozenset(
         "proficiency", "proficient", "familiarity", "familiar", "understanding",
     }
 )  # fmt: skip
+# E-mail addresses and links: "jane.sales@163.com" or "github.com/jane" claim no skill.
+_LINK_RE = re.compile(
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|cn|io|org|net|dev|me)/\S*"
+)
 _CJK_WORDS_RE = re.compile(r"(?:[\u4e00-\u9fff]{2}){2,4}")  # four to eight characters: two-character words
 _CJK_BREAK_RE = re.compile(r"[。；;！？!?\n，,、]")
 _CJK_WINDOW_EXTRA = 4  # characters allowed between the words of a Chinese term
@@ -167,14 +171,15 @@ class Vocabulary:
         surfaces = [label, canonical, *[str(a) for a in raw.get("aliases", [])], *zh, *guarded, *cased]
         trie = self._tries[kind]
         index = self._alias_index[kind]
+        ambiguous = {_key(a) for a in [*guarded, *cased, label] if a in guarded or a in cased or _short(a)}
         for surface in dict.fromkeys(surfaces):
             tokens = tokenize(surface)
             if not tokens:
                 continue
             is_guarded = surface in guarded or (surface == label and label.lower() in {g.lower() for g in guarded})
             is_cased = surface in cased or _short(surface)
-            if surface == canonical and surface != label and (label in guarded or label in cased or _short(label)):
-                continue  # the lower-case id of an ambiguous name is not itself a spelling to match
+            if surface == canonical and surface != label and canonical in ambiguous:
+                continue  # the lower-case id of an ambiguous name ("word", "go") is not itself a spelling to match
             entry = Entry(canonical, kind, is_guarded, tuple(t.raw for t in tokens) if is_cased else None)
             trie.add(surface, entry)
             key = " ".join(t.key for t in tokens)
@@ -368,6 +373,9 @@ class Vocabulary:
         if not text:
             return []
         matches = self._tries[kind].scan(text)
+        if matches and ("@" in text or "://" in text or "www." in text):
+            links = [(m.start(), m.end()) for m in _LINK_RE.finditer(text)]
+            matches = [m for m in matches if not any(s <= m.start < e for s, e in links)]
         if any(m.entry.guarded for m in matches):
             matches = self._drop_unlisted(text, matches)
         return [Hit(m.entry.canonical, text[m.start : m.end], m.start, m.end, m.entry.kind) for m in matches]
@@ -416,8 +424,14 @@ def _longest_first(values: Iterable[str]) -> tuple[str, ...]:
 
 
 def _short(surface: str) -> bool:
-    """One- or two-letter names ("R", "C", "ML", "BE") are words or initials in other hands: match them as cased."""
-    return len(surface) <= 2 and surface.isalpha() and surface.isascii()
+    """Names made of one- or two-letter pieces ("R", "ML", "BE", "M&A") are words or initials in other hands:
+    match them only as written."""
+    tokens = tokenize(surface)
+    return bool(tokens) and all(len(t.key) <= 2 and t.key.isalpha() and t.key.isascii() for t in tokens)
+
+
+def _key(surface: str) -> str:
+    return " ".join(t.key for t in tokenize(surface))
 
 
 def load_data(directory: Path = VOCAB_DIR) -> dict[str, dict[str, Any]]:
