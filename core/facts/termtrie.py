@@ -150,11 +150,16 @@ class TermTrie:
             node = child
             j += 1
             for entry in node.entries:
-                if entry.cased is not None and tuple(t.raw for t in tokens[i:j]) != entry.cased:
+                if entry.cased is not None and not _same_case(tokens[i:j], entry.cased):
                     continue
                 best = Match(entry, i, j, tokens[i].start, tokens[j - 1].end)
                 break
         return best
+
+
+def _same_case(tokens: list[Token], cased: tuple[str, ...]) -> bool:
+    """Written exactly as the phrase, a plural "s" allowed ("DOEs", "SLAs")."""
+    return all(t.raw == c or t.raw == c + "s" for t, c in zip(tokens, cased, strict=True))
 
 
 def _child(node: _Node, token: Token) -> _Node | None:
