@@ -142,9 +142,9 @@ def _questions(
 ) -> list[Question]:
     out: list[Question] = []
     company = _company(job, lang)
-    if job.title:
-        why = [t(lang, "o_why_fact", quote=t(lang, "quote", text=_trim(b))) for b in bullets[:1]]
-        out.append(Question(question=t(lang, "q_why", job=job.title, company=company), outline=why))
+    why = [t(lang, "o_why_fact", quote=t(lang, "quote", text=_trim(b))) for b in bullets[:1]]
+    job_name = job.title or ("这个" if lang == "zh" else "this role")
+    out.append(Question(question=t(lang, "q_why", job=job_name, company=company), outline=why))
     for proof in fit.must:
         quote = proof.quote(resume, detailed)
         doc = resume if proof.status == "resume" else detailed or resume

@@ -6,7 +6,10 @@ Score = 60% skills + 25% experience + 15% education (each 0-100):
   career history 0.5 (true, but not yet where a recruiter reads);
 - experience: years from the dated roles (overlaps once; an open end counted to `as_of`) over years required;
 - education: 100 when the highest degree reaches the one asked, 50 one level below, 0 otherwise.
-The weights follow the knowledge base's own fit rule (the must-haves decide; experience and degree are gates).
+Breakdown beside it: role fit = shared words between the JD's title and responsibilities and the user's titles
+and bullets; soft skills = the share of the soft skills the JD names that the resume shows (role fit when it
+names none). The weights follow the knowledge base's own fit rule (the must-haves decide; experience and
+degree are gates).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from core.facts.model import DocumentModel, JobFacts
+from core.facts.text import fold
 from core.offline.advice import Advisor
 from core.offline.lookup import (
     DEGREE_RANK,
@@ -58,6 +62,24 @@ class Fit:
     @property
     def score(self) -> int:
         return round(W_SKILLS * self.skills + W_EXPERIENCE * self.experience + W_EDUCATION * self.education)
+
+
+# Soft skills a JD asks for, each with the word stems that show it (in the JD, and in the resume's own lines).
+SOFT_SKILLS: dict[str, tuple[str, ...]] = {
+    "communication": ("communicat", "present", "沟通", "表达", "汇报"),
+    "teamwork": ("teamwork", "collaborat", "cross functional", "partner", "团队合作", "协作", "协调"),
+    "leadership": ("leadership", "lead ", "led ", "mentor", "带领", "领导", "指导"),
+    "ownership": ("ownership", "own ", "drive", "负责", "推动", "主导"),
+}
+
+
+def soft_skills(resume: DocumentModel, jd: DocumentModel) -> float | None:
+    """Share of the soft skills the JD names that the resume's lines show; None when the JD names none."""
+    jd_text, own = fold(jd.text) + " ", fold(resume.text) + " "
+    asked = [stems for stems in SOFT_SKILLS.values() if any(stem in jd_text for stem in stems)]
+    if not asked:
+        return None
+    return sum(1 for stems in asked if any(stem in own for stem in stems)) / len(asked)
 
 
 def _skills_ratio(must: list[Proof], nice: list[Proof]) -> float | None:
@@ -263,7 +285,8 @@ def match(
     gaps = _gaps(fit, resume, detailed, job, lang, Advisor(knowledge, lang))
     covered = sum(1 for p in fit.must if p.status == "resume")
     extra = t(lang, "conclusion_extra", gap=gaps[0].gap) if gaps else ""
-    soft = fit.role_fit
+    soft = soft_skills(resume, jd)
+    soft = fit.role_fit if soft is None else soft
     return MatchReply(
         overall_score=fit.score,
         breakdown=Breakdown(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from core.assets.schema import Contact, Education, Project, ResumeSummary, Role, Skill
 from core.facts.model import PRESENT, DocumentModel, Entry, JobFacts
+from core.facts.text import fold
 from core.offline.lookup import clean, label, language_names, locate, month_index, surface
 from core.offline.relevance import entry_lines
 from core.workbench.schemas import JobSummary
@@ -33,7 +34,7 @@ def bullets_of(doc: DocumentModel, entry: Entry) -> list[str]:
 
 
 def headline(doc: DocumentModel) -> str:
-    """The latest job title as written, else the first non-empty line of a summary section."""
+    """The latest job title as written, else the summary's first line, else the first line past the contact."""
     for entry in by_recency(doc.experience):
         if entry.title.strip():
             return entry.title.strip()
@@ -42,6 +43,12 @@ def headline(doc: DocumentModel) -> str:
             for line in doc.lines[section.start : section.end]:
                 if clean(line) and clean(line) != section.title.strip():
                     return clean(line)
+    # Nothing was recognised: the first line that is not the contact block says what the document is about.
+    contact = {fold(v) for v in (doc.contact.name, doc.contact.email, doc.contact.phone) if v}
+    for line in doc.lines:
+        text = clean(line)
+        if text and fold(text) not in contact and not any(c and c in fold(text) for c in contact):
+            return text
     return ""
 
 
@@ -98,7 +105,7 @@ def extract_job(jd: DocumentModel, job: JobFacts) -> JobSummary:
     lang = job.lang if job.lang in ("en", "zh") else jd.lang
     return JobSummary(
         company=job.company,
-        title=job.title,
+        title=job.title or next((clean(line) for line in jd.lines if clean(line)), ""),
         location=job.location,
         seniority=seniority(job.title),
         must_have=[label(k, lang) for k in job.must_have],
