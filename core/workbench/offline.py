@@ -57,9 +57,9 @@ def asset_model(asset: Asset) -> DocumentModel:
 
 def jd_models(text: str) -> tuple[DocumentModel, JobFacts]:
     """The JD's document model and job facts, read from its text."""
-    from core.facts.read import read_document, read_job
+    from core.facts.read import read_job
 
-    return read_document(text, "jd"), read_job(text)
+    return read_job(text)
 
 
 def _stored_jd(service: Service) -> tuple[DocumentModel, JobFacts] | None:
