@@ -7,8 +7,10 @@ Why these shapes:
 - A signed-in browser holds a cookie carrying an `auth_sessions` id signed with HMAC-SHA256 under
   `settings.cookie_key`. The row is the truth: signing out, changing the password or deleting the account
   deletes rows, so a stolen or stale cookie stops working at once.
-- Lockout counts consecutive wrong passwords per user; the counter is committed before the error is raised
-  so a failed attempt is never rolled back with the exception.
+- Sign-in failures are throttled per (e-mail, client address) and per address in Redis (core.throttle), never
+  by locking the account: a stranger elsewhere cannot keep the real user out, and an unknown e-mail is
+  throttled exactly like a known one, so no reply tells whether an account exists.
+- Admin is a flag on the account set by an operator command (core.admin), never by the e-mail alone.
 - Deleting an account cancels the user's live jobs, removes the user row (every table cascades from it),
   then removes every Redis key that names the user or one of their jobs.
 
@@ -21,7 +23,6 @@ import base64
 import hashlib
 import hmac
 import logging
-import math
 import re
 import uuid
 from dataclasses import dataclass
@@ -33,13 +34,13 @@ from sqlalchemy import delete, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from core import jobs, ledger
+from core import jobs, ledger, throttle
 from core.config import get_settings
 from core.errors import InvalidInput, NotFound, UserError
 from core.i18n import LANGS
 from core.logging import log_event
 from core.redis_conn import get_redis
-from core.users import create_user, find_by_email, normalize_email
+from core.users import create_user, find_by_email, has_hidden_chars, normalize_email, remember_deleted
 from db.models import AuthSession, Job, Payment, StripeEvent, User
 from db.session import unit_of_work
 
@@ -136,7 +137,7 @@ def _account(user: User) -> Account:
         email=user.email,
         name=user.name,
         lang=user.lang,
-        is_admin=user.email in get_settings().admin_email_set,
+        is_admin=bool(user.is_admin),
     )
 
 
@@ -159,6 +160,8 @@ def _lang(lang: str | None) -> str:
 
 
 def _valid_email(email: str) -> str:
+    if has_hidden_chars(email):
+        raise InvalidInput("accounts.error.email_hidden_chars")
     normalized = normalize_email(email)
     if not _EMAIL.match(normalized) or len(normalized) > 320:
         raise InvalidInput("accounts.error.email_invalid")
@@ -184,46 +187,28 @@ def sign_up(email: str, password: str, name: str = "", lang: str = "en") -> Sign
     return signed
 
 
-def sign_in(email: str, password: str) -> SignedIn:
-    """Check the password; count failures and lock after `login_max_failures` in a row.
+def sign_in(email: str, password: str, address: str | None = None) -> SignedIn:
+    """Check the password, under the throttle of this (e-mail, client address) pair and of the address.
 
-    Wrong credentials and unknown e-mails get the same message. During a lock even the right password is
-    refused, with the minutes left.
+    Wrong credentials and unknown e-mails get the same message, and the same throttling; while throttled even
+    the right password is refused with the seconds left, without being checked.
     """
-    s = get_settings()
-    now = datetime.now(UTC)
-    error: UserError | None = None
+    normalized = normalize_email(email)
+    where = address or "unknown"
+    wait = throttle.wait_seconds(normalized, where)
+    if wait:
+        raise UserError("accounts.error.slow_down", seconds=wait)
     signed: SignedIn | None = None
     with unit_of_work() as session:
-        user = session.scalar(select(User).where(User.email == normalize_email(email)).with_for_update())
-        if user is None:
-            _password_matches(password, None)
-            error = UserError("accounts.error.bad_credentials")
-        elif user.locked_until is not None and user.locked_until > now:
-            error = _locked_error(user.locked_until, now)
-        elif not _password_matches(password, user.password_hash):
-            user.failed_logins += 1
-            if user.failed_logins >= s.login_max_failures:
-                user.failed_logins = 0
-                user.locked_until = now + timedelta(seconds=s.login_lock_s)
-                error = _locked_error(user.locked_until, now)
-                log_event(log, "account.locked", userId=str(user.id))
-            else:
-                error = UserError("accounts.error.bad_credentials")
-        else:
-            user.failed_logins = 0
-            user.locked_until = None
+        user = session.scalar(select(User).where(User.email == normalized))
+        if _password_matches(password, user.password_hash if user is not None else None) and user is not None:
             signed = _open_session(session, user)
-    if error is not None:
-        raise error
-    assert signed is not None
+    if signed is None:
+        throttle.record_failure(normalized, where)
+        raise UserError("accounts.error.bad_credentials")
+    throttle.record_success(normalized, where)
     log_event(log, "account.signed_in", userId=str(signed.account.id))
     return signed
-
-
-def _locked_error(until: datetime, now: datetime) -> UserError:
-    minutes = max(1, math.ceil((until - now).total_seconds() / 60))
-    return UserError("accounts.error.locked", minutes=minutes)
 
 
 def resolve_session(session_id: uuid.UUID | None) -> Account | None:
@@ -322,6 +307,7 @@ def delete_account(user_id: uuid.UUID, confirm_email: str) -> None:
             raise NotFound("user")
         if normalize_email(confirm_email) != user.email:
             raise InvalidInput("accounts.error.confirm_mismatch")
+        remember_deleted(session, user.email)  # a keyed hash only: the sign-up grant is not given twice
         job_ids = list(session.scalars(select(Job.id).where(Job.user_id == user_id)))
         live = session.scalars(select(Job.id).where(Job.user_id == user_id, Job.state.in_(jobs.ACTIVE_STATES)))
         for job_id in list(live):

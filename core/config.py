@@ -51,7 +51,6 @@ class Settings(BaseSettings):
     price_customize: int = 2
     price_interview: int = 2
     idempotency_ttl_s: int = 15 * 60
-    admin_emails: str = ""
 
     # Job engine.
     paid_workers: int = 8
@@ -98,14 +97,14 @@ class Settings(BaseSettings):
     cookie_key: str = ""
     cookie_name: str = "jaa_session"
     cookie_expiry_days: float = 30.0
-    login_max_failures: int = 10
-    login_lock_s: int = 15 * 60
+    # Sign-in throttling (core/throttle.py): failures allowed free, then a delay doubling from base up to max.
+    login_free_failures: int = 5
+    login_delay_base_s: float = 2.0
+    login_delay_max_s: float = 300.0
+    login_address_free_failures: int = 30  # per client address, across every account it tries
+    email_hash_key: str = ""  # HMAC key for hashes of deleted e-mails; empty means COOKIE_KEY
 
     log_level: str = "INFO"
-
-    @property
-    def admin_email_set(self) -> frozenset[str]:
-        return frozenset(e.strip().lower() for e in self.admin_emails.split(",") if e.strip())
 
     def price_for(self, task_kind: str) -> int:
         """Price in coins of one job of this kind; job extraction is included in the service price."""

@@ -135,6 +135,9 @@ def purchase(session: Session, user_id: uuid.UUID, payment_id: uuid.UUID, coins:
     return _credit(session, user_id, coins, kind="purchase", payment_id=payment_id, memo="purchase")
 
 
+MAX_ADJUST = 1_000_000  # coins in one hand adjustment; far below the INTEGER columns' 2^31 - 1
+
+
 def admin_adjust(
     session: Session,
     *,
@@ -149,6 +152,8 @@ def admin_adjust(
         raise InvalidInput("error.reason_required")
     if amount == 0:
         raise InvalidInput("error.amount_zero")
+    if abs(amount) > MAX_ADJUST:
+        raise InvalidInput("error.amount_range", max=MAX_ADJUST)
     audit = AdminAudit(
         admin_user_id=admin_user_id,
         admin_email=admin_email,
@@ -161,7 +166,7 @@ def admin_adjust(
     row = session.execute(
         text(
             "UPDATE wallets SET balance = balance + :a, updated_at = now() "
-            "WHERE user_id = :u AND balance + :a >= 0 RETURNING balance"
+            "WHERE user_id = :u AND balance::bigint + :a BETWEEN 0 AND 2147483647 RETURNING balance"
         ),
         {"u": target_user_id, "a": amount},
     ).first()

@@ -4,7 +4,8 @@ Events are small dicts {"t": kind, "d": data}: `delta` (text), `status` (a progr
 starts over: readers drop the text they hold), `done`, `error` (a translation key). A reader keeps the last
 id it saw and resumes from there, so a Streamlit rerun, a reload or a second tab continue where they were.
 Streams are capped (MAXLEN) and expire (TTL); after that the UI reads the stored result from Postgres.
-Keys carry only the job id, never content.
+Keys carry only the job id, never content; delta text is encrypted with the documents' key (it is model
+output about the user's resume and JD, and Redis persistence would otherwise hold it in plain text).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 
 import redis
 
+from core.assets.crypto import decrypt_bytes, encrypt_bytes
 from core.config import get_settings
 from core.redis_conn import get_redis
 
@@ -61,6 +63,8 @@ class StreamWriter:
         self.flush_scheduled = False  # owned by the flusher: this writer waits in its heap
 
     def _send(self, kind: str, data: str) -> None:
+        if kind == "delta":
+            data = _seal(data)
         if self._expiry_set and kind not in TERMINAL:
             self.redis.xadd(self.key, {"t": kind, "d": data}, maxlen=self.maxlen, approximate=True)
             return
@@ -173,8 +177,18 @@ def read(job_id: str, after: str = "0-0", *, block_ms: int | None = None, count:
     events: list[StreamEvent] = []
     for _key, entries in reply or []:
         for entry_id, fields in entries:
-            events.append(StreamEvent(id=entry_id, kind=fields.get("t", ""), data=fields.get("d", "")))
+            kind = fields.get("t", "")
+            data = fields.get("d", "")
+            events.append(StreamEvent(id=entry_id, kind=kind, data=_open(data) if kind == "delta" else data))
     return events
+
+
+def _seal(text: str) -> str:
+    return encrypt_bytes(text.encode("utf-8")).decode("ascii")
+
+
+def _open(token: str) -> str:
+    return decrypt_bytes(token.encode("ascii")).decode("utf-8")
 
 
 def exists(job_id: str) -> bool:

@@ -31,6 +31,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from db.encrypted import EncryptedBytes, EncryptedJSON, EncryptedText
+
 EMBEDDING_DIM = 384
 
 
@@ -58,8 +60,7 @@ class User(Base):
     password_hash: Mapped[str | None] = mapped_column(String(200))
     oidc_subject: Mapped[str | None] = mapped_column(String(300), unique=True)
     lang: Mapped[str] = mapped_column(String(5), default="en")
-    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
     created_at: Mapped[datetime] = _created()
     __table_args__ = (CheckConstraint("email = lower(email)", name="ck_users_email_lower"),)
 
@@ -91,11 +92,23 @@ class AdminAudit(Base):
         UUID(as_uuid=True), ForeignKey("users.id", ondelete="SET NULL")
     )
     admin_email: Mapped[str] = mapped_column(String(320))
-    target_user_id: Mapped[uuid.UUID] = _user_fk()
+    # SET NULL: the audit outlives the adjusted account, which then stays anonymous.
+    target_user_id: Mapped[uuid.UUID | None] = mapped_column(
+        UUID(as_uuid=True), ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    action: Mapped[str] = mapped_column(String(16), default="adjust", server_default="adjust")  # adjust|grant|revoke
     amount: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = _created()
     __table_args__ = (CheckConstraint("length(trim(reason)) > 0", name="ck_admin_audit_reason"),)
+
+
+class DeletedEmail(Base):
+    """A keyed hash (HMAC-SHA256) of each deleted account's e-mail: the sign-up grant is given once per address."""
+
+    __tablename__ = "deleted_emails"
+    email_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    created_at: Mapped[datetime] = _created()
 
 
 class Payment(Base):
@@ -174,12 +187,12 @@ class Asset(Base):
     user_id: Mapped[uuid.UUID] = _user_fk()
     kind: Mapped[str] = mapped_column(String(20))
     is_current: Mapped[bool] = mapped_column(Boolean, default=True)
-    filename: Mapped[str] = mapped_column(String(300))
+    filename: Mapped[str] = mapped_column(EncryptedText)
     size_bytes: Mapped[int] = mapped_column(Integer)
     page_count: Mapped[int] = mapped_column(Integer)
     file_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
     text_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
-    summary_json: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    summary_json: Mapped[dict[str, Any] | None] = mapped_column(EncryptedJSON)
     model_enc: Mapped[bytes | None] = mapped_column(LargeBinary)  # encrypted core.facts DocumentModel JSON
     summary_source: Mapped[str | None] = mapped_column(String(16))  # "model" or "document" (code's own view)
     status: Mapped[str] = mapped_column(String(16), default="queued")
@@ -209,11 +222,11 @@ class Service(Base):
         UUID(as_uuid=True), ForeignKey("assets.id", ondelete="SET NULL")
     )
     jd_source: Mapped[str] = mapped_column(String(8))  # text|image
-    jd_text: Mapped[str | None] = mapped_column(Text)
-    jd_image: Mapped[bytes | None] = mapped_column(LargeBinary)
-    job_summary_json: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    jd_text: Mapped[str | None] = mapped_column(EncryptedText)
+    jd_image: Mapped[bytes | None] = mapped_column(EncryptedBytes)
+    job_summary_json: Mapped[dict[str, Any] | None] = mapped_column(EncryptedJSON)
     jd_model_enc: Mapped[bytes | None] = mapped_column(LargeBinary)  # encrypted JD DocumentModel + JobFacts
-    title: Mapped[str] = mapped_column(String(300), default="")
+    title: Mapped[str] = mapped_column(EncryptedText, default="")
     output_lang: Mapped[str | None] = mapped_column(String(5))
     created_at: Mapped[datetime] = _created()
     __table_args__ = (
@@ -251,8 +264,8 @@ class Job(Base):
     debit_entry_id: Mapped[int | None] = mapped_column(
         BigInteger, ForeignKey("ledger_entries.id", ondelete="SET NULL"), unique=True
     )
-    params: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)
-    retrieved: Mapped[list[Any] | None] = mapped_column(JSONB)
+    params: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict)  # lang only: no user content
+    retrieved: Mapped[list[Any] | None] = mapped_column(JSONB)  # knowledge-base chunk references
     error_key: Mapped[str | None] = mapped_column(String(100))
     error_detail: Mapped[str | None] = mapped_column(Text)
     tokens_in: Mapped[int] = mapped_column(Integer, default=0)
@@ -281,7 +294,7 @@ class MatchResult(Base):
         UUID(as_uuid=True), ForeignKey("services.id", ondelete="CASCADE"), index=True
     )
     job_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True), ForeignKey("jobs.id", ondelete="SET NULL"))
-    result_json: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    result_json: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON)
     created_at: Mapped[datetime] = _created()
 
 
@@ -295,9 +308,9 @@ class ResumeVersion(Base):
     )
     job_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True), ForeignKey("jobs.id", ondelete="SET NULL"))
     version: Mapped[int] = mapped_column(Integer)
-    markdown: Mapped[str] = mapped_column(Text)
-    sources_json: Mapped[list[Any] | None] = mapped_column(JSONB)
-    grounding_json: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    markdown: Mapped[str] = mapped_column(EncryptedText)
+    sources_json: Mapped[list[Any] | None] = mapped_column(EncryptedJSON)
+    grounding_json: Mapped[dict[str, Any] | None] = mapped_column(EncryptedJSON)
     projected_score: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = _created()
     __table_args__ = (UniqueConstraint("service_id", "version", name="uq_resume_versions_service_version"),)
@@ -313,7 +326,7 @@ class InterviewResult(Base):
     resume_version_id: Mapped[uuid.UUID | None] = mapped_column(
         UUID(as_uuid=True), ForeignKey("resume_versions.id", ondelete="SET NULL")
     )
-    result_json: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    result_json: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON)
     created_at: Mapped[datetime] = _created()
 
 

@@ -30,7 +30,7 @@ def _sign_in_form() -> None:
         submitted = st.form_submit_button(t("signin.submit_sign_in"), type="primary", width="stretch")
     if submitted:
         try:
-            start_session(accounts.sign_in(email, password))
+            start_session(accounts.sign_in(email, password, address=st.context.ip_address))
         except UserError as exc:
             st.error(t(exc.key, **exc.params))
             return

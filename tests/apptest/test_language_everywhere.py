@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core.config import reset_settings
 from ui.session import CurrentUser
 
 HOME = Path(__file__).resolve().parents[2] / "Home.py"  # through the real navigation, as in the app
@@ -46,11 +45,11 @@ def _visible(at: AppTest) -> set[str]:
 
 @pytest.fixture
 def admin_user(make_user, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[uuid.UUID, str]]:
-    monkeypatch.setenv("ADMIN_EMAILS", "boss@example.com")
-    reset_settings()
-    yield make_user("boss@example.com", coins=3), "boss@example.com"
-    monkeypatch.delenv("ADMIN_EMAILS")
-    reset_settings()
+    from core.admin import set_admin
+
+    boss = make_user("boss@example.com", coins=3)
+    set_admin("boss@example.com", True, "tests")
+    yield boss, "boss@example.com"
 
 
 @pytest.mark.parametrize("page", ["1_Profile.py", "2_Workbench.py", "3_Billing.py", "9_Admin.py"])

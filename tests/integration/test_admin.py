@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterator
 
 import pytest
 from sqlalchemy import select
 
 from core import admin
-from core.config import reset_settings
 from core.errors import Forbidden, InvalidInput
 from db.models import AdminAudit
 from db.session import unit_of_work
@@ -17,16 +17,19 @@ from tests.conftest import ROOT
 
 
 @pytest.fixture
-def admin_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("ADMIN_EMAILS", "boss@example.com")
-    reset_settings()
+def admin_env() -> Iterator[None]:
+    """Admin rights come from the operator command only (ADMIN_EMAILS is gone)."""
     yield
-    monkeypatch.delenv("ADMIN_EMAILS")
-    reset_settings()
+
+
+def _boss(make_user: Callable[..., uuid.UUID]) -> uuid.UUID:
+    boss = make_user("boss@example.com")
+    admin.set_admin("boss@example.com", True, "tests")
+    return boss
 
 
 def test_admin_adjusts_with_reason_and_is_audited(make_user, admin_env) -> None:
-    boss = make_user("boss@example.com")
+    boss = _boss(make_user)
     target = make_user("someone@example.com")
     assert admin.find_wallet(boss, "Someone@Example.com").balance == 8
     assert admin.adjust(boss, target, 5, "goodwill after outage") == 13
@@ -37,7 +40,7 @@ def test_admin_adjusts_with_reason_and_is_audited(make_user, admin_env) -> None:
 
 
 def test_adjustment_without_reason_is_refused(make_user, admin_env) -> None:
-    boss = make_user("boss@example.com")
+    boss = _boss(make_user)
     target = make_user("someone@example.com")
     with pytest.raises(InvalidInput):
         admin.adjust(boss, target, 5, "   ")
