@@ -1,0 +1,227 @@
+"""Dates as resumes write them, normalised to "YYYY-MM" / "YYYY" / "present", and the ranges they form.
+
+Why code and not a model: every date a tailored resume states must match one the user's documents state, so
+both sides need the same normal form. One regex pass finds candidates (longest form first); ranges pair two
+adjacent dates (or a date and an open end) across a separator. Linear time: a bounded number of regex scans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+PRESENT = "present"
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
+    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+_MONTH_NAME = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_MONTH_NUM = r"(?:0?[1-9]|1[0-2])"
+
+# Each alternative is a named group; the first that matches at a position wins (ordered longest first).
+_DATE = re.compile(
+    rf"""
+    (?P<cjk>(?P<cy>{_YEAR})\s*年\s*(?:(?P<cm>{_MONTH_NUM})\s*月(?:\s*\d{{1,2}}\s*[日号])?)?)
+    | (?P<ymd>(?<![\d.])(?P<ly>{_YEAR})\s*[./-]\s*(?P<lm>{_MONTH_NUM})(?:\s*[./-]\s*(?:[0-2]?\d|3[01]))?(?![\d%]))
+    | (?P<mdy>(?<![\w./])(?P<rm>{_MONTH_NUM})\s*[/.-]\s*(?:(?:[0-2]?\d|3[01])\s*[/.-]\s*)?(?P<ry>{_YEAR})(?![\d.]\d))
+    | (?P<named>\b(?P<nm>{_MONTH_NAME})\b\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s*(?P<ny>{_YEAR}|'\d{{2}})(?!\d))
+    | (?P<year>(?<![\w.$¥€£/,])(?P<yy>{_YEAR})(?![\w.%+,]|\s*[%+]|/\d))
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_SEPARATOR = r"\s*(?:[-–—~～−‒]+|\bto\b|\btill\b|\buntil\b|至|到)\s*"
+_OPEN_END = re.compile(
+    r"\s*(?:[-–—~～−‒]+|\bto\b|\btill\b|\buntil\b|至|到)?\s*"
+    r"(?P<open>至今|现在|今|present\b|current(?:ly)?\b|now\b|today\b|date\b|ongoing\b)",
+    re.IGNORECASE,
+)
+_MONTH_PAIR = re.compile(
+    rf"\b(?P<m1>{_MONTH_NAME})\b\.?{_SEPARATOR}(?P<m2>{_MONTH_NAME})\b\.?,?\s*(?P<y>{_YEAR})", re.IGNORECASE
+)
+_SEPARATOR_RE = re.compile(_SEPARATOR, re.IGNORECASE)
+_SINCE = re.compile(r"(?:\bsince|自|从)\s*$", re.IGNORECASE)
+# A bare year followed by a lower-case word or a count unit is a number ("2000 users", "2000个"), not a year.
+_COUNT_AFTER = re.compile(r"\s?(?:(?P<word>[a-z]+)|[个人名家项次万亿元倍])")
+_FUNCTION_TEXT = "as and or at in on with to for the a an when where while we i he she they until"
+_FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
+_DATE_WORD_BEFORE = re.compile(
+    r"(?:\b(?:[QH][1-4]|in|since|from|until|by|year|of|class|graduated|expected|summer|fall|"
+    r"spring|winter|autumn)|[(,|])\s*$",
+    re.IGNORECASE,
+)
+_WEAK_UNIT_AFTER = re.compile(r"\s*(?:%|万|亿|[kmb]\b|x\b|倍|元|million|billion)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateHit:
+    start: int
+    end: int
+    value: str  # "YYYY-MM", "YYYY" or "present"
+    raw: str
+
+
+class DateRange(NamedTuple):
+    """A (start, end) pair; `end.value` is "present" for an open end."""
+
+    start: DateHit
+    end: DateHit
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start.start, self.end.end
+
+
+def _year(text: str) -> int:
+    if text.startswith("'"):
+        short = int(text[1:])
+        return 2000 + short if short < 50 else 1900 + short
+    return int(text)
+
+
+def _value(year: int, month: int | None) -> str:
+    return f"{year:04d}-{month:02d}" if month else f"{year:04d}"
+
+
+def _candidate(match: re.Match[str], text: str) -> DateHit | None:
+    kind = match.lastgroup
+    start, end = match.start(kind or 0), match.end(kind or 0)
+    raw = text[start:end]
+    if kind == "cjk":
+        month = match.group("cm")
+        return DateHit(start, end, _value(int(match.group("cy")), int(month) if month else None), raw)
+    if kind == "ymd":
+        month_text = match.group("lm")
+        separator = raw[len(match.group("ly")) :].lstrip()[:1]
+        if separator == "." and len(month_text) == 1 and not _weak_ok(text, start, end):
+            return None
+        return DateHit(start, end, _value(int(match.group("ly")), int(month_text)), raw)
+    if kind == "mdy":
+        return DateHit(start, end, _value(int(match.group("ry")), int(match.group("rm"))), raw)
+    if kind == "named":
+        month = _MONTHS[match.group("nm").lower()]
+        return DateHit(start, end, _value(_year(match.group("ny")), month), raw)
+    if kind == "year":
+        return DateHit(start, end, raw, raw)
+    return None
+
+
+def _weak_ok(text: str, start: int, end: int) -> bool:
+    """ "2015.5" is year.month unless a unit or currency says it is an amount ("2015.5万", "$2015.5")."""
+    if _WEAK_UNIT_AFTER.match(text, end):
+        return False
+    return not (start > 0 and text[start - 1] in "$¥€£")
+
+
+def _bare_year_ok(text: str, hit: DateHit, paired: bool) -> bool:
+    if paired:
+        return True
+    before = text[max(0, hit.start - 24) : hit.start]
+    if _DATE_WORD_BEFORE.search(before):
+        return True
+    after = _COUNT_AFTER.match(text, hit.end)
+    return after is None or after.group("word") in _FUNCTION_WORDS
+
+
+def _scan(text: str) -> list[DateHit]:
+    return [hit for match in _DATE.finditer(text) if (hit := _candidate(match, text)) is not None]
+
+
+def _pair(text: str, hits: list[DateHit]) -> tuple[list[DateRange], set[int]]:
+    """Ranges from adjacent hits; returns them and the indexes of hits that are part of one."""
+    ranges: list[DateRange] = []
+    used: set[int] = set()
+    for index, hit in enumerate(hits):
+        if index in used:
+            continue
+        following = hits[index + 1] if index + 1 < len(hits) else None
+        if following is not None:
+            gap = text[hit.end : following.start]
+            if _SEPARATOR_RE.fullmatch(gap):
+                ranges.append(DateRange(hit, following))
+                used.update((index, index + 1))
+                continue
+        open_end = _OPEN_END.match(text, hit.end)
+        if open_end is not None and (
+            open_end.group(0)[: open_end.start("open") - hit.end].strip() or open_end.group("open") in ("至今", "现在")
+        ):
+            end = DateHit(open_end.start("open"), open_end.end("open"), PRESENT, open_end.group("open"))
+            ranges.append(DateRange(hit, end))
+            used.add(index)
+            continue
+        if _SINCE.search(text[max(0, hit.start - 8) : hit.start]):
+            ranges.append(DateRange(hit, DateHit(hit.end, hit.end, PRESENT, "")))
+            used.add(index)
+    return ranges, used
+
+
+def _month_ranges(text: str) -> list[DateRange]:
+    """ "Mar – Jun 2019" / "March to June 2019": the start month takes the end's year."""
+    found = []
+    for match in _MONTH_PAIR.finditer(text):
+        year = int(match.group("y"))
+        start = DateHit(
+            match.start("m1"), match.end("m1"), _value(year, _MONTHS[match.group("m1").lower()]), match.group("m1")
+        )
+        end = DateHit(
+            match.start("m2"),
+            match.end(),
+            _value(year, _MONTHS[match.group("m2").lower()]),
+            text[match.start("m2") : match.end()],
+        )
+        found.append(DateRange(start, end))
+    return found
+
+
+def _analyse(text: str) -> tuple[list[DateHit], list[DateRange]]:
+    if not text:
+        return [], []
+    hits = _scan(text)
+    ranges, used = _pair(text, hits)
+    month_ranges = _month_ranges(text)
+    if month_ranges:
+        covered = {r.end.end for r in month_ranges}
+        ranges = [r for r in ranges if r.start.end not in covered] + month_ranges
+        ranges.sort(key=lambda r: r.start.start)
+    kept: list[DateHit] = []
+    for index, hit in enumerate(hits):
+        bare_year = len(hit.value) == 4 and not any(c.isalpha() or c in "年" for c in hit.raw)
+        if bare_year and not _bare_year_ok(text, hit, index in used):
+            continue
+        kept.append(hit)
+    kept_set = set(kept)
+    ranges = [r for r in ranges if r.start in kept_set or r.start.value != r.start.raw]
+    for date_range in ranges:
+        for hit in date_range:
+            if hit not in kept_set and hit.raw:
+                kept.append(hit)
+                kept_set.add(hit)
+    kept.sort(key=lambda h: h.start)
+    # Keep one hit per span: a month-range start overlapping nothing else is new; exact duplicates go.
+    unique: list[DateHit] = []
+    for hit in kept:
+        if unique and hit.start < unique[-1].end:
+            continue
+        unique.append(hit)
+    return unique, ranges
+
+
+def find_dates(text: str) -> list[DateHit]:
+    """Every date in `text`, in order; open ends ("至今", "Present") only where they close a range."""
+    return _analyse(text)[0]
+
+
+def find_ranges(text: str) -> list[DateRange]:
+    """(start, end) pairs: "2019.03 – 2021.06", "Mar 2019 to Jun 2021", "2019 - Present", "2019年3月-至今"."""
+    return _analyse(text)[1]
+
+
+def is_date_span(text: str, start: int, end: int, hits: list[DateHit]) -> bool:
+    """True if [start, end) overlaps a date hit (numbers use this to skip dates)."""
+    return any(hit.start < end and start < hit.end for hit in hits)
