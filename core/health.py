@@ -31,7 +31,7 @@ def _check_llm() -> dict[str, Any]:
     endpoints: dict[str, Any] = {}
     for spec in {registry.route(q, "*").name: registry.route(q, "*") for q in ("paid", "free")}.values():
         if spec.is_offline:  # code in the consumers: no endpoint to probe, nothing that can time out
-            endpoints[spec.name] = {"ok": True, "model": spec.model, "engine": spec.engine}
+            endpoints[spec.name] = {"ok": True, "model": spec.engine_label, "engine": spec.engine}
             continue
         headers = {"Authorization": f"Bearer {spec.api_key()}"}
         resp = httpx.get(f"{spec.base_url.rstrip('/')}/models", headers=headers, timeout=3.0)

@@ -183,3 +183,11 @@ def test_a_step_the_provider_fails_falls_back_offline_in_one_click_at_no_charge(
         )
         assert len({r.reverses_entry_id for r in refunds}) == 2  # each failed debit refunded exactly once
     _reconciled()
+
+
+def test_health_probes_no_endpoint_for_the_offline_engine(offline_consumers) -> None:
+    from core.health import health
+
+    healthy, report = health()
+    assert healthy, report
+    assert report["llm"]["models"] == {"offline": {"ok": True, "model": "offline", "engine": "offline"}}
