@@ -2,7 +2,8 @@
 
     uvicorn asgi:app --port 8501
 
-Routes: GET /healthz (dependency readiness), POST /stripe/webhook (Stripe events, signature-checked).
+Routes: GET /healthz (dependency readiness), POST /stripe/webhook (Stripe events, signature-checked),
+POST /auth/cookie (sets or clears the HttpOnly session cookie for a one-time code the page hands out).
 """
 
 from __future__ import annotations
@@ -53,7 +54,42 @@ async def stripe_webhook(request: Request) -> Response:
     return JSONResponse(body, status_code=status)
 
 
+async def session_cookie(request: Request) -> Response:
+    """POST /auth/cookie {"code": ...}: set or clear the HttpOnly session cookie (codes come from core.auth_codes)."""
+    from core.auth_codes import redeem
+    from core.config import get_settings
+
+    # application/json only: a cross-site form cannot send it without a CORS preflight, which this route refuses.
+    if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+        return Response(status_code=415)
+    length = request.headers.get("content-length", "")
+    if not length.isdigit() or int(length) > 1024:
+        return Response(status_code=413)
+    try:
+        code = str((await request.json()).get("code") or "")
+    except (ValueError, AttributeError):
+        return Response(status_code=400)
+    valid, token = await anyio.to_thread.run_sync(lambda: redeem(code))
+    if not valid:
+        return Response(status_code=400)
+    s = get_settings()
+    secure = request.url.scheme == "https" or s.public_url.startswith("https://")
+    response = Response(status_code=204, headers={"Cache-Control": "no-store"})
+    if token:
+        max_age = int(s.cookie_expiry_days * 86400)
+        response.set_cookie(
+            s.cookie_name, token, max_age=max_age, path="/", secure=secure, httponly=True, samesite="lax"
+        )
+    else:
+        response.delete_cookie(s.cookie_name, path="/", secure=secure, httponly=True, samesite="lax")
+    return response
+
+
 app = App(
     str(PROJECT_ROOT / "Home.py"),
-    routes=[Route("/healthz", healthz, methods=["GET"]), Route("/stripe/webhook", stripe_webhook, methods=["POST"])],
+    routes=[
+        Route("/healthz", healthz, methods=["GET"]),
+        Route("/stripe/webhook", stripe_webhook, methods=["POST"]),
+        Route("/auth/cookie", session_cookie, methods=["POST"]),
+    ],
 )

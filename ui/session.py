@@ -6,9 +6,9 @@
 Why this shape: streamlit-authenticator's login widget and cookie expect every user's credentials in one dict
 and put the user name in its cookie; we look credentials up per user (core.accounts) and the cookie carries
 a signed `auth_sessions` id, so signing out or deleting the account revokes it server side. The cookie is
-read from `st.context.cookies` (as the authenticator does) and written by a tiny script rendered with
-`st.html(..., unsafe_allow_javascript=True)` in the page itself (not a component iframe), so it lands on
-the app's own origin; it cannot be HttpOnly for that reason, which the server-side revocation makes up for.
+read from `st.context.cookies` (as the authenticator does) and written by the server: the page hands the
+browser a one-time code (core.auth_codes) that a tiny script posts to `/auth/cookie` on the web process, whose
+reply sets it HttpOnly, SameSite=Lax, Secure under https. Page scripts never see the session token.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from core import accounts
+from core import accounts, auth_codes
 from core.config import get_settings
 from core.i18n import LANGS
 
@@ -161,19 +161,16 @@ def sync_cookie() -> None:
     want = st.session_state.get(_TOKEN)
     if want == sent or (want is None and sent is None):
         return
-    name = json.dumps(s.cookie_name)
-    if want:
-        max_age = int(s.cookie_expiry_days * 86400)
-        value = json.dumps(str(want))
-        js = f"document.cookie = {name} + '=' + {value} + '; path=/; max-age={max_age}; SameSite=Lax'"
-    else:
-        js = f"document.cookie = {name} + '=; path=/; max-age=0; SameSite=Lax'"
-    secure = " + (location.protocol === 'https:' ? '; Secure' : '')"
+    code = json.dumps(auth_codes.issue(str(want) if want else None))
+    js = (
+        "fetch('/auth/cookie', {method: 'POST', credentials: 'same-origin', headers: {'Content-Type':"
+        f" 'application/json'}}, body: JSON.stringify({{code: {code}}})}})"
+    )
     # The element takes no room: its container is hidden by a style-only html call (which Streamlit sends to
     # the invisible event container); a hidden element's script still runs when it mounts.
     st.html("<style>.st-key-jaa_cookie_sync { display: none; }</style>")
     with st.container(key="jaa_cookie_sync"):
-        st.html(f"<script>{js}{secure if want else ''};</script>", unsafe_allow_javascript=True)
+        st.html(f"<script>{js};</script>", unsafe_allow_javascript=True)
 
 
 def require_user() -> CurrentUser:
