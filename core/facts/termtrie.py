@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 # A latin word (an optional leading dot keeps ".NET" and the ".js" of "Node.js"), or one CJK character.
@@ -184,6 +185,7 @@ _SUFFIXES = (
 )  # fmt: skip
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix stripper, enough to meet inflections: deploying~deployment, accessible~accessibility."""
     word = word.lower().lstrip(".")

@@ -132,6 +132,7 @@ class Vocabulary:
         self._ambiguous: set[str] = set()  # lower-case keys of guarded or cased spellings
         self._spellings: dict[tuple[str, str], list[str]] = {}  # (kind, canonical) -> unambiguous spellings
         self._spelling_tries: dict[tuple[str, str], TermTrie] = {}
+        self._known_terms: dict[str, tuple[str, str] | None] = {}
         self._implies: dict[str, set[str]] = {}  # skill -> broader skills a mention of it also proves
         self._sections: dict[str, str] = {}
         for name in sorted(data):
@@ -207,28 +208,43 @@ class Vocabulary:
         if not term or not text:
             return None
         tokens = tokenize(term)
-        for kind in ("skill", "certification", "degree", "language"):
-            canonical = self._canonical(kind, term)
-            if canonical is None:
-                continue
-            hits = self._scan(kind, text)
+        text_tokens = tokenize(text)
+        known = self._known(term)
+        if known is not None:
+            kind, canonical = known
+            hits = self._scan(kind, text, text_tokens)
             for hit in hits:
                 if hit.canonical == canonical:
                     return hit
             for hit in hits:
                 if canonical in self.broader(hit.canonical):  # "GKE" proves "Kubernetes"
                     return hit
-            inside = self._spelled_inside(kind, canonical, text)  # "Kubernetes" in "Google Kubernetes Engine"
+            inside = self._spelled_inside(
+                kind, canonical, text, text_tokens
+            )  # "Kubernetes" in "Google Kubernetes Engine"
             if inside is not None:
                 return inside
             if " ".join(t.key for t in tokens) in self._ambiguous:
                 return None  # "Go", "R", "React": stems would find the verb or the letter
-            break
         if has_cjk(term):
             return self._find_substring(term, text)
-        return self._find_stems(term, tokens, text)
+        return self._find_stems(term, tokens, text, text_tokens)
 
-    def _spelled_inside(self, kind: str, canonical: str, text: str) -> Hit | None:
+    def _known(self, term: str) -> tuple[str, str] | None:
+        """(kind, canonical) of a term the vocabulary knows, cached: coverage asks the same keywords per line."""
+        if term not in self._known_terms:
+            if len(self._known_terms) > 10_000:
+                self._known_terms.clear()
+            found = None
+            for kind in ("skill", "certification", "degree", "language"):
+                canonical = self._canonical(kind, term)
+                if canonical is not None:
+                    found = (kind, canonical)
+                    break
+            self._known_terms[term] = found
+        return self._known_terms[term]
+
+    def _spelled_inside(self, kind: str, canonical: str, text: str, tokens: list[Token]) -> Hit | None:
         """A plain spelling of `canonical` written inside a longer known phrase, which the scan reports as that."""
         trie = self._spelling_tries.get((kind, canonical))
         if trie is None:
@@ -236,7 +252,7 @@ class Vocabulary:
             for surface in self._spellings.get((kind, canonical), []):
                 trie.add(surface, Entry(canonical, kind))
             self._spelling_tries[(kind, canonical)] = trie
-        for match in trie.scan(text):
+        for match in trie.scan(text, tokens):
             return Hit(canonical, text[match.start : match.end], match.start, match.end, kind)
         return None
 
@@ -265,11 +281,10 @@ class Vocabulary:
                     return Hit(canonical, text[start:end], start, end, "skill")
         return None
 
-    def _find_stems(self, term: str, term_tokens: list[Token], text: str) -> Hit | None:
+    def _find_stems(self, term: str, term_tokens: list[Token], text: str, tokens: list[Token]) -> Hit | None:
         wanted = {stem(t.key) for t in term_tokens if t.key not in _STOPWORDS}
         if not wanted:
             return None
-        tokens = tokenize(text)
         stems = [stem(t.key) for t in tokens]
         window = len(wanted) + (_STEM_WINDOW_EXTRA if len(wanted) > 1 else 0)
         for i, first in enumerate(stems):
@@ -285,7 +300,8 @@ class Vocabulary:
                     last = j
             if len(seen) == len(wanted):
                 start, end = tokens[i].start, tokens[last].end
-                canonical = self._canonical("skill", term) or " ".join(term.lower().split())
+                known = self._known(term)
+                canonical = known[1] if known is not None else " ".join(term.lower().split())
                 return Hit(canonical, text[start:end], start, end, "skill")
         return None
 
@@ -369,10 +385,10 @@ class Vocabulary:
                 return self._stem_index.get(tuple(stem(t.key) for t in tokens))
         return None
 
-    def _scan(self, kind: str, text: str) -> list[Hit]:
+    def _scan(self, kind: str, text: str, tokens: list[Token] | None = None) -> list[Hit]:
         if not text:
             return []
-        matches = self._tries[kind].scan(text)
+        matches = self._tries[kind].scan(text, tokens)
         if matches and ("@" in text or "://" in text or "www." in text):
             links = [(m.start(), m.end()) for m in _LINK_RE.finditer(text)]
             matches = [m for m in matches if not any(s <= m.start < e for s, e in links)]
