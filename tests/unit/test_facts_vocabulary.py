@@ -39,6 +39,8 @@ def skills(vocab: Vocabulary, text: str) -> list[str]:
         ("Golang", "go"),
         ("Go语言", "go"),
         ("accessible", "accessibility"),
+        ("沟通能力", "communication"),
+        ("GKE", "google kubernetes engine"),
     ],
 )
 def test_aliases_abbreviations_and_chinese_names_share_one_canonical(
