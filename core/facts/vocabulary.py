@@ -81,6 +81,10 @@ _STOPWORDS = frozenset(
 _LINK_RE = re.compile(
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|cn|io|org|net|dev|me)/\S*"
 )
+_NOT_A_LANGUAGE_RE = re.compile(
+    r"\s*(?:University|College|Academy|Institute|School|Literature|Studies|History|Medicine|Cuisine|New Year|"
+    r"大学|学院|文学|菜|历史|新年)"
+)
 _CJK_WORDS_RE = re.compile(r"(?:[\u4e00-\u9fff]{2}){2,4}")  # four to eight characters: two-character words
 _CJK_BREAK_RE = re.compile(r"[。；;！？!?\n，,、]")
 _CJK_WINDOW_EXTRA = 4  # characters allowed between the words of a Chinese term
@@ -307,11 +311,19 @@ class Vocabulary:
 
     # ---- other kinds ---------------------------------------------------------------------------------------
     def languages_in(self, text: str) -> list[Hit]:
-        return self._scan("language", text)
+        """Spoken languages; a language naming a school or a subject ("Chinese University", "英语专业") is none."""
+        return [h for h in self._scan("language", text) if not _NOT_A_LANGUAGE_RE.match(text, h.end)]
 
     def degrees_in(self, text: str) -> list[Hit]:
-        """Degree mentions; canonical is the level: highschool|associate|bachelor|master|mba|doctor."""
-        return self._scan("degree", text)
+        """Degree mentions; canonical is the level: highschool|associate|bachelor|master|mba|doctor.
+
+        A short form inside a skill ("MS" of "MS Office") is no degree.
+        """
+        hits = self._scan("degree", text)
+        if not any(len(h.surface) <= 3 for h in hits):
+            return hits
+        skills = [(s.start, s.end) for s in self.skills_in(text)]
+        return [h for h in hits if not any(s <= h.start and h.end <= e for s, e in skills)]
 
     def certifications_in(self, text: str) -> list[Hit]:
         """Known certifications, then "Certified X", "X Certification", "…证书", "…认证" where nothing known is."""

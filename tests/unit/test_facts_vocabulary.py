@@ -213,6 +213,14 @@ def test_degree_levels(vocab: Vocabulary, text: str, level: str) -> None:
 
 def test_be_the_verb_is_not_a_degree(vocab: Vocabulary) -> None:
     assert vocab.degrees_in("You will be working with masters of their craft") == []
+    assert vocab.degrees_in("Proficient in MS Office and MS Excel") == []
+    assert [h.canonical for h in vocab.degrees_in("MS in Computer Science; MS Office")] == ["master"]
+
+
+def test_a_language_naming_a_school_or_subject_is_none(vocab: Vocabulary) -> None:
+    assert vocab.languages_in("The Chinese University of Hong Kong, English Literature") == []
+    assert vocab.languages_in("英语文学") == []
+    assert [h.canonical for h in vocab.languages_in("English, Chinese (native)")] == ["english", "mandarin"]
 
 
 def test_certifications_known_and_by_pattern(vocab: Vocabulary) -> None:
