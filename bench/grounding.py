@@ -79,7 +79,7 @@ def read_people() -> tuple[dict[str, Person], list[str]]:
     """Extract every PDF's text and build its document model, timing both; also the PDFs the product refused."""
     from core.assets.pdf import extract_text
     from core.errors import InvalidInput
-    from core.facts import read as facts_read  # the module, so import order does not depend on whether it exists
+    from core.facts.read import read_document, read_job
 
     people: dict[str, Person] = {}
     refused: list[str] = []
@@ -96,11 +96,11 @@ def read_people() -> tuple[dict[str, Person], list[str]]:
             extract_s += time.perf_counter() - started
             pages += len(extraction.pages)
             started = time.perf_counter()
-            models[kind] = facts_read.read_document(extraction.text, kind)
+            models[kind] = read_document(extraction.text, kind)
             model_s += time.perf_counter() - started
         if len(models) < len(documents(info)):
             continue
-        _jd_model, job = facts_read.read_job(jds(info["id"])[0].read_text(encoding="utf-8"))
+        _jd_model, job = read_job(jds(info["id"])[0].read_text(encoding="utf-8"))
         resume, detailed = models["resume"], models.get("detailed_resume")
         docs = [resume] + ([detailed] if detailed is not None else [])
         people[info["id"]] = Person(info["id"], info["lang"], docs, job, resume, detailed, pages, extract_s, model_s)
