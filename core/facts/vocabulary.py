@@ -69,6 +69,12 @@ _CERT_LEAD_WORDS = (
     "以上",
     "相关",
 )
+# Certificates that are technology, not qualifications: "SSL Certificate", "数字证书", "实名认证".
+_NOT_A_CERT_RE = re.compile(
+    r"\b(?:SSL|TLS|HTTPS|X\.509|Code Signing|Self-Signed|Gift|Birth|Stock)\b|"
+    r"数字证书|电子证书|(?:身份|实名|用户|登录|权限|统一|双因素|企业|官方|平台)认证",
+    re.IGNORECASE,
+)
 _CERT_GENERIC_LEADS = frozenset({"professional", "relevant", "industry", "other", "any", "related", "a", "the", "this"})
 _STOPWORDS = frozenset(
     {
@@ -329,6 +335,7 @@ class Vocabulary:
         """Known certifications, then "Certified X", "X Certification", "…证书", "…认证" where nothing known is."""
         hits = self._scan("certification", text)
         taken = [(h.start, h.end) for h in hits]
+        skills: list[tuple[int, int]] | None = None
         for pattern in _CERT_PATTERNS:
             for m in pattern.finditer(text):
                 start, end = self._trim_cert(text, m.start(), m.end())
@@ -336,8 +343,12 @@ class Vocabulary:
                     continue
                 surface = text[start:end]
                 first = surface.split()[0].lower() if surface.split() else ""
-                if first in _CERT_GENERIC_LEADS and len(surface.split()) <= 2:
+                if (first in _CERT_GENERIC_LEADS and len(surface.split()) <= 2) or _NOT_A_CERT_RE.search(surface):
                     continue
+                if skills is None:
+                    skills = [(h.start, h.end) for h in self.skills_in(text)]
+                if any(s <= start and end <= e for s, e in skills):
+                    continue  # "身份认证" is authentication, a skill
                 taken.append((start, end))
                 hits.append(Hit(" ".join(surface.lower().split()), surface, start, end, "certification"))
         return sorted(hits, key=lambda h: h.start)

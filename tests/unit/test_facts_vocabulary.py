@@ -246,6 +246,11 @@ def test_certifications_known_and_by_pattern(vocab: Vocabulary) -> None:
     assert vocab.certifications_in("We value certification of our processes") == []
 
 
+def test_technical_certificates_are_not_qualifications(vocab: Vocabulary) -> None:
+    text = "Rotated SSL Certificate renewals; 接入实名认证和身份认证，管理SSL证书与数字证书"
+    assert vocab.certifications_in(text) == []
+
+
 @pytest.mark.parametrize(
     ("line", "section"),
     [
