@@ -71,7 +71,7 @@ _CERT_LEAD_WORDS = (
 )
 # Certificates that are technology, not qualifications: "SSL Certificate", "数字证书", "实名认证".
 _NOT_A_CERT_RE = re.compile(
-    r"\b(?:SSL|TLS|HTTPS|X\.509|Code Signing|Self-Signed|Gift|Birth|Stock)\b|"
+    r"(?<![A-Za-z])(?:SSL|TLS|HTTPS|X\.509|Code Signing|Self-Signed|Gift|Birth|Stock)(?![A-Za-z])|"
     r"数字证书|电子证书|(?:身份|实名|用户|登录|权限|统一|双因素|企业|官方|平台)认证",
     re.IGNORECASE,
 )
