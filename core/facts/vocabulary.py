@@ -7,9 +7,10 @@ token trie (core.facts.termtrie): any case, any position, aliases and Chinese na
 Ambiguity rules, because a skill name can be an ordinary word:
 - an alias of one or two letters ("R", "C", "ML", "BE") and any alias listed under `cased` match only as
   written in the data ("React" the library, not "react" the verb);
-- an alias listed under `guarded` ("Go", "Spring", "Swift") counts only inside a list of skills: next to
-  another skill with only separators between them ("Python, Go, Rust"), or after a skills label on its
-  line ("Languages: Go"). The unambiguous spellings ("Golang", "Go语言") always count.
+- an alias listed under `guarded` ("Go", "Spring", "Rails") counts only inside a list of skills: next to
+  another skill with only separators between them ("Python, Go, Rust"), after a skills label on its
+  line ("Languages: Go"), or written beside Chinese ("熟悉Go和Docker"). The unambiguous spellings
+  ("Golang", "Go语言") always count.
 """
 
 from __future__ import annotations
@@ -421,7 +422,10 @@ class Vocabulary:
 
     def _drop_unlisted(self, text: str, matches: list[Match]) -> list[Match]:
         """Keep a guarded match only when it sits in a list of skills (see the module docstring)."""
-        ok = [not m.entry.guarded or self._after_list_label(text, m.start) for m in matches]
+        ok = [
+            not m.entry.guarded or self._after_list_label(text, m.start) or _beside_chinese(text, m.start, m.end)
+            for m in matches
+        ]
         linked = [
             i > 0 and _LIST_GAP_RE.fullmatch(text, matches[i - 1].end, matches[i].start) is not None
             for i in range(len(matches))
@@ -441,6 +445,13 @@ class Vocabulary:
         line_start = text.rfind("\n", 0, start) + 1
         found = _LIST_LABEL_RE.match(text[line_start:start])
         return found is not None and _LIST_LABEL_WORDS.search(found.group(1)) is not None
+
+
+def _beside_chinese(text: str, start: int, end: int) -> bool:
+    """Chinese prose has no English verb "go" or season "Spring": a Latin name written beside it is the tool."""
+    before = text[:start].rstrip(" ")[-1:]
+    after = text[end:].lstrip(" ")[:1]
+    return has_cjk(before + after)
 
 
 def _closure(edges: dict[str, set[str]]) -> dict[str, frozenset[str]]:

@@ -89,7 +89,15 @@ def test_go_the_verb_is_not_a_skill(vocab: Vocabulary) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Python, Go, Rust", "Languages: Go", "Golang microservices", "熟悉Go语言", "Java/Go/C++", "Python and Go"],
+    [
+        "Python, Go, Rust",
+        "Languages: Go",
+        "Golang microservices",
+        "熟悉Go语言",
+        "Java/Go/C++",
+        "Python and Go",
+        "掌握 Go 开发",
+    ],
 )
 def test_go_counts_in_a_skills_list_or_unambiguous_spelling(vocab: Vocabulary, text: str) -> None:
     assert "go" in skills(vocab, text)
