@@ -78,6 +78,9 @@ def main() -> int:
         values = times[step]
         worst = max(worst, p95(values))
         print(f"{step:<10} {cold[step][0]:8.1f} {statistics.median(values):8.1f} {p95(values):8.1f} {max(values):8.1f}")
+    for step in STEPS:  # the lines bench.run collects
+        print(f"offline_{step}_median: {statistics.median(times[step]):.1f} ms")
+        print(f"offline_{step}_p95: {p95(times[step]):.1f} ms")
     verdict = "ok" if worst <= TARGET_MS else "over"
     print(f"target p95 <= {TARGET_MS:.0f} ms per step: {verdict} (worst p95 {worst:.1f} ms)")
     return 0 if worst <= TARGET_MS else 1

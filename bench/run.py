@@ -40,6 +40,7 @@ BENCHES: tuple[tuple[str, int], ...] = (
     ("assets", 300),
     ("rag", 420),
     ("workbench", 300),
+    ("offline", 300),
     ("load", 780),
 )
 TOTAL_BUDGET_S = 15 * 60
@@ -65,11 +66,16 @@ class Target:
         return OPS[self.op](value, self.value)
 
 
+OFFLINE_STEPS = ("read", "summary", "job", "match", "customize", "interview")  # bench.offline's steps
 TARGETS: dict[str, Target] = {
     "engine_steady_ttft_overhead_p95": Target("<", 100, "ms", must=False),  # 50 jobs in flight
     "engine_burst_ttft_overhead_p95": Target("<", 100, "ms", must=False),  # 50 started in one instant
     "engine_cap5_upstream_peak": Target("<=", 5, "count", must=True),
     "ledger_anomalies": Target("==", 0, "count", must=True),
+    **{
+        f"offline_{step}_p95": Target("<=", 2000, "ms", must=False)
+        for step in OFFLINE_STEPS
+    },
     "bench_total_duration": Target("<", TOTAL_BUDGET_S, "s", must=False),
 }
 

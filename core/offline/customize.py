@@ -185,13 +185,14 @@ def customize(
         draft.heading(section_title(resume, "education", "md_education"))
         for entry in schools:
             _write_entry(draft, resume, entry, len(entry.bullets) or 2, rel, "resume", used)
-    if any(s.canonical == "certifications" for s in resume.sections):
-        _plain_section(draft, resume, "certifications", "md_certifications")
-    elif resume.certifications:
-        draft.heading(t(resume.lang, "md_certifications"))
-        for cert in resume.certifications:
-            draft.bullet(cert, "resume", t(resume.lang, "md_certifications"))
+    _plain_section(draft, resume, "certifications", "md_certifications")
     _plain_section(draft, resume, "languages", "md_languages")
+    written = fold("\n".join(draft.lines))
+    certs = [c for c in resume.certifications if fold(c) not in written]  # not already shown in another line
+    if certs and not any(s.canonical == "certifications" for s in resume.sections):
+        draft.heading(t(resume.lang, "md_certifications"))
+        for cert in certs:
+            draft.bullet(cert, "resume", t(resume.lang, "md_certifications"))
     if not draft.lines and resume.has_content():
         draft.lines = [clean(line) for line in resume.lines if clean(line)]
     return CustomizeReply(markdown=draft.markdown(), sources=draft.sources)

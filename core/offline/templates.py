@@ -60,7 +60,7 @@ TEXT: dict[str, dict[str, str]] = {
         "intro_current": " I'm currently {role}{since}.",
         "intro_relevant": " What I've done that fits this {job} role: {facts}.",
         "intro_skills": " My core skills include {skills}.",
-        "intro_close": " That's why I'm interested in this role{company}, and I'm glad to go into any of it.",
+        "intro_close": " That's why I'm interested in this role{company}, and I'm happy to expand on any of it.",
         "intro_company": " at {company}",
         "intro_role_block": " At {org}, as {title}{dates}: {facts}.",
         "intro_education": " I studied at {school}{degree}.",

@@ -1,0 +1,172 @@
+"""The offline engine on realistic English and Chinese resumes and JDs (tests/data/offline).
+
+What must hold for every service: named facts of the resume appear in the summary, the strengths, the
+tailored resume and the self-introduction; skills the job asks for that the documents do not hold appear in
+none of them; the tailored resume is made of the documents' own lines (0 grounding flags); the same inputs
+give the same output; nothing the user sees is empty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from bench.offline_corpus import SERVICES, pick, text
+from core import offline
+from core.facts.model import DocumentModel, JobFacts
+from core.facts.read import read_document, read_job
+from core.facts.text import contains_phrase, fold
+from core.offline.lookup import clean, label
+from core.workbench.schemas import MatchResultData
+
+
+@dataclass
+class Service:
+    resume: DocumentModel
+    detailed: DocumentModel | None
+    jd: DocumentModel
+    job: JobFacts
+    lang: str
+
+    def run(self) -> dict[str, Any]:
+        knowledge = pick("match", self.jd.text, self.lang)
+        reply = offline.match(self.resume, self.detailed, self.jd, self.job, self.lang, knowledge)
+        result = MatchResultData(**reply.model_dump())
+        tailored = offline.customize(self.resume, self.detailed, self.jd, self.job, result, self.lang)
+        prep = offline.interview(
+            tailored.markdown,
+            self.resume,
+            self.detailed,
+            self.jd,
+            self.job,
+            result,
+            self.lang,
+            pick("interview", self.jd.text, self.lang),
+        )
+        return {
+            "summary": offline.summarize(self.resume, self.lang),
+            "job": offline.extract_job(self.jd, self.job),
+            "match": reply,
+            "customize": tailored,
+            "interview": prep,
+        }
+
+
+def service(index: int) -> Service:
+    resume_name, detailed_name, jd_name, lang = SERVICES[index]
+    detailed = read_document(text(detailed_name), "detailed_resume") if detailed_name else None
+    jd, job = read_job(text(jd_name))
+    return Service(read_document(text(resume_name), "resume"), detailed, jd, job, lang)
+
+
+def absent_skills(s: Service) -> list[str]:
+    """Labels of the job's keywords that neither document writes, in any of their names."""
+    held = fold(s.resume.text + "\n" + (s.detailed.text if s.detailed else ""))
+    out = []
+    for keyword in [*s.job.must_have, *s.job.nice_to_have]:
+        names = {keyword, label(keyword, "en"), label(keyword, "zh")}
+        if keyword not in s.resume.skills and not any(contains_phrase(held, n) for n in names):
+            out += sorted(names)
+    return out
+
+
+NAMED = {
+    0: ["Daniel Okafor", "Stripe", "Senior Software Engineer", "Kafka"],
+    5: ["王磊", "字节跳动", "高级后端工程师", "Kafka"],
+    7: ["李静", "小红书", "高级产品经理", "SQL"],
+    3: ["Priya Raman", "ASOS", "Senior Data Analyst", "Tableau"],
+}
+
+
+@pytest.mark.parametrize("index", sorted(NAMED))
+def test_named_facts_reach_every_result(index: int) -> None:
+    out = service(index).run()
+    summary = out["summary"].model_dump_json()
+    strengths = "\n".join(out["match"].strengths)
+    markdown = out["customize"].markdown
+    intro = out["interview"].self_intro_1min
+    for fact in NAMED[index]:
+        assert fact in summary, fact
+        assert fact in markdown, fact
+    assert NAMED[index][0] in intro and NAMED[index][0] in out["match"].self_pitch
+    assert NAMED[index][1] in intro  # the current employer
+    assert NAMED[index][3] in strengths  # a skill the job asks for and the resume shows
+
+
+@pytest.mark.parametrize("index", range(len(SERVICES)))
+def test_nothing_absent_from_the_documents_is_claimed(index: int) -> None:
+    s = service(index)
+    out = s.run()
+    claims = {
+        "summary": out["summary"].model_dump_json(),
+        "strengths": "\n".join(out["match"].strengths),
+        "pitch": out["match"].self_pitch,
+        "tailored": out["customize"].markdown,
+        "intro": out["interview"].self_intro_1min + "\n" + out["interview"].self_intro_3min,
+    }
+    for where, textual in claims.items():
+        for named_by_the_jd in (s.job.title, s.job.company):  # the pitch may name the job it applies for
+            textual = textual.replace(named_by_the_jd, " ") if named_by_the_jd else textual
+        for name in absent_skills(s):
+            assert not contains_phrase(fold(textual), name), f"{name!r} in {where}"
+
+
+@pytest.mark.parametrize("index", range(len(SERVICES)))
+def test_tailored_resume_is_the_documents_own_lines(index: int) -> None:
+    s = service(index)
+    tailored = s.run()["customize"]
+    own = {fold(clean(line)) for doc in (s.resume, s.detailed) if doc for line in doc.lines}
+    own |= {fold(cert) for cert in s.resume.certifications}  # a certification is quoted as the resume names it
+    bullets = [line[2:] for line in tailored.markdown.splitlines() if line.startswith("- ")]
+    assert bullets and all(fold(b) in own for b in bullets)
+    assert [src.bullet for src in tailored.sources] == bullets
+
+
+# The checker flags a Latin word glued to Chinese text ("数据库QPS降低", "预订App搜索") even when the line is
+# the resume's own: a false flag of core.facts.grounding, expected to fail here until it is fixed there.
+CJK_GLUED_FALSE_FLAG = pytest.mark.xfail(strict=True, reason="grounding: Latin token inside Chinese text")
+
+
+@pytest.mark.parametrize(
+    "index",
+    [i if SERVICES[i][3] == "en" else pytest.param(i, marks=CJK_GLUED_FALSE_FLAG) for i in range(len(SERVICES))],
+)
+def test_grounding_finds_nothing_to_flag_in_the_tailored_resume(index: int) -> None:
+    from core.facts.grounding import check
+
+    s = service(index)
+    tailored = s.run()["customize"]
+    assert check(tailored.markdown, [d for d in (s.resume, s.detailed) if d], s.job) == []
+
+
+@pytest.mark.parametrize("index", range(len(SERVICES)))
+def test_same_inputs_same_outputs_and_never_empty(index: int) -> None:
+    first = {k: v.model_dump() for k, v in service(index).run().items()}
+    second = {k: v.model_dump() for k, v in service(index).run().items()}
+    assert first == second
+    m, c, i = first["match"], first["customize"], first["interview"]
+    assert m["strengths"] and m["self_pitch"] and m["conclusion"] and str(m["overall_score"]) in m["formula"]
+    assert all(g["gap"] and g["action"] for g in m["gaps"])
+    assert c["markdown"].strip() and c["sources"]
+    assert i["self_intro_1min"] and i["self_intro_3min"] and i["likely_questions"] and i["questions_to_ask"]
+    assert i["star_stories"] and all(story["action"] for story in i["star_stories"])
+    assert first["summary"]["roles"] and first["job"]["title"]
+
+
+def test_strengths_quote_resume_lines() -> None:
+    s = service(0)
+    reply = s.run()["match"]
+    own = {fold(clean(line)).rstrip(".") for line in s.resume.lines}
+    quoted = [strength.split("“", 1)[1].rsplit("”", 1)[0] for strength in reply.strengths if "“" in strength]
+    assert quoted and all(fold(q) in own for q in quoted)
+
+
+def test_score_follows_coverage() -> None:
+    """The backend resume fits the backend JD better than the frontend one, by the shown formula."""
+    backend, frontend = service(1), service(0)
+    low = backend.run()["match"]
+    high = frontend.run()["match"]
+    assert high.overall_score > low.overall_score
+    assert low.gaps and any("TypeScript" in gap.gap or "React" in gap.gap for gap in low.gaps)
