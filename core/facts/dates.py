@@ -32,7 +32,7 @@ _DATE = re.compile(
     | (?P<ymd>(?<![\d.])(?P<ly>{_YEAR})\s*[./-]\s*(?P<lm>{_MONTH_NUM})(?:\s*[./-]\s*(?:[0-2]?\d|3[01]))?(?![\d%]))
     | (?P<mdy>(?<![\w./])(?P<rm>{_MONTH_NUM})\s*[/.-]\s*(?:(?:[0-2]?\d|3[01])\s*[/.-]\s*)?(?P<ry>{_YEAR})(?![\d.]\d))
     | (?P<named>\b(?P<nm>{_MONTH_NAME})\b\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s*(?P<ny>{_YEAR}|'\d{{2}})(?!\d))
-    | (?P<year>(?<![\w.$¥€£/,])(?P<yy>{_YEAR})(?![\w.%+,]|\s*[%+]|/\d))
+    | (?P<year>(?<![\w.$¥€£/])(?<!\d,)(?P<yy>{_YEAR})(?![\w.%+]|,\d|\s*[%+]|/\d))
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -210,6 +210,11 @@ def _analyse(text: str) -> tuple[list[DateHit], list[DateRange]]:
             continue
         unique.append(hit)
     return unique, ranges
+
+
+def analyse_dates(text: str) -> tuple[list[DateHit], list[DateRange]]:
+    """find_dates and find_ranges in one pass, for callers that need both."""
+    return _analyse(text)
 
 
 def find_dates(text: str) -> list[DateHit]:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from core.facts.dates import find_dates
 
@@ -72,6 +73,33 @@ _STOP_TEXT = (
     "approximately approx around nearly almost roughly over under least total"
 )
 _STOP = frozenset(_STOP_TEXT.split())
+_NOT_PLURAL = frozenset(
+    [
+        "kubernetes",
+        "sales",
+        "jenkins",
+        "pandas",
+        "ios",
+        "macos",
+        "windows",
+        "postgres",
+        "news",
+        "series",
+        "species",
+        "express",
+        "business",
+        "always",
+        "canvas",
+        "atlas",
+        "chaos",
+        "aws",
+        "gas",
+        "plus",
+        "bonus",
+        "status",
+        "campus",
+    ]
+)
 _CURRENCY_AFTER = re.compile(r"\s*(?:元|美元|人民币|块|dollars?\b|usd\b|rmb\b|euros?\b)", re.IGNORECASE)
 _MEASURE = "个人名倍家项次位款条套台"
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -92,10 +120,11 @@ def _plain(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+@lru_cache(maxsize=16384)
 def singular(word: str) -> str:
     """engineers -> engineer, companies -> company, processes -> process; short words stay."""
     w = word.lower()
-    if len(w) <= 3 or not w.isalpha():
+    if len(w) <= 3 or not w.isalpha() or w in _NOT_PLURAL or w.endswith("ics"):
         return w
     for suffix, keep in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x")):
         if w.endswith(suffix):

@@ -1,0 +1,737 @@
+"""The document reader: a DocumentModel computed by code from the extracted text of a resume, history or JD.
+
+Why code: every claim a tailored resume makes must trace back to the user's own documents, so the facts it is
+checked against cannot come from a model's summary. The reader works on text as pypdf and OCR give it: one or
+two columns (a column comes out after the other), English or Chinese, noisy spacing and "|" misreads. It never
+raises, and runs in linear time: a few passes over the lines, each with bounded regex work.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from core.facts.dates import DateHit, DateRange, analyse_dates, find_dates, find_ranges
+from core.facts.model import Contact, DegreeLevel, DocumentModel, Entry, EntryKind, JobFacts, NumberFact, Section
+from core.facts.numbers import chinese_number, find_numbers
+from core.facts.vocabulary import Vocabulary, get_vocabulary
+
+MAX_CHARS = 2_000_000  # beyond this the text is not a document; read the start only
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦●○■□➢►▶✓✔→>|｜]|\d{1,2}[.)、]|[（(]?\d{1,2}[）)]|o\s)\s*")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]?\d{3,4}){1,3}")
+_LINK = re.compile(
+    r"(?:https?://|www\.)[^\s|,;]+|\b(?:linkedin\.com|github\.com|gitlab\.com|behance\.net|dribbble\.com)/[^\s|,;]+",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(r"^\s*([^:：]{1,12})[:：]\s*(.*)$")
+_SPLIT = re.compile(r"\s+[|｜]\s+|\s*[|｜]\s*|\s+[—–-]\s+|\s*[—–]\s*|\t+|\s{3,}|,\s+|，|\s+at\s+|\s+@\s+|[（(]|[）)]")
+_LOCATION_LABEL = re.compile(
+    r"^(?:location|address|city|based in|现居|所在地|地址|城市|居住地|工作地点|地点|base)$", re.IGNORECASE
+)
+_CITY_STATE = re.compile(
+    r"^[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,2},\s?(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)$"
+)
+_CITIES = (
+    "北京", "上海", "深圳", "广州", "杭州", "成都", "南京", "武汉", "西安", "苏州", "天津", "重庆", "长沙", "厦门",
+    "青岛", "香港", "台北", "合肥", "郑州", "济南", "大连", "宁波", "珠海", "东莞", "无锡", "福州", "昆明", "沈阳",
+)  # fmt: skip
+_CITY_COMMA = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s?[A-Z]{2}\b")
+_PLACE_NAMES = (
+        "remote", "hybrid", "london", "paris", "berlin", "tokyo", "singapore", "beijing", "shanghai", "shenzhen",
+        "hangzhou", "guangzhou", "toronto", "vancouver", "sydney", "seattle", "boston", "austin", "chicago",
+        "dublin", "amsterdam", "bangalore", "bengaluru", "munich", "zurich", "new york", "san francisco",
+        "los angeles", "hong kong",
+)  # fmt: skip
+_PLACES = frozenset(_PLACE_NAMES)
+_ORG_WORDS = re.compile(
+    r"\b(?:inc|llc|ltd|corp|corporation|company|co|group|gmbh|plc|labs?|technologies|technology|systems|bank|"
+    r"university|college|institute|school|academy|foundation|agency|studio|partners|consulting|capital)\b\.?",
+    re.IGNORECASE,
+)
+_SCHOOL_WORDS = re.compile(
+    r"universit|college|institute|school|academy|polytechnic|大学|学院|中学|高中|学校", re.IGNORECASE
+)
+_GPA = re.compile(r"(?:GPA|绩点|均分)\s*[:：]?\s*(\d(?:\.\d{1,2})?\s*(?:/\s*\d+(?:\.\d+)?)?)", re.IGNORECASE)
+_FIELD = re.compile(r"\b(?:in|of)\s+([A-Z][A-Za-z&,' -]{2,60})")
+_ENTRY_SECTIONS: dict[str, EntryKind] = {"experience": "experience", "education": "education", "projects": "project"}
+_PROFICIENCY = re.compile(
+    r"native|fluent|proficien|bilingual|professional|conversational|intermediate|advanced|basic|working|"
+    r"mother tongue|母语|流利|熟练|精通|良好|读写|口语|听说|六级|四级|CET|TOEFL|IELTS|JLPT|HSK",
+    re.IGNORECASE,
+)
+_YEARS = re.compile(
+    r"(\d{1,2})\s*\+?\s*(?:[-–~到至]\s*\d{1,2}\s*)?(?:\+\s*)?(?:years?|yrs?)\b|"
+    r"(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:年|年以上|年及以上)(?:以上)?(?:的)?[\u4e00-\u9fffA-Za-z+#\s]{0,12}?"
+    r"(?:经验|经历|工作)",
+    re.IGNORECASE,
+)
+_NICE_LINE = re.compile(
+    r"preferred|nice to have|nice-to-have|bonus|a plus|is a plus|plus\b|desirable|ideally|加分|优先|更佳|者优先",
+    re.IGNORECASE,
+)
+_JD_MARKERS = re.compile(
+    r"responsibilit|requirement|qualification|what you(?:'|’)ll do|what you will do|we are looking|we're looking|"
+    r"you will|you'll|the role|job description|about the role|about the job|apply|benefits|salary|compensation|"
+    r"equal opportunity|years of (?:relevant |professional |industry )?experience|must have|nice to have|preferred|"
+    r"岗位职责|工作职责|职位描述|岗位描述|任职要求|任职资格|岗位要求|职位要求|加分项|优先|薪资|福利|五险一金|招聘|"
+    r"年以上|工作经验|我们希望|你将",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|[。；;！？，]")
+_JD_SECTIONS = frozenset({"responsibilities", "requirements", "preferred", "benefits", "about"})
+_LEVEL_ORDER: tuple[DegreeLevel, ...] = ("highschool", "associate", "bachelor", "master", "mba", "doctor")
+
+
+def _clean(text: object) -> str:
+    if not isinstance(text, str):
+        return ""
+    text = text[:MAX_CHARS].replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub(" ", text)
+
+
+def _lang(text: str) -> str:
+    cjk = len(_CJK.findall(text))
+    latin = len(_LATIN_WORD.findall(text))
+    return "zh" if cjk and cjk >= latin else "en"
+
+
+def _strip_bullet(line: str) -> str:
+    return _BULLET.sub("", line, count=1).strip()
+
+
+def _is_bullet(line: str) -> bool:
+    mark = _BULLET.match(line)
+    return mark is not None and bool(mark.group(0).strip())
+
+
+class _Lines:
+    """Line offsets, so a character offset in the whole text maps to its line in O(log n)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.starts: list[int] = []
+        offset = 0
+        for line in lines:
+            self.starts.append(offset)
+            offset += len(line) + 1
+
+    def line_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+
+# ---------------------------------------------------------------- sections
+
+
+_OCR_WORD = re.compile(r"\b[A-Za-z]*[015|][A-Za-z015|]*\b")
+_OCR_MAP = str.maketrans({"0": "O", "1": "I", "5": "S", "|": "I"})
+
+
+def _ocr_repair(text: str) -> str:
+    """Digits misread inside capital words ("W0RK EXPERIENCE", "EDUCATI0N"), for heading and name tests only."""
+    return _OCR_WORD.sub(
+        lambda m: m.group(0).translate(_OCR_MAP) if any(c.isalpha() for c in m.group(0)) else m.group(0), text
+    )
+
+
+def _heading(line: str, vocab: Vocabulary, in_entries: bool) -> tuple[str, str, bool] | None:
+    """(title, canonical, inline) when the line opens a section; inline: content follows on the same line."""
+    text = line.strip().strip("#*=_ ").strip()
+    if not text or len(text) > 60:
+        return None
+    canonical = vocab.section_of(text) or vocab.section_of(_ocr_repair(text))
+    if canonical:
+        return text.rstrip(":：").strip(), canonical, False
+    label = _LABEL.match(text)
+    if label:
+        head = label.group(1).strip()
+        canonical = vocab.section_of(head)
+        if canonical and label.group(2).strip():
+            return head, canonical, True
+        if not label.group(2).strip() and len(head.split()) <= 4 and not any(ch.isdigit() for ch in head):
+            return head, canonical or "other", False
+    letters = [ch for ch in text if ch.isalpha()]
+    caps = (
+        len(letters) >= 4
+        and all(ch.isupper() for ch in letters if ch.isascii())
+        and all(ch.isascii() for ch in letters)
+        and len(text.split()) <= 4
+        and not any(ch.isdigit() for ch in text)
+        and not _is_bullet(line)
+        and not vocab.skills_in(text)
+    )
+    if caps and not in_entries:
+        return text, "other", False
+    return None
+
+
+def _sections(lines: list[str], vocab: Vocabulary) -> list[Section]:
+    sections: list[Section] = []
+    for index, line in enumerate(lines):
+        current = sections[-1].canonical if sections else ""
+        found = _heading(line, vocab, current in _ENTRY_SECTIONS or not sections)
+        if found is None:
+            continue
+        title, canonical, inline = found
+        if inline and canonical == current:
+            continue
+        if sections:
+            sections[-1].end = index
+        sections.append(Section(title=title, canonical=canonical, start=index, end=len(lines)))
+    return sections
+
+
+# ---------------------------------------------------------------- contact
+
+
+def _is_location(part: str) -> bool:
+    text = part.strip().strip(".")
+    if not text or len(text) > 40:
+        return False
+    if _CITY_STATE.match(text) or text.lower() in _PLACES:
+        return True
+    if text.lower().split(",")[0].strip() in _PLACES:
+        return True
+    return any(text.startswith(city) for city in _CITIES) and len(text) <= 8
+
+
+def _name_candidate(line: str, vocab: Vocabulary) -> str:
+    label = _LABEL.match(line)
+    if label and label.group(1).strip().lower() in ("name", "姓名", "full name"):
+        return label.group(2).strip()
+    first = _SPLIT.split(line.strip())[0].strip() if line.strip() else ""
+    if not first or _EMAIL.search(first) or _LINK.search(first) or any(ch.isdigit() for ch in _ocr_repair(first)):
+        return ""
+    if vocab.section_of(first):
+        return ""
+    if _CJK.search(first):
+        compact = first.replace(" ", "")
+        return compact if 2 <= len(compact) <= 4 and re.fullmatch(r"[\u3400-\u9fff·]+", compact) else ""
+    words = first.split()
+    if not 1 <= len(words) <= 5 or any(w.lower() in vocab.title_heads for w in words):
+        return ""
+    if all(w[:1].isupper() or w[:1] in "(-'" for w in words) or (len(words) > 2 and words[0][:1].isupper()):
+        return first
+    return ""
+
+
+def _contact(lines: list[str], vocab: Vocabulary, header_end: int) -> tuple[Contact, int | None]:
+    contact = Contact()
+    name_line: int | None = None
+    for index, line in enumerate(lines[: max(header_end, 1)][:12]):
+        if line.strip():
+            name = _name_candidate(line, vocab)
+            if name:
+                contact.name, name_line = name, index
+                break
+    if not contact.name:
+        for index, line in enumerate(lines[:40]):
+            label = _LABEL.match(line)
+            if label and label.group(1).strip().lower() in ("name", "姓名"):
+                contact.name, name_line = label.group(2).strip(), index
+                break
+    text = "\n".join(lines)
+    email = _EMAIL.search(text)
+    contact.email = email.group(0) if email else ""
+    top = "\n".join(lines[: max(header_end, 12)])
+    for match in _PHONE.finditer(top):
+        digits = sum(ch.isdigit() for ch in match.group(0))
+        if 8 <= digits <= 15 and not find_dates(match.group(0)):
+            contact.phone = match.group(0).strip()
+            break
+    seen: set[str] = set()
+    for match in _LINK.finditer(text):
+        link = match.group(0).rstrip(".)")
+        if link.lower() not in seen and "@" not in link:
+            seen.add(link.lower())
+            contact.links.append(link)
+    contact.location = _location(lines[: max(header_end, 8)][:20])
+    return contact, name_line
+
+
+def _location(lines: list[str]) -> str:
+    for line in lines:
+        for piece in re.split(r"\s*[|｜•·]\s*|\s{2,}", line.strip()):
+            label = _LABEL.match(piece)
+            if label and _LOCATION_LABEL.match(label.group(1).strip()) and label.group(2).strip():
+                return _SPLIT.split(label.group(2).strip())[0].strip()
+    for line in lines:
+        for part in _SPLIT.split(line.strip()) if "," not in line else re.split(r"\s*[|｜•·]\s*|\s{2,}", line):
+            if part and _is_location(part):
+                return part.strip()
+    return ""
+
+
+# ---------------------------------------------------------------- entries
+
+
+def _is_title(part: str, vocab: Vocabulary) -> bool:
+    if _CJK.search(part):
+        return any(suffix in part for suffix in vocab.cjk_title_suffixes) and not any(
+            part.endswith(org) for org in vocab.cjk_org_suffixes
+        )
+    words = [w.strip(".,()").lower() for w in part.split()]
+    return bool(words) and any(w in vocab.title_heads for w in words) and not _ORG_WORDS.search(part)
+
+
+def _is_org(part: str, vocab: Vocabulary) -> bool:
+    if _CJK.search(part):
+        return any(part.endswith(org) or org in part for org in vocab.cjk_org_suffixes)
+    return bool(_ORG_WORDS.search(part))
+
+
+def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
+    """The words of a header with its dates cut out, split at separators."""
+    pieces, last = [], 0
+    for hit in dates:
+        pieces.append(text[last : hit.start])
+        last = hit.end
+    pieces.append(text[last:])
+    joined = _CITY_COMMA.sub(lambda m: m.group(0).replace(", ", "\x00").replace(",", "\x01"), "  |  ".join(pieces))
+    joined = re.sub(r"\s+(?:to|至|到|[-–—~])\s+(?=\s*\|)", " ", joined)
+    parts = []
+    for part in _SPLIT.split(joined):
+        part = part.strip(" \t-–—~|,;:：.()（）").replace("\x00", ", ").replace("\x01", ",")
+        if part and part.lower() not in ("to", "至", "到", "至今", "present", "current", "now"):
+            parts.append(part)
+    return parts
+
+
+def _cjk_split(part: str, vocab: Vocabulary) -> list[str]:
+    """'字节跳动 后端工程师' splits on spaces; '字节跳动后端工程师' keeps one part (org + title glued)."""
+    return [p for p in part.split() if p] if _CJK.search(part) and " " in part else [part]
+
+
+def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
+    """Tell employer from title (and location) among the parts of an experience or project header."""
+    spread: list[str] = []
+    for part in parts:
+        spread.extend(_cjk_split(part, vocab))
+    labels = {"公司": "org", "单位": "org", "company": "org", "employer": "org", "职位": "title", "岗位": "title",
+              "title": "title", "role": "title", "position": "title", "项目": "org", "project": "org",
+              "角色": "title", "地点": "location", "location": "location"}  # fmt: skip
+    rest: list[str] = []
+    for part in spread:
+        label = _LABEL.match(part)
+        key = label.group(1).strip().lower() if label else ""
+        if label and key in labels and label.group(2).strip():
+            value = label.group(2).strip()
+            slot = labels[key]
+            if slot == "org" and not entry.org:
+                entry.org = value
+            elif slot == "title" and not entry.title:
+                entry.title = value
+            elif slot == "location" and not entry.location:
+                entry.location = value
+            continue
+        rest.append(part)
+    for part in rest:
+        if not entry.location and _is_location(part):
+            entry.location = part
+        elif not entry.title and _is_title(part, vocab) and not _is_org(part, vocab):
+            entry.title = part
+        elif not entry.org and (_is_org(part, vocab) or not _is_title(part, vocab)):
+            entry.org = part
+        elif not entry.title and _is_title(part, vocab):
+            entry.title = part
+
+
+def _fill_school(entry: Entry, parts: list[str], text: str, vocab: Vocabulary) -> None:
+    degree_hits = vocab.degrees_in(text)
+    if degree_hits:
+        level = degree_hits[0].canonical
+        entry.degree_level = next((known for known in _LEVEL_ORDER if known == level), "")
+    for part in parts:
+        for piece in _cjk_split(part, vocab):
+            if not entry.org and _SCHOOL_WORDS.search(piece):
+                entry.org = piece
+            elif not entry.title and vocab.degrees_in(piece):
+                entry.title = piece
+                field = _FIELD.search(piece)
+                if field and not entry.field:
+                    entry.field = field.group(1).strip()
+            elif not entry.location and _is_location(piece):
+                entry.location = piece
+            elif not entry.field and not _GPA.search(piece) and len(piece) <= 60 and entry.org:
+                entry.field = piece
+    if not entry.org and parts:
+        entry.org = parts[0]
+    gpa = _GPA.search(text)
+    if gpa:
+        entry.gpa = gpa.group(1).replace(" ", "")
+
+
+@lru_cache(maxsize=8192)
+def _line_dates(line: str) -> tuple[tuple[DateRange, ...], tuple[DateHit, ...]]:
+    """Dates of one line, cached: header detection asks about each line several times."""
+    hits, ranges = analyse_dates(line)
+    return tuple(ranges), tuple(hits)
+
+
+def _header_dates(line: str) -> tuple[str | None, str | None, list[DateHit]]:
+    ranges, found = _line_dates(line)
+    hits = list(found)
+    if ranges:
+        first = ranges[0]
+        return first.start.value, first.end.value, hits
+    if hits:
+        return None, hits[-1].value, hits
+    return None, None, hits
+
+
+def _is_header_line(line: str) -> bool:
+    text = _strip_bullet(line)
+    if not text or len(text) > 140:
+        return False
+    ranges, dates = _line_dates(text)
+    if ranges:
+        return True
+    return bool(dates) and (dates[-1].end >= len(text.rstrip(" )）")) - 1 or dates[0].start <= 1) and len(text) < 90
+
+
+def _short_plain(line: str) -> bool:
+    text = line.strip()
+    if _CJK.search(text) and (
+        len(text) > 30 or re.search(r"[，,。；;]", text) or (re.search(r"[：:]", text) and not _LABEL.match(text))
+    ):
+        return False
+    return (
+        bool(text)
+        and not _is_bullet(line)
+        and len(text.split()) <= 9
+        and len(text) <= 70
+        and not text.endswith((".", "。", ";", "；"))
+    )
+
+
+def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: Vocabulary) -> list[Entry]:
+    """Entries of one section: headers are the lines with dates; a header's words may sit on the line before."""
+    headers = [i for i in range(start, end) if _is_header_line(lines[i])]
+    if not headers:
+        headers = [i for i in range(start, end) if _short_plain(lines[i]) and i + 1 < end and _is_bullet(lines[i + 1])]
+        if not headers and kind == "education":
+            headers = [
+                i
+                for i in range(start, end)
+                if lines[i].strip() and (vocab.degrees_in(lines[i]) or _SCHOOL_WORDS.search(lines[i]))
+            ][:1]
+    entries: list[Entry] = []
+    body_starts: list[int] = []
+    previous_end = start
+    for position, header in enumerate(headers):
+        next_header = headers[position + 1] if position + 1 < len(headers) else end
+        line = _strip_bullet(lines[header])
+        date_start, date_end, hits = _header_dates(line)
+        parts = [p for part in _header_parts(line, hits) for p in _cjk_split(part, vocab)]
+        first = header
+        # Two-line headers: the words sit on the line(s) before the date line ("Acme Corp\nEngineer  2019-2021").
+        words_before: list[str] = []
+        probe = header - 1
+        wants_school = kind == "education" and not any(_SCHOOL_WORDS.search(p) for p in parts)
+        while (
+            probe >= previous_end
+            and probe >= header - 2
+            and _short_plain(lines[probe])
+            and (len(parts) < 2 or wants_school)
+        ):
+            words_before.insert(0, lines[probe].strip())
+            first = probe
+            probe -= 1
+            if len(parts) + len(words_before) >= 2 and not (wants_school and not _SCHOOL_WORDS.search(lines[first])):
+                break
+        parts = [p for w in words_before for p in _header_parts(w, [])] + parts
+        body_start = header + 1
+        if (
+            len(parts) < 2
+            and body_start < next_header
+            and _short_plain(lines[body_start])
+            and not _is_header_line(lines[body_start])
+            and (
+                body_start + 1 >= next_header
+                or not _short_plain(lines[body_start + 1])
+                or _is_bullet(lines[body_start + 1])
+            )
+        ):
+            parts += _header_parts(lines[body_start].strip(), [])
+            body_start += 1
+        entry = Entry(kind=kind, start=date_start, end=date_end, line_start=first, line_end=next_header)
+        if kind == "education":
+            _fill_school(entry, parts, "\n".join(lines[first:next_header]), vocab)
+        else:
+            _fill_roles(entry, parts, vocab)
+        entry.bullets = _bullets(lines, body_start, next_header)
+        if entries and first < entries[-1].line_end:
+            entries[-1].line_end = first
+            entries[-1].bullets = _bullets(lines, body_starts[-1], first)
+        entries.append(entry)
+        body_starts.append(body_start)
+        previous_end = body_start
+    return entries
+
+
+def _bullets(lines: list[str], start: int, end: int) -> list[str]:
+    """Lines under a header; a wrapped line (no bullet mark, lower-case start) continues the bullet above."""
+    bullets: list[str] = []
+    for line in lines[start:end]:
+        text = _strip_bullet(line)
+        if not text:
+            continue
+        if (
+            bullets
+            and not _is_bullet(line)
+            and (text[:1].islower() or not bullets[-1].rstrip().endswith((".", "。", ";", "；", ":", "：")))
+            and text[:1].islower()
+        ):
+            bullets[-1] = f"{bullets[-1]} {text}"
+        else:
+            bullets.append(text)
+    return bullets
+
+
+def _entries(lines: list[str], sections: list[Section], vocab: Vocabulary) -> list[Entry]:
+    entries: list[Entry] = []
+    for section in sections:
+        kind = _ENTRY_SECTIONS.get(section.canonical)
+        if kind:
+            entries.extend(_entries_in(lines, section.start + 1, section.end, kind, vocab))
+    if not any(s.canonical in _ENTRY_SECTIONS for s in sections):
+        # No headings the vocabulary knows (a plain career history): every dated line may start a role.
+        entries = _entries_in(lines, 0, len(lines), "experience", vocab)
+        entries = [e for e in entries if e.org or e.title]
+    return entries
+
+
+# ---------------------------------------------------------------- the model
+
+
+def _languages(
+    lines: list[str], line_index: _Lines, text: str, sections: list[Section], vocab: Vocabulary
+) -> list[str]:
+    in_section = {i for s in sections if s.canonical in ("languages", "skills") for i in range(s.start, s.end)}
+    found: list[str] = []
+    for hit in vocab.languages_in(text):
+        index = line_index.line_of(hit.start)
+        line = lines[index]
+        if (
+            index in in_section
+            or _PROFICIENCY.search(line)
+            or re.match(r"\s*(?:languages?|语言)\s*[:：]", line, re.IGNORECASE)
+        ) and hit.canonical not in found:
+            found.append(hit.canonical)
+    return found
+
+
+def _numbers(model: DocumentModel, line_index: _Lines, is_skill: Callable[[str], bool]) -> list[NumberFact]:
+    """One pass over the whole text (contexts stop at line ends), each number tied to its line and entry."""
+    facts: list[NumberFact] = []
+    contact_values = [v for v in (model.contact.phone, model.contact.email) if v]
+    entry_starts = [e.line_start for e in model.entries]
+    for hit in find_numbers(model.text, is_skill=is_skill):
+        index = line_index.line_of(hit.start)
+        if any(value in model.lines[index] for value in contact_values):
+            continue
+        position = bisect.bisect_right(entry_starts, index) - 1
+        entry = position if position >= 0 and index < model.entries[position].line_end else None
+        facts.append(NumberFact(value=hit.value, raw=hit.raw, context=list(hit.context), line=index, entry=entry))
+    return facts
+
+
+def _read(text: object, kind: str) -> DocumentModel:
+    vocab = get_vocabulary()
+    clean = _clean(text)
+    lines = [line.rstrip() for line in clean.split("\n")] if clean else []
+    doc_kind = kind if kind in ("resume", "detailed_resume", "jd") else "resume"
+    model = DocumentModel(kind=doc_kind, lang="zh" if _lang(clean) == "zh" else "en", lines=lines)  # type: ignore[arg-type]
+    if not clean.strip():
+        return model
+    sections = _sections(lines, vocab)
+    header_end = sections[0].start if sections else min(len(lines), 8)
+    model.contact, name_line = _contact(lines, vocab, header_end) if doc_kind != "jd" else (Contact(), None)
+    if sections and name_line is not None and sections[0].start == name_line:
+        sections = sections[1:]  # an ALL-CAPS name is the person, not a heading
+    model.sections = sections
+    if doc_kind != "jd":
+        model.entries = _entries(lines, model.sections, vocab)
+    line_index = _Lines(lines)
+    joined = "\n".join(lines)
+    for hit in vocab.skills_in(joined):
+        model.skills.setdefault(hit.canonical, line_index.line_of(hit.start))
+    certs: dict[str, str] = {}
+    for hit in vocab.certifications_in(joined):
+        certs.setdefault(hit.canonical, hit.surface)
+    model.certifications = list(certs.values())
+    model.languages = _languages(lines, line_index, joined, model.sections, vocab)
+    model.numbers = _numbers(model, line_index, lambda word: vocab.canonical_skill(word) is not None)
+    return model
+
+
+def read_document(text: str, kind: str) -> DocumentModel:
+    """The document model of a resume ("resume") or a career history ("detailed_resume"); never raises."""
+    try:
+        return _read(text, kind)
+    except Exception:  # a reader that raises would fail the user's upload; an empty model is the honest answer
+        return DocumentModel(
+            kind="resume" if kind not in ("detailed_resume", "jd") else kind,  # type: ignore[arg-type]
+            lang="en",
+            lines=_clean(text).split("\n") if _clean(text) else [],
+        )
+
+
+# ---------------------------------------------------------------- job descriptions
+
+
+def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]:
+    title = company = location = ""
+    lines = model.lines
+    for line in lines[:60]:
+        label = _LABEL.match(line.strip())
+        if not label:
+            continue
+        key, value = label.group(1).strip().lower(), label.group(2).strip()
+        if not value:
+            continue
+        if not title and key in (
+            "job title",
+            "title",
+            "position",
+            "role",
+            "职位",
+            "职位名称",
+            "岗位",
+            "岗位名称",
+            "招聘职位",
+        ):
+            title = value
+        elif not company and key in ("company", "employer", "公司", "公司名称", "企业", "招聘单位"):
+            company = value
+        elif not location and _LOCATION_LABEL.match(key):
+            location = value
+    first_section = model.sections[0].start if model.sections else len(lines)
+    for line in lines[: max(first_section, 1)][:8]:
+        text = line.strip()
+        if not text or _LABEL.match(text):
+            continue
+        parts = _header_parts(text, find_dates(text))
+        for part in parts:
+            for piece in _cjk_split(part, vocab):
+                if not title and _is_title(piece, vocab) and len(piece) <= 70:
+                    title = piece
+                elif not location and _is_location(piece):
+                    location = piece
+                elif (
+                    not company
+                    and title
+                    and len(piece) <= 40
+                    and not re.search(r"[。，,；;]", piece)
+                    and (_is_org(piece, vocab) or len(piece.split()) <= 4)
+                ):
+                    company = piece
+    if not company:
+        about = re.search(r"\b(?:about|join)\s+([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})", model.text)
+        if about and about.group(1).lower() not in ("the", "us", "our", "the role", "the team", "you"):
+            company = about.group(1)
+    if not location:
+        location = _location(lines[:20])
+    return title, company, location
+
+
+def _sentences(lines: list[str]) -> list[str]:
+    """Requirement text as sentences: wrapped lines joined, bullets and "。；，" split ("is a plus" finds its list)."""
+    joined: list[str] = []
+    for line in lines:
+        text = line.strip()
+        if not text:
+            continue
+        if joined and not _is_bullet(line) and not joined[-1].endswith((".", "。", ":", "：", ";", "；")):
+            joined[-1] = f"{joined[-1]} {text}"
+        else:
+            joined.append(text)
+    return [part for text in joined for part in _SENTENCE_END.split(text) if part.strip()]
+
+
+def _years(lines: list[str]) -> int | None:
+    found: list[int] = []
+    for line in lines:
+        for match in _YEARS.finditer(line):
+            raw = match.group(1) or match.group(2)
+            value = int(raw) if raw.isdigit() else chinese_number(raw)
+            if value and 0 < value <= 30:
+                found.append(value)
+    return max(found) if found else None
+
+
+def _degree(lines: list[str], vocab: Vocabulary) -> DegreeLevel:
+    levels = [hit.canonical for line in lines for hit in vocab.degrees_in(line) if hit.canonical in _LEVEL_ORDER]
+    if not levels:
+        return ""
+    lowest = min(levels, key=_LEVEL_ORDER.index)
+    return next(level for level in _LEVEL_ORDER if level == lowest)
+
+
+def _skills_of(lines: list[str], vocab: Vocabulary) -> list[str]:
+    found: list[str] = []
+    for hit in vocab.skills_in("\n".join(lines)):
+        if hit.canonical not in found:
+            found.append(hit.canonical)
+    return found
+
+
+def _looks_like_jd(model: DocumentModel, skills: int) -> bool:
+    text = model.text
+    markers = {m.group(0).lower() for m in _JD_MARKERS.finditer(text[:20000])}
+    markers |= {s.canonical for s in model.sections if s.canonical in _JD_SECTIONS}
+    resume_signals = sum(
+        (
+            bool(_EMAIL.search(text[:500])),
+            any(s.canonical == "education" for s in model.sections) and not markers & _JD_SECTIONS,
+            len(find_ranges(text[:20000])) >= 2,
+        )
+    )
+    if resume_signals >= 2 and len(markers) < 3:
+        return False
+    return len(markers) >= 2 or (len(markers) >= 1 and skills >= 2)
+
+
+def read_job(text: str) -> tuple[DocumentModel, JobFacts]:
+    """The document model of a job description and the facts the match reads from it; never raises."""
+    try:
+        return _read_job(text)
+    except Exception:  # a JD that cannot be read is "not a JD", not a crash
+        return read_document("", "jd"), JobFacts(looks_like_jd=False)
+
+
+def _read_job(text: str) -> tuple[DocumentModel, JobFacts]:
+    vocab = get_vocabulary()
+    model = _read(text, "jd")
+    lines = model.lines
+    facts = JobFacts(lang=model.lang)
+    if not model.has_content():
+        facts.looks_like_jd = False
+        return model, facts
+    facts.title, facts.company, facts.location = _job_header(model, vocab)
+    by_kind: dict[str, list[int]] = {}
+    for section in model.sections:
+        by_kind.setdefault(section.canonical, []).extend(range(section.start, section.end))
+    requirement_lines = by_kind.get("requirements", [])
+    if not requirement_lines:
+        excluded = {i for k in ("preferred", "benefits", "about") for i in by_kind.get(k, [])}
+        requirement_lines = [i for i in range(len(lines)) if i not in excluded]
+    sentences = _sentences([lines[i] for i in requirement_lines])
+    must_lines = [s for s in sentences if not _NICE_LINE.search(s)]
+    nice_lines = [lines[i] for i in by_kind.get("preferred", [])]
+    nice_lines += [s for s in sentences if _NICE_LINE.search(s)]
+    facts.must_have = _skills_of(must_lines, vocab)
+    facts.nice_to_have = [s for s in _skills_of(nice_lines, vocab) if s not in facts.must_have]
+    facts.responsibilities = [
+        _strip_bullet(lines[i])
+        for i in by_kind.get("responsibilities", [])
+        if lines[i].strip() and not any(s.start == i for s in model.sections)
+    ]
+    facts.years_required = _years(must_lines) or _years(sentences)
+    facts.degree_required = _degree(must_lines, vocab)
+    facts.looks_like_jd = _looks_like_jd(model, len(model.skills))
+    return model, facts
