@@ -31,7 +31,7 @@ _GAP_WORDS = {
 }
 # Headings of passages about closing a gap, and of passages about questions for the interviewer.
 _GAP_HEADINGS = ("gap", "missing", "lack", "transferable", "差距", "不足", "缺", "弥补", "转化")
-_ASK_HEADINGS = ("ask", "closing", "反问", "提问", "问面试官")
+_ASK_HEADINGS = ("questions to ask", "反问", "问面试官")
 _NOT_TO_ASK = ("any questions", "for us", "tell me about yourself", "有什么问题", "有什么想问", "介绍一下你自己")
 MIN_CHARS = 20
 MAX_CHARS = 260
@@ -96,10 +96,10 @@ class Advisor:
         return best[3], best[4]
 
     def questions(self, limit: int) -> list[str]:
-        """Questions the passages suggest asking (quoted in them), in the user's language first."""
+        """Questions the passages about asking the interviewer quote, in the user's language first."""
         found: list[str] = []
-        asking = [p for p in self.passages if any(w in fold(p.heading) for w in _ASK_HEADINGS)]
-        for passage in [*asking, *(p for p in self.passages if p not in asking)]:
+        # Only passages about the candidate's own questions: the others quote the interviewer's questions.
+        for passage in [p for p in self.passages if any(w in fold(p.heading) for w in _ASK_HEADINGS)]:
             for match in _QUOTED_QUESTION.finditer(passage.content):
                 question = match.group(1).strip()
                 folded = fold(question)

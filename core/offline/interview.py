@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from core.facts.model import DocumentModel, Entry, JobFacts
 from core.facts.text import fold, strip_markdown
 from core.offline.advice import Advisor
-from core.offline.lookup import clean, label, surface, written_as
+from core.offline.lookup import clean, is_experience_line, label, surface, written_as
 from core.offline.match import Fit, assess, latest_role, pitch_skills
 from core.offline.relevance import Relevance, entry_lines
 from core.offline.summary import by_recency
@@ -150,7 +150,9 @@ def _questions(
         doc = resume if proof.status == "resume" else detailed or resume
         name = surface(proof.keyword, doc, proof.line) if quote else label(proof.keyword, lang)
         if proof.status != "missing" and quote:
-            outline = [t(lang, "o_proof", quote=t(lang, "quote", text=_trim(quote))), t(lang, "o_star")]
+            outline = [t(lang, "o_star")]
+            if is_experience_line(doc, proof.line):  # a story to tell, not the skills list
+                outline.insert(0, t(lang, "o_proof", quote=t(lang, "quote", text=_trim(quote))))
             out.append(Question(question=t(lang, "q_skill", label=name), outline=outline))
         elif proof.status == "missing":
             outline = [t(lang, "o_status", label=name)]

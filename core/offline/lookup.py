@@ -133,6 +133,16 @@ def prove(keywords: list[str], resume: DocumentModel, detailed: DocumentModel | 
     return proofs
 
 
+def is_experience_line(doc: DocumentModel, line: int | None) -> bool:
+    """True for a line that tells what the user did (in a role or project, or the summary), not a skills list."""
+    if line is None:
+        return False
+    owner = doc.entry_of_line(line)
+    if owner is not None:
+        return doc.entries[owner].kind != "education" and line != doc.entries[owner].line_start
+    return any(s.canonical == "summary" and s.start < line < s.end for s in doc.sections)
+
+
 def _cover_statuses(keywords: list[str], resume: DocumentModel, detailed: DocumentModel | None) -> dict[str, str]:
     try:
         from core.facts.coverage import cover

@@ -27,6 +27,7 @@ from core.offline.lookup import (
     degree_label,
     experience_years,
     highest_degree,
+    is_experience_line,
     label,
     prove,
     surface,
@@ -225,10 +226,11 @@ def _gaps(
 
 
 def pitch_facts(fit: Fit, resume: DocumentModel, detailed: DocumentModel | None, limit: int) -> list[str]:
-    """The user's strongest matching lines (required keywords first, one line once), as written."""
+    """The user's strongest matching lines from roles, projects or the summary (required keywords first, each
+    line once), as written; a skills list is not a fact to pitch."""
     facts: list[str] = []
     for proof in [*fit.must, *fit.nice]:
-        if proof.status == "resume":
+        if proof.status == "resume" and is_experience_line(resume, proof.line):
             quote = proof.quote(resume, detailed).rstrip("。.;；")
             if quote and quote not in facts:
                 facts.append(quote)
