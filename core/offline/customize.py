@@ -193,6 +193,8 @@ def customize(
         draft.heading(t(resume.lang, "md_certifications"))
         for cert in certs:
             draft.bullet(cert, "resume", t(resume.lang, "md_certifications"))
-    if not draft.lines and resume.has_content():
-        draft.lines = [clean(line) for line in resume.lines if clean(line)]
+    if not draft.sources and resume.has_content():
+        # Nothing was recognised as a role, a skill or a section: the document's own lines, as written.
+        shown = fold("\n".join(draft.lines))
+        draft.lines += ["", *(clean(line) for line in resume.lines if clean(line) and fold(clean(line)) not in shown)]
     return CustomizeReply(markdown=draft.markdown(), sources=draft.sources)

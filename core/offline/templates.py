@@ -34,7 +34,7 @@ TEXT: dict[str, dict[str, str]] = {
         "= {score}. Skills: required keywords count 2, preferred 1; found on the resume 1, only in the career "
         "history 0.5. Experience: years from your dated roles{as_of} ÷ years required{years_note}. Education: 100 "
         "when your degree reaches the one asked, 50 one level below, otherwise 0{degree_note}.",
-        "formula_years_none": " (none stated: 100 when you have dated roles)",
+        "formula_years_none": " (none stated: 100 with dated roles, else 50)",
         "formula_years": " ({years})",
         "formula_degree_none": " (none asked: 100)",
         "formula_degree": " (asked: {degree})",
@@ -110,7 +110,7 @@ TEXT: dict[str, dict[str, str]] = {
         "formula": "得分 = {w_skills}% × 技能 {skills} + {w_exp}% × 经验 {exp} + {w_edu}% × 学历 {edu} = {score}。"
         "技能：必备关键词计2分，加分项计1分；简历中有计1，仅在详细履历中有计0.5。经验：有日期的经历年数{as_of} ÷ "
         "要求年数{years_note}。学历：达到要求为100，低一级为50，否则为0{degree_note}。",
-        "formula_years_none": "（未写明：有日期的经历即为100）",
+        "formula_years_none": "（未写明：有日期的经历为100，否则为50）",
         "formula_years": "（{years}年）",
         "formula_degree_none": "（未要求：100）",
         "formula_degree": "（要求：{degree}）",

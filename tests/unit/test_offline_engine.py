@@ -170,3 +170,18 @@ def test_score_follows_coverage() -> None:
     high = frontend.run()["match"]
     assert high.overall_score > low.overall_score
     assert low.gaps and any("TypeScript" in gap.gap or "React" in gap.gap for gap in low.gaps)
+
+
+def test_a_resume_without_recognised_structure_still_gets_every_result_from_its_own_lines() -> None:
+    lines = ["Worked nights at the Riverside bakery for three winters.", "Ran the morning shift alone."]
+    resume = read_document("\n".join(lines), "resume")
+    jd, job = read_job("Baker wanted\nRequirements\n- Experience running a shift\n- Food safety certificate")
+    reply = offline.match(resume, None, jd, job, "en", [])
+    result = MatchResultData(**reply.model_dump())
+    tailored = offline.customize(resume, None, jd, job, result, "en")
+    prep = offline.interview(tailored.markdown, resume, None, jd, job, result, "en", [])
+    assert offline.summarize(resume, "en").headline
+    assert reply.strengths and reply.self_pitch and reply.formula
+    body = [line for line in tailored.markdown.splitlines() if line.strip()]
+    assert body and all(any(fold(clean(b).lstrip("# ")) == fold(line) for line in lines) for b in body)
+    assert prep.self_intro_1min and prep.likely_questions
