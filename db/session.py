@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from core.config import get_settings
 from core.errors import InvalidInput
-from core.safe_text import has_controls
 
 _lock = threading.Lock()
 _engine: Engine | None = None
@@ -84,11 +83,12 @@ def _ping_when_idle(engine: Engine) -> None:
 
 
 def _refuse_control_characters(engine: Engine) -> None:
-    """The last boundary for every form: a text value holding NUL or another control character is refused.
+    """The last boundary for every form: a text value holding NUL is refused with a message.
 
-    Postgres cannot store NUL in text (psycopg raised a DataError that crashed the page), and the others have
-    no place in a name, an email or a reason. The user sees "input.error.control_chars"; forms that take
-    pasted documents strip them first (core.safe_text.strip_controls).
+    Postgres cannot store NUL in text: psycopg raised a DataError that crashed the page (and its log line
+    carried the statement's values). Now the user sees "input.error.control_chars". Only NUL is refused here,
+    where it can only ever fail: the other control characters are the forms' business (pasted documents are
+    stripped by core.safe_text.strip_controls), so a model's stray form feed cannot fail a job's commit.
     """
 
     @event.listens_for(engine, "before_cursor_execute")
@@ -96,7 +96,7 @@ def _refuse_control_characters(engine: Engine) -> None:
         rows = parameters if executemany and isinstance(parameters, list | tuple) else [parameters]
         for row in rows:
             values = row.values() if isinstance(row, dict) else row if isinstance(row, list | tuple) else ()
-            if any(isinstance(value, str) and has_controls(value) for value in values):
+            if any(isinstance(value, str) and "\x00" in value for value in values):
                 raise InvalidInput("input.error.control_chars")
 
 
