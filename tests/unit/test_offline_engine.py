@@ -185,3 +185,28 @@ def test_a_resume_without_recognised_structure_still_gets_every_result_from_its_
     body = [line for line in tailored.markdown.splitlines() if line.strip()]
     assert body and all(any(fold(clean(b).lstrip("# ")) == fold(line) for line in lines) for b in body)
     assert prep.self_intro_1min and prep.likely_questions
+
+
+_ONE_RUN = """
+import hashlib, sys
+sys.path.insert(0, "tests/unit")
+from test_offline_engine import service
+out = "".join(v.model_dump_json() for v in service(int(sys.argv[1])).run().values())
+print(hashlib.sha256(out.encode()).hexdigest())
+"""
+
+
+def test_same_output_in_another_process_whatever_the_hash_seed() -> None:
+    """Nothing depends on set or dict order that Python randomises per process (PYTHONHASHSEED)."""
+    import os
+    import subprocess
+    import sys
+
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    digests = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": root}
+        run = subprocess.run([sys.executable, "-c", _ONE_RUN, "5"], cwd=root, env=env, capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr[-2000:]
+        digests.add(run.stdout.strip())
+    assert len(digests) == 1
