@@ -31,7 +31,7 @@ _DATE = re.compile(
     (?P<cjk>(?P<cy>{_YEAR})\s*年\s*(?:(?P<cm>{_MONTH_NUM})\s*月(?:\s*\d{{1,2}}\s*[日号])?)?)
     | (?P<ymd>(?<![\d.])(?P<ly>{_YEAR})\s*[./-]\s*(?P<lm>{_MONTH_NUM})(?:\s*[./-]\s*(?:[0-2]?\d|3[01]))?(?![\d%]))
     | (?P<mdy>(?<![\w./])(?P<rm>{_MONTH_NUM})\s*[/.-]\s*(?:(?:[0-2]?\d|3[01])\s*[/.-]\s*)?(?P<ry>{_YEAR})(?![\d.]\d))
-    | (?P<named>\b(?P<nm>{_MONTH_NAME})\b\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s*(?P<ny>{_YEAR}|'\d{{2}})(?!\d))
+    | (?P<named>\b(?P<nm>{_MONTH_NAME})(?![a-z])\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s*(?P<ny>{_YEAR}|'\d{{2}})(?!\d))
     | (?P<year>(?<![\w.$¥€£/])(?<!\d,)(?P<yy>{_YEAR})(?![\w.%+]|,\d|\s*[%+]|/\d))
     """,
     re.IGNORECASE | re.VERBOSE,

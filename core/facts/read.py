@@ -30,7 +30,9 @@ _LINK = re.compile(
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^\s*([^:：]{1,12})[:：]\s*(.*)$")
-_SPLIT = re.compile(r"\s+[|｜]\s+|\s*[|｜]\s*|\s+[—–-]\s+|\s*[—–]\s*|\t+|\s{3,}|,\s+|，|\s+at\s+|\s+@\s+|[（(]|[）)]")
+_SPLIT = re.compile(
+    r"(?<=\w)-\s+|\s+[|｜]\s+|\s*[|｜]\s*|\s+[—–-]\s+|\s*[—–]\s*|\t+|\s{3,}|,\s+|,(?=[A-Za-z])|，|\s+at\s+|\s+@\s+|[（(]|[）)]"
+)
 _LOCATION_LABEL = re.compile(
     r"^(?:location|address|city|based in|现居|所在地|地址|城市|居住地|工作地点|地点|base)$", re.IGNORECASE
 )
@@ -59,6 +61,7 @@ _SCHOOL_WORDS = re.compile(
 )
 _GPA = re.compile(r"(?:GPA|绩点|均分)\s*[:：]?\s*(\d(?:\.\d{1,2})?\s*(?:/\s*\d+(?:\.\d+)?)?)", re.IGNORECASE)
 _FIELD = re.compile(r"\b(?:in|of)\s+([A-Z][A-Za-z&,' -]{2,60})")
+_LONG_HEADS = ("manager", "engineer", "analyst", "designer", "developer", "coordinator", "specialist", "consultant")
 _ENTRY_SECTIONS: dict[str, EntryKind] = {"experience": "experience", "education": "education", "projects": "project"}
 _PROFICIENCY = re.compile(
     r"native|fluent|proficien|bilingual|professional|conversational|intermediate|advanced|basic|working|"
@@ -196,7 +199,9 @@ def _is_location(part: str) -> bool:
         return True
     if text.lower().split(",")[0].strip() in _PLACES:
         return True
-    return any(text.startswith(city) for city in _CITIES) and len(text) <= 8
+    return text in _CITIES or (
+        any(text.startswith(city) for city in _CITIES) and len(text) <= 4 and text[-1] in "市区省"
+    )
 
 
 def _name_candidate(line: str, vocab: Vocabulary) -> str:
@@ -275,7 +280,12 @@ def _is_title(part: str, vocab: Vocabulary) -> bool:
             part.endswith(org) for org in vocab.cjk_org_suffixes
         )
     words = [w.strip(".,()").lower() for w in part.split()]
-    return bool(words) and any(w in vocab.title_heads for w in words) and not _ORG_WORDS.search(part)
+    if not words or _ORG_WORDS.search(part):
+        return False
+    if any(w in vocab.title_heads for w in words):
+        return True
+    # OCR glues words: "GrowthMarketingManager".
+    return len(words) == 1 and any(words[0].endswith(h) and len(words[0]) > len(h) + 3 for h in _LONG_HEADS)
 
 
 def _is_org(part: str, vocab: Vocabulary) -> bool:
@@ -358,8 +368,10 @@ def _fill_school(entry: Entry, parts: list[str], text: str, vocab: Vocabulary) -
                 entry.location = piece
             elif not entry.field and not _GPA.search(piece) and len(piece) <= 60 and entry.org:
                 entry.field = piece
-    if not entry.org and parts:
-        entry.org = parts[0]
+    if not entry.org:
+        entry.org = next((p for p in parts if p != entry.title and not _GPA.search(p) and not _is_location(p)), "")
+        if entry.org and entry.field == entry.org:
+            entry.field = ""
     gpa = _GPA.search(text)
     if gpa:
         entry.gpa = gpa.group(1).replace(" ", "")
@@ -408,9 +420,60 @@ def _short_plain(line: str) -> bool:
     )
 
 
+def _wraps_range(lines: list[str], index: int, end: int) -> bool:
+    """A header whose range wrapped onto the next line: "... | Apr 2021" + "– Present", "2017-06 to" + "2019-08"."""
+    if index + 1 >= end:
+        return False
+    ranges, hits = _line_dates(lines[index])
+    following = lines[index + 1].strip()
+    if ranges or not hits or not following or len(following) > 24:
+        return False
+    joined = f"{lines[index].rstrip()} {following}"
+    joined_ranges, _ = _line_dates(joined)
+    return any(r.end.start > len(lines[index].rstrip()) for r in joined_ranges)
+
+
+def _header_lines(lines: list[str], start: int, end: int) -> tuple[list[int], set[int]]:
+    headers: list[int] = []
+    wrapped: set[int] = set()
+    index = start
+    while index < end:
+        if _wraps_range(lines, index, end):
+            headers.append(index)
+            wrapped.add(index)
+            index += 2
+            continue
+        if _is_header_line(lines[index]):
+            headers.append(index)
+        index += 1
+    return headers, wrapped
+
+
+def _merge_sub_headings(entries: list[Entry], lines: list[str]) -> list[Entry]:
+    """A dated line with no title inside a role's dates is a project of that role ("Payouts rewrite, 2020–2022")."""
+    merged: list[Entry] = []
+    for entry in entries:
+        host = merged[-1] if merged else None
+        if host is not None and entry.kind == "experience" and not entry.title and host.title and _within(entry, host):
+            host.bullets.extend([_strip_bullet(lines[entry.line_start]), *entry.bullets])
+            host.line_end = entry.line_end
+            continue
+        merged.append(entry)
+    return merged
+
+
+def _within(inner: Entry, outer: Entry) -> bool:
+    begin = outer.start or ""
+    finish = outer.end or ""
+    values = [v for v in (inner.start, inner.end) if v]
+    if not values or not begin:
+        return False
+    return all(v[:7] >= begin[: len(v[:7])] and (finish == "present" or v[: len(finish)] <= finish) for v in values)
+
+
 def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: Vocabulary) -> list[Entry]:
     """Entries of one section: headers are the lines with dates; a header's words may sit on the line before."""
-    headers = [i for i in range(start, end) if _is_header_line(lines[i])]
+    headers, wrapped = _header_lines(lines, start, end)
     if not headers:
         headers = [i for i in range(start, end) if _short_plain(lines[i]) and i + 1 < end and _is_bullet(lines[i + 1])]
         if not headers and kind == "education":
@@ -425,6 +488,8 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
     for position, header in enumerate(headers):
         next_header = headers[position + 1] if position + 1 < len(headers) else end
         line = _strip_bullet(lines[header])
+        if header in wrapped:
+            line = f"{line} {lines[header + 1].strip()}"
         date_start, date_end, hits = _header_dates(line)
         parts = [p for part in _header_parts(line, hits) for p in _cjk_split(part, vocab)]
         first = header
@@ -444,7 +509,7 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
             if len(parts) + len(words_before) >= 2 and not (wants_school and not _SCHOOL_WORDS.search(lines[first])):
                 break
         parts = [p for w in words_before for p in _header_parts(w, [])] + parts
-        body_start = header + 1
+        body_start = header + (2 if header in wrapped else 1)
         if (
             len(parts) < 2
             and body_start < next_header
@@ -470,6 +535,8 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
         entries.append(entry)
         body_starts.append(body_start)
         previous_end = body_start
+    if kind == "experience":
+        entries = _merge_sub_headings(entries, lines)
     return entries
 
 

@@ -6,10 +6,13 @@ The texts are written the way pypdf and OCR give them: one column, two columns o
 
 from __future__ import annotations
 
+import json
 import time
+from pathlib import Path
 
 import pytest
 
+from core.facts.dates import find_ranges
 from core.facts.model import DocumentModel, Entry
 from core.facts.read import read_document, read_job
 
@@ -457,3 +460,40 @@ def test_a_megabyte_reads_in_linear_time() -> None:
     big_seconds = time.perf_counter() - started
     assert len(model.lines) > 10_000
     assert big_seconds < small_seconds * 20 * 3  # 20x the text in well under quadratic time
+
+
+# ---------------------------------------------------------------- the PDF corpus, as pypdf extracts it
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "facts"
+
+
+def _corpus_pdfs() -> list[tuple[str, str]]:
+    people = json.loads((CORPUS / "people.json").read_text(encoding="utf-8"))["people"]
+    return [
+        (pdf.stem, person["name"])
+        for person in people
+        if not person["scanned"]
+        for pdf in sorted((CORPUS / "pdf").glob(f"{person['id']}_*.pdf"))
+    ]
+
+
+@pytest.mark.parametrize(("stem", "name"), _corpus_pdfs())
+def test_corpus_pdf_roles_match_their_source(stem: str, name: str) -> None:
+    """Every dated entry header of the source comes back with its start date and its employer or title."""
+    # Text PDFs only: OCR of the scanned one varies with the OCR model's build, so it is checked by hand.
+    from core.assets.pdf import extract_text
+
+    person, kind = stem.split("_")
+    text = extract_text((CORPUS / "pdf" / f"{stem}.pdf").read_bytes()).text
+    model = read_document(text, "resume" if kind == "resume" else "detailed_resume")
+    assert model.contact.name.replace(" ", "") == name.replace(" ", "")
+    source = (CORPUS / "sources" / person / f"{'resume' if kind == 'resume' else 'history'}.md").read_text("utf-8")
+    for header in (line[3:] for line in source.splitlines() if line.startswith("## ")):
+        ranges = find_ranges(header)
+        if not ranges:
+            continue
+        entry = next((e for e in model.entries if e.start == ranges[0].start.value), None)
+        if entry is None:  # a dated project inside a role ("Payouts ledger rewrite, 2020–2022") joins that role
+            assert any(header.replace(" ", "") in b.replace(" ", "") for e in model.experience for b in e.bullets)
+            continue
+        assert (entry.org and entry.org in header) or (entry.title and entry.title in header), header
