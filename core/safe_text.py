@@ -28,7 +28,7 @@ _LINK = re.compile(r"\[((?:[^\[\]\\]|\\.)*)\]\((?:[^()\\]|\\.|\([^()]*\))*\)")
 _REF_IMAGE_OR_LINK = re.compile(r"!?\[((?:[^\[\]\\]|\\.)*)\]\[[^\[\]]*\]")
 _REF_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+.*$", re.MULTILINE)
 _URL = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.\-]{1,31}://|www\.)[^\s`<>]+", re.IGNORECASE)
-_SPECIAL = re.compile(r"([\\\[\]<`])")
+_SPECIAL = re.compile(r"([\\\[\]<`$])")
 
 
 def strip_controls(text: str) -> str:
@@ -108,7 +108,8 @@ def _neutralise(text: str) -> str:
 def _escape(text: str) -> str:
     """Escape what could still open a link, an autolink or a code span swallowing a URL's backticks.
 
-    Backslashes too: otherwise `\\[` (an escaped backslash) would leave the bracket live.
+    Backslashes too: otherwise `\\[` (an escaped backslash) would leave the bracket live. Dollars too:
+    Streamlit renders `$...$` as KaTeX, whose `\\href` and `\\includegraphics` are links and images.
     """
     return _SPECIAL.sub(r"\\\1", text)
 

@@ -6,6 +6,8 @@ output must hold no <img> and no <a>, while the words and the formatting stay.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from markdown_it import MarkdownIt
 
@@ -35,6 +37,14 @@ HOSTILE = [
     "\\\\[x](https://evil.example/escaped-backslash)",
     "HTTPS://EVIL.EXAMPLE/UPPER",
 ]
+
+
+def test_dollars_are_escaped_so_no_math_renders() -> None:
+    """Streamlit renders $...$ with KaTeX, where \\href and \\includegraphics make links and images."""
+    out = safe_markdown(r"Salary $\href{https://evil.example}{100k}$ and $5")
+    outside_code = re.sub(r"`[^`]*`", "", out)
+    assert "$" not in outside_code.replace("\\$", "")
+    assert "100k" in _html(out) and "$5" in _html(out)
 
 
 def _html(markdown: str) -> str:
