@@ -70,7 +70,7 @@ _PROFICIENCY = re.compile(
 )
 _YEARS = re.compile(
     r"(\d{1,2})\s*\+?\s*(?:[-–~到至]\s*\d{1,2}\s*)?(?:\+\s*)?(?:years?|yrs?)\b|"
-    r"(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:年|年以上|年及以上)(?:以上)?(?:的)?[\u4e00-\u9fffA-Za-z+#\s]{0,12}?"
+    r"(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:年|年以上|年及以上)(?:以上)?(?:的)?[\u4e00-\u9fffA-Za-z0-9+#\s]{0,12}?"
     r"(?:经验|经历|工作)",
     re.IGNORECASE,
 )
@@ -280,7 +280,11 @@ def _is_title(part: str, vocab: Vocabulary) -> bool:
             part.endswith(org) for org in vocab.cjk_org_suffixes
         )
     words = [w.strip(".,()").lower() for w in part.split()]
-    if not words or _ORG_WORDS.search(part):
+    if not words:
+        return False
+    if words[-1] in vocab.title_heads:  # "Group Product Manager" is a title, "Acme Consulting Group" is not
+        return True
+    if _ORG_WORDS.search(part):
         return False
     if any(w in vocab.title_heads for w in words):
         return True
@@ -651,6 +655,36 @@ def read_document(text: str, kind: str) -> DocumentModel:
 # ---------------------------------------------------------------- job descriptions
 
 
+_TITLE_LINE = re.compile(r"^(?P<left>.+?)\s*(?:—+|–|\s-\s|\s+at\s+|\s+@\s+|\s[|｜]\s)\s*(?P<right>.+)$")
+_PARENS = re.compile(r"[（(]([^()（）]*)[)）]")
+
+
+def _title_line(line: str, vocab: Vocabulary) -> tuple[str, str, str] | None:
+    """ "Senior Engineer, Payments — Plaid (San Francisco, CA, hybrid)": title, company, location."""
+    match = _TITLE_LINE.match(line.strip())
+    if match is None:
+        return None
+    title = next((p.strip() for p in re.split(r",\s*|，", match.group("left")) if _is_title(p.strip(), vocab)), "")
+    if not title:
+        return None
+    right = match.group("right")
+    inside = _PARENS.search(right)
+    company = _PARENS.sub(" ", right).strip(" ,，")
+    location = ""
+    if inside:
+        pieces = _header_parts(inside.group(1), [])
+        location = next((p for p in pieces if _is_location(p)), pieces[0] if pieces else "")
+        others = [p for p in pieces if not _is_location(p) and p.lower() not in ("hybrid", "remote", "onsite")]
+        if others and len(pieces) >= 2:  # "Personalisation (Spotify, London)": a team, then company and city
+            company = others[0]
+    head, _, last = company.rpartition(",")
+    if head and _is_location(last.strip()):
+        company, location = head.strip(), location or last.strip()
+    elif _is_location(company):
+        company, location = "", location or company
+    return title, company if len(company) <= 60 else "", location
+
+
 def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]:
     title = company = location = ""
     lines = model.lines
@@ -678,6 +712,13 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
         elif not location and _LOCATION_LABEL.match(key):
             location = value
     first_section = model.sections[0].start if model.sections else len(lines)
+    for line in [text for text in lines[:8] if text.strip()][:3]:
+        found = _title_line(line, vocab)
+        if found is not None:
+            title = title or found[0]
+            company = company or found[1]
+            location = location or found[2]
+            break
     for line in lines[: max(first_section, 1)][:8]:
         text = line.strip()
         if not text or _LABEL.match(text):
@@ -692,6 +733,7 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
                 elif (
                     not company
                     and title
+                    and piece != title
                     and len(piece) <= 40
                     and not re.search(r"[。，,；;]", piece)
                     and (_is_org(piece, vocab) or len(piece.split()) <= 4)

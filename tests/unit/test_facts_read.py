@@ -497,3 +497,27 @@ def test_corpus_pdf_roles_match_their_source(stem: str, name: str) -> None:
             assert any(header.replace(" ", "") in b.replace(" ", "") for e in model.experience for b in e.bullets)
             continue
         assert (entry.org and entry.org in header) or (entry.title and entry.title in header), header
+
+
+@pytest.mark.parametrize("path", sorted((CORPUS / "sources").glob("*/jd*.txt")), ids=lambda p: p.parent.name)
+def test_corpus_jds_are_read_as_jds(path: Path) -> None:
+    _model, job = read_job(path.read_text(encoding="utf-8"))
+    assert job.looks_like_jd and job.title and job.company
+    assert len(job.must_have) >= 5 and job.years_required
+
+
+@pytest.mark.parametrize(
+    ("person", "expected"),
+    [
+        (
+            "en01",
+            ("Senior Backend Engineer", "Plaid", "San Francisco, CA"),
+        ),  # "Title, Team — Company (City, ST, hybrid)"
+        ("en02", ("Senior Machine Learning Engineer", "Spotify", "London")),  # "Title — Team (Company, City)"
+        ("en04", ("Staff Frontend Engineer", "Delivery Hero", "Berlin")),  # "Title — Company, City"
+        ("zh05", ("工业软件大客户总监", "ABB", "上海")),  # "职位 —— 公司（城市）"
+    ],
+)
+def test_corpus_jd_title_lines(person: str, expected: tuple[str, str, str]) -> None:
+    _model, job = read_job((CORPUS / "sources" / person / "jd1.txt").read_text(encoding="utf-8"))
+    assert (job.title, job.company, job.location) == expected
