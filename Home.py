@@ -11,7 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import landing, layout
+from ui import landing, layout, phone, theme
 from ui.i18n import t
 from ui.session import SIGN_IN_PAGE, current_user, sync_cookie
 
@@ -56,10 +56,13 @@ if user is None and page.url_path in {p.url_path for p in protected.values()}:
     st.switch_page(SIGN_IN_PAGE)
 
 sync_cookie()
+theme.apply([p.url_path for p in pages], page.url_path)
+phone.install()
 layout.render_header(user)
 layout.render_sidebar(user)
 layout.render_flash()
+welcome = st.container()  # always drawn, so the page below keeps its places (open expanders stay open)
 if user is not None and page.url_path == "Profile" and "onboarding_coins" in st.session_state:
     coins = st.session_state.pop("onboarding_coins")
-    st.success(t("onboarding.welcome", coins=coins), icon=":material/celebration:")
+    welcome.success(t("onboarding.welcome", coins=coins), icon=":material/celebration:")
 page.run()

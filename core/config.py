@@ -91,7 +91,8 @@ class Settings(BaseSettings):
     stripe_secret_key: str = ""
     stripe_webhook_secret: str = ""
     stripe_api_base: str = ""  # tests point the SDK at a loopback stand-in
-    coin_packs: str = "pack10:10:500:cny,pack10usd:10:99:usd"
+    # Same price per coin in both currencies (about 7.1 CNY to the dollar); a user is shown their currency only.
+    coin_packs: str = "pack10:10:500:cny,pack10usd:10:70:usd"
 
     # Accounts.
     cookie_key: str = ""

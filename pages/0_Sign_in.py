@@ -10,6 +10,7 @@ from core import accounts
 from core.accounts import MIN_PASSWORD_CHARS
 from core.config import get_settings
 from core.errors import UserError
+from ui import landing
 from ui.i18n import current_lang, t
 from ui.session import current_user, oidc_configured, start_session
 
@@ -66,6 +67,10 @@ def main() -> None:
         _after_sign_in()
     if st.session_state.get("next_page"):
         st.info(t("signin.need_sign_in"))
+    # A way back to the landing page (the navigation is hidden for visitors): the same page Home.py registers,
+    # matched by its url path.
+    home = st.Page(landing.render, title=t("nav.home"), icon=":material/home:", default=True)
+    st.page_link(home, label=t("signin.back_home"), icon=":material/arrow_back:")
     st.title(t("signin.title"))
     labels = {"sign_in": t("signin.tab_sign_in"), "sign_up": t("signin.tab_sign_up")}
     mode = st.session_state.pop("auth_mode", None)

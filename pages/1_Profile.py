@@ -20,9 +20,11 @@ from core.config import get_settings
 from core.errors import UserError
 from core.safe_text import safe_inline, safe_markdown
 from ui import account_widgets, billing_widgets
+from ui.failure import failure_message
 from ui.i18n import t
 from ui.offline_views import render_engine, render_offline_quote
 from ui.session import CurrentUser, require_user
+from ui.uploader import file_uploader
 
 POLL_SECONDS = 2.0
 STATUS_ICONS = {
@@ -69,7 +71,7 @@ def _status_line(view: service.AssetView) -> None:
     label = f"{t('assets.status.label')}: **{t('assets.status.' + view.status)}**"
     icon = STATUS_ICONS.get(view.status)
     if view.status == "failed":
-        st.error(label + "  \n" + t(view.error_key or "error.internal"), icon=icon)
+        st.error(label + "  \n" + failure_message(view.error_key, view.charged_price), icon=icon)
     elif view.status == "ready":
         st.success(label, icon=icon)
     else:
@@ -169,9 +171,9 @@ def _upload_form(user: CurrentUser, kind: str, replacing: bool) -> None:
     settings = get_settings()
     counter_key = f"assets.uploader.{kind}"
     uploader_id = st.session_state.get(counter_key, 0)
-    upload = st.file_uploader(
+    upload = file_uploader(
         t("assets.upload.replace_label" if replacing else "assets.upload.label"),
-        type=["pdf"],
+        types=["pdf"],
         key=f"assets.file.{kind}.{uploader_id}",
         help=t(
             "assets.upload.limits",

@@ -17,9 +17,12 @@ from core.assets import service as assets
 from core.errors import UserError
 from core.safe_text import safe_inline, safe_markdown
 from core.workbench import services
+from ui import service_url
+from ui.failure import failure_message
 from ui.i18n import t
 from ui.offline_views import render_engine, render_fallback, render_offline_quote
 from ui.session import CurrentUser, require_user
+from ui.uploader import file_uploader
 from ui.workbench_editor import render_editor
 from ui.workbench_stream import live
 from ui.workbench_views import partial_json, render_interview, render_job, render_match, render_retrieved
@@ -44,7 +47,14 @@ def _form_key(name: str) -> str:
 
 
 def _open(service_id: uuid.UUID | None) -> None:
-    st.session_state[CURRENT] = service_id
+    service_url.open_service(CURRENT, service_id)
+
+
+def _not_found(user: CurrentUser) -> None:
+    """A missing service and another user's look the same; the create form follows."""
+    service_url.open_service(CURRENT, None)
+    st.warning(t("workbench.not_found"), icon=":material/search_off:")
+    _create(user)
 
 
 def _show_error(exc: UserError) -> None:
@@ -107,6 +117,10 @@ def _create(user: CurrentUser) -> None:
     if not assets.current_resume_ready(user.id):
         _resume_required()
         return
+    fallback = assets.resume_fallback(user.id)
+    if fallback is not None:  # a newer upload is not ready: the last ready version is used meanwhile
+        notice = "failed" if fallback == "failed" else "pending"
+        st.info(t("workbench.resume_fallback." + notice), icon=":material/history:")
     quote = services.quote_service(user.id)
     notice = (
         t("workbench.create.free_notice", balance=quote.balance)
@@ -124,7 +138,12 @@ def _create(user: CurrentUser) -> None:
                     t("workbench.create.jd_label"), height=260, placeholder=t("workbench.create.jd_placeholder")
                 )
             else:
-                upload = st.file_uploader(t("workbench.create.image_label"), type=["png", "jpg", "jpeg"])
+                upload = file_uploader(
+                    t("workbench.create.image_label"),
+                    types=["png", "jpg", "jpeg"],
+                    key="wb.jd_image",
+                    help=t("uploader.image_help", max_mb=f"{st.get_option('server.maxUploadSize'):g}"),
+                )
                 jd_image = upload.getvalue() if upload is not None else None
             lang = st.selectbox(t("workbench.create.lang_label"), list(langs), format_func=langs.__getitem__)
             if not render_offline_quote("match"):
@@ -175,7 +194,7 @@ def _retry(user: CurrentUser, service_id: uuid.UUID, step: str) -> None:
 
 def _step_error(step: services.StepView | None, user: CurrentUser | None = None, kind: str = "") -> None:
     if step is not None and step.state == "failed":
-        st.error(t(step.error_key or "error.internal"), icon=":material/error:")
+        st.error(failure_message(step.error_key, step.price), icon=":material/error:")
         if user is not None and kind:
             render_fallback(user.id, st.session_state[CURRENT], kind, _form_key)
 
@@ -184,8 +203,7 @@ def _service(user: CurrentUser, service_id: uuid.UUID) -> None:
     try:
         view = services.get_service_view(user.id, service_id)
     except UserError:
-        st.session_state[CURRENT] = None
-        st.rerun()
+        _not_found(user)
         return
     st.header(safe_inline(view.title or t("workbench.untitled")))
     if view.jd_text:
@@ -256,9 +274,11 @@ def _service(user: CurrentUser, service_id: uuid.UUID) -> None:
 
 user = require_user()
 st.title(t("workbench.title"))
+selected = service_url.selected(CURRENT)
 _sidebar(user)
-selected = st.session_state.get(CURRENT)
-if isinstance(selected, uuid.UUID):
+if selected == service_url.INVALID:
+    _not_found(user)
+elif isinstance(selected, uuid.UUID):
     _service(user, selected)
 else:
     _create(user)

@@ -14,7 +14,7 @@ import streamlit as st
 
 from core import billing
 from core.errors import NotFound, UserError
-from ui.i18n import t
+from ui.i18n import current_lang, t
 from ui.session import CurrentUser, require_user
 
 PAGE_SIZE = 10
@@ -62,16 +62,9 @@ def _settle_return(user: CurrentUser) -> None:
 def _render_packs(user: CurrentUser) -> None:
     st.subheader(t("billing.packs"))
     configured = billing.is_configured()
-    if not configured:
-        st.warning(t("billing.not_configured"))
-        st.markdown(
-            t(
-                "billing.not_configured_how",
-                env=", ".join(f"`{name}`" for name in billing.REQUIRED_ENV),
-                webhook_url=f"`{billing.webhook_url()}`",
-            )
-        )
-    packs = billing.coin_packs()
+    if not configured:  # operators read README for the set-up; users only learn that buying is off
+        st.info(t("billing.not_configured"), icon=":material/info:")
+    packs = billing.packs_for(current_lang())
     links: dict[str, str] = st.session_state.setdefault("billing_links", {})
     for column, pack in zip(st.columns(max(1, len(packs))), packs, strict=False):
         with column, st.container(border=True):

@@ -1,5 +1,5 @@
 """Pieces every page shares: the header (language switch, offline-engine notice) and the sidebar (who is signed in,
-coins, theme hint, sign-out). Rendered once by Home.py before the selected page runs, so pages stay small.
+coins, the theme switch, sign-out). Rendered once by Home.py before the selected page runs, so pages stay small.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from core import accounts
 from core.i18n import LANGS
 from core.llm.registry import get_registry
 from core.safe_text import safe_inline
-from ui import billing_widgets
+from ui import billing_widgets, theme
 from ui.i18n import current_lang, t
 from ui.session import CurrentUser, sign_out, update_lang
 
@@ -57,7 +57,7 @@ def render_header(user: CurrentUser | None) -> None:
 
 
 def render_sidebar(user: CurrentUser | None) -> None:
-    """Who is signed in, their coins, the theme hint and sign-out."""
+    """Who is signed in, their coins, the Light/Dark/system switch and sign-out."""
     with st.sidebar:
         if user is not None:
             st.caption(t("layout.signed_in_as", email=safe_inline(user.email)))
@@ -66,11 +66,12 @@ def render_sidebar(user: CurrentUser | None) -> None:
                 sign_out()
                 st.session_state["flash"] = "layout.signed_out"
                 st.rerun()
-        st.caption(t("layout.theme_hint"))
+        theme.render_switch()
 
 
 def render_flash() -> None:
     """A one-time message carried across a page switch (signed out, account deleted)."""
+    slot = st.container()  # always drawn: what follows keeps its place in the page on the next run
     key = st.session_state.pop("flash", None)
     if key:
-        st.success(t(str(key)))
+        slot.success(t(str(key)))

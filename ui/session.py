@@ -159,6 +159,10 @@ def sync_cookie() -> None:
     s = get_settings()
     sent = st.context.cookies.get(s.cookie_name)
     want = st.session_state.get(_TOKEN)
+    # The hidden container is drawn on every run, empty once the cookie matches: elements after it keep their
+    # place in the page, so an open expander does not collapse on the run after sign-up (issue 20, finding 12).
+    st.html("<style>.st-key-jaa_cookie_sync { display: none; }</style>")
+    slot = st.container(key="jaa_cookie_sync")
     if want == sent or (want is None and sent is None):
         return
     code = json.dumps(auth_codes.issue(str(want) if want else None))
@@ -168,8 +172,7 @@ def sync_cookie() -> None:
     )
     # The element takes no room: its container is hidden by a style-only html call (which Streamlit sends to
     # the invisible event container); a hidden element's script still runs when it mounts.
-    st.html("<style>.st-key-jaa_cookie_sync { display: none; }</style>")
-    with st.container(key="jaa_cookie_sync"):
+    with slot:
         st.html(f"<script>{js};</script>", unsafe_allow_javascript=True)
 
 

@@ -13,6 +13,7 @@ from core.errors import UserError
 from core.safe_text import safe_code, safe_inline
 from core.workbench import editor
 from ui.i18n import t
+from ui.theme import editor_theme
 from ui.workbench_views import render_grounding
 
 
@@ -78,7 +79,7 @@ def render_editor(user_id: uuid.UUID, service_id: uuid.UUID, original_score: int
         text = st_ace(
             value=current.markdown,
             language="markdown",
-            theme="tomorrow_night" if st.context.theme.type == "dark" else "chrome",  # follows the app theme
+            theme=editor_theme(),  # follows the app's Light/Dark/system choice
             wrap=True,
             auto_update=True,
             min_lines=30,

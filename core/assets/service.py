@@ -48,6 +48,7 @@ class AssetView:
     page_count: int
     size_bytes: int
     created_at: datetime
+    charged_price: int = 0  # coins its latest job took (0: free queue): a failure says refunded or not charged
 
     @property
     def pending(self) -> bool:
@@ -176,6 +177,15 @@ def list_assets(user_id: uuid.UUID) -> list[AssetView]:
                 Asset.page_count,
                 Asset.size_bytes,
                 Asset.created_at,
+                func.coalesce(
+                    select(Job.price)
+                    .where(Job.asset_id == Asset.id)
+                    .order_by(Job.created_at.desc())
+                    .limit(1)
+                    .correlate(Asset)
+                    .scalar_subquery(),
+                    0,
+                ),
             )
             .where(Asset.user_id == user_id)
             .order_by(Asset.kind, Asset.is_current.desc(), Asset.created_at.desc())
@@ -224,10 +234,21 @@ def delete_asset(user_id: uuid.UUID, asset_id: uuid.UUID) -> None:
 
 
 def current_resume_ready(user_id: uuid.UUID) -> bool:
-    """True when the current general resume has its summary (every service needs it)."""
+    """True when a general resume with its summary exists (every service needs it): the current one, or the
+    last ready version while a newer upload is still processing or has failed."""
     with unit_of_work() as session:
-        asset = _current(session, user_id, "resume")
-        return asset is not None and asset.status == "ready" and asset.summary_json is not None
+        return _usable(session, user_id, "resume") is not None
+
+
+def resume_fallback(user_id: uuid.UUID) -> str | None:
+    """The current resume's status ("queued", "processing", "failed") when services use an earlier ready
+    version instead; None when the current one is used (or none is usable). The page says so."""
+    with unit_of_work() as session:
+        current = _current(session, user_id, "resume")
+        usable = _usable(session, user_id, "resume")
+        if current is None or usable is None or usable.id == current.id:
+            return None
+        return current.status
 
 
 def current_summaries(user_id: uuid.UUID) -> CurrentSummaries:
@@ -237,17 +258,35 @@ def current_summaries(user_id: uuid.UUID) -> CurrentSummaries:
 
 
 def load_current_summaries(session: Session, user_id: uuid.UUID) -> CurrentSummaries:
-    """`current_summaries` inside the caller's transaction (a use case creating a service)."""
-    resume = _current(session, user_id, "resume")
-    if resume is None or resume.status != "ready" or resume.summary_json is None:
+    """`current_summaries` inside the caller's transaction (a use case creating a service).
+
+    A re-upload that is still processing or has failed does not block the user: the last ready version of
+    each kind is used until the new one is ready (issue 20, finding 7).
+    """
+    resume = _usable(session, user_id, "resume")
+    if resume is None or resume.summary_json is None:
         raise UserError("assets.error.resume_required")
-    detailed = _current(session, user_id, "detailed_resume")
-    detailed_ready = detailed is not None and detailed.status == "ready" and detailed.summary_json is not None
+    detailed = _usable(session, user_id, "detailed_resume")
     return CurrentSummaries(
         resume=ResumeSummary.model_validate(resume.summary_json),
-        detailed=ResumeSummary.model_validate(detailed.summary_json) if detailed_ready and detailed else None,
+        detailed=ResumeSummary.model_validate(detailed.summary_json) if detailed and detailed.summary_json else None,
         resume_asset_id=resume.id,
-        detailed_asset_id=detailed.id if detailed_ready and detailed else None,
+        detailed_asset_id=detailed.id if detailed else None,
+    )
+
+
+def _usable(session: Session, user_id: uuid.UUID, kind: AssetKind) -> Asset | None:
+    """The asset a new service reads: the current one when ready, else the newest ready earlier version."""
+    return session.scalar(
+        select(Asset)
+        .where(
+            Asset.user_id == user_id,
+            Asset.kind == kind,
+            Asset.status == "ready",
+            Asset.summary_json.is_not(None),
+        )
+        .order_by(Asset.is_current.desc(), Asset.created_at.desc())
+        .limit(1)
     )
 
 

@@ -27,7 +27,7 @@ from core.billing.history import (
     purchases,
     summary,
 )
-from core.billing.packs import CoinPack, coin_packs, format_amount, get_pack
+from core.billing.packs import CoinPack, coin_packs, format_amount, get_pack, packs_for
 from core.billing.webhook import handle_webhook
 
 __all__ = [
@@ -53,6 +53,7 @@ __all__ = [
     "is_configured",
     "missing_config",
     "new_checkout_key",
+    "packs_for",
     "purchases",
     "summary",
     "webhook_url",

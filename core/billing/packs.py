@@ -60,6 +60,24 @@ def coin_packs() -> list[CoinPack]:
     return parse_packs(get_settings().coin_packs)
 
 
+# The currency a user of each language pays in (Chinese: yuan through Stripe's CNY; English: US dollars).
+CURRENCY_BY_LANG = {"zh": "cny", "en": "usd"}
+
+
+def packs_for(lang: str) -> list[CoinPack]:
+    """The packs offered to a user of `lang`: their currency only, fewest coins first (issue 20, finding 11).
+
+    Without a pack in that currency, the currency most packs use is offered, so a page never mixes two.
+    """
+    packs = coin_packs()
+    if not packs:
+        return []
+    currencies = [p.currency for p in packs]
+    wanted = CURRENCY_BY_LANG.get(lang, "usd")
+    currency = wanted if wanted in currencies else max(currencies, key=currencies.count)
+    return sorted((p for p in packs if p.currency == currency), key=lambda p: (p.coins, p.amount_minor))
+
+
 def get_pack(pack_id: str) -> CoinPack:
     for pack in coin_packs():
         if pack.id == pack_id:

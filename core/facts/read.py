@@ -87,6 +87,7 @@ _JD_MARKERS = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|[。；;！？，]")
+_LANGUAGE_LABEL = re.compile(r"\s*(?:languages?|语言)\s*[:：]", re.IGNORECASE)
 _JD_SECTIONS = frozenset({"responsibilities", "requirements", "preferred", "benefits", "about"})
 _LEVEL_ORDER: tuple[DegreeLevel, ...] = ("highschool", "associate", "bachelor", "master", "mba", "doctor")
 
@@ -579,19 +580,18 @@ def _entries(lines: list[str], sections: list[Section], vocab: Vocabulary) -> li
 # ---------------------------------------------------------------- the model
 
 
-def _languages(
-    lines: list[str], line_index: _Lines, text: str, sections: list[Section], vocab: Vocabulary
-) -> list[str]:
+def _languages(lines: list[str], sections: list[Section], vocab: Vocabulary) -> list[str]:
+    """Spoken languages where a resume states them: its languages or skills section, or beside a proficiency word
+    ("English (fluent)", "英语六级"); "Chinese Academy of Sciences" in a bullet is not a language claim."""
     in_section = {i for s in sections if s.canonical in ("languages", "skills") for i in range(s.start, s.end)}
+    candidates = [
+        line
+        for index, line in enumerate(lines)
+        if index in in_section or _PROFICIENCY.search(line) or _LANGUAGE_LABEL.match(line)
+    ]
     found: list[str] = []
-    for hit in vocab.languages_in(text):
-        index = line_index.line_of(hit.start)
-        line = lines[index]
-        if (
-            index in in_section
-            or _PROFICIENCY.search(line)
-            or re.match(r"\s*(?:languages?|语言)\s*[:：]", line, re.IGNORECASE)
-        ) and hit.canonical not in found:
+    for hit in vocab.languages_in("\n".join(candidates)) if candidates else []:
+        if hit.canonical not in found:
             found.append(hit.canonical)
     return found
 
@@ -635,7 +635,7 @@ def _read(text: object, kind: str) -> DocumentModel:
     for hit in vocab.certifications_in(joined):
         certs.setdefault(hit.canonical, hit.surface)
     model.certifications = list(certs.values())
-    model.languages = _languages(lines, line_index, joined, model.sections, vocab)
+    model.languages = _languages(lines, model.sections, vocab)
     model.numbers = _numbers(model, line_index, lambda word: vocab.canonical_skill(word) is not None)
     return model
 

@@ -20,6 +20,7 @@ from core.workbench.context import latest_match, latest_version, load_facts, ret
 from core.workbench.coverage import compute_coverage, flatten, projected_score
 from core.workbench.editor import add_version
 from core.workbench.grounding import check_summaries
+from core.workbench.language import detect_lang
 from core.workbench.schemas import (
     Coverage,
     CustomizeReply,
@@ -86,8 +87,8 @@ class JobExtractionHandler(BaseHandler):
         service.title = service_title(summary)
         if result.get("ocr_text"):
             service.jd_text = result["ocr_text"]
-        if service.output_lang is None:
-            service.output_lang = summary.language
+        if service.output_lang is None:  # the JD's language, counted from its text (not the model's guess)
+            service.output_lang = detect_lang(service.jd_text or "")
         match = jobs.create_job(
             session,
             jobs.NewJob(

@@ -25,6 +25,7 @@ from core.errors import InvalidInput, LimitReached, NotFound, UserError
 from core.llm.registry import price_for
 from core.safe_text import strip_controls
 from core.workbench.context import latest_match, latest_version, owned_service
+from core.workbench.language import detect_lang
 from db.models import InterviewResult, Job, ResumeVersion, Service
 from db.session import unit_of_work
 
@@ -122,7 +123,7 @@ def create_service(
             jd_source=source,
             jd_text=text,
             jd_image=image,
-            output_lang=output_lang,
+            output_lang=output_lang or (detect_lang(text) if text else None),  # an image's waits for its OCR
         )
         session.add(service)
         session.flush()
