@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
@@ -57,7 +58,7 @@ def test_the_sidebar_has_a_theme_switch_and_no_menu_instructions(db) -> None:
     at.run()  # the landing page: Home.py's shared header and sidebar are captured here
     assert not at.exception
     assert "Settings → Theme" not in _texts(at) and "⋮" not in _texts(at)
-    switch = next(w for w in at.get("button_group") if w.proto.label == translate("theme.label", "en"))
+    switch: Any = next(w for w in at.get("button_group") if w.proto.label == translate("theme.label", "en"))
     assert [o.content for o in switch.proto.options] == [translate(f"theme.{n}", "en") for n in THEMES]
     # The browser side gets Streamlit's own theme key for every page, and the cookie the server reads back.
     scripts = "\n".join(str(h.proto.body) for h in at.get("html"))

@@ -60,11 +60,7 @@ def _open_sidebar(page: Any) -> None:
 def _pick_theme(page: Any, name: str, lang: str = "en") -> None:
     tr = en if lang == "en" else zh
     sidebar = page.locator("section[data-testid='stSidebar']")
-    try:
-        sidebar.locator("button").filter(has_text=re.compile(re.escape(tr(f"theme.{name}")) + "$")).first.click()
-    except Exception:
-        Path("/tmp/sidebar.html").write_text(sidebar.inner_html())
-        raise
+    sidebar.locator("button").filter(has_text=re.compile(re.escape(tr(f"theme.{name}")) + "$")).first.click()
 
 
 def test_theme_switch_is_applied_on_every_page_and_remembered(
