@@ -271,7 +271,8 @@ def _classify(match: re.Match[str], text: str, is_skill: Callable[[str], bool]) 
         return None
     if match.group("scale"):
         return ("gpa", _plain(base)) if base is not None and base <= Decimal(match.group("scale")) else None
-    if base is None or _is_version(text, match, is_skill):
+    suffixed = any(match.group(name) for name in ("pct", "mult", "mag", "unit", "cur"))
+    if base is None or (not suffixed and _is_version(text, match, is_skill)):
         return "version", num
     if match.group("pct"):
         return "percent", f"{_plain(base)}%"

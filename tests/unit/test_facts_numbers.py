@@ -25,6 +25,8 @@ def _values(text: str) -> list[str]:
         ("年销售额1.2亿元", "120000000", "money"),
         ("budget ¥300K", "300000", "money"),
         ("1.5k stars", "1500", "count"),
+        ("Reached 3.4k GitHub stars", "3400", "count"),
+        ("Python 3.4k stars", "3400", "count"),
         ("3x faster builds", "3x", "multiplier"),
         ("效率提升3倍", "3x", "multiplier"),
         ("led 8 engineers", "8", "count"),

@@ -11,10 +11,12 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.facts.dates import find_ranges
 from core.facts.model import DocumentModel, Entry
-from core.facts.read import read_document, read_job
+from core.facts.read import _read, _read_job, read_document, read_job
 
 EN_ONE_COLUMN = """Jane Doe
 Seattle, WA | jane.doe@example.com | (206) 555-0142 | linkedin.com/in/janedoe
@@ -372,6 +374,32 @@ def test_chinese_two_column_resume() -> None:
     assert model.education[0].org == "上海财经大学"
 
 
+PROJECTS_BOTH_LANGUAGES = """Alex Park
+alex@park.dev
+Projects
+Payment Gateway | Lead Developer | 2020
+- Built a Stripe-compatible gateway in Go handling 1,200 requests per second.
+OpenTrace — open-source tracing library (2018 – 2019)
+- Reached 3.4k GitHub stars.
+项目经历
+2021.01-2021.06 订单系统重构 项目负责人
+- 将下单接口延迟从800ms降到120ms
+Interests:
+Climbing, chess
+"""
+
+
+def test_projects_in_both_languages_and_colon_headings() -> None:
+    model = read_document(PROJECTS_BOTH_LANGUAGES, "resume")
+    assert [s.canonical for s in model.sections] == ["projects", "projects", "interests"]
+    assert [(e.org, e.title, e.start, e.end) for e in model.projects] == [
+        ("Payment Gateway", "Lead Developer", None, "2020"),
+        ("OpenTrace", "", "2018", "2019"),
+        ("订单系统重构", "项目负责人", "2021-01", "2021-06"),
+    ]
+    assert [(n.value, n.entry) for n in model.numbers] == [("1200", 0), ("3400", 1), ("800", 2), ("120", 2)]
+
+
 # ---------------------------------------------------------------- job descriptions
 
 
@@ -521,3 +549,20 @@ def test_corpus_jds_are_read_as_jds(path: Path) -> None:
 def test_corpus_jd_title_lines(person: str, expected: tuple[str, str, str]) -> None:
     _model, job = read_job((CORPUS / "sources" / person / "jd1.txt").read_text(encoding="utf-8"))
     assert (job.title, job.company, job.location) == expected
+
+
+_PIECES = st.sampled_from(
+    ["2019.03", " – ", "Present", "至今", "Mar 2019", "Engineer", "Acme Corp", "工程师", "有限公司", "\n", "• ",
+     "EXPERIENCE", "Skills:", "任职要求", "5+ years", "40%", "$2M", "|", "(", ")", "，", "GPA 3.8/4.0", "B.S.", "硕士",
+     "@", "+1 415 555 0199", " ", "0", "W0RK", "Python", "k8s", "3年以上", "加分", "nice to have"]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES | st.text(max_size=8), max_size=60))
+def test_the_unguarded_reader_does_not_raise_on_resume_shaped_noise(pieces: list[str]) -> None:
+    """read_document and read_job swallow errors as a last resort; the reader itself must not need that."""
+    text = "".join(pieces)
+    model = _read(text, "resume")
+    assert len(model.lines) == (len(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")) if text else 0)
+    _read_job(text)
