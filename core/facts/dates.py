@@ -49,6 +49,8 @@ _SEPARATOR_RE = re.compile(_SEPARATOR, re.IGNORECASE)
 _SINCE = re.compile(r"(?:\bsince|自|从)\s*$", re.IGNORECASE)
 # A bare year followed by a lower-case word or a count unit is a number ("2000 users", "2000个"), not a year.
 _COUNT_AFTER = re.compile(r"\s?(?:(?P<word>[a-z]+)|[个人名家项次万亿元倍])")
+_DIGIT_GROUP_BEFORE = re.compile(r"\d[\s.-]$")
+_DIGIT_GROUP_AFTER = re.compile(r"[\s.-]\d{3}")
 _FUNCTION_TEXT = "as and or at in on with to for the a an when where while we i he she they until"
 _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 _DATE_WORD_BEFORE = re.compile(
@@ -123,6 +125,8 @@ def _bare_year_ok(text: str, hit: DateHit, paired: bool) -> bool:
     if paired:
         return True
     before = text[max(0, hit.start - 24) : hit.start]
+    if _DIGIT_GROUP_BEFORE.search(before) and _DIGIT_GROUP_AFTER.match(text, hit.end):
+        return False  # a group of a phone number: "138 2019 5678"
     if _DATE_WORD_BEFORE.search(before):
         return True
     after = _COUNT_AFTER.match(text, hit.end)

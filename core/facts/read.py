@@ -802,7 +802,7 @@ def _looks_like_jd(model: DocumentModel, skills: int) -> bool:
     )
     if resume_signals >= 2 and len(markers) < 3:
         return False
-    return len(markers) >= 2 or (len(markers) >= 1 and skills >= 2)
+    return len(markers) >= 2 or (len(markers) == 1 and skills >= 2 and not resume_signals)
 
 
 def read_job(text: str) -> tuple[DocumentModel, JobFacts]:

@@ -74,7 +74,17 @@ def test_two_ranges_on_one_line_stay_apart() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["served 2000 users", "2000个客户", "revenue 2015.5万", "$2015.5", "k8s S3 EC2 p99", "GPA 3.8/4.0", "2.5 years"],
+    [
+        "served 2000 users",
+        "2000个客户",
+        "Tel: 138 2019 5678",
+        "555-2019-1234",
+        "revenue 2015.5万",
+        "$2015.5",
+        "k8s S3 EC2 p99",
+        "GPA 3.8/4.0",
+        "2.5 years",
+    ],
 )
 def test_amounts_and_tokens_are_not_dates(text: str) -> None:
     assert find_dates(text) == []

@@ -515,6 +515,7 @@ def test_corpus_pdf_roles_match_their_source(stem: str, name: str) -> None:
     text = extract_text((CORPUS / "pdf" / f"{stem}.pdf").read_bytes()).text
     model = read_document(text, "resume" if kind == "resume" else "detailed_resume")
     assert model.contact.name.replace(" ", "") == name.replace(" ", "")
+    assert read_job(text)[1].looks_like_jd is False  # a resume pasted as a JD is refused
     source = (CORPUS / "sources" / person / f"{'resume' if kind == 'resume' else 'history'}.md").read_text("utf-8")
     for header in (line[3:] for line in source.splitlines() if line.startswith("## ")):
         ranges = find_ranges(header)
