@@ -9,6 +9,7 @@ resumes its stream. Form idempotency keys live in session state until their acti
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -17,7 +18,7 @@ from core.assets import service as assets
 from core.errors import UserError
 from core.safe_text import safe_inline, safe_markdown
 from core.workbench import services
-from ui import service_url
+from ui import progress, service_url
 from ui.failure import failure_message
 from ui.i18n import t
 from ui.offline_views import render_engine, render_fallback, render_offline_quote
@@ -199,6 +200,19 @@ def _step_error(step: services.StepView | None, user: CurrentUser | None = None,
             render_fallback(user.id, st.session_state[CURRENT], kind, _form_key)
 
 
+def _progress(
+    user: CurrentUser, view: services.ServiceView, kind: str, job_id: uuid.UUID
+) -> Callable[[str | None], str]:
+    """The service's progress line while a step has no text yet: never backwards, with the elapsed time."""
+
+    def show(status: str | None) -> str:
+        job_state = services.job_state(user.id, job_id)[0] if kind == "job" and status is None else None
+        stage = progress.advance(st.session_state, view.id, progress.stage_of(kind, job_state, status))
+        return progress.line(stage, view.created_at)
+
+    return show
+
+
 def _service(user: CurrentUser, service_id: uuid.UUID) -> None:
     try:
         view = services.get_service_view(user.id, service_id)
@@ -211,7 +225,7 @@ def _service(user: CurrentUser, service_id: uuid.UUID) -> None:
             st.text(view.jd_text)
     job_step = view.steps.get("job")
     if job_step is not None and job_step.active:
-        live(user.id, job_step.job_id, lambda _text: None)
+        live(user.id, job_step.job_id, lambda _text: None, _progress(user, view, "job", job_step.job_id))
     _step_error(job_step, user, "job")
     render_job(view.job)
 
@@ -226,7 +240,8 @@ def _service(user: CurrentUser, service_id: uuid.UUID) -> None:
         render_engine(view.match.get("engine"))
         render_retrieved(match_step.retrieved)
     elif match_step.active:
-        live(user.id, match_step.job_id, lambda text: render_match(partial_json(text)))
+        follow = _progress(user, view, "match", match_step.job_id)
+        live(user.id, match_step.job_id, lambda text: render_match(partial_json(text)), follow)
     _step_error(match_step, user, "match")
     if view.match is None:
         if match_step.state in services.FINAL_FAILURES:

@@ -61,8 +61,13 @@ def pull(user_id: uuid.UUID, job_id: uuid.UUID, *, wait_for_first: bool = False)
     return state
 
 
-def live(user_id: uuid.UUID, job_id: uuid.UUID, render: Renderer) -> None:
-    """Show a running job's output as it streams (inside a self-refreshing fragment)."""
+def live(
+    user_id: uuid.UUID, job_id: uuid.UUID, render: Renderer, progress: Callable[[str | None], str] | None = None
+) -> None:
+    """Show a running job's output as it streams (inside a self-refreshing fragment).
+
+    With `progress`, the line above the text is progress(last status) instead of the job's own status.
+    """
 
     page_run = True  # the first call below is part of the page's run; the fragment's reruns come after it
 
@@ -73,11 +78,13 @@ def live(user_id: uuid.UUID, job_id: uuid.UUID, render: Renderer) -> None:
         page_run = False
         if state["end"] is not None:
             st.rerun()
-        if state["status"]:
+        if progress is not None and not state["text"]:
+            st.caption(":material/progress_activity: " + progress(state["status"]))
+        elif state["status"]:
             st.caption(":material/progress_activity: " + t(str(state["status"])))
         if state["text"]:
             render(state["text"])
-        elif not state["status"]:
+        elif not state["status"] and progress is None:
             st.caption(":material/schedule: " + t("workbench.waiting"))
 
     _follow()

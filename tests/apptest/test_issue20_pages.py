@@ -186,3 +186,14 @@ def test_the_open_service_is_in_the_url_and_others_ids_look_missing(fake, make_u
         assert not at.exception
         assert translate("workbench.not_found", "en") in _texts(at)
         assert at.text_area  # and the create form is offered
+
+
+def test_a_queued_service_shows_its_stage_and_elapsed_time(fake, make_user) -> None:
+    user = make_user(coins=5)
+    add_assets(user)
+    service_id = services.create_service(user, idempotency_key="q", jd_text=JD_TEXT).data["service_id"]
+    at = _page("pages/2_Workbench.py", user, state={"wb.current": uuid.UUID(service_id)})
+    assert not at.exception
+    captions = " ".join(str(c.value) for c in at.caption)
+    assert translate("progress.queued", "en") + " · " in captions
+    assert translate("workbench.waiting", "en") not in captions
