@@ -12,11 +12,14 @@ themselves.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import queue as queue_mod
 import resource
+import sys
 import time
-from collections.abc import Callable
+import types
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
@@ -60,6 +63,23 @@ def _ctx() -> Any:
     return _context
 
 
+@contextlib.contextmanager
+def _without_main() -> Iterator[None]:
+    """A blank __main__ while a child starts.
+
+    A child prepares itself by running the parent's `__main__.__file__`; in the web process that is Streamlit's
+    page script (Home.py, swapped in as __main__ while a page runs), which crashes outside Streamlit, so every
+    child died and every upload was refused as over budget. The children need nothing from __main__.
+    """
+    saved = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if saved is not None:
+            sys.modules["__main__"] = saved
+
+
 def _child(conn: Connection, fn: Callable[..., Any], args: tuple[Any, ...], budget: Budget) -> None:
     limit = budget.address_space_mb * MB
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
@@ -91,7 +111,8 @@ def run_limited(fn: Callable[..., T], *args: Any, budget: Budget, stats: list[Ch
     receive, send = ctx.Pipe(duplex=False)
     child = ctx.Process(target=_child, args=(send, fn, args, budget), daemon=True)
     started = time.monotonic()
-    child.start()
+    with _without_main():
+        child.start()
     send.close()
     message: tuple[Any, ...] | None = None
     reason = "died"
