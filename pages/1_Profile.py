@@ -20,6 +20,7 @@ from core.config import get_settings
 from core.errors import UserError
 from core.safe_text import safe_inline, safe_markdown
 from ui import account_widgets, billing_widgets
+from ui.asset_reading import render_reading
 from ui.failure import failure_message
 from ui.i18n import t
 from ui.offline_views import render_engine, render_offline_quote
@@ -164,6 +165,8 @@ def _status_panel(user: CurrentUser, kind: str) -> None:
             if summary is not None:
                 _render_summary(summary)
                 render_engine(service.summary_engine(user.id, current.id))
+    if current.status in ("ready", "failed"):
+        render_reading(user.id, current.id)
     _delete_control(user, current.id)
 
 

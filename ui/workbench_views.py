@@ -80,6 +80,13 @@ def render_coverage(coverage: dict[str, Any]) -> None:
         if items:
             marks = "  ".join(f"{COVERAGE_ICONS.get(i['status'], '')} {safe_inline(i['keyword'])}" for i in items)
             st.markdown(f"{t(label)}: {marks}")
+    proofs = [i for g in ("must_have", "nice_to_have") for i in coverage.get(g) or [] if i.get("proof")]
+    if proofs:
+        with st.expander(t("workbench.coverage.proofs"), icon=":material/fact_check:"):
+            st.caption(t("workbench.coverage.proofs_help"))
+            for item in proofs:
+                where = t("workbench.coverage." + str(item.get("status")))
+                st.markdown(f"- **{safe_inline(item['keyword'])}** ({where}): {safe_inline(str(item['proof']))}")
 
 
 def render_retrieved(records: list[Any] | None) -> None:

@@ -5,7 +5,7 @@ Every field is optional or defaults empty because a summary must never invent wh
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 
 class Contact(BaseModel):
@@ -46,6 +46,8 @@ class Project(BaseModel):
 
 
 class ResumeSummary(BaseModel):
+    """Fields default empty (a summary never invents), but a summary with nothing in it is not a summary."""
+
     contact: Contact = Field(default_factory=Contact)
     headline: str = ""
     skills: list[Skill] = Field(default_factory=list)
@@ -54,3 +56,9 @@ class ResumeSummary(BaseModel):
     projects: list[Project] = Field(default_factory=list)
     languages: list[str] = Field(default_factory=list)
     certifications: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _has_content(self) -> ResumeSummary:
+        if not (self.roles or self.education or self.skills or self.projects or self.headline.strip()):
+            raise ValueError("a summary names at least a role, a school, a skill, a project or a headline")
+        return self

@@ -9,6 +9,7 @@ Every function checks ownership: another user's asset id behaves exactly like a 
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +25,7 @@ from core.assets.pdf import validate_pdf
 from core.assets.schema import ResumeSummary
 from core.config import get_settings
 from core.errors import InvalidInput, LimitReached, NotFound, UserError
+from core.facts.model import DocumentModel
 from core.i18n import normalize_lang
 from core.llm.registry import price_for
 from db.models import Asset, Job, User
@@ -212,6 +214,25 @@ def get_text(user_id: uuid.UUID, asset_id: uuid.UUID) -> str | None:
     with unit_of_work() as session:
         asset = _owned(session, user_id, asset_id)
         return crypto.decrypt_text(asset.text_enc) if asset.text_enc else None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What code read from one document: its text and its document model, and who wrote its summary."""
+
+    text: str
+    model: DocumentModel
+    summary_source: str | None  # "model", "document" (the model's summary was rejected or offline), None
+
+
+def get_reading(user_id: uuid.UUID, asset_id: uuid.UUID) -> Reading | None:
+    """The extracted text and document model of one of the user's assets; None until they are computed."""
+    with unit_of_work() as session:
+        asset = _owned(session, user_id, asset_id)
+        if asset.text_enc is None or asset.model_enc is None:
+            return None
+        model = DocumentModel.from_json(json.loads(crypto.decrypt_text(asset.model_enc)))
+        return Reading(text=crypto.decrypt_text(asset.text_enc), model=model, summary_source=asset.summary_source)
 
 
 def delete_asset(user_id: uuid.UUID, asset_id: uuid.UUID) -> None:

@@ -300,4 +300,6 @@ def validate(model: type[T], text: str) -> T:
     try:
         return model.model_validate(extract_json(text))
     except (json.JSONDecodeError, ValidationError, TypeError) as exc:
-        raise TransientUpstreamError(f"reply failed validation as {model.__name__}: {type(exc).__name__}") from exc
+        raise TransientUpstreamError(
+            f"reply failed validation as {model.__name__}: {type(exc).__name__}", user_key="error.output_rejected"
+        ) from exc

@@ -16,11 +16,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.errors import InvalidInput, NotFound, UserError
+from core.facts.grounding import check, report_json
 from core.workbench import export
-from core.workbench.context import latest_match, load_facts, owned_service
+from core.workbench.context import latest_match, owned_service
 from core.workbench.coverage import projected_score
-from core.workbench.grounding import check_summaries
-from core.workbench.schemas import Coverage, JobSummary
+from core.workbench.schemas import Coverage
 from db.models import ResumeVersion
 from db.session import unit_of_work
 
@@ -89,16 +89,17 @@ def add_version(
 
 def _checked(session: Session, service_id: uuid.UUID, markdown: str) -> tuple[dict[str, Any], int | None]:
     """Grounding report and projected score of `markdown` against this service's documents."""
-    facts = load_facts(session, service_id)
-    job = JobSummary.model_validate(facts.job)
-    report = check_summaries(markdown, facts.resume, facts.detailed, job.must_have + job.nice_to_have)
+    from core.workbench.offline import load_docs
+
+    docs = load_docs(session, service_id)
+    flags = check(markdown, [d for d in (docs.resume, docs.detailed) if d is not None], docs.job)
     match = latest_match(session, service_id)
     projected = None
     if match is not None:
         data = match.result_json
         coverage = Coverage.model_validate(data.get("coverage") or {})
         projected = projected_score(int(data.get("overall_score", 0)), coverage, markdown)
-    return report.as_json(), projected
+    return report_json(flags), projected
 
 
 def _row(session: Session, service_id: uuid.UUID, version: int | None) -> ResumeVersion:

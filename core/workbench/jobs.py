@@ -8,18 +8,23 @@ price is refunded if Match finally fails.
 
 from __future__ import annotations
 
+import json
 import uuid
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from core import jobs, ocr
+from core.assets import crypto
 from core.errors import NotFound, UserError
+from core.facts.grounding import check as ground
+from core.facts.grounding import report_json
+from core.facts.model import DocumentModel
+from core.facts.outputs import check_interview, check_match, check_tailored, correct_job
 from core.workbench import offline, prompts
 from core.workbench.context import latest_match, latest_version, load_facts, retrieve
-from core.workbench.coverage import compute_coverage, flatten, projected_score
+from core.workbench.coverage import compute_coverage, projected_score
 from core.workbench.editor import add_version
-from core.workbench.grounding import check_summaries
 from core.workbench.language import detect_lang
 from core.workbench.schemas import (
     Coverage,
@@ -40,6 +45,11 @@ STATUS_EXTRACTING = "status.extracting_job"
 def service_title(summary: JobSummary) -> str:
     """'company · role' as the history shows it (either part may be missing)."""
     return " · ".join(p.strip() for p in (summary.company, summary.title) if p.strip())[:300]
+
+
+def _documents(docs: offline.OfflineDocs) -> list[DocumentModel]:
+    """The candidate's documents a reply may draw facts from (never the JD: a JD skill is not the user's)."""
+    return [d for d in (docs.resume, docs.detailed) if d is not None]
 
 
 def _service_id(ctx: JobContext) -> uuid.UUID:
@@ -73,11 +83,14 @@ class JobExtractionHandler(BaseHandler):
             text = ocr_text
         ctx.keeper.check()
         ctx.stream.status(STATUS_EXTRACTING)
+        jd_doc, job_facts = offline.jd_models(text)
         if ctx.offline:
             summary = ctx.offline_reply(lambda: offline.extract_job(text), stream=False)
         else:
             summary = ctx.structured(JobSummary, prompts.job_messages(text, JobSummary), stream=False)
-        return {"summary": summary.model_dump(), "ocr_text": ocr_text}
+            summary = correct_job(summary, jd_doc, job_facts)  # keywords the JD lacks dropped, its own added
+        models = {"document": jd_doc.to_json(), "job": job_facts.to_json()}
+        return {"summary": summary.model_dump(), "ocr_text": ocr_text, "models": models}
 
     def store(self, session: Session, job: Job, result: Any) -> list[FollowUp]:
         service = session.get(Service, job.service_id)
@@ -87,6 +100,8 @@ class JobExtractionHandler(BaseHandler):
         service.title = service_title(summary)
         if result.get("ocr_text"):
             service.jd_text = result["ocr_text"]
+        if result.get("models"):
+            service.jd_model_enc = crypto.encrypt_text(json.dumps(result["models"], ensure_ascii=False))
         if service.output_lang is None:  # the JD's language, counted from its text (not the model's guess)
             service.output_lang = detect_lang(service.jd_text or "")
         match = jobs.create_job(
@@ -112,13 +127,9 @@ class MatchHandler(BaseHandler):
     def run(self, ctx: JobContext) -> Any:
         with unit_of_work() as session:
             facts = load_facts(session, _service_id(ctx))
+            docs = offline.load_docs(session, facts.service_id)
         job = JobSummary.model_validate(facts.job)
-        coverage = compute_coverage(
-            job.must_have,
-            job.nice_to_have,
-            flatten(facts.resume),
-            flatten(facts.detailed) if facts.detailed else None,
-        )
+        coverage = compute_coverage(job.must_have, job.nice_to_have, docs.resume, docs.detailed)
         found = retrieve("match", _query(facts.job), facts.output_lang)
         ctx.figures["retrieved"] = found.record
         if ctx.offline:
@@ -129,12 +140,13 @@ class MatchHandler(BaseHandler):
             facts.output_lang,
             MatchReply,
             job=facts.job,
-            resume=facts.resume,
-            detailed=facts.detailed,
+            resume=docs.resume.text,
+            detailed=docs.detailed.text if docs.detailed else None,
             coverage=coverage.model_dump(),
             knowledge=found.prompt,
         )
         reply = ctx.structured(MatchReply, messages)
+        check_match(reply, _documents(docs))  # strengths and pitch naming what the documents lack: a failed attempt
         return MatchResultData(**reply.model_dump(), coverage=coverage, engine=ctx.spec.engine_label).model_dump()
 
     def store(self, session: Session, job: Job, result: Any) -> list[FollowUp]:
@@ -158,6 +170,7 @@ class CustomizeHandler(BaseHandler):
         found = retrieve("customize", _query(facts.job), lang)
         ctx.figures["retrieved"] = found.record
         match_for_prompt = match.model_dump(exclude={"self_pitch"})
+        docs = offline.load(facts.service_id, lang)
         if ctx.offline:
             service_id = facts.service_id
             reply = ctx.offline_reply(lambda: offline.customize(offline.load(service_id, lang), match))
@@ -166,19 +179,21 @@ class CustomizeHandler(BaseHandler):
                 lang,
                 CustomizeReply,
                 job=facts.job,
-                resume=facts.resume,
-                detailed=facts.detailed,
+                resume=docs.resume.text,
+                detailed=docs.detailed.text if docs.detailed else None,
                 match=match_for_prompt,
                 knowledge=found.prompt,
             )
             reply = ctx.structured(CustomizeReply, messages)
-        job = JobSummary.model_validate(facts.job)
-        report = check_summaries(reply.markdown, facts.resume, facts.detailed, job.must_have + job.nice_to_have)
+        if ctx.offline:  # extractive by construction: its flags, if any, are shown, never a reason to fail
+            flags = ground(reply.markdown, _documents(docs), docs.job)
+        else:
+            flags = check_tailored(reply.markdown, _documents(docs), docs.job)
         projected = projected_score(match.overall_score, Coverage.model_validate(match.coverage), reply.markdown)
         return {
             "markdown": reply.markdown,
             "sources": [s.model_dump() for s in reply.sources],
-            "grounding": report.as_json(),
+            "grounding": report_json(flags),
             "projected_score": projected,
         }
 
@@ -221,6 +236,7 @@ class InterviewHandler(BaseHandler):
                 lang, InterviewReply, job=facts.job, tailored_markdown=markdown, match=match, knowledge=found.prompt
             )
             reply = ctx.structured(InterviewReply, messages)
+            check_interview(reply, _documents(offline.load(facts.service_id, lang)))
         result = {**reply.model_dump(), "engine": ctx.spec.engine_label}
         return {"result": result, "resume_version_id": str(version_id)}
 

@@ -90,8 +90,8 @@ _LABELS = {
     "en": {
         "jd": "Job description",
         "job": "Job (extracted)",
-        "resume": "Resume summary",
-        "detailed": "Detailed career history summary",
+        "resume": "Resume (the candidate's own document)",
+        "detailed": "Detailed career history (the candidate's own document)",
         "coverage": "Keyword coverage (computed by code)",
         "match": "Match result",
         "tailored": "Tailored resume (latest saved version)",
@@ -100,8 +100,8 @@ _LABELS = {
     "zh": {
         "jd": "职位描述",
         "job": "职位（已提取）",
-        "resume": "简历摘要",
-        "detailed": "详细履历摘要",
+        "resume": "简历（候选人本人的文档原文）",
+        "detailed": "详细履历（候选人本人的文档原文）",
         "coverage": "关键词覆盖（程序计算）",
         "match": "匹配结果",
         "tailored": "定制简历（最新保存版本）",
@@ -114,8 +114,12 @@ def _lang(lang: str) -> str:
     return "zh" if lang == "zh" else "en"
 
 
+MAX_DOCUMENT_CHARS = 60_000  # a long career history, well inside every model's context
+
+
 def _dump(value: Any) -> str:
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, indent=1)
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, indent=1)
+    return text[:MAX_DOCUMENT_CHARS].replace("</data>", "</ data>")
 
 
 def _messages(task: str, lang: str, schema: type[BaseModel], sections: list[tuple[str, Any]]) -> Messages:
@@ -139,8 +143,8 @@ def match_messages(
     schema: type[BaseModel],
     *,
     job: dict[str, Any],
-    resume: dict[str, Any],
-    detailed: dict[str, Any] | None,
+    resume: str,
+    detailed: str | None,
     coverage: dict[str, Any],
     knowledge: str,
 ) -> Messages:
@@ -159,8 +163,8 @@ def customize_messages(
     schema: type[BaseModel],
     *,
     job: dict[str, Any],
-    resume: dict[str, Any],
-    detailed: dict[str, Any] | None,
+    resume: str,
+    detailed: str | None,
     match: dict[str, Any],
     knowledge: str,
 ) -> Messages:

@@ -1,14 +1,15 @@
 """Structured outputs of the workbench's LLM steps, and the stored shapes built from them.
 
 Field order is the order the model writes (and the page shows while streaming): the score comes first so
-the user sees it early. Every list defaults empty so a partial reply still validates for display.
+the user sees it early. Fields default empty, but each reply states its minimum content: `{}` is not a
+match, a tailored resume or an interview (a failed attempt, retried, then refunded).
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 Lang = Literal["zh", "en"]
 AssetKind = Literal["resume", "detailed_resume"]
@@ -30,6 +31,12 @@ class JobSummary(BaseModel):
     )
     responsibilities: list[str] = Field(default_factory=list)
     language: Lang = Field("en", description="the language the JD is written in")
+
+    @model_validator(mode="after")
+    def _has_content(self) -> JobSummary:
+        if not (self.title.strip() or self.must_have or self.responsibilities):
+            raise ValueError("a job summary names a title, a requirement or a responsibility")
+        return self
 
 
 class Breakdown(BaseModel):
@@ -57,10 +64,17 @@ class MatchReply(BaseModel):
     # How the score was computed, shown to the user; the offline engine fills it, a model leaves it empty.
     formula: str = ""
 
+    @model_validator(mode="after")
+    def _has_content(self) -> MatchReply:
+        if not (self.conclusion.strip() or self.strengths or self.gaps) or not self.self_pitch.strip():
+            raise ValueError("a match has a conclusion, strengths or gaps, and a self-pitch")
+        return self
+
 
 class KeywordCoverage(BaseModel):
     keyword: str
     status: CoverageStatus
+    proof: str | None = None  # the document line that shows the keyword (None when missing)
 
 
 class Coverage(BaseModel):
@@ -83,7 +97,7 @@ class BulletSource(BaseModel):
 
 
 class CustomizeReply(BaseModel):
-    markdown: str = Field(description="the tailored resume in Markdown")
+    markdown: str = Field(min_length=1, pattern=r"\w", description="the tailored resume in Markdown")
     sources: list[BulletSource] = Field(default_factory=list)
 
 
@@ -106,3 +120,9 @@ class InterviewReply(BaseModel):
     likely_questions: list[Question] = Field(default_factory=list)
     star_stories: list[StarStory] = Field(default_factory=list)
     questions_to_ask: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _has_content(self) -> InterviewReply:
+        if not self.self_intro_1min.strip() or not self.likely_questions:
+            raise ValueError("an interview has a one-minute introduction and likely questions")
+        return self

@@ -190,3 +190,22 @@ def responder(request: dict[str, Any]) -> str | None:
     """The fake upstream's responder: realistic JSON per task, None (synthesised) for anything else."""
     reply = REPLIES.get(task_of(request))
     return json.dumps(reply, ensure_ascii=False) if reply is not None else None
+
+
+_DOCUMENT = re.compile(r"<document>\n?(.*?)\n?</document>", re.DOTALL)
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z+#.]{1,30}\b|[\u4e00-\u9fff]{2,6}")
+
+
+def grounded_summary(request: dict[str, Any]) -> str | None:
+    """A ResumeSummary that quotes only the document in the prompt (headline: its first line; skills: a few of
+    its capitalised words), as a careful model would write for a document it knows nothing else about."""
+    if task_of(request) != "ResumeSummary":
+        return None
+    user = next((str(m.get("content", "")) for m in request.get("messages", []) if m.get("role") == "user"), "")
+    found = _DOCUMENT.search(user)
+    text = found.group(1) if found else ""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        return None
+    words = list(dict.fromkeys(_CAPITALISED.findall("\n".join(lines[1:]))))[:3]
+    return json.dumps({"headline": lines[0], "skills": [{"name": w} for w in words]}, ensure_ascii=False)

@@ -26,6 +26,8 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from tests.fakes.replies import grounded_summary
+
 Responder = Callable[[dict[str, Any]], str | None]
 Gate = Callable[[dict[str, Any], int], None]  # (request, index of the chunk about to be sent); may block
 FAULTS = ("429", "500", "401", "malformed_json", "cut", "hang")
@@ -233,6 +235,9 @@ class FakeUpstream:
             custom = self.responder(request)
             if custom is not None:
                 return custom
+        grounded = grounded_summary(request)
+        if grounded is not None:  # a summary made of "sample text" would be rejected as invented
+            return grounded
         fmt = request.get("response_format") or {}
         schema = fmt.get("schema") or (fmt.get("json_schema") or {}).get("schema")
         if schema:

@@ -1,0 +1,73 @@
+"""Keyword coverage against the document models: each JD keyword is in the resume, only in the career history,
+or missing, with the document line that proves it.
+
+Matching goes through the bilingual vocabulary (JS = JavaScript, k8s = Kubernetes, 机器学习 = ML) and, for
+keywords it does not know, through word stems in a short window ("deploying models" ~ "model deployment"),
+so a keyword the resume holds under another name is not reported missing. The same documents and keywords
+always give the same answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+from core.facts.model import DocumentModel
+from core.facts.text import fold
+from core.facts.vocabulary import Vocabulary, get_vocabulary
+
+Status = Literal["resume", "detailed", "missing"]
+
+
+@dataclass(frozen=True)
+class KeywordProof:
+    keyword: str
+    status: Status
+    proof: str | None  # the document line that shows it
+
+
+def _proof_line(keyword: str, doc: DocumentModel, vocab: Vocabulary) -> str | None:
+    """The first line of `doc` that mentions the keyword (by canonical skill, alias or stems)."""
+    canonical = vocab.canonical_skill(keyword)
+    if canonical and canonical in doc.skills:
+        index = doc.skills[canonical]
+        if 0 <= index < len(doc.lines):
+            return doc.lines[index].strip()
+    for line in doc.lines:
+        if line.strip() and vocab.find_term(keyword, line) is not None:
+            return line.strip()
+    # A term split over a wrapped line: look in each pair of neighbouring lines.
+    for first, second in zip(doc.lines, doc.lines[1:], strict=False):
+        if vocab.find_term(keyword, f"{first} {second}") is not None:
+            return f"{first.strip()} {second.strip()}"
+    return None
+
+
+def cover(keywords: Sequence[str], resume: DocumentModel, detailed: DocumentModel | None) -> list[KeywordProof]:
+    """Status and proof of every keyword (duplicates by folded form dropped, order kept)."""
+    vocab = get_vocabulary()
+    out: list[KeywordProof] = []
+    for keyword in unique(keywords):
+        proof = _proof_line(keyword, resume, vocab)
+        if proof is not None:
+            out.append(KeywordProof(keyword, "resume", proof))
+            continue
+        proof = _proof_line(keyword, detailed, vocab) if detailed is not None else None
+        out.append(KeywordProof(keyword, "detailed" if proof else "missing", proof))
+    return out
+
+
+def unique(keywords: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for keyword in keywords:
+        key = fold(keyword)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(keyword.strip())
+    return out
+
+
+def as_json(proofs: Sequence[KeywordProof]) -> list[dict[str, Any]]:
+    return [asdict(p) for p in proofs]

@@ -1,0 +1,82 @@
+"""Text normalisation shared by the checks: one folding of case, width and separators, word stems, CJK tests.
+
+Why here: grounding and coverage must fold text the same way as each other, or a phrase found by one is
+missed by the other. Pure functions, no vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_SEPARATORS = re.compile(r"[\s\-_/\\|·・•,，、;；:：()（）\[\]【】{}<>《》\"'“”‘’!！?？。~～*`]+")
+_FINAL_DOT = re.compile(r"\.(?=\s|$)")
+_SPACES = re.compile(r"\s+")
+_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKDOWN_MARK = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)+")
+_EMPHASIS = re.compile(r"\*\*|\*|`|~~|(?<![\w@.])__?(?=\S)|(?<=\S)__?(?![\w@.])")
+_LATIN_WORD = re.compile(r"[a-z0-9][a-z0-9+#.]*[a-z0-9+#]|[a-z0-9]")
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK.search(text))
+
+
+def is_cjk_char(ch: str) -> bool:
+    return bool(_CJK.match(ch))
+
+
+def fold(text: str) -> str:
+    """NFKC + casefold + separators to single spaces; keeps '+', '#', '.' inside words (C++, C#, Node.js)."""
+    folded = unicodedata.normalize("NFKC", text).casefold().replace("&", " and ")
+    spaced = _SEPARATORS.sub(" ", folded)
+    spaced = _FINAL_DOT.sub(" ", spaced)
+    return _SPACES.sub(" ", spaced).strip()
+
+
+def compact(text: str) -> str:
+    """`fold` without spaces: how Chinese text is compared (no spaces between words)."""
+    return fold(text).replace(" ", "")
+
+
+def strip_markdown(line: str) -> str:
+    """A Markdown line as plain text: list markers, heading marks, emphasis and link targets removed."""
+    line = _MARKDOWN_LINK.sub(r"\1", line)
+    line = _MARKDOWN_MARK.sub("", line)
+    return _EMPHASIS.sub("", line).strip()
+
+
+def stem(word: str) -> str:
+    """A light English stem: plural and common suffixes dropped so 'engineers' ~ 'engineer', 'led' stays."""
+    w = word.casefold()
+    if len(w) <= 3 or not w.isalpha():
+        return w
+    for suffix, keep in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x")):
+        if w.endswith(suffix):
+            return w[: -len(suffix)] + keep
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def latin_words(text: str) -> list[str]:
+    """Folded Latin words of a text (C++ and Node.js stay whole)."""
+    return _LATIN_WORD.findall(fold(text))
+
+
+def contains_phrase(haystack_folded: str, phrase: str) -> bool:
+    """True if `phrase` occurs in the folded haystack on word boundaries (CJK: as a substring, spaces ignored)."""
+    key = fold(phrase)
+    if not key:
+        return False
+    if has_cjk(key):
+        return key.replace(" ", "") in haystack_folded.replace(" ", "")
+    padded = f" {haystack_folded} "
+    if f" {key} " in padded:
+        return True
+    # Plural or singular of the last word: "Monaco Editors" ~ "Monaco Editor".
+    words = key.split(" ")
+    last = words[-1]
+    variants = {last + "s", last[:-1] if last.endswith("s") else last}
+    return any(f" {' '.join([*words[:-1], v])} " in padded for v in variants if v)

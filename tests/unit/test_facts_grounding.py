@@ -1,0 +1,197 @@
+"""Grounding v2: each claim of a tailored line is checked against the document model, by kind.
+
+The documents here are written as pypdf extracts real resumes (headings, entry headers with dates, bullets).
+Each test states one rule: a faithful rewording passes, one changed fact is flagged, with what the document
+says instead when it can.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from core.facts.grounding import Flag, check
+from core.facts.read import read_document
+
+EN_RESUME = """Priya Raman
+priya.raman@example.com | +91 98450 12345 | Bengaluru, India | linkedin.com/in/priyaraman
+
+SUMMARY
+Backend engineer with 7 years building payment systems in Java and Go.
+
+EXPERIENCE
+Google, Bengaluru — Backend Engineer                                   2019.03 – Present
+- Led a team of 8 engineers rebuilding the merchant payouts service on Kubernetes (k8s)
+- Cut p99 latency of the ledger API by 40% by moving hot reads to Redis
+- Migrated 120 services from Python 2.7 to Python 3.9
+
+ServiceNow, Hyderabad — Software Engineer                              2015.05 – 2019.02
+- Built the incident routing engine in Java and PostgreSQL, serving 3 million tickets per month
+- Team Size: 6
+
+Infosys — Intern                                                        2014.06 – 2014.08
+- Wrote test automation in Selenium
+
+EDUCATION
+B.Tech, Computer Science, National Institute of Technology Karnataka, Surathkal    2011 – 2015
+GPA 9.1/10
+
+SKILLS
+Java, Go, Python, PostgreSQL, Redis, Kafka, Kubernetes, Docker, gRPC
+
+CERTIFICATIONS
+AWS Certified Solutions Architect – Associate
+
+LANGUAGES
+English (fluent), Hindi (native), Kannada
+"""
+
+ZH_RESUME = """张伟
+电话：138 0013 8000 | 邮箱：zhangwei@example.com | 杭州
+
+工作经历
+2020.08 - 至今  腾讯科技（深圳）有限公司  后端工程师
+- 负责微信支付清结算系统，带领 8 人团队完成 12 个微服务的拆分
+- 将对账耗时从 4 小时缩短到 30 分钟
+2016.07 - 2020.07  杭州网易科技有限公司  Java 开发工程师
+- 参与考拉海购订单系统开发，日均订单 50 万
+
+教育背景
+2012.09 - 2016.06  浙江大学  计算机科学与技术  本科
+
+专业技能
+Java、Go、MySQL、Redis、Kafka、Kubernetes
+
+语言能力
+英语 CET-6
+"""
+
+
+def _flags(markdown: str, text: str = EN_RESUME) -> list[Flag]:
+    return check(markdown, [read_document(text, "resume")])
+
+
+def _kinds(markdown: str, text: str = EN_RESUME) -> set[str]:
+    return {f.kind for f in _flags(markdown, text)}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "### Software Engineer · ServiceNow · May 2015 – Feb 2019",
+        "### Software Engineer, ServiceNow (2015-05 to 2019-02)",
+        "### Backend Engineer — Google (Mar 2019 – present)",
+        "- Joined ServiceNow in May 2015 as a software engineer",
+        "Intern at Infosys, June 2014 – August 2014",
+    ],
+)
+def test_dates_in_any_format_match_the_entry(line: str) -> None:
+    assert _flags(line) == []
+
+
+def test_a_moved_start_year_is_flagged_even_when_the_year_appears_elsewhere() -> None:
+    flags = _flags("### Software Engineer · ServiceNow · 2014 – 2019")  # 2014 is the Infosys internship
+    assert [f.kind for f in flags] == ["date"]
+    assert flags[0].says is not None and "2015" in flags[0].says
+
+
+def test_chinese_date_formats_are_one_date() -> None:
+    assert _flags("### 后端工程师 · 腾讯科技（深圳）有限公司 · 2020年8月至今", ZH_RESUME) == []
+    assert _flags("- 2016-07 加入杭州网易科技有限公司", ZH_RESUME) == []
+
+
+def test_a_changed_number_is_flagged_with_what_the_entry_says() -> None:
+    flags = _flags("- Led a team of 6 engineers rebuilding merchant payouts at Google")
+    assert [(f.kind, f.token) for f in flags] == [("number", "6")]
+    assert flags[0].says == "8"
+
+
+def test_a_number_changed_by_one_digit_is_flagged() -> None:
+    assert _kinds("- Cut p99 latency of the ledger API by 45% with Redis") == {"number"}
+
+
+def test_numbers_in_context_chinese() -> None:
+    assert _kinds("- 带领 12 人团队完成微服务拆分", ZH_RESUME) == {"number"}
+    assert _flags("- 带领 8 人团队，完成 12 个微服务的拆分", ZH_RESUME) == []
+
+
+def test_abbreviations_gpa_and_versions_are_not_numbers_read_wrongly() -> None:
+    assert _flags("- Ran the payouts service on k8s; GPA 9.1/10") == []
+    assert _flags("- Moved 120 services to Python 3.9") == []
+    assert _kinds("- Moved 120 services to Python 3.12") == {"number"}
+
+
+def test_a_renamed_employer_is_flagged() -> None:
+    flags = _flags("### Backend Engineer · Google Cloud · 2019 – present")
+    assert "Google Cloud" in {f.token for f in flags}
+    assert _kinds("### Software Engineer · ServiceNow India · 2015 – 2019")
+
+
+def test_a_promoted_title_is_flagged() -> None:
+    assert "title" in _kinds("### Senior Backend Engineer · Google · 2019 – present")
+    assert "title" in _kinds("- Worked as a senior backend engineer at Google")
+    assert "title" in _kinds("### 高级后端工程师 · 腾讯科技（深圳）有限公司", ZH_RESUME)
+
+
+def test_a_chinese_company_is_a_whole_name_not_a_shared_tail() -> None:
+    assert "employer" in _kinds("### 后端工程师 · 阿里巴巴科技有限公司", ZH_RESUME)
+    assert _flags("### Java 开发工程师 · 杭州网易科技有限公司", ZH_RESUME) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("- MBA, Pune University", "degree"),
+        ("**Education:** M.Tech, Computer Science, National Institute of Technology Karnataka", "degree"),
+        ("B.Tech, Computer Science, Indian Institute of Technology Bombay", "school"),
+        ("- Certified Scrum Master (CSM)", "certification"),
+        ("- Fluent in Japanese and English", "language"),
+        ("**Skills:** Terraform, Java, Go", "skill"),
+        ("- terraform modules for every payouts environment", "skill"),
+        ("- Docker-based zustand dashboards for merchants", "skill"),
+    ],
+)
+def test_invented_degrees_schools_certificates_languages_and_skills(line: str, kind: str) -> None:
+    assert kind in _kinds(line)
+
+
+def test_faithful_lines_are_not_flagged() -> None:
+    faithful = """# Priya Raman
+priya.raman@example.com · +91 98450 12345 · Bengaluru
+## Tools & Technologies
+Java · Go · Python · Postgres · Redis · Kafka · k8s · Docker · gRPC
+## Professional Experience
+### Backend Engineer — Google, Bengaluru (Mar 2019 – Present)
+- Led 8 engineers rebuilding merchant payouts on Kubernetes
+- Reduced ledger API p99 latency by 40% by serving hot reads from Redis
+### Software Engineer — ServiceNow (May 2015 – Feb 2019)
+- Built the incident routing engine in Java with PostgreSQL for 3 million tickets a month
+## Education
+B.Tech in Computer Science, NIT Karnataka, Surathkal — GPA 9.1/10
+## Certifications
+AWS Certified Solutions Architect – Associate
+## Languages
+English, Hindi, Kannada
+"""
+    assert _flags(faithful) == []
+
+
+def test_chinese_faithful_lines_are_not_flagged() -> None:
+    faithful = """# 张伟
+zhangwei@example.com · 138 0013 8000 · 杭州
+## 工作经历
+### 后端工程师 · 腾讯科技（深圳）有限公司（2020.08 – 至今）
+- 带领 8 人团队，完成 12 个微服务拆分，负责微信支付清结算系统
+- 对账耗时由 4 小时缩短至 30 分钟
+### Java 开发工程师 · 杭州网易科技有限公司（2016年7月 – 2020年7月）
+- 考拉海购订单系统，日均订单 50 万
+## 教育背景
+浙江大学 · 计算机科学与技术 · 本科（2012 – 2016）
+## 技能
+Java、Go、MySQL、Redis、Kafka、k8s
+"""
+    assert _flags(faithful, ZH_RESUME) == []
+
+
+def test_a_flag_names_its_line_and_token() -> None:
+    flags = _flags("intro\n- Led a team of 6 engineers at Google")
+    assert [(f.line, f.kind, f.token) for f in flags] == [(2, "number", "6")]
