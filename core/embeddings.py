@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
@@ -58,11 +59,26 @@ def _get_model() -> Any:
     return _model
 
 
+# Recent query vectors by text. A service's Match, Customize and Interview ask with the same query, and Match and
+# Customize of "Match and tailor" ask at the same moment: one embedding (~20-80 ms of CPU under the lock, on the
+# critical path before each upstream call) serves them all. Bounded, read-only vectors; a miss only costs time.
+QUERY_CACHE_SIZE = 256
+_queries: OrderedDict[str, Vector] = OrderedDict()
+
+
 def embed_query(text: str) -> Vector:
-    """Embed a search query (the model adds the "query: " prefix)."""
-    with _lock:
-        vec = _get_model().query(text)
-    return np.asarray(vec, dtype=np.float32)
+    """Embed a search query (the model adds the "query: " prefix); a recent query's vector is reused."""
+    with _lock:  # a second caller of the same query waits here and then finds it cached
+        cached = _queries.get(text)
+        if cached is not None:
+            _queries.move_to_end(text)
+            return cached
+        vec = np.asarray(_get_model().query(text), dtype=np.float32)
+        vec.setflags(write=False)
+        _queries[text] = vec
+        if len(_queries) > QUERY_CACHE_SIZE:
+            _queries.popitem(last=False)
+    return vec
 
 
 def embed_passages(texts: Sequence[str]) -> npt.NDArray[np.float32]:

@@ -127,6 +127,7 @@ def stream_chat(
         with contextlib.closing(response):
             lines = response.iter_lines()
             paced = PacedLines(lines, READ_PAUSE_S)
+            closing = JsonEnd() if schema is not None else None
             for chunk in sse_chunks(paced, spec.name):
                 usage = chunk.get("usage")
                 if usage:
@@ -141,6 +142,8 @@ def stream_chat(
                         parts.append(delta)
                         if on_delta is not None:
                             on_delta(delta)
+                        if closing is not None and closing.feed(delta):
+                            paced.text_ended()  # the object is closed: what follows is the end, read it at once
                     if choice.get("finish_reason"):
                         finished = True
             _drain(lines)
@@ -209,11 +212,17 @@ class PacedLines:
         self._sleep = sleep
         self._pause_before_next = False
         self._text_since: float | None = None
+        self._ended = False
 
     def text_started(self) -> None:
         """The first token has been handed on: from now on a read that waited is followed by a pause."""
         if self._text_since is None:
             self._text_since = self._clock()
+
+    def text_ended(self) -> None:
+        """The reply's text is complete (a JSON object closed): no pause before the finish and [DONE] lines."""
+        self._ended = True
+        self._pause_before_next = False
 
     def __iter__(self) -> PacedLines:
         return self
@@ -227,8 +236,45 @@ class PacedLines:
                 self._sleep(pause)
         asked = self._clock()
         line = next(self._lines)
-        self._pause_before_next = self._text_since is not None and self._clock() - asked > _WAITED_S
+        self._pause_before_next = (
+            self._text_since is not None and not self._ended and self._clock() - asked > _WAITED_S
+        )
         return line
+
+
+class JsonEnd:
+    """Tells when a streamed JSON reply's top-level object has closed, from its deltas (strings and escapes aware).
+
+    A structured reply ends with its closing brace; the provider's finish chunk and `[DONE]` follow at once. Seen
+    here, PacedLines stops pausing, so the end of a reply is read as soon as it arrives, not a pause later.
+    """
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.opened = False
+        self.in_string = False
+        self.escaped = False
+
+    def feed(self, delta: str) -> bool:
+        """True once the first top-level object (or array) has closed."""
+        for char in delta:
+            if self.in_string:
+                if self.escaped:
+                    self.escaped = False
+                elif char == "\\":
+                    self.escaped = True
+                elif char == '"':
+                    self.in_string = False
+            elif char == '"':
+                self.in_string = True
+            elif char in "{[":
+                self.depth += 1
+                self.opened = True
+            elif char in "}]":
+                self.depth -= 1
+                if self.opened and self.depth == 0:
+                    return True
+        return False
 
 
 def _drain(lines: Iterator[str], max_lines: int = 4) -> None:

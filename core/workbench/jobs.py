@@ -12,6 +12,7 @@ import json
 import uuid
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core import jobs, ocr
@@ -34,8 +35,9 @@ from core.workbench.schemas import (
     MatchReply,
     MatchResultData,
 )
+from core.workbench.services import PARALLEL
 from core.worker import BaseHandler, FollowUp, JobContext, register
-from db.models import InterviewResult, Job, MatchResult, Service
+from db.models import InterviewResult, Job, MatchResult, ResumeVersion, Service
 from db.session import unit_of_work
 
 STATUS_READING = "status.reading_screenshot"
@@ -56,6 +58,25 @@ def _service_id(ctx: JobContext) -> uuid.UUID:
     if ctx.service_id is None:
         raise NotFound("service")
     return ctx.service_id
+
+
+SUMMARY_KEY = "_job_summary"  # a Match result's code-read summary, for a service the extraction has not refined yet
+
+
+def _summary(stored: dict[str, Any], docs: offline.OfflineDocs) -> JobSummary:
+    """The stored (model-refined) job summary, or, while extraction still runs, the JD's own read by code.
+
+    read_job's keywords are what correct_job would add to the model's anyway, so Match need not wait for it.
+    """
+    if stored:
+        return JobSummary.model_validate(stored)
+    from core.offline import extract_job
+
+    return extract_job(docs.jd, docs.job)
+
+
+def _coverage(job: JobSummary, docs: offline.OfflineDocs) -> Coverage:
+    return compute_coverage(job.must_have, job.nice_to_have, docs.resume, docs.detailed)
 
 
 def _query(job: dict[str, Any]) -> str:
@@ -104,6 +125,8 @@ class JobExtractionHandler(BaseHandler):
             service.jd_model_enc = crypto.encrypt_text(json.dumps(result["models"], ensure_ascii=False))
         if service.output_lang is None:  # the JD's language, counted from its text (not the model's guess)
             service.output_lang = detect_lang(service.jd_text or "")
+        if (job.params or {}).get(PARALLEL):  # Match was queued beside this job and holds the debit
+            return []
         match = jobs.create_job(
             session,
             jobs.NewJob(
@@ -128,18 +151,19 @@ class MatchHandler(BaseHandler):
         with unit_of_work() as session:
             facts = load_facts(session, _service_id(ctx))
             docs = offline.load_docs(session, facts.service_id)
-        job = JobSummary.model_validate(facts.job)
+        job = _summary(facts.job, docs)
         coverage = compute_coverage(job.must_have, job.nice_to_have, docs.resume, docs.detailed)
-        found = retrieve("match", _query(facts.job), facts.output_lang)
+        found = retrieve("match", _query(job.model_dump()), facts.output_lang)
         ctx.figures["retrieved"] = found.record
         if ctx.offline:
             service_id = _service_id(ctx)
             reply = ctx.offline_reply(lambda: offline.match(offline.load(service_id), found.passages))
-            return MatchResultData(**reply.model_dump(), coverage=coverage, engine=ctx.spec.engine_label).model_dump()
+            data = MatchResultData(**reply.model_dump(), coverage=coverage, engine=ctx.spec.engine_label).model_dump()
+            return {**data, SUMMARY_KEY: job.model_dump()} if not facts.job else data
         messages = prompts.match_messages(
             facts.output_lang,
             MatchReply,
-            job=facts.job,
+            job=job.model_dump(),
             resume=docs.resume.text,
             detailed=docs.detailed.text if docs.detailed else None,
             coverage=coverage.model_dump(),
@@ -147,11 +171,25 @@ class MatchHandler(BaseHandler):
         )
         reply = ctx.structured(MatchReply, messages)
         check_match(reply, _documents(docs))  # strengths and pitch naming what the documents lack: a failed attempt
-        return MatchResultData(**reply.model_dump(), coverage=coverage, engine=ctx.spec.engine_label).model_dump()
+        data = MatchResultData(**reply.model_dump(), coverage=coverage, engine=ctx.spec.engine_label).model_dump()
+        return {**data, SUMMARY_KEY: job.model_dump()} if not facts.job else data
 
     def store(self, session: Session, job: Job, result: Any) -> list[FollowUp]:
         assert job.service_id is not None
+        summary = result.pop(SUMMARY_KEY, None)
+        service = session.get(Service, job.service_id, with_for_update=True, populate_existing=True)
+        assert service is not None  # locked: a Customize storing beside this one sees this Match, or is seen here
+        if summary is not None and not service.job_summary_json:  # the model's extraction, stored first, wins
+            model = JobSummary.model_validate(summary)
+            service.job_summary_json = model.model_dump()
+            service.title = service.title or service_title(model)
         session.add(MatchResult(service_id=job.service_id, job_id=job.id, result_json=result))
+        match = MatchResultData.model_validate(result)
+        for version in session.scalars(  # "Match and tailor": a tailored resume stored first gets its projection
+            select(ResumeVersion).where(ResumeVersion.service_id == service.id, ResumeVersion.projected_score.is_(None))
+        ):
+            if version.job_id is not None:
+                version.projected_score = projected_score(match.overall_score, match.coverage, version.markdown)
         return []
 
 
@@ -163,22 +201,26 @@ class CustomizeHandler(BaseHandler):
         with unit_of_work() as session:
             facts = load_facts(session, _service_id(ctx))
             match_row = latest_match(session, facts.service_id)
-            if match_row is None:
-                raise UserError("workbench.error.match_first")
-            match = MatchResultData.model_validate(match_row.result_json)
-        lang = str(ctx.params.get("lang") or facts.output_lang)
-        found = retrieve("customize", _query(facts.job), lang)
+            lang = str(ctx.params.get("lang") or facts.output_lang)
+            docs = offline.load_docs(session, facts.service_id, lang)
+        job = _summary(facts.job, docs)
+        # "Match and tailor": Customize runs beside Match, from the coverage computed by code; the score it
+        # moves is projected when the result is stored, once Match's is known.
+        match = MatchResultData.model_validate(match_row.result_json) if match_row is not None else None
+        coverage = match.coverage if match is not None else _coverage(job, docs)
+        found = retrieve("customize", _query(job.model_dump()), lang)
         ctx.figures["retrieved"] = found.record
-        match_for_prompt = match.model_dump(exclude={"self_pitch"})
-        docs = offline.load(facts.service_id, lang)
+        match_for_prompt = (
+            match.model_dump(exclude={"self_pitch"}) if match is not None else {"coverage": coverage.model_dump()}
+        )
         if ctx.offline:
-            service_id = facts.service_id
-            reply = ctx.offline_reply(lambda: offline.customize(offline.load(service_id, lang), match))
+            basis = match or MatchResultData(**offline.match(docs, []).model_dump(), coverage=coverage)
+            reply = ctx.offline_reply(lambda: offline.customize(docs, basis))
         else:
             messages = prompts.customize_messages(
                 lang,
                 CustomizeReply,
-                job=facts.job,
+                job=job.model_dump(),
                 resume=docs.resume.text,
                 detailed=docs.detailed.text if docs.detailed else None,
                 match=match_for_prompt,
@@ -189,7 +231,7 @@ class CustomizeHandler(BaseHandler):
             flags = ground(reply.markdown, _documents(docs), docs.job)
         else:
             flags = check_tailored(reply.markdown, _documents(docs), docs.job)
-        projected = projected_score(match.overall_score, Coverage.model_validate(match.coverage), reply.markdown)
+        projected = None if match is None else projected_score(match.overall_score, match.coverage, reply.markdown)
         return {
             "markdown": reply.markdown,
             "sources": [s.model_dump() for s in reply.sources],
@@ -199,6 +241,10 @@ class CustomizeHandler(BaseHandler):
 
     def store(self, session: Session, job: Job, result: Any) -> list[FollowUp]:
         assert job.service_id is not None
+        session.get(Service, job.service_id, with_for_update=True)  # serialised with Match's store (see there)
+        if result["projected_score"] is None and (row := latest_match(session, job.service_id)) is not None:
+            match = MatchResultData.model_validate(row.result_json)
+            result["projected_score"] = projected_score(match.overall_score, match.coverage, result["markdown"])
         add_version(
             session,
             job.service_id,

@@ -30,6 +30,7 @@ from db.models import InterviewResult, Job, ResumeVersion, Service
 from db.session import unit_of_work
 
 STEP_KINDS = ("job", "match", "customize", "interview")
+PARALLEL = "parallel"  # an extraction job's param: Match was queued beside it, so it creates none
 RETRY_STEPS = ("job", "match")  # the steps a service runs by itself; Customize and Interview start on demand
 FINAL_FAILURES = ("failed", "cancelled")
 MAX_JD_CHARS = 30_000
@@ -47,9 +48,18 @@ def _check_lang(lang: str | None) -> str | None:
 # -- quotes -------------------------------------------------------------------------------------------
 
 
-def quote_service(user_id: uuid.UUID) -> ledger.Quote:
-    """What creating a service would cost now: the price, or the free slow queue when coins are short."""
-    return quote_step(user_id, "match")
+def quote_service(user_id: uuid.UUID, *, tailor: bool = False) -> ledger.Quote:
+    """What creating a service would cost now: the price, or the free slow queue when coins are short.
+
+    With `tailor` ("Match and tailor") the price is Match's and Customize's together, said before confirming.
+    """
+    with unit_of_work() as session:
+        return ledger.quote(session, user_id, service_price(tailor))
+
+
+def service_price(tailor: bool = False) -> int:
+    """A new service's price: Match (extraction included), plus Customize when the user asked for both."""
+    return price_for("match") + (price_for("customize") if tailor else 0)
 
 
 def quote_step(user_id: uuid.UUID, kind: str) -> ledger.Quote:
@@ -103,10 +113,14 @@ def create_service(
     jd_text: str | None = None,
     jd_image: bytes | None = None,
     output_lang: str | None = None,
+    tailor: bool = False,
 ) -> ActionResult:
-    """Charge the service price (or route free), create the service and its job-extraction job.
+    """Charge the service price (or route free), create the service and its jobs, enqueue them after commit.
 
-    Returns {"service_id", "job_id", "queue", "price"}. Raises UserError("assets.error.resume_required")
+    A pasted JD starts Match at once, beside the model's extraction (see `_parallel_jobs`); a screenshot's
+    keywords wait for its OCR, so its extraction runs first and hands its debit on to Match. With `tailor`
+    Customize is bought and started too (a pasted JD only). Returns {"service_id", "job_id" (extraction),
+    "queue", "price", "match_job_id"?, "customize_job_id"?}. Raises UserError("assets.error.resume_required")
     without a ready resume and LimitReached("workbench.error.too_many_services") at the cap.
     """
     source, text, image = _validate_jd(jd_text, jd_image)
@@ -127,6 +141,10 @@ def create_service(
         )
         session.add(service)
         session.flush()
+        if source == "text":
+            return _parallel_jobs(session, user_id, service.id, tailor)
+        if tailor:
+            raise InvalidInput("workbench.error.tailor_needs_text")
         job = jobs.create_job(
             session,
             jobs.NewJob(
@@ -137,6 +155,40 @@ def create_service(
         return ActionResult(data=data, enqueue=[(str(job.id), job.queue)])
 
     return run_action(user_id, idempotency_key, body)
+
+
+def _parallel_jobs(session: Session, user_id: uuid.UUID, service_id: uuid.UUID, tailor: bool) -> ActionResult:
+    """Match, the model's extraction and (with `tailor`) Customize, all queued at once on one queue.
+
+    Match holds the service's debit and Customize its own, so a final failure of either refunds exactly that
+    step, once (core.jobs.fail). Extraction only refines the stored summary: it costs nothing and its failure
+    refunds nothing, since Match works from the JD's document model without it. The queue is chosen once for
+    the whole price (the wallet row is locked by _check_cap), so a user short of coins gets every step free,
+    never one step paid and the next free.
+    """
+    total = service_price(tailor)
+    forced = "free" if total > 0 and ledger.quote(session, user_id, total).is_free else None
+
+    def create(kind: str, price: int, memo: str, queue: str | None, params: dict[str, Any]) -> jobs.QueuedJob:
+        new = jobs.NewJob(user_id, kind, price, memo, service_id=service_id, queue=queue, params=params)
+        return jobs.create_job(session, new)
+
+    match = create("match", price_for("match"), "service", forced, {})
+    steps = [match]
+    if tailor:  # a step that costs nothing (offline) follows Match's queue rather than the balance left after it
+        queue = forced or (match.queue if price_for("customize") <= 0 else None)
+        steps.append(create("customize", price_for("customize"), "customize", queue, {}))
+    extraction = create("job", 0, "service", match.queue, {PARALLEL: True})
+    data = {
+        "service_id": str(service_id),
+        "job_id": str(extraction.id),
+        "match_job_id": str(match.id),
+        "queue": match.queue,
+        "price": sum(step.price for step in steps),
+    }
+    if tailor:
+        data["customize_job_id"] = str(steps[1].id)
+    return ActionResult(data=data, enqueue=[(str(j.id), j.queue) for j in (*steps, extraction)])
 
 
 def _start_step(user_id: uuid.UUID, service_id: uuid.UUID, key: str, kind: str, lang: str | None) -> ActionResult:
@@ -204,7 +256,8 @@ def retry_step(user_id: uuid.UUID, service_id: uuid.UUID, step: str, idempotency
             raise UserError("workbench.error.nothing_to_retry")
         if step == "job" and (service.job_summary_json is not None or "match" in latest):
             raise UserError("workbench.error.nothing_to_retry")
-        if step == "match" and (service.job_summary_json is None or latest_match(session, service.id) is not None):
+        no_jd = service.job_summary_json is None and service.jd_text is None  # Match reads a pasted JD by itself
+        if step == "match" and (no_jd or latest_match(session, service.id) is not None):
             raise UserError("workbench.error.nothing_to_retry")
         job = jobs.create_job(
             session,

@@ -15,6 +15,7 @@ import itertools
 import json
 import math
 import random
+import re
 import subprocess
 import sys
 import threading
@@ -34,6 +35,7 @@ FAULTS = ("429", "500", "401", "malformed_json", "cut", "hang")
 CONTROL_PATH = "/_fake"  # GET: stats; POST: configure (see FakeUpstreamProcess)
 CONFIGURABLE = frozenset(
     {"first_token_delay", "token_interval", "reply", "tokens_per_chunk", "fail_rate", "tag_prefix"}
+    | {"profile", "marker"}
 )
 
 
@@ -99,6 +101,10 @@ class FakeUpstream:
         self.tag_prefix: str | None = None  # record when a request whose prompt starts with it arrives
         self.arrivals: dict[str, float] = {}
         self.first_sent: dict[str, float] = {}  # ... and when its first content chunk went out
+        self.profile: str | None = None  # a provider profile (tests/fakes/profile.py) overrides the two delays
+        self.marker: str | None = None  # a regex: replies whose prompt holds a match are timed in `timings`
+        self.timings: list[dict[str, Any]] = []
+        self._rng = random.Random(21)
         self._local = threading.local()
         self._server: ThreadingHTTPServer | None = None
         self.port = 0
@@ -161,6 +167,7 @@ class FakeUpstream:
                 self.peak.clear()
                 self.arrivals.clear()
                 self.first_sent.clear()
+                self.timings.clear()
         for name, value in settings.items():
             if name not in CONFIGURABLE:
                 raise ValueError(f"not configurable: {name}")
@@ -174,6 +181,7 @@ class FakeUpstream:
                 "connections": self.connections,
                 "arrivals": dict(self.arrivals),
                 "first_sent": dict(self.first_sent),
+                "timings": list(self.timings),
             }
 
     @property
@@ -187,6 +195,9 @@ class FakeUpstream:
             self.reply = "Hello from the fake upstream. " * 3
             self.lines_after_done = 0
             self.fail_rate = 0.0
+            self.profile = None
+            self.marker = None
+            self.timings.clear()
             self.script.clear()
             self.responder = None
             self.gate = None
@@ -294,6 +305,31 @@ class FakeUpstream:
     def _finish_request(self) -> None:
         self._local.finish()
 
+    def _delays(self, model: str) -> tuple[float, float]:
+        """(first-token delay, token interval) for one request: drawn from the profile, else the fixed knobs."""
+        if self.profile:
+            from tests.fakes.profile import profile
+
+            timing = profile(self.profile).get(model)
+            if timing is not None:
+                with self._lock:
+                    return timing.draw(self._rng)
+        return self.first_token_delay, self.token_interval
+
+    def _timed(self, request: dict[str, Any], arrived: float) -> dict[str, Any] | None:
+        """A timing record for a request whose prompt holds `marker` (benchmarks attribute replies so)."""
+        if not self.marker:
+            return None
+        found = re.search(self.marker, json.dumps(request.get("messages", []), ensure_ascii=False))
+        if found is None:
+            return None
+        fmt = request.get("response_format") or {}
+        schema = fmt.get("schema") or (fmt.get("json_schema") or {}).get("schema") or {}
+        record = {"marker": found.group(0), "title": str(schema.get("title", "")), "arrived": arrived}
+        with self._lock:
+            self.timings.append(record)
+        return record
+
     def _respond(self, handler: BaseHTTPRequestHandler, request: dict[str, Any], model: str) -> None:
         fault = self._next_fault()
         if fault in ("429", "500", "401"):
@@ -314,9 +350,11 @@ class FakeUpstream:
         prompt_tokens = sum(len(str(m.get("content", ""))) for m in request.get("messages", [])) // 4
         pieces = _tokens(text)
         completion_id = f"chatcmpl-{uuid.uuid4().hex[:12]}"
+        first_delay, interval = self._delays(model)
+        timed = self._timed(request, time.time())
         if not request.get("stream"):
             self._hold(request, 0)
-            time.sleep(self.first_token_delay + self.token_interval * len(pieces))
+            time.sleep(first_delay + interval * len(pieces))
             body = json.dumps(
                 {
                     "id": completion_id,
@@ -360,11 +398,11 @@ class FakeUpstream:
                 "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
             }
 
-        time.sleep(self.first_token_delay)
+        time.sleep(first_delay)
         send(chunk({"role": "assistant", "content": ""}))
         cut_at = max(1, len(pieces) // 2) if fault == "cut" else None
         step = max(1, self.tokens_per_chunk)
-        interval, paced = self.token_interval, self.gate is None and cut_at is None
+        paced = self.gate is None and cut_at is None
         for i in range(0, len(pieces), step):
             if cut_at is not None and i >= cut_at:
                 handler.close_connection = True
@@ -376,6 +414,8 @@ class FakeUpstream:
             if i == 0 and (tag := self._tag_of(request)) is not None:
                 with self._lock:
                     self.first_sent.setdefault(tag, time.time())
+            if i == 0 and timed is not None:
+                timed["first_sent"] = time.time()
             if i > 0 and interval and paced:  # the rest of the reply, one chunk per interval, by the pacer
                 rest = [chunk({"content": "".join(pieces[k : k + step])}) for k in range(i, len(pieces), step)]
                 _pacer.stream([_event(c) for c in rest], interval, handler.wfile.write)
@@ -398,6 +438,8 @@ class FakeUpstream:
                 },
             }
         )
+        if timed is not None:
+            timed["ended"] = time.time()
         self._finish_request()
         send("[DONE]")
         for _ in range(self.lines_after_done):
