@@ -1,7 +1,8 @@
 """Token streams: one Redis Stream per job, written by the worker, read by any number of readers.
 
-Events are small dicts {"t": kind, "d": data}: `delta` (text), `status` (a progress key), `reset` (a retry
-starts over: readers drop the text they hold), `done`, `error` (a translation key). A reader keeps the last
+Events are small dicts {"t": kind, "d": data}: `delta` (text), `part` (a named structured piece computed by code
+before the reply, e.g. keyword coverage, as "name\njson"), `status` (a progress key), `reset` (a retry starts over:
+readers drop the text they hold), `done`, `error` (a translation key). A reader keeps the last
 id it saw and resumes from there, so a Streamlit rerun, a reload or a second tab continue where they were.
 Streams are capped (MAXLEN) and expire (TTL); after that the UI reads the stored result from Postgres.
 Keys carry only the job id, never content; delta text is encrypted with the documents' key (it is model
@@ -25,6 +26,7 @@ from core.config import get_settings
 from core.redis_conn import get_redis
 
 TERMINAL = frozenset({"done", "error"})
+SEALED = frozenset({"delta", "part"})  # kinds whose data is user content, encrypted in Redis
 
 
 def stream_key(job_id: str) -> str:
@@ -63,7 +65,7 @@ class StreamWriter:
         self.flush_scheduled = False  # owned by the flusher: this writer waits in its heap
 
     def _send(self, kind: str, data: str) -> None:
-        if kind == "delta":
+        if kind in SEALED:
             data = _seal(data)
         if self._expiry_set and kind not in TERMINAL:
             self.redis.xadd(self.key, {"t": kind, "d": data}, maxlen=self.maxlen, approximate=True)
@@ -105,6 +107,10 @@ class StreamWriter:
 
     def status(self, key: str) -> None:
         self._add("status", key)
+
+    def part(self, name: str, json_text: str) -> None:
+        """A structured piece the page can show before the reply's text (the reader splits at the first newline)."""
+        self._add("part", f"{name}\n{json_text}")
 
     def reset(self) -> None:
         with self._lock:
@@ -179,7 +185,7 @@ def read(job_id: str, after: str = "0-0", *, block_ms: int | None = None, count:
         for entry_id, fields in entries:
             kind = fields.get("t", "")
             data = fields.get("d", "")
-            events.append(StreamEvent(id=entry_id, kind=kind, data=_open(data) if kind == "delta" else data))
+            events.append(StreamEvent(id=entry_id, kind=kind, data=_open(data) if kind in SEALED else data))
     return events
 
 

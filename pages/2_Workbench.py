@@ -16,7 +16,7 @@ import streamlit as st
 from core.actions import new_key
 from core.assets import service as assets
 from core.errors import UserError
-from core.safe_text import safe_inline, safe_markdown
+from core.safe_text import safe_inline
 from core.workbench import services
 from ui import progress, service_url
 from ui.failure import failure_message
@@ -26,7 +26,16 @@ from ui.session import CurrentUser, require_user
 from ui.uploader import file_uploader
 from ui.workbench_editor import render_editor
 from ui.workbench_stream import live
-from ui.workbench_views import partial_json, render_interview, render_job, render_match, render_retrieved
+from ui.workbench_views import (
+    CUSTOMIZE_STREAM,
+    INTERVIEW_STREAM,
+    JOB_STREAM,
+    MATCH_STREAM,
+    render_interview,
+    render_job,
+    render_match,
+    render_retrieved,
+)
 
 CURRENT = "wb.current"
 PROFILE_PAGE = "pages/1_Profile.py"
@@ -225,7 +234,7 @@ def _service(user: CurrentUser, service_id: uuid.UUID) -> None:
             st.text(view.jd_text)
     job_step = view.steps.get("job")
     if job_step is not None and job_step.active:
-        live(user.id, job_step.job_id, lambda _text: None, _progress(user, view, "job", job_step.job_id))
+        live(user.id, job_step.job_id, JOB_STREAM, _progress(user, view, "job", job_step.job_id))
     _step_error(job_step, user, "job")
     render_job(view.job)
 
@@ -241,7 +250,7 @@ def _service(user: CurrentUser, service_id: uuid.UUID) -> None:
         render_retrieved(match_step.retrieved)
     elif match_step.active:
         follow = _progress(user, view, "match", match_step.job_id)
-        live(user.id, match_step.job_id, lambda text: render_match(partial_json(text)), follow)
+        live(user.id, match_step.job_id, MATCH_STREAM, follow)
     _step_error(match_step, user, "match")
     if view.match is None:
         if match_step.state in services.FINAL_FAILURES:
@@ -264,7 +273,7 @@ def _service(user: CurrentUser, service_id: uuid.UUID) -> None:
     customize = view.steps.get("customize")
     if customize is not None and customize.active:
         st.caption(t("workbench.customize.running"))
-        live(user.id, customize.job_id, lambda text: st.markdown(safe_markdown(partial_json(text).get("markdown", ""))))
+        live(user.id, customize.job_id, CUSTOMIZE_STREAM)
     elif view.latest_version is not None:
         render_editor(user.id, service_id, view.match.get("overall_score"))
         render_engine(customize.engine if customize else None)
@@ -277,7 +286,7 @@ def _service(user: CurrentUser, service_id: uuid.UUID) -> None:
     st.subheader(t("workbench.interview.heading"))
     interview = view.steps.get("interview")
     if interview is not None and interview.active:
-        live(user.id, interview.job_id, lambda text: render_interview(partial_json(text)))
+        live(user.id, interview.job_id, INTERVIEW_STREAM)
     elif view.interview is not None:
         render_interview(view.interview)
         render_engine(view.interview.get("engine"))

@@ -1,16 +1,26 @@
-"""Following a running workbench job from the page: poll its stream from the last id kept in session state.
+"""Following a running workbench job on the page: `st.write_stream` over a generator that reads the job's Redis
+stream from the last id kept in session state, inside a fragment (issue 20, finding 3).
 
-The reader's position and the text so far live in st.session_state per job, so a rerun, switching to
-another service and back, or a reload within the session resumes where it was. A fragment re-runs itself
-every POLL_S seconds (until the first text arrives, each rerun waits for it: see FIRST_TOKEN_WAIT_MS); on
-`done`/`error` (or when the stream has expired and the job is final) it reruns the whole page, which then
-shows the stored result from Postgres.
+Why this shape: the page used to poll every 0.6 s and redraw, so text arrived in jumps. Here a fragment's own
+reruns hold an XREAD BLOCK open and hand each delta to `st.write_stream` the moment Redis has it; structured
+parts (score, breakdown, keyword coverage) are drawn above the text as soon as they are known. The reader's
+position, the text and the parts live in st.session_state per job, so a rerun, a reload within the session or
+coming back to the service resumes where it was.
+
+The page's own full run never blocks on the stream: it draws what is known and returns, and the fragment's
+timer starts the streaming loop. Each loop runs for at most SLICE_S, then hands the script thread back (other
+fragments' reruns, such as the editor's preview, wait in a queue behind a running fragment); the next rerun
+resumes from the last id. Reading session state is a Streamlit yield point, so a click anywhere stops the loop
+within BLOCK_MS. On `done`/`error` (or an expired stream of a final job) the whole page reruns and shows the
+stored result.
 """
 
 from __future__ import annotations
 
+import json
+import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import streamlit as st
@@ -18,73 +28,153 @@ import streamlit as st
 from core import streams
 from core.workbench import services
 from ui.i18n import t
+from ui.workbench_views import StreamView
 
-POLL_S = 0.6
-# While no text has arrived, a fragment's own rerun waits this long for the first event instead of returning
-# empty: the first token then shows as soon as it lands, not up to POLL_S later. Shorter than POLL_S, so the
-# reruns (every POLL_S from the browser) never pile up; the page's full run never waits, so clicking around
-# while steps queue is not slowed by it.
-FIRST_TOKEN_WAIT_MS = 500
-Renderer = Callable[[str], object]
+POLL_S = 0.25  # the fragment's timer: how soon after the page's run the streaming loop starts
+SLICE_S = 1.0  # one streaming loop at most, so queued reruns of other fragments wait no longer than this
+BLOCK_MS = 150  # one XREAD BLOCK: also the longest a click waits for the loop to notice it
+STATE_CHECK_S = 1.0  # while the stream is silent, how often Postgres is asked whether the job ended without it
+Progress = Callable[[str | None], str]
 
 
 def _state(job_id: uuid.UUID) -> dict[str, Any]:
     key = f"wb.stream.{job_id}"
     if key not in st.session_state:
-        st.session_state[key] = {"last": "0-0", "text": "", "status": None, "end": None}
+        st.session_state[key] = {"last": "0-0", "text": "", "parts": {}, "status": None, "end": None}
     state: dict[str, Any] = st.session_state[key]
     return state
 
 
-def pull(user_id: uuid.UUID, job_id: uuid.UUID, *, wait_for_first: bool = False) -> dict[str, Any]:
-    """Read the new events of the job's stream into its session state; returns the state.
+def fold(state: dict[str, Any], events: list[streams.StreamEvent]) -> None:
+    """Apply new events to a job's reader state (position, text, parts, status, end)."""
+    if not events:
+        return
+    state["last"] = events[-1].id
+    state["text"] = streams.collect_text(events, state["text"])
+    for event in events:
+        if event.kind == "status":
+            state["status"] = event.data
+        elif event.kind == "reset":
+            state["status"] = None
+            state["parts"] = {}
+        elif event.kind == "part":
+            name, _, value = event.data.partition("\n")
+            try:
+                state["parts"] = {**state["parts"], name: json.loads(value)}
+            except ValueError:
+                continue
+        elif event.kind in streams.TERMINAL:
+            state["end"] = event.kind
 
-    With `wait_for_first`, a job that has shown no text yet is waited on for up to FIRST_TOKEN_WAIT_MS.
+
+def _ended_without_stream(user_id: uuid.UUID, job_id: uuid.UUID, state: dict[str, Any]) -> None:
+    if state["end"] is None and services.job_state(user_id, job_id)[0] not in ("queued", "running"):
+        state["end"] = "expired"
+
+
+def _head(state: dict[str, Any], view: StreamView, progress: Progress | None) -> None:
+    """The progress line while nothing is written yet, then the structured parts."""
+    if not state["text"] and not state["parts"]:
+        if progress is not None:
+            st.caption(":material/progress_activity: " + progress(state["status"]))
+        elif state["status"]:
+            st.caption(":material/progress_activity: " + t(str(state["status"])))
+        else:
+            st.caption(":material/schedule: " + t("workbench.waiting"))
+        return
+    if state["status"] and progress is None and not state["text"]:
+        st.caption(":material/progress_activity: " + t(str(state["status"])))
+    view.head(view.data(state["text"]), state["parts"])
+
+
+class _Run:
+    """One run of the fragment: the head placeholder and what write_stream has shown of the prose."""
+
+    def __init__(self, view: StreamView, progress: Progress | None) -> None:
+        self.view = view
+        self.progress = progress
+        self.head = st.empty()
+        self.head_key: object = None
+        self.shown = ""
+        self.restart = False
+
+    def draw_head(self, state: dict[str, Any], *, force: bool = False) -> None:
+        elapsed_s = int(time.monotonic())  # the progress line carries the elapsed time: redraw once a second
+        key = (state["status"], len(state["text"]) if self.view.head_grows else 0, str(state["parts"]), elapsed_s)
+        if force or key != self.head_key:
+            self.head_key = key
+            with self.head.container():
+                _head(state, self.view, self.progress)
+
+    def prose_delta(self, state: dict[str, Any]) -> str:
+        """The new prose since the last chunk ('' if none); flags a restart if the prose no longer extends it."""
+        prose = self.view.prose(self.view.growing(state["text"]))
+        if prose.startswith(self.shown):
+            delta, self.shown = prose[len(self.shown) :], prose
+            return delta
+        self.restart = True  # a reset, or a field that rewrote its start: draw the prose again from scratch
+        return ""
+
+
+def _chunks(
+    run: _Run,
+    reader: Callable[[str, int | None], list[streams.StreamEvent]],
+    state_key: uuid.UUID,
+    user_id: uuid.UUID,
+    *,
+    block: bool,
+) -> Iterator[str]:
+    """What st.write_stream writes: the prose known so far, then each new piece as Redis delivers it."""
+    state = _state(state_key)
+    run.draw_head(state, force=True)
+    first = run.prose_delta(state)
+    if first:
+        yield first
+    if not block:
+        return
+    deadline = time.monotonic() + SLICE_S
+    checked = time.monotonic()
+    while state["end"] is None and not run.restart and time.monotonic() < deadline:
+        events = reader(state["last"], BLOCK_MS)
+        state = _state(state_key)  # a yield point: a click elsewhere stops this loop here
+        if events:
+            fold(state, events)
+        elif time.monotonic() - checked >= STATE_CHECK_S:
+            checked = time.monotonic()
+            _ended_without_stream(user_id, state_key, state)
+        run.draw_head(state)
+        delta = run.prose_delta(state)
+        if delta:
+            yield delta
+
+
+def live(user_id: uuid.UUID, job_id: uuid.UUID, view: StreamView, progress: Progress | None = None) -> None:
+    """Show a running job's output as it streams, in a fragment; the page reruns when the job ends.
+
+    With `progress`, the line shown before any output is progress(last status) instead of the job's own status.
     """
-    state = _state(job_id)
-    waiting = wait_for_first and not state["text"] and state["end"] is None
-    events = services.job_events(user_id, job_id, state["last"], block_ms=FIRST_TOKEN_WAIT_MS if waiting else None)
-    if events:
-        state["last"] = events[-1].id
-        state["text"] = streams.collect_text(events, state["text"])
-        for event in events:
-            if event.kind == "status":
-                state["status"] = event.data
-            elif event.kind == "reset":
-                state["status"] = None
-            elif event.kind in streams.TERMINAL:
-                state["end"] = event.kind
-    elif state["end"] is None:
-        job_state, _ = services.job_state(user_id, job_id)
-        if job_state not in ("queued", "running"):
-            state["end"] = "expired"
-    return state
-
-
-def live(
-    user_id: uuid.UUID, job_id: uuid.UUID, render: Renderer, progress: Callable[[str | None], str] | None = None
-) -> None:
-    """Show a running job's output as it streams (inside a self-refreshing fragment).
-
-    With `progress`, the line above the text is progress(last status) instead of the job's own status.
-    """
-
-    page_run = True  # the first call below is part of the page's run; the fragment's reruns come after it
+    reader = services.job_stream_reader(user_id, job_id)
+    page_run = True  # the first call below is part of the page's run; the fragment's own reruns come after it
 
     @st.fragment(run_every=POLL_S)
     def _follow() -> None:
         nonlocal page_run
-        state = pull(user_id, job_id, wait_for_first=not page_run)
-        page_run = False
-        if state["end"] is not None:
+        block, page_run = not page_run, False
+        state = _state(job_id)
+        if not block:  # the page's run: catch up without waiting, so the rest of the page renders at once
+            fold(state, reader(state["last"], None))
+        run = _Run(view, progress)
+        body = st.empty()
+        while True:
+            with body.container():
+                st.write_stream(_chunks(run, reader, job_id, user_id, block=block))
+            if not run.restart:
+                break
+            run.restart, run.shown = False, ""
+            body.empty()
+        state = _state(job_id)
+        if state["end"] is not None and state.get("reran") != state["last"]:
+            state["reran"] = state["last"]  # once per end event: a job still marked active must not loop the page
             st.rerun()
-        if progress is not None and not state["text"]:
-            st.caption(":material/progress_activity: " + progress(state["status"]))
-        elif state["status"]:
-            st.caption(":material/progress_activity: " + t(str(state["status"])))
-        if state["text"]:
-            render(state["text"])
-        elif not state["status"] and progress is None:
-            st.caption(":material/schedule: " + t("workbench.waiting"))
 
     _follow()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
@@ -14,16 +17,123 @@ BREAKDOWN = ("hard_skills", "experience", "education", "role_fit", "soft_skills"
 COVERAGE_ICONS = {"resume": ":green[●]", "detailed": ":orange[◐]", "missing": ":red[○]"}
 
 
-def partial_json(text: str) -> dict[str, Any]:
-    """Whatever of a JSON object has arrived so far ({} until its first key is complete)."""
+_TRAILING_NUMBER = re.compile(r"([:\[,]\s*)-?\d[\d.eE+-]*\s*$")  # a value still being written
+
+
+def partial_json(text: str, *, growing: bool = False) -> dict[str, Any]:
+    """Whatever of a JSON object has arrived so far ({} until its first key is complete).
+
+    A number or string still being written is left out (a score of 8 flashing before 81), unless `growing`:
+    then a string is there as far as it has arrived, for prose that streams as it comes.
+    """
     start = text.find("{")
     if start == -1:
         return {}
     try:
-        value = from_json(text[start:], allow_partial=True)
+        body = text[start:] if growing else _TRAILING_NUMBER.sub(r"\1", text[start:])
+        value = from_json(body, allow_partial="trailing-strings" if growing else True)
     except ValueError:
         return {}
     return value if isinstance(value, dict) else {}
+
+
+def _growing(text: str) -> dict[str, Any]:
+    return partial_json(text, growing=True)
+
+
+def _no_head(_data: dict[str, Any], _parts: dict[str, Any]) -> None:
+    return None
+
+
+def _no_prose(_data: dict[str, Any]) -> str:
+    return ""
+
+
+@dataclass(frozen=True)
+class StreamView:
+    """How one kind of step shows while it streams: structured parts drawn as soon as known (`head`, from the
+    complete fields and the parts computed by code), and Markdown prose (`prose`, from the fields as far as they
+    arrived) handed to st.write_stream, which only ever appends, so prose must grow at its end."""
+
+    head: Callable[[dict[str, Any], dict[str, Any]], None] = _no_head
+    prose: Callable[[dict[str, Any]], str] = _no_prose
+    head_grows: bool = False  # whether the head changes as the text grows (else only on parts and status)
+    data: Callable[[str], dict[str, Any]] = partial_json
+    growing: Callable[[str], dict[str, Any]] = _growing
+
+
+def _match_head(data: dict[str, Any], parts: dict[str, Any]) -> None:
+    """Score, breakdown and coverage: the numbers first, the coverage as soon as code computed it."""
+    if "overall_score" in data:
+        st.metric(t("workbench.match.overall"), f"{data['overall_score']} / 100")
+    breakdown = data.get("breakdown") or {}
+    if breakdown:
+        cols = st.columns(len(BREAKDOWN))
+        for col, key in zip(cols, BREAKDOWN, strict=True):
+            if key in breakdown:
+                col.metric(t(f"workbench.match.breakdown.{key}"), breakdown[key])
+    if parts.get("coverage"):
+        render_coverage(parts["coverage"])
+
+
+def _items(values: Any) -> list[Any]:
+    return values if isinstance(values, list) else []
+
+
+def _match_prose(data: dict[str, Any]) -> str:
+    """Strengths, gaps, conclusion and pitch in the order the reply writes them. Every separator comes before
+    the piece it opens, so the text only grows at its end while a field is being written."""
+    out: list[str] = []
+    if "strengths" in data:
+        out.append(f"**{t('workbench.match.strengths')}**\n")
+        out.extend(f"\n- {safe_inline(s)}" for s in _items(data["strengths"]) if isinstance(s, str))
+    if "gaps" in data:
+        out.append(f"\n\n**{t('workbench.match.gaps')}**\n")
+        for gap in _items(data["gaps"]):
+            if isinstance(gap, dict) and isinstance(gap.get("gap"), str):
+                action = f" — {safe_inline(gap['action'])}" if isinstance(gap.get("action"), str) else ""
+                out.append(f"\n- {safe_inline(gap['gap'])}{action}")
+    for key, label in (("conclusion", "workbench.match.conclusion"), ("self_pitch", "workbench.match.pitch")):
+        if isinstance(data.get(key), str):
+            out.append(f"\n\n**{t(label)}**\n\n{safe_markdown(data[key])}")
+    return "".join(out).lstrip("\n")
+
+
+def _customize_prose(data: dict[str, Any]) -> str:
+    return safe_markdown(data["markdown"]) if isinstance(data.get("markdown"), str) else ""
+
+
+def _interview_prose(data: dict[str, Any]) -> str:
+    """Introductions, likely questions, STAR stories and questions to ask, separators first (see _match_prose)."""
+    out: list[str] = []
+    for key in ("self_intro_1min", "self_intro_3min"):
+        if isinstance(data.get(key), str):
+            label = t("workbench.interview.intro_1" if key == "self_intro_1min" else "workbench.interview.intro_3")
+            out.append(f"\n\n**{label}**\n\n{safe_markdown(data[key])}")
+    if "likely_questions" in data:
+        out.append(f"\n\n**{t('workbench.interview.questions')}**\n")
+        for q in _items(data["likely_questions"]):
+            if isinstance(q, dict) and isinstance(q.get("question"), str):
+                out.append(f"\n- {safe_inline(q['question'])}")
+                out.extend(f"\n  - {safe_inline(p)}" for p in _items(q.get("outline")) if isinstance(p, str))
+    if "star_stories" in data:
+        out.append(f"\n\n**{t('workbench.interview.stories')}**\n")
+        for story in _items(data["star_stories"]):
+            if isinstance(story, dict) and isinstance(story.get("gap"), str):
+                out.append(f"\n- {safe_inline(story['gap'])}")
+                for part in ("situation", "task", "action", "result"):
+                    if isinstance(story.get(part), str):
+                        out.append(f"\n  - *{t('workbench.star.' + part)}*: {safe_inline(story[part])}")
+    if "questions_to_ask" in data:
+        out.append(f"\n\n**{t('workbench.interview.ask')}**\n")
+        out.extend(f"\n- {safe_inline(q)}" for q in _items(data["questions_to_ask"]) if isinstance(q, str))
+    return "".join(out).lstrip("\n")
+
+
+JOB_STREAM = StreamView()
+MATCH_STREAM = StreamView(head=_match_head, prose=_match_prose, head_grows=True)
+CUSTOMIZE_STREAM = StreamView(prose=_customize_prose)
+INTERVIEW_STREAM = StreamView(prose=_interview_prose)
 
 
 def render_job(job: dict[str, Any] | None) -> None:

@@ -153,6 +153,7 @@ class MatchHandler(BaseHandler):
             docs = offline.load_docs(session, facts.service_id)
         job = _summary(facts.job, docs)
         coverage = compute_coverage(job.must_have, job.nice_to_have, docs.resume, docs.detailed)
+        ctx.stream.part("coverage", coverage.model_dump_json())  # computed by code: the page shows it at once
         found = retrieve("match", _query(job.model_dump()), facts.output_lang)
         ctx.figures["retrieved"] = found.record
         if ctx.offline:

@@ -9,6 +9,7 @@ under it. Every function takes the signed-in user's id and refuses another user'
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -415,17 +416,32 @@ def get_service_view(user_id: uuid.UUID, service_id: uuid.UUID) -> ServiceView:
         )
 
 
-def job_events(
-    user_id: uuid.UUID, job_id: uuid.UUID, after: str = "0-0", *, block_ms: int | None = None
-) -> list[streams.StreamEvent]:
-    """Stream events of one of the user's workbench jobs after `after` (the last id the reader saw)."""
+def _check_job_owner(user_id: uuid.UUID, job_id: uuid.UUID) -> None:
     with unit_of_work() as session:
         owner = session.scalar(
             select(Job.user_id).where(Job.id == job_id, Job.service_id.is_not(None), Job.user_id == user_id)
         )
     if owner is None:
         raise NotFound("job")
+
+
+def job_events(
+    user_id: uuid.UUID, job_id: uuid.UUID, after: str = "0-0", *, block_ms: int | None = None
+) -> list[streams.StreamEvent]:
+    """Stream events of one of the user's workbench jobs after `after` (the last id the reader saw)."""
+    _check_job_owner(user_id, job_id)
     return streams.read(str(job_id), after, block_ms=block_ms)
+
+
+def job_stream_reader(user_id: uuid.UUID, job_id: uuid.UUID) -> Callable[[str, int | None], list[streams.StreamEvent]]:
+    """A reader of one of the user's workbench jobs' stream, ownership checked once (the page's streaming
+    loop reads every few hundred ms and must not ask Postgres each time): reader(after, block_ms) -> events."""
+    _check_job_owner(user_id, job_id)
+
+    def reader(after: str, block_ms: int | None) -> list[streams.StreamEvent]:
+        return streams.read(str(job_id), after, block_ms=block_ms)
+
+    return reader
 
 
 def job_state(user_id: uuid.UUID, job_id: uuid.UUID) -> tuple[str, str | None]:
