@@ -104,11 +104,12 @@ class JobExtractionHandler(BaseHandler):
             text = ocr_text
         ctx.keeper.check()
         ctx.stream.status(STATUS_EXTRACTING)
-        jd_doc, job_facts = offline.jd_models(text)
         if ctx.offline:
             summary = ctx.offline_reply(lambda: offline.extract_job(text), stream=False)
-        else:
+            jd_doc, job_facts = offline.jd_models(text)
+        else:  # the request goes out first: reading the JD by code is CPU the upstream's reply need not wait for
             summary = ctx.structured(JobSummary, prompts.job_messages(text, JobSummary), stream=False)
+            jd_doc, job_facts = offline.jd_models(text)
             summary = correct_job(summary, jd_doc, job_facts)  # keywords the JD lacks dropped, its own added
         models = {"document": jd_doc.to_json(), "job": job_facts.to_json()}
         return {"summary": summary.model_dump(), "ocr_text": ocr_text, "models": models}
@@ -153,7 +154,6 @@ class MatchHandler(BaseHandler):
             docs = offline.load_docs(session, facts.service_id)
         job = _summary(facts.job, docs)
         coverage = compute_coverage(job.must_have, job.nice_to_have, docs.resume, docs.detailed)
-        ctx.stream.part("coverage", coverage.model_dump_json())  # computed by code: the page shows it at once
         found = retrieve("match", _query(job.model_dump()), facts.output_lang)
         ctx.figures["retrieved"] = found.record
         if ctx.offline:

@@ -7,9 +7,12 @@ each reply of a service (FakeUpstream.marker).
 
 from __future__ import annotations
 
+import json
 import uuid
+from typing import cast
 
 from core.assets import crypto
+from core.facts.model import DocKind
 from db.models import Asset
 from db.session import unit_of_work
 from tests.integration.workbench_support import DETAILED, JD_TEXT, RESUME
@@ -33,6 +36,14 @@ Events, Acme Corp, 2020-01 - 2021-06
 """
 
 
+def _model(text: str, kind: str) -> bytes:
+    """The document model an upload stores beside the text (core/assets/jobs.py), so steps need not read it."""
+    from core.facts.read import read_document
+
+    doc = read_document(text, cast(DocKind, kind))
+    return crypto.encrypt_text(json.dumps(doc.to_json(), ensure_ascii=False))
+
+
 def add_text_assets(user_id: uuid.UUID, marker: str = "") -> None:
     """A ready resume and career history holding text (and `marker` on a line of its own, when given)."""
     tail = f"\nReference {marker}\n" if marker else ""
@@ -47,6 +58,7 @@ def add_text_assets(user_id: uuid.UUID, marker: str = "") -> None:
                     page_count=1,
                     summary_json=summary,
                     text_enc=crypto.encrypt_text(body + tail),
+                    model_enc=_model(body + tail, kind),
                     status="ready",
                     is_current=True,
                 )

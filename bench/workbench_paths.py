@@ -1,0 +1,202 @@
+"""Issue 21's acceptance run: N users click "Match and tailor" at once against a provider-like upstream.
+
+The fake upstream draws each reply's first-token delay and token rate from a provider profile
+(tests/fakes/profile.py; "realistic" = DeepSeek-like paid model). Every service carries a marker
+(BX0001...) in its JD and resume, so the fake times each upstream reply of each service: arrival, first
+content chunk, last chunk. Printed, each beside the provider's own figure:
+
+- click -> first Match token (the Redis stream id of the first delta, the server's clock) against the
+  provider's first-token delay of the Match replies; target p95 <= provider p95 + 1.0 s;
+- click -> tailored resume complete (the Customize job's finished_at) over the sum of the durations of the
+  service's upstream replies (extraction + Match + Customize); strictly serial >= 1.0, target <= 0.6;
+- platform overhead per step: a job's created -> finished minus its upstream reply's duration; target p50 <= 200 ms.
+
+Each JD also names one extra skill of its own, so no two services share a retrieval query (a warm query cache
+would flatter the figures). Clocks: Postgres now(), Redis stream ids and the fake's time.time() are this
+machine's wall clock.
+"""
+
+from __future__ import annotations
+
+import statistics
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from bench.harness import BenchStack, first_delta, percentile, reference_cpu_ms
+
+Report = Callable[[str, str | float | int, str], None]
+SKILLS = (
+    "Go", "Java", "Docker", "Kubernetes", "AWS", "Redis", "GraphQL", "React", "TypeScript", "Terraform",
+    "Spark", "Airflow", "Django", "Flask", "FastAPI", "gRPC", "Linux", "MySQL", "MongoDB", "Elasticsearch",
+)  # fmt: skip
+TITLES = {"JobSummary": "job", "MatchReply": "match", "CustomizeReply": "customize"}
+
+
+def _marker(i: int) -> str:
+    return f"BX{i:04d}"
+
+
+def _user(marker: str) -> uuid.UUID:
+    from bench.harness import user_with_coins
+    from tests.integration.latency_support import add_text_assets
+
+    user = user_with_coins(50)
+    add_text_assets(user, marker)
+    return user
+
+
+def _jd(i: int, marker: str) -> str:
+    from tests.integration.latency_support import jd_with
+
+    return jd_with(marker).replace("PostgreSQL a plus.", f"PostgreSQL and {SKILLS[i % len(SKILLS)]} a plus.")
+
+
+def _jobs(service_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """{service id: {kind: job row figures}} once every job of these services is final."""
+    from sqlalchemy import select
+
+    from db.models import Job
+    from db.session import unit_of_work
+
+    ids = [uuid.UUID(s) for s in service_ids]
+    deadline = time.monotonic() + 300
+    while True:
+        with unit_of_work() as session:
+            rows = list(session.scalars(select(Job).where(Job.service_id.in_(ids))))
+            out: dict[str, dict[str, Any]] = {}
+            for job in rows:
+                out.setdefault(str(job.service_id), {})[job.kind] = {
+                    "state": job.state,
+                    "created": job.created_at.timestamp(),
+                    "started": job.started_at.timestamp() if job.started_at else None,
+                    "finished": job.finished_at.timestamp() if job.finished_at else None,
+                    "attempts": job.attempts,
+                }
+        if all(j["state"] in ("succeeded", "failed") for s in out.values() for j in s.values()):
+            return out
+        if time.monotonic() > deadline:
+            raise RuntimeError("services did not finish in time")
+        time.sleep(0.2)
+
+
+def bench_match_and_tailor(report: Report, count: int, profile_name: str = "realistic") -> dict[str, float]:
+    """Run the acceptance scenario; returns the headline figures (also printed through `report`)."""
+    from core.workbench import services
+    from tests.fakes.profile import profile
+    from tests.integration.workbench_support import responder
+
+    report("paths_machine_reference_loop", reference_cpu_ms(), "ms")
+    with BenchStack(model_cap=count * 3 + 3, prefix="bench-paths-") as bench:
+        assert bench.consumers is not None
+        for n in range(2):
+            bench.consumers.start(f"paths-{n}", "paid", workers=(count * 3) // 2 + 3)
+        fake = bench.fake
+        fake.responder = responder
+        # Warm-up, enough services at once that every consumer process and worker thread has run each step:
+        # imports, the vocabulary, the embedding model, connection pools (a cold start is not per-step overhead).
+        warm = [_user(_marker(9000 + i)) for i in range(max(4, count // 2))]
+        warm_ids = [
+            services.create_service(u, idempotency_key="w", jd_text=_jd(i, _marker(9000 + i)), tailor=True)
+            for i, u in enumerate(warm)
+        ]
+        _jobs([w.data["service_id"] for w in warm_ids])
+        fake.configure({"profile": profile_name, "marker": r"BX\d{4}", "clear_stats": True})
+        markers = [_marker(i) for i in range(count)]
+        users = [_user(m) for m in markers]
+        clicks, first_ms, created = [0.0] * count, [0.0] * count, [""] * count
+        barrier = threading.Barrier(count)
+
+        def one(i: int) -> None:
+            barrier.wait()
+            clicks[i] = time.time()
+            data = services.create_service(users[i], idempotency_key="c", jd_text=_jd(i, markers[i]), tailor=True).data
+            created[i] = data["service_id"]
+            first_ms[i] = int(first_delta(data["match_job_id"], 300).id.split("-")[0]) / 1000
+
+        threads = [threading.Thread(target=one, args=(i,)) for i in range(count)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(400)
+        jobs = _jobs(created)
+        timings: dict[tuple[str, str], dict[str, float]] = {}
+        for record in fake.stats()["timings"]:
+            if record.get("ended") and record["title"] in TITLES:
+                timings[(record["marker"], TITLES[record["title"]])] = record  # a retry's reply replaces the first
+        return _figures(report, profile(profile_name)["fake-paid"], markers, clicks, first_ms, created, jobs, timings)
+
+
+def _figures(
+    report: Report,
+    paid: Any,
+    markers: list[str],
+    clicks: list[float],
+    first_ms: list[float],
+    created: list[str],
+    jobs: dict[str, dict[str, Any]],
+    timings: dict[tuple[str, str], dict[str, float]],
+) -> dict[str, float]:
+    click_to_first, provider_first, ratios, sums, completes = [], [], [], [], []
+    overheads: dict[str, list[float]] = {"job": [], "match": [], "customize": []}
+    segments: dict[str, list[float]] = {"queued_to_claimed": [], "claimed_to_upstream": [], "reply_end_to_done": []}
+    failed = 0
+    for i, marker in enumerate(markers):
+        steps = jobs[created[i]]
+        replies = {kind: timings.get((marker, kind)) for kind in TITLES.values()}
+        if any(s["state"] != "succeeded" for s in steps.values()) or not all(replies.values()):
+            failed += 1
+            continue
+        click_to_first.append(first_ms[i] - clicks[i])
+        provider_first.append(replies["match"]["first_sent"] - replies["match"]["arrived"])  # type: ignore[index]
+        durations = {k: r["ended"] - r["arrived"] for k, r in replies.items() if r}
+        total = sum(durations.values())
+        complete = steps["customize"]["finished"] - clicks[i]
+        sums.append(total)
+        completes.append(complete)
+        ratios.append(complete / total)
+        for kind, duration in durations.items():
+            if steps[kind]["attempts"] == 1:  # a retried step's wait for its backoff is not per-step overhead
+                step, reply = steps[kind], replies[kind]
+                assert reply is not None
+                overheads[kind].append(step["finished"] - step["created"] - duration)
+                segments["queued_to_claimed"].append(step["started"] - step["created"])
+                segments["claimed_to_upstream"].append(reply["arrived"] - step["started"])
+                segments["reply_end_to_done"].append(step["finished"] - reply["ended"])
+    ms = 1000.0
+    every = [v for values in overheads.values() for v in values]
+    figures = {
+        "click_to_first_match_token_p95": percentile(click_to_first, 95) * ms,
+        "provider_first_token_p95": percentile(provider_first, 95) * ms,
+        "ratio_p50": statistics.median(ratios),
+        "ratio_p95": percentile(ratios, 95),
+        "overhead_p50": statistics.median(every) * ms,
+    }
+    report("paths_profile_paid", f"{paid.name} ttft~{paid.first_token_s}s tok/s~{paid.tokens_per_s}", "profile")
+    report("paths_services_concurrent", len(markers), "count")
+    report("paths_services_failed", failed, "count")
+    report("paths_click_to_first_match_token_p50", statistics.median(click_to_first) * ms, "ms")
+    report("paths_click_to_first_match_token_p95", figures["click_to_first_match_token_p95"], "ms")
+    report("paths_provider_match_first_token_p50", statistics.median(provider_first) * ms, "ms")
+    report("paths_provider_match_first_token_p95", figures["provider_first_token_p95"], "ms")
+    report(
+        "paths_first_token_p95_over_provider",
+        figures["click_to_first_match_token_p95"] - figures["provider_first_token_p95"],
+        "ms (target <= 1000)",
+    )
+    report("paths_tailored_complete_p50", statistics.median(completes) * ms, "ms")
+    report("paths_upstream_replies_sum_p50", statistics.median(sums) * ms, "ms")
+    report("paths_tailored_complete_over_replies_sum_p50", figures["ratio_p50"], "ratio (serial >= 1.0)")
+    report("paths_tailored_complete_over_replies_sum_p95", figures["ratio_p95"], "ratio (target <= 0.6)")
+    report("paths_step_overhead_p50", figures["overhead_p50"], "ms (target <= 200)")
+    report("paths_step_overhead_p95", percentile(every, 95) * ms, "ms")
+    for kind, values in overheads.items():
+        if values:
+            report(f"paths_step_overhead_{kind}_p50", statistics.median(values) * ms, "ms")
+    for name, values in segments.items():
+        if values:
+            report(f"paths_segment_{name}_p50", statistics.median(values) * ms, "ms")
+            report(f"paths_segment_{name}_p95", percentile(values, 95) * ms, "ms")
+    return figures
