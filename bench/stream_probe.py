@@ -98,3 +98,38 @@ def token_latencies(page: Any, writer: Any, count: int, timeout_s: float = 5.0) 
         latencies.append(float(seen) - sent_ms if seen is not None else timeout_s * 1000)
         time.sleep(random.uniform(0.05, 0.3))
     return latencies
+
+
+def browser_figures(count: int = 40) -> dict[str, float]:
+    """Own stack, web process and Chromium; p50/p95 of token in Redis -> token on screen over `count` tokens."""
+    import os
+    import statistics
+
+    from playwright.sync_api import sync_playwright
+
+    from bench.harness import BenchStack, percentile
+    from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, web_process
+
+    with BenchStack(prefix="bench-stream-") as bench:
+        env = {**os.environ, **bench.stack.env, "PYTHONPATH": str(os.getcwd())}
+        with web_process(env, name="bench-stream-web") as base, sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            user_id, token = signed_in_user(f"stream-{uuid.uuid4().hex[:8]}@example.com")
+            service_id, match_id = service_waiting_for_match(user_id)
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            add_cookie(context, base, token)
+            page = context.new_page()
+            page.goto(f"{base}/Workbench?service={service_id}")
+            page.get_by_text("Northwind Data").first.wait_for(timeout=60_000)
+            page.wait_for_timeout(1500)
+            install_observer(page)
+            writer = open_stream(match_id)
+            page.get_by_text("81 / 100").wait_for(timeout=10_000)
+            latencies = token_latencies(page, writer, count)
+            browser.close()
+    return {
+        "tokens": float(count),
+        "p50": statistics.median(latencies),
+        "p95": percentile(latencies, 95),
+        "max": max(latencies),
+    }

@@ -8,9 +8,9 @@ position, the text and the parts live in st.session_state per job, so a rerun, a
 coming back to the service resumes where it was.
 
 The page's own full run never blocks on the stream: it draws what is known and returns, and the fragment's
-timer starts the streaming loop. Each loop runs for at most SLICE_S, then hands the script thread back (other
-fragments' reruns, such as the editor's preview, wait in a queue behind a running fragment); the next rerun
-resumes from the last id. Reading session state is a Streamlit yield point, so a click anywhere stops the loop
+timer starts the streaming loop. Other fragments' reruns (the editor's preview) wait in a queue behind a running
+fragment, so the loop hands the script thread back as soon as one waits (or after SLICE_S); the next rerun resumes
+from the last id. Reading session state is a Streamlit yield point, so a click anywhere stops the loop
 within BLOCK_MS. On `done`/`error` (or an expired stream of a final job) the whole page reruns and shows the
 stored result.
 """
@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from core import streams
 from core.workbench import services
@@ -31,7 +32,7 @@ from ui.i18n import t
 from ui.workbench_views import StreamView
 
 POLL_S = 0.25  # the fragment's timer: how soon after the page's run the streaming loop starts
-SLICE_S = 1.0  # one streaming loop at most, so queued reruns of other fragments wait no longer than this
+SLICE_S = 30.0  # one streaming loop at most (a safety cap: the loop yields at once to another fragment's rerun)
 BLOCK_MS = 150  # one XREAD BLOCK: also the longest a click waits for the loop to notice it
 STATE_CHECK_S = 1.0  # while the stream is silent, how often Postgres is asked whether the job ended without it
 Progress = Callable[[str | None], str]
@@ -65,6 +66,23 @@ def fold(state: dict[str, Any], events: list[streams.StreamEvent]) -> None:
                 continue
         elif event.kind in streams.TERMINAL:
             state["end"] = event.kind
+
+
+def _others_waiting() -> bool:
+    """Whether another fragment's rerun (the editor's preview, say) waits behind this loop.
+
+    Streamlit queues fragment reruns behind a running fragment instead of interrupting it, and offers no public
+    way to ask; this reads the runner's pending request. Without that attribute (another Streamlit version) it
+    answers True, and the loop hands the thread back after every read, as a plain poll would.
+    """
+    ctx = get_script_run_ctx(suppress_warning=True)
+    requests = getattr(ctx, "script_requests", None)
+    pending = getattr(getattr(requests, "_rerun_data", None), "fragment_id_queue", None)
+    if ctx is None or requests is None or pending is None:
+        return True
+    state = getattr(requests, "_state", None)
+    running = ctx.fragment_ids_this_run or []
+    return getattr(state, "name", "") == "RERUN" and any(f not in running for f in pending)
 
 
 def _ended_without_stream(user_id: uuid.UUID, job_id: uuid.UUID, state: dict[str, Any]) -> None:
@@ -134,7 +152,7 @@ def _chunks(
         return
     deadline = time.monotonic() + SLICE_S
     checked = time.monotonic()
-    while state["end"] is None and not run.restart and time.monotonic() < deadline:
+    while state["end"] is None and not run.restart and time.monotonic() < deadline and not _others_waiting():
         events = reader(state["last"], BLOCK_MS)
         state = _state(state_key)  # a yield point: a click elsewhere stops this loop here
         if events:
