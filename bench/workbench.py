@@ -33,11 +33,11 @@ def _p95(values: list[float]) -> float:
 def _user_with_resume() -> uuid.UUID:
     from core.users import create_user
     from db.session import unit_of_work
-    from tests.integration.workbench_support import add_assets
+    from tests.integration.latency_support import add_text_assets
 
     with unit_of_work() as session:
         user_id = create_user(session, f"bench-{uuid.uuid4().hex[:8]}@example.com").id
-    add_assets(user_id)
+    add_text_assets(user_id)  # every step reads the documents' text (a summary alone is refused)
     return user_id
 
 
@@ -141,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model-cap", type=int, default=20, help="the fake model's concurrency cap")
     parser.add_argument("--skip-stream", action="store_true", help="only the export figures (no stack)")
     parser.add_argument("--skip-browser", action="store_true", help="no Chromium (token in Redis -> on screen)")
+    parser.add_argument("--profile", default="realistic", help="provider profile of the 'Match and tailor' run")
     args = parser.parse_args(argv)
 
     bench_export(emit)
@@ -148,6 +149,9 @@ def main(argv: list[str] | None = None) -> int:
         bench_browser_stream(emit)
     if not args.skip_stream:
         bench_first_token(emit, args.services, args.model_cap)
+        from bench.workbench_paths import bench_match_and_tailor  # issue 21: the waits a user feels
+
+        bench_match_and_tailor(emit, args.services, args.profile)
     return 0
 
 
