@@ -41,6 +41,9 @@ BENCHES: tuple[tuple[str, int], ...] = (
     ("rag", 420),
     ("workbench", 300),
     ("offline", 300),
+    ("grounding", 300),
+    ("facts_read", 180),
+    ("hostile", 300),
     ("load", 780),
 )
 TOTAL_BUDGET_S = 15 * 60
@@ -76,6 +79,17 @@ TARGETS: dict[str, Target] = {
         f"offline_{step}_p95": Target("<=", 2000, "ms", must=False)
         for step in OFFLINE_STEPS
     },
+    **{
+        f"grounding_caught_{kind}": Target(">=", 0.95, "ratio", must=False)
+        for kind in (
+            "employer", "renamed_employer", "title", "promoted_title", "number", "number_digit", "date",
+            "skill_in_jd", "skill_not_in_jd", "degree", "school", "certification", "version", "spoken_language",
+        )
+    },  # fmt: skip
+    "grounding_false_flags_en": Target("<=", 0.05, "ratio", must=False),
+    "grounding_false_flags_zh": Target("<=", 0.05, "ratio", must=False),
+    "coverage_recall": Target(">=", 0.90, "ratio", must=False),
+    "coverage_precision": Target(">=", 0.95, "ratio", must=False),
     "bench_total_duration": Target("<", TOTAL_BUDGET_S, "s", must=False),
 }
 

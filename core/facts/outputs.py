@@ -3,7 +3,7 @@
 A reply that is empty while the documents have content, or that names an employer, school, degree,
 certification or skill the documents lack, is a failed attempt: `OutputRejected` is transient, so the engine
 retries it, and a job whose every attempt is rejected fails and is refunded exactly once. A JD extraction is
-not rejected but corrected from the JD: keywords the JD does not contain are dropped, the JD's own are added.
+not rejected but corrected from the JD: keywords the JD does not contain are dropped.
 Messages name only kinds and counts, never content (they reach logs and job rows).
 """
 
@@ -85,7 +85,8 @@ def check_summary(summary: ResumeSummary, doc: DocumentModel) -> None:
 
 
 def correct_job(summary: JobSummary, jd: DocumentModel, facts: JobFacts) -> JobSummary:
-    """The model's JD extraction with every keyword the JD does not contain dropped, and the JD's own added."""
+    """The model's JD extraction with every keyword the JD does not contain dropped (the JD's own keywords,
+    read by code, stand in when none is left), and a company or title the JD does not name replaced."""
     vocab = get_vocabulary()
     text = jd.text
 
@@ -94,10 +95,9 @@ def correct_job(summary: JobSummary, jd: DocumentModel, facts: JobFacts) -> JobS
 
     must = [k for k in summary.must_have if in_jd(k)]
     nice = [k for k in summary.nice_to_have if in_jd(k)]
-    have = {vocab.canonical_skill(k) or fold(k) for k in must + nice}
-    must += [vocab.label(c, facts.lang) for c in facts.must_have if c not in have]
-    have |= set(facts.must_have)
-    nice += [vocab.label(c, facts.lang) for c in facts.nice_to_have if c not in have]
+    if not must and not nice:  # nothing the model named is in the JD: the JD's own keywords stand in
+        must = [vocab.label(c, facts.lang) for c in facts.must_have]
+        nice = [vocab.label(c, facts.lang) for c in facts.nice_to_have if c not in facts.must_have]
     company = summary.company if summary.company and contains_phrase(fold(text), summary.company) else facts.company
     title = summary.title if summary.title and contains_phrase(fold(text), summary.title) else facts.title
     return summary.model_copy(

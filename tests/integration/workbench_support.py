@@ -49,6 +49,21 @@ TAILORED = (
     "# Jane Doe\n\n## Experience\n\n### Senior Backend Engineer — Acme Corp (2019-03 – present)\n"
     "- Cut p99 latency of the payments API by 30% with Python.\n- Built a streaming pipeline on Apache Kafka.\n"
 )
+# The documents those summaries were made from: a ready asset holds its text and document model too.
+RESUME_TEXT = """Jane Doe
+jane@example.com
+Backend engineer
+EXPERIENCE
+Acme Corp — Senior Backend Engineer    2019.03 – Present
+- Cut p99 latency of the payments API by 30% with Python and PostgreSQL
+SKILLS
+Python, PostgreSQL
+"""
+DETAILED_TEXT = """Jane Doe — detailed career history
+PROJECTS
+Events — streaming pipeline, Acme Corp    2021.01 – 2021.12
+- Built a streaming pipeline on Apache Kafka for payment events
+"""
 JD_TEXT = "Globex is hiring a senior Backend Engineer: Python, Kafka and Rust required; PostgreSQL a plus."
 
 
@@ -79,12 +94,20 @@ def responder(request: dict[str, Any]) -> str | None:
 
 
 def add_assets(
-    user_id: uuid.UUID, resume: dict[str, Any] | None = RESUME, detailed: dict[str, Any] | None = DETAILED
+    user_id: uuid.UUID,
+    resume: dict[str, Any] | None = RESUME,
+    detailed: dict[str, Any] | None = DETAILED,
+    resume_text: str = RESUME_TEXT,
+    detailed_text: str = DETAILED_TEXT,
 ) -> None:
-    """Ready assets with summaries, as the assets feature leaves them after extraction."""
+    """Ready assets as the assets feature leaves them: text, document model and summary, all encrypted."""
+    from core.assets import crypto
+    from core.facts.read import read_document
+
     with unit_of_work() as session:
-        for kind, summary in (("resume", resume), ("detailed_resume", detailed)):
+        for kind, summary, text in (("resume", resume, resume_text), ("detailed_resume", detailed, detailed_text)):
             if summary is not None:
+                model = read_document(text, kind)
                 session.add(
                     Asset(
                         user_id=user_id,
@@ -92,7 +115,10 @@ def add_assets(
                         filename=f"{kind}.pdf",
                         size_bytes=1000,
                         page_count=1,
+                        text_enc=crypto.encrypt_text(text),
+                        model_enc=crypto.encrypt_text(json.dumps(model.to_json(), ensure_ascii=False)),
                         summary_json=summary,
+                        summary_source="model",
                         status="ready",
                         is_current=True,
                     )
