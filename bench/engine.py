@@ -295,7 +295,7 @@ def _peak(bs: BenchStack) -> int:
     return max(bs.fake.stats()["peak"].values() or [0])
 
 
-def run(count: int, throughput_jobs: int, steady_jobs: int) -> int:
+def run(count: int, throughput_jobs: int, steady_jobs: int, profile: str | None = None) -> int:
     emit("engine_machine_reference_loop", reference_cpu_ms(), "ms")
     with BenchStack(model_cap=max(50, count), env=ENGINE_ENV, prefix="bench-engine-", fake_process=True) as bs:
         assert bs.consumers is not None
@@ -303,6 +303,9 @@ def run(count: int, throughput_jobs: int, steady_jobs: int) -> int:
         bs.fake.configure(reply="Hello there, this is a short probe reply.", token_interval=0.005)
         _concurrent_probes(bs, count, "warm")  # consumer imports, connection pools at burst size, the openai client
         bs.fake.configure(first_token_delay=FIRST_TOKEN_DELAY_S)
+        if profile:  # the burst only: overhead subtracts each reply's own first-token time, fair to any spread
+            bs.fake.configure(profile=profile)
+            emit("engine_provider_profile", profile, "name")
         users = [user_with_coins(5) for _ in range(count)]
         cpu_before, wall_before = _cpu_seconds(bs), time.perf_counter()
         traces = _concurrent_probes(bs, count, "run", users)
@@ -320,6 +323,7 @@ def run(count: int, throughput_jobs: int, steady_jobs: int) -> int:
 
         # 50 jobs in flight: arrivals paced so the engine runs `count` jobs at once, as a busy hour would.
         bs.consumers.stop_all()
+        bs.fake.configure(profile=None)  # the steady run paces arrivals by the fixed reply time (Little's law)
         bs.set_caps(count * 2)  # a cap wait is not platform overhead; the cap bench is below
         _start_consumers(bs, "steady", CONSUMER_PROCESSES, workers=count // 2)
         _concurrent_probes(bs, count, "warm2")
@@ -334,6 +338,7 @@ def run(count: int, throughput_jobs: int, steady_jobs: int) -> int:
 
         bs.consumers.stop_all()
         bs.set_caps(5)
+        bs.fake.configure(profile=None)  # the cap's ideal rate below assumes the fixed 300 ms
         bs.consumers.start("paid-c", "paid", workers=8)
         bs.consumers.start("paid-d", "paid", workers=8)
         bs.fake.configure(token_interval=0.0)
@@ -352,8 +357,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=50, help="concurrent probe jobs for the overhead figure")
     parser.add_argument("--throughput-jobs", type=int, default=100)
     parser.add_argument("--steady-jobs", type=int, default=400, help="arrivals in the 50-in-flight run")
+    parser.add_argument("--profile", default=None, help="provider profile of the fake (e.g. realistic); default fixed")
     args = parser.parse_args(argv)
-    return run(args.jobs, args.throughput_jobs, args.steady_jobs)
+    return run(args.jobs, args.throughput_jobs, args.steady_jobs, args.profile)
 
 
 if __name__ == "__main__":

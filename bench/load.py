@@ -508,7 +508,7 @@ def cap_overshoots(samples: list[tuple[float, str, int]], caps: dict[str, int]) 
     return out
 
 
-def run(users_n: int, services_n: int, time_budget_s: float) -> int:
+def run(users_n: int, services_n: int, time_budget_s: float, profile: str | None = None) -> int:
     from core.config import get_settings
     from core.logging import JsonFormatter, configure_logging
     from tests.data.asset_pdfs import ENGLISH_LINES, text_pdf
@@ -532,6 +532,7 @@ def run(users_n: int, services_n: int, time_budget_s: float) -> int:
         fake.responder = responder
         fake.first_token_delay = 0.3
         fake.token_interval = 0.02
+        fake.profile = profile  # a provider profile (tests/fakes/profile.py) replaces the two fixed delays
         fake.fail_rate = 0.1
 
         users = [
@@ -652,8 +653,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--users", type=int, default=30)
     parser.add_argument("--services", type=int, default=5, help="services per user, each through three steps")
     parser.add_argument("--time-budget", type=float, default=420, help="seconds before users give up")
+    parser.add_argument("--profile", default=None, help="provider profile of the fake (e.g. realistic); default fixed")
     args = parser.parse_args(argv)
-    return run(args.users, args.services, args.time_budget)
+    return run(args.users, args.services, args.time_budget, args.profile)
 
 
 if __name__ == "__main__":

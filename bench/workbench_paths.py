@@ -164,6 +164,7 @@ def _figures(
                 overheads[kind].append(step["finished"] - step["created"] - duration)
                 segments["queued_to_claimed"].append(step["started"] - step["created"])
                 segments["claimed_to_upstream"].append(reply["arrived"] - step["started"])
+                segments.setdefault(f"claimed_to_upstream_{kind}", []).append(reply["arrived"] - step["started"])
                 segments["reply_end_to_done"].append(step["finished"] - reply["ended"])
     ms = 1000.0
     every = [v for values in overheads.values() for v in values]
