@@ -18,25 +18,26 @@ from ui.workbench_views import render_grounding
 
 
 def _preview(user_id: uuid.UUID, service_id: uuid.UUID, markdown: str) -> None:
-    """PNG pages of the exact PDF, cached per content so typing does not re-render until asked."""
+    """PNG pages of the exact PDF of the text on screen, cached per content (the editor sends its text 200 ms
+    after typing stops and only this fragment reruns, so the preview follows within the second)."""
     digest = hashlib.sha256(markdown.encode()).hexdigest()[:16]
     key = f"wb.preview.{service_id}"
     cached = st.session_state.get(key)
-    if cached is None or cached[0] != digest:
-        if cached is not None and not st.button(t("workbench.editor.refresh_preview"), key=f"{key}.refresh"):
-            pages = cached[1]
-        else:
-            pages = editor.preview_pages(user_id, service_id, markdown)
-            st.session_state[key] = (digest, pages)
-    else:
+    if cached is not None and cached[0] == digest:
         pages = cached[1]
+    else:
+        try:
+            pages = editor.preview_pages(user_id, service_id, markdown)
+        except UserError as exc:
+            st.warning(t(exc.key, **exc.params))
+            return
+        st.session_state[key] = (digest, pages)
+    st.caption(":material/visibility: " + t("workbench.editor.preview_live"))
     for number, png in enumerate(pages, start=1):
         st.image(png, caption=f"{number} / {len(pages)}", width="stretch")
 
 
 def render_editor(user_id: uuid.UUID, service_id: uuid.UUID, original_score: int | None) -> None:
-    from streamlit_ace import st_ace
-
     versions = editor.list_versions(user_id, service_id)
     if not versions:
         return
@@ -73,6 +74,25 @@ def render_editor(user_id: uuid.UUID, service_id: uuid.UUID, original_score: int
     cols[2].selectbox(t("workbench.editor.versions"), numbers, format_func=labels.__getitem__, key=selected_key)
 
     render_grounding(current.grounding)
+    _workspace(user_id, service_id, current, numbers[0])
+
+    if current.sources:
+        with st.expander(t("workbench.sources")):
+            for source in current.sources:
+                if isinstance(source, dict):
+                    where = t("workbench.source." + str(source.get("asset", "resume")))
+                    bullet, section, fact = (source.get(k, "") for k in ("bullet", "section", "fact"))
+                    st.markdown(
+                        f"- {safe_inline(bullet)}  \n  ← *{where} · {safe_inline(section)}*: {safe_inline(fact)}"
+                    )
+
+
+@st.fragment
+def _workspace(user_id: uuid.UUID, service_id: uuid.UUID, current: editor.VersionView, newest: int) -> None:
+    """Editor, live preview and export in one fragment: typing reruns only this part of the page."""
+    from streamlit_ace import st_ace
+
+    selected_key = f"wb.version.{service_id}"
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{t('workbench.editor.heading')}**")
@@ -98,7 +118,7 @@ def render_editor(user_id: uuid.UUID, service_id: uuid.UUID, original_score: int
                 st.session_state[f"{selected_key}.next"] = saved.version
                 st.session_state[f"{selected_key}.toast"] = t("workbench.editor.saved", version=saved.version)
                 st.rerun()
-        if current.version != numbers[0] and b2.button(t("workbench.editor.restore"), key=f"wb.restore.{service_id}"):
+        if current.version != newest and b2.button(t("workbench.editor.restore"), key=f"wb.restore.{service_id}"):
             restored = editor.restore_version(user_id, service_id, current.version)
             st.session_state[f"{selected_key}.next"] = restored.version
             st.session_state[f"{selected_key}.toast"] = t("workbench.editor.restored", version=restored.version)
@@ -107,25 +127,32 @@ def render_editor(user_id: uuid.UUID, service_id: uuid.UUID, original_score: int
         st.markdown(f"**{t('workbench.editor.preview')}**")
         _preview(user_id, service_id, text)
 
-    if current.sources:
-        with st.expander(t("workbench.sources")):
-            for source in current.sources:
-                if isinstance(source, dict):
-                    where = t("workbench.source." + str(source.get("asset", "resume")))
-                    bullet, section, fact = (source.get(k, "") for k in ("bullet", "section", "fact"))
-                    st.markdown(
-                        f"- {safe_inline(bullet)}  \n  ← *{where} · {safe_inline(section)}*: {safe_inline(fact)}"
-                    )
-    _export(user_id, service_id, current.version)
+    _export(user_id, service_id, current.version, text)
 
 
-def _export(user_id: uuid.UUID, service_id: uuid.UUID, version: int) -> None:
+def _export(user_id: uuid.UUID, service_id: uuid.UUID, version: int, text: str) -> None:
+    """Export exactly the text on screen: unsaved edits become a new version first, and the page says so."""
     key = f"wb.export.{service_id}"
-    if st.button(t("workbench.export.button"), key=f"{key}.make", icon=":material/picture_as_pdf:"):
-        st.session_state[key] = (version, editor.export_pdf(user_id, service_id, version))
+    if st.button(
+        t("workbench.export.button"),
+        key=f"{key}.make",
+        icon=":material/picture_as_pdf:",
+        help=t("workbench.export.help"),
+    ):
+        try:
+            exported = editor.export_on_screen(user_id, service_id, text, version)
+        except UserError as exc:
+            st.error(t(exc.key, **exc.params))
+            return
+        st.session_state[key] = (exported.saved or version, exported.result, exported.saved)
+        if exported.saved is not None:  # the version list and the editor move to the new version
+            st.session_state[f"wb.version.{service_id}.next"] = exported.saved
+            st.rerun()
     made = st.session_state.get(key)
     if made is None or made[0] != version:
         return
+    if made[2] is not None:
+        st.info(t("workbench.export.saved_first", version=made[2]), icon=":material/save:")
     result = made[1]
     if result.round_trip.ok:
         st.caption(":material/check: " + t("workbench.export.check_ok", pages=result.round_trip.pages))

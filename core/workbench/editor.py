@@ -193,6 +193,21 @@ def export_pdf(user_id: uuid.UUID, service_id: uuid.UUID, version: int | None = 
     )
 
 
+@dataclass(frozen=True)
+class ScreenExport:
+    result: ExportResult
+    saved: int | None  # the version the text on screen was saved as first; None when it was the shown one
+
+
+def export_on_screen(user_id: uuid.UUID, service_id: uuid.UUID, markdown: str, shown: int) -> ScreenExport:
+    """Export exactly the text on screen (issue 20, finding 2): unsaved edits are saved as a new version first,
+    so the PDF, the version list and the grounding report all describe the same text."""
+    saved = None
+    if markdown != get_version(user_id, service_id, shown).markdown:
+        saved = save_version(user_id, service_id, markdown).version
+    return ScreenExport(result=export_pdf(user_id, service_id, saved or shown), saved=saved)
+
+
 def preview_pages(user_id: uuid.UUID, service_id: uuid.UUID, markdown: str) -> list[bytes]:
     """The editor's current Markdown rendered exactly as the PDF would be, one PNG per page."""
     if len(markdown) > MAX_MARKDOWN_CHARS:
