@@ -25,6 +25,7 @@ from ui.offline_views import render_engine, render_fallback, render_offline_quot
 from ui.session import CurrentUser, require_user
 from ui.uploader import file_uploader
 from ui.workbench_editor import render_editor
+from ui.workbench_history import render_history
 from ui.workbench_stream import live
 from ui.workbench_views import (
     CUSTOMIZE_STREAM,
@@ -39,14 +40,6 @@ from ui.workbench_views import (
 
 CURRENT = "wb.current"
 PROFILE_PAGE = "pages/1_Profile.py"
-STATE_ICONS = {
-    "queued": ":material/schedule:",
-    "running": ":material/progress_activity:",
-    "succeeded": ":material/check_circle:",
-    "failed": ":material/error:",
-    "cancelled": ":material/block:",
-}
-STEP_ORDER = ("match", "customize", "interview")
 
 
 def _form_key(name: str) -> str:
@@ -90,26 +83,7 @@ def _sidebar(user: CurrentUser) -> None:
             width="stretch",
         )
         st.markdown(f"**{t('workbench.history')}**")
-        items = services.list_services(user.id)
-        if not items:
-            st.caption(t("workbench.history_empty"))
-        current = st.session_state.get(CURRENT)
-        for item in items:
-            steps = " ".join(
-                f"{STATE_ICONS.get(item.steps[k], '')} {t('workbench.step.' + k)}"
-                for k in STEP_ORDER
-                if k in item.steps
-            )
-            if "job" in item.steps and "match" not in item.steps:
-                steps = f"{STATE_ICONS.get(item.steps['job'], '')} {t('workbench.step.job')}"
-            st.button(
-                f"{safe_inline(item.title or t('workbench.untitled'))}  \n{steps}",
-                key=f"wb.open.{item.id}",
-                on_click=_open,
-                args=(item.id,),
-                type="primary" if item.id == current else "secondary",
-                width="stretch",
-            )
+        render_history(user.id, st.session_state.get(CURRENT), _open)
 
 
 def _quote_notice(kind: str, user: CurrentUser, prefix: str) -> None:

@@ -346,18 +346,24 @@ def _latest_steps(session: Session, service_ids: list[uuid.UUID]) -> dict[uuid.U
     return out
 
 
-def list_services(user_id: uuid.UUID, limit: int = 50) -> list[ServiceListItem]:
-    """The user's services, newest first, each with the state of every step it has started."""
+def list_services(
+    user_id: uuid.UUID, limit: int | None = 50, *, offset: int = 0, search: str = ""
+) -> list[ServiceListItem]:
+    """The user's services, newest first, each with the state of every step it has started.
+
+    `limit`/`offset` page through them (None: all); `search` keeps those whose title or date (YYYY-MM-DD) holds
+    it, case-insensitively. Titles are encrypted at rest, so the search reads them here rather than in SQL.
+    """
+    needle = search.strip().casefold()
     with unit_of_work() as session:
-        services = list(
-            session.scalars(
-                select(Service)
-                .where(Service.user_id == user_id)
-                .order_by(Service.created_at.desc(), Service.id.desc())
-                .limit(limit)
-            )
-        )
-        steps = _latest_steps(session, [s.id for s in services])
+        stmt = select(Service).where(Service.user_id == user_id).order_by(Service.created_at.desc(), Service.id.desc())
+        if not needle:
+            stmt = stmt.offset(offset).limit(limit)
+        found = list(session.scalars(stmt))
+        if needle:
+            found = [s for s in found if needle in f"{s.title} {s.created_at:%Y-%m-%d}".casefold()]
+            found = found[offset : None if limit is None else offset + limit]
+        steps = _latest_steps(session, [s.id for s in found])
         return [
             ServiceListItem(
                 id=s.id,
@@ -365,7 +371,7 @@ def list_services(user_id: uuid.UUID, limit: int = 50) -> list[ServiceListItem]:
                 created_at=s.created_at,
                 steps={kind: job.state for kind, job in steps.get(s.id, {}).items()},
             )
-            for s in services
+            for s in found
         ]
 
 
