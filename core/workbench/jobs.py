@@ -2,8 +2,10 @@
 
 Each `run` reads what it needs in a short transaction, calls the model (streamed to the job's Redis
 stream, under the model's concurrency cap) and returns plain JSON; `store` writes it in the transaction
-that marks the job succeeded. Job extraction hands its debit on to the Match it creates, so the service
-price is refunded if Match finally fails.
+that marks the job succeeded. A pasted JD's Match is queued beside its extraction and holds the service's
+debit from the click (services._parallel_jobs): it reads the JD's keywords by code while the model's extraction
+refines the stored summary. A screenshot's extraction (OCR first) creates Match and hands its debit on to it.
+Either way the service price is refunded if Match finally fails.
 """
 
 from __future__ import annotations

@@ -90,6 +90,7 @@ class FakeUpstream:
         self.fail_rate = 0.0
         self.script: deque[str] = deque()
         self.responder: Responder | None = None
+        self.fault_for: Callable[[dict[str, Any]], str | None] | None = None  # a fault chosen by the request
         self.gate: Gate | None = None
         self.requests: list[dict[str, Any]] = []
         self.active: dict[str, int] = defaultdict(int)
@@ -200,6 +201,7 @@ class FakeUpstream:
             self.timings.clear()
             self.script.clear()
             self.responder = None
+            self.fault_for = None
             self.gate = None
             self.requests.clear()
             self.active.clear()
@@ -331,7 +333,8 @@ class FakeUpstream:
         return record
 
     def _respond(self, handler: BaseHTTPRequestHandler, request: dict[str, Any], model: str) -> None:
-        fault = self._next_fault()
+        chosen = self.fault_for(request) if self.fault_for is not None else None
+        fault = chosen or self._next_fault()
         if fault in ("429", "500", "401"):
             body = json.dumps({"error": {"message": "scripted failure", "type": "server_error"}}).encode()
             handler.send_response(int(fault))
