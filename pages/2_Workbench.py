@@ -18,7 +18,8 @@ from core.assets import service as assets
 from core.errors import UserError
 from core.safe_text import safe_inline
 from core.workbench import services
-from ui import progress, service_url
+from core.workbench.jd_image import ImageRefused
+from ui import jd_rescue, progress, service_url
 from ui.failure import failure_message
 from ui.i18n import t
 from ui.offline_views import render_engine, render_fallback, render_offline_quote
@@ -141,12 +142,17 @@ def _create(user: CurrentUser) -> None:
                         jd_image=jd_image,
                         output_lang=lang or None,
                     )
+                except ImageRefused as exc:  # nothing charged: what the image said is kept below the form
+                    jd_rescue.remember_refusal(exc.key, exc.read_text)
                 except UserError as exc:
                     _show_error(exc)
                 else:
+                    st.session_state.pop(jd_rescue.REFUSED, None)
                     st.session_state.pop(f"wb.key.create.{source}", None)
                     st.session_state[CURRENT] = uuid.UUID(result.data["service_id"])
                     st.rerun()
+
+    jd_rescue.render_refusal(user.id, _open)
 
 
 def _start(user: CurrentUser, service_id: uuid.UUID, kind: str) -> None:
@@ -196,6 +202,13 @@ def _progress(
     return show
 
 
+def _image_rescue(user: CurrentUser, view: services.ServiceView) -> None:
+    """A service from a screenshot whose job or Match failed: the text read from it, to go again as text."""
+    failed = any(view.step_state(k) in services.FINAL_FAILURES for k in ("job", "match")) and view.match is None
+    if view.jd_source == "image" and view.jd_text and failed:
+        jd_rescue.render_read_text(user.id, view.jd_text, str(view.id), _open)
+
+
 def _service(user: CurrentUser, service_id: uuid.UUID) -> None:
     try:
         view = services.get_service_view(user.id, service_id)
@@ -210,6 +223,7 @@ def _service(user: CurrentUser, service_id: uuid.UUID) -> None:
     if job_step is not None and job_step.active:
         live(user.id, job_step.job_id, JOB_STREAM, _progress(user, view, "job", job_step.job_id))
     _step_error(job_step, user, "job")
+    _image_rescue(user, view)
     render_job(view.job)
 
     match_step = view.steps.get("match")

@@ -98,7 +98,7 @@ class JobExtractionHandler(BaseHandler):
                 raise NotFound("service")
             source, text, image = service.jd_source, service.jd_text or "", service.jd_image
         ocr_text: str | None = None
-        if source == "image":
+        if source == "image" and not text.strip():  # read at creation since issue 20; older services read here
             ctx.stream.status(STATUS_READING)
             ocr_text = ocr.read_image(image or b"")
             if not ocr_text.strip():
@@ -156,6 +156,7 @@ class MatchHandler(BaseHandler):
             docs = offline.load_docs(session, facts.service_id)
         job = _summary(facts.job, docs)
         coverage = compute_coverage(job.must_have, job.nice_to_have, docs.resume, docs.detailed)
+        ctx.stream.part("coverage", coverage.model_dump_json())  # computed by code: the page shows it at once
         found = retrieve("match", _query(job.model_dump()), facts.output_lang)
         ctx.figures["retrieved"] = found.record
         if ctx.offline:

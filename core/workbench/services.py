@@ -26,6 +26,7 @@ from core.errors import InvalidInput, LimitReached, NotFound, UserError
 from core.llm.registry import price_for
 from core.safe_text import strip_controls
 from core.workbench.context import latest_match, latest_version, owned_service
+from core.workbench.jd_image import read_jd_image
 from core.workbench.language import detect_lang
 from db.models import InterviewResult, Job, ResumeVersion, Service
 from db.session import unit_of_work
@@ -126,6 +127,8 @@ def create_service(
     """
     source, text, image = _validate_jd(jd_text, jd_image)
     _check_lang(output_lang)
+    if image is not None:  # read now: an image that is no JD is refused before any charge, with what it says
+        text = read_jd_image(image)
 
     def body(session: Session) -> ActionResult:
         _check_cap(session, user_id)

@@ -65,32 +65,47 @@ def test_a_screenshot_is_read_then_extracted_with_visible_progress(fake, make_us
     add_assets(user)
     consumers.start("paid", "paid", workers=2)
     png = _screenshot(
-        ["Globex is hiring a Backend Engineer", "Required: Python, Kafka, Rust", "高级后端工程师 远程办公"]
+        ["Globex is hiring a Backend Engineer", "Requirements: Python, Kafka, Rust", "高级后端工程师 远程办公"]
     )
     created = services.create_service(user, idempotency_key="shot", jd_image=png)
-    job = wait_step(created.data["service_id"], "job", timeout=120)
-    assert job.state == "succeeded", job.error_detail
-    statuses = [e.data for e in services.job_events(user, job.id) if e.kind == "status"]
-    assert statuses == ["status.reading_screenshot", "status.extracting_job"]
-    with unit_of_work() as session:
+    with unit_of_work() as session:  # read when the service is created (issue 20, finding 8), kept with it
         service = session.get(Service, uuid.UUID(created.data["service_id"]))
         assert service is not None and service.jd_text is not None
         assert "Backend Engineer" in service.jd_text and "后端工程师" in service.jd_text
+    job = wait_step(created.data["service_id"], "job", timeout=120)
+    assert job.state == "succeeded", job.error_detail
+    statuses = [e.data for e in services.job_events(user, job.id) if e.kind == "status"]
+    assert statuses == ["status.extracting_job"]  # the job does not read the image again
     extraction = next(r for r in fake.requests if schema_title(r) == "JobSummary")
-    assert "Required: Python, Kafka, Rust" in json.dumps(extraction["messages"], ensure_ascii=False)
+    assert "Requirements: Python, Kafka, Rust" in json.dumps(extraction["messages"], ensure_ascii=False)
     assert wait_step(created.data["service_id"], "match").state == "succeeded"
 
 
-def test_an_unreadable_screenshot_fails_with_a_friendly_key_and_a_refund(fake, make_user, consumers) -> None:
+def test_an_unreadable_screenshot_is_refused_before_any_charge(fake, make_user) -> None:
     from core import ledger
+    from core.workbench.jd_image import UNREADABLE, ImageRefused
 
     user = make_user(coins=10)
     add_assets(user)
-    consumers.start("paid", "paid", workers=1)
-    blank = _screenshot([])
-    created = services.create_service(user, idempotency_key="blank", jd_image=blank)
-    job = wait_step(created.data["service_id"], "job", timeout=120)
-    assert (job.state, job.error_key) == ("failed", "workbench.error.screenshot_unreadable")
-    assert fake.requests == []  # nothing was sent to the model
+    with pytest.raises(ImageRefused) as refused:
+        services.create_service(user, idempotency_key="blank", jd_image=_screenshot([]))
+    assert (refused.value.key, refused.value.read_text) == (UNREADABLE, "")
+    assert fake.requests == [] and services.list_services(user) == []
+    with unit_of_work() as session:
+        assert ledger.balance(session, user) == 10
+
+
+def test_an_image_that_is_no_job_description_is_refused_with_the_text_it_holds(fake, make_user) -> None:
+    from core import ledger
+    from core.workbench.jd_image import NOT_A_JD, ImageRefused
+
+    user = make_user(coins=10)
+    add_assets(user)
+    cat = _screenshot(["My cat Tom asleep on the sofa", "Sunday afternoon, 2024"])
+    with pytest.raises(ImageRefused) as refused:
+        services.create_service(user, idempotency_key="cat", jd_image=cat)
+    assert refused.value.key == NOT_A_JD
+    assert "cat Tom" in refused.value.read_text and "cat" not in str(refused.value) + str(refused.value.params)
+    assert fake.requests == [] and services.list_services(user) == []
     with unit_of_work() as session:
         assert ledger.balance(session, user) == 10
