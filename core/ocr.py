@@ -72,6 +72,7 @@ def read_image(data: bytes, min_score: float = 0.5) -> str:
 
 
 _GLUED = re.compile(r"[A-Za-z]{6,}")
+_LONE_LETTER = re.compile(r"([a-z]) ([b-hj-z])(?=[\s.,;:!?)]|$)")
 _SHORT_WORDS = frozenset(["a", "i", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my",
                           "no", "of", "on", "or", "so", "to", "up", "us", "we"])  # fmt: skip
 _ADDRESS = re.compile(r"\S+@\S+|\S*(?:https?://|www\.|\.com|\.org|\.cn|/)\S*")
@@ -120,8 +121,10 @@ _SPACED_AT = re.compile(r"\s*@\s*")
 
 
 def _respace_words(text: str, split: Any) -> str:
-    text = _GLUED.sub(split, _O_FOR_ZERO.sub("0", text))
+    text = _O_FOR_ZERO.sub("0", text)
     text = re.sub(r"(?<=[a-z])(?=\$\d)", " ", text)  # "a$4.5M"
+    text = re.sub(r"(?<=\d[KMBkmb])(?=[a-z]{3,})", " ", text)  # "$4.5Mannual"
+    text = _GLUED.sub(split, text)
     return _WORD_THEN_DIGIT.sub(" ", _DIGIT_THEN_WORD.sub(" ", text))
 
 
@@ -133,7 +136,7 @@ def _spaced(item: Any) -> str:
     """A line's text with the spaces the recogniser drops put back from its character boxes.
 
     rapidocr's model often reads "Growth Marketing Manager" as "GrowthMarketingManager" in a scan; the gap
-    between two characters' boxes still shows where a word ends (wider than 0.8 of a character).
+    between two characters' boxes still shows where a word ends (wider than a character).
     Chinese characters never get a space between them.
     """
     text = str(item[1]).strip()
@@ -146,7 +149,12 @@ def _spaced(item: Any) -> str:
     for i, ch in enumerate(chars):
         if i and ch != " " and out and out[-1] != " ":
             gap = char_boxes[i][0][0] - char_boxes[i - 1][1][0]
-            if gap > unit * 0.8 and (_is_latin(ch) or _is_latin(chars[i - 1])):
+            if gap > unit and (_is_latin(ch) or _is_latin(chars[i - 1])):
                 out.append(" ")
         out.append(ch)
-    return "".join(out).strip()
+    text = "".join(out).strip()
+    while True:  # a lone letter is a wide glyph's gap, not a word ("syste m s" is "systems")
+        joined = _LONE_LETTER.sub(r"\1\2", text)
+        if joined == text:
+            return text
+        text = joined

@@ -24,9 +24,12 @@ from core.redis_conn import get_redis
 _WINDOW_S = 24 * 3600
 
 
-def _digest(*parts: str) -> str:
+def _digest(*parts: object) -> str:
+    """A keyed hash of the parts (no email or address is kept in Redis); an unknown address is one bucket."""
     key = get_settings().cookie_key.encode() or b"throttle"
-    return hmac.new(key, "\x1f".join(parts).encode(), hashlib.sha256).hexdigest()[:40]
+    return hmac.new(key, "\x1f".join(str(p) if p else "unknown" for p in parts).encode(), hashlib.sha256).hexdigest()[
+        :40
+    ]
 
 
 def _keys(email: str, address: str) -> tuple[tuple[str, int], tuple[str, int]]:

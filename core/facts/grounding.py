@@ -412,6 +412,8 @@ class _LineChecker:
         line = re.split(r"[:：]\s", self.line, maxsplit=1)[0] if not self.raw_heading else self.line
         if re.search(r"[。！？]|\.\s+[A-Z]", line) or len(line.split()) > 14:
             return []  # a sentence, not a heading
+        if _CERT_CUE.search(line) or any(w in _CERT_WORDS for w in fold(line).split()):
+            return []  # a certificate and its year ("AWS Certified Solutions Architect – Associate (2021)")
         for hit in reversed(find_dates(line)):
             line = line[: hit.start] + " · " + line[hit.end :]
         parts = [p.strip(" .·|,-–—()（）[]") for p in _PART_SPLIT.split(line)]

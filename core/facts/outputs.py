@@ -56,7 +56,8 @@ def names_org(folded_text: str, name: str) -> bool:
 
 def check_summary(summary: ResumeSummary, doc: DocumentModel) -> None:
     """An asset summary must have content when the document has, and name only the document's own facts."""
-    if doc.has_content() and not (summary.roles or summary.education or summary.skills or summary.projects):
+    has_any = summary.roles or summary.education or summary.skills or summary.projects or summary.headline.strip()
+    if doc.has_content() and not has_any:
         raise OutputRejected("summary: empty")
     folded = fold(doc.text)
     vocab = get_vocabulary()

@@ -49,8 +49,12 @@ def _document_of(request: dict[str, Any]) -> str:
     return str(request["messages"][-1]["content"])
 
 
-def _summary_reply(headline: str) -> str:
-    return json.dumps({"headline": headline, "skills": [{"name": "Python", "evidence": "Skills line"}]})
+def _summary_reply(headline: str, skill: str = "Python") -> str:
+    """A summary that quotes its document (an invented one would be rejected by the document check)."""
+    return json.dumps({"headline": headline, "skills": [{"name": skill, "evidence": "Skills line"}]})
+
+
+TEXT_HEADLINE, COLUMNS_HEADLINE = "Senior Data Engineer", "Lead Engineer"  # as the two fixture PDFs write them
 
 
 def test_upload_returns_queued_then_the_consumer_makes_it_ready(fake, make_user, consumers) -> None:
@@ -115,25 +119,29 @@ def test_same_key_twice_charges_once_and_creates_one_asset(fake, make_user) -> N
 
 
 def test_reupload_replaces_the_current_asset_charges_again_and_keeps_the_old_one(fake, make_user, consumers) -> None:
-    fake.responder = lambda req: _summary_reply("v1" if "Alice Example" in _document_of(req) else "v2")
+    fake.responder = lambda req: (
+        _summary_reply(TEXT_HEADLINE)
+        if "Alice Example" in _document_of(req)
+        else _summary_reply(COLUMNS_HEADLINE, "Rust")
+    )
     user = make_user(coins=5)
     consumers.start("paid", "paid", workers=2)
     first = service.upload_asset(user, "resume", "v1.pdf", pdfs.text_pdf(), "k-v1")
     assert _settled(first.data["asset_id"]).status == "ready"
-    assert service.current_summaries(user).resume.headline == "v1"
+    assert service.current_summaries(user).resume.headline == TEXT_HEADLINE
 
     second = service.upload_asset(user, "resume", "v2.pdf", pdfs.two_column_pdf(), "k-v2")
     assert _settled(second.data["asset_id"]).status == "ready"
 
     assert _balance(user) == 3 and _entries(user, "debit") == 2
     current = service.current_summaries(user)
-    assert current.resume.headline == "v2"
+    assert current.resume.headline == COLUMNS_HEADLINE
     assert str(current.resume_asset_id) == second.data["asset_id"]
     views = {str(v.id): v for v in service.list_assets(user)}
     assert views[first.data["asset_id"]].is_current is False
     assert views[second.data["asset_id"]].is_current is True
     old = service.get_summary(user, uuid.UUID(first.data["asset_id"]))
-    assert old is not None and old.headline == "v1"  # results built on the old version stay explainable
+    assert old is not None and old.headline == TEXT_HEADLINE  # results built on the old version stay explainable
 
 
 def test_scanned_pdf_is_read_with_ocr(fake, make_user, consumers) -> None:
@@ -207,7 +215,11 @@ def test_prompt_is_in_the_users_language(fake, make_user, consumers) -> None:
 
 
 def test_detailed_history_is_returned_with_the_resume(fake, make_user, consumers) -> None:
-    fake.responder = lambda req: _summary_reply("history" if "Bob Columns" in _document_of(req) else "resume")
+    fake.responder = lambda req: (
+        _summary_reply(COLUMNS_HEADLINE, "Rust")
+        if "Bob Columns" in _document_of(req)
+        else _summary_reply(TEXT_HEADLINE)
+    )
     user = make_user(coins=5)
     consumers.start("paid", "paid", workers=2)
     resume = service.upload_asset(user, "resume", "r.pdf", pdfs.text_pdf(), "k-a")
@@ -215,8 +227,8 @@ def test_detailed_history_is_returned_with_the_resume(fake, make_user, consumers
     assert _settled(resume.data["asset_id"]).status == "ready"
     assert _settled(detailed.data["asset_id"]).status == "ready"
     current = service.current_summaries(user)
-    assert current.resume.headline == "resume"
-    assert current.detailed is not None and current.detailed.headline == "history"
+    assert current.resume.headline == TEXT_HEADLINE
+    assert current.detailed is not None and current.detailed.headline == COLUMNS_HEADLINE
     assert str(current.detailed_asset_id) == detailed.data["asset_id"]
 
 

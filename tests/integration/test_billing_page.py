@@ -45,8 +45,8 @@ def test_unconfigured_page_says_so_and_offers_no_buy_button(stripe_api: FakeStri
 
     assert not at.exception
     text = _texts(at)
-    assert "Purchases are not configured" in text
-    assert "STRIPE_SECRET_KEY" in text and "STRIPE_WEBHOOK_SECRET" in text
+    assert "Purchases are not available right now" in text
+    assert "STRIPE" not in text and "webhook" not in text.casefold()  # operator set-up lives in README
     assert [b for b in at.button if b.label == "Buy"] == []
     assert at.metric[0].value == "4"
 
@@ -55,7 +55,7 @@ def test_buy_shows_the_stripe_link_and_the_return_credits_once(fake_stripe: Fake
     user = make_user(coins=0)
     at = _page(user)
     buy = [b for b in at.button if b.label == "Buy"]
-    assert len(buy) == len(billing.coin_packs())
+    assert len(buy) == len(billing.packs_for("en"))  # the user's currency only
     buy[0].click().run()
 
     assert not at.exception

@@ -51,7 +51,7 @@ def _open_landing(port: int) -> None:
             page = browser.new_page()
             page.goto(f"http://127.0.0.1:{port}/")
             expect(page.get_by_text("Start free", exact=False).first).to_be_visible(timeout=60_000)
-            expect(page.get_by_text("Demo mode", exact=False).first).to_be_visible(timeout=10_000)
+            expect(page.get_by_text("Offline engine", exact=False).first).to_be_visible(timeout=10_000)
         finally:
             browser.close()
 
@@ -121,10 +121,10 @@ def test_run_brings_everything_up_reuses_data_and_stops_cleanly(tmp_path: Path) 
     try:
         wait_for(lambda: _healthy(port), timeout=300, interval=1)
         health = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=5).json()
-        assert health["llm"]["models"]["local"]["demo"] is True
+        assert health["llm"]["models"]["offline"]["engine"] == "offline"  # no key: the offline engine serves
         _landing_renders_in_a_browser(port)
         pids = _everything_started(sup, data_dir)
-        assert len(pids) >= 6  # web, paid, free, maint, redis, llm, postgres (+ its workers)
+        assert len(pids) >= 6  # web, paid (x2), free, maint, redis, postgres (+ its workers)
         db_url = f"postgresql+psycopg://postgres:@/postgres?host={data_dir / 'pg'}"
         engine = create_engine(sqlalchemy_url(db_url))
         with engine.begin() as conn:
