@@ -58,8 +58,8 @@ def _facts(model: DocumentModel) -> None:
 def render_reading(user_id: uuid.UUID, asset_id: uuid.UUID) -> None:
     """An expander with the document's facts and text (nothing while the document is still being read)."""
     reading = service.get_reading(user_id, asset_id)
-    if reading is None:
-        return
+    if reading is None or not reading.text.strip():
+        return  # not read yet, or nothing readable (the card already says so)
     if reading.summary_source == "document":
         st.info(t("assets.reading.document_view"), icon=":material/fact_check:")
     with st.expander(t("assets.reading.title"), icon=":material/plagiarism:"):

@@ -55,6 +55,10 @@ def test_ready_and_failed_cards_show_summary_and_retry_charges_again(fake, make_
     assert [s.value for s in at.success] == ["Status: **Ready**"]
     assert "No text could be read from this PDF" in at.error[0].value
     assert "Senior Data Engineer" in _texts(at)
+    # What code read from the document is on the page: its facts and its text.
+    [reading] = [e for e in at.expander if e.label == "What the assistant read from this document"]
+    read_text = "\n".join(str(t.value) for t in reading.text)
+    assert "Acme Analytics" in read_text and "Python" in read_text
 
     retry = next(b for b in at.button if b.label == "Try again")
     retry.click().run()
