@@ -27,9 +27,15 @@ def is_cjk_char(ch: str) -> bool:
     return bool(_CJK.match(ch))
 
 
+_SCRIPT_CHANGE = re.compile(r"(?<=[\u3400-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9+#])(?=[\u3400-\u9fff])")
+
+
 def fold(text: str) -> str:
-    """NFKC + casefold + separators to single spaces; keeps '+', '#', '.' inside words (C++, C#, Node.js)."""
-    folded = unicodedata.normalize("NFKC", text).casefold().replace("&", " and ")
+    """NFKC + casefold + separators to single spaces; keeps '+', '#', '.' inside words (C++, C#, Node.js).
+
+    A Latin word written against Chinese text ("数据库QPS降低") is a word of its own.
+    """
+    folded = _SCRIPT_CHANGE.sub(" ", unicodedata.normalize("NFKC", text)).casefold().replace("&", " and ")
     spaced = _SEPARATORS.sub(" ", folded)
     spaced = _FINAL_DOT.sub(" ", spaced)
     return _SPACES.sub(" ", spaced).strip()

@@ -124,15 +124,7 @@ def test_tailored_resume_is_the_documents_own_lines(index: int) -> None:
     assert [src.bullet for src in tailored.sources] == bullets
 
 
-# The checker flags a Latin word glued to Chinese text ("数据库QPS降低", "预订App搜索") even when the line is
-# the resume's own: a false flag of core.facts.grounding, expected to fail here until it is fixed there.
-CJK_GLUED_FALSE_FLAG = pytest.mark.xfail(strict=True, reason="grounding: Latin token inside Chinese text")
-
-
-@pytest.mark.parametrize(
-    "index",
-    [i if SERVICES[i][3] == "en" else pytest.param(i, marks=CJK_GLUED_FALSE_FLAG) for i in range(len(SERVICES))],
-)
+@pytest.mark.parametrize("index", range(len(SERVICES)))
 def test_grounding_finds_nothing_to_flag_in_the_tailored_resume(index: int) -> None:
     from core.facts.grounding import check
 
