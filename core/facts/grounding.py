@@ -521,7 +521,7 @@ class _LineChecker:
             claimed = hit.surface + (level.group(0) if level else "")
             if self.ev.has(claimed) or self.ev.written(claimed):
                 continue
-            same_cert = hit.canonical in self.ev.certs and (self.ev.has(hit.surface) or self.ev.written(hit.surface))
+            same_cert = hit.canonical in self.ev.certs  # the same certificate, in either language (CET-6 = 大学英语六级)
             if same_cert and level is None:
                 continue  # the certificate, worded differently ("AWS Solutions Architect" for "AWS Certified …")
             if same_cert and level is not None and fold(level.group("level")) in self.ev.cert_levels(hit.canonical):
@@ -579,7 +579,8 @@ class _LineChecker:
             self._take(hit.start, hit.end)
             if self.ev.holds_skill(hit):
                 continue
-            concept = has_cjk(hit.surface) or self._is_concept(hit.canonical)
+            chinese_term = has_cjk(hit.surface) and not re.search(r"[A-Za-z]", hit.surface)
+            concept = chinese_term or self._is_concept(hit.canonical)
             if concept and hit.canonical not in self.ev.job_skills:
                 continue  # a way of working worded freely ("数据驱动"), not a named tool: only the JD's own count
             out.append(("skill", hit.surface, None))
