@@ -521,7 +521,7 @@ class _LineChecker:
             claimed = hit.surface + (level.group(0) if level else "")
             if self.ev.has(claimed) or self.ev.written(claimed):
                 continue
-            same_cert = hit.canonical in self.ev.certs  # the same certificate, in either language (CET-6 = 大学英语六级)
+            same_cert = hit.canonical in self.ev.certs  # either language: CET-6 = 大学英语六级
             if same_cert and level is None:
                 continue  # the certificate, worded differently ("AWS Solutions Architect" for "AWS Certified …")
             if same_cert and level is not None and fold(level.group("level")) in self.ev.cert_levels(hit.canonical):
