@@ -26,7 +26,7 @@ browser-deps:
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_BROWSER) >/dev/null; }
 
 run: deps system-deps
-	$(UV) run --frozen python -m core.infra.supervisor
+	$(UV) run --frozen python -m infra.supervisor
 
 lint: deps
 	$(UV) run --frozen ruff check .

@@ -8,6 +8,9 @@ POST /auth/cookie (sets or clears the HttpOnly session cookie for a one-time cod
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
+
 import anyio
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -18,8 +21,7 @@ from streamlit.starlette import App
 from core.config import PROJECT_ROOT
 from core.health import health
 from core.logging import configure_logging
-
-configure_logging()
+from tasks import queues
 
 # Home.py navigates with st.navigation. Streamlit only learns that when Home.py first runs; until then a
 # project with a pages/ folder is treated as a v1 multipage app, and if the process's first visitor opens a
@@ -28,10 +30,17 @@ configure_logging()
 PagesManager.uses_pages_directory = False
 
 
-def _queue_depths() -> dict[str, int]:
-    from tasks.queues import free, maint, paid
+@contextlib.asynccontextmanager
+async def start_web(_app: App) -> AsyncIterator[None]:
+    """The web process's start-up: JSON logs with the privacy rule, and core wired to the queues."""
+    configure_logging()
+    queues.wire()
+    yield
 
-    return {"paid": paid.pending_count(), "free": free.pending_count(), "maint": maint.pending_count()}
+
+def _queue_depths() -> dict[str, int]:
+    instances = {"paid": queues.paid, "free": queues.free, "maint": queues.maint}
+    return {name: instance.pending_count() for name, instance in instances.items()}
 
 
 async def healthz(_request: Request) -> JSONResponse:
@@ -87,6 +96,7 @@ async def session_cookie(request: Request) -> Response:
 
 app = App(
     str(PROJECT_ROOT / "Home.py"),
+    lifespan=start_web,
     routes=[
         Route("/healthz", healthz, methods=["GET"]),
         Route("/stripe/webhook", stripe_webhook, methods=["POST"]),

@@ -23,7 +23,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from core.infra.consumers import Consumers
+from infra.consumers import Consumers
 from tests.support import reset_caches
 from tests.support import user_with_coins as _user_with_coins
 
@@ -126,7 +126,7 @@ class BenchStack:
             os.environ.pop(var, None)
         os.environ.setdefault("XDG_RUNTIME_DIR", f"/tmp/runtime-{os.getuid()}")
         os.environ.update(self.extra_env)
-        from core.infra.stack import Stack
+        from infra.stack import Stack
         from tests.fakes.upstream import FakeUpstream, FakeUpstreamProcess
 
         self.stack = Stack(data_dir=self.workdir / "stack", persist_redis=False)
@@ -134,8 +134,10 @@ class BenchStack:
         self.stack.env.update(self.extra_env)
         reset_caches()
         from db.migrate import upgrade
+        from tasks.queues import wire
 
         upgrade()
+        wire()
         self.fake = FakeUpstreamProcess().start() if self.fake_process else FakeUpstream().start()
         self.set_caps(self.model_cap, self.free_cap)
         self.consumers = Consumers(self.stack.env, self.workdir / "logs")

@@ -154,8 +154,8 @@ def main() -> int:
     for var in ("DATABASE_URL", "REDIS_URL", "LOCAL_LLM_URL"):
         os.environ.pop(var, None)  # never touch a real database: the filler would pollute it
     from core.config import reset_settings
-    from core.infra.stack import Stack
     from db.session import dispose_engine
+    from infra.stack import Stack
 
     items = json.loads(EVAL.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory(prefix="bench-rag-") as tmp:

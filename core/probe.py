@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from core.actions import ActionResult, run_action
 from core.jobs import NewJob, create_job
-from core.worker import BaseHandler, FollowUp, JobContext, register
+from core.worker import BaseHandler, FollowUp, JobContext
 from db.models import Job
 
 
@@ -39,9 +39,6 @@ class ProbeHandler(BaseHandler):
     def store(self, session: Session, job: Job, result: Any) -> list[FollowUp]:
         job.params = {**(job.params or {}), "reply_chars": len(result)}
         return []
-
-
-register(ProbeHandler())
 
 
 def start_probe(

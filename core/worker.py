@@ -13,7 +13,7 @@ import logging
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
@@ -163,6 +163,12 @@ HANDLERS: dict[str, Handler] = {}
 def register(handler: Handler) -> Handler:
     HANDLERS[handler.kind] = handler
     return handler
+
+
+def install_handlers(handlers: Iterable[Handler]) -> None:
+    """Make these the handlers of this process (its composition root calls this at start-up)."""
+    for handler in handlers:
+        register(handler)
 
 
 class LeaseKeeper:

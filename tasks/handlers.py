@@ -1,7 +1,21 @@
-"""Imports every module that registers a job handler, so a consumer knows every job kind."""
+"""Every job kind's handler, listed in one place: the consumers and the tests install exactly these."""
 
 from __future__ import annotations
 
-import core.assets.jobs  # registers: resume, detailed_resume
-import core.probe  # registers: probe
-import core.workbench.jobs  # noqa: F401  registers: job, match, customize, interview
+from core.assets.jobs import AssetSummaryHandler
+from core.probe import ProbeHandler
+from core.workbench.jobs import CustomizeHandler, InterviewHandler, JobExtractionHandler, MatchHandler
+from core.worker import Handler
+
+
+def all_handlers() -> list[Handler]:
+    """One handler per job kind: resume, detailed_resume, probe, job, match, customize, interview."""
+    return [
+        AssetSummaryHandler("resume"),
+        AssetSummaryHandler("detailed_resume"),
+        ProbeHandler(),
+        JobExtractionHandler(),
+        MatchHandler(),
+        CustomizeHandler(),
+        InterviewHandler(),
+    ]

@@ -1,4 +1,4 @@
-"""The Huey instances: `paid` and `free` run jobs, `maint` runs the periodic reaper.
+"""The Huey instances (`paid` and `free` run jobs, `maint` runs the periodic reaper) and the wiring of core.
 
 Each instance is its own Redis-backed queue with its own consumer process:
 
@@ -8,27 +8,31 @@ Each instance is its own Redis-backed queue with its own consumer process:
 
 Huey's own retries are off: a Huey message is delivered at most once, and the job table (core/jobs.py)
 decides retries, backoff and refunds, so a job survives a consumer dying or Redis losing its queue.
+
+Importing this module only builds the three instances (no connection is made). `wire()` is the
+composition root every process calls at start-up: it gives core the dispatcher and the job handlers. A
+consumer also sets up its process (logging, `gc.freeze`) in Huey's start-up hook, before its first task.
 """
 
 from __future__ import annotations
 
 import gc
+import threading
 import time
 
 from huey import RedisHuey, crontab
+from huey.api import TaskWrapper
 from redis import ConnectionPool
-from redis.client import Pipeline
 
 from core import dispatch, worker
 from core.config import get_settings
 from core.logging import configure_logging
-
-_settings = get_settings()
-configure_logging(_settings.log_level)
+from core.reaper import reap
+from tasks.handlers import all_handlers
 
 
 def _huey(name: str) -> RedisHuey:
-    url = _settings.redis_url or "unix:///nonexistent/redis.sock"
+    url = get_settings().redis_url or "unix:///nonexistent/redis.sock"
     pool = ConnectionPool.from_url(url, socket_timeout=30, socket_connect_timeout=3, health_check_interval=15)
     return RedisHuey(
         f"jaa-{name}", connection_pool=pool, results=False, store_none=False, utc=True, blocking=True, read_timeout=1
@@ -38,12 +42,6 @@ def _huey(name: str) -> RedisHuey:
 paid = _huey("paid")
 free = _huey("free")
 maint = _huey("maint")
-
-import tasks.handlers  # noqa: E402,F401  (registers the job handlers with core.worker)
-
-# Everything imported so far lives as long as the process: keep it out of the cyclic collector's scans,
-# whose full passes over the libraries' objects stalled every worker thread of a consumer for ~100 ms.
-gc.freeze()
 
 
 @paid.task(retries=0, name="run_job")
@@ -56,25 +54,50 @@ def run_free_job(job_id: str) -> None:
     worker.execute(job_id)
 
 
-_RUNNERS = {"paid": run_paid_job, "free": run_free_job}
+_RUNNERS: dict[str, TaskWrapper] = {"paid": run_paid_job, "free": run_free_job}
 
 
-def _dispatch(job_id: str, queue: str, delay_s: float, pipe: Pipeline) -> None:
-    """Queue the job's message on `pipe`: what RedisStorage.enqueue does, in the caller's round trip."""
+def send(job_id: str, queue: str, delay_s: float = 0.0) -> None:
+    """The dispatcher: Huey's public enqueue (signals and hooks included); a delay becomes Huey's eta."""
     runner = _RUNNERS[queue]
-    task = runner.s(job_id, delay=delay_s) if delay_s > 0 else runner.s(job_id)
-    pipe.lpush(runner.huey.storage.queue_key, runner.huey.serialize_task(task))
+    if delay_s > 0:
+        runner.schedule((job_id,), delay=delay_s)
+    else:
+        runner(job_id)
 
 
-dispatch.install(_dispatch)
+def wire() -> None:
+    """Give core this process's dispatcher and every job handler (idempotent)."""
+    dispatch.install(send)
+    worker.install_handlers(all_handlers())
+
+
+_started = False
+_start_lock = threading.Lock()
+
+
+def start_consumer() -> None:
+    """Huey's start-up hook, run by each worker thread before its first task: the first one sets up the process."""
+    global _started
+    with _start_lock:
+        if _started:
+            return
+        configure_logging(get_settings().log_level)
+        wire()
+        # Everything imported so far lives as long as the process: keep it out of the cyclic collector's scans,
+        # whose full passes over the libraries' objects stalled every worker thread of a consumer for ~100 ms.
+        gc.freeze()
+        _started = True
+
+
+for _instance in (paid, free, maint):
+    _instance.on_startup("start_consumer")(start_consumer)
 
 
 @maint.periodic_task(crontab(minute="*"), retries=0, name="maintenance")
 def maintenance() -> None:
     """Reap every REAPER_INTERVAL_S seconds for just under a minute, then let the next tick take over."""
-    from core.reaper import reap
-
-    interval = max(1, _settings.reaper_interval_s)
+    interval = max(1, get_settings().reaper_interval_s)
     deadline = time.monotonic() + 55
     while True:
         reap()

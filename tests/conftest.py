@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from core.infra.consumers import Consumers
+from infra.consumers import Consumers
 from tests.support import reset_caches, user_with_coins
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,7 +41,7 @@ _reset_caches = reset_caches  # the name benches and older tests import
 @pytest.fixture(scope="session")
 def stack_services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """The running embedded services (tests that restart Redis or stop Postgres need the handles)."""
-    from core.infra.stack import Stack
+    from infra.stack import Stack
 
     for var in ("DATABASE_URL", "REDIS_URL", "LOCAL_LLM_URL"):
         os.environ.pop(var, None)
@@ -51,8 +51,10 @@ def stack_services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         st.start()
         _reset_caches()
         from db.migrate import upgrade
+        from tasks.queues import wire
 
         upgrade()
+        wire()  # this process's composition root: use cases enqueue, tests run jobs in process
         yield st
     finally:
         _reset_caches()

@@ -25,7 +25,7 @@ from core.facts.model import DocumentModel
 from core.facts.outputs import check_summary
 from core.facts.read import read_document
 from core.jobs import Claim
-from core.worker import BaseHandler, FollowUp, JobContext, register
+from core.worker import BaseHandler, FollowUp, JobContext
 from db.models import Asset, Job
 from db.session import unit_of_work
 
@@ -136,7 +136,3 @@ def _reading(asset_id: uuid.UUID | None, kind: str) -> tuple[str, DocumentModel,
             asset.text_enc = crypto.encrypt_text(known_text)
             asset.model_enc = crypto.encrypt_text(json.dumps(doc.to_json(), ensure_ascii=False))
     return known_text, doc, ocr_pages
-
-
-register(AssetSummaryHandler("resume"))
-register(AssetSummaryHandler("detailed_resume"))

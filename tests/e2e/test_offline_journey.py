@@ -59,7 +59,7 @@ def offline_web(stack: dict[str, str]) -> Iterator[str]:
 
 @pytest.fixture
 def offline_workers(stack: dict[str, str], db: None) -> Iterator[Any]:
-    from core.infra.consumers import Consumers
+    from infra.consumers import Consumers
 
     env = {k: v for k, v in stack.items() if k != "MODEL_REGISTRY_FILE"}
     env["MODEL_REGISTRY_FILE"] = ""  # the consumers inherit os.environ: say "none" explicitly
@@ -139,13 +139,10 @@ def _start_two_services(page: Any, person: Person) -> None:
     expect(page.get_by_role("heading", name=en("workbench.create.heading"))).to_have_count(0, timeout=SLOW)
 
 
-def _through_every_step(page: Any, index: int) -> bytes:
-    """Open the index-th service of the history (newest first) and take it to the end; returns its PDF."""
+def _through_every_step(page: Any, base: str, service_id: uuid.UUID) -> bytes:
+    """Open one service by its link (as a person coming back to it would) and take it to the end; its PDF."""
     expect = playwright_expect()
-    sidebar = page.locator("section[data-testid='stSidebar']")
-    steps = re.compile(f"{en('workbench.step.match')}|{en('workbench.step.job')}")
-    history = sidebar.locator("button").filter(has_text=steps)
-    history.nth(index).click()
+    page.goto(f"{base}/Workbench?service={service_id}")
     expect(page.get_by_text(re.compile(r"\d+ / 100")).first).to_be_visible(timeout=JOB)
     expect(page.get_by_text(en("offline.by_offline")).first).to_be_visible(timeout=SLOW)
     expect(page.get_by_text(en("workbench.match.strengths")).first).to_be_visible()
@@ -217,7 +214,11 @@ def test_a_new_user_with_no_key_gets_every_step_offline(
     _sign_up(page, offline_web, email)
     _upload_resume(page, person)
     _start_two_services(page, person)
-    pdfs = [_through_every_step(page, i) for i in (0, 1)]
+    from core.workbench import services
+
+    listed = services.list_services(_user_id(email))
+    assert len(listed) == 2
+    pdfs = [_through_every_step(page, offline_web, item.id) for item in listed]
     page.screenshot(path=str(artifacts / f"offline-{person.id}.png"), full_page=True)
     context.close()
     for pdf in pdfs:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 
-from core.infra.embedded import free_port
+from infra.embedded import free_port
 from tests.conftest import ROOT, wait_for
 
 

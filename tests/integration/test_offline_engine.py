@@ -16,10 +16,10 @@ from sqlalchemy import select
 
 from core import ledger, streams
 from core.assets import service as assets
-from core.infra.consumers import Consumers
 from core.workbench import fallback, services
 from db.models import Job, LedgerEntry, ResumeVersion
 from db.session import unit_of_work
+from infra.consumers import Consumers
 from tests.conftest import ROOT, wait_for
 from tests.data.facts.build import text_pdf
 from tests.integration.workbench_support import wait_step

@@ -14,8 +14,8 @@ import psutil
 import pytest
 from sqlalchemy import create_engine, text
 
-from core.infra.embedded import free_port
 from db.session import sqlalchemy_url
+from infra.embedded import free_port
 from tests.conftest import ROOT, wait_for
 
 INFRA_VARS = ("DATABASE_URL", "REDIS_URL", "LOCAL_LLM_URL", "MODEL_REGISTRY_FILE", "ENCRYPTION_KEY", "COOKIE_KEY")
@@ -29,7 +29,7 @@ def _start(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if k not in INFRA_VARS}
     env.update({"DATA_DIR": str(data_dir), "PORT": str(port), "PYTHONPATH": str(ROOT), "LOCAL_LLM_PORT": "0"})
     log = open(_log_path(data_dir, port), "ab")  # noqa: SIM115
-    return subprocess.Popen([sys.executable, "-m", "core.infra.supervisor"], cwd=ROOT, env=env, stdout=log, stderr=log)
+    return subprocess.Popen([sys.executable, "-m", "infra.supervisor"], cwd=ROOT, env=env, stdout=log, stderr=log)
 
 
 def _landing_renders_in_a_browser(port: int) -> None:

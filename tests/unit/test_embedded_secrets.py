@@ -7,7 +7,7 @@ from pathlib import Path
 
 from cryptography.fernet import Fernet
 
-from core.infra.embedded import ensure_encryption_key, ensure_secret
+from infra.embedded import ensure_encryption_key, ensure_secret
 
 
 def test_encryption_key_is_created_with_mode_0600_and_reused(tmp_path: Path) -> None:

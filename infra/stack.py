@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.infra.embedded import EmbeddedPostgres, EmbeddedRedis, ensure_encryption_key, ensure_secret
+from infra.embedded import EmbeddedPostgres, EmbeddedRedis, ensure_encryption_key, ensure_secret
 
 
 @dataclass

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.config import PROJECT_ROOT, get_settings
-from core.infra.consumers import consumer_argv
-from core.infra.stack import Stack
+from infra.consumers import consumer_argv
+from infra.stack import Stack
 
 GRACE_S = 25.0
 
