@@ -7,15 +7,12 @@ only for admins. The shared header and sidebar are rendered here once, before th
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
 from ui import landing, layout, phone, theme
 from ui.i18n import t
 from ui.session import SIGN_IN_PAGE, current_user, sync_cookie
 
-ROOT = Path(__file__).resolve().parent
 PROTECTED = {
     "pages/1_Profile.py": ("nav.profile", ":material/badge:"),
     "pages/2_Workbench.py": ("nav.workbench", ":material/work:"),
@@ -38,8 +35,6 @@ sign_in = st.Page(
 )
 protected: dict[str, st.Page] = {}
 for path, (title_key, icon) in PROTECTED.items():
-    if not (ROOT / path).exists():  # pages land independently; a missing one is simply not offered yet
-        continue
     if path.endswith("9_Admin.py") and user is not None and not user.is_admin:
         continue
     protected[path] = st.Page(path, title=t(title_key), icon=icon, visibility="visible" if user else "hidden")

@@ -15,8 +15,6 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
-TASK_KINDS = ("resume", "detailed_resume", "job", "match", "customize", "interview")
-
 
 class Settings(BaseSettings):
     """Configuration read from the environment (prefix-free names, as documented in .env.example)."""
@@ -130,4 +128,4 @@ def reset_settings() -> None:
     get_settings.cache_clear()
 
 
-__all__ = ["PROJECT_ROOT", "TASK_KINDS", "Field", "Settings", "get_settings", "reset_settings"]
+__all__ = ["PROJECT_ROOT", "Field", "Settings", "get_settings", "reset_settings"]

@@ -25,7 +25,6 @@ from core.config import get_settings
 from db.models import Job
 
 ACTIVE_STATES = ("queued", "running")
-SERVICE_KINDS = ("job", "match", "customize", "interview")
 
 
 @dataclass

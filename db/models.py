@@ -235,9 +235,6 @@ class Service(Base):
     )
 
 
-JOB_STATES = ("queued", "running", "succeeded", "failed", "cancelled")
-
-
 class Job(Base):
     """The truth of one unit of LLM work: state, lease, attempts, the debit it carries, and its figures."""
 
