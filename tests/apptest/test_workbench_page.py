@@ -120,3 +120,42 @@ def test_a_finished_match_is_shown_with_coverage_and_the_customize_offer(fake, m
     assert "Kafka" in text and "only in your detailed history" in text
     assert "Tailoring costs 2 coins (you have 8)" in text
     assert any(b.key == f"wb.start.customize.{created['service_id']}" for b in at.button)
+
+
+def test_a_step_the_provider_failed_offers_the_offline_result_in_one_click_at_no_charge(fake, make_user) -> None:
+    from sqlalchemy import select
+
+    from core import ledger
+    from core.worker import execute, fail_from_reaper
+    from db.models import Job
+    from db.session import unit_of_work
+    from tests.integration.workbench_support import latest_job
+
+    user = make_user(coins=5)
+    add_assets(user)
+    service_id = uuid.UUID(services.create_service(user, idempotency_key="fb", jd_text=JD_TEXT).data["service_id"])
+    with unit_of_work() as session:  # the provider failed for good on every attempt: failed and refunded
+        for job_id in session.scalars(select(Job.id).where(Job.service_id == service_id)).all():
+            fail_from_reaper(session, job_id, "error.upstream", "provider down", ("queued", "running"))
+    with unit_of_work() as session:
+        assert ledger.balance(session, user) == 5
+
+    at = _page(user, **{"wb.current": service_id})
+    assert not at.exception
+    assert "The AI provider failed on this step" in _texts(at)
+    offers = [b for b in at.button if b.label == "Use the offline result (free)"]
+    assert offers
+    offers[0].click().run()
+    assert not at.exception
+
+    for kind in ("job", "match"):  # the engine, in this process: the clicked step, then the Match it hands on
+        job = latest_job(service_id, kind)
+        if job is not None and job.state == "queued":
+            assert (job.price, job.params.get("engine")) == (0, "offline")
+            execute(str(job.id))
+    view = services.get_service_view(user, service_id)
+    assert view.match is not None and view.match["engine"] == "offline" and view.match["strengths"]
+    with unit_of_work() as session:
+        assert ledger.balance(session, user) == 5  # nothing charged for the offline result
+    at = _page(user, **{"wb.current": service_id})
+    assert "Written by the offline engine" in _texts(at)
