@@ -51,7 +51,9 @@ def _user(marker: str) -> uuid.UUID:
 def _jd(i: int, marker: str) -> str:
     from tests.integration.latency_support import jd_with
 
-    return jd_with(marker).replace("PostgreSQL a plus.", f"PostgreSQL and {SKILLS[i % len(SKILLS)]} a plus.")
+    jd = jd_with(marker).replace("and Rust required", f"Rust and {SKILLS[i % len(SKILLS)]} required")
+    assert jd != jd_with(marker)  # the skill lands in must_have, which the retrieval query is built from
+    return jd
 
 
 def _jobs(service_ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -126,6 +128,8 @@ def bench_match_and_tailor(report: Report, count: int, profile_name: str = "real
         for record in fake.stats()["timings"]:
             if record.get("ended") and record["title"] in TITLES:
                 timings[(record["marker"], TITLES[record["title"]])] = record  # a retry's reply replaces the first
+        report("paths_model_cap", max(bench.caps().values()), "count")
+        report("paths_upstream_peak_concurrency", max(fake.stats()["peak"].values() or [0]), "count")
         return _figures(report, profile(profile_name)["fake-paid"], markers, clicks, first_ms, created, jobs, timings)
 
 
