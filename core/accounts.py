@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 from core import jobs, ledger, throttle
 from core.config import get_settings
 from core.errors import InvalidInput, NotFound, UserError
-from core.i18n import LANGS
+from core.kinds import LANGS, normalize_lang
 from core.logging import log_event
 from core.redis_conn import get_redis
 from core.users import create_user, find_by_email, has_hidden_chars, normalize_email, remember_deleted
@@ -155,10 +155,6 @@ def _open_session(session: Session, user: User, *, created: bool = False) -> Sig
     )
 
 
-def _lang(lang: str | None) -> str:
-    return lang if lang in LANGS else "en"
-
-
 def _valid_email(email: str) -> str:
     if has_hidden_chars(email):
         raise InvalidInput("accounts.error.email_hidden_chars")
@@ -179,7 +175,9 @@ def sign_up(email: str, password: str, name: str = "", lang: str = "en") -> Sign
         with unit_of_work() as session:
             if find_by_email(session, normalized) is not None:
                 raise UserError("accounts.error.email_taken")
-            user = create_user(session, normalized, name=name.strip()[:200], password_hash=hashed, lang=_lang(lang))
+            user = create_user(
+                session, normalized, name=name.strip()[:200], password_hash=hashed, lang=normalize_lang(lang)
+            )
             signed = _open_session(session, user, created=True)
     except IntegrityError as exc:  # a concurrent sign-up with the same e-mail won the race
         raise UserError("accounts.error.email_taken") from exc
@@ -280,7 +278,9 @@ def link_oidc(email_verified: bool, email: str, subject: str, name: str = "", la
                     user.oidc_subject = subject
             created = user is None
             if user is None:
-                user = create_user(session, normalized, name=name.strip()[:200], lang=_lang(lang), oidc_subject=subject)
+                user = create_user(
+                    session, normalized, name=name.strip()[:200], lang=normalize_lang(lang), oidc_subject=subject
+                )
             signed = _open_session(session, user, created=created)
     except IntegrityError as exc:
         raise UserError("accounts.error.oidc_conflict") from exc

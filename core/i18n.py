@@ -12,8 +12,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-LANGS = ("en", "zh")
-DEFAULT_LANG = "en"
+from core.kinds import DEFAULT_LANG, LANGS, normalize_lang
+
+__all__ = ["DEFAULT_LANG", "LANGS", "catalog", "normalize_lang", "translate"]
 _DIR = Path(__file__).resolve().parent / "locales"
 
 
@@ -34,10 +35,3 @@ def translate(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:
         except (KeyError, IndexError, ValueError):
             return text
     return text
-
-
-def normalize_lang(value: str | None) -> str:
-    """Map a browser or user language ('zh-CN', 'en-US', None) to a supported one."""
-    if value and value.lower().startswith("zh"):
-        return "zh"
-    return "en" if not value or not value.lower().startswith("zh") else "zh"

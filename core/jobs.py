@@ -22,9 +22,8 @@ from sqlalchemy.orm import Session
 
 from core import ledger
 from core.config import get_settings
+from core.kinds import ACTIVE_STATES as ACTIVE_STATES  # the name use cases and pages read it by
 from db.models import Job
-
-ACTIVE_STATES = ("queued", "running")
 
 
 @dataclass

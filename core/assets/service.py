@@ -13,7 +13,7 @@ import json
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -26,13 +26,11 @@ from core.assets.schema import ResumeSummary
 from core.config import get_settings
 from core.errors import InvalidInput, LimitReached, NotFound, UserError
 from core.facts.model import DocumentModel
-from core.i18n import normalize_lang
+from core.kinds import ASSET_KINDS, AssetKind, normalize_lang
 from core.llm.registry import price_for
 from db.models import Asset, Job, User
 from db.session import unit_of_work
 
-AssetKind = Literal["resume", "detailed_resume"]
-ASSET_KINDS: tuple[AssetKind, ...] = ("resume", "detailed_resume")
 PENDING = ("queued", "processing")
 MAX_FILENAME = 300
 

@@ -6,6 +6,8 @@ job description or the knowledge base. Keeping them in one table makes that boun
 
 from __future__ import annotations
 
+from core.kinds import normalize_lang
+
 TEXT: dict[str, dict[str, str]] = {
     "en": {
         "list_sep": "; ",
@@ -167,7 +169,7 @@ TEXT: dict[str, dict[str, str]] = {
 
 def lang_of(lang: str) -> str:
     """'zh-CN' -> 'zh'; anything not Chinese is English."""
-    return "zh" if (lang or "").lower().startswith("zh") else "en"
+    return normalize_lang(lang)
 
 
 def t(lang: str, key: str, **values: object) -> str:
