@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from core.facts.dates import find_dates
+from core.facts.text import stem
 
 _NUMBER = re.compile(
     r"""
@@ -73,33 +74,6 @@ _STOP_TEXT = (
     "approximately approx around nearly almost roughly over under least total"
 )
 _STOP = frozenset(_STOP_TEXT.split())
-_NOT_PLURAL = frozenset(
-    [
-        "kubernetes",
-        "sales",
-        "jenkins",
-        "pandas",
-        "ios",
-        "macos",
-        "windows",
-        "postgres",
-        "news",
-        "series",
-        "species",
-        "express",
-        "business",
-        "always",
-        "canvas",
-        "atlas",
-        "chaos",
-        "aws",
-        "gas",
-        "plus",
-        "bonus",
-        "status",
-        "campus",
-    ]
-)
 _CURRENCY_AFTER = re.compile(r"\s*(?:元|美元|人民币|块|dollars?\b|usd\b|rmb\b|euros?\b)", re.IGNORECASE)
 _MEASURE = "个人名倍家项次位款条套台"
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -121,19 +95,6 @@ def _plain(value: Decimal) -> str:
 
 
 @lru_cache(maxsize=16384)
-def singular(word: str) -> str:
-    """engineers -> engineer, companies -> company, processes -> process; short words stay."""
-    w = word.lower()
-    if len(w) <= 3 or not w.isalpha() or w in _NOT_PLURAL or w.endswith("ics"):
-        return w
-    for suffix, keep in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x")):
-        if w.endswith(suffix):
-            return w[: -len(suffix)] + keep
-    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
-    return w
-
-
 def _small_chinese(text: str) -> int | None:
     """A Chinese number below 万: 三百五十 -> 350, 十二 -> 12."""
     total, digit = 0, None
@@ -212,7 +173,7 @@ def _words(segment: str) -> list[str]:
         if not word or _CJK.match(word):
             continue
         if word not in _STOP:
-            out.append(singular(word))
+            out.append(stem(word))
     return out
 
 

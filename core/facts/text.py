@@ -53,10 +53,40 @@ def strip_markdown(line: str) -> str:
     return _EMPHASIS.sub("", line).strip()
 
 
+_NOT_PLURAL = frozenset(
+    [
+        "kubernetes",
+        "sales",
+        "jenkins",
+        "pandas",
+        "ios",
+        "macos",
+        "windows",
+        "postgres",
+        "news",
+        "series",
+        "species",
+        "express",
+        "business",
+        "always",
+        "canvas",
+        "atlas",
+        "chaos",
+        "aws",
+        "gas",
+        "plus",
+        "bonus",
+        "status",
+        "campus",
+    ]
+)
+
+
 def stem(word: str) -> str:
-    """A light English stem: plural and common suffixes dropped so 'engineers' ~ 'engineer', 'led' stays."""
+    """A light English stem: plurals dropped so 'engineers' ~ 'engineer' and 'companies' ~ 'company';
+    short words, words that only look plural ('business', 'analytics') and non-words stay."""
     w = word.casefold()
-    if len(w) <= 3 or not w.isalpha():
+    if len(w) <= 3 or not w.isalpha() or w in _NOT_PLURAL or w.endswith("ics"):
         return w
     for suffix, keep in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x")):
         if w.endswith(suffix):
