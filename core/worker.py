@@ -13,7 +13,7 @@ import logging
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
@@ -71,24 +71,17 @@ class JobContext:
         max_tokens: int | None = None,
     ) -> llm.Completion:
         """One LLM call under the model's concurrency cap; deltas go to the job's stream if `stream`."""
-        sem = Semaphore(f"model:{self.spec.name}", self.spec.concurrency, lease_s=get_settings().job_lease_s)
-        holder = f"{self.job_id}:{uuid.uuid4().hex[:8]}"
-        self.keeper.check()
-        with sem.slot(holder, on_wait=self.keeper.check):
-            self.keeper.semaphores.append((sem, holder))
-            try:
-                result = llm.stream_chat(
-                    self.spec,
-                    messages,
-                    on_delta=self.stream.delta if stream else None,
-                    schema=schema,
-                    temperature=temperature,
-                    max_tokens=max_tokens,
-                )
-                if stream:
-                    self.stream.flush()
-            finally:
-                self.keeper.semaphores.remove((sem, holder))
+        with self.model_slot():
+            result = llm.stream_chat(
+                self.spec,
+                messages,
+                on_delta=self.stream.delta if stream else None,
+                schema=schema,
+                temperature=temperature,
+                max_tokens=max_tokens,
+            )
+            if stream:
+                self.stream.flush()
         self.figures["tokens_in"] += result.tokens_in
         self.figures["tokens_out"] += result.tokens_out
         self.figures["cost"] += self.spec.cost(result.tokens_in, result.tokens_out)
@@ -97,6 +90,19 @@ class JobContext:
             self.figures["ttft_ms"] = result.ttft_ms
         return result
 
+    @contextlib.contextmanager
+    def model_slot(self) -> Iterator[None]:
+        """Hold one of the model's slots (a Redis semaphore shared by every process), renewed with the lease."""
+        sem = Semaphore(f"model:{self.spec.name}", self.spec.concurrency, lease_s=get_settings().job_lease_s)
+        holder = f"{self.job_id}:{uuid.uuid4().hex[:8]}"
+        self.keeper.check()
+        with sem.slot(holder, on_wait=self.keeper.check):
+            self.keeper.semaphores.append((sem, holder))
+            try:
+                yield
+            finally:
+                self.keeper.semaphores.remove((sem, holder))
+
     @property
     def offline(self) -> bool:
         """True when this job runs on the offline engine: handlers call core.offline instead of `structured`."""
@@ -104,15 +110,8 @@ class JobContext:
 
     def offline_reply(self, compute: Callable[[], ReplyT], *, stream: bool = True) -> ReplyT:
         """Compute an offline reply under the engine's cap, then stream its JSON text like the AI would."""
-        sem = Semaphore(f"model:{self.spec.name}", self.spec.concurrency, lease_s=get_settings().job_lease_s)
-        holder = f"{self.job_id}:{uuid.uuid4().hex[:8]}"
-        self.keeper.check()
-        with sem.slot(holder, on_wait=self.keeper.check):
-            self.keeper.semaphores.append((sem, holder))
-            try:
-                reply = compute()
-            finally:
-                self.keeper.semaphores.remove((sem, holder))
+        with self.model_slot():
+            reply = compute()
         self.figures["model"] = self.spec.engine_label
         if stream:
             first = time.monotonic()
