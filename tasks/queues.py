@@ -28,6 +28,7 @@ from core import dispatch, worker
 from core.config import get_settings
 from core.logging import configure_logging
 from core.reaper import reap
+from core.warmup import warm_up
 from tasks.handlers import all_handlers
 
 
@@ -44,16 +45,13 @@ free = _huey("free")
 maint = _huey("maint")
 
 
-@paid.task(retries=0, name="run_job")
-def run_paid_job(job_id: str) -> None:
+def _run_job(job_id: str) -> None:
     worker.execute(job_id)
 
 
-@free.task(retries=0, name="run_job")
-def run_free_job(job_id: str) -> None:
-    worker.execute(job_id)
-
-
+# Huey's decorators are untyped; applied as calls, the task objects keep a type.
+run_paid_job: TaskWrapper = paid.task(retries=0, name="run_job")(_run_job)
+run_free_job: TaskWrapper = free.task(retries=0, name="run_job")(_run_job)
 _RUNNERS: dict[str, TaskWrapper] = {"paid": run_paid_job, "free": run_free_job}
 
 
@@ -84,6 +82,7 @@ def start_consumer() -> None:
             return
         configure_logging(get_settings().log_level)
         wire()
+        warm_up()  # the first jobs must not each build the vocabulary and the client (issue 21); others wait here
         # Everything imported so far lives as long as the process: keep it out of the cyclic collector's scans,
         # whose full passes over the libraries' objects stalled every worker thread of a consumer for ~100 ms.
         gc.freeze()
@@ -94,8 +93,7 @@ for _instance in (paid, free, maint):
     _instance.on_startup("start_consumer")(start_consumer)
 
 
-@maint.periodic_task(crontab(minute="*"), retries=0, name="maintenance")
-def maintenance() -> None:
+def _maintain() -> None:
     """Reap every REAPER_INTERVAL_S seconds for just under a minute, then let the next tick take over."""
     interval = max(1, get_settings().reaper_interval_s)
     deadline = time.monotonic() + 55
@@ -104,3 +102,6 @@ def maintenance() -> None:
         if time.monotonic() + interval > deadline:
             return
         time.sleep(interval)
+
+
+maintenance: TaskWrapper = maint.periodic_task(crontab(minute="*"), retries=0, name="maintenance")(_maintain)
