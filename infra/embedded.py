@@ -49,11 +49,9 @@ class EmbeddedPostgres:
     def start(self) -> str:
         import logging
 
-        import pgserver
-
         logging.getLogger("pgserver").setLevel(logging.WARNING)  # its atexit logging outlives pytest's streams
 
-        from pgserver.postgres_server import PostgresServer
+        from pgserver.postgres_server import PostgresServer, get_server
 
         self.pgdata.mkdir(parents=True, exist_ok=True)
         known = PostgresServer._instances.get(self.pgdata)
@@ -62,7 +60,7 @@ class EmbeddedPostgres:
                 known.ensure_postgres_running()
             server = known
         else:
-            server = pgserver.get_server(self.pgdata, cleanup_mode=None)
+            server = get_server(self.pgdata, cleanup_mode=None)
         self.url = server.get_uri()
         return self.url
 
