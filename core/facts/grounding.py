@@ -496,7 +496,7 @@ class _LineChecker:
         out: list[Claim] = []
         for kind, name in self.ev.entities:
             for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", self.line, re.IGNORECASE):
-                after = re.match(r" ([A-Z][\w&+.-]*|I{1,3}V?|IV)\b(?!')", self.line[m.end() :])
+                after = re.match(r" ([A-Z][\w&+.-]+|I{1,3}V?\b(?! [a-z]))(?!')", self.line[m.end() :])
                 before = re.search(r"\b([A-Za-z.]+) $", self.line[: m.start()]) if kind == "title" else None
                 added = after.group(1) if after and after.group(1).casefold() not in _CONNECTORS else None
                 extended = None

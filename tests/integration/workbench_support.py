@@ -49,6 +49,13 @@ TAILORED = (
     "# Jane Doe\n\n## Experience\n\n### Senior Backend Engineer — Acme Corp (2019-03 – present)\n"
     "- Cut p99 latency of the payments API by 30% with Python.\n- Built a streaming pipeline on Apache Kafka.\n"
 )
+INTERVIEW: dict[str, Any] = {
+    "self_intro_1min": "I am Jane Doe, a backend engineer at Acme Corp, where I cut p99 latency of the payments API by 30%.",
+    "self_intro_3min": "At Acme Corp I work on the payments API in Python and PostgreSQL.",
+    "likely_questions": [{"question": "How did you cut the latency?", "outline": ["Profiled", "Cached", "Measured"]}],
+    "star_stories": [{"gap": "No Rust", "situation": "A slow service", "action": "Profiled it", "result": "Faster"}],
+    "questions_to_ask": ["What does the team own?"],
+}
 # The documents those summaries were made from: a ready asset holds its text and document model too.
 RESUME_TEXT = """Jane Doe
 jane@example.com
@@ -90,6 +97,8 @@ def responder(request: dict[str, Any]) -> str | None:
                 ],
             }
         )
+    if title == "InterviewReply":
+        return json.dumps(INTERVIEW)
     return None
 
 
