@@ -184,7 +184,7 @@ def _retry(user: CurrentUser, service_id: uuid.UUID, step: str) -> None:
 
 def _step_error(step: services.StepView | None, user: CurrentUser | None = None, kind: str = "") -> None:
     if step is not None and step.state == "failed":
-        st.error(failure_message(step.error_key, step.price), icon=":material/error:")
+        st.error(failure_message(step.error_key, step.price, step.queue), icon=":material/error:")
         if user is not None and kind:
             render_fallback(user.id, st.session_state[CURRENT], kind, _form_key)
 

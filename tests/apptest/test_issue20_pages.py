@@ -44,10 +44,10 @@ def _texts(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
-def _fail_extraction(service_id: str) -> None:
-    """The job-extraction job finally fails, as the reaper would fail it (refunding its debit if any)."""
+def _fail_extraction(service_id: str, kind: str = "job") -> None:
+    """The job-extraction job (or another step's) finally fails, as the reaper would (refunding its debit if any)."""
     with unit_of_work() as session:
-        job = session.scalar(select(Job).where(Job.service_id == uuid.UUID(service_id), Job.kind == "job"))
+        job = session.scalar(select(Job).where(Job.service_id == uuid.UUID(service_id), Job.kind == kind))
         assert job is not None
         jobs.fail(session, job.id, error_key="error.upstream", detail="test", from_states=("queued", "running"))
 
@@ -84,7 +84,8 @@ def test_a_paid_failure_says_the_coins_were_refunded(fake, make_user) -> None:
     user = make_user(coins=5)
     add_assets(user)
     service_id = services.create_service(user, idempotency_key="paid", jd_text=JD_TEXT).data["service_id"]
-    _fail_extraction(service_id)
+    _fail_extraction(service_id)  # costs nothing, but ran on the paid queue: not "the free queue"
+    _fail_extraction(service_id, "match")  # Match holds the service's debit (issue 21)
     at = _page("pages/2_Workbench.py", user, lang="zh", state={"wb.current": uuid.UUID(service_id)})
     assert not at.exception
     errors = " ".join(str(e.value) for e in at.error)
