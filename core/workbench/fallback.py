@@ -42,14 +42,18 @@ def offline_offer(user_id: uuid.UUID, service_id: uuid.UUID, step: str) -> bool:
         service = owned_service(session, user_id, service_id)
         if _active_jobs(session, service.id):
             return False
-        return offers_offline(_latest_steps(session, [service.id]).get(service.id, {}).get(step))
+        latest = _latest_steps(session, [service.id]).get(service.id, {})
+        if step == "job" and offers_offline(latest.get("match")):
+            return False  # the Match's offer runs both: one button for the service's first step
+        return offers_offline(latest.get(step))
 
 
 def run_offline_step(user_id: uuid.UUID, service_id: uuid.UUID, step: str, idempotency_key: str) -> ActionResult:
     """Queue the offline engine's result for a step whose provider run failed for good; nothing is charged.
 
     Refused with "workbench.error.nothing_to_retry" unless that step's latest run qualifies (offers_offline)
-    and nothing of the service is running. A fall-back job extraction hands `engine: offline` on to its Match.
+    and nothing of the service is running. Extraction and Match run side by side, so when both failed one
+    click queues both offline.
     Returns {"service_id", "job_id", "queue", "price"} (price 0).
     """
     if step not in STEP_KINDS:
@@ -67,19 +71,29 @@ def run_offline_step(user_id: uuid.UUID, service_id: uuid.UUID, step: str, idemp
         if step == "match" and latest_match(session, service.id) is not None:
             raise UserError("workbench.error.nothing_to_retry")
         assert last is not None
-        params = {k: v for k, v in (last.params or {}).items() if k == "lang"}
-        job = jobs.create_job(
-            session,
-            jobs.NewJob(
-                user_id=user_id,
-                kind=step,
-                price=0,
-                memo=f"offline {step}",
-                service_id=service.id,
-                params={**params, "engine": OFFLINE},
-            ),
-        )
+        steps = [step]
+        partner = {"match": "job", "job": "match"}.get(step)
+        if partner is not None and offers_offline(latest.get(partner)):
+            steps.append(partner)  # extraction and Match run side by side: both failed, both fall back
+        created = []
+        for kind in steps:
+            failed = latest[kind]
+            params = {k: v for k, v in (failed.params or {}).items() if k == "lang"}
+            created.append(
+                jobs.create_job(
+                    session,
+                    jobs.NewJob(
+                        user_id=user_id,
+                        kind=kind,
+                        price=0,
+                        memo=f"offline {kind}",
+                        service_id=service.id,
+                        params={**params, "engine": OFFLINE},
+                    ),
+                )
+            )
+        job = created[0]
         data = {"service_id": str(service.id), "job_id": str(job.id), "queue": job.queue, "price": job.price}
-        return ActionResult(data=data, enqueue=[(str(job.id), job.queue)])
+        return ActionResult(data=data, enqueue=[(str(j.id), j.queue) for j in created])
 
     return run_action(user_id, idempotency_key, body)

@@ -38,7 +38,7 @@ from core.workbench.schemas import (
     MatchResultData,
 )
 from core.workbench.services import PARALLEL
-from core.worker import BaseHandler, FollowUp, JobContext, register
+from core.worker import BaseHandler, FollowUp, JobContext
 from db.models import InterviewResult, Job, MatchResult, ResumeVersion, Service
 from db.session import unit_of_work
 
@@ -301,7 +301,3 @@ class InterviewHandler(BaseHandler):
             )
         )
         return []
-
-
-for _handler in (JobExtractionHandler(), MatchHandler(), CustomizeHandler(), InterviewHandler()):
-    register(_handler)

@@ -149,19 +149,22 @@ def test_a_step_the_provider_fails_falls_back_offline_in_one_click_at_no_charge(
     fake.fail_rate = 1.0  # from here on, every request to the provider fails
 
     service_id = uuid.UUID(services.create_service(user, idempotency_key="svc", jd_text=_jd("en01")).data["service_id"])
-    failed = wait_step(service_id, "job")
-    assert (failed.state, failed.error_key) == ("failed", "error.upstream")
-    assert _balance(user) == 9  # refunded
-    assert fallback.offline_offer(user, service_id, "job")
+    for kind in ("job", "match"):  # extraction (free) and Match (the service's debit) run side by side
+        failed = wait_step(service_id, kind)
+        assert (failed.state, failed.error_key) == ("failed", "error.upstream")
+    assert _balance(user) == 9  # the Match's debit refunded
+    assert fallback.offline_offer(user, service_id, "match")
+    assert not fallback.offline_offer(user, service_id, "job")  # one button: the Match's runs both
 
-    clicked = fallback.run_offline_step(user, service_id, "job", "offline-1")
+    clicked = fallback.run_offline_step(user, service_id, "match", "offline-1")
     assert clicked.data["price"] == 0
-    assert fallback.run_offline_step(user, service_id, "job", "offline-1").data == clicked.data  # a double click
+    assert fallback.run_offline_step(user, service_id, "match", "offline-1").data == clicked.data  # a double click
+    assert wait_step(service_id, "job").state == "succeeded"
     match = wait_step(service_id, "match")
     assert match.state == "succeeded", match.error_detail
     view = services.get_service_view(user, service_id)
     assert view.match is not None and view.match["engine"] == "offline" and view.match["strengths"]
-    assert not fallback.offline_offer(user, service_id, "job")
+    assert not fallback.offline_offer(user, service_id, "job") and not fallback.offline_offer(user, service_id, "match")
 
     # A paid step the provider fails: charged, refunded once, then its offline result for free.
     requests_before = fake.total
