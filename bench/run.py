@@ -69,6 +69,10 @@ class Target:
         return OPS[self.op](value, self.value)
 
 
+GROUNDING_KINDS = (  # bench.grounding's invented-fact kinds (issue 17's list)
+    "employer", "renamed_employer", "title", "promoted_title", "number", "number_digit", "date",
+    "skill_in_jd", "skill_not_in_jd", "degree", "school", "certification", "version", "spoken_language",
+)  # fmt: skip
 OFFLINE_STEPS = ("read", "summary", "job", "match", "customize", "interview")  # bench.offline's steps
 TARGETS: dict[str, Target] = {
     "engine_steady_ttft_overhead_p95": Target("<", 100, "ms", must=False),  # 50 jobs in flight
@@ -79,13 +83,7 @@ TARGETS: dict[str, Target] = {
         f"offline_{step}_p95": Target("<=", 2000, "ms", must=False)
         for step in OFFLINE_STEPS
     },
-    **{
-        f"grounding_caught_{kind}": Target(">=", 0.95, "ratio", must=False)
-        for kind in (
-            "employer", "renamed_employer", "title", "promoted_title", "number", "number_digit", "date",
-            "skill_in_jd", "skill_not_in_jd", "degree", "school", "certification", "version", "spoken_language",
-        )
-    },  # fmt: skip
+    **{f"grounding_caught_{kind}": Target(">=", 0.95, "ratio", must=False) for kind in GROUNDING_KINDS},
     "grounding_false_flags_en": Target("<=", 0.05, "ratio", must=False),
     "grounding_false_flags_zh": Target("<=", 0.05, "ratio", must=False),
     "coverage_recall": Target(">=", 0.90, "ratio", must=False),

@@ -50,7 +50,9 @@ TAILORED = (
     "- Cut p99 latency of the payments API by 30% with Python.\n- Built a streaming pipeline on Apache Kafka.\n"
 )
 INTERVIEW: dict[str, Any] = {
-    "self_intro_1min": "I am Jane Doe, a backend engineer at Acme Corp, where I cut p99 latency of the payments API by 30%.",
+    "self_intro_1min": (
+        "I am Jane Doe, a backend engineer at Acme Corp, where I cut p99 latency of the payments API by 30%."
+    ),
     "self_intro_3min": "At Acme Corp I work on the payments API in Python and PostgreSQL.",
     "likely_questions": [{"question": "How did you cut the latency?", "outline": ["Profiled", "Cached", "Measured"]}],
     "star_stories": [{"gap": "No Rust", "situation": "A slow service", "action": "Profiled it", "result": "Faster"}],

@@ -20,7 +20,7 @@ def test_json_end_sees_the_top_level_close_and_not_a_brace_inside_a_string() -> 
 
 
 def test_after_the_object_closes_the_end_lines_are_read_without_a_pause() -> None:
-    """Text flows for 2 s, then the object closes; the finish line is read after a wait, yet [DONE] is not paused for."""
+    """Text flows for 2 s, then the object closes: the finish line is read after a wait, [DONE] without a pause."""
     now = [0.0]
     pauses: list[float] = []
     arrivals = [(0.3 + i * 0.02, f"data: {i}") for i in range(100)] + [(3.0, "finish"), (3.0, "[DONE]")]
