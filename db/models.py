@@ -60,9 +60,13 @@ class User(Base):
     password_hash: Mapped[str | None] = mapped_column(String(200))
     oidc_subject: Mapped[str | None] = mapped_column(String(300), unique=True)
     lang: Mapped[str] = mapped_column(String(5), default="en")
+    theme: Mapped[str | None] = mapped_column(String(8))  # system|light|dark; None: not chosen yet
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
     created_at: Mapped[datetime] = _created()
-    __table_args__ = (CheckConstraint("email = lower(email)", name="ck_users_email_lower"),)
+    __table_args__ = (
+        CheckConstraint("email = lower(email)", name="ck_users_email_lower"),
+        CheckConstraint("theme is null or theme in ('system','light','dark')", name="ck_users_theme"),
+    )
 
 
 class AuthSession(Base):

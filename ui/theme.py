@@ -1,4 +1,5 @@
-"""The Light / Dark / "follow the system" switch (FR-6.5), remembered in this browser for the user.
+"""The Light / Dark / "follow the system" switch (FR-6.5), remembered per user (core.preferences) and in the
+browser for visitors who have not signed in.
 
 Why this shape: Streamlit (1.67) has no API to set the theme from the script. Its frontend reads the viewer's
 choice once, at load, from localStorage key `stActiveTheme-<pathname>-v2` ("Light", "Dark" or "System"; the
@@ -12,9 +13,11 @@ so a reload never loops. Widgets that draw their own colours (the Markdown edito
 from __future__ import annotations
 
 import json
+import uuid
 
 import streamlit as st
 
+from core import preferences
 from ui.i18n import t
 
 THEMES = ("system", "light", "dark")
@@ -24,11 +27,21 @@ _FRONTEND = {"system": "System", "light": "Light", "dark": "Dark"}
 _COOKIE_DAYS = 365
 
 
+def _signed_in_id() -> uuid.UUID | None:
+    user = st.session_state.get("user")
+    user_id = getattr(user, "id", None)
+    return user_id if isinstance(user_id, uuid.UUID) else None
+
+
 def chosen() -> str:
-    """The viewer's choice: this session's, else the cookie's, else follow the system."""
+    """The viewer's choice: this session's, else the signed-in user's (any device), else this browser's
+    cookie, else follow the system."""
     value = st.session_state.get(_STATE)
     if value not in THEMES:
-        value = st.context.cookies.get(COOKIE)
+        user_id = _signed_in_id()
+        value = preferences.get_theme(user_id) if user_id is not None else None
+        if value not in THEMES:
+            value = st.context.cookies.get(COOKIE)
         value = value if value in THEMES else "system"
         st.session_state[_STATE] = value
     return str(value)
@@ -101,4 +114,7 @@ def render_switch() -> None:
     )
     if picked in THEMES and picked != current:
         st.session_state[_STATE] = picked
+        user_id = _signed_in_id()
+        if user_id is not None:
+            preferences.set_theme(user_id, str(picked))  # remembered for the user, on every device
         st.rerun()

@@ -68,6 +68,23 @@ def test_the_sidebar_has_a_theme_switch_and_no_menu_instructions(db) -> None:
     assert "jaa_theme=dark" in scripts and '\\"Dark\\"' in scripts
 
 
+def test_the_theme_is_remembered_for_the_user_on_every_browser(make_user) -> None:
+    from core import preferences
+
+    user = make_user(coins=1)
+    assert preferences.get_theme(user) is None
+    preferences.set_theme(user, "dark")  # what the switch calls for a signed-in user (ui.theme.render_switch)
+
+    other = AppTest.from_file(str(HOME), default_timeout=60)  # another browser: no cookie, a new session
+    other.session_state["user"] = CurrentUser(id=user, email="u@example.com", name="", lang="en", is_admin=False)
+    other.session_state["auth_checked_at"] = time.monotonic()
+    other.session_state["lang"] = "en"
+    other.run()
+    assert not other.exception and other.session_state["theme"] == "dark"
+    scripts = "\n".join(str(h.proto.body) for h in other.get("html"))
+    assert "jaa_theme=dark" in scripts and '\\"Dark\\"' in scripts
+
+
 def test_a_free_queue_failure_says_nothing_was_charged(fake, make_user) -> None:
     user = make_user(coins=0)
     add_assets(user)
