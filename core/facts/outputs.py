@@ -9,6 +9,7 @@ Messages name only kinds and counts, never content (they reach logs and job rows
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from core.assets.schema import ResumeSummary
@@ -85,6 +86,17 @@ def check_summary(summary: ResumeSummary, doc: DocumentModel) -> None:
         raise OutputRejected("summary", missing)
 
 
+def _names(text: str, phrase: str) -> bool:
+    """Whether the JD names `phrase`, also when OCR split or glued its words ("North wind Data", "Data
+    Platform Engineer(Senior)"): the same letters over whole words, spaces aside."""
+    if contains_phrase(fold(text), phrase):
+        return True
+    letters = [re.escape(c) for c in fold(phrase) if not c.isspace()]
+    if not letters:
+        return False
+    return re.search(r"(?<!\w)" + r"\s?".join(letters) + r"(?!\w)", fold(text)) is not None
+
+
 def correct_job(summary: JobSummary, jd: DocumentModel, facts: JobFacts) -> JobSummary:
     """The model's JD extraction with every keyword the JD does not contain dropped (the JD's own keywords,
     read by code, stand in when none is left), and a company or title the JD does not name replaced."""
@@ -99,8 +111,8 @@ def correct_job(summary: JobSummary, jd: DocumentModel, facts: JobFacts) -> JobS
     if not must and not nice:  # nothing the model named is in the JD: the JD's own keywords stand in
         must = [vocab.label(c, facts.lang) for c in facts.must_have]
         nice = [vocab.label(c, facts.lang) for c in facts.nice_to_have if c not in facts.must_have]
-    company = summary.company if summary.company and contains_phrase(fold(text), summary.company) else facts.company
-    title = summary.title if summary.title and contains_phrase(fold(text), summary.title) else facts.title
+    company = summary.company if summary.company and _names(text, summary.company) else facts.company
+    title = summary.title if summary.title and _names(text, summary.title) else facts.title
     return summary.model_copy(
         update={"must_have": must, "nice_to_have": nice, "company": company, "title": title, "language": facts.lang}
     )
