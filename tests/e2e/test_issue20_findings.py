@@ -24,6 +24,7 @@ from typing import Any
 import pytest
 
 from bench import stream_probe
+from tests.e2e import progress_probe
 from tests.e2e.texts import en, playwright_expect, zh
 from tests.e2e.workbench_setup import COVERAGE, past_services, service_with_tailored_resume
 from tests.fakes import replies
@@ -162,18 +163,6 @@ def test_4_the_open_service_survives_reload_back_and_a_second_tab_and_others_ids
 
 # --- finding 6 ----------------------------------------------------------------------------------------------
 
-_STAGE_OBSERVER = """names => {
-  window.__stages = [];
-  const record = () => {
-    const text = document.body.textContent;
-    const now = names.map((n, i) => text.includes(n + ' · ') ? i : -1).filter(i => i >= 0).join(',');
-    const last = window.__stages[window.__stages.length - 1];
-    if (now && now !== last) window.__stages.push(now);
-  };
-  record();
-  new MutationObserver(record).observe(document.body, {subtree: true, childList: true, characterData: true});
-}"""
-
 
 def _image_service_queued(user_id: uuid.UUID) -> tuple[uuid.UUID, uuid.UUID]:
     """A screenshot's service as creation leaves it: OCR text kept, its job extraction queued (no Match yet)."""
@@ -225,9 +214,9 @@ def test_6_progress_only_moves_forward_with_the_elapsed_time(db: None, web: str,
     context = _context(browser, web, token, "zh", "dark", PHONE)
     page = context.new_page()
     page.goto(f"{web}/Workbench?service={service_id}")
-    stages = [zh("progress." + name) for name in ("queued", "slot", "extracting", "matching")]
+    stages = progress_probe.stage_names("zh")
     expect(page.get_by_role("heading", name=zh("workbench.untitled"))).to_be_visible(timeout=SLOW)
-    page.evaluate(_STAGE_OBSERVER, stages)
+    progress_probe.install(page, "zh")
 
     # Queued, with a clock that runs.
     first = _elapsed(page, stages[0])
@@ -260,11 +249,9 @@ def test_6_progress_only_moves_forward_with_the_elapsed_time(db: None, web: str,
     assert _fits(page)
     page.screenshot(path=str(screens / "issue20-6-matching-zh-390-dark.png"), full_page=True)
 
-    seen = [[int(i) for i in entry.split(",")] for entry in page.evaluate("window.__stages")]
-    reached = [max(entry) for entry in seen]
-    assert reached == sorted(reached), seen  # never a step back
-    assert all(min(entry) == max(entry) for entry in seen), seen  # one stage at a time
-    assert sorted(set(reached)) == [0, 1, 2, 3], seen
+    seen = progress_probe.seen(page)
+    progress_probe.assert_forward(seen)  # one stage at a time, never a step back
+    assert sorted({entry[0] for entry in seen}) == [0, 1, 2, 3], seen
     context.close()
 
 

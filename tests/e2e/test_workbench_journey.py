@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from tests.data.asset_pdfs import DEJAVU, text_pdf
+from tests.e2e import progress_probe
 from tests.e2e.texts import en, playwright_expect, zh
 from tests.fakes import replies
 
@@ -30,6 +31,21 @@ JOB = 120_000  # ms: a job on the consumers (OCR loads its models on first use)
 MATCH_HOLD_AT = 12  # the Match stream is held after 12 pieces (~48 chars): the score is out, the rest is not
 TITLE = "Northwind Data · Data Platform Engineer"
 EDIT = "Mentored engineers on pipeline design and code review."
+# Alice's resume laid out as resumes are (a role line, then its bullets), so the reader finds her role and the
+# document check accepts a tailored resume that names Acme Analytics. The asset tests' RESUME_LINES write the
+# role as "Acme Analytics 2019-2024: built ...", which the reader does not take for a role, so every tailored
+# resume naming the employer is refused as invented (a reader limit, reported; not this journey's subject).
+RESUME_LINES = [
+    "Alice Example",
+    "alice@example.com | +1 555 0100 | Berlin",
+    "Senior Data Engineer",
+    "Experience",
+    "Senior Data Engineer, Acme Analytics, 2019 - 2024",
+    "- Built a streaming pipeline on Kafka processing 2 million events per day",
+    "- Reduced cloud costs by 35 percent by moving batch jobs to spot instances",
+    "Skills: Python, PostgreSQL, Kafka, Airflow",
+    "Education: MSc Computer Science, TU Munich, 2017",
+]
 
 
 def jd_screenshot() -> bytes:
@@ -90,7 +106,7 @@ def _upload_resume(page: Any) -> None:
     expect = playwright_expect()
     expect(page.get_by_role("heading", name=re.compile(en("assets.kind.resume")))).to_be_visible(timeout=SLOW)
     page.locator("[data-testid='stFileUploader'] input[type='file']").first.set_input_files(
-        files=[{"name": "alice-resume.pdf", "mimeType": "application/pdf", "buffer": text_pdf(replies.RESUME_LINES)}]
+        files=[{"name": "alice-resume.pdf", "mimeType": "application/pdf", "buffer": text_pdf(RESUME_LINES)}]
     )
     page.get_by_role("button", name=en("assets.upload.button")).click()
     expect(page.get_by_text(en("assets.status.ready"), exact=True)).to_be_visible(timeout=JOB)
@@ -109,10 +125,13 @@ def _create_from_screenshot(page: Any, holds: Holds, artifacts: Path) -> None:
         files=[{"name": "northwind-jd.png", "mimeType": "image/png", "buffer": jd_screenshot()}]
     )
     expect(panel.get_by_text("northwind-jd.png")).to_be_visible(timeout=SLOW)
+    progress_probe.install(page, "en")  # every progress stage the page shows from here on
     panel.get_by_role("button", name=en("workbench.create.confirm")).click()
 
-    # Progress while the job is read: the step is held at the model call, so the status stays on screen.
-    expect(page.get_by_text(en("status.extracting_job"))).to_be_visible(timeout=JOB)
+    # Progress while the job is read: the step is held at the model call, so its stage stays on screen with
+    # the time since the service started (issue 20, finding 6: a stage, not the job's own status text).
+    extracting = re.escape(en("progress.extracting")) + r" · \d+ s"
+    expect(page.get_by_text(re.compile(extracting))).to_be_visible(timeout=JOB)
     expect(page.get_by_role("heading", name=en("workbench.untitled"))).to_be_visible()
     holds.release("JobSummary")
 
@@ -128,6 +147,9 @@ def _create_from_screenshot(page: Any, holds: Holds, artifacts: Path) -> None:
     expect(page.get_by_text(replies.MATCH["self_pitch"])).to_be_visible()
     expect(page.get_by_text(en("workbench.match.coverage"))).to_be_visible()
     expect(page.get_by_text(replies.MATCH["gaps"][0]["action"])).to_be_visible()
+    seen = progress_probe.seen(page)
+    progress_probe.assert_forward(seen)  # the progress never went back on its way to the Match
+    assert [2] in seen, seen
 
 
 def _customize_edit_export(page: Any) -> bytes:
@@ -193,7 +215,8 @@ def test_the_whole_workbench_journey(web: str, browser: Any, fake: Any, workers:
 
     # The screenshot was read by OCR and the text reached the model; the PDF is the edited version.
     extraction = [r for r in fake.requests if replies.task_of(r) == "JobSummary"]
-    assert extraction and "Northwind" in str(extraction[0]["messages"]) and "Kafka" in str(extraction[0]["messages"])
+    sent = str(extraction[0]["messages"]) if extraction else ""
+    assert re.search(r"North ?wind Data", sent) and "Kafka" in sent  # OCR reads the name as "North wind"
     assert pdf.startswith(b"%PDF")
     text = " ".join((p.extract_text() or "") for p in PdfReader(io.BytesIO(pdf)).pages)
     assert "Acme Analytics" in text and "Mentored engineers" in text
@@ -236,7 +259,7 @@ def test_the_whole_workbench_journey(web: str, browser: Any, fake: Any, workers:
     expect(page.get_by_role("heading", name=TITLE)).to_be_visible(timeout=SLOW)
     expect(page.get_by_text(replies.MATCH["conclusion"])).to_be_visible(timeout=SLOW)
     expect(page.get_by_text(replies.INTERVIEW["self_intro_1min"])).to_be_visible(timeout=SLOW)
-    page.get_by_test_id("stSidebarCollapseButton").first.click()  # on a phone the sidebar overlays the page
+    # On a phone the sidebar overlays the page: it closes by itself after the choice (issue 20, finding 12).
     expect(page.get_by_test_id("stExpandSidebarButton")).to_be_visible(timeout=SLOW)
     expect(page.locator("section[data-testid='stSidebar']")).not_to_be_in_viewport(timeout=SLOW)
     assert _no_horizontal_scroll(page)
