@@ -196,6 +196,7 @@ class Evidence:
         self.entry_stems = self._entry_stems()
         self.numbers = _number_refs(self.docs)
         self.acronyms = _acronyms(text)
+        self.dated_lines = [fold(line) for d in self.docs for line in d.lines if find_dates(line)]
         self.job_skills = set(job.must_have) | set(job.nice_to_have) if job is not None else set()
         self.cjk_cert_levels: dict[str, set[str]] = {}
         for m in _CJK_CERT_LEVEL.finditer(text):
@@ -254,6 +255,11 @@ class Evidence:
 
     def has(self, phrase: str) -> bool:
         return contains_phrase(self.folded, phrase)
+
+    def on_dated_line(self, phrase: str) -> bool:
+        """The phrase stands on a line of the documents that carries a date: a role or school the reader did
+        not structure ("Acme Analytics 2019-2024: built …") is still the documents' own."""
+        return any(contains_phrase(line, phrase) for line in self.dated_lines)
 
     def written(self, phrase: str) -> bool:
         """The phrase in the documents with spaces ignored: an OCR'd scan often drops them ("GoogleAds").
@@ -433,10 +439,11 @@ class _LineChecker:
                 )
                 headers = "".join(self.ev.header_of(a) for a in anchors)
                 as_written = bool(anchors) and len(compact(part)) >= 4 and compact(part) in compact(headers)
-                if not as_written and not any(_same_title(part, t, self.ev) for t in held if t):
+                unread = not anchors and not held and self.ev.has(part)  # no role was read: the title as written
+                if not (as_written or unread) and not any(_same_title(part, t, self.ev) for t in held if t):
                     out.append(("title", part, held[0] if len(held) == 1 else None))
                     self._take_text(part)
-            elif part not in orgs and not self._is_place_or_noise(part):
+            elif part not in orgs and not self._is_place_or_noise(part) and not self.ev.on_dated_line(part):
                 employers = [n for k, n in self.ev.entities if k == "employer"]
                 out.append(("employer", part, employers[0] if len(employers) == 1 else None))
                 self._take_text(part)
