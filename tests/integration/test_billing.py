@@ -481,7 +481,7 @@ def test_purchase_and_consumption_history_show_exactly_the_ledger(fake_stripe: F
     context = {r.entry_id: (r.step, r.service_title) for r in shown}
     by_job = {e.id: e.job_id for e in expected}
     titles: dict[uuid.UUID | None, tuple[str, str | None]] = {
-        match_job: ("match", "Backend engineer"),
+        match_job: ("service", "Backend engineer"),  # a Match holds the service's debit: the user bought a service
         customize_job: ("customize", "Data analyst"),
         resume_job: ("resume", None),
     }
