@@ -93,7 +93,8 @@ def truncate_all() -> None:
         session.execute(
             text(
                 "TRUNCATE users, wallets, ledger_entries, idempotency_keys, assets, services, jobs, match_results,"
-                " resume_versions, interview_results, payments, stripe_events, admin_audit, auth_sessions CASCADE"
+                " resume_versions, interview_results, payments, stripe_events, admin_audit, auth_sessions,"
+                " deleted_emails CASCADE"
             )
         )
     get_redis().flushdb()
