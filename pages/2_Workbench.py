@@ -215,7 +215,8 @@ def _service(user: CurrentUser, service_id: uuid.UUID) -> None:
     except UserError:
         _not_found(user)
         return
-    st.header(safe_inline(view.title or t("workbench.untitled")))
+    unread = (step := view.steps.get("job")) is not None and step.state in ("failed", "cancelled")
+    st.header(safe_inline(view.title or t("workbench.history.unread" if unread else "workbench.untitled")))
     if view.jd_text:
         with st.expander(t("workbench.jd.expander")):
             st.text(view.jd_text)

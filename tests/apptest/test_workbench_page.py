@@ -143,6 +143,7 @@ def test_a_step_the_provider_failed_offers_the_offline_result_in_one_click_at_no
     at = _page(user, **{"wb.current": service_id})
     assert not at.exception
     assert "The AI provider failed on this step" in _texts(at)
+    assert [h.value for h in at.header][:1] == ["Job not read"]  # not "Job being read…" once it failed
     [offer] = [b for b in at.button if b.label == "Use the offline result (free)"]  # one, for both parts
     offer.click().run()
     assert not at.exception
