@@ -1,6 +1,6 @@
 """Load what a job's first steps need once, when a consumer starts, not inside its first burst of jobs.
 
-A py-spy dump of a consumer that met its first 30 jobs at once (issue 21, bench/workbench_paths.py) showed 17
+A py-spy dump of a consumer that met its first 30 jobs at once showed 17
 worker threads each building the skill vocabulary (`lru_cache` lets concurrent misses all compute it), 15 waiting
 for the first OpenAI client (its import), and others waiting for DB connections meanwhile: 5-6 s before any of them
 sent its request. Loaded in the start-up hook, before any thread takes a task, a fresh process's first jobs start

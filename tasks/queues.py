@@ -82,7 +82,7 @@ def start_consumer() -> None:
             return
         configure_logging(get_settings().log_level)
         wire()
-        warm_up()  # the first jobs must not each build the vocabulary and the client (issue 21); others wait here
+        warm_up()  # the first jobs must not each build the vocabulary and the client; others wait here
         # Everything imported so far lives as long as the process: keep it out of the cyclic collector's scans,
         # whose full passes over the libraries' objects stalled every worker thread of a consumer for ~100 ms.
         gc.freeze()

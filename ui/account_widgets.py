@@ -1,4 +1,4 @@
-"""Account section of the Profile page (language, password, deletion). Owned by accounts (issue 8)."""
+"""Account section of the Profile page (language, password, deletion). Owned by accounts."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Coin widgets shared by pages (the Profile coin summary, the sidebar balance). Owned by billing (issue 9).
+"""Coin widgets shared by pages (the Profile coin summary, the sidebar balance). Owned by billing.
 
 Both link to the Billing page, so the balance is always one click away from buying more or seeing where
 coins went.

@@ -1,7 +1,7 @@
 """A failed job's message, told apart by what was charged: "refunded" only when coins were taken.
 
 Why: a job on the free queue (balance 0, or price 0) never took coins, so "your coins were refunded" would be
-false there (issue 20, finding 10). The error texts say what went wrong; this adds what happened to the coins.
+false there. The error texts say what went wrong; this adds what happened to the coins.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The text read from a JD screenshot, kept when the image fails (issue 20, finding 8): shown, editable, and
+"""The text read from a JD screenshot, kept when the image fails: shown, editable, and
 submitted as a text JD. Used for an image refused at creation (no charge was made) and for a service from an
 image whose job extraction or Match failed. UI only: the create use case decides.
 """

@@ -1,4 +1,4 @@
-"""On a phone the sidebar covers the page: close it once the user has made a choice in it (issue 20, finding 12).
+"""On a phone the sidebar covers the page: close it once the user has made a choice in it.
 
 Streamlit (1.67) leaves the sidebar open over the page after a click in it: a page in the navigation, a
 service in the history, the balance link, "New service". A small listener in the app's document does what

@@ -1,4 +1,4 @@
-"""Progress of a new service that only moves forward, with the time since it started (issue 20, finding 6).
+"""Progress of a new service that only moves forward, with the time since it started.
 
 Why: the page followed one job at a time, so "Extracting the job…" (the extraction job's status) was followed
 by "Waiting for a worker…" (the Match job, just queued, with no status yet): progress went backwards. Here

@@ -1,5 +1,5 @@
-"""The open service lives in the URL (`?service=<id>`), so a reload, a second tab or a shared link opens it
-(issue 20, finding 4). Session state keeps a copy for the page's own reruns; the URL wins when both exist.
+"""The open service lives in the URL (`?service=<id>`), so a reload, a second tab or a shared link opens it.
+Session state keeps a copy for the page's own reruns; the URL wins when both exist.
 """
 
 from __future__ import annotations

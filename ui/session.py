@@ -160,7 +160,7 @@ def sync_cookie() -> None:
     sent = st.context.cookies.get(s.cookie_name)
     want = st.session_state.get(_TOKEN)
     # The hidden container is drawn on every run, empty once the cookie matches: elements after it keep their
-    # place in the page, so an open expander does not collapse on the run after sign-up (issue 20, finding 12).
+    # place in the page, so an open expander does not collapse on the run after sign-up.
     st.html("<style>.st-key-jaa_cookie_sync { display: none; }</style>")
     slot = st.container(key="jaa_cookie_sync")
     if want == sent or (want is None and sent is None):

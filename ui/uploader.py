@@ -1,6 +1,6 @@
 """`st.file_uploader` as every page should use it: translated, and reset when the browser refuses a file.
 
-Why (issue 20): Streamlit draws the drop zone's own words ("Upload", "10MB per file • PDF", "Drag and drop a
+Why: Streamlit draws the drop zone's own words ("Upload", "10MB per file • PDF", "Drag and drop a
 file here") in English whatever the app's language, and has no parameter for them. In Chinese the app swaps
 them with CSS `content:` on this uploader only (keyed by its `st-key-` class). And when the browser refuses a
 file (too large), Streamlit keeps the previously chosen file selected, so the page still showed its stale

@@ -1,4 +1,4 @@
-"""The Workbench's history in the sidebar (issue 20, finding 5).
+"""The Workbench's history in the sidebar.
 
 Why: it went stale while jobs ran (it was drawn once per page run), four services read "JobSummary" alike, a
 failed service kept "Job being read…", and only the newest 50 were reachable. Here the list is a fragment that

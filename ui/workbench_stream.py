@@ -1,5 +1,5 @@
 """Following a running workbench job on the page: `st.write_stream` over a generator that reads the job's Redis
-stream from the last id kept in session state, inside a fragment (issue 20, finding 3).
+stream from the last id kept in session state, inside a fragment.
 
 Why this shape: the page used to poll every 0.6 s and redraw, so text arrived in jumps. Here a fragment's own
 reruns hold an XREAD BLOCK open and hand each delta to `st.write_stream` the moment Redis has it; structured

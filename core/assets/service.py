@@ -280,7 +280,7 @@ def load_current_summaries(session: Session, user_id: uuid.UUID) -> CurrentSumma
     """`current_summaries` inside the caller's transaction (a use case creating a service).
 
     A re-upload that is still processing or has failed does not block the user: the last ready version of
-    each kind is used until the new one is ready (issue 20, finding 7).
+    each kind is used until the new one is ready.
     """
     resume = _usable(session, user_id, "resume")
     if resume is None or resume.summary_json is None:

@@ -19,7 +19,7 @@ from db.session import unit_of_work
 CONSUMPTION_KINDS = ("debit", "refund")
 # The service price is debited on its job-extraction job (and handed on to Match): the user bought a new
 # service, so the history names that step, not the internal job kind.
-# Since issue 21 a pasted JD's Match holds that debit from the start: it is still the service the user bought.
+# A pasted JD's Match holds that debit from the start: it is still the service the user bought.
 STEP_OF_KIND = {"job": "service", "match": "service"}
 
 

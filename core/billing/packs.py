@@ -65,7 +65,7 @@ CURRENCY_BY_LANG = {"zh": "cny", "en": "usd"}
 
 
 def packs_for(lang: str) -> list[CoinPack]:
-    """The packs offered to a user of `lang`: their currency only, fewest coins first (issue 20, finding 11).
+    """The packs offered to a user of `lang`: their currency only, fewest coins first.
 
     Without a pack in that currency, the currency most packs use is offered, so a page never mixes two.
     """

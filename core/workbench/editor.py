@@ -200,7 +200,7 @@ class ScreenExport:
 
 
 def export_on_screen(user_id: uuid.UUID, service_id: uuid.UUID, markdown: str, shown: int) -> ScreenExport:
-    """Export exactly the text on screen (issue 20, finding 2): unsaved edits are saved as a new version first,
+    """Export exactly the text on screen: unsaved edits are saved as a new version first,
     so the PDF, the version list and the grounding report all describe the same text."""
     saved = None
     if markdown != get_version(user_id, service_id, shown).markdown:

@@ -1,4 +1,4 @@
-"""A screenshot of a job description, read before any charge (issue 20, finding 8).
+"""A screenshot of a job description, read before any charge.
 
 Why: a photo with no job description in it was accepted, charged and matched 0/100, and when an image JD failed
 the text the OCR had read was thrown away. Here the image is read by OCR in a budgeted child process (hostile

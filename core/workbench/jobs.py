@@ -98,7 +98,7 @@ class JobExtractionHandler(BaseHandler):
                 raise NotFound("service")
             source, text, image = service.jd_source, service.jd_text or "", service.jd_image
         ocr_text: str | None = None
-        if source == "image" and not text.strip():  # read at creation since issue 20; older services read here
+        if source == "image" and not text.strip():  # read at creation; a service started before that is read here
             ctx.stream.status(STATUS_READING)
             ocr_text = ocr.read_image(image or b"")
             if not ocr_text.strip():

@@ -1,4 +1,4 @@
-"""The language a job description is written in, decided by code from its text (issue 20, finding 9).
+"""The language a job description is written in, decided by code from its text.
 
 Why not the model's `language` field: a model reading an English JD could answer "zh" (it did), and the
 output language is a fact of the text, so it is counted: CJK characters against Latin words. A Chinese JD
