@@ -36,6 +36,7 @@ typecheck: deps
 
 test: deps system-deps browser-deps
 	$(UV) run --frozen ruff check .
+	$(UV) run --frozen ruff format --check .
 	$(UV) run --frozen mypy .
 	$(UV) run --frozen python -m pytest
 

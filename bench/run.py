@@ -79,10 +79,7 @@ TARGETS: dict[str, Target] = {
     "engine_burst_ttft_overhead_p95": Target("<", 100, "ms", must=False),  # 50 started in one instant
     "engine_cap5_upstream_peak": Target("<=", 5, "count", must=True),
     "ledger_anomalies": Target("==", 0, "count", must=True),
-    **{
-        f"offline_{step}_p95": Target("<=", 2000, "ms", must=False)
-        for step in OFFLINE_STEPS
-    },
+    **{f"offline_{step}_p95": Target("<=", 2000, "ms", must=False) for step in OFFLINE_STEPS},
     **{f"grounding_caught_{kind}": Target(">=", 0.95, "ratio", must=False) for kind in GROUNDING_KINDS},
     "grounding_false_flags_en": Target("<=", 0.05, "ratio", must=False),
     "grounding_false_flags_zh": Target("<=", 0.05, "ratio", must=False),

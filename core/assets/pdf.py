@@ -127,9 +127,7 @@ def open_pdf(data: bytes) -> PdfReader:
     return reader
 
 
-def extract_text(
-    data: bytes, ocr: OcrFn | None = None, stats: list[sandbox.ChildStats] | None = None
-) -> Extraction:
+def extract_text(data: bytes, ocr: OcrFn | None = None, stats: list[sandbox.ChildStats] | None = None) -> Extraction:
     """Text of every page: the text layer, or OCR of the page's images when it has none (in a child process).
 
     `ocr` must be a module-level function (it travels to the child by reference).

@@ -236,9 +236,7 @@ class PacedLines:
                 self._sleep(pause)
         asked = self._clock()
         line = next(self._lines)
-        self._pause_before_next = (
-            self._text_since is not None and not self._ended and self._clock() - asked > _WAITED_S
-        )
+        self._pause_before_next = self._text_since is not None and not self._ended and self._clock() - asked > _WAITED_S
         return line
 
 

@@ -15,7 +15,7 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 def detect_lang(text: str) -> str:
-    """"zh" when CJK characters outnumber Latin words, else "en" (also for empty text)."""
+    """ "zh" when CJK characters outnumber Latin words, else "en" (also for empty text)."""
     cjk = len(_CJK.findall(text))
     words = len(_LATIN_WORD.findall(text))
     return "zh" if cjk > words else "en"

@@ -151,9 +151,7 @@ def create_service(
             raise InvalidInput("workbench.error.tailor_needs_text")
         job = jobs.create_job(
             session,
-            jobs.NewJob(
-                user_id=user_id, kind="job", price=price_for("match"), memo="service", service_id=service.id
-            ),
+            jobs.NewJob(user_id=user_id, kind="job", price=price_for("match"), memo="service", service_id=service.id),
         )
         data = {"service_id": str(service.id), "job_id": str(job.id), "queue": job.queue, "price": job.price}
         return ActionResult(data=data, enqueue=[(str(job.id), job.queue)])

@@ -63,9 +63,7 @@ def _pick_theme(page: Any, name: str, lang: str = "en") -> None:
     sidebar.locator("button").filter(has_text=re.compile(re.escape(tr(f"theme.{name}")) + "$")).first.click()
 
 
-def test_theme_switch_is_applied_on_every_page_and_remembered(
-    db: None, web: str, browser: Any, screens: Path
-) -> None:
+def test_theme_switch_is_applied_on_every_page_and_remembered(db: None, web: str, browser: Any, screens: Path) -> None:
     expect = playwright_expect()
     from core import accounts
 

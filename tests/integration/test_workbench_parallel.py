@@ -79,9 +79,7 @@ def test_a_failed_match_refunds_its_debit_once_and_keeps_the_tailored_resume_pai
     user = make_user(coins=10)
     add_text_assets(user)
     consumers.start("paid", "paid", workers=4)
-    service_id = services.create_service(user, idempotency_key="f", jd_text=jd_with(""), tailor=True).data[
-        "service_id"
-    ]
+    service_id = services.create_service(user, idempotency_key="f", jd_text=jd_with(""), tailor=True).data["service_id"]
     match, customize = wait_step(service_id, "match"), wait_step(service_id, "customize")
     assert (match.state, customize.state) == ("failed", "succeeded"), customize.error_detail
     assert match.attempts >= 2
