@@ -38,6 +38,7 @@ test: deps system-deps browser-deps
 	$(UV) run --frozen ruff check .
 	$(UV) run --frozen ruff format --check .
 	$(UV) run --frozen mypy .
+	$(UV) run --frozen mypy --strict core db tasks ui infra
 	$(UV) run --frozen python -m pytest
 
 bench: deps system-deps

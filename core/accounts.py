@@ -326,7 +326,7 @@ def delete_account(user_id: uuid.UUID, confirm_email: str) -> None:
     log_event(log, "account.deleted", userId=str(user_id), count=removed)
 
 
-def purge_redis(ids: set[str], client: redis.Redis | None = None) -> int:
+def purge_redis(ids: set[str], client: redis.Redis[str] | None = None) -> int:
     """Delete every key with one of `ids` as a `:`-separated part; drop semaphore holders of those jobs.
 
     One SCAN over the keyspace catches the known keys (`stream:{job}`, `jobmsg:{job}`) and any per-user key a

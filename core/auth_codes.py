@@ -24,14 +24,14 @@ def _key(code: str) -> str:
     return "authcode:" + hashlib.sha256(code.encode()).hexdigest()
 
 
-def issue(token: str | None, client: redis.Redis | None = None) -> str:
+def issue(token: str | None, client: redis.Redis[str] | None = None) -> str:
     """A fresh code that sets the cookie to `token`, or clears it when `token` is None."""
     code = secrets.token_urlsafe(32)
     (client or get_redis()).set(_key(code), _SET + token if token else _CLEAR, ex=CODE_TTL_S)
     return code
 
 
-def redeem(code: str, client: redis.Redis | None = None) -> tuple[bool, str | None]:
+def redeem(code: str, client: redis.Redis[str] | None = None) -> tuple[bool, str | None]:
     """(valid, token): (True, token) to set, (True, None) to clear, (False, None) for an unknown or used code."""
     if not code or len(code) > 100:
         return False, None

@@ -171,7 +171,7 @@ def _figure_params(figures: dict[str, Any]) -> dict[str, Any]:
 def backoff_delay(attempts: int) -> float:
     """Exponential backoff with full jitter: base * 2^(n-1), capped, times a random factor in [0.5, 1]."""
     s = get_settings()
-    raw = min(s.retry_max_delay_s, s.retry_base_delay_s * (2 ** max(0, attempts - 1)))
+    raw: float = min(float(s.retry_max_delay_s), float(s.retry_base_delay_s) * 2.0 ** max(0, attempts - 1))
     return raw * (0.5 + random.random() / 2)
 
 

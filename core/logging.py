@@ -99,7 +99,7 @@ class _Withheld(Exception):
 
 
 def _withheld(exc_type: type[BaseException]) -> BaseException:
-    stand_in = type(exc_type.__name__, (_Withheld,), {"__module__": exc_type.__module__})
+    stand_in: type[_Withheld] = type(exc_type.__name__, (_Withheld,), {"__module__": exc_type.__module__})
     return stand_in("message withheld")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from typing import cast
 
 import redis
 
@@ -10,10 +11,10 @@ from core.config import get_settings
 
 _lock = threading.Lock()
 _pool: redis.ConnectionPool | None = None
-_client: redis.Redis | None = None
+_client: redis.Redis[str] | None = None
 
 
-def get_redis() -> redis.Redis:
+def get_redis() -> redis.Redis[str]:
     """The process's client (thread-safe: every command borrows a pooled connection)."""
     global _pool, _client
     client = _client
@@ -31,7 +32,7 @@ def get_redis() -> redis.Redis:
                 socket_connect_timeout=3,
                 health_check_interval=15,
             )
-            _client = redis.Redis(connection_pool=_pool)
+            _client = cast("redis.Redis[str]", redis.Redis(connection_pool=_pool))  # decode_responses: str
         return _client
 
 

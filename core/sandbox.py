@@ -22,7 +22,7 @@ import types
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 T = TypeVar("T")
 MB = 1024 * 1024
@@ -147,7 +147,7 @@ def run_limited(fn: Callable[..., T], *args: Any, budget: Budget, stats: list[Ch
         raise BudgetExceeded(reason)
     kind, value, _peak = message
     if kind == "ok":
-        return value
+        return cast(T, value)
     if kind == "raised":
         raise value
     raise BudgetExceeded(str(value))

@@ -48,7 +48,7 @@ def _keys(name: str) -> tuple[str, str]:
 
 
 class Semaphore:
-    def __init__(self, name: str, capacity: int, lease_s: float = 30.0, client: redis.Redis | None = None):
+    def __init__(self, name: str, capacity: int, lease_s: float = 30.0, client: redis.Redis[str] | None = None):
         self.name = name
         self.capacity = capacity
         self.lease_s = lease_s

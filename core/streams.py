@@ -51,7 +51,7 @@ class StreamWriter:
     order holds. The TTL is set with the first append and refreshed by terminal events.
     """
 
-    def __init__(self, job_id: str, client: redis.Redis | None = None, flush_interval_s: float = 0.1) -> None:
+    def __init__(self, job_id: str, client: redis.Redis[str] | None = None, flush_interval_s: float = 0.1) -> None:
         self.key = stream_key(job_id)
         self.redis = client or get_redis()
         settings = get_settings()

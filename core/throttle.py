@@ -40,7 +40,7 @@ def _keys(email: str, address: str) -> tuple[tuple[str, int], tuple[str, int]]:
     )
 
 
-def wait_seconds(email: str, address: str, client: redis.Redis | None = None) -> int:
+def wait_seconds(email: str, address: str, client: redis.Redis[str] | None = None) -> int:
     """Seconds this (e-mail, address) must still wait before its next attempt; 0 when it may try now."""
     r = client or get_redis()
     now = time.time()
@@ -49,7 +49,7 @@ def wait_seconds(email: str, address: str, client: redis.Redis | None = None) ->
     return math.ceil(left) if left > 0 else 0
 
 
-def record_failure(email: str, address: str, client: redis.Redis | None = None) -> None:
+def record_failure(email: str, address: str, client: redis.Redis[str] | None = None) -> None:
     """Count one failed attempt on both counters and push their next allowed time out when over the budget."""
     r = client or get_redis()
     s = get_settings()
@@ -61,7 +61,7 @@ def record_failure(email: str, address: str, client: redis.Redis | None = None) 
         r.expire(key, _WINDOW_S)
 
 
-def record_success(email: str, address: str, client: redis.Redis | None = None) -> None:
+def record_success(email: str, address: str, client: redis.Redis[str] | None = None) -> None:
     """The pair proved it knows the password: its counter starts over (the address counter does not)."""
     (pair, _free), _addr = _keys(email, address)
     (client or get_redis()).delete(pair)

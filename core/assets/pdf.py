@@ -84,7 +84,8 @@ def validate_pdf(data: bytes, stats: list[sandbox.ChildStats] | None = None) -> 
     if data.find(PDF_MAGIC, 0, MAGIC_WINDOW) == -1:
         raise InvalidInput("assets.error.not_pdf")
     budget = sandbox.Budget(settings.pdf_validate_budget_s, settings.pdf_memory_budget_mb)
-    return _limited(_count_pages, data, settings.upload_max_pages, budget=budget, stats=stats)
+    info: PdfInfo = _limited(_count_pages, data, settings.upload_max_pages, budget=budget, stats=stats)
+    return info
 
 
 def _limited(
