@@ -37,3 +37,12 @@ def user_with_coins(coins: int | None = None, email: str | None = None, *, actor
                 reason=f"{actor} setup",
             )
         return user.id
+
+
+def balance(user_id: uuid.UUID) -> int:
+    """The user's wallet balance, read in a transaction of its own."""
+    from core import ledger
+    from db.session import unit_of_work
+
+    with unit_of_work() as session:
+        return ledger.balance(session, user_id)

@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from tests.conftest import wait_for
 from tests.data.asset_pdfs import DEJAVU, NOTO_CJK
 from tests.data.facts.build import text_pdf
 from tests.e2e.conftest import ROOT, web_process
@@ -182,6 +183,11 @@ def _check_results(user_id: uuid.UUID, person: Person) -> None:
     items = services.list_services(user_id)
     assert len(items) == 2
     for item in items:
+        # The page shows an Interview while it streams; its row is stored when the job ends, a moment later.
+        def settled(service_id: uuid.UUID = item.id) -> bool:
+            return services.get_service_view(user_id, service_id).running == []
+
+        wait_for(settled, 60)
         view = services.get_service_view(user_id, item.id)
         assert view.match is not None and view.interview is not None
         assert {view.steps[k].engine for k in ("job", "match", "customize", "interview")} == {"offline"}

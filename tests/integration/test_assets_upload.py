@@ -16,11 +16,7 @@ from db.models import Asset, Job, LedgerEntry, User
 from db.session import unit_of_work
 from tests.conftest import wait_for
 from tests.data import asset_pdfs as pdfs
-
-
-def _balance(user: uuid.UUID) -> int:
-    with unit_of_work() as s:
-        return ledger.balance(s, user)
+from tests.support import balance
 
 
 def _entries(user: uuid.UUID, kind: str) -> int:
@@ -71,7 +67,7 @@ def test_upload_returns_queued_then_the_consumer_makes_it_ready(fake, make_user,
     assert (str(view.id), view.status, view.is_current, view.page_count) == (result.data["asset_id"], "queued", True, 1)
     assert view.filename == "my resume.pdf"
     assert result.data["queue"] == "paid"
-    assert _balance(user) == 4
+    assert balance(user) == 4
 
     consumers.start("paid", "paid", workers=2)
     asset = _settled(result.data["asset_id"])
@@ -87,7 +83,7 @@ def test_upload_returns_queued_then_the_consumer_makes_it_ready(fake, make_user,
     system = request["messages"][0]["content"]
     assert "Never invent" in system and "leave it empty" in system
     assert "Acme Analytics 2019-2024" in _document_of(request)
-    assert _balance(user) == 4 and _entries(user, "refund") == 0
+    assert balance(user) == 4 and _entries(user, "refund") == 0
 
 
 def test_raw_columns_do_not_reveal_the_file_or_its_text(fake, make_user, consumers) -> None:
@@ -112,7 +108,7 @@ def test_same_key_twice_charges_once_and_creates_one_asset(fake, make_user) -> N
     first = service.upload_asset(user, "resume", "a.pdf", pdfs.text_pdf(), "k-same")
     second = service.upload_asset(user, "resume", "a.pdf", pdfs.text_pdf(), "k-same")
     assert second.replayed and second.data == first.data
-    assert _balance(user) == 4 and _entries(user, "debit") == 1
+    assert balance(user) == 4 and _entries(user, "debit") == 1
     assert len(service.list_assets(user)) == 1
     with unit_of_work() as s:
         assert s.scalar(select(func.count()).select_from(Job).where(Job.user_id == user)) == 1
@@ -133,7 +129,7 @@ def test_reupload_replaces_the_current_asset_charges_again_and_keeps_the_old_one
     second = service.upload_asset(user, "resume", "v2.pdf", pdfs.two_column_pdf(), "k-v2")
     assert _settled(second.data["asset_id"]).status == "ready"
 
-    assert _balance(user) == 3 and _entries(user, "debit") == 2
+    assert balance(user) == 3 and _entries(user, "debit") == 2
     current = service.current_summaries(user)
     assert current.resume.headline == COLUMNS_HEADLINE
     assert str(current.resume_asset_id) == second.data["asset_id"]
@@ -163,7 +159,7 @@ def test_unreadable_scan_fails_and_refunds_exactly_once_and_retry_charges_again(
     asset = _settled(result.data["asset_id"])
     assert (asset.status, asset.error_key) == ("failed", "assets.error.no_text")
     assert fake.requests == []  # nothing to summarise: the model is never asked to invent
-    assert _balance(user) == 5
+    assert balance(user) == 5
     assert (_entries(user, "debit"), _entries(user, "refund")) == (1, 1)
     with unit_of_work() as s:
         job = s.get(Job, uuid.UUID(result.data["job_id"]))
@@ -173,7 +169,7 @@ def test_unreadable_scan_fails_and_refunds_exactly_once_and_retry_charges_again(
     assert retried.data["asset_id"] == str(asset.id) and retried.data["job_id"] != result.data["job_id"]
     assert _settled(str(asset.id)).error_key == "assets.error.no_text"
     wait_for(lambda: _entries(user, "refund") == 2, 30)
-    assert _balance(user) == 5 and _entries(user, "debit") == 2
+    assert balance(user) == 5 and _entries(user, "debit") == 2
     with unit_of_work() as s:
         assert ledger.reconcile(s) == []
 
@@ -184,7 +180,7 @@ def test_retry_is_only_for_failed_assets(fake, make_user) -> None:
     with pytest.raises(UserError) as caught:
         service.retry_asset(user, uuid.UUID(result.data["asset_id"]), "k-r2")
     assert caught.value.key == "assets.error.not_failed"
-    assert _balance(user) == 4
+    assert balance(user) == 4
 
 
 def test_empty_wallet_runs_free_on_the_slow_queue(fake, make_user, consumers) -> None:
@@ -195,7 +191,7 @@ def test_empty_wallet_runs_free_on_the_slow_queue(fake, make_user, consumers) ->
     assert result.data["queue"] == "free"
     consumers.start("free", "free", workers=1)
     assert _settled(result.data["asset_id"]).status == "ready"
-    assert _balance(user) == 0 and _entries(user, "debit") == 0
+    assert balance(user) == 0 and _entries(user, "debit") == 0
     with pytest.raises(UserError) as caught:  # a career history alone does not make services possible
         service.current_summaries(user)
     assert caught.value.key == "assets.error.resume_required"
@@ -248,10 +244,10 @@ def test_other_users_assets_are_invisible(fake, make_user) -> None:
 def test_delete_of_a_pending_asset_cancels_and_refunds_its_job(fake, make_user) -> None:
     user = make_user(coins=5)
     result = service.upload_asset(user, "resume", "a.pdf", pdfs.text_pdf(), "k-del")
-    assert _balance(user) == 4
+    assert balance(user) == 4
     service.delete_asset(user, uuid.UUID(result.data["asset_id"]))
     assert service.list_assets(user) == []
-    assert _balance(user) == 5 and _entries(user, "refund") == 1
+    assert balance(user) == 5 and _entries(user, "refund") == 1
     with unit_of_work() as s:
         assert s.scalar(select(func.count()).select_from(Asset).where(Asset.user_id == user)) == 0
         assert ledger.reconcile(s) == []
@@ -274,7 +270,7 @@ def test_invalid_upload_gets_a_clear_message_and_no_charge(fake, make_user, make
     with pytest.raises(InvalidInput) as caught:
         service.upload_asset(user, "resume", "resume.pdf", make(), "k-bad")
     assert caught.value.key == key
-    assert _balance(user) == 5
+    assert balance(user) == 5
     with unit_of_work() as s:
         assert s.scalar(select(func.count()).select_from(LedgerEntry).where(LedgerEntry.kind == "debit")) == 0
         assert s.scalar(select(func.count()).select_from(Asset)) == 0

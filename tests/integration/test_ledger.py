@@ -14,18 +14,14 @@ from core.errors import InvalidInput
 from core.probe import start_probe
 from db.models import Job, LedgerEntry, Payment
 from db.session import unit_of_work
-
-
-def _balance(user: uuid.UUID) -> int:
-    with unit_of_work() as s:
-        return ledger.balance(s, user)
+from tests.support import balance
 
 
 def test_signup_grant_is_given_once(make_user) -> None:
     user = make_user()
     with unit_of_work() as s:
         ledger.open_wallet(s, user, grant=8)  # a retried sign-up
-    assert _balance(user) == 8
+    assert balance(user) == 8
     with unit_of_work() as s:
         grants = s.scalar(select(func.count()).where(LedgerEntry.user_id == user, LedgerEntry.kind == "grant"))
     assert grants == 1
@@ -39,7 +35,7 @@ def test_racing_debits_never_overdraw(make_user) -> None:
 
     def watch() -> None:
         while not stop.is_set():
-            lowest[0] = min(lowest[0], _balance(user))
+            lowest[0] = min(lowest[0], balance(user))
 
     watcher = threading.Thread(target=watch)
     watcher.start()
@@ -54,7 +50,7 @@ def test_racing_debits_never_overdraw(make_user) -> None:
     watcher.join()
     assert queues.count("paid") == 100
     assert queues.count("free") == 900
-    assert _balance(user) == 0
+    assert balance(user) == 0
     assert lowest[0] >= 0
     with unit_of_work() as s:
         assert s.scalar(select(func.count()).where(LedgerEntry.user_id == user, LedgerEntry.kind == "debit")) == 100
@@ -72,7 +68,7 @@ def test_one_idempotency_key_twenty_times_charges_once(make_user) -> None:
     with ThreadPoolExecutor(max_workers=20) as pool:
         job_ids = set(pool.map(submit, range(20)))
     assert len(job_ids) == 1
-    assert _balance(user) == 8
+    assert balance(user) == 8
     with unit_of_work() as s:
         assert s.scalar(select(func.count()).select_from(Job).where(Job.user_id == user)) == 1
         assert s.scalar(select(func.count()).where(LedgerEntry.user_id == user, LedgerEntry.kind == "debit")) == 1
@@ -85,13 +81,13 @@ def test_idempotency_key_is_reusable_after_it_expires(make_user) -> None:
         s.execute(text("UPDATE idempotency_keys SET expires_at = now() - interval '1 second'"))
     second = start_probe(user, "k", price=1)
     assert first.data["job_id"] != second.data["job_id"]
-    assert _balance(user) == 8
+    assert balance(user) == 8
 
 
 def test_failure_reported_ten_times_concurrently_refunds_once(make_user) -> None:
     user = make_user(coins=5)
     job_id = uuid.UUID(start_probe(user, "k", price=3).data["job_id"])
-    assert _balance(user) == 2
+    assert balance(user) == 2
     barrier = threading.Barrier(10)
 
     def report(_: int) -> bool:
@@ -102,7 +98,7 @@ def test_failure_reported_ten_times_concurrently_refunds_once(make_user) -> None
     with ThreadPoolExecutor(max_workers=10) as pool:
         outcomes = list(pool.map(report, range(10)))
     assert outcomes.count(True) == 1
-    assert _balance(user) == 5
+    assert balance(user) == 5
     with unit_of_work() as s:
         assert s.scalar(select(func.count()).where(LedgerEntry.user_id == user, LedgerEntry.kind == "refund")) == 1
         assert ledger.reconcile(s) == []
@@ -122,7 +118,7 @@ def test_refund_called_ten_times_concurrently_credits_once(make_user) -> None:
 
     with ThreadPoolExecutor(max_workers=10) as pool:
         assert list(pool.map(refund, range(10))).count(True) == 1
-    assert _balance(user) == 5
+    assert balance(user) == 5
 
 
 def test_purchase_credits_once_per_payment(make_user) -> None:
@@ -133,7 +129,7 @@ def test_purchase_credits_once_per_payment(make_user) -> None:
         s.flush()
         assert ledger.purchase(s, user, pay.id, 10) is True
         assert ledger.purchase(s, user, pay.id, 10) is False
-    assert _balance(user) == 10
+    assert balance(user) == 10
 
 
 def test_admin_adjust_requires_reason_and_cannot_overdraw(make_user) -> None:
@@ -144,7 +140,7 @@ def test_admin_adjust_requires_reason_and_cannot_overdraw(make_user) -> None:
 
     with unit_of_work() as s, pytest.raises(UserError):
         ledger.admin_adjust(s, admin_user_id=None, admin_email="a@x", target_user_id=user, amount=-4, reason="fix")
-    assert _balance(user) == 3
+    assert balance(user) == 3
 
 
 def test_database_refuses_a_negative_balance_even_if_code_tried(make_user) -> None:

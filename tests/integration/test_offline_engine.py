@@ -23,7 +23,7 @@ from infra.consumers import Consumers
 from tests.conftest import ROOT, wait_for
 from tests.data.facts.build import text_pdf
 from tests.integration.workbench_support import wait_step
-from tests.support import reset_caches
+from tests.support import balance, reset_caches
 
 SOURCES = ROOT / "tests" / "data" / "facts" / "sources"
 ATTEMPTS = 4  # settings.job_max_attempts
@@ -35,11 +35,6 @@ def _pdf(person: str, lang: str) -> bytes:
 
 def _jd(person: str) -> str:
     return (SOURCES / person / "jd1.txt").read_text(encoding="utf-8")
-
-
-def _balance(user: uuid.UUID) -> int:
-    with unit_of_work() as session:
-        return ledger.balance(session, user)
 
 
 def _entries(user: uuid.UUID) -> list[tuple[str, int]]:
@@ -135,7 +130,7 @@ def test_without_a_key_every_step_is_offline_free_and_deterministic(offline_cons
     assert first[0]["overall_score"] == second[0]["overall_score"]
     assert first[1] == second[1]  # the same tailored resume, word for word
     assert "Stripe" in first[1] and "Twilio" in first[1]
-    assert _balance(user) == 3 and "debit" not in [k for k, _ in _entries(user)]
+    assert balance(user) == 3 and "debit" not in [k for k, _ in _entries(user)]
     with unit_of_work() as session:
         assert session.scalars(select(Job).where(Job.user_id == user, Job.debit_entry_id.is_not(None))).first() is None
     _reconciled()
@@ -145,14 +140,14 @@ def test_a_step_the_provider_fails_falls_back_offline_in_one_click_at_no_charge(
     user = make_user(coins=10)
     consumers.start("paid", "paid", workers=2)
     _upload_resume(user, "en01", "en")  # the fake summarises it (a synthesised, valid summary)
-    assert _balance(user) == 9
+    assert balance(user) == 9
     fake.fail_rate = 1.0  # from here on, every request to the provider fails
 
     service_id = uuid.UUID(services.create_service(user, idempotency_key="svc", jd_text=_jd("en01")).data["service_id"])
     for kind in ("job", "match"):  # extraction (free) and Match (the service's debit) run side by side
         failed = wait_step(service_id, kind)
         assert (failed.state, failed.error_key) == ("failed", "error.upstream")
-    assert _balance(user) == 9  # the Match's debit refunded
+    assert balance(user) == 9  # the Match's debit refunded
     assert fallback.offline_offer(user, service_id, "match")
     assert not fallback.offline_offer(user, service_id, "job")  # one button: the Match's runs both
 
@@ -169,14 +164,14 @@ def test_a_step_the_provider_fails_falls_back_offline_in_one_click_at_no_charge(
     # A paid step the provider fails: charged, refunded once, then its offline result for free.
     requests_before = fake.total
     services.start_customize(user, service_id, "cust")
-    assert _balance(user) == 7
+    assert balance(user) == 7
     assert wait_step(service_id, "customize").state == "failed"
     assert fake.total > requests_before
-    assert _balance(user) == 9
+    assert balance(user) == 9
     fallback.run_offline_step(user, service_id, "customize", "offline-2")
     assert wait_step(service_id, "customize").state == "succeeded"
     assert services.get_service_view(user, service_id).steps["customize"].engine == "offline"
-    assert _balance(user) == 9
+    assert balance(user) == 9
 
     kinds = [k for k, _ in _entries(user)]
     assert kinds.count("refund") == 2 and kinds.count("debit") == 3  # the upload, the service, Customize

@@ -17,6 +17,7 @@ from core.workbench import services
 from db.models import Job, LedgerEntry, Service
 from db.session import unit_of_work
 from tests.integration.workbench_support import JD_TEXT, add_assets, responder, schema_title, wait_step
+from tests.support import balance
 
 ATTEMPTS = 4  # settings.job_max_attempts: every attempt of a step fails with these many 500s
 
@@ -32,11 +33,6 @@ def _failing(title: str, times: int) -> Any:
         return None
 
     return fault
-
-
-def _balance(user: uuid.UUID) -> int:
-    with unit_of_work() as session:
-        return ledger.balance(session, user)
 
 
 def _jobs(service_id: uuid.UUID, kind: str) -> list[Job]:
@@ -60,7 +56,7 @@ def test_a_failed_match_runs_again_charged_and_refunded_each_time(fake, make_use
     service_id = uuid.UUID(services.create_service(user, idempotency_key="svc", jd_text=JD_TEXT).data["service_id"])
     assert wait_step(service_id, "match").state == "failed"
     assert wait_step(service_id, "job").state == "succeeded"
-    assert _balance(user) == 10
+    assert balance(user) == 10
 
     # Nothing else can be re-run here: extraction succeeded; Customize is not a "retry" step.
     with pytest.raises(UserError) as refused:
@@ -76,7 +72,7 @@ def test_a_failed_match_runs_again_charged_and_refunded_each_time(fake, make_use
     assert replay.replayed and replay.data == first.data
     failed = wait_step(service_id, "match")
     assert (str(failed.id), failed.state, failed.error_key) == (first.data["job_id"], "failed", "error.upstream")
-    assert _balance(user) == 10
+    assert balance(user) == 10
 
     # Third run succeeds on the same service: the service now has its Match and the price is spent.
     third = services.retry_step(user, service_id, "match", "r2")
@@ -86,7 +82,7 @@ def test_a_failed_match_runs_again_charged_and_refunded_each_time(fake, make_use
     assert view.match is not None and view.match["overall_score"] == 72
     assert view.step_state("match") == "succeeded"
     assert len(_jobs(service_id, "match")) == 3
-    assert _balance(user) == 8
+    assert balance(user) == 8
     with pytest.raises(UserError) as done:
         services.retry_step(user, service_id, "match", "r3")
     assert done.value.key == "workbench.error.nothing_to_retry"
@@ -126,7 +122,7 @@ def test_a_failed_job_extraction_is_not_retried_since_match_read_the_jd_itself(f
         service = session.get(Service, service_id)
         assert service is not None and service.title  # the JD's own reading named it
         assert session.get(Job, match.id).debit_entry_id is not None  # type: ignore[union-attr]
-    assert _balance(user) == 8
+    assert balance(user) == 8
     assert [(r.kind, r.amount, r.step) for r in consumption(user)] == [("debit", -2, "service")]
     _reconciled()
 
@@ -143,7 +139,7 @@ def test_a_retry_with_no_coins_runs_free_and_another_users_service_is_not_found(
 
     with pytest.raises(NotFound):
         services.retry_step(other, service_id, "match", "steal")
-    assert _balance(other) == 10
+    assert balance(other) == 10
 
     again = services.retry_step(owner, service_id, "match", "free-1")
     assert (again.data["queue"], again.data["price"]) == ("free", 0)
