@@ -64,7 +64,7 @@ def _fetcher() -> object:
     """weasyprint's fetcher limited to `data:` URLs: every other scheme (http, https, file, ftp) is refused."""
     from weasyprint.urls import URLFetcher
 
-    class _DataOnly(URLFetcher):  # type: ignore[misc]  # weasyprint is untyped; it calls fetcher(url)
+    class _DataOnly(URLFetcher):  # type: ignore[misc, unused-ignore]  # weasyprint is untyped (strict: Any base)
         def fetch(self, url: str, headers: object = None) -> object:
             if not url.lower().startswith("data:"):
                 raise FetchRefused("remote and local resources are not fetched")

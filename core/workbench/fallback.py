@@ -16,7 +16,7 @@ from core.actions import ActionResult, run_action
 from core.errors import InvalidInput, UserError
 from core.llm.registry import OFFLINE
 from core.workbench.context import latest_match, owned_service
-from core.workbench.services import STEP_KINDS, _active_jobs, _check_cap, _latest_steps
+from core.workbench.services import STEP_KINDS, _active_jobs, _latest_steps, settled_steps
 from db.models import Job
 
 
@@ -60,11 +60,7 @@ def run_offline_step(user_id: uuid.UUID, service_id: uuid.UUID, step: str, idemp
         raise InvalidInput("workbench.error.bad_step")
 
     def body(session: Session) -> ActionResult:
-        _check_cap(session, user_id, service_id)
-        service = owned_service(session, user_id, service_id, lock=True)
-        if _active_jobs(session, service.id):
-            raise UserError("workbench.error.step_running")
-        latest = _latest_steps(session, [service.id]).get(service.id, {})
+        service, latest = settled_steps(session, user_id, service_id)
         last = latest.get(step)
         if not offers_offline(last):
             raise UserError("workbench.error.nothing_to_retry")

@@ -236,6 +236,16 @@ def start_interview(
     return _start_step(user_id, service_id, idempotency_key, "interview", lang)
 
 
+def settled_steps(session: Session, user_id: uuid.UUID, service_id: uuid.UUID) -> tuple[Service, dict[str, Job]]:
+    """The user's service (locked) and its latest job per step, for re-running a step: within the cap and
+    only while nothing of the service runs (else "workbench.error.step_running")."""
+    _check_cap(session, user_id, service_id)
+    service = owned_service(session, user_id, service_id, lock=True)
+    if _active_jobs(session, service.id):
+        raise UserError("workbench.error.step_running")
+    return service, _latest_steps(session, [service.id]).get(service.id, {})
+
+
 def retry_step(user_id: uuid.UUID, service_id: uuid.UUID, step: str, idempotency_key: str) -> ActionResult:
     """Run a failed job extraction ('job') or Match ('match') again on the same service.
 
@@ -248,11 +258,7 @@ def retry_step(user_id: uuid.UUID, service_id: uuid.UUID, step: str, idempotency
         raise InvalidInput("workbench.error.bad_step")
 
     def body(session: Session) -> ActionResult:
-        _check_cap(session, user_id, service_id)
-        service = owned_service(session, user_id, service_id, lock=True)
-        if _active_jobs(session, service.id):
-            raise UserError("workbench.error.step_running")
-        latest = _latest_steps(session, [service.id]).get(service.id, {})
+        service, latest = settled_steps(session, user_id, service_id)
         last = latest.get(step)
         if last is None or last.state not in FINAL_FAILURES:
             raise UserError("workbench.error.nothing_to_retry")
