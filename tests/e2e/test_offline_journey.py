@@ -25,13 +25,12 @@ from tests.conftest import wait_for
 from tests.data.asset_pdfs import DEJAVU, NOTO_CJK
 from tests.data.facts.build import text_pdf
 from tests.e2e.conftest import ROOT, web_process
+from tests.e2e.journey import SLOW, sign_up
 from tests.e2e.texts import en, playwright_expect
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(900)]
 
 SOURCES = ROOT / "tests" / "data" / "facts" / "sources"
-PASSWORD = "correct horse battery"
-SLOW = 30_000  # ms: the first render of a Streamlit page compiles and connects
 JOB = 120_000  # ms: a job on the consumers (OCR loads its models on first use)
 
 
@@ -84,20 +83,6 @@ def jd_screenshot(text: str, lang: str) -> bytes:
     out = io.BytesIO()
     image.save(out, "PNG")
     return out.getvalue()
-
-
-def _sign_up(page: Any, base: str, email: str) -> None:
-    expect = playwright_expect()
-    page.goto(f"{base}/Sign_in")
-    page.get_by_role("tab", name=en("signin.tab_sign_up")).click()
-    panel = page.get_by_role("tabpanel", name=en("signin.tab_sign_up"))
-    expect(panel).to_be_visible(timeout=SLOW)
-    panel.get_by_label(en("signin.name"), exact=True).fill("Candidate")
-    panel.get_by_label(en("signin.email"), exact=True).fill(email)
-    panel.get_by_label(en("signin.password_new", min=8), exact=True).fill(PASSWORD)
-    panel.get_by_label(en("signin.password_repeat"), exact=True).fill(PASSWORD)
-    panel.get_by_role("button", name=en("signin.submit_sign_up")).click()
-    expect(page).to_have_url(re.compile(r"/Profile$"), timeout=SLOW)
 
 
 def _upload_resume(page: Any, person: Person) -> None:
@@ -217,7 +202,7 @@ def test_a_new_user_with_no_key_gets_every_step_offline(
     email = f"offline-{person.id}-{uuid.uuid4().hex[:6]}@example.com"
     context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    _sign_up(page, offline_web, email)
+    sign_up(page, offline_web, email, "Candidate")
     _upload_resume(page, person)
     _start_two_services(page, person)
     from core.workbench import services

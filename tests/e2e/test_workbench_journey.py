@@ -20,13 +20,12 @@ import pytest
 
 from tests.data.asset_pdfs import DEJAVU, text_pdf
 from tests.e2e import progress_probe
+from tests.e2e.journey import SLOW, sign_up
 from tests.e2e.texts import en, playwright_expect, zh
 from tests.fakes import replies
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(600)]
 
-PASSWORD = "correct horse battery"
-SLOW = 30_000  # ms: the first render of a Streamlit page compiles and connects
 JOB = 120_000  # ms: a job on the consumers (OCR loads its models on first use)
 MATCH_HOLD_AT = 12  # the Match stream is held after 12 pieces (~48 chars): the score is out, the rest is not
 TITLE = "Northwind Data · Data Platform Engineer"
@@ -86,20 +85,6 @@ class Holds:
 
 def _no_horizontal_scroll(page: Any) -> bool:
     return bool(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"))
-
-
-def _sign_up(page: Any, base: str, email: str) -> None:
-    expect = playwright_expect()
-    page.goto(f"{base}/Sign_in")
-    page.get_by_role("tab", name=en("signin.tab_sign_up")).click()
-    panel = page.get_by_role("tabpanel", name=en("signin.tab_sign_up"))
-    expect(panel).to_be_visible(timeout=SLOW)
-    panel.get_by_label(en("signin.name"), exact=True).fill("Alice")
-    panel.get_by_label(en("signin.email"), exact=True).fill(email)
-    panel.get_by_label(en("signin.password_new", min=8), exact=True).fill(PASSWORD)
-    panel.get_by_label(en("signin.password_repeat"), exact=True).fill(PASSWORD)
-    panel.get_by_role("button", name=en("signin.submit_sign_up")).click()
-    expect(page).to_have_url(re.compile(r"/Profile$"), timeout=SLOW)
 
 
 def _upload_resume(page: Any) -> None:
@@ -203,7 +188,7 @@ def test_the_whole_workbench_journey(web: str, browser: Any, fake: Any, workers:
     context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     try:
-        _sign_up(page, web, "alice@example.com")
+        sign_up(page, web, "alice@example.com", "Alice")
         _upload_resume(page)
         page.screenshot(path=str(artifacts / "profile-resume-ready.png"), full_page=True)
         _create_from_screenshot(page, holds, artifacts)

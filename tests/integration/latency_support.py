@@ -7,15 +7,9 @@ each reply of a service (FakeUpstream.marker).
 
 from __future__ import annotations
 
-import json
 import uuid
-from typing import cast
 
-from core.assets import crypto
-from core.facts.model import DocKind
-from db.models import Asset
-from db.session import unit_of_work
-from tests.integration.workbench_support import DETAILED, JD_TEXT, RESUME
+from tests.integration.workbench_support import DETAILED, JD_TEXT, RESUME, add_assets
 
 RESUME_TEXT = """Jane Doe
 jane@example.com
@@ -36,33 +30,10 @@ Events, Acme Corp, 2020-01 - 2021-06
 """
 
 
-def _model(text: str, kind: str) -> bytes:
-    """The document model an upload stores beside the text (core/assets/jobs.py), so steps need not read it."""
-    from core.facts.read import read_document
-
-    doc = read_document(text, cast(DocKind, kind))
-    return crypto.encrypt_text(json.dumps(doc.to_json(), ensure_ascii=False))
-
-
 def add_text_assets(user_id: uuid.UUID, marker: str = "") -> None:
     """A ready resume and career history holding text (and `marker` on a line of its own, when given)."""
     tail = f"\nReference {marker}\n" if marker else ""
-    with unit_of_work() as session:
-        for kind, summary, body in (("resume", RESUME, RESUME_TEXT), ("detailed_resume", DETAILED, DETAILED_TEXT)):
-            session.add(
-                Asset(
-                    user_id=user_id,
-                    kind=kind,
-                    filename=f"{kind}.pdf",
-                    size_bytes=1000,
-                    page_count=1,
-                    summary_json=summary,
-                    text_enc=crypto.encrypt_text(body + tail),
-                    model_enc=_model(body + tail, kind),
-                    status="ready",
-                    is_current=True,
-                )
-            )
+    add_assets(user_id, RESUME, DETAILED, resume_text=RESUME_TEXT + tail, detailed_text=DETAILED_TEXT + tail)
 
 
 def jd_with(marker: str) -> str:
