@@ -69,16 +69,38 @@ _queries: OrderedDict[str, Vector] = OrderedDict()
 def embed_query(text: str) -> Vector:
     """Embed a search query (the model adds the "query: " prefix); a recent query's vector is reused."""
     with _lock:  # a second caller of the same query waits here and then finds it cached
-        cached = _queries.get(text)
+        cached = _cached(text)
         if cached is not None:
-            _queries.move_to_end(text)
             return cached
         vec = np.asarray(_get_model().query(text), dtype=np.float32)
-        vec.setflags(write=False)
-        _queries[text] = vec
-        if len(_queries) > QUERY_CACHE_SIZE:
-            _queries.popitem(last=False)
+        _remember(text, vec)
     return vec
+
+
+def cached_query(text: str) -> Vector | None:
+    """This process's vector of a recent query, or None (never runs the model)."""
+    with _lock:
+        return _cached(text)
+
+
+def remember_query(text: str, vector: Vector) -> None:
+    """Keep a query's vector computed elsewhere (another process) for this process's next caller."""
+    with _lock:
+        _remember(text, np.asarray(vector, dtype=np.float32).reshape(DIM))
+
+
+def _cached(text: str) -> Vector | None:
+    cached = _queries.get(text)
+    if cached is not None:
+        _queries.move_to_end(text)
+    return cached
+
+
+def _remember(text: str, vec: Vector) -> None:
+    vec.setflags(write=False)
+    _queries[text] = vec
+    if len(_queries) > QUERY_CACHE_SIZE:
+        _queries.popitem(last=False)
 
 
 def embed_passages(texts: Sequence[str]) -> npt.NDArray[np.float32]:

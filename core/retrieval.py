@@ -3,7 +3,8 @@
     retrieve(query, categories=("matching",), lang="en", k=4) -> list[Passage]
 
 Why it works this way:
-- The query is embedded with e5's "query: " prefix (passages were embedded with "passage: ").
+- The query is embedded with e5's "query: " prefix (passages were embedded with "passage: "), once for every
+  process (core.query_vectors): a service's steps ask with the same query.
 - `ORDER BY embedding <=> :q LIMIT k` with a category/language filter lets Postgres walk the HNSW index.
   pgvector (0.6 here) filters *after* the index returns its `hnsw.ef_search` nearest candidates, so a
   selective filter can leave fewer than k rows. ef_search is raised to EF_SEARCH (recall of the index is
@@ -86,13 +87,13 @@ def _search(session: Any, q: Any, categories: tuple[str, ...], lang: str, same_l
 
 def retrieve(query: str, categories: tuple[str, ...], lang: str, k: int = 4) -> list[Passage]:
     """Top-k passages for the query within the categories, in the user's language first."""
-    from core.embeddings import embed_query
+    from core.query_vectors import query_vector
     from db.session import unit_of_work
 
     if not query.strip() or k <= 0 or not categories:
         return []
     lang = normalize_lang(lang)
-    q = embed_query(query)
+    q = query_vector(query)
     with unit_of_work() as session:
         session.execute(text(f"SET LOCAL hnsw.ef_search = {EF_SEARCH}"))
         passages = _search(session, q, categories, lang, True, k)

@@ -25,7 +25,7 @@ from core.facts.grounding import report_json
 from core.facts.model import DocumentModel
 from core.facts.outputs import check_interview, check_match, check_tailored, correct_job
 from core.workbench import offline, prompts
-from core.workbench.context import latest_match, latest_version, load_facts, retrieve
+from core.workbench.context import latest_match, latest_version, load_facts, retrieval_query, retrieve
 from core.workbench.coverage import compute_coverage, projected_score
 from core.workbench.editor import add_version
 from core.workbench.language import detect_lang
@@ -79,12 +79,6 @@ def _summary(stored: dict[str, Any], docs: offline.OfflineDocs) -> JobSummary:
 
 def _coverage(job: JobSummary, docs: offline.OfflineDocs) -> Coverage:
     return compute_coverage(job.must_have, job.nice_to_have, docs.resume, docs.detailed)
-
-
-def _query(job: dict[str, Any]) -> str:
-    """The retrieval query: what the job is about, never the candidate's documents."""
-    summary = JobSummary.model_validate(job)
-    return " ".join([summary.title, summary.seniority, *summary.must_have[:8], *summary.responsibilities[:3]])
 
 
 class JobExtractionHandler(BaseHandler):
@@ -157,7 +151,7 @@ class MatchHandler(BaseHandler):
         job = _summary(facts.job, docs)
         coverage = compute_coverage(job.must_have, job.nice_to_have, docs.resume, docs.detailed)
         ctx.stream.part("coverage", coverage.model_dump_json())  # computed by code: the page shows it at once
-        found = retrieve("match", _query(job.model_dump()), facts.output_lang)
+        found = retrieve("match", retrieval_query(docs.job), facts.output_lang)
         ctx.figures["retrieved"] = found.record
         if ctx.offline:
             service_id = _service_id(ctx)
@@ -212,7 +206,7 @@ class CustomizeHandler(BaseHandler):
         # moves is projected when the result is stored, once Match's is known.
         match = MatchResultData.model_validate(match_row.result_json) if match_row is not None else None
         coverage = match.coverage if match is not None else _coverage(job, docs)
-        found = retrieve("customize", _query(job.model_dump()), lang)
+        found = retrieve("customize", retrieval_query(docs.job), lang)
         ctx.figures["retrieved"] = found.record
         match_for_prompt = (
             match.model_dump(exclude={"self_pitch"}) if match is not None else {"coverage": coverage.model_dump()}
@@ -273,20 +267,19 @@ class InterviewHandler(BaseHandler):
             if version is None or match_row is None:
                 raise UserError("workbench.error.customize_first")
             markdown, version_id, match = version.markdown, version.id, match_row.result_json
-        lang = str(ctx.params.get("lang") or facts.output_lang)
-        found = retrieve("interview", _query(facts.job), lang)
+            lang = str(ctx.params.get("lang") or facts.output_lang)
+            docs = offline.load_docs(session, facts.service_id, lang)
+        found = retrieve("interview", retrieval_query(docs.job), lang)
         ctx.figures["retrieved"] = found.record
         if ctx.offline:
-            service_id, match_data = facts.service_id, MatchResultData.model_validate(match)
-            reply = ctx.offline_reply(
-                lambda: offline.interview(offline.load(service_id, lang), markdown, match_data, found.passages)
-            )
+            match_data = MatchResultData.model_validate(match)
+            reply = ctx.offline_reply(lambda: offline.interview(docs, markdown, match_data, found.passages))
         else:
             messages = prompts.interview_messages(
                 lang, InterviewReply, job=facts.job, tailored_markdown=markdown, match=match, knowledge=found.prompt
             )
             reply = ctx.structured(InterviewReply, messages)
-            check_interview(reply, _documents(offline.load(facts.service_id, lang)))
+            check_interview(reply, _documents(docs))
         result = {**reply.model_dump(), "engine": ctx.spec.engine_label}
         return {"result": result, "resume_version_id": str(version_id)}
 

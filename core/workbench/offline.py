@@ -9,7 +9,6 @@ retrieval as the AI path; a retrieval failure leaves the step without them rathe
 from __future__ import annotations
 
 import json
-import logging
 import uuid
 from dataclasses import dataclass
 from typing import Any, cast
@@ -19,12 +18,9 @@ from sqlalchemy.orm import Session
 from core.assets import crypto
 from core.errors import NotFound, UserError
 from core.facts.model import DocKind, DocumentModel, JobFacts
-from core.logging import log_event
 from core.workbench.schemas import CustomizeReply, InterviewReply, JobSummary, MatchReply, MatchResultData
 from db.models import Asset, Service
 from db.session import unit_of_work
-
-_log = logging.getLogger("core.workbench.offline")
 
 
 @dataclass
@@ -100,19 +96,6 @@ def load(service_id: uuid.UUID, lang: str | None = None) -> OfflineDocs:
     """`load_docs` in a transaction of its own (the handlers call it from the offline engine's slot)."""
     with unit_of_work() as session:
         return load_docs(session, service_id, lang)
-
-
-def passages(task_kind: str, job: JobFacts, lang: str) -> list[Any]:
-    """Knowledge passages for the step (what the AI path retrieves); none if retrieval fails."""
-    from core import retrieval
-    from core.config import get_settings
-
-    query = " ".join([job.title, *job.must_have[:8], *job.responsibilities[:3]]).strip()
-    try:
-        return list(retrieval.retrieve_for_task(task_kind, query or job.title, lang, get_settings().rag_top_k))
-    except Exception as exc:
-        log_event(_log, "retrieval_failed", logging.WARNING, taskName=task_kind, error=type(exc).__name__)
-        return []
 
 
 def extract_job(text: str) -> JobSummary:
