@@ -125,7 +125,7 @@ class JobContext:
 
     def structured(self, model: type[BaseModel], messages: llm.Messages, *, stream: bool = True) -> Any:
         """Ask for JSON matching `model`'s schema and validate it (invalid output is retried)."""
-        reply = self.complete(messages, schema=model.model_json_schema(), stream=stream)
+        reply = self.complete(messages, schema=llm.reply_schema(model), stream=stream)
         return llm.validate(model, reply.text)
 
 

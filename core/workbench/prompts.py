@@ -12,6 +12,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from core.llm.client import reply_schema_text
+
 Messages = list[dict[str, str]]
 
 _SYSTEM = {
@@ -125,7 +127,7 @@ def _dump(value: Any) -> str:
 def _messages(task: str, lang: str, schema: type[BaseModel], sections: list[tuple[str, Any]]) -> Messages:
     lang = _lang(lang)
     labels = _LABELS[lang]
-    system = _SYSTEM[lang].format(schema=json.dumps(schema.model_json_schema(), ensure_ascii=False))
+    system = _SYSTEM[lang].format(schema=reply_schema_text(schema))
     parts = [_TASKS[task][lang]]
     for label_key, value in sections:
         if value in (None, "", [], {}):
