@@ -33,7 +33,7 @@ def bench_extraction(report: Callable[[str, str, str], None]) -> None:
     """Per-page extraction time; OCR model load is reported apart from steady-state OCR."""
     from core import ocr
     from core.assets.pdf import extract_text, validate_pdf
-    from tests.data import asset_pdfs as pdfs
+    from testkit import asset_pdfs as pdfs
 
     text_doc = pdfs.text_pdf(pages=10)
     extract_text(text_doc)  # warm pypdf's font caches
@@ -83,7 +83,7 @@ def _upload_to_ready(user: uuid.UUID, data: bytes, timeout_s: float = 120.0) -> 
 
 def bench_upload(report: Callable[[str, str, str], None], uploads: int) -> None:
     from bench.harness import BenchStack, user_with_coins
-    from tests.data import asset_pdfs as pdfs
+    from testkit import asset_pdfs as pdfs
 
     with BenchStack(model_cap=5, prefix="bench-assets-") as bench:
         consumers, fake = bench.consumers, bench.fake

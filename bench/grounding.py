@@ -23,8 +23,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tests.data.facts.build import documents, jds, load_people, pdf_path
-from tests.data.facts.corpus import INVENTED_KINDS, Line, load_coverage, load_lines, problems
+from testkit.facts.build import documents, jds, load_people, pdf_path
+from testkit.facts.corpus import INVENTED_KINDS, Line, load_coverage, load_lines, problems
 
 LANGS = ("en", "zh")
 CAUGHT_TARGET = 0.95

@@ -24,8 +24,8 @@ from types import TracebackType
 from typing import Any
 
 from infra.consumers import Consumers
-from tests.support import reset_caches
-from tests.support import user_with_coins as _user_with_coins
+from testkit.support import reset_caches
+from testkit.support import user_with_coins as _user_with_coins
 
 ROOT = Path(__file__).resolve().parent.parent
 _INFRA_VARS = ("DATABASE_URL", "REDIS_URL", "LOCAL_LLM_URL", "MODEL_REGISTRY_FILE")
@@ -127,7 +127,7 @@ class BenchStack:
         os.environ.setdefault("XDG_RUNTIME_DIR", f"/tmp/runtime-{os.getuid()}")
         os.environ.update(self.extra_env)
         from infra.stack import Stack
-        from tests.fakes.upstream import FakeUpstream, FakeUpstreamProcess
+        from testkit.fakes.upstream import FakeUpstream, FakeUpstreamProcess
 
         self.stack = Stack(data_dir=self.workdir / "stack", persist_redis=False)
         self.stack.start()

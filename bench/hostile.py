@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from bench.harness import emit
 from core import sandbox
 from core.config import get_settings
-from tests.data import hostile_files
+from testkit import hostile_files
 
 TARGET_S = 10.0
 TARGET_MB = 300.0

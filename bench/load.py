@@ -194,7 +194,7 @@ def follow(job_id: str, called: float, stats: Stats, deadline: float) -> tuple[s
 
 def _match_job(service_id: str, stats: Stats, deadline: float) -> str | None:
     """The Match job job extraction creates; None if extraction itself finally failed."""
-    from tests.integration.workbench_support import latest_job
+    from testkit.workbench import latest_job
 
     while time.monotonic() < deadline:
         match = latest_job(service_id, "match")
@@ -511,7 +511,7 @@ def cap_overshoots(samples: list[tuple[float, str, int]], caps: dict[str, int]) 
 def run(users_n: int, services_n: int, time_budget_s: float, profile: str | None = None) -> int:
     from core.config import get_settings
     from core.logging import JsonFormatter, configure_logging
-    from tests.data.asset_pdfs import ENGLISH_LINES, text_pdf
+    from testkit.asset_pdfs import ENGLISH_LINES, text_pdf
 
     with BenchStack(model_cap=MODEL_CAP, free_cap=FREE_CAP, env=LOAD_ENV, prefix="bench-load-") as bs:
         assert bs.consumers is not None
@@ -532,7 +532,7 @@ def run(users_n: int, services_n: int, time_budget_s: float, profile: str | None
         fake.responder = responder
         fake.first_token_delay = 0.3
         fake.token_interval = 0.02
-        fake.profile = profile  # a provider profile (tests/fakes/profile.py) replaces the two fixed delays
+        fake.profile = profile  # a provider profile (testkit/fakes/profile.py) replaces the two fixed delays
         fake.fail_rate = 0.1
 
         users = [

@@ -31,7 +31,7 @@ _OBSERVER = """() => {
 
 def signed_in_user(email: str, password: str = "correct horse battery") -> tuple[uuid.UUID, str]:
     """A new user with a ready resume: (user id, session cookie value)."""
-    from tests.integration.workbench_support import add_assets
+    from testkit.workbench import add_assets
 
     signed = accounts.sign_up(email, password, name="Stream", lang="en")
     add_assets(signed.account.id)
@@ -50,8 +50,8 @@ def service_waiting_for_match(user_id: uuid.UUID, key: str = "probe") -> tuple[u
     from core.workbench import services
     from db.models import Job, Service
     from db.session import unit_of_work
-    from tests.fakes import replies
-    from tests.integration.workbench_support import JD_TEXT
+    from testkit.fakes import replies
+    from testkit.workbench import JD_TEXT
 
     service_id = uuid.UUID(services.create_service(user_id, idempotency_key=key, jd_text=JD_TEXT).data["service_id"])
     with unit_of_work() as session:
@@ -108,7 +108,7 @@ def browser_figures(count: int = 40) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
     from bench.harness import BenchStack, percentile
-    from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, web_process
+    from testkit.browser import CHROMIUM, CHROMIUM_ARGS, web_process
 
     with BenchStack(prefix="bench-stream-") as bench:
         env = {**os.environ, **bench.stack.env, "PYTHONPATH": str(os.getcwd())}

@@ -33,7 +33,7 @@ def _p95(values: list[float]) -> float:
 def _user_with_resume() -> uuid.UUID:
     from core.users import create_user
     from db.session import unit_of_work
-    from tests.integration.latency_support import add_text_assets
+    from testkit.latency import add_text_assets
 
     with unit_of_work() as session:
         user_id = create_user(session, f"bench-{uuid.uuid4().hex[:8]}@example.com").id
@@ -42,7 +42,7 @@ def _user_with_resume() -> uuid.UUID:
 
 
 def _match_job(service_id: str, timeout_s: float = 120) -> str:
-    from tests.integration.workbench_support import latest_job
+    from testkit.workbench import latest_job
 
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
@@ -61,7 +61,7 @@ def _first_delta_ms(job_id: str) -> int:
 def bench_first_token(report: Callable[[str, str, str], None], count: int, model_cap: int) -> None:
     from bench.harness import BenchStack
     from core.workbench import services
-    from tests.integration.workbench_support import JD_TEXT, responder
+    from testkit.workbench import JD_TEXT, responder
 
     with BenchStack(model_cap=model_cap, prefix="bench-workbench-") as bench:
         consumers, fake = bench.consumers, bench.fake
@@ -102,7 +102,7 @@ def bench_first_token(report: Callable[[str, str, str], None], count: int, model
 
 def bench_export(report: Callable[[str, str, str], None]) -> None:
     from core.workbench import export
-    from tests.unit.test_export_workbench import two_page_resume
+    from testkit.workbench import two_page_resume
 
     markdown = two_page_resume()
     started = time.perf_counter()

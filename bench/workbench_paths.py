@@ -1,7 +1,7 @@
 """Issue 21's acceptance run: N users click "Match and tailor" at once against a provider-like upstream.
 
 The fake upstream draws each reply's first-token delay and token rate from a provider profile
-(tests/fakes/profile.py; "realistic" = DeepSeek-like paid model). Every service carries a marker
+(testkit/fakes/profile.py; "realistic" = DeepSeek-like paid model). Every service carries a marker
 (BX0001...) in its JD and resume, so the fake times each upstream reply of each service: arrival, first
 content chunk, last chunk. Printed, each beside the provider's own figure:
 
@@ -41,7 +41,7 @@ def _marker(i: int) -> str:
 
 def _user(marker: str) -> uuid.UUID:
     from bench.harness import user_with_coins
-    from tests.integration.latency_support import add_text_assets
+    from testkit.latency import add_text_assets
 
     user = user_with_coins(50)
     add_text_assets(user, marker)
@@ -49,7 +49,7 @@ def _user(marker: str) -> uuid.UUID:
 
 
 def _jd(i: int, marker: str) -> str:
-    from tests.integration.latency_support import jd_with
+    from testkit.latency import jd_with
 
     jd = jd_with(marker).replace("and Rust required", f"Rust and {SKILLS[i % len(SKILLS)]} required")
     assert jd != jd_with(marker)  # the skill lands in must_have, which the retrieval query is built from
@@ -87,8 +87,8 @@ def _jobs(service_ids: list[str]) -> dict[str, dict[str, Any]]:
 def bench_match_and_tailor(report: Report, count: int, profile_name: str = "realistic") -> dict[str, float]:
     """Run the acceptance scenario; returns the headline figures (also printed through `report`)."""
     from core.workbench import services
-    from tests.fakes.profile import profile
-    from tests.integration.workbench_support import responder
+    from testkit.fakes.profile import profile
+    from testkit.workbench import responder
 
     report("paths_machine_reference_loop", reference_cpu_ms(), "ms")
     with BenchStack(model_cap=count * 3 + 3, prefix="bench-paths-") as bench:

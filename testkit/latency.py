@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 
-from tests.integration.workbench_support import DETAILED, JD_TEXT, RESUME, add_assets
+from testkit.workbench import DETAILED, JD_TEXT, RESUME, add_assets
 
 RESUME_TEXT = """Jane Doe
 jane@example.com

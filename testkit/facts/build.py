@@ -1,4 +1,4 @@
-"""Regenerate every PDF of the grounding corpus from its source: `python -m tests.data.facts.build`.
+"""Regenerate every PDF of the grounding corpus from its source: `python -m testkit.facts.build`.
 
 Sources are small Markdown-like files (sources/<person>/resume.md, history.md) so a reviewer can read what the
 PDFs say. A person's layout (one column, or a sidebar beside the experience column) and whether the resume is
@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parents[2] / "tests" / "data" / "facts"  # the corpus: sources, PDFs, labels
 SOURCES = HERE / "sources"
 PDF_DIR = HERE / "pdf"
 PEOPLE = HERE / "people.json"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tests.data.facts.build import HERE, documents, jds, load_people, pdf_path
+from testkit.facts.build import HERE, documents, jds, load_people, pdf_path
 
 LINES = HERE / "lines.jsonl"
 COVERAGE = HERE / "coverage.json"
@@ -61,7 +61,7 @@ def problems() -> list[str]:
             if not source.exists():
                 found.append(f"{person['id']}: missing source {source.name}")
             if not pdf_path(person["id"], kind).exists():
-                found.append(f"{person['id']}: missing PDF for {kind} (run python -m tests.data.facts.build)")
+                found.append(f"{person['id']}: missing PDF for {kind} (run python -m testkit.facts.build)")
         if not jds(person["id"]):
             found.append(f"{person['id']}: no JD")
     seen: set[str] = set()

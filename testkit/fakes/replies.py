@@ -13,7 +13,7 @@ import json
 import re
 from typing import Any
 
-from tests.data.asset_pdfs import ENGLISH_LINES
+from testkit.asset_pdfs import ENGLISH_LINES
 
 RESUME_LINES = ENGLISH_LINES  # the same candidate as the asset tests' English resume
 

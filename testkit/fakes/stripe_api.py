@@ -74,7 +74,7 @@ class FakeStripe:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
-            disable_nagle_algorithm = True  # as the real API's front end: see tests/fakes/upstream.py
+            disable_nagle_algorithm = True  # as the real API's front end: see testkit/fakes/upstream.py
 
             def log_message(self, *args: object) -> None:
                 return None

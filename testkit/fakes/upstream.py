@@ -27,7 +27,7 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from tests.fakes.replies import grounded_summary
+from testkit.fakes.replies import grounded_summary
 
 Responder = Callable[[dict[str, Any]], str | None]
 Gate = Callable[[dict[str, Any], int], None]  # (request, index of the chunk about to be sent); may block
@@ -102,7 +102,7 @@ class FakeUpstream:
         self.tag_prefix: str | None = None  # record when a request whose prompt starts with it arrives
         self.arrivals: dict[str, float] = {}
         self.first_sent: dict[str, float] = {}  # ... and when its first content chunk went out
-        self.profile: str | None = None  # a provider profile (tests/fakes/profile.py) overrides the two delays
+        self.profile: str | None = None  # a provider profile (testkit/fakes/profile.py) overrides the two delays
         self.marker: str | None = None  # a regex: replies whose prompt holds a match are timed in `timings`
         self.timings: list[dict[str, Any]] = []
         self._rng = random.Random(21)
@@ -310,7 +310,7 @@ class FakeUpstream:
     def _delays(self, model: str) -> tuple[float, float]:
         """(first-token delay, token interval) for one request: drawn from the profile, else the fixed knobs."""
         if self.profile:
-            from tests.fakes.profile import profile
+            from testkit.fakes.profile import profile
 
             timing = profile(self.profile).get(model)
             if timing is not None:
@@ -571,7 +571,7 @@ class FakeUpstreamProcess:
 
     def start(self) -> FakeUpstreamProcess:
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.fakes.upstream"], stdout=subprocess.PIPE, stdin=subprocess.PIPE, text=True
+            [sys.executable, "-m", "testkit.fakes.upstream"], stdout=subprocess.PIPE, stdin=subprocess.PIPE, text=True
         )
         assert self._proc.stdout is not None
         self.port = int(self._proc.stdout.readline())
@@ -603,7 +603,7 @@ class FakeUpstreamProcess:
             return bytes(reply.read())
 
 
-if __name__ == "__main__":  # python -m tests.fakes.upstream: serve until stdin closes or SIGTERM
+if __name__ == "__main__":  # python -m testkit.fakes.upstream: serve until stdin closes or SIGTERM
     server = FakeUpstream().start()
     print(server.port, flush=True)
     sys.stdin.read()

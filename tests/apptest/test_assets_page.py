@@ -13,7 +13,7 @@ from core import ledger
 from core.assets import service
 from core.worker import execute
 from db.session import unit_of_work
-from tests.data import asset_pdfs as pdfs
+from testkit import asset_pdfs as pdfs
 from ui.session import CurrentUser
 
 PAGE = Path(__file__).resolve().parents[2] / "pages" / "1_Profile.py"

@@ -9,7 +9,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from core import billing
-from tests.fakes.stripe_api import FakeStripe
+from testkit.fakes.stripe_api import FakeStripe
 from tests.integration.test_billing import (  # noqa: F401  (fixtures)
     _set_stripe_env,
     assert_reconciled,

@@ -18,7 +18,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from core.logging import install_privacy_rule
-from tests.integration.workbench_support import JD_TEXT, add_assets
+from testkit.workbench import JD_TEXT, add_assets
 from ui.session import CurrentUser
 
 HOME = Path(__file__).resolve().parents[2] / "Home.py"

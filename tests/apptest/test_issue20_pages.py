@@ -19,7 +19,7 @@ from core.i18n import translate
 from core.workbench import services
 from db.models import Asset, Job, Service
 from db.session import unit_of_work
-from tests.integration.workbench_support import JD_TEXT, add_assets
+from testkit.workbench import JD_TEXT, add_assets
 from ui.session import CurrentUser
 from ui.theme import THEMES
 

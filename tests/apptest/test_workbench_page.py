@@ -9,7 +9,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from core.workbench import services
-from tests.integration.workbench_support import JD_TEXT, add_assets
+from testkit.workbench import JD_TEXT, add_assets
 from ui.session import CurrentUser
 
 # Through the real entry (navigation, header, sidebar), so page links resolve as in the running app.
@@ -102,7 +102,7 @@ def test_the_cap_refusal_is_shown_as_a_clear_message(fake, make_user) -> None:
 
 def test_a_finished_match_is_shown_with_coverage_and_the_customize_offer(fake, make_user) -> None:
     from core.worker import execute
-    from tests.integration.workbench_support import latest_job, responder
+    from testkit.workbench import latest_job, responder
 
     fake.responder = responder
     user = make_user(coins=10)
@@ -129,7 +129,7 @@ def test_a_step_the_provider_failed_offers_the_offline_result_in_one_click_at_no
     from core.worker import execute, fail_from_reaper
     from db.models import Job
     from db.session import unit_of_work
-    from tests.integration.workbench_support import latest_job
+    from testkit.workbench import latest_job
 
     user = make_user(coins=5)
     add_assets(user)

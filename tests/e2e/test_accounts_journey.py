@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from core.config import get_settings
-from tests.conftest import wait_for
+from testkit.support import wait_for
 from tests.e2e.texts import en, playwright_expect, zh
 
 pytestmark = pytest.mark.e2e

@@ -24,10 +24,10 @@ from typing import Any
 import pytest
 
 from bench import stream_probe
+from testkit.fakes import replies
 from tests.e2e import progress_probe
 from tests.e2e.texts import en, playwright_expect, zh
 from tests.e2e.workbench_setup import COVERAGE, past_services, service_with_tailored_resume
-from tests.fakes import replies
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(300)]
 
@@ -289,7 +289,7 @@ def test_7_a_newer_resume_processing_or_failed_leaves_the_workbench_on_the_last_
     from core.assets import service as assets
     from db.models import Asset, Service
     from db.session import unit_of_work
-    from tests.integration.workbench_support import JD_TEXT
+    from testkit.workbench import JD_TEXT
 
     expect = playwright_expect()
     user_id, token = _user("fallback@example.com")
@@ -366,7 +366,7 @@ def _output_lang(page: Any) -> Any:
 def test_9_the_output_language_follows_the_jd_and_can_still_be_chosen(
     db: None, web: str, browser: Any, screens: Path
 ) -> None:
-    from tests.integration.workbench_support import JD_TEXT
+    from testkit.workbench import JD_TEXT
 
     expect = playwright_expect()
     _, token = _user("language@example.com", "zh")  # a Chinese interface: the JD's language still decides
@@ -412,7 +412,7 @@ def _service_failed_for_good(user_id: uuid.UUID, key: str) -> tuple[uuid.UUID, i
     from core.worker import fail_from_reaper
     from db.models import Job
     from db.session import unit_of_work
-    from tests.integration.workbench_support import JD_TEXT
+    from testkit.workbench import JD_TEXT
 
     created = services.create_service(user_id, idempotency_key=key, jd_text=JD_TEXT)
     service_id = uuid.UUID(created.data["service_id"])

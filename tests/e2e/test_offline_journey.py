@@ -21,10 +21,10 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from tests.conftest import wait_for
-from tests.data.asset_pdfs import DEJAVU, NOTO_CJK
-from tests.data.facts.build import text_pdf
-from tests.e2e.conftest import ROOT, web_process
+from testkit.asset_pdfs import DEJAVU, NOTO_CJK
+from testkit.browser import ROOT, web_process
+from testkit.facts.build import text_pdf
+from testkit.support import wait_for
 from tests.e2e.journey import SLOW, sign_up
 from tests.e2e.texts import en, playwright_expect
 

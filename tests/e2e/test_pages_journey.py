@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from core.config import get_settings
-from tests.data.asset_pdfs import text_pdf
+from testkit.asset_pdfs import text_pdf
 from tests.e2e.texts import en, playwright_expect, zh
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(600)]

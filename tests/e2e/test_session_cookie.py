@@ -13,7 +13,7 @@ import pytest
 
 from core import accounts, auth_codes
 from core.config import get_settings
-from tests.conftest import wait_for
+from testkit.support import wait_for
 from tests.e2e.test_accounts_journey import SLOW, _sign_up
 from tests.e2e.texts import en, playwright_expect
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from bench import stream_probe
-from tests.data.asset_pdfs import DEJAVU
+from testkit.asset_pdfs import DEJAVU
 from tests.e2e.texts import en, playwright_expect, zh
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(300)]

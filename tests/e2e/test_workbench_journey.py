@@ -4,7 +4,7 @@ the resume, edit it in the Ace editor, save a version, export the PDF, prepare t
 service in Chinese, and at 390 px in the dark theme (issue 8), with screenshots in tests/artifacts/.
 
 The web process, the paid and free Huey consumers, Postgres and Redis are real; only the LLM upstream is the
-fake, answering with tests/fakes/replies.py. Its `gate` holds job extraction and the Match stream part-way,
+fake, answering with testkit/fakes/replies.py. Its `gate` holds job extraction and the Match stream part-way,
 so the test sees the progress and the partial Match deterministically, then lets them go on.
 """
 
@@ -18,11 +18,11 @@ from typing import Any
 
 import pytest
 
-from tests.data.asset_pdfs import DEJAVU, text_pdf
+from testkit.asset_pdfs import DEJAVU, text_pdf
+from testkit.fakes import replies
 from tests.e2e import progress_probe
 from tests.e2e.journey import SLOW, sign_up
 from tests.e2e.texts import en, playwright_expect, zh
-from tests.fakes import replies
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(600)]
 

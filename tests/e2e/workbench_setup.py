@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 
 from bench.stream_probe import service_waiting_for_match
-from tests.fakes import replies
+from testkit.fakes import replies
 
 COVERAGE = {"must_have": [{"keyword": "Kafka", "status": "resume", "proof": "Built a Kafka pipeline"}]}
 

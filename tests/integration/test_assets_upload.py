@@ -14,9 +14,8 @@ from core.assets import service
 from core.errors import InvalidInput, NotFound, UserError
 from db.models import Asset, Job, LedgerEntry, User
 from db.session import unit_of_work
-from tests.conftest import wait_for
-from tests.data import asset_pdfs as pdfs
-from tests.support import balance
+from testkit import asset_pdfs as pdfs
+from testkit.support import balance, wait_for
 
 
 def _entries(user: uuid.UUID, kind: str) -> int:

@@ -1,6 +1,6 @@
 """Billing acceptance (issue 9) against real Postgres and a loopback stand-in for Stripe's API.
 
-Every webhook body is signed with Stripe's scheme by tests/fakes/stripe_api.sign and verified by the SDK's
+Every webhook body is signed with Stripe's scheme by testkit/fakes/stripe_api.sign and verified by the SDK's
 own stripe.Webhook.construct_event inside core.billing. Each scenario ends with the ledger reconciled.
 """
 
@@ -23,7 +23,7 @@ from core.config import reset_settings
 from core.errors import NotFound
 from db.models import Job, LedgerEntry, Payment, Service, StripeEvent
 from db.session import unit_of_work
-from tests.fakes.stripe_api import FakeStripe, sign
+from testkit.fakes.stripe_api import FakeStripe, sign
 
 SECRET = "whsec_test_endpoint_secret"
 STRIPE_ENV = ("STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_BASE")

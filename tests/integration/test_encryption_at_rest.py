@@ -16,7 +16,7 @@ from core.redis_conn import get_redis
 from core.workbench import editor, services
 from db.models import Asset, Service
 from db.session import unit_of_work
-from tests.integration import workbench_support as ws
+from testkit import workbench as ws
 
 CANARY = "Zq" + uuid.uuid4().hex  # unique per run: no other test or earlier run wrote it
 TABLES = (

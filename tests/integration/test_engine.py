@@ -16,7 +16,7 @@ from core.reaper import reap
 from core.semaphore import Semaphore
 from db.models import Job, LedgerEntry
 from db.session import unit_of_work
-from tests.conftest import wait_for
+from testkit.support import wait_for
 
 
 def _jobs(user: uuid.UUID) -> list[Job]:

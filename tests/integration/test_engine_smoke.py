@@ -8,7 +8,7 @@ from core import streams
 from core.probe import start_probe
 from db.models import Job
 from db.session import unit_of_work
-from tests.conftest import wait_for
+from testkit.support import wait_for
 
 
 def test_probe_job_runs_on_a_real_consumer_and_streams(fake, make_user, consumers) -> None:

@@ -18,8 +18,8 @@ from core import ledger
 from core.assets import service
 from db.models import Asset, Job
 from db.session import unit_of_work
-from tests.conftest import wait_for
-from tests.data import asset_pdfs as pdfs
+from testkit import asset_pdfs as pdfs
+from testkit.support import wait_for
 
 INVENTED = json.dumps(
     {

@@ -21,9 +21,9 @@ from core.errors import InvalidInput, LimitReached
 from core.workbench import services
 from db.models import Asset, LedgerEntry, Service, User
 from db.session import unit_of_work
-from tests.data import asset_pdfs as pdfs
-from tests.data import hostile_files
-from tests.integration.workbench_support import JD_TEXT, add_assets
+from testkit import asset_pdfs as pdfs
+from testkit import hostile_files
+from testkit.workbench import JD_TEXT, add_assets
 
 CANARY = "canary-19-hide@example.com"
 

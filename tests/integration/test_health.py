@@ -13,7 +13,8 @@ from pathlib import Path
 import httpx
 
 from infra.embedded import free_port
-from tests.conftest import ROOT, wait_for
+from testkit.support import wait_for
+from tests.conftest import ROOT
 
 
 @contextmanager

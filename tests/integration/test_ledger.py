@@ -14,7 +14,7 @@ from core.errors import InvalidInput
 from core.probe import start_probe
 from db.models import Job, LedgerEntry, Payment
 from db.session import unit_of_work
-from tests.support import balance
+from testkit.support import balance
 
 
 def test_signup_grant_is_given_once(make_user) -> None:

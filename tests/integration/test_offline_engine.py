@@ -20,10 +20,10 @@ from core.workbench import fallback, services
 from db.models import Job, LedgerEntry, ResumeVersion
 from db.session import unit_of_work
 from infra.consumers import Consumers
-from tests.conftest import ROOT, wait_for
-from tests.data.facts.build import text_pdf
-from tests.integration.workbench_support import wait_step
-from tests.support import balance, reset_caches
+from testkit.facts.build import text_pdf
+from testkit.support import balance, reset_caches, wait_for
+from testkit.workbench import wait_step
+from tests.conftest import ROOT
 
 SOURCES = ROOT / "tests" / "data" / "facts" / "sources"
 ATTEMPTS = 4  # settings.job_max_attempts

@@ -16,7 +16,8 @@ from sqlalchemy import create_engine, text
 
 from db.session import sqlalchemy_url
 from infra.embedded import free_port
-from tests.conftest import ROOT, wait_for
+from testkit.support import wait_for
+from tests.conftest import ROOT
 
 INFRA_VARS = ("DATABASE_URL", "REDIS_URL", "LOCAL_LLM_URL", "MODEL_REGISTRY_FILE", "ENCRYPTION_KEY", "COOKIE_KEY")
 
@@ -43,7 +44,7 @@ def _landing_renders_in_a_browser(port: int) -> None:
 def _open_landing(port: int) -> None:
     from playwright.sync_api import expect, sync_playwright
 
-    from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
+    from testkit.browser import CHROMIUM, CHROMIUM_ARGS
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

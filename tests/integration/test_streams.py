@@ -9,7 +9,7 @@ import uuid
 
 from core import streams
 from core.streams import StreamWriter
-from tests.conftest import wait_for
+from testkit.support import wait_for
 
 
 def _job() -> str:

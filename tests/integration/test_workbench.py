@@ -15,7 +15,7 @@ from core.i18n import translate
 from core.workbench import editor, services
 from db.models import Job, LedgerEntry, MatchResult, Service
 from db.session import unit_of_work
-from tests.integration.workbench_support import (
+from testkit.workbench import (
     JD_TEXT,
     add_assets,
     latest_job,

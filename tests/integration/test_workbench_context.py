@@ -13,7 +13,7 @@ from sqlalchemy import select
 from core.workbench import services
 from db.models import KnowledgeChunk, Service
 from db.session import unit_of_work
-from tests.integration.workbench_support import JD_TEXT, add_assets, responder, schema_title, wait_step
+from testkit.workbench import JD_TEXT, add_assets, responder, schema_title, wait_step
 
 
 @pytest.fixture(scope="module")

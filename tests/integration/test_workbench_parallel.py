@@ -17,8 +17,8 @@ from core import ledger
 from core.workbench import editor, services
 from db.models import Job, LedgerEntry, Service
 from db.session import unit_of_work
-from tests.integration.latency_support import add_text_assets, jd_with
-from tests.integration.workbench_support import responder, schema_title, wait_step
+from testkit.latency import add_text_assets, jd_with
+from testkit.workbench import responder, schema_title, wait_step
 
 
 def _ledger(user: uuid.UUID) -> list[tuple[str, int, uuid.UUID | None]]:

@@ -16,8 +16,8 @@ from core.errors import InvalidInput, NotFound, UserError
 from core.workbench import services
 from db.models import Job, LedgerEntry, Service
 from db.session import unit_of_work
-from tests.integration.workbench_support import JD_TEXT, add_assets, responder, schema_title, wait_step
-from tests.support import balance
+from testkit.support import balance
+from testkit.workbench import JD_TEXT, add_assets, responder, schema_title, wait_step
 
 ATTEMPTS = 4  # settings.job_max_attempts: every attempt of a step fails with these many 500s
 

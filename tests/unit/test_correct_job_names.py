@@ -7,7 +7,7 @@ from __future__ import annotations
 from core.facts.outputs import correct_job
 from core.facts.read import read_job
 from core.workbench.schemas import JobSummary
-from tests.fakes import replies
+from testkit.fakes import replies
 
 OCR_TEXT = (
     "North wind Data is hiring\nData Platform Engineer(Senior)\nLocation: Berlin,hybrid\n"

@@ -5,16 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.workbench import export
-
-
-def two_page_resume() -> str:
-    roles = "\n".join(
-        f"### 高级后端工程师 Senior Backend Engineer — 示例科技有限公司 Example Tech ({2010 + i} – {2011 + i})\n\n"
-        f"- 负责支付系统重构，将 p99 延迟降低 {20 + i}%；cut p99 latency of the payments API by {20 + i}%.\n"
-        f"- 使用 Python、PostgreSQL 与 Kubernetes 构建数据平台，服务 {i + 3} 个业务团队 (built with Python).\n"
-        for i in range(15)
-    )
-    return f"# 张伟 Zhang Wei\n\nzhang.wei@example.com · +86 138 0000 0000\n\n## 工作经历 Experience\n\n{roles}"
+from testkit.workbench import two_page_resume
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.data import asset_pdfs as pdfs
+from testkit import asset_pdfs as pdfs
 from tests.unit.test_facts_grounding import EN_RESUME
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,8 +7,8 @@ from collections import Counter
 
 from pypdf import PdfReader
 
-from tests.data.facts.build import documents, jds, load_people, pdf_path, text_pdf
-from tests.data.facts.corpus import INVENTED_KINDS, load_coverage, load_lines, problems
+from testkit.facts.build import documents, jds, load_people, pdf_path, text_pdf
+from testkit.facts.corpus import INVENTED_KINDS, load_coverage, load_lines, problems
 
 
 def _reader(person_id: str, kind: str = "resume") -> PdfReader:

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from tests.fakes.upstream import _Pacer
+from testkit.fakes.upstream import _Pacer
 
 
 def test_concurrent_replies_arrive_whole_in_order_and_paced() -> None:

@@ -15,7 +15,7 @@ import pytest
 from core import ocr, sandbox
 from core.assets.pdf import extract_text, validate_pdf
 from core.errors import InvalidInput, LimitReached, UserError
-from tests.data import hostile_files
+from testkit import hostile_files
 
 TARGET_S = 10.0
 TARGET_MB = 300.0

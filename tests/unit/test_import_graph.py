@@ -1,5 +1,6 @@
-"""The dependency rule, checked on the source: no import cycle among the project's modules, and core never
-imports tasks, ui, pages, infra or Streamlit.
+"""The dependency rule, checked on the source: no import cycle among the project's modules, core never
+imports tasks, ui, pages, infra or Streamlit, benches never import a test module (what they share with the
+tests lives in testkit/), and the product never imports testkit or tests.
 
 Read with `ast`, nothing is imported. Every import counts, also one inside a function (a lazy import is
 still a cycle when it runs); only imports under `if TYPE_CHECKING:` are left out, as they never run.
@@ -14,6 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 SKIP_DIRS = {".venv", ".data", ".git", "node_modules", "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache"}
 CORE_MAY_NOT_IMPORT = ("tasks", "ui", "pages", "infra", "streamlit", "Home", "asgi")
+PRODUCT = ("core", "db", "tasks", "ui", "pages", "infra", "Home", "asgi")
 
 
 def module_name(path: Path) -> str:
@@ -138,6 +140,43 @@ def test_core_imports_no_process_or_interface_module() -> None:
         if _top(imported) in CORE_MAY_NOT_IMPORT
     )
     assert offending == []
+
+
+def reaches_into_test_code(modules: dict[str, Path]) -> list[str]:
+    """Benches importing a test module, and product modules importing testkit or tests."""
+    return sorted(
+        f"{name} imports {imported}"
+        for name, path in modules.items()
+        for imported in imported_names(name, path)
+        if (_top(name) == "bench" and _top(imported) == "tests")
+        or (_top(name) in PRODUCT and _top(imported) in ("testkit", "tests"))
+    )
+
+
+def test_benches_import_no_test_module_and_the_product_no_test_code() -> None:
+    assert reaches_into_test_code(project_modules()) == []
+
+
+def test_the_test_code_rule_finds_a_bench_or_product_import_of_test_code(tmp_path: Path) -> None:
+    files = {
+        "bench.probe": "def run():\n    from tests.integration.workbench_support import responder\n",
+        "core.thing": "import testkit.fakes.upstream\n",
+        "pages.9_Admin": "from tests import conftest\n",
+        "bench.fine": "from testkit.support import reset_caches\n",
+        "tests.unit.fine": "from testkit import workbench\n",
+    }
+    modules: dict[str, Path] = {}
+    for name, source in files.items():
+        path = tmp_path / f"{name}.py"
+        path.write_text(source)
+        modules[name] = path
+    assert reaches_into_test_code(modules) == [
+        "bench.probe imports tests.integration.workbench_support",
+        "bench.probe imports tests.integration.workbench_support.responder",
+        "core.thing imports testkit.fakes.upstream",
+        "pages.9_Admin imports tests",
+        "pages.9_Admin imports tests.conftest",
+    ]
 
 
 def test_the_cycle_check_finds_the_lazy_import_core_once_made() -> None:

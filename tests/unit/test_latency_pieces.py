@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from core.llm.client import JsonEnd, PacedLines
-from tests.fakes.profile import DEEPSEEK_CHAT, ModelProfile, profile
+from testkit.fakes.profile import DEEPSEEK_CHAT, ModelProfile, profile
 
 
 def test_json_end_sees_the_top_level_close_and_not_a_brace_inside_a_string() -> None:

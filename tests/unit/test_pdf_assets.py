@@ -11,7 +11,7 @@ from core.assets import crypto
 from core.assets.pdf import extract_text, validate_pdf
 from core.config import get_settings, reset_settings
 from core.errors import InvalidInput
-from tests.data import asset_pdfs as pdfs
+from testkit import asset_pdfs as pdfs
 
 
 @pytest.mark.parametrize(

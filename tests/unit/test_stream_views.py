@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from core.streams import StreamEvent
-from tests.fakes import replies
+from testkit.fakes import replies
 from ui.workbench_stream import fold
 from ui.workbench_views import INTERVIEW_STREAM, MATCH_STREAM, StreamView, partial_json
 
