@@ -59,3 +59,12 @@ def wait_for(predicate: Callable[[], object], timeout: float = 30.0, interval: f
             return value
         time.sleep(interval)
     raise AssertionError(f"condition not met within {timeout}s")
+
+
+def assert_reconciled() -> None:
+    """The ledger reconciles: every wallet's balance is the sum of its entries (core.ledger.reconcile)."""
+    from core import ledger
+    from db.session import unit_of_work
+
+    with unit_of_work() as session:
+        assert ledger.reconcile(session) == []

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
-import uuid
-from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
@@ -14,17 +11,7 @@ from core.assets import service
 from core.worker import execute
 from db.session import unit_of_work
 from testkit import asset_pdfs as pdfs
-from ui.session import CurrentUser
-
-PAGE = Path(__file__).resolve().parents[2] / "pages" / "1_Profile.py"
-
-
-def _page(user: uuid.UUID) -> AppTest:
-    at = AppTest.from_file(str(PAGE), default_timeout=120)  # generous: the machine is shared
-    at.session_state["user"] = CurrentUser(id=user, email="u@example.com", name="", lang="en", is_admin=False)
-    at.session_state["auth_checked_at"] = time.monotonic()
-    at.session_state["lang"] = "en"
-    return at.run()
+from tests.apptest.support import open_page
 
 
 def _texts(at: AppTest) -> str:
@@ -34,7 +21,7 @@ def _texts(at: AppTest) -> str:
 
 
 def test_empty_profile_explains_both_documents(fake, make_user) -> None:
-    at = _page(make_user(coins=5))
+    at = open_page("pages/1_Profile.py", make_user(coins=5), alone=True, timeout=120)  # generous: the machine is shared
     assert not at.exception
     text = _texts(at)
     assert "General resume · Required" in text and "Every service" in text
@@ -50,7 +37,7 @@ def test_ready_and_failed_cards_show_summary_and_retry_charges_again(fake, make_
     execute(ready.data["job_id"])  # the engine, in this process, instead of a consumer
     execute(failed.data["job_id"])
 
-    at = _page(user)
+    at = open_page("pages/1_Profile.py", user, alone=True, timeout=120)
     assert not at.exception
     assert [s.value for s in at.success] == ["Status: **Ready**"]
     assert "No text could be read from this PDF" in at.error[0].value
@@ -72,7 +59,7 @@ def test_ready_and_failed_cards_show_summary_and_retry_charges_again(fake, make_
 def test_delete_asks_first_then_removes_the_asset(fake, make_user) -> None:
     user = make_user(coins=5)
     service.upload_asset(user, "resume", "cv.pdf", pdfs.text_pdf(), "k1")
-    at = _page(user)
+    at = open_page("pages/1_Profile.py", user, alone=True, timeout=120)
     next(b for b in at.button if b.label == "Delete").click().run()
     assert "Delete this document and its summary now?" in at.warning[0].value
     assert len(service.list_assets(user)) == 1

@@ -2,35 +2,21 @@
 
 from __future__ import annotations
 
-import time
 import uuid
-from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
 from core import billing
 from testkit.fakes.stripe_api import FakeStripe
+from testkit.support import assert_reconciled, balance
+from tests.apptest.support import open_page
 from tests.integration.test_billing import (  # noqa: F401  (fixtures)
     _set_stripe_env,
-    assert_reconciled,
-    balance,
     checkout,
     fake_stripe,
     stripe_api,
 )
 from ui.session import CurrentUser
-
-PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "3_Billing.py")
-
-
-def _page(user_id: uuid.UUID, **query: str) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=30)
-    at.session_state["user"] = CurrentUser(id=user_id, email="u@example.com", name="U", lang="en", is_admin=False)
-    at.session_state["auth_checked_at"] = time.monotonic()  # signed in just now (see ui.session)
-    at.session_state["lang"] = "en"
-    for key, value in query.items():
-        at.query_params[key] = value
-    return at.run()
 
 
 def _texts(at: AppTest) -> str:
@@ -41,7 +27,7 @@ def _texts(at: AppTest) -> str:
 def test_unconfigured_page_says_so_and_offers_no_buy_button(stripe_api: FakeStripe, make_user) -> None:  # noqa: F811
     _set_stripe_env({})
     user = make_user(coins=4)
-    at = _page(user)
+    at = open_page("pages/3_Billing.py", user, name="U", alone=True, timeout=30)
 
     assert not at.exception
     text = _texts(at)
@@ -53,7 +39,7 @@ def test_unconfigured_page_says_so_and_offers_no_buy_button(stripe_api: FakeStri
 
 def test_buy_shows_the_stripe_link_and_the_return_credits_once(fake_stripe: FakeStripe, make_user) -> None:  # noqa: F811
     user = make_user(coins=0)
-    at = _page(user)
+    at = open_page("pages/3_Billing.py", user, name="U", alone=True, timeout=30)
     buy = [b for b in at.button if b.label == "Buy"]
     assert len(buy) == len(billing.packs_for("en"))  # the user's currency only
     buy[0].click().run()
@@ -65,7 +51,7 @@ def test_buy_shows_the_stripe_link_and_the_return_credits_once(fake_stripe: Fake
     assert [lb.proto.url for lb in links] == [f"https://checkout.stripe.com/c/pay/{session_id}"]
 
     fake_stripe.pay(session_id)
-    back = _page(user, session_id=session_id)
+    back = open_page("pages/3_Billing.py", user, name="U", query={"session_id": session_id}, alone=True, timeout=30)
     assert not back.exception
     assert "10 coins were added" in back.success[0].value
     assert balance(user) == 10
@@ -82,7 +68,7 @@ def test_return_with_someone_elses_session_credits_nothing(fake_stripe: FakeStri
     session_id = checkout(owner)
     fake_stripe.pay(session_id)
 
-    at = _page(intruder, session_id=session_id)
+    at = open_page("pages/3_Billing.py", intruder, name="U", query={"session_id": session_id}, alone=True, timeout=30)
 
     assert not at.exception
     assert "does not belong to your account" in at.error[0].value
@@ -91,10 +77,8 @@ def test_return_with_someone_elses_session_credits_nothing(fake_stripe: FakeStri
 
 
 def _summary_script(user_id: str) -> None:
-    import uuid
 
     from ui.billing_widgets import render_coin_summary, render_sidebar_balance
-    from ui.session import CurrentUser
 
     user = CurrentUser(id=uuid.UUID(user_id), email="u@example.com", name="U", lang="en", is_admin=False)
     render_coin_summary(user)

@@ -9,19 +9,16 @@ included), formatted with its exception, and searched for the canary.
 from __future__ import annotations
 
 import logging
-import time
 import uuid
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from core.logging import install_privacy_rule
 from testkit.workbench import JD_TEXT, add_assets
-from ui.session import CurrentUser
+from tests.apptest.support import open_page
 
-HOME = Path(__file__).resolve().parents[2] / "Home.py"
 CANARY = "CANARY-19-4f2e"
 HOSTILE = f"\x00{CANARY}\x07\x1b[31m\x7f"
 CONTROL_MESSAGE = "control characters"
@@ -56,27 +53,13 @@ def _button(at: AppTest, label: str) -> object:
     return next(b for b in at.button if label.lower() in str(b.label).lower())
 
 
-def _signed_in(user: uuid.UUID, page: str, email: str = "u@example.com", admin: bool = False) -> AppTest:
-    at = AppTest.from_file(str(HOME), default_timeout=60)
-    at.session_state["user"] = CurrentUser(id=user, email=email, name="", lang="en", is_admin=admin)
-    at.session_state["auth_checked_at"] = time.monotonic()
-    at.session_state["lang"] = "en"
-    return at.switch_page(f"pages/{page}").run()
-
-
 def _no_canary(lines: list[str]) -> None:
     leaked = [line for line in lines if CANARY in line]
     assert not leaked, leaked[:3]
 
 
-def _sign_in_page() -> AppTest:
-    at = AppTest.from_file(str(HOME), default_timeout=60)
-    at.session_state["lang"] = "en"
-    return at.switch_page("pages/0_Sign_in.py").run()
-
-
 def test_sign_up_with_control_characters(db: None, captured_logs: list[str]) -> None:
-    at = _sign_in_page()
+    at = open_page("pages/0_Sign_in.py")
     fields: dict[str, str] = {
         "su_name": f"Jane {HOSTILE}",
         "su_email": f"jane{HOSTILE}@example.com",
@@ -90,7 +73,7 @@ def test_sign_up_with_control_characters(db: None, captured_logs: list[str]) -> 
     assert at.error, _texts(at)  # refused with a message, not signed up
     _no_canary(captured_logs)
 
-    at = _sign_in_page()
+    at = open_page("pages/0_Sign_in.py")
     at.text_input(key="su_name").input(f"Jane {HOSTILE}")
     at.text_input(key="su_email").input("jane.nul@example.com")
     at.text_input(key="su_pw").input("a-long-enough-password")
@@ -102,7 +85,7 @@ def test_sign_up_with_control_characters(db: None, captured_logs: list[str]) -> 
 
 
 def test_sign_in_with_control_characters(db: None, captured_logs: list[str]) -> None:
-    at = _sign_in_page()
+    at = open_page("pages/0_Sign_in.py")
     at.text_input(key="si_email").input(f"x{HOSTILE}@example.com")
     at.text_input(key="si_password").input(HOSTILE)
     at = _button(at, "sign in").click().run()  # type: ignore[attr-defined]
@@ -116,7 +99,7 @@ def test_job_description_with_control_characters(
 ) -> None:
     user = make_user(coins=5)
     add_assets(user)
-    at = _signed_in(user, "2_Workbench.py")
+    at = open_page("pages/2_Workbench.py", user)
     at.text_area[0].input(f"{HOSTILE}\n{JD_TEXT}\x00")
     at = _button(at, "start").click().run()  # type: ignore[attr-defined]
     assert not at.exception
@@ -128,7 +111,7 @@ def test_admin_forms_with_control_characters(make_user: Callable[..., uuid.UUID]
 
     boss = make_user("boss@example.com", coins=3)
     set_admin("boss@example.com", True, "tests")
-    at = _signed_in(boss, "9_Admin.py", email="boss@example.com", admin=True)
+    at = open_page("pages/9_Admin.py", boss, email="boss@example.com", admin=True)
     at.text_input(key="admin_email").input(f"boss{HOSTILE}@example.com").run()
     assert not at.exception
     _no_canary(captured_logs)
@@ -136,7 +119,7 @@ def test_admin_forms_with_control_characters(make_user: Callable[..., uuid.UUID]
 
 def test_account_forms_with_control_characters(make_user: Callable[..., uuid.UUID], captured_logs: list[str]) -> None:
     user = make_user(coins=1)
-    at = _signed_in(user, "1_Profile.py")
+    at = open_page("pages/1_Profile.py", user)
     password_inputs = [w for w in at.text_input if "password" in str(w.label).lower()]
     for widget in password_inputs:
         widget.input(f"pw{HOSTILE}")

@@ -6,9 +6,7 @@ that is not ready yet not blocking the Workbench.
 
 from __future__ import annotations
 
-import time
 import uuid
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -20,21 +18,8 @@ from core.workbench import services
 from db.models import Asset, Job, Service
 from db.session import unit_of_work
 from testkit.workbench import JD_TEXT, add_assets
-from ui.session import CurrentUser
+from tests.apptest.support import open_page
 from ui.theme import THEMES
-
-HOME = Path(__file__).resolve().parents[2] / "Home.py"
-
-
-def _page(page: str, user: uuid.UUID | None, lang: str = "en", state: dict[str, object] | None = None) -> AppTest:
-    at = AppTest.from_file(str(HOME), default_timeout=60)
-    if user is not None:
-        at.session_state["user"] = CurrentUser(id=user, email="u@example.com", name="", lang=lang, is_admin=False)
-        at.session_state["auth_checked_at"] = time.monotonic()
-    at.session_state["lang"] = lang
-    for key, value in (state or {}).items():
-        at.session_state[key] = value
-    return at.switch_page(page).run()
 
 
 def _texts(at: AppTest) -> str:
@@ -53,9 +38,7 @@ def _fail_extraction(service_id: str, kind: str = "job") -> None:
 
 
 def test_the_sidebar_has_a_theme_switch_and_no_menu_instructions(db) -> None:
-    at = AppTest.from_file(str(HOME), default_timeout=60)
-    at.session_state["lang"] = "en"
-    at.run()  # the landing page: Home.py's shared header and sidebar are captured here
+    at = open_page(None)  # the landing page: Home.py's shared header and sidebar are captured here
     assert not at.exception
     assert "Settings → Theme" not in _texts(at) and "⋮" not in _texts(at)
     switch: Any = next(w for w in at.get("button_group") if w.proto.label == translate("theme.label", "en"))
@@ -75,11 +58,7 @@ def test_the_theme_is_remembered_for_the_user_on_every_browser(make_user) -> Non
     assert preferences.get_theme(user) is None
     preferences.set_theme(user, "dark")  # what the switch calls for a signed-in user (ui.theme.render_switch)
 
-    other = AppTest.from_file(str(HOME), default_timeout=60)  # another browser: no cookie, a new session
-    other.session_state["user"] = CurrentUser(id=user, email="u@example.com", name="", lang="en", is_admin=False)
-    other.session_state["auth_checked_at"] = time.monotonic()
-    other.session_state["lang"] = "en"
-    other.run()
+    other = open_page(None, user)  # another browser: no cookie, a new session
     assert not other.exception and other.session_state["theme"] == "dark"
     scripts = "\n".join(str(h.proto.body) for h in other.get("html"))
     assert "jaa_theme=dark" in scripts and '\\"Dark\\"' in scripts
@@ -90,7 +69,7 @@ def test_a_free_queue_failure_says_nothing_was_charged(fake, make_user) -> None:
     add_assets(user)
     service_id = services.create_service(user, idempotency_key="free", jd_text=JD_TEXT).data["service_id"]
     _fail_extraction(service_id)
-    at = _page("pages/2_Workbench.py", user, state={"wb.current": uuid.UUID(service_id)})
+    at = open_page("pages/2_Workbench.py", user, state={"wb.current": uuid.UUID(service_id)})
     assert not at.exception
     errors = " ".join(str(e.value) for e in at.error)
     assert translate("failure.not_charged", "en") in errors
@@ -103,7 +82,7 @@ def test_a_paid_failure_says_the_coins_were_refunded(fake, make_user) -> None:
     service_id = services.create_service(user, idempotency_key="paid", jd_text=JD_TEXT).data["service_id"]
     _fail_extraction(service_id)  # costs nothing, but ran on the paid queue: not "the free queue"
     _fail_extraction(service_id, "match")  # Match holds the service's debit (issue 21)
-    at = _page("pages/2_Workbench.py", user, lang="zh", state={"wb.current": uuid.UUID(service_id)})
+    at = open_page("pages/2_Workbench.py", user, lang="zh", state={"wb.current": uuid.UUID(service_id)})
     assert not at.exception
     errors = " ".join(str(e.value) for e in at.error)
     assert translate("failure.refunded", "zh", price=2) in errors
@@ -113,7 +92,7 @@ def test_a_paid_failure_says_the_coins_were_refunded(fake, make_user) -> None:
 def test_billing_shows_no_operator_text_one_currency_and_one_name(fake, make_user) -> None:
     user = make_user(coins=3)
     for lang, currency, other in (("en", "USD", "CNY"), ("zh", "CNY", "USD")):
-        at = _page("pages/3_Billing.py", user, lang=lang)
+        at = open_page("pages/3_Billing.py", user, lang=lang)
         assert not at.exception
         shown = _texts(at)
         assert translate("billing.not_configured", lang) in shown
@@ -124,7 +103,7 @@ def test_billing_shows_no_operator_text_one_currency_and_one_name(fake, make_use
 
 
 def test_sign_in_offers_a_way_back_home(db) -> None:
-    at = _page("pages/0_Sign_in.py", None)
+    at = open_page("pages/0_Sign_in.py")
     assert not at.exception
     links = [(el.proto.label, el.proto.page) for el in at.get("page_link")]
     assert (translate("signin.back_home", "en"), "") in links
@@ -149,7 +128,7 @@ def test_a_resume_still_processing_does_not_block_the_workbench(fake, make_user)
                 is_current=True,
             )
         )
-    at = _page("pages/2_Workbench.py", user)
+    at = open_page("pages/2_Workbench.py", user)
     assert not at.exception
     assert translate("workbench.resume_fallback.pending", "en") in _texts(at)
     assert at.text_area  # the create form is offered
@@ -171,28 +150,18 @@ def test_the_output_language_defaults_to_the_jds_language(fake, make_user) -> No
     assert services.get_service_view(user, uuid.UUID(chosen.data["service_id"])).output_lang == "zh"
 
 
-def _url_page(user: uuid.UUID, service: str | None) -> AppTest:
-    at = AppTest.from_file(str(HOME), default_timeout=60)
-    at.session_state["user"] = CurrentUser(id=user, email="u@example.com", name="", lang="en", is_admin=False)
-    at.session_state["auth_checked_at"] = time.monotonic()
-    at.session_state["lang"] = "en"
-    if service is not None:
-        at.query_params["service"] = service
-    return at.switch_page("pages/2_Workbench.py").run()
-
-
 def test_the_open_service_is_in_the_url_and_others_ids_look_missing(fake, make_user) -> None:
     user = make_user(coins=5)
     add_assets(user)
     service_id = services.create_service(user, idempotency_key="u1", jd_text=JD_TEXT).data["service_id"]
     # Opening it from the history puts it in the URL.
-    at = _url_page(user, None)
+    at = open_page("pages/2_Workbench.py", user)
     next(b for b in at.button if b.key == f"wb.open.{service_id}").click()
     at.run()
     assert not at.exception
     assert at.query_params["service"] == [service_id] or at.query_params["service"] == service_id
     # A new session (a reload, a second tab) with that URL opens it.
-    at = _url_page(user, service_id)
+    at = open_page("pages/2_Workbench.py", user, query={"service": service_id})
     assert not at.exception
     assert translate("workbench.not_found", "en") not in _texts(at)
     assert not at.text_area  # the service, not the create form
@@ -200,7 +169,7 @@ def test_the_open_service_is_in_the_url_and_others_ids_look_missing(fake, make_u
     other = make_user(coins=5)
     add_assets(other)
     for raw in (service_id, str(uuid.uuid4()), "not-a-uuid"):
-        at = _url_page(other, raw)
+        at = open_page("pages/2_Workbench.py", other, query={"service": raw})
         assert not at.exception
         assert translate("workbench.not_found", "en") in _texts(at)
         assert at.text_area  # and the create form is offered
@@ -210,7 +179,7 @@ def test_a_queued_service_shows_its_stage_and_elapsed_time(fake, make_user) -> N
     user = make_user(coins=5)
     add_assets(user)
     service_id = services.create_service(user, idempotency_key="q", jd_text=JD_TEXT).data["service_id"]
-    at = _page("pages/2_Workbench.py", user, state={"wb.current": uuid.UUID(service_id)})
+    at = open_page("pages/2_Workbench.py", user, state={"wb.current": uuid.UUID(service_id)})
     assert not at.exception
     captions = " ".join(str(c.value) for c in at.caption)
     assert translate("progress.queued", "en") + " · " in captions

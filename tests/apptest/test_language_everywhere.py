@@ -7,29 +7,18 @@ stay the same, except values that are not language (numbers, emails, product and
 from __future__ import annotations
 
 import re
-import time
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ui.session import CurrentUser
+from tests.apptest.support import open_page
 
-HOME = Path(__file__).resolve().parents[2] / "Home.py"  # through the real navigation, as in the app
 # Not language: numbers, emails, names of the product, services and configuration variables.
 NEUTRAL = re.compile(
     r"^[\d\s.,:/%+\-–—·()#]*$|@|Job Assistant AI|STRIPE_|Stripe|PDF|DeepSeek|GLM|^\W*$|^[\d.,\s]+(CNY|USD)$"
 )
-
-
-def _render(page: str, user: uuid.UUID, email: str, lang: str) -> AppTest:
-    at = AppTest.from_file(str(HOME), default_timeout=60)
-    at.session_state["user"] = CurrentUser(id=user, email=email, name="", lang=lang, is_admin=True)
-    at.session_state["auth_checked_at"] = time.monotonic()
-    at.session_state["lang"] = lang
-    return at.switch_page(f"pages/{page}").run()
 
 
 def _visible(at: AppTest) -> set[str]:
@@ -55,8 +44,8 @@ def admin_user(make_user, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[uui
 @pytest.mark.parametrize("page", ["1_Profile.py", "2_Workbench.py", "3_Billing.py", "9_Admin.py"])
 def test_every_visible_string_changes_with_the_language(page: str, admin_user, fake) -> None:
     user, email = admin_user
-    english = _render(page, user, email, "en")
-    chinese = _render(page, user, email, "zh")
+    english = open_page(f"pages/{page}", user, email=email, lang="en", admin=True)
+    chinese = open_page(f"pages/{page}", user, email=email, lang="zh", admin=True)
     assert not english.exception and not chinese.exception
     en_texts, zh_texts = _visible(english), _visible(chinese)
     assert len(en_texts) >= 2  # the page really rendered something to compare

@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-import time
 import uuid
-from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
 from core.workbench import services
 from testkit.workbench import JD_TEXT, add_assets
-from ui.session import CurrentUser
+from tests.apptest.support import open_page
 
 # Through the real entry (navigation, header, sidebar), so page links resolve as in the running app.
-HOME = Path(__file__).resolve().parents[2] / "Home.py"
-
-
-def _page(user: uuid.UUID, **state: object) -> AppTest:
-    at = AppTest.from_file(str(HOME), default_timeout=30)
-    at.session_state["user"] = CurrentUser(id=user, email="u@example.com", name="", lang="en", is_admin=False)
-    at.session_state["auth_checked_at"] = time.monotonic()
-    at.session_state["lang"] = "en"
-    for key, value in state.items():
-        at.session_state[key] = value
-    return at.switch_page("pages/2_Workbench.py").run()
 
 
 def _texts(at: AppTest) -> str:
@@ -37,7 +24,7 @@ def _links(at: AppTest) -> list[str]:
 
 
 def test_without_a_resume_the_page_refuses_and_links_to_profile(fake, make_user) -> None:
-    at = _page(make_user(coins=5))
+    at = open_page("pages/2_Workbench.py", make_user(coins=5), timeout=30)
     assert not at.exception
     assert "needs your general resume" in _texts(at)
     assert "Profile" in _links(at)
@@ -47,12 +34,12 @@ def test_without_a_resume_the_page_refuses_and_links_to_profile(fake, make_user)
 def test_the_create_form_says_the_free_queue_when_the_balance_is_zero(fake, make_user) -> None:
     user = make_user(coins=0)
     add_assets(user)
-    at = _page(user)
+    at = open_page("pages/2_Workbench.py", user, timeout=30)
     assert not at.exception
     assert "runs free on the slow queue" in _texts(at)
     paid = make_user(coins=5)
     add_assets(paid)
-    at = _page(paid)
+    at = open_page("pages/2_Workbench.py", paid, timeout=30)
     assert "This costs 2 coins (you have 5)" in _texts(at)
     # The sidebar balance (a link to Billing) is drawn by Home.py's shared layout for every page, which
     # AppTest does not capture here; the browser journey checks it (test_the_whole_workbench_journey).
@@ -61,7 +48,7 @@ def test_the_create_form_says_the_free_queue_when_the_balance_is_zero(fake, make
 def test_submitting_the_form_creates_a_service_and_opens_it(fake, make_user) -> None:
     user = make_user(coins=5)
     add_assets(user)
-    at = _page(user)
+    at = open_page("pages/2_Workbench.py", user, timeout=30)
     at.text_area[0].input(JD_TEXT)
     next(b for b in at.button if b.key == "FormSubmitter:wb.create.text-Start").click()
     at.run()
@@ -76,7 +63,7 @@ def test_history_lists_services_newest_first_and_opens_one(fake, make_user) -> N
     add_assets(user)
     first = services.create_service(user, idempotency_key="h1", jd_text=JD_TEXT).data["service_id"]
     second = services.create_service(user, idempotency_key="h2", jd_text=JD_TEXT + " again").data["service_id"]
-    at = _page(user)
+    at = open_page("pages/2_Workbench.py", user, timeout=30)
     assert not at.exception
     history = [b for b in at.sidebar.button if b.key and b.key.startswith("wb.open.")]
     assert [b.key for b in history] == [f"wb.open.{second}", f"wb.open.{first}"]
@@ -92,7 +79,7 @@ def test_the_cap_refusal_is_shown_as_a_clear_message(fake, make_user) -> None:
     add_assets(user)
     for i in range(3):
         services.create_service(user, idempotency_key=f"cap{i}", jd_text=JD_TEXT)
-    at = _page(user)
+    at = open_page("pages/2_Workbench.py", user, timeout=30)
     at.text_area[0].input(JD_TEXT)
     next(b for b in at.button if b.key == "FormSubmitter:wb.create.text-Start").click()
     at.run()
@@ -112,7 +99,7 @@ def test_a_finished_match_is_shown_with_coverage_and_the_customize_offer(fake, m
     match = latest_job(created["service_id"], "match")
     assert match is not None
     execute(str(match.id))
-    at = _page(user, **{"wb.current": uuid.UUID(created["service_id"])})
+    at = open_page("pages/2_Workbench.py", user, state={"wb.current": uuid.UUID(created["service_id"])}, timeout=30)
     assert not at.exception
     assert [h.value for h in at.header][-1] == "Globex · Backend Engineer"
     assert any(m.label == "Overall score" and m.value == "72 / 100" for m in at.metric)
@@ -140,7 +127,7 @@ def test_a_step_the_provider_failed_offers_the_offline_result_in_one_click_at_no
     with unit_of_work() as session:
         assert ledger.balance(session, user) == 5
 
-    at = _page(user, **{"wb.current": service_id})
+    at = open_page("pages/2_Workbench.py", user, state={"wb.current": service_id}, timeout=30)
     assert not at.exception
     assert "The AI provider failed on this step" in _texts(at)
     assert [h.value for h in at.header][:1] == ["Job not read"]  # not "Job being read…" once it failed
@@ -157,5 +144,5 @@ def test_a_step_the_provider_failed_offers_the_offline_result_in_one_click_at_no
     assert view.match is not None and view.match["engine"] == "offline" and view.match["strengths"]
     with unit_of_work() as session:
         assert ledger.balance(session, user) == 5  # nothing charged for the offline result
-    at = _page(user, **{"wb.current": service_id})
+    at = open_page("pages/2_Workbench.py", user, state={"wb.current": service_id}, timeout=30)
     assert "Written by the offline engine" in _texts(at)

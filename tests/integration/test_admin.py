@@ -1,8 +1,8 @@
-"""Admin adjustments: only admins, always with a reason, always audited (issue 3)."""
+"""Admin adjustments: only admins, always with a reason, always audited (issue 3). The Admin page's own
+check is an AppTest in tests/apptest/test_admin_page.py."""
 
 from __future__ import annotations
 
-import time
 import uuid
 from collections.abc import Callable, Iterator
 
@@ -13,7 +13,6 @@ from core import admin
 from core.errors import Forbidden, InvalidInput
 from db.models import AdminAudit
 from db.session import unit_of_work
-from tests.conftest import ROOT
 
 
 @pytest.fixture
@@ -55,17 +54,3 @@ def test_non_admin_cannot_use_admin_use_cases(make_user, admin_env) -> None:
         admin.adjust(mallory, target, 100, "free coins")
     with pytest.raises(Forbidden):
         admin.find_wallet(mallory, "someone@example.com")
-
-
-def test_non_admin_cannot_open_admin_page(make_user, admin_env) -> None:
-    from streamlit.testing.v1 import AppTest
-
-    from ui.session import CurrentUser
-
-    mallory = make_user("mallory@example.com")
-    at = AppTest.from_file(str(ROOT / "pages" / "9_Admin.py"), default_timeout=30)
-    at.session_state["auth_checked_at"] = time.monotonic()  # a freshly validated browser session
-    at.session_state["user"] = CurrentUser(id=mallory, email="mallory@example.com", name="", lang="en", is_admin=False)
-    at.run()
-    assert [e.value for e in at.error] == ["This page is for administrators only."]
-    assert not at.text_input

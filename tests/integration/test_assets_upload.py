@@ -15,7 +15,7 @@ from core.errors import InvalidInput, NotFound, UserError
 from db.models import Asset, Job, LedgerEntry, User
 from db.session import unit_of_work
 from testkit import asset_pdfs as pdfs
-from testkit.support import balance, wait_for
+from testkit.support import assert_reconciled, balance, wait_for
 
 
 def _entries(user: uuid.UUID, kind: str) -> int:
@@ -169,8 +169,7 @@ def test_unreadable_scan_fails_and_refunds_exactly_once_and_retry_charges_again(
     assert _settled(str(asset.id)).error_key == "assets.error.no_text"
     wait_for(lambda: _entries(user, "refund") == 2, 30)
     assert balance(user) == 5 and _entries(user, "debit") == 2
-    with unit_of_work() as s:
-        assert ledger.reconcile(s) == []
+    assert_reconciled()
 
 
 def test_retry_is_only_for_failed_assets(fake, make_user) -> None:

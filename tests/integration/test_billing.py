@@ -24,6 +24,7 @@ from core.errors import NotFound
 from db.models import Job, LedgerEntry, Payment, Service, StripeEvent
 from db.session import unit_of_work
 from testkit.fakes.stripe_api import FakeStripe, sign
+from testkit.support import assert_reconciled, balance
 
 SECRET = "whsec_test_endpoint_secret"
 STRIPE_ENV = ("STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_BASE")
@@ -65,11 +66,6 @@ def deliver(body: bytes, *, secret: str = SECRET, timestamp: int | None = None) 
     return handle_webhook(body, sign(body, secret, timestamp))
 
 
-def balance(user_id: uuid.UUID) -> int:
-    with unit_of_work() as s:
-        return ledger.balance(s, user_id)
-
-
 def purchase_entries(user_id: uuid.UUID) -> list[LedgerEntry]:
     with unit_of_work() as s:
         return ledger.entries(s, user_id, kinds=("purchase",), limit=1000)
@@ -83,11 +79,6 @@ def payment_status(session_id: str) -> str:
 def event_count() -> int:
     with unit_of_work() as s:
         return int(s.scalar(select(func.count()).select_from(StripeEvent)) or 0)
-
-
-def assert_reconciled() -> None:
-    with unit_of_work() as s:
-        assert ledger.reconcile(s) == []
 
 
 def checkout(user_id: uuid.UUID, pack_id: str = "pack10") -> str:

@@ -10,13 +10,12 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from core import ledger
 from core.billing.history import consumption
 from core.errors import InvalidInput, NotFound, UserError
 from core.workbench import services
 from db.models import Job, LedgerEntry, Service
 from db.session import unit_of_work
-from testkit.support import balance
+from testkit.support import assert_reconciled, balance
 from testkit.workbench import JD_TEXT, add_assets, responder, schema_title, wait_step
 
 ATTEMPTS = 4  # settings.job_max_attempts: every attempt of a step fails with these many 500s
@@ -40,11 +39,6 @@ def _jobs(service_id: uuid.UUID, kind: str) -> list[Job]:
         return list(
             session.scalars(select(Job).where(Job.service_id == service_id, Job.kind == kind).order_by(Job.created_at))
         )
-
-
-def _reconciled() -> None:
-    with unit_of_work() as session:
-        assert ledger.reconcile(session) == []
 
 
 def test_a_failed_match_runs_again_charged_and_refunded_each_time(fake, make_user, consumers) -> None:
@@ -99,7 +93,7 @@ def test_a_failed_match_runs_again_charged_and_refunded_each_time(fake, make_use
     with unit_of_work() as session:
         refunds = session.scalars(select(LedgerEntry).where(LedgerEntry.user_id == user, LedgerEntry.kind == "refund"))
         assert len({r.reverses_entry_id for r in refunds}) == 2  # each debit refunded once
-    _reconciled()
+    assert_reconciled()
 
 
 def test_a_failed_job_extraction_is_not_retried_since_match_read_the_jd_itself(fake, make_user, consumers) -> None:
@@ -124,7 +118,7 @@ def test_a_failed_job_extraction_is_not_retried_since_match_read_the_jd_itself(f
         assert session.get(Job, match.id).debit_entry_id is not None  # type: ignore[union-attr]
     assert balance(user) == 8
     assert [(r.kind, r.amount, r.step) for r in consumption(user)] == [("debit", -2, "service")]
-    _reconciled()
+    assert_reconciled()
 
 
 def test_a_retry_with_no_coins_runs_free_and_another_users_service_is_not_found(fake, make_user, consumers) -> None:
@@ -145,4 +139,4 @@ def test_a_retry_with_no_coins_runs_free_and_another_users_service_is_not_found(
     assert (again.data["queue"], again.data["price"]) == ("free", 0)
     assert wait_step(service_id, "match", timeout=90).state == "succeeded"
     assert consumption(owner) == []
-    _reconciled()
+    assert_reconciled()
