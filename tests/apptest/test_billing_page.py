@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
 from streamlit.testing.v1 import AppTest
 
 from core import billing
@@ -16,7 +14,6 @@ from tests.integration.test_billing import (  # noqa: F401  (fixtures)
     fake_stripe,
     stripe_api,
 )
-from ui.session import CurrentUser
 
 
 def _texts(at: AppTest) -> str:
@@ -77,8 +74,10 @@ def test_return_with_someone_elses_session_credits_nothing(fake_stripe: FakeStri
 
 
 def _summary_script(user_id: str) -> None:
+    import uuid
 
     from ui.billing_widgets import render_coin_summary, render_sidebar_balance
+    from ui.session import CurrentUser
 
     user = CurrentUser(id=uuid.UUID(user_id), email="u@example.com", name="U", lang="en", is_admin=False)
     render_coin_summary(user)
