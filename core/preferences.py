@@ -1,13 +1,14 @@
-"""A user's display preferences that follow them across browsers (today: the Light / Dark / System theme)."""
+"""A user's display preferences that follow them across browsers: the UI language and the colour theme."""
 
 from __future__ import annotations
 
 import uuid
 from typing import Literal, get_args
 
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 
 from core.errors import InvalidInput
+from core.kinds import LANGS
 from db.models import User
 from db.session import unit_of_work
 
@@ -27,3 +28,12 @@ def set_theme(user_id: uuid.UUID, theme: str) -> None:
         raise InvalidInput("error.bad_theme")
     with unit_of_work() as session:
         session.execute(update(User).where(User.id == user_id).values(theme=theme))
+
+
+def set_language(user_id: uuid.UUID, lang: str) -> str:
+    """Remember the UI language for this user (zh or en)."""
+    if lang not in LANGS:
+        raise InvalidInput("accounts.error.lang")
+    with unit_of_work() as session:
+        session.execute(text("UPDATE users SET lang = :l WHERE id = :u"), {"l": lang, "u": user_id})
+    return lang

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import accounts
-from core.accounts import MIN_PASSWORD_CHARS
+from core.accounts import credentials
+from core.accounts.passwords import MIN_PASSWORD_CHARS
 from core.config import get_settings
 from core.errors import UserError
 from ui import landing
@@ -31,7 +31,7 @@ def _sign_in_form() -> None:
         submitted = st.form_submit_button(t("signin.submit_sign_in"), type="primary", width="stretch")
     if submitted:
         try:
-            start_session(accounts.sign_in(email, password, address=st.context.ip_address))
+            start_session(credentials.sign_in(email, password, address=st.context.ip_address))
         except UserError as exc:
             st.error(t(exc.key, **exc.params))
             return
@@ -51,7 +51,7 @@ def _sign_up_form() -> None:
             st.error(t("accounts.error.password_mismatch"))
             return
         try:
-            signed = accounts.sign_up(email, password, name=name, lang=current_lang())
+            signed = credentials.sign_up(email, password, name=name, lang=current_lang())
         except UserError as exc:
             st.error(t(exc.key, **exc.params))
             return

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import accounts
-from core.accounts import MIN_PASSWORD_CHARS
+from core.accounts import deletion, passwords
+from core.accounts.passwords import MIN_PASSWORD_CHARS
 from core.errors import UserError
 from core.i18n import LANGS
 from ui.i18n import current_lang, t
@@ -51,7 +51,7 @@ def _password(user: CurrentUser) -> None:
                 st.error(t("accounts.error.password_mismatch"))
                 return
             try:
-                accounts.change_password(user.id, current, new, keep_session_id=current_session_id())
+                passwords.change_password(user.id, current, new, keep_session_id=current_session_id())
             except UserError as exc:
                 st.error(t(exc.key, **exc.params))
                 return
@@ -65,7 +65,7 @@ def _delete(user: CurrentUser) -> None:
         matches = typed.strip().lower() == user.email
         if st.button(t("account.delete_submit"), type="primary", disabled=not matches, key="delete_account"):
             try:
-                accounts.delete_account(user.id, typed)
+                deletion.delete_account(user.id, typed)
             except UserError as exc:
                 st.error(t(exc.key, **exc.params))
                 return

@@ -8,7 +8,7 @@ import logging
 
 import streamlit as st
 
-from core import accounts
+from core import preferences
 from core.i18n import LANGS
 from core.llm.registry import get_registry
 from core.safe_text import safe_inline
@@ -30,7 +30,7 @@ def set_language(user: CurrentUser | None, lang: str) -> None:
         return
     st.session_state["lang"] = lang
     if user is not None:
-        accounts.set_language(user.id, lang)
+        preferences.set_language(user.id, lang)
         update_lang(lang)
 
 

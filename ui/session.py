@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from core import accounts, auth_codes
+from core import auth_codes
+from core.accounts import oidc, sessions, tokens
 from core.config import get_settings
 from core.i18n import LANGS
 
@@ -41,13 +42,13 @@ class CurrentUser:
     is_admin: bool
 
 
-def _to_user(account: accounts.Account) -> CurrentUser:
+def _to_user(account: sessions.Account) -> CurrentUser:
     return CurrentUser(
         id=account.id, email=account.email, name=account.name, lang=account.lang, is_admin=account.is_admin
     )
 
 
-def _remember(session_id: uuid.UUID, account: accounts.Account, token: str) -> CurrentUser:
+def _remember(session_id: uuid.UUID, account: sessions.Account, token: str) -> CurrentUser:
     user = _to_user(account)
     st.session_state[_USER] = user
     st.session_state[_SID] = session_id
@@ -62,7 +63,7 @@ def _forget() -> None:
         st.session_state.pop(key, None)
 
 
-def start_session(signed: accounts.SignedIn) -> CurrentUser:
+def start_session(signed: sessions.SignedIn) -> CurrentUser:
     """Called right after a successful sign-in or sign-up: this browser is now signed in."""
     return _remember(signed.session_id, signed.account, signed.token)
 
@@ -78,7 +79,7 @@ def current_user() -> CurrentUser | None:
     if isinstance(user, CurrentUser):
         if time.monotonic() - float(st.session_state.get(_CHECKED, 0.0)) < _REVALIDATE_S:
             return user
-        account = accounts.resolve_session(current_session_id())
+        account = sessions.resolve_session(current_session_id())
         if account is None:
             _forget()
             return None
@@ -86,7 +87,7 @@ def current_user() -> CurrentUser | None:
         st.session_state[_USER] = _to_user(account)
         refreshed: CurrentUser = st.session_state[_USER]
         return refreshed
-    resolved = accounts.resolve_token(st.context.cookies.get(get_settings().cookie_name))
+    resolved = sessions.resolve_token(st.context.cookies.get(get_settings().cookie_name))
     if resolved is not None:
         sid, account = resolved
         return _remember(sid, account, make_token_for(sid))
@@ -94,7 +95,7 @@ def current_user() -> CurrentUser | None:
 
 
 def make_token_for(session_id: uuid.UUID) -> str:
-    return accounts.make_token(session_id)
+    return tokens.make_token(session_id)
 
 
 def oidc_configured() -> bool:
@@ -114,7 +115,7 @@ def _from_oidc() -> CurrentUser | None:
         info = st.user.to_dict()
     except Exception:
         return None
-    signed = accounts.link_oidc(
+    signed = oidc.link_oidc(
         bool(info.get("email_verified")),
         str(info.get("email") or ""),
         str(info.get("sub") or ""),
@@ -135,7 +136,7 @@ def sign_out() -> None:
     """Revoke this browser's session server side, forget it here, and sign out of the identity provider."""
     sid = current_session_id()
     if sid is not None:
-        accounts.sign_out(sid)
+        sessions.sign_out(sid)
     _forget()
     if oidc_configured():
         try:

@@ -107,9 +107,9 @@ def test_visitor_signs_up_signs_out_and_back_in(db: None, web: str, browser: Any
 
 def test_wrong_password_message_and_language_switch(db: None, web: str, browser: Any, artifacts: Path) -> None:
     expect = playwright_expect()
-    from core import accounts
+    from core.accounts import credentials
 
-    accounts.sign_up("li@example.com", PASSWORD, lang="en")
+    credentials.sign_up("li@example.com", PASSWORD, lang="en")
     context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(f"{web}/Sign_in")
@@ -134,7 +134,7 @@ def test_wrong_password_message_and_language_switch(db: None, web: str, browser:
     expect(page.get_by_role("heading", name=zh("account.title"))).to_be_visible(timeout=SLOW)
     expect(page.get_by_text(zh("account.delete_title"))).to_be_visible()
     page.screenshot(path=str(artifacts / "profile-zh.png"), full_page=True)
-    assert accounts.sign_in("li@example.com", PASSWORD).account.lang == "zh"
+    assert credentials.sign_in("li@example.com", PASSWORD).account.lang == "zh"
 
     # A new browser session of the same user starts in Chinese.
     page.reload()
@@ -168,9 +168,9 @@ def test_dark_theme_and_390px_viewport(db: None, web: str, browser: Any, artifac
 
 def test_account_deletion_from_profile(db: None, web: str, browser: Any) -> None:
     expect = playwright_expect()
-    from core import accounts
+    from core.accounts import credentials
 
-    accounts.sign_up("bye@example.com", PASSWORD)
+    credentials.sign_up("bye@example.com", PASSWORD)
     context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(f"{web}/Profile")
@@ -185,5 +185,5 @@ def test_account_deletion_from_profile(db: None, web: str, browser: Any) -> None
     button.click()
     expect(page.get_by_text(en("account.deleted"))).to_be_visible(timeout=SLOW)
     with pytest.raises(Exception, match="bad_credentials"):
-        accounts.sign_in("bye@example.com", PASSWORD)
+        credentials.sign_in("bye@example.com", PASSWORD)
     context.close()

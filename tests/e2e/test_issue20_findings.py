@@ -57,11 +57,11 @@ def _context(browser: Any, web: str, token: str, lang: str, scheme: str, device:
 
 def _user(email: str, lang: str = "en") -> tuple[uuid.UUID, str]:
     """A signed-in user with a ready resume, speaking `lang`: (id, session cookie)."""
-    from core import accounts
+    from core import preferences
 
     user_id, token = stream_probe.signed_in_user(email)
     if lang != "en":
-        accounts.set_language(user_id, lang)
+        preferences.set_language(user_id, lang)
     return user_id, token
 
 
@@ -425,7 +425,7 @@ def _service_failed_for_good(user_id: uuid.UUID, key: str) -> tuple[uuid.UUID, i
 def test_10_a_failed_free_job_says_nothing_was_charged_a_paid_one_refunded(
     db: None, web: str, browser: Any, screens: Path
 ) -> None:
-    from core import accounts
+    from core import billing
 
     expect = playwright_expect()
     # Free queue (no coins), English on a phone in the light theme.
@@ -442,13 +442,13 @@ def test_10_a_failed_free_job_says_nothing_was_charged_a_paid_one_refunded(
     assert _fits(page)
     page.screenshot(path=str(screens / "issue20-10-free-en-390.png"), full_page=True)
     context.close()
-    assert accounts.balance_of(free_user) == 0
+    assert billing.summary(free_user).balance == 0
 
     # Paid, Chinese on a desktop in the dark theme: the coins came back, and the page says so.
     paid_user, paid_token = _user("paid-fail@example.com", "zh")
-    before = accounts.balance_of(paid_user)
+    before = billing.summary(paid_user).balance
     paid_service, price = _service_failed_for_good(paid_user, "paid")
-    assert price > 0 and accounts.balance_of(paid_user) == before
+    assert price > 0 and billing.summary(paid_user).balance == before
     context = _context(browser, web, paid_token, "zh", "dark", DESKTOP)
     page = context.new_page()
     page.goto(f"{web}/Workbench?service={paid_service}")

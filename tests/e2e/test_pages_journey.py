@@ -65,9 +65,9 @@ def _pick_theme(page: Any, name: str, lang: str = "en") -> None:
 
 def test_theme_switch_is_applied_on_every_page_and_remembered(db: None, web: str, browser: Any, screens: Path) -> None:
     expect = playwright_expect()
-    from core import accounts
+    from core.accounts import credentials
 
-    accounts.sign_up("theme@example.com", PASSWORD, lang="en")
+    credentials.sign_up("theme@example.com", PASSWORD, lang="en")
     context = browser.new_context(locale="en-US", color_scheme="light", viewport={"width": 1280, "height": 900})
     page = context.new_page()
 

@@ -11,7 +11,8 @@ from typing import Any
 import httpx
 import pytest
 
-from core import accounts, auth_codes
+from core import auth_codes
+from core.accounts import tokens
 from core.config import get_settings
 from testkit.support import wait_for
 from tests.e2e.test_accounts_journey import SLOW, _sign_up
@@ -27,7 +28,7 @@ def _post(web: str, code: str, content_type: str = "application/json") -> httpx.
 
 def test_the_route_sets_an_httponly_cookie_once_per_code_and_clears_it(db: None, web: str) -> None:
     name = get_settings().cookie_name
-    token = accounts.make_token(uuid.uuid4())
+    token = tokens.make_token(uuid.uuid4())
     code = auth_codes.issue(token)
     assert _post(web, code, "text/plain").status_code == 415  # a cross-site form cannot post it
     first = _post(web, code)

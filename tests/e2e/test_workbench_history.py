@@ -73,9 +73,9 @@ def test_history_refreshes_names_fails_and_reaches_every_service(
     context.close()
 
     # On a phone in Chinese and dark: the same entries, translated states, nothing overflows.
-    from core import accounts
+    from core import preferences
 
-    accounts.set_language(user_id, "zh")
+    preferences.set_language(user_id, "zh")
     phone = browser.new_context(
         locale="zh-CN", color_scheme="dark", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
     )

@@ -71,9 +71,9 @@ def test_an_image_with_no_job_description_is_refused_free_and_its_text_can_go_as
     page.goto(f"{web}/Workbench")
     expect(page.get_by_role("heading", name=en("workbench.create.heading"))).to_be_visible(timeout=SLOW)
     sidebar = page.locator("section[data-testid='stSidebar']")
-    from core import accounts
+    from core import billing, preferences
 
-    balance = en("billing.sidebar_balance", balance=accounts.balance_of(user_id))
+    balance = en("billing.sidebar_balance", balance=billing.summary(user_id).balance)
     expect(sidebar.get_by_role("link", name=balance)).to_be_visible(timeout=SLOW)
     _submit_image(page, en)
 
@@ -94,7 +94,7 @@ def test_an_image_with_no_job_description_is_refused_free_and_its_text_can_go_as
     context.close()
 
     # On a phone, in Chinese and dark: the same refusal and the read text, inside the screen.
-    accounts.set_language(user_id, "zh")
+    preferences.set_language(user_id, "zh")
     phone = browser.new_context(
         locale="zh-CN", color_scheme="dark", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
     )

@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import text
 
-from core import accounts, dispatch, jobs, ledger
+from core import dispatch, jobs, ledger
+from core.accounts import credentials, deletion, sessions
 from core.errors import InvalidInput
 from core.redis_conn import get_redis
 from core.semaphore import Semaphore
@@ -72,28 +73,28 @@ def _rows_mentioning(needles: list[str]) -> list[str]:
 
 
 def test_delete_account_removes_every_row_and_redis_key(db: None) -> None:
-    gone = accounts.sign_up("gone@example.com", PASSWORD)
-    kept = accounts.sign_up("kept@example.com", PASSWORD)
+    gone = credentials.sign_up("gone@example.com", PASSWORD)
+    kept = credentials.sign_up("kept@example.com", PASSWORD)
     gone_ids = _populate(gone.account.id, "gone")
     kept_ids = _populate(kept.account.id, "kept")
     needles = [str(gone.account.id), "gone@example.com", "cs_gone", *gone_ids.values()]
     assert _rows_mentioning(needles)  # the check below can fail: the data is there now
 
     with pytest.raises(InvalidInput) as err:
-        accounts.delete_account(gone.account.id, "kept@example.com")
+        deletion.delete_account(gone.account.id, "kept@example.com")
     assert err.value.key == "accounts.error.confirm_mismatch"
     assert _rows_mentioning(needles)
 
-    accounts.delete_account(gone.account.id, " GONE@example.com ")
+    deletion.delete_account(gone.account.id, " GONE@example.com ")
 
     assert _rows_mentioning(needles) == []
     r = get_redis()
     keys = [str(k) for k in r.scan_iter(count=1000)]
     assert [k for k in keys if any(i in k for i in (str(gone.account.id), *gone_ids.values()))] == []
     assert not any(str(m).startswith(gone_ids["running"]) for m in r.zrange("sem:model:test", 0, -1))
-    assert accounts.resolve_session(gone.session_id) is None
+    assert sessions.resolve_session(gone.session_id) is None
     # The other user is untouched: rows, streams, markers and semaphore slot.
-    assert accounts.resolve_session(kept.session_id) is not None
+    assert sessions.resolve_session(kept.session_id) is not None
     assert r.exists(stream_key(kept_ids["queued"]), dispatch.marker_key(kept_ids["running"])) == 2
     assert any(str(m).startswith(kept_ids["running"]) for m in r.zrange("sem:model:test", 0, -1))
     with unit_of_work() as s:

@@ -11,7 +11,8 @@ import sys
 import pytest
 from sqlalchemy import select, text
 
-from core import accounts, admin
+from core import admin
+from core.accounts import credentials, deletion
 from core.config import get_settings, reset_settings
 from core.errors import Forbidden, InvalidInput, UserError
 from db.models import AdminAudit, DeletedEmail
@@ -24,27 +25,27 @@ PASSWORD = "correct horse battery"
 @pytest.mark.parametrize("hidden", ["\u200b", "\u202e", "\x00", "\u2060", "\ufeff", "\x07"])
 def test_emails_with_invisible_or_control_characters_are_refused(db: None, hidden: str) -> None:
     with pytest.raises(InvalidInput) as err:
-        accounts.sign_up(f"ad{hidden}a@example.com", PASSWORD)
+        credentials.sign_up(f"ad{hidden}a@example.com", PASSWORD)
     assert err.value.key == "accounts.error.email_hidden_chars"
 
 
 def test_look_alike_emails_collapse_onto_one_account(db: None) -> None:
-    signed = accounts.sign_up("ＡＤＡ@ＥＸＡＭＰＬＥ.com", PASSWORD)  # full-width letters: NFKC folds them
+    signed = credentials.sign_up("ＡＤＡ@ＥＸＡＭＰＬＥ.com", PASSWORD)  # full-width letters: NFKC folds them
     assert signed.account.email == "ada@example.com"
     with pytest.raises(UserError) as taken:
-        accounts.sign_up("ada@example.com", PASSWORD)
+        credentials.sign_up("ada@example.com", PASSWORD)
     assert taken.value.key == "accounts.error.email_taken"
-    assert accounts.sign_in("Ａda@example.com", PASSWORD, address="192.0.2.1").account.id == signed.account.id
+    assert credentials.sign_in("Ａda@example.com", PASSWORD, address="192.0.2.1").account.id == signed.account.id
 
 
 def test_the_sign_up_grant_is_given_once_per_address_across_deletions(db: None) -> None:
-    first = accounts.sign_up("again@example.com", PASSWORD)
+    first = credentials.sign_up("again@example.com", PASSWORD)
     assert first.balance == get_settings().signup_grant
-    accounts.delete_account(first.account.id, "again@example.com")
-    second = accounts.sign_up("Again@Example.com", PASSWORD)
+    deletion.delete_account(first.account.id, "again@example.com")
+    second = credentials.sign_up("Again@Example.com", PASSWORD)
     assert second.balance == 0
-    accounts.delete_account(second.account.id, "again@example.com")
-    assert accounts.sign_up("again@example.com", PASSWORD).balance == 0
+    deletion.delete_account(second.account.id, "again@example.com")
+    assert credentials.sign_up("again@example.com", PASSWORD).balance == 0
     with unit_of_work() as s:
         hashes = list(s.scalars(select(DeletedEmail.email_hash)))
         dump = s.execute(text("SELECT string_agg(email_hash, ',') FROM deleted_emails")).scalar_one()
@@ -55,7 +56,7 @@ def test_listing_an_address_no_longer_makes_its_registrant_admin(db: None, monke
     monkeypatch.setenv("ADMIN_EMAILS", "boss@example.com")
     reset_settings()
     try:
-        signed = accounts.sign_up("boss@example.com", PASSWORD)
+        signed = credentials.sign_up("boss@example.com", PASSWORD)
     finally:
         monkeypatch.delenv("ADMIN_EMAILS")
         reset_settings()
@@ -65,14 +66,14 @@ def test_listing_an_address_no_longer_makes_its_registrant_admin(db: None, monke
 
 
 def test_the_operator_command_grants_and_revokes_with_audit(db: None, stack: dict[str, str]) -> None:
-    boss = accounts.sign_up("boss@example.com", PASSWORD).account.id
+    boss = credentials.sign_up("boss@example.com", PASSWORD).account.id
     env = {**os.environ, **stack, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
         [sys.executable, "-m", "core.admin", "grant", "Boss@Example.com"], env=env, cwd=ROOT, capture_output=True
     )
     assert done.returncode == 0, done.stderr
     assert admin.is_admin(boss)
-    assert accounts.sign_in("boss@example.com", PASSWORD, address="192.0.2.1").account.is_admin
+    assert credentials.sign_in("boss@example.com", PASSWORD, address="192.0.2.1").account.is_admin
     missing = subprocess.run(
         [sys.executable, "-m", "core.admin", "grant", "nobody@example.com"], env=env, cwd=ROOT, capture_output=True
     )
@@ -100,9 +101,9 @@ def test_adjustments_out_of_range_get_a_clear_message(db: None, make_user) -> No
 def test_audit_rows_survive_the_adjusted_accounts_deletion(db: None, make_user) -> None:
     boss = make_user("boss@example.com")
     admin.set_admin("boss@example.com", True, "tests")
-    target = accounts.sign_up("gone@example.com", PASSWORD).account.id
+    target = credentials.sign_up("gone@example.com", PASSWORD).account.id
     admin.adjust(boss, target, 5, "goodwill")
-    accounts.delete_account(target, "gone@example.com")
+    deletion.delete_account(target, "gone@example.com")
     with unit_of_work() as s:
         audits = list(s.scalars(select(AdminAudit).where(AdminAudit.action == "adjust")))
     assert len(audits) == 1

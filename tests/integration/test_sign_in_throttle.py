@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from core import accounts
+from core.accounts import credentials
 from core.config import get_settings
 from core.errors import UserError
 
@@ -18,13 +18,13 @@ def _replies(email: str, attempts: int, address: str) -> list[tuple[str, dict[st
     out = []
     for _ in range(attempts):
         with pytest.raises(UserError) as err:
-            accounts.sign_in(email, "wrong password!", address=address)
+            credentials.sign_in(email, "wrong password!", address=address)
         out.append((err.value.key, dict(err.value.params)))
     return out
 
 
 def test_known_and_unknown_emails_get_the_same_replies_however_many_tries(db: None) -> None:
-    accounts.sign_up("known@example.com", PASSWORD)
+    credentials.sign_up("known@example.com", PASSWORD)
     tries = get_settings().login_free_failures + 8
     known = _replies("known@example.com", tries, "192.0.2.1")
     unknown = _replies("ghost@example.com", tries, "192.0.2.2")
@@ -33,16 +33,16 @@ def test_known_and_unknown_emails_get_the_same_replies_however_many_tries(db: No
 
 
 def test_a_stranger_cannot_lock_the_owner_out(db: None) -> None:
-    signed = accounts.sign_up("victim@example.com", PASSWORD)
+    signed = credentials.sign_up("victim@example.com", PASSWORD)
     replies = _replies("victim@example.com", 40, STRANGER)
     assert replies[-1][0] == "accounts.error.slow_down"
     # The stranger is slowed: even the right password is refused from there, without being checked.
     with pytest.raises(UserError) as slowed:
-        accounts.sign_in("victim@example.com", PASSWORD, address=STRANGER)
+        credentials.sign_in("victim@example.com", PASSWORD, address=STRANGER)
     assert slowed.value.key == "accounts.error.slow_down"
     assert int(slowed.value.params["seconds"]) > 0
     # The owner, from their own address, is not.
-    assert accounts.sign_in("victim@example.com", PASSWORD, address=OWNER).account.id == signed.account.id
+    assert credentials.sign_in("victim@example.com", PASSWORD, address=OWNER).account.id == signed.account.id
 
 
 def test_the_delay_doubles_after_the_free_failures_and_is_capped(db: None) -> None:
@@ -66,10 +66,10 @@ def test_one_address_trying_many_emails_is_slowed(db: None) -> None:
     s = get_settings()
     for i in range(s.login_address_free_failures + 1):
         with pytest.raises(UserError):
-            accounts.sign_in(f"user{i}@example.com", "wrong password!", address=STRANGER)
+            credentials.sign_in(f"user{i}@example.com", "wrong password!", address=STRANGER)
     with pytest.raises(UserError) as err:
-        accounts.sign_in("fresh@example.com", "wrong password!", address=STRANGER)
+        credentials.sign_in("fresh@example.com", "wrong password!", address=STRANGER)
     assert err.value.key == "accounts.error.slow_down"
     with pytest.raises(UserError) as elsewhere:
-        accounts.sign_in("fresh@example.com", "wrong password!", address=OWNER)
+        credentials.sign_in("fresh@example.com", "wrong password!", address=OWNER)
     assert elsewhere.value.key == "accounts.error.bad_credentials"
