@@ -17,7 +17,7 @@ from core.actions import new_key
 from core.assets import service as assets
 from core.errors import UserError
 from core.safe_text import safe_inline
-from core.workbench import services
+from core.workbench import quotes, services, views
 from core.workbench.jd_image import ImageRefused
 from ui import jd_rescue, progress, service_url
 from ui.failure import failure_message
@@ -90,7 +90,7 @@ def _sidebar(user: CurrentUser) -> None:
 def _quote_notice(kind: str, user: CurrentUser, prefix: str) -> None:
     if render_offline_quote(kind):
         return
-    quote = services.quote_step(user.id, kind)
+    quote = quotes.quote_step(user.id, kind)
     if quote.is_free:
         st.info(t(f"{prefix}_free", balance=quote.balance), icon=":material/hourglass_bottom:")
     else:
@@ -106,7 +106,7 @@ def _create(user: CurrentUser) -> None:
     if fallback is not None:  # a newer upload is not ready: the last ready version is used meanwhile
         notice = "failed" if fallback == "failed" else "pending"
         st.info(t("workbench.resume_fallback." + notice), icon=":material/history:")
-    quote = services.quote_service(user.id)
+    quote = quotes.quote_service(user.id)
     notice = (
         t("workbench.create.free_notice", balance=quote.balance)
         if quote.is_free
@@ -182,36 +182,34 @@ def _retry(user: CurrentUser, service_id: uuid.UUID, step: str) -> None:
             st.rerun()
 
 
-def _step_error(step: services.StepView | None, user: CurrentUser | None = None, kind: str = "") -> None:
+def _step_error(step: views.StepView | None, user: CurrentUser | None = None, kind: str = "") -> None:
     if step is not None and step.state == "failed":
         st.error(failure_message(step.error_key, step.price, step.queue), icon=":material/error:")
         if user is not None and kind:
             render_fallback(user.id, st.session_state[CURRENT], kind, _form_key)
 
 
-def _progress(
-    user: CurrentUser, view: services.ServiceView, kind: str, job_id: uuid.UUID
-) -> Callable[[str | None], str]:
+def _progress(user: CurrentUser, view: views.ServiceView, kind: str, job_id: uuid.UUID) -> Callable[[str | None], str]:
     """The service's progress line while a step has no text yet: never backwards, with the elapsed time."""
 
     def show(status: str | None) -> str:
-        job_state = services.job_state(user.id, job_id)[0] if kind == "job" and status is None else None
+        job_state = views.job_state(user.id, job_id)[0] if kind == "job" and status is None else None
         stage = progress.advance(st.session_state, view.id, progress.stage_of(kind, job_state, status))
         return progress.line(stage, view.created_at)
 
     return show
 
 
-def _image_rescue(user: CurrentUser, view: services.ServiceView) -> None:
+def _image_rescue(user: CurrentUser, view: views.ServiceView) -> None:
     """A service from a screenshot whose job or Match failed: the text read from it, to go again as text."""
-    failed = any(view.step_state(k) in services.FINAL_FAILURES for k in ("job", "match")) and view.match is None
+    failed = any(view.step_state(k) in views.FINAL_FAILURES for k in ("job", "match")) and view.match is None
     if view.jd_source == "image" and view.jd_text and failed:
         jd_rescue.render_read_text(user.id, view.jd_text, str(view.id), _open)
 
 
 def _service(user: CurrentUser, service_id: uuid.UUID) -> None:
     try:
-        view = services.get_service_view(user.id, service_id)
+        view = views.get_service_view(user.id, service_id)
     except UserError:
         _not_found(user)
         return
@@ -229,7 +227,7 @@ def _service(user: CurrentUser, service_id: uuid.UUID) -> None:
 
     match_step = view.steps.get("match")
     if match_step is None:
-        if job_step is not None and job_step.state in services.FINAL_FAILURES:
+        if job_step is not None and job_step.state in views.FINAL_FAILURES:
             _retry(user, service_id, "job")
         return
     st.subheader(t("workbench.match.heading"))
@@ -242,7 +240,7 @@ def _service(user: CurrentUser, service_id: uuid.UUID) -> None:
         live(user.id, match_step.job_id, MATCH_STREAM, follow)
     _step_error(match_step, user, "match")
     if view.match is None:
-        if match_step.state in services.FINAL_FAILURES:
+        if match_step.state in views.FINAL_FAILURES:
             _retry(user, service_id, "match")
         return
 

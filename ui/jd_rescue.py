@@ -12,7 +12,7 @@ import streamlit as st
 
 from core.actions import new_key
 from core.errors import UserError
-from core.workbench import services
+from core.workbench import quotes, services
 from ui.i18n import t
 
 REFUSED = "wb.image_refused"  # {"key": translation key, "text": what the OCR read} of the last refused image
@@ -36,7 +36,7 @@ def render_read_text(user_id: uuid.UUID, text: str, slot: str, open_service: Cal
     """The read text in an editable box and a button that starts a service from it, as a text JD."""
     with st.form(f"wb.rescue.{slot}"):
         edited = st.text_area(t("workbench.image.read_text"), value=text, height=220, help=t("workbench.image.help"))
-        quote = services.quote_service(user_id)
+        quote = quotes.quote_service(user_id)
         notice = "workbench.create.free_notice" if quote.is_free else "workbench.create.paid_notice"
         st.caption(t(notice, price=quote.price, balance=quote.balance))
         if st.form_submit_button(t("workbench.image.use_text"), type="primary", icon=":material/text_snippet:"):

@@ -16,7 +16,7 @@ import streamlit as st
 
 from core.jobs import ACTIVE_STATES
 from core.safe_text import safe_inline
-from core.workbench import services
+from core.workbench import views
 from ui.i18n import t
 
 REFRESH_S = 2.0
@@ -33,13 +33,13 @@ SHOWN = "wb.history.shown"
 SEARCH = "wb.history.search"
 
 
-def entry_title(item: services.ServiceListItem) -> str:
+def entry_title(item: views.ServiceListItem) -> str:
     """'company · title · date' (the title is 'company · role' once the job is read)."""
     unread = "workbench.history.unread" if item.steps.get("job") in ("failed", "cancelled") else "workbench.untitled"
     return f"{item.title or t(unread)} · {item.created_at:%Y-%m-%d}"
 
 
-def entry_steps(item: services.ServiceListItem) -> str:
+def entry_steps(item: views.ServiceListItem) -> str:
     """Each started step with its state; a service whose job could not be read says it failed."""
     job = item.steps.get("job")
     if "match" not in item.steps and job is not None:
@@ -55,15 +55,15 @@ def entry_steps(item: services.ServiceListItem) -> str:
     return " ".join(parts)
 
 
-def _running(items: list[services.ServiceListItem]) -> bool:
+def _running(items: list[views.ServiceListItem]) -> bool:
     return any(state in ACTIVE_STATES for item in items for state in item.steps.values())
 
 
-def _listed(user_id: uuid.UUID) -> tuple[list[services.ServiceListItem], int, str]:
+def _listed(user_id: uuid.UUID) -> tuple[list[views.ServiceListItem], int, str]:
     """(one more than is shown, so "Show more" knows, how many are shown, the search)."""
     shown = int(st.session_state.get(SHOWN, PAGE))
     search = str(st.session_state.get(SEARCH, ""))
-    return services.list_services(user_id, shown + 1, search=search), shown, search
+    return views.list_services(user_id, shown + 1, search=search), shown, search
 
 
 def render_history(user_id: uuid.UUID, current: uuid.UUID | None, open_service: Callable[[uuid.UUID], None]) -> None:

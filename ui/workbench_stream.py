@@ -27,7 +27,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from core import streams
-from core.workbench import services
+from core.workbench import views
 from ui.i18n import t
 from ui.workbench_views import StreamView
 
@@ -86,7 +86,7 @@ def _others_waiting() -> bool:
 
 
 def _ended_without_stream(user_id: uuid.UUID, job_id: uuid.UUID, state: dict[str, Any]) -> None:
-    if state["end"] is None and services.job_state(user_id, job_id)[0] not in ("queued", "running"):
+    if state["end"] is None and views.job_state(user_id, job_id)[0] not in ("queued", "running"):
         state["end"] = "expired"
 
 
@@ -171,7 +171,7 @@ def live(user_id: uuid.UUID, job_id: uuid.UUID, view: StreamView, progress: Prog
 
     With `progress`, the line shown before any output is progress(last status) instead of the job's own status.
     """
-    reader = services.job_stream_reader(user_id, job_id)
+    reader = views.job_stream_reader(user_id, job_id)
     page_run = True  # the first call below is part of the page's run; the fragment's own reruns come after it
 
     @st.fragment(run_every=POLL_S)

@@ -16,7 +16,8 @@ from core.actions import ActionResult, run_action
 from core.errors import InvalidInput, UserError
 from core.llm.registry import OFFLINE
 from core.workbench.context import latest_match, owned_service
-from core.workbench.services import STEP_KINDS, _active_jobs, _latest_steps, settled_steps
+from core.workbench.services import STEP_KINDS, active_jobs, settled_steps
+from core.workbench.views import latest_steps
 from db.models import Job
 
 
@@ -40,9 +41,9 @@ def offline_offer(user_id: uuid.UUID, service_id: uuid.UUID, step: str) -> bool:
 
     with unit_of_work() as session:
         service = owned_service(session, user_id, service_id)
-        if _active_jobs(session, service.id):
+        if active_jobs(session, service.id):
             return False
-        latest = _latest_steps(session, [service.id]).get(service.id, {})
+        latest = latest_steps(session, [service.id]).get(service.id, {})
         if step == "job" and offers_offline(latest.get("match")):
             return False  # the Match's offer runs both: one button for the service's first step
         return offers_offline(latest.get(step))

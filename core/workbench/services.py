@@ -1,40 +1,38 @@
-"""Workbench use cases: quote, create a service, continue it (Customize, Interview), read it, stream it.
+"""Workbench commands: create a service, start or re-run its steps, switch its output language.
 
 Creating a service and starting a step charge coins through core.actions.run_action (idempotency record,
 debit and job row in one transaction; enqueue after commit). The per-user cap on services in flight is
 checked under the wallet row lock, so two tabs starting services at the same moment cannot both slip
 under it. Every function takes the signed-in user's id and refuses another user's service as NotFound.
+Prices are quoted before confirming by core.workbench.quotes; pages read results through core.workbench.views.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.orm import Session
 
-from core import jobs, ledger, ocr, streams
+from core import jobs, ledger, ocr
 from core.actions import ActionResult, run_action
 from core.assets.service import load_current_summaries
 from core.config import get_settings
-from core.errors import InvalidInput, LimitReached, NotFound, UserError
+from core.errors import InvalidInput, LimitReached, UserError
 from core.llm.registry import price_for
 from core.safe_text import strip_controls
 from core.workbench.context import latest_match, latest_version, owned_service
 from core.workbench.jd_image import read_jd_image
 from core.workbench.language import detect_lang
-from db.models import InterviewResult, Job, ResumeVersion, Service
+from core.workbench.quotes import service_price
+from core.workbench.views import FINAL_FAILURES, latest_steps
+from db.models import Job, Service
 from db.session import unit_of_work
 
 STEP_KINDS = ("job", "match", "customize", "interview")
 PARALLEL = "parallel"  # an extraction job's param: Match was queued beside it, so it creates none
 RETRY_STEPS = ("job", "match")  # the steps a service runs by itself; Customize and Interview start on demand
-FINAL_FAILURES = ("failed", "cancelled")
 MAX_JD_CHARS = 30_000
 MIN_JD_CHARS = 30
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
@@ -47,47 +45,29 @@ def _check_lang(lang: str | None) -> str | None:
     return lang
 
 
-# -- quotes -------------------------------------------------------------------------------------------
-
-
-def quote_service(user_id: uuid.UUID, *, tailor: bool = False) -> ledger.Quote:
-    """What creating a service would cost now: the price, or the free slow queue when coins are short.
-
-    With `tailor` ("Match and tailor") the price is Match's and Customize's together, said before confirming.
-    """
-    with unit_of_work() as session:
-        return ledger.quote(session, user_id, service_price(tailor))
-
-
-def service_price(tailor: bool = False) -> int:
-    """A new service's price: Match (extraction included), plus Customize when the user asked for both."""
-    return price_for("match") + (price_for("customize") if tailor else 0)
-
-
-def quote_step(user_id: uuid.UUID, kind: str) -> ledger.Quote:
-    """Quote for 'match' (a new service), 'customize' or 'interview'."""
-    with unit_of_work() as session:
-        return ledger.quote(session, user_id, price_for(kind))
-
-
-# -- actions ------------------------------------------------------------------------------------------
-
-
 def _check_cap(session: Session, user_id: uuid.UUID, service_id: uuid.UUID | None = None) -> None:
     """Refuse a new piece of work beyond the per-user cap; the caller's transaction holds the wallet lock."""
     jobs.lock_user(session, user_id)
     cap = get_settings().max_services_in_flight
-    if service_id is not None and _active_jobs(session, service_id):
+    if service_id is not None and active_jobs(session, service_id):
         return  # this service already counts; a new step does not add one
     if jobs.services_in_flight(session, user_id) >= cap:
         raise LimitReached("workbench.error.too_many_services", limit=cap)
 
 
-def _active_jobs(session: Session, service_id: uuid.UUID, kind: str | None = None) -> list[Job]:
+def active_jobs(session: Session, service_id: uuid.UUID, kind: str | None = None) -> list[Job]:
+    """The service's queued or running jobs (of one kind, with `kind`)."""
     stmt = select(Job).where(Job.service_id == service_id, Job.state.in_(jobs.ACTIVE_STATES))
     if kind is not None:
         stmt = stmt.where(Job.kind == kind)
     return list(session.scalars(stmt))
+
+
+def _queued(service_id: uuid.UUID, job: jobs.QueuedJob) -> ActionResult:
+    """The result of a command that queued one job: {"service_id", "job_id", "queue", "price"}; the job is
+    enqueued after commit."""
+    data = {"service_id": str(service_id), "job_id": str(job.id), "queue": job.queue, "price": job.price}
+    return ActionResult(data=data, enqueue=[(str(job.id), job.queue)])
 
 
 def _validate_jd(jd_text: str | None, jd_image: bytes | None) -> tuple[str, str | None, bytes | None]:
@@ -153,8 +133,7 @@ def create_service(
             session,
             jobs.NewJob(user_id=user_id, kind="job", price=price_for("match"), memo="service", service_id=service.id),
         )
-        data = {"service_id": str(service.id), "job_id": str(job.id), "queue": job.queue, "price": job.price}
-        return ActionResult(data=data, enqueue=[(str(job.id), job.queue)])
+        return _queued(service.id, job)
 
     return run_action(user_id, idempotency_key, body)
 
@@ -199,7 +178,7 @@ def _start_step(user_id: uuid.UUID, service_id: uuid.UUID, key: str, kind: str, 
     def body(session: Session) -> ActionResult:
         _check_cap(session, user_id, service_id)
         service = owned_service(session, user_id, service_id, lock=True)
-        if _active_jobs(session, service.id, kind):
+        if active_jobs(session, service.id, kind):
             raise UserError("workbench.error.step_running")
         if kind == "customize" and latest_match(session, service.id) is None:
             raise UserError("workbench.error.match_first")
@@ -216,8 +195,7 @@ def _start_step(user_id: uuid.UUID, service_id: uuid.UUID, key: str, kind: str, 
                 params={"lang": lang} if lang else {},
             ),
         )
-        data = {"service_id": str(service.id), "job_id": str(job.id), "queue": job.queue, "price": job.price}
-        return ActionResult(data=data, enqueue=[(str(job.id), job.queue)])
+        return _queued(service.id, job)
 
     return run_action(user_id, key, body)
 
@@ -241,9 +219,9 @@ def settled_steps(session: Session, user_id: uuid.UUID, service_id: uuid.UUID) -
     only while nothing of the service runs (else "workbench.error.step_running")."""
     _check_cap(session, user_id, service_id)
     service = owned_service(session, user_id, service_id, lock=True)
-    if _active_jobs(session, service.id):
+    if active_jobs(session, service.id):
         raise UserError("workbench.error.step_running")
-    return service, _latest_steps(session, [service.id]).get(service.id, {})
+    return service, latest_steps(session, [service.id]).get(service.id, {})
 
 
 def retry_step(user_id: uuid.UUID, service_id: uuid.UUID, step: str, idempotency_key: str) -> ActionResult:
@@ -277,8 +255,7 @@ def retry_step(user_id: uuid.UUID, service_id: uuid.UUID, step: str, idempotency
                 service_id=service.id,
             ),
         )
-        data = {"service_id": str(service.id), "job_id": str(job.id), "queue": job.queue, "price": job.price}
-        return ActionResult(data=data, enqueue=[(str(job.id), job.queue)])
+        return _queued(service.id, job)
 
     return run_action(user_id, idempotency_key, body)
 
@@ -288,179 +265,3 @@ def set_output_lang(user_id: uuid.UUID, service_id: uuid.UUID, lang: str) -> Non
     _check_lang(lang)
     with unit_of_work() as session:
         owned_service(session, user_id, service_id).output_lang = lang
-
-
-# -- reads --------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class StepView:
-    job_id: uuid.UUID
-    state: str
-    queue: str
-    price: int
-    error_key: str | None
-    retrieved: list[Any] | None
-    created_at: datetime
-    engine: str = ""  # who wrote the result: "offline" or the model's name (set once the step succeeded)
-
-    @property
-    def active(self) -> bool:
-        return self.state in jobs.ACTIVE_STATES
-
-
-@dataclass(frozen=True)
-class ServiceListItem:
-    id: uuid.UUID
-    title: str
-    created_at: datetime
-    steps: dict[str, str]  # kind -> state of its latest job
-
-
-@dataclass(frozen=True)
-class ServiceView:
-    id: uuid.UUID
-    title: str
-    created_at: datetime
-    jd_source: str
-    jd_text: str | None
-    job: dict[str, Any] | None
-    output_lang: str | None
-    steps: dict[str, StepView]
-    match: dict[str, Any] | None
-    latest_version: int | None
-    interview: dict[str, Any] | None
-    running: list[uuid.UUID] = field(default_factory=list)
-
-    def step_state(self, kind: str) -> str | None:
-        step = self.steps.get(kind)
-        return step.state if step else None
-
-
-def _latest_steps(session: Session, service_ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, Job]]:
-    if not service_ids:
-        return {}
-    rows = session.scalars(
-        select(Job)
-        .where(Job.service_id.in_(service_ids))
-        .order_by(Job.service_id, Job.kind, Job.created_at.desc())
-        .ext(distinct_on(Job.service_id, Job.kind))
-    )
-    out: dict[uuid.UUID, dict[str, Job]] = {}
-    for job in rows:
-        assert job.service_id is not None
-        out.setdefault(job.service_id, {})[job.kind] = job
-    return out
-
-
-def list_services(
-    user_id: uuid.UUID, limit: int | None = 50, *, offset: int = 0, search: str = ""
-) -> list[ServiceListItem]:
-    """The user's services, newest first, each with the state of every step it has started.
-
-    `limit`/`offset` page through them (None: all); `search` keeps those whose title or date (YYYY-MM-DD) holds
-    it, case-insensitively. Titles are encrypted at rest, so the search reads them here rather than in SQL.
-    """
-    needle = search.strip().casefold()
-    with unit_of_work() as session:
-        stmt = select(Service).where(Service.user_id == user_id).order_by(Service.created_at.desc(), Service.id.desc())
-        if not needle:
-            stmt = stmt.offset(offset).limit(limit)
-        found = list(session.scalars(stmt))
-        if needle:
-            found = [s for s in found if needle in f"{s.title} {s.created_at:%Y-%m-%d}".casefold()]
-            found = found[offset : None if limit is None else offset + limit]
-        steps = _latest_steps(session, [s.id for s in found])
-        return [
-            ServiceListItem(
-                id=s.id,
-                title=s.title,
-                created_at=s.created_at,
-                steps={kind: job.state for kind, job in steps.get(s.id, {}).items()},
-            )
-            for s in found
-        ]
-
-
-def get_service_view(user_id: uuid.UUID, service_id: uuid.UUID) -> ServiceView:
-    """Everything the page shows for one service: finished results and the ids of running jobs."""
-    with unit_of_work() as session:
-        service = owned_service(session, user_id, service_id)
-        latest = _latest_steps(session, [service.id]).get(service.id, {})
-        steps = {
-            kind: StepView(
-                job_id=j.id,
-                state=j.state,
-                queue=j.queue,
-                price=j.price,
-                error_key=j.error_key,
-                retrieved=j.retrieved,
-                created_at=j.created_at,
-                engine=j.model or "",
-            )
-            for kind, j in latest.items()
-        }
-        match = latest_match(session, service.id)
-        version = session.scalar(
-            select(ResumeVersion.version)
-            .where(ResumeVersion.service_id == service.id)
-            .order_by(ResumeVersion.version.desc())
-            .limit(1)
-        )
-        interview = session.scalar(
-            select(InterviewResult)
-            .where(InterviewResult.service_id == service.id)
-            .order_by(InterviewResult.created_at.desc())
-            .limit(1)
-        )
-        return ServiceView(
-            id=service.id,
-            title=service.title,
-            created_at=service.created_at,
-            jd_source=service.jd_source,
-            jd_text=service.jd_text,
-            job=service.job_summary_json,
-            output_lang=service.output_lang,
-            steps=steps,
-            match=match.result_json if match else None,
-            latest_version=version,
-            interview=interview.result_json if interview else None,
-            running=[s.job_id for s in steps.values() if s.active],
-        )
-
-
-def _check_job_owner(user_id: uuid.UUID, job_id: uuid.UUID) -> None:
-    with unit_of_work() as session:
-        owner = session.scalar(
-            select(Job.user_id).where(Job.id == job_id, Job.service_id.is_not(None), Job.user_id == user_id)
-        )
-    if owner is None:
-        raise NotFound("job")
-
-
-def job_events(
-    user_id: uuid.UUID, job_id: uuid.UUID, after: str = "0-0", *, block_ms: int | None = None
-) -> list[streams.StreamEvent]:
-    """Stream events of one of the user's workbench jobs after `after` (the last id the reader saw)."""
-    _check_job_owner(user_id, job_id)
-    return streams.read(str(job_id), after, block_ms=block_ms)
-
-
-def job_stream_reader(user_id: uuid.UUID, job_id: uuid.UUID) -> Callable[[str, int | None], list[streams.StreamEvent]]:
-    """A reader of one of the user's workbench jobs' stream, ownership checked once (the page's streaming
-    loop reads every few hundred ms and must not ask Postgres each time): reader(after, block_ms) -> events."""
-    _check_job_owner(user_id, job_id)
-
-    def reader(after: str, block_ms: int | None) -> list[streams.StreamEvent]:
-        return streams.read(str(job_id), after, block_ms=block_ms)
-
-    return reader
-
-
-def job_state(user_id: uuid.UUID, job_id: uuid.UUID) -> tuple[str, str | None]:
-    """(state, error_key) of one of the user's jobs: the page's fallback when a stream has expired."""
-    with unit_of_work() as session:
-        job = session.scalar(select(Job).where(Job.id == job_id, Job.user_id == user_id))
-        if job is None:
-            raise NotFound("job")
-        return job.state, job.error_key

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from core import jobs
 from core.i18n import translate
-from core.workbench import services
+from core.workbench import services, views
 from db.models import Asset, Job, Service
 from db.session import unit_of_work
 from testkit.workbench import JD_TEXT, add_assets
@@ -145,9 +145,9 @@ def test_the_output_language_defaults_to_the_jds_language(fake, make_user) -> No
     english = services.create_service(user, idempotency_key="en", jd_text=JD_TEXT).data["service_id"]
     chinese = services.create_service(user, idempotency_key="zh", jd_text=zh_jd).data["service_id"]
     chosen = services.create_service(user, idempotency_key="ch", jd_text=JD_TEXT, output_lang="zh")
-    assert services.get_service_view(user, uuid.UUID(english)).output_lang == "en"
-    assert services.get_service_view(user, uuid.UUID(chinese)).output_lang == "zh"
-    assert services.get_service_view(user, uuid.UUID(chosen.data["service_id"])).output_lang == "zh"
+    assert views.get_service_view(user, uuid.UUID(english)).output_lang == "en"
+    assert views.get_service_view(user, uuid.UUID(chinese)).output_lang == "zh"
+    assert views.get_service_view(user, uuid.UUID(chosen.data["service_id"])).output_lang == "zh"
 
 
 def test_the_open_service_is_in_the_url_and_others_ids_look_missing(fake, make_user) -> None:

@@ -6,7 +6,7 @@ import uuid
 
 from streamlit.testing.v1 import AppTest
 
-from core.workbench import services
+from core.workbench import services, views
 from testkit.workbench import JD_TEXT, add_assets
 from tests.apptest.support import open_page
 
@@ -53,7 +53,7 @@ def test_submitting_the_form_creates_a_service_and_opens_it(fake, make_user) -> 
     next(b for b in at.button if b.key == "FormSubmitter:wb.create.text-Start").click()
     at.run()
     assert not at.exception
-    listed = services.list_services(user)
+    listed = views.list_services(user)
     assert len(listed) == 1
     assert at.session_state["wb.current"] == listed[0].id
 
@@ -84,7 +84,7 @@ def test_the_cap_refusal_is_shown_as_a_clear_message(fake, make_user) -> None:
     next(b for b in at.button if b.key == "FormSubmitter:wb.create.text-Start").click()
     at.run()
     assert "You already have 3 services running" in _texts(at)
-    assert len(services.list_services(user)) == 3
+    assert len(views.list_services(user)) == 3
 
 
 def test_a_finished_match_is_shown_with_coverage_and_the_customize_offer(fake, make_user) -> None:
@@ -140,7 +140,7 @@ def test_a_step_the_provider_failed_offers_the_offline_result_in_one_click_at_no
         if job is not None and job.state == "queued":
             assert (job.price, job.params.get("engine")) == (0, "offline")
             execute(str(job.id))
-    view = services.get_service_view(user, service_id)
+    view = views.get_service_view(user, service_id)
     assert view.match is not None and view.match["engine"] == "offline" and view.match["strengths"]
     with unit_of_work() as session:
         assert ledger.balance(session, user) == 5  # nothing charged for the offline result

@@ -161,19 +161,19 @@ def _user_id(email: str) -> uuid.UUID:
 
 def _check_results(user_id: uuid.UUID, person: Person) -> None:
     """Every result of both services names the resume's facts and nothing it lacks; both services agree."""
-    from core.workbench import services
+    from core.workbench import views
     from db.models import ResumeVersion
     from db.session import unit_of_work
 
-    items = services.list_services(user_id)
+    items = views.list_services(user_id)
     assert len(items) == 2
     for item in items:
         # The page shows an Interview while it streams; its row is stored when the job ends, a moment later.
         def settled(service_id: uuid.UUID = item.id) -> bool:
-            return services.get_service_view(user_id, service_id).running == []
+            return views.get_service_view(user_id, service_id).running == []
 
         wait_for(settled, 60)
-        view = services.get_service_view(user_id, item.id)
+        view = views.get_service_view(user_id, item.id)
         assert view.match is not None and view.interview is not None
         assert {view.steps[k].engine for k in ("job", "match", "customize", "interview")} == {"offline"}
         with unit_of_work() as session:
@@ -205,9 +205,9 @@ def test_a_new_user_with_no_key_gets_every_step_offline(
     sign_up(page, offline_web, email, "Candidate")
     _upload_resume(page, person)
     _start_two_services(page, person)
-    from core.workbench import services
+    from core.workbench import views
 
-    listed = services.list_services(_user_id(email))
+    listed = views.list_services(_user_id(email))
     assert len(listed) == 2
     pdfs = [_through_every_step(page, offline_web, item.id) for item in listed]
     page.screenshot(path=str(artifacts / f"offline-{person.id}.png"), full_page=True)

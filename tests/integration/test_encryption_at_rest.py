@@ -13,7 +13,7 @@ from sqlalchemy import text
 
 from core import streams
 from core.redis_conn import get_redis
-from core.workbench import editor, services
+from core.workbench import editor, services, views
 from db.models import Asset, Service
 from db.session import unit_of_work
 from testkit import workbench as ws
@@ -90,10 +90,10 @@ def test_a_canary_journey_leaves_no_plaintext_in_postgres_or_redis(fake, make_us
     editor.save_version(user, service_id, v1.markdown + f"- Led project {CANARY}.\n")
 
     # The use cases read the content back unchanged.
-    view = services.get_service_view(user, service_id)
+    view = views.get_service_view(user, service_id)
     assert view.match is not None and CANARY in view.match["conclusion"]
     assert CANARY in editor.get_version(user, service_id).markdown
-    assert CANARY in streams.collect_text(services.job_events(user, match.id))
+    assert CANARY in streams.collect_text(views.job_events(user, match.id))
     with unit_of_work() as session:
         service = session.get(Service, service_id)
         assert service is not None and service.jd_text == jd

@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from core.assets import service as assets
 from core.config import get_settings
 from core.errors import InvalidInput, LimitReached
-from core.workbench import services
+from core.workbench import services, views
 from db.models import Asset, LedgerEntry, Service, User
 from db.session import unit_of_work
 from testkit import asset_pdfs as pdfs
@@ -70,7 +70,7 @@ def test_pasted_jd_text_loses_its_control_characters(fake: object, make_user: Ca
     with unit_of_work() as session:
         service = session.get(Service, uuid.UUID(result.data["service_id"]))
         assert service is not None
-        stored = services.get_service_view(user, service.id).jd_text or ""
+        stored = views.get_service_view(user, service.id).jd_text or ""
     assert JD_TEXT.strip() in stored and not any(ch in stored for ch in "\x00\x1b\x07")
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from core import ledger, streams
 from core.assets import service as assets
-from core.workbench import fallback, services
+from core.workbench import fallback, quotes, services, views
 from db.models import Job, LedgerEntry, ResumeVersion
 from db.session import unit_of_work
 from infra.consumers import Consumers
@@ -101,7 +101,7 @@ def _run_service(user: uuid.UUID, jd: str) -> tuple[dict[str, Any], str, dict[st
     assert wait_step(service_id, "customize").state == "succeeded"
     services.start_interview(user, service_id, f"i-{uuid.uuid4()}")
     assert wait_step(service_id, "interview").state == "succeeded"
-    view = services.get_service_view(user, service_id)
+    view = views.get_service_view(user, service_id)
     with unit_of_work() as session:
         version = session.scalar(select(ResumeVersion).where(ResumeVersion.service_id == service_id))
         assert version is not None
@@ -118,7 +118,7 @@ def test_without_a_key_every_step_is_offline_free_and_deterministic(offline_cons
     user = make_user(coins=3)
     offline_consumers.start("paid", "paid", workers=2)
     offline_consumers.start("free", "free", workers=1)
-    assert services.quote_service(user).price == 0
+    assert quotes.quote_service(user).price == 0
     asset_id = _upload_resume(user, "en01", "en")
     assert assets.summary_engine(user, asset_id) == "offline"
     summary = assets.get_summary(user, asset_id)
@@ -157,7 +157,7 @@ def test_a_step_the_provider_fails_falls_back_offline_in_one_click_at_no_charge(
     assert wait_step(service_id, "job").state == "succeeded"
     match = wait_step(service_id, "match")
     assert match.state == "succeeded", match.error_detail
-    view = services.get_service_view(user, service_id)
+    view = views.get_service_view(user, service_id)
     assert view.match is not None and view.match["engine"] == "offline" and view.match["strengths"]
     assert not fallback.offline_offer(user, service_id, "job") and not fallback.offline_offer(user, service_id, "match")
 
@@ -170,7 +170,7 @@ def test_a_step_the_provider_fails_falls_back_offline_in_one_click_at_no_charge(
     assert balance(user) == 9
     fallback.run_offline_step(user, service_id, "customize", "offline-2")
     assert wait_step(service_id, "customize").state == "succeeded"
-    assert services.get_service_view(user, service_id).steps["customize"].engine == "offline"
+    assert views.get_service_view(user, service_id).steps["customize"].engine == "offline"
     assert balance(user) == 9
 
     kinds = [k for k, _ in _entries(user)]

@@ -12,7 +12,7 @@ from core import ledger, streams
 from core.billing.history import consumption
 from core.errors import LimitReached, NotFound, UserError
 from core.i18n import translate
-from core.workbench import editor, services
+from core.workbench import editor, quotes, services, views
 from db.models import Job, LedgerEntry, MatchResult, Service
 from db.session import unit_of_work
 from testkit.workbench import (
@@ -30,7 +30,7 @@ def test_a_service_extracts_the_job_then_streams_and_stores_the_match(fake, make
     user = make_user(coins=10)
     add_assets(user)
     consumers.start("paid", "paid", workers=2)
-    quote = services.quote_service(user)
+    quote = quotes.quote_service(user)
     assert (quote.price, quote.queue) == (2, "paid")
 
     created = services.create_service(user, idempotency_key="svc-1", jd_text=JD_TEXT)
@@ -44,7 +44,7 @@ def test_a_service_extracts_the_job_then_streams_and_stores_the_match(fake, make
     assert match.state == "succeeded", match.error_detail
     assert match.queue == "paid"
 
-    view = services.get_service_view(user, service_id)
+    view = views.get_service_view(user, service_id)
     assert view.title == "Globex · Backend Engineer"
     assert view.output_lang == "en"
     assert view.match is not None and view.match["overall_score"] == 72
@@ -55,13 +55,13 @@ def test_a_service_extracts_the_job_then_streams_and_stores_the_match(fake, make
     assert (nice["keyword"], nice["status"]) == ("PostgreSQL", "resume") and "PostgreSQL" in nice["proof"]
     assert view.running == []
 
-    events = services.job_events(user, match.id)
+    events = views.job_events(user, match.id)
     text = streams.collect_text(events)
     assert '"overall_score": 72' in text
     assert events[-1].kind == "done"
     # A reader that resumes from the last id it saw gets exactly the rest (a rerun, a second tab).
     middle = len(events) // 2
-    rest = services.job_events(user, match.id, after=events[middle - 1].id)
+    rest = views.job_events(user, match.id, after=events[middle - 1].id)
     assert streams.collect_text(events[:middle]) + streams.collect_text(rest) == text
 
     with unit_of_work() as session:
@@ -90,7 +90,7 @@ def test_two_services_created_back_to_back_stream_in_parallel(fake, make_user, c
     assert [m.state for m in matches] == ["succeeded", "succeeded"]
     deltas = []
     for m in matches:
-        events = services.job_events(user, m.id)
+        events = views.job_events(user, m.id)
         assert events[-1].kind == "done"
         ids = [_ms(e.id) for e in events if e.kind == "delta"]
         assert len(ids) > 5  # streamed as it came (appends are coalesced per StreamWriter.flush_interval_s)
@@ -98,7 +98,7 @@ def test_two_services_created_back_to_back_stream_in_parallel(fake, make_user, c
     (a_first, a_last), (b_first, b_last) = deltas
     # Each stream started before the other finished: they ran side by side, not one after the other.
     assert a_first < b_last and b_first < a_last
-    listed = services.list_services(user)
+    listed = views.list_services(user)
     assert [str(s.id) for s in listed] == [b, a]
     assert all(s.steps == {"job": "succeeded", "match": "succeeded"} for s in listed)
 
@@ -166,12 +166,12 @@ def test_a_failed_match_shows_a_friendly_error_and_is_refunded_once(fake, make_u
     match = wait_step(service_id, "match")
     assert match.state == "failed"
     assert match.attempts == 4
-    view = services.get_service_view(user, uuid.UUID(service_id))
+    view = views.get_service_view(user, uuid.UUID(service_id))
     key = view.steps["match"].error_key
     assert key == "error.upstream"
     assert translate(key, "zh") != key
     assert view.steps["match"].price == 2  # charged: the page says "refunded" (ui.failure), not "nothing charged"
-    events = services.job_events(user, match.id)
+    events = views.job_events(user, match.id)
     assert (events[-1].kind, events[-1].data) == ("error", "error.upstream")
 
     rows = consumption(user)
@@ -222,10 +222,10 @@ def test_customize_edit_restore_and_interview_charge_each_step(fake, make_user, 
     services.start_interview(user, service_id, "i1")
     interview = wait_step(service_id, "interview")
     assert interview.state == "succeeded", interview.error_detail
-    view = services.get_service_view(user, service_id)
+    view = views.get_service_view(user, service_id)
     assert view.interview is not None and set(view.interview) >= {"self_intro_1min", "self_intro_3min"}
     assert view.latest_version == 3
-    assert services.list_services(user)[0].steps == {
+    assert views.list_services(user)[0].steps == {
         "job": "succeeded",
         "match": "succeeded",
         "customize": "succeeded",
@@ -247,7 +247,7 @@ def test_a_user_with_no_coins_runs_on_the_free_queue_at_no_charge(fake, make_use
     user = make_user(coins=0)
     add_assets(user)
     consumers.start("free", "free", workers=1)
-    assert services.quote_service(user).is_free
+    assert quotes.quote_service(user).is_free
     created = services.create_service(user, idempotency_key="free", jd_text=JD_TEXT)
     assert (created.data["queue"], created.data["price"]) == ("free", 0)
     match = wait_step(created.data["service_id"], "match")
@@ -267,12 +267,12 @@ def test_another_users_service_is_not_found_everywhere(fake, make_user, consumer
     assert wait_step(service_id, "customize").state == "succeeded"
 
     attempts = [
-        lambda: services.get_service_view(other, service_id),
+        lambda: views.get_service_view(other, service_id),
         lambda: services.start_customize(other, service_id, "x1"),
         lambda: services.start_interview(other, service_id, "x2"),
         lambda: services.set_output_lang(other, service_id, "zh"),
-        lambda: services.job_events(other, match.id),
-        lambda: services.job_state(other, match.id),
+        lambda: views.job_events(other, match.id),
+        lambda: views.job_state(other, match.id),
         lambda: editor.get_version(other, service_id),
         lambda: editor.list_versions(other, service_id),
         lambda: editor.save_version(other, service_id, "# Mine now"),
@@ -283,7 +283,7 @@ def test_another_users_service_is_not_found_everywhere(fake, make_user, consumer
     for attempt in attempts:
         with pytest.raises(NotFound):
             attempt()
-    assert services.list_services(other) == []
+    assert views.list_services(other) == []
     assert [v.version for v in editor.list_versions(owner, service_id)] == [1]
     with unit_of_work() as session:
         assert ledger.balance(session, other) == 10

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import select
 
-from core.workbench import services
+from core.workbench import services, views
 from db.models import KnowledgeChunk, Service
 from db.session import unit_of_work
 from testkit.workbench import JD_TEXT, add_assets, responder, schema_title, wait_step
@@ -42,7 +42,7 @@ def test_the_match_prompt_contains_the_passages_recorded_on_its_job(knowledge, f
     user_prompt = prompts[0]["messages"][-1]["content"]
     for chunk in chunks:
         assert chunk.content.strip()[:200] in user_prompt
-    view = services.get_service_view(user, uuid.UUID(service_id))
+    view = views.get_service_view(user, uuid.UUID(service_id))
     assert view.steps["match"].retrieved == match.retrieved  # "why this advice" on the page
 
 
@@ -74,7 +74,7 @@ def test_a_screenshot_is_read_then_extracted_with_visible_progress(fake, make_us
         assert "Backend Engineer" in service.jd_text and "后端工程师" in service.jd_text
     job = wait_step(created.data["service_id"], "job", timeout=120)
     assert job.state == "succeeded", job.error_detail
-    statuses = [e.data for e in services.job_events(user, job.id) if e.kind == "status"]
+    statuses = [e.data for e in views.job_events(user, job.id) if e.kind == "status"]
     assert statuses == ["status.extracting_job"]  # the job does not read the image again
     extraction = next(r for r in fake.requests if schema_title(r) == "JobSummary")
     assert "Requirements: Python, Kafka, Rust" in json.dumps(extraction["messages"], ensure_ascii=False)
@@ -90,7 +90,7 @@ def test_an_unreadable_screenshot_is_refused_before_any_charge(fake, make_user) 
     with pytest.raises(ImageRefused) as refused:
         services.create_service(user, idempotency_key="blank", jd_image=_screenshot([]))
     assert (refused.value.key, refused.value.read_text) == (UNREADABLE, "")
-    assert fake.requests == [] and services.list_services(user) == []
+    assert fake.requests == [] and views.list_services(user) == []
     with unit_of_work() as session:
         assert ledger.balance(session, user) == 10
 
@@ -106,6 +106,6 @@ def test_an_image_that_is_no_job_description_is_refused_with_the_text_it_holds(f
         services.create_service(user, idempotency_key="cat", jd_image=cat)
     assert refused.value.key == NOT_A_JD
     assert "cat Tom" in refused.value.read_text and "cat" not in str(refused.value) + str(refused.value.params)
-    assert fake.requests == [] and services.list_services(user) == []
+    assert fake.requests == [] and views.list_services(user) == []
     with unit_of_work() as session:
         assert ledger.balance(session, user) == 10

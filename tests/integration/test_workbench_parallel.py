@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 
 from core import ledger
-from core.workbench import editor, services
+from core.workbench import editor, quotes, services, views
 from db.models import Job, LedgerEntry, Service
 from db.session import unit_of_work
 from testkit.latency import add_text_assets, jd_with
@@ -48,7 +48,7 @@ def test_match_and_tailor_queues_all_three_at_once_and_charges_each_step_once(fa
     user = make_user(coins=10)
     add_text_assets(user)
     consumers.start("paid", "paid", workers=4)
-    quote = services.quote_service(user, tailor=True)
+    quote = quotes.quote_service(user, tailor=True)
     assert (quote.price, quote.queue) == (4, "paid")
 
     created = services.create_service(user, idempotency_key="mt", jd_text=jd_with(""), tailor=True)
@@ -63,7 +63,7 @@ def test_match_and_tailor_queues_all_three_at_once_and_charges_each_step_once(fa
     assert _ledger(user) == [("debit", -2, match.id), ("debit", -2, customize.id)]
     assert _balance_and_reconcile(user) == (6, [])
 
-    view = services.get_service_view(user, uuid.UUID(service_id))
+    view = views.get_service_view(user, uuid.UUID(service_id))
     assert view.title == "Globex · Backend Engineer"  # the model's extraction refined the stored summary
     assert view.match is not None and view.match["overall_score"] == 72
     coverage = {k["keyword"]: k["status"] for k in view.match["coverage"]["must_have"]}
@@ -116,7 +116,7 @@ def test_short_of_the_sum_every_step_runs_free_and_nothing_is_charged(fake, make
     user = make_user(coins=3)  # enough for Match alone, not for Match and tailor
     add_text_assets(user)
     consumers.start("free", "free", workers=3)
-    assert services.quote_service(user, tailor=True).is_free
+    assert quotes.quote_service(user, tailor=True).is_free
     created = services.create_service(user, idempotency_key="z", jd_text=jd_with(""), tailor=True)
     assert (created.data["queue"], created.data["price"]) == ("free", 0)
     customize = wait_step(created.data["service_id"], "customize")

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from core.billing.history import consumption
 from core.errors import InvalidInput, NotFound, UserError
-from core.workbench import services
+from core.workbench import services, views
 from db.models import Job, LedgerEntry, Service
 from db.session import unit_of_work
 from testkit.support import assert_reconciled, balance
@@ -72,7 +72,7 @@ def test_a_failed_match_runs_again_charged_and_refunded_each_time(fake, make_use
     third = services.retry_step(user, service_id, "match", "r2")
     match = wait_step(service_id, "match")
     assert (str(match.id), match.state) == (third.data["job_id"], "succeeded")
-    view = services.get_service_view(user, service_id)
+    view = views.get_service_view(user, service_id)
     assert view.match is not None and view.match["overall_score"] == 72
     assert view.step_state("match") == "succeeded"
     assert len(_jobs(service_id, "match")) == 3
