@@ -32,6 +32,7 @@ SKILLS = (
     "Go", "Java", "Docker", "Kubernetes", "AWS", "Redis", "GraphQL", "React", "TypeScript", "Terraform",
     "Spark", "Airflow", "Django", "Flask", "FastAPI", "gRPC", "Linux", "MySQL", "MongoDB", "Elasticsearch",
 )  # fmt: skip
+RESPONDER = "testkit.workbench:responder"
 TITLES = {"JobSummary": "job", "MatchReply": "match", "CustomizeReply": "customize"}
 
 
@@ -88,15 +89,16 @@ def bench_match_and_tailor(report: Report, count: int, profile_name: str = "real
     """Run the acceptance scenario; returns the headline figures (also printed through `report`)."""
     from core.workbench import services
     from testkit.fakes.profile import profile
-    from testkit.workbench import responder
 
     report("paths_machine_reference_loop", reference_cpu_ms(), "ms")
-    with BenchStack(model_cap=count * 3 + 3, prefix="bench-paths-") as bench:
+    # The provider runs in a process of its own: in production it is not on this machine at all, and in the
+    # driver's interpreter its SSE writing would queue behind the clicking threads on one GIL.
+    with BenchStack(model_cap=count * 3 + 3, prefix="bench-paths-", fake_process=True) as bench:
         assert bench.consumers is not None
         for n in range(2):
             bench.consumers.start(f"paths-{n}", "paid", workers=(count * 3) // 2 + 3)
         fake = bench.fake
-        fake.responder = responder
+        fake.configure(responder=RESPONDER)
         # Warm-up, enough services at once that every consumer process and worker thread has run each step:
         # imports, the vocabulary, the embedding model, connection pools (a cold start is not per-step overhead).
         warm = [_user(_marker(9000 + i)) for i in range(max(4, count // 2))]
@@ -105,7 +107,7 @@ def bench_match_and_tailor(report: Report, count: int, profile_name: str = "real
             for i, u in enumerate(warm)
         ]
         _jobs([w.data["service_id"] for w in warm_ids])
-        fake.configure({"profile": profile_name, "marker": r"BX\d{4}", "clear_stats": True})
+        fake.configure(profile=profile_name, marker=r"BX\d{4}", clear_stats=True)
         markers = [_marker(i) for i in range(count)]
         users = [_user(m) for m in markers]
         clicks, first_ms, created = [0.0] * count, [0.0] * count, [""] * count

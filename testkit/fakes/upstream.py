@@ -11,6 +11,7 @@ model, so tests and benchmarks can check a cap was never exceeded.
 from __future__ import annotations
 
 import heapq
+import importlib
 import itertools
 import json
 import math
@@ -169,6 +170,10 @@ class FakeUpstream:
                 self.arrivals.clear()
                 self.first_sent.clear()
                 self.timings.clear()
+        if "responder" in settings:  # "module:function", so a fake in its own process can build replies too
+            path = settings.pop("responder")
+            module, _, name = str(path or "").partition(":")
+            self.responder = getattr(importlib.import_module(module), name) if path else None
         for name, value in settings.items():
             if name not in CONFIGURABLE:
                 raise ValueError(f"not configurable: {name}")
