@@ -55,3 +55,11 @@ def browser() -> Iterator[object]:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture
+def screens() -> Path:
+    """Screenshots of the issue-20 journeys, kept in .pytest_cache/screens/ (git-ignored)."""
+    path = ROOT / ".pytest_cache" / "screens"
+    path.mkdir(parents=True, exist_ok=True)
+    return path

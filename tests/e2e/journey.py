@@ -1,14 +1,17 @@
-"""Steps every browser journey takes the same way (signing up through the real form)."""
+"""Steps every browser journey takes the same way (signing up and in through the real forms, a phone signed in
+by its session cookie)."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
+from bench import stream_probe
 from tests.e2e.texts import en, playwright_expect
 
 PASSWORD = "correct horse battery"
 SLOW = 30_000  # ms: the first render of a Streamlit page compiles and connects
+PHONE: dict[str, Any] = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
 
 def sign_up(page: Any, base: str, email: str, name: str) -> None:
@@ -24,3 +27,22 @@ def sign_up(page: Any, base: str, email: str, name: str) -> None:
     panel.get_by_label(en("signin.password_repeat"), exact=True).fill(PASSWORD)
     panel.get_by_role("button", name=en("signin.submit_sign_up")).click()
     expect(page).to_have_url(re.compile(r"/Profile$"), timeout=SLOW)
+
+
+def sign_in(page: Any, email: str, password: str = PASSWORD) -> None:
+    """Fill in and send the sign-in tab of the page on screen (the sign-in page, or a protected page asking)."""
+    expect = playwright_expect()
+    panel = page.get_by_role("tabpanel", name=en("signin.tab_sign_in"))
+    expect(panel).to_be_visible(timeout=SLOW)
+    panel.get_by_label(en("signin.email"), exact=True).fill(email)
+    panel.get_by_label(en("signin.password"), exact=True).fill(password)
+    panel.get_by_role("button", name=en("signin.submit_sign_in")).click()
+
+
+def phone_page(browser: Any, web: str, token: str, path: str, locale: str = "en-US") -> tuple[Any, Any]:
+    """A phone in the dark theme signed in by the session cookie `token`, opened on `path`: (context, page)."""
+    phone = browser.new_context(locale=locale, color_scheme="dark", **PHONE)
+    stream_probe.add_cookie(phone, web, token)
+    page = phone.new_page()
+    page.goto(f"{web}{path}")
+    return phone, page

@@ -12,12 +12,10 @@ import pytest
 
 from core.config import get_settings
 from testkit.support import wait_for
+from tests.e2e.journey import PASSWORD, PHONE, SLOW, sign_in
 from tests.e2e.texts import en, playwright_expect, zh
 
 pytestmark = pytest.mark.e2e
-
-PASSWORD = "correct horse battery"
-SLOW = 30_000  # ms: the first render of a Streamlit page compiles and connects
 
 
 def _main(page: Any) -> Any:
@@ -38,15 +36,6 @@ def _sign_up(page: Any, base: str, email: str, lang: str = "en", shot: Path | No
     if shot is not None:
         page.screenshot(path=str(shot), full_page=True)
     panel.get_by_role("button", name=tr("signin.submit_sign_up")).click()
-
-
-def _sign_in(page: Any, email: str) -> None:
-    expect = playwright_expect()
-    panel = page.get_by_role("tabpanel", name=en("signin.tab_sign_in"))
-    expect(panel).to_be_visible(timeout=SLOW)
-    panel.get_by_label(en("signin.email"), exact=True).fill(email)
-    panel.get_by_label(en("signin.password"), exact=True).fill(PASSWORD)
-    panel.get_by_role("button", name=en("signin.submit_sign_in")).click()
 
 
 def _wait_for_session_cookie(context: Any) -> None:
@@ -97,7 +86,7 @@ def test_visitor_signs_up_signs_out_and_back_in(db: None, web: str, browser: Any
     expect(page.get_by_text(en("signin.need_sign_in"))).to_be_visible(timeout=SLOW)
 
     # Signs in again and is taken where they were going.
-    _sign_in(page, "ada@example.com")
+    sign_in(page, "ada@example.com")
     expect(page).to_have_url(re.compile(r"/Workbench$"), timeout=SLOW)
     _wait_for_session_cookie(context)
     page.goto(web)
@@ -113,13 +102,9 @@ def test_wrong_password_message_and_language_switch(db: None, web: str, browser:
     context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(f"{web}/Sign_in")
-    panel = page.get_by_role("tabpanel", name=en("signin.tab_sign_in"))
-    expect(panel).to_be_visible(timeout=SLOW)
-    panel.get_by_label(en("signin.email"), exact=True).fill("li@example.com")
-    panel.get_by_label(en("signin.password"), exact=True).fill("wrong password!")
-    panel.get_by_role("button", name=en("signin.submit_sign_in")).click()
+    sign_in(page, "li@example.com", "wrong password!")
     expect(page.get_by_text(en("accounts.error.bad_credentials"))).to_be_visible(timeout=SLOW)
-    _sign_in(page, "li@example.com")
+    sign_in(page, "li@example.com")
     expect(page).to_have_url(re.compile(r"/Workbench$"), timeout=SLOW)
 
     # Switch to Chinese: navigation, header and page strings change, on every page; it is remembered.
@@ -146,9 +131,7 @@ def test_wrong_password_message_and_language_switch(db: None, web: str, browser:
 
 def test_dark_theme_and_390px_viewport(db: None, web: str, browser: Any, artifacts: Path) -> None:
     expect = playwright_expect()
-    context = browser.new_context(
-        locale="zh-CN", color_scheme="dark", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
-    )
+    context = browser.new_context(locale="zh-CN", color_scheme="dark", **PHONE)
     page = context.new_page()
     page.goto(web)
     expect(page.get_by_role("heading", name=zh("landing.hero_title"))).to_be_visible(timeout=SLOW)
@@ -174,7 +157,7 @@ def test_account_deletion_from_profile(db: None, web: str, browser: Any) -> None
     context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(f"{web}/Profile")
-    _sign_in(page, "bye@example.com")
+    sign_in(page, "bye@example.com")
     expect(page).to_have_url(re.compile(r"/Profile$"), timeout=SLOW)
     page.get_by_text(en("account.delete_title")).click()
     button = page.get_by_role("button", name=en("account.delete_submit"))

@@ -26,27 +26,18 @@ import pytest
 from bench import stream_probe
 from testkit.fakes import replies
 from tests.e2e import progress_probe
+from tests.e2e.journey import PHONE, SLOW
 from tests.e2e.texts import en, playwright_expect, zh
 from tests.e2e.workbench_setup import COVERAGE, past_services, service_with_tailored_resume
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(300)]
 
-SLOW = 30_000  # ms: the first render of a Streamlit page compiles and connects
-ROOT = Path(__file__).resolve().parents[2]
 TITLE = "Northwind Data · Data Platform Engineer"
 SIDEBAR = "section[data-testid='stSidebar']"
 LIGHT_BG = "rgb(251, 251, 248)"  # [theme.light] backgroundColor #FBFBF8
 DARK_BG = "rgb(17, 23, 22)"  # [theme.dark] backgroundColor #111716
 DESKTOP: dict[str, Any] = {"viewport": {"width": 1280, "height": 900}}
-PHONE: dict[str, Any] = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 ZH_JD = "岗位职责：负责支付系统后端开发，使用 Python 和 Kafka；任职要求：三年以上后端开发经验，熟悉 PostgreSQL。"
-
-
-@pytest.fixture
-def screens() -> Path:
-    path = ROOT / ".pytest_cache" / "screens"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def _context(browser: Any, web: str, token: str, lang: str, scheme: str, device: dict[str, Any]) -> Any:

@@ -24,6 +24,7 @@ from sqlalchemy import select
 from testkit.asset_pdfs import DEJAVU, NOTO_CJK
 from testkit.browser import ROOT, web_process
 from testkit.facts.build import text_pdf
+from testkit.images import text_png
 from testkit.support import wait_for
 from tests.e2e.journey import SLOW, sign_up
 from tests.e2e.texts import en, playwright_expect
@@ -72,17 +73,9 @@ def offline_workers(stack: dict[str, str], db: None) -> Iterator[Any]:
 
 def jd_screenshot(text: str, lang: str) -> bytes:
     """A PNG of the job posting, as a user would capture it from a job board."""
-    from PIL import Image, ImageDraw, ImageFont
-
-    font = ImageFont.truetype(str(NOTO_CJK if lang == "zh" else DEJAVU), 28)
     lines = [line for line in text.splitlines() if line.strip()]
-    image = Image.new("RGB", (1800, 120 + 52 * len(lines)), "white")
-    draw = ImageDraw.Draw(image)
-    for i, line in enumerate(lines):
-        draw.text((50, 60 + 52 * i), line, fill=(20, 20, 20), font=font)
-    out = io.BytesIO()
-    image.save(out, "PNG")
-    return out.getvalue()
+    font = NOTO_CJK if lang == "zh" else DEJAVU
+    return text_png(lines, font_path=font, size=28, width=1800, pitch=52, left=50, top=60)
 
 
 def _upload_resume(page: Any, person: Person) -> None:

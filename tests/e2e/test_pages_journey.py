@@ -14,23 +14,13 @@ import pytest
 
 from core.config import get_settings
 from testkit.asset_pdfs import text_pdf
+from tests.e2e.journey import PASSWORD, PHONE, SLOW, sign_in
 from tests.e2e.texts import en, playwright_expect, zh
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(600)]
 
-PASSWORD = "correct horse battery"
-SLOW = 30_000  # ms: the first render of a Streamlit page compiles and connects
-ROOT = Path(__file__).resolve().parents[2]
 LIGHT_BG = "rgb(251, 251, 248)"  # [theme.light] backgroundColor #FBFBF8
 DARK_BG = "rgb(17, 23, 22)"  # [theme.dark] backgroundColor #111716
-
-
-@pytest.fixture
-def screens() -> Path:
-    """Screenshots of these journeys, kept as test artifacts (git-ignored)."""
-    path = ROOT / ".pytest_cache" / "screens"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def _background(page: Any) -> str:
@@ -41,15 +31,6 @@ def _wait_background(page: Any, colour: str) -> None:
     page.wait_for_function(
         "c => getComputedStyle(document.querySelector('.stApp')).backgroundColor === c", arg=colour, timeout=SLOW
     )
-
-
-def _sign_in(page: Any, email: str) -> None:
-    expect = playwright_expect()
-    panel = page.get_by_role("tabpanel", name=en("signin.tab_sign_in"))
-    expect(panel).to_be_visible(timeout=SLOW)
-    panel.get_by_label(en("signin.email"), exact=True).fill(email)
-    panel.get_by_label(en("signin.password"), exact=True).fill(PASSWORD)
-    panel.get_by_role("button", name=en("signin.submit_sign_in")).click()
 
 
 def _open_sidebar(page: Any) -> None:
@@ -76,7 +57,7 @@ def test_theme_switch_is_applied_on_every_page_and_remembered(db: None, web: str
     page.get_by_role("link", name=en("signin.back_home")).click()
     expect(page.get_by_role("heading", name=en("landing.hero_title"))).to_be_visible(timeout=SLOW)
     page.goto(f"{web}/Sign_in")
-    _sign_in(page, "theme@example.com")
+    sign_in(page, "theme@example.com")
     expect(page).to_have_url(re.compile(r"/Workbench$"), timeout=SLOW)
     sidebar = page.locator("section[data-testid='stSidebar']")
     expect(sidebar.get_by_text(en("theme.label"))).to_be_visible(timeout=SLOW)
@@ -112,9 +93,7 @@ def test_theme_switch_is_applied_on_every_page_and_remembered(db: None, web: str
 
 def test_phone_in_chinese_expanders_uploader_and_sidebar(db: None, web: str, browser: Any, screens: Path) -> None:
     expect = playwright_expect()
-    context = browser.new_context(
-        locale="zh-CN", color_scheme="dark", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
-    )
+    context = browser.new_context(locale="zh-CN", color_scheme="dark", **PHONE)
     page = context.new_page()
     page.goto(f"{web}/Sign_in")
     tab = page.get_by_role("tab", name=zh("signin.tab_sign_up"))

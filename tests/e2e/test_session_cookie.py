@@ -15,7 +15,8 @@ from core import auth_codes
 from core.accounts import tokens
 from core.config import get_settings
 from testkit.support import wait_for
-from tests.e2e.test_accounts_journey import SLOW, _sign_up
+from tests.e2e.journey import SLOW
+from tests.e2e.test_accounts_journey import _sign_up
 from tests.e2e.texts import en, playwright_expect
 
 pytestmark = pytest.mark.e2e

@@ -15,22 +15,14 @@ from typing import Any
 import pytest
 
 from bench import stream_probe
+from tests.e2e.journey import SLOW, phone_page
 from tests.e2e.texts import en, playwright_expect
 from tests.e2e.workbench_setup import service_with_tailored_resume
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(300)]
 
-SLOW = 30_000
-ROOT = Path(__file__).resolve().parents[2]
 EDIT = "Mentored four engineers on streaming design."
 PREVIEW = "[data-testid='stImage'] img"
-
-
-@pytest.fixture
-def screens() -> Path:
-    path = ROOT / ".pytest_cache" / "screens"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def _preview_src(page: Any) -> str:
@@ -87,12 +79,7 @@ def test_preview_follows_typing_and_export_is_the_text_on_screen(
     context.close()
 
     # At 390 px in the dark theme: editor, preview and export fit the screen.
-    phone = browser.new_context(
-        locale="en-US", color_scheme="dark", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
-    )
-    stream_probe.add_cookie(phone, web, token)
-    page = phone.new_page()
-    page.goto(f"{web}/Workbench?service={service_id}")
+    phone, page = phone_page(browser, web, token, f"/Workbench?service={service_id}")
     expect(page.locator(PREVIEW).first).to_be_visible(timeout=SLOW)
     expect(page.get_by_role("button", name=en("workbench.export.button"))).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")

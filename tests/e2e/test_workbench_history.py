@@ -13,22 +13,14 @@ from typing import Any
 import pytest
 
 from bench import stream_probe
+from tests.e2e.journey import SLOW, phone_page
 from tests.e2e.texts import en, playwright_expect, zh
 from tests.e2e.workbench_setup import failed_service, past_services, set_job_state
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(300)]
 
-SLOW = 30_000
-ROOT = Path(__file__).resolve().parents[2]
 TITLE = "Northwind Data · Data Platform Engineer"
 SIDEBAR = "section[data-testid='stSidebar']"
-
-
-@pytest.fixture
-def screens() -> Path:
-    path = ROOT / ".pytest_cache" / "screens"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def test_history_refreshes_names_fails_and_reaches_every_service(
@@ -76,12 +68,7 @@ def test_history_refreshes_names_fails_and_reaches_every_service(
     from core import preferences
 
     preferences.set_language(user_id, "zh")
-    phone = browser.new_context(
-        locale="zh-CN", color_scheme="dark", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
-    )
-    stream_probe.add_cookie(phone, web, token)
-    page = phone.new_page()
-    page.goto(f"{web}/Workbench?service={running}")
+    phone, page = phone_page(browser, web, token, f"/Workbench?service={running}", locale="zh-CN")
     expect(page.get_by_role("heading", name=TITLE)).to_be_visible(timeout=SLOW)
     opener = "[data-testid='stExpandSidebarButton'], [data-testid='stSidebarCollapsedControl'] button"
     page.locator(opener).first.click()

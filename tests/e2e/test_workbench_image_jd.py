@@ -6,7 +6,6 @@ Screenshots go to .pytest_cache/screens/.
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 from typing import Any
@@ -15,13 +14,13 @@ import pytest
 
 from bench import stream_probe
 from testkit.asset_pdfs import DEJAVU
+from testkit.images import text_png
+from tests.e2e.journey import SLOW, phone_page
 from tests.e2e.texts import en, playwright_expect, zh
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(300)]
 
-SLOW = 30_000
 OCR = 90_000  # ms: OCR in a child process loads its models on first use
-ROOT = Path(__file__).resolve().parents[2]
 CAT = ["My cat Tom asleep on the sofa", "Sunday afternoon at home"]
 JD = (
     "Northwind Data is hiring a Data Platform Engineer. Requirements: 5 years of experience with Python, "
@@ -29,32 +28,23 @@ JD = (
 )
 
 
-@pytest.fixture
-def screens() -> Path:
-    path = ROOT / ".pytest_cache" / "screens"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def _picture(lines: list[str]) -> bytes:
-    from PIL import Image, ImageDraw, ImageFont
-
-    font = ImageFont.truetype(str(DEJAVU), 30)
-    image = Image.new("RGB", (900, 80 + 52 * len(lines)), (250, 245, 235))
-    draw = ImageDraw.Draw(image)
-    for i, line in enumerate(lines):
-        draw.text((40, 40 + 52 * i), line, fill=(30, 30, 30), font=font)
-    out = io.BytesIO()
-    image.save(out, "PNG")
-    return out.getvalue()
-
-
 def _submit_image(page: Any, tr: Any) -> None:
     expect = playwright_expect()
     page.get_by_role("tab", name=tr("workbench.create.tab_image")).click()
     panel = page.get_by_role("tabpanel", name=tr("workbench.create.tab_image"))
+    picture = text_png(
+        CAT,
+        font_path=DEJAVU,
+        size=30,
+        width=900,
+        pitch=52,
+        left=40,
+        top=40,
+        background=(250, 245, 235),
+        ink=(30, 30, 30),
+    )
     panel.locator("input[type='file']").set_input_files(
-        files=[{"name": "cat.png", "mimeType": "image/png", "buffer": _picture(CAT)}]
+        files=[{"name": "cat.png", "mimeType": "image/png", "buffer": picture}]
     )
     expect(panel.get_by_text("cat.png")).to_be_visible(timeout=SLOW)
     panel.get_by_role("button", name=tr("workbench.create.confirm")).click()
@@ -95,12 +85,7 @@ def test_an_image_with_no_job_description_is_refused_free_and_its_text_can_go_as
 
     # On a phone, in Chinese and dark: the same refusal and the read text, inside the screen.
     preferences.set_language(user_id, "zh")
-    phone = browser.new_context(
-        locale="zh-CN", color_scheme="dark", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
-    )
-    stream_probe.add_cookie(phone, web, token)
-    page = phone.new_page()
-    page.goto(f"{web}/Workbench")
+    phone, page = phone_page(browser, web, token, "/Workbench", locale="zh-CN")
     expect(page.get_by_role("heading", name=zh("workbench.create.heading"))).to_be_visible(timeout=SLOW)
     _submit_image(page, zh)
     expect(page.get_by_text(zh("workbench.error.image_not_jd"), exact=False)).to_be_visible(timeout=OCR)

@@ -20,8 +20,9 @@ import pytest
 
 from testkit.asset_pdfs import DEJAVU, text_pdf
 from testkit.fakes import replies
+from testkit.images import text_png
 from tests.e2e import progress_probe
-from tests.e2e.journey import SLOW, sign_up
+from tests.e2e.journey import PHONE, SLOW, sign_up
 from tests.e2e.texts import en, playwright_expect, zh
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(600)]
@@ -49,16 +50,7 @@ RESUME_LINES = [
 
 def jd_screenshot() -> bytes:
     """A PNG of a job posting, as a user would capture it from a job board."""
-    from PIL import Image, ImageDraw, ImageFont
-
-    font = ImageFont.truetype(str(DEJAVU), 28)
-    image = Image.new("RGB", (1000, 80 + 48 * len(replies.JD_LINES)), "white")
-    draw = ImageDraw.Draw(image)
-    for i, line in enumerate(replies.JD_LINES):
-        draw.text((40, 40 + 48 * i), line, fill=(20, 20, 20), font=font)
-    out = io.BytesIO()
-    image.save(out, "PNG")
-    return out.getvalue()
+    return text_png(replies.JD_LINES, font_path=DEJAVU, size=28, width=1000, pitch=48, left=40, top=40)
 
 
 class Holds:
@@ -224,14 +216,7 @@ def test_the_whole_workbench_journey(web: str, browser: Any, fake: Any, workers:
     context.close()
 
     # The same user at 390 px in the dark theme: the service opens from the history, nothing overflows.
-    mobile = browser.new_context(
-        storage_state=state,
-        locale="zh-CN",
-        color_scheme="dark",
-        viewport={"width": 390, "height": 844},
-        is_mobile=True,
-        has_touch=True,
-    )
+    mobile = browser.new_context(storage_state=state, locale="zh-CN", color_scheme="dark", **PHONE)
     page = mobile.new_page()
     page.goto(f"{web}/Workbench")
     expect(page.get_by_role("heading", name=zh("workbench.create.heading"))).to_be_visible(timeout=SLOW)

@@ -16,20 +16,12 @@ from typing import Any
 import pytest
 
 from bench import stream_probe
+from tests.e2e.journey import SLOW, phone_page
 from tests.e2e.texts import en, playwright_expect
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(300)]
 
-SLOW = 30_000
-ROOT = Path(__file__).resolve().parents[2]
 COVERAGE = {"must_have": [{"keyword": "Kafka", "status": "resume", "proof": "Built a Kafka pipeline"}]}
-
-
-@pytest.fixture
-def screens() -> Path:
-    path = ROOT / ".pytest_cache" / "screens"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def test_match_tokens_reach_the_screen_as_they_reach_redis(db: None, web: str, browser: Any, screens: Path) -> None:
@@ -71,12 +63,7 @@ def test_match_tokens_reach_the_screen_as_they_reach_redis(db: None, web: str, b
     context.close()
 
     # On a phone in the dark theme the streamed text wraps inside the screen.
-    phone = browser.new_context(
-        locale="en-US", color_scheme="dark", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
-    )
-    stream_probe.add_cookie(phone, web, token)
-    page = phone.new_page()
-    page.goto(f"{web}/Workbench?service={service_id}")
+    phone, page = phone_page(browser, web, token, f"/Workbench?service={service_id}")
     expect(page.get_by_text("after-reload", exact=False)).to_be_visible(timeout=SLOW)
     writer.delta(" on-the-phone")
     expect(page.get_by_text("on-the-phone", exact=False)).to_be_visible(timeout=3000)
