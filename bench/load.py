@@ -200,7 +200,7 @@ def _match_job(service_id: str, stats: Stats, deadline: float) -> str | None:
         match = latest_job(service_id, "match")
         if match is not None:
             return str(match.id)
-        extraction = latest_job(service_id, "job")
+        extraction = latest_job(service_id, "extract")
         if extraction is not None and extraction.state in ("failed", "cancelled"):
             return None
         time.sleep(0.5)

@@ -18,7 +18,7 @@ from typing import Any
 from bench.offline_corpus import SERVICES, pick, text
 
 TARGET_MS = 2000.0
-STEPS = ("read", "summary", "job", "match", "customize", "interview")
+STEPS = ("read", "summary", "extract", "match", "customize", "interview")
 
 
 def _timed(times: dict[str, list[float]], step: str, fn: Callable[[], Any]) -> Any:
@@ -46,7 +46,7 @@ def run_service(index: int, times: dict[str, list[float]]) -> None:
 
     resume, detailed, jd, job = _timed(times, "read", read)
     _timed(times, "summary", lambda: offline.summarize(resume, lang))
-    _timed(times, "job", lambda: offline.extract_job(jd, job))
+    _timed(times, "extract", lambda: offline.extract_job(jd, job))
     reply = _timed(times, "match", lambda: offline.match(resume, detailed, jd, job, lang, knowledge_match))
     result = MatchResultData(**reply.model_dump())
     tailored = _timed(times, "customize", lambda: offline.customize(resume, detailed, jd, job, result, lang))

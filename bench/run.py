@@ -73,7 +73,7 @@ GROUNDING_KINDS = (  # bench.grounding's invented-fact kinds (issue 17's list)
     "employer", "renamed_employer", "title", "promoted_title", "number", "number_digit", "date",
     "skill_in_jd", "skill_not_in_jd", "degree", "school", "certification", "version", "spoken_language",
 )  # fmt: skip
-OFFLINE_STEPS = ("read", "summary", "job", "match", "customize", "interview")  # bench.offline's steps
+OFFLINE_STEPS = ("read", "summary", "extract", "match", "customize", "interview")  # bench.offline's steps
 TARGETS: dict[str, Target] = {
     "engine_steady_ttft_overhead_p95": Target("<", 100, "ms", must=False),  # 50 jobs in flight
     "engine_burst_ttft_overhead_p95": Target("<", 100, "ms", must=False),  # 50 started in one instant

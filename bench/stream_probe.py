@@ -59,7 +59,7 @@ def service_waiting_for_match(user_id: uuid.UUID, key: str = "probe") -> tuple[u
         assert service is not None
         service.job_summary_json = replies.JOB_SUMMARY
         service.title = "Northwind Data · Data Platform Engineer"
-        for job in session.scalars(select(Job).where(Job.service_id == service_id, Job.kind == "job")):
+        for job in session.scalars(select(Job).where(Job.service_id == service_id, Job.kind == "extract")):
             job.state = "succeeded"
         match = session.scalar(select(Job.id).where(Job.service_id == service_id, Job.kind == "match"))
         if match is None:

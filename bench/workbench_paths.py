@@ -33,7 +33,7 @@ SKILLS = (
     "Spark", "Airflow", "Django", "Flask", "FastAPI", "gRPC", "Linux", "MySQL", "MongoDB", "Elasticsearch",
 )  # fmt: skip
 RESPONDER = "testkit.workbench:responder"
-TITLES = {"JobSummary": "job", "MatchReply": "match", "CustomizeReply": "customize"}
+TITLES = {"JobSummary": "extract", "MatchReply": "match", "CustomizeReply": "customize"}
 
 
 def _marker(i: int) -> str:
@@ -146,7 +146,7 @@ def _figures(
     timings: dict[tuple[str, str], dict[str, float]],
 ) -> dict[str, float]:
     click_to_first, provider_first, ratios, sums, completes = [], [], [], [], []
-    overheads: dict[str, list[float]] = {"job": [], "match": [], "customize": []}
+    overheads: dict[str, list[float]] = {"extract": [], "match": [], "customize": []}
     segments: dict[str, list[float]] = {"queued_to_claimed": [], "claimed_to_upstream": [], "reply_end_to_done": []}
     failed = 0
     for i, marker in enumerate(markers):

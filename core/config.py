@@ -106,16 +106,14 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
 
     def price_for(self, task_kind: str) -> int:
-        """Price in coins of one job of this kind; job extraction is included in the service price."""
-        prices = {
-            "resume": self.price_resume,
-            "detailed_resume": self.price_detailed_resume,
-            "job": 0,
-            "match": self.price_service,
-            "customize": self.price_customize,
-            "interview": self.price_interview,
-        }
-        return prices[task_kind]
+        """Price in coins of one job of this kind, from the price table (core.kinds.PRICE_SETTINGS)."""
+        from core.kinds import JOB_KINDS, PRICE_SETTINGS
+
+        kind = next((k for k in JOB_KINDS if k == task_kind), None)
+        if kind is None:
+            raise KeyError(task_kind)
+        setting = PRICE_SETTINGS.get(kind)
+        return int(getattr(self, setting)) if setting else 0
 
 
 @lru_cache(maxsize=1)

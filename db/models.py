@@ -279,7 +279,7 @@ class Job(Base):
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     __table_args__ = (
         CheckConstraint(
-            "kind in ('resume','detailed_resume','job','match','customize','interview','probe')",
+            "kind in ('resume','detailed_resume','extract','match','customize','interview','probe')",
             name="ck_jobs_kind",
         ),
         CheckConstraint("queue in ('paid','free')", name="ck_jobs_queue"),

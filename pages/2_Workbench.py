@@ -193,7 +193,7 @@ def _progress(user: CurrentUser, view: views.ServiceView, kind: str, job_id: uui
     """The service's progress line while a step has no text yet: never backwards, with the elapsed time."""
 
     def show(status: str | None) -> str:
-        job_state = views.job_state(user.id, job_id)[0] if kind == "job" and status is None else None
+        job_state = views.job_state(user.id, job_id)[0] if kind == "extract" and status is None else None
         stage = progress.advance(st.session_state, view.id, progress.stage_of(kind, job_state, status))
         return progress.line(stage, view.created_at)
 
@@ -202,7 +202,7 @@ def _progress(user: CurrentUser, view: views.ServiceView, kind: str, job_id: uui
 
 def _image_rescue(user: CurrentUser, view: views.ServiceView) -> None:
     """A service from a screenshot whose job or Match failed: the text read from it, to go again as text."""
-    failed = any(view.step_state(k) in views.FINAL_FAILURES for k in ("job", "match")) and view.match is None
+    failed = any(view.step_state(k) in views.FINAL_FAILURES for k in ("extract", "match")) and view.match is None
     if view.jd_source == "image" and view.jd_text and failed:
         jd_rescue.render_read_text(user.id, view.jd_text, str(view.id), _open)
 
@@ -213,22 +213,22 @@ def _service(user: CurrentUser, service_id: uuid.UUID) -> None:
     except UserError:
         _not_found(user)
         return
-    unread = (step := view.steps.get("job")) is not None and step.state in ("failed", "cancelled")
+    unread = (step := view.steps.get("extract")) is not None and step.state in ("failed", "cancelled")
     st.header(safe_inline(view.title or t("workbench.history.unread" if unread else "workbench.untitled")))
     if view.jd_text:
         with st.expander(t("workbench.jd.expander")):
             st.text(view.jd_text)
-    job_step = view.steps.get("job")
+    job_step = view.steps.get("extract")
     if job_step is not None and job_step.active:
-        live(user.id, job_step.job_id, JOB_STREAM, _progress(user, view, "job", job_step.job_id))
-    _step_error(job_step, user, "job")
+        live(user.id, job_step.job_id, JOB_STREAM, _progress(user, view, "extract", job_step.job_id))
+    _step_error(job_step, user, "extract")
     _image_rescue(user, view)
     render_job(view.job)
 
     match_step = view.steps.get("match")
     if match_step is None:
         if job_step is not None and job_step.state in views.FINAL_FAILURES:
-            _retry(user, service_id, "job")
+            _retry(user, service_id, "extract")
         return
     st.subheader(t("workbench.match.heading"))
     if view.match is not None:

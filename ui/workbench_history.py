@@ -35,17 +35,19 @@ SEARCH = "wb.history.search"
 
 def entry_title(item: views.ServiceListItem) -> str:
     """'company · title · date' (the title is 'company · role' once the job is read)."""
-    unread = "workbench.history.unread" if item.steps.get("job") in ("failed", "cancelled") else "workbench.untitled"
+    unread = (
+        "workbench.history.unread" if item.steps.get("extract") in ("failed", "cancelled") else "workbench.untitled"
+    )
     return f"{item.title or t(unread)} · {item.created_at:%Y-%m-%d}"
 
 
 def entry_steps(item: views.ServiceListItem) -> str:
     """Each started step with its state; a service whose job could not be read says it failed."""
-    job = item.steps.get("job")
+    job = item.steps.get("extract")
     if "match" not in item.steps and job is not None:
         if job in ("failed", "cancelled"):
             return f"{STATE_ICONS[job]} {t('workbench.history.failed')}"
-        return f"{STATE_ICONS.get(job, '')} {t('workbench.step.job')}"
+        return f"{STATE_ICONS.get(job, '')} {t('workbench.step.extract')}"
     parts = []
     for kind in STEP_ORDER:
         state = item.steps.get(kind)

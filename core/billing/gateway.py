@@ -2,7 +2,7 @@
 
 It returns plain frozen views rather than SDK objects so the rest of billing (and mypy) never depends on
 the SDK's dynamic attribute objects. settings.stripe_api_base points the SDK at another address, which is
-how tests reach the loopback stand-in in tests/fakes/stripe_api.py.
+how tests reach the loopback stand-in in testkit/fakes/stripe_api.py.
 """
 
 from __future__ import annotations

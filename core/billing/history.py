@@ -20,7 +20,7 @@ CONSUMPTION_KINDS = ("debit", "refund")
 # The service price is debited on its job-extraction job (and handed on to Match): the user bought a new
 # service, so the history names that step, not the internal job kind.
 # A pasted JD's Match holds that debit from the start: it is still the service the user bought.
-STEP_OF_KIND = {"job": "service", "match": "service"}
+STEP_OF_KIND = {"extract": "service", "match": "service"}
 
 
 @dataclass(frozen=True)

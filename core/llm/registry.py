@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Literal
 
 from core.config import Settings, get_settings
+from core.kinds import FORMER_KIND_NAMES
 
 # How a provider accepts structured output: OpenAI's json_schema, llama.cpp's json_object + schema
 # (grammar-constrained), or plain json_object (DeepSeek, GLM) with the schema described in the prompt.
@@ -127,7 +128,11 @@ def _file_registry(path: str) -> Registry:
     with open(path, encoding="utf-8") as fh:
         raw = json.load(fh)
     models = {name: ModelSpec(name=name, **spec) for name, spec in raw["models"].items()}
-    return Registry(models=models, routes=raw["routes"])
+    routes = {
+        queue: {FORMER_KIND_NAMES.get(kind, kind): name for kind, name in table.items()}
+        for queue, table in raw["routes"].items()
+    }  # a file written before a kind was renamed still routes it
+    return Registry(models=models, routes=routes)
 
 
 @lru_cache(maxsize=1)
@@ -150,5 +155,5 @@ def price_for(task_kind: str) -> int:
 def runs_offline(task_kind: str) -> bool:
     """True when this kind of job runs on the offline engine whatever the queue ("match": with its extraction)."""
     registry = get_registry()
-    kinds = ("job", "match") if task_kind == "match" else (task_kind,)
+    kinds = ("extract", "match") if task_kind == "match" else (task_kind,)
     return all(registry.is_offline(kind) for kind in kinds)

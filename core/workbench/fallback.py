@@ -14,9 +14,10 @@ from sqlalchemy.orm import Session
 from core import jobs
 from core.actions import ActionResult, run_action
 from core.errors import InvalidInput, UserError
+from core.kinds import STEP_KINDS
 from core.llm.registry import OFFLINE
 from core.workbench.context import latest_match, owned_service
-from core.workbench.services import STEP_KINDS, active_jobs, settled_steps
+from core.workbench.services import active_jobs, settled_steps
 from core.workbench.views import latest_steps
 from db.models import Job
 
@@ -44,7 +45,7 @@ def offline_offer(user_id: uuid.UUID, service_id: uuid.UUID, step: str) -> bool:
         if active_jobs(session, service.id):
             return False
         latest = latest_steps(session, [service.id]).get(service.id, {})
-        if step == "job" and offers_offline(latest.get("match")):
+        if step == "extract" and offers_offline(latest.get("match")):
             return False  # the Match's offer runs both: one button for the service's first step
         return offers_offline(latest.get(step))
 
@@ -68,8 +69,8 @@ def run_offline_step(user_id: uuid.UUID, service_id: uuid.UUID, step: str, idemp
         if step == "match" and latest_match(session, service.id) is not None:
             raise UserError("workbench.error.nothing_to_retry")
         assert last is not None
-        steps = [step]
-        partner = {"match": "job", "job": "match"}.get(step)
+        steps: list[str] = [step]
+        partner = {"match": "extract", "extract": "match"}.get(step)
         if partner is not None and offers_offline(latest.get(partner)):
             steps.append(partner)  # extraction and Match run side by side: both failed, both fall back
         created = []

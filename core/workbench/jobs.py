@@ -82,7 +82,7 @@ def _coverage(job: JobSummary, docs: offline.OfflineDocs) -> Coverage:
 
 
 class JobExtractionHandler(BaseHandler):
-    kind = "job"
+    kind = "extract"
     is_stream = True  # status events only: the page shows progress
 
     def run(self, ctx: JobContext) -> Any:
@@ -104,7 +104,7 @@ class JobExtractionHandler(BaseHandler):
             summary = ctx.offline_reply(lambda: offline.extract_job(text), stream=False)
             jd_doc, job_facts = offline.jd_models(text)
         else:  # the request goes out first: reading the JD by code is CPU the upstream's reply need not wait for
-            summary = ctx.structured(JobSummary, prompts.job_messages(text, JobSummary), stream=False)
+            summary = ctx.structured(JobSummary, prompts.extract_messages(text, JobSummary), stream=False)
             jd_doc, job_facts = offline.jd_models(text)
             summary = correct_job(summary, jd_doc, job_facts)  # keywords the JD lacks dropped, its own added
         models = {"document": jd_doc.to_json(), "job": job_facts.to_json()}

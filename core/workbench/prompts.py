@@ -29,7 +29,7 @@ _SYSTEM = {
 }
 
 _TASKS = {
-    "job": {
+    "extract": {
         "en": (
             "Extract the job from this job description. must_have and nice_to_have are short skill or"
             " qualification keywords (1-4 words each, as the JD writes them, no sentences). language is the"
@@ -91,7 +91,7 @@ _TASKS = {
 _LABELS = {
     "en": {
         "jd": "Job description",
-        "job": "Job (extracted)",
+        "job_summary": "Job (extracted)",
         "resume": "Resume (the candidate's own document)",
         "detailed": "Detailed career history (the candidate's own document)",
         "coverage": "Keyword coverage (computed by code)",
@@ -101,7 +101,7 @@ _LABELS = {
     },
     "zh": {
         "jd": "职位描述",
-        "job": "职位（已提取）",
+        "job_summary": "职位（已提取）",
         "resume": "简历（候选人本人的文档原文）",
         "detailed": "详细履历（候选人本人的文档原文）",
         "coverage": "关键词覆盖（程序计算）",
@@ -136,8 +136,8 @@ def _messages(task: str, lang: str, schema: type[BaseModel], sections: list[tupl
     return [{"role": "system", "content": system}, {"role": "user", "content": "\n\n".join(parts)}]
 
 
-def job_messages(jd_text: str, schema: type[BaseModel], ui_lang: str = "en") -> Messages:
-    return _messages("job", ui_lang, schema, [("jd", jd_text)])
+def extract_messages(jd_text: str, schema: type[BaseModel], ui_lang: str = "en") -> Messages:
+    return _messages("extract", ui_lang, schema, [("jd", jd_text)])
 
 
 def match_messages(
@@ -150,14 +150,7 @@ def match_messages(
     coverage: dict[str, Any],
     knowledge: str,
 ) -> Messages:
-    sections = [
-        ("job", job),
-        ("resume", resume),
-        ("detailed", detailed),
-        ("coverage", coverage),
-        ("knowledge", knowledge),
-    ]
-    return _messages("match", lang, schema, sections)
+    return _messages("match", lang, schema, _candidate(job, resume, detailed, ("coverage", coverage), knowledge))
 
 
 def customize_messages(
@@ -170,8 +163,15 @@ def customize_messages(
     match: dict[str, Any],
     knowledge: str,
 ) -> Messages:
-    sections = [("job", job), ("resume", resume), ("detailed", detailed), ("match", match), ("knowledge", knowledge)]
-    return _messages("customize", lang, schema, sections)
+    return _messages("customize", lang, schema, _candidate(job, resume, detailed, ("match", match), knowledge))
+
+
+def _candidate(
+    job: dict[str, Any], resume: str, detailed: str | None, step: tuple[str, Any], knowledge: str
+) -> list[tuple[str, Any]]:
+    """The sections of a step that reads the candidate's own documents: the JD summary, the documents, what
+    the step builds on, then the knowledge passages."""
+    return [("job_summary", job), ("resume", resume), ("detailed", detailed), step, ("knowledge", knowledge)]
 
 
 def interview_messages(
@@ -183,5 +183,5 @@ def interview_messages(
     match: dict[str, Any],
     knowledge: str,
 ) -> Messages:
-    sections = [("job", job), ("tailored", tailored_markdown), ("match", match), ("knowledge", knowledge)]
+    sections = [("job_summary", job), ("tailored", tailored_markdown), ("match", match), ("knowledge", knowledge)]
     return _messages("interview", lang, schema, sections)

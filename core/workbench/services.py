@@ -30,9 +30,8 @@ from core.workbench.views import FINAL_FAILURES, latest_steps
 from db.models import Job, Service
 from db.session import unit_of_work
 
-STEP_KINDS = ("job", "match", "customize", "interview")
 PARALLEL = "parallel"  # an extraction job's param: Match was queued beside it, so it creates none
-RETRY_STEPS = ("job", "match")  # the steps a service runs by itself; Customize and Interview start on demand
+RETRY_STEPS = ("extract", "match")  # the steps a service runs by itself; Customize and Interview start on demand
 MAX_JD_CHARS = 30_000
 MIN_JD_CHARS = 30
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
@@ -131,7 +130,9 @@ def create_service(
             raise InvalidInput("workbench.error.tailor_needs_text")
         job = jobs.create_job(
             session,
-            jobs.NewJob(user_id=user_id, kind="job", price=price_for("match"), memo="service", service_id=service.id),
+            jobs.NewJob(
+                user_id=user_id, kind="extract", price=price_for("match"), memo="service", service_id=service.id
+            ),
         )
         return _queued(service.id, job)
 
@@ -159,7 +160,7 @@ def _parallel_jobs(session: Session, user_id: uuid.UUID, service_id: uuid.UUID, 
     if tailor:  # a step that costs nothing (offline) follows Match's queue rather than the balance left after it
         queue = forced or (match.queue if price_for("customize") <= 0 else None)
         steps.append(create("customize", price_for("customize"), "customize", queue, {}))
-    extraction = create("job", 0, "service", match.queue, {PARALLEL: True})
+    extraction = create("extract", 0, "service", match.queue, {PARALLEL: True})
     data = {
         "service_id": str(service_id),
         "job_id": str(extraction.id),
@@ -225,7 +226,7 @@ def settled_steps(session: Session, user_id: uuid.UUID, service_id: uuid.UUID) -
 
 
 def retry_step(user_id: uuid.UUID, service_id: uuid.UUID, step: str, idempotency_key: str) -> ActionResult:
-    """Run a failed job extraction ('job') or Match ('match') again on the same service.
+    """Run a failed job extraction ('extract') or Match ('match') again on the same service.
 
     Charged like a new service (the failed run was refunded), or free when coins are short; a final failure
     refunds it again, exactly once. Refused with "workbench.error.nothing_to_retry" unless that step's latest
@@ -240,7 +241,7 @@ def retry_step(user_id: uuid.UUID, service_id: uuid.UUID, step: str, idempotency
         last = latest.get(step)
         if last is None or last.state not in FINAL_FAILURES:
             raise UserError("workbench.error.nothing_to_retry")
-        if step == "job" and (service.job_summary_json is not None or "match" in latest):
+        if step == "extract" and (service.job_summary_json is not None or "match" in latest):
             raise UserError("workbench.error.nothing_to_retry")
         no_jd = service.job_summary_json is None and service.jd_text is None  # Match reads a pasted JD by itself
         if step == "match" and (no_jd or latest_match(session, service.id) is not None):
@@ -251,7 +252,7 @@ def retry_step(user_id: uuid.UUID, service_id: uuid.UUID, step: str, idempotency
                 user_id=user_id,
                 kind=step,
                 price=price_for("match"),  # the service price covers extraction and Match
-                memo="service" if step == "job" else "match",
+                memo="service" if step == "extract" else "match",
                 service_id=service.id,
             ),
         )

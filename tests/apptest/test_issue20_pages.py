@@ -29,7 +29,7 @@ def _texts(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
-def _fail_extraction(service_id: str, kind: str = "job") -> None:
+def _fail_extraction(service_id: str, kind: str = "extract") -> None:
     """The job-extraction job (or another step's) finally fails, as the reaper would (refunding its debit if any)."""
     with unit_of_work() as session:
         job = session.scalar(select(Job).where(Job.service_id == uuid.UUID(service_id), Job.kind == kind))

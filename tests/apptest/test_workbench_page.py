@@ -135,7 +135,7 @@ def test_a_step_the_provider_failed_offers_the_offline_result_in_one_click_at_no
     offer.click().run()
     assert not at.exception
 
-    for kind in ("job", "match"):  # the engine, in this process: the clicked step, then the Match it hands on
+    for kind in ("extract", "match"):  # the engine, in this process: the clicked step, then the Match it hands on
         job = latest_job(service_id, kind)
         if job is not None and job.state == "queued":
             assert (job.price, job.params.get("engine")) == (0, "offline")

@@ -165,7 +165,7 @@ def _image_service_queued(user_id: uuid.UUID) -> tuple[uuid.UUID, uuid.UUID]:
         service = Service(id=uuid.uuid4(), user_id=user_id, jd_source="image", jd_text="\n".join(replies.JD_LINES))
         session.add(service)
         session.flush()
-        job = jobs.create_job(session, jobs.NewJob(user_id, "job", 0, "service", service_id=service.id))
+        job = jobs.create_job(session, jobs.NewJob(user_id, "extract", 0, "service", service_id=service.id))
         return service.id, job.id
 
 

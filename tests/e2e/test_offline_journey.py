@@ -168,7 +168,7 @@ def _check_results(user_id: uuid.UUID, person: Person) -> None:
         wait_for(settled, 60)
         view = views.get_service_view(user_id, item.id)
         assert view.match is not None and view.interview is not None
-        assert {view.steps[k].engine for k in ("job", "match", "customize", "interview")} == {"offline"}
+        assert {view.steps[k].engine for k in ("extract", "match", "customize", "interview")} == {"offline"}
         with unit_of_work() as session:
             version = session.scalar(
                 select(ResumeVersion).where(ResumeVersion.service_id == item.id).order_by(ResumeVersion.version)

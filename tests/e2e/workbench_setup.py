@@ -49,7 +49,7 @@ def past_services(user_id: uuid.UUID, count: int, *, days_ago: int = 3) -> list[
             )
             session.add(service)
             session.flush()
-            for kind in ("job", "match"):
+            for kind in ("extract", "match"):
                 session.add(Job(user_id=user_id, service_id=service.id, kind=kind, queue="paid", state="succeeded"))
             ids.append(service.id)
     return ids
@@ -68,7 +68,7 @@ def failed_service(user_id: uuid.UUID) -> uuid.UUID:
             Job(
                 user_id=user_id,
                 service_id=service.id,
-                kind="job",
+                kind="extract",
                 queue="paid",
                 state="failed",
                 error_key="workbench.error.screenshot_unreadable",

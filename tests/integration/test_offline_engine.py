@@ -107,7 +107,7 @@ def _run_service(user: uuid.UUID, jd: str) -> tuple[dict[str, Any], str, dict[st
         assert version is not None
         markdown = version.markdown
     assert view.match is not None and view.interview is not None
-    assert {view.steps[k].engine for k in ("job", "match", "customize", "interview")} == {"offline"}
+    assert {view.steps[k].engine for k in ("extract", "match", "customize", "interview")} == {"offline"}
     events = streams.read(str(match_job.id))
     assert sum(1 for e in events if e.kind == "delta") >= 2  # streamed in pieces, like the AI
     assert json.loads(streams.collect_text(events))["overall_score"] == view.match["overall_score"]
@@ -144,22 +144,23 @@ def test_a_step_the_provider_fails_falls_back_offline_in_one_click_at_no_charge(
     fake.fail_rate = 1.0  # from here on, every request to the provider fails
 
     service_id = uuid.UUID(services.create_service(user, idempotency_key="svc", jd_text=_jd("en01")).data["service_id"])
-    for kind in ("job", "match"):  # extraction (free) and Match (the service's debit) run side by side
+    for kind in ("extract", "match"):  # extraction (free) and Match (the service's debit) run side by side
         failed = wait_step(service_id, kind)
         assert (failed.state, failed.error_key) == ("failed", "error.upstream")
     assert balance(user) == 9  # the Match's debit refunded
     assert fallback.offline_offer(user, service_id, "match")
-    assert not fallback.offline_offer(user, service_id, "job")  # one button: the Match's runs both
+    assert not fallback.offline_offer(user, service_id, "extract")  # one button: the Match's runs both
 
     clicked = fallback.run_offline_step(user, service_id, "match", "offline-1")
     assert clicked.data["price"] == 0
     assert fallback.run_offline_step(user, service_id, "match", "offline-1").data == clicked.data  # a double click
-    assert wait_step(service_id, "job").state == "succeeded"
+    assert wait_step(service_id, "extract").state == "succeeded"
     match = wait_step(service_id, "match")
     assert match.state == "succeeded", match.error_detail
     view = views.get_service_view(user, service_id)
     assert view.match is not None and view.match["engine"] == "offline" and view.match["strengths"]
-    assert not fallback.offline_offer(user, service_id, "job") and not fallback.offline_offer(user, service_id, "match")
+    assert not fallback.offline_offer(user, service_id, "extract")
+    assert not fallback.offline_offer(user, service_id, "match")
 
     # A paid step the provider fails: charged, refunded once, then its offline result for free.
     requests_before = fake.total

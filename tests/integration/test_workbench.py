@@ -38,7 +38,7 @@ def test_a_service_extracts_the_job_then_streams_and_stores_the_match(fake, make
     assert again.replayed and again.data == created.data
     service_id = uuid.UUID(created.data["service_id"])
 
-    job = wait_step(service_id, "job")
+    job = wait_step(service_id, "extract")
     assert job.state == "succeeded", job.error_detail
     match = wait_step(service_id, "match")
     assert match.state == "succeeded", match.error_detail
@@ -100,7 +100,7 @@ def test_two_services_created_back_to_back_stream_in_parallel(fake, make_user, c
     assert a_first < b_last and b_first < a_last
     listed = views.list_services(user)
     assert [str(s.id) for s in listed] == [b, a]
-    assert all(s.steps == {"job": "succeeded", "match": "succeeded"} for s in listed)
+    assert all(s.steps == {"extract": "succeeded", "match": "succeeded"} for s in listed)
 
 
 def _ms(stream_id: str) -> int:
@@ -226,7 +226,7 @@ def test_customize_edit_restore_and_interview_charge_each_step(fake, make_user, 
     assert view.interview is not None and set(view.interview) >= {"self_intro_1min", "self_intro_3min"}
     assert view.latest_version == 3
     assert views.list_services(user)[0].steps == {
-        "job": "succeeded",
+        "extract": "succeeded",
         "match": "succeeded",
         "customize": "succeeded",
         "interview": "succeeded",

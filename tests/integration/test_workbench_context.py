@@ -72,7 +72,7 @@ def test_a_screenshot_is_read_then_extracted_with_visible_progress(fake, make_us
         service = session.get(Service, uuid.UUID(created.data["service_id"]))
         assert service is not None and service.jd_text is not None
         assert "Backend Engineer" in service.jd_text and "后端工程师" in service.jd_text
-    job = wait_step(created.data["service_id"], "job", timeout=120)
+    job = wait_step(created.data["service_id"], "extract", timeout=120)
     assert job.state == "succeeded", job.error_detail
     statuses = [e.data for e in views.job_events(user, job.id) if e.kind == "status"]
     assert statuses == ["status.extracting_job"]  # the job does not read the image again

@@ -56,8 +56,8 @@ def test_match_and_tailor_queues_all_three_at_once_and_charges_each_step_once(fa
     service_id = created.data["service_id"]
     with unit_of_work() as session:  # all three exist from the click: nothing waits for a handover
         kinds = session.scalars(select(Job.kind).where(Job.service_id == uuid.UUID(service_id)))
-        assert sorted(kinds) == ["customize", "job", "match"]
-    match, customize, job = (wait_step(service_id, k) for k in ("match", "customize", "job"))
+        assert sorted(kinds) == ["customize", "extract", "match"]
+    match, customize, job = (wait_step(service_id, k) for k in ("match", "customize", "extract"))
     assert (match.state, customize.state, job.state) == ("succeeded",) * 3, (match.error_detail, customize.error_detail)
     assert job.debit_entry_id is None and match.debit_entry_id and customize.debit_entry_id
     assert _ledger(user) == [("debit", -2, match.id), ("debit", -2, customize.id)]
@@ -100,7 +100,7 @@ def test_a_failed_extraction_refunds_nothing_since_match_read_the_jd_by_code(fak
     add_text_assets(user)
     consumers.start("paid", "paid", workers=4)
     service_id = services.create_service(user, idempotency_key="e", jd_text=jd_with("")).data["service_id"]
-    match, job = wait_step(service_id, "match"), wait_step(service_id, "job")
+    match, job = wait_step(service_id, "match"), wait_step(service_id, "extract")
     assert (match.state, job.state) == ("succeeded", "failed"), match.error_detail
     assert _ledger(user) == [("debit", -2, match.id)]
     assert _balance_and_reconcile(user) == (8, [])

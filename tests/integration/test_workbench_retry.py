@@ -49,12 +49,12 @@ def test_a_failed_match_runs_again_charged_and_refunded_each_time(fake, make_use
     consumers.start("paid", "paid", workers=2)
     service_id = uuid.UUID(services.create_service(user, idempotency_key="svc", jd_text=JD_TEXT).data["service_id"])
     assert wait_step(service_id, "match").state == "failed"
-    assert wait_step(service_id, "job").state == "succeeded"
+    assert wait_step(service_id, "extract").state == "succeeded"
     assert balance(user) == 10
 
     # Nothing else can be re-run here: extraction succeeded; Customize is not a "retry" step.
     with pytest.raises(UserError) as refused:
-        services.retry_step(user, service_id, "job", "r-job")
+        services.retry_step(user, service_id, "extract", "r-job")
     assert refused.value.key == "workbench.error.nothing_to_retry"
     with pytest.raises(InvalidInput):
         services.retry_step(user, service_id, "customize", "r-x")
@@ -105,10 +105,10 @@ def test_a_failed_job_extraction_is_not_retried_since_match_read_the_jd_itself(f
     add_assets(user)
     consumers.start("paid", "paid", workers=2)
     service_id = uuid.UUID(services.create_service(user, idempotency_key="svc", jd_text=JD_TEXT).data["service_id"])
-    assert wait_step(service_id, "job").state == "failed"
+    assert wait_step(service_id, "extract").state == "failed"
     match = wait_step(service_id, "match")
     assert match.state == "succeeded", match.error_detail
-    for step in ("job", "match"):
+    for step in ("extract", "match"):
         with pytest.raises(UserError) as refused:
             services.retry_step(user, service_id, step, f"r-{step}")
         assert refused.value.key == "workbench.error.nothing_to_retry"

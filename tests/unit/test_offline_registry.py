@@ -34,7 +34,7 @@ def _reload() -> None:
 def test_with_no_key_every_task_is_offline_and_free(env: pytest.MonkeyPatch) -> None:
     registry = get_registry()
     for queue in ("paid", "free"):
-        for kind in ("resume", "job", "match", "customize", "interview"):
+        for kind in ("resume", "extract", "match", "customize", "interview"):
             spec = registry.route(queue, kind)
             assert spec.is_offline and spec.engine_label == OFFLINE
     assert registry.uses_offline_engine
@@ -73,3 +73,18 @@ def test_an_offline_reply_streams_in_a_few_pieces_that_join_to_it(size: int) -> 
     assert "".join(chunks) == text
     assert len(chunks) <= 30
     assert size < 100 or len(chunks) >= 5
+
+
+def test_a_registry_file_written_before_the_rename_still_routes_extraction(
+    env: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = tmp_path / "registry.json"
+    doc = {
+        "models": {"p": {"base_url": "http://127.0.0.1:1/v1", "model": "m"}, "off": {"engine": "offline"}},
+        "routes": {"paid": {"*": "p", "job": "off"}, "free": {"*": "p", "job": "off"}},
+    }
+    path.write_text(json.dumps(doc))
+    env.setenv("MODEL_REGISTRY_FILE", str(path))
+    _reload()
+    assert get_registry().route("paid", "extract").name == "off"
+    assert get_registry().route("paid", "match").name == "p"

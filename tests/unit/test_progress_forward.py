@@ -14,12 +14,12 @@ def test_the_reported_sequence_never_goes_backwards() -> None:
     store: dict[str, object] = {}
     service = uuid.uuid4()
     signals = [
-        ("job", "queued", None),
-        ("job", "running", None),
-        ("job", "running", "status.extracting_job"),
-        ("job", "running", "status.retrying"),  # a retry of extraction: still extracting, not "waiting"
+        ("extract", "queued", None),
+        ("extract", "running", None),
+        ("extract", "running", "status.extracting_job"),
+        ("extract", "running", "status.retrying"),  # a retry of extraction: still extracting, not "waiting"
         ("match", "queued", None),
-        ("job", "queued", None),  # a stale signal from an earlier poll
+        ("extract", "queued", None),  # a stale signal from an earlier poll
     ]
     shown = [STAGES[advance(store, service, stage_of(*s))] for s in signals]
     assert shown == ["queued", "slot", "extracting", "extracting", "matching", "matching"]
@@ -29,7 +29,7 @@ def test_each_service_keeps_its_own_progress() -> None:
     store: dict[str, object] = {}
     first, second = uuid.uuid4(), uuid.uuid4()
     advance(store, first, stage_of("match", "queued", None))
-    assert advance(store, second, stage_of("job", "queued", None)) == 0
+    assert advance(store, second, stage_of("extract", "queued", None)) == 0
 
 
 def test_the_line_says_the_stage_and_the_elapsed_seconds() -> None:
