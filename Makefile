@@ -39,7 +39,7 @@ test: deps system-deps browser-deps
 	$(UV) run --frozen ruff format --check .
 	$(UV) run --frozen mypy .
 	$(UV) run --frozen mypy --strict core db tasks ui infra
-	$(UV) run --frozen python -m pytest
+	$(UV) run --frozen python -m pytest --cov --cov-report=term
 
 bench: deps system-deps
 	$(UV) run --frozen python -m bench.run

@@ -4,6 +4,7 @@ Cost per document of `read_document` on generated resumes of 1, 3 and 10 pages (
 and Chinese pages alternating, bullets with numbers and dates as real resumes have), median and p95 in ms over
 repeated runs after one warm-up (the vocabulary loads once per process and is not counted). Wall time and the
 process's CPU time are both printed: on a shared machine the CPU figure is the one that does not depend on load.
+Then the CPU per page of a megabyte (400 pages) over that of 20 pages: near 1 when reading is linear.
 """
 
 from __future__ import annotations
@@ -78,6 +79,14 @@ def main() -> None:
         print(f"read_document_{pages}p_p95: {p95:.3g} ms", flush=True)
         print(f"read_document_{pages}p_cpu_median: {statistics.median(cpu):.3g} ms", flush=True)
         print(f"read_document_{pages}p_per_page_median: {statistics.median(samples) / pages:.3g} ms", flush=True)
+    # Linear time: a megabyte (400 pages) against 20 pages of the same text, CPU per page of each.
+    per_page = {}
+    for pages in (20, 400):
+        started_cpu = time.process_time()
+        read_document(document(pages), "resume")
+        per_page[pages] = (time.process_time() - started_cpu) * 1000 / pages
+    print(f"read_document_400p_cpu_per_page: {per_page[400]:.3g} ms", flush=True)
+    print(f"read_document_400p_over_20p_per_page: {per_page[400] / per_page[20]:.3g} ratio (linear = 1)", flush=True)
 
 
 if __name__ == "__main__":
