@@ -8,7 +8,10 @@ the webhook arrives, and never twice.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterable
 from datetime import datetime
+from functools import partial
+from typing import Any
 
 import streamlit as st
 
@@ -101,52 +104,53 @@ def _pager(key: str, total: int) -> int:
     return page * PAGE_SIZE
 
 
-def _render_purchases(user: CurrentUser) -> None:
-    total = billing.count_purchases(user.id)
+def _paged_table(
+    total: int, empty_key: str, page_key: str, fetch: Callable[..., Iterable[Any]], row: Callable[[Any], dict[str, Any]]
+) -> None:
+    """One page of a history as a table, with its pager; a caption when there is nothing yet.
+
+    `fetch(limit=, offset=)` reads the page's records, `row` turns one into the table's columns.
+    """
     if total == 0:
-        st.caption(t("billing.empty_purchases"))
+        st.caption(t(empty_key))
         return
-    offset = _pager("billing_purchases_page", total)
-    rows = billing.purchases(user.id, limit=PAGE_SIZE, offset=offset)
-    st.dataframe(
-        [
-            {
-                t("billing.col.date"): _when(r.created_at),
-                t("billing.col.pack"): t("billing.pack_coins", coins=r.coins),
-                t("billing.col.price"): billing.format_amount(r.amount_minor, r.currency),
-                t("billing.col.status"): t(f"billing.status.{r.status}"),
-            }
-            for r in rows
-        ],
-        hide_index=True,
-        width="stretch",
+    offset = _pager(page_key, total)
+    st.dataframe([row(r) for r in fetch(limit=PAGE_SIZE, offset=offset)], hide_index=True, width="stretch")
+
+
+def _purchase_row(r: Any) -> dict[str, Any]:
+    return {
+        t("billing.col.date"): _when(r.created_at),
+        t("billing.col.pack"): t("billing.pack_coins", coins=r.coins),
+        t("billing.col.price"): billing.format_amount(r.amount_minor, r.currency),
+        t("billing.col.status"): t(f"billing.status.{r.status}"),
+    }
+
+
+def _consumption_row(r: Any) -> dict[str, Any]:
+    return {
+        t("billing.col.date"): _when(r.created_at),
+        t("billing.col.type"): t(f"billing.kind.{r.kind}"),
+        t("billing.col.coins"): f"{r.amount:+d}",
+        t("billing.col.balance_after"): r.balance_after,
+        t("billing.col.step"): t(f"billing.step.{r.step}") if r.step else t("billing.step.none"),
+        t("billing.col.service"): (r.service_title or t("billing.service_untitled"))
+        if r.service_id
+        else t("billing.step.none"),
+    }
+
+
+def _render_purchases(user: CurrentUser) -> None:
+    fetch = partial(billing.purchases, user.id)
+    _paged_table(
+        billing.count_purchases(user.id), "billing.empty_purchases", "billing_purchases_page", fetch, _purchase_row
     )
 
 
 def _render_consumption(user: CurrentUser) -> None:
+    fetch = partial(billing.consumption, user.id)
     total = billing.count_consumption(user.id)
-    if total == 0:
-        st.caption(t("billing.empty_consumption"))
-        return
-    offset = _pager("billing_consumption_page", total)
-    rows = billing.consumption(user.id, limit=PAGE_SIZE, offset=offset)
-    st.dataframe(
-        [
-            {
-                t("billing.col.date"): _when(r.created_at),
-                t("billing.col.type"): t(f"billing.kind.{r.kind}"),
-                t("billing.col.coins"): f"{r.amount:+d}",
-                t("billing.col.balance_after"): r.balance_after,
-                t("billing.col.step"): t(f"billing.step.{r.step}") if r.step else t("billing.step.none"),
-                t("billing.col.service"): (r.service_title or t("billing.service_untitled"))
-                if r.service_id
-                else t("billing.step.none"),
-            }
-            for r in rows
-        ],
-        hide_index=True,
-        width="stretch",
-    )
+    _paged_table(total, "billing.empty_consumption", "billing_consumption_page", fetch, _consumption_row)
 
 
 _settle_return(user)

@@ -64,14 +64,7 @@ class StreamView:
 
 def _match_head(data: dict[str, Any], parts: dict[str, Any]) -> None:
     """Score, breakdown and coverage: the numbers first, the coverage as soon as code computed it."""
-    if "overall_score" in data:
-        st.metric(t("workbench.match.overall"), f"{data['overall_score']} / 100")
-    breakdown = data.get("breakdown") or {}
-    if breakdown:
-        cols = st.columns(len(BREAKDOWN))
-        for col, key in zip(cols, BREAKDOWN, strict=True):
-            if key in breakdown:
-                col.metric(t(f"workbench.match.breakdown.{key}"), breakdown[key])
+    _scores(data)
     if parts.get("coverage"):
         render_coverage(parts["coverage"])
 
@@ -152,16 +145,7 @@ def render_job(job: dict[str, Any] | None) -> None:
 
 def render_match(data: dict[str, Any]) -> None:
     """The match (complete or partial): score first, then breakdown, coverage, strengths, gaps, pitch."""
-    if "overall_score" in data:
-        st.metric(t("workbench.match.overall"), f"{data['overall_score']} / 100")
-    if data.get("formula"):  # how the offline engine computed the score, in the user's language
-        st.caption(":material/functions: " + str(data["formula"]))
-    breakdown = data.get("breakdown") or {}
-    if breakdown:
-        cols = st.columns(len(BREAKDOWN))
-        for col, key in zip(cols, BREAKDOWN, strict=True):
-            if key in breakdown:
-                col.metric(t(f"workbench.match.breakdown.{key}"), breakdown[key])
+    _scores(data)
     coverage = data.get("coverage")
     if coverage:
         render_coverage(coverage)
@@ -179,6 +163,20 @@ def render_match(data: dict[str, Any]) -> None:
     if data.get("self_pitch"):
         st.markdown(f"**{t('workbench.match.pitch')}**")
         st.code(str(data["self_pitch"]), language=None, wrap_lines=True)
+
+
+def _scores(data: dict[str, Any]) -> None:
+    """The overall score, how the offline engine computed it (if it did), then the breakdown."""
+    if "overall_score" in data:
+        st.metric(t("workbench.match.overall"), f"{data['overall_score']} / 100")
+    if data.get("formula"):  # in the user's language
+        st.caption(":material/functions: " + str(data["formula"]))
+    breakdown = data.get("breakdown") or {}
+    if breakdown:
+        cols = st.columns(len(BREAKDOWN))
+        for col, key in zip(cols, BREAKDOWN, strict=True):
+            if key in breakdown:
+                col.metric(t(f"workbench.match.breakdown.{key}"), breakdown[key])
 
 
 def render_coverage(coverage: dict[str, Any]) -> None:

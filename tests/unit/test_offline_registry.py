@@ -52,15 +52,20 @@ def test_with_a_key_the_provider_serves_at_its_price_and_offline_stays_available
     assert registry.offline().is_offline  # the fall-back needs no entry of its own
 
 
-def test_a_registry_file_may_route_some_tasks_offline(env: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    path = tmp_path / "registry.json"
+def _registry_file(env: pytest.MonkeyPatch, folder: Path, offline_kind: str) -> None:
+    """A registry file routing every kind to a provider "p" but `offline_kind` to the offline engine "off"."""
+    path = folder / "registry.json"
     doc = {
         "models": {"p": {"base_url": "http://127.0.0.1:1/v1", "model": "m"}, "off": {"engine": "offline"}},
-        "routes": {"paid": {"*": "p", "interview": "off"}, "free": {"*": "p", "interview": "off"}},
+        "routes": {queue: {"*": "p", offline_kind: "off"} for queue in ("paid", "free")},
     }
     path.write_text(json.dumps(doc))
     env.setenv("MODEL_REGISTRY_FILE", str(path))
     _reload()
+
+
+def test_a_registry_file_may_route_some_tasks_offline(env: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _registry_file(env, tmp_path, "interview")
     assert runs_offline("interview") and not runs_offline("match")
     assert price_for("interview") == 0 and price_for("match") == 2
     assert get_registry().offline().name == "off"
@@ -75,16 +80,7 @@ def test_an_offline_reply_streams_in_a_few_pieces_that_join_to_it(size: int) -> 
     assert size < 100 or len(chunks) >= 5
 
 
-def test_a_registry_file_written_before_the_rename_still_routes_extraction(
-    env: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    path = tmp_path / "registry.json"
-    doc = {
-        "models": {"p": {"base_url": "http://127.0.0.1:1/v1", "model": "m"}, "off": {"engine": "offline"}},
-        "routes": {"paid": {"*": "p", "job": "off"}, "free": {"*": "p", "job": "off"}},
-    }
-    path.write_text(json.dumps(doc))
-    env.setenv("MODEL_REGISTRY_FILE", str(path))
-    _reload()
+def test_a_registry_file_routing_job_still_routes_extraction(env: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _registry_file(env, tmp_path, "job")  # written before the kind was renamed
     assert get_registry().route("paid", "extract").name == "off"
     assert get_registry().route("paid", "match").name == "p"
