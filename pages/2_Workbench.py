@@ -97,6 +97,14 @@ def _quote_notice(kind: str, user: CurrentUser, prefix: str) -> None:
         st.caption(":material/toll: " + t(f"{prefix}_paid", price=quote.price, balance=quote.balance))
 
 
+def _tailor_notice(user: CurrentUser) -> str:
+    """What "Match and tailor" costs: both steps' prices together, or the free queue when coins are short."""
+    both = quotes.quote_service(user.id, tailor=True)
+    if both.is_free:
+        return t("workbench.create.tailor_free_notice", balance=both.balance)
+    return t("workbench.create.tailor_paid_notice", price=both.price, balance=both.balance)
+
+
 def _create(user: CurrentUser) -> None:
     st.header(t("workbench.create.heading"))
     if not assets.current_resume_ready(user.id):
@@ -133,14 +141,21 @@ def _create(user: CurrentUser) -> None:
             lang = st.selectbox(t("workbench.create.lang_label"), list(langs), format_func=langs.__getitem__)
             if not render_offline_quote("match"):
                 (st.info if quote.is_free else st.caption)(notice)
-            if st.form_submit_button(t("workbench.create.confirm"), type="primary"):
+                if source == "text":  # both prices said before confirming either
+                    st.caption(_tailor_notice(user))
+            started = st.form_submit_button(t("workbench.create.confirm"), type="primary")
+            # "Match and tailor": the tailored resume starts at the click, beside the match (a pasted JD only:
+            # a screenshot's keywords wait for its OCR).
+            tailor = source == "text" and st.form_submit_button(t("workbench.create.confirm_tailor"))
+            if started or tailor:
                 try:
                     result = services.create_service(
                         user.id,
-                        idempotency_key=_form_key(f"create.{source}"),
+                        idempotency_key=_form_key(f"create.{source}.{'tailor' if tailor else 'match'}"),
                         jd_text=jd_text,
                         jd_image=jd_image,
                         output_lang=lang or None,
+                        tailor=tailor,
                     )
                 except ImageRefused as exc:  # nothing charged: what the image said is kept below the form
                     jd_rescue.remember_refusal(exc.key, exc.read_text)
@@ -148,7 +163,7 @@ def _create(user: CurrentUser) -> None:
                     _show_error(exc)
                 else:
                     st.session_state.pop(jd_rescue.REFUSED, None)
-                    st.session_state.pop(f"wb.key.create.{source}", None)
+                    st.session_state.pop(f"wb.key.create.{source}.{'tailor' if tailor else 'match'}", None)
                     st.session_state[CURRENT] = uuid.UUID(result.data["service_id"])
                     st.rerun()
 

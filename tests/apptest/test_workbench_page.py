@@ -146,3 +146,22 @@ def test_a_step_the_provider_failed_offers_the_offline_result_in_one_click_at_no
         assert ledger.balance(session, user) == 5  # nothing charged for the offline result
     at = open_page("pages/2_Workbench.py", user, state={"wb.current": service_id}, timeout=30)
     assert "Written by the offline engine" in _texts(at)
+
+
+def test_match_and_tailor_says_both_prices_and_starts_both_steps_at_the_click(fake, make_user) -> None:
+    from testkit.support import balance
+    from testkit.workbench import latest_job
+
+    user = make_user(coins=9)
+    add_assets(user)
+    at = open_page("pages/2_Workbench.py", user, timeout=30)
+    assert "Match and tailor costs 4 coins together (you have 9)" in _texts(at)
+    at.text_area[0].input(JD_TEXT)
+    next(b for b in at.button if b.key == "FormSubmitter:wb.create.text-Match and tailor").click()
+    at.run()
+    assert not at.exception
+    [service] = views.list_services(user)
+    assert at.session_state["wb.current"] == service.id
+    match, customize = latest_job(str(service.id), "match"), latest_job(str(service.id), "customize")
+    assert match is not None and customize is not None  # both queued by the one click
+    assert (match.price, customize.price) == (2, 2) and balance(user) == 5
