@@ -24,7 +24,7 @@ from core.facts.grounding import check as ground
 from core.facts.grounding import report_json
 from core.facts.model import DocumentModel
 from core.facts.outputs import check_interview, check_match, check_tailored, correct_job
-from core.workbench import offline, prompts
+from core.workbench import match_first, offline, prompts
 from core.workbench.context import latest_match, latest_version, load_facts, retrieval_query, retrieve
 from core.workbench.coverage import compute_coverage, projected_score
 from core.workbench.editor import add_version
@@ -153,6 +153,7 @@ class MatchHandler(BaseHandler):
         ctx.stream.part("coverage", coverage.model_dump_json())  # computed by code: the page shows it at once
         found = retrieve("match", retrieval_query(docs.job), facts.output_lang)
         ctx.figures["retrieved"] = found.record
+        match_first.mark_sent(facts.service_id)  # a Customize beside this Match may start now
         if ctx.offline:
             service_id = _service_id(ctx)
             reply = ctx.offline_reply(lambda: offline.match(offline.load(service_id), found.passages))
@@ -196,6 +197,8 @@ class CustomizeHandler(BaseHandler):
     is_stream = True
 
     def run(self, ctx: JobContext) -> Any:
+        if ctx.params.get(PARALLEL):  # "Match and tailor": the Match beside this job reaches the provider first
+            match_first.wait_for_match(_service_id(ctx), ctx.keeper.check)
         with unit_of_work() as session:
             facts = load_facts(session, _service_id(ctx))
             match_row = latest_match(session, facts.service_id)

@@ -30,7 +30,7 @@ from core.workbench.views import FINAL_FAILURES, latest_steps
 from db.models import Job, Service
 from db.session import unit_of_work
 
-PARALLEL = "parallel"  # an extraction job's param: Match was queued beside it, so it creates none
+PARALLEL = "parallel"  # a job queued beside Match: an extraction creates none; a Customize lets it send first
 RETRY_STEPS = ("extract", "match")  # the steps a service runs by itself; Customize and Interview start on demand
 MAX_JD_CHARS = 30_000
 MIN_JD_CHARS = 30
@@ -159,7 +159,7 @@ def _parallel_jobs(session: Session, user_id: uuid.UUID, service_id: uuid.UUID, 
     steps = [match]
     if tailor:  # a step that costs nothing (offline) follows Match's queue rather than the balance left after it
         queue = forced or (match.queue if price_for("customize") <= 0 else None)
-        steps.append(create("customize", price_for("customize"), "customize", queue, {}))
+        steps.append(create("customize", price_for("customize"), "customize", queue, {PARALLEL: True}))
     extraction = create("extract", 0, "service", match.queue, {PARALLEL: True})
     data = {
         "service_id": str(service_id),

@@ -59,6 +59,8 @@ def test_match_and_tailor_queues_all_three_at_once_and_charges_each_step_once(fa
         assert sorted(kinds) == ["customize", "extract", "match"]
     match, customize, job = (wait_step(service_id, k) for k in ("match", "customize", "extract"))
     assert (match.state, customize.state, job.state) == ("succeeded",) * 3, (match.error_detail, customize.error_detail)
+    titles = [schema_title(r) for r in fake.requests]
+    assert titles.index("MatchReply") < titles.index("CustomizeReply")  # the user waits for Match's words first
     assert job.debit_entry_id is None and match.debit_entry_id and customize.debit_entry_id
     assert _ledger(user) == [("debit", -2, match.id), ("debit", -2, customize.id)]
     assert _balance_and_reconcile(user) == (6, [])
