@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,6 +86,21 @@ def seed_knowledge(env: dict[str, str]) -> Child:
     return child
 
 
+WEB_START_S = 90.0
+
+
+def _answers(port: int, timeout_s: float, stopping: Callable[[], bool]) -> bool:
+    """Wait until the web process accepts connections on `port` (True), or `timeout_s` passes (False)."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline and not stopping():
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return True
+        except OSError:
+            time.sleep(0.2)
+    return False
+
+
 def main() -> int:
     port = int(os.environ.get("PORT", "8501"))
     data_dir = Path(os.environ.get("DATA_DIR") or PROJECT_ROOT / ".data")
@@ -109,6 +126,8 @@ def main() -> int:
 
         offline = " (no provider key: every task runs on the offline engine)"
         up = f"Job Assistant AI is up{offline if get_registry().uses_offline_engine else ''}"
+        if not _answers(port, WEB_START_S, lambda: stopping):  # the address is printed once it answers
+            print(f"[supervisor] the web process is not answering on port {port} yet; still trying", flush=True)
         print(f"\n  {up}: open http://127.0.0.1:{port}\n  Ctrl-C stops everything.\n", flush=True)
         while not stopping:
             time.sleep(0.5)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -120,6 +121,9 @@ def test_run_brings_everything_up_reuses_data_and_stops_cleanly(tmp_path: Path) 
     port = free_port()
     sup = _start(data_dir, port)
     try:
+        # The address is printed once the web process answers: a person who opens it at once finds the page.
+        wait_for(lambda: f"open http://127.0.0.1:{port}" in _log_path(data_dir, port).read_text(), timeout=300)
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()
         wait_for(lambda: _healthy(port), timeout=300, interval=1)
         health = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=5).json()
         assert health["llm"]["models"]["offline"]["engine"] == "offline"  # no key: the offline engine serves
