@@ -198,7 +198,8 @@ class Asset(Base):
     text_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
     summary_json: Mapped[dict[str, Any] | None] = mapped_column(EncryptedJSON)
     model_enc: Mapped[bytes | None] = mapped_column(LargeBinary)  # encrypted core.facts DocumentModel JSON
-    summary_source: Mapped[str | None] = mapped_column(String(16))  # "model" or "document" (code's own view)
+    # "model"; "offline" (the offline engine wrote it); "document" (the model's was rejected: code's own view instead)
+    summary_source: Mapped[str | None] = mapped_column(String(16))
     status: Mapped[str] = mapped_column(String(16), default="queued")
     error_key: Mapped[str | None] = mapped_column(String(100))
     created_at: Mapped[datetime] = _created()

@@ -70,7 +70,7 @@ class AssetSummaryHandler(BaseHandler):
         asset = _asset(session, job.asset_id)
         if asset is not None:
             asset.summary_json = {**result.summary.model_dump(mode="json"), "engine": result.engine}
-            asset.summary_source = "document" if result.engine == "offline" else "model"
+            asset.summary_source = "offline" if result.engine == "offline" else "model"
             asset.status = "ready"
             asset.error_key = None
         job.params = {**(job.params or {}), "ocr_pages": result.ocr_pages, "chars": result.chars}

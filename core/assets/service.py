@@ -220,7 +220,7 @@ class Reading:
 
     text: str
     model: DocumentModel
-    summary_source: str | None  # "model", "document" (the model's summary was rejected or offline), None
+    summary_source: str | None  # "model", "offline", "document" (the model's summary was rejected), None
 
 
 def get_reading(user_id: uuid.UUID, asset_id: uuid.UUID) -> Reading | None:

@@ -68,3 +68,21 @@ def test_delete_asks_first_then_removes_the_asset(fake, make_user) -> None:
     assert service.list_assets(user) == []
     with unit_of_work() as s:
         assert ledger.balance(s, user) == 5  # the pending job was cancelled and refunded
+
+
+def test_the_page_says_a_summary_was_refused_only_when_a_model_summary_was(fake, make_user) -> None:
+    from db.models import Asset
+
+    fake.responder = lambda req: json.dumps({"headline": "Senior Data Engineer"})
+    user = make_user(coins=5)
+    ready = service.upload_asset(user, "resume", "cv.pdf", pdfs.text_pdf(), "k1")
+    execute(ready.data["job_id"])
+    refused = "The AI's summary was not used"
+    for source, shown in (("offline", False), ("model", False), ("document", True)):
+        with unit_of_work() as s:
+            asset = s.get(Asset, ready.data["asset_id"])
+            assert asset is not None
+            asset.summary_source = source
+        at = open_page("pages/1_Profile.py", user, alone=True, timeout=120)
+        assert not at.exception
+        assert (refused in _texts(at)) is shown, source

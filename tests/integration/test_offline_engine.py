@@ -121,6 +121,8 @@ def test_without_a_key_every_step_is_offline_free_and_deterministic(offline_cons
     assert quotes.quote_service(user).price == 0
     asset_id = _upload_resume(user, "en01", "en")
     assert assets.summary_engine(user, asset_id) == "offline"
+    reading = assets.get_reading(user, asset_id)
+    assert reading is not None and reading.summary_source == "offline"  # written offline, not a rejected AI summary
     summary = assets.get_summary(user, asset_id)
     assert summary is not None and summary.contact.name == "Daniel Reyes"
 
