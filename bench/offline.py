@@ -47,14 +47,11 @@ def run_service(index: int, times: dict[str, list[float]]) -> None:
     resume, detailed, jd, job = _timed(times, "read", read)
     _timed(times, "summary", lambda: offline.summarize(resume, lang))
     _timed(times, "extract", lambda: offline.extract_job(jd, job))
-    reply = _timed(times, "match", lambda: offline.match(resume, detailed, jd, job, lang, knowledge_match))
+    docs = offline.ServiceDocuments(resume, detailed, jd, job, lang)
+    reply = _timed(times, "match", lambda: offline.match(docs, knowledge_match))
     result = MatchResultData(**reply.model_dump())
-    tailored = _timed(times, "customize", lambda: offline.customize(resume, detailed, jd, job, result, lang))
-    _timed(
-        times,
-        "interview",
-        lambda: offline.interview(tailored.markdown, resume, detailed, jd, job, result, lang, knowledge_interview),
-    )
+    tailored = _timed(times, "customize", lambda: offline.customize(docs, result))
+    _timed(times, "interview", lambda: offline.interview(docs, tailored.markdown, result, knowledge_interview))
 
 
 def p95(values: list[float]) -> float:

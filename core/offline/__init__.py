@@ -7,8 +7,9 @@ engine's own.
 """
 
 from core.offline.customize import customize
+from core.offline.documents import ServiceDocuments
 from core.offline.interview import interview
 from core.offline.match import match
 from core.offline.summary import extract_job, summarize
 
-__all__ = ["customize", "extract_job", "interview", "match", "summarize"]
+__all__ = ["ServiceDocuments", "customize", "extract_job", "interview", "match", "summarize"]

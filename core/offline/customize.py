@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from core.facts.model import DocumentModel, Entry, JobFacts
 from core.facts.text import fold
+from core.offline.documents import ServiceDocuments
 from core.offline.lookup import clean, prove, skills_on_lines, surface
 from core.offline.relevance import Relevance, entry_lines
 from core.offline.summary import by_recency
@@ -141,16 +142,10 @@ def _plain_section(
             return
 
 
-def customize(
-    resume: DocumentModel,
-    detailed: DocumentModel | None,
-    jd: DocumentModel,
-    job: JobFacts,
-    match: MatchResultData,
-    lang: str,
-) -> CustomizeReply:
-    """A tailored resume made only of the user's own lines; `match` and `lang` do not change its facts."""
-    del match, lang  # the JD's priorities come from `job`; headings follow the resume's own language
+def customize(docs: ServiceDocuments, match: MatchResultData) -> CustomizeReply:
+    """A tailored resume made only of the user's own lines; `match` and the language do not change its facts."""
+    del match  # the JD's priorities come from `job`; headings follow the resume's own language
+    resume, detailed, jd, job = docs.resume, docs.detailed, docs.jd, docs.job
     rel = Relevance(jd, job)
     draft = Draft()
     used: set[str] = set()

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from core.facts.model import DocumentModel, Entry, JobFacts
 from core.facts.text import fold, strip_markdown
 from core.offline.advice import Advisor
+from core.offline.documents import ServiceDocuments
 from core.offline.lookup import clean, is_experience_line, label, surface, written_as
 from core.offline.match import Fit, assess, latest_role, pitch_skills
 from core.offline.relevance import Relevance, entry_lines
@@ -218,20 +219,17 @@ def _to_ask(advisor: Advisor, job: JobFacts, lang: str) -> list[str]:
 
 
 def interview(
+    documents: ServiceDocuments,
     tailored_markdown: str,
-    resume: DocumentModel,
-    detailed: DocumentModel | None,
-    jd: DocumentModel,
-    job: JobFacts,
     match: MatchResultData,
-    lang: str,
     knowledge: Sequence[Passage],
     *,
     as_of: str | None = None,
 ) -> InterviewReply:
     """Interview preparation from the tailored resume's own lines, the job's keywords and the knowledge base."""
     del match  # recomputed from the documents so the stories and the score agree
-    lang = lang_of(lang)
+    resume, detailed, jd, job = documents.resume, documents.detailed, documents.jd, documents.job
+    lang = lang_of(documents.lang)
     docs = [d for d in (resume, detailed) if d is not None]
     fit = assess(resume, detailed, jd, job, as_of)
     rel = Relevance(jd, job)

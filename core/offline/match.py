@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from core.facts.model import DocumentModel, JobFacts
 from core.facts.text import fold
 from core.offline.advice import Advisor
+from core.offline.documents import ServiceDocuments
 from core.offline.lookup import (
     DEGREE_RANK,
     Proof,
@@ -269,19 +270,10 @@ def _self_pitch(
     return text + t(lang, "pitch_close")
 
 
-def match(
-    resume: DocumentModel,
-    detailed: DocumentModel | None,
-    jd: DocumentModel,
-    job: JobFacts,
-    lang: str,
-    knowledge: Sequence[Passage],
-    *,
-    as_of: str | None = None,
-) -> MatchReply:
+def match(docs: ServiceDocuments, knowledge: Sequence[Passage], *, as_of: str | None = None) -> MatchReply:
     """Match computed from the documents; `as_of` ("YYYY-MM") is when open-ended roles end (default: this month;
     pass the service's date for a result that does not move with the calendar)."""
-    lang = lang_of(lang)
+    resume, detailed, jd, job, lang = docs.resume, docs.detailed, docs.jd, docs.job, lang_of(docs.lang)
     fit = assess(resume, detailed, jd, job, as_of)
     rel = Relevance(jd, job)
     gaps = _gaps(fit, resume, detailed, job, lang, Advisor(knowledge, lang))

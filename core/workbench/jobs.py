@@ -18,12 +18,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core import jobs, ocr
+from core import offline as engine
 from core.assets import crypto
 from core.errors import NotFound, UserError
 from core.facts.grounding import check as ground
 from core.facts.grounding import report_json
 from core.facts.model import DocumentModel
 from core.facts.outputs import check_interview, check_match, check_tailored, correct_job
+from core.offline.documents import ServiceDocuments
 from core.workbench import match_first, offline, prompts
 from core.workbench.context import latest_match, latest_version, load_facts, retrieval_query, retrieve
 from core.workbench.coverage import compute_coverage, projected_score
@@ -51,7 +53,7 @@ def service_title(summary: JobSummary) -> str:
     return " · ".join(p.strip() for p in (summary.company, summary.title) if p.strip())[:300]
 
 
-def _documents(docs: offline.OfflineDocs) -> list[DocumentModel]:
+def _documents(docs: ServiceDocuments) -> list[DocumentModel]:
     """The candidate's documents a reply may draw facts from (never the JD: a JD skill is not the user's)."""
     return [d for d in (docs.resume, docs.detailed) if d is not None]
 
@@ -65,19 +67,17 @@ def _service_id(ctx: JobContext) -> uuid.UUID:
 SUMMARY_KEY = "_job_summary"  # a Match result's code-read summary, for a service the extraction has not refined yet
 
 
-def _summary(stored: dict[str, Any], docs: offline.OfflineDocs) -> JobSummary:
+def _summary(stored: dict[str, Any], docs: ServiceDocuments) -> JobSummary:
     """The stored (model-refined) job summary, or, while extraction still runs, the JD's own read by code.
 
     read_job's keywords are what correct_job would add to the model's anyway, so Match need not wait for it.
     """
     if stored:
         return JobSummary.model_validate(stored)
-    from core.offline import extract_job
-
-    return extract_job(docs.jd, docs.job)
+    return engine.extract_job(docs.jd, docs.job)
 
 
-def _coverage(job: JobSummary, docs: offline.OfflineDocs) -> Coverage:
+def _coverage(job: JobSummary, docs: ServiceDocuments) -> Coverage:
     return compute_coverage(job.must_have, job.nice_to_have, docs.resume, docs.detailed)
 
 
@@ -156,7 +156,7 @@ class MatchHandler(BaseHandler):
         match_first.mark_sent(facts.service_id)  # a Customize beside this Match may start now
         if ctx.offline:
             service_id = _service_id(ctx)
-            reply = ctx.offline_reply(lambda: offline.match(offline.load(service_id), found.passages))
+            reply = ctx.offline_reply(lambda: engine.match(offline.load(service_id), found.passages))
             data = MatchResultData(**reply.model_dump(), coverage=coverage, engine=ctx.spec.engine_label).model_dump()
             return {**data, SUMMARY_KEY: job.model_dump()} if not facts.job else data
         messages = prompts.match_messages(
@@ -215,8 +215,8 @@ class CustomizeHandler(BaseHandler):
             match.model_dump(exclude={"self_pitch"}) if match is not None else {"coverage": coverage.model_dump()}
         )
         if ctx.offline:
-            basis = match or MatchResultData(**offline.match(docs, []).model_dump(), coverage=coverage)
-            reply = ctx.offline_reply(lambda: offline.customize(docs, basis))
+            basis = match or MatchResultData(**engine.match(docs, []).model_dump(), coverage=coverage)
+            reply = ctx.offline_reply(lambda: engine.customize(docs, basis))
         else:
             messages = prompts.customize_messages(
                 lang,
@@ -276,7 +276,7 @@ class InterviewHandler(BaseHandler):
         ctx.figures["retrieved"] = found.record
         if ctx.offline:
             match_data = MatchResultData.model_validate(match)
-            reply = ctx.offline_reply(lambda: offline.interview(docs, markdown, match_data, found.passages))
+            reply = ctx.offline_reply(lambda: engine.interview(docs, markdown, match_data, found.passages))
         else:
             messages = prompts.interview_messages(
                 lang, InterviewReply, job=facts.job, tailored_markdown=markdown, match=match, knowledge=found.prompt

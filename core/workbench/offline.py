@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass
 from typing import Any, cast
 
 from sqlalchemy.orm import Session
@@ -18,20 +17,10 @@ from sqlalchemy.orm import Session
 from core.assets import crypto
 from core.errors import NotFound, UserError
 from core.facts.model import DocKind, DocumentModel, JobFacts
-from core.workbench.schemas import CustomizeReply, InterviewReply, JobSummary, MatchReply, MatchResultData
+from core.offline.documents import ServiceDocuments
+from core.workbench.schemas import JobSummary
 from db.models import Asset, Service
 from db.session import unit_of_work
-
-
-@dataclass
-class OfflineDocs:
-    """One service's documents as the offline engine reads them."""
-
-    resume: DocumentModel
-    detailed: DocumentModel | None
-    jd: DocumentModel
-    job: JobFacts
-    lang: str
 
 
 def asset_model(asset: Asset) -> DocumentModel:
@@ -70,7 +59,7 @@ def _stored_jd(service: Service) -> tuple[DocumentModel, JobFacts] | None:
     return DocumentModel.from_json(doc), JobFacts.from_json(job)
 
 
-def load_docs(session: Session, service_id: uuid.UUID, lang: str | None = None) -> OfflineDocs:
+def load_docs(session: Session, service_id: uuid.UUID, lang: str | None = None) -> ServiceDocuments:
     """Everything the offline Match, Customize and Interview read for one service."""
     service = session.get(Service, service_id)
     if service is None:
@@ -83,7 +72,7 @@ def load_docs(session: Session, service_id: uuid.UUID, lang: str | None = None) 
     jd, job = stored if stored is not None else jd_models(service.jd_text or "")
     summary = service.job_summary_json or {}
     out_lang = lang or service.output_lang or str(summary.get("language") or job.lang or "en")
-    return OfflineDocs(
+    return ServiceDocuments(
         resume=asset_model(resume),
         detailed=asset_model(detailed) if detailed is not None else None,
         jd=jd,
@@ -92,7 +81,7 @@ def load_docs(session: Session, service_id: uuid.UUID, lang: str | None = None) 
     )
 
 
-def load(service_id: uuid.UUID, lang: str | None = None) -> OfflineDocs:
+def load(service_id: uuid.UUID, lang: str | None = None) -> ServiceDocuments:
     """`load_docs` in a transaction of its own (the handlers call it from the offline engine's slot)."""
     with unit_of_work() as session:
         return load_docs(session, service_id, lang)
@@ -103,21 +92,3 @@ def extract_job(text: str) -> JobSummary:
 
     jd, job = jd_models(text)
     return offline.extract_job(jd, job)
-
-
-def match(docs: OfflineDocs, knowledge: list[Any]) -> MatchReply:
-    from core import offline
-
-    return offline.match(docs.resume, docs.detailed, docs.jd, docs.job, docs.lang, knowledge)
-
-
-def customize(docs: OfflineDocs, match_data: MatchResultData) -> CustomizeReply:
-    from core import offline
-
-    return offline.customize(docs.resume, docs.detailed, docs.jd, docs.job, match_data, docs.lang)
-
-
-def interview(docs: OfflineDocs, markdown: str, match_data: MatchResultData, knowledge: list[Any]) -> InterviewReply:
-    from core import offline
-
-    return offline.interview(markdown, docs.resume, docs.detailed, docs.jd, docs.job, match_data, docs.lang, knowledge)

@@ -15,36 +15,22 @@ import pytest
 
 from bench.offline_corpus import SERVICES, pick, text
 from core import offline
-from core.facts.model import DocumentModel, JobFacts
 from core.facts.read import read_document, read_job
 from core.facts.text import contains_phrase, fold
 from core.offline.lookup import clean, label
 from core.workbench.schemas import MatchResultData
 
 
-@dataclass
-class Service:
-    resume: DocumentModel
-    detailed: DocumentModel | None
-    jd: DocumentModel
-    job: JobFacts
-    lang: str
+@dataclass(frozen=True)
+class Service(offline.ServiceDocuments):
+    """One service of the corpus, run through every offline step."""
 
     def run(self) -> dict[str, Any]:
         knowledge = pick("match", self.jd.text, self.lang)
-        reply = offline.match(self.resume, self.detailed, self.jd, self.job, self.lang, knowledge)
+        reply = offline.match(self, knowledge)
         result = MatchResultData(**reply.model_dump())
-        tailored = offline.customize(self.resume, self.detailed, self.jd, self.job, result, self.lang)
-        prep = offline.interview(
-            tailored.markdown,
-            self.resume,
-            self.detailed,
-            self.jd,
-            self.job,
-            result,
-            self.lang,
-            pick("interview", self.jd.text, self.lang),
-        )
+        tailored = offline.customize(self, result)
+        prep = offline.interview(self, tailored.markdown, result, pick("interview", self.jd.text, self.lang))
         return {
             "summary": offline.summarize(self.resume, self.lang),
             "job": offline.extract_job(self.jd, self.job),
@@ -168,10 +154,11 @@ def test_a_resume_without_recognised_structure_still_gets_every_result_from_its_
     lines = ["Worked nights at the Riverside bakery for three winters.", "Ran the morning shift alone."]
     resume = read_document("\n".join(lines), "resume")
     jd, job = read_job("Baker wanted\nRequirements\n- Experience running a shift\n- Food safety certificate")
-    reply = offline.match(resume, None, jd, job, "en", [])
+    docs = offline.ServiceDocuments(resume, None, jd, job, "en")
+    reply = offline.match(docs, [])
     result = MatchResultData(**reply.model_dump())
-    tailored = offline.customize(resume, None, jd, job, result, "en")
-    prep = offline.interview(tailored.markdown, resume, None, jd, job, result, "en", [])
+    tailored = offline.customize(docs, result)
+    prep = offline.interview(docs, tailored.markdown, result, [])
     assert offline.summarize(resume, "en").headline
     assert reply.strengths and reply.self_pitch and reply.formula
     body = [line for line in tailored.markdown.splitlines() if line.strip()]
