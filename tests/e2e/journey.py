@@ -14,13 +14,31 @@ SLOW = 30_000  # ms: the first render of a Streamlit page compiles and connects
 PHONE: dict[str, Any] = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
 
+def choose_tab(page: Any, name: str, attempts: int = 5) -> Any:
+    """Click the tab `name` until its panel shows, and return the panel.
+
+    A page's first script run is followed by a second one right after load, which redraws the tabs with the
+    first one selected: a click in that instant is undone (a person clicks again; so does this).
+    """
+    expect = playwright_expect()
+    tab = page.get_by_role("tab", name=name)
+    expect(tab).to_be_visible(timeout=SLOW)
+    panel = page.get_by_role("tabpanel", name=name)
+    for attempt in range(attempts):
+        tab.click()
+        try:
+            expect(panel).to_be_visible(timeout=3_000 if attempt < attempts - 1 else SLOW)
+            return panel
+        except AssertionError:
+            continue
+    return panel
+
+
 def sign_up(page: Any, base: str, email: str, name: str) -> None:
     """Create an account through the sign-up tab and wait for the Profile page it leads to."""
     expect = playwright_expect()
     page.goto(f"{base}/Sign_in")
-    page.get_by_role("tab", name=en("signin.tab_sign_up")).click()
-    panel = page.get_by_role("tabpanel", name=en("signin.tab_sign_up"))
-    expect(panel).to_be_visible(timeout=SLOW)
+    panel = choose_tab(page, en("signin.tab_sign_up"))
     panel.get_by_label(en("signin.name"), exact=True).fill(name)
     panel.get_by_label(en("signin.email"), exact=True).fill(email)
     panel.get_by_label(en("signin.password_new", min=8), exact=True).fill(PASSWORD)

@@ -14,7 +14,7 @@ import pytest
 
 from core.config import get_settings
 from testkit.asset_pdfs import text_pdf
-from tests.e2e.journey import PASSWORD, PHONE, SLOW, sign_in
+from tests.e2e.journey import PASSWORD, PHONE, SLOW, choose_tab, sign_in
 from tests.e2e.texts import en, playwright_expect, zh
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(600)]
@@ -96,12 +96,7 @@ def test_phone_in_chinese_expanders_uploader_and_sidebar(db: None, web: str, bro
     context = browser.new_context(locale="zh-CN", color_scheme="dark", **PHONE)
     page = context.new_page()
     page.goto(f"{web}/Sign_in")
-    tab = page.get_by_role("tab", name=zh("signin.tab_sign_up"))
-    expect(tab).to_be_visible(timeout=SLOW)
-    page.wait_for_timeout(500)  # the page's first run has settled (a click before it can be redrawn away)
-    tab.click()
-    panel = page.get_by_role("tabpanel", name=zh("signin.tab_sign_up"))
-    expect(panel).to_be_visible(timeout=SLOW)
+    panel = choose_tab(page, zh("signin.tab_sign_up"))
     panel.get_by_label(zh("signin.name"), exact=True).fill("Li")
     panel.get_by_label(zh("signin.email"), exact=True).fill("phone@example.com")
     panel.get_by_label(zh("signin.password_new", min=8), exact=True).fill(PASSWORD)
