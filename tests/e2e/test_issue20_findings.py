@@ -344,9 +344,17 @@ def _create_from_text(page: Any, jd: str) -> uuid.UUID:
     chooser = page.get_by_role("combobox", name=zh("workbench.create.lang_label"))
     expect(chooser).to_have_value(zh("workbench.create.lang_auto"))  # left at its default
     page.get_by_role("textbox", name=zh("workbench.create.jd_label")).fill(jd)
+    before = re.search(r"[?&]service=([0-9a-f-]{36})", page.url)
     page.get_by_role("button", name=zh("workbench.create.confirm")).first.click()
+    # The new service's link, not the previous service's page still on screen while the new one loads.
+    page.wait_for_url(lambda url: _opened(url, before.group(1) if before else None), timeout=SLOW)
     expect(page.get_by_role("heading", name=zh("workbench.match.heading"))).to_be_visible(timeout=SLOW)
     return _service_in_url(page)
+
+
+def _opened(url: str, previous: str | None) -> bool:
+    match = re.search(r"[?&]service=([0-9a-f-]{36})", url)
+    return match is not None and match.group(1) != previous
 
 
 def _output_lang(page: Any) -> Any:
