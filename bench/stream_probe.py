@@ -14,7 +14,7 @@ import time
 import uuid
 from typing import Any
 
-from core import accounts
+from core.accounts import credentials
 from core.config import get_settings
 
 OPENING = {"overall_score": 81, "breakdown": {"hard_skills": 86, "experience": 84, "education": 80}}
@@ -33,7 +33,7 @@ def signed_in_user(email: str, password: str = "correct horse battery") -> tuple
     """A new user with a ready resume: (user id, session cookie value)."""
     from testkit.workbench import add_assets
 
-    signed = accounts.sign_up(email, password, name="Stream", lang="en")
+    signed = credentials.sign_up(email, password, name="Stream", lang="en")
     add_assets(signed.account.id)
     return signed.account.id, signed.token
 

@@ -12,8 +12,3 @@ None of these modules imports Streamlit; pages reach them through ui.session and
 """
 
 from __future__ import annotations
-
-# bench/stream_probe.py signs users up as `accounts.sign_up`; everything else imports the module it needs.
-from core.accounts.credentials import sign_up
-
-__all__ = ["sign_up"]
