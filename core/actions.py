@@ -38,8 +38,7 @@ def run_action(user_id: uuid.UUID, key: str, body: Callable[[Session], ActionRes
             return ActionResult(data=prior, replayed=True)
         result = body(session)
         idempotency.store(session, user_id, key, result.data)
-    for job_id, queue in result.enqueue:
-        dispatch.enqueue(job_id, queue)
+    dispatch.enqueue_many(result.enqueue)
     return result
 
 

@@ -17,7 +17,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, func, insert, text
+from sqlalchemy import Connection, ScalarSelect, Table, bindparam, distinct, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from core import ledger
@@ -247,19 +247,30 @@ def transfer_debit(session: Session, from_job_id: uuid.UUID, to_job_id: uuid.UUI
     )
 
 
-def services_in_flight(session: Session, user_id: uuid.UUID) -> int:
-    """Services of this user with a step queued or running (callers hold the wallet lock)."""
-    return int(
-        session.execute(
-            text(
-                "SELECT count(DISTINCT service_id) FROM jobs WHERE user_id = :u AND state IN ('queued','running')"
-                " AND service_id IS NOT NULL"
-            ),
-            {"u": user_id},
-        ).scalar_one()
+def services_in_flight_query(user_id: Any) -> ScalarSelect[int]:
+    """How many services of `user_id` (a value or a bound parameter) have a step queued or running."""
+    return (
+        select(func.count(distinct(Job.service_id)))
+        .where(Job.user_id == user_id, Job.state.in_(ACTIVE_STATES), Job.service_id.is_not(None))
+        .scalar_subquery()
     )
 
 
-def lock_user(session: Session, user_id: uuid.UUID) -> None:
-    """Serialize a user's charging actions on their wallet row (the per-user cap check depends on it)."""
-    session.execute(text("SELECT 1 FROM wallets WHERE user_id = :u FOR UPDATE"), {"u": user_id})
+_IN_FLIGHT = select(services_in_flight_query(bindparam("u")))
+
+
+def services_in_flight(session: Session, user_id: uuid.UUID) -> int:
+    """Services of this user with a step queued or running (callers hold the wallet lock)."""
+    return int(session.execute(_IN_FLIGHT, {"u": user_id}).scalar_one())
+
+
+_LOCK_WALLET = text("SELECT balance FROM wallets WHERE user_id = :u FOR UPDATE")
+
+
+def lock_user(session: Session, user_id: uuid.UUID) -> int:
+    """Serialize a user's charging actions on their wallet row (the per-user cap check depends on it).
+
+    Returns the balance as of the lock (0 without a wallet): read after the lock, it is the one later
+    statements of this transaction charge against.
+    """
+    return int(session.execute(_LOCK_WALLET, {"u": user_id}).scalar() or 0)

@@ -60,7 +60,11 @@ def balance(session: Session, user_id: uuid.UUID) -> int:
 
 
 def quote(session: Session, user_id: uuid.UUID, price: int) -> Quote:
-    current = balance(session, user_id)
+    return quote_for(balance(session, user_id), price)
+
+
+def quote_for(current: int, price: int) -> Quote:
+    """The queue a price goes to with this balance: paid if the wallet holds it (any coin, for a price of 0)."""
     queue: Queue = "paid" if price > 0 and current >= price else "free"
     if price == 0:
         queue = "paid" if current > 0 else "free"

@@ -100,6 +100,24 @@ def _refuse_control_characters(engine: Engine) -> None:
                 raise InvalidInput("input.error.control_chars")
 
 
+def open_connections(count: int) -> int:
+    """Open up to `count` pooled connections now, up to the pool's cap; returns how many the pool holds.
+
+    The pool opens connections on demand, so a consumer met its first burst of jobs opening one per worker
+    thread at once (35 new Postgres sessions in a 20-service burst, each a backend forked and a handshake on
+    the two cores the jobs needed). Held together, then returned, they stay in the pool for the jobs.
+    """
+    engine = get_engine()
+    held: list[Connection] = []
+    try:
+        for _ in range(min(count, get_settings().db_pool_size)):
+            held.append(engine.connect())
+    finally:
+        for connection in held:
+            connection.close()
+    return engine.pool.checkedin()  # type: ignore[attr-defined]
+
+
 def dispose_engine() -> None:
     """Forget the engine (tests switch databases; forked processes must not share connections)."""
     global _engine, _factory

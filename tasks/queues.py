@@ -17,6 +17,8 @@ consumer also sets up its process (logging, `gc.freeze`) in Huey's start-up hook
 from __future__ import annotations
 
 import gc
+import logging
+import sys
 import threading
 import time
 
@@ -26,10 +28,13 @@ from redis import ConnectionPool
 
 from core import dispatch, worker
 from core.config import get_settings
-from core.logging import configure_logging
+from core.logging import configure_logging, log_event
 from core.reaper import reap
 from core.warmup import warm_up
+from db.session import open_connections
 from tasks.handlers import all_handlers
+
+_log = logging.getLogger("tasks.queues")
 
 
 def _huey(name: str) -> RedisHuey:
@@ -83,10 +88,32 @@ def start_consumer() -> None:
         configure_logging(get_settings().log_level)
         wire()
         warm_up()  # the first jobs must not each build the vocabulary and the client; others wait here
+        _open_connections()
         # Everything imported so far lives as long as the process: keep it out of the cyclic collector's scans,
         # whose full passes over the libraries' objects stalled every worker thread of a consumer for ~100 ms.
         gc.freeze()
         _started = True
+
+
+def worker_threads(argv: list[str]) -> int:
+    """A huey_consumer's worker count (-w/--workers), read by Huey's own option parser; 1 for anything else."""
+    from huey.consumer_options import OptionParserHandler
+
+    if not argv or "huey_consumer" not in argv[0]:
+        return 1
+    try:
+        options, _ = OptionParserHandler().get_option_parser().parse_args(argv[1:])
+    except SystemExit:  # optparse's way of refusing arguments; the consumer itself would have exited already
+        return 1
+    return max(1, int(options.workers or 1))
+
+
+def _open_connections() -> None:
+    """One database connection per worker thread, opened before the first task (see db.session.open_connections)."""
+    try:
+        open_connections(worker_threads(sys.argv))
+    except Exception as exc:  # the database is down at start: each job opens its own connection later, as before
+        log_event(_log, "open_connections_failed", logging.WARNING, error=type(exc).__name__)
 
 
 for _instance in (paid, free, maint):

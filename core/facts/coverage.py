@@ -27,19 +27,20 @@ class KeywordProof:
     proof: str | None  # the document line that shows it
 
 
-def _proof_line(keyword: str, doc: DocumentModel, vocab: Vocabulary) -> str | None:
-    """The first line of `doc` that mentions the keyword (by canonical skill, alias or stems)."""
+def _proof_line(keyword: str, doc: DocumentModel, vocab: Vocabulary, memo: dict[Any, Any]) -> str | None:
+    """The first line of `doc` that mentions the keyword (by canonical skill, alias or stems); `memo` is this
+    document's scan cache (see Vocabulary.find_term)."""
     canonical = vocab.canonical_skill(keyword)
     if canonical and canonical in doc.skills:
         index = doc.skills[canonical]
         if 0 <= index < len(doc.lines):
             return doc.lines[index].strip()
     for line in doc.lines:
-        if line.strip() and vocab.find_term(keyword, line) is not None:
+        if line.strip() and vocab.find_term(keyword, line, memo) is not None:
             return line.strip()
     # A term split over a wrapped line: look in each pair of neighbouring lines.
     for first, second in zip(doc.lines, doc.lines[1:], strict=False):
-        if vocab.find_term(keyword, f"{first} {second}") is not None:
+        if vocab.find_term(keyword, f"{first} {second}", memo) is not None:
             return f"{first.strip()} {second.strip()}"
     return None
 
@@ -48,12 +49,14 @@ def cover(keywords: Sequence[str], resume: DocumentModel, detailed: DocumentMode
     """Status and proof of every keyword (duplicates by folded form dropped, order kept)."""
     vocab = get_vocabulary()
     out: list[KeywordProof] = []
+    resume_memo: dict[Any, Any] = {}
+    detailed_memo: dict[Any, Any] = {}
     for keyword in unique(keywords):
-        proof = _proof_line(keyword, resume, vocab)
+        proof = _proof_line(keyword, resume, vocab, resume_memo)
         if proof is not None:
             out.append(KeywordProof(keyword, "resume", proof))
             continue
-        proof = _proof_line(keyword, detailed, vocab) if detailed is not None else None
+        proof = _proof_line(keyword, detailed, vocab, detailed_memo) if detailed is not None else None
         out.append(KeywordProof(keyword, "detailed" if proof else "missing", proof))
     return out
 

@@ -213,17 +213,26 @@ class Vocabulary:
         """The canonical id for a skill name, alias, abbreviation, Chinese name or inflected form."""
         return self._canonical("skill", term)
 
-    def find_term(self, term: str, text: str) -> Hit | None:
-        """Where a keyword is mentioned: through the vocabulary, else by word stems within a short window."""
+    def find_term(self, term: str, text: str, memo: dict[tuple[str, str], Any] | None = None) -> Hit | None:
+        """Where a keyword is mentioned: through the vocabulary, else by word stems within a short window.
+
+        `memo` (the caller's, for one document) keeps each text's tokens and scans: coverage asks a dozen
+        keywords of the same lines, and tokenizing and scanning every line again for each was most of its CPU.
+        """
         term = " ".join(term.split())
         if not term or not text:
             return None
+        memo = {} if memo is None else memo
         tokens = tokenize(term)
-        text_tokens = tokenize(text)
+        text_tokens = memo.get(("", text))
+        if text_tokens is None:
+            text_tokens = memo[("", text)] = tokenize(text)
         known = self._known(term)
         if known is not None:
             kind, canonical = known
-            hits = self._scan(kind, text, text_tokens)
+            hits = memo.get((kind, text))
+            if hits is None:
+                hits = memo[(kind, text)] = self._scan(kind, text, text_tokens)
             for hit in hits:
                 if hit.canonical == canonical:
                     return hit

@@ -18,36 +18,9 @@ from core.config import get_settings
 from core.errors import NotFound
 from core.facts.model import JobFacts
 from core.logging import log_event
-from db.models import Asset, MatchResult, ResumeVersion, Service
+from db.models import MatchResult, ResumeVersion, Service
 
 _log = logging.getLogger("core.workbench")
-
-
-@dataclass
-class ServiceFacts:
-    """The documents of one service, as plain JSON-able dicts."""
-
-    service_id: uuid.UUID
-    resume: dict[str, Any]
-    detailed: dict[str, Any] | None
-    job: dict[str, Any]
-    output_lang: str
-
-
-def load_facts(session: Session, service_id: uuid.UUID) -> ServiceFacts:
-    service = session.get(Service, service_id)
-    if service is None:
-        raise NotFound("service")
-    resume = session.get(Asset, service.resume_asset_id) if service.resume_asset_id else None
-    detailed = session.get(Asset, service.detailed_asset_id) if service.detailed_asset_id else None
-    job = service.job_summary_json or {}
-    return ServiceFacts(
-        service_id=service.id,
-        resume=(resume.summary_json if resume else None) or {},
-        detailed=detailed.summary_json if detailed else None,
-        job=job,
-        output_lang=service.output_lang or str(job.get("language") or "en"),
-    )
 
 
 def latest_match(session: Session, service_id: uuid.UUID) -> MatchResult | None:

@@ -27,7 +27,7 @@ from core.facts.model import DocumentModel
 from core.facts.outputs import check_interview, check_match, check_tailored, correct_job
 from core.offline.documents import ServiceDocuments
 from core.workbench import match_first, offline, prompts
-from core.workbench.context import latest_match, latest_version, load_facts, retrieval_query, retrieve
+from core.workbench.context import latest_match, latest_version, retrieval_query, retrieve
 from core.workbench.coverage import compute_coverage, projected_score
 from core.workbench.editor import add_version
 from core.workbench.language import detect_lang
@@ -146,9 +146,9 @@ class MatchHandler(BaseHandler):
 
     def run(self, ctx: JobContext) -> Any:
         with unit_of_work() as session:
-            facts = load_facts(session, _service_id(ctx))
-            docs = offline.load_docs(session, facts.service_id)
-        job = _summary(facts.job, docs)
+            facts = offline.load_step(session, _service_id(ctx))
+        docs = facts.docs
+        job = _summary(facts.job_summary, docs)
         coverage = compute_coverage(job.must_have, job.nice_to_have, docs.resume, docs.detailed)
         ctx.stream.part("coverage", coverage.model_dump_json())  # computed by code: the page shows it at once
         found = retrieve("match", retrieval_query(docs.job), facts.output_lang)
@@ -158,7 +158,7 @@ class MatchHandler(BaseHandler):
             service_id = _service_id(ctx)
             reply = ctx.offline_reply(lambda: engine.match(offline.load(service_id), found.passages))
             data = MatchResultData(**reply.model_dump(), coverage=coverage, engine=ctx.spec.engine_label).model_dump()
-            return {**data, SUMMARY_KEY: job.model_dump()} if not facts.job else data
+            return {**data, SUMMARY_KEY: job.model_dump()} if not facts.job_summary else data
         messages = prompts.match_messages(
             facts.output_lang,
             MatchReply,
@@ -171,7 +171,7 @@ class MatchHandler(BaseHandler):
         reply = ctx.structured(MatchReply, messages)
         check_match(reply, _documents(docs))  # strengths and pitch naming what the documents lack: a failed attempt
         data = MatchResultData(**reply.model_dump(), coverage=coverage, engine=ctx.spec.engine_label).model_dump()
-        return {**data, SUMMARY_KEY: job.model_dump()} if not facts.job else data
+        return {**data, SUMMARY_KEY: job.model_dump()} if not facts.job_summary else data
 
     def store(self, session: Session, job: Job, result: Any) -> list[FollowUp]:
         assert job.service_id is not None
@@ -200,11 +200,10 @@ class CustomizeHandler(BaseHandler):
         if ctx.params.get(PARALLEL):  # "Match and tailor": the Match beside this job reaches the provider first
             match_first.wait_for_match(_service_id(ctx), ctx.keeper.check)
         with unit_of_work() as session:
-            facts = load_facts(session, _service_id(ctx))
+            facts = offline.load_step(session, _service_id(ctx), ctx.params.get("lang"))
             match_row = latest_match(session, facts.service_id)
-            lang = str(ctx.params.get("lang") or facts.output_lang)
-            docs = offline.load_docs(session, facts.service_id, lang)
-        job = _summary(facts.job, docs)
+        docs, lang = facts.docs, facts.docs.lang
+        job = _summary(facts.job_summary, docs)
         # "Match and tailor": Customize runs beside Match, from the coverage computed by code; the score it
         # moves is projected when the result is stored, once Match's is known.
         match = MatchResultData.model_validate(match_row.result_json) if match_row is not None else None
@@ -264,14 +263,13 @@ class InterviewHandler(BaseHandler):
 
     def run(self, ctx: JobContext) -> Any:
         with unit_of_work() as session:
-            facts = load_facts(session, _service_id(ctx))
+            facts = offline.load_step(session, _service_id(ctx), ctx.params.get("lang"))
             version = latest_version(session, facts.service_id)
             match_row = latest_match(session, facts.service_id)
             if version is None or match_row is None:
                 raise UserError("workbench.error.customize_first")
             markdown, version_id, match = version.markdown, version.id, match_row.result_json
-            lang = str(ctx.params.get("lang") or facts.output_lang)
-            docs = offline.load_docs(session, facts.service_id, lang)
+        docs, lang = facts.docs, facts.docs.lang
         found = retrieve("interview", retrieval_query(docs.job), lang)
         ctx.figures["retrieved"] = found.record
         if ctx.offline:
@@ -279,7 +277,12 @@ class InterviewHandler(BaseHandler):
             reply = ctx.offline_reply(lambda: engine.interview(docs, markdown, match_data, found.passages))
         else:
             messages = prompts.interview_messages(
-                lang, InterviewReply, job=facts.job, tailored_markdown=markdown, match=match, knowledge=found.prompt
+                lang,
+                InterviewReply,
+                job=facts.job_summary,
+                tailored_markdown=markdown,
+                match=match,
+                knowledge=found.prompt,
             )
             reply = ctx.structured(InterviewReply, messages)
             check_interview(reply, _documents(docs))
