@@ -115,7 +115,7 @@ def open_connections(count: int) -> int:
     finally:
         for connection in held:
             connection.close()
-    return engine.pool.checkedin()  # type: ignore[attr-defined]
+    return int(engine.pool.checkedin())  # type: ignore[attr-defined]
 
 
 def dispose_engine() -> None:

@@ -1,0 +1,129 @@
+"""The cheap paths a burst of clicks takes: jobs queued in one go, a pool opened before the first task, a step's
+inputs read in one statement (also for rows stored before document models were kept)."""
+
+from __future__ import annotations
+
+import time
+import uuid
+
+import pytest
+import redis
+from sqlalchemy import text
+
+from core import dispatch
+from core.assets import crypto
+from core.workbench import services
+from core.workbench.offline import load_step
+from db.models import Asset, Service
+from db.session import get_engine, open_connections, unit_of_work
+from testkit.asset_pdfs import text_pdf
+from testkit.workbench import JD_TEXT, add_assets
+
+
+def test_jobs_queued_together_each_have_their_marker_and_their_message(db: None) -> None:
+    from tasks import queues  # built from the settings of the running stack
+
+    jobs = [(str(uuid.uuid4()), "paid"), (str(uuid.uuid4()), "free"), (str(uuid.uuid4()), "paid")]
+    assert dispatch.enqueue_many(jobs) == [True, True, True]
+    assert all(dispatch.message_pending(job_id) for job_id, _ in jobs)
+    assert (queues.paid.pending_count(), queues.free.pending_count()) == (2, 1)
+
+
+def test_a_message_redis_refuses_takes_its_marker_with_it_and_the_others_still_go(db: None) -> None:
+    from tasks import queues  # built from the settings of the running stack
+
+    refused = str(uuid.uuid4())
+
+    def flaky(job_id: str, queue: str, delay_s: float) -> None:
+        if job_id == refused:
+            raise redis.ConnectionError("gone")
+        queues.send(job_id, queue, delay_s)
+
+    jobs = [(str(uuid.uuid4()), "paid"), (refused, "paid"), (str(uuid.uuid4()), "paid")]
+    dispatch.install(flaky)
+    try:
+        sent = dispatch.enqueue_many(jobs)
+    finally:
+        dispatch.install(queues.send)
+    assert sent == [True, False, True]
+    assert [dispatch.message_pending(job_id) for job_id, _ in jobs] == [True, False, True]
+    assert queues.paid.pending_count() == 2  # the reaper resends the refused one from Postgres
+
+
+def test_a_click_that_starts_match_and_tailor_queues_all_three_steps(make_user) -> None:
+    from tasks import queues  # built from the settings of the running stack
+
+    user = make_user(coins=10)
+    add_assets(user)
+    data = services.create_service(user, idempotency_key="k", jd_text=JD_TEXT, tailor=True).data
+    for key in ("job_id", "match_job_id", "customize_job_id"):
+        assert dispatch.message_pending(data[key])
+    assert queues.paid.pending_count() == 3
+
+
+def _backends() -> int:
+    with unit_of_work() as session:
+        return int(
+            session.execute(
+                text("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'")
+            ).scalar_one()
+        )
+
+
+def test_open_connections_leaves_that_many_in_the_pool_up_to_its_cap(stack: dict[str, str]) -> None:
+    from core.config import get_settings
+
+    assert open_connections(4) >= 4
+    cap = get_settings().db_pool_size
+    assert open_connections(cap + 50) == cap
+    engine = get_engine()
+    assert engine.pool.checkedout() == 0  # type: ignore[attr-defined]
+
+
+def test_a_consumer_opens_a_connection_per_worker_before_its_first_task(db: None, consumers) -> None:
+    from tasks import queues  # built from the settings of the running stack
+
+    before = _backends()
+    consumers.start("warm", "paid", workers=6)
+    deadline = time.monotonic() + 60
+    while _backends() < before + 6 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _backends() >= before + 6
+    assert queues.paid.pending_count() == 0  # no task was needed to open them
+
+
+def test_a_step_reads_a_service_stored_before_document_models_were_kept(make_user) -> None:
+    """Assets with only their file (no text, no model) and a service without its JD's model still load."""
+    user = make_user(coins=10)
+    pdf = text_pdf(["Ada Lovelace", "Senior Engineer at Initech, 2019-2024", "Skills: Python, Kafka"])
+    with unit_of_work() as session:
+        asset = Asset(
+            user_id=user,
+            kind="resume",
+            filename="old.pdf",
+            size_bytes=len(pdf),
+            page_count=1,
+            file_enc=crypto.encrypt_bytes(pdf),
+            summary_json={"headline": "Engineer"},
+            status="ready",
+            is_current=True,
+        )
+        session.add(asset)
+        session.flush()
+        service = Service(user_id=user, resume_asset_id=asset.id, jd_source="text", jd_text=JD_TEXT)
+        session.add(service)
+        session.flush()
+        service_id = service.id
+    with unit_of_work() as session:
+        step = load_step(session, service_id, "zh")
+    assert any("Initech" in line for line in step.docs.resume.lines)
+    assert step.docs.detailed is None
+    assert step.docs.job.must_have, "the JD read by code from its text"
+    assert (step.docs.lang, step.job_summary) == ("zh", {})
+
+
+def test_a_step_of_a_missing_service_is_not_found(db: None) -> None:
+    from core.errors import NotFound
+
+    with unit_of_work() as session, pytest.raises(NotFound):
+        load_step(session, uuid.uuid4())
