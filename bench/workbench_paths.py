@@ -97,9 +97,11 @@ def bench_match_and_tailor(report: Report, count: int, profile_name: str = "real
         assert bench.consumers is not None
         for n in range(2):
             bench.consumers.start(f"paths-{n}", "paid", workers=(count * 3) // 2 + 3)
+        from core.embeddings import use_all_cores
         from db.session import open_connections
         from knowledge.ingest import ingest
 
+        use_all_cores()  # as knowledge.ingest does (its own process in production; the consumers use one core)
         ingest(progress=False)  # the knowledge base `make run` loads: retrieval finds passages, as in production
         open_connections(count)  # a web process that has served this many users at once has its pool open
         fake = bench.fake

@@ -35,7 +35,7 @@ from sqlalchemy import delete, func, insert, select, text, update
 from tqdm import tqdm
 
 from core.config import PROJECT_ROOT
-from core.embeddings import MODEL_ID, embed_passages
+from core.embeddings import MODEL_ID, embed_passages, use_all_cores
 from core.logging import configure_logging, log_event
 from db.models import KnowledgeChunk
 from db.session import get_engine, unit_of_work
@@ -265,6 +265,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-progress", action="store_true", help="never show the progress bar")
     args = parser.parse_args(argv)
     configure_logging()
+    use_all_cores()  # this process embeds passages in bulk, and nothing else
     try:
         report = ingest(args.folder, if_empty=args.if_empty, progress=False if args.no_progress else None)
     except FileNotFoundError as exc:

@@ -49,11 +49,13 @@ def stack_services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     try:
         st.start()
         _reset_caches()
+        from core.embeddings import use_all_cores
         from db.migrate import upgrade
         from tasks.queues import wire
 
         upgrade()
         wire()  # this process's composition root: use cases enqueue, tests run jobs in process
+        use_all_cores()  # the tests ingest the knowledge base here, as knowledge.ingest does in its own process
         yield st
     finally:
         _reset_caches()
