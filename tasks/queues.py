@@ -37,12 +37,29 @@ from tasks.handlers import all_handlers
 _log = logging.getLogger("tasks.queues")
 
 
-def _huey(name: str) -> RedisHuey:
+def _pool() -> ConnectionPool:
     url = get_settings().redis_url or "unix:///nonexistent/redis.sock"
-    pool = ConnectionPool.from_url(url, socket_timeout=30, socket_connect_timeout=3, health_check_interval=15)
+    return ConnectionPool.from_url(url, socket_timeout=30, socket_connect_timeout=3, health_check_interval=15)
+
+
+def _huey(name: str) -> RedisHuey:
     return RedisHuey(
-        f"jaa-{name}", connection_pool=pool, results=False, store_none=False, utc=True, blocking=True, read_timeout=1
+        f"jaa-{name}", connection_pool=_pool(), results=False, store_none=False, utc=True, blocking=True, read_timeout=1
     )
+
+
+def _follow_settings(instance: RedisHuey) -> None:
+    """Point an instance's storage at the Redis the settings name now, if it points elsewhere.
+
+    The instances are built at import; a process that starts a stack of its own afterwards (a benchmark
+    running several, one after another) would otherwise enqueue into the first stack's Redis, long gone.
+    """
+    wanted = _pool()
+    if instance.storage.pool.connection_kwargs == wanted.connection_kwargs:
+        wanted.disconnect()
+        return
+    instance.storage_kwargs["connection_pool"] = wanted
+    instance.storage = instance.create_storage()
 
 
 paid = _huey("paid")
@@ -70,7 +87,10 @@ def send(job_id: str, queue: str, delay_s: float = 0.0) -> None:
 
 
 def wire() -> None:
-    """Give core this process's dispatcher and every job handler (idempotent)."""
+    """Give core this process's dispatcher and every job handler, on the Redis of the current settings
+    (idempotent)."""
+    for instance in (paid, free, maint):
+        _follow_settings(instance)
     dispatch.install(send)
     worker.install_handlers(all_handlers())
 

@@ -17,3 +17,23 @@ def test_any_other_process_or_unreadable_arguments_count_one() -> None:
     assert worker_threads(["/usr/bin/streamlit", "run", "Home.py", "-w", "9"]) == 1
     assert worker_threads([]) == 1
     assert worker_threads([CONSUMER, "tasks.queues.paid", "--no-such-option"]) == 1
+
+
+def test_wiring_points_the_queues_at_the_redis_the_settings_name_now(monkeypatch) -> None:
+    """A process that starts a second stack (a benchmark running several) enqueues into the new Redis."""
+    from core.config import reset_settings
+    from tasks import queues
+
+    def wired_to(url: str) -> list[str]:
+        monkeypatch.setenv("REDIS_URL", url)
+        reset_settings()
+        queues.wire()
+        return [str(h.storage.pool.connection_kwargs.get("path")) for h in (queues.paid, queues.free, queues.maint)]
+
+    try:
+        assert wired_to("unix:///tmp/first/redis.sock") == ["/tmp/first/redis.sock"] * 3
+        assert wired_to("unix:///tmp/second/redis.sock") == ["/tmp/second/redis.sock"] * 3
+    finally:
+        monkeypatch.undo()
+        reset_settings()
+        queues.wire()
