@@ -143,4 +143,8 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # Run from the module imported under its own name: the sandbox's forkserver finds a child's entry function
+    # by module and name, and none defined in `__main__` (python -m) can be found there.
+    from bench.hostile import main as imported_main
+
+    raise SystemExit(imported_main())

@@ -98,7 +98,11 @@ def responder(request: dict[str, Any]) -> str | None:
     elif title == "CustomizeReply":
         reply = {"markdown": f"# Resume\n\n- Python at Acme {mark}\n", "sources": []}
     elif title == "InterviewReply":
-        reply = {"self_intro_1min": f"Hi {mark}", "questions_to_ask": ["Team size?"]}
+        reply = {
+            "self_intro_1min": f"Hi {mark}",
+            "likely_questions": [{"question": "Why Python?", "outline": ["Acme"]}],  # an interview without is refused
+            "questions_to_ask": ["Team size?"],
+        }
     return json.dumps(reply) if reply is not None else None
 
 

@@ -107,7 +107,12 @@ def _query_literal(query: str) -> str:
     """
     from core.query_vectors import query_vector
 
-    return "[" + ",".join(map(repr, query_vector(query).astype(float).tolist())) + "]"
+    return vector_literal(query_vector(query))
+
+
+def vector_literal(vector: Any) -> str:
+    """A vector as pgvector's text literal, the form SEARCH binds (`CAST(:q AS vector)`)."""
+    return "[" + ",".join(map(repr, vector.astype(float).tolist())) + "]"
 
 
 def retrieve_for_task(task_kind: str, query: str, lang: str, k: int | None = None) -> list[Passage]:

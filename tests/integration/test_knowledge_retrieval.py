@@ -92,3 +92,24 @@ def test_prompt_block_and_job_record_carry_the_passages(knowledge_base: None) ->
             {"ids": [r["id"] for r in record]},
         ).all()
     assert {(r.id, r.source, r.heading) for r in rows} == {(r["id"], r["source"], r["heading"]) for r in record}
+
+
+def test_the_search_as_bound_can_walk_the_hnsw_index(knowledge_base: None) -> None:
+    """The query vector is bound as text and cast in SQL: the statement must still be one the index serves
+    (scans and sorts are penalised so that, on this small table, the planner takes the index if it can)."""
+    from core.embeddings import embed_query
+    from core.retrieval import SEARCH, vector_literal
+
+    params = {
+        "q": vector_literal(embed_query("how do I show impact on a resume")),
+        "categories": ["resume"],
+        "lang": "en",
+        "same_lang": True,
+        "k": 4,
+    }
+    with unit_of_work() as session:
+        session.execute(text("SET LOCAL enable_seqscan = off"))
+        session.execute(text("SET LOCAL enable_sort = off"))
+        plan = list(session.execute(text("EXPLAIN " + SEARCH.text), params).scalars())
+        assert len(session.execute(SEARCH, params).all()) == 4
+    assert any("ix_knowledge_embedding_hnsw" in line for line in plan), plan
