@@ -84,13 +84,13 @@ def _search(session: Any, q: Any, categories: tuple[str, ...], lang: str, same_l
 
 def retrieve(query: str, categories: tuple[str, ...], lang: str, k: int = 4) -> list[Passage]:
     """Top-k passages for the query within the categories, in the user's language first."""
-    from db.session import get_engine
+    from db.session import read_transaction
 
     if not query.strip() or k <= 0 or not categories:
         return []
     lang = normalize_lang(lang)
     q = _query_literal(query)
-    with get_engine().begin() as connection:  # no ORM session: only rows come back, and this runs in every step
+    with read_transaction() as connection:
         connection.execute(_SETTINGS)
         passages = _search(connection, q, categories, lang, True, k)
         if len(passages) < k:

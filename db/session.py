@@ -1,8 +1,10 @@
 """Engine and unit of work.
 
-`unit_of_work()` is the one way use cases touch the database: a session whose transaction commits when the
+`unit_of_work()` is the way use cases touch the database: a session whose transaction commits when the
 block ends and rolls back on any exception, so a debit, its job row and its idempotency record land together
-or not at all (cosmicpython's unit-of-work pattern, without the ceremony).
+or not at all (cosmicpython's unit-of-work pattern, without the ceremony). Two narrower doors for hot paths
+that need no ORM: `autocommit()` (one conditional statement, a worker's claim) and `read_transaction()`
+(reads in one transaction, the knowledge search).
 """
 
 from __future__ import annotations
@@ -126,6 +128,14 @@ def dispose_engine() -> None:
             _engine.dispose()
         _engine = None
         _factory = None
+
+
+@contextmanager
+def read_transaction() -> Iterator[Connection]:
+    """A plain connection in one transaction, for reads that want rows, not objects (every step's knowledge
+    search runs here: an ORM session cost it more CPU than the search). Writes belong in unit_of_work."""
+    with get_engine().begin() as conn:
+        yield conn
 
 
 @contextmanager
