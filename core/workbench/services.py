@@ -47,10 +47,15 @@ def _check_lang(lang: str | None) -> str | None:
 def _check_cap(session: Session, user_id: uuid.UUID, service_id: uuid.UUID | None = None) -> None:
     """Refuse a new piece of work beyond the per-user cap; the caller's transaction holds the wallet lock."""
     jobs.lock_user(session, user_id)
-    cap = get_settings().max_services_in_flight
     if service_id is not None and active_jobs(session, service_id):
         return  # this service already counts; a new step does not add one
-    if jobs.services_in_flight(session, user_id) >= cap:
+    _refuse_beyond_cap(jobs.services_in_flight(session, user_id))
+
+
+def _refuse_beyond_cap(in_flight: int) -> None:
+    """LimitReached when the user already has the most services in flight the settings allow."""
+    cap = get_settings().max_services_in_flight
+    if in_flight >= cap:
         raise LimitReached("workbench.error.too_many_services", limit=cap)
 
 
@@ -112,9 +117,7 @@ def create_service(
     def body(session: Session) -> ActionResult:
         balance = jobs.lock_user(session, user_id)  # first: the checks below read what the lock settled
         in_flight, resume_id, detailed_id = session.execute(_CREATE_CHECKS, {"u": user_id}).one()
-        cap = get_settings().max_services_in_flight
-        if in_flight >= cap:
-            raise LimitReached("workbench.error.too_many_services", limit=cap)
+        _refuse_beyond_cap(in_flight)
         current = current_ids_of(resume_id, detailed_id)
         service_id = uuid.uuid4()
         session.execute(
