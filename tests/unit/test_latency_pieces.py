@@ -23,7 +23,8 @@ def test_after_the_object_closes_the_end_lines_are_read_without_a_pause() -> Non
     """Text flows for 2 s, then the object closes: the finish line is read after a wait, [DONE] without a pause."""
     now = [0.0]
     pauses: list[float] = []
-    arrivals = [(0.3 + i * 0.02, f"data: {i}") for i in range(100)] + [(3.0, "finish"), (3.0, "[DONE]")]
+    arrivals = [(0.3 + i * 0.02, line) for i in range(100) for line in (f"data: {i}", "")]
+    arrivals += [(3.0, "data: finish"), (3.0, ""), (3.0, "data: [DONE]"), (3.0, "")]
 
     def lines() -> Iterator[str]:
         for at, line in arrivals:
@@ -35,14 +36,14 @@ def test_after_the_object_closes_the_end_lines_are_read_without_a_pause() -> Non
         now[0] += seconds
 
     paced = PacedLines(lines(), 0.2, clock=lambda: now[0], sleep=sleep)
-    next(paced)
+    next(paced), next(paced)
     paced.text_started()
-    for _ in range(99):
+    for _ in range(198):
         next(paced)
     assert pauses  # text flowing: waited reads are followed by pauses
     paced.text_ended()  # the last token closed the object (without this call, [DONE] waits a pause)
     count = len(pauses)
-    assert [next(paced), next(paced)] == ["finish", "[DONE]"]
+    assert [next(paced) for _ in range(4)] == ["data: finish", "", "data: [DONE]", ""]
     assert len(pauses) == count and now[0] == pytest.approx(3.0)
 
 
