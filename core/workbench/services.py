@@ -167,32 +167,30 @@ def _parallel_jobs(
     Match holds the service's debit and Customize its own, so a final failure of either refunds exactly that
     step, once (core.jobs.fail). Extraction only refines the stored summary: it costs nothing and its failure
     refunds nothing, since Match works from the JD's document model without it. The queue is chosen once for
-    the whole price (the wallet row is locked by _check_cap), so a user short of coins gets every step free,
-    never one step paid and the next free.
+    the whole price (the wallet row is locked by the caller), so a user short of coins gets every step free,
+    never one step paid and the next free; the debits and the rows take one statement each.
     """
-    total = service_price(tailor)
-    forced = "free" if total > 0 and ledger.quote_for(balance, total).is_free else None
+    queue = ledger.quote_for(balance, service_price(tailor)).queue
 
-    def create(kind: str, price: int, memo: str, queue: str | None, params: dict[str, Any]) -> jobs.QueuedJob:
-        new = jobs.NewJob(user_id, kind, price, memo, service_id=service_id, queue=queue, params=params)
-        return jobs.create_job(session, new)
+    def new(kind: str, price: int, memo: str, params: dict[str, Any]) -> jobs.NewJob:
+        return jobs.NewJob(user_id, kind, price, memo, service_id=service_id, params=params)
 
-    match = create("match", price_for("match"), "service", forced, {})
-    steps = [match]
-    if tailor:  # a step that costs nothing (offline) follows Match's queue rather than the balance left after it
-        queue = forced or (match.queue if price_for("customize") <= 0 else None)
-        steps.append(create("customize", price_for("customize"), "customize", queue, {PARALLEL: True}))
-    extraction = create("extract", 0, "service", match.queue, {PARALLEL: True})
+    steps = [new("match", price_for("match"), "service", {})]
+    if tailor:
+        steps.append(new("customize", price_for("customize"), "customize", {PARALLEL: True}))
+    match, *rest, extraction = jobs.create_jobs(
+        session, [*steps, new("extract", 0, "service", {PARALLEL: True})], queue
+    )
     data = {
         "service_id": str(service_id),
         "job_id": str(extraction.id),
         "match_job_id": str(match.id),
-        "queue": match.queue,
-        "price": sum(step.price for step in steps),
+        "queue": queue,
+        "price": match.price + sum(step.price for step in rest),
     }
     if tailor:
-        data["customize_job_id"] = str(steps[1].id)
-    return ActionResult(data=data, enqueue=[(str(j.id), j.queue) for j in (*steps, extraction)])
+        data["customize_job_id"] = str(rest[0].id)
+    return ActionResult(data=data, enqueue=[(str(j.id), j.queue) for j in (match, *rest, extraction)])
 
 
 def _start_step(user_id: uuid.UUID, service_id: uuid.UUID, key: str, kind: str, lang: str | None) -> ActionResult:

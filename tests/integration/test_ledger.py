@@ -165,3 +165,46 @@ def test_reconcile_command_detects_a_tampered_wallet(make_user, stack) -> None:
     bad = subprocess.run([sys.executable, "-m", "core.ledger", "check"], env=env, capture_output=True, text=True)
     assert bad.returncode == 1
     assert "MISMATCH" in bad.stdout
+
+
+def test_debits_charged_together_are_all_or_none_and_never_overdraw_in_a_race(make_user) -> None:
+    """32 threads race 300 pairs (2 + 3 coins) on a wallet holding 52: ten pairs are paid whole, never a half."""
+    user = make_user(coins=52)
+
+    def pair(_: int) -> int:
+        debits = [(uuid.uuid4(), 2, "service"), (uuid.uuid4(), 3, "customize")]
+        with unit_of_work() as s:
+            return len(ledger.charge_together(s, user, debits))
+
+    with ThreadPoolExecutor(max_workers=32) as pool:
+        charged = list(pool.map(pair, range(300)))
+    assert sorted(set(charged)) == [0, 2]  # a pair is paid whole or not at all
+    assert charged.count(2) == 10
+    assert balance(user) == 2
+    with unit_of_work() as s:
+        amounts = s.scalars(
+            select(LedgerEntry.amount).where(LedgerEntry.user_id == user, LedgerEntry.kind == "debit")
+        ).all()
+        assert sorted(amounts) == [-3] * 10 + [-2] * 10
+        assert ledger.reconcile(s) == []
+
+
+def test_debits_charged_together_each_get_an_entry_with_the_balance_after_it(make_user) -> None:
+    user = make_user(coins=10)
+    first, second = uuid.uuid4(), uuid.uuid4()
+    with unit_of_work() as s:
+        entries = ledger.charge_together(s, user, [(first, 2, "service"), (second, 3, "customize")])
+    with unit_of_work() as s:
+        rows = {
+            row.job_id: row for row in s.scalars(select(LedgerEntry).where(LedgerEntry.id.in_(list(entries.values()))))
+        }
+        assert set(entries) == {first, second} and {entries[first], entries[second]} == {r.id for r in rows.values()}
+        assert (rows[first].amount, rows[first].balance_after, rows[first].memo) == (-2, 8, "service")
+        assert (rows[second].amount, rows[second].balance_after, rows[second].memo) == (-3, 5, "customize")
+        assert entries[first] < entries[second]  # in the order given, as if charged one after the other
+    assert balance(user) == 5
+    with unit_of_work() as s:
+        assert ledger.charge_together(s, user, [(uuid.uuid4(), 4, "a"), (uuid.uuid4(), 2, "b")]) == {}  # 6 > 5
+    assert balance(user) == 5
+    with pytest.raises(ValueError), unit_of_work() as s:
+        ledger.charge_together(s, user, [(uuid.uuid4(), 0, "free step")])
