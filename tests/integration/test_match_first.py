@@ -38,3 +38,29 @@ def test_a_lost_job_stops_waiting(stack: dict[str, str]) -> None:
 
     with pytest.raises(JobLost):
         match_first.wait_for_match(uuid.uuid4(), lost)
+
+
+def _calls(command: str) -> int:
+    from core.redis_conn import get_redis
+
+    stats = get_redis().info("commandstats").get(f"cmdstat_{command}", {})
+    return int(stats.get("calls", 0)) if isinstance(stats, dict) else 0
+
+
+def test_a_waiting_customize_blocks_on_redis_instead_of_asking_again_and_again(stack: dict[str, str]) -> None:
+    """Twenty Customizes waiting in a burst must not spend the cores their Matches need: one EXISTS and one
+    BLPOP each, however long the wait."""
+    service_id = uuid.uuid4()
+    before = (_calls("exists"), _calls("blpop"))
+    threading.Timer(0.5, match_first.mark_sent, args=(service_id,)).start()
+    match_first.wait_for_match(service_id, _never_lost)
+    assert (_calls("exists") - before[0], _calls("blpop") - before[1]) == (1, 1)
+
+
+def test_a_customize_starting_after_its_match_sent_does_not_wait(stack: dict[str, str]) -> None:
+    service_id = uuid.uuid4()
+    match_first.mark_sent(service_id)
+    match_first.wait_for_match(service_id, _never_lost)  # the marker answers: no BLPOP at all
+    blpops = _calls("blpop")
+    match_first.wait_for_match(service_id, _never_lost)
+    assert _calls("blpop") == blpops
