@@ -122,6 +122,11 @@ class TermTrie:
         self.size += 1
         return True
 
+    def first_keys(self) -> frozenset[str]:
+        """The token keys a phrase can start with: a text none of whose tokens (or their variants) is one holds
+        no match, so a caller scanning many texts with a small trie can skip most of them."""
+        return frozenset(self._root.children)
+
     def scan(self, text: str, tokens: list[Token] | None = None) -> list[Match]:
         tokens = tokenize(text) if tokens is None else tokens
         out: list[Match] = []

@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from core.facts.termtrie import Entry, Match, TermTrie, Token, breaks, has_cjk, stem, tokenize
+from core.facts.termtrie import Entry, Match, TermTrie, Token, breaks, has_cjk, stem, tokenize, variants
 
 VOCAB_DIR = Path(__file__).resolve().parents[2] / "knowledge" / "vocab"
 FAMILIES = ("software", "data", "product", "design", "marketing", "sales", "finance", "operations", "hr", "general")
@@ -216,14 +216,17 @@ class Vocabulary:
     def find_term(self, term: str, text: str, memo: dict[tuple[str, str], Any] | None = None) -> Hit | None:
         """Where a keyword is mentioned: through the vocabulary, else by word stems within a short window.
 
-        `memo` (the caller's, for one document) keeps each text's tokens and scans: coverage asks a dozen
-        keywords of the same lines, and tokenizing and scanning every line again for each was most of its CPU.
+        `memo` (the caller's, for one document) keeps each text's tokens, stems and scans and each term's tokens:
+        coverage asks a dozen keywords of the same lines, and working each line out again for each keyword was
+        most of its CPU.
         """
         term = " ".join(term.split())
         if not term or not text:
             return None
         memo = {} if memo is None else memo
-        tokens = tokenize(term)
+        tokens = memo.get(("=term", term))
+        if tokens is None:
+            tokens = memo[("=term", term)] = tokenize(term)
         text_tokens = memo.get(("", text))
         if text_tokens is None:
             text_tokens = memo[("", text)] = tokenize(text)
@@ -240,7 +243,7 @@ class Vocabulary:
                 if canonical in self.broader(hit.canonical):  # "GKE" proves "Kubernetes"
                     return hit
             inside = self._spelled_inside(
-                kind, canonical, text, text_tokens
+                kind, canonical, text, text_tokens, memo
             )  # "Kubernetes" in "Google Kubernetes Engine"
             if inside is not None:
                 return inside
@@ -248,7 +251,10 @@ class Vocabulary:
                 return None  # "Go", "R", "React": stems would find the verb or the letter
         if has_cjk(term):
             return self._find_substring(term, text)
-        return self._find_stems(term, tokens, text, text_tokens)
+        stems = memo.get(("=stems", text))
+        if stems is None:
+            stems = memo[("=stems", text)] = [stem(t.key) for t in text_tokens]
+        return self._find_stems(term, tokens, text, text_tokens, stems)
 
     def _known(self, term: str) -> tuple[str, str] | None:
         """(kind, canonical) of a term the vocabulary knows, cached: coverage asks the same keywords per line."""
@@ -264,7 +270,9 @@ class Vocabulary:
             self._known_terms[term] = found
         return self._known_terms[term]
 
-    def _spelled_inside(self, kind: str, canonical: str, text: str, tokens: list[Token]) -> Hit | None:
+    def _spelled_inside(
+        self, kind: str, canonical: str, text: str, tokens: list[Token], memo: dict[tuple[str, str], Any]
+    ) -> Hit | None:
         """A plain spelling of `canonical` written inside a longer known phrase, which the scan reports as that."""
         trie = self._spelling_tries.get((kind, canonical))
         if trie is None:
@@ -272,6 +280,11 @@ class Vocabulary:
             for surface in self._spellings.get((kind, canonical), []):
                 trie.add(surface, Entry(canonical, kind))
             self._spelling_tries[(kind, canonical)] = trie
+        forms = memo.get(("=forms", text))
+        if forms is None:
+            forms = memo[("=forms", text)] = frozenset(form for t in tokens for form in variants(t.key))
+        if trie.first_keys().isdisjoint(forms):
+            return None  # no spelling can start in this text (the usual case: skip the scan)
         for match in trie.scan(text, tokens):
             return Hit(canonical, text[match.start : match.end], match.start, match.end, kind)
         return None
@@ -301,11 +314,13 @@ class Vocabulary:
                     return Hit(canonical, text[start:end], start, end, "skill")
         return None
 
-    def _find_stems(self, term: str, term_tokens: list[Token], text: str, tokens: list[Token]) -> Hit | None:
+    def _find_stems(
+        self, term: str, term_tokens: list[Token], text: str, tokens: list[Token], stems: list[str]
+    ) -> Hit | None:
+        """The term's word stems close together in `text` (`stems`: those of its `tokens`)."""
         wanted = {stem(t.key) for t in term_tokens if t.key not in _STOPWORDS}
-        if not wanted:
+        if not wanted or wanted.isdisjoint(stems):
             return None
-        stems = [stem(t.key) for t in tokens]
         window = len(wanted) + (_STEM_WINDOW_EXTRA if len(wanted) > 1 else 0)
         for i, first in enumerate(stems):
             if first not in wanted:
