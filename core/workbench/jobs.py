@@ -14,6 +14,7 @@ import json
 import uuid
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -79,6 +80,16 @@ def _summary(stored: dict[str, Any], docs: ServiceDocuments) -> JobSummary:
 
 def _coverage(job: JobSummary, docs: ServiceDocuments) -> Coverage:
     return compute_coverage(job.must_have, job.nice_to_have, docs.resume, docs.detailed)
+
+
+def _handed_coverage(handed: str | None) -> Coverage | None:
+    """The coverage the Match beside a Customize computed and handed over (core.workbench.match_first)."""
+    if handed is None:
+        return None
+    try:
+        return Coverage.model_validate_json(handed)
+    except ValidationError:
+        return None
 
 
 class JobExtractionHandler(BaseHandler):
@@ -153,7 +164,7 @@ class MatchHandler(BaseHandler):
         ctx.stream.part("coverage", coverage.model_dump_json())  # computed by code: the page shows it at once
         found = retrieve("match", retrieval_query(docs.job), facts.output_lang)
         ctx.figures["retrieved"] = found.record
-        match_first.mark_sent(facts.service_id)  # a Customize beside this Match may start now
+        match_first.mark_sent(facts.service_id, coverage.model_dump_json())  # a Customize beside it may start now
         if ctx.offline:
             service_id = _service_id(ctx)
             reply = ctx.offline_reply(lambda: engine.match(offline.load(service_id), found.passages))
@@ -197,8 +208,9 @@ class CustomizeHandler(BaseHandler):
     is_stream = True
 
     def run(self, ctx: JobContext) -> Any:
+        handed: str | None = None
         if ctx.params.get(PARALLEL):  # "Match and tailor": the Match beside this job reaches the provider first
-            match_first.wait_for_match(_service_id(ctx), ctx.keeper.check)
+            handed = match_first.wait_for_match(_service_id(ctx), ctx.keeper.check)
         with unit_of_work() as session:
             facts = offline.load_step(session, _service_id(ctx), ctx.params.get("lang"))
             match_row = latest_match(session, facts.service_id)
@@ -207,7 +219,7 @@ class CustomizeHandler(BaseHandler):
         # "Match and tailor": Customize runs beside Match, from the coverage computed by code; the score it
         # moves is projected when the result is stored, once Match's is known.
         match = MatchResultData.model_validate(match_row.result_json) if match_row is not None else None
-        coverage = match.coverage if match is not None else _coverage(job, docs)
+        coverage = match.coverage if match is not None else _handed_coverage(handed) or _coverage(job, docs)
         found = retrieve("customize", retrieval_query(docs.job), lang)
         ctx.figures["retrieved"] = found.record
         match_for_prompt = (

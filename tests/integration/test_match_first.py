@@ -48,13 +48,13 @@ def _calls(command: str) -> int:
 
 
 def test_a_waiting_customize_blocks_on_redis_instead_of_asking_again_and_again(stack: dict[str, str]) -> None:
-    """Twenty Customizes waiting in a burst must not spend the cores their Matches need: one EXISTS and one
-    BLPOP each, however long the wait."""
+    """Twenty Customizes waiting in a burst must not spend the cores their Matches need: one GET and one BLPOP
+    each, however long the wait."""
     service_id = uuid.uuid4()
-    before = (_calls("exists"), _calls("blpop"))
+    before = (_calls("get"), _calls("blpop"))
     threading.Timer(0.5, match_first.mark_sent, args=(service_id,)).start()
     match_first.wait_for_match(service_id, _never_lost)
-    assert (_calls("exists") - before[0], _calls("blpop") - before[1]) == (1, 1)
+    assert (_calls("get") - before[0], _calls("blpop") - before[1]) == (1, 1)
 
 
 def test_a_customize_starting_after_its_match_sent_does_not_wait(stack: dict[str, str]) -> None:
@@ -64,3 +64,29 @@ def test_a_customize_starting_after_its_match_sent_does_not_wait(stack: dict[str
     blpops = _calls("blpop")
     match_first.wait_for_match(service_id, _never_lost)
     assert _calls("blpop") == blpops
+
+
+def test_match_hands_its_coverage_to_customize_encrypted(stack: dict[str, str]) -> None:
+    """Customize works from the coverage Match computed (waiting or arriving later), never in clear in Redis."""
+    from core.redis_conn import get_redis
+
+    coverage = '{"must_have": [{"keyword": "Kafka-CANARY-7Q", "status": "detailed"}], "nice_to_have": []}'
+    waiting, late = uuid.uuid4(), uuid.uuid4()
+    threading.Timer(0.2, match_first.mark_sent, args=(waiting, coverage)).start()
+    assert match_first.wait_for_match(waiting, _never_lost) == coverage
+    match_first.mark_sent(late, coverage)
+    assert match_first.wait_for_match(late, _never_lost) == coverage
+    redis = get_redis()
+    stored = [redis.get(f"jaa:svc:{late}:match_sent") or ""]
+    stored += redis.lrange(f"jaa:svc:{late}:match_wake", 0, -1)  # not popped: nobody was waiting
+    assert len(stored) == 2 and not any("CANARY" in value for value in stored)
+
+
+def test_nothing_handed_over_means_customize_computes_it(
+    stack: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(match_first, "WAIT_S", 0.2)
+    assert match_first.wait_for_match(uuid.uuid4(), _never_lost) is None  # Match never sent
+    sent_bare = uuid.uuid4()
+    match_first.mark_sent(sent_bare)  # an offline Match, or one with no coverage to give
+    assert match_first.wait_for_match(sent_bare, _never_lost) is None
