@@ -16,7 +16,11 @@ A flag says what the documents hold instead when it can ("your resume says 8"). 
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -208,6 +212,15 @@ class Evidence:
         self.phones = {re.sub(r"\D", "", m) for m in _PHONE.findall(text)}
         self.phones = {p for p in self.phones if len(p) >= 7}
 
+    def for_job(self, job: JobFacts | None) -> Evidence:
+        """This evidence with the JD's skills of `job` (a shallow copy: the documents' lookups are shared)."""
+        if job is self.job:
+            return self
+        out = copy.copy(self)
+        out.job = job
+        out.job_skills = set(job.must_have) | set(job.nice_to_have) if job is not None else set()
+        return out
+
     def entries(self) -> Iterable[tuple[_Anchor, Entry]]:
         for d, doc in enumerate(self.docs):
             for e, entry in enumerate(doc.entries):
@@ -310,9 +323,35 @@ def _content_stems(text: str) -> set[str]:
     return stems
 
 
+# Evidence of recent document sets, by their content: every reply of a service is checked against the same
+# documents (Match, Customize, Interview, each attempt), and a candidate running many JDs uses one resume for
+# all. Preparing it is most of a check's CPU (~20 ms for a one-page resume and its history); the lookups are
+# read-only once built, so one copy serves every thread.
+EVIDENCE_CACHE_SIZE = 32
+_evidence: OrderedDict[str, Evidence] = OrderedDict()
+_evidence_lock = threading.Lock()
+
+
+def evidence_for(documents: Sequence[DocumentModel], job: JobFacts | None = None) -> Evidence:
+    """The documents' Evidence (cached by their content), for a check that may also read the JD's skills."""
+    docs = [d for d in documents if d is not None]
+    key = hashlib.sha256(repr(docs).encode("utf-8", "surrogatepass")).hexdigest()
+    with _evidence_lock:
+        shared = _evidence.get(key)
+        if shared is not None:
+            _evidence.move_to_end(key)
+    if shared is None:
+        shared = Evidence(docs, None, get_vocabulary())
+        with _evidence_lock:
+            _evidence[key] = shared
+            while len(_evidence) > EVIDENCE_CACHE_SIZE:
+                _evidence.popitem(last=False)
+    return shared.for_job(job)
+
+
 def check(markdown: str, documents: Sequence[DocumentModel], job: JobFacts | None = None) -> list[Flag]:
     """Flag every claim of `markdown` that the documents do not hold, line by line."""
-    evidence = Evidence(documents, job, get_vocabulary())
+    evidence = evidence_for(documents, job)
     flags: list[Flag] = []
     for number, raw in enumerate(markdown.splitlines(), start=1):
         plain = strip_markdown(raw)
