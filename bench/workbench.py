@@ -142,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-stream", action="store_true", help="only the export figures (no stack)")
     parser.add_argument("--skip-browser", action="store_true", help="no Chromium (token in Redis -> on screen)")
     parser.add_argument("--profile", default="realistic", help="provider profile of the 'Match and tailor' run")
+    parser.add_argument(
+        "--documents", default="full", choices=("full", "short"), help="document lengths of the 'Match and tailor' run"
+    )
     args = parser.parse_args(argv)
 
     bench_export(emit)
@@ -151,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         bench_first_token(emit, args.services, args.model_cap)
         from bench.workbench_paths import bench_match_and_tailor  # issue 21: the waits a user feels
 
-        bench_match_and_tailor(emit, args.services, args.profile)
+        bench_match_and_tailor(emit, args.services, args.profile, args.documents)
     return 0
 
 

@@ -43,20 +43,21 @@ def _marker(i: int) -> str:
     return f"BX{i:04d}"
 
 
-def _user(marker: str) -> uuid.UUID:
+def _user(marker: str, full: bool) -> uuid.UUID:
     from bench.harness import user_with_coins
     from testkit.latency import add_text_assets
 
     user = user_with_coins(50)
-    add_text_assets(user, marker)
+    add_text_assets(user, marker, full=full)
     return user
 
 
-def _jd(i: int, marker: str) -> str:
+def _jd(i: int, marker: str, full: bool) -> str:
     from testkit.latency import jd_with
 
-    jd = jd_with(marker).replace("and Rust required", f"Rust and {SKILLS[i % len(SKILLS)]} required")
-    assert jd != jd_with(marker)  # the skill lands in must_have, which the retrieval query is built from
+    plain = jd_with(marker, full=full)
+    jd = plain.replace("and Rust required", f"Rust and {SKILLS[i % len(SKILLS)]} required")
+    assert jd != plain  # the skill lands in must_have, which the retrieval query is built from
     return jd
 
 
@@ -88,12 +89,21 @@ def _jobs(service_ids: list[str]) -> dict[str, dict[str, Any]]:
         time.sleep(0.2)
 
 
-def bench_match_and_tailor(report: Report, count: int, profile_name: str = "realistic") -> dict[str, float]:
-    """Run the acceptance scenario; returns the headline figures (also printed through `report`)."""
+def bench_match_and_tailor(
+    report: Report, count: int, profile_name: str = "realistic", documents: str = "full"
+) -> dict[str, float]:
+    """Run the acceptance scenario; returns the headline figures (also printed through `report`).
+
+    `documents`: "full" (default) gives every user a resume, history and JD of the lengths users upload
+    (testkit.latency.FULL_*: a one-page resume, a dozen requirements, a 30-token knowledge query); "short" the
+    few-line ones the figures before 2026-12-02 were measured on.
+    """
     from core.workbench import services
     from testkit.fakes.profile import profile
 
+    full = documents == "full"
     report("paths_machine_reference_loop", reference_cpu_ms(), "ms")
+    report("paths_documents", documents, "(full: as users upload; short: a few lines)")
     # The provider runs in a process of its own: in production it is not on this machine at all, and in the
     # driver's interpreter its SSE writing would queue behind the clicking threads on one GIL.
     with BenchStack(model_cap=count * 3 + 3, prefix="bench-paths-", fake_process=True) as bench:
@@ -111,22 +121,23 @@ def bench_match_and_tailor(report: Report, count: int, profile_name: str = "real
         fake.configure(responder=RESPONDER)
         # Warm-up, enough services at once that every consumer process and worker thread has run each step:
         # imports, the vocabulary, the embedding model, connection pools (a cold start is not per-step overhead).
-        warm = [_user(_marker(9000 + i)) for i in range(max(4, count // 2))]
+        warm = [_user(_marker(9000 + i), full) for i in range(max(4, count // 2))]
         warm_ids = [
-            services.create_service(u, idempotency_key="w", jd_text=_jd(i, _marker(9000 + i)), tailor=True)
+            services.create_service(u, idempotency_key="w", jd_text=_jd(i, _marker(9000 + i), full), tailor=True)
             for i, u in enumerate(warm)
         ]
         _jobs([w.data["service_id"] for w in warm_ids])
         fake.configure(profile=profile_name, marker=r"BX\d{4}", clear_stats=True)
         markers = [_marker(i) for i in range(count)]
-        users = [_user(m) for m in markers]
+        users = [_user(m, full) for m in markers]
         clicks, first_ms, created = [0.0] * count, [0.0] * count, [""] * count
         barrier = threading.Barrier(count)
 
         def one(i: int) -> None:
             barrier.wait()
             clicks[i] = time.time()
-            data = services.create_service(users[i], idempotency_key="c", jd_text=_jd(i, markers[i]), tailor=True).data
+            jd = _jd(i, markers[i], full)
+            data = services.create_service(users[i], idempotency_key="c", jd_text=jd, tailor=True).data
             created[i] = data["service_id"]
             first_ms[i] = int(first_delta(data["match_job_id"], 300).id.split("-")[0]) / 1000
 
