@@ -65,23 +65,9 @@ def create_job(session: Session, new: NewJob) -> QueuedJob:
     else:
         charge = ledger.charge(session, new.user_id, new.price, job_id=job_id, memo=new.memo)
     session.flush()  # rows this one refers to (a service created in the same transaction) go first
-    session.execute(
-        _INSERT_JOB,
-        {
-            "id": job_id,
-            "user_id": new.user_id,
-            "kind": new.kind,
-            "queue": charge.queue,
-            "state": "queued",
-            "service_id": new.service_id,
-            "asset_id": new.asset_id,
-            "params": new.params,
-            "price": charge.price,
-            "debit_entry_id": charge.debit_entry_id,
-            "max_attempts": get_settings().job_max_attempts,
-        },
-    )
-    return QueuedJob(id=job_id, queue=charge.queue, price=charge.price)
+    queued = QueuedJob(id=job_id, queue=charge.queue, price=charge.price)
+    session.execute(_INSERT_JOB, _row(queued, new, charge.debit_entry_id))
+    return queued
 
 
 def create_jobs(session: Session, news: list[NewJob], queue: ledger.Queue) -> list[QueuedJob]:
@@ -100,27 +86,29 @@ def create_jobs(session: Session, news: list[NewJob], queue: ledger.Queue) -> li
         if len(entries) != len(priced):
             raise RuntimeError("the wallet did not hold the total its lock and quote promised")
     session.flush()  # rows these refer to (a service created in the same transaction) go first
-    rows = [
-        {
-            "id": job_id,
-            "user_id": new.user_id,
-            "kind": new.kind,
-            "queue": queue,
-            "state": "queued",
-            "service_id": new.service_id,
-            "asset_id": new.asset_id,
-            "params": new.params,
-            "price": new.price if job_id in entries else 0,
-            "debit_entry_id": entries.get(job_id),
-            "max_attempts": get_settings().job_max_attempts,
-        }
-        for job_id, new in zip(ids, news, strict=True)
-    ]
-    session.execute(_INSERT_JOB, rows)
-    return [
+    queued = [
         QueuedJob(id=job_id, queue=queue, price=new.price if job_id in entries else 0)
         for job_id, new in zip(ids, news, strict=True)
     ]
+    session.execute(_INSERT_JOB, [_row(q, new, entries.get(q.id)) for q, new in zip(queued, news, strict=True)])
+    return queued
+
+
+def _row(queued: QueuedJob, new: NewJob, debit_entry_id: int | None) -> dict[str, Any]:
+    """_INSERT_JOB's parameters for one new job, routed and charged (create_job and create_jobs share it)."""
+    return {
+        "id": queued.id,
+        "user_id": new.user_id,
+        "kind": new.kind,
+        "queue": queued.queue,
+        "state": "queued",
+        "service_id": new.service_id,
+        "asset_id": new.asset_id,
+        "params": new.params,
+        "price": queued.price,
+        "debit_entry_id": debit_entry_id,
+        "max_attempts": get_settings().job_max_attempts,
+    }
 
 
 @dataclass(frozen=True)

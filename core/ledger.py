@@ -71,15 +71,6 @@ def quote_for(current: int, price: int) -> Quote:
     return Quote(price=price, balance=current, queue=queue)
 
 
-# One statement: the conditional debit and its ledger entry land together or not at all.
-_DEBIT = text(
-    "WITH debited AS (UPDATE wallets SET balance = balance - :p, updated_at = now()"
-    " WHERE user_id = :u AND balance >= :p RETURNING balance)"
-    " INSERT INTO ledger_entries (user_id, kind, amount, balance_after, job_id, memo, created_at)"
-    " SELECT :u, 'debit', -:p, balance, :job, :memo, now() FROM debited RETURNING id"
-)
-
-
 def charge(session: Session, user_id: uuid.UUID, price: int, *, job_id: uuid.UUID, memo: str) -> Charge:
     """Debit `price` if the wallet holds it (paid queue); otherwise charge nothing (free queue).
 
@@ -88,14 +79,15 @@ def charge(session: Session, user_id: uuid.UUID, price: int, *, job_id: uuid.UUI
     if price <= 0:
         q = quote(session, user_id, 0)
         return Charge(queue=q.queue, price=0, debit_entry_id=None)
-    row = session.execute(_DEBIT, {"u": user_id, "p": price, "job": job_id, "memo": memo[:200]}).first()
-    if row is None:
+    entry_id = charge_together(session, user_id, [(job_id, price, memo)]).get(job_id)
+    if entry_id is None:
         return Charge(queue="free", price=0, debit_entry_id=None)
-    return Charge(queue="paid", price=price, debit_entry_id=int(row[0]))
+    return Charge(queue="paid", price=price, debit_entry_id=entry_id)
 
 
-# One statement for several debits of one user: the wallet pays their total or nothing, and each price gets its
-# own entry (each job refunds its own debit), with the balance after it as if they had been charged in turn.
+# The one debit statement, for one price or several of one user: the wallet pays their total or nothing (the
+# conditional UPDATE and the entries land together or not at all), and each price gets its own entry (each job
+# refunds its own debit), with the balance after it as if they had been charged in turn.
 _DEBIT_TOGETHER = text(
     "WITH debited AS (UPDATE wallets SET balance = balance - :total, updated_at = now()"
     " WHERE user_id = :u AND balance >= :total RETURNING balance + :total AS before)"
