@@ -14,9 +14,9 @@ content chunk, last chunk. Printed, each beside the provider's own figure:
   its row's created_at (the start of the click's transaction): whatever the click waits for before its
   transaction begins is overhead the user feels.
 
-Each JD also names one extra skill of its own, so no two services share a retrieval query (a warm query cache
-would flatter the figures). Clocks: Postgres now(), Redis stream ids and the fake's time.time() are this
-machine's wall clock.
+Each JD also names one extra skill of its own, so no two services share a retrieval query, and the warm-up's
+JDs name others (a warm query cache would flatter the figures). Clocks: Postgres now(), Redis stream ids and the
+fake's time.time() are this machine's wall clock.
 """
 
 from __future__ import annotations
@@ -35,6 +35,9 @@ SKILLS = (
     "Go", "Java", "Docker", "Kubernetes", "AWS", "Redis", "GraphQL", "React", "TypeScript", "Terraform",
     "Spark", "Airflow", "Django", "Flask", "FastAPI", "gRPC", "Linux", "MySQL", "MongoDB", "Elasticsearch",
 )  # fmt: skip
+# The warm-up's own skills: a warm-up JD asking what a measured one asks would leave that query's embedding
+# cached, and half the measured services would skip their embedding.
+WARM_SKILLS = ("Scala", "Ruby", "PHP", "Swift", "Kotlin", "Perl", "Elixir", "Haskell", "Ansible", "Jenkins")
 RESPONDER = "testkit.workbench:responder"
 TITLES = {"JobSummary": "extract", "MatchReply": "match", "CustomizeReply": "customize"}
 
@@ -52,11 +55,11 @@ def _user(marker: str, full: bool) -> uuid.UUID:
     return user
 
 
-def _jd(i: int, marker: str, full: bool) -> str:
+def _jd(skill: str, marker: str, full: bool) -> str:
     from testkit.latency import jd_with
 
     plain = jd_with(marker, full=full)
-    jd = plain.replace("and Rust required", f"Rust and {SKILLS[i % len(SKILLS)]} required")
+    jd = plain.replace("and Rust required", f"Rust and {skill} required")
     assert jd != plain  # the skill lands in must_have, which the retrieval query is built from
     return jd
 
@@ -123,7 +126,12 @@ def bench_match_and_tailor(
         # imports, the vocabulary, the embedding model, connection pools (a cold start is not per-step overhead).
         warm = [_user(_marker(9000 + i), full) for i in range(max(4, count // 2))]
         warm_ids = [
-            services.create_service(u, idempotency_key="w", jd_text=_jd(i, _marker(9000 + i), full), tailor=True)
+            services.create_service(
+                u,
+                idempotency_key="w",
+                jd_text=_jd(WARM_SKILLS[i % len(WARM_SKILLS)], _marker(9000 + i), full),
+                tailor=True,
+            )
             for i, u in enumerate(warm)
         ]
         _jobs([w.data["service_id"] for w in warm_ids])
@@ -136,7 +144,7 @@ def bench_match_and_tailor(
         def one(i: int) -> None:
             barrier.wait()
             clicks[i] = time.time()
-            jd = _jd(i, markers[i], full)
+            jd = _jd(SKILLS[i % len(SKILLS)], markers[i], full)
             data = services.create_service(users[i], idempotency_key="c", jd_text=jd, tailor=True).data
             created[i] = data["service_id"]
             first_ms[i] = int(first_delta(data["match_job_id"], 300).id.split("-")[0]) / 1000
