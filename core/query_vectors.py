@@ -23,6 +23,7 @@ import redis
 from core import embeddings
 from core.assets import crypto
 from core.config import get_settings
+from core.cpu_turns import TURNS
 from core.redis_conn import get_redis
 
 TTL_S = 3600
@@ -48,11 +49,12 @@ def _shared(text: str) -> embeddings.Vector:
     found = _load(client.get(key))
     if found is None and not client.set(key + ":lock", "1", nx=True, px=LOCK_MS):
         deadline = time.monotonic() + WAIT_S
-        while found is None and time.monotonic() < deadline:
-            time.sleep(POLL_S)
-            found = _load(client.get(key))
-            if found is None and not client.exists(key + ":lock"):
-                break  # the holder gave up: compute it here
+        with TURNS.given_up():
+            while found is None and time.monotonic() < deadline:
+                time.sleep(POLL_S)
+                found = _load(client.get(key))
+                if found is None and not client.exists(key + ":lock"):
+                    break  # the holder gave up: compute it here
     if found is not None:
         embeddings.remember_query(text, found)
         return found

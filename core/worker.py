@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from core import dispatch, jobs
 from core.config import get_settings
+from core.cpu_turns import TURNS
 from core.errors import JobLost, PermanentUpstreamError, TransientUpstreamError, UserError
 from core.llm import client as llm
 from core.llm.registry import OFFLINE, ModelSpec, get_registry
@@ -96,7 +97,7 @@ class JobContext:
         sem = Semaphore(f"model:{self.spec.name}", self.spec.concurrency, lease_s=get_settings().job_lease_s)
         holder = f"{self.job_id}:{uuid.uuid4().hex[:8]}"
         self.keeper.check()
-        with sem.slot(holder, on_wait=self.keeper.check):
+        with TURNS.given_up(), sem.slot(holder, on_wait=self.keeper.check):  # a slot and a reply are waits
             self.keeper.semaphores.append((sem, holder))
             try:
                 yield
@@ -115,13 +116,17 @@ class JobContext:
         self.figures["model"] = self.spec.engine_label
         if stream:
             first = time.monotonic()
-            for chunk in offline_chunks(reply.model_dump_json()):
-                self.keeper.check()
-                self.stream.delta(chunk)
-                self.figures.setdefault("ttft_ms", int((time.monotonic() - first) * 1000))
-                time.sleep(OFFLINE_CHUNK_PAUSE_S)
-            self.stream.flush()
+            with TURNS.given_up():  # the pauses are for the page, not for the CPU
+                self._stream_offline(reply.model_dump_json(), first)
         return reply
+
+    def _stream_offline(self, text: str, first: float) -> None:
+        for chunk in offline_chunks(text):
+            self.keeper.check()
+            self.stream.delta(chunk)
+            self.figures.setdefault("ttft_ms", int((time.monotonic() - first) * 1000))
+            time.sleep(OFFLINE_CHUNK_PAUSE_S)
+        self.stream.flush()
 
     def structured(self, model: type[BaseModel], messages: llm.Messages, *, stream: bool = True) -> Any:
         """Ask for JSON matching `model`'s schema and validate it (invalid output is retried)."""
@@ -238,7 +243,7 @@ def execute(job_id_text: str) -> None:
     if claim.attempts > 1:
         with contextlib.suppress(redis.RedisError):
             writer.reset()
-    with LeaseKeeper(claim) as keeper:
+    with LeaseKeeper(claim) as keeper, TURNS.held():
         ctx = JobContext(
             job_id=job_id,
             user_id=claim.user_id,

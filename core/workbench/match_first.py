@@ -24,6 +24,7 @@ from collections.abc import Callable
 import redis
 
 from core.assets import crypto
+from core.cpu_turns import TURNS
 from core.redis_conn import get_redis
 
 WAIT_S = 3.0
@@ -53,7 +54,8 @@ def wait_for_match(service_id: uuid.UUID, check: Callable[[], None]) -> str | No
         client = get_redis()
         value = client.get(_SENT.format(service_id))
         if value is None:
-            popped = client.blpop([_WAKE.format(service_id)], timeout=WAIT_S)
+            with TURNS.given_up():
+                popped = client.blpop([_WAKE.format(service_id)], timeout=WAIT_S)
             value = popped[1] if popped else None
     except redis.RedisError:
         value = None

@@ -90,3 +90,32 @@ def test_nothing_handed_over_means_customize_computes_it(
     sent_bare = uuid.uuid4()
     match_first.mark_sent(sent_bare)  # an offline Match, or one with no coverage to give
     assert match_first.wait_for_match(sent_bare, _never_lost) is None
+
+
+def test_a_waiting_customize_lets_the_other_jobs_of_its_process_have_the_cpu(stack: dict[str, str]) -> None:
+    """The wait gives the job's CPU turn up: a Match in the same consumer must not queue behind a Customize
+    waiting for it (it would wait WAIT_S, then find its Customize gone ahead without it)."""
+    from core.cpu_turns import TURNS
+
+    service_id = uuid.uuid4()
+    other_ran = threading.Event()
+
+    def customize() -> None:
+        with TURNS.held():
+            match_first.wait_for_match(service_id, _never_lost)
+
+    def match() -> None:
+        with TURNS.held():
+            other_ran.set()
+            match_first.mark_sent(service_id)
+
+    waiting = threading.Thread(target=customize)
+    waiting.start()
+    time.sleep(0.2)  # the Customize is blocked on Redis by now
+    started = time.monotonic()
+    sending = threading.Thread(target=match)
+    sending.start()
+    assert other_ran.wait(match_first.WAIT_S / 2)
+    sending.join(2)
+    waiting.join(2)
+    assert not waiting.is_alive() and time.monotonic() - started < match_first.WAIT_S / 2

@@ -1,0 +1,149 @@
+"""Job threads take turns at the CPU, oldest job first, and give the turn up while they wait."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+
+import pytest
+
+from core.cpu_turns import Turns
+
+
+def _job(turns: Turns, name: str, order: list[str]) -> threading.Thread:
+    def run() -> None:
+        with turns.held():
+            order.append(name)
+
+    thread = threading.Thread(target=run, name=name)
+    thread.start()
+    return thread
+
+
+def _wait_until(condition: object, timeout: float = 2.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition() and time.monotonic() < deadline:  # type: ignore[operator]
+        time.sleep(0.005)
+    assert condition(), "timed out"  # type: ignore[operator]
+
+
+def test_a_job_waits_while_another_holds_the_turn_and_goes_when_it_is_handed_on() -> None:
+    turns, order = Turns(), []
+    release = threading.Event()
+
+    def first() -> None:
+        with turns.held():
+            order.append("first-start")
+            release.wait(2)
+            order.append("first-end")
+
+    a = threading.Thread(target=first)
+    a.start()
+    _wait_until(lambda: order == ["first-start"])
+    b = _job(turns, "second", order)
+    time.sleep(0.1)
+    assert order == ["first-start"]  # the second job has not run beside the first
+    release.set()
+    a.join(2)
+    b.join(2)
+    assert order == ["first-start", "first-end", "second"]
+
+
+def test_the_oldest_waiting_job_goes_next_also_when_it_comes_back_from_a_wait() -> None:
+    """A job that gave its turn up to wait (for a reply) is older than jobs that arrived meanwhile: it goes first."""
+    turns, order = Turns(), []
+    reply = threading.Event()
+    hold_young = threading.Event()
+
+    def old() -> None:
+        with turns.held():
+            order.append("old-before-reply")
+            with turns.given_up():
+                reply.wait(2)
+            order.append("old-after-reply")
+
+    def young(name: str) -> None:
+        with turns.held():
+            order.append(name)
+            if name == "young-1":
+                hold_young.wait(2)
+
+    a = threading.Thread(target=old)
+    a.start()
+    _wait_until(lambda: order == ["old-before-reply"])
+    b = threading.Thread(target=young, args=("young-1",))
+    b.start()  # runs while the old job waits for its reply
+    _wait_until(lambda: order == ["old-before-reply", "young-1"])
+    c = threading.Thread(target=young, args=("young-2",))
+    c.start()
+    time.sleep(0.05)
+    reply.set()  # the old job is back, behind young-1's turn but ahead of young-2
+    time.sleep(0.05)
+    hold_young.set()
+    for t in (a, b, c):
+        t.join(2)
+    assert order == ["old-before-reply", "young-1", "old-after-reply", "young-2"]
+
+
+def test_arrival_order_decides_among_waiting_jobs() -> None:
+    turns, order = Turns(), []
+    release = threading.Event()
+
+    def holder() -> None:
+        with turns.held():
+            release.wait(2)
+
+    h = threading.Thread(target=holder)
+    h.start()
+    _wait_until(lambda: turns._holder is not None)
+    threads = []
+    for n in range(5):
+        threads.append(_job(turns, f"job-{n}", order))
+        _wait_until(lambda n=n: len(turns._waiting) == n + 1)
+    release.set()
+    for t in [h, *threads]:
+        t.join(2)
+    assert order == [f"job-{n}" for n in range(5)]
+
+
+def test_a_thread_that_is_not_a_job_never_waits_for_a_turn() -> None:
+    """Streaming, the web process and tests call code that gives a turn up; outside a job that is a no-op."""
+    turns = Turns()
+    with turns.given_up():
+        assert not turns.holding
+    with turns.held():
+        assert turns.holding
+        with turns.held():  # nested: the same turn
+            assert turns.holding
+        with turns.given_up():
+            assert not turns.holding
+        assert turns.holding
+    assert not turns.holding
+
+
+def test_a_holder_stuck_in_an_unforeseen_wait_costs_the_others_only_max_wait(caplog: pytest.LogCaptureFixture) -> None:
+    turns, order = Turns(max_wait_s=0.2), []
+    stuck = threading.Event()
+
+    def holder() -> None:
+        with turns.held():
+            stuck.wait(2)  # a wait that does not give the turn up
+            order.append("holder")
+
+    h = threading.Thread(target=holder)
+    h.start()
+    _wait_until(lambda: turns._holder is not None)
+    started = time.monotonic()
+    with caplog.at_level(logging.WARNING, logger="core.cpu_turns"):
+        waiter = _job(turns, "waiter", order)
+        waiter.join(2)
+    assert order == ["waiter"]
+    assert 0.2 <= time.monotonic() - started < 1.0
+    assert [r.getMessage() for r in caplog.records] == ["cpu_turn_timeout"]
+    stuck.set()
+    h.join(2)
+    late = _job(turns, "late", order)  # the turn is free again and handed on as usual
+    late.join(2)
+    assert order == ["waiter", "holder", "late"]
+    assert turns._holder is None and not turns._waiting
