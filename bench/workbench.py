@@ -30,14 +30,14 @@ def _p95(values: list[float]) -> float:
     return ordered[max(0, round(0.95 * len(ordered)) - 1)]
 
 
-def _user_with_resume() -> uuid.UUID:
+def _user_with_resume(full: bool) -> uuid.UUID:
     from core.users import create_user
     from db.session import unit_of_work
     from testkit.latency import add_text_assets
 
     with unit_of_work() as session:
         user_id = create_user(session, f"bench-{uuid.uuid4().hex[:8]}@example.com").id
-    add_text_assets(user_id)  # every step reads the documents' text (a summary alone is refused)
+    add_text_assets(user_id, full=full)  # every step reads the documents' text (a summary alone is refused)
     return user_id
 
 
@@ -58,10 +58,17 @@ def _first_delta_ms(job_id: str) -> int:
     return int(first_delta(job_id).id.split("-")[0])
 
 
-def bench_first_token(report: Callable[[str, str, str], None], count: int, model_cap: int) -> None:
+def bench_first_token(
+    report: Callable[[str, str, str], None], count: int, model_cap: int, documents: str = "full"
+) -> None:
+    """`documents` as in bench.workbench_paths: every JD asks the knowledge base its own query, the warm-up's
+    another, so no measured service finds its query's embedding cached."""
     from bench.harness import BenchStack
+    from bench.workbench_paths import SKILLS, WARM_SKILLS, _jd
     from core.workbench import services
-    from testkit.workbench import JD_TEXT, responder
+    from testkit.workbench import responder
+
+    full = documents == "full"
 
     with BenchStack(model_cap=model_cap, prefix="bench-workbench-") as bench:
         consumers, fake = bench.consumers, bench.fake
@@ -69,19 +76,21 @@ def bench_first_token(report: Callable[[str, str, str], None], count: int, model
         (Path(__file__).resolve().parent.parent / ".pytest_cache").mkdir(exist_ok=True)
         consumers.start("bench-paid", "paid", workers=count + 4)
         fake.responder = responder
-        warm = _user_with_resume()  # warm-up: consumer imports, connections, first requests
-        warm_id = services.create_service(warm, idempotency_key="warm", jd_text=JD_TEXT).data["service_id"]
+        warm = _user_with_resume(full)  # warm-up: consumer imports, connections, first requests
+        warm_jd = _jd(WARM_SKILLS[0], "", full)
+        warm_id = services.create_service(warm, idempotency_key="warm", jd_text=warm_jd).data["service_id"]
         _first_delta_ms(_match_job(warm_id))
         fake.first_token_delay = FIRST_TOKEN_DELAY_S
         fake.token_interval = 0.005
-        users = [_user_with_resume() for _ in range(count)]
+        users = [_user_with_resume(full) for _ in range(count)]
+        jds = [_jd(SKILLS[i % len(SKILLS)], "", full) for i in range(count)]
         latencies: list[float] = [0.0] * count
         barrier = threading.Barrier(count)
 
         def one(i: int) -> None:
             barrier.wait()
             started_ms = time.time() * 1000
-            created = services.create_service(users[i], idempotency_key=f"b{i}", jd_text=JD_TEXT)
+            created = services.create_service(users[i], idempotency_key=f"b{i}", jd_text=jds[i])
             job_id = _match_job(created.data["service_id"])
             latencies[i] = _first_delta_ms(job_id) - started_ms
 
@@ -93,6 +102,7 @@ def bench_first_token(report: Callable[[str, str, str], None], count: int, model
         delay_ms = FIRST_TOKEN_DELAY_S * 1000
         p95 = _p95(latencies)
         report("services_concurrent", str(count), "count")
+        report("first_token_documents", documents, "(full: as users upload; short: a few lines)")
         report("create_to_first_match_token_p50", f"{statistics.median(latencies):.1f}", "ms")
         report("create_to_first_match_token_p95", f"{p95:.1f}", "ms")
         report("create_to_first_match_token_p95_minus_delay", f"{p95 - delay_ms:.1f}", "ms")
@@ -143,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-browser", action="store_true", help="no Chromium (token in Redis -> on screen)")
     parser.add_argument("--profile", default="realistic", help="provider profile of the 'Match and tailor' run")
     parser.add_argument(
-        "--documents", default="full", choices=("full", "short"), help="document lengths of the 'Match and tailor' run"
+        "--documents", default="full", choices=("full", "short"), help="document lengths (users upload 'full')"
     )
     args = parser.parse_args(argv)
 
@@ -151,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_browser:
         bench_browser_stream(emit)
     if not args.skip_stream:
-        bench_first_token(emit, args.services, args.model_cap)
+        bench_first_token(emit, args.services, args.model_cap, args.documents)
         from bench.workbench_paths import bench_match_and_tailor  # issue 21: the waits a user feels
 
         bench_match_and_tailor(emit, args.services, args.profile, args.documents)
