@@ -7,10 +7,11 @@ near the end of the burst. Taken one job at a time, the same work sends the firs
 work and the median after half the burst's; the last goes out no later than before.
 
 A job thread holds its turn from its claim to its end and lets it go whenever it waits on something other
-than the CPU: an upstream reply (the model slot and the stream), its Match beside it, another process's
-embedding. Turns go to the job claimed first, also when it comes back from such a wait: a job that has begun
-finishes before younger ones begin, so a Match's checks after its reply, or a Customize whose Match has sent,
-do not queue behind a burst that arrived later. Measured on the Match-and-tailor bench, this order did better
+than its own Python: an upstream reply (the model slot and the stream), its Match beside it, another
+process's embedding, a sandboxed parser or OCR (a child process, or onnxruntime's own threads). Turns go to
+the job claimed first, also when it comes back from such a wait: a job that has begun finishes before younger
+ones begin, so a Match's checks after its reply, or a Customize whose Match has sent, do not queue behind a
+burst that arrived later. Measured on the Match-and-tailor bench, this order did better
 for the first Match token than shortest-piece-first, which sent the long Match preparations last.
 
 Only job threads take turns: streaming, lease keepers, the flusher and the web process never wait for one.

@@ -105,8 +105,17 @@ def run_limited(fn: Callable[..., T], *args: Any, budget: Budget, stats: list[Ch
     """fn(*args) in a child within `budget`; raises BudgetExceeded, or what fn raised, or returns its result.
 
     `fn` must be a module-level function and its arguments and result picklable. When `stats` is given, the
-    child's wall time and peak RSS are appended to it.
+    child's wall time and peak RSS are appended to it. A job thread gives its CPU turn up meanwhile (see
+    core.cpu_turns): it only waits, and the child's seconds of parsing or OCR must not hold up the other jobs of
+    its process.
     """
+    from core.cpu_turns import TURNS
+
+    with TURNS.given_up():
+        return _in_child(fn, args, budget, stats)
+
+
+def _in_child(fn: Callable[..., T], args: tuple[Any, ...], budget: Budget, stats: list[ChildStats] | None) -> T:
     ctx = _ctx()
     receive, send = ctx.Pipe(duplex=False)
     child = ctx.Process(target=_child, args=(send, fn, args, budget), daemon=True)

@@ -147,3 +147,30 @@ def test_a_holder_stuck_in_an_unforeseen_wait_costs_the_others_only_max_wait(cap
     late.join(2)
     assert order == ["waiter", "holder", "late"]
     assert turns._holder is None and not turns._waiting
+
+
+def test_a_job_waiting_on_a_sandboxed_child_lets_the_other_jobs_run() -> None:
+    """A scanned PDF's OCR takes seconds in a child process; the job only waits, so its turn goes on meanwhile."""
+    from core.cpu_turns import TURNS
+    from core.sandbox import Budget, run_limited
+
+    order: list[str] = []
+    in_child = threading.Event()
+
+    def parsing() -> None:
+        with TURNS.held():
+            in_child.set()
+            run_limited(time.sleep, 1.5, budget=Budget(seconds=10, memory_mb=512))
+            order.append("parsed")
+
+    a = threading.Thread(target=parsing)
+    a.start()
+    assert in_child.wait(2)
+    time.sleep(0.3)  # the child is starting or sleeping by now
+    started = time.monotonic()
+    b = _job(TURNS, "match", order)
+    b.join(5)
+    waited = time.monotonic() - started
+    a.join(10)
+    assert order == ["match", "parsed"]
+    assert waited < 1.0
