@@ -15,8 +15,9 @@ burst that arrived later. Measured on the Match-and-tailor bench, this order did
 for the first Match token than shortest-piece-first, which sent the long Match preparations last.
 
 Only job threads take turns: streaming, lease keepers, the flusher and the web process never wait for one.
-A thread that waits longer than `MAX_WAIT_S` goes on beside the holder, as every thread did before, and says
-so in the log: a holder blocked in a wait nobody foresaw costs the others that long, not their jobs.
+A long queue is waited out in order (under overload that is the wait the work ahead costs), but a holder that
+keeps the turn longer than `MAX_WAIT_S` is taken to be blocked in a wait nobody foresaw: the threads waiting
+for it go on beside it, as every thread did before, and say so in the log.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import heapq
 import itertools
 import logging
 import threading
+import time
 from collections.abc import Iterator
 
 from core.logging import log_event
@@ -42,6 +44,7 @@ class Turns:
         self._max_wait_s = max_wait_s
         self._mutex = threading.Lock()
         self._holder: threading.Event | None = None
+        self._held_since = 0.0  # when the holder got the turn
         self._waiting: list[tuple[int, threading.Event]] = []  # a heap of (the job's arrival number, its token)
         self._arrivals = itertools.count()
         self._mine = threading.local()  # per thread: the job's arrival number and the token it holds, if any
@@ -83,26 +86,34 @@ class Turns:
         self._mine.token = None
         with self._mutex:
             if self._holder is None:
-                self._holder = token
+                self._hand_to(token)
             else:
                 heapq.heappush(self._waiting, (self._mine.arrival, token))
-        if self._holder is not token and not token.wait(self._max_wait_s):
+        while self._holder is not token and not token.wait(self._max_wait_s):
             with self._mutex:
-                if token is not self._holder:  # not handed over meanwhile: go on without it
-                    self._waiting = [entry for entry in self._waiting if entry[1] is not token]
-                    heapq.heapify(self._waiting)
-                    log_event(_log, "cpu_turn_timeout", logging.WARNING, durationMs=int(self._max_wait_s * 1000))
-                    return
+                if token is self._holder:
+                    break  # handed over just now
+                if time.monotonic() - self._held_since < self._max_wait_s:
+                    continue  # a long queue that moves: wait on, in order
+                # One holder for longer than the limit: blocked in a wait nobody foresaw. Go on without a turn.
+                self._waiting = [entry for entry in self._waiting if entry[1] is not token]
+                heapq.heapify(self._waiting)
+                log_event(_log, "cpu_turn_timeout", logging.WARNING, durationMs=int(self._max_wait_s * 1000))
+                return
         self._mine.token = token
 
     def _release(self) -> None:
         token, self._mine.token = self._mine.token, None
         if token is None:
-            return  # its wait ran out: it ran beside the holder and has nothing to hand on
+            return  # it went on without a turn: it has nothing to hand on
         with self._mutex:
-            self._holder = heapq.heappop(self._waiting)[1] if self._waiting else None
-            if self._holder is not None:
-                self._holder.set()
+            self._hand_to(heapq.heappop(self._waiting)[1] if self._waiting else None)
+
+    def _hand_to(self, token: threading.Event | None) -> None:
+        """Make `token` the holder (None: the turn is free) and wake its thread (call with the mutex held)."""
+        self._holder, self._held_since = token, time.monotonic()
+        if token is not None:
+            token.set()
 
 
 TURNS = Turns()

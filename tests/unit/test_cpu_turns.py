@@ -174,3 +174,25 @@ def test_a_job_waiting_on_a_sandboxed_child_lets_the_other_jobs_run() -> None:
     a.join(10)
     assert order == ["match", "parsed"]
     assert waited < 1.0
+
+
+def test_a_long_queue_that_moves_is_waited_out_in_order_without_a_timeout(caplog: pytest.LogCaptureFixture) -> None:
+    """Six jobs of 0.1 s queue for 0.6 s, longer than the limit of 0.25 s, but no holder keeps the turn that long."""
+    turns, order = Turns(max_wait_s=0.25), []
+
+    def work(name: str) -> None:
+        with turns.held():
+            order.append(name + "-start")
+            time.sleep(0.1)  # stands for a piece of CPU work
+            order.append(name + "-end")
+
+    with caplog.at_level(logging.WARNING, logger="core.cpu_turns"):
+        threads = []
+        for n in range(6):
+            threads.append(threading.Thread(target=work, args=(f"job-{n}",)))
+            threads[-1].start()
+            _wait_until(lambda n=n: len(turns._waiting) == n or n == 0)
+        for t in threads:
+            t.join(5)
+    assert order == [f"job-{n}-{edge}" for n in range(6) for edge in ("start", "end")]
+    assert not caplog.records
