@@ -29,7 +29,8 @@ def _wait_until(condition: object, timeout: float = 2.0) -> None:
 
 
 def test_a_job_waits_while_another_holds_the_turn_and_goes_when_it_is_handed_on() -> None:
-    turns, order = Turns(), []
+    turns = Turns()
+    order: list[str] = []
     release = threading.Event()
 
     def first() -> None:
@@ -52,7 +53,8 @@ def test_a_job_waits_while_another_holds_the_turn_and_goes_when_it_is_handed_on(
 
 def test_the_oldest_waiting_job_goes_next_also_when_it_comes_back_from_a_wait() -> None:
     """A job that gave its turn up to wait (for a reply) is older than jobs that arrived meanwhile: it goes first."""
-    turns, order = Turns(), []
+    turns = Turns()
+    order: list[str] = []
     reply = threading.Event()
     hold_young = threading.Event()
 
@@ -87,7 +89,8 @@ def test_the_oldest_waiting_job_goes_next_also_when_it_comes_back_from_a_wait() 
 
 
 def test_arrival_order_decides_among_waiting_jobs() -> None:
-    turns, order = Turns(), []
+    turns = Turns()
+    order: list[str] = []
     release = threading.Event()
 
     def holder() -> None:
@@ -123,7 +126,8 @@ def test_a_thread_that_is_not_a_job_never_waits_for_a_turn() -> None:
 
 
 def test_a_holder_stuck_in_an_unforeseen_wait_costs_the_others_only_max_wait(caplog: pytest.LogCaptureFixture) -> None:
-    turns, order = Turns(max_wait_s=0.2), []
+    turns = Turns(max_wait_s=0.2)
+    order: list[str] = []
     stuck = threading.Event()
 
     def holder() -> None:
@@ -178,7 +182,8 @@ def test_a_job_waiting_on_a_sandboxed_child_lets_the_other_jobs_run() -> None:
 
 def test_a_long_queue_that_moves_is_waited_out_in_order_without_a_timeout(caplog: pytest.LogCaptureFixture) -> None:
     """Six jobs of 0.1 s queue for 0.6 s, longer than the limit of 0.25 s, but no holder keeps the turn that long."""
-    turns, order = Turns(max_wait_s=0.25), []
+    turns = Turns(max_wait_s=0.25)
+    order: list[str] = []
 
     def work(name: str) -> None:
         with turns.held():
