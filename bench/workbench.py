@@ -5,9 +5,11 @@
 Starts its own embedded Postgres and Redis, the fake LLM upstream (first-token delay 300 ms) and a real
 paid consumer, then creates N services at once (users of their own, so the per-user cap of 3 does not
 refuse them). A token is "visible" when it is in the match job's Redis stream, where the page reads it
-(Redis stream ids are the server's millisecond clock, same machine). The path holds two upstream calls
-(job extraction, then Match), each with the injected first-token delay; figures are printed raw, minus
-one delay (as the issue asks) and minus both (the engine's own overhead). Prints `name: value unit` lines.
+(Redis stream ids are the server's millisecond clock, same machine). Match is queued at the click beside the
+model's job extraction, so the path holds one upstream wait (the injected first-token delay); figures are
+printed raw, minus one delay and, as before Match stopped waiting for the extraction, minus two.
+Documents are of real length and every JD asks its own knowledge query (`--documents short`: a few lines).
+Prints `name: value unit` lines.
 """
 
 from __future__ import annotations
