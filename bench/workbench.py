@@ -66,7 +66,7 @@ def bench_first_token(
     """`documents` as in bench.workbench_paths: every JD asks the knowledge base its own query, the warm-up's
     another, so no measured service finds its query's embedding cached."""
     from bench.harness import BenchStack
-    from bench.workbench_paths import SKILLS, WARM_SKILLS, _jd
+    from bench.workbench_paths import SKILLS, WARM_SKILLS, jd_naming
     from core.workbench import services
     from testkit.workbench import responder
 
@@ -79,13 +79,13 @@ def bench_first_token(
         consumers.start("bench-paid", "paid", workers=count + 4)
         fake.responder = responder
         warm = _user_with_resume(full)  # warm-up: consumer imports, connections, first requests
-        warm_jd = _jd(WARM_SKILLS[0], "", full)
+        warm_jd = jd_naming(WARM_SKILLS[0], "", full)
         warm_id = services.create_service(warm, idempotency_key="warm", jd_text=warm_jd).data["service_id"]
         _first_delta_ms(_match_job(warm_id))
         fake.first_token_delay = FIRST_TOKEN_DELAY_S
         fake.token_interval = 0.005
         users = [_user_with_resume(full) for _ in range(count)]
-        jds = [_jd(SKILLS[i % len(SKILLS)], "", full) for i in range(count)]
+        jds = [jd_naming(SKILLS[i % len(SKILLS)], "", full) for i in range(count)]
         latencies: list[float] = [0.0] * count
         barrier = threading.Barrier(count)
 

@@ -55,7 +55,8 @@ def _user(marker: str, full: bool) -> uuid.UUID:
     return user
 
 
-def _jd(skill: str, marker: str, full: bool) -> str:
+def jd_naming(skill: str, marker: str, full: bool) -> str:
+    """The bench JD asking for `skill` too, so its knowledge query is its own (bench.workbench uses it as well)."""
     from testkit.latency import jd_with
 
     plain = jd_with(marker, full=full)
@@ -129,7 +130,7 @@ def bench_match_and_tailor(
             services.create_service(
                 u,
                 idempotency_key="w",
-                jd_text=_jd(WARM_SKILLS[i % len(WARM_SKILLS)], _marker(9000 + i), full),
+                jd_text=jd_naming(WARM_SKILLS[i % len(WARM_SKILLS)], _marker(9000 + i), full),
                 tailor=True,
             )
             for i, u in enumerate(warm)
@@ -144,7 +145,7 @@ def bench_match_and_tailor(
         def one(i: int) -> None:
             barrier.wait()
             clicks[i] = time.time()
-            jd = _jd(SKILLS[i % len(SKILLS)], markers[i], full)
+            jd = jd_naming(SKILLS[i % len(SKILLS)], markers[i], full)
             data = services.create_service(users[i], idempotency_key="c", jd_text=jd, tailor=True).data
             created[i] = data["service_id"]
             first_ms[i] = int(first_delta(data["match_job_id"], 300).id.split("-")[0]) / 1000

@@ -15,6 +15,7 @@ import warnings
 from typing import Any
 
 from core.config import get_settings
+from core.cpu_turns import TURNS
 from core.errors import InvalidInput
 
 _engine: Any = None
@@ -63,7 +64,8 @@ def read_image(data: bytes, min_score: float = 0.5) -> str:
     check_pixels(data)
     with Image.open(io.BytesIO(data)) as img:
         array = np.array(img.convert("RGB"))
-    result, _elapsed = _get_engine()(array, return_word_box=True)
+    with TURNS.given_up():  # onnxruntime's own threads do the work: a job's turn goes to the others meanwhile
+        result, _elapsed = _get_engine()(array, return_word_box=True)
     if not result:
         return ""
     boxes = sorted(result, key=lambda r: (round(min(p[1] for p in r[0]) / 12), min(p[0] for p in r[0])))

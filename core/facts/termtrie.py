@@ -106,11 +106,13 @@ class TermTrie:
     def __init__(self) -> None:
         self._root = _Node()
         self.size = 0
+        self._first_keys: frozenset[str] | None = None  # made on first ask, dropped by `add`
 
     def add(self, phrase: str, entry: Entry) -> bool:
         tokens = tokenize(phrase)
         if not tokens:
             return False
+        self._first_keys = None
         node = self._root
         for token in tokens:
             if not token.raw.isupper():
@@ -124,8 +126,11 @@ class TermTrie:
 
     def first_keys(self) -> frozenset[str]:
         """The token keys a phrase can start with: a text none of whose tokens (or their variants) is one holds
-        no match, so a caller scanning many texts with a small trie can skip most of them."""
-        return frozenset(self._root.children)
+        no match, so a caller scanning many texts with a small trie can skip most of them. Kept between asks:
+        coverage asks once per line and keyword."""
+        if self._first_keys is None:
+            self._first_keys = frozenset(self._root.children)
+        return self._first_keys
 
     def scan(self, text: str, tokens: list[Token] | None = None) -> list[Match]:
         tokens = tokenize(text) if tokens is None else tokens

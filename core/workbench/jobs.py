@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 from core import jobs, ocr
 from core import offline as engine
 from core.assets import crypto
-from core.cpu_turns import TURNS
 from core.errors import NotFound, UserError
 from core.facts.grounding import check as ground
 from core.facts.grounding import report_json
@@ -106,8 +105,7 @@ class JobExtractionHandler(BaseHandler):
         ocr_text: str | None = None
         if source == "image" and not text.strip():  # read at creation; a service started before that is read here
             ctx.stream.status(STATUS_READING)
-            with TURNS.given_up():  # OCR's own threads work; the other jobs of this process need not wait
-                ocr_text = ocr.read_image(image or b"")
+            ocr_text = ocr.read_image(image or b"")
             if not ocr_text.strip():
                 raise UserError("workbench.error.screenshot_unreadable")
             text = ocr_text

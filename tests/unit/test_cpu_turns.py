@@ -28,19 +28,30 @@ def _wait_until(condition: object, timeout: float = 2.0) -> None:
     assert condition(), "timed out"  # type: ignore[operator]
 
 
+def _holding(
+    turns: Turns, until: threading.Event, order: list[str], before: str = "", after: str = ""
+) -> threading.Thread:
+    """A job that holds the turn until `until` is set (noting `before` and `after` in `order`, when given)."""
+
+    def run() -> None:
+        with turns.held():
+            if before:
+                order.append(before)
+            until.wait(2)  # a wait that does not give the turn up
+            if after:
+                order.append(after)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    _wait_until(lambda: turns._holder is not None)
+    return thread
+
+
 def test_a_job_waits_while_another_holds_the_turn_and_goes_when_it_is_handed_on() -> None:
     turns = Turns()
     order: list[str] = []
     release = threading.Event()
-
-    def first() -> None:
-        with turns.held():
-            order.append("first-start")
-            release.wait(2)
-            order.append("first-end")
-
-    a = threading.Thread(target=first)
-    a.start()
+    a = _holding(turns, release, order, before="first-start", after="first-end")
     _wait_until(lambda: order == ["first-start"])
     b = _job(turns, "second", order)
     time.sleep(0.1)
@@ -92,14 +103,7 @@ def test_arrival_order_decides_among_waiting_jobs() -> None:
     turns = Turns()
     order: list[str] = []
     release = threading.Event()
-
-    def holder() -> None:
-        with turns.held():
-            release.wait(2)
-
-    h = threading.Thread(target=holder)
-    h.start()
-    _wait_until(lambda: turns._holder is not None)
+    h = _holding(turns, release, order)
     threads = []
     for n in range(5):
         threads.append(_job(turns, f"job-{n}", order))
@@ -129,15 +133,7 @@ def test_a_holder_stuck_in_an_unforeseen_wait_costs_the_others_only_max_wait(cap
     turns = Turns(max_wait_s=0.2)
     order: list[str] = []
     stuck = threading.Event()
-
-    def holder() -> None:
-        with turns.held():
-            stuck.wait(2)  # a wait that does not give the turn up
-            order.append("holder")
-
-    h = threading.Thread(target=holder)
-    h.start()
-    _wait_until(lambda: turns._holder is not None)
+    h = _holding(turns, stuck, order, after="holder")
     started = time.monotonic()
     with caplog.at_level(logging.WARNING, logger="core.cpu_turns"):
         waiter = _job(turns, "waiter", order)
