@@ -8,7 +8,7 @@ refuse them). A token is "visible" when it is in the match job's Redis stream, w
 (Redis stream ids are the server's millisecond clock, same machine). Match is queued at the click beside the
 model's job extraction, so the path holds one upstream wait (the injected first-token delay); figures are
 printed raw, minus one delay and, as before Match stopped waiting for the extraction, minus two.
-Documents are of real length and every JD asks its own knowledge query (`--documents short`: a few lines).
+Documents are of real length and every JD is its own (`--documents short`: a few lines).
 Prints `name: value unit` lines.
 """
 

@@ -14,9 +14,10 @@ content chunk, last chunk. Printed, each beside the provider's own figure:
   its row's created_at (the start of the click's transaction): whatever the click waits for before its
   transaction begins is overhead the user feels.
 
-Each JD also names one extra skill of its own, so no two services share a retrieval query, and the warm-up's
-JDs name others (a warm query cache would flatter the figures). Clocks: Postgres now(), Redis stream ids and the
-fake's time.time() are this machine's wall clock.
+Each JD also names one extra skill of its own, so no two services read the same JD, and the warm-up's JDs name
+others. The knowledge query is the candidate's situation (core.workbench.situation), one of a fixed few that
+every user shares: the warm-up leaves its vector computed, as a production process's first minutes do.
+Clocks: Postgres now(), Redis stream ids and the fake's time.time() are this machine's wall clock.
 """
 
 from __future__ import annotations
@@ -35,8 +36,7 @@ SKILLS = (
     "Go", "Java", "Docker", "Kubernetes", "AWS", "Redis", "GraphQL", "React", "TypeScript", "Terraform",
     "Spark", "Airflow", "Django", "Flask", "FastAPI", "gRPC", "Linux", "MySQL", "MongoDB", "Elasticsearch",
 )  # fmt: skip
-# The warm-up's own skills: a warm-up JD asking what a measured one asks would leave that query's embedding
-# cached, and half the measured services would skip their embedding.
+# The warm-up's own skills: no measured service finds its JD's reading done by a warm-up one.
 WARM_SKILLS = ("Scala", "Ruby", "PHP", "Swift", "Kotlin", "Perl", "Elixir", "Haskell", "Ansible", "Jenkins")
 RESPONDER = "testkit.workbench:responder"
 TITLES = {"JobSummary": "extract", "MatchReply": "match", "CustomizeReply": "customize"}
@@ -56,12 +56,12 @@ def _user(marker: str, full: bool) -> uuid.UUID:
 
 
 def jd_naming(skill: str, marker: str, full: bool) -> str:
-    """The bench JD asking for `skill` too, so its knowledge query is its own (bench.workbench uses it as well)."""
+    """The bench JD asking for `skill` too, so no two services read the same JD (bench.workbench uses it as well)."""
     from testkit.latency import jd_with
 
     plain = jd_with(marker, full=full)
     jd = plain.replace("and Rust required", f"Rust and {skill} required")
-    assert jd != plain  # the skill lands in must_have, which the retrieval query is built from
+    assert jd != plain  # the skill lands in must_have, which coverage reads
     return jd
 
 

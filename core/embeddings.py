@@ -73,9 +73,9 @@ def _get_model() -> Any:
     return _model
 
 
-# Recent query vectors by text. A service's Match, Customize and Interview ask with the same query, and Match and
-# Customize of "Match and tailor" ask at the same moment: one embedding (~20-80 ms of CPU under the lock, on the
-# critical path before each upstream call) serves them all. Bounded, read-only vectors; a miss only costs time.
+# Recent query vectors by text. The workbench's queries are a fixed few every user asks (core.workbench.situation):
+# one embedding (~20-80 ms of CPU under the lock, on the critical path before an upstream call) serves them all.
+# Bounded, read-only vectors; a miss only costs time.
 QUERY_CACHE_SIZE = 256
 _queries: OrderedDict[str, Vector] = OrderedDict()
 

@@ -1,9 +1,8 @@
 """A search query's embedding computed once and shared by every process for an hour.
 
-Match and Customize of "Match and tailor" ask the knowledge base with the same query at the same moment,
-usually in different consumer processes, and Interview asks again later. Embedding costs ~1.5-2.5 ms of CPU
-per token (~100 ms for a JD's query), the largest piece of CPU a step spends before its upstream request;
-in a burst on two cores, embedding every query twice was most of the wait before the first Match token.
+The workbench's knowledge queries are a fixed few (the candidate's situation, core.workbench.situation) that
+every user's steps ask, in every consumer process. Embedding costs ~1.5-2.5 ms of CPU per token (~35-65 ms
+for one of these queries), once the largest piece of CPU a step spent before its upstream request.
 
 So the first caller computes the vector (a Redis lock makes it a single flight) and stores it; a caller
 that finds the lock taken waits for the result, briefly, and computes it itself if it does not come (the

@@ -4,7 +4,8 @@
 
 Why it works this way:
 - The query is embedded with e5's "query: " prefix (passages were embedded with "passage: "), once for every
-  process (core.query_vectors): a service's steps ask with the same query.
+  process (core.query_vectors). The workbench asks with the candidate's situation (core.workbench.situation),
+  one of a fixed few queries every user shares.
 - `ORDER BY embedding <=> :q LIMIT k` with a category/language filter lets Postgres walk the HNSW index.
   pgvector (0.6 here) filters *after* the index returns its `hnsw.ef_search` nearest candidates, so a
   selective filter can leave fewer than k rows. ef_search is raised to EF_SEARCH (recall of the index is
@@ -103,7 +104,7 @@ def _query_literal(query: str) -> str:
     """The query's vector as pgvector's text literal, made once per query in this process.
 
     pgvector's own bind type formats the 384 floats on every statement (~0.4 ms of CPU each, up to four
-    statements a step); a service's steps ask with the same query, so the text is kept.
+    statements a step); the workbench's queries are a fixed few, so the text is kept.
     """
     from core.query_vectors import query_vector
 

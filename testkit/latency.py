@@ -32,7 +32,7 @@ Events, Acme Corp, 2020-01 - 2021-06
 
 # Documents of the lengths users upload (the ones above are a few lines, enough for a test of the path): a
 # one-page resume, a career history and a JD with a dozen requirements. Every step reads them by code (the
-# document models, coverage) and the knowledge query is the JD's title and required skills, so a bench of
+# document models, coverage, the candidate's situation), so a bench of
 # waits on toy documents would leave out CPU a real service spends. The model's replies in testkit.workbench
 # stay grounded in them: every fact those replies state is here.
 FULL_RESUME_TEXT = """Jane Doe

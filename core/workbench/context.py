@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 
 from core.config import get_settings
 from core.errors import NotFound
-from core.facts.model import JobFacts
 from core.logging import log_event
 from db.models import MatchResult, ResumeVersion, Service
 
@@ -43,18 +42,6 @@ class Retrieved:
     prompt: str  # passages formatted for the prompt ('' when none)
     record: list[Any]  # what jobs.retrieved keeps, for "why this advice"
     passages: list[Any] = field(default_factory=list)  # the passages themselves (the offline engine reads them)
-
-
-def retrieval_query(job: JobFacts) -> str:
-    """What a step asks the knowledge base: the role and its required skills, read by code from the JD.
-
-    The same for every step of a service whatever the model's extraction says (one embedding serves them all,
-    see core.query_vectors), and short: the model's cost grows with each token and a JD's responsibilities
-    add more tokens than relevance to advice on matching, resumes and interviews. Responsibilities stand in
-    only when code found no required skill.
-    """
-    extra = job.must_have[:8] or job.responsibilities[:2]
-    return " ".join(part.strip() for part in (job.title, *extra) if part.strip())
 
 
 def retrieve(task_kind: str, query: str, lang: str) -> Retrieved:

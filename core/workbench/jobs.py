@@ -28,7 +28,7 @@ from core.facts.model import DocumentModel
 from core.facts.outputs import check_interview, check_match, check_tailored, correct_job
 from core.offline.documents import ServiceDocuments
 from core.workbench import match_first, offline, prompts
-from core.workbench.context import latest_match, latest_version, retrieval_query, retrieve
+from core.workbench.context import latest_match, latest_version, retrieve
 from core.workbench.coverage import compute_coverage, projected_score
 from core.workbench.editor import add_version
 from core.workbench.language import detect_lang
@@ -41,6 +41,7 @@ from core.workbench.schemas import (
     MatchResultData,
 )
 from core.workbench.services import PARALLEL
+from core.workbench.situation import knowledge_query, read_situation
 from core.worker import BaseHandler, FollowUp, JobContext
 from db.models import InterviewResult, Job, MatchResult, ResumeVersion, Service
 from db.session import unit_of_work
@@ -162,7 +163,8 @@ class MatchHandler(BaseHandler):
         job = _summary(facts.job_summary, docs)
         coverage = compute_coverage(job.must_have, job.nice_to_have, docs.resume, docs.detailed)
         ctx.stream.part("coverage", coverage.model_dump_json())  # computed by code: the page shows it at once
-        found = retrieve("match", retrieval_query(docs.job), facts.output_lang)
+        situation = read_situation(docs.resume, docs.detailed, docs.job, coverage)
+        found = retrieve("match", knowledge_query("match", situation, facts.output_lang), facts.output_lang)
         ctx.figures["retrieved"] = found.record
         match_first.mark_sent(facts.service_id, coverage.model_dump_json())  # a Customize beside it may start now
         if ctx.offline:
@@ -220,7 +222,8 @@ class CustomizeHandler(BaseHandler):
         # moves is projected when the result is stored, once Match's is known.
         match = MatchResultData.model_validate(match_row.result_json) if match_row is not None else None
         coverage = match.coverage if match is not None else _handed_coverage(handed) or _coverage(job, docs)
-        found = retrieve("customize", retrieval_query(docs.job), lang)
+        situation = read_situation(docs.resume, docs.detailed, docs.job, coverage)
+        found = retrieve("customize", knowledge_query("customize", situation, lang), lang)
         ctx.figures["retrieved"] = found.record
         match_for_prompt = (
             match.model_dump(exclude={"self_pitch"}) if match is not None else {"coverage": coverage.model_dump()}
@@ -282,10 +285,11 @@ class InterviewHandler(BaseHandler):
                 raise UserError("workbench.error.customize_first")
             markdown, version_id, match = version.markdown, version.id, match_row.result_json
         docs, lang = facts.docs, facts.docs.lang
-        found = retrieve("interview", retrieval_query(docs.job), lang)
+        match_data = MatchResultData.model_validate(match)
+        situation = read_situation(docs.resume, docs.detailed, docs.job, match_data.coverage)
+        found = retrieve("interview", knowledge_query("interview", situation, lang), lang)
         ctx.figures["retrieved"] = found.record
         if ctx.offline:
-            match_data = MatchResultData.model_validate(match)
             reply = ctx.offline_reply(lambda: engine.interview(docs, markdown, match_data, found.passages))
         else:
             messages = prompts.interview_messages(

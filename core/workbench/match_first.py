@@ -3,8 +3,8 @@
 Match, the JD's extraction and Customize all start at the click, in the same burst as every other user's
 clicks, and the work each does before its request is CPU on shared cores. Match's first words are what the
 user waits for; the tailored resume takes a whole reply anyway. So a Customize queued beside its Match waits,
-at most WAIT_S, until that Match has sent its request (and by then the knowledge query's vector is computed,
-core.query_vectors). A Match that fails before its request, or Redis failing, only costs the wait.
+at most WAIT_S, until that Match has sent its request. A Match that fails before its request, or Redis
+failing, only costs the wait.
 
 The wait blocks on a Redis list that Match pushes to when it sends (BLPOP), rather than asking every few tens
 of milliseconds: a Customize starts the moment its Match has sent, and twenty of them waiting in a burst cost
