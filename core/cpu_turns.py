@@ -45,9 +45,10 @@ class Turns:
         self._mutex = threading.Lock()
         self._holder: threading.Event | None = None
         self._held_since = 0.0  # when the holder got the turn
-        self._waiting: list[tuple[int, threading.Event]] = []  # a heap of (the job's arrival number, its token)
-        self._arrivals = itertools.count()
-        self._mine = threading.local()  # per thread: the job's arrival number and the token it holds, if any
+        # A heap of (the job's place in line, a tie-breaker, its token).
+        self._waiting: list[tuple[float, int, threading.Event]] = []
+        self._tie = itertools.count()
+        self._mine = threading.local()  # per thread: the job's place in line and the token it holds, if any
 
     @property
     def holding(self) -> bool:
@@ -56,12 +57,17 @@ class Turns:
         return token is not None and token is self._holder
 
     @contextlib.contextmanager
-    def held(self) -> Iterator[None]:
-        """Run the block as a job: take the turn now (waiting for it) and between the block's waits."""
+    def held(self, head_start_s: float = 0.0) -> Iterator[None]:
+        """Run the block as a job: take the turn now (waiting for it) and between the block's waits.
+
+        A job's place in line is its claim instant, moved `head_start_s` earlier for a job whose first words
+        a user is waiting for: it goes before jobs claimed up to that long before it, never before older ones,
+        so the others wait at most that much longer and are never starved.
+        """
         if getattr(self._mine, "arrival", None) is not None:  # nested: this job already takes its turns
             yield
             return
-        self._mine.arrival = next(self._arrivals)
+        self._mine.arrival = time.monotonic() - head_start_s
         self._acquire()
         try:
             yield
@@ -88,7 +94,7 @@ class Turns:
             if self._holder is None:
                 self._hand_to(token)
             else:
-                heapq.heappush(self._waiting, (self._mine.arrival, token))
+                heapq.heappush(self._waiting, (self._mine.arrival, next(self._tie), token))
         while self._holder is not token and not token.wait(self._max_wait_s):
             with self._mutex:
                 if token is self._holder:
@@ -96,7 +102,7 @@ class Turns:
                 if time.monotonic() - self._held_since < self._max_wait_s:
                     continue  # a long queue that moves: wait on, in order
                 # One holder for longer than the limit: blocked in a wait nobody foresaw. Go on without a turn.
-                self._waiting = [entry for entry in self._waiting if entry[1] is not token]
+                self._waiting = [entry for entry in self._waiting if entry[2] is not token]
                 heapq.heapify(self._waiting)
                 log_event(_log, "cpu_turn_timeout", logging.WARNING, durationMs=int(self._max_wait_s * 1000))
                 return
@@ -107,7 +113,7 @@ class Turns:
         if token is None:
             return  # it went on without a turn: it has nothing to hand on
         with self._mutex:
-            self._hand_to(heapq.heappop(self._waiting)[1] if self._waiting else None)
+            self._hand_to(heapq.heappop(self._waiting)[2] if self._waiting else None)
 
     def _hand_to(self, token: threading.Event | None) -> None:
         """Make `token` the holder (None: the turn is free) and wake its thread (call with the mutex held)."""

@@ -151,6 +151,8 @@ class Handler(Protocol):
 
     kind: str
     is_stream: bool
+    # How much earlier than its claim this kind's job stands in line for the CPU (see core.cpu_turns).
+    turn_head_start_s: float
 
     def run(self, ctx: JobContext) -> Any: ...
 
@@ -243,7 +245,8 @@ def execute(job_id_text: str) -> None:
     if claim.attempts > 1:
         with contextlib.suppress(redis.RedisError):
             writer.reset()
-    with LeaseKeeper(claim) as keeper, TURNS.held():
+    head_start = handler.turn_head_start_s if handler is not None else 0.0
+    with LeaseKeeper(claim) as keeper, TURNS.held(head_start):
         ctx = JobContext(
             job_id=job_id,
             user_id=claim.user_id,
@@ -365,6 +368,7 @@ class BaseHandler:
 
     kind = ""
     is_stream = True
+    turn_head_start_s = 0.0
 
     def run(self, ctx: JobContext) -> Any:
         raise NotImplementedError

@@ -11,9 +11,9 @@ import pytest
 from core.cpu_turns import Turns
 
 
-def _job(turns: Turns, name: str, order: list[str]) -> threading.Thread:
+def _job(turns: Turns, name: str, order: list[str], head_start_s: float = 0.0) -> threading.Thread:
     def run() -> None:
-        with turns.held():
+        with turns.held(head_start_s):
             order.append(name)
 
     thread = threading.Thread(target=run, name=name)
@@ -112,6 +112,26 @@ def test_arrival_order_decides_among_waiting_jobs() -> None:
     for t in [h, *threads]:
         t.join(2)
     assert order == [f"job-{n}" for n in range(5)]
+
+
+def test_a_head_start_goes_before_jobs_claimed_within_it_but_not_before_older_ones() -> None:
+    """Match's preparation goes before the extractions and tailorings of the same burst, never before a job that
+    has waited longer than its head start (nobody is starved)."""
+    turns = Turns()
+    order: list[str] = []
+    release = threading.Event()
+    h = _holding(turns, release, order)
+    old = _job(turns, "old", order)
+    _wait_until(lambda: len(turns._waiting) == 1)
+    time.sleep(0.3)  # "old" has waited longer than the Match's head start below
+    same_burst = _job(turns, "same-burst", order)
+    _wait_until(lambda: len(turns._waiting) == 2)
+    match = _job(turns, "match", order, head_start_s=0.2)
+    _wait_until(lambda: len(turns._waiting) == 3)
+    release.set()
+    for t in (h, old, same_burst, match):
+        t.join(2)
+    assert order == ["old", "match", "same-burst"]
 
 
 def test_a_thread_that_is_not_a_job_never_waits_for_a_turn() -> None:
