@@ -15,12 +15,14 @@ anything before its upstream request, where embedding a JD's query cost ~35-65 m
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 from core.facts.model import DocumentModel, Entry, JobFacts
 from core.facts.vocabulary import get_vocabulary
-from core.offline.lookup import current_month, experience_years
+from core.offline.lookup import current_month, experience_years, month_index
 from core.offline.relevance import tokens
 from core.workbench.schemas import Coverage
 
@@ -30,6 +32,8 @@ EARLY_YEARS = 1.0
 MID_YEARS = 3.0
 SENIOR_YEARS = 8.0
 TECHNICAL_FAMILIES = frozenset({"software", "data"})
+# Below this share of the documents' known skills in the job's main field, a new title is a new field.
+FIELD_SHARE = 0.4
 
 
 @dataclass(frozen=True)
@@ -45,30 +49,52 @@ def read_situation(
 ) -> Situation:
     """The situation from the document models and the coverage computed by code (None: no gaps known)."""
     entries = resume.experience + (detailed.experience if detailed else [])
-    years = experience_years(entries, current_month())
-    stage: Stage = "senior"
-    if years < EARLY_YEARS:
-        stage = "new_grad"
-    elif years < MID_YEARS:
-        stage = "early"
-    elif years < SENIOR_YEARS:
-        stage = "mid"
+    education = resume.education + (detailed.education if detailed else [])
     gaps = coverage is not None and any(k.status == "missing" for k in coverage.must_have)
-    return Situation(stage, gaps, _career_change(entries, job.title), _technical(job.must_have))
+    held = {skill for doc in (resume, detailed) if doc is not None for skill in doc.skills}
+    wanted = _families(job.must_have)
+    change = _career_change(entries, job.title, wanted, _families(held))
+    return Situation(_stage(entries, education), gaps, change, _technical(wanted))
 
 
-def _career_change(entries: list[Entry], job_title: str) -> bool:
+def _stage(entries: list[Entry], education: list[Entry]) -> Stage:
+    """By dated years of work. What code could not date is not taken for a beginner: roles without dates, or a
+    resume where code found neither roles nor schooling, read as mid-level (advice for most readers)."""
+    if not entries:
+        return "new_grad" if education else "mid"
+    if not any(month_index(entry.start) is not None for entry in entries):
+        return "mid"
+    years = experience_years(entries, current_month())
+    if years < EARLY_YEARS:
+        return "new_grad"
+    if years < MID_YEARS:
+        return "early"
+    return "mid" if years < SENIOR_YEARS else "senior"
+
+
+def _families(skills: Iterable[str]) -> list[str]:
+    """The vocabulary's field of each known skill ("software", "finance"...), general ones left out."""
     vocab = get_vocabulary()
-    wanted = {w for w in tokens(job_title) if w not in vocab.seniority}
+    canonical = (vocab.canonical_skill(skill) for skill in skills)
+    return [family for family in (vocab.family(c) for c in canonical if c) if family != "general"]
+
+
+def _career_change(entries: list[Entry], job_title: str, wanted: list[str], held: list[str]) -> bool:
+    """Only when both signs agree: no past title shares a word with the job's ("FP&A Manager" shares none with
+    "Financial Analyst"), and few of the skills the documents hold are of the job's main field (a marketer's
+    SQL does not make them an engineer)."""
+    if not wanted:
+        return False
+    main_field = Counter(wanted).most_common(1)[0][0]
+    vocab = get_vocabulary()
+    title_words = {w for w in tokens(job_title) if w not in vocab.seniority}
     titles = [tokens(entry.title) for entry in entries if entry.title.strip()]
-    return bool(wanted and titles) and not any(wanted & title for title in titles)
+    new_title = bool(title_words and titles) and not any(title_words & title for title in titles)
+    return new_title and held.count(main_field) < FIELD_SHARE * len(held)
 
 
-def _technical(must_have: list[str]) -> bool:
-    vocab = get_vocabulary()
-    families = [vocab.family(c) for c in (vocab.canonical_skill(k) for k in must_have) if c]
-    known = [f for f in families if f != "general"]
-    return bool(known) and 2 * sum(f in TECHNICAL_FAMILIES for f in known) >= len(known)
+def _technical(wanted: list[str]) -> bool:
+    return bool(wanted) and 2 * sum(f in TECHNICAL_FAMILIES for f in wanted) >= len(wanted)
 
 
 _STAGE = {

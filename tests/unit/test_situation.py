@@ -92,3 +92,29 @@ def test_the_queries_are_a_small_fixed_set_that_carries_nothing_of_the_documents
     assert knowledge_query("customize", Situation("new_grad", True, False, True), "fr") == knowledge_query(
         "customize", Situation("new_grad", True, False, True), "en"
     )
+
+
+def test_what_code_cannot_date_is_not_taken_for_a_beginner() -> None:
+    undated = "Sam Lee\nsam@example.com\nEXPERIENCE\nSenior Backend Engineer, Acme Corp\n- Led the Go platform\n"
+    assert read_document(undated, "resume").experience  # a role, but no dates
+    assert _situation(undated).stage == "mid"
+    assert _situation("Sam Lee\nsam@example.com\nGo, Kubernetes\n").stage == "mid"  # neither roles nor schooling
+
+
+FINANCE_JD = """FP&A Manager
+Requirements:
+- Financial modeling, budgeting and forecasting
+- GAAP and variance analysis"""
+ANALYST = """Ana Silva
+ana@example.com
+EXPERIENCE
+Senior Financial Analyst, Omega Bank, 2019 - Present
+- Built the budgeting and forecasting models; variance analysis under GAAP
+Audit Associate, PwC, 2015 - 2019
+SKILLS
+Financial modeling, Budgeting, Forecasting, GAAP, Excel"""
+
+
+def test_a_new_title_in_the_same_field_is_not_a_career_change() -> None:
+    """'FP&A Manager' shares no word with 'Financial Analyst', but the skills are the job's field."""
+    assert not _situation(ANALYST, FINANCE_JD).career_change
