@@ -14,6 +14,9 @@ ones begin, so a Match's checks after its reply, or a Customize whose Match has 
 burst that arrived later. Measured on the Match-and-tailor bench, this order did better
 for the first Match token than shortest-piece-first, which sent the long Match preparations last.
 
+A job kind may stand earlier in line than its claim (`held(head_start_s)`): Match, whose first words the user
+watches, goes before the jobs claimed up to a second before it, never before older ones.
+
 Only job threads take turns: streaming, lease keepers, the flusher and the web process never wait for one.
 A long queue is waited out in order (under overload that is the wait the work ahead costs), but a holder that
 keeps the turn longer than `MAX_WAIT_S` is taken to be blocked in a wait nobody foresaw: the threads waiting
@@ -38,7 +41,7 @@ _log = logging.getLogger("core.cpu_turns")
 
 
 class Turns:
-    """One turn at a time; the waiting job claimed first gets it next."""
+    """One turn at a time; the waiting job first in line (its claim, less any head start) gets it next."""
 
     def __init__(self, max_wait_s: float = MAX_WAIT_S) -> None:
         self._max_wait_s = max_wait_s
