@@ -99,7 +99,7 @@ def bench_match_and_tailor(
     """Run the acceptance scenario; returns the headline figures (also printed through `report`).
 
     `documents`: "full" (default) gives every user a resume, history and JD of the lengths users upload
-    (testkit.latency.FULL_*: a one-page resume, a dozen requirements, a 30-token knowledge query); "short" the
+    (testkit.latency.FULL_*: a one-page resume, a dozen requirements); "short" the
     few-line ones the figures before 2026-12-02 were measured on.
     """
     from core.workbench import services
