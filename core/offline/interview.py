@@ -196,7 +196,7 @@ def _stories(
         stories.append(
             StarStory(
                 gap=topic or (entry.title or entry.org),
-                situation=t(lang, "star_situation", org=entry.org, title=entry.title, dates=_dates(entry, lang)),
+                situation=situation_line(entry, lang),
                 task=task,
                 action=_trim(bullet),
                 result=_trim(result),
@@ -205,6 +205,14 @@ def _stories(
         if len(stories) >= MAX_STORIES:
             break
     return stories
+
+
+def situation_line(entry: Entry, lang: str) -> str:
+    """A story's situation: the role and its dates, at its employer when the document names one apart (a header
+    read whole, "Gamma Retail · Marketing Manager", has no employer of its own: "At  as ..." read as a glitch)."""
+    if not entry.org:
+        return t(lang, "star_situation_no_org", title=entry.title, dates=_dates(entry, lang))
+    return t(lang, "star_situation", org=entry.org, title=entry.title, dates=_dates(entry, lang))
 
 
 def _to_ask(advisor: Advisor, job: JobFacts, lang: str) -> list[str]:

@@ -57,3 +57,14 @@ def test_outcome_is_the_result_part_of_a_bullet() -> None:
     assert outcome("Led the migration to Go, cutting p99 latency by 38%") == "cutting p99 latency by 38%"
     assert outcome("优化分库分表方案，核心接口响应时间降低45%") == "降低45%"
     assert outcome("Ran the design review process") == ""
+
+
+def test_a_story_situation_without_an_employer_reads_as_a_sentence() -> None:
+    from core.facts.model import Entry
+    from core.offline.interview import situation_line
+
+    whole = Entry(kind="experience", title="Gamma Retail · Marketing Manager", start="2019-03", end="present")
+    assert situation_line(whole, "en").startswith("As Gamma Retail · Marketing Manager")
+    assert situation_line(whole, "zh").startswith("担任Gamma Retail")
+    named = Entry(kind="experience", org="Gamma Retail", title="Marketing Manager", start="2019-03")
+    assert situation_line(named, "en").startswith("At Gamma Retail as Marketing Manager")
