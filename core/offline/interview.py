@@ -193,6 +193,8 @@ def _stories(
             else (t(lang, "star_task_generic", text=clean(job.responsibilities[0])) if job.responsibilities else "")
         )
         result = outcome(bullet)
+        if result.strip() == bullet.strip():
+            result = ""  # the whole bullet is its action; naming it again as the result would pad the story
         stories.append(
             StarStory(
                 gap=topic or (entry.title or entry.org),

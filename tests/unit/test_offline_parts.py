@@ -68,3 +68,26 @@ def test_a_story_situation_without_an_employer_reads_as_a_sentence() -> None:
     assert situation_line(whole, "zh").startswith("担任Gamma Retail")
     named = Entry(kind="experience", org="Gamma Retail", title="Marketing Manager", start="2019-03")
     assert situation_line(named, "en").startswith("At Gamma Retail as Marketing Manager")
+
+
+def test_a_bullet_with_no_result_apart_from_its_action_is_not_repeated_as_the_result() -> None:
+    from core import offline as engine
+    from core.facts.read import read_document, read_job
+    from core.offline.documents import ServiceDocuments
+    from core.workbench.schemas import MatchResultData
+
+    resume = read_document(
+        "Tom Baker\ntom@example.com\nEXPERIENCE\nMarketing Manager, Gamma Retail, Mar 2019 - Present\n"
+        "- Ran 40+ email campaigns a year with a budget of $1.2M\n"
+        "- Rebuilt the weekly report, cutting its preparation time by 50%\nSKILLS\nSQL, Excel\n",
+        "resume",
+    )
+    jd, job = read_job("Marketing Analyst\nRequirements:\n- SQL and Excel\n- Email campaigns\n")
+    docs = ServiceDocuments(resume=resume, detailed=None, jd=jd, job=job, lang="en")
+    match = engine.match(docs, [])
+    reply = engine.interview(docs, resume.text, MatchResultData(**match.model_dump()), [])
+    stories = {s.action: s.result for s in reply.star_stories}
+    assert stories, reply
+    for action, result in stories.items():
+        assert result != action
+    assert any("50%" in result for result in stories.values())
