@@ -69,6 +69,15 @@ def stack(stack_services: Any) -> dict[str, str]:
     return env
 
 
+@pytest.fixture(scope="module")
+def knowledge_base(stack: dict[str, str]) -> Iterator[None]:
+    """The bundled knowledge base ingested into the test database, for a module's retrieval tests."""
+    from knowledge.ingest import DEFAULT_FOLDER, ingest
+
+    ingest(DEFAULT_FOLDER, progress=False)
+    yield
+
+
 @pytest.fixture(scope="session")
 def upstream(stack: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     """The fake LLM upstream, with a model registry routing every task kind to it."""

@@ -67,8 +67,6 @@ def _service_id(ctx: JobContext) -> uuid.UUID:
 
 
 SUMMARY_KEY = "_job_summary"  # a Match result's code-read summary, for a service the extraction has not refined yet
-# See MatchHandler.turn_head_start_s: about the span of a burst's preparations on two cores (20 services).
-MATCH_TURN_HEAD_START_S = 1.0
 
 
 def _summary(stored: dict[str, Any], docs: ServiceDocuments) -> JobSummary:
@@ -158,8 +156,9 @@ class MatchHandler(BaseHandler):
     kind = "match"
     is_stream = True
     # Match's first words are what a user watches after the click: in a burst its preparation goes before the
-    # extractions and tailorings claimed up to this long before it (they wait at most this much longer).
-    turn_head_start_s = MATCH_TURN_HEAD_START_S
+    # extractions and tailorings claimed up to this long before it (they wait at most this much longer); about
+    # the span of a 20-service burst's preparations on two cores.
+    turn_head_start_s = 1.0
 
     def run(self, ctx: JobContext) -> Any:
         with unit_of_work() as session:

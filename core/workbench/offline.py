@@ -8,11 +8,9 @@ retrieval as the AI path; a retrieval failure leaves the step without them rathe
 
 from __future__ import annotations
 
-import hashlib
+import functools
 import json
-import threading
 import uuid
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, cast
@@ -47,33 +45,24 @@ def _document_model(
     return read_document(text, cast(DocKind, kind))
 
 
-# The JD models of recent texts, as JSON keyed by the text's hash. A pasted JD's extraction, Match and Customize
-# start at the same click and each read the JD before its result is stored (~4-6 ms of CPU per read, a tenth of
-# the consumers' Python in a burst); in one process the first read serves the others. Kept as text so that
-# every caller gets objects of its own. Bounded; a miss only costs the read.
 JD_CACHE_SIZE = 64
-_jd_cache: OrderedDict[str, str] = OrderedDict()
-_jd_lock = threading.Lock()
 
 
 def jd_models(text: str) -> tuple[DocumentModel, JobFacts]:
     """The JD's document model and job facts, read from its text (a recent text's read is reused)."""
+    data = json.loads(_jd_json(text))
+    return DocumentModel.from_json(data["document"]), JobFacts.from_json(data["job"])
+
+
+@functools.lru_cache(maxsize=JD_CACHE_SIZE)
+def _jd_json(text: str) -> str:
+    """A pasted JD's extraction, Match and Customize start at the same click and each read the JD before its
+    result is stored (~4-6 ms of CPU per read, a tenth of the consumers' Python in a burst): in one process the
+    first read serves the others. Kept as text so that every caller gets objects of its own."""
     from core.facts.read import read_job
 
-    key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    with _jd_lock:
-        cached = _jd_cache.get(key)
-        if cached is not None:
-            _jd_cache.move_to_end(key)
-    if cached is not None:
-        data = json.loads(cached)
-        return DocumentModel.from_json(data["document"]), JobFacts.from_json(data["job"])
     jd, job = read_job(text)
-    with _jd_lock:
-        _jd_cache[key] = json.dumps({"document": jd.to_json(), "job": job.to_json()}, ensure_ascii=False)
-        while len(_jd_cache) > JD_CACHE_SIZE:
-            _jd_cache.popitem(last=False)
-    return jd, job
+    return json.dumps({"document": jd.to_json(), "job": job.to_json()}, ensure_ascii=False)
 
 
 def _stored_jd(jd_model_enc: bytes | None) -> tuple[DocumentModel, JobFacts] | None:

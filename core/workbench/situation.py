@@ -22,6 +22,7 @@ from typing import Literal
 
 from core.facts.model import DocumentModel, Entry, JobFacts
 from core.facts.vocabulary import get_vocabulary
+from core.kinds import normalize_lang
 from core.offline.lookup import current_month, experience_years, month_index
 from core.offline.relevance import tokens
 from core.workbench.schemas import Coverage
@@ -140,7 +141,7 @@ _TASK = {
 
 def knowledge_query(task_kind: str, situation: Situation, lang: str) -> str:
     """What a step of this kind asks the knowledge base for this situation, in the step's language."""
-    lang = "zh" if lang == "zh" else "en"
+    lang = normalize_lang(lang)
     return _TASK[lang][task_kind].format(
         role=_ROLE[lang][situation.technical],
         stage=_STAGE[lang][situation.stage],

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,15 +10,8 @@ from sqlalchemy import text
 
 from core.retrieval import as_record, passages_as_prompt, retrieve, retrieve_for_task
 from db.session import unit_of_work
-from knowledge.ingest import DEFAULT_FOLDER, ingest
 
 EVAL = Path(__file__).resolve().parents[1] / "data" / "rag_eval.json"
-
-
-@pytest.fixture(scope="module")
-def knowledge_base(stack: dict[str, str]) -> Iterator[None]:
-    ingest(DEFAULT_FOLDER, progress=False)
-    yield
 
 
 def _count(category: str, lang: str) -> int:

@@ -7,24 +7,15 @@ requirement); a JD-only query gave every candidate of a job the same passages, w
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from core.retrieval import retrieve_for_task
 from core.workbench.situation import Situation, knowledge_query
-from knowledge.ingest import DEFAULT_FOLDER, ingest
 
 GRADUATE = Situation(stage="new_grad", gaps=True, career_change=False, technical=True)
 CHANGER = Situation(stage="mid", gaps=True, career_change=True, technical=False)
 SENIOR = Situation(stage="senior", gaps=False, career_change=False, technical=True)
 MID = Situation(stage="mid", gaps=False, career_change=False, technical=False)
-
-
-@pytest.fixture(scope="module")
-def knowledge_base(stack: dict[str, str]) -> Iterator[None]:
-    ingest(DEFAULT_FOLDER, progress=False)
-    yield
 
 
 def _headings(task: str, situation: Situation, lang: str) -> list[str]:
