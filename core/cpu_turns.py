@@ -15,7 +15,9 @@ burst that arrived later. Measured on the Match-and-tailor bench, this order did
 for the first Match token than shortest-piece-first, which sent the long Match preparations last.
 
 A job kind may stand earlier in line than its claim (`held(head_start_s)`): Match, whose first words the user
-watches, goes before the jobs claimed up to a second before it, never before older ones.
+watches, goes before the jobs claimed up to a second before it, never before older ones; the light steps (an
+extraction, a Customize whose Match has sent) stand earlier still, so a burst's few-millisecond preparations are
+not queued behind its heavy ones (core.workbench.jobs says what was measured).
 
 Only job threads take turns: streaming, lease keepers, the flusher and the web process never wait for one.
 A long queue is waited out in order (under overload that is the wait the work ahead costs), but a holder that
