@@ -30,8 +30,11 @@ _LINK = re.compile(
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^\s*([^:：]{1,12})[:：]\s*(.*)$")
+# A spaced middle dot or bullet separates parts too ("Gamma Retail · Marketing Manager | 2019 - Present"); an
+# unspaced one does not, so a transliterated name ("阿卜杜拉·买买提") stays whole.
 _SPLIT = re.compile(
-    r"(?<=\w)-\s+|\s+[|｜]\s+|\s*[|｜]\s*|\s+[—–-]\s+|\s*[—–]\s*|\t+|\s{3,}|,\s+|,(?=[A-Za-z])|，|\s+at\s+|\s+@\s+|[（(]|[）)]"
+    r"(?<=\w)-\s+|\s+[|｜]\s+|\s*[|｜]\s*|\s+[—–-]\s+|\s*[—–]\s*|\s+[·•・]\s+|\t+|\s{3,}|,\s+|,(?=[A-Za-z])|，|\s+at\s+|"
+    r"\s+@\s+|[（(]|[）)]"
 )
 _LOCATION_LABEL = re.compile(
     r"^(?:location|address|city|based in|现居|所在地|地址|城市|居住地|工作地点|地点|base)$", re.IGNORECASE

@@ -255,6 +255,19 @@ def test_one_column_resume_roles_in_both_header_orders() -> None:
     assert _entry(model, "Acme Corp").bullets[0].startswith("Led 8 engineers")
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Gamma Retail · Marketing Manager | Mar 2019 - Present",
+        "Marketing Manager · Gamma Retail · Mar 2019 - Present",
+        "Gamma Retail • Marketing Manager • Mar 2019 – Present",
+    ],
+)
+def test_a_spaced_middle_dot_separates_employer_from_title(header: str) -> None:
+    model = read_document(f"Tom Baker\ntom@example.com\nEXPERIENCE\n{header}\n- Ran 40+ email campaigns\n", "resume")
+    assert _roles(model) == [("Gamma Retail", "Marketing Manager", "2019-03", "present")]
+
+
 def test_one_column_contact_sections_education() -> None:
     model = read_document(EN_ONE_COLUMN, "resume")
     assert (model.contact.name, model.contact.email, model.contact.location) == (
