@@ -660,6 +660,14 @@ def read_document(text: str, kind: str) -> DocumentModel:
 
 _TITLE_LINE = re.compile(r"^(?P<left>.+?)\s*(?:—+|–|\s-\s|\s+at\s+|\s+@\s+|\s[|｜]\s)\s*(?P<right>.+)$")
 _PARENS = re.compile(r"[（(]([^()（）]*)[)）]")
+# How the job is offered, often bracketed after its title ("后端开发工程师（校招）", "Backend Engineer (Intern)"):
+# never the company's name.
+_ENGAGEMENT = re.compile(
+    r"^(?:校招|社招|校园招聘|社会招聘|实习生?|日常实习|暑期实习|应届生?|\d{2,4}\s*届.*|急招|全职|兼职|远程|外包|"
+    r"intern(?:ship)?|(?:summer\s+)?intern|full[- ]?time|part[- ]?time|contract(?:or)?|temporary|permanent|freelance|"
+    r"remote|hybrid|on-?site|new\s+grad(?:uate)?|graduate|entry[- ]level|campus(?:\s+hire)?)$",
+    re.IGNORECASE,
+)
 
 
 def _title_line(line: str, vocab: Vocabulary) -> tuple[str, str, str] | None:
@@ -729,6 +737,8 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
         parts = _header_parts(text, find_dates(text))
         for part in parts:
             for piece in _cjk_split(part, vocab):
+                if _ENGAGEMENT.match(piece.strip()):
+                    continue
                 if not title and _is_title(piece, vocab) and len(piece) <= 70:
                     title = piece
                 elif not location and _is_location(piece):

@@ -425,6 +425,20 @@ def test_english_jd_with_sections() -> None:
     assert (job.years_required, job.degree_required, job.looks_like_jd) == (5, "bachelor", True)
 
 
+@pytest.mark.parametrize(
+    ("jd", "expected"),
+    [
+        ("后端开发工程师（校招）\n字节跳动 · 北京\n任职要求：\n1. 熟悉Java或Go\n", ("后端开发工程师", "字节跳动")),
+        ("数据分析师（实习）\n岗位要求：\n1. 熟练使用SQL、Python\n", ("数据分析师", "")),
+        ("Backend Engineer (Intern)\nAcme Corp, Berlin\nRequirements:\n- Python\n", ("Backend Engineer", "Acme Corp")),
+        ("Data Analyst (Full-time)\nRequirements:\n- SQL\n- Tableau\n", ("Data Analyst", "")),
+    ],
+)
+def test_how_a_job_is_offered_is_not_its_company(jd: str, expected: tuple[str, str]) -> None:
+    _, job = read_job(jd)
+    assert (job.title, job.company) == expected
+
+
 def test_english_jd_without_sections_takes_every_skill() -> None:
     _model, job = read_job(JD_EN_PLAIN)
     assert {"sql", "tableau"} <= set(job.must_have)
