@@ -302,6 +302,9 @@ def _is_org(part: str, vocab: Vocabulary) -> bool:
     return bool(_ORG_WORDS.search(part))
 
 
+_HONOURS = re.compile(r"\s*[（(]\s*(?:hons?|honours|honors)\.?\s*[)）]", re.IGNORECASE)
+
+
 def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
     """The words of a header with its dates cut out, split at separators."""
     pieces, last = [], 0
@@ -311,9 +314,10 @@ def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
     pieces.append(text[last:])
     joined = _CITY_COMMA.sub(lambda m: m.group(0).replace(", ", "\x00").replace(",", "\x01"), "  |  ".join(pieces))
     joined = re.sub(r"\s+(?:to|至|到|[-–—~])\s+(?=\s*\|)", " ", joined)
+    joined = _HONOURS.sub("\x02", joined)  # "BSc (Hons) Computer Science" is one degree, not three parts
     parts = []
     for part in _SPLIT.split(joined):
-        part = part.strip(" \t-–—~|,;:：.()（）").replace("\x00", ", ").replace("\x01", ",")
+        part = part.strip(" \t-–—~|,;:：.()（）").replace("\x00", ", ").replace("\x01", ",").replace("\x02", " (Hons)")
         if part and part.lower() not in ("to", "至", "到", "至今", "present", "current", "now"):
             parts.append(part)
     return parts

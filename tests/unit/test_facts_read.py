@@ -295,6 +295,24 @@ def test_one_column_contact_sections_education() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "BSc (Hons) Computer Science, University of Leeds, 2014 - 2018",
+        "University of Leeds | BSc (Hons) Computer Science | 2014 - 2018",
+    ],
+)
+def test_an_honours_degree_is_one_degree(line: str) -> None:
+    model = read_document(f"Tom Baker\ntom@example.com\nEDUCATION\n{line}\nSKILLS\nSQL\n", "resume")
+    school = model.education[0]
+    assert (school.org, school.title, school.start, school.end) == (
+        "University of Leeds",
+        "BSc (Hons) Computer Science",
+        "2014",
+        "2018",
+    )
+
+
 def test_skills_certifications_languages() -> None:
     model = read_document(EN_ONE_COLUMN, "resume")
     assert {"python", "go", "kubernetes", "postgresql", "redis", "aws"} <= set(model.skills)
