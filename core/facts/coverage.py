@@ -10,7 +10,7 @@ always give the same answer.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from core.facts.model import DocumentModel
@@ -45,12 +45,23 @@ def _proof_line(keyword: str, doc: DocumentModel, vocab: Vocabulary, memo: dict[
     return None
 
 
-def cover(keywords: Sequence[str], resume: DocumentModel, detailed: DocumentModel | None) -> list[KeywordProof]:
+@dataclass
+class ScanMemo:
+    """Each document's line scans (see Vocabulary.find_term), for several `cover` calls over the same documents:
+    Match asks of the must-haves, then of the nice-to-haves, and scanning every line again cost a third of it."""
+
+    resume: dict[Any, Any] = field(default_factory=dict)
+    detailed: dict[Any, Any] = field(default_factory=dict)
+
+
+def cover(
+    keywords: Sequence[str], resume: DocumentModel, detailed: DocumentModel | None, memo: ScanMemo | None = None
+) -> list[KeywordProof]:
     """Status and proof of every keyword (duplicates by folded form dropped, order kept)."""
     vocab = get_vocabulary()
     out: list[KeywordProof] = []
-    resume_memo: dict[Any, Any] = {}
-    detailed_memo: dict[Any, Any] = {}
+    memo = memo or ScanMemo()
+    resume_memo, detailed_memo = memo.resume, memo.detailed
     for keyword in unique(keywords):
         proof = _proof_line(keyword, resume, vocab, resume_memo)
         if proof is not None:

@@ -132,6 +132,17 @@ def _norm_heading(line: str) -> str:
     return " ".join(text.split())
 
 
+@dataclass(frozen=True)
+class _TermFacts:
+    """A keyword as find_term reads it: spaces normalised, what the vocabulary knows of it, its word stems."""
+
+    term: str
+    known: tuple[str, str] | None  # (kind, canonical)
+    ambiguous: bool  # a known name stems would misfind ("Go", "R")
+    cjk: bool
+    stems: frozenset[str]
+
+
 class Vocabulary:
     """Everything the document model needs to name; built from the JSON data, immutable afterwards."""
 
@@ -220,19 +231,19 @@ class Vocabulary:
         coverage asks a dozen keywords of the same lines, and working each line out again for each keyword was
         most of its CPU.
         """
-        term = " ".join(term.split())
-        if not term or not text:
+        if not text:
             return None
         memo = {} if memo is None else memo
-        tokens = memo.get(("=term", term))
-        if tokens is None:
-            tokens = memo[("=term", term)] = tokenize(term)
+        about = memo.get(("=term", term))
+        if about is None:
+            about = memo[("=term", term)] = self._about_term(term)
+        if about.term == "":
+            return None
         text_tokens = memo.get(("", text))
         if text_tokens is None:
             text_tokens = memo[("", text)] = tokenize(text)
-        known = self._known(term)
-        if known is not None:
-            kind, canonical = known
+        if about.known is not None:
+            kind, canonical = about.known
             hits = memo.get((kind, text))
             if hits is None:
                 hits = memo[(kind, text)] = self._scan(kind, text, text_tokens)
@@ -247,14 +258,32 @@ class Vocabulary:
             )  # "Kubernetes" in "Google Kubernetes Engine"
             if inside is not None:
                 return inside
-            if " ".join(t.key for t in tokens) in self._ambiguous:
+            if about.ambiguous:
                 return None  # "Go", "R", "React": stems would find the verb or the letter
-        if has_cjk(term):
-            return self._find_substring(term, text)
+        if about.cjk:
+            return self._find_substring(about.term, text)
+        if not about.stems:
+            return None
         stems = memo.get(("=stems", text))
         if stems is None:
             stems = memo[("=stems", text)] = [stem(t.key) for t in text_tokens]
-        return self._find_stems(term, tokens, text, text_tokens, stems)
+            memo[("=stemset", text)] = frozenset(stems)
+        if about.stems.isdisjoint(memo[("=stemset", text)]):
+            return None
+        return self._find_stems(about, text, text_tokens, stems)
+
+    def _about_term(self, term: str) -> _TermFacts:
+        """What find_term needs of a keyword whatever the text: worked out once per keyword, not once per line."""
+        term = " ".join(term.split())
+        tokens = tokenize(term) if term else []
+        known = self._known(term) if term else None
+        return _TermFacts(
+            term=term,
+            known=known,
+            ambiguous=known is not None and " ".join(t.key for t in tokens) in self._ambiguous,
+            cjk=has_cjk(term),
+            stems=frozenset(stem(t.key) for t in tokens if t.key not in _STOPWORDS),
+        )
 
     def _known(self, term: str) -> tuple[str, str] | None:
         """(kind, canonical) of a term the vocabulary knows, cached: coverage asks the same keywords per line."""
@@ -314,13 +343,9 @@ class Vocabulary:
                     return Hit(canonical, text[start:end], start, end, "skill")
         return None
 
-    def _find_stems(
-        self, term: str, term_tokens: list[Token], text: str, tokens: list[Token], stems: list[str]
-    ) -> Hit | None:
+    def _find_stems(self, about: _TermFacts, text: str, tokens: list[Token], stems: list[str]) -> Hit | None:
         """The term's word stems close together in `text` (`stems`: those of its `tokens`)."""
-        wanted = {stem(t.key) for t in term_tokens if t.key not in _STOPWORDS}
-        if not wanted or wanted.isdisjoint(stems):
-            return None
+        wanted = about.stems
         window = len(wanted) + (_STEM_WINDOW_EXTRA if len(wanted) > 1 else 0)
         for i, first in enumerate(stems):
             if first not in wanted:
@@ -335,8 +360,7 @@ class Vocabulary:
                     last = j
             if len(seen) == len(wanted):
                 start, end = tokens[i].start, tokens[last].end
-                known = self._known(term)
-                canonical = known[1] if known is not None else " ".join(term.lower().split())
+                canonical = about.known[1] if about.known is not None else about.term.lower()
                 return Hit(canonical, text[start:end], start, end, "skill")
         return None
 

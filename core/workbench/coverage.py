@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from core.facts.coverage import cover
+from core.facts.coverage import ScanMemo, cover
 from core.facts.model import DocumentModel
 from core.facts.vocabulary import get_vocabulary
 from core.workbench.schemas import Coverage, KeywordCoverage
@@ -21,14 +21,16 @@ PROJECTION_WEIGHT = 40  # points: from no keyword to every keyword in the resume
 def compute_coverage(
     must_have: Iterable[str], nice_to_have: Iterable[str], resume: DocumentModel, detailed: DocumentModel | None
 ) -> Coverage:
+    memo = ScanMemo()  # the nice-to-haves are looked for in lines the must-haves' search has scanned
     must = [
         KeywordCoverage(keyword=p.keyword, status=p.status, proof=p.proof)
-        for p in cover(list(must_have), resume, detailed)
+        for p in cover(list(must_have), resume, detailed, memo)
     ]
     taken = {k.keyword.casefold() for k in must}
     nice_words = [k for k in nice_to_have if k.strip().casefold() not in taken]
     nice = [
-        KeywordCoverage(keyword=p.keyword, status=p.status, proof=p.proof) for p in cover(nice_words, resume, detailed)
+        KeywordCoverage(keyword=p.keyword, status=p.status, proof=p.proof)
+        for p in cover(nice_words, resume, detailed, memo)
     ]
     return Coverage(must_have=must, nice_to_have=nice)
 

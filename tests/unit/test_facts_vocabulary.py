@@ -334,3 +334,19 @@ def test_skills_in_is_fast_on_a_long_resume(vocab: Vocabulary) -> None:
     elapsed_ms = (time.perf_counter() - began) * 1000
     print(f"\nskills_in: {len(text)} chars, {len(hits)} hits, {elapsed_ms:.1f} ms")
     assert len(hits) >= 40 * 10
+
+
+def test_one_memo_over_many_keywords_and_lines_answers_as_no_memo(vocab: Vocabulary) -> None:
+    """Coverage keeps one memo per document across every keyword (and Match's two keyword lists)."""
+    lines = [
+        "Deployed 11 models to GKE with Argo",
+        "Five years of JavaScript and TypeScript",
+        "We go to market quickly",
+        "使用 TensorFlow Serving 部署模型，延迟降低 40%",
+        "Built data pipelines in Airflow; Administered SQL Server 2019",
+    ]
+    terms = ["Kubernetes", "Java", "Go", "模型部署", "data pipelines", "SQL", "  data   pipelines ", "", "Airflow"]
+    memo: dict[tuple[str, str], object] = {}
+    for term in terms:
+        for line in lines:
+            assert vocab.find_term(term, line, memo) == vocab.find_term(term, line), (term, line)
