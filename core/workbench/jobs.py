@@ -97,8 +97,8 @@ class JobExtractionHandler(BaseHandler):
     kind = "extract"
     is_stream = True  # status events only: the page shows progress
     # Light before heavy in a burst's CPU turns: the extraction's work before its request is a few milliseconds
-    # (the JD, read once per process), so it goes before the Matches and tailorings claimed up to 2 s after it;
-    # each Match waits a few ms more, every extraction ~0.4 s less (see MatchHandler.turn_head_start_s).
+    # (its service row; the JD is read by code while the reply is awaited), so it goes before the Matches and
+    # tailorings claimed up to 2 s after it (see MatchHandler.turn_head_start_s).
     turn_head_start_s = 2.0
 
     def run(self, ctx: JobContext) -> Any:
@@ -164,9 +164,9 @@ class MatchHandler(BaseHandler):
     # 20-service burst's preparations on two cores. The two light steps stand earlier still: the extraction, and
     # a Customize once its Match has sent (it waits for that outside the turns), so each is out a few ms of CPU
     # after it may start instead of behind every Match of the burst. Measured on bench.workbench_paths (20
-    # services): overhead per step p50 698-729 -> 467-585 ms, and the first Match token no later (the
-    # Customizes that went ahead of a Match had a Match sent before them, and their requests leave the CPU free
-    # sooner); the extraction first alone (Customize behind every Match) made the first Match token later.
+    # services, seven interleaved pairs): overhead per step p50 698-1069 -> 467-705 ms, the extraction's own
+    # 723-1107 -> 331-511 ms; the first Match token within the same spread (means +0.64 -> +0.68 s over the
+    # provider, target +1.0). The extraction first alone, Customize behind every Match, was no better for either.
     turn_head_start_s = 1.0
 
     def run(self, ctx: JobContext) -> Any:
