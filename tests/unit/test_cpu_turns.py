@@ -217,3 +217,29 @@ def test_a_long_queue_that_moves_is_waited_out_in_order_without_a_timeout(caplog
             t.join(5)
     assert order == [f"job-{n}-{edge}" for n in range(6) for edge in ("start", "end")]
     assert not caplog.records
+
+
+def test_in_a_burst_the_light_steps_go_before_the_matches_claimed_with_them() -> None:
+    """The handlers' own head starts: an extraction, and a Customize whose Match has sent, go before the Matches of
+    the same burst even when claimed after them; the Matches before any other kind of job."""
+    from core.probe import ProbeHandler
+    from core.workbench.jobs import CustomizeHandler, JobExtractionHandler, MatchHandler
+
+    turns = Turns()
+    order: list[str] = []
+    release = threading.Event()
+    h = _holding(turns, release, order)
+    threads = []
+    for name, handler in (
+        ("probe", ProbeHandler),
+        ("match", MatchHandler),
+        ("customize", CustomizeHandler),
+        ("extract", JobExtractionHandler),
+    ):
+        threads.append(_job(turns, name, order, head_start_s=handler.turn_head_start_s))
+        queued = len(threads)  # in line one after another, each claimed after the last
+        _wait_until(lambda n=queued: len(turns._waiting) == n)
+    release.set()
+    for t in [h, *threads]:
+        t.join(2)
+    assert order == ["extract", "customize", "match", "probe"]
