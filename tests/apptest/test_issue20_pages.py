@@ -175,6 +175,34 @@ def test_the_open_service_is_in_the_url_and_others_ids_look_missing(fake, make_u
         assert at.text_area  # and the create form is offered
 
 
+def test_new_service_is_not_undone_by_a_rerun_the_browser_asked_for_with_the_old_url(fake, make_user) -> None:
+    """A fragment rerun asked for just before the browser saw "New service" remove `?service=` carries the old id;
+    Streamlit resets the query parameters from it. The create form stays (the click used to be lost), and the
+    URL says so again; a moment later the URL wins as before (ui.service_url.STALE_S)."""
+    from ui import service_url
+
+    user = make_user(coins=5)
+    add_assets(user)
+    service_id = services.create_service(user, idempotency_key="n1", jd_text=JD_TEXT).data["service_id"]
+    at = open_page("pages/2_Workbench.py", user, query={"service": service_id})
+    assert not at.text_area  # the service is open
+    next(b for b in at.button if b.key == "wb.new").click()
+    at.run()
+    assert at.text_area and "service" not in at.query_params  # the create form
+    at.query_params["service"] = service_id  # the late request's URL
+    at.run()
+    assert not at.exception
+    assert at.text_area, "the service came back: the click was lost"
+    assert "service" not in at.query_params
+    # Later, a URL naming the service (the Back button, a pasted link) opens it.
+    value, replaced, when = at.session_state["wb.current.url_written"]
+    at.session_state["wb.current.url_written"] = (value, replaced, when - service_url.STALE_S)
+    at.query_params["service"] = service_id
+    at.run()
+    assert not at.exception
+    assert not at.text_area
+
+
 def test_a_queued_service_shows_its_stage_and_elapsed_time(fake, make_user) -> None:
     user = make_user(coins=5)
     add_assets(user)
