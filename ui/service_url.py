@@ -7,8 +7,9 @@ Why the exception: every rerun the browser asks for carries its URL as it stood 
 fraction of a second, so one asked for just before the browser saw "New service" take `?service=` away brought
 the old id back, and the next full run reopened the service: the click was lost (seen once in four scripted
 journeys). So for `STALE_S` after this session changes the URL, a URL that still names what it replaced is taken
-for such a late request and this session's choice is written again. Later (the Back button, a pasted link) the URL
-wins as before; a reload or a second tab is a new session and the URL always wins there.
+for such a late request and this session's choice is written again. The Back and Forward buttons' runs (Streamlit
+marks them) and anything later follow the URL as before; a reload or a second tab is a new session and the URL
+always wins there.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import uuid
 from typing import Literal
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 PARAM = "service"
 INVALID: Literal["invalid"] = "invalid"
@@ -34,7 +36,7 @@ def selected(state_key: str) -> uuid.UUID | Literal["invalid"] | None:
     written = st.session_state.get(_written_key(state_key))
     if written is not None:
         value, replaced, at = written
-        if raw != value and raw == replaced and time.monotonic() - at < STALE_S:
+        if raw != value and raw == replaced and time.monotonic() - at < STALE_S and not _history_navigation():
             _write(value)  # a rerun asked for before the browser saw this session's change: the change stands
             raw = value
     if raw:
@@ -49,6 +51,12 @@ def selected(state_key: str) -> uuid.UUID | Literal["invalid"] | None:
         st.query_params[PARAM] = str(kept)  # opened by this session (a new service): say so in the URL
         return kept
     return None
+
+
+def _history_navigation() -> bool:
+    """True for a run the Back or Forward button asked for: its URL is the user's choice, however recent ours."""
+    ctx = get_script_run_ctx()
+    return bool(ctx is not None and ctx.is_history_navigation)
 
 
 def open_service(state_key: str, service_id: uuid.UUID | None) -> None:
