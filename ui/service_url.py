@@ -48,7 +48,7 @@ def selected(state_key: str) -> uuid.UUID | Literal["invalid"] | None:
         return service_id
     kept = st.session_state.get(state_key)
     if isinstance(kept, uuid.UUID):
-        st.query_params[PARAM] = str(kept)  # opened by this session (a new service): say so in the URL
+        _write(str(kept))  # opened by this session (a new service): say so in the URL
         return kept
     return None
 

@@ -668,7 +668,7 @@ _PARENS = re.compile(r"[（(]([^()（）]*)[)）]")
 # never the company's name.
 _ENGAGEMENT = re.compile(
     r"^(?:校招|社招|校园招聘|社会招聘|实习生?|日常实习|暑期实习|应届生?|\d{2,4}\s*届.*|急招|全职|兼职|远程|外包|"
-    r"intern(?:ship)?|(?:summer\s+)?intern|full[- ]?time|part[- ]?time|contract(?:or)?|temporary|permanent|freelance|"
+    r"intern(?:ship)?|summer\s+intern|full[- ]?time|part[- ]?time|contract(?:or)?|temporary|permanent|freelance|"
     r"remote|hybrid|on-?site|new\s+grad(?:uate)?|graduate|entry[- ]level|campus(?:\s+hire)?)$",
     re.IGNORECASE,
 )
