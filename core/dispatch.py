@@ -18,7 +18,11 @@ from core.redis_conn import get_redis
 
 # (job_id, queue, delay_s): puts the job's message on the named queue.
 Dispatcher = Callable[[str, str, float], None]
+# (job_id, queue) -> (the queue's Redis list, the message): what the dispatcher would push, for sending a
+# click's markers and messages in one round trip. The queues live on the Redis of `get_redis()` (one URL).
+MessageOf = Callable[[str, str], tuple[str, bytes]]
 _dispatcher: Dispatcher | None = None
+_message_of: MessageOf | None = None
 _log = logging.getLogger("core.dispatch")
 MARKER_TTL_S = 7 * 24 * 3600
 
@@ -27,9 +31,12 @@ class NotWired(RuntimeError):
     """A use case enqueued in a process that never installed a dispatcher: a start-up bug, not a user error."""
 
 
-def install(dispatcher: Dispatcher) -> None:
-    global _dispatcher
+def install(dispatcher: Dispatcher, message_of: MessageOf | None = None) -> None:
+    """Set the process's dispatcher; with `message_of`, messages due now go out with their markers in one
+    round trip (without it, each message is one more)."""
+    global _dispatcher, _message_of
     _dispatcher = dispatcher
+    _message_of = message_of
 
 
 def installed() -> bool:
@@ -48,6 +55,13 @@ def enqueue(job_id: str, queue: str, delay_s: float = 0.0) -> bool:
     """
     if _dispatcher is None:
         raise NotWired("no dispatcher installed: the process must call tasks.queues.wire() at start-up")
+    if delay_s <= 0 and _message_of is not None and _send_together([(job_id, queue)]):
+        return True
+    return _one_by_one(job_id, queue, delay_s)
+
+
+def _one_by_one(job_id: str, queue: str, delay_s: float) -> bool:
+    """The marker, then the message through the dispatcher: two round trips, for a delay or a fall-back."""
     try:
         get_redis().set(marker_key(job_id), queue, ex=MARKER_TTL_S)
     except redis.RedisError as exc:
@@ -56,23 +70,34 @@ def enqueue(job_id: str, queue: str, delay_s: float = 0.0) -> bool:
 
 
 def enqueue_many(jobs: list[tuple[str, str]]) -> list[bool]:
-    """`enqueue` for several jobs (job_id, queue) at once: their markers in one round trip, then each message.
+    """`enqueue` for several jobs (job_id, queue) at once: every marker, then every message, in one round trip.
 
-    A click that starts "Match and tailor" queues three jobs; one round trip for the markers instead of three
-    is CPU the web process, shared by every user clicking, does not spend. Same guarantees as `enqueue`.
+    A click that starts "Match and tailor" queues three jobs in the web process, whose one interpreter every
+    user clicking at once shares: under load each round trip is a wait for it. Same guarantees as `enqueue`.
     """
-    if len(jobs) < 2:
-        return [enqueue(job_id, queue) for job_id, queue in jobs]
     if _dispatcher is None:
         raise NotWired("no dispatcher installed: the process must call tasks.queues.wire() at start-up")
-    pipe = get_redis().pipeline(transaction=False)
-    for job_id, queue in jobs:
-        pipe.set(marker_key(job_id), queue, ex=MARKER_TTL_S)
+    if jobs and _message_of is not None and _send_together(jobs):
+        return [True] * len(jobs)
+    return [_one_by_one(job_id, queue, 0.0) for job_id, queue in jobs]  # each failing on its own
+
+
+def _send_together(jobs: list[tuple[str, str]]) -> bool:
+    """Markers first, then messages, in one pipeline (Redis runs a connection's commands in order, so no
+    message is waiting without its marker). False when Redis refused: the caller falls back to one by one, and
+    a message sent twice is harmless (a job is claimed once, see core.jobs.claim)."""
+    assert _message_of is not None
     try:
+        messages = [_message_of(job_id, queue) for job_id, queue in jobs]
+        pipe = get_redis().pipeline(transaction=False)
+        for job_id, queue in jobs:
+            pipe.set(marker_key(job_id), queue, ex=MARKER_TTL_S)
+        for list_key, message in messages:
+            pipe.lpush(list_key, message)
         pipe.execute()
     except redis.RedisError:
-        return [enqueue(job_id, queue) for job_id, queue in jobs]  # one by one, each failing on its own
-    return [_send(job_id, queue, 0.0) for job_id, queue in jobs]
+        return False
+    return True
 
 
 def _send(job_id: str, queue: str, delay_s: float) -> bool:

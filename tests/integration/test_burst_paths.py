@@ -39,15 +39,45 @@ def test_a_message_redis_refuses_takes_its_marker_with_it_and_the_others_still_g
             raise redis.ConnectionError("gone")
         queues.send(job_id, queue, delay_s)
 
+    def refusing_message_of(job_id: str, queue: str) -> tuple[str, bytes]:
+        if job_id == refused:
+            raise redis.ConnectionError("gone")
+        return queues.message_of(job_id, queue)
+
     jobs = [(str(uuid.uuid4()), "paid"), (refused, "paid"), (str(uuid.uuid4()), "paid")]
-    dispatch.install(flaky)
+    dispatch.install(flaky, refusing_message_of)  # the pipeline fails, so each job goes on its own
     try:
         sent = dispatch.enqueue_many(jobs)
     finally:
-        dispatch.install(queues.send)
+        queues.wire()
     assert sent == [True, False, True]
     assert [dispatch.message_pending(job_id) for job_id, _ in jobs] == [True, False, True]
     assert queues.paid.pending_count() == 2  # the reaper resends the refused one from Postgres
+
+
+def test_a_click_sends_its_markers_and_messages_to_redis_in_one_round_trip(
+    make_user, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every round trip of a click is a wait for the web process's one interpreter when many users click."""
+    from redis.connection import AbstractConnection
+
+    from tasks import queues  # built from the settings of the running stack
+
+    user = make_user(coins=10)
+    add_assets(user)
+    sends: list[int] = []
+    original = AbstractConnection.send_packed_command
+
+    def counted(self: AbstractConnection, command: object, check_health: bool = True) -> None:
+        sends.append(1)
+        original(self, command, check_health)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(AbstractConnection, "send_packed_command", counted)
+    data = services.create_service(user, idempotency_key="k", jd_text=JD_TEXT, tailor=True).data
+    monkeypatch.undo()
+    assert len(sends) == 1
+    assert all(dispatch.message_pending(data[key]) for key in ("job_id", "match_job_id", "customize_job_id"))
+    assert queues.paid.pending_count() == 3
 
 
 def test_a_click_that_starts_match_and_tailor_queues_all_three_steps(make_user) -> None:
