@@ -118,7 +118,7 @@ def _search_only_latency(items: list[dict[str, Any]]) -> tuple[list[float], bool
     from sqlalchemy import text
 
     from core.embeddings import embed_query
-    from core.retrieval import EF_SEARCH, SEARCH, vector_literal
+    from core.retrieval import SEARCH, vector_literal
     from db.session import unit_of_work
 
     queries = []
@@ -130,8 +130,7 @@ def _search_only_latency(items: list[dict[str, Any]]) -> tuple[list[float], bool
     _emit("embed_latency_p95", _p(embed_ms, 95), "ms")
     latencies = []
     uses_hnsw = False
-    with unit_of_work() as session:
-        session.execute(text(f"SET LOCAL hnsw.ef_search = {EF_SEARCH}"))
+    with unit_of_work() as session:  # hnsw.ef_search is set on every connection (db.session.SESSION_SETTINGS)
         for q, item in queries:
             params = {"q": q, "categories": [item["category"]], "lang": item["lang"], "same_lang": True, "k": K}
             started = time.perf_counter()

@@ -8,9 +8,11 @@ Why it works this way:
   one of a fixed few queries every user shares.
 - `ORDER BY embedding <=> :q LIMIT k` with a category/language filter lets Postgres walk the HNSW index.
   pgvector (0.6 here) filters *after* the index returns its `hnsw.ef_search` nearest candidates, so a
-  selective filter can leave fewer than k rows. ef_search is raised to EF_SEARCH (recall of the index is
-  near-exact at this size), and if the filtered walk still comes back short while more rows exist, the
-  query is repeated as an exact scan of the filtered rows. Correctness never depends on the index.
+  selective filter can leave fewer than k rows. ef_search is raised on every connection (db.session's
+  SESSION_SETTINGS: recall of the index is near-exact at this size), and if the filtered walk still comes
+  back short, the query is repeated as an exact scan of the filtered rows (ordered by an expression no index
+  serves). Correctness never depends on the index. A search is one statement on an autocommit connection:
+  one round trip, as it runs before every step's request.
 - The user's language comes first: the top-k is filled from passages in `lang`, and only if there are
   fewer than k of them, topped up from the other languages (the model is multilingual, so an English
   passage still helps a Chinese user rather than returning nothing).
@@ -33,16 +35,13 @@ TASK_CATEGORIES: dict[str, tuple[str, ...]] = {
     "customize": ("resume",),
     "interview": ("interview", "self_intro"),
 }
-EF_SEARCH = 100
-
-SEARCH = text(
+_SELECT = (
     "SELECT id, source, heading, content, category, lang, embedding <=> CAST(:q AS vector) AS distance"
     " FROM knowledge_chunks"
     " WHERE category = ANY(:categories) AND (lang = :lang) = :same_lang"
-    " ORDER BY embedding <=> CAST(:q AS vector) LIMIT :k"
 )
-_SETTINGS = text(f"SET LOCAL hnsw.ef_search = {EF_SEARCH}")
-_EXACT = (text("SET LOCAL enable_indexscan = off"), text("SET LOCAL enable_indexscan = on"))
+SEARCH = text(_SELECT + " ORDER BY embedding <=> CAST(:q AS vector) LIMIT :k")  # walks the HNSW index
+EXACT_SEARCH = text(_SELECT + " ORDER BY (embedding <=> CAST(:q AS vector)) + 0 LIMIT :k")  # scans every row
 
 
 @dataclass(frozen=True)
@@ -66,9 +65,7 @@ def _search(session: Any, q: Any, categories: tuple[str, ...], lang: str, same_l
     rows = session.execute(SEARCH, params).all()
     if len(rows) < k:
         # The HNSW walk may have dropped filtered-out candidates; check exactly (no index) before giving up.
-        session.execute(_EXACT[0])
-        rows = session.execute(SEARCH, params).all()
-        session.execute(_EXACT[1])
+        rows = session.execute(EXACT_SEARCH, params).all()
     return [
         Passage(
             id=row.id,
@@ -85,14 +82,13 @@ def _search(session: Any, q: Any, categories: tuple[str, ...], lang: str, same_l
 
 def retrieve(query: str, categories: tuple[str, ...], lang: str, k: int = 4) -> list[Passage]:
     """Top-k passages for the query within the categories, in the user's language first."""
-    from db.session import read_transaction
+    from db.session import autocommit
 
     if not query.strip() or k <= 0 or not categories:
         return []
     lang = normalize_lang(lang)
     q = _query_literal(query)
-    with read_transaction() as connection:
-        connection.execute(_SETTINGS)
+    with autocommit() as connection:
         passages = _search(connection, q, categories, lang, True, k)
         if len(passages) < k:
             passages += _search(connection, q, categories, lang, False, k - len(passages))

@@ -3,8 +3,9 @@
 `unit_of_work()` is the way use cases touch the database: a session whose transaction commits when the
 block ends and rolls back on any exception, so a debit, its job row and its idempotency record land together
 or not at all (cosmicpython's unit-of-work pattern, without the ceremony). Two narrower doors for hot paths
-that need no ORM: `autocommit()` (one conditional statement, a worker's claim) and `read_transaction()`
-(reads in one transaction, the knowledge search).
+that need no ORM: `autocommit()` (one conditional statement, a worker's claim, the knowledge search) and
+`read_transaction()` (reads in one transaction). `committed_reads()` is a session for reads of committed rows
+whose statements need no common snapshot (a step's inputs): each statement is one round trip, no BEGIN or COMMIT.
 """
 
 from __future__ import annotations
@@ -25,6 +26,12 @@ from core.errors import InvalidInput
 _lock = threading.Lock()
 _engine: Engine | None = None
 _factory: sessionmaker[Session] | None = None
+_read_factory: sessionmaker[Session] | None = None
+# Set once on every new connection. pgvector's HNSW walk returns `ef_search` candidates before the knowledge
+# search's category and language filter (core.retrieval); 100 covers the bundled base. Per connection, not per
+# transaction, so the search is one statement on an autocommit connection. Behind a transaction-mode pooler a
+# connection may lack it: the search then checks a short answer exactly, so results never depend on it.
+SESSION_SETTINGS = "SET hnsw.ef_search = 100"
 
 
 def sqlalchemy_url(url: str) -> str:
@@ -36,7 +43,7 @@ def sqlalchemy_url(url: str) -> str:
 
 
 def get_engine() -> Engine:
-    global _engine, _factory
+    global _engine, _factory, _read_factory
     with _lock:
         if _engine is None:
             settings = get_settings()
@@ -53,8 +60,23 @@ def get_engine() -> Engine:
             )
             _ping_when_idle(_engine)
             _refuse_control_characters(_engine)
+            _apply_session_settings(_engine)
             _factory = sessionmaker(bind=_engine, expire_on_commit=False)
+            _read_factory = sessionmaker(bind=_engine.execution_options(isolation_level="AUTOCOMMIT"))
         return _engine
+
+
+def _apply_session_settings(engine: Engine) -> None:
+    """SESSION_SETTINGS on each connection the pool opens (one round trip in its life, none per statement)."""
+
+    @event.listens_for(engine, "connect")
+    def _connected(dbapi_connection: Any, record: Any) -> None:
+        autocommit = dbapi_connection.autocommit
+        dbapi_connection.autocommit = True
+        try:
+            dbapi_connection.execute(SESSION_SETTINGS)
+        finally:
+            dbapi_connection.autocommit = autocommit
 
 
 PING_AFTER_IDLE_S = 10.0
@@ -122,12 +144,13 @@ def open_connections(count: int) -> int:
 
 def dispose_engine() -> None:
     """Forget the engine (tests switch databases; forked processes must not share connections)."""
-    global _engine, _factory
+    global _engine, _factory, _read_factory
     with _lock:
         if _engine is not None:
             _engine.dispose()
         _engine = None
         _factory = None
+        _read_factory = None
 
 
 @contextmanager
@@ -147,6 +170,23 @@ def autocommit() -> Iterator[Connection]:
     """
     with get_engine().connect() as conn:
         yield conn.execution_options(isolation_level="AUTOCOMMIT")
+
+
+@contextmanager
+def committed_reads() -> Iterator[Session]:
+    """A session whose every statement is its own transaction: one round trip each, no BEGIN or COMMIT.
+
+    For a worker's reads of rows committed before its job was claimed (a step's inputs, the match it builds
+    on), where no two statements need one snapshot. Under a burst each round trip is a wait for the CPU.
+    Never for writes: they belong in unit_of_work.
+    """
+    get_engine()
+    assert _read_factory is not None
+    session = _read_factory()
+    try:
+        yield session
+    finally:
+        session.close()
 
 
 @contextmanager

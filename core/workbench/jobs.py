@@ -44,7 +44,7 @@ from core.workbench.services import PARALLEL
 from core.workbench.situation import knowledge_query, read_situation
 from core.worker import BaseHandler, FollowUp, JobContext
 from db.models import InterviewResult, Job, MatchResult, ResumeVersion, Service
-from db.session import unit_of_work
+from db.session import committed_reads
 
 STATUS_READING = "status.reading_screenshot"
 STATUS_EXTRACTING = "status.extracting_job"
@@ -102,7 +102,7 @@ class JobExtractionHandler(BaseHandler):
     turn_head_start_s = 2.0
 
     def run(self, ctx: JobContext) -> Any:
-        with unit_of_work() as session:
+        with committed_reads() as session:  # one round trip: no BEGIN, no COMMIT
             service = session.get(Service, _service_id(ctx))
             if service is None:
                 raise NotFound("service")
@@ -170,7 +170,7 @@ class MatchHandler(BaseHandler):
     turn_head_start_s = 1.0
 
     def run(self, ctx: JobContext) -> Any:
-        with unit_of_work() as session:
+        with committed_reads() as session:
             facts = offline.load_step(session, _service_id(ctx))
         docs = facts.docs
         job = _summary(facts.job_summary, docs)
@@ -228,7 +228,7 @@ class CustomizeHandler(BaseHandler):
         handed: str | None = None
         if ctx.params.get(PARALLEL):  # "Match and tailor": the Match beside this job reaches the provider first
             handed = match_first.wait_for_match(_service_id(ctx), ctx.keeper.check)
-        with unit_of_work() as session:
+        with committed_reads() as session:
             facts = offline.load_step(session, _service_id(ctx), ctx.params.get("lang"))
             match_row = latest_match(session, facts.service_id)
         docs, lang = facts.docs, facts.docs.lang
@@ -292,7 +292,7 @@ class InterviewHandler(BaseHandler):
     is_stream = True
 
     def run(self, ctx: JobContext) -> Any:
-        with unit_of_work() as session:
+        with committed_reads() as session:
             facts = offline.load_step(session, _service_id(ctx), ctx.params.get("lang"))
             version = latest_version(session, facts.service_id)
             match_row = latest_match(session, facts.service_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from typing import Any
 
 import pytest
 import redis
@@ -15,7 +16,7 @@ from core.assets import crypto
 from core.workbench import services
 from core.workbench.offline import load_step
 from db.models import Asset, Service
-from db.session import get_engine, open_connections, unit_of_work
+from db.session import committed_reads, get_engine, open_connections, unit_of_work
 from testkit.asset_pdfs import text_pdf
 from testkit.workbench import JD_TEXT, add_assets
 
@@ -144,7 +145,7 @@ def test_a_step_reads_a_service_stored_before_document_models_were_kept(make_use
         session.add(service)
         session.flush()
         service_id = service.id
-    with unit_of_work() as session:
+    with committed_reads() as session:  # as the steps read it: the file too, fetched on the same session
         step = load_step(session, service_id, "zh")
     assert any("Initech" in line for line in step.docs.resume.lines)
     assert step.docs.detailed is None
@@ -155,5 +156,28 @@ def test_a_step_reads_a_service_stored_before_document_models_were_kept(make_use
 def test_a_step_of_a_missing_service_is_not_found(db: None) -> None:
     from core.errors import NotFound
 
-    with unit_of_work() as session, pytest.raises(NotFound):
+    with committed_reads() as session, pytest.raises(NotFound):
         load_step(session, uuid.uuid4())
+
+
+def test_a_step_reads_its_inputs_one_statement_each_outside_any_transaction(make_user) -> None:
+    """Each of a step's reads before its request is one round trip: no BEGIN, no COMMIT."""
+    from sqlalchemy import event
+
+    user = make_user(coins=10)
+    add_assets(user)
+    service_id = uuid.UUID(services.create_service(user, idempotency_key="k", jd_text=JD_TEXT).data["service_id"])
+    engine = get_engine()
+    autocommit: list[bool] = []
+
+    def record(conn: Any, *args: Any) -> None:
+        autocommit.append(bool(conn.connection.dbapi_connection.autocommit))
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        with committed_reads() as session:
+            step = load_step(session, service_id)
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert step.docs.resume.lines and step.docs.job.must_have
+    assert autocommit == [True]

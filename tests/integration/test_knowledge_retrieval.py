@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -105,3 +106,42 @@ def test_the_search_as_bound_can_walk_the_hnsw_index(knowledge_base: None) -> No
         plan = list(session.execute(text("EXPLAIN " + SEARCH.text), params).scalars())
         assert len(session.execute(SEARCH, params).all()) == 4
     assert any("ix_knowledge_embedding_hnsw" in line for line in plan), plan
+
+
+def test_a_search_is_one_statement_outside_any_transaction_on_a_connection_set_for_the_index(
+    knowledge_base: None,
+) -> None:
+    """It runs before every step's request: one round trip, no BEGIN, no SET, no COMMIT."""
+    from sqlalchemy import event
+
+    from db.session import get_engine
+
+    engine = get_engine()
+    seen: list[tuple[str, bool]] = []
+
+    def record(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        seen.append((statement.split()[0], bool(conn.connection.dbapi_connection.autocommit)))
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        found = retrieve("How do I answer the salary expectations question?", ("interview",), "en", k=4)
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert len(found) == 4
+    assert seen == [("SELECT", True)]
+    with engine.connect() as connection:  # every pooled connection walks the index with 100 candidates
+        assert connection.execute(text("SHOW hnsw.ef_search")).scalar_one() == "100"
+
+
+def test_the_exact_search_ranks_as_the_index_does(knowledge_base: None) -> None:
+    """The fallback for a short index walk scans every row; on this base both give the same top passages."""
+    from core.retrieval import EXACT_SEARCH, SEARCH, _query_literal
+    from db.session import autocommit
+
+    params = {"q": _query_literal("cold email to a hiring manager"), "categories": ["matching"], "lang": "en"}
+    with autocommit() as connection:
+        plan = connection.execute(text("EXPLAIN " + EXACT_SEARCH.text), {**params, "same_lang": True, "k": 4})
+        assert not any("hnsw" in line for line in plan.scalars())
+        exact = connection.execute(EXACT_SEARCH, {**params, "same_lang": True, "k": 4}).all()
+        walked = connection.execute(SEARCH, {**params, "same_lang": True, "k": 4}).all()
+    assert [row.id for row in exact] == [row.id for row in walked]
