@@ -3,13 +3,14 @@
 `unit_of_work()` is the way use cases touch the database: a session whose transaction commits when the
 block ends and rolls back on any exception, so a debit, its job row and its idempotency record land together
 or not at all (cosmicpython's unit-of-work pattern, without the ceremony). Two narrower doors for hot paths
-that need no ORM: `autocommit()` (one conditional statement, a worker's claim, the knowledge search) and
-`read_transaction()` (reads in one transaction). `committed_reads()` is a session for reads of committed rows
-whose statements need no common snapshot (a step's inputs): each statement is one round trip, no BEGIN or COMMIT.
+that need no ORM or no transaction: `autocommit()` (one statement, a worker's claim, the knowledge search) and
+`committed_reads()`, a session for reads of committed rows whose statements need no common snapshot (a step's
+inputs): each statement is one round trip, no BEGIN or COMMIT.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Iterator
@@ -22,7 +23,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from core.config import get_settings
 from core.errors import InvalidInput
+from core.logging import log_event
 
+_log = logging.getLogger("db.session")
 _lock = threading.Lock()
 _engine: Engine | None = None
 _factory: sessionmaker[Session] | None = None
@@ -75,6 +78,8 @@ def _apply_session_settings(engine: Engine) -> None:
         dbapi_connection.autocommit = True
         try:
             dbapi_connection.execute(SESSION_SETTINGS)
+        except Exception as exc:  # a server that refuses it still serves: the search checks short answers exactly
+            log_event(_log, "session_settings_refused", logging.WARNING, error=type(exc).__name__)
         finally:
             dbapi_connection.autocommit = autocommit
 
@@ -151,14 +156,6 @@ def dispose_engine() -> None:
         _engine = None
         _factory = None
         _read_factory = None
-
-
-@contextmanager
-def read_transaction() -> Iterator[Connection]:
-    """A plain connection in one transaction, for reads that want rows, not objects (every step's knowledge
-    search runs here: an ORM session cost it more CPU than the search). Writes belong in unit_of_work."""
-    with get_engine().begin() as conn:
-        yield conn
 
 
 @contextmanager

@@ -48,3 +48,21 @@ def test_a_second_burst_reuses_every_connection_and_none_is_refused(db: None) ->
         assert isinstance(engine.pool, QueuePool) and engine.pool.checkedin() <= cap
     finally:
         event.remove(engine, "connect", on_connect)
+
+
+def test_a_server_that_refuses_the_session_settings_still_serves(
+    db: None, monkeypatch: Any, caplog: Any
+) -> None:
+    """The settings only tune the knowledge search's index walk: refusing them must not take the product down."""
+    import db.session as session_module
+    from core.retrieval import retrieve
+
+    monkeypatch.setattr(session_module, "SESSION_SETTINGS", "SET no_such_setting = 1")
+    session_module.dispose_engine()
+    try:
+        with unit_of_work() as session:
+            assert session.execute(text("SELECT 1")).scalar_one() == 1
+        assert retrieve("cold email to a hiring manager", ("matching",), "en", k=4) == []  # no base: empty, no error
+    finally:
+        session_module.dispose_engine()
+    assert any("session_settings_refused" in record.getMessage() for record in caplog.records)
