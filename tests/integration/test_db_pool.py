@@ -50,9 +50,7 @@ def test_a_second_burst_reuses_every_connection_and_none_is_refused(db: None) ->
         event.remove(engine, "connect", on_connect)
 
 
-def test_a_server_that_refuses_the_session_settings_still_serves(
-    db: None, monkeypatch: Any, caplog: Any
-) -> None:
+def test_a_server_that_refuses_the_session_settings_still_serves(db: None, monkeypatch: Any, caplog: Any) -> None:
     """The settings only tune the knowledge search's index walk: refusing them must not take the product down."""
     import db.session as session_module
     from core.retrieval import retrieve
