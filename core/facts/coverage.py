@@ -35,11 +35,15 @@ def _proof_line(keyword: str, doc: DocumentModel, vocab: Vocabulary, memo: dict[
         index = doc.skills[canonical]
         if 0 <= index < len(doc.lines):
             return doc.lines[index].strip()
-    for line in doc.lines:
+    # Only where the term could be (Vocabulary.places): a keyword the document lacks is usually nowhere.
+    singles, pairs = vocab.places(keyword, doc.lines, memo)
+    for i in singles:
+        line = doc.lines[i]
         if line.strip() and vocab.find_term(keyword, line, memo) is not None:
             return line.strip()
-    # A term split over a wrapped line: look in each pair of neighbouring lines.
-    for first, second in zip(doc.lines, doc.lines[1:], strict=False):
+    # A term split over a wrapped line: look in the pairs of neighbouring lines that could hold it.
+    for i in pairs:
+        first, second = doc.lines[i], doc.lines[i + 1]
         if vocab.find_term(keyword, f"{first} {second}", memo) is not None:
             return f"{first.strip()} {second.strip()}"
     return None

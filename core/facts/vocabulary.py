@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -154,6 +154,9 @@ class Vocabulary:
         self._ambiguous: set[str] = set()  # lower-case keys of guarded or cased spellings
         self._spellings: dict[tuple[str, str], list[str]] = {}  # (kind, canonical) -> unambiguous spellings
         self._spelling_tries: dict[tuple[str, str], TermTrie] = {}
+        self._surface_heads: dict[tuple[str, str], set[str]] = {}  # (kind, canonical) -> first token keys
+        self._proof_heads: dict[tuple[str, str], frozenset[str]] = {}  # made on first ask (see places)
+        self._narrower: dict[str, set[str]] | None = None
         self._known_terms: dict[str, tuple[str, str] | None] = {}
         self._implies: dict[str, set[str]] = {}  # skill -> broader skills a mention of it also proves
         self._sections: dict[str, str] = {}
@@ -205,6 +208,7 @@ class Vocabulary:
                 continue  # the lower-case id of an ambiguous name ("word", "go") is not itself a spelling to match
             entry = Entry(canonical, kind, is_guarded, tuple(t.raw for t in tokens) if is_cased else None)
             trie.add(surface, entry)
+            self._surface_heads.setdefault((kind, canonical), set()).add(tokens[0].key)
             key = " ".join(t.key for t in tokens)
             if is_guarded or is_cased:
                 self._ambiguous.add(key)
@@ -239,9 +243,7 @@ class Vocabulary:
             about = memo[("=term", term)] = self._about_term(term)
         if about.term == "":
             return None
-        text_tokens = memo.get(("", text))
-        if text_tokens is None:
-            text_tokens = memo[("", text)] = tokenize(text)
+        text_tokens = _tokens_of(text, memo)
         if about.known is not None:
             kind, canonical = about.known
             hits = memo.get((kind, text))
@@ -264,13 +266,62 @@ class Vocabulary:
             return self._find_substring(about.term, text)
         if not about.stems:
             return None
-        stems = memo.get(("=stems", text))
-        if stems is None:
-            stems = memo[("=stems", text)] = [stem(t.key) for t in text_tokens]
-            memo[("=stemset", text)] = frozenset(stems)
-        if about.stems.isdisjoint(memo[("=stemset", text)]):
+        stems, stemset = _stems_of(text, text_tokens, memo)
+        if about.stems.isdisjoint(stemset):
             return None
         return self._find_stems(about, text, text_tokens, stems)
+
+    def places(self, term: str, lines: Sequence[str], memo: dict[tuple[str, str], Any]) -> tuple[list[int], list[int]]:
+        """Where find_term could find `term` among `lines`: the indexes of the lines, and of the pairs of
+        neighbouring lines (i: lines i and i + 1 joined by a space); anywhere else it surely finds nothing.
+
+        Decided from an index of what each line's tokens allow (kept in `memo`, find_term's for these lines):
+        a known term needs a token that can begin one of its spellings (or a narrower skill's), a Chinese one
+        its first two characters, any other all of its stems. Coverage looks only there: reading every line
+        and every pair of lines for each keyword a resume lacks was three quarters of its CPU.
+        """
+        about = memo.get(("=term", term))
+        if about is None:
+            about = memo[("=term", term)] = self._about_term(term)
+        if about.term == "" or not lines:
+            return [], []
+        index = _line_index(lines, memo)
+        found: set[int] = set()
+        if about.known is not None:
+            heads = self._heads_proving(*about.known)
+            for head in heads & index.by_form.keys():
+                found |= index.by_form[head]
+            if about.ambiguous:
+                return _lines_and_pairs(found, set(), index)
+        if about.cjk:
+            start = about.term.lower()[:2]
+            singles = {i for i, line in enumerate(lines) if start in line.lower()}
+            pairs = {i for i in range(len(lines) - 1) if start in f"{lines[i]} {lines[i + 1]}".lower()}
+            return _lines_and_pairs(found | singles, pairs, index)
+        if not about.stems:
+            return _lines_and_pairs(found, set(), index)
+        holding = [index.by_stem.get(wanted, set()) for wanted in about.stems]
+        singles = set.intersection(*holding)
+        pairs = set.intersection(*({i for i in held} | {i - 1 for i in held} for held in holding))
+        return _lines_and_pairs(found | singles, pairs, index)
+
+    def _heads_proving(self, kind: str, canonical: str) -> frozenset[str]:
+        """Token keys a mention proving `canonical` can begin with: its spellings' and those of every skill
+        narrower than it ("GKE" proves "Kubernetes"; see find_term)."""
+        key = (kind, canonical)
+        heads = self._proof_heads.get(key)
+        if heads is None:
+            if self._narrower is None:
+                narrower: dict[str, set[str]] = {}
+                for skill, broader in self._broader.items():
+                    for wider in broader:
+                        narrower.setdefault(wider, set()).add(skill)
+                self._narrower = narrower
+            found = set(self._surface_heads.get(key, ()))
+            for skill in self._narrower.get(canonical, ()):
+                found |= self._surface_heads.get((kind, skill), set())
+            heads = self._proof_heads[key] = frozenset(found)
+        return heads
 
     def _about_term(self, term: str) -> _TermFacts:
         """What find_term needs of a keyword whatever the text: worked out once per keyword, not once per line."""
@@ -309,10 +360,7 @@ class Vocabulary:
             for surface in self._spellings.get((kind, canonical), []):
                 trie.add(surface, Entry(canonical, kind))
             self._spelling_tries[(kind, canonical)] = trie
-        forms = memo.get(("=forms", text))
-        if forms is None:
-            forms = memo[("=forms", text)] = frozenset(form for t in tokens for form in variants(t.key))
-        if trie.first_keys().isdisjoint(forms):
+        if trie.first_keys().isdisjoint(_forms_of(text, tokens, memo)):
             return None  # no spelling can start in this text (the usual case: skip the scan)
         for match in trie.scan(text, tokens):
             return Hit(canonical, text[match.start : match.end], match.start, match.end, kind)
@@ -493,6 +541,65 @@ class Vocabulary:
         line_start = text.rfind("\n", 0, start) + 1
         found = _LIST_LABEL_RE.match(text[line_start:start])
         return found is not None and _LIST_LABEL_WORDS.search(found.group(1)) is not None
+
+
+# A document's line facts, kept in the caller's memo (see Vocabulary.find_term): coverage asks a dozen keywords
+# of the same lines.
+def _tokens_of(text: str, memo: dict[tuple[str, str], Any]) -> list[Token]:
+    tokens = memo.get(("", text))
+    if tokens is None:
+        tokens = memo[("", text)] = tokenize(text)
+    return tokens
+
+
+def _forms_of(text: str, tokens: list[Token], memo: dict[tuple[str, str], Any]) -> frozenset[str]:
+    """Every form the text's tokens may take to meet a phrase's first token (see termtrie.variants)."""
+    forms = memo.get(("=forms", text))
+    if forms is None:
+        forms = memo[("=forms", text)] = frozenset(form for t in tokens for form in variants(t.key))
+    return forms
+
+
+@dataclass
+class _LineIndex:
+    """Which lines hold each token form and each stem (see Vocabulary.places)."""
+
+    lines: Sequence[str]
+    by_form: dict[str, set[int]]
+    by_stem: dict[str, set[int]]
+    joined_words: set[int]  # pairs whose join makes a lone "&" a word: always looked in
+
+
+def _line_index(lines: Sequence[str], memo: dict[tuple[str, str], Any]) -> _LineIndex:
+    index = memo.get(("=index", ""))
+    if index is not None and index.lines is lines:
+        return index  # type: ignore[no-any-return]
+    by_form: dict[str, set[int]] = {}
+    by_stem: dict[str, set[int]] = {}
+    for i, line in enumerate(lines):
+        tokens = _tokens_of(line, memo)
+        for form in _forms_of(line, tokens, memo):
+            by_form.setdefault(form, set()).add(i)
+        for word_stem in _stems_of(line, tokens, memo)[1]:
+            by_stem.setdefault(word_stem, set()).add(i)
+    joined = {i for i in range(len(lines) - 1) if lines[i].endswith("&") or lines[i + 1].startswith("&")}
+    index = memo[("=index", "")] = _LineIndex(lines, by_form, by_stem, joined)
+    return index
+
+
+def _lines_and_pairs(singles: set[int], pairs: set[int], index: _LineIndex) -> tuple[list[int], list[int]]:
+    """A pair holds whatever either of its lines does; pairs run from 0 to len(lines) - 2."""
+    last = len(index.lines) - 2
+    pairs = pairs | singles | {i - 1 for i in singles} | index.joined_words
+    return sorted(singles), sorted(i for i in pairs if 0 <= i <= last)
+
+
+def _stems_of(text: str, tokens: list[Token], memo: dict[tuple[str, str], Any]) -> tuple[list[str], frozenset[str]]:
+    stems = memo.get(("=stems", text))
+    if stems is None:
+        stems = memo[("=stems", text)] = [stem(t.key) for t in tokens]
+        memo[("=stemset", text)] = frozenset(stems)
+    return stems, memo[("=stemset", text)]
 
 
 def _beside_chinese(text: str, start: int, end: int) -> bool:
