@@ -199,10 +199,14 @@ def _figures(
                 assert reply is not None
                 queued = min(clicks[i], step["created"])  # queued by the click (see the module's docstring)
                 overheads[kind].append(step["finished"] - queued - duration)
-                segments["queued_to_claimed"].append(step["started"] - queued)
-                segments["claimed_to_upstream"].append(reply["arrived"] - step["started"])
-                segments.setdefault(f"claimed_to_upstream_{kind}", []).append(reply["arrived"] - step["started"])
-                segments["reply_end_to_done"].append(step["finished"] - reply["ended"])
+                spans = {
+                    "queued_to_claimed": step["started"] - queued,
+                    "claimed_to_upstream": reply["arrived"] - step["started"],
+                    "reply_end_to_done": step["finished"] - reply["ended"],
+                }
+                for name, span in spans.items():
+                    segments[name].append(span)
+                    segments.setdefault(f"{name}_{kind}", []).append(span)
     ms = 1000.0
     every = [v for values in overheads.values() for v in values]
     figures = {

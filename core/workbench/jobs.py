@@ -24,7 +24,7 @@ from core.assets import crypto
 from core.errors import NotFound, UserError
 from core.facts.grounding import check as ground
 from core.facts.grounding import report_json
-from core.facts.model import DocumentModel
+from core.facts.model import DocumentModel, JobFacts
 from core.facts.outputs import check_interview, check_match, check_tailored, correct_job
 from core.offline.documents import ServiceDocuments
 from core.workbench import match_first, offline, prompts
@@ -93,6 +93,16 @@ def _handed_coverage(handed: str | None) -> Coverage | None:
         return None
 
 
+def _jd_read(ctx: JobContext, text: str) -> tuple[DocumentModel, JobFacts]:
+    """The JD read by code: the read a Match beside this extraction handed over (it sends long before this
+    reply ends, often from another consumer process), else read here."""
+    if ctx.params.get(PARALLEL):
+        handed = offline.handed_jd(match_first.handed(_service_id(ctx)).jd)
+        if handed is not None:
+            return handed
+    return offline.jd_models(text)
+
+
 class JobExtractionHandler(BaseHandler):
     kind = "extract"
     is_stream = True  # status events only: the page shows progress
@@ -118,10 +128,10 @@ class JobExtractionHandler(BaseHandler):
         ctx.stream.status(STATUS_EXTRACTING)
         if ctx.offline:
             summary = ctx.offline_reply(lambda: offline.extract_job(text), stream=False)
-            jd_doc, job_facts = offline.jd_models(text)
+            jd_doc, job_facts = _jd_read(ctx, text)
         else:  # the request goes out first: reading the JD by code is CPU the upstream's reply need not wait for
             summary = ctx.structured(JobSummary, prompts.extract_messages(text, JobSummary), stream=False)
-            jd_doc, job_facts = offline.jd_models(text)
+            jd_doc, job_facts = _jd_read(ctx, text)
             summary = correct_job(summary, jd_doc, job_facts)  # keywords the JD lacks dropped, its own added
         models = {"document": jd_doc.to_json(), "job": job_facts.to_json()}
         return {"summary": summary.model_dump(), "ocr_text": ocr_text, "models": models}
@@ -179,7 +189,8 @@ class MatchHandler(BaseHandler):
         situation = read_situation(docs.resume, docs.detailed, docs.job, coverage)
         found = retrieve("match", knowledge_query("match", situation, facts.output_lang), facts.output_lang)
         ctx.figures["retrieved"] = found.record
-        match_first.mark_sent(facts.service_id, coverage.model_dump_json())  # a Customize beside it may start now
+        # A Customize beside it may start now, from this coverage and JD read.
+        match_first.mark_sent(facts.service_id, coverage.model_dump_json(), facts.jd_read)
         if ctx.offline:
             service_id = _service_id(ctx)
             reply = ctx.offline_reply(lambda: engine.match(offline.load(service_id), found.passages))
@@ -225,18 +236,18 @@ class CustomizeHandler(BaseHandler):
     turn_head_start_s = 1.5
 
     def run(self, ctx: JobContext) -> Any:
-        handed: str | None = None
+        handed = match_first.Handover()
         if ctx.params.get(PARALLEL):  # "Match and tailor": the Match beside this job reaches the provider first
             handed = match_first.wait_for_match(_service_id(ctx), ctx.keeper.check)
         with committed_reads() as session:
-            facts = offline.load_step(session, _service_id(ctx), ctx.params.get("lang"))
+            facts = offline.load_step(session, _service_id(ctx), ctx.params.get("lang"), handed.jd)
             match_row = latest_match(session, facts.service_id)
         docs, lang = facts.docs, facts.docs.lang
         job = _summary(facts.job_summary, docs)
         # "Match and tailor": Customize runs beside Match, from the coverage computed by code; the score it
         # moves is projected when the result is stored, once Match's is known.
         match = MatchResultData.model_validate(match_row.result_json) if match_row is not None else None
-        coverage = match.coverage if match is not None else _handed_coverage(handed) or _coverage(job, docs)
+        coverage = match.coverage if match is not None else _handed_coverage(handed.coverage) or _coverage(job, docs)
         situation = read_situation(docs.resume, docs.detailed, docs.job, coverage)
         found = retrieve("customize", knowledge_query("customize", situation, lang), lang)
         ctx.figures["retrieved"] = found.record

@@ -50,8 +50,27 @@ JD_CACHE_SIZE = 64
 
 def jd_models(text: str) -> tuple[DocumentModel, JobFacts]:
     """The JD's document model and job facts, read from its text (a recent text's read is reused)."""
-    data = json.loads(_jd_json(text))
+    return jd_from_json(_jd_json(text))
+
+
+def jd_json(text: str) -> str:
+    """The JD's read by code as JSON (jd_from_json reads it back): what Match hands to the steps beside it."""
+    return _jd_json(text)
+
+
+def jd_from_json(text: str) -> tuple[DocumentModel, JobFacts]:
+    data = json.loads(text)
     return DocumentModel.from_json(data["document"]), JobFacts.from_json(data["job"])
+
+
+def handed_jd(text: str | None) -> tuple[DocumentModel, JobFacts] | None:
+    """The JD's read another step handed over (core.workbench.match_first), if it is one this code reads."""
+    if not text:
+        return None
+    try:
+        return jd_from_json(text)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 @functools.lru_cache(maxsize=JD_CACHE_SIZE)
@@ -86,6 +105,7 @@ class StepInputs:
     job_summary: dict[str, Any]
     output_lang: str
     docs: ServiceDocuments
+    jd_read: str | None = None  # the JD's read by code as JSON, when no stored read existed (Match hands it on)
 
 
 _RESUME, _DETAILED = aliased(Asset), aliased(Asset)
@@ -109,8 +129,12 @@ _STEP_INPUTS = (
 )
 
 
-def load_step(session: Session, service_id: uuid.UUID, lang: str | None = None) -> StepInputs:
+def load_step(
+    session: Session, service_id: uuid.UUID, lang: str | None = None, handed_jd_json: str | None = None
+) -> StepInputs:
     """Everything Match, Customize and Interview read of one service, in one statement.
+
+    `handed_jd_json`: the JD's read Match handed over; used while the service has no stored read.
 
     Only the columns a step reads: every job of a burst runs this before its upstream request, and loading
     whole ORM rows (a PDF's bytes, summaries decrypted and validated for nothing) in four statements was the
@@ -127,8 +151,11 @@ def load_step(session: Session, service_id: uuid.UUID, lang: str | None = None) 
     def file_of(asset_id: uuid.UUID) -> Callable[[], bytes | None]:
         return lambda: session.scalar(select(Asset.file_enc).where(Asset.id == asset_id))
 
-    stored = _stored_jd(jd_model_enc)
-    jd, job = stored if stored is not None else jd_models(jd_text or "")
+    stored, read_now = _stored_jd(jd_model_enc) or handed_jd(handed_jd_json), None
+    if stored is None:
+        read_now = jd_json(jd_text or "")
+        stored = jd_from_json(read_now)
+    jd, job = stored
     summary = summary_json or {}
     service_lang = output_lang or str(summary.get("language") or job.lang or "en")
     out_lang = lang or service_lang
@@ -144,6 +171,7 @@ def load_step(session: Session, service_id: uuid.UUID, lang: str | None = None) 
         job_summary=summary,
         output_lang=service_lang if service_lang in ("zh", "en") else "en",
         docs=docs,
+        jd_read=read_now,
     )
 
 

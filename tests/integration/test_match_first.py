@@ -66,30 +66,51 @@ def test_a_customize_starting_after_its_match_sent_does_not_wait(stack: dict[str
     assert _calls("blpop") == blpops
 
 
-def test_match_hands_its_coverage_to_customize_encrypted(stack: dict[str, str]) -> None:
-    """Customize works from the coverage Match computed (waiting or arriving later), never in clear in Redis."""
+def test_match_hands_its_coverage_and_jd_read_on_encrypted(stack: dict[str, str]) -> None:
+    """Customize (waiting or arriving later) and the extraction work from what Match computed; never in clear in
+    Redis."""
     from core.redis_conn import get_redis
 
     coverage = '{"must_have": [{"keyword": "Kafka-CANARY-7Q", "status": "detailed"}], "nice_to_have": []}'
+    jd = '{"document": {"text": "Payments-CANARY-9Z"}, "job": {}}'
     waiting, late = uuid.uuid4(), uuid.uuid4()
-    threading.Timer(0.2, match_first.mark_sent, args=(waiting, coverage)).start()
-    assert match_first.wait_for_match(waiting, _never_lost) == coverage
-    match_first.mark_sent(late, coverage)
-    assert match_first.wait_for_match(late, _never_lost) == coverage
+    threading.Timer(0.2, match_first.mark_sent, args=(waiting, coverage, jd)).start()
+    assert match_first.wait_for_match(waiting, _never_lost) == match_first.Handover(coverage, jd)
+    match_first.mark_sent(late, coverage, jd)
+    assert match_first.wait_for_match(late, _never_lost) == match_first.Handover(coverage, jd)
+    assert match_first.handed(late) == match_first.Handover(coverage, jd)
     redis = get_redis()
     stored = [redis.get(f"jaa:svc:{late}:match_sent") or ""]
     stored += redis.lrange(f"jaa:svc:{late}:match_wake", 0, -1)  # not popped: nobody was waiting
     assert len(stored) == 2 and not any("CANARY" in value for value in stored)
 
 
+def test_a_bare_coverage_from_before_the_jd_went_along_is_still_read(stack: dict[str, str]) -> None:
+    """A Match of the previous release, still running at a deploy, handed the coverage alone."""
+    from core.assets import crypto
+    from core.redis_conn import get_redis
+
+    coverage = '{"must_have": [], "nice_to_have": []}'
+    service_id = uuid.uuid4()
+    get_redis().set(f"jaa:svc:{service_id}:match_sent", crypto.encrypt_text(coverage).decode("ascii"), ex=60)
+    assert match_first.wait_for_match(service_id, _never_lost) == match_first.Handover(coverage=coverage)
+
+
 def test_nothing_handed_over_means_customize_computes_it(
     stack: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(match_first, "WAIT_S", 0.2)
-    assert match_first.wait_for_match(uuid.uuid4(), _never_lost) is None  # Match never sent
+    nothing = match_first.Handover()
+    assert match_first.wait_for_match(uuid.uuid4(), _never_lost) == nothing  # Match never sent
+    assert match_first.handed(uuid.uuid4()) == nothing  # and the extraction does not wait for it
     sent_bare = uuid.uuid4()
     match_first.mark_sent(sent_bare)  # an offline Match, or one with no coverage to give
-    assert match_first.wait_for_match(sent_bare, _never_lost) is None
+    assert match_first.wait_for_match(sent_bare, _never_lost) == nothing
+    foreign = uuid.uuid4()
+    from core.redis_conn import get_redis
+
+    get_redis().set(f"jaa:svc:{foreign}:match_sent", "not-a-token", ex=60)
+    assert match_first.wait_for_match(foreign, _never_lost) == nothing
 
 
 def test_a_waiting_customize_lets_the_other_jobs_of_its_process_have_the_cpu(stack: dict[str, str]) -> None:

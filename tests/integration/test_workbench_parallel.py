@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 
 from core import ledger
+from core.assets import crypto
 from core.workbench import editor, quotes, services, views
 from db.models import Job, LedgerEntry, Service
 from db.session import unit_of_work
@@ -124,3 +125,37 @@ def test_short_of_the_sum_every_step_runs_free_and_nothing_is_charged(fake, make
     customize = wait_step(created.data["service_id"], "customize")
     assert (customize.state, customize.queue, customize.debit_entry_id) == ("succeeded", "free", None)
     assert _ledger(user) == [] and _balance_and_reconcile(user) == (3, [])
+
+
+def test_match_hands_its_jd_read_on_so_customize_and_the_extraction_do_not_read_it_again(
+    fake, make_user, monkeypatch
+) -> None:
+    """In a burst each step may run in another consumer process; each read of the JD by code is ~4 ms of CPU.
+    What Customize and the extraction work from is the read Match made, and it equals reading the JD again."""
+    from core.facts import read
+    from core.workbench import offline
+    from core.worker import execute
+
+    fake.responder = responder
+    user = make_user(coins=10)
+    add_text_assets(user)
+    jd = jd_with("HANDOVER")
+    created = services.create_service(user, idempotency_key="ho", jd_text=jd, tailor=True).data
+    offline._jd_json.cache_clear()  # as if Match ran in another process than the steps below
+    execute(created["match_job_id"])
+    offline._jd_json.cache_clear()
+    reads: list[str] = []
+    real_read_job = read.read_job
+    monkeypatch.setattr(read, "read_job", lambda text: reads.append(text) or real_read_job(text))
+    execute(created["customize_job_id"])
+    execute(created["job_id"])
+    steps = [wait_step(created["service_id"], kind) for kind in ("match", "customize", "extract")]
+    assert [s.state for s in steps] == ["succeeded"] * 3, [s.error_detail for s in steps]
+    assert reads == []  # neither read the JD: both took Match's read
+    with unit_of_work() as session:
+        service = session.get(Service, uuid.UUID(created["service_id"]))
+        assert service is not None and service.jd_model_enc is not None
+        stored = json.loads(crypto.decrypt_text(service.jd_model_enc))
+    document, job = offline.jd_models(jd)  # read now, from the text
+    assert stored == {"document": document.to_json(), "job": job.to_json()}
+    assert reads == [jd]  # and that read was a real one
