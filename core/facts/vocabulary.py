@@ -571,9 +571,9 @@ class _LineIndex:
 
 
 def _line_index(lines: Sequence[str], memo: dict[tuple[str, str], Any]) -> _LineIndex:
-    index = memo.get(("=index", ""))
+    index: _LineIndex | None = memo.get(("=index", ""))
     if index is not None and index.lines is lines:
-        return index  # type: ignore[no-any-return]
+        return index
     by_form: dict[str, set[int]] = {}
     by_stem: dict[str, set[int]] = {}
     for i, line in enumerate(lines):

@@ -146,7 +146,12 @@ def test_match_hands_its_jd_read_on_so_customize_and_the_extraction_do_not_read_
     offline._jd_json.cache_clear()
     reads: list[str] = []
     real_read_job = read.read_job
-    monkeypatch.setattr(read, "read_job", lambda text: reads.append(text) or real_read_job(text))
+
+    def counted(text: str) -> Any:
+        reads.append(text)
+        return real_read_job(text)
+
+    monkeypatch.setattr(read, "read_job", counted)
     execute(created["customize_job_id"])
     execute(created["job_id"])
     steps = [wait_step(created["service_id"], kind) for kind in ("match", "customize", "extract")]
