@@ -238,9 +238,7 @@ class Vocabulary:
         if not text:
             return None
         memo = {} if memo is None else memo
-        about = memo.get(("=term", term))
-        if about is None:
-            about = memo[("=term", term)] = self._about_term(term)
+        about = self._about(term, memo)
         if about.term == "":
             return None
         text_tokens = _tokens_of(text, memo)
@@ -280,9 +278,7 @@ class Vocabulary:
         its first two characters, any other all of its stems. Coverage looks only there: reading every line
         and every pair of lines for each keyword a resume lacks was three quarters of its CPU.
         """
-        about = memo.get(("=term", term))
-        if about is None:
-            about = memo[("=term", term)] = self._about_term(term)
+        about = self._about(term, memo)
         if about.term == "" or not lines:
             return [], []
         index = _line_index(lines, memo)
@@ -302,7 +298,7 @@ class Vocabulary:
             return _lines_and_pairs(found, set(), index)
         holding = [index.by_stem.get(wanted, set()) for wanted in about.stems]
         singles = set.intersection(*holding)
-        pairs = set.intersection(*({i for i in held} | {i - 1 for i in held} for held in holding))
+        pairs = set.intersection(*(held | {i - 1 for i in held} for held in holding))
         return _lines_and_pairs(found | singles, pairs, index)
 
     def _heads_proving(self, kind: str, canonical: str) -> frozenset[str]:
@@ -322,6 +318,12 @@ class Vocabulary:
                 found |= self._surface_heads.get((kind, skill), set())
             heads = self._proof_heads[key] = frozenset(found)
         return heads
+
+    def _about(self, term: str, memo: dict[tuple[str, str], Any]) -> _TermFacts:
+        about: _TermFacts | None = memo.get(("=term", term))
+        if about is None:
+            about = memo[("=term", term)] = self._about_term(term)
+        return about
 
     def _about_term(self, term: str) -> _TermFacts:
         """What find_term needs of a keyword whatever the text: worked out once per keyword, not once per line."""
@@ -560,6 +562,14 @@ def _forms_of(text: str, tokens: list[Token], memo: dict[tuple[str, str], Any]) 
     return forms
 
 
+def _stems_of(text: str, tokens: list[Token], memo: dict[tuple[str, str], Any]) -> tuple[list[str], frozenset[str]]:
+    stems = memo.get(("=stems", text))
+    if stems is None:
+        stems = memo[("=stems", text)] = [stem(t.key) for t in tokens]
+        memo[("=stemset", text)] = frozenset(stems)
+    return stems, memo[("=stemset", text)]
+
+
 @dataclass
 class _LineIndex:
     """Which lines hold each token form and each stem (see Vocabulary.places)."""
@@ -592,14 +602,6 @@ def _lines_and_pairs(singles: set[int], pairs: set[int], index: _LineIndex) -> t
     last = len(index.lines) - 2
     pairs = pairs | singles | {i - 1 for i in singles} | index.joined_words
     return sorted(singles), sorted(i for i in pairs if 0 <= i <= last)
-
-
-def _stems_of(text: str, tokens: list[Token], memo: dict[tuple[str, str], Any]) -> tuple[list[str], frozenset[str]]:
-    stems = memo.get(("=stems", text))
-    if stems is None:
-        stems = memo[("=stems", text)] = [stem(t.key) for t in tokens]
-        memo[("=stemset", text)] = frozenset(stems)
-    return stems, memo[("=stemset", text)]
 
 
 def _beside_chinese(text: str, start: int, end: int) -> bool:

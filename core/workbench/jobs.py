@@ -128,7 +128,7 @@ class JobExtractionHandler(BaseHandler):
         ctx.stream.status(STATUS_EXTRACTING)
         if ctx.offline:
             summary = ctx.offline_reply(lambda: offline.extract_job(text), stream=False)
-            jd_doc, job_facts = _jd_read(ctx, text)
+            jd_doc, job_facts = offline.jd_models(text)  # extract_job's own read, cached
         else:  # the request goes out first: reading the JD by code is CPU the upstream's reply need not wait for
             summary = ctx.structured(JobSummary, prompts.extract_messages(text, JobSummary), stream=False)
             jd_doc, job_facts = _jd_read(ctx, text)

@@ -50,12 +50,7 @@ JD_CACHE_SIZE = 64
 
 def jd_models(text: str) -> tuple[DocumentModel, JobFacts]:
     """The JD's document model and job facts, read from its text (a recent text's read is reused)."""
-    return jd_from_json(_jd_json(text))
-
-
-def jd_json(text: str) -> str:
-    """The JD's read by code as JSON (jd_from_json reads it back): what Match hands to the steps beside it."""
-    return _jd_json(text)
+    return jd_from_json(jd_json(text))
 
 
 def jd_from_json(text: str) -> tuple[DocumentModel, JobFacts]:
@@ -74,8 +69,10 @@ def handed_jd(text: str | None) -> tuple[DocumentModel, JobFacts] | None:
 
 
 @functools.lru_cache(maxsize=JD_CACHE_SIZE)
-def _jd_json(text: str) -> str:
-    """A pasted JD's extraction, Match and Customize start at the same click and each read the JD before its
+def jd_json(text: str) -> str:
+    """The JD's read by code as JSON (jd_from_json reads it back; Match hands it to the steps beside it).
+
+    A pasted JD's extraction, Match and Customize start at the same click and each read the JD before its
     result is stored (~4-6 ms of CPU per read, a tenth of the consumers' Python in a burst): in one process the
     first read serves the others. Kept as text so that every caller gets objects of its own."""
     from core.facts.read import read_job

@@ -141,9 +141,9 @@ def test_match_hands_its_jd_read_on_so_customize_and_the_extraction_do_not_read_
     add_text_assets(user)
     jd = jd_with("HANDOVER")
     created = services.create_service(user, idempotency_key="ho", jd_text=jd, tailor=True).data
-    offline._jd_json.cache_clear()  # as if Match ran in another process than the steps below
+    offline.jd_json.cache_clear()  # as if Match ran in another process than the steps below
     execute(created["match_job_id"])
-    offline._jd_json.cache_clear()
+    offline.jd_json.cache_clear()
     reads: list[str] = []
     real_read_job = read.read_job
 

@@ -25,4 +25,4 @@ def test_a_second_read_of_the_same_jd_reuses_the_first_and_hands_out_objects_of_
 def test_another_text_is_read_and_the_cache_stays_bounded() -> None:
     for n in range(offline.JD_CACHE_SIZE + 5):
         offline.jd_models(f"{JD}\n- {n} years of experience")
-    assert offline._jd_json.cache_info().currsize == offline.JD_CACHE_SIZE
+    assert offline.jd_json.cache_info().currsize == offline.JD_CACHE_SIZE
