@@ -84,6 +84,9 @@ class Settings(BaseSettings):
 
     # Retrieval.
     rag_top_k: int = 4
+    # How long a process reuses a search's passages (core.retrieval): the knowledge base changes only when it is
+    # ingested again, and the workbench asks one of a fixed few queries before every step. 0: always search.
+    rag_cache_s: float = 300.0
 
     # Stripe.
     stripe_secret_key: str = ""

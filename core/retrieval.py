@@ -13,6 +13,11 @@ Why it works this way:
   back short, the query is repeated as an exact scan of the filtered rows (ordered by an expression no index
   serves). Correctness never depends on the index. A search is one statement on an autocommit connection:
   one round trip, as it runs before every step's request.
+- A full answer is kept for RAG_CACHE_S in the process that asked (`_Recent`): the base changes only when it
+  is ingested again, and the workbench's steps ask one of a fixed few queries before every request, in a
+  burst twenty at once. Reusing it takes a round trip to Postgres and the query's planning and HNSW walk
+  off every step's path to its upstream request. A short answer (a base still being ingested) is never
+  kept, and an ingest clears this process's answers; other processes see it within RAG_CACHE_S.
 - The user's language comes first: the top-k is filled from passages in `lang`, and only if there are
   fewer than k of them, topped up from the other languages (the model is multilingual, so an English
   passage still helps a Chinese user rather than returning nothing).
@@ -21,6 +26,8 @@ Why it works this way:
 from __future__ import annotations
 
 import functools
+import threading
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,17 +89,62 @@ def _search(session: Any, q: Any, categories: tuple[str, ...], lang: str, same_l
 
 def retrieve(query: str, categories: tuple[str, ...], lang: str, k: int = 4) -> list[Passage]:
     """Top-k passages for the query within the categories, in the user's language first."""
+    from core.config import get_settings
     from db.session import autocommit
 
     if not query.strip() or k <= 0 or not categories:
         return []
     lang = normalize_lang(lang)
+    key = (query, tuple(categories), lang, k)
+    kept = _RECENT.get(key)
+    if kept is not None:
+        return kept
     q = _query_literal(query)
     with autocommit() as connection:
         passages = _search(connection, q, categories, lang, True, k)
         if len(passages) < k:
             passages += _search(connection, q, categories, lang, False, k - len(passages))
+    if len(passages) == k:
+        _RECENT.put(key, passages, get_settings().rag_cache_s)
     return passages
+
+
+class _Recent:
+    """Recent full answers, each for `ttl_s` from when it was searched; the oldest go first beyond SIZE."""
+
+    SIZE = 256
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._answers: dict[tuple[Any, ...], tuple[float, tuple[Passage, ...]]] = {}
+
+    def get(self, key: tuple[Any, ...]) -> list[Passage] | None:
+        with self._lock:
+            kept = self._answers.get(key)
+        if kept is None or kept[0] <= time.monotonic():
+            return None
+        return list(kept[1])
+
+    def put(self, key: tuple[Any, ...], passages: list[Passage], ttl_s: float) -> None:
+        if ttl_s <= 0:
+            return
+        with self._lock:
+            self._answers.pop(key, None)
+            self._answers[key] = (time.monotonic() + ttl_s, tuple(passages))
+            while len(self._answers) > self.SIZE:
+                del self._answers[next(iter(self._answers))]
+
+    def clear(self) -> None:
+        with self._lock:
+            self._answers.clear()
+
+
+_RECENT = _Recent()
+
+
+def forget_recent() -> None:
+    """Drop this process's kept answers (an ingest changed the base; tests that change it call this too)."""
+    _RECENT.clear()
 
 
 @functools.lru_cache(maxsize=256)

@@ -37,6 +37,7 @@ from tqdm import tqdm
 from core.config import PROJECT_ROOT
 from core.embeddings import MODEL_ID, embed_passages, use_all_cores
 from core.logging import configure_logging, log_event
+from core.retrieval import forget_recent
 from db.models import KnowledgeChunk
 from db.session import get_engine, unit_of_work
 from knowledge.chunking import CHUNKER_VERSION, Chunk, chunk_document
@@ -246,6 +247,8 @@ def ingest(folder: Path = DEFAULT_FOLDER, *, if_empty: bool = False, progress: b
             if (report.inserted, report.updated, report.deleted) != before:
                 report.written.append(source)
         _remove_sources(sorted(set(indexed) - seen), report)
+    if report.wrote:
+        forget_recent()  # this process's kept answers may name passages that changed (core.retrieval)
     report.seconds = time.monotonic() - started
     log_event(
         logger,

@@ -12,12 +12,14 @@ def reset_caches() -> None:
     from core.config import reset_settings
     from core.llm.registry import get_registry
     from core.redis_conn import reset_redis
+    from core.retrieval import forget_recent
     from db.session import dispose_engine
 
     reset_settings()
     get_registry.cache_clear()
     reset_redis()
     dispose_engine()
+    forget_recent()  # answers of another database
 
 
 def user_with_coins(coins: int | None = None, email: str | None = None, *, actor: str = "tests") -> uuid.UUID:

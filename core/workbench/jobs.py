@@ -241,12 +241,11 @@ class CustomizeHandler(BaseHandler):
             handed = match_first.wait_for_match(_service_id(ctx), ctx.keeper.check)
         with committed_reads() as session:
             facts = offline.load_step(session, _service_id(ctx), ctx.params.get("lang"), handed.jd)
-            match_row = latest_match(session, facts.service_id)
         docs, lang = facts.docs, facts.docs.lang
         job = _summary(facts.job_summary, docs)
         # "Match and tailor": Customize runs beside Match, from the coverage computed by code; the score it
         # moves is projected when the result is stored, once Match's is known.
-        match = MatchResultData.model_validate(match_row.result_json) if match_row is not None else None
+        match = MatchResultData.model_validate(facts.match_json) if facts.match_json is not None else None
         coverage = match.coverage if match is not None else _handed_coverage(handed.coverage) or _coverage(job, docs)
         situation = read_situation(docs.resume, docs.detailed, docs.job, coverage)
         found = retrieve("customize", knowledge_query("customize", situation, lang), lang)
@@ -306,10 +305,9 @@ class InterviewHandler(BaseHandler):
         with committed_reads() as session:
             facts = offline.load_step(session, _service_id(ctx), ctx.params.get("lang"))
             version = latest_version(session, facts.service_id)
-            match_row = latest_match(session, facts.service_id)
-            if version is None or match_row is None:
+            if version is None or facts.match_json is None:
                 raise UserError("workbench.error.customize_first")
-            markdown, version_id, match = version.markdown, version.id, match_row.result_json
+            markdown, version_id, match = version.markdown, version.id, facts.match_json
         docs, lang = facts.docs, facts.docs.lang
         match_data = MatchResultData.model_validate(match)
         situation = read_situation(docs.resume, docs.detailed, docs.job, match_data.coverage)

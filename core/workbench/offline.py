@@ -23,7 +23,7 @@ from core.errors import NotFound, UserError
 from core.facts.model import DocKind, DocumentModel, JobFacts
 from core.offline.documents import ServiceDocuments
 from core.workbench.schemas import JobSummary
-from db.models import Asset, Service
+from db.models import Asset, MatchResult, Service
 from db.session import unit_of_work
 
 
@@ -103,11 +103,20 @@ class StepInputs:
     output_lang: str
     docs: ServiceDocuments
     jd_read: str | None = None  # the JD's read by code as JSON, when no stored read existed (Match hands it on)
+    match_json: dict[str, Any] | None = None  # the service's latest Match result, if any (Customize, Interview)
 
 
 _RESUME, _DETAILED = aliased(Asset), aliased(Asset)
+_LATEST_MATCH = (
+    select(MatchResult.result_json)
+    .where(MatchResult.service_id == Service.id)
+    .order_by(MatchResult.created_at.desc())
+    .limit(1)
+    .scalar_subquery()
+)
 _STEP_INPUTS = (
     select(
+        _LATEST_MATCH,
         Service.job_summary_json,
         Service.output_lang,
         Service.jd_model_enc,
@@ -135,13 +144,15 @@ def load_step(
 
     Only the columns a step reads: every job of a burst runs this before its upstream request, and loading
     whole ORM rows (a PDF's bytes, summaries decrypted and validated for nothing) in four statements was the
-    largest part of a step's CPU before it. A legacy asset with neither a stored model nor text is read
-    from its file, fetched then.
+    largest part of a step's CPU before it. The latest Match result comes along (Customize and Interview read
+    it; asked apart it was one more round trip before Customize's request). A legacy asset with neither a
+    stored model nor text is read from its file, fetched then.
     """
     row = session.execute(_STEP_INPUTS.where(Service.id == service_id)).first()
     if row is None:
         raise NotFound("service")
-    summary_json, output_lang, jd_model_enc, jd_text, r_id, r_kind, r_model, r_text, d_id, d_kind, d_model, d_text = row
+    match_json, summary_json, output_lang, jd_model_enc, jd_text, r_id, r_kind, r_model, r_text, *detailed = row
+    d_id, d_kind, d_model, d_text = detailed
     if r_id is None:
         raise UserError("assets.error.resume_required")
 
@@ -169,6 +180,7 @@ def load_step(
         output_lang=service_lang if service_lang in ("zh", "en") else "en",
         docs=docs,
         jd_read=read_now,
+        match_json=match_json,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from sqlalchemy import text
 
 from core.retrieval import as_record, passages_as_prompt, retrieve, retrieve_for_task
 from db.session import unit_of_work
+from knowledge.ingest import DEFAULT_FOLDER
 
 EVAL = Path(__file__).resolve().parents[1] / "data" / "rag_eval.json"
 
@@ -114,8 +116,10 @@ def test_a_search_is_one_statement_outside_any_transaction_on_a_connection_set_f
     """It runs before every step's request: one round trip, no BEGIN, no SET, no COMMIT."""
     from sqlalchemy import event
 
+    from core.retrieval import forget_recent
     from db.session import get_engine
 
+    forget_recent()
     engine = get_engine()
     seen: list[tuple[str, bool]] = []
 
@@ -145,3 +149,77 @@ def test_the_exact_search_ranks_as_the_index_does(knowledge_base: None) -> None:
         exact = connection.execute(EXACT_SEARCH, {**params, "same_lang": True, "k": 4}).all()
         walked = connection.execute(SEARCH, {**params, "same_lang": True, "k": 4}).all()
     assert [row.id for row in exact] == [row.id for row in walked]
+
+
+def _statements(ask: Callable[[], object]) -> int:
+    from sqlalchemy import event
+
+    from db.session import get_engine
+
+    seen: list[str] = []
+
+    def record(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        seen.append(statement)
+
+    event.listen(get_engine(), "before_cursor_execute", record)
+    try:
+        ask()
+    finally:
+        event.remove(get_engine(), "before_cursor_execute", record)
+    return len(seen)
+
+
+def test_a_full_answer_is_reused_and_an_ingest_forgets_it(
+    knowledge_base: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The workbench asks one of a few queries before every step: the second ask costs no round trip."""
+    from core.retrieval import forget_recent
+    from knowledge.ingest import ingest
+
+    forget_recent()
+    query = "How do I follow up after an interview?"
+    first: list[Any] = []
+    assert _statements(lambda: first.extend(retrieve(query, ("interview",), "en", k=4))) == 1
+    again: list[Any] = []
+    assert _statements(lambda: again.extend(retrieve(query, ("interview",), "en", k=4))) == 0
+    assert again == first and len(first) == 4
+    assert _statements(lambda: retrieve(query, ("interview",), "zh", k=4)) >= 1  # another language: its own ask
+    # An ingest that changes the base forgets what this process kept.
+    extra = tmp_path / "kb" / "en" / "interview"
+    extra.mkdir(parents=True)
+    for source in DEFAULT_FOLDER.rglob("*.md"):
+        target = tmp_path / "kb" / source.relative_to(DEFAULT_FOLDER)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    (extra / "follow-up.md").write_text(
+        "# Following up\n\n## After an interview\nFollow up after an interview with a short thank-you note the same"
+        " day: name one thing you discussed and restate why you want the role.\n",
+        encoding="utf-8",
+    )
+    try:
+        assert ingest(tmp_path / "kb", progress=False).wrote
+        fresh = retrieve(query, ("interview",), "en", k=4)
+        assert any(p.source == "en/interview/follow-up.md" for p in fresh)
+    finally:
+        ingest(DEFAULT_FOLDER, progress=False)
+    assert all(p.source != "en/interview/follow-up.md" for p in retrieve(query, ("interview",), "en", k=4))
+
+
+def test_a_short_answer_is_asked_again_and_no_reuse_when_switched_off(
+    knowledge_base: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from core.config import reset_settings
+    from core.retrieval import forget_recent
+
+    forget_recent()
+    many = 10_000  # more passages than the category holds: a short answer, as from a base still being ingested
+    assert _statements(lambda: retrieve("salary negotiation", ("interview",), "en", k=many)) >= 1
+    assert _statements(lambda: retrieve("salary negotiation", ("interview",), "en", k=many)) >= 1
+    monkeypatch.setenv("RAG_CACHE_S", "0")
+    reset_settings()
+    try:
+        assert _statements(lambda: retrieve("salary negotiation", ("interview",), "en", k=4)) == 1
+        assert _statements(lambda: retrieve("salary negotiation", ("interview",), "en", k=4)) == 1
+    finally:
+        monkeypatch.delenv("RAG_CACHE_S")
+        reset_settings()
