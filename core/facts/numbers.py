@@ -65,6 +65,9 @@ _EMAIL_URL = re.compile(
     r"(?:/\S*)?",
     re.IGNORECASE,
 )
+# What every match of _EMAIL_URL holds: a text with none of it (most lines, most JDs) is not scanned, which
+# would try the domain alternative at every word.
+_EMAIL_URL_HINT = re.compile(r"@|https?://|www\.|\.(?:com|io|org|net|cn|dev|ai|me|co)", re.IGNORECASE)
 _WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z+#'’-]*(?![\w])|[\u3400-\u9fff]+")
 _CLAUSE_END = re.compile(r"[;；。|•·!?！？\n]|\.\s")
 _STOP_TEXT = (
@@ -127,7 +130,7 @@ def chinese_number(text: str) -> int | None:
 
 
 def _skip_spans(text: str) -> _Spans:
-    spans = [(m.start(), m.end()) for m in _EMAIL_URL.finditer(text)]
+    spans = [(m.start(), m.end()) for m in _EMAIL_URL.finditer(text)] if _EMAIL_URL_HINT.search(text) else []
     for match in _PHONE.finditer(text):
         digits = sum(ch.isdigit() for ch in match.group(0))
         if digits >= 9 or (digits >= 8 and match.group(0).startswith(("+", "("))):

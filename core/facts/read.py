@@ -16,6 +16,7 @@ from functools import lru_cache
 from core.facts.dates import DateHit, DateRange, analyse_dates, find_dates, find_ranges
 from core.facts.model import Contact, DegreeLevel, DocumentModel, Entry, EntryKind, JobFacts, NumberFact, Section
 from core.facts.numbers import chinese_number, find_numbers
+from core.facts.text import any_of
 from core.facts.vocabulary import Vocabulary, get_vocabulary
 
 MAX_CHARS = 2_000_000  # beyond this the text is not a document; read the start only
@@ -66,11 +67,13 @@ _GPA = re.compile(r"(?:GPA|绩点|均分)\s*[:：]?\s*(\d(?:\.\d{1,2})?\s*(?:/\s
 _FIELD = re.compile(r"\b(?:in|of)\s+([A-Z][A-Za-z&,' -]{2,60})")
 _LONG_HEADS = ("manager", "engineer", "analyst", "designer", "developer", "coordinator", "specialist", "consultant")
 _ENTRY_SECTIONS: dict[str, EntryKind] = {"experience": "experience", "education": "education", "projects": "project"}
-_PROFICIENCY = re.compile(
-    r"native|fluent|proficien|bilingual|professional|conversational|intermediate|advanced|basic|working|"
-    r"mother tongue|母语|流利|熟练|精通|良好|读写|口语|听说|六级|四级|CET|TOEFL|IELTS|JLPT|HSK",
-    re.IGNORECASE,
-)
+_PROFICIENCY = any_of(
+    (
+        "native", "fluent", "proficien", "bilingual", "professional", "conversational", "intermediate", "advanced",
+        "basic", "working", "mother tongue", "母语", "流利", "熟练", "精通", "良好", "读写", "口语", "听说", "六级",
+        "四级", "CET", "TOEFL", "IELTS", "JLPT", "HSK",
+    )
+)  # fmt: skip
 _YEARS = re.compile(
     r"(\d{1,2})\s*\+?\s*(?:[-–~到至]\s*\d{1,2}\s*)?(?:\+\s*)?(?:years?|yrs?)\b|"
     r"(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:年|年以上|年及以上)(?:以上)?(?:的)?[\u4e00-\u9fffA-Za-z0-9+#\s]{0,12}?"
@@ -81,14 +84,16 @@ _NICE_LINE = re.compile(
     r"preferred|nice to have|nice-to-have|bonus|a plus|is a plus|plus\b|desirable|ideally|加分|优先|更佳|者优先",
     re.IGNORECASE,
 )
-_JD_MARKERS = re.compile(
-    r"responsibilit|requirement|qualification|what you(?:'|’)ll do|what you will do|we are looking|we're looking|"
-    r"you will|you'll|the role|job description|about the role|about the job|apply|benefits|salary|compensation|"
-    r"equal opportunity|years of (?:relevant |professional |industry )?experience|must have|nice to have|preferred|"
-    r"岗位职责|工作职责|职位描述|岗位描述|任职要求|任职资格|岗位要求|职位要求|加分项|优先|薪资|福利|五险一金|招聘|"
-    r"年以上|工作经验|我们希望|你将",
-    re.IGNORECASE,
-)
+_JD_MARKERS = any_of(
+    (
+        "responsibilit", "requirement", "qualification", r"what you(?:'|’)ll do", "what you will do",
+        "we are looking", "we're looking", "you will", "you'll", "the role", "job description", "about the role",
+        "about the job", "apply", "benefits", "salary", "compensation", "equal opportunity",
+        r"years of (?:relevant |professional |industry )?experience", "must have", "nice to have", "preferred",
+        "岗位职责", "工作职责", "职位描述", "岗位描述", "任职要求", "任职资格", "岗位要求", "职位要求", "加分项",
+        "优先", "薪资", "福利", "五险一金", "招聘", "年以上", "工作经验", "我们希望", "你将",
+    )
+)  # fmt: skip
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|[。；;！？，]")
 _LANGUAGE_LABEL = re.compile(r"\s*(?:languages?|语言)\s*[:：]", re.IGNORECASE)
 _JD_SECTIONS = frozenset({"responsibilities", "requirements", "preferred", "benefits", "about"})
@@ -810,6 +815,8 @@ def _looks_like_jd(model: DocumentModel, skills: int) -> bool:
     text = model.text
     markers = {m.group(0).lower() for m in _JD_MARKERS.finditer(text[:20000])}
     markers |= {s.canonical for s in model.sections if s.canonical in _JD_SECTIONS}
+    if len(markers) >= 3:
+        return True  # no count of resume signals outweighs three markers (and counting them scans every date)
     resume_signals = sum(
         (
             bool(_EMAIL.search(text[:500])),

@@ -46,10 +46,11 @@ _HEADING_NOISE_RE = re.compile(
 )
 _BRACKETS_RE = re.compile(r"[【】\[\]「」《》()（）]")
 _SPACED_CAPS_RE = re.compile(r"^(?:[A-Z] ){3,}[A-Z]$")
+# Each with a word every match of it holds: a text without the word is not scanned (most JDs and resumes).
 _CERT_PATTERNS = (
-    re.compile(r"\b(?:[A-Z][\w+&./-]*\s+){0,2}Certified(?:\s+(?:[A-Z][\w+&./-]*|in|of|for)){1,6}"),
-    re.compile(r"\b(?:[A-Z][\w+&./-]*\s+){1,5}(?:Certification|Certificate)\b"),
-    re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()+\-]{2,16}?(?:资格证书|资格证|证书|认证)"),
+    ("Certified", re.compile(r"\b(?:[A-Z][\w+&./-]*\s+){0,2}Certified(?:\s+(?:[A-Z][\w+&./-]*|in|of|for)){1,6}")),
+    ("Certific", re.compile(r"\b(?:[A-Z][\w+&./-]*\s+){1,5}(?:Certification|Certificate)\b")),
+    ("证", re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()+\-]{2,16}?(?:资格证书|资格证|证书|认证)")),
 )
 # Words a Chinese certificate phrase may start with that are not part of its name ("获得PMP证书").
 _CERT_LEAD_WORDS = (
@@ -435,8 +436,8 @@ class Vocabulary:
         hits = self._scan("certification", text)
         taken = [(h.start, h.end) for h in hits]
         skills: list[tuple[int, int]] | None = None
-        for pattern in _CERT_PATTERNS:
-            for m in pattern.finditer(text):
+        for word, pattern in _CERT_PATTERNS:
+            for m in pattern.finditer(text) if word in text else ():
                 start, end = self._trim_cert(text, m.start(), m.end())
                 if end - start < 3 or any(s < end and start < e for s, e in taken):
                     continue
