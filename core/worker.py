@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -25,6 +24,7 @@ from core import dispatch, jobs
 from core.config import get_settings
 from core.cpu_turns import TURNS
 from core.errors import JobLost, PermanentUpstreamError, TransientUpstreamError, UserError
+from core.leases import LeaseKeeper
 from core.llm import client as llm
 from core.llm.registry import OFFLINE, ModelSpec, get_registry
 from core.logging import log_event
@@ -175,47 +175,6 @@ def install_handlers(handlers: Iterable[Handler]) -> None:
     """Make these the handlers of this process (its composition root calls this at start-up)."""
     for handler in handlers:
         register(handler)
-
-
-class LeaseKeeper:
-    """Extends the job's lease (and any model slot it holds) from a background thread.
-
-    If the lease cannot be extended (reaped, cancelled), `lost` is set and `check()` raises JobLost so the
-    handler stops at its next delta or wait.
-    """
-
-    def __init__(self, claim: jobs.Claim) -> None:
-        self.claim = claim
-        self.lost = threading.Event()
-        self._stop = threading.Event()
-        self.semaphores: list[tuple[Semaphore, str]] = []
-        self._interval = max(0.2, get_settings().job_lease_s / 3)
-        self._thread = threading.Thread(target=self._run, name=f"lease-{claim.job_id}", daemon=True)
-
-    def __enter__(self) -> LeaseKeeper:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join(timeout=5)
-
-    def _run(self) -> None:
-        while not self._stop.wait(self._interval):
-            try:
-                with unit_of_work() as session:
-                    ok = jobs.extend_lease(session, self.claim)
-                for sem, holder in list(self.semaphores):
-                    sem.renew(holder)
-            except Exception:  # a database or Redis blip: try again next tick
-                continue
-            if not ok:
-                self.lost.set()
-                return
-
-    def check(self) -> None:
-        if self.lost.is_set():
-            raise JobLost(str(self.claim.job_id))
 
 
 def _load(session: Session, job_id: uuid.UUID) -> Job:
