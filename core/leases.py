@@ -27,7 +27,7 @@ class LeaseKeeper:
     """Extends one job's lease (and any model slot it holds) while the job runs.
 
     If the lease cannot be extended (reaped, cancelled), `lost` is set and `check()` raises JobLost: the job
-    stops at its next check (a wait, an offline reply's delta, the end of its reply) and stores nothing.
+    stops at its next check (a wait, a reply's next delta) and stores nothing.
     """
 
     def __init__(self, claim: jobs.Claim) -> None:

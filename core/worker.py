@@ -71,12 +71,21 @@ class JobContext:
         temperature: float = 0.3,
         max_tokens: int | None = None,
     ) -> llm.Completion:
-        """One LLM call under the model's concurrency cap; deltas go to the job's stream if `stream`."""
+        """One LLM call under the model's concurrency cap; deltas go to the job's stream if `stream`.
+
+        A job whose lease was taken stops at its next delta (JobLost): its new owner streams the reply anew, and
+        reading this one to its end would only keep paying for it."""
+
+        def on_delta(text: str) -> None:
+            self.keeper.check()
+            if stream:
+                self.stream.delta(text)
+
         with self.model_slot():
             result = llm.stream_chat(
                 self.spec,
                 messages,
-                on_delta=self.stream.delta if stream else None,
+                on_delta=on_delta,
                 schema=schema,
                 temperature=temperature,
                 max_tokens=max_tokens,

@@ -60,7 +60,7 @@ def test_jobs_longer_than_their_lease_are_renewed_by_one_thread(fake, make_user)
 
 def test_a_job_whose_lease_another_worker_took_stops_and_stores_nothing(fake, make_user) -> None:
     """The lease token changes under a running job (the reaper gave it away): its keeper finds out at the next
-    renewal, and at its reply's end the job stops as lost, leaving the row and the stream to its new owner."""
+    renewal and the job stops at its next delta, leaving the row and the stream to its new owner."""
     fake.token_interval = 0.06
     fake.reply = "abcdefgh" * 25
     user = make_user(coins=10)
@@ -73,6 +73,8 @@ def test_a_job_whose_lease_another_worker_took_stops_and_stores_nothing(fake, ma
         session.execute(text("UPDATE jobs SET lease_token = :t WHERE id = :id"), {"t": other, "id": uuid.UUID(job_id)})
     run.join(30)
     assert not run.is_alive()
+    streamed = streams.collect_text(streams.read(job_id))
+    assert fake.reply.startswith(streamed) and len(streamed) < len(fake.reply)  # it stopped mid-reply
     job = _job(job_id)
     assert job.state == "running" and job.lease_token == other and job.finished_at is None
     assert "done" not in [event.kind for event in streams.read(job_id)]
