@@ -2,7 +2,7 @@
 
     python -m bench.run [--only ledger,engine] [--skip rag]
 
-Each module (ledger, engine, assets, rag, workbench, load) runs as `python -m bench.<name>` in a fresh
+Each module (ledger, engine, assets, rag, workbench, step_cpu, load, ...) runs as `python -m bench.<name>` in a fresh
 interpreter, so one bench's embedded stack, threads or leaked state cannot colour the next one's figures.
 Their `name: value unit` lines are collected into one table with a target where the issues set one.
 
@@ -40,6 +40,7 @@ BENCHES: tuple[tuple[str, int], ...] = (
     ("assets", 300),
     ("rag", 420),
     ("workbench", 300),
+    ("step_cpu", 180),
     ("offline", 300),
     ("grounding", 300),
     ("facts_read", 180),

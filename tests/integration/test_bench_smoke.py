@@ -32,3 +32,20 @@ def test_the_workbench_bench_runs_whole_on_documents_of_real_length() -> None:
         "paths_step_overhead_p50",
     ):
         assert float(printed[name].split()[0]) > 0, name
+
+
+def test_the_step_cpu_bench_runs_every_step_to_its_end() -> None:
+    """bench.step_cpu: each step's CPU before its request, on the same documents, one service at a time."""
+    run = subprocess.run(
+        [sys.executable, "-m", "bench.step_cpu", "--services", "2"],
+        cwd=ROOT,
+        env=dict(os.environ),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    printed = dict(line.split(": ", 1) for line in run.stdout.splitlines() if ": " in line)
+    assert printed["step_cpu_jobs_failed"] == "0 count"
+    for name in ("click", "match_before_request", "customize_before_request", "extract_before_request"):
+        assert float(printed[f"step_cpu_{name}"].split()[0]) > 0, name
