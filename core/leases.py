@@ -14,6 +14,7 @@ lease or slot is renewed for a job that has ended.
 from __future__ import annotations
 
 import threading
+import time
 from types import TracebackType
 
 from core import jobs
@@ -89,9 +90,8 @@ class _Renewer:
             self._keepers.discard(keeper)
 
     def _run(self) -> None:
-        tick = threading.Event()
         while True:
-            tick.wait(max(0.2, get_settings().job_lease_s / 3))
+            time.sleep(max(0.2, get_settings().job_lease_s / 3))
             with self._mutex:
                 keepers = list(self._keepers)
             for keeper in keepers:

@@ -60,14 +60,14 @@ _CN_NUMBER = re.compile(
 _PHONE = re.compile(
     r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){1,4}|\b1[3-9]\d{9}\b|\+\d{8,15}"
 )
+_TLDS = r"\.(?:com|io|org|net|cn|dev|ai|me|co)"
 _EMAIL_URL = re.compile(
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|org|net|cn|dev|ai|me|co)"
-    r"(?:/\S*)?",
+    rf"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*{_TLDS}(?:/\S*)?",
     re.IGNORECASE,
 )
 # What every match of _EMAIL_URL holds: a text with none of it (most lines, most JDs) is not scanned, which
 # would try the domain alternative at every word.
-_EMAIL_URL_HINT = re.compile(r"@|https?://|www\.|\.(?:com|io|org|net|cn|dev|ai|me|co)", re.IGNORECASE)
+_EMAIL_URL_HINT = re.compile(rf"@|https?://|www\.|{_TLDS}", re.IGNORECASE)
 _WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z+#'’-]*(?![\w])|[\u3400-\u9fff]+")
 _CLAUSE_END = re.compile(r"[;；。|•·!?！？\n]|\.\s")
 _STOP_TEXT = (
