@@ -100,6 +100,7 @@ class FakeUpstream:
         self.total = 0
         self.connections = 0  # TCP connections accepted: a client that keeps its connection alive opens one
         self._lock = threading.Lock()
+        self._generation = 0  # bumped by reset(): a reply begun before it no longer counts in `active`
         self.tag_prefix: str | None = None  # record when a request whose prompt starts with it arrives
         self.arrivals: dict[str, float] = {}
         self.first_sent: dict[str, float] = {}  # ... and when its first content chunk went out
@@ -214,6 +215,7 @@ class FakeUpstream:
             self.samples.clear()
             self.total = 0
             self.connections = 0
+            self._generation += 1
 
     def registry(self, concurrency: int = 5, models: tuple[str, ...] = ("fake-paid", "fake-free")) -> dict[str, Any]:
         """A model-registry document routing every task to this upstream (see core/llm/registry.py)."""
@@ -279,15 +281,19 @@ class FakeUpstream:
             self.active[model] += 1
             self.peak[model] = max(self.peak[model], self.active[model])
             self.samples.append((time.monotonic(), model, self.active[model]))
+            generation = self._generation
         finished = threading.Event()
 
         def finish() -> None:
             """The request stops counting as active just before its last bytes go out: a client that has
-            read the whole reply (and released its slot) can never overlap it in the count."""
+            read the whole reply (and released its slot) can never overlap it in the count. A reply a client
+            abandoned may end after a reset(), which already zeroed the count it was in."""
             with self._lock:
                 if finished.is_set():
                     return
                 finished.set()
+                if generation != self._generation:
+                    return
                 self.active[model] -= 1
                 self.samples.append((time.monotonic(), model, self.active[model]))
 
