@@ -42,6 +42,34 @@ def run_action(user_id: uuid.UUID, key: str, body: Callable[[Session], ActionRes
     return result
 
 
+@dataclass(frozen=True)
+class Reservation:
+    """What a charging action's body is handed: who, the key as stored (its own statement stores the result under
+    it), and the balance as of the wallet row's lock, which this transaction holds."""
+
+    user_id: uuid.UUID
+    key: str
+    balance: int
+
+
+def run_charging_action(
+    user_id: uuid.UUID, key: str, body: Callable[[Session, Reservation], ActionResult]
+) -> ActionResult:
+    """`run_action` for a click whose writes are one statement (creating a service): the key's reservation and the
+    wallet lock in one round trip, and the body's statement stores the result itself (idempotency.STORE_SQL).
+
+    BEGIN, two statements and COMMIT: the web process waits on every round trip, and in a burst each is a wait
+    for a core busy with the consumers' work.
+    """
+    with unit_of_work() as session:
+        prior, balance = idempotency.claim_locking_wallet(session, user_id, key, get_settings().idempotency_ttl_s)
+        if prior is not None:
+            return ActionResult(data=prior, replayed=True)
+        result = body(session, Reservation(user_id, idempotency.stored_key(key), balance))
+    dispatch.enqueue_many(result.enqueue)
+    return result
+
+
 def new_key() -> str:
     """A fresh idempotency key for a form; pages keep it in session state until the action succeeds."""
     return uuid.uuid4().hex

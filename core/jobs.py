@@ -70,32 +70,8 @@ def create_job(session: Session, new: NewJob) -> QueuedJob:
     return queued
 
 
-def create_jobs(session: Session, news: list[NewJob], queue: ledger.Queue) -> list[QueuedJob]:
-    """Insert several jobs of one user on one queue, the caller having routed them (it holds the wallet lock).
-
-    On the paid queue their prices are debited together (core.ledger.charge_together), all or none, so a user
-    is never charged for one step and queued free for the next; then every row goes in one statement. Two round
-    trips however many jobs a click starts, against two per job through `create_job`. Raises RuntimeError if
-    the wallet cannot pay (the caller's lock and quote rule that out): the transaction rolls back, nothing charged.
-    """
-    ids = [uuid.uuid4() for _ in news]
-    priced = [(job_id, new.price, new.memo) for job_id, new in zip(ids, news, strict=True) if new.price > 0]
-    entries: dict[uuid.UUID, int] = {}
-    if queue == "paid" and priced:
-        entries = ledger.charge_together(session, news[0].user_id, priced)
-        if len(entries) != len(priced):
-            raise RuntimeError("the wallet did not hold the total its lock and quote promised")
-    session.flush()  # rows these refer to (a service created in the same transaction) go first
-    queued = [
-        QueuedJob(id=job_id, queue=queue, price=new.price if job_id in entries else 0)
-        for job_id, new in zip(ids, news, strict=True)
-    ]
-    session.execute(_INSERT_JOB, [_row(q, new, entries.get(q.id)) for q, new in zip(queued, news, strict=True)])
-    return queued
-
-
 def _row(queued: QueuedJob, new: NewJob, debit_entry_id: int | None) -> dict[str, Any]:
-    """_INSERT_JOB's parameters for one new job, routed and charged (create_job and create_jobs share it)."""
+    """_INSERT_JOB's parameters for one new job, routed and charged."""
     return {
         "id": queued.id,
         "user_id": new.user_id,

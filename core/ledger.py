@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 import uuid
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
@@ -85,35 +85,32 @@ def charge(session: Session, user_id: uuid.UUID, price: int, *, job_id: uuid.UUI
     return Charge(queue="paid", price=price, debit_entry_id=entry_id)
 
 
-# The one debit statement, for one price or several of one user: the wallet pays their total or nothing (the
-# conditional UPDATE and the entries land together or not at all), and each price gets its own entry (each job
-# refunds its own debit), with the balance after it as if they had been charged in turn.
-_DEBIT_TOGETHER = text(
-    "WITH debited AS (UPDATE wallets SET balance = balance - :total, updated_at = now()"
-    " WHERE user_id = :u AND balance >= :total RETURNING balance + :total AS before)"
-    " INSERT INTO ledger_entries (user_id, kind, amount, balance_after, job_id, memo, created_at)"
+# The one debit, for one price or several of one user, as two CTEs (`debited`, then `debits` with the entries'
+# id and job_id) that a statement creating the jobs can carry too (core.workbench.creation): the wallet pays
+# their total or nothing (the conditional UPDATE and the entries land together or not at all), and each price
+# gets its own entry (each job refunds its own debit), with the balance after it as if charged in turn.
+# Parameters: `debit_params`.
+DEBIT_CTES = (
+    "debited AS (UPDATE wallets SET balance = balance - :total, updated_at = now()"
+    " WHERE user_id = :u AND balance >= :total RETURNING balance + :total AS before),"
+    " debits AS (INSERT INTO ledger_entries (user_id, kind, amount, balance_after, job_id, memo, created_at)"
     " SELECT :u, 'debit', -e.price, d.before - e.paid, e.job_id, e.memo, now()"
     " FROM debited d, unnest(CAST(:prices AS integer[]), CAST(:paid AS integer[]), CAST(:jobs AS uuid[]),"
     " CAST(:memos AS text[])) WITH ORDINALITY AS e(price, paid, job_id, memo, n)"
-    " ORDER BY e.n RETURNING id, job_id"
+    " ORDER BY e.n RETURNING id, job_id)"
 )
+_DEBIT_TOGETHER = text(f"WITH {DEBIT_CTES} SELECT id, job_id FROM debits")
 
 
-def charge_together(
-    session: Session, user_id: uuid.UUID, debits: list[tuple[uuid.UUID, int, str]]
-) -> dict[uuid.UUID, int]:
-    """Debit several jobs (job id, price > 0, memo) in one round trip, all or none: {job id: debit entry id}.
-
-    Empty when the wallet does not hold the total (nothing charged). A click that buys two steps pays for both
-    in one statement instead of one per step: the web process spends its CPU per statement, for every user.
-    """
+def debit_params(user_id: uuid.UUID, debits: list[tuple[uuid.UUID, int, str]]) -> dict[str, Any]:
+    """DEBIT_CTES' parameters for these debits (job id, price > 0, memo); ValueError for none or a price <= 0."""
     if not debits or any(price <= 0 for _, price, _ in debits):
-        raise ValueError("charge_together takes one or more positive prices")
+        raise ValueError("a debit takes one or more positive prices")
     paid, running = [], 0
     for _, price, _ in debits:
         running += price
         paid.append(running)
-    params = {
+    return {
         "u": user_id,
         "total": running,
         "prices": [price for _, price, _ in debits],
@@ -121,6 +118,16 @@ def charge_together(
         "jobs": [job_id for job_id, _, _ in debits],
         "memos": [memo[:200] for _, _, memo in debits],
     }
+
+
+def charge_together(
+    session: Session, user_id: uuid.UUID, debits: list[tuple[uuid.UUID, int, str]]
+) -> dict[uuid.UUID, int]:
+    """Debit several jobs (job id, price > 0, memo) in one round trip, all or none: {job id: debit entry id}.
+
+    Empty when the wallet does not hold the total (nothing charged).
+    """
+    params = debit_params(user_id, debits)
     return {job_id: int(entry_id) for entry_id, job_id in session.execute(_DEBIT_TOGETHER, params).all()}
 
 

@@ -294,25 +294,6 @@ def load_current_summaries(session: Session, user_id: uuid.UUID) -> CurrentSumma
     )
 
 
-class CurrentAssetIds(NamedTuple):
-    """The assets a new service is built on, by id only (see `usable_asset_query` for which version)."""
-
-    resume_asset_id: uuid.UUID
-    detailed_asset_id: uuid.UUID | None
-
-
-def current_ids_of(resume_id: uuid.UUID | None, detailed_id: uuid.UUID | None) -> CurrentAssetIds:
-    """`usable_asset_query`'s answers for the resume and the career history as the ids a new service reads.
-
-    A new service records which asset versions it reads and nothing else: loading the two whole rows (the
-    PDF's bytes, two summaries decrypted and validated) was a third of the click's CPU. Raises
-    UserError("assets.error.resume_required") without a ready resume.
-    """
-    if resume_id is None:
-        raise UserError("assets.error.resume_required")
-    return CurrentAssetIds(resume_asset_id=resume_id, detailed_asset_id=detailed_id)
-
-
 def usable_asset_query(user_id: Any, kind: AssetKind) -> ScalarSelect[uuid.UUID]:
     """The id of the asset of `kind` a new service reads, for a value or a bound parameter: the current one
     when ready, else the newest ready earlier version (a re-upload still processing does not block the user)."""

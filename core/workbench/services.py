@@ -10,18 +10,18 @@ Prices are quoted before confirming by core.workbench.quotes; pages read results
 from __future__ import annotations
 
 import uuid
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, bindparam, insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core import jobs, ledger, ocr
-from core.actions import ActionResult, run_action
-from core.assets.service import current_ids_of, usable_asset_query
+from core.actions import ActionResult, Reservation, run_action, run_charging_action
 from core.config import get_settings
 from core.errors import InvalidInput, LimitReached, UserError
 from core.llm.registry import price_for
 from core.safe_text import strip_controls
+from core.workbench import creation
 from core.workbench.context import latest_match, latest_version, owned_service
 from core.workbench.jd_image import read_jd_image
 from core.workbench.language import detect_lang
@@ -111,86 +111,60 @@ def create_service(
     """
     source, text, image = _validate_jd(jd_text, jd_image)
     _check_lang(output_lang)
+    if tailor and image is not None:
+        raise InvalidInput("workbench.error.tailor_needs_text")
     if image is not None:  # read now: an image that is no JD is refused before any charge, with what it says
         text = read_jd_image(image)
+    service = creation.NewService(
+        id=uuid.uuid4(),
+        jd_source=source,
+        jd_text=text,
+        jd_image=image,
+        output_lang=output_lang or (detect_lang(text) if text else None),
+    )
+    steps = _parallel_steps(tailor) if image is None else [creation.Step("extract", price_for("match"), "service")]
 
-    def body(session: Session) -> ActionResult:
-        balance = jobs.lock_user(session, user_id)  # first: the checks below read what the lock settled
-        in_flight, resume_id, detailed_id = session.execute(_CREATE_CHECKS, {"u": user_id}).one()
-        _refuse_beyond_cap(in_flight)
-        current = current_ids_of(resume_id, detailed_id)
-        service_id = uuid.uuid4()
-        session.execute(
-            _INSERT_SERVICE,
-            {
-                "id": service_id,
-                "user_id": user_id,
-                "resume_asset_id": current.resume_asset_id,
-                "detailed_asset_id": current.detailed_asset_id,
-                "jd_source": source,
-                "jd_text": text,
-                "jd_image": image,
-                "output_lang": output_lang or (detect_lang(text) if text else None),  # an image's waits for OCR
-            },
-        )
-        if source == "text":
-            return _parallel_jobs(session, user_id, service_id, tailor, balance)
-        if tailor:
-            raise InvalidInput("workbench.error.tailor_needs_text")
-        job = jobs.create_job(
-            session,
-            jobs.NewJob(
-                user_id=user_id, kind="extract", price=price_for("match"), memo="service", service_id=service_id
-            ),
-        )
-        return _queued(service_id, job)
+    def body(session: Session, reservation: Reservation) -> ActionResult:
+        queue = ledger.quote_for(reservation.balance, service_price(tailor)).queue
+        data = _created(service.id, steps, queue)
+        creation.create_service_with_jobs(session, reservation, service, steps, queue, data, _refuse_creation)
+        return ActionResult(data=data, enqueue=[(str(step.id), queue) for step in steps])
 
-    return run_action(user_id, idempotency_key, body)
+    return run_charging_action(user_id, idempotency_key, body)
 
 
-# A click that creates a service runs three statements before its writes: the wallet lock, then these checks in
-# one round trip (it is the hottest path of the web process: 20 users clicking at once queue on its CPU), then
-# a plain INSERT of the service (no ORM unit of work).
-_CREATE_CHECKS = select(
-    jobs.services_in_flight_query(bindparam("u")),
-    usable_asset_query(bindparam("u"), "resume"),
-    usable_asset_query(bindparam("u"), "detailed_resume"),
-)
-_INSERT_SERVICE = insert(cast(Table, Service.__table__))
-
-
-def _parallel_jobs(
-    session: Session, user_id: uuid.UUID, service_id: uuid.UUID, tailor: bool, balance: int
-) -> ActionResult:
+def _parallel_steps(tailor: bool) -> list[creation.Step]:
     """Match, the model's extraction and (with `tailor`) Customize, all queued at once on one queue.
 
     Match holds the service's debit and Customize its own, so a final failure of either refunds exactly that
     step, once (core.jobs.fail). Extraction only refines the stored summary: it costs nothing and its failure
     refunds nothing, since Match works from the JD's document model without it. The queue is chosen once for
-    the whole price (the wallet row is locked by the caller), so a user short of coins gets every step free,
-    never one step paid and the next free; the debits and the rows take one statement each.
+    the whole price (under the wallet lock), so a user short of coins gets every step free, never one step paid
+    and the next free.
     """
-    queue = ledger.quote_for(balance, service_price(tailor)).queue
-
-    def new(kind: str, price: int, memo: str, params: dict[str, Any]) -> jobs.NewJob:
-        return jobs.NewJob(user_id, kind, price, memo, service_id=service_id, params=params)
-
-    steps = [new("match", price_for("match"), "service", {})]
+    steps = [creation.Step("match", price_for("match"), "service")]
     if tailor:
-        steps.append(new("customize", price_for("customize"), "customize", {PARALLEL: True}))
-    match, *rest, extraction = jobs.create_jobs(
-        session, [*steps, new("extract", 0, "service", {PARALLEL: True})], queue
-    )
-    data = {
+        steps.append(creation.Step("customize", price_for("customize"), "customize", {PARALLEL: True}))
+    return [*steps, creation.Step("extract", 0, "service", {PARALLEL: True})]
+
+
+def _created(service_id: uuid.UUID, steps: list[creation.Step], queue: str) -> dict[str, Any]:
+    """The click's result: {"service_id", "job_id" (the extraction), "queue", "price", "match_job_id"?,
+    "customize_job_id"?}, known before the writes (the ids are made here, the queue under the lock)."""
+    data: dict[str, Any] = {
         "service_id": str(service_id),
-        "job_id": str(extraction.id),
-        "match_job_id": str(match.id),
         "queue": queue,
-        "price": match.price + sum(step.price for step in rest),
+        "price": sum(step.price for step in steps) if queue == "paid" else 0,
     }
-    if tailor:
-        data["customize_job_id"] = str(rest[0].id)
-    return ActionResult(data=data, enqueue=[(str(j.id), j.queue) for j in (match, *rest, extraction)])
+    for step in steps:
+        data["job_id" if step.kind == "extract" else f"{step.kind}_job_id"] = str(step.id)
+    return data
+
+
+def _refuse_creation(checked: creation.Checked) -> None:
+    _refuse_beyond_cap(checked.in_flight)
+    if checked.resume_asset_id is None:
+        raise UserError(RESUME_REQUIRED)
 
 
 def _start_step(user_id: uuid.UUID, service_id: uuid.UUID, key: str, kind: str, lang: str | None) -> ActionResult:
