@@ -144,17 +144,21 @@ def extend_lease(session: Session, c: Claim) -> bool:
     return row is not None
 
 
-def mark_succeeded(session: Session, c: Claim, figures: dict[str, Any]) -> bool:
-    row = session.execute(
-        text(
-            "UPDATE jobs SET state = 'succeeded', finished_at = now(), lease_until = NULL, error_key = NULL,"
-            " error_detail = NULL, model = :model, tokens_in = :tin, tokens_out = :tout, cost = :cost,"
-            " latency_ms = :lat, ttft_ms = :ttft, retrieved = CAST(:retrieved AS jsonb)"
-            " WHERE id = :id AND lease_token = :tok AND state = 'running' RETURNING id"
-        ),
-        {"id": c.job_id, "tok": c.token, **_figure_params(figures)},
-    ).first()
-    return row is not None
+_SUCCEED = select(Job).from_statement(
+    text(
+        "UPDATE jobs SET state = 'succeeded', finished_at = now(), lease_until = NULL, error_key = NULL,"
+        " error_detail = NULL, model = :model, tokens_in = :tin, tokens_out = :tout, cost = :cost,"
+        " latency_ms = :lat, ttft_ms = :ttft, retrieved = CAST(:retrieved AS jsonb)"
+        " WHERE id = :id AND lease_token = :tok AND state = 'running' RETURNING *"
+    )
+)
+
+
+def mark_succeeded(session: Session, c: Claim, figures: dict[str, Any]) -> Job | None:
+    """running -> succeeded with the job's figures, if this claim still holds it: the job's row as it now is
+    (the handler stores its result against it), or None when the lease was lost. One round trip for both: the
+    end of a job is on the path to the user's `done`."""
+    return session.scalars(_SUCCEED, {"id": c.job_id, "tok": c.token, **_figure_params(figures)}).first()
 
 
 def _figure_params(figures: dict[str, Any]) -> dict[str, Any]:

@@ -186,12 +186,6 @@ def install_handlers(handlers: Iterable[Handler]) -> None:
         register(handler)
 
 
-def _load(session: Session, job_id: uuid.UUID) -> Job:
-    job = session.get(Job, job_id, populate_existing=True)
-    assert job is not None
-    return job
-
-
 def execute(job_id_text: str) -> None:
     """Run one job to an end: succeeded, retried later, or failed and refunded. Safe to call twice."""
     job_id = uuid.UUID(job_id_text)
@@ -244,9 +238,9 @@ def _run_and_finish(
         ctx.figures["latency_ms"] = int((time.monotonic() - started) * 1000)
         followups: list[FollowUp] = []
         with unit_of_work() as session:
-            if not jobs.mark_succeeded(session, claim, ctx.figures):
+            if (job := jobs.mark_succeeded(session, claim, ctx.figures)) is None:
                 raise JobLost(str(ctx.job_id))
-            followups = handler.store(session, _load(session, ctx.job_id), result)
+            followups = handler.store(session, job, result)
         for follow in followups:
             dispatch.enqueue(follow.job_id, follow.queue)
         with contextlib.suppress(redis.RedisError):
