@@ -16,7 +16,7 @@ import itertools
 import math
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import redis
@@ -27,6 +27,8 @@ from core.redis_conn import get_redis
 
 TERMINAL = frozenset({"done", "error"})
 SEALED = frozenset({"delta", "part"})  # kinds whose data is user content, encrypted in Redis
+# Commands another module queues on a writer's pipeline, to share its round trip (see StreamWriter.part).
+PipelineCommands = Callable[["redis.client.Pipeline[str]"], None]
 
 
 def stream_key(job_id: str) -> str:
@@ -64,15 +66,19 @@ class StreamWriter:
         self._expiry_set = False
         self.flush_scheduled = False  # owned by the flusher: this writer waits in its heap
 
-    def _send(self, kind: str, data: str) -> None:
+    def _send(self, kind: str, data: str, also: PipelineCommands | None = None) -> None:
         if kind in SEALED:
             data = _seal(data)
-        if self._expiry_set and kind not in TERMINAL:
+        expire = not self._expiry_set or kind in TERMINAL
+        if not expire and also is None:
             self.redis.xadd(self.key, {"t": kind, "d": data}, maxlen=self.maxlen, approximate=True)
             return
         pipe = self.redis.pipeline(transaction=False)
         pipe.xadd(self.key, {"t": kind, "d": data}, maxlen=self.maxlen, approximate=True)
-        pipe.expire(self.key, self.ttl)
+        if expire:
+            pipe.expire(self.key, self.ttl)
+        if also is not None:
+            also(pipe)
         pipe.execute()
         self._expiry_set = True
 
@@ -83,10 +89,10 @@ class StreamWriter:
             self._send("delta", "".join(self._pending))
             self._pending = []
 
-    def _add(self, kind: str, data: str = "") -> None:
+    def _add(self, kind: str, data: str = "", also: PipelineCommands | None = None) -> None:
         with self._lock:
             self._send_pending()
-            self._send(kind, data)
+            self._send(kind, data, also)
 
     def delta(self, text: str) -> None:
         if not text:
@@ -108,9 +114,12 @@ class StreamWriter:
     def status(self, key: str) -> None:
         self._add("status", key)
 
-    def part(self, name: str, json_text: str) -> None:
-        """A structured piece the page can show before the reply's text (the reader splits at the first newline)."""
-        self._add("part", f"{name}\n{json_text}")
+    def part(self, name: str, json_text: str, also: PipelineCommands | None = None) -> None:
+        """A structured piece the page can show before the reply's text (the reader splits at the first newline).
+
+        `also` queues other commands in the same round trip (Match marks itself sent with its coverage).
+        """
+        self._add("part", f"{name}\n{json_text}", also)
 
     def reset(self) -> None:
         with self._lock:

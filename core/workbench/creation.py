@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import bindparam, literal_column, select, text
-from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
 
@@ -70,7 +69,7 @@ def _checks_sql() -> str:
         usable_asset_query(user, "resume").label("resume_id"),
         usable_asset_query(user, "detailed_resume").label("detailed_id"),
     )
-    return str(checks.compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True}))
+    return str(checks.compile(compile_kwargs={"literal_binds": True}))  # plain SQL: nothing dialect-specific
 
 
 def _statement(charged: bool) -> Any:

@@ -185,12 +185,14 @@ class MatchHandler(BaseHandler):
         docs = facts.docs
         job = _summary(facts.job_summary, docs)
         coverage = compute_coverage(job.must_have, job.nice_to_have, docs.resume, docs.detailed)
-        ctx.stream.part("coverage", coverage.model_dump_json())  # computed by code: the page shows it at once
         situation = read_situation(docs.resume, docs.detailed, docs.job, coverage)
         found = retrieve("match", knowledge_query("match", situation, facts.output_lang), facts.output_lang)
         ctx.figures["retrieved"] = found.record
-        # A Customize beside it may start now, from this coverage and JD read.
-        match_first.mark_sent(facts.service_id, coverage.model_dump_json(), facts.jd_read)
+        # The coverage, computed by code, goes to the page at once; in the same round trip a Customize beside
+        # this Match may start, from this coverage and JD read.
+        coverage_json = coverage.model_dump_json()
+        sent = match_first.sent_commands(facts.service_id, coverage_json, facts.jd_read)
+        ctx.stream.part("coverage", coverage_json, also=sent)
         if ctx.offline:
             service_id = _service_id(ctx)
             reply = ctx.offline_reply(lambda: engine.match(offline.load(service_id), found.passages))

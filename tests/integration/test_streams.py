@@ -6,6 +6,7 @@ import random
 import threading
 import time
 import uuid
+from typing import Any
 
 from core import streams
 from core.streams import StreamWriter
@@ -67,3 +68,28 @@ def test_many_writers_with_pauses_lose_and_reorder_nothing(stack) -> None:
         wait_for(lambda: delivered(job), timeout=5)  # noqa: B023  (called before the loop moves on)
         appends = len(streams.read(job, count=10_000))
         assert appends < 150, appends  # coalesced, not one append per delta
+
+
+def test_a_part_carries_other_commands_in_its_round_trip_after_the_pending_text(stack) -> None:
+    """Match's coverage and its "sent" mark go in one pipeline; pending deltas still go first, the TTL is set."""
+    from core.redis_conn import get_redis
+
+    job, marker = _job(), f"test-mark-{uuid.uuid4().hex}"
+    writer = StreamWriter(job, flush_interval_s=60)
+    writer.delta("a")
+    writer.delta("b")  # pending
+    calls: list[int] = []
+
+    def also(pipe: Any) -> None:
+        calls.append(len(pipe.command_stack))  # the part (and no TTL: the first delta set it) is queued first
+        pipe.set(marker, "sent", ex=60)
+
+    writer.part("coverage", '{"x": 1}', also=also)
+    assert calls == [1]
+    assert get_redis().get(marker) == "sent"
+    events = streams.read(job)
+    assert [(e.kind, e.data) for e in events] == [("delta", "a"), ("delta", "b"), ("part", 'coverage\n{"x": 1}')]
+    assert 0 < get_redis().ttl(streams.stream_key(job)) <= writer.ttl
+    fresh = StreamWriter(_job())
+    fresh.part("coverage", "{}", also=also)  # a first append: the TTL goes in the same pipeline
+    assert calls == [1, 2] and get_redis().ttl(fresh.key) > 0
