@@ -12,15 +12,19 @@ worker that lost its lease (reaped, cancelled, taken over) cannot overwrite the 
 
 from __future__ import annotations
 
+import json
 import random
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, cast
 
 from sqlalchemy import Connection, ScalarSelect, Table, bindparam, distinct, func, insert, select, text
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
 
-from core import ledger
+from core import idempotency, ledger
+from core.actions import Reservation
 from core.config import get_settings
 from core.kinds import ACTIVE_STATES as ACTIVE_STATES  # the name use cases and pages read it by
 from db.models import Job
@@ -68,6 +72,80 @@ def create_job(session: Session, new: NewJob) -> QueuedJob:
     queued = QueuedJob(id=job_id, queue=charge.queue, price=charge.price)
     session.execute(_INSERT_JOB, _row(queued, new, charge.debit_entry_id))
     return queued
+
+
+def new_jobs_ctes(charged: bool, *, rows_from: str = "", service: str = ":service_id") -> str:
+    """CTEs that insert a click's jobs on one queue, as part of a statement that writes the click at once.
+
+    `charged`: the jobs' prices are debited together first (core.ledger.DEBIT_CTES, all or none) and each job
+    carries its own entry; `rows_from` and `service` let the statement give the jobs a service it creates
+    itself ("new_service s CROSS JOIN", "s.id"). Yields `new_jobs` (and `debits`); parameters: `new_jobs_params`.
+    The columns the ORM fills by default are spelled out (tests hold them equal to `create_job`'s row).
+    """
+    debit = f"{ledger.DEBIT_CTES}, " if charged else ""
+    price, entry, join = (
+        ("CASE WHEN d.id IS NULL THEN 0 ELSE j.price END", "d.id", "LEFT JOIN debits d ON d.job_id = j.id")
+        if charged
+        else ("0", "NULL", "")
+    )
+    return (
+        f"{debit}new_jobs AS (INSERT INTO jobs (id, user_id, service_id, asset_id, kind, queue, model, state,"
+        " attempts, max_attempts, enqueued_at, price, debit_entry_id, params, tokens_in, tokens_out, cost)"
+        f" SELECT j.id, :u, {service}, :asset_id, j.kind, :queue, '', 'queued', 0, :max_attempts, now(), {price},"
+        f" {entry}, j.params, 0, 0, 0 FROM {rows_from} unnest(CAST(:job_ids AS uuid[]), CAST(:kinds AS text[]),"
+        " CAST(:job_prices AS integer[]), CAST(:job_params AS jsonb[])) AS j(id, kind, price, params)"
+        f" {join} RETURNING id)"
+    )
+
+
+def new_jobs_params(
+    user_id: uuid.UUID, news: list[tuple[uuid.UUID, NewJob]], queue: str, charged: bool
+) -> dict[str, Any]:
+    """`new_jobs_ctes`' parameters for these jobs (id, what was asked) of one user, service and asset."""
+    first = news[0][1]
+    params: dict[str, Any] = {
+        "u": user_id,
+        "service_id": first.service_id,
+        "asset_id": first.asset_id,
+        "queue": queue,
+        "max_attempts": get_settings().job_max_attempts,
+        "job_ids": [job_id for job_id, _ in news],
+        "kinds": [new.kind for _, new in news],
+        "job_prices": [new.price for _, new in news],
+        "job_params": [json.dumps(new.params) for _, new in news],
+    }
+    if charged:
+        params |= ledger.debit_params(user_id, [(job_id, new.price, new.memo) for job_id, new in news if new.price > 0])
+    return params
+
+
+def _storing_statement(charged: bool) -> Any:
+    sql = (
+        f"WITH {new_jobs_ctes(charged)}, stored AS ({idempotency.STORE_SQL})"
+        f" SELECT (SELECT count(*) FROM new_jobs), {'(SELECT count(*) FROM debits)' if charged else '0'}"
+    )
+    return text(sql).bindparams(bindparam("r", type_=JSONB))
+
+
+_STORING = {charged: _storing_statement(charged) for charged in (True, False)}
+
+
+def create_job_storing(
+    session: Session, reservation: Reservation, new: NewJob, result_of: Callable[[QueuedJob], dict[str, Any]]
+) -> tuple[QueuedJob, dict[str, Any]]:
+    """`create_job` for a charging action (core.actions.run_charging_action): the debit, the row and the
+    action's result (`result_of` the job) in one statement, routed by the balance as of the wallet lock.
+    Returns the job and the result. RuntimeError if the debit did not land (the lock rules that out)."""
+    job_id = uuid.uuid4()
+    queue = new.queue or ledger.quote_for(reservation.balance, new.price).queue
+    charged = new.queue is None and queue == "paid" and new.price > 0
+    queued = QueuedJob(id=job_id, queue=queue, price=new.price if charged else 0)
+    result = result_of(queued)
+    params = new_jobs_params(new.user_id, [(job_id, new)], queue, charged) | {"k": reservation.key, "r": result}
+    written, debited = session.execute(_STORING[charged], params).one()
+    if written != 1 or (charged and debited != 1):
+        raise RuntimeError("the wallet did not hold the price its lock and quote promised")
+    return queued, result
 
 
 def _row(queued: QueuedJob, new: NewJob, debit_entry_id: int | None) -> dict[str, Any]:

@@ -13,7 +13,6 @@ debit, the rows, the reservation), as a refusal did before any write.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,8 +25,7 @@ from sqlalchemy.orm import Session
 from core import idempotency, ledger
 from core.actions import Reservation
 from core.assets.service import usable_asset_query
-from core.config import get_settings
-from core.jobs import services_in_flight_query
+from core.jobs import NewJob, new_jobs_ctes, new_jobs_params, services_in_flight_query
 from db.models import Service
 
 
@@ -73,27 +71,14 @@ def _checks_sql() -> str:
 
 
 def _statement(charged: bool) -> Any:
-    debit = f"{ledger.DEBIT_CTES}," if charged else ""
-    price, entry, join = (
-        ("CASE WHEN d.id IS NULL THEN 0 ELSE j.price END", "d.id", "LEFT JOIN debits d ON d.job_id = j.id")
-        if charged
-        else ("0", "NULL", "")
-    )
-    debits_count = "(SELECT count(*) FROM debits)" if charged else "0"
+    new_jobs = new_jobs_ctes(charged, rows_from="new_service s CROSS JOIN", service="s.id")
     sql = (
         f"WITH checks AS ({_checks_sql()}),"
         " new_service AS (INSERT INTO services (id, user_id, resume_asset_id, detailed_asset_id, jd_source,"
         " jd_text, jd_image, title, output_lang) SELECT :sid, :u, c.resume_id, c.detailed_id, :source, :jd_text,"
-        " :jd_image, :title, :lang FROM checks c RETURNING id),"
-        f" {debit}"
-        " new_jobs AS (INSERT INTO jobs (id, user_id, service_id, kind, queue, model, state, attempts,"
-        " max_attempts, enqueued_at, price, debit_entry_id, params, tokens_in, tokens_out, cost)"
-        f" SELECT j.id, :u, s.id, j.kind, :queue, '', 'queued', 0, :max_attempts, now(), {price}, {entry},"
-        " j.params, 0, 0, 0 FROM new_service s CROSS JOIN unnest(CAST(:job_ids AS uuid[]),"
-        " CAST(:kinds AS text[]), CAST(:job_prices AS integer[]), CAST(:job_params AS jsonb[]))"
-        f" AS j(id, kind, price, params) {join} RETURNING id),"
-        f" stored AS ({idempotency.STORE_SQL})"
-        f" SELECT c.in_flight, c.resume_id, (SELECT count(*) FROM new_jobs), {debits_count} FROM checks c"
+        f" :jd_image, :title, :lang FROM checks c RETURNING id), {new_jobs}, stored AS ({idempotency.STORE_SQL})"
+        " SELECT c.in_flight, c.resume_id, (SELECT count(*) FROM new_jobs),"
+        f" {'(SELECT count(*) FROM debits)' if charged else '0'} FROM checks c"
     )
     columns = Service.__table__.c
     return text(sql).bindparams(
@@ -123,10 +108,13 @@ def create_service_with_jobs(
     Raises RuntimeError when the paid queue's debit did not land (the caller's lock and quote rule that out).
     Either way the caller's transaction rolls back: nothing charged, nothing kept.
     """
-    priced = [(step.id, step.price, step.memo) for step in steps if step.price > 0]
+    priced = [step for step in steps if step.price > 0]
     charged = queue == "paid" and bool(priced)
-    params: dict[str, Any] = {
-        "u": reservation.user_id,
+    news = [
+        (step.id, NewJob(reservation.user_id, step.kind, step.price, step.memo, service.id, None, step.params))
+        for step in steps
+    ]
+    params: dict[str, Any] = new_jobs_params(reservation.user_id, news, queue, charged) | {
         "k": reservation.key,
         "r": result,
         "sid": service.id,
@@ -135,15 +123,7 @@ def create_service_with_jobs(
         "jd_image": service.jd_image,
         "title": "",
         "lang": service.output_lang,
-        "queue": queue,
-        "max_attempts": get_settings().job_max_attempts,
-        "job_ids": [step.id for step in steps],
-        "kinds": [step.kind for step in steps],
-        "job_prices": [step.price for step in steps],
-        "job_params": [json.dumps(step.params) for step in steps],
     }
-    if charged:
-        params |= ledger.debit_params(reservation.user_id, priced)
     in_flight, resume_id, jobs_written, debits_written = session.execute(_CHARGED if charged else _FREE, params).one()
     refuse(Checked(in_flight=int(in_flight), resume_asset_id=resume_id))
     if jobs_written != len(steps) or (charged and debits_written != len(priced)):
