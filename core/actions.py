@@ -6,6 +6,9 @@
 A repeated key (a double click, a Streamlit rerun, a network retry) returns the first call's result and
 touches nothing; enqueueing happens only after the commit, so a worker never sees a job that might roll
 back. If Redis is down at that moment the job stays queued in Postgres and the reaper sends it later.
+
+The hottest clicks (creating a service, a probe) take the same shape in two statements
+(`run_charging_action`): the key's claim with the wallet lock, then every write and the result at once.
 """
 
 from __future__ import annotations
