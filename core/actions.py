@@ -7,7 +7,7 @@ A repeated key (a double click, a Streamlit rerun, a network retry) returns the 
 touches nothing; enqueueing happens only after the commit, so a worker never sees a job that might roll
 back. If Redis is down at that moment the job stays queued in Postgres and the reaper sends it later.
 
-The hottest clicks (creating a service, a probe) take the same shape in two statements
+The hottest click (creating a service) takes the same shape in two statements
 (`run_charging_action`): the key's claim with the wallet lock, then every write and the result at once.
 """
 

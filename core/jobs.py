@@ -15,16 +15,13 @@ from __future__ import annotations
 import json
 import random
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, cast
 
 from sqlalchemy import Connection, ScalarSelect, Table, bindparam, distinct, func, insert, select, text
-from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
 
-from core import idempotency, ledger
-from core.actions import Reservation
+from core import ledger
 from core.config import get_settings
 from core.kinds import ACTIVE_STATES as ACTIVE_STATES  # the name use cases and pages read it by
 from db.models import Job
@@ -117,35 +114,6 @@ def new_jobs_params(
     if charged:
         params |= ledger.debit_params(user_id, [(job_id, new.price, new.memo) for job_id, new in news if new.price > 0])
     return params
-
-
-def _storing_statement(charged: bool) -> Any:
-    sql = (
-        f"WITH {new_jobs_ctes(charged)}, stored AS ({idempotency.STORE_SQL})"
-        f" SELECT (SELECT count(*) FROM new_jobs), {'(SELECT count(*) FROM debits)' if charged else '0'}"
-    )
-    return text(sql).bindparams(bindparam("r", type_=JSONB))
-
-
-_STORING = {charged: _storing_statement(charged) for charged in (True, False)}
-
-
-def create_job_storing(
-    session: Session, reservation: Reservation, new: NewJob, result_of: Callable[[QueuedJob], dict[str, Any]]
-) -> tuple[QueuedJob, dict[str, Any]]:
-    """`create_job` for a charging action (core.actions.run_charging_action): the debit, the row and the
-    action's result (`result_of` the job) in one statement, routed by the balance as of the wallet lock.
-    Returns the job and the result. RuntimeError if the debit did not land (the lock rules that out)."""
-    job_id = uuid.uuid4()
-    queue = new.queue or ledger.quote_for(reservation.balance, new.price).queue
-    charged = new.queue is None and queue == "paid" and new.price > 0
-    queued = QueuedJob(id=job_id, queue=queue, price=new.price if charged else 0)
-    result = result_of(queued)
-    params = new_jobs_params(new.user_id, [(job_id, new)], queue, charged) | {"k": reservation.key, "r": result}
-    written, debited = session.execute(_STORING[charged], params).one()
-    if written != 1 or (charged and debited != 1):
-        raise RuntimeError("the wallet did not hold the price its lock and quote promised")
-    return queued, result
 
 
 def _row(queued: QueuedJob, new: NewJob, debit_entry_id: int | None) -> dict[str, Any]:

@@ -12,8 +12,8 @@ from typing import Any
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
-from core.actions import ActionResult, Reservation, run_charging_action
-from core.jobs import NewJob, create_job_storing
+from core.actions import ActionResult, run_action
+from core.jobs import NewJob, create_job
 from core.worker import BaseHandler, FollowUp, JobContext
 from db.models import Job
 
@@ -50,22 +50,19 @@ def start_probe(
     max_tokens: int = 64,
     structured: bool = False,
 ) -> ActionResult:
-    """Charge `price` (or route free) and queue one probe job; returns {"job_id", "queue"}.
+    """Charge `price` (or route free) and queue one probe job; returns {"job_id", "queue"}."""
 
-    One charging statement, as a click that creates a service (`bench.engine` measures the engine through it).
-    """
-
-    def body(session: Session, reservation: Reservation) -> ActionResult:
-        new = NewJob(
-            user_id=user_id,
-            kind="probe",
-            price=price,
-            memo="probe",
-            params={"prompt": prompt, "max_tokens": max_tokens, "structured": structured},
+    def body(session: Session) -> ActionResult:
+        job = create_job(
+            session,
+            NewJob(
+                user_id=user_id,
+                kind="probe",
+                price=price,
+                memo="probe",
+                params={"prompt": prompt, "max_tokens": max_tokens, "structured": structured},
+            ),
         )
-        job, data = create_job_storing(
-            session, reservation, new, lambda job: {"job_id": str(job.id), "queue": job.queue}
-        )
-        return ActionResult(data=data, enqueue=[(str(job.id), job.queue)])
+        return ActionResult(data={"job_id": str(job.id), "queue": job.queue}, enqueue=[(str(job.id), job.queue)])
 
-    return run_charging_action(user_id, key, body)
+    return run_action(user_id, key, body)

@@ -3,8 +3,9 @@
 Creating a service and starting a step charge coins through core.actions (idempotency record, debit and job
 rows in one transaction; enqueue after commit); creating one is two statements (core.workbench.creation). The
 per-user cap on services in flight is checked under the wallet row lock, so two tabs starting services at the
-same moment cannot both slip under it. Every function takes the signed-in user's id and refuses another user's service as NotFound.
-Prices are quoted before confirming by core.workbench.quotes; pages read results through core.workbench.views.
+same moment cannot both slip under it. Every function takes the signed-in user's id and refuses another user's
+service as NotFound. Prices are quoted before confirming by core.workbench.quotes; pages read results through
+core.workbench.views.
 """
 
 from __future__ import annotations

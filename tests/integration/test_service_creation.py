@@ -131,24 +131,3 @@ def test_a_refusal_after_the_statement_keeps_nothing(fake: object, make_user: An
         assert session.get(Service, service.id) is None and session.get(Job, steps[0].id) is None
         assert ledger.balance(session, user) == 20
         assert session.scalar(select(LedgerEntry.id).where(LedgerEntry.kind == "debit")) is None
-
-
-def test_a_probe_charges_and_stores_in_one_statement_and_replays(fake: object, make_user: Any) -> None:
-    """core.jobs.create_job_storing, the other user of the jobs' CTEs: same row as create_job's, one debit."""
-    from core.probe import start_probe
-
-    user, poor = make_user(coins=5), make_user(coins=0)
-    first = start_probe(user, "p", price=2).data
-    again = start_probe(user, "p", price=2)
-    free = start_probe(poor, "p", price=2).data
-    assert again.replayed and again.data == first and first["queue"] == "paid" and free["queue"] == "free"
-    with unit_of_work() as session:
-        reference = jobs.create_job(session, jobs.NewJob(user, "probe", 1, "probe"))
-    with unit_of_work() as session:
-        probe, paid_free = session.get(Job, uuid.UUID(first["job_id"])), session.get(Job, uuid.UUID(free["job_id"]))
-        by_create_job = session.get(Job, reference.id)
-        assert probe is not None and paid_free is not None and by_create_job is not None
-        assert _row(probe) == _row(by_create_job) and probe.price == 2 and probe.debit_entry_id is not None
-        assert paid_free.price == 0 and paid_free.debit_entry_id is None and paid_free.queue == "free"
-        assert ledger.balance(session, user) == 5 - 2 - 1 and ledger.balance(session, poor) == 0
-        assert ledger.reconcile(session) == []
