@@ -13,7 +13,7 @@ from sqlalchemy import event, select
 
 from core import jobs, ledger
 from core.actions import Reservation
-from core.workbench import creation, services
+from core.workbench import creation, quotes, services
 from db.models import Job, LedgerEntry, Service
 from db.session import get_engine, unit_of_work
 from testkit.workbench import JD_TEXT, add_assets
@@ -131,3 +131,30 @@ def test_a_refusal_after_the_statement_keeps_nothing(fake: object, make_user: An
         assert session.get(Service, service.id) is None and session.get(Job, steps[0].id) is None
         assert ledger.balance(session, user) == 20
         assert session.scalar(select(LedgerEntry.id).where(LedgerEntry.kind == "debit")) is None
+
+
+def test_concurrent_clicks_at_the_balance_edge_pay_whole_or_run_free(fake: object, make_user: Any) -> None:
+    """Coins for one "Match and tailor" and a bit, three clicks at once: one pays both steps, the others run every
+    step free; never one step paid and the next free, never below zero."""
+    price = quotes.service_price(tailor=True)
+    user = make_user(coins=price + 1)
+    add_assets(user)
+    results: list[dict[str, Any]] = []
+    barrier = threading.Barrier(3)
+
+    def click(i: int) -> None:
+        barrier.wait()
+        results.append(services.create_service(user, idempotency_key=f"e{i}", jd_text=JD_TEXT, tailor=True).data)
+
+    threads = [threading.Thread(target=click, args=(i,)) for i in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert sorted((r["queue"], r["price"]) for r in results) == [("free", 0), ("free", 0), ("paid", price)]
+    with unit_of_work() as session:
+        for result in results:
+            made = session.scalars(select(Job).where(Job.service_id == uuid.UUID(result["service_id"]))).all()
+            assert {job.queue for job in made} == {result["queue"]}
+            assert sum(job.price for job in made) == result["price"]
+        assert ledger.balance(session, user) == 1 and ledger.reconcile(session) == []
