@@ -39,6 +39,7 @@ class NewJob:
     asset_id: uuid.UUID | None = None
     params: dict[str, Any] = field(default_factory=dict)
     queue: str | None = None  # force a queue (follow-up steps inherit their parent's)
+    id: uuid.UUID = field(default_factory=uuid.uuid4)  # the row's id, known before it is written
 
 
 _JOBS = cast(Table, Job.__table__)
@@ -60,7 +61,7 @@ def create_job(session: Session, new: NewJob) -> QueuedJob:
     A plain INSERT rather than an ORM object: this runs on every click that starts work, in the web process,
     and the ORM's unit of work cost more than the rest of the transaction.
     """
-    job_id = uuid.uuid4()
+    job_id = new.id
     if new.queue is not None:
         charge = ledger.Charge(queue=new.queue, price=0, debit_entry_id=None)  # type: ignore[arg-type]
     else:
@@ -71,7 +72,7 @@ def create_job(session: Session, new: NewJob) -> QueuedJob:
     return queued
 
 
-def new_jobs_ctes(charged: bool, *, rows_from: str = "", service: str = ":service_id") -> str:
+def new_jobs_ctes(charged: bool, *, rows_from: str, service: str) -> str:
     """CTEs that insert a click's jobs on one queue, as part of a statement that writes the click at once.
 
     `charged`: the jobs' prices are debited together first (core.ledger.DEBIT_CTES, all or none) and each job
@@ -95,24 +96,21 @@ def new_jobs_ctes(charged: bool, *, rows_from: str = "", service: str = ":servic
     )
 
 
-def new_jobs_params(
-    user_id: uuid.UUID, news: list[tuple[uuid.UUID, NewJob]], queue: str, charged: bool
-) -> dict[str, Any]:
-    """`new_jobs_ctes`' parameters for these jobs (id, what was asked) of one user, service and asset."""
-    first = news[0][1]
+def new_jobs_params(news: list[NewJob], queue: str, charged: bool) -> dict[str, Any]:
+    """`new_jobs_ctes`' parameters for these jobs of one user and asset (their service is the statement's)."""
+    user_id = news[0].user_id
     params: dict[str, Any] = {
         "u": user_id,
-        "service_id": first.service_id,
-        "asset_id": first.asset_id,
+        "asset_id": news[0].asset_id,
         "queue": queue,
         "max_attempts": get_settings().job_max_attempts,
-        "job_ids": [job_id for job_id, _ in news],
-        "kinds": [new.kind for _, new in news],
-        "job_prices": [new.price for _, new in news],
-        "job_params": [json.dumps(new.params) for _, new in news],
+        "job_ids": [new.id for new in news],
+        "kinds": [new.kind for new in news],
+        "job_prices": [new.price for new in news],
+        "job_params": [json.dumps(new.params) for new in news],
     }
     if charged:
-        params |= ledger.debit_params(user_id, [(job_id, new.price, new.memo) for job_id, new in news if new.price > 0])
+        params |= ledger.debit_params(user_id, [(new.id, new.price, new.memo) for new in news if new.price > 0])
     return params
 
 

@@ -13,9 +13,10 @@ debit, the rows, the reservation), as a refusal did before any write.
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import bindparam, literal_column, select, text
@@ -27,17 +28,6 @@ from core.actions import Reservation
 from core.assets.service import usable_asset_query
 from core.jobs import NewJob, new_jobs_ctes, new_jobs_params, services_in_flight_query
 from db.models import Service
-
-
-@dataclass(frozen=True)
-class Step:
-    """One job the new service starts: its kind, its price (0 for a step already paid for), memo and params."""
-
-    kind: str
-    price: int
-    memo: str
-    params: dict[str, Any] = field(default_factory=dict)
-    id: uuid.UUID = field(default_factory=uuid.uuid4)
 
 
 @dataclass(frozen=True)
@@ -70,7 +60,9 @@ def _checks_sql() -> str:
     return str(checks.compile(compile_kwargs={"literal_binds": True}))  # plain SQL: nothing dialect-specific
 
 
+@functools.cache
 def _statement(charged: bool) -> Any:
+    """Built on first use, not at import (every process imports this module; only the web process creates)."""
     new_jobs = new_jobs_ctes(charged, rows_from="new_service s CROSS JOIN", service="s.id")
     sql = (
         f"WITH checks AS ({_checks_sql()}),"
@@ -89,15 +81,11 @@ def _statement(charged: bool) -> Any:
     )
 
 
-_CHARGED = _statement(charged=True)
-_FREE = _statement(charged=False)
-
-
 def create_service_with_jobs(
     session: Session,
     reservation: Reservation,
     service: NewService,
-    steps: list[Step],
+    steps: list[NewJob],
     queue: ledger.Queue,
     result: dict[str, Any],
     refuse: Callable[[Checked], None],
@@ -110,11 +98,7 @@ def create_service_with_jobs(
     """
     priced = [step for step in steps if step.price > 0]
     charged = queue == "paid" and bool(priced)
-    news = [
-        (step.id, NewJob(reservation.user_id, step.kind, step.price, step.memo, service.id, None, step.params))
-        for step in steps
-    ]
-    params: dict[str, Any] = new_jobs_params(reservation.user_id, news, queue, charged) | {
+    params: dict[str, Any] = new_jobs_params(steps, queue, charged) | {
         "k": reservation.key,
         "r": result,
         "sid": service.id,
@@ -124,7 +108,7 @@ def create_service_with_jobs(
         "title": "",
         "lang": service.output_lang,
     }
-    in_flight, resume_id, jobs_written, debits_written = session.execute(_CHARGED if charged else _FREE, params).one()
+    in_flight, resume_id, jobs_written, debits_written = session.execute(_statement(charged), params).one()
     refuse(Checked(in_flight=int(in_flight), resume_asset_id=resume_id))
     if jobs_written != len(steps) or (charged and debits_written != len(priced)):
         raise RuntimeError("the wallet did not hold the total its lock and quote promised")

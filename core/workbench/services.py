@@ -123,7 +123,11 @@ def create_service(
         jd_image=image,
         output_lang=output_lang or (detect_lang(text) if text else None),
     )
-    steps = _parallel_steps(tailor) if image is None else [creation.Step("extract", price_for("match"), "service")]
+    steps = (
+        _parallel_steps(user_id, service.id, tailor)
+        if image is None
+        else [jobs.NewJob(user_id, "extract", price_for("match"), "service", service_id=service.id)]
+    )
 
     def body(session: Session, reservation: Reservation) -> ActionResult:
         queue = ledger.quote_for(reservation.balance, service_price(tailor)).queue
@@ -134,7 +138,7 @@ def create_service(
     return run_charging_action(user_id, idempotency_key, body)
 
 
-def _parallel_steps(tailor: bool) -> list[creation.Step]:
+def _parallel_steps(user_id: uuid.UUID, service_id: uuid.UUID, tailor: bool) -> list[jobs.NewJob]:
     """Match, the model's extraction and (with `tailor`) Customize, all queued at once on one queue.
 
     Match holds the service's debit and Customize its own, so a final failure of either refunds exactly that
@@ -143,13 +147,17 @@ def _parallel_steps(tailor: bool) -> list[creation.Step]:
     the whole price (under the wallet lock), so a user short of coins gets every step free, never one step paid
     and the next free.
     """
-    steps = [creation.Step("match", price_for("match"), "service")]
+
+    def new(kind: str, price: int, memo: str, params: dict[str, Any]) -> jobs.NewJob:
+        return jobs.NewJob(user_id, kind, price, memo, service_id=service_id, params=params)
+
+    steps = [new("match", price_for("match"), "service", {})]
     if tailor:
-        steps.append(creation.Step("customize", price_for("customize"), "customize", {PARALLEL: True}))
-    return [*steps, creation.Step("extract", 0, "service", {PARALLEL: True})]
+        steps.append(new("customize", price_for("customize"), "customize", {PARALLEL: True}))
+    return [*steps, new("extract", 0, "service", {PARALLEL: True})]
 
 
-def _created(service_id: uuid.UUID, steps: list[creation.Step], queue: str) -> dict[str, Any]:
+def _created(service_id: uuid.UUID, steps: list[jobs.NewJob], queue: str) -> dict[str, Any]:
     """The click's result: {"service_id", "job_id" (the extraction), "queue", "price", "match_job_id"?,
     "customize_job_id"?}, known before the writes (the ids are made here, the queue under the lock)."""
     data: dict[str, Any] = {

@@ -112,8 +112,9 @@ def test_a_refusal_after_the_statement_keeps_nothing(fake: object, make_user: An
     """The statement writes before the checks are refused; the refusal's rollback takes every write back."""
     user = make_user(coins=20)
     add_assets(user)
-    steps = [creation.Step("match", 2, "service")]
-    service = creation.NewService(uuid.uuid4(), "text", JD_TEXT, None, "en")
+    service_id = uuid.uuid4()
+    steps = [jobs.NewJob(user, "match", 2, "service", service_id=service_id)]
+    service = creation.NewService(service_id, "text", JD_TEXT, None, "en")
 
     class Refused(Exception):
         pass
