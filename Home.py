@@ -43,7 +43,7 @@ pages = [home, sign_in, *protected.values()] if user is None else [*protected.va
 page = st.navigation(pages, position="sidebar" if user else "hidden")
 
 if user is None and page.url_path in {p.url_path for p in protected.values()}:
-    if st.session_state.get("flash"):  # just signed out or deleted: back to the front door, not to sign-in
+    if layout.flash_pending():  # just signed out or deleted: back to the front door, not to sign-in
         st.switch_page(home)
     st.session_state["next_page"] = next(k for k, p in protected.items() if p.url_path == page.url_path)
     # Keep the query (e.g. Stripe's ?session_id= on a return to Billing) through sign-in.
@@ -55,7 +55,7 @@ theme.apply([p.url_path for p in pages], page.url_path)
 phone.install()
 layout.render_header(user)
 layout.render_sidebar(user)
-layout.render_flash()
+layout.render_flash(page.url_path)
 welcome = st.container()  # always drawn, so the page below keeps its places (open expanders stay open)
 if user is not None and page.url_path == "Profile" and "onboarding_coins" in st.session_state:
     coins = st.session_state.pop("onboarding_coins")

@@ -9,7 +9,7 @@ from core.accounts.passwords import MIN_PASSWORD_CHARS
 from core.errors import UserError
 from core.i18n import LANGS
 from ui.i18n import current_lang, t
-from ui.layout import set_language
+from ui.layout import set_flash, set_language
 from ui.session import CurrentUser, current_session_id, forget_deleted_account
 
 _LANG_NAMES = {"en": "English", "zh": "中文"}
@@ -70,5 +70,5 @@ def _delete(user: CurrentUser) -> None:
                 st.error(t(exc.key, **exc.params))
                 return
             forget_deleted_account()
-            st.session_state["flash"] = "account.deleted"
+            set_flash("account.deleted")
             st.rerun()  # Home.py sends a signed-out visitor with a flash message to the landing page

@@ -5,6 +5,7 @@ coins, the theme switch, sign-out). Rendered once by Home.py before the selected
 from __future__ import annotations
 
 import logging
+import time
 
 import streamlit as st
 
@@ -64,14 +65,39 @@ def render_sidebar(user: CurrentUser | None) -> None:
             billing_widgets.render_sidebar_balance(user)  # the balance opens the Billing page
             if st.button(t("layout.sign_out"), key="sign_out", icon=":material/logout:"):
                 sign_out()
-                st.session_state["flash"] = "layout.signed_out"
+                set_flash("layout.signed_out")
                 st.rerun()
         theme.render_switch()
 
 
-def render_flash() -> None:
-    """A one-time message carried across a page switch (signed out, account deleted)."""
+FLASH_SECONDS = 6.0
+
+
+def set_flash(key: str) -> None:
+    """Carry a message (an i18n key) to the next page drawn."""
+    st.session_state["flash"] = key
+    st.session_state.pop("flash_shown", None)
+
+
+def render_flash(page: str) -> None:
+    """A one-time message carried across a page switch (signed out, account deleted).
+
+    It stays on the page it first appeared on for a few seconds, so a rerun right after (a component sending its
+    value, a cookie sync) does not wipe it before it can be read; another page or a later run drops it.
+    """
     slot = st.container()  # always drawn: what follows keeps its place in the page on the next run
-    key = st.session_state.pop("flash", None)
-    if key:
-        slot.success(t(str(key)))
+    key = st.session_state.get("flash")
+    if not key:
+        return
+    now = time.monotonic()
+    shown = st.session_state.setdefault("flash_shown", (page, now))
+    if shown[0] != page or now - shown[1] > FLASH_SECONDS:
+        st.session_state.pop("flash", None)
+        st.session_state.pop("flash_shown", None)
+        return
+    slot.success(t(str(key)))
+
+
+def flash_pending() -> bool:
+    """A flash set by sign-out or deletion that no page has shown yet: the visitor goes to the front door."""
+    return bool(st.session_state.get("flash")) and "flash_shown" not in st.session_state
