@@ -30,6 +30,8 @@ from core import dispatch, worker
 from core.config import get_settings
 from core.logging import configure_logging, log_event
 from core.reaper import reap
+from core.redis_conn import DRIVER_INFO
+from core.redis_conn import open_connections as open_redis_connections
 from core.warmup import warm_up
 from db.session import open_connections
 from tasks.handlers import all_handlers
@@ -39,7 +41,9 @@ _log = logging.getLogger("tasks.queues")
 
 def _pool() -> ConnectionPool:
     url = get_settings().redis_url or "unix:///nonexistent/redis.sock"
-    return ConnectionPool.from_url(url, socket_timeout=30, socket_connect_timeout=3, health_check_interval=15)
+    return ConnectionPool.from_url(
+        url, socket_timeout=30, socket_connect_timeout=3, health_check_interval=15, driver_info=DRIVER_INFO
+    )
 
 
 def _huey(name: str) -> RedisHuey:
@@ -139,10 +143,13 @@ def worker_threads(argv: list[str]) -> int:
 
 
 def _open_connections() -> None:
-    """One database connection per worker thread, opened before the first task (see db.session.open_connections)."""
+    """One database and one Redis connection per worker thread (and the stream flusher), opened before the first
+    task (see db.session.open_connections and core.redis_conn.open_connections)."""
+    workers = worker_threads(sys.argv)
     try:
-        open_connections(worker_threads(sys.argv))
-    except Exception as exc:  # the database is down at start: each job opens its own connection later, as before
+        open_connections(workers)
+        open_redis_connections(workers + 1)
+    except Exception as exc:  # the store is down at start: each job opens its own connection later, as before
         log_event(_log, "open_connections_failed", logging.WARNING, error=type(exc).__name__)
 
 

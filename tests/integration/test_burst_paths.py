@@ -181,3 +181,38 @@ def test_a_step_reads_its_inputs_one_statement_each_outside_any_transaction(make
         event.remove(engine, "before_cursor_execute", record)
     assert step.docs.resume.lines and step.docs.job.must_have
     assert autocommit == [True]
+
+
+def _redis_clients() -> int:
+    from core.redis_conn import get_redis
+
+    return int(get_redis().info("clients")["connected_clients"])
+
+
+def test_open_redis_connections_leaves_them_in_the_pool_and_new_ones_skip_the_metadata_lookup(
+    db: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from core import redis_conn
+
+    def looked_up() -> str:
+        raise AssertionError("a new connection looked its library version up again")
+
+    monkeypatch.setattr("redis.utils.get_lib_version", looked_up)
+    before = _redis_clients()
+    assert redis_conn.open_connections(5) == 5
+    assert _redis_clients() >= before + 4  # the one that asked may have been open already
+    pool: Any = redis_conn.get_redis().connection_pool
+    assert len(pool._available_connections) >= 5 and not pool._in_use_connections
+
+
+def test_a_consumer_opens_a_redis_connection_per_worker_before_its_first_task(db: None, consumers) -> None:
+    from tasks import queues  # built from the settings of the running stack
+
+    before = _redis_clients()
+    consumers.start("warm-redis", "paid", workers=6)
+    # Six for Huey's blocking reads, and seven of the product's own: one per worker and the stream flusher.
+    deadline = time.monotonic() + 60
+    while _redis_clients() < before + 13 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _redis_clients() >= before + 13
+    assert queues.paid.pending_count() == 0  # no task was needed to open them
