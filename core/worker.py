@@ -70,16 +70,23 @@ class JobContext:
         stream: bool = True,
         temperature: float = 0.3,
         max_tokens: int | None = None,
+        meanwhile: Callable[[], object] | None = None,
     ) -> llm.Completion:
         """One LLM call under the model's concurrency cap; deltas go to the job's stream if `stream`.
 
         A job whose lease was taken stops at its next delta (JobLost): its new owner streams the reply anew, and
-        reading this one to its end would only keep paying for it."""
+        reading this one to its end would only keep paying for it. `meanwhile` runs once, right after the first
+        delta is handed on: work the reply's end needs (the documents' evidence for the grounding check) is done
+        while the model writes, not after its last token. Its failure is left to the work that needs it."""
+        pending = [meanwhile] if meanwhile is not None else []
 
         def on_delta(text: str) -> None:
             self.keeper.check()
             if stream:
                 self.stream.delta(text)
+            if pending:
+                with contextlib.suppress(Exception):  # the check after the reply does it again, and raises
+                    pending.pop()()
 
         with self.model_slot():
             result = llm.stream_chat(
@@ -137,9 +144,16 @@ class JobContext:
             time.sleep(OFFLINE_CHUNK_PAUSE_S)
         self.stream.flush()
 
-    def structured(self, model: type[BaseModel], messages: llm.Messages, *, stream: bool = True) -> Any:
+    def structured(
+        self,
+        model: type[BaseModel],
+        messages: llm.Messages,
+        *,
+        stream: bool = True,
+        meanwhile: Callable[[], object] | None = None,
+    ) -> Any:
         """Ask for JSON matching `model`'s schema and validate it (invalid output is retried)."""
-        reply = self.complete(messages, schema=llm.reply_schema(model), stream=stream)
+        reply = self.complete(messages, schema=llm.reply_schema(model), stream=stream, meanwhile=meanwhile)
         return llm.validate(model, reply.text)
 
 

@@ -23,7 +23,7 @@ from core import offline as engine
 from core.assets import crypto
 from core.errors import NotFound, UserError
 from core.facts.grounding import check as ground
-from core.facts.grounding import report_json
+from core.facts.grounding import evidence_for, report_json
 from core.facts.model import DocumentModel, JobFacts
 from core.facts.outputs import check_interview, check_match, check_tailored, correct_job
 from core.offline.documents import ServiceDocuments
@@ -207,8 +207,9 @@ class MatchHandler(BaseHandler):
             coverage=coverage.model_dump(),
             knowledge=found.prompt,
         )
-        reply = ctx.structured(MatchReply, messages)
-        check_match(reply, _documents(docs))  # strengths and pitch naming what the documents lack: a failed attempt
+        documents = _documents(docs)
+        reply = ctx.structured(MatchReply, messages, meanwhile=lambda: evidence_for(documents))
+        check_match(reply, documents)  # strengths and pitch naming what the documents lack: a failed attempt
         data = MatchResultData(**reply.model_dump(), coverage=coverage, engine=ctx.spec.engine_label).model_dump()
         return {**data, SUMMARY_KEY: job.model_dump()} if not facts.job_summary else data
 
@@ -268,7 +269,7 @@ class CustomizeHandler(BaseHandler):
                 match=match_for_prompt,
                 knowledge=found.prompt,
             )
-            reply = ctx.structured(CustomizeReply, messages)
+            reply = ctx.structured(CustomizeReply, messages, meanwhile=lambda: evidence_for(_documents(docs)))
         if ctx.offline:  # extractive by construction: its flags, if any, are shown, never a reason to fail
             flags = ground(reply.markdown, _documents(docs), docs.job)
         else:
@@ -326,8 +327,9 @@ class InterviewHandler(BaseHandler):
                 match=match,
                 knowledge=found.prompt,
             )
-            reply = ctx.structured(InterviewReply, messages)
-            check_interview(reply, _documents(docs))
+            documents = _documents(docs)
+            reply = ctx.structured(InterviewReply, messages, meanwhile=lambda: evidence_for(documents))
+            check_interview(reply, documents)
         result = {**reply.model_dump(), "engine": ctx.spec.engine_label}
         return {"result": result, "resume_version_id": str(version_id)}
 
