@@ -111,18 +111,6 @@ def test_open_connections_leaves_that_many_in_the_pool_up_to_its_cap(stack: dict
     assert engine.pool.checkedout() == 0  # type: ignore[attr-defined]
 
 
-def test_a_consumer_opens_a_connection_per_worker_before_its_first_task(db: None, consumers) -> None:
-    from tasks import queues  # built from the settings of the running stack
-
-    before = _backends()
-    consumers.start("warm", "paid", workers=6)
-    deadline = time.monotonic() + 60
-    while _backends() < before + 6 and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert _backends() >= before + 6
-    assert queues.paid.pending_count() == 0  # no task was needed to open them
-
-
 def test_a_step_reads_a_service_stored_before_document_models_were_kept(make_user) -> None:
     """Assets with only their file (no text, no model) and a service without its JD's model still load."""
     user = make_user(coins=10)
@@ -205,14 +193,18 @@ def test_open_redis_connections_leaves_them_in_the_pool_and_new_ones_skip_the_me
     assert len(pool._available_connections) >= 5 and not pool._in_use_connections
 
 
-def test_a_consumer_opens_a_redis_connection_per_worker_before_its_first_task(db: None, consumers) -> None:
+def test_a_consumer_opens_a_connection_of_each_store_per_worker_before_its_first_task(db: None, consumers) -> None:
     from tasks import queues  # built from the settings of the running stack
 
-    before = _redis_clients()
-    consumers.start("warm-redis", "paid", workers=6)
-    # Six for Huey's blocking reads, and seven of the product's own: one per worker and the stream flusher.
+    backends, clients = _backends(), _redis_clients()
+    consumers.start("warm", "paid", workers=6)
+
+    # Redis: six for Huey's blocking reads, and seven of the product's own (one per worker and the stream flusher).
+    def opened() -> bool:
+        return _backends() >= backends + 6 and _redis_clients() >= clients + 13
+
     deadline = time.monotonic() + 60
-    while _redis_clients() < before + 13 and time.monotonic() < deadline:
+    while not opened() and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert _redis_clients() >= before + 13
+    assert opened()
     assert queues.paid.pending_count() == 0  # no task was needed to open them

@@ -32,22 +32,28 @@ def test_the_evidence_is_built_while_the_reply_streams(fake, make_user, monkeypa
     fake.responder = responder
     fake.token_interval = 0.01  # a reply of a few hundred pieces: seconds of streaming
     job_id = _match_job(make_user(coins=10))
-    seen: list[tuple[int, str]] = []
-    build = workbench_jobs.evidence_for
+    handed_on: list[str] = []  # the deltas handed to the job's stream, in order
+    seen: list[tuple[int, str]] = []  # (deltas handed on, the job's state) when the evidence was asked for
+    hand_on, build = streams.StreamWriter.delta, workbench_jobs.evidence_for
+
+    def counted(self: streams.StreamWriter, text: str) -> None:
+        handed_on.append(text)
+        hand_on(self, text)
 
     def watched(*args: Any) -> Any:
-        seen.append((len(streams.collect_text(streams.read(job_id))), _state(job_id)))
+        seen.append((len(handed_on), _state(job_id)))
         return build(*args)
 
+    monkeypatch.setattr(streams.StreamWriter, "delta", counted)
     monkeypatch.setattr(workbench_jobs, "evidence_for", watched)
     run = threading.Thread(target=worker.execute, args=(job_id,))
     run.start()
     run.join(60)
     assert _state(job_id) == "succeeded"
-    reply = streams.collect_text(streams.read(job_id))
+    assert "".join(handed_on) == streams.collect_text(streams.read(job_id))  # every delta went through here
     assert len(seen) == 1  # once, not per delta
-    streamed_then, state_then = seen[0]
-    assert 0 < streamed_then < len(reply) and state_then == "running"  # after the first words, before the last
+    deltas_then, state_then = seen[0]
+    assert 1 <= deltas_then < len(handed_on) and state_then == "running"  # after the first words, before the last
 
 
 def test_a_failure_while_the_reply_streams_is_left_to_the_check(fake, make_user, monkeypatch) -> None:
