@@ -8,7 +8,7 @@ APT_BROWSER := chromium
 export PYTHONPATH := $(CURDIR)
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
-.PHONY: run test bench lint typecheck uv deps system-deps browser-deps clean
+.PHONY: run test coverage bench lint typecheck uv deps system-deps browser-deps clean
 
 uv:
 	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
@@ -39,6 +39,9 @@ test: deps system-deps browser-deps
 	$(UV) run --frozen ruff format --check .
 	$(UV) run --frozen mypy .
 	$(UV) run --frozen mypy --strict core db tasks ui infra
+	$(UV) run --frozen python -m pytest
+
+coverage: deps system-deps browser-deps
 	$(UV) run --frozen python -m pytest --cov --cov-report=term
 
 bench: deps system-deps
