@@ -245,6 +245,7 @@ class CustomizeHandler(BaseHandler):
         with committed_reads() as session:
             facts = offline.load_step(session, _service_id(ctx), ctx.params.get("lang"), handed.jd)
         docs, lang = facts.docs, facts.docs.lang
+        documents = _documents(docs)
         job = _summary(facts.job_summary, docs)
         # "Match and tailor": Customize runs beside Match, from the coverage computed by code; the score it
         # moves is projected when the result is stored, once Match's is known.
@@ -269,11 +270,11 @@ class CustomizeHandler(BaseHandler):
                 match=match_for_prompt,
                 knowledge=found.prompt,
             )
-            reply = ctx.structured(CustomizeReply, messages, meanwhile=lambda: evidence_for(_documents(docs)))
+            reply = ctx.structured(CustomizeReply, messages, meanwhile=lambda: evidence_for(documents))
         if ctx.offline:  # extractive by construction: its flags, if any, are shown, never a reason to fail
-            flags = ground(reply.markdown, _documents(docs), docs.job)
+            flags = ground(reply.markdown, documents, docs.job)
         else:
-            flags = check_tailored(reply.markdown, _documents(docs), docs.job)
+            flags = check_tailored(reply.markdown, documents, docs.job)
         projected = None if match is None else projected_score(match.overall_score, match.coverage, reply.markdown)
         return {
             "markdown": reply.markdown,
