@@ -57,6 +57,27 @@ def sign_in(page: Any, email: str, password: str = PASSWORD) -> None:
     panel.get_by_role("button", name=en("signin.submit_sign_in")).click()
 
 
+_APP_BACKGROUND = (
+    "(() => { const app = document.querySelector('.stApp'); return app && getComputedStyle(app).backgroundColor; })()"
+)
+
+
+def app_background(page: Any) -> str:
+    """The app's background colour, or "" while a rerun has no app element on screen yet."""
+    return str(page.evaluate(_APP_BACKGROUND) or "")
+
+
+def assert_app_background(page: Any, colour: str) -> None:
+    """Wait until the app is drawn in `colour`, or fail naming the colour it has.
+
+    A page between two renders has no `.stApp` for an instant, so the colour is polled rather than read once.
+    """
+    try:
+        page.wait_for_function(f"c => {_APP_BACKGROUND} === c", arg=colour, timeout=SLOW)
+    except Exception as error:
+        raise AssertionError(f"background {app_background(page)!r}, expected {colour!r}") from error
+
+
 def phone_page(browser: Any, web: str, token: str, path: str, locale: str = "en-US") -> tuple[Any, Any]:
     """A phone in the dark theme signed in by the session cookie `token`, opened on `path`: (context, page)."""
     phone = browser.new_context(locale=locale, color_scheme="dark", **PHONE)

@@ -12,7 +12,7 @@ import pytest
 
 from core.config import get_settings
 from testkit.support import wait_for
-from tests.e2e.journey import PASSWORD, PHONE, SLOW, sign_in
+from tests.e2e.journey import PASSWORD, PHONE, SLOW, assert_app_background, sign_in
 from tests.e2e.texts import en, playwright_expect, zh
 
 pytestmark = pytest.mark.e2e
@@ -135,8 +135,7 @@ def test_dark_theme_and_390px_viewport(db: None, web: str, browser: Any, artifac
     page = context.new_page()
     page.goto(web)
     expect(page.get_by_role("heading", name=zh("landing.hero_title"))).to_be_visible(timeout=SLOW)
-    background = page.evaluate("getComputedStyle(document.querySelector('.stApp')).backgroundColor")
-    assert background == "rgb(17, 23, 22)"  # [theme.dark] backgroundColor #111716
+    assert_app_background(page, "rgb(17, 23, 22)")  # [theme.dark] backgroundColor #111716
     assert _no_horizontal_scroll(page)
     page.screenshot(path=str(artifacts / "landing-dark-390.png"), full_page=True)
 

@@ -26,7 +26,7 @@ import pytest
 from bench import stream_probe
 from testkit.fakes import replies
 from tests.e2e import progress_probe
-from tests.e2e.journey import PHONE, SLOW
+from tests.e2e.journey import PHONE, SLOW, assert_app_background
 from tests.e2e.texts import en, playwright_expect, zh
 from tests.e2e.workbench_setup import COVERAGE, past_services, service_with_tailored_resume
 
@@ -73,10 +73,6 @@ def _set_balance(user_id: uuid.UUID, coins: int) -> None:
             )
 
 
-def _background(page: Any) -> str:
-    return str(page.evaluate("getComputedStyle(document.querySelector('.stApp')).backgroundColor"))
-
-
 def _fits(page: Any) -> bool:
     return bool(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"))
 
@@ -111,7 +107,7 @@ def test_4_the_open_service_survives_reload_back_and_a_second_tab_and_others_ids
     page.reload()
     expect(heading).to_be_visible(timeout=SLOW)
     expect(page.get_by_text(replies.MATCH["conclusion"])).to_be_visible(timeout=SLOW)
-    assert _background(page) == LIGHT_BG
+    assert_app_background(page, LIGHT_BG)
 
     # Another service, then back and forward: each step of the history opens its own service.
     sidebar.locator("button").filter(has_text="Initech 00").click()
@@ -213,7 +209,7 @@ def test_6_progress_only_moves_forward_with_the_elapsed_time(db: None, web: str,
     first = _elapsed(page, stages[0])
     page.wait_for_timeout(2200)
     assert _elapsed(page, stages[0]) > first
-    assert _background(page) == DARK_BG
+    assert_app_background(page, DARK_BG)
     page.screenshot(path=str(screens / "issue20-6-queued-zh-390-dark.png"), full_page=True)
 
     # A worker took it (waiting for a model slot), then the model reads the job.
@@ -292,7 +288,7 @@ def test_7_a_newer_resume_processing_or_failed_leaves_the_workbench_on_the_last_
     # Still processing: the page says the last ready version is used, and the create form is there.
     expect(page.get_by_text(en("workbench.resume_fallback.pending"))).to_be_visible(timeout=SLOW)
     expect(page.get_by_text(en("workbench.no_resume"))).to_have_count(0)
-    assert _background(page) == DARK_BG
+    assert_app_background(page, DARK_BG)
     page.screenshot(path=str(screens / "issue20-7-processing-desktop-dark.png"), full_page=True)
     page.get_by_role("textbox", name=en("workbench.create.jd_label")).fill(JD_TEXT)
     page.get_by_role("button", name=en("workbench.create.confirm")).first.click()
@@ -395,7 +391,7 @@ def test_9_the_output_language_follows_the_jd_and_can_still_be_chosen(
     page.goto(f"{web}/Workbench?service={english}")
     expect(page.get_by_text(zh("workbench.output_lang"))).to_be_visible(timeout=SLOW)
     expect(_output_lang(page)).to_have_text("English")
-    assert _background(page) == LIGHT_BG
+    assert_app_background(page, LIGHT_BG)
     page.screenshot(path=str(screens / "issue20-9-chosen-zh-desktop.png"), full_page=True)
     context.close()
 
@@ -456,7 +452,7 @@ def test_10_a_failed_free_job_says_nothing_was_charged_a_paid_one_refunded(
     expect(page.get_by_text(zh("failure.not_charged"))).to_have_count(0)  # it never ran on the free queue
     balance = zh("billing.sidebar_balance", balance=before)
     expect(page.locator(SIDEBAR).get_by_role("link", name=balance)).to_be_visible(timeout=SLOW)
-    assert _background(page) == DARK_BG
+    assert_app_background(page, DARK_BG)
     page.screenshot(path=str(screens / "issue20-10-paid-zh-desktop-dark.png"), full_page=True)
     context.close()
 
@@ -489,7 +485,8 @@ def test_11_billing_has_no_operator_text_one_currency_and_one_name(
     context = _context(browser, web, token, "zh", "dark", PHONE)
     page = context.new_page()
     _billing(page, web, zh, "CNY", "USD")
-    assert _background(page) == DARK_BG and _fits(page)
+    assert_app_background(page, DARK_BG)
+    assert _fits(page)
     page.screenshot(path=str(screens / "issue20-11-billing-zh-390-dark.png"), full_page=True)
     context.close()
 
@@ -497,6 +494,6 @@ def test_11_billing_has_no_operator_text_one_currency_and_one_name(
     context = _context(browser, web, token, "en", "light", DESKTOP)
     page = context.new_page()
     _billing(page, web, en, "USD", "CNY")
-    assert _background(page) == LIGHT_BG
+    assert_app_background(page, LIGHT_BG)
     page.screenshot(path=str(screens / "issue20-11-billing-en-desktop.png"), full_page=True)
     context.close()

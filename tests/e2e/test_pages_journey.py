@@ -14,23 +14,13 @@ import pytest
 
 from core.config import get_settings
 from testkit.asset_pdfs import text_pdf
-from tests.e2e.journey import PASSWORD, PHONE, SLOW, choose_tab, sign_in
+from tests.e2e.journey import PASSWORD, PHONE, SLOW, assert_app_background, choose_tab, sign_in
 from tests.e2e.texts import en, playwright_expect, zh
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(600)]
 
 LIGHT_BG = "rgb(251, 251, 248)"  # [theme.light] backgroundColor #FBFBF8
 DARK_BG = "rgb(17, 23, 22)"  # [theme.dark] backgroundColor #111716
-
-
-def _background(page: Any) -> str:
-    return str(page.evaluate("getComputedStyle(document.querySelector('.stApp')).backgroundColor"))
-
-
-def _wait_background(page: Any, colour: str) -> None:
-    page.wait_for_function(
-        "c => getComputedStyle(document.querySelector('.stApp')).backgroundColor === c", arg=colour, timeout=SLOW
-    )
 
 
 def _open_sidebar(page: Any) -> None:
@@ -62,19 +52,19 @@ def test_theme_switch_is_applied_on_every_page_and_remembered(db: None, web: str
     sidebar = page.locator("section[data-testid='stSidebar']")
     expect(sidebar.get_by_text(en("theme.label"))).to_be_visible(timeout=SLOW)
     expect(page.get_by_text("Settings → Theme")).to_have_count(0)
-    assert _background(page) == LIGHT_BG
+    assert_app_background(page, LIGHT_BG)
 
     # Dark, chosen in the app: applied at once, on the next page, and after a reload of another page.
     _pick_theme(page, "dark")
-    _wait_background(page, DARK_BG)
+    assert_app_background(page, DARK_BG)
     expect(page.get_by_role("heading", name=en("workbench.create.heading"))).to_be_visible(timeout=SLOW)
     page.screenshot(path=str(screens / "issue20-workbench-dark.png"), full_page=True)
     sidebar.get_by_text(en("nav.profile"), exact=True).click()
     expect(page.get_by_role("heading", name=en("account.title"))).to_be_visible(timeout=SLOW)
-    assert _background(page) == DARK_BG
+    assert_app_background(page, DARK_BG)
     page.goto(f"{web}/Billing")
     expect(page.get_by_role("heading", name=en("billing.title"), exact=True)).to_be_visible(timeout=SLOW)
-    assert _background(page) == DARK_BG
+    assert_app_background(page, DARK_BG)
     # Billing: one name in the menu and the title; no operator text (finding 11).
     assert en("billing.title") == en("nav.billing")
     expect(page.get_by_text(en("billing.not_configured"))).to_be_visible()
@@ -83,10 +73,10 @@ def test_theme_switch_is_applied_on_every_page_and_remembered(db: None, web: str
 
     # "Follow the system" goes back to the browser's light scheme; the choice is kept in this browser.
     _pick_theme(page, "system")
-    _wait_background(page, LIGHT_BG)
+    assert_app_background(page, LIGHT_BG)
     page.reload()
     expect(page.get_by_role("heading", name=en("billing.title"), exact=True)).to_be_visible(timeout=SLOW)
-    assert _background(page) == LIGHT_BG
+    assert_app_background(page, LIGHT_BG)
     assert {c["name"]: c["value"] for c in context.cookies()}.get("jaa_theme") == "system"
     context.close()
 

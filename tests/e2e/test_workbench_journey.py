@@ -22,7 +22,7 @@ from testkit.asset_pdfs import DEJAVU, text_pdf
 from testkit.fakes import replies
 from testkit.images import text_png
 from tests.e2e import progress_probe
-from tests.e2e.journey import PHONE, SLOW, sign_up
+from tests.e2e.journey import PHONE, SLOW, assert_app_background, sign_up
 from tests.e2e.texts import en, playwright_expect, zh
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(600)]
@@ -220,8 +220,7 @@ def test_the_whole_workbench_journey(web: str, browser: Any, fake: Any, workers:
     page = mobile.new_page()
     page.goto(f"{web}/Workbench")
     expect(page.get_by_role("heading", name=zh("workbench.create.heading"))).to_be_visible(timeout=SLOW)
-    background = page.evaluate("getComputedStyle(document.querySelector('.stApp')).backgroundColor")
-    assert background == "rgb(17, 23, 22)"  # [theme.dark] backgroundColor #111716
+    assert_app_background(page, "rgb(17, 23, 22)")  # [theme.dark] backgroundColor #111716
     assert _no_horizontal_scroll(page)
     page.screenshot(path=str(artifacts / "workbench-create-dark-390.png"), full_page=True)
     page.get_by_test_id("stExpandSidebarButton").click()
