@@ -7,6 +7,7 @@ embedded default": the supervisor fills them in before any other process starts.
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -87,6 +88,9 @@ class Settings(BaseSettings):
     # How long a process reuses a search's passages (core.retrieval): the knowledge base changes only when it is
     # ingested again, and the workbench asks one of a fixed few queries before every step. 0: always search.
     rag_cache_s: float = 300.0
+    # Passage vectors of the knowledge base on disk by content hash (knowledge/vector_cache.py), so an empty index
+    # on a machine that embedded the same text before fills in a second. "off" turns it off.
+    knowledge_vector_cache: str = str(Path(os.environ.get("XDG_CACHE_HOME") or "~/.cache") / "job-assistant-ai")
 
     # Stripe.
     stripe_secret_key: str = ""

@@ -6,9 +6,12 @@ fail. Fakes exist only for the outside world: the LLM upstream (testkit/fakes/up
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import sys
+import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -30,6 +33,11 @@ os.environ.setdefault("RETRY_MAX_DELAY_S", "1")
 os.environ.setdefault("LOST_MESSAGE_GRACE_S", "2")
 os.environ.setdefault("REAPER_INTERVAL_S", "1")
 os.environ.setdefault("LLM_TIMEOUT_S", "10")
+# The session's own cache of knowledge vectors (knowledge/vector_cache.py): the benches' and `make run`'s stacks
+# started by tests share it, and no run finds vectors a previous run left (the ingest tests count embeddings).
+_VECTOR_CACHE = tempfile.mkdtemp(prefix="jaa-test-vectors-")
+atexit.register(shutil.rmtree, _VECTOR_CACHE, True)
+os.environ["KNOWLEDGE_VECTOR_CACHE"] = _VECTOR_CACHE
 for _var in ("DEEPSEEK_API_KEY", "GLM_API_KEY", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"):
     os.environ.pop(_var, None)
 

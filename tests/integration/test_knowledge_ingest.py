@@ -170,23 +170,89 @@ def test_a_folder_without_documents_is_refused(knowledge_base: list[tuple[str, i
 
 
 def test_if_empty_ingests_only_into_an_empty_index(
-    knowledge_base: list[tuple[str, int, str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    empty_index: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     tiny = tmp_path / "tiny" / "en" / "resume"
     tiny.mkdir(parents=True)
     (tiny / "one.md").write_text("# One\n\n## Lead with results\nPut the outcome first, then how you got it.\n")
+    assert main([str(tmp_path / "tiny"), "--if-empty", "--no-progress"]) == 0
+    assert [(r.source, r.chunk_index) for r in _rows()] == [("en/resume/one.md", 0)]
+    assert main([str(DEFAULT_FOLDER), "--if-empty", "--no-progress"]) == 0  # not empty any more: no-op
+    assert "not empty" in capsys.readouterr().out
+    assert len(_rows()) == 1
+
+
+@pytest.fixture
+def empty_index(knowledge_base: list[tuple[str, int, str]]) -> Iterator[None]:
+    """The index emptied for one test, the bundled base put back afterwards."""
     with unit_of_work() as session:
         session.execute(text("CREATE TABLE knowledge_chunks_backup AS SELECT * FROM knowledge_chunks"))
         session.execute(text("DELETE FROM knowledge_chunks"))
     try:
-        assert main([str(tmp_path / "tiny"), "--if-empty", "--no-progress"]) == 0
-        assert [(r.source, r.chunk_index) for r in _rows()] == [("en/resume/one.md", 0)]
-        assert main([str(DEFAULT_FOLDER), "--if-empty", "--no-progress"]) == 0  # not empty any more: no-op
-        assert "not empty" in capsys.readouterr().out
-        assert len(_rows()) == 1
+        yield
     finally:
         with unit_of_work() as session:
             session.execute(text("DELETE FROM knowledge_chunks"))
             session.execute(text("INSERT INTO knowledge_chunks SELECT * FROM knowledge_chunks_backup"))
             session.execute(text("DROP TABLE knowledge_chunks_backup"))
     assert _content(_rows()) == knowledge_base
+
+
+def _vectors() -> dict[str, str]:
+    with unit_of_work() as session:
+        rows = session.execute(text("SELECT content_hash, embedding::text AS v FROM knowledge_chunks")).all()
+    return {r.content_hash: r.v for r in rows}
+
+
+def test_an_empty_index_takes_the_vectors_this_machine_embedded_before(
+    empty_index: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import knowledge.ingest as ingest_module
+    from core.config import reset_settings
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("KNOWLEDGE_VECTOR_CACHE", str(cache))
+    reset_settings()
+    folder = tmp_path / "tiny" / "en" / "resume"
+    folder.mkdir(parents=True)
+    (folder / "one.md").write_text("# One\n\n## Lead with results\nPut the outcome first.\n\n## Then how\nSay how.\n")
+    try:
+        first = ingest(tmp_path / "tiny", progress=False)
+        assert (first.chunks_embedded, first.chunks_cached) == (2, 0)
+        embedded = _vectors()
+        assert (cache / "passages.npz").is_file()
+
+        # A new database on this machine: the same text is not embedded again, and gets the same vectors.
+        with unit_of_work() as session:
+            session.execute(text("DELETE FROM knowledge_chunks"))
+
+        def no_model(texts: Any) -> Any:
+            raise AssertionError("the model ran for text it had embedded before")
+
+        with monkeypatch.context() as patched:
+            patched.setattr(ingest_module, "embed_passages", no_model)
+            second = ingest(tmp_path / "tiny", progress=False)
+        assert (second.chunks_embedded, second.chunks_cached) == (0, 2)
+        assert _vectors() == embedded
+
+        # A damaged cache is only a slower ingest: embedded again, and written afresh.
+        (cache / "passages.npz").write_bytes(b"not a table of vectors")
+        with unit_of_work() as session:
+            session.execute(text("DELETE FROM knowledge_chunks"))
+        third = ingest(tmp_path / "tiny", progress=False)
+        assert (third.chunks_embedded, third.chunks_cached) == (2, 0)
+        assert _vectors() == embedded
+        assert len(ingest_module.vector_cache.load(embedded)) == 2
+
+        # Turned off: nothing read, nothing written.
+        monkeypatch.setenv("KNOWLEDGE_VECTOR_CACHE", "off")
+        reset_settings()
+        with unit_of_work() as session:
+            session.execute(text("DELETE FROM knowledge_chunks"))
+        (cache / "passages.npz").unlink()
+        fourth = ingest(tmp_path / "tiny", progress=False)
+        assert (fourth.chunks_embedded, fourth.chunks_cached) == (2, 0)
+        assert not (cache / "passages.npz").exists()
+    finally:
+        monkeypatch.undo()
+        reset_settings()
