@@ -155,6 +155,7 @@ def main() -> int:
     items = json.loads(EVAL.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory(prefix="bench-rag-") as tmp:
         stack = Stack(data_dir=Path(tmp), persist_redis=False)
+        os.environ["KNOWLEDGE_VECTOR_CACHE"] = "off"  # the throughput measured is the model's, not a cache read
         try:
             stack.start()
             reset_settings()
