@@ -605,3 +605,19 @@ def test_the_unguarded_reader_does_not_raise_on_resume_shaped_noise(pieces: list
     model = _read(text, "resume")
     assert len(model.lines) == (len(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")) if text else 0)
     _read_job(text)
+
+
+@pytest.mark.parametrize(
+    ("written", "phone"),
+    [
+        ("+44 7700900231", "+44 7700900231"),  # OCR joins the groups of a UK mobile
+        ("+44 7700 900231", "+44 7700 900231"),
+        ("+1 (415) 555-0142", "+1 (415) 555-0142"),
+        ("138 0013 8000", "138 0013 8000"),
+        ("+8613800138000", "+8613800138000"),
+    ],
+)
+def test_a_phone_number_is_read_whole_or_not_at_all(written: str, phone: str) -> None:
+    """A phone cut short is a wrong fact on the summary: the last digits were once dropped from a joined group."""
+    model = read_document(f"Priya Natarajan\n{written}\npriya@example.com\nEXPERIENCE\n", "resume")
+    assert model.contact.phone == phone
