@@ -615,6 +615,7 @@ def test_the_unguarded_reader_does_not_raise_on_resume_shaped_noise(pieces: list
         ("+1 (415) 555-0142", "+1 (415) 555-0142"),
         ("138 0013 8000", "138 0013 8000"),
         ("+8613800138000", "+8613800138000"),
+        ("+447700900231", "+447700900231"),
     ],
 )
 def test_a_phone_number_is_read_whole_or_not_at_all(written: str, phone: str) -> None:
