@@ -557,23 +557,35 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
     return entries
 
 
+# A line ending on one of these words, or with a comma or an open bracket, is cut mid-sentence: the next continues it.
+_OPEN_END = re.compile(
+    r"(?:[,(\[&/-]|\b(?:a|an|the|of|in|on|to|for|with|by|and|or|at|from|into|as|via|using|across|over|than))$",
+    re.IGNORECASE,
+)
+
+
 def _bullets(lines: list[str], start: int, end: int) -> list[str]:
-    """Lines under a header; a wrapped line (no bullet mark, lower-case start) continues the bullet above."""
+    """Lines under a header; a wrapped line continues the bullet above.
+
+    Wrapped: no bullet mark of its own, and either a lower-case start or a bullet above that stops mid-sentence
+    (an open bracket, a trailing comma or joining word: "... a two-tower network in" + "PyTorch 1.13) serving ...").
+    A scan read by OCR has no bullet marks at all, so a capitalised line after a finished one stays a bullet.
+    """
     bullets: list[str] = []
     for line in lines[start:end]:
         text = _strip_bullet(line)
         if not text:
             continue
-        if (
-            bullets
-            and not _is_bullet(line)
-            and (text[:1].islower() or not bullets[-1].rstrip().endswith((".", "。", ";", "；", ":", "：")))
-            and text[:1].islower()
-        ):
+        if bullets and not _is_bullet(line) and (text[:1].islower() or _stops_mid_sentence(bullets[-1])):
             bullets[-1] = f"{bullets[-1]} {text}"
         else:
             bullets.append(text)
     return bullets
+
+
+def _stops_mid_sentence(text: str) -> bool:
+    text = text.rstrip()
+    return bool(_OPEN_END.search(text)) or text.count("(") > text.count(")")
 
 
 def _entries(lines: list[str], sections: list[Section], vocab: Vocabulary) -> list[Entry]:

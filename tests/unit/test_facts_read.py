@@ -622,3 +622,25 @@ def test_a_phone_number_is_read_whole_or_not_at_all(written: str, phone: str) ->
     """A phone cut short is a wrong fact on the summary: the last digits were once dropped from a joined group."""
     model = read_document(f"Priya Natarajan\n{written}\npriya@example.com\nEXPERIENCE\n", "resume")
     assert model.contact.phone == phone
+
+
+def test_a_scanned_bullet_wrapped_mid_sentence_is_one_bullet() -> None:
+    """OCR gives no bullet marks: a line after one that stops mid-sentence continues it, even capitalised;
+    after a finished line (full stop, or no open bracket or joining word at its end) a new bullet starts."""
+    text = (
+        "Priya Natarajan\npriya@example.com\nEXPERIENCE\n"
+        "Machine Learning Engineer, Deliveroo — London | 2019-09 to present\n"
+        "Built the restaurant ranking model (XGBoost, later a two-tower network in\n"
+        "PyTorch 1.13) serving 8 million users.\n"
+        "Cut feature pipeline runtime from 6 hours to 50 minutes by moving it to\n"
+        "Spark on Dataproc\n"
+        "Set up an MLflow model registry for 11 production models\n"
+        "Mentored 3 analysts\n"
+    )
+    assert _entry(read_document(text, "resume"), "Deliveroo").bullets == [
+        "Built the restaurant ranking model (XGBoost, later a two-tower network in PyTorch 1.13) serving 8 million"
+        " users.",
+        "Cut feature pipeline runtime from 6 hours to 50 minutes by moving it to Spark on Dataproc",
+        "Set up an MLflow model registry for 11 production models",
+        "Mentored 3 analysts",
+    ]
