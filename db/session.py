@@ -11,6 +11,7 @@ inputs): each statement is one round trip, no BEGIN or COMMIT.
 from __future__ import annotations
 
 import logging
+import select
 import threading
 import time
 from collections.abc import Iterator
@@ -87,12 +88,28 @@ def _apply_session_settings(engine: Engine) -> None:
 PING_AFTER_IDLE_S = 10.0
 
 
-def _ping_when_idle(engine: Engine) -> None:
-    """Check a pooled connection before use only if it sat idle a while.
+def _server_has_spoken(dbapi_connection: Any) -> bool:
+    """True when an idle connection has bytes (or end of file) waiting: the server said something unasked.
 
-    A hosted Postgres (Neon) closes idle connections, so a long-idle one is pinged and replaced if dead.
-    SQLAlchemy's pool_pre_ping would add that round trip to every transaction, and the hot paths (a click
-    that starts a job, a worker's claim) are two to five statements: it cost them a fifth of their time.
+    A connection resting in the pool is silent unless the server closed it (a restart, an administrator's
+    pg_terminate_backend, a hosted Postgres's idle cut-off): then its farewell or the end of the stream is
+    waiting on the socket. A poll with no timeout sees that without a round trip (microseconds).
+    """
+    try:
+        readable, _, _ = select.select([dbapi_connection.fileno()], [], [], 0)
+    except (OSError, ValueError):  # no socket any more: certainly not usable
+        return True
+    return bool(readable)
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """Check a pooled connection before use only if it sat idle a while or the server has spoken since.
+
+    A hosted Postgres (Neon) closes idle connections, so a long-idle one is pinged and replaced if dead; so
+    is one on which the server left a message, which a restarted server always does (its first use failed a
+    transaction before: a job attempt, a page). SQLAlchemy's pool_pre_ping would add a round trip to every
+    transaction, and the hot paths (a click that starts a job, a worker's claim) are two to five statements:
+    it cost them a fifth of their time.
     """
 
     @event.listens_for(engine, "checkin")
@@ -102,7 +119,8 @@ def _ping_when_idle(engine: Engine) -> None:
     @event.listens_for(engine, "checkout")
     def _checked_out(dbapi_connection: Any, record: Any, proxy: Any) -> None:
         idle_since = record.info.get("idle_since")
-        if idle_since is None or time.monotonic() - idle_since < PING_AFTER_IDLE_S:
+        long_idle = idle_since is not None and time.monotonic() - idle_since >= PING_AFTER_IDLE_S
+        if not long_idle and not _server_has_spoken(dbapi_connection):
             return
         try:
             dbapi_connection.execute("SELECT 1")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from sqlalchemy import event, text
-from sqlalchemy.pool import QueuePool
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.pool import NullPool, QueuePool
 
 from core.config import get_settings
-from db.session import get_engine, unit_of_work
+from db.session import dispose_engine, get_engine, unit_of_work
 
 
 def _burst(threads: int) -> int:
@@ -64,3 +64,25 @@ def test_a_server_that_refuses_the_session_settings_still_serves(db: None, monke
     finally:
         session_module.dispose_engine()
     assert any("session_settings_refused" in record.getMessage() for record in caplog.records)
+
+
+def test_a_pooled_connection_the_server_closed_is_replaced_before_use(db: None) -> None:
+    """A restarted or terminated backend leaves a dead connection in the pool: the next transaction must not fail.
+
+    The ingest after a Postgres restart (within ten seconds, so no idle ping) failed with AdminShutdown.
+    """
+    dispose_engine()
+    with unit_of_work() as session:  # one connection, now resting in the pool
+        pid = session.execute(text("SELECT pg_backend_pid()")).scalar_one()
+    outsider = create_engine(get_engine().url, poolclass=NullPool)  # an administrator's own session
+    try:
+        with outsider.connect() as admin:
+            assert admin.execute(text("SELECT pg_terminate_backend(:pid, 5000)"), {"pid": pid}).scalar_one()
+    finally:
+        outsider.dispose()
+    pool = get_engine().pool
+    assert isinstance(pool, QueuePool)
+    with unit_of_work() as session:
+        # the same pooled connection was offered first (one in the pool), found dead, and replaced
+        assert session.execute(text("SELECT pg_backend_pid()")).scalar_one() != pid
+        assert session.execute(text("SELECT 1")).scalar_one() == 1
