@@ -96,7 +96,12 @@ def _server_has_spoken(dbapi_connection: Any) -> bool:
     waiting on the socket. A poll with no timeout sees that without a round trip (microseconds).
     """
     try:
-        readable, _, _ = select.select([dbapi_connection.fileno()], [], [], 0)
+        fd = dbapi_connection.fileno()
+        if hasattr(select, "poll"):  # no FD_SETSIZE limit: a busy web process holds sockets past fd 1024
+            poller = select.poll()
+            poller.register(fd, select.POLLIN)
+            return bool(poller.poll(0))
+        readable, _, _ = select.select([fd], [], [], 0)
     except (OSError, ValueError):  # no socket any more: certainly not usable
         return True
     return bool(readable)
