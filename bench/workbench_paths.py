@@ -66,26 +66,31 @@ def jd_naming(skill: str, marker: str, full: bool) -> str:
 
 
 def _jobs(service_ids: list[str]) -> dict[str, dict[str, Any]]:
-    """{service id: {kind: job row figures}} once every job of these services is final."""
+    """{service id: {kind: job row figures}} once every job of these services is final.
+
+    Only the columns the figures need: the poll runs while the consumers work, and whole rows (the params,
+    the encrypted result) cost the driver CPU the cores the measured steps run on.
+    """
     from sqlalchemy import select
 
     from db.models import Job
     from db.session import unit_of_work
 
     ids = [uuid.UUID(s) for s in service_ids]
+    columns = (Job.service_id, Job.kind, Job.state, Job.created_at, Job.started_at, Job.finished_at, Job.attempts)
     deadline = time.monotonic() + 300
     while True:
         with unit_of_work() as session:
-            rows = list(session.scalars(select(Job).where(Job.service_id.in_(ids))))
-            out: dict[str, dict[str, Any]] = {}
-            for job in rows:
-                out.setdefault(str(job.service_id), {})[job.kind] = {
-                    "state": job.state,
-                    "created": job.created_at.timestamp(),
-                    "started": job.started_at.timestamp() if job.started_at else None,
-                    "finished": job.finished_at.timestamp() if job.finished_at else None,
-                    "attempts": job.attempts,
-                }
+            rows = session.execute(select(*columns).where(Job.service_id.in_(ids))).all()
+        out: dict[str, dict[str, Any]] = {}
+        for row in rows:
+            out.setdefault(str(row.service_id), {})[row.kind] = {
+                "state": row.state,
+                "created": row.created_at.timestamp(),
+                "started": row.started_at.timestamp() if row.started_at else None,
+                "finished": row.finished_at.timestamp() if row.finished_at else None,
+                "attempts": row.attempts,
+            }
         if all(j["state"] in ("succeeded", "failed") for s in out.values() for j in s.values()):
             return out
         if time.monotonic() > deadline:
