@@ -26,6 +26,7 @@ class Settings(BaseSettings):
     database_url: str = ""
     redis_url: str = ""
     db_pool_size: int = 20  # most connections one process opens (on demand, then kept); see db/session.py
+    db_connect_timeout_s: int = Field(default=10, ge=1)  # a Postgres connection attempt gives up after this
     data_dir: Path = PROJECT_ROOT / ".data"
     public_url: str = "http://127.0.0.1:8501"
 

@@ -46,6 +46,32 @@ def sqlalchemy_url(url: str) -> str:
     return url
 
 
+# libpq parameters every connection gets unless the URL names them. Without them a Postgres that stops
+# answering (a host gone, a dropped NAT entry, a firewall eating packets) held a page or a worker thread for
+# the kernel's timeouts: about two minutes to connect, and forever on an idle socket whose peer vanished. Now
+# a connection attempt gives up after DB_CONNECT_TIMEOUT_S, and a silent peer is found dead within about a
+# minute (30 s idle, then three probes 10 s apart; a request never acknowledged, within 60 s): the job's
+# attempt fails and is retried. Unix sockets (the embedded Postgres) ignore both.
+def connection_defaults(connect_timeout_s: int) -> dict[str, int]:
+    return {
+        "connect_timeout": connect_timeout_s,
+        "keepalives": 1,
+        "keepalives_idle": 30,
+        "keepalives_interval": 10,
+        "keepalives_count": 3,
+        "tcp_user_timeout": 60_000,  # ms a sent request may stay unacknowledged (retransmissions: ~15 min)
+    }
+
+
+def _apply_connection_defaults(engine: Engine, connect_timeout_s: int) -> None:
+    """connection_defaults on every connect; a value the URL's query string gives is kept."""
+
+    @event.listens_for(engine, "do_connect")
+    def _defaults(dialect: Any, record: Any, cargs: Any, cparams: dict[str, Any]) -> None:
+        for name, value in connection_defaults(connect_timeout_s).items():
+            cparams.setdefault(name, value)
+
+
 def get_engine() -> Engine:
     global _engine, _factory, _read_factory
     with _lock:
@@ -62,6 +88,7 @@ def get_engine() -> Engine:
             _engine = create_engine(
                 sqlalchemy_url(url), pool_size=settings.db_pool_size, max_overflow=0, future=True, hide_parameters=True
             )
+            _apply_connection_defaults(_engine, settings.db_connect_timeout_s)
             _ping_when_idle(_engine)
             _refuse_control_characters(_engine)
             _apply_session_settings(_engine)

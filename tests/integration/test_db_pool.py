@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import socket
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import create_engine, event, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool, QueuePool
 
 from core.config import get_settings
 from db.session import dispose_engine, get_engine, unit_of_work
+from testkit.support import reset_caches
 
 
 def _burst(threads: int) -> int:
@@ -86,3 +91,66 @@ def test_a_pooled_connection_the_server_closed_is_replaced_before_use(db: None) 
         # the same pooled connection was offered first (one in the pool), found dead, and replaced
         assert session.execute(text("SELECT pg_backend_pid()")).scalar_one() != pid
         assert session.execute(text("SELECT 1")).scalar_one() == 1
+
+
+@contextmanager
+def _silent_postgres() -> Iterator[str]:
+    """A TCP port that accepts connections and never answers: a Postgres host that stopped responding."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    try:
+        yield f"postgresql://app:pw@127.0.0.1:{listener.getsockname()[1]}/app"
+    finally:
+        listener.close()
+
+
+def _connect_outcome(seconds: float) -> BaseException | None:
+    """Connect through the product's engine on a thread; the error it ended with, None if it still hangs."""
+    outcome: list[BaseException] = []
+
+    def attempt() -> None:
+        try:
+            with get_engine().connect():
+                pass
+        except BaseException as exc:  # reported to the test
+            outcome.append(exc)
+
+    worker = threading.Thread(target=attempt, daemon=True)
+    worker.start()
+    worker.join(seconds)
+    return outcome[0] if outcome else None
+
+
+def test_a_postgres_that_never_answers_fails_the_connection_instead_of_hanging(monkeypatch: Any) -> None:
+    """libpq waits forever by default: a page or a worker thread was held until the process died."""
+    with _silent_postgres() as url:
+        monkeypatch.setenv("DATABASE_URL", url)
+        monkeypatch.setenv("DB_CONNECT_TIMEOUT_S", "1")
+        reset_caches()
+        seen: list[dict[str, Any]] = []
+        event.listen(get_engine(), "do_connect", lambda _d, _r, _a, params: seen.append(dict(params)))
+        try:
+            error = _connect_outcome(20)
+        finally:
+            monkeypatch.undo()
+            reset_caches()
+    assert isinstance(error, OperationalError), error
+    assert seen and seen[0]["connect_timeout"] == 1
+    assert (seen[0]["keepalives"], seen[0]["keepalives_idle"], seen[0]["keepalives_count"]) == (1, 30, 3)
+
+
+def test_the_urls_own_connection_parameters_win(monkeypatch: Any) -> None:
+    with _silent_postgres() as url:
+        monkeypatch.setenv("DATABASE_URL", url + "?connect_timeout=1&keepalives_idle=7")
+        monkeypatch.setenv("DB_CONNECT_TIMEOUT_S", "600")
+        reset_caches()
+        seen: list[dict[str, Any]] = []
+        event.listen(get_engine(), "do_connect", lambda _d, _r, _a, params: seen.append(dict(params)))
+        try:
+            error = _connect_outcome(20)
+        finally:
+            monkeypatch.undo()
+            reset_caches()
+    assert isinstance(error, OperationalError), error  # the URL's 1 s, not the setting's 600 s
+    assert str(seen[0]["keepalives_idle"]) == "7" and seen[0]["keepalives"] == 1
