@@ -105,9 +105,15 @@ def _silent_postgres() -> Iterator[str]:
         listener.close()
 
 
-def _connect_outcome(seconds: float) -> BaseException | None:
-    """Connect through the product's engine on a thread; the error it ended with, None if it still hangs."""
+def _connect_to_silent_postgres(
+    monkeypatch: Any, url_query: str, timeout_setting: str
+) -> tuple[BaseException | None, list[dict[str, Any]]]:
+    """Connect through the product's engine on a thread to a server that never answers.
+
+    Returns the error the attempt ended with (None if it still hung after 20 s) and the parameters psycopg got.
+    """
     outcome: list[BaseException] = []
+    seen: list[dict[str, Any]] = []
 
     def attempt() -> None:
         try:
@@ -116,41 +122,30 @@ def _connect_outcome(seconds: float) -> BaseException | None:
         except BaseException as exc:  # reported to the test
             outcome.append(exc)
 
-    worker = threading.Thread(target=attempt, daemon=True)
-    worker.start()
-    worker.join(seconds)
-    return outcome[0] if outcome else None
+    with _silent_postgres() as url:
+        monkeypatch.setenv("DATABASE_URL", url + url_query)
+        monkeypatch.setenv("DB_CONNECT_TIMEOUT_S", timeout_setting)
+        reset_caches()
+        event.listen(get_engine(), "do_connect", lambda _d, _r, _a, params: seen.append(dict(params)))
+        try:
+            worker = threading.Thread(target=attempt, daemon=True)
+            worker.start()
+            worker.join(20)
+        finally:
+            monkeypatch.undo()
+            reset_caches()
+    return (outcome[0] if outcome else None), seen
 
 
 def test_a_postgres_that_never_answers_fails_the_connection_instead_of_hanging(monkeypatch: Any) -> None:
     """libpq waits forever by default: a page or a worker thread was held until the process died."""
-    with _silent_postgres() as url:
-        monkeypatch.setenv("DATABASE_URL", url)
-        monkeypatch.setenv("DB_CONNECT_TIMEOUT_S", "1")
-        reset_caches()
-        seen: list[dict[str, Any]] = []
-        event.listen(get_engine(), "do_connect", lambda _d, _r, _a, params: seen.append(dict(params)))
-        try:
-            error = _connect_outcome(20)
-        finally:
-            monkeypatch.undo()
-            reset_caches()
+    error, seen = _connect_to_silent_postgres(monkeypatch, "", "1")
     assert isinstance(error, OperationalError), error
     assert seen and seen[0]["connect_timeout"] == 1
     assert (seen[0]["keepalives"], seen[0]["keepalives_idle"], seen[0]["keepalives_count"]) == (1, 30, 3)
 
 
 def test_the_urls_own_connection_parameters_win(monkeypatch: Any) -> None:
-    with _silent_postgres() as url:
-        monkeypatch.setenv("DATABASE_URL", url + "?connect_timeout=1&keepalives_idle=7")
-        monkeypatch.setenv("DB_CONNECT_TIMEOUT_S", "600")
-        reset_caches()
-        seen: list[dict[str, Any]] = []
-        event.listen(get_engine(), "do_connect", lambda _d, _r, _a, params: seen.append(dict(params)))
-        try:
-            error = _connect_outcome(20)
-        finally:
-            monkeypatch.undo()
-            reset_caches()
+    error, seen = _connect_to_silent_postgres(monkeypatch, "?connect_timeout=1&keepalives_idle=7", "600")
     assert isinstance(error, OperationalError), error  # the URL's 1 s, not the setting's 600 s
     assert str(seen[0]["keepalives_idle"]) == "7" and seen[0]["keepalives"] == 1
