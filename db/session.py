@@ -52,23 +52,22 @@ def sqlalchemy_url(url: str) -> str:
 # a connection attempt gives up after DB_CONNECT_TIMEOUT_S, and a silent peer is found dead within about a
 # minute (30 s idle, then three probes 10 s apart; a request never acknowledged, within 60 s): the job's
 # attempt fails and is retried. Unix sockets (the embedded Postgres) ignore both.
-def connection_defaults(connect_timeout_s: int) -> dict[str, int]:
-    return {
-        "connect_timeout": connect_timeout_s,
-        "keepalives": 1,
-        "keepalives_idle": 30,
-        "keepalives_interval": 10,
-        "keepalives_count": 3,
-        "tcp_user_timeout": 60_000,  # ms a sent request may stay unacknowledged (retransmissions: ~15 min)
-    }
+TCP_DEFAULTS = {
+    "keepalives": 1,
+    "keepalives_idle": 30,
+    "keepalives_interval": 10,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 60_000,  # ms a sent request may stay unacknowledged (retransmissions: ~15 min)
+}
 
 
 def _apply_connection_defaults(engine: Engine, connect_timeout_s: int) -> None:
-    """connection_defaults on every connect; a value the URL's query string gives is kept."""
+    """connect_timeout and TCP_DEFAULTS on every connect; a value the URL's query string gives is kept."""
+    defaults = {"connect_timeout": connect_timeout_s, **TCP_DEFAULTS}
 
     @event.listens_for(engine, "do_connect")
     def _defaults(dialect: Any, record: Any, cargs: Any, cparams: dict[str, Any]) -> None:
-        for name, value in connection_defaults(connect_timeout_s).items():
+        for name, value in defaults.items():
             cparams.setdefault(name, value)
 
 
@@ -123,15 +122,11 @@ def _server_has_spoken(dbapi_connection: Any) -> bool:
     waiting on the socket. A poll with no timeout sees that without a round trip (microseconds).
     """
     try:
-        fd = dbapi_connection.fileno()
-        if hasattr(select, "poll"):  # no FD_SETSIZE limit: a busy web process holds sockets past fd 1024
-            poller = select.poll()
-            poller.register(fd, select.POLLIN)
-            return bool(poller.poll(0))
-        readable, _, _ = select.select([fd], [], [], 0)
+        poller = select.poll()  # not select(): a busy web process holds sockets past FD_SETSIZE (1024)
+        poller.register(dbapi_connection.fileno(), select.POLLIN)
+        return bool(poller.poll(0))
     except (OSError, ValueError):  # no socket any more: certainly not usable
         return True
-    return bool(readable)
 
 
 def _ping_when_idle(engine: Engine) -> None:
