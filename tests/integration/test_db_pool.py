@@ -149,3 +149,35 @@ def test_the_urls_own_connection_parameters_win(monkeypatch: Any) -> None:
     error, seen = _connect_to_silent_postgres(monkeypatch, "?connect_timeout=1&keepalives_idle=7", "600")
     assert isinstance(error, OperationalError), error  # the URL's 1 s, not the setting's 600 s
     assert str(seen[0]["keepalives_idle"]) == "7" and seen[0]["keepalives"] == 1
+
+
+def _prepared_after_runs(runs: int) -> tuple[Any, list[str]]:
+    """Run one statement `runs` times on a fresh pooled connection; its prepare_threshold and what it prepared."""
+    dispose_engine()
+    with unit_of_work() as session:
+        for n in range(runs):
+            assert session.execute(text("SELECT count(*) FROM jobs WHERE attempts > :n"), {"n": n}).scalar_one() >= 0
+        threshold = session.connection().connection.dbapi_connection.prepare_threshold  # type: ignore[union-attr]
+        statements = session.execute(text("SELECT statement FROM pg_prepared_statements")).scalars().all()
+    dispose_engine()
+    return threshold, [s for s in statements if "FROM jobs" in s]
+
+
+def test_a_statement_is_prepared_on_its_first_run(db: None) -> None:
+    """psycopg's default prepares on the sixth run: a process's first burst paid for planning every statement."""
+    threshold, prepared = _prepared_after_runs(1)
+    assert threshold == 0 and len(prepared) == 1
+
+
+def test_the_url_can_turn_prepared_statements_off(db: None, monkeypatch: Any) -> None:
+    """A pooler in transaction mode without prepared-statement support needs them off: `?prepare_threshold=none`."""
+    url = get_settings().database_url
+    monkeypatch.setenv("DATABASE_URL", url + ("&" if "?" in url else "?") + "prepare_threshold=none")
+    reset_caches()
+    try:
+        threshold, prepared = _prepared_after_runs(7)
+    finally:
+        monkeypatch.undo()
+        reset_caches()
+        dispose_engine()
+    assert threshold is None and prepared == []
