@@ -56,6 +56,34 @@ def check_pixels(data: bytes) -> None:
         )
 
 
+# A page read upright scores ~0.95-0.99 per detected line on average; the same page upside down far less.
+UPRIGHT_MIN_MEAN_SCORE = 0.8
+
+
+def _recognise(array: Any) -> list[Any]:
+    """Detected lines with their text, score and character boxes, without rapidocr's angle classifier.
+
+    The classifier turns single lines it judges upside down before reading them. On clean upright scans it
+    turned lines that were not, which then read as noise and were dropped: `python -m bench.scans` lost 31 of
+    1,193 lines of the twelve corpus resumes (a current employer's heading among them) with it, none without.
+    A page upside down as a whole is turned round by `read_image` instead, which also keeps its lines in
+    reading order (with the classifier, every such page was read from its last line up).
+    """
+    # text_score=0: every detected line comes back with its score, so a page read the wrong way up shows as
+    # many low scores (rapidocr would drop them and keep the few it reads as confident junk); read_image
+    # drops the lines under its own threshold.
+    result, _elapsed = _get_engine()(array, use_cls=False, return_word_box=True, text_score=0.0)
+    return list(result or [])
+
+
+def _mean_score(result: list[Any]) -> float:
+    return sum(float(item[2]) for item in result) / len(result) if result else 0.0
+
+
+def _characters_read(result: list[Any], min_score: float) -> int:
+    return sum(len(str(item[1]).strip()) for item in result if float(item[2]) >= min_score)
+
+
 def read_image(data: bytes, min_score: float = 0.5) -> str:
     """All text found in an image (PNG/JPEG/...), one line per detected box; '' when nothing is readable."""
     import numpy as np
@@ -65,11 +93,15 @@ def read_image(data: bytes, min_score: float = 0.5) -> str:
     with Image.open(io.BytesIO(data)) as img:
         array = np.array(img.convert("RGB"))
     with TURNS.given_up():  # onnxruntime's own threads do the work: a job's turn goes to the others meanwhile
-        result, _elapsed = _get_engine()(array, return_word_box=True)
+        result = _recognise(array)
+        if _mean_score(result) < UPRIGHT_MIN_MEAN_SCORE:  # nothing, or upside down: try the page turned round
+            turned = _recognise(array[::-1, ::-1])
+            if _characters_read(turned, min_score) > _characters_read(result, min_score):
+                result = turned
     if not result:
         return ""
     boxes = sorted(result, key=lambda r: (round(min(p[1] for p in r[0]) / 12), min(p[0] for p in r[0])))
-    lines = [_respace(_spaced(item)) for item in boxes if float(item[2]) >= min_score and str(item[1]).strip()]
+    lines = [tidy_read_line(_spaced(item)) for item in boxes if float(item[2]) >= min_score and str(item[1]).strip()]
     return "\n".join(line for line in lines if line)
 
 
@@ -77,14 +109,17 @@ _GLUED = re.compile(r"[A-Za-z]{6,}")
 _LONE_LETTER = re.compile(r"([a-z]) ([b-hj-z])(?=[\s.,;:!?)]|$)")
 _SHORT_WORDS = frozenset(["a", "i", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my",
                           "no", "of", "on", "or", "so", "to", "up", "us", "we"])  # fmt: skip
-_ADDRESS = re.compile(r"\S+@\S+|\S*(?:https?://|www\.|\.com|\.org|\.cn|/)\S*")
+# An e-mail address or a web address (a domain, or a name with a dot before a slash); "CI/CD" and "01/2021" are
+# words and dates, tidied like the rest of the line.
+_ADDRESS = re.compile(r"\S+@\S+|\S*(?:https?://|www\.|\.com|\.org|\.cn)\S*|\S*\.[A-Za-z]{2,}/\S*")
 _DIGIT_THEN_WORD = re.compile(r"(?<=[\d%])(?=[a-z]{3,})")
 _WORD_THEN_DIGIT = re.compile(r"(?<=[a-z]{2})(?=\d)")
 
 
-def _respace(line: str) -> str:
+def tidy_read_line(line: str) -> str:
     """Split words the recogniser glued together ("Ownpaidacquisitionwitha", "28%through", "in18months"),
-    using English word frequencies (wordninja); addresses and short tokens are left as read."""
+    using English word frequencies (wordninja), and put back a known skill's capitals read as look-alikes
+    ("Cl/CD"); addresses and short tokens are left as read."""
     import wordninja
 
     def split(match: re.Match[str]) -> str:
@@ -118,7 +153,10 @@ def _is_known_name(word: str) -> bool:
     return get_vocabulary().canonical_skill(word) is not None
 
 
-_O_FOR_ZERO = re.compile(r"(?<=\d)[oO](?=\d)|(?<=\d[,.])[oO](?=\d)|(?<=\d[,.]\d)[oO]")
+# An o read for a zero: inside a number, or a month's leading zero before its year ("o1/2021").
+_O_FOR_ZERO = re.compile(
+    r"(?<=\d)[oO](?=\d)|(?<=\d[,.])[oO](?=\d)|(?<=\d[,.]\d)[oO]|(?<![A-Za-z])[oO](?=\d\s*/\s*(?:19|20)\d\d\b)"
+)
 _SPACED_AT = re.compile(r"\s*@\s*")
 
 
@@ -127,7 +165,39 @@ def _respace_words(text: str, split: Any) -> str:
     text = re.sub(r"(?<=[a-z])(?=\$\d)", " ", text)  # "a$4.5M"
     text = re.sub(r"(?<=\d[KMBkmb])(?=[a-z]{3,})", " ", text)  # "$4.5Mannual"
     text = _GLUED.sub(split, text)
-    return _WORD_THEN_DIGIT.sub(" ", _DIGIT_THEN_WORD.sub(" ", text))
+    return _fix_confused_capitals(_WORD_THEN_DIGIT.sub(" ", _DIGIT_THEN_WORD.sub(" ", text)))
+
+
+# The recogniser reads a capital I as l or 1 and a capital O as 0 ("Cl/CD", "SE0", "Power Bl", "Al-assisted").
+_CONFUSED_CAPITALS = str.maketrans({"l": "I", "1": "I", "0": "O"})
+_CAPITALS_TOKEN = re.compile(r"(?<![\w/&])[A-Zl10][A-Zl10/&]*[A-Zl10](?![\w/&])")
+_HYPHEN_COMPOUND = re.compile(r"-[a-z]")
+
+
+def _fix_confused_capitals(text: str) -> str:
+    """Put back a skill's capitals that were read as look-alikes, only where the vocabulary knows the result and
+    not the reading. A token with one capital ("Al", "C1") is as often a first name or a language level as an
+    acronym, so it is changed only where the skill has an owner: the word before completes it ("Power BI") or
+    it heads a hyphenated compound ("AI-assisted"); a digit in it is never changed ("C1" stays a level)."""
+
+    def fix(match: re.Match[str]) -> str:
+        token = match.group(0)
+        capitals = sum(ch.isupper() for ch in token)
+        if not capitals or not any(ch in "l10" for ch in token):
+            return token
+        fixed = token.translate(_CONFUSED_CAPITALS)
+        if _is_known_name(token) or not _is_known_name(fixed):
+            return token
+        if capitals >= 2:
+            return fixed
+        if any(ch in "10" for ch in token):
+            return token
+        before = text[: match.start()].split()
+        completes = bool(before) and _is_known_name(f"{before[-1]} {fixed}")
+        compound = _HYPHEN_COMPOUND.match(text, match.end()) is not None
+        return fixed if completes or compound else token
+
+    return _CAPITALS_TOKEN.sub(fix, text)
 
 
 def _is_latin(ch: str) -> bool:

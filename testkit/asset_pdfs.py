@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import io
 import random
+import re
+import textwrap
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -93,12 +95,45 @@ def _page_image(lines: list[str], font_path: Path, size: int = 40) -> Image.Imag
     return page
 
 
+def printed_lines(markdown: str, width: int = 78) -> list[str]:
+    """A corpus resume's Markdown source (tests/data/facts/sources) as the plain lines a one-column printout
+    shows: marks and side-column tags dropped, long lines wrapped at `width` characters."""
+    lines = [
+        re.sub(r"^(#+|-|name:|headline:|contact:)\s*", "", line).replace(" [side]", "")
+        for line in markdown.splitlines()
+        if line.strip()
+    ]
+    return [part for line in lines for part in textwrap.wrap(line, width)]
+
+
+def scanned_pages(lines: list[str], size: int = 24, cjk: bool = False, upside_down: bool = False) -> list[Image.Image]:
+    """A4 pages at 150 dpi showing these lines at a body-text size, as many as they fill: a phone scan's
+    images. Turned round when asked, as pages fed into the scanner the wrong way up."""
+    per_page = 1754 // int(size * 1.8) - 4
+    pages = [
+        _page_image(lines[at : at + per_page], NOTO_CJK if cjk else DEJAVU, size=size)
+        for at in range(0, len(lines), per_page)
+    ]
+    return [page.rotate(180) for page in pages] if upside_down else pages
+
+
+def png(page: Image.Image) -> bytes:
+    out = io.BytesIO()
+    page.save(out, "PNG")
+    return out.getvalue()
+
+
+def image_pdf(pages: list[Image.Image]) -> bytes:
+    """An image-only PDF (no text layer) of these pages."""
+    out = io.BytesIO()
+    pages[0].save(out, "PDF", resolution=150, save_all=True, append_images=pages[1:])
+    return out.getvalue()
+
+
 def scanned_pdf(lines: list[str] | None = None, pages: int = 1) -> bytes:
     """An image-only PDF (no text layer) whose pages show large, clear text that OCR can read."""
-    images = [_page_image(lines or ["Carol Scanner", "Python Developer", "Built billing systems"], DEJAVU)] * pages
-    out = io.BytesIO()
-    images[0].save(out, "PDF", resolution=150, save_all=True, append_images=images[1:])
-    return out.getvalue()
+    page = _page_image(lines or ["Carol Scanner", "Python Developer", "Built billing systems"], DEJAVU)
+    return image_pdf([page] * pages)
 
 
 def noise_pdf() -> bytes:
