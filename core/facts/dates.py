@@ -40,9 +40,11 @@ _DATE = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-_SEPARATOR = r"\s*(?:[-–—~～−‒]+|\bto\b|\btill\b|\buntil\b|至|到)\s*"
+# Dashes as typed and as OCR reads them: the full-width "－" of Chinese input, and "一" (yi) for a dash in a scan.
+_DASHES = "-–—~～−‒－﹣‐‑"
+_SEPARATOR = rf"\s*(?:[{_DASHES}]+|一|\bto\b|\btill\b|\buntil\b|至|到)\s*"
 _OPEN_END = re.compile(
-    r"\s*(?:[-–—~～−‒]+|\bto\b|\btill\b|\buntil\b|至|到)?\s*"
+    rf"\s*(?:[{_DASHES}]+|一|\bto\b|\btill\b|\buntil\b|至|到)?\s*"
     r"(?P<open>至今|现在|今|present\b|current(?:ly)?\b|now\b|today\b|date\b|ongoing\b)",
     re.IGNORECASE,
 )
