@@ -1,0 +1,126 @@
+"""Scanned resumes: `python -m bench.scans [--sizes 20,24,30] [--upside-down]` prints `name: value unit` lines.
+
+Every corpus resume (tests/data/facts/sources, twelve people, en and zh) is printed one-column onto A4 page
+images at 150 dpi (text at each size given), made into an image-only PDF and read the way an upload is read
+(`core.assets.pdf.extract_text`, OCR in a child process), then by the document model. Printed:
+- lines lost (no line read within 85% of the printed one) and misread (read, but not character for character);
+- dated roles kept (start date with employer or title, as `tests/unit/test_facts_read.py` checks text PDFs);
+- skills kept, against the same model read from the printed lines as text;
+- documents whose text does not begin with the printed first line (the name): read from the wrong end;
+- seconds of OCR per page.
+`--upside-down` also feeds every page turned round, as a scanner fed the wrong way up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import re
+import time
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.harness import emit
+from core.assets.pdf import extract_text
+from core.facts.dates import find_ranges
+from core.facts.read import read_document
+from testkit.asset_pdfs import image_pdf, printed_lines, scanned_pages
+
+SOURCES = Path(__file__).resolve().parents[1] / "tests" / "data" / "facts" / "sources"
+CJK_WIDTH = 40  # characters per printed line in Chinese; Latin lines are wrapped to the width of the page
+
+
+@dataclass
+class Tally:
+    lines: int = 0
+    lost: int = 0
+    misread: int = 0
+    roles: int = 0
+    roles_kept: int = 0
+    skills: int = 0
+    skills_kept: int = 0
+    pages: int = 0
+    documents: int = 0
+    out_of_order: int = 0
+    seconds: float = 0.0
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text)).casefold()
+
+
+def _roles_kept(source: str, text: str) -> tuple[int, int]:
+    """Dated entry headers of the source found again: an entry with their start date and employer or title."""
+    model = read_document(text, "resume")
+    total = kept = 0
+    for header in (line[3:] for line in source.splitlines() if line.startswith("## ")):
+        ranges = find_ranges(header)
+        if not ranges:
+            continue
+        total += 1
+        flat = header.replace(" ", "")
+        entry = next((e for e in model.entries if e.start == ranges[0].start.value), None)
+        named = entry is not None and any(part and part.replace(" ", "") in flat for part in (entry.org, entry.title))
+        kept += named
+    return total, kept
+
+
+def _one(tally: Tally, person: str, size: int, upside_down: bool) -> None:
+    source = (SOURCES / person / "resume.md").read_text(encoding="utf-8")
+    cjk = person.startswith("zh")
+    printed = printed_lines(source, CJK_WIDTH if cjk else int(78 * 24 / size))
+    pages = scanned_pages(printed, size=size, cjk=cjk, upside_down=upside_down)
+    started = time.perf_counter()
+    extraction = extract_text(image_pdf(pages))
+    tally.seconds += time.perf_counter() - started
+    tally.pages += len(pages)
+    read = extraction.text.splitlines()
+    every = "".join(_key(line) for line in read)
+    for line in printed:
+        if not _key(line):
+            continue
+        tally.lines += 1
+        if _key(line) in every:
+            continue
+        best = max((difflib.SequenceMatcher(None, _key(got), _key(line)).ratio() for got in read), default=0.0)
+        tally.misread += best >= 0.85
+        tally.lost += best < 0.85
+    tally.documents += 1
+    tally.out_of_order += not read or _key(read[0])[:6] != _key(printed[0])[:6]
+    total, kept = _roles_kept(source, extraction.text)
+    tally.roles += total
+    tally.roles_kept += kept
+    as_text = set(read_document("\n".join(printed), "resume").skills)
+    tally.skills += len(as_text)
+    tally.skills_kept += len(as_text & set(read_document(extraction.text, "resume").skills))
+
+
+def run(report: Callable[[str, float | int | str, str], None], sizes: list[int], upside_down: bool) -> None:
+    people = sorted(p.name for p in SOURCES.iterdir() if (p / "resume.md").exists())
+    for turned in [False, True] if upside_down else [False]:
+        tally = Tally()
+        for person in people:
+            for size in sizes:
+                _one(tally, person, size, turned)
+        way = "upside_down" if turned else "upright"
+        report(f"scans_{way}_lines", tally.lines, "count")
+        report(f"scans_{way}_lines_lost", tally.lost, "count")
+        report(f"scans_{way}_lines_misread", tally.misread, "count")
+        report(f"scans_{way}_roles_kept", f"{tally.roles_kept}/{tally.roles}", "roles")
+        report(f"scans_{way}_skills_kept", f"{tally.skills_kept}/{tally.skills}", "skills")
+        report(f"scans_{way}_read_from_the_wrong_end", f"{tally.out_of_order}/{tally.documents}", "documents")
+        report(f"scans_{way}_ocr_per_page", round(tally.seconds / max(1, tally.pages), 2), "s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--sizes", default="24", help="text sizes in pixels at 150 dpi, comma-separated")
+    parser.add_argument("--upside-down", action="store_true", help="also read every page turned round")
+    args = parser.parse_args()
+    run(emit, [int(size) for size in args.sizes.split(",")], args.upside_down)
+
+
+if __name__ == "__main__":
+    main()
