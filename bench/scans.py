@@ -4,6 +4,8 @@ Every corpus resume (tests/data/facts/sources, twelve people, en and zh) is prin
 images at 150 dpi (text at each size given), made into an image-only PDF and read the way an upload is read
 (`core.assets.pdf.extract_text`, OCR in a child process), then by the document model. Printed:
 - lines lost (no line read within 85% of the printed one) and misread (read, but not character for character);
+- words read as printed (a printed word, punctuation aside, found as a word of the text read: a glued or
+  wrongly split word counts as not read);
 - dated roles kept (start date with employer or title, as `tests/unit/test_facts_read.py` checks text PDFs);
 - skills kept, against the same model read from the printed lines as text;
 - documents whose text does not begin with the printed first line (the name): read from the wrong end;
@@ -35,6 +37,8 @@ CJK_WIDTH = 40  # characters per printed line in Chinese; Latin lines are wrappe
 @dataclass
 class Tally:
     lines: int = 0
+    words: int = 0
+    words_read: int = 0
     lost: int = 0
     misread: int = 0
     roles: int = 0
@@ -45,6 +49,10 @@ class Tally:
     documents: int = 0
     out_of_order: int = 0
     seconds: float = 0.0
+
+
+def _words(text: str) -> list[str]:
+    return re.sub(r"[^\w\s]", " ", text).casefold().split()
 
 
 def _key(text: str) -> str:
@@ -78,6 +86,10 @@ def _one(tally: Tally, person: str, size: int, upside_down: bool) -> None:
     tally.pages += len(pages)
     read = extraction.text.splitlines()
     every = "".join(_key(line) for line in read)
+    words_read = set(_words(extraction.text))
+    for word in _words("\n".join(printed)):
+        tally.words += 1
+        tally.words_read += word in words_read
     for line in printed:
         if not _key(line):
             continue
@@ -108,6 +120,7 @@ def run(report: Callable[[str, float | int | str, str], None], sizes: list[int],
         report(f"scans_{way}_lines", tally.lines, "count")
         report(f"scans_{way}_lines_lost", tally.lost, "count")
         report(f"scans_{way}_lines_misread", tally.misread, "count")
+        report(f"scans_{way}_words_read_as_printed", round(tally.words_read / max(1, tally.words), 3), "ratio")
         report(f"scans_{way}_roles_kept", f"{tally.roles_kept}/{tally.roles}", "roles")
         report(f"scans_{way}_skills_kept", f"{tally.skills_kept}/{tally.skills}", "skills")
         report(f"scans_{way}_read_from_the_wrong_end", f"{tally.out_of_order}/{tally.documents}", "documents")
