@@ -16,21 +16,20 @@ images at 150 dpi (text at each size given), made into an image-only PDF and rea
 from __future__ import annotations
 
 import argparse
-import difflib
 import re
 import time
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from bench.harness import emit
 from core.assets.pdf import extract_text
 from core.facts.dates import find_ranges
+from core.facts.model import DocumentModel
 from core.facts.read import read_document
 from testkit.asset_pdfs import image_pdf, printed_lines, scanned_pages
+from testkit.facts.build import SOURCES
+from testkit.ocr_compare import READ_SIMILARITY, best_reading, line_key
 
-SOURCES = Path(__file__).resolve().parents[1] / "tests" / "data" / "facts" / "sources"
 CJK_WIDTH = 40  # characters per printed line in Chinese; Latin lines are wrapped to the width of the page
 
 
@@ -55,13 +54,8 @@ def _words(text: str) -> list[str]:
     return re.sub(r"[^\w\s]", " ", text).casefold().split()
 
 
-def _key(text: str) -> str:
-    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text)).casefold()
-
-
-def _roles_kept(source: str, text: str) -> tuple[int, int]:
+def _roles_kept(source: str, model: DocumentModel) -> tuple[int, int]:
     """Dated entry headers of the source found again: an entry with their start date and employer or title."""
-    model = read_document(text, "resume")
     total = kept = 0
     for header in (line[3:] for line in source.splitlines() if line.startswith("## ")):
         ranges = find_ranges(header)
@@ -85,28 +79,29 @@ def _one(tally: Tally, person: str, size: int, upside_down: bool) -> None:
     tally.seconds += time.perf_counter() - started
     tally.pages += len(pages)
     read = extraction.text.splitlines()
-    every = "".join(_key(line) for line in read)
+    every = "".join(line_key(line) for line in read)
     words_read = set(_words(extraction.text))
     for word in _words("\n".join(printed)):
         tally.words += 1
         tally.words_read += word in words_read
     for line in printed:
-        if not _key(line):
+        if not line_key(line):
             continue
         tally.lines += 1
-        if _key(line) in every:
+        if line_key(line) in every:
             continue
-        best = max((difflib.SequenceMatcher(None, _key(got), _key(line)).ratio() for got in read), default=0.0)
-        tally.misread += best >= 0.85
-        tally.lost += best < 0.85
+        best = best_reading(line, read)
+        tally.misread += best >= READ_SIMILARITY
+        tally.lost += best < READ_SIMILARITY
     tally.documents += 1
-    tally.out_of_order += not read or _key(read[0])[:6] != _key(printed[0])[:6]
-    total, kept = _roles_kept(source, extraction.text)
+    tally.out_of_order += not read or line_key(read[0])[:6] != line_key(printed[0])[:6]
+    model = read_document(extraction.text, "resume")
+    total, kept = _roles_kept(source, model)
     tally.roles += total
     tally.roles_kept += kept
     as_text = set(read_document("\n".join(printed), "resume").skills)
     tally.skills += len(as_text)
-    tally.skills_kept += len(as_text & set(read_document(extraction.text, "resume").skills))
+    tally.skills_kept += len(as_text & set(model.skills))
 
 
 def run(report: Callable[[str, float | int | str, str], None], sizes: list[int], upside_down: bool) -> None:

@@ -84,14 +84,26 @@ def two_column_pdf() -> bytes:
     return _html_pdf(body, ".grid { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1.5cm }")
 
 
+PAGE_PIXELS = (1240, 1754)  # A4 at 150 dpi
+
+
+def _line_pitch(size: int) -> int:
+    return int(size * 1.8)
+
+
+def lines_per_page(size: int = 24) -> int:
+    """How many lines `scanned_pages` puts on one page at this text size."""
+    return PAGE_PIXELS[1] // _line_pitch(size) - 4
+
+
 def _page_image(lines: list[str], font_path: Path, size: int = 40) -> Image.Image:
-    page = Image.new("RGB", (1240, 1754), "white")  # A4 at 150 dpi
+    page = Image.new("RGB", PAGE_PIXELS, "white")
     draw = ImageDraw.Draw(page)
     font = ImageFont.truetype(str(font_path), size)
     y = 120
     for line in lines:
         draw.text((100, y), line, fill="black", font=font)
-        y += int(size * 1.8)
+        y += _line_pitch(size)
     return page
 
 
@@ -109,7 +121,7 @@ def printed_lines(markdown: str, width: int = 78) -> list[str]:
 def scanned_pages(lines: list[str], size: int = 24, cjk: bool = False, upside_down: bool = False) -> list[Image.Image]:
     """A4 pages at 150 dpi showing these lines at a body-text size, as many as they fill: a phone scan's
     images. Turned round when asked, as pages fed into the scanner the wrong way up."""
-    per_page = 1754 // int(size * 1.8) - 4
+    per_page = lines_per_page(size)
     pages = [
         _page_image(lines[at : at + per_page], NOTO_CJK if cjk else DEJAVU, size=size)
         for at in range(0, len(lines), per_page)

@@ -42,9 +42,10 @@ _DATE = re.compile(
 )
 # Dashes as typed and as OCR reads them: the full-width "－" of Chinese input, and "一" (yi) for a dash in a scan.
 _DASHES = "-–—~～−‒－﹣‐‑"
-_SEPARATOR = rf"\s*(?:[{_DASHES}]+|一|\bto\b|\btill\b|\buntil\b|至|到)\s*"
+_RANGE_WORD = rf"(?:[{_DASHES}]+|一|\bto\b|\btill\b|\buntil\b|至|到)"
+_SEPARATOR = rf"\s*{_RANGE_WORD}\s*"
 _OPEN_END = re.compile(
-    rf"\s*(?:[{_DASHES}]+|一|\bto\b|\btill\b|\buntil\b|至|到)?\s*"
+    rf"\s*{_RANGE_WORD}?\s*"
     r"(?P<open>至今|现在|今|present\b|current(?:ly)?\b|now\b|today\b|date\b|ongoing\b)",
     re.IGNORECASE,
 )

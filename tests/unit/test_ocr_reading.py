@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
-import re
-import unicodedata
-from pathlib import Path
-
 import pytest
 
 from core.ocr import read_image, tidy_read_line
-from testkit.asset_pdfs import png, printed_lines, scanned_pages
-
-SOURCES = Path(__file__).resolve().parents[1] / "data" / "facts" / "sources"
+from testkit.asset_pdfs import lines_per_page, png, printed_lines, scanned_pages
+from testkit.facts.build import SOURCES
+from testkit.ocr_compare import READ_SIMILARITY, best_reading, line_key
 
 
 def _en04_first_page(upside_down: bool = False) -> tuple[list[str], list[str]]:
@@ -22,31 +17,20 @@ def _en04_first_page(upside_down: bool = False) -> tuple[list[str], list[str]]:
     current employer's heading among them) and they were lost."""
     lines = printed_lines((SOURCES / "en04" / "resume.md").read_text(encoding="utf-8"))
     page = scanned_pages(lines, upside_down=upside_down)[0]
-    return lines[:PRINTED_PER_PAGE], read_image(png(page)).splitlines()
-
-
-PRINTED_PER_PAGE = 36  # at the default size
-
-
-def _key(text: str) -> str:
-    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text)).casefold()
-
-
-def _best_reading(line: str, read: list[str]) -> float:
-    return max((difflib.SequenceMatcher(None, _key(got), _key(line)).ratio() for got in read), default=0.0)
+    return lines[: lines_per_page()], read_image(png(page)).splitlines()
 
 
 def test_every_line_of_a_clean_upright_scan_is_read() -> None:
     printed, read = _en04_first_page()
-    assert [line for line in printed if _best_reading(line, read) < 0.85] == []
+    assert [line for line in printed if best_reading(line, read) < READ_SIMILARITY] == []
     assert any("Zalando SE" in line for line in read)
 
 
 def test_a_page_scanned_upside_down_is_read_the_right_way_up_and_in_order() -> None:
     printed, read = _en04_first_page(upside_down=True)
-    assert _key(read[0]) == _key(printed[0])  # "Tom Becker" first, not the page's last line
-    assert _key(read[-1]) == _key(printed[-1])
-    assert [line for line in printed if _best_reading(line, read) < 0.85] == []
+    assert line_key(read[0]) == line_key(printed[0])  # "Tom Becker" first, not the page's last line
+    assert line_key(read[-1]) == line_key(printed[-1])
+    assert [line for line in printed if best_reading(line, read) < READ_SIMILARITY] == []
 
 
 @pytest.mark.parametrize(
