@@ -52,7 +52,9 @@ _OPEN_END = re.compile(
 _MONTH_PAIR = re.compile(
     rf"\b(?P<m1>{_MONTH_NAME})\b\.?{_SEPARATOR}(?P<m2>{_MONTH_NAME})\b\.?,?\s*(?P<y>{_YEAR})", re.IGNORECASE
 )
-_SEPARATOR_RE = re.compile(_SEPARATOR, re.IGNORECASE)
+# Between a range's two dates; a stray full stop after the first year is how a scan reads "May 2015 – Aug 2015"
+# at times ("May 2015. - Aug 2015").
+_RANGE_GAP = re.compile(rf"\.?{_SEPARATOR}", re.IGNORECASE)
 _SINCE = re.compile(r"(?:\bsince|自|从)\s*$", re.IGNORECASE)
 # A bare year followed by a lower-case word or a count unit is a number ("2000 users", "2000个"), not a year.
 _COUNT_AFTER = re.compile(r"\s?(?:(?P<word>[a-z]+)|[个人名家项次万亿元倍])")
@@ -154,7 +156,7 @@ def _pair(text: str, hits: list[DateHit]) -> tuple[list[DateRange], set[int]]:
         following = hits[index + 1] if index + 1 < len(hits) else None
         if following is not None:
             gap = text[hit.end : following.start]
-            if _SEPARATOR_RE.fullmatch(gap):
+            if _RANGE_GAP.fullmatch(gap):
                 ranges.append(DateRange(hit, following))
                 used.update((index, index + 1))
                 continue

@@ -104,7 +104,9 @@ def _clean(text: object) -> str:
     if not isinstance(text, str):
         return ""
     text = text[:MAX_CHARS].replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub(" ", text)
+    # The radical 丨 is a bar to its writer (typed as a separator: "浙江大学丨硕士") and to a scan (a "|" read
+    # as it); never a word. One character for one, so offsets hold.
+    return _CONTROL.sub(" ", text).replace("丨", "|")
 
 
 def _lang(text: str) -> str:
@@ -310,6 +312,10 @@ def _is_org(part: str, vocab: Vocabulary) -> bool:
 _HONOURS = re.compile(r"\s*[（(]\s*(?:hons?|honours|honors)\.?\s*[)）]", re.IGNORECASE)
 
 
+# What a header's part never begins or ends with: separators left over once its dates are cut out.
+_PART_EDGES = " \t-–—~|,;:：.()（）·•・"
+
+
 def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
     """The words of a header with its dates cut out, split at separators."""
     pieces, last = [], 0
@@ -322,7 +328,7 @@ def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
     joined = _HONOURS.sub("\x02", joined)  # "BSc (Hons) Computer Science" is one degree, not three parts
     parts = []
     for part in _SPLIT.split(joined):
-        part = part.strip(" \t-–—~|,;:：.()（）").replace("\x00", ", ").replace("\x01", ",").replace("\x02", " (Hons)")
+        part = part.strip(_PART_EDGES).replace("\x00", ", ").replace("\x01", ",").replace("\x02", " (Hons)")
         if part and part.lower() not in ("to", "至", "到", "至今", "present", "current", "now"):
             parts.append(part)
     return parts
@@ -437,17 +443,27 @@ def _short_plain(line: str) -> bool:
     )
 
 
+_WORD_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _wraps_range(lines: list[str], index: int, end: int) -> bool:
-    """A header whose range wrapped onto the next line: "... | Apr 2021" + "– Present", "2017-06 to" + "2019-08"."""
+    """A header whose range wrapped onto the next line: "... | Apr 2021" + "– Present", "2017-06 to" + "2019-08",
+    "... | Jul 2016 – Feb" + "2020", "... | May" + "2015 – Aug 2015" (a narrow column wraps wherever it may)."""
     if index + 1 >= end:
         return False
-    ranges, hits = _line_dates(lines[index])
+    ranges, _hits = _line_dates(lines[index])
     following = lines[index + 1].strip()
-    if ranges or not hits or not following or len(following) > 24:
+    if ranges or not following or len(following) > 24:
         return False
-    joined = f"{lines[index].rstrip()} {following}"
+    first = lines[index].rstrip()
+    joined = f"{first} {following}"
     joined_ranges, _ = _line_dates(joined)
-    return any(r.end.start > len(lines[index].rstrip()) for r in joined_ranges)
+    # The range starts at the first line's end and the next line holds only its rest: a date fragment wrapped,
+    # not a sentence ending "in May" above a header of its own ("2016 – 2020 · Twilio").
+    return any(
+        len(first) - 16 <= r.start.start < len(first) < r.end.end and not _WORD_LETTER.search(joined, r.end.end)
+        for r in joined_ranges
+    )
 
 
 def _header_lines(lines: list[str], start: int, end: int) -> tuple[list[int], set[int]]:

@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_SEPARATORS = re.compile(r"[\s\-_/\\|·・•,，、;；:：()（）\[\]【】{}<>《》\"'“”‘’!！?？。~～*`]+")
+_SEPARATORS = re.compile(r"[\s\-_/\\|丨·・•,，、;；:：()（）\[\]【】{}<>《》\"'“”‘’!！?？。~～*`]+")
 _FINAL_DOT = re.compile(r"\.(?=\s|$)")
 _SPACES = re.compile(r"\s+")
 _MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")

@@ -644,3 +644,50 @@ def test_a_scanned_bullet_wrapped_mid_sentence_is_one_bullet() -> None:
         "Set up an MLflow model registry for 11 production models",
         "Mentored 3 analysts",
     ]
+
+
+@pytest.mark.parametrize(
+    ("header", "start", "end"),
+    [
+        ("Software Engineer — Twilio, San Francisco, CA | Jul 2016 – Feb\n2020", "2016-07", "2020-02"),
+        ("Software Engineer — Twilio, San Francisco, CA | May\n2016 – Feb 2020", "2016-05", "2020-02"),
+        ("Software Engineer — Twilio, San Francisco, CA (Jul 2016 – Feb\n2020)", "2016-07", "2020-02"),
+        ("Software Engineer — Twilio, San Francisco, CA | Jul 2016\n– Feb 2020", "2016-07", "2020-02"),
+        ("Software Engineer — Twilio, San Francisco, CA | May 2016. - Feb 2020", "2016-05", "2020-02"),
+    ],
+)
+def test_a_role_header_whose_dates_wrapped_or_were_misread_keeps_its_range(header: str, start: str, end: str) -> None:
+    """A narrow column wraps a header wherever it may; a scan reads a stray full stop after a year. The role
+    with its employer and both dates must survive, or the summary loses a job."""
+    text = (
+        "Dan Reyes\ndan@example.com\nEXPERIENCE\n"
+        f"{header}\n"
+        "Built the SMS delivery-receipt pipeline on Kafka, processing 2.5 billion messages a month.\n"
+        "Mentored 4 junior engineers.\n"
+    )
+    entry = _entry(read_document(text, "resume"), "Twilio")
+    assert (entry.start, entry.end, entry.title) == (start, end, "Software Engineer")
+    assert entry.bullets[-1] == "Mentored 4 junior engineers."
+
+
+def test_a_sentence_that_ends_in_a_month_name_does_not_swallow_the_next_header() -> None:
+    text = (
+        "Dan Reyes\ndan@example.com\nEXPERIENCE\n"
+        "Stripe — Backend Engineer | 2020 – Present\n"
+        "Shipped the new payouts API to every market in early May\n"
+        "2016 – 2020 · Twilio\n"
+        "Built the SMS pipeline.\n"
+    )
+    model = read_document(text, "resume")
+    assert [(e.org, e.start, e.end) for e in model.entries] == [
+        ("Stripe", "2020", "present"),
+        ("Twilio", "2016", "2020"),
+    ]
+    assert model.entries[0].bullets == ["Shipped the new payouts API to every market in early May"]
+
+
+def test_the_radical_used_as_a_bar_separates_a_chinese_header() -> None:
+    """ "丨" is typed as a separator by Chinese writers and is how a scan reads "|": never part of a school's name."""
+    text = "王小明\nwang@example.com\n教育经历\n浙江大学丨计算机科学与技术丨硕士丨2013.09-2016.06\n"
+    entry = read_document(text, "resume").entries[0]
+    assert (entry.org, entry.start, entry.end) == ("浙江大学", "2013-09", "2016-06")
