@@ -91,7 +91,7 @@ def read_image(data: bytes, min_score: float = 0.5) -> str:
 
     check_pixels(data)
     with Image.open(io.BytesIO(data)) as img:
-        array = np.array(img.convert("RGB"))
+        array = np.array(ink_on_white(img.convert("RGB")))
     with TURNS.given_up():  # onnxruntime's own threads do the work: a job's turn goes to the others meanwhile
         result = _recognise(array)
         if _mean_score(result) < UPRIGHT_MIN_MEAN_SCORE:  # nothing, or upside down: try the page turned round
@@ -103,6 +103,37 @@ def read_image(data: bytes, min_score: float = 0.5) -> str:
     boxes = sorted(result, key=lambda r: (round(min(p[1] for p in r[0]) / 12), min(p[0] for p in r[0])))
     lines = [tidy_read_line(_spaced(item)) for item in boxes if float(item[2]) >= min_score and str(item[1]).strip()]
     return "\n".join(line for line in lines if line)
+
+
+# Ink is a pixel this many grey levels off the mean around it; the contrast is stretched by INK_GAIN from there, so
+# a glyph's anti-aliased edge stays grey (a hard threshold merged "rn" into "m": "Kubemetes").
+INK_OFFSET = 5
+INK_GAIN = 3
+# A ground (what most of a neighbourhood is, text aside) darker than this carries light text.
+DARK_GROUND = 128
+
+
+def ink_on_white(image: Any) -> Any:
+    """The page as dark ink on a white ground, whatever its lighting, paper or colours.
+
+    A phone's or a scanner's JPEG rings around every glyph, and the recogniser then drops most spaces
+    ("ZalandoSE,Berlin"); a grey gradient, grey type or white type on a coloured header band read worse still.
+    Each pixel is compared with the mean of a square about 1/60 of the page around it: on a light ground what
+    is darker than that mean is ink, on a dark ground (a header band, a dark-mode screenshot) what is lighter.
+    The ground is the median of a coarse copy of the page, so a line of text never flips it midway.
+    `python -m bench.scans`: words read as printed 0.831 -> 0.869 over the corpus (README, Scanned resumes).
+    """
+    from PIL import Image, ImageChops, ImageFilter, ImageOps
+
+    gray = ImageOps.grayscale(image)
+    width, height = gray.size
+    around = gray.filter(ImageFilter.BoxBlur(max(10, min(width, height) // 60)))
+    coarse = gray.resize((max(1, width // 8), max(1, height // 8)), Image.Resampling.BOX)
+    ground = coarse.filter(ImageFilter.MedianFilter(7)).resize((width, height), Image.Resampling.BILINEAR)
+    light_text = ground.point(lambda v: 255 if v < DARK_GROUND else 0)
+    contrast = Image.composite(ImageChops.subtract(gray, around), ImageChops.subtract(around, gray), light_text)
+    ink = contrast.point(lambda v: 255 - max(0, min(255, (v - INK_OFFSET) * INK_GAIN)))
+    return ink.convert("RGB")
 
 
 _GLUED = re.compile(r"[A-Za-z]{6,}")
@@ -158,10 +189,16 @@ _O_FOR_ZERO = re.compile(
     r"(?<=\d)[oO](?=\d)|(?<=\d[,.])[oO](?=\d)|(?<=\d[,.]\d)[oO]|(?<![A-Za-z])[oO](?=\d\s*/\s*(?:19|20)\d\d\b)"
 )
 _SPACED_AT = re.compile(r"\s*@\s*")
+# A month's capital O read as a zero before its year ("0ct 2016", "N0v 2019").
+_ZERO_IN_MONTH = re.compile(r"\b0(?=ct(?:ober)?\.?\s*(?:19|20)\d\d)|(?<=\bN)0(?=v(?:ember)?\.?\s*(?:19|20)\d\d)")
+
+
+def _month_letter(match: re.Match[str]) -> str:
+    return "o" if match.string[match.start() - 1 : match.start()] == "N" else "O"  # "Nov", "Oct"
 
 
 def _respace_words(text: str, split: Any) -> str:
-    text = _O_FOR_ZERO.sub("0", text)
+    text = _ZERO_IN_MONTH.sub(_month_letter, _O_FOR_ZERO.sub("0", text))
     text = re.sub(r"(?<=[a-z])(?=\$\d)", " ", text)  # "a$4.5M"
     text = re.sub(r"(?<=\d[KMBkmb])(?=[a-z]{3,})", " ", text)  # "$4.5Mannual"
     text = _GLUED.sub(split, text)
@@ -170,7 +207,8 @@ def _respace_words(text: str, split: Any) -> str:
 
 # The recogniser reads a capital I as l or 1 and a capital O as 0 ("Cl/CD", "SE0", "Power Bl", "Al-assisted").
 _CONFUSED_CAPITALS = str.maketrans({"l": "I", "1": "I", "0": "O"})
-_CAPITALS_TOKEN = re.compile(r"(?<![\w/&])[A-Zl10][A-Zl10/&]*[A-Zl10](?![\w/&])")
+_CAPITALS_TOKEN = re.compile(r"(?<![A-Za-z0-9_/&])[A-Zl10][A-Zl10/&]*[A-Zl10](?![A-Za-z0-9_/&])")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 _HYPHEN_COMPOUND = re.compile(r"-[a-z]")
 
 
@@ -178,7 +216,8 @@ def _fix_confused_capitals(text: str) -> str:
     """Put back a skill's capitals that were read as look-alikes, only where the vocabulary knows the result and
     not the reading. A token with one capital ("Al", "C1") is as often a first name or a language level as an
     acronym, so it is changed only where the skill has an owner: the word before completes it ("Power BI") or
-    it heads a hyphenated compound ("AI-assisted"); a digit in it is never changed ("C1" stays a level)."""
+    it heads a hyphenated compound ("AI-assisted") or it stands in Chinese text ("Ul设计师"); a digit in it is never
+    changed ("C1" stays a level, "C1驾照" a licence)."""
 
     def fix(match: re.Match[str]) -> str:
         token = match.group(0)
@@ -195,7 +234,9 @@ def _fix_confused_capitals(text: str) -> str:
         before = text[: match.start()].split()
         completes = bool(before) and _is_known_name(f"{before[-1]} {fixed}")
         compound = _HYPHEN_COMPOUND.match(text, match.end()) is not None
-        return fixed if completes or compound else token
+        # Latin in Chinese text is a term, not a name: "携程Ul设计师" is a UI designer.
+        in_chinese = bool(_CJK.match(text[match.start() - 1 : match.start()]) or _CJK.match(text, match.end()))
+        return fixed if completes or compound or in_chinese else token
 
     return _CAPITALS_TOKEN.sub(fix, text)
 

@@ -135,6 +135,13 @@ def png(page: Image.Image) -> bytes:
     return out.getvalue()
 
 
+def jpeg(page: Image.Image, quality: int = 75) -> bytes:
+    """The page as a phone or a scanner saves it: a JPEG, ringing around every glyph."""
+    out = io.BytesIO()
+    page.save(out, "JPEG", quality=quality)
+    return out.getvalue()
+
+
 def image_pdf(pages: list[Image.Image]) -> bytes:
     """An image-only PDF (no text layer) of these pages."""
     out = io.BytesIO()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from PIL import Image, ImageDraw, ImageFont
 
 from core.ocr import read_image, tidy_read_line
-from testkit.asset_pdfs import lines_per_page, png, printed_lines, scanned_pages
+from testkit.asset_pdfs import DEJAVU, NOTO_CJK, jpeg, lines_per_page, png, printed_lines, scanned_pages
 from testkit.facts.build import SOURCES
 from testkit.ocr_compare import READ_SIMILARITY, best_reading, line_key
 
@@ -33,6 +34,34 @@ def test_a_page_scanned_upside_down_is_read_the_right_way_up_and_in_order() -> N
     assert [line for line in printed if best_reading(line, read) < READ_SIMILARITY] == []
 
 
+def test_a_jpeg_scan_keeps_its_words_apart() -> None:
+    """A JPEG's ringing made the recogniser drop spaces ("ZalandoSE,Berlin"), and the respacer then split the
+    run wrongly ("Zal an doSE"): the current employer was lost from the summary. Read as ink on white, the
+    words stay apart."""
+    lines = printed_lines((SOURCES / "en04" / "resume.md").read_text(encoding="utf-8"))
+    read = read_image(jpeg(scanned_pages(lines)[0]))
+    for printed in ("Zalando SE, Berlin", "for 23 markets", "Built the web banking app in Vue.js 3"):
+        assert printed in read
+
+
+@pytest.mark.parametrize("ground", [(30, 60, 110), (200, 40, 40), (0, 0, 0)])
+def test_white_type_on_a_coloured_header_band_is_read_with_the_dark_type_below(ground: tuple[int, int, int]) -> None:
+    """A template's name and title in white on a coloured band: light text on a dark ground is ink too."""
+    page = Image.new("RGB", (1240, 1754), "white")
+    draw = ImageDraw.Draw(page)
+    draw.rectangle((0, 80, 1240, 300), fill=ground)
+    draw.text((100, 100), "Laura Kim", fill="white", font=ImageFont.truetype(str(DEJAVU), 36))
+    draw.text((100, 170), "Senior Product Designer", fill="white", font=ImageFont.truetype(str(DEJAVU), 26))
+    draw.text((100, 230), "高级产品经理", fill="white", font=ImageFont.truetype(str(NOTO_CJK), 26))
+    draw.text((100, 400), "Experience at Zalando SE, Berlin", fill="black", font=ImageFont.truetype(str(DEJAVU), 24))
+    assert read_image(jpeg(page)).splitlines() == [
+        "Laura Kim",
+        "Senior Product Designer",
+        "高级产品经理",
+        "Experience at Zalando SE, Berlin",
+    ]
+
+
 @pytest.mark.parametrize(
     ("read", "meant"),
     [
@@ -42,9 +71,23 @@ def test_a_page_scanned_upside_down_is_read_the_right_way_up_and_in_order() -> N
         ("Launched Al-assisted deal scoring", "Launched AI-assisted deal scoring"),
         ("0KR planning and S0X audits", "OKR planning and SOX audits"),
         ("TCP/lP", "TCP/IP"),
+        ("携程Ul设计师 2018年3月-2021年3月", "携程UI设计师 2018年3月-2021年3月"),  # Latin in Chinese is a term
+        ("负责Al算法落地", "负责AI算法落地"),
     ],
 )
 def test_a_skills_capitals_read_as_look_alikes_are_put_back(read: str, meant: str) -> None:
+    assert tidy_read_line(read) == meant
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("Web | 0ct 2016 - Aug 2018", "Web | Oct 2016 - Aug 2018"),
+        ("N0v 2019 - present", "Nov 2019 - present"),
+        ("0ctober 2020", "October 2020"),
+    ],
+)
+def test_a_months_capital_o_read_as_a_zero_is_put_back(read: str, meant: str) -> None:
     assert tidy_read_line(read) == meant
 
 
@@ -65,6 +108,8 @@ def test_a_role_header_with_a_slashed_date_is_tidied_like_any_line() -> None:
         "see github.com/Al0/x or a.l0@example.com",
         "linkedin.com/in/danreyes · danreyes.dev/blog",
         "SQl, ETl",  # the vocabulary knows these as read
+        "持有C1驾照",  # a licence class, not "CI"
+        "version 0ct 5",  # no year: not a month
     ],
 )
 def test_words_that_only_look_like_misread_capitals_are_left_alone(read: str) -> None:
