@@ -17,6 +17,7 @@ from typing import Any
 from core.config import get_settings
 from core.cpu_turns import TURNS
 from core.errors import InvalidInput
+from core.facts.text import has_cjk
 
 _engine: Any = None
 _lock = threading.Lock()
@@ -208,7 +209,6 @@ def _respace_words(text: str, split: Any) -> str:
 # The recogniser reads a capital I as l or 1 and a capital O as 0 ("Cl/CD", "SE0", "Power Bl", "Al-assisted").
 _CONFUSED_CAPITALS = str.maketrans({"l": "I", "1": "I", "0": "O"})
 _CAPITALS_TOKEN = re.compile(r"(?<![A-Za-z0-9_/&])[A-Zl10][A-Zl10/&]*[A-Zl10](?![A-Za-z0-9_/&])")
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _HYPHEN_COMPOUND = re.compile(r"-[a-z]")
 
 
@@ -235,7 +235,7 @@ def _fix_confused_capitals(text: str) -> str:
         completes = bool(before) and _is_known_name(f"{before[-1]} {fixed}")
         compound = _HYPHEN_COMPOUND.match(text, match.end()) is not None
         # Latin in Chinese text is a term, not a name: "携程Ul设计师" is a UI designer.
-        in_chinese = bool(_CJK.match(text[match.start() - 1 : match.start()]) or _CJK.match(text, match.end()))
+        in_chinese = has_cjk(text[match.start() - 1 : match.start()] + text[match.end() : match.end() + 1])
         return fixed if completes or compound or in_chinese else token
 
     return _CAPITALS_TOKEN.sub(fix, text)

@@ -451,7 +451,7 @@ def _wraps_range(lines: list[str], index: int, end: int) -> bool:
     "... | Jul 2016 – Feb" + "2020", "... | May" + "2015 – Aug 2015" (a narrow column wraps wherever it may)."""
     if index + 1 >= end:
         return False
-    ranges, _hits = _line_dates(lines[index])
+    ranges, _ = _line_dates(lines[index])
     following = lines[index + 1].strip()
     if ranges or not following or len(following) > 24:
         return False
