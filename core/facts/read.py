@@ -23,7 +23,9 @@ MAX_CHARS = 2_000_000  # beyond this the text is not a document; read the start 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-_BULLET = re.compile(r"^\s*(?:[-*•·▪◦●○■□➢►▶✓✔→>|｜]|\d{1,2}[.)、]|[（(]?\d{1,2}[）)]|o\s)\s*")
+# A number mark is never followed by a digit: "3.1% across…" (a wrapped line) and "06.2019 – …" (a header)
+# are not item 3 or item 6.
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦●○■□➢►▶✓✔→>|｜]|\d{1,2}[.)、](?!\d)|[（(]?\d{1,2}[）)]|o\s)\s*")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]?\d{3,4}){1,3}(?!\d)")
 _LINK = re.compile(
