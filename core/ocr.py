@@ -9,6 +9,7 @@ KB took 1.6 GB to read, and a 30000x30000 one ended in Pillow's DecompressionBom
 from __future__ import annotations
 
 import io
+import math
 import re
 import threading
 import warnings
@@ -161,6 +162,10 @@ def tidy_read_line(line: str) -> str:
             return run
         if any(len(p) < 3 and p.casefold() not in _SHORT_WORDS for p in parts) or _is_known_name(run):
             return run
+        if len(run) <= _BRAND_MAX_LETTERS and _BRAND.fullmatch(run):
+            return run
+        if any(len(p) < RARE_PART_LETTERS and _word_rank(p) > RARE_PART_RANK for p in parts):
+            return run  # a word of another language cut into rare scraps ("Software ent wick ler"), left as read
         out, at = [], 0
         for part in parts:  # keep the letters' own case
             out.append(run[at : at + len(part)])
@@ -176,6 +181,27 @@ def tidy_read_line(line: str) -> str:
         last = address.end()
     pieces.append(_respace_words(line[last:], split))
     return "".join(pieces)
+
+
+# Two capitalised words in one short run are a name written that way (SoundCloud, LinkedIn, DoorDash), not two
+# words the recogniser glued: those come in longer runs ("SeniorProductManager", "DeliveryHero").
+_BRAND = re.compile(r"[A-Z][a-z]+[A-Z][a-z]+")
+_BRAND_MAX_LETTERS = 10
+
+# A glued English run splits into common words; a German or Spanish word ("Informatik", "Softwareentwickler")
+# splits into scraps English rarely uses ("rma", "ent"). A short part ranked beyond this among wordninja's
+# 126k words keeps the run whole; longer parts ("stakeholders", 64k) are words whatever their rank.
+RARE_PART_LETTERS = 6
+RARE_PART_RANK = 50_000
+
+
+def _word_rank(word: str) -> float:
+    """The word's rank by frequency in wordninja's English list; infinity when it is not in it."""
+    import wordninja
+
+    model = wordninja.DEFAULT_LANGUAGE_MODEL
+    cost = model._wordcost.get(word.casefold())
+    return math.inf if cost is None else math.exp(cost) / math.log(len(model._wordcost))
 
 
 def _is_known_name(word: str) -> bool:

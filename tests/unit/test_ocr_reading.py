@@ -91,6 +91,40 @@ def test_a_months_capital_o_read_as_a_zero_is_put_back(read: str, meant: str) ->
     assert tidy_read_line(read) == meant
 
 
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("Ownpaidacquisitionwitha", "Own paid acquisition with a"),
+        ("Reducedchurnby 12%", "Reduced churn by 12%"),
+        ("Partneredwithstakeholders", "Partnered with stakeholders"),
+        ("LaunchedthecheckoutredesignforGermany", "Launched the checkout redesign for Germany"),
+        ("WorkingStudent, Web", "Working Student, Web"),
+        ("DeliveryHero, Berlin", "Delivery Hero, Berlin"),
+    ],
+)
+def test_glued_english_words_are_split(read: str, meant: str) -> None:
+    assert tidy_read_line(read) == meant
+
+
+@pytest.mark.parametrize("read", ["SoundCloud, Berlin", "LinkedIn", "DoorDash Inc.", "JetBrains s.r.o."])
+def test_a_name_written_in_two_capitalised_words_stays_one(read: str) -> None:
+    """ "SoundCloud" came out "Sound Cloud": the employer on the summary was not the one on the page."""
+    assert tidy_read_line(read) == read
+
+
+@pytest.mark.parametrize(
+    "read",
+    [
+        "Softwareentwickler bei SAP",
+        "Wirtschaftsingenieur (Dipl.)",
+        "Werkstudent Informatiker",
+    ],
+)
+def test_a_word_of_another_language_is_not_cut_into_english_scraps(read: str) -> None:
+    """ "Informatiker" came out "In format i ker": a German resume's degree and titles must stay as printed."""
+    assert tidy_read_line(read) == read
+
+
 def test_a_role_header_with_a_slashed_date_is_tidied_like_any_line() -> None:
     # A slash made the whole run an "address", left as read: the title stayed glued and the month unread.
     read = "HubSpot,Boston,MA— SeniorProductManager|o1/2021-present"
