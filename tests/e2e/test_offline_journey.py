@@ -209,3 +209,54 @@ def test_a_new_user_with_no_key_gets_every_step_offline(
         text = " ".join((p.extract_text() or "") for p in PdfReader(io.BytesIO(pdf)).pages)
         assert person.employers[0] in text
     _check_results(_user_id(email), person)
+
+
+def _phone_scan(markdown: str) -> bytes:
+    """A resume as a phone scans it: no text layer, every page a JPEG with its ringing around each glyph."""
+    from PIL import Image
+
+    from testkit.asset_pdfs import image_pdf, jpeg, printed_lines, scanned_pages
+
+    pages: list[Image.Image] = [Image.open(io.BytesIO(jpeg(page))) for page in scanned_pages(printed_lines(markdown))]
+    return image_pdf(pages)
+
+
+def test_a_new_user_with_no_key_gets_a_match_from_a_phone_scan_of_the_resume(
+    offline_web: str, offline_workers: Any, browser: Any
+) -> None:
+    """The scan is read by OCR: the summary names the person and all three employers, and the Match built on
+    it names the latest one. A scan once lost "Zalando SE" to glued words and a role to a wrapped date."""
+    expect = playwright_expect()
+    source = (SOURCES / "en04" / "resume.md").read_text(encoding="utf-8")
+    email = f"offline-scan-{uuid.uuid4().hex[:6]}@example.com"
+    context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    sign_up(page, offline_web, email, "Candidate")
+    expect(page.get_by_text(en("layout.offline_notice"))).to_be_visible(timeout=SLOW)
+    page.locator("[data-testid='stFileUploader'] input[type='file']").first.set_input_files(
+        files=[{"name": "scan.pdf", "mimeType": "application/pdf", "buffer": _phone_scan(source)}]
+    )
+    expect(page.get_by_text(en("offline.quote_free")).first).to_be_visible(timeout=SLOW)
+    page.get_by_role("button", name=en("assets.upload.button")).click()
+    expect(page.get_by_text(en("assets.status.ready"), exact=True)).to_be_visible(timeout=JOB)
+    page.get_by_text(en("assets.summary.view")).click()
+    for fact in ("Tom Becker", "Zalando SE", "N26", "SoundCloud"):
+        expect(page.get_by_text(fact).first).to_be_visible(timeout=SLOW)
+
+    page.locator("section[data-testid='stSidebar']").get_by_text(en("nav.workbench"), exact=True).click()
+    panel = page.get_by_role("tabpanel", name=en("workbench.create.tab_text"))
+    expect(panel.get_by_text(en("offline.quote_free"))).to_be_visible(timeout=SLOW)
+    panel.get_by_label(en("workbench.create.jd_label")).fill((SOURCES / "en04" / "jd1.txt").read_text("utf-8"))
+    panel.get_by_role("button", name=en("workbench.create.confirm")).click()
+    expect(page.get_by_text(re.compile(r"\d+ / 100")).first).to_be_visible(timeout=JOB)
+    expect(page.get_by_text(en("workbench.match.strengths")).first).to_be_visible(timeout=SLOW)
+    context.close()
+
+    from core.workbench import views
+
+    user_id = _user_id(email)
+    (item,) = views.list_services(user_id)
+    wait_for(lambda: views.get_service_view(user_id, item.id).match is not None, 60)
+    match = views.get_service_view(user_id, item.id).match
+    assert match is not None
+    assert "Zalando SE" in "\n".join(match["strengths"])

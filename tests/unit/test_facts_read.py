@@ -691,3 +691,48 @@ def test_the_radical_used_as_a_bar_separates_a_chinese_header() -> None:
     text = "王小明\nwang@example.com\n教育经历\n浙江大学丨计算机科学与技术丨硕士丨2013.09-2016.06\n"
     entry = read_document(text, "resume").entries[0]
     assert (entry.org, entry.start, entry.end) == ("浙江大学", "2013-09", "2016-06")
+
+
+def test_a_wrapped_line_that_starts_with_a_decimal_is_not_a_numbered_bullet() -> None:
+    """ "3.1% across 14 markets." is the rest of a sentence, not item 3 saying "1%": a number mark is followed
+    by a space or a word, never by another digit."""
+    text = (
+        "Lena Vogel\nlena@example.com\nEXPERIENCE\n"
+        "Zalando SE — Product Analyst | 2019 – 2022\n"
+        "- Raised checkout conversion from 2.4% to\n"
+        "3.1% across 14 markets.\n"
+        "- Built the returns dashboard.\n"
+    )
+    assert _entry(read_document(text, "resume"), "Zalando SE").bullets == [
+        "Raised checkout conversion from 2.4% to 3.1% across 14 markets.",
+        "Built the returns dashboard.",
+    ]
+
+
+@pytest.mark.parametrize("dates", ["06.2019 – 08.2022", "06/2019 – 08/2022"])
+def test_a_header_that_opens_with_a_month_dot_year_is_a_header(dates: str) -> None:
+    """European writers put "06.2019" first; it once read as the bullet "6." and the role was lost."""
+    text = (
+        "Lena Vogel\nlena@example.com\nEXPERIENCE\n"
+        f"{dates} Product Analyst, Zalando SE, Berlin\n"
+        "- Built the returns dashboard.\n"
+        "01.2016 – 05.2019 Data Analyst, N26, Berlin\n"
+        "- Cut the monthly close from 5 days to 2.\n"
+    )
+    model = read_document(text, "resume")
+    assert [(e.org, e.start, e.end) for e in model.entries] == [
+        ("Zalando SE", "2019-06", "2022-08"),
+        ("N26", "2016-01", "2019-05"),
+    ]
+
+
+@pytest.mark.parametrize("title", ["Working Student", "Werkstudent", "Volunteer", "Freelancer", "Tutor"])
+def test_a_student_job_or_a_freelance_role_keeps_its_title(title: str) -> None:
+    """ "Working Student" (a German Werkstudent) was read as no title at all: the role lost what the person did."""
+    text = (
+        "Tom Becker\ntom@example.com\nEXPERIENCE\n"
+        f"SoundCloud, Berlin — {title} | Oct 2016 – Aug 2018\n"
+        "Maintained the embeddable player widget.\n"
+    )
+    entry = _entry(read_document(text, "resume"), "SoundCloud")
+    assert (entry.title, entry.location, entry.start, entry.end) == (title, "Berlin", "2016-10", "2018-08")
