@@ -337,8 +337,20 @@ def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
 
 
 def _cjk_split(part: str, vocab: Vocabulary) -> list[str]:
-    """'字节跳动 后端工程师' splits on spaces; '字节跳动后端工程师' keeps one part (org + title glued)."""
-    return [p for p in part.split() if p] if _CJK.search(part) and " " in part else [part]
+    """'字节跳动 后端工程师' splits on spaces; '字节跳动后端工程师' keeps one part (org + title glued).
+
+    An unspaced middle dot splits too when a side is a title, a school or a degree: '阿里巴巴·高级开发工程师' is
+    how a scan reads '阿里巴巴 · 高级开发工程师' (OCR puts no space beside a Chinese character); a
+    transliterated name ('阿卜杜拉·买买提') has none of them and stays whole."""
+    if not _CJK.search(part):
+        return [part]
+    pieces = [p for p in part.split() if p] if " " in part else [part]
+    out: list[str] = []
+    for piece in pieces:
+        dotted = [p for p in re.split(r"[·•・]", piece) if p]
+        named = any(_is_title(p, vocab) or _SCHOOL_WORDS.search(p) or vocab.degrees_in(p) for p in dotted)
+        out.extend(dotted if len(dotted) > 1 and named else [piece])
+    return out
 
 
 def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
