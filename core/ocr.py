@@ -19,6 +19,7 @@ from core.config import get_settings
 from core.cpu_turns import TURNS
 from core.errors import InvalidInput
 from core.facts.text import has_cjk
+from core.ocr_layout import Box, reading_order
 
 _engine: Any = None
 _lock = threading.Lock()
@@ -102,9 +103,18 @@ def read_image(data: bytes, min_score: float = 0.5) -> str:
                 result = turned
     if not result:
         return ""
-    boxes = sorted(result, key=lambda r: (round(min(p[1] for p in r[0]) / 12), min(p[0] for p in r[0])))
-    lines = [tidy_read_line(_spaced(item)) for item in boxes if float(item[2]) >= min_score and str(item[1]).strip()]
+    kept = [item for item in result if float(item[2]) >= min_score and str(item[1]).strip()]
+    lines = [tidy_read_line(_spaced(kept[box.index])) for box in reading_order(_boxes(kept))]
     return "\n".join(line for line in lines if line)
+
+
+def _boxes(result: list[Any]) -> list[Box]:
+    """Each detected line's bounding box (the recogniser gives four corners) and text, for the layout."""
+    boxes = []
+    for index, item in enumerate(result):
+        xs, ys = [float(p[0]) for p in item[0]], [float(p[1]) for p in item[0]]
+        boxes.append(Box(min(xs), min(ys), max(xs), max(ys), index, str(item[1])))
+    return boxes
 
 
 # Ink is a pixel this many grey levels off the mean around it; the contrast is stretched by INK_GAIN from there, so
@@ -224,8 +234,15 @@ def _month_letter(match: re.Match[str]) -> str:
     return "o" if match.string[match.start() - 1 : match.start()] == "N" else "O"  # "Nov", "Oct"
 
 
+# A range's "to" read with a zero ("2019-09 t0 present"), and a spaced bar before a date read as an arrow
+# ("Analyst ↓ 2016-08"; "↓ 30%" is a fall and stays).
+_TO_WITH_ZERO = re.compile(r"(?<=\d\s)t0(?=\s+(?:present|now|current|\d)|$)", re.IGNORECASE)
+_BAR_AS_ARROW = re.compile(r"(?<=\S) ↓ (?=(?:19|20)\d\d|[A-Z][a-z]{2}\.? (?:19|20)\d\d)")
+
+
 def _respace_words(text: str, split: Any) -> str:
     text = _ZERO_IN_MONTH.sub(_month_letter, _O_FOR_ZERO.sub("0", text))
+    text = _BAR_AS_ARROW.sub(" | ", _TO_WITH_ZERO.sub("to", text))
     text = re.sub(r"(?<=[a-z])(?=\$\d)", " ", text)  # "a$4.5M"
     text = re.sub(r"(?<=\d[KMBkmb])(?=[a-z]{3,})", " ", text)  # "$4.5Mannual"
     text = _GLUED.sub(split, text)

@@ -125,6 +125,22 @@ def test_a_word_of_another_language_is_not_cut_into_english_scraps(read: str) ->
     assert tidy_read_line(read) == read
 
 
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        (
+            "Machine Learning Engineer, Deliveroo — London ↓ 2019-09 t0",
+            "Machine Learning Engineer, Deliveroo — London | 2019-09 to",
+        ),
+        ("2019-09 t0 present", "2019-09 to present"),
+        ("Business Analyst ↓ Aug 2016 - May 2018", "Business Analyst | Aug 2016 - May 2018"),
+        ("Churn ↓ 30%", "Churn ↓ 30%"),  # a fall, not a bar
+    ],
+)
+def test_a_ranges_to_and_bar_misread_in_a_small_print_are_put_back(read: str, meant: str) -> None:
+    assert tidy_read_line(read) == meant
+
+
 def test_a_role_header_with_a_slashed_date_is_tidied_like_any_line() -> None:
     # A slash made the whole run an "address", left as read: the title stayed glued and the month unread.
     read = "HubSpot,Boston,MA— SeniorProductManager|o1/2021-present"

@@ -1,0 +1,142 @@
+"""Reading order of the lines OCR detects on a page: a two-column resume is read column by column.
+
+The recogniser gives each detected line a box and nothing about layout. Sorted by row, a sidebar's lines
+were interleaved with the main column's ("Zalando SE, Berlin — Senior Frontend Engineer | Apr 2021 -" then
+"tom becker.dev" then "Present"), and a phone scan of a two-column resume lost every role. The page is cut
+recursively (an XY cut): at a gutter no line crosses, with prose on both sides, left before right; else at the
+widest gap between rows, top before bottom. A column of right-aligned dates is not a column of prose: a
+header keeps its dates on its own row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from core.facts.dates import find_dates
+
+# A side of a gutter holds at least this many lines: two lines beside two others are a row's parts.
+MIN_COLUMN_LINES = 3
+# A gutter is at least this many line heights wide (a gap between words is far narrower; lines are whole).
+MIN_GUTTER_HEIGHTS = 1.0
+# The two sides must stand beside each other over this share of the shorter one's height.
+MIN_SIDE_BY_SIDE = 0.3
+# A side whose lines are mostly dates ("Apr 2021 – Present") belongs to the rows on its left.
+MAX_DATE_SHARE = 0.5
+# On a page with columns, a line this many times the body text's height (a detected box: a 40 px name over
+# 22 px text is 36 over 28 px), in this top share of the page, is the page's title.
+TITLE_HEIGHTS = 1.2
+TITLE_TOP = 0.2
+# Rows whose tops are this many line heights apart are one row when nothing else orders them.
+ROW_PITCH = 12
+
+
+@dataclass(frozen=True)
+class Box:
+    """A detected line: its bounding box in pixels and its index in the recogniser's result."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    index: int
+    text: str = ""
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+
+def reading_order(boxes: Sequence[Box]) -> list[Box]:
+    """The boxes in the order a person reads the page; the page's title (a name atop the main column, beside
+    a sidebar) first."""
+    ordered, columns = _order(list(boxes))
+    title = _title(ordered) if columns else None  # one column is read top down: its title is already first
+    return [title, *(b for b in ordered if b is not title)] if title is not None else ordered
+
+
+def _title(boxes: list[Box]) -> Box | None:
+    """The tallest line, when it stands out from the body text and sits near the top of the page."""
+    if len(boxes) < MIN_COLUMN_LINES:
+        return None
+    tallest = max(boxes, key=lambda b: b.height)
+    top, bottom = min(b.y0 for b in boxes), max(b.y1 for b in boxes)
+    if tallest.height >= TITLE_HEIGHTS * _median_height(boxes) and tallest.y0 <= top + TITLE_TOP * (bottom - top):
+        return tallest
+    return None
+
+
+def _order(boxes: list[Box]) -> tuple[list[Box], bool]:
+    """The boxes in reading order, and whether the page had columns side by side."""
+    if len(boxes) <= 1:
+        return boxes, False
+    gutter = _gutter(boxes)
+    if gutter is not None:
+        return _joined(_order([b for b in boxes if b.x1 <= gutter]), _order([b for b in boxes if b.x0 >= gutter]), True)
+    cut = _widest_row_gap(boxes)
+    if cut is not None:
+        return _joined(_order([b for b in boxes if b.y1 <= cut]), _order([b for b in boxes if b.y0 >= cut]), False)
+    return sorted(boxes, key=lambda b: (round(b.y0 / ROW_PITCH), b.x0)), False
+
+
+def _joined(first: tuple[list[Box], bool], then: tuple[list[Box], bool], columns: bool) -> tuple[list[Box], bool]:
+    return first[0] + then[0], columns or first[1] or then[1]
+
+
+def _median_height(boxes: list[Box]) -> float:
+    heights = sorted(b.height for b in boxes)
+    return max(1.0, heights[len(heights) // 2])
+
+
+def _gaps(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The uncovered stretches between the covered ones, widest first."""
+    out: list[tuple[float, float]] = []
+    spans = sorted(spans)
+    reach = spans[0][1]
+    for start, end in spans[1:]:
+        if start > reach:
+            out.append((reach, start))
+        reach = max(reach, end)
+    return sorted(out, key=lambda gap: gap[0] - gap[1])
+
+
+def _gutter(boxes: list[Box]) -> float | None:
+    """The x of a gutter between two columns of prose, or None."""
+    min_width = MIN_GUTTER_HEIGHTS * _median_height(boxes)
+    for start, end in _gaps([(b.x0, b.x1) for b in boxes]):
+        if end - start < min_width:
+            break
+        left = [b for b in boxes if b.x1 <= start]
+        right = [b for b in boxes if b.x0 >= end]
+        if _columns(left, right):
+            return (start + end) / 2
+    return None
+
+
+def _columns(left: list[Box], right: list[Box]) -> bool:
+    if len(left) < MIN_COLUMN_LINES or len(right) < MIN_COLUMN_LINES:
+        return False
+    top, bottom = (
+        max(min(b.y0 for b in left), min(b.y0 for b in right)),
+        min(max(b.y1 for b in left), max(b.y1 for b in right)),
+    )
+    shorter = min(max(b.y1 for b in side) - min(b.y0 for b in side) for side in (left, right))
+    if bottom - top < MIN_SIDE_BY_SIDE * shorter:
+        return False
+    return _date_share(left) <= MAX_DATE_SHARE and _date_share(right) <= MAX_DATE_SHARE
+
+
+def _date_share(side: list[Box]) -> float:
+    """The share of lines that are a date or a range and little else."""
+    return sum(1 for b in side if _mostly_date(b.text)) / len(side)
+
+
+def _mostly_date(text: str) -> bool:
+    letters = sum(1 for ch in text if not ch.isspace())
+    covered = sum(hit.end - hit.start for hit in find_dates(text))
+    return letters > 0 and covered >= 0.5 * letters
+
+
+def _widest_row_gap(boxes: list[Box]) -> float | None:
+    gaps = _gaps([(b.y0, b.y1) for b in boxes])
+    return (gaps[0][0] + gaps[0][1]) / 2 if gaps else None

@@ -1,0 +1,121 @@
+"""Reading order of detected lines: a two-column page is read column by column, a one-column page row by row.
+
+The boxes are laid out as rapidocr detects them on an A4 page at 150 dpi (1240 px wide, lines ~28 px tall,
+32 px apart); the last test reads a real JPEG scan with the engine.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+from PIL import Image, ImageDraw, ImageFont
+
+from core.facts.read import read_document
+from core.ocr import read_image
+from core.ocr_layout import Box, reading_order
+from testkit.asset_pdfs import DEJAVU, jpeg
+from tests.unit.test_facts_read import _entry
+
+PITCH = 32
+
+
+def _column(x0: float, x1: float, texts: list[str], top: float = 100, height: float = 28) -> list[Box]:
+    return [Box(x0, top + i * PITCH, x1, top + i * PITCH + height, 0, text) for i, text in enumerate(texts)]
+
+
+def _texts(boxes: list[Box]) -> list[str]:
+    return [b.text for b in reading_order(boxes)]
+
+
+SIDEBAR = ["Contact", "tom@posteo.de", "Berlin, Germany", "Skills", "TypeScript, React", "Languages", "German"]
+MAIN = [
+    "Experience",
+    "Zalando SE, Berlin — Senior Frontend Engineer | Apr 2021 -",
+    "Present",
+    "Rebuilt the checkout in React 18 for 23 markets.",
+    "N26, Berlin — Frontend Developer | Sep 2018 - Mar 2021",
+    "Built the web banking app in Vue.js 3.",
+]
+
+
+def test_a_sidebar_is_read_before_the_main_column_not_row_by_row_with_it() -> None:
+    boxes = _column(60, 330, SIDEBAR) + _column(420, 1180, MAIN)
+    assert _texts(boxes) == SIDEBAR + MAIN
+
+
+def test_a_heading_across_both_columns_comes_first() -> None:
+    heading = [Box(60, 20, 900, 60, 0, "Tom Becker · tom@posteo.de · +49 151 2345 6789")]
+    boxes = heading + _column(60, 330, SIDEBAR) + _column(420, 1180, MAIN)
+    assert _texts(boxes) == [heading[0].text, *SIDEBAR, *MAIN]
+
+
+def test_a_name_atop_the_main_column_in_a_larger_size_is_read_first() -> None:
+    name = Box(420, 60, 700, 96, 0, "Tom Becker")
+    boxes = [*_column(60, 330, SIDEBAR, top=60), name, *_column(420, 1180, MAIN, top=110)]
+    assert _texts(boxes) == ["Tom Becker", *SIDEBAR, *MAIN]
+
+
+def test_right_aligned_dates_stay_on_their_rows() -> None:
+    """A compact list of roles with their dates at the right margin: a column of dates is not a column."""
+    rows = [("Senior Engineer, Acme", "2019 – 2021"), ("Engineer, Globex", "2016 – 2019"), ("Intern, Initech", "2015")]
+    boxes: list[Box] = []
+    for i, (role, dates) in enumerate(rows):
+        y = 100 + i * PITCH
+        boxes += [Box(60, y, 500, y + 28, 0, role), Box(1000, y, 1180, y + 28, 0, dates)]
+    assert _texts(boxes) == [text for row in rows for text in row]
+
+
+def test_a_one_column_page_is_read_top_down_and_its_tall_heading_stays_in_place() -> None:
+    lines = ["Jane Doe", "jane@example.com", "EXPERIENCE", "Acme — Engineer | 2019 – 2021", "Built things."]
+    boxes = _column(60, 900, lines)
+    big = Box(60, 100 + 2 * PITCH, 400, 100 + 2 * PITCH + 40, 0, "EXPERIENCE")
+    boxes[2] = big
+    assert _texts(boxes) == lines
+
+
+def _two_column_scan(markdown: str) -> bytes:
+    """A corpus resume printed with its [side] sections in a narrow left column and the rest on the right,
+    the name larger atop the main column; saved as a phone saves it (JPEG)."""
+    side: list[str] = []
+    main: list[str] = []
+    target = main
+    for line in markdown.splitlines():
+        if not line.strip():
+            continue
+        if line.startswith("# "):
+            target = side if "[side]" in line else main
+        text = re.sub(r"^(#+|-|name:|headline:|contact:)\s*", "", line).replace(" [side]", "")
+        (main if line.startswith(("name:", "headline:")) else target).append(text)
+    page = Image.new("RGB", (1240, 1754), "white")
+    draw = ImageDraw.Draw(page)
+    body, big = ImageFont.truetype(str(DEJAVU), 22), ImageFont.truetype(str(DEJAVU), 40)
+    y = 100
+    for text in side:
+        for part in textwrap.wrap(text, 24):
+            draw.text((60, y), part, fill="black", font=body)
+            y += PITCH
+    draw.text((420, 100), main[0], fill="black", font=big)
+    y = 156
+    for text in main[1:]:
+        for part in textwrap.wrap(text, 60):
+            draw.text((420, y), part, fill="black", font=body)
+            y += PITCH
+    return jpeg(page)
+
+
+def test_a_phone_scan_of_a_two_column_resume_keeps_its_person_and_roles() -> None:
+    """Read row by row, the sidebar's lines cut every role header off its dates and all three roles were lost."""
+    from testkit.browser import ROOT
+
+    source = (ROOT / "tests" / "data" / "facts" / "sources" / "en04" / "resume.md").read_text(encoding="utf-8")
+    model = read_document(read_image(_two_column_scan(source)), "resume")
+    assert model.contact.name == "Tom Becker"
+    for org, title, start in [
+        ("Zalando SE", "Senior Frontend Engineer", "2021-04"),
+        ("N26", "Frontend Developer", "2018-09"),
+        ("SoundCloud", "Working Student", "2016-10"),
+    ]:
+        entry = _entry(model, org)
+        assert (entry.title, entry.start) == (title, start)
+    assert {"typescript", "react", "vue.js", "graphql"} <= set(model.skills)
