@@ -736,3 +736,27 @@ def test_a_student_job_or_a_freelance_role_keeps_its_title(title: str) -> None:
     )
     entry = _entry(read_document(text, "resume"), "SoundCloud")
     assert (entry.title, entry.location, entry.start, entry.end) == (title, "Berlin", "2016-10", "2018-08")
+
+
+@pytest.mark.parametrize(
+    ("header", "org", "title"),
+    [
+        ("阿里巴巴 · 高级开发工程师（P7） | 2019.07-至今", "阿里巴巴", "高级开发工程师"),
+        ("阿里巴巴·高级开发工程师（P7）| 2019.07-至今", "阿里巴巴", "高级开发工程师"),  # as a scan reads it
+        ("腾讯·产品经理 | 2019.07-至今", "腾讯", "产品经理"),
+        ("阿卜杜拉·买买提 | 2019.07-至今", "阿卜杜拉·买买提", ""),  # a transliterated name stays whole
+    ],
+)
+def test_an_unspaced_middle_dot_between_employer_and_title_separates_them(header: str, org: str, title: str) -> None:
+    """OCR puts no space beside a Chinese character, so every scanned " · " header lost its employer (the
+    level "（P7）" took its place)."""
+    text = f"李明\nliming@163.com\n工作经历\n{header}\n负责淘宝交易链路订单中心。\n"
+    entry = read_document(text, "resume").entries[0]
+    assert (entry.org, entry.title, entry.start, entry.end) == (org, title, "2019-07", "present")
+
+
+def test_an_unspaced_middle_dot_separates_a_school_its_field_and_degree() -> None:
+    text = "李明\nliming@163.com\n教育经历\n浙江大学·计算机科学与技术·硕士 | 2013.09-2016.06\n"
+    entry = read_document(text, "resume").entries[0]
+    expected = ("浙江大学", "硕士", "计算机科学与技术", "master")
+    assert (entry.org, entry.title, entry.field, entry.degree_level) == expected
