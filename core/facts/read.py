@@ -375,7 +375,7 @@ def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
             elif slot == "location" and not entry.location:
                 entry.location = value
             continue
-        rest.append(part)
+        rest.extend(_location_after_full_stop(part))
     for part in rest:
         if not entry.location and _is_location(part):
             entry.location = part
@@ -387,11 +387,29 @@ def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
             entry.title = part
 
 
+def _location_after_full_stop(part: str) -> list[str]:
+    """ "Zalando SE. Berlin" is how a scan reads "Zalando SE, Berlin": the place is a part of its own."""
+    head, dot, tail = part.rpartition(". ")
+    if not (dot and head and _is_location(tail)):
+        return [part]
+    abbreviated = head.rsplit(" ", 1)[-1].lower() in ("inc", "ltd", "corp", "co", "bros", "plc", "gmbh")
+    return [head + "." if abbreviated else head, tail]
+
+
+def _school_after_full_stop(part: str, vocab: Vocabulary) -> list[str]:
+    """ "MSc Machine Learning. University College London" is how a scan reads the comma after a degree."""
+    head, dot, tail = part.rpartition(". ")
+    if dot and len(head.split()) >= 2 and tail[:1].isupper() and vocab.degrees_in(head) and not vocab.degrees_in(tail):
+        return [head, tail]
+    return [part]
+
+
 def _fill_school(entry: Entry, parts: list[str], text: str, vocab: Vocabulary) -> None:
     degree_hits = vocab.degrees_in(text)
     if degree_hits:
         level = degree_hits[0].canonical
         entry.degree_level = next((known for known in _LEVEL_ORDER if known == level), "")
+    parts = [piece for part in parts for piece in _school_after_full_stop(part, vocab)]
     for part in parts:
         for piece in _cjk_split(part, vocab):
             if not entry.org and _SCHOOL_WORDS.search(piece):
@@ -470,6 +488,10 @@ def _wraps_range(lines: list[str], index: int, end: int) -> bool:
     if ranges or not following or len(following) > 24:
         return False
     first = lines[index].rstrip()
+    if first.endswith(("|", "｜", "—", "–")):  # "浙江大学·计算机·硕士丨" + "2013.09-2016.06": the whole range wrapped
+        own, _ = _line_dates(following)
+        if own and own[0].start.start == 0 and own[0].end.end >= len(following) - 1:
+            return True
     joined = f"{first} {following}"
     joined_ranges, _ = _line_dates(joined)
     # The range starts at the first line's end and the next line holds only its rest: a date fragment wrapped,

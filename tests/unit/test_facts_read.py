@@ -760,3 +760,53 @@ def test_an_unspaced_middle_dot_separates_a_school_its_field_and_degree() -> Non
     entry = read_document(text, "resume").entries[0]
     expected = ("浙江大学", "硕士", "计算机科学与技术", "master")
     assert (entry.org, entry.title, entry.field, entry.degree_level) == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "org", "location"),
+    [
+        ("Zalando SE. Berlin — Senior Frontend Engineer | Apr 2021 - Present", "Zalando SE", "Berlin"),
+        ("Acme Inc. Boston, MA — Senior Frontend Engineer | Apr 2021 - Present", "Acme Inc.", "Boston, MA"),
+    ],
+)
+def test_a_comma_read_as_a_full_stop_before_the_place_leaves_the_employer_alone(
+    header: str, org: str, location: str
+) -> None:
+    text = f"Tom Becker\ntom@example.com\nEXPERIENCE\n{header}\nRebuilt the checkout.\n"
+    entry = read_document(text, "resume").entries[0]
+    assert (entry.org, entry.location, entry.title) == (org, location, "Senior Frontend Engineer")
+
+
+@pytest.mark.parametrize(
+    ("header", "school", "degree"),
+    [
+        (
+            "MSc Machine Learning. University College London | 2016 – 2017",
+            "University College London",
+            "MSc Machine Learning",
+        ),
+        (
+            "B.Tech. Computer Science and Engineering. IIT Madras | 2012 – 2016",
+            "IIT Madras",
+            "B.Tech. Computer Science and Engineering",
+        ),
+    ],
+)
+def test_a_comma_read_as_a_full_stop_after_a_degree_leaves_the_school_alone(
+    header: str, school: str, degree: str
+) -> None:
+    entry = read_document(f"Priya Natarajan\npriya@example.com\nEDUCATION\n{header}\n", "resume").entries[0]
+    assert (entry.org, entry.title) == (school, degree)
+
+
+def test_a_school_header_whose_whole_range_wrapped_keeps_it() -> None:
+    """A narrow column puts the range under its header: "华中科技大学·软件工程·学士丨" + "2009.09-2013.06"."""
+    text = (
+        "李明\nliming@163.com\n教育背景\n浙江大学·计算机科学与技术·硕士丨\n2013.09-2016.06\n"
+        "华中科技大学·软件工程·学士丨\n2009.09-2013.06\nGPA 3.8/4.0\n"
+    )
+    entries = read_document(text, "resume").entries
+    assert [(e.org, e.title, e.start, e.end) for e in entries] == [
+        ("浙江大学", "硕士", "2013-09", "2016-06"),
+        ("华中科技大学", "学士", "2009-09", "2013-06"),
+    ]
