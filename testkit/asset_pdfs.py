@@ -118,6 +118,33 @@ def printed_lines(markdown: str, width: int = 78) -> list[str]:
     return [part for line in lines for part in textwrap.wrap(line, width)]
 
 
+def two_column_page(markdown: str, cjk: bool = False, size: int = 22) -> Image.Image:
+    """A corpus resume's Markdown source printed as a two-column template prints it: its [side] sections in a
+    narrow left column, the rest on the right under the name in a larger size; one A4 page at 150 dpi."""
+    side: list[str] = []
+    main: list[str] = []
+    target = main
+    for line in markdown.splitlines():
+        if not line.strip():
+            continue
+        if line.startswith("# "):
+            target = side if "[side]" in line else main
+        text = re.sub(r"^(#+|-|name:|headline:|contact:)\s*", "", line).replace(" [side]", "")
+        (main if line.startswith(("name:", "headline:")) else target).append(text)
+    page = Image.new("RGB", PAGE_PIXELS, "white")
+    draw = ImageDraw.Draw(page)
+    font_path = NOTO_CJK if cjk else DEJAVU
+    body, big = ImageFont.truetype(str(font_path), size), ImageFont.truetype(str(font_path), size * 2)
+    pitch = _line_pitch(size)
+    for x, y, lines, width in ((60, 100, side, 12 if cjk else 24), (420, 100 + 2 * pitch, main[1:], 30 if cjk else 60)):
+        for text in lines:
+            for part in textwrap.wrap(text, width):
+                draw.text((x, y), part, fill="black", font=body)
+                y += pitch
+    draw.text((420, 100), main[0], fill="black", font=big)
+    return page
+
+
 def scanned_pages(lines: list[str], size: int = 24, cjk: bool = False, upside_down: bool = False) -> list[Image.Image]:
     """A4 pages at 150 dpi showing these lines at a body-text size, as many as they fill: a phone scan's
     images. Turned round when asked, as pages fed into the scanner the wrong way up."""

@@ -6,15 +6,10 @@ The boxes are laid out as rapidocr detects them on an A4 page at 150 dpi (1240 p
 
 from __future__ import annotations
 
-import re
-import textwrap
-
-from PIL import Image, ImageDraw, ImageFont
-
 from core.facts.read import read_document
 from core.ocr import read_image
 from core.ocr_layout import Box, reading_order
-from testkit.asset_pdfs import DEJAVU, jpeg
+from testkit.asset_pdfs import jpeg, two_column_page
 from tests.unit.test_facts_read import _entry
 
 PITCH = 32
@@ -74,42 +69,12 @@ def test_a_one_column_page_is_read_top_down_and_its_tall_heading_stays_in_place(
     assert _texts(boxes) == lines
 
 
-def _two_column_scan(markdown: str) -> bytes:
-    """A corpus resume printed with its [side] sections in a narrow left column and the rest on the right,
-    the name larger atop the main column; saved as a phone saves it (JPEG)."""
-    side: list[str] = []
-    main: list[str] = []
-    target = main
-    for line in markdown.splitlines():
-        if not line.strip():
-            continue
-        if line.startswith("# "):
-            target = side if "[side]" in line else main
-        text = re.sub(r"^(#+|-|name:|headline:|contact:)\s*", "", line).replace(" [side]", "")
-        (main if line.startswith(("name:", "headline:")) else target).append(text)
-    page = Image.new("RGB", (1240, 1754), "white")
-    draw = ImageDraw.Draw(page)
-    body, big = ImageFont.truetype(str(DEJAVU), 22), ImageFont.truetype(str(DEJAVU), 40)
-    y = 100
-    for text in side:
-        for part in textwrap.wrap(text, 24):
-            draw.text((60, y), part, fill="black", font=body)
-            y += PITCH
-    draw.text((420, 100), main[0], fill="black", font=big)
-    y = 156
-    for text in main[1:]:
-        for part in textwrap.wrap(text, 60):
-            draw.text((420, y), part, fill="black", font=body)
-            y += PITCH
-    return jpeg(page)
-
-
 def test_a_phone_scan_of_a_two_column_resume_keeps_its_person_and_roles() -> None:
     """Read row by row, the sidebar's lines cut every role header off its dates and all three roles were lost."""
     from testkit.browser import ROOT
 
     source = (ROOT / "tests" / "data" / "facts" / "sources" / "en04" / "resume.md").read_text(encoding="utf-8")
-    model = read_document(read_image(_two_column_scan(source)), "resume")
+    model = read_document(read_image(jpeg(two_column_page(source))), "resume")
     assert model.contact.name == "Tom Becker"
     for org, title, start in [
         ("Zalando SE", "Senior Frontend Engineer", "2021-04"),
