@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from core.facts.dates import find_dates
 
@@ -27,8 +28,11 @@ MAX_DATE_SHARE = 0.5
 # 22 px text is 36 over 28 px), in this top share of the page, is the page's title.
 TITLE_HEIGHTS = 1.2
 TITLE_TOP = 0.2
-# Rows whose tops are this many line heights apart are one row when nothing else orders them.
+# Lines whose tops fall in the same band of this many pixels are one row when nothing else orders them.
 ROW_PITCH = 12
+# Beyond this many lines a page is not a resume's or a posting's (a hostile image of tiny text): it is read
+# row by row, which bounds the cuts' time and the recursion's depth.
+MAX_LAYOUT_LINES = 400
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,8 @@ class Box:
 def reading_order(boxes: Sequence[Box]) -> list[Box]:
     """The boxes in the order a person reads the page; the page's title (a name atop the main column, beside
     a sidebar) first."""
+    if len(boxes) > MAX_LAYOUT_LINES:
+        return _rows(list(boxes))
     ordered, columns = _order(list(boxes))
     title = _title(ordered) if columns else None  # one column is read top down: its title is already first
     return [title, *(b for b in ordered if b is not title)] if title is not None else ordered
@@ -76,7 +82,11 @@ def _order(boxes: list[Box]) -> tuple[list[Box], bool]:
     cut = _widest_row_gap(boxes)
     if cut is not None:
         return _joined(_order([b for b in boxes if b.y1 <= cut]), _order([b for b in boxes if b.y0 >= cut]), False)
-    return sorted(boxes, key=lambda b: (round(b.y0 / ROW_PITCH), b.x0)), False
+    return _rows(boxes), False
+
+
+def _rows(boxes: list[Box]) -> list[Box]:
+    return sorted(boxes, key=lambda b: (round(b.y0 / ROW_PITCH), b.x0))
 
 
 def _joined(first: tuple[list[Box], bool], then: tuple[list[Box], bool], columns: bool) -> tuple[list[Box], bool]:
@@ -131,6 +141,7 @@ def _date_share(side: list[Box]) -> float:
     return sum(1 for b in side if _mostly_date(b.text)) / len(side)
 
 
+@lru_cache(maxsize=4096)
 def _mostly_date(text: str) -> bool:
     letters = sum(1 for ch in text if not ch.isspace())
     covered = sum(hit.end - hit.start for hit in find_dates(text))

@@ -84,3 +84,14 @@ def test_a_phone_scan_of_a_two_column_resume_keeps_its_person_and_roles() -> Non
         entry = _entry(model, org)
         assert (entry.title, entry.start) == (title, start)
     assert {"typescript", "react", "vue.js", "graphql"} <= set(model.skills)
+
+
+def test_a_page_of_thousands_of_tiny_lines_is_read_row_by_row_at_once() -> None:
+    """A hostile image: the layout is skipped beyond MAX_LAYOUT_LINES (no deep recursion, no quadratic cuts)."""
+    from core.ocr_layout import MAX_LAYOUT_LINES
+
+    boxes = _column(60, 330, [f"left {i}" for i in range(MAX_LAYOUT_LINES)], top=0, height=6)
+    boxes += _column(420, 1180, [f"right {i}" for i in range(MAX_LAYOUT_LINES)], top=0, height=6)
+    ordered = _texts(boxes)
+    assert ordered[:2] == ["left 0", "right 0"]
+    assert len(ordered) == 2 * MAX_LAYOUT_LINES
