@@ -32,7 +32,7 @@ _DATE_FIRSTS = "0-9" + "".join(sorted({name[0] for name in _MONTHS}))
 _DATE = re.compile(
     rf"""
     (?=[{_DATE_FIRSTS}])
-    (?:(?P<cjk>(?P<cy>{_YEAR})\s*年\s*(?:(?P<cm>{_MONTH_NUM})\s*月(?:\s*\d{{1,2}}\s*[日号])?)?)
+    (?:(?P<cjk>(?P<cy>{_YEAR})\s*年(?!度)\s*(?:(?P<cm>{_MONTH_NUM})\s*月(?:\s*\d{{1,2}}\s*[日号])?)?)
     | (?P<ymd>(?<![\d.])(?P<ly>{_YEAR})\s*[./-]\s*(?P<lm>{_MONTH_NUM})(?:\s*[./-]\s*(?:[0-2]?\d|3[01]))?(?![\d%]))
     | (?P<mdy>(?<![\w./])(?P<rm>{_MONTH_NUM})\s*[/.-]\s*(?:(?:[0-2]?\d|3[01])\s*[/.-]\s*)?(?P<ry>{_YEAR})(?![\d.]\d))
     | (?P<named>\b(?P<nm>{_MONTH_NAME})(?![a-z])\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s*(?P<ny>{_YEAR}|'\d{{2}})(?!\d))
@@ -56,8 +56,9 @@ _MONTH_PAIR = re.compile(
 # at times ("May 2015. - Aug 2015").
 _RANGE_GAP = re.compile(rf"\.?{_SEPARATOR}", re.IGNORECASE)
 _SINCE = re.compile(r"(?:\bsince|自|从)\s*$", re.IGNORECASE)
-# A bare year followed by a lower-case word or a count unit is a number ("2000 users", "2000个"), not a year.
-_COUNT_AFTER = re.compile(r"\s?(?:(?P<word>[a-z]+)|[个人名家项次万亿元倍])")
+# A bare year followed by a lower-case word or a count unit is a number ("2000 users", "2000个"), not a year;
+# "2017 年度" is an award's year ("获2017年度销售冠军"), not a role's date ("2017年" with no 度 is one).
+_COUNT_AFTER = re.compile(r"\s?(?:(?P<word>[a-z]+)|[个人名家项次万亿元倍]|年度)")
 _DIGIT_GROUP_BEFORE = re.compile(r"\d[\s.-]$")
 _DIGIT_GROUP_AFTER = re.compile(r"[\s.-]\d{3}")
 _FUNCTION_TEXT = "as and or at in on with to for the a an when where while we i he she they until"

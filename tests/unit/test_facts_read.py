@@ -810,3 +810,14 @@ def test_a_school_header_whose_whole_range_wrapped_keeps_it() -> None:
         ("浙江大学", "硕士", "2013-09", "2016-06"),
         ("华中科技大学", "学士", "2009-09", "2013-06"),
     ]
+
+
+def test_an_award_of_the_year_is_a_bullet_not_a_role() -> None:
+    """ "获2017年度华东区销售冠军。" (the 2017 East China sales champion) once became a role "获" ending in 2017."""
+    text = (
+        "赵婷\nzt@163.com\n工作经历\n施耐德电气 · 销售工程师 · 2015年7月 – 2018年12月\n"
+        "负责江苏区域客户。\n获2017年度华东区销售冠军。\n"
+    )
+    (entry,) = read_document(text, "resume").entries
+    assert (entry.org, entry.start, entry.end) == ("施耐德电气", "2015-07", "2018-12")
+    assert entry.bullets[-1] == "获2017年度华东区销售冠军。"
