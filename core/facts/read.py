@@ -624,15 +624,33 @@ def _bullets(lines: list[str], start: int, end: int) -> list[str]:
     A scan read by OCR has no bullet marks at all, so a capitalised line after a finished one stays a bullet.
     """
     bullets: list[str] = []
+    closes_items = _closes_chinese_items(lines[start:end])
     for line in lines[start:end]:
         text = _strip_bullet(line)
         if not text:
             continue
-        if bullets and not _is_bullet(line) and (text[:1].islower() or _stops_mid_sentence(bullets[-1])):
-            bullets[-1] = f"{bullets[-1]} {text}"
+        if bullets and not _is_bullet(line) and _continues(bullets[-1], text, closes_items):
+            joiner = "" if _CJK.search(bullets[-1][-1:] + text[:1]) else " "
+            bullets[-1] = f"{bullets[-1]}{joiner}{text}"
         else:
             bullets.append(text)
     return bullets
+
+
+_CJK_STOPS = ("。", "！", "？", "；", ";")
+
+
+def _closes_chinese_items(lines: list[str]) -> bool:
+    """True when the writer ends Chinese items with a full stop: then one that does not was wrapped."""
+    chinese = [line.rstrip() for line in lines if _CJK.search(line)]
+    return len(chinese) >= 2 and 2 * sum(line.endswith(_CJK_STOPS) for line in chinese) >= len(chinese)
+
+
+def _continues(above: str, text: str, closes_items: bool) -> bool:
+    """The line goes on from the bullet above: "带领8人团队将订单系统拆分为12" + "个微服务，…。" in a scan."""
+    if text[:1].islower() or _stops_mid_sentence(above):
+        return True
+    return closes_items and bool(_CJK.search(above)) and not above.rstrip().endswith(_CJK_STOPS)
 
 
 def _stops_mid_sentence(text: str) -> bool:

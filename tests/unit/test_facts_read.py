@@ -821,3 +821,21 @@ def test_an_award_of_the_year_is_a_bullet_not_a_role() -> None:
     (entry,) = read_document(text, "resume").entries
     assert (entry.org, entry.start, entry.end) == ("施耐德电气", "2015-07", "2018-12")
     assert entry.bullets[-1] == "获2017年度华东区销售冠军。"
+
+
+def test_a_wrapped_chinese_bullet_is_one_bullet_where_the_writer_ends_items_with_a_full_stop() -> None:
+    """A scan has no bullet marks; a narrow column wraps "…拆分为12" + "个微服务，…。". Items written without full
+    stops stay one per line."""
+    text = (
+        "李明\nliming@163.com\n工作经历\n阿里巴巴·高级开发工程师 | 2019.07-至今\n"
+        "负责淘宝交易链路订单中心，系统峰值QPS达12万。\n带领8人团队将订单系统拆分为12\n个微服务，发布周期从两周缩短到两天。\n"
+        "通过Redis缓存和分库分表，将订单查询平均响应时间从\n180ms降至45ms。\n"
+        "网易·Java开发工程师 | 2016.07-2019.06\n负责网易严选商品中心开发\n搭建商品搜索\n"
+    )
+    first, second = read_document(text, "resume").entries
+    assert first.bullets == [
+        "负责淘宝交易链路订单中心，系统峰值QPS达12万。",
+        "带领8人团队将订单系统拆分为12个微服务，发布周期从两周缩短到两天。",
+        "通过Redis缓存和分库分表，将订单查询平均响应时间从180ms降至45ms。",
+    ]
+    assert second.bullets == ["负责网易严选商品中心开发", "搭建商品搜索"]
