@@ -136,13 +136,35 @@ def two_column_page(markdown: str, cjk: bool = False, size: int = 22) -> Image.I
     font_path = NOTO_CJK if cjk else DEJAVU
     body, big = ImageFont.truetype(str(font_path), size), ImageFont.truetype(str(font_path), size * 2)
     pitch = _line_pitch(size)
-    for x, y, lines, width in ((60, 100, side, 12 if cjk else 24), (420, 100 + 2 * pitch, main[1:], 30 if cjk else 60)):
+    for x, y, lines, width in ((60, 100, side, 320), (420, 100 + 2 * pitch, main[1:], 780)):
         for text in lines:
-            for part in textwrap.wrap(text, width):
+            for part in _fit(text, body, width):
                 draw.text((x, y), part, fill="black", font=body)
                 y += pitch
     draw.text((420, 100), main[0], fill="black", font=big)
     return page
+
+
+def _fit(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """The text wrapped into lines no wider than `width` pixels: at spaces where it can, else (a long address,
+    Chinese with no spaces) at the last character that fits, as a template does; never into the next column."""
+    lines: list[str] = []
+    line = ""
+    for word in re.split(r"(?<= )", text):
+        if font.getlength(line + word) <= width:
+            line += word
+            continue
+        if line.strip():
+            lines.append(line.rstrip())
+            line = ""
+        for ch in word:
+            if font.getlength(line + ch) > width and line:
+                lines.append(line.rstrip())
+                line = ""
+            line += ch
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
 
 
 def scanned_pages(lines: list[str], size: int = 24, cjk: bool = False, upside_down: bool = False) -> list[Image.Image]:
