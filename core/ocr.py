@@ -167,12 +167,12 @@ def tidy_read_line(line: str) -> str:
 
     def split(match: re.Match[str]) -> str:
         run = match.group(0)
+        if len(run) <= _BRAND_MAX_LETTERS and _BRAND.fullmatch(run):
+            return run  # a name written in two capitalised words: no split to compute
         parts = wordninja.split(run)
         if len(parts) < 2 or "".join(parts).casefold() != run.casefold():
             return run
         if any(len(p) < 3 and p.casefold() not in _SHORT_WORDS for p in parts) or _is_known_name(run):
-            return run
-        if len(run) <= _BRAND_MAX_LETTERS and _BRAND.fullmatch(run):
             return run
         if any(len(p) < RARE_PART_LETTERS and _word_rank(p) > RARE_PART_RANK for p in parts):
             return run  # a word of another language cut into rare scraps ("Software ent wick ler"), left as read

@@ -110,12 +110,13 @@ def _page_image(lines: list[str], font_path: Path, size: int = 40) -> Image.Imag
 def printed_lines(markdown: str, width: int = 78) -> list[str]:
     """A corpus resume's Markdown source (tests/data/facts/sources) as the plain lines a one-column printout
     shows: marks and side-column tags dropped, long lines wrapped at `width` characters."""
-    lines = [
-        re.sub(r"^(#+|-|name:|headline:|contact:)\s*", "", line).replace(" [side]", "")
-        for line in markdown.splitlines()
-        if line.strip()
-    ]
+    lines = [_printed(line) for line in markdown.splitlines() if line.strip()]
     return [part for line in lines for part in textwrap.wrap(line, width)]
+
+
+def _printed(source_line: str) -> str:
+    """A source line as printed: its Markdown mark or field label and its side-column tag dropped."""
+    return re.sub(r"^(#+|-|name:|headline:|contact:)\s*", "", source_line).replace(" [side]", "")
 
 
 def two_column_page(markdown: str, cjk: bool = False, size: int = 22) -> Image.Image:
@@ -129,7 +130,7 @@ def two_column_page(markdown: str, cjk: bool = False, size: int = 22) -> Image.I
             continue
         if line.startswith("# "):
             target = side if "[side]" in line else main
-        text = re.sub(r"^(#+|-|name:|headline:|contact:)\s*", "", line).replace(" [side]", "")
+        text = _printed(line)
         (main if line.startswith(("name:", "headline:")) else target).append(text)
     page = Image.new("RGB", PAGE_PIXELS, "white")
     draw = ImageDraw.Draw(page)
