@@ -4,6 +4,9 @@ Only sentences that tell the reader to do something (they start with a verb: "Bu
 picked from the passages retrieval gave: one that names the gap's keyword, else one from a passage about
 closing gaps, in the user's language first. Each sentence is used once per result, so two gaps do not get
 the same action; when the passages run out, the caller falls back to its own one-line step.
+A sentence that does not name the gap is general advice, so its worked example is cut off: the knowledge
+base illustrates with other trades (a teacher, a sales rep's 50 dealers), which reads as nonsense under a
+gap in container orchestration.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from core.facts.text import fold
+from core.facts.text import fold, has_cjk
 from core.offline.lookup import mentions
 from core.retrieval import Passage
 
@@ -35,6 +38,10 @@ _ASK_HEADINGS = ("questions to ask", "反问", "问面试官")
 _NOT_TO_ASK = ("any questions", "for us", "tell me about yourself", "有什么问题", "有什么想问", "介绍一下你自己")
 MIN_CHARS = 20
 MAX_CHARS = 260
+# Where a sentence's worked example begins: "…, for example …", "…，例如“…”", "…: a teacher plans …".
+_EXAMPLE = re.compile(
+    r"[,，;；]?\s*(?:\be\.g\.|\bfor (?:example|instance)\b|\bsuch as\b|例如|比如|譬如)|:\s+(?=an?\s)", re.I
+)
 
 
 def sentences(text: str) -> list[str]:
@@ -44,6 +51,17 @@ def sentences(text: str) -> list[str]:
         line = raw.strip().lstrip("-*•#> ").strip()
         out += [s.strip() for s in _SENTENCE.split(line) if s.strip()]
     return out
+
+
+def without_example(sentence: str) -> str:
+    """The sentence up to its worked example, closed with a full stop ("" when the example starts it)."""
+    found = _EXAMPLE.search(sentence)
+    if found is None:
+        return sentence
+    head = sentence[: found.start()].rstrip(" ,，;；:：")
+    if not head:
+        return ""
+    return head + ("。" if has_cjk(head[-1]) else ".")
 
 
 def _ordered(passages: Sequence[Passage], lang: str) -> list[Passage]:
@@ -69,7 +87,7 @@ class Advisor:
 
     def action(self, keyword: str) -> tuple[str, bool]:
         """The best unused sentence for closing a gap on `keyword` ('' when none) and whether it names it."""
-        best: tuple[float, int, int, str, bool] | None = None
+        best: tuple[float, int, int, str, bool, str] | None = None
         for p_index, s_index, sentence, passage in self._candidates():
             key = fold(sentence)
             if key in self.used:
@@ -82,18 +100,21 @@ class Advisor:
             about_gaps = any(w in fold(passage.heading) for w in _GAP_HEADINGS)
             if not (named or about_gaps):
                 continue
+            shown = sentence if named else without_example(sentence)
+            if len(shown) < MIN_CHARS:
+                continue
             score = 6.0 if named else 0.0
             score += 1.0 if any(w in key for w in _DO_WORDS[self.lang]) else 0.0
             score += 1.5 if any(w in key for w in _GAP_WORDS[self.lang]) else 0.0
             score += 1.0 if passage.lang == self.lang else 0.0
             score -= 0.1 * p_index
-            candidate = (round(score, 3), -p_index, -s_index, sentence, named)
+            candidate = (round(score, 3), -p_index, -s_index, sentence, named, shown)
             if best is None or candidate > best:
                 best = candidate
         if best is None:
             return "", False
         self.used.add(fold(best[3]))
-        return best[3], best[4]
+        return best[5], best[4]
 
     def questions(self, limit: int) -> list[str]:
         """Questions the passages about asking the interviewer quote, in the user's language first."""

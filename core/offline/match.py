@@ -189,13 +189,17 @@ def _strengths(
     return out
 
 
-def gap_action(advisor: Advisor, keyword: str, name: str, lang: str) -> str:
-    """A knowledge-base sentence naming the keyword, else a concrete step followed by the knowledge base's method."""
+def gap_action(advisor: Advisor, keyword: str, step: str, lang: str) -> str:
+    """A knowledge-base sentence naming the keyword, else the gap's own `step` followed by the knowledge base's
+    general method."""
     advice, named = advisor.action(keyword)
     if named:
         return advice
-    step = t(lang, "action_default", label=name)
     return f"{step}{'。' if lang == 'zh' else '. '}{advice}" if advice else step
+
+
+def _skill_action(advisor: Advisor, keyword: str, name: str, lang: str) -> str:
+    return gap_action(advisor, keyword, t(lang, "action_default", label=name), lang)
 
 
 def _gaps(
@@ -206,22 +210,23 @@ def _gaps(
         name = label(proof.keyword, lang)
         if proof.status == "missing":
             gaps.append(
-                Gap(gap=t(lang, "gap_missing", label=name), action=gap_action(advisor, proof.keyword, name, lang))
+                Gap(gap=t(lang, "gap_missing", label=name), action=_skill_action(advisor, proof.keyword, name, lang))
             )
         elif proof.status == "detailed":
             action = t(lang, "action_detailed", quote=_quote(proof.quote(resume, detailed), lang))
             gaps.append(Gap(gap=t(lang, "gap_detailed", label=name), action=action))
     if job.years_required and fit.experience < 1.0:
         gap = t(lang, "gap_years", years=job.years_required, have=round(fit.years, 1))
-        gaps.append(Gap(gap=gap, action=gap_action(advisor, "", job.title, lang)))
+        gaps.append(Gap(gap=gap, action=gap_action(advisor, "", t(lang, "action_years"), lang)))
     if fit.education < 1.0:
         have = degree_label(fit.have_degree, lang) if fit.have_degree else t(lang, "degree_none")
         gap = t(lang, "gap_degree", need=degree_label(job.degree_required, lang), have=have)
-        gaps.append(Gap(gap=gap, action=gap_action(advisor, "", degree_label(job.degree_required, lang), lang)))
+        step = t(lang, "action_degree", need=degree_label(job.degree_required, lang))
+        gaps.append(Gap(gap=gap, action=gap_action(advisor, "", step, lang)))
     for proof in fit.nice:
         if proof.status == "missing" and len(gaps) < MAX_GAPS:
             name = label(proof.keyword, lang)
-            action = gap_action(advisor, proof.keyword, name, lang)
+            action = _skill_action(advisor, proof.keyword, name, lang)
             gaps.append(Gap(gap=t(lang, "gap_missing_nice", label=name), action=action))
     return gaps[:MAX_GAPS]
 
@@ -239,8 +244,10 @@ def pitch_facts(fit: Fit, resume: DocumentModel, detailed: DocumentModel | None,
 
 
 def pitch_skills(fit: Fit, resume: DocumentModel, limit: int) -> list[str]:
-    """Covered required skills, as the resume writes them."""
-    return [surface(p.keyword, resume, p.line) for p in [*fit.must, *fit.nice] if p.status == "resume"][:limit]
+    """Covered required skills, as the resume writes them; one proven only by a job title ("Software Engineer"
+    proves software engineering) has no line of its own and is not listed as a skill."""
+    proofs = [p for p in [*fit.must, *fit.nice] if p.status == "resume" and p.line is not None]
+    return [surface(p.keyword, resume, p.line) for p in proofs][:limit]
 
 
 def _self_pitch(

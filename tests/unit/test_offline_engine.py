@@ -150,6 +150,21 @@ def test_score_follows_coverage() -> None:
     assert low.gaps and any("TypeScript" in gap.gap or "React" in gap.gap for gap in low.gaps)
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_degree_or_years_gap_gets_a_step_for_that_gap_not_a_project_to_build(lang: str) -> None:
+    resume = read_document("Ada Lin\nExperience\nAcme, Analyst\n2024-01 – 2024-06\n- Built weekly SQL reports\n"
+                           "Education\nBSc Statistics, Leeds University, 2023", "resume")  # fmt: skip
+    jd, job = read_job("Data Analyst\nRequirements\n- Master's degree in statistics\n- 5+ years of experience "
+                       "with SQL")  # fmt: skip
+    assert job.degree_required == "master" and job.years_required == 5
+    gaps = offline.match(offline.ServiceDocuments(resume, None, jd, job, lang), []).gaps
+    degree = next(g.action for g in gaps if g.gap.startswith(("The role asks for a master", "岗位要求硕士学历")))
+    years = next(g.action for g in gaps if "5" in g.gap and ("years" in g.gap or "年" in g.gap))
+    for action in (degree, years):
+        assert "example of" not in action and "例子" not in action
+    assert ("equivalent experience" if lang == "en" else "同等经验") in degree
+
+
 def test_a_resume_without_recognised_structure_still_gets_every_result_from_its_own_lines() -> None:
     lines = ["Worked nights at the Riverside bakery for three winters.", "Ran the morning shift alone."]
     resume = read_document("\n".join(lines), "resume")

@@ -47,6 +47,28 @@ def test_advice_prefers_a_sentence_naming_the_gap_and_never_repeats() -> None:
     assert advisor.action("rust") == ("", False)
 
 
+def test_general_gap_advice_drops_the_worked_example_from_another_trade() -> None:
+    kb = [
+        passage(1, "Mapping transferable skills", "Start with what you actually did, not your title: a teacher "
+                "plans curricula and presents to parents."),
+        passage(2, "把过往经历转化为目标岗位需要的能力", "写进简历或面试回答时，用目标行业的说法来讲，"
+                "例如“对50家经销商按销量分为三级，A类客户复购率提升20%”。", "zh"),
+    ]  # fmt: skip
+    assert Advisor(kb, "en").action("kubernetes") == ("Start with what you actually did, not your title.", False)
+    assert Advisor(kb, "zh").action("容器编排") == ("写进简历或面试回答时，用目标行业的说法来讲。", False)
+
+
+def test_advice_naming_the_gap_keeps_its_example() -> None:
+    sentence = "Build a small Terraform project, for example a static site behind a CDN, and link it."
+    kb = [passage(1, "Reading a posting", sentence)]
+    assert Advisor(kb, "en").action("terraform") == (sentence, True)
+
+
+def test_a_sentence_that_is_mostly_example_is_not_general_advice() -> None:
+    kb = [passage(1, "Closing a gap", "Say it like this, for example: a teacher plans curricula for parents.")]
+    assert Advisor(kb, "en").action("kubernetes") == ("", False)
+
+
 def test_questions_to_ask_come_from_the_passages_and_skip_the_interviewers_own() -> None:
     kb = [passage(1, "Questions to ask at the end", 'Ask "What would success look like in 90 days?" and '
                   'expect "Do you have any questions for us?" near the end.')]  # fmt: skip
