@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from core.facts.model import DocumentModel
-from core.facts.text import fold
+from core.facts.text import contains_phrase, fold
 from core.facts.vocabulary import Vocabulary, get_vocabulary
 
 Status = Literal["resume", "detailed", "missing"]
@@ -46,6 +46,42 @@ def _proof_line(keyword: str, doc: DocumentModel, vocab: Vocabulary, memo: dict[
         first, second = doc.lines[i], doc.lines[i + 1]
         if vocab.find_term(keyword, f"{first} {second}", memo) is not None:
             return f"{first.strip()} {second.strip()}"
+    return _title_proof(keyword, doc)
+
+
+# The practice a job title names: a "Software Engineer" does software engineering, a "Data Analyst" data analysis.
+_AGENT_OF = {
+    "engineering": "engineer",
+    "development": "developer",
+    "analysis": "analyst",
+    "analytics": "analyst",
+    "management": "manager",
+    "design": "designer",
+    "architecture": "architect",
+    "administration": "administrator",
+    "consulting": "consultant",
+    "accounting": "accountant",
+    "recruiting": "recruiter",
+    "recruitment": "recruiter",
+    "research": "researcher",
+}
+
+
+def _title_proof(keyword: str, doc: DocumentModel) -> str | None:
+    """The header line of a role whose title is the keyword's practitioner ("Software Engineering" is proven by
+    "Stripe, Senior Software Engineer"); only for a phrase of two or more words, so "Management" is not proven by
+    any "Manager"."""
+    words = fold(keyword).split()
+    agent = _AGENT_OF.get(words[-1]) if len(words) >= 2 else None
+    if agent is None:
+        return None
+    practitioner = " ".join([*words[:-1], agent])
+    for entry in doc.experience:
+        if not contains_phrase(fold(entry.title), practitioner):
+            continue
+        for line in doc.lines[entry.line_start : max(entry.line_end, entry.line_start + 1)]:
+            if contains_phrase(fold(line), practitioner):
+                return line.strip()
     return None
 
 

@@ -81,3 +81,17 @@ def test_a_term_wrapped_over_two_lines_is_looked_for_and_found(first: str, secon
 def test_the_proof_of_a_wrapped_term_is_the_pair_of_lines() -> None:
     doc = read_document("Jane Doe\nBuilt CI/\nCD pipelines for twelve teams", "resume")
     assert coverage.cover(["CI/CD"], doc, None)[0].proof == "Built CI/ CD pipelines for twelve teams"
+
+
+def test_a_job_title_proves_the_practice_it_names_and_only_that() -> None:
+    resume = read_document(
+        "Dana Park\nExperience\nStripe, Senior Software Engineer\n2019-03 – present\n- Built payment services in Go\n"
+        "Acme, Data Analyst\n2016-01 – 2019-02\n- Weekly revenue reports",
+        "resume",
+    )
+    found = {p.keyword: (p.status, p.proof) for p in coverage.cover(
+        ["Software Engineering", "data analysis", "Project Management", "Engineering"], resume, None)}  # fmt: skip
+    assert found["Software Engineering"] == ("resume", "Stripe, Senior Software Engineer")
+    assert found["data analysis"] == ("resume", "Acme, Data Analyst")
+    assert found["Project Management"] == ("missing", None)
+    assert found["Engineering"][0] == "missing"  # one word: no "Engineer" proves engineering of every kind
