@@ -787,6 +787,17 @@ def _title_line(line: str, vocab: Vocabulary) -> tuple[str, str, str] | None:
     return title, company if len(company) <= 60 else "", location
 
 
+_PLACE_AFTER_NAME = re.compile(r"^[A-Z][a-zäöüéè]+(?:[ -][A-Z][a-zäöüéè]+){0,2}$|^[\u4e00-\u9fff]{2,4}$")
+_TEAM = re.compile(r"(?:\b(?:team|squad|tribe|department|division)|团队|部门|小组)$", re.IGNORECASE)
+
+
+def _common_noun(piece: str, text: str) -> bool:
+    """True when the JD also writes `piece` in lower case ("Payments Platform" ... "our payments platform"): a
+    team or product area after the title's comma, not the company, whose name keeps its capitals."""
+    lower = piece.lower()
+    return lower != piece and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
+
+
 def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]:
     title = company = location = ""
     lines = model.lines
@@ -821,34 +832,43 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
             company = company or found[1]
             location = location or found[2]
             break
+    named = bool(company)
     for line in lines[: max(first_section, 1)][:8]:
         text = line.strip()
         if not text or _LABEL.match(text):
             continue
         parts = _header_parts(text, find_dates(text))
+        on_title_line = company_here = False
         for part in parts:
             for piece in _cjk_split(part, vocab):
                 if _ENGAGEMENT.match(piece.strip()):
                     continue
                 if not title and _is_title(piece, vocab) and len(piece) <= 70:
-                    title = piece
-                elif not location and _is_location(piece):
-                    location = piece
+                    title, on_title_line = piece, True
+                elif not location and (_is_location(piece) or (company_here and _PLACE_AFTER_NAME.match(piece))):
+                    location = piece  # "Spotify · Stockholm": what follows the company on its line is its place
                 elif (
-                    not company
+                    not named
                     and title
                     and piece != title
                     and len(piece) <= 40
                     and not re.search(r"[。，,；;]", piece)
                     and (_is_org(piece, vocab) or len(piece.split()) <= 4)
+                    and not _common_noun(piece, model.text)
+                    and not _TEAM.search(piece)
                 ):
-                    company = piece
+                    # A plain phrase beside the title ("高级产品经理（内容社区）": a business line) is kept only
+                    # until a name that reads as an organisation turns up below it.
+                    named = _is_org(piece, vocab) or not on_title_line
+                    company = piece if named or not company else company
+                    company_here = company == piece
     if not company:
         about = re.search(r"\b(?:about|join)\s+([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})", model.text)
         if about and about.group(1).lower() not in ("the", "us", "our", "the role", "the team", "you"):
             company = about.group(1)
     if not location:
         location = _location(lines[:20])
+        location = "" if title and location.startswith(title) else location  # "Data Analyst, Growth": a team
     return title, company, location
 
 

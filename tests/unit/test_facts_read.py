@@ -590,6 +590,31 @@ def test_corpus_jd_title_lines(person: str, expected: tuple[str, str, str]) -> N
     assert (job.title, job.company, job.location) == expected
 
 
+@pytest.mark.parametrize(
+    ("jd", "expected"),
+    [
+        # A team after the title's comma, written in lower case in the text; the company on the next line.
+        ("Senior Backend Engineer, Payments Platform\nAcme Pay · Remote (US)\n\nAbout the role\nYou will own our "
+         "payments platform.\nRequirements\n- Go", ("Senior Backend Engineer", "Acme Pay", "Remote")),
+        # A business line in brackets beside the title; the company below it reads as one.
+        ("高级产品经理（内容社区）\n某某网络科技有限公司 · 上海\n\n岗位职责\n- 负责产品",
+         ("高级产品经理", "某某网络科技有限公司", "上海")),
+        # The company on the title's line stays, and a team is never a company.
+        ("Senior Engineer, Stripe\nPayments Infrastructure team · Dublin\n\nRequirements\n- Go",
+         ("Senior Engineer", "Stripe", "Dublin")),
+        # What follows the company on its line is its place, and "Title, Team" is not a place.
+        ("Data Analyst, Growth\nSpotify · Stockholm\n\nRequirements\n- SQL", ("Data Analyst", "Spotify", "Stockholm")),
+        ("Backend Engineer\nMOIA · Hamburg\nPart of the Volkswagen Group\n\nRequirements\n- Go",
+         ("Backend Engineer", "MOIA", "Hamburg")),
+    ],
+)  # fmt: skip
+def test_the_company_is_the_organisation_under_the_title_not_a_team_beside_it(
+    jd: str, expected: tuple[str, str, str]
+) -> None:
+    _model, job = read_job(jd)
+    assert (job.title, job.company, job.location) == expected
+
+
 _PIECES = st.sampled_from(
     ["2019.03", " – ", "Present", "至今", "Mar 2019", "Engineer", "Acme Corp", "工程师", "有限公司", "\n", "• ",
      "EXPERIENCE", "Skills:", "任职要求", "5+ years", "40%", "$2M", "|", "(", ")", "，", "GPA 3.8/4.0", "B.S.", "硕士",
