@@ -66,6 +66,15 @@ def label(keyword: str, lang: str) -> str:
     return keyword
 
 
+def is_soft_skill(keyword: str) -> bool:
+    """True for a known skill of the general family (communication, teamwork): shown by a story, not a project."""
+    vocab = _vocabulary()
+    if vocab is None:
+        return False
+    canonical = vocab.canonical_skill(keyword)
+    return canonical is not None and vocab.family(canonical) == "general"
+
+
 def mentions(keyword: str, line: str) -> bool:
     """True if the line mentions the keyword (a canonical skill, an alias, or a JD phrase)."""
     if not line.strip():

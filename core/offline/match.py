@@ -29,6 +29,7 @@ from core.offline.lookup import (
     experience_years,
     highest_degree,
     is_experience_line,
+    is_soft_skill,
     label,
     prove,
     surface,
@@ -199,7 +200,8 @@ def gap_action(advisor: Advisor, keyword: str, step: str, lang: str) -> str:
 
 
 def _skill_action(advisor: Advisor, keyword: str, name: str, lang: str) -> str:
-    return gap_action(advisor, keyword, t(lang, "action_default", label=name), lang)
+    step = "action_soft" if is_soft_skill(keyword) else "action_default"
+    return gap_action(advisor, keyword, t(lang, step, label=name), lang)
 
 
 def _gaps(

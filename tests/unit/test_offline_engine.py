@@ -165,6 +165,18 @@ def test_a_degree_or_years_gap_gets_a_step_for_that_gap_not_a_project_to_build(l
     assert ("equivalent experience" if lang == "en" else "同等经验") in degree
 
 
+@pytest.mark.parametrize(("lang", "story"), [("en", "story from your own work"), ("zh", "具体事例")])
+def test_a_missing_soft_skill_asks_for_a_story_not_a_course(lang: str, story: str) -> None:
+    resume = read_document("Ada Lin\nExperience\nAcme, Backend Engineer\n2020-01 – 2024-06\n- Built Go services",
+                           "resume")  # fmt: skip
+    jd, job = read_job("Backend Engineer\nRequirements\n- Go\n- Strong communication skills\n- Kubernetes")
+    gaps = offline.match(offline.ServiceDocuments(resume, None, jd, job, lang), []).gaps
+    soft = next(g.action for g in gaps if label("communication", lang) in g.gap)
+    hard = next(g.action for g in gaps if label("kubernetes", lang) in g.gap)
+    assert story in soft and "course" not in soft and "课程" not in soft
+    assert story not in hard
+
+
 def test_a_resume_without_recognised_structure_still_gets_every_result_from_its_own_lines() -> None:
     lines = ["Worked nights at the Riverside bakery for three winters.", "Ran the morning shift alone."]
     resume = read_document("\n".join(lines), "resume")
