@@ -27,6 +27,13 @@ def _entry_line(entry: Entry) -> str:
     return f"{head} ({extra})" if extra else head
 
 
+def _skill_names(model: DocumentModel, lang: str) -> list[str]:
+    """Skills as the document names them: the user wrote "Kubernetes", not the category "容器编排"."""
+    vocab = get_vocabulary()
+    lines = model.lines
+    return [vocab.written_label(s, lines[i] if 0 <= i < len(lines) else "", lang) for s, i in model.skills.items()]
+
+
 def _facts(model: DocumentModel) -> None:
     lang = current_lang()
     vocab = get_vocabulary()
@@ -39,7 +46,7 @@ def _facts(model: DocumentModel) -> None:
         ("assets.reading.experience", [_entry_line(e) for e in model.experience]),
         ("assets.reading.education", [_entry_line(e) for e in model.education]),
         ("assets.reading.projects", [_entry_line(e) for e in model.projects]),
-        ("assets.reading.skills", [", ".join(vocab.label(s, lang) for s in model.skills)] if model.skills else []),
+        ("assets.reading.skills", [", ".join(_skill_names(model, lang))] if model.skills else []),
         ("assets.reading.certifications", list(model.certifications)),
         (
             "assets.reading.languages",

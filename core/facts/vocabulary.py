@@ -479,6 +479,26 @@ class Vocabulary:
                 return item.label_zh if lang.startswith("zh") else item.label_en
         return canonical
 
+    def label_as_written(self, canonical: str, written: str, lang: str = "en") -> str:
+        """Display name of a skill a document writes as `written`. A Chinese label can be a category ("容器编排"
+        for Kubernetes, "版本控制" for Git), so for Chinese a document's own Chinese term, or its one-word Latin
+        name (a tool or brand, in the label's capitals when it is the same word), is shown instead."""
+        shown = self.label(canonical, lang)
+        written = written.strip()
+        if not lang.startswith("zh") or not written:
+            return shown
+        if has_cjk(written):
+            return written
+        if " " in written:
+            return shown
+        english = self.label(canonical, "en")
+        return english if english.casefold() == written.casefold() else written
+
+    def written_label(self, canonical: str, line: str, lang: str = "en") -> str:
+        """`label_as_written` for the skill as `line` writes it (the label when the line does not name it)."""
+        hit = self.find_term(canonical, line) if line.strip() else None
+        return self.label_as_written(canonical, hit.surface if hit is not None else "", lang)
+
     def broader(self, canonical: str) -> frozenset[str]:
         """Skills a mention of `canonical` also proves, transitively ("amazon eks" -> kubernetes, aws, ...)."""
         return self._broader.get(canonical.strip().lower(), frozenset())

@@ -66,6 +66,16 @@ def label(keyword: str, lang: str) -> str:
     return keyword
 
 
+def named_as_in(keyword: str, jd: DocumentModel, lang: str) -> str:
+    """The keyword's name for a gap, as the job description writes it (see Vocabulary.label_as_written): "岗位要求
+    Kubernetes", not the category "容器编排"."""
+    vocab = _vocabulary()
+    if vocab is None:
+        return label(keyword, lang)
+    line = next((text for text in jd.lines if text.strip() and vocab.find_term(keyword, text) is not None), "")
+    return str(vocab.written_label(keyword, line, lang))
+
+
 def is_soft_skill(keyword: str) -> bool:
     """True for a known skill of the general family (communication, teamwork): shown by a story, not a project."""
     vocab = _vocabulary()

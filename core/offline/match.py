@@ -30,7 +30,7 @@ from core.offline.lookup import (
     highest_degree,
     is_experience_line,
     is_soft_skill,
-    label,
+    named_as_in,
     prove,
     surface,
 )
@@ -205,11 +205,17 @@ def _skill_action(advisor: Advisor, keyword: str, name: str, lang: str) -> str:
 
 
 def _gaps(
-    fit: Fit, resume: DocumentModel, detailed: DocumentModel | None, job: JobFacts, lang: str, advisor: Advisor
+    fit: Fit,
+    resume: DocumentModel,
+    detailed: DocumentModel | None,
+    jd: DocumentModel,
+    job: JobFacts,
+    lang: str,
+    advisor: Advisor,
 ) -> list[Gap]:
     gaps: list[Gap] = []
     for proof in fit.must:
-        name = label(proof.keyword, lang)
+        name = named_as_in(proof.keyword, jd, lang)
         if proof.status == "missing":
             gaps.append(
                 Gap(gap=t(lang, "gap_missing", label=name), action=_skill_action(advisor, proof.keyword, name, lang))
@@ -227,7 +233,7 @@ def _gaps(
         gaps.append(Gap(gap=gap, action=gap_action(advisor, "", step, lang)))
     for proof in fit.nice:
         if proof.status == "missing" and len(gaps) < MAX_GAPS:
-            name = label(proof.keyword, lang)
+            name = named_as_in(proof.keyword, jd, lang)
             action = _skill_action(advisor, proof.keyword, name, lang)
             gaps.append(Gap(gap=t(lang, "gap_missing_nice", label=name), action=action))
     return gaps[:MAX_GAPS]
@@ -285,7 +291,7 @@ def match(docs: ServiceDocuments, knowledge: Sequence[Passage], *, as_of: str | 
     resume, detailed, jd, job, lang = docs.resume, docs.detailed, docs.jd, docs.job, lang_of(docs.lang)
     fit = assess(resume, detailed, jd, job, as_of)
     rel = Relevance(jd, job)
-    gaps = _gaps(fit, resume, detailed, job, lang, Advisor(knowledge, lang))
+    gaps = _gaps(fit, resume, detailed, jd, job, lang, Advisor(knowledge, lang))
     covered = sum(1 for p in fit.must if p.status == "resume")
     extra = t(lang, "conclusion_extra", gap=gaps[0].gap) if gaps else ""
     soft = soft_skills(resume, jd)

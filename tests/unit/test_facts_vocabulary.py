@@ -350,3 +350,14 @@ def test_one_memo_over_many_keywords_and_lines_answers_as_no_memo(vocab: Vocabul
     for term in terms:
         for line in lines:
             assert vocab.find_term(term, line, memo) == vocab.find_term(term, line), (term, line)
+
+
+def test_a_skill_is_named_in_chinese_as_the_document_writes_it_not_by_its_category() -> None:
+    vocab = get_vocabulary()
+    assert vocab.label("kubernetes", "zh") == "容器编排"  # the vocabulary's Chinese label is a category
+    assert vocab.written_label("kubernetes", "- 使用Go和Kubernetes完成微服务改造", "zh") == "Kubernetes"
+    assert vocab.written_label("kubernetes", "- Deployed services on k8s", "zh") == "k8s"
+    assert vocab.written_label("git", "Skills: git, Docker", "zh") == "Git"  # the label's capitals, same word
+    assert vocab.written_label("communication", "- 良好的沟通能力", "zh") == "沟通能力"
+    assert vocab.written_label("communication", "- Strong communication skills", "zh") == "沟通能力"  # a phrase
+    assert vocab.written_label("kubernetes", "- 熟悉Kubernetes", "en") == "Kubernetes"  # English: the label
