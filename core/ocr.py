@@ -9,7 +9,6 @@ KB took 1.6 GB to read, and a 30000x30000 one ended in Pillow's DecompressionBom
 from __future__ import annotations
 
 import io
-import math
 import re
 import threading
 import warnings
@@ -18,7 +17,7 @@ from typing import Any
 from core.config import get_settings
 from core.cpu_turns import TURNS
 from core.errors import InvalidInput
-from core.facts.text import has_cjk
+from core.facts.text import english_word_rank, has_cjk
 from core.ocr_layout import Box, reading_order
 
 _engine: Any = None
@@ -174,7 +173,7 @@ def tidy_read_line(line: str) -> str:
             return run
         if any(len(p) < 3 and p.casefold() not in _SHORT_WORDS for p in parts) or _is_known_name(run):
             return run
-        if any(len(p) < RARE_PART_LETTERS and _word_rank(p) > RARE_PART_RANK for p in parts):
+        if any(len(p) < RARE_PART_LETTERS and english_word_rank(p) > RARE_PART_RANK for p in parts):
             return run  # a word of another language cut into rare scraps ("Software ent wick ler"), left as read
         out, at = [], 0
         for part in parts:  # keep the letters' own case
@@ -203,15 +202,6 @@ _BRAND_MAX_LETTERS = 10
 # 126k words keeps the run whole; longer parts ("stakeholders", 64k) are words whatever their rank.
 RARE_PART_LETTERS = 6
 RARE_PART_RANK = 50_000
-
-
-def _word_rank(word: str) -> float:
-    """The word's rank by frequency in wordninja's English list; infinity when it is not in it."""
-    import wordninja
-
-    model = wordninja.DEFAULT_LANGUAGE_MODEL
-    cost = model._wordcost.get(word.casefold())
-    return math.inf if cost is None else math.exp(cost) / math.log(len(model._wordcost))
 
 
 def _is_known_name(word: str) -> bool:

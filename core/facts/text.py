@@ -6,6 +6,7 @@ missed by the other. Pure functions, no vocabulary.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 
@@ -129,3 +130,13 @@ def contains_phrase(haystack_folded: str, phrase: str) -> bool:
     last = words[-1]
     variants = {last + "s", last[:-1] if last.endswith("s") else last}
     return any(f" {' '.join([*words[:-1], v])} " in padded for v in variants if v)
+
+
+def english_word_rank(word: str) -> float:
+    """The word's rank by frequency in wordninja's English list (1 = most common); infinity when it is not in it.
+    Tells a common word ("communication", ~2,700) from a name ("Kubernetes", absent; "Docker", ~94,000)."""
+    import wordninja
+
+    model = wordninja.DEFAULT_LANGUAGE_MODEL
+    cost = model._wordcost.get(word.casefold())
+    return math.inf if cost is None else math.exp(cost) / math.log(len(model._wordcost))

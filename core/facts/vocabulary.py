@@ -24,11 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from core.facts.termtrie import Entry, Match, TermTrie, Token, breaks, has_cjk, stem, tokenize, variants
+from core.facts.text import english_word_rank
 
 VOCAB_DIR = Path(__file__).resolve().parents[2] / "knowledge" / "vocab"
 FAMILIES = ("software", "data", "product", "design", "marketing", "sales", "finance", "operations", "hr", "general")
 
 # Between two skills of one list: separators and list words only (at least one of them).
+# A one-word skill name more common than this in English is a word to translate, not a tool or brand name.
+COMMON_WORD_RANK = 50_000
 _SEPARATORS = r"[,，、;；/|·•&+]"
 _LIST_WORDS = r"(?:and|or|as well as|和|及|与|或)"
 _LIST_GAP_RE = re.compile(
@@ -482,15 +485,16 @@ class Vocabulary:
     def label_as_written(self, canonical: str, written: str, lang: str = "en") -> str:
         """Display name of a skill a document writes as `written`. A Chinese label can be a category ("容器编排"
         for Kubernetes, "版本控制" for Git), so for Chinese a document's own Chinese term, or its one-word Latin
-        name (a tool or brand, in the label's capitals when it is the same word), is shown instead."""
+        name that is not a common English word (a tool or brand, in the label's capitals when it is the same
+        word), is shown instead."""
         shown = self.label(canonical, lang)
         written = written.strip()
         if not lang.startswith("zh") or not written:
             return shown
         if has_cjk(written):
             return written
-        if " " in written:
-            return shown
+        if " " in written or english_word_rank(written) < COMMON_WORD_RANK:
+            return shown  # an English phrase or common word ("communication skills", "caching"): translated
         english = self.label(canonical, "en")
         return english if english.casefold() == written.casefold() else written
 

@@ -360,4 +360,6 @@ def test_a_skill_is_named_in_chinese_as_the_document_writes_it_not_by_its_catego
     assert vocab.written_label("git", "Skills: git, Docker", "zh") == "Git"  # the label's capitals, same word
     assert vocab.written_label("communication", "- 良好的沟通能力", "zh") == "沟通能力"
     assert vocab.written_label("communication", "- Strong communication skills", "zh") == "沟通能力"  # a phrase
+    assert vocab.written_label("communication", "- Communication", "zh") == "沟通能力"  # a common English word
+    assert vocab.written_label("docker", "- Docker", "zh") == "Docker"  # a name, rare as an English word
     assert vocab.written_label("kubernetes", "- 熟悉Kubernetes", "en") == "Kubernetes"  # English: the label
