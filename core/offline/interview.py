@@ -16,7 +16,7 @@ from core.offline.advice import Advisor
 from core.offline.documents import ServiceDocuments
 from core.offline.lookup import clean, is_experience_line, label, surface, written_as
 from core.offline.match import Fit, assess, latest_role, pitch_skills
-from core.offline.relevance import Relevance, entry_lines
+from core.offline.relevance import Relevance, entry_lines, tokens
 from core.offline.summary import by_recency
 from core.offline.templates import lang_of, t
 from core.retrieval import Passage
@@ -29,6 +29,8 @@ MAX_QUESTIONS = 8
 MAX_STORIES = 4
 MAX_ASK = 5
 _DIGIT = re.compile(r"\d")
+# A clause ends at a comma or semicolon, never inside a number ("serving 40,000 requests" stays whole).
+_CLAUSE_BREAK = re.compile(r"(?<!\d)[,，]|[,，](?!\d)|[;；]")
 
 
 def _own_bullets(markdown: str, docs: list[DocumentModel]) -> list[str]:
@@ -66,7 +68,7 @@ def outcome(bullet: str) -> str:
     found = _OUTCOME.search(bullet)
     if found and _DIGIT.search(bullet[found.start() :]):
         return bullet[found.start() :].strip()
-    return next((part.strip() for part in re.split(r"[,;，；]", bullet) if _DIGIT.search(part)), "")
+    return next((part.strip() for part in _CLAUSE_BREAK.split(bullet) if _DIGIT.search(part)), "")
 
 
 def _trim(text: str) -> str:
@@ -146,6 +148,7 @@ def _questions(
     why = [t(lang, "o_why_fact", quote=t(lang, "quote", text=_trim(b))) for b in bullets[:1]]
     job_name = job.title or ("这个" if lang == "zh" else "this role")
     out.append(Question(question=t(lang, "q_why", job=job_name, company=company), outline=why))
+    nearest = _Nearest(bullets, rel)
     for proof in fit.must:
         quote = proof.quote(resume, detailed)
         doc = resume if proof.status == "resume" else detailed or resume
@@ -157,9 +160,9 @@ def _questions(
             out.append(Question(question=t(lang, "q_skill", label=name), outline=outline))
         elif proof.status == "missing":
             outline = [t(lang, "o_status", label=name)]
-            ranked = rel.rank(bullets)
-            if ranked:
-                outline.append(t(lang, "o_nearest", quote=t(lang, "quote", text=_trim(bullets[ranked[0]]))))
+            closest = nearest.to(f"{proof.keyword} {name}")
+            if closest:
+                outline.append(t(lang, "o_nearest", quote=t(lang, "quote", text=_trim(closest))))
             advice, _ = advisor.action(proof.keyword)
             if advice:
                 outline.append(t(lang, "o_plan", advice=advice))
@@ -167,31 +170,83 @@ def _questions(
     for duty in job.responsibilities:
         if len(out) >= MAX_QUESTIONS:
             break
-        ranked = rel.rank(bullets)
-        outline = [t(lang, "o_related", quote=t(lang, "quote", text=_trim(bullets[ranked[0]])))] if ranked else []
+        closest = nearest.to(duty)
+        outline = [t(lang, "o_related", quote=t(lang, "quote", text=_trim(closest)))] if closest else []
         out.append(Question(question=t(lang, "q_resp", text=clean(duty)), outline=outline))
     return out[:MAX_QUESTIONS]
+
+
+class _Nearest:
+    """The user's bullet closest to a missing keyword or a duty, for the outline of its question.
+
+    Closest means most content words shared with what is asked; ties (and no shared word at all) go to the
+    bullet most relevant to the job that no earlier question quoted, so six gaps do not all cite one line.
+    """
+
+    def __init__(self, bullets: list[str], rel: Relevance) -> None:
+        self.bullets = bullets
+        self.ranked = rel.rank(bullets)
+        self.words = [tokens(b) for b in bullets]
+        self.used: set[int] = set()
+
+    def to(self, about: str) -> str:
+        if not self.ranked:
+            return ""
+        wanted = tokens(about)
+        position = {index: n for n, index in enumerate(self.ranked)}
+        order = sorted(self.ranked, key=lambda i: (-len(wanted & self.words[i]), i in self.used, position[i]))
+        self.used.add(order[0])
+        return self.bullets[order[0]]
+
+
+def _story_order(bullets: list[str], docs: list[DocumentModel], rel: Relevance) -> list[int]:
+    """Bullets for stories: those proving the job's keywords first, then those with a result; one per role or
+    project before any role gives a second, so four stories are not four lines of the same job."""
+    scored: list[tuple[tuple[int, bool, bool, int], int, int]] = []
+    for index, bullet in enumerate(bullets):
+        found = _entry_of(bullet, docs)
+        if found is None or found[1].kind == "education":
+            continue
+        must, nice = rel.keyword_hits(bullet)
+        has_result = outcome(bullet).strip() != bullet.strip()
+        key = (-(2 * len(must) + len(nice)), not has_result, not _DIGIT.search(bullet), index)
+        scored.append((key, id(found[1]), index))
+    scored.sort()
+    first: list[int] = []
+    later: list[int] = []
+    seen: set[int] = set()
+    for _key, owner, index in scored:
+        (later if owner in seen else first).append(index)
+        seen.add(owner)
+    return first + later
+
+
+def _closest_duty(duties: list[str], bullet: str, turn: int) -> str:
+    """The job's duty sharing the most content words with the bullet; with none shared, the duties in turn, so
+    each story answers a different part of the role."""
+    if not duties:
+        return ""
+    words = tokens(bullet)
+    shared = [len(words & tokens(d)) for d in duties]
+    best = max(range(len(duties)), key=lambda i: (shared[i], -i))
+    return clean(duties[best] if shared[best] else duties[turn % len(duties)])
 
 
 def _stories(
     fit: Fit, bullets: list[str], docs: list[DocumentModel], job: JobFacts, lang: str, rel: Relevance
 ) -> list[StarStory]:
-    """One story per strong bullet (results first): situation from its entry, action and result its own words."""
+    """One story per strong bullet: situation from its entry, action and result its own words."""
     stories: list[StarStory] = []
-    order = sorted(range(len(bullets)), key=lambda i: (not _DIGIT.search(bullets[i]), i))
-    for index in order:
+    for index in _story_order(bullets, docs, rel):
         bullet = bullets[index]
         found = _entry_of(bullet, docs)
-        if found is None or found[1].kind == "education":
+        if found is None:
             continue
         entry = found[1]
         must, nice = rel.keyword_hits(bullet)
         topic = (written_as((must + nice)[0], bullet) or label((must + nice)[0], lang)) if must + nice else ""
-        task = (
-            t(lang, "star_task", label=topic)
-            if topic
-            else (t(lang, "star_task_generic", text=clean(job.responsibilities[0])) if job.responsibilities else "")
-        )
+        duty = _closest_duty(job.responsibilities, bullet, len(stories))
+        task = t(lang, "star_task", label=topic) if topic else (t(lang, "star_task_generic", text=duty) if duty else "")
         result = outcome(bullet)
         if result.strip() == bullet.strip():
             result = ""  # the whole bullet is its action; naming it again as the result would pad the story
@@ -211,7 +266,10 @@ def _stories(
 
 def situation_line(entry: Entry, lang: str) -> str:
     """A story's situation: the role and its dates, at its employer when the document names one apart (a header
-    read whole, "Gamma Retail · Marketing Manager", has no employer of its own: "At  as ..." read as a glitch)."""
+    read whole, "Gamma Retail · Marketing Manager", has no employer of its own: "At  as ..." read as a glitch);
+    a project or role with a name but no title is "In OpenLedger", not "At OpenLedger as "."""
+    if not entry.title:
+        return t(lang, "star_situation_no_title", org=entry.org, dates=_dates(entry, lang))
     if not entry.org:
         return t(lang, "star_situation_no_org", title=entry.title, dates=_dates(entry, lang))
     return t(lang, "star_situation", org=entry.org, title=entry.title, dates=_dates(entry, lang))

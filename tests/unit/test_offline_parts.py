@@ -79,6 +79,11 @@ def test_outcome_is_the_result_part_of_a_bullet() -> None:
     assert outcome("Led the migration to Go, cutting p99 latency by 38%") == "cutting p99 latency by 38%"
     assert outcome("优化分库分表方案，核心接口响应时间降低45%") == "降低45%"
     assert outcome("Ran the design review process") == ""
+    # A thousands separator is not the end of a clause: "serving 40" would misquote the user's number.
+    assert outcome("Built the metadata API serving 40,000 requests per second") == (
+        "Built the metadata API serving 40,000 requests per second"
+    )
+    assert outcome("Shipped the app, used by 1,200 teams; grew sign-ups") == "used by 1,200 teams"
 
 
 def test_a_story_situation_without_an_employer_reads_as_a_sentence() -> None:
@@ -90,6 +95,32 @@ def test_a_story_situation_without_an_employer_reads_as_a_sentence() -> None:
     assert situation_line(whole, "zh").startswith("担任Gamma Retail")
     named = Entry(kind="experience", org="Gamma Retail", title="Marketing Manager", start="2019-03")
     assert situation_line(named, "en").startswith("At Gamma Retail as Marketing Manager")
+    project = Entry(kind="project", org="OpenLedger")
+    assert (situation_line(project, "en"), situation_line(project, "zh")) == ("In OpenLedger", "在OpenLedger")
+
+
+def test_stories_and_nearest_evidence_spread_over_the_users_roles() -> None:
+    from core import offline as engine
+    from core.facts.read import read_document, read_job
+    from core.offline.documents import ServiceDocuments
+    from core.workbench.schemas import MatchResultData
+
+    resume = read_document(
+        "Dana Park\nEXPERIENCE\nStripe, Senior Software Engineer\n2021-03 – Present\n"
+        "- Mentored 5 engineers\n- Moved 14 services to Kubernetes, cutting latency by 38%\n"
+        "- Processed 2.5 billion events a month\n- Cut on-call pages by 45%\n"
+        "Dropbox, Software Engineer\n2017-06 – 2021-02\n- Wrote a caching layer that lowered database load by 60%\n"
+        "SKILLS\nPython, Go\n",
+        "resume",
+    )
+    jd, job = read_job("Frontend Engineer\nResponsibilities\n- Build web interfaces\n- Improve performance\n"
+                       "Requirements\n- React\n- TypeScript\n- CSS\n")  # fmt: skip
+    docs = ServiceDocuments(resume=resume, detailed=None, jd=jd, job=job, lang="en")
+    match = engine.match(docs, [])
+    reply = engine.interview(docs, resume.text, MatchResultData(**match.model_dump()), [])
+    assert {story.situation.split(" as ")[0] for story in reply.star_stories[:2]} == {"At Stripe", "At Dropbox"}
+    nearest = [line for q in reply.likely_questions for line in q.outline if line.startswith("Nearest evidence")]
+    assert len(nearest) == 3 and len(set(nearest)) == 3
 
 
 def test_a_bullet_with_no_result_apart_from_its_action_is_not_repeated_as_the_result() -> None:
