@@ -71,6 +71,15 @@ def outcome(bullet: str) -> str:
     return next((part.strip() for part in _CLAUSE_BREAK.split(bullet) if _DIGIT.search(part)), "")
 
 
+_YOU_WILL = re.compile(r"^(?:you(?:'ll|’ll| will| are going to|'re going to)|你将|您将|你会|您会)\s*", re.IGNORECASE)
+
+
+def duty_text(duty: str) -> str:
+    """A duty as a task to quote after "What the role asks for:": "You will lead X" reads "Lead X"."""
+    text = _YOU_WILL.sub("", clean(duty), count=1)
+    return text[:1].upper() + text[1:] if text else clean(duty)
+
+
 def _trim(text: str) -> str:
     return text.rstrip("。.;；")
 
@@ -172,7 +181,7 @@ def _questions(
             break
         closest = nearest.to(duty)
         outline = [t(lang, "o_related", quote=t(lang, "quote", text=_trim(closest)))] if closest else []
-        out.append(Question(question=t(lang, "q_resp", text=clean(duty)), outline=outline))
+        out.append(Question(question=t(lang, "q_resp", text=duty_text(duty)), outline=outline))
     return out[:MAX_QUESTIONS]
 
 
@@ -229,7 +238,7 @@ def _closest_duty(duties: list[str], bullet: str, turn: int) -> str:
     words = tokens(bullet)
     shared = [len(words & tokens(d)) for d in duties]
     best = max(range(len(duties)), key=lambda i: (shared[i], -i))
-    return clean(duties[best] if shared[best] else duties[turn % len(duties)])
+    return duty_text(duties[best] if shared[best] else duties[turn % len(duties)])
 
 
 def _stories(
@@ -279,7 +288,7 @@ def _to_ask(advisor: Advisor, job: JobFacts, lang: str) -> list[str]:
     asks = advisor.questions(MAX_ASK)
     for duty in job.responsibilities[:2]:
         if len(asks) < 3:
-            asks.append(t(lang, "ask_resp", text=_trim(clean(duty))))
+            asks.append(t(lang, "ask_resp", text=_trim(duty_text(duty))))
     for key in ("ask_generic_1", "ask_generic_2"):
         if len(asks) < 3:
             asks.append(t(lang, key))

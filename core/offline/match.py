@@ -178,7 +178,8 @@ def _strengths(
         role, start = latest_role(resume, lang)
         if role:
             since = t(lang, "since", start=start) if start else ""
-            out.append(t(lang, "strength_years", role=role, since=since, years=job.years_required))
+            have = round(fit.years, 1)
+            out.append(t(lang, "strength_years", have=have, role=role, since=since, years=job.years_required))
     if not out:
         lines = [i for e in resume.entries if e.kind != "education" for i in entry_lines(resume, e).bullets]
         texts = [resume.lines[i] for i in lines]

@@ -17,7 +17,8 @@ TEXT: dict[str, dict[str, str]] = {
         "since": " (since {start})",
         "strength_skill": "{label}: {quote}",
         "strength_line": "Relevant experience: {quote}",
-        "strength_years": "Experience as {role}{since} meets the {years}+ years the role asks for",
+        "strength_years": "About {have} years of dated roles, the latest as {role}{since}, meet the {years}+ years the "
+        "role asks for",
         "strength_degree": "Education: {line}",
         "gap_missing": "{label} is required but not shown in your documents",
         "gap_missing_nice": "{label} (preferred) is not shown in your documents",
@@ -104,7 +105,7 @@ TEXT: dict[str, dict[str, str]] = {
         "since": "（{start}至今）",
         "strength_skill": "{label}：{quote}",
         "strength_line": "相关经历：{quote}",
-        "strength_years": "{role}{since}的经历满足岗位要求的{years}年以上经验",
+        "strength_years": "有日期的经历合计约{have}年，最近一段为{role}{since}，满足岗位要求的{years}年以上经验",
         "strength_degree": "教育背景：{line}",
         "gap_missing": "岗位要求{label}，但你的材料中没有体现",
         "gap_missing_nice": "加分项{label}在你的材料中没有体现",

@@ -144,3 +144,28 @@ def test_a_bullet_with_no_result_apart_from_its_action_is_not_repeated_as_the_re
     for action, result in stories.items():
         assert result != action
     assert any("50%" in result for result in stories.values())
+
+
+def test_a_duty_written_to_the_reader_is_quoted_as_a_task() -> None:
+    from core.offline.interview import duty_text
+
+    assert duty_text("You will lead our revenue product area") == "Lead our revenue product area"
+    assert duty_text("- You’ll own the roadmap") == "Own the roadmap"
+    assert duty_text("你将负责推荐系统的规划") == "负责推荐系统的规划"
+    assert duty_text("Youth programmes lead") == "Youth programmes lead"
+
+
+def test_the_years_strength_counts_every_dated_role_not_the_latest_alone() -> None:
+    from core import offline as engine
+    from core.facts.read import read_document, read_job
+    from core.offline.documents import ServiceDocuments
+
+    resume = read_document(
+        "Megan Walsh\nEXPERIENCE\nHubSpot, Senior Product Manager\n01/2021 – 12/2024\n- Grew ARR to $11.5M\n"
+        "Wayfair, Product Manager\n06/2016 – 12/2020\n- Cut onboarding time from 21 days to 9 days\n",
+        "resume",
+    )
+    jd, job = read_job("Group Product Manager\nRequirements\n- 8+ years of product management experience\n")
+    strengths = engine.match(ServiceDocuments(resume, None, jd, job, "en"), [], as_of="2025-01").strengths
+    years = next(s for s in strengths if "8+ years" in s)
+    assert years.startswith("About 8.6 years of dated roles, the latest as Senior Product Manager at HubSpot")
