@@ -4,8 +4,8 @@ The recogniser gives each detected line a box and nothing about layout. Sorted b
 were interleaved with the main column's ("Zalando SE, Berlin — Senior Frontend Engineer | Apr 2021 -" then
 "tom becker.dev" then "Present"), and a phone scan of a two-column resume lost every role. The page is cut
 recursively (an XY cut): at a gutter no line crosses, with prose on both sides, left before right; else at the
-widest gap between rows, top before bottom. A column of right-aligned dates is not a column of prose: a
-header keeps its dates on its own row.
+widest gap between rows, top before bottom. A column of dates, or of labels aligned to the right edge (each
+role's dates and place), is not a column of prose: a header keeps its dates on its own row.
 """
 
 from __future__ import annotations
@@ -24,6 +24,11 @@ MIN_GUTTER_HEIGHTS = 1.0
 MIN_SIDE_BY_SIDE = 0.3
 # A side whose lines are mostly dates ("Apr 2021 – Present") belongs to the rows on its left.
 MAX_DATE_SHARE = 0.5
+# A right side whose lines all end within this many line heights of each other, and start at least twice as far
+# apart, is not a column but the right-aligned labels of some rows (each role's dates and place, as a browser
+# prints a float); a column's lines start together and end ragged. A PDF's text grid places proportional text
+# to a few characters, hence the margin.
+RIGHT_ALIGNED_HEIGHTS = 3.0
 # On a page with columns, a line this many times the body text's height (a detected box: a 40 px name over
 # 22 px text is 36 over 28 px), in this top share of the page, is the page's title.
 TITLE_HEIGHTS = 1.2
@@ -133,7 +138,17 @@ def _columns(left: list[Box], right: list[Box]) -> bool:
     shorter = min(max(b.y1 for b in side) - min(b.y0 for b in side) for side in (left, right))
     if bottom - top < MIN_SIDE_BY_SIDE * shorter:
         return False
+    if _right_aligned(right):
+        return False
     return _date_share(left) <= MAX_DATE_SHARE and _date_share(right) <= MAX_DATE_SHARE
+
+
+def _right_aligned(side: list[Box]) -> bool:
+    """True when the side's lines end together and start apart: labels pushed to the right edge."""
+    tolerance = RIGHT_ALIGNED_HEIGHTS * _median_height(side)
+    ends, starts = [b.x1 for b in side], [b.x0 for b in side]
+    ragged = max(ends) - min(ends)
+    return ragged <= tolerance and max(starts) - min(starts) > 2 * ragged
 
 
 def _date_share(side: list[Box]) -> float:

@@ -84,6 +84,30 @@ def two_column_pdf() -> bytes:
     return _html_pdf(body, ".grid { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1.5cm }")
 
 
+# A new graduate's resume as HTML resume builders lay it out: each header row's dates and place float right.
+FLOATED_ROWS: list[tuple[str, str, list[str]]] = [
+    ("EDUCATION", "", []),
+    ("Carnegie Mellon University", "Pittsburgh, PA", []),
+    ("Bachelor of Science in Computer Science", "Expected May 2026", ["GPA: 3.72/4.00"]),
+    ("EXPERIENCE", "", []),
+    ("Software Engineering Intern", "May 2025 – Aug 2025", []),
+    ("Duolingo", "Pittsburgh, PA", ["Built a cleanup tool in Python that removed 340 stale flags across 12 services"]),
+    ("Backend Developer", "Jan 2023 – Dec 2024", []),
+    ("Stripe", "Dublin", ["Cut the payouts API's p99 latency by 40% with a Redis cache"]),
+]
+
+
+def floated_dates_pdf() -> bytes:
+    """A resume whose header rows carry right-aligned floats (dates, places): the text layer draws the floats
+    apart from the rows they belong to."""
+    rows = []
+    for left, right, bullets in FLOATED_ROWS:
+        rows.append(f"<div style='overflow:hidden'><span style='float:right'>{right}</span>{left}</div>")
+        rows.append("".join(f"<ul><li>{b}</li></ul>" for b in bullets if not b.startswith("GPA")))
+        rows.append("".join(f"<div>{b}</div>" for b in bullets if b.startswith("GPA")))
+    return _html_pdf("<h1>Priya Natarajan</h1><p>priya.n@example.com</p>" + "".join(rows))
+
+
 PAGE_PIXELS = (1240, 1754)  # A4 at 150 dpi
 
 

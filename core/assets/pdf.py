@@ -4,10 +4,11 @@
 a 0-byte file, an oversized one, something that is not a PDF, a password-protected or broken PDF and one
 over the page limit each get their own translation key, and the user is never charged for them.
 
-`extract_text` runs in the background job. pypdf's default (content-stream order) mode is used: for
-two-column layouts it reads a column top to bottom before the next one, whereas layout mode interleaves
-the columns line by line, which mixes sentences. A page without a usable text layer (a scan) has its
-embedded images read with rapidocr. No message or exception here ever carries the document's content.
+`extract_text` runs in the background job. The text layer is read in the order it stands on the page
+(core.assets.pdf_layout: a two-column page column by column, a header with its right-aligned dates, which a
+browser-printed resume draws apart from the page); pypdf's default content-stream order stands where that
+reading fails or loses text. A page without a usable text layer (a scan) has its embedded images read with
+rapidocr. No message or exception here ever carries the document's content.
 
 Both run in a child process with time and memory budgets (core.sandbox): a small hostile PDF can expand
 to a huge content stream, nest objects until the parser's stack overflows, or hold an image that decodes
@@ -36,6 +37,7 @@ MAGIC_WINDOW = 1024  # readers accept the header anywhere in the first KiB
 MIN_TEXT_LAYER_CHARS = 20  # fewer non-space characters than this: treat the page as scanned
 MIN_OCR_IMAGE_SIDE = 64  # logos and icons are not worth reading
 MAX_CONTENT_BYTES = 4 * 1024 * 1024  # a resume page's decoded content stream is tens of KB
+MIN_PLACED_SHARE = 0.9  # of the default mode's visible characters, for the positional reading to be used
 
 Method = Literal["text", "ocr", "empty"]
 OcrFn = Callable[[bytes], str]
@@ -168,10 +170,23 @@ def _text_layer(page: Any) -> str:
         contents = page.get_contents()
         if contents is not None and len(contents.get_data()) > MAX_CONTENT_BYTES:
             raise InvalidInput("assets.error.too_complex")
-        return str(page.extract_text() or "")
+        drawn = str(page.extract_text() or "")
     except InvalidInput:
         raise
     except Exception:  # a damaged content stream: fall back to OCR for this page
+        return ""
+    placed = _in_reading_order(page)
+    # The positional reading is used when it holds the page's text (a font pypdf cannot measure loses some).
+    return placed if _visible_chars(placed) >= MIN_PLACED_SHARE * _visible_chars(drawn) else drawn
+
+
+def _in_reading_order(page: Any) -> str:
+    """The page's text ordered by where it stands (core.assets.pdf_layout); "" when that reading fails."""
+    from core.assets.pdf_layout import page_boxes, reading_text
+
+    try:
+        return reading_text(page_boxes(page))
+    except Exception:  # the content stream is read again in default mode, which stands
         return ""
 
 

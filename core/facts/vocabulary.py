@@ -9,8 +9,8 @@ Ambiguity rules, because a skill name can be an ordinary word:
   written in the data ("React" the library, not "react" the verb);
 - an alias listed under `guarded` ("Go", "Spring", "Rails") counts only inside a list of skills: next to
   another skill with only separators between them ("Python, Go, Rust"), after a skills label on its
-  line ("Languages: Go"), or written beside Chinese ("熟悉Go和Docker"). The unambiguous spellings
-  ("Golang", "Go语言") always count.
+  line ("Languages: Go"), or written beside Chinese ("熟悉Go和Docker"), and never right before a year
+  ("Spring 2025" is a term). The unambiguous spellings ("Golang", "Go语言") always count.
 """
 
 from __future__ import annotations
@@ -37,6 +37,8 @@ _LIST_WORDS = r"(?:and|or|as well as|和|及|与|或)"
 _LIST_GAP_RE = re.compile(
     rf"\s*(?:{_SEPARATORS}\s*)+(?:{_LIST_WORDS}\s+)?|\s*(?:{_SEPARATORS}\s*)*{_LIST_WORDS}\s*", re.IGNORECASE
 )
+# A guarded spelling followed by a year is a date's word ("Spring 2025", a term), never the skill.
+_YEAR_AFTER = re.compile(r"[ \t]+(?:(?:19|20)\d{2}|['’]\d{2})\b")
 # A label that opens a line of skills: "Skills:", "Languages & Tools:", "技术栈：".
 _LIST_LABEL_RE = re.compile(r"^[\s\-*•·]*([^:：\n]{1,40})[:：]\s*$")
 _LIST_LABEL_WORDS = re.compile(
@@ -540,6 +542,7 @@ class Vocabulary:
             links = [(m.start(), m.end()) for m in _LINK_RE.finditer(text)]
             matches = [m for m in matches if not any(s <= m.start < e for s, e in links)]
         if any(m.entry.guarded for m in matches):
+            matches = [m for m in matches if not (m.entry.guarded and _YEAR_AFTER.match(text, m.end))]
             matches = self._drop_unlisted(text, matches)
         return [Hit(m.entry.canonical, text[m.start : m.end], m.start, m.end, m.entry.kind) for m in matches]
 

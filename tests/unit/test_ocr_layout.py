@@ -51,6 +51,25 @@ def test_a_name_atop_the_main_column_in_a_larger_size_is_read_first() -> None:
     assert _texts(boxes) == ["Tom Becker", *SIDEBAR, *MAIN]
 
 
+def test_places_and_terms_aligned_to_the_right_edge_stay_on_their_rows() -> None:
+    """Right-aligned labels that are not all dates (a place, "Expected May 2026"): they end together and start
+    apart, where a column's lines start together; read as a column, every header lost its dates."""
+    rows = [
+        ("Carnegie Mellon University", "Pittsburgh, PA"),
+        ("Bachelor of Science in Computer Science", "Expected May 2026"),
+        ("Software Engineering Intern", "Summer Term 2025"),
+        ("Duolingo", "Pittsburgh, PA"),
+    ]
+    boxes: list[Box] = []
+    for i, (left, right) in enumerate(rows):
+        y = 100 + i * PITCH
+        boxes += [
+            Box(60, y, 60 + 14 * len(left), y + 28, 0, left),
+            Box(1180 - 14 * len(right), y, 1180, y + 28, 0, right),
+        ]
+    assert _texts(boxes) == [text for row in rows for text in row]
+
+
 def test_right_aligned_dates_stay_on_their_rows() -> None:
     """A compact list of roles with their dates at the right margin: a column of dates is not a column."""
     rows = [("Senior Engineer, Acme", "2019 – 2021"), ("Engineer, Globex", "2016 – 2019"), ("Intern, Initech", "2015")]

@@ -1,0 +1,134 @@
+"""Reading order of a PDF's text layer: what is on one row stays on that row, columns are read one by one.
+
+pypdf's default mode gives text in content-stream order: the order the producer drew it, not the order on the
+page. A browser printing an HTML resume draws every right-aligned float (each role's dates and place) apart
+from the rest of the page, so every role lost its dates ("May 2025 – Aug 2025" arrived at the top of the page,
+"Pittsburgh, PACarnegie Mellon University" glued on at the end). Here each run of text the page draws becomes a
+box at its position on the page, and the boxes are ordered by the recursive XY cut OCR uses
+(core.ocr_layout): a two-column page is still read one column after the other, and a header keeps its
+right-aligned dates on its row.
+
+The positions come from pypdf's layout mode (`_layout_mode.text_show_operations`: where each run starts and
+ends, in the font's real widths). Its public layout output is a fixed-width text grid in which proportional
+text ends a few characters off, too coarse to see that labels are right-aligned; the module is internal, so
+the version is pinned in uv.lock and any failure falls back to the default mode (core.assets.pdf).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from core.ocr_layout import Box, reading_order
+
+# Inside a run, words at most this many spaces apart are one segment; a wider gap (a tab stop, \hfill before
+# a date) starts a new one.
+_SEGMENT = re.compile(r"\S+(?: {1,2}\S+)*")
+# Page points to the layout's pixels: body text of 10-11 pt becomes ~20-22 px, as OCR's lines are.
+SCALE = 2.0
+# Segments of one row far apart (a header and its right-aligned dates) are joined as a header's fields are.
+ROW_JOIN = " | "
+# Runs whose baselines differ by less than this share of the text's height sit on one baseline.
+SAME_BASELINE = 0.2
+# Runs closer than this share of the text's height are one word drawn in two fonts.
+JOINED_GAP = 0.15
+
+
+def page_boxes(page: Any) -> list[Box]:
+    """Every segment of text the page draws, as a box in pixels (y grows down the page)."""
+    from pypdf._text_extraction import _layout_mode
+    from pypdf.generic import ArrayObject, ContentStream, StreamObject
+
+    contents = page.get("/Contents")
+    contents = contents.get_object() if contents is not None else None
+    if not isinstance(contents, ArrayObject | StreamObject):
+        return []
+    fonts = page._layout_mode_fonts()
+    operations = iter(ContentStream(contents, page.pdf, "bytes").operations)
+    groups = _layout_mode.text_show_operations(operations, fonts, strip_rotated=True)
+    boxes: list[Box] = []
+    for run in _runs(groups):
+        boxes += _segments(run, len(boxes))
+    return boxes
+
+
+@dataclass
+class _Run:
+    """Text drawn in one go on one row, in page points."""
+
+    text: str
+    start: float
+    end: float
+    baseline: float  # y, growing down the page
+    height: float
+
+
+def _runs(groups: list[Any]) -> list[_Run]:
+    """pypdf's groups (sorted by row, then x) as runs; a group that starts inside the one before it on its row
+    continues it (a font switch mid-line: "邮箱：" then "liming.dev@163.com", whose own start pypdf gives as the
+    line's), as pypdf's own layout text joins them."""
+    runs: list[_Run] = []
+    for group in groups:
+        run = _Run(
+            text=str(group["text"]),
+            start=float(group["tx"]),
+            end=float(group["displaced_tx"]),
+            baseline=-float(group["ty"]) * float(group["flip_sort"]),
+            height=max(1.0, float(group["font_height"])),
+        )
+        last = runs[-1] if runs else None
+        if (
+            last is not None
+            and abs(run.baseline - last.baseline) < SAME_BASELINE * last.height
+            and last.start <= run.start < last.end
+        ):
+            last.text += run.text
+            last.end = max(last.end, run.end)
+        else:
+            runs.append(run)
+    return runs
+
+
+def _segments(run: _Run, first_index: int) -> list[Box]:
+    """A run's segments, placed along the run in proportion to their characters."""
+    text = run.text
+    height = run.height * SCALE
+    start, end = run.start * SCALE, run.end * SCALE
+    per_char = (end - start) / len(text) if text and end > start else height / 2
+    baseline = run.baseline * SCALE
+    out: list[Box] = []
+    for found in _SEGMENT.finditer(text):
+        x0 = start + found.start() * per_char
+        x1 = start + found.end() * per_char
+        out.append(Box(x0, baseline - 0.8 * height, x1, baseline + 0.2 * height, first_index + len(out), found.group()))
+    return out
+
+
+def reading_text(boxes: list[Box]) -> str:
+    """The boxes' text in reading order: a line per row of a column, a row's segments joined by wide space."""
+    lines: list[str] = []
+    previous: Box | None = None
+    for box in reading_order(boxes):
+        if previous is not None and _same_row(previous, box) and box.x0 > previous.x0:
+            lines[-1] += _joint(previous, box) + box.text
+        else:
+            lines.append(box.text)
+        previous = box
+    return "\n".join(lines)
+
+
+def _same_row(a: Box, b: Box) -> bool:
+    """Two runs on one row overlap over half the smaller one's height (a Chinese font's run is taller)."""
+    overlap = min(a.y1, b.y1) - max(a.y0, b.y0)
+    return overlap >= 0.5 * min(a.height, b.height)
+
+
+def _joint(left: Box, right: Box) -> str:
+    """What stands between two runs of a row: nothing where a word switches font ("（" then "P7）"), a space
+    between words, a wide gap between a header and its right-aligned dates."""
+    gap = right.x0 - left.x1
+    height = min(left.height, right.height)
+    if gap <= JOINED_GAP * height:
+        return ""
+    return " " if gap <= height else ROW_JOIN

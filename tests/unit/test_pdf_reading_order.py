@@ -1,0 +1,68 @@
+"""A PDF's text layer read in the order it stands on the page (core.assets.pdf_layout).
+
+The fixture tests/data/pdf/browser_printed_resume.pdf is a new graduate's HTML resume (dates and places floated
+right on each header row) printed to PDF by Chromium, as online resume builders do: its content stream draws
+every float before the page's text, so content-stream order put all the dates at the top.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from core.assets import pdf as pdf_module
+from core.assets.pdf import extract_text
+from core.facts.read import read_document
+from testkit import asset_pdfs as pdfs
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def _roles(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    return [(e.org, e.title, e.start, e.end) for e in read_document(text, "resume").experience]
+
+
+def test_a_header_keeps_its_right_aligned_dates_and_place() -> None:
+    text = extract_text(pdfs.floated_dates_pdf()).text
+    lines = text.splitlines()
+    assert "Software Engineering Intern | May 2025 – Aug 2025" in lines
+    assert "Duolingo | Pittsburgh, PA" in lines
+    assert _roles(text) == [
+        ("Duolingo", "Software Engineering Intern", "2025-05", "2025-08"),
+        ("Stripe", "Backend Developer", "2023-01", "2024-12"),
+    ]
+    school = read_document(text, "resume").education[0]
+    assert (school.org, school.end, school.location) == ("Carnegie Mellon University", "2026-05", "Pittsburgh, PA")
+
+
+def test_a_browser_printed_resume_keeps_every_role_with_its_dates() -> None:
+    text = extract_text((DATA / "pdf" / "browser_printed_resume.pdf").read_bytes()).text
+    model = read_document(text, "resume")
+    assert model.contact.name == "PRIYA NATARAJAN"
+    assert ("Duolingo", "Software Engineering Intern", "2025-05", "2025-08") in _roles(text)
+    assert [(p.org, p.end) for p in model.projects] == [("CourseMatch", "2025"), ("Raft KV Store", "2024")]
+    assert "spring" not in model.skills  # "Spring 2025" is a term, not the Java framework
+
+
+def test_a_line_drawn_in_two_fonts_stays_one_line() -> None:
+    text = extract_text((DATA / "facts" / "pdf" / "zh01_resume.pdf").read_bytes()).text
+    lines = text.splitlines()
+    assert "邮箱：liming.dev@163.com" in lines
+    assert "阿里巴巴 · 高级开发工程师（P7） | 2019.07-至今" in lines
+
+
+def test_when_the_positions_cannot_be_read_the_drawing_order_stands(monkeypatch: pytest.MonkeyPatch) -> None:
+    import core.assets.pdf_layout as layout
+
+    def broken(page: object) -> list[object]:
+        raise KeyError("/Font")
+
+    data = pdfs.floated_dates_pdf()
+    monkeypatch.setattr(layout, "page_boxes", broken)
+    import io
+
+    from pypdf import PdfReader
+
+    drawn = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    assert pdf_module._extract_here(data, None, 10**8).text == pdf_module._clean(drawn)
