@@ -66,7 +66,12 @@ _SCHOOL_WORDS = re.compile(
     r"universit|college|institute|school|academy|polytechnic|大学|学院|中学|高中|学校", re.IGNORECASE
 )
 _GPA = re.compile(r"(?:GPA|绩点|均分)\s*[:：]?\s*(\d(?:\.\d{1,2})?\s*(?:/\s*\d+(?:\.\d+)?)?)", re.IGNORECASE)
-_FIELD = re.compile(r"\b(?:in|of)\s+([A-Z][A-Za-z&,' -]{2,60})")
+# The field after a degree's "in"/"of", past the degree's own "of Science"/"of Arts" ("Bachelor of Science in
+# Computer Science": Computer Science).
+_FIELD = re.compile(
+    r"\b(?:in|of)\s+(?!(?:Science|Arts|Engineering|Business Administration|Laws|Philosophy|Technology)\s+in\b)"
+    r"([A-Z][A-Za-z&,' -]{2,60})"
+)
 _LONG_HEADS = ("manager", "engineer", "analyst", "designer", "developer", "coordinator", "specialist", "consultant")
 _ENTRY_SECTIONS: dict[str, EntryKind] = {"experience": "experience", "education": "education", "projects": "project"}
 _PROFICIENCY = any_of(
@@ -331,9 +336,16 @@ def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
     parts = []
     for part in _SPLIT.split(joined):
         part = part.strip(_PART_EDGES).replace("\x00", ", ").replace("\x01", ",").replace("\x02", " (Hons)")
-        if part and part.lower() not in ("to", "至", "到", "至今", "present", "current", "now"):
+        if part and part.lower() not in _DATE_WORDS:
             parts.append(part)
     return parts
+
+
+# Words a date leaves behind in a header once it is cut out: "to", "Present", "Expected" (May 2026), "预计".
+_DATE_WORDS = frozenset(
+    ("to", "至", "到", "至今", "present", "current", "now", "expected", "anticipated", "expected graduation",
+     "anticipated graduation", "graduation", "graduating", "预计", "预计毕业", "毕业")
+)  # fmt: skip
 
 
 def _cjk_split(part: str, vocab: Vocabulary) -> list[str]:
@@ -405,15 +417,13 @@ def _school_after_full_stop(part: str, vocab: Vocabulary) -> list[str]:
 
 
 def _fill_school(entry: Entry, parts: list[str], text: str, vocab: Vocabulary) -> None:
-    degree_hits = vocab.degrees_in(text)
-    if degree_hits:
-        level = degree_hits[0].canonical
-        entry.degree_level = next((known for known in _LEVEL_ORDER if known == level), "")
     parts = [piece for part in parts for piece in _school_after_full_stop(part, vocab)]
     for part in parts:
         for piece in _cjk_split(part, vocab):
             if not entry.org and _SCHOOL_WORDS.search(piece):
                 entry.org = piece
+            elif not entry.location and _CITY_STATE.match(piece):
+                entry.location = piece  # before the degree: "Boston, MA" is a place, not a Master of Arts
             elif not entry.title and vocab.degrees_in(piece):
                 entry.title = piece
                 field = _FIELD.search(piece)
@@ -422,11 +432,18 @@ def _fill_school(entry: Entry, parts: list[str], text: str, vocab: Vocabulary) -
             elif not entry.location and _is_location(piece):
                 entry.location = piece
             elif not entry.field and not _GPA.search(piece) and len(piece) <= 60 and entry.org:
-                entry.field = piece
+                entry.field = _SCHOOL_OF.sub("", piece)  # "School of Computer Science": Computer Science
     if not entry.org:
         entry.org = next((p for p in parts if p != entry.title and not _GPA.search(p) and not _is_location(p)), "")
         if entry.org and entry.field == entry.org:
             entry.field = ""
+    # The level is the degree's own ("B.A. in Economics"), else the first degree the entry's lines name
+    # outside its place.
+    outside_place = text.replace(entry.location, " ") if entry.location else text
+    degree_hits = vocab.degrees_in(entry.title) or vocab.degrees_in(outside_place)
+    if degree_hits:
+        level = degree_hits[0].canonical
+        entry.degree_level = next((known for known in _LEVEL_ORDER if known == level), "")
     gpa = _GPA.search(text)
     if gpa:
         entry.gpa = gpa.group(1).replace(" ", "")
@@ -458,6 +475,21 @@ def _is_header_line(line: str) -> bool:
     if ranges:
         return True
     return bool(dates) and (dates[-1].end >= len(text.rstrip(" )）")) - 1 or dates[0].start <= 1) and len(text) < 90
+
+
+_SCHOOL_OF = re.compile(r"^(?:School|Faculty|Department|College) of\s+", re.IGNORECASE)
+
+
+def _school_line(line: str) -> bool:
+    """A school's own line, longer than a plain header's: "Carnegie Mellon University, School of Computer
+    Science | Pittsburgh, PA" above the degree and its dates."""
+    text = line.strip()
+    return (
+        bool(_SCHOOL_WORDS.search(text))
+        and not _is_bullet(line)
+        and len(text) <= 100
+        and not text.endswith((".", "。", ";", "；"))
+    )
 
 
 def _short_plain(line: str) -> bool:
@@ -569,7 +601,7 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
         while (
             probe >= previous_end
             and probe >= header - 2
-            and _short_plain(lines[probe])
+            and (_short_plain(lines[probe]) or (wants_school and _school_line(lines[probe])))
             and (len(parts) < 2 or wants_school)
         ):
             words_before.insert(0, lines[probe].strip())

@@ -615,6 +615,26 @@ def test_the_company_is_the_organisation_under_the_title_not_a_team_beside_it(
     assert (job.title, job.company, job.location) == expected
 
 
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # A school line too long for a plain header, its degree and expected graduation below (a new graduate).
+        ("Carnegie Mellon University, School of Computer Science | Pittsburgh, PA\nBachelor of Science in Computer "
+         "Science, Minor in Statistics | Expected May 2026",
+         ("Carnegie Mellon University", "Bachelor of Science in Computer Science", "Computer Science", "bachelor",
+          "2026-05", "Pittsburgh, PA")),
+        # "MA" of Massachusetts is a place, not a Master of Arts.
+        ("Boston College | Boston, MA\nB.A. in Economics | 2010 – 2014",
+         ("Boston College", "B.A. in Economics", "Economics", "bachelor", "2014", "Boston, MA")),
+        ("University of Leeds\nBachelor of Arts in History | 2015 – 2018",
+         ("University of Leeds", "Bachelor of Arts in History", "History", "bachelor", "2018", "")),
+    ],
+)  # fmt: skip
+def test_a_school_its_degree_and_its_place(lines: str, expected: tuple[str, ...]) -> None:
+    school = read_document(f"Priya N\npriya@x.com\nEDUCATION\n{lines}\nGPA: 3.72/4.00\n", "resume").education[0]
+    assert (school.org, school.title, school.field, school.degree_level, school.end, school.location) == expected
+
+
 _PIECES = st.sampled_from(
     ["2019.03", " – ", "Present", "至今", "Mar 2019", "Engineer", "Acme Corp", "工程师", "有限公司", "\n", "• ",
      "EXPERIENCE", "Skills:", "任职要求", "5+ years", "40%", "$2M", "|", "(", ")", "，", "GPA 3.8/4.0", "B.S.", "硕士",
