@@ -480,6 +480,17 @@ def _is_header_line(line: str) -> bool:
 _SCHOOL_OF = re.compile(r"^(?:School|Faculty|Department|College) of\s+", re.IGNORECASE)
 
 
+def _org_line(line: str, vocab: Vocabulary) -> list[str]:
+    """The parts of a line that names an organisation and its place ("Carnegie Mellon University | Pittsburgh,
+    PA") under a header whose own parts name none; [] for any other line."""
+    if not _short_plain(line) or _is_header_line(line):
+        return []
+    parts = _header_parts(line.strip(), [])
+    if len(parts) != 2 or not _is_org(parts[0], vocab) or not _is_location(parts[1]):
+        return []
+    return parts
+
+
 def _school_line(line: str) -> bool:
     """A school's own line, longer than a plain header's: "Carnegie Mellon University, School of Computer
     Science | Pittsburgh, PA" above the degree and its dates."""
@@ -624,6 +635,11 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
         ):
             parts += _header_parts(lines[body_start].strip(), [])
             body_start += 1
+        elif kind != "education" and body_start < next_header and not any(_is_org(p, vocab) for p in parts):
+            below = _org_line(lines[body_start], vocab)
+            if below:  # "Teaching Assistant, 15-122 …" over "Carnegie Mellon University | Pittsburgh, PA"
+                parts = below + parts
+                body_start += 1
         entry = Entry(kind=kind, start=date_start, end=date_end, line_start=first, line_end=next_header)
         if kind == "education":
             _fill_school(entry, parts, "\n".join(lines[first:next_header]), vocab)

@@ -635,6 +635,22 @@ def test_a_school_its_degree_and_its_place(lines: str, expected: tuple[str, ...]
     assert (school.org, school.title, school.field, school.degree_level, school.end, school.location) == expected
 
 
+def test_an_organisation_and_place_under_a_header_that_names_none_is_the_employer() -> None:
+    text = (
+        "Priya N\npriya@x.com\nEXPERIENCE\nTeaching Assistant, 15-122 Principles of Imperative Computation | "
+        "Jan 2024 – Dec 2024\nCarnegie Mellon University | Pittsburgh, PA\n• Led weekly recitations for 30 students\n"
+        "Backend Engineer, Payments | 2020 – 2023\nBuilt the ledger in Go and Postgres.\n"
+    )
+    roles = read_document(text, "resume").experience
+    assert (roles[0].org, roles[0].title, roles[0].location) == (
+        "Carnegie Mellon University",
+        "Teaching Assistant",
+        "Pittsburgh, PA",
+    )
+    assert roles[0].bullets == ["Led weekly recitations for 30 students"]
+    assert roles[1].bullets == ["Built the ledger in Go and Postgres."]  # a sentence is no organisation's line
+
+
 _PIECES = st.sampled_from(
     ["2019.03", " – ", "Present", "至今", "Mar 2019", "Engineer", "Acme Corp", "工程师", "有限公司", "\n", "• ",
      "EXPERIENCE", "Skills:", "任职要求", "5+ years", "40%", "$2M", "|", "(", ")", "，", "GPA 3.8/4.0", "B.S.", "硕士",
