@@ -14,7 +14,7 @@ from core.facts.model import DocumentModel, Entry, JobFacts
 from core.facts.text import fold, strip_markdown
 from core.offline.advice import Advisor
 from core.offline.documents import ServiceDocuments
-from core.offline.lookup import clean, is_experience_line, label, surface, written_as
+from core.offline.lookup import clean, is_experience_line, label, spoken_name, surface, written_as
 from core.offline.match import Fit, assess, latest_role, pitch_skills
 from core.offline.relevance import Relevance, entry_lines, tokens
 from core.offline.summary import by_recency
@@ -100,7 +100,7 @@ def _company(job: JobFacts, lang: str) -> str:
 def _intros(
     bullets: list[str], fit: Fit, resume: DocumentModel, docs: list[DocumentModel], job: JobFacts, lang: str
 ) -> tuple[str, str]:
-    name = resume.contact.name.strip()
+    name = spoken_name(resume)
     opening = t(lang, "intro_open", name=name) if name else t(lang, "intro_open_noname")
     role, start = latest_role(resume, lang)
     current = t(lang, "intro_current", role=role, since=t(lang, "since", start=start) if start else "") if role else ""

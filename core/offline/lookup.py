@@ -48,6 +48,15 @@ def _vocabulary() -> Any:
     return get_vocabulary()
 
 
+def spoken_name(doc: DocumentModel) -> str:
+    """The person's name as a sentence writes it: a name set in capitals on the page ("PRIYA NATARAJAN") reads
+    "Priya Natarajan" in "Hello, I'm …"; any other spelling is kept as written."""
+    name = doc.contact.name.strip()
+    if name.isupper() and name.isascii():
+        return " ".join(word[:1] + word[1:].lower() for word in name.split())
+    return name
+
+
 def clean(line: str) -> str:
     """A document line without its list marker or surrounding space: how it is quoted and re-used."""
     return _BULLET.sub("", line, count=1).strip()

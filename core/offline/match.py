@@ -32,6 +32,7 @@ from core.offline.lookup import (
     is_soft_skill,
     named_as_in,
     prove,
+    spoken_name,
     surface,
 )
 from core.offline.relevance import Relevance, entry_lines, tokens
@@ -262,7 +263,7 @@ def pitch_skills(fit: Fit, resume: DocumentModel, limit: int) -> list[str]:
 def _self_pitch(
     fit: Fit, resume: DocumentModel, detailed: DocumentModel | None, job: JobFacts, rel: Relevance, lang: str
 ) -> str:
-    name = resume.contact.name.strip()
+    name = spoken_name(resume)
     text = t(lang, "pitch_open", name=name) if name else t(lang, "pitch_open_noname")
     role, _ = latest_role(resume, lang)
     if role:

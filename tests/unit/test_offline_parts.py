@@ -169,3 +169,12 @@ def test_the_years_strength_counts_every_dated_role_not_the_latest_alone() -> No
     strengths = engine.match(ServiceDocuments(resume, None, jd, job, "en"), [], as_of="2025-01").strengths
     years = next(s for s in strengths if "8+ years" in s)
     assert years.startswith("About 8.6 years of dated roles, the latest as Senior Product Manager at HubSpot")
+
+
+def test_a_name_set_in_capitals_is_written_as_a_name_in_sentences() -> None:
+    from core.facts.read import read_document
+    from core.offline.lookup import spoken_name
+
+    assert spoken_name(read_document("PRIYA NATARAJAN\npriya@example.com\n", "resume")) == "Priya Natarajan"
+    assert spoken_name(read_document("Priya McAllister\npriya@example.com\n", "resume")) == "Priya McAllister"
+    assert spoken_name(read_document("李明\nliming@example.com\n", "resume")) == "李明"
