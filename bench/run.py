@@ -44,6 +44,7 @@ BENCHES: tuple[tuple[str, int], ...] = (
     ("offline", 300),
     ("grounding", 300),
     ("facts_read", 180),
+    ("pdf_order", 120),
     ("hostile", 300),
     ("load", 780),
 )
