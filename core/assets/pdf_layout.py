@@ -33,6 +33,8 @@ ROW_JOIN = " | "
 SAME_BASELINE = 0.2
 # Runs closer than this share of the text's height are one word drawn in two fonts.
 JOINED_GAP = 0.15
+# Runs of one baseline at most this share of the text's height apart are words of one line.
+WORD_GAP = 0.6
 
 
 def page_boxes(page: Any) -> list[Box]:
@@ -67,7 +69,7 @@ class _Run:
 def _runs(groups: list[Any]) -> list[_Run]:
     """pypdf's groups (sorted by row, then x) as runs; a group that starts inside the one before it on its row
     continues it (a font switch mid-line: "邮箱：" then "liming.dev@163.com", whose own start pypdf gives as the
-    line's), as pypdf's own layout text joins them."""
+    line's), as pypdf's own layout text joins them, and so does one a word space after it."""
     runs: list[_Run] = []
     for group in groups:
         run = _Run(
@@ -78,13 +80,15 @@ def _runs(groups: list[Any]) -> list[_Run]:
             height=max(1.0, float(group["font_height"])),
         )
         last = runs[-1] if runs else None
-        if (
-            last is not None
-            and abs(run.baseline - last.baseline) < SAME_BASELINE * last.height
-            and last.start <= run.start < last.end
-        ):
+        on_baseline = last is not None and abs(run.baseline - last.baseline) < SAME_BASELINE * last.height
+        if last is not None and on_baseline and last.start <= run.start < last.end:
             last.text += run.text
             last.end = max(last.end, run.end)
+        elif last is not None and on_baseline and 0 <= run.start - last.end <= WORD_GAP * last.height:
+            # The next word of the line, drawn on its own (a producer that draws word by word): one run, so a
+            # page is a few dozen lines for the layout, not hundreds of words.
+            last.text += ("" if run.start - last.end <= JOINED_GAP * last.height else " ") + run.text
+            last.end = run.end
         else:
             runs.append(run)
     return runs

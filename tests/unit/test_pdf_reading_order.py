@@ -66,3 +66,27 @@ def test_when_the_positions_cannot_be_read_the_drawing_order_stands(monkeypatch:
 
     drawn = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
     assert pdf_module._extract_here(data, None, 10**8).text == pdf_module._clean(drawn)
+
+
+def test_a_page_drawn_word_by_word_is_read_as_lines_column_by_column() -> None:
+    """Each word in its own colour: the producer draws every word apart, and the page is still a few dozen lines
+    (over 400 boxes, the layout would fall back to rows and interleave the columns)."""
+    import io
+
+    from pypdf import PdfReader
+
+    from core.assets.pdf_layout import page_boxes, reading_text
+
+    def words(line: str) -> str:
+        return " ".join(f"<span style='color:#00000{i % 2}'>{w}</span>" for i, w in enumerate(line.split()))
+
+    left = "".join(f"<p>{words(line)}</p>" for line in pdfs.LEFT_COLUMN)
+    right = "".join(f"<p>{words(line)}</p>" for line in pdfs.RIGHT_COLUMN)
+    body = f"<h1>Bob Columns</h1><div class='grid'><div>{left}</div><div>{right}</div></div>"
+    data = pdfs._html_pdf(body, ".grid { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1.5cm }")
+    page = PdfReader(io.BytesIO(data)).pages[0]
+    boxes = page_boxes(page)
+    lines = reading_text(boxes).splitlines()
+    assert len(boxes) == len(lines) < 20
+    assert lines.index("Mentored a team of six engineers.") < lines.index("SKILLS")
+    assert "Rust and TypeScript for web services." in lines
