@@ -26,8 +26,8 @@ MIN_SIDE_BY_SIDE = 0.3
 MAX_DATE_SHARE = 0.5
 # A right side whose lines all end within this many line heights of each other, and start at least twice as far
 # apart, is not a column but the right-aligned labels of some rows (each role's dates and place, as a browser
-# prints a float); a column's lines start together and end ragged. A PDF's text grid places proportional text
-# to a few characters, hence the margin.
+# prints a float); a column's lines start together and end ragged. The margin allows for a photo's skew and for a
+# segment placed by its characters inside a longer run of a PDF.
 RIGHT_ALIGNED_HEIGHTS = 3.0
 # On a page with columns, a line this many times the body text's height (a detected box: a 40 px name over
 # 22 px text is 36 over 28 px), in this top share of the page, is the page's title.
