@@ -90,3 +90,22 @@ def test_a_page_drawn_word_by_word_is_read_as_lines_column_by_column() -> None:
     assert len(boxes) == len(lines) < 20
     assert lines.index("Mentored a team of six engineers.") < lines.index("SKILLS")
     assert "Rust and TypeScript for web services." in lines
+
+
+def test_a_page_denser_than_any_resume_keeps_its_drawing_order_without_placing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Placing the runs costs more than linear time (a 416 KB stream: 16 s of CPU); past the cap it is not tried,
+    so a dense page is read as before rather than run into the sandbox's budget."""
+    import core.assets.pdf_layout as layout
+
+    calls: list[object] = []
+
+    def recorded(page: object) -> list[object]:
+        calls.append(page)
+        return []
+
+    monkeypatch.setattr(layout, "page_boxes", recorded)
+    monkeypatch.setattr(pdf_module, "MAX_PLACED_CONTENT_BYTES", 1000)
+    text = pdf_module._extract_here(pdfs.floated_dates_pdf(), None, 10**8).text
+    assert calls == [] and "Software Engineering Intern | May 2025 – Aug 2025" not in text
