@@ -222,11 +222,27 @@ def _is_location(part: str) -> bool:
     )
 
 
-def _name_candidate(line: str, vocab: Vocabulary) -> str:
+def _labelled_name(line: str) -> str:
+    """The value of a "姓名：" / "Name:" label, up to the next field on its line ("姓名：张晓 | 性别：女")."""
     label = _LABEL.match(line)
     if label and label.group(1).strip().lower() in ("name", "姓名", "full name"):
-        return label.group(2).strip()
+        return _SPLIT.split(label.group(2).strip())[0].strip()
+    return ""
+
+
+# A document's own title, which a template prints where the name would be.
+_DOCUMENT_TITLES = frozenset(
+    ("个人简历", "简历", "求职简历", "个人履历", "履历", "应聘简历", "resume", "résumé", "curriculum vitae", "cv")
+)
+
+
+def _name_candidate(line: str, vocab: Vocabulary) -> str:
+    labelled = _labelled_name(line)
+    if labelled:
+        return labelled
     first = _SPLIT.split(line.strip())[0].strip() if line.strip() else ""
+    if first.replace(" ", "").lower() in _DOCUMENT_TITLES or first.lower() in _DOCUMENT_TITLES:
+        return ""
     if not first or _EMAIL.search(first) or _LINK.search(first) or any(ch.isdigit() for ch in _ocr_repair(first)):
         return ""
     if vocab.section_of(first):
@@ -253,9 +269,9 @@ def _contact(lines: list[str], vocab: Vocabulary, header_end: int) -> tuple[Cont
                 break
     if not contact.name:
         for index, line in enumerate(lines[:40]):
-            label = _LABEL.match(line)
-            if label and label.group(1).strip().lower() in ("name", "姓名"):
-                contact.name, name_line = label.group(2).strip(), index
+            labelled = _labelled_name(line)
+            if labelled:
+                contact.name, name_line = labelled, index
                 break
     text = "\n".join(lines)
     email = _EMAIL.search(text)
@@ -775,7 +791,8 @@ def _read(text: object, kind: str) -> DocumentModel:
         model.skills.setdefault(hit.canonical, line_index.line_of(hit.start))
     certs: dict[str, str] = {}
     for hit in vocab.certifications_in(joined):
-        certs.setdefault(hit.canonical, hit.surface)
+        if not vocab.section_of(lines[line_index.line_of(hit.start)].strip()):  # "技能证书" heads a section
+            certs.setdefault(hit.canonical, hit.surface)
     model.certifications = list(certs.values())
     model.languages = _languages(lines, model.sections, vocab)
     model.numbers = _numbers(model, line_index, lambda word: vocab.canonical_skill(word) is not None)

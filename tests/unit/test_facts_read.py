@@ -651,6 +651,17 @@ def test_an_organisation_and_place_under_a_header_that_names_none_is_the_employe
     assert roles[1].bullets == ["Built the ledger in Go and Postgres."]  # a sentence is no organisation's line
 
 
+def test_a_templates_title_is_not_the_name_and_a_labelled_name_ends_at_its_field() -> None:
+    text = (
+        "个人简历\n姓名：张晓 | 性别：女 | 出生年月：2003.05\n电话：139 1234 5678 | 邮箱：zhangxiao@qq.com\n"
+        "技能证书\nAxure、Figma；英语六级（CET-6）；计算机二级\n"
+    )
+    model = read_document(text, "resume")
+    assert model.contact.name == "张晓"
+    assert model.certifications == ["英语六级", "计算机二级"]  # the heading "技能证书" is no certificate
+    assert read_document("RESUME\nJohn Smith\njohn@example.com\n", "resume").contact.name == "John Smith"
+
+
 _PIECES = st.sampled_from(
     ["2019.03", " – ", "Present", "至今", "Mar 2019", "Engineer", "Acme Corp", "工程师", "有限公司", "\n", "• ",
      "EXPERIENCE", "Skills:", "任职要求", "5+ years", "40%", "$2M", "|", "(", ")", "，", "GPA 3.8/4.0", "B.S.", "硕士",
