@@ -853,6 +853,14 @@ def _title_line(line: str, vocab: Vocabulary) -> tuple[str, str, str] | None:
 
 
 _PLACE_AFTER_NAME = re.compile(r"^[A-Z][a-zäöüéè]+(?:[ -][A-Z][a-zäöüéè]+){0,2}$|^[\u4e00-\u9fff]{2,4}$")
+# What a job board prints under a title: pay ("15-25K·14薪", "$120k–$150k"), experience ("3-5年", "经验不限"),
+# schooling ("学历不限"): never the company's name.
+_OFFER_TERMS = re.compile(
+    r"^[$€£¥]?\s*\d+(?:\.\d+)?\s*[kKwW千万]?\s*[-~–至]\s*[$€£¥]?\s*\d+(?:\.\d+)?\s*[kKwW千万]|薪|"
+    r"^\d+\s*[-~–至]\s*\d+\s*年|年以上|经验不限|学历不限|^\d+\s*\+?\s*years?\b",
+    re.IGNORECASE,
+)
+_DISTRICT = re.compile(r"[\u4e00-\u9fff]{1,4}[区县市省镇]")
 _TEAM = re.compile(r"(?:\b(?:team|squad|tribe|department|division)|团队|部门|小组)$", re.IGNORECASE)
 
 
@@ -903,15 +911,19 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
         if not text or _LABEL.match(text):
             continue
         parts = _header_parts(text, find_dates(text))
-        on_title_line = company_here = False
+        on_title_line = company_here = address = False
         for part in parts:
             for piece in _cjk_split(part, vocab):
                 if _ENGAGEMENT.match(piece.strip()):
                     continue
                 if not title and _is_title(piece, vocab) and len(piece) <= 70:
                     title, on_title_line = piece, True
-                elif not location and (_is_location(piece) or (company_here and _PLACE_AFTER_NAME.match(piece))):
-                    location = piece  # "Spotify · Stockholm": what follows the company on its line is its place
+                elif _is_location(piece) or (company_here and _PLACE_AFTER_NAME.match(piece)):
+                    location = location or piece  # "Spotify · Stockholm": what follows the company is its place
+                    # "北京 · 朝阳区 · 望京": a Chinese line that opens with a place is an address
+                    address = not company_here and bool(_CJK.search(piece))
+                elif address or _DISTRICT.fullmatch(piece):
+                    continue
                 elif (
                     not named
                     and title
@@ -921,6 +933,8 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
                     and (_is_org(piece, vocab) or len(piece.split()) <= 4)
                     and not _common_noun(piece, model.text)
                     and not _TEAM.search(piece)
+                    and not _OFFER_TERMS.search(piece)
+                    and not (len(piece) <= 12 and vocab.degrees_in(piece))
                 ):
                     # A plain phrase beside the title ("高级产品经理（内容社区）": a business line) is kept only
                     # until a name that reads as an organisation turns up below it.

@@ -662,6 +662,33 @@ def test_a_templates_title_is_not_the_name_and_a_labelled_name_ends_at_its_field
     assert read_document("RESUME\nJohn Smith\njohn@example.com\n", "resume").contact.name == "John Smith"
 
 
+def test_a_jd_copied_from_a_job_board_keeps_its_requirements_apart_from_its_duties() -> None:
+    """tests/data/jd/linkedin_data_analyst.txt: a posting as a job board's page copies ("What you'll bring",
+    "Seniority level", "Show more"). Its requirements were read as duties, and the company's name as a skill."""
+    text = (Path(__file__).resolve().parents[1] / "data" / "jd" / "linkedin_data_analyst.txt").read_text("utf-8")
+    _model, job = read_job(text)
+    assert (job.title, job.company, job.location, job.years_required) == (
+        "Data Analyst II",
+        "Shopify",
+        "Toronto, ON",
+        3,
+    )
+    assert not any("years" in duty or "SQL;" in duty for duty in job.responsibilities)
+    assert {"sql", "python", "a/b testing"} <= set(job.must_have)
+    assert "cross-border e-commerce" not in job.must_have + job.nice_to_have  # "Shopify" is the employer here
+    assert {"dbt", "airflow"} <= set(job.nice_to_have)
+
+
+def test_a_chinese_job_boards_pay_experience_and_address_are_not_the_company() -> None:
+    """tests/data/jd/boss_java.txt: a posting as BOSS直聘 copies, the title over pay, an address, years, schooling
+    and then the company. The company read "15-25K·14薪", then "朝阳区"."""
+    text = (Path(__file__).resolve().parents[1] / "data" / "jd" / "boss_java.txt").read_text("utf-8")
+    _model, job = read_job(text)
+    assert (job.title, job.company, job.location) == ("Java开发工程师", "美团", "北京")
+    assert (job.years_required, job.degree_required) == (3, "bachelor")
+    assert {"java", "mysql", "redis", "kafka"} <= set(job.must_have)
+
+
 _PIECES = st.sampled_from(
     ["2019.03", " – ", "Present", "至今", "Mar 2019", "Engineer", "Acme Corp", "工程师", "有限公司", "\n", "• ",
      "EXPERIENCE", "Skills:", "任职要求", "5+ years", "40%", "$2M", "|", "(", ")", "，", "GPA 3.8/4.0", "B.S.", "硕士",
