@@ -5,11 +5,13 @@ were interleaved with the main column's ("Zalando SE, Berlin — Senior Frontend
 "tom becker.dev" then "Present"), and a phone scan of a two-column resume lost every role. The page is cut
 recursively (an XY cut): at a gutter no line crosses, with prose on both sides, left before right; else at the
 widest gap between rows, top before bottom. A column of dates, or of labels aligned to the right edge (each
-role's dates and place), is not a column of prose: a header keeps its dates on its own row.
+role's dates and place), is not a column of prose: a header keeps its dates on its own row; nor are a table's
+cells, whose lines sit on shared baselines row after row.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,6 +31,13 @@ MAX_DATE_SHARE = 0.5
 # prints a float); a column's lines start together and end ragged. The margin allows for a photo's skew and for a
 # segment placed by its characters inside a longer run of a PDF.
 RIGHT_ALIGNED_HEIGHTS = 3.0
+# In a PDF, two sides whose lines share a baseline with a line across, at least these shares of them, are a
+# table's rows, not columns. Measured: a table's right side 1.0 and left 0.62-0.86 (its headings have no cell
+# beside them); two columns' right sides 0.19-0.6, left 0.21-0.43.
+MIN_TABLE_RIGHT_SHARE = 0.9
+MIN_TABLE_LEFT_SHARE = 0.6
+# Lines whose bottoms are within this share of a line's height sit on one baseline.
+SAME_ROW_HEIGHTS = 0.25
 # On a page with columns, a line this many times the body text's height (a detected box: a 40 px name over
 # 22 px text is 36 over 28 px), in this top share of the page, is the page's title.
 TITLE_HEIGHTS = 1.2
@@ -56,12 +65,12 @@ class Box:
         return self.y1 - self.y0
 
 
-def reading_order(boxes: Sequence[Box]) -> list[Box]:
+def reading_order(boxes: Sequence[Box], *, tables: bool = False) -> list[Box]:
     """The boxes in the order a person reads the page; the page's title (a name atop the main column, beside
     a sidebar) first."""
     if len(boxes) > MAX_LAYOUT_LINES:
         return _rows(list(boxes))
-    ordered, columns = _order(list(boxes))
+    ordered, columns = _order(list(boxes), tables)
     title = _title(ordered) if columns else None  # one column is read top down: its title is already first
     return [title, *(b for b in ordered if b is not title)] if title is not None else ordered
 
@@ -77,16 +86,18 @@ def _title(boxes: list[Box]) -> Box | None:
     return None
 
 
-def _order(boxes: list[Box]) -> tuple[list[Box], bool]:
+def _order(boxes: list[Box], tables: bool = False) -> tuple[list[Box], bool]:
     """The boxes in reading order, and whether the page had columns side by side."""
     if len(boxes) <= 1:
         return boxes, False
-    gutter = _gutter(boxes)
+    gutter = _gutter(boxes, tables)
     if gutter is not None:
-        return _joined(_order([b for b in boxes if b.x1 <= gutter]), _order([b for b in boxes if b.x0 >= gutter]), True)
+        left, right = [b for b in boxes if b.x1 <= gutter], [b for b in boxes if b.x0 >= gutter]
+        return _joined(_order(left, tables), _order(right, tables), True)
     cut = _widest_row_gap(boxes)
     if cut is not None:
-        return _joined(_order([b for b in boxes if b.y1 <= cut]), _order([b for b in boxes if b.y0 >= cut]), False)
+        top, bottom = [b for b in boxes if b.y1 <= cut], [b for b in boxes if b.y0 >= cut]
+        return _joined(_order(top, tables), _order(bottom, tables), False)
     return _rows(boxes), False
 
 
@@ -115,7 +126,7 @@ def _gaps(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return sorted(out, key=lambda gap: gap[0] - gap[1])
 
 
-def _gutter(boxes: list[Box]) -> float | None:
+def _gutter(boxes: list[Box], tables: bool = False) -> float | None:
     """The x of a gutter between two columns of prose, or None."""
     min_width = MIN_GUTTER_HEIGHTS * _median_height(boxes)
     for start, end in _gaps([(b.x0, b.x1) for b in boxes]):
@@ -123,12 +134,12 @@ def _gutter(boxes: list[Box]) -> float | None:
             break
         left = [b for b in boxes if b.x1 <= start]
         right = [b for b in boxes if b.x0 >= end]
-        if _columns(left, right):
+        if _columns(left, right, tables):
             return (start + end) / 2
     return None
 
 
-def _columns(left: list[Box], right: list[Box]) -> bool:
+def _columns(left: list[Box], right: list[Box], tables: bool = False) -> bool:
     if len(left) < MIN_COLUMN_LINES or len(right) < MIN_COLUMN_LINES:
         return False
     top, bottom = (
@@ -138,9 +149,26 @@ def _columns(left: list[Box], right: list[Box]) -> bool:
     shorter = min(max(b.y1 for b in side) - min(b.y0 for b in side) for side in (left, right))
     if bottom - top < MIN_SIDE_BY_SIDE * shorter:
         return False
-    if _right_aligned(right):
+    if _right_aligned(right) or (tables and _table_rows(left, right)):
         return False
     return _date_share(left) <= MAX_DATE_SHARE and _date_share(right) <= MAX_DATE_SHARE
+
+
+def _table_rows(left: list[Box], right: list[Box]) -> bool:
+    """True when every line on the right, and most on the left, sit on a baseline shared across: the cells of a
+    table's rows ("姓名：张晓 | 性别：女"), read across; a page's two columns keep their own line pitch. Only for
+    a PDF's text, whose baselines are exact: OCR's boxes of two columns set in one pitch look the same."""
+    return _share_on_rows(right, left) >= MIN_TABLE_RIGHT_SHARE and _share_on_rows(left, right) >= MIN_TABLE_LEFT_SHARE
+
+
+def _share_on_rows(side: list[Box], other: list[Box]) -> float:
+    bottoms = sorted(b.y1 for b in other)
+    on_row = 0
+    for box in side:
+        tolerance = SAME_ROW_HEIGHTS * box.height
+        at = bisect_left(bottoms, box.y1 - tolerance)
+        on_row += at < len(bottoms) and bottoms[at] <= box.y1 + tolerance
+    return on_row / len(side)
 
 
 def _right_aligned(side: list[Box]) -> bool:

@@ -108,6 +108,27 @@ def floated_dates_pdf() -> bytes:
     return _html_pdf("<h1>Priya Natarajan</h1><p>priya.n@example.com</p>" + "".join(rows))
 
 
+def table_template_pdf() -> bytes:
+    """A Chinese resume on a table template, as word-processor templates lay it out: a details table of three
+    columns, then each entry's dates, organisation, field and degree in the cells of one row."""
+
+    def row(*cells: str) -> str:
+        return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+
+    body = (
+        "<h1 style='text-align:center'>个人简历</h1><table style='width:100%'>"
+        + row("姓名：张晓", "性别：女", "出生年月：2001.05")
+        + row("电话：139 1234 5678", "邮箱：zhangxiao@qq.com", "求职意向：Java开发工程师")
+        + "</table><h3>教育背景</h3><table style='width:100%'>"
+        + row("2019.09 - 2023.06", "浙江大学", "软件工程", "本科")
+        + "</table><h3>工作经历</h3><table style='width:100%'>"
+        + row("2023.07 - 至今", "网易", "Java开发工程师")
+        + "</table><ul><li>负责网易严选订单服务开发，使用Spring Boot和MySQL，接口响应时间降低35%</li>"
+        + "<li>引入Redis缓存热点商品数据，数据库QPS降低50%</li></ul>"
+    )
+    return _html_pdf(body, "body { font-family: 'Noto Sans CJK SC' } td { padding: 2px 6px }")
+
+
 PAGE_PIXELS = (1240, 1754)  # A4 at 150 dpi
 
 

@@ -113,7 +113,7 @@ def reading_text(boxes: list[Box]) -> str:
     """The boxes' text in reading order: a line per row of a column, a row's segments joined by wide space."""
     lines: list[str] = []
     previous: Box | None = None
-    for box in reading_order(boxes):
+    for box in reading_order(boxes, tables=True):
         if previous is not None and _same_row(previous, box) and box.x0 > previous.x0:
             lines[-1] += _joint(previous, box) + box.text
         else:

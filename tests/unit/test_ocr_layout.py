@@ -70,6 +70,22 @@ def test_places_and_terms_aligned_to_the_right_edge_stay_on_their_rows() -> None
     assert _texts(boxes) == [text for row in rows for text in row]
 
 
+def test_a_tables_cells_on_shared_baselines_are_read_across_in_a_pdfs_text() -> None:
+    """Three columns of cells whose lines sit on the same baselines row after row are a table, not columns; OCR's
+    boxes (tables off) keep reading equal-pitch columns as columns."""
+    rows = [
+        ("姓名：张晓", "性别：女", "出生年月：2001.05"),
+        ("电话：139 1234 5678", "邮箱：zx@qq.com", "求职意向：Java"),
+        ("2019.09 - 2023.06", "浙江大学", "软件工程"),
+    ]
+    boxes: list[Box] = []
+    for i, row in enumerate(rows):
+        y = 100 + i * PITCH
+        boxes += [Box(60 + 400 * k, y, 60 + 400 * k + 20 * len(cell), y + 28, 0, cell) for k, cell in enumerate(row)]
+    assert [b.text for b in reading_order(boxes, tables=True)] == [cell for row in rows for cell in row]
+    assert _texts(boxes) == [row[k] for k in range(3) for row in rows]
+
+
 def test_right_aligned_dates_stay_on_their_rows() -> None:
     """A compact list of roles with their dates at the right margin: a column of dates is not a column."""
     rows = [("Senior Engineer, Acme", "2019 – 2021"), ("Engineer, Globex", "2016 – 2019"), ("Intern, Initech", "2015")]

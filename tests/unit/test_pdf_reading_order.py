@@ -109,3 +109,22 @@ def test_a_page_denser_than_any_resume_keeps_its_drawing_order_without_placing(
     monkeypatch.setattr(pdf_module, "MAX_PLACED_CONTENT_BYTES", 1000)
     text = pdf_module._extract_here(pdfs.floated_dates_pdf(), None, 10**8).text
     assert calls == [] and "Software Engineering Intern | May 2025 – Aug 2025" not in text
+
+
+def test_a_table_templates_cells_are_read_row_by_row_not_as_columns() -> None:
+    """The cells of a details table and of an education row line up like columns; read as columns, the school
+    came out among "性别：女" and "出生年月", and the degree was lost."""
+    text = extract_text(pdfs.table_template_pdf()).text
+    lines = text.splitlines()
+    assert "姓名：张晓 | 性别：女 | 出生年月：2001.05" in lines
+    assert "2019.09 - 2023.06 | 浙江大学 | 软件工程 | 本科" in lines
+    model = read_document(text, "resume")
+    school = model.education[0]
+    assert model.contact.name == "张晓"
+    assert (school.org, school.field, school.degree_level, school.start) == (
+        "浙江大学",
+        "软件工程",
+        "bachelor",
+        "2019-09",
+    )
+    assert _roles(text) == [("网易", "Java开发工程师", "2023-07", "present")]
