@@ -87,7 +87,7 @@ def _runs(groups: list[Any]) -> list[_Run]:
         elif last is not None and on_baseline and 0 <= run.start - last.end <= WORD_GAP * last.height:
             # The next word of the line, drawn on its own (a producer that draws word by word): one run, so a
             # page is a few dozen lines for the layout, not hundreds of words.
-            last.text += ("" if run.start - last.end <= JOINED_GAP * last.height else " ") + run.text
+            last.text += _spacing(run.start - last.end, last.height) + run.text
             last.end = run.end
         else:
             runs.append(run)
@@ -129,10 +129,12 @@ def _same_row(a: Box, b: Box) -> bool:
 
 
 def _joint(left: Box, right: Box) -> str:
-    """What stands between two runs of a row: nothing where a word switches font ("（" then "P7）"), a space
-    between words, a wide gap between a header and its right-aligned dates."""
-    gap = right.x0 - left.x1
-    height = min(left.height, right.height)
+    return _spacing(right.x0 - left.x1, min(left.height, right.height))
+
+
+def _spacing(gap: float, height: float) -> str:
+    """What stands between two runs of a row `gap` apart: nothing where a word switches font ("（" then "P7）"),
+    a space between words, a field's separator between a header and its right-aligned dates."""
     if gap <= JOINED_GAP * height:
         return ""
     return " " if gap <= height else ROW_JOIN

@@ -230,9 +230,9 @@ def _labelled_name(line: str) -> str:
     return ""
 
 
-# A document's own title, which a template prints where the name would be.
+# A document's own title, which a template prints where the name would be (compared without spaces).
 _DOCUMENT_TITLES = frozenset(
-    ("个人简历", "简历", "求职简历", "个人履历", "履历", "应聘简历", "resume", "résumé", "curriculum vitae", "cv")
+    ("个人简历", "简历", "求职简历", "个人履历", "履历", "应聘简历", "resume", "résumé", "curriculumvitae", "cv")
 )
 
 
@@ -241,7 +241,7 @@ def _name_candidate(line: str, vocab: Vocabulary) -> str:
     if labelled:
         return labelled
     first = _SPLIT.split(line.strip())[0].strip() if line.strip() else ""
-    if first.replace(" ", "").lower() in _DOCUMENT_TITLES or first.lower() in _DOCUMENT_TITLES:
+    if first.replace(" ", "").lower() in _DOCUMENT_TITLES:
         return ""
     if not first or _EMAIL.search(first) or _LINK.search(first) or any(ch.isdigit() for ch in _ocr_repair(first)):
         return ""

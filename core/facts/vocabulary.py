@@ -29,9 +29,9 @@ from core.facts.text import english_word_rank
 VOCAB_DIR = Path(__file__).resolve().parents[2] / "knowledge" / "vocab"
 FAMILIES = ("software", "data", "product", "design", "marketing", "sales", "finance", "operations", "hr", "general")
 
-# Between two skills of one list: separators and list words only (at least one of them).
 # A one-word skill name more common than this in English is a word to translate, not a tool or brand name.
 COMMON_WORD_RANK = 50_000
+# Between two skills of one list: separators and list words only (at least one of them).
 _SEPARATORS = r"[,，、;；/|·•&+]"
 _LIST_WORDS = r"(?:and|or|as well as|和|及|与|或)"
 _LIST_GAP_RE = re.compile(

@@ -202,10 +202,10 @@ class _Nearest:
         if not self.ranked:
             return ""
         wanted = tokens(about)
-        position = {index: n for n, index in enumerate(self.ranked)}
-        order = sorted(self.ranked, key=lambda i: (-len(wanted & self.words[i]), i in self.used, position[i]))
-        self.used.add(order[0])
-        return self.bullets[order[0]]
+        # `ranked` is in the job's order, and min keeps the first of equals: ties go to the most relevant.
+        best = min(self.ranked, key=lambda i: (-len(wanted & self.words[i]), i in self.used))
+        self.used.add(best)
+        return self.bullets[best]
 
 
 def _story_order(bullets: list[str], docs: list[DocumentModel], rel: Relevance) -> list[int]:

@@ -81,8 +81,8 @@ def named_as_in(keyword: str, jd: DocumentModel, lang: str) -> str:
     vocab = _vocabulary()
     if vocab is None:
         return label(keyword, lang)
-    line = next((text for text in jd.lines if text.strip() and vocab.find_term(keyword, text) is not None), "")
-    return str(vocab.written_label(keyword, line, lang))
+    hit = next((h for text in jd.lines if text.strip() for h in [vocab.find_term(keyword, text)] if h), None)
+    return str(vocab.label_as_written(keyword, hit.surface if hit is not None else "", lang))
 
 
 def is_soft_skill(keyword: str) -> bool:
