@@ -149,9 +149,17 @@ def test_a_specific_skill_proves_the_broader_one(vocab: Vocabulary) -> None:
     assert vocab.find_term("Kafka", "Used message queues") is None  # the broader never proves the specific
 
 
+@pytest.mark.parametrize("database", ["MySQL", "PostgreSQL", "SQL Server", "Oracle数据库", "relational databases"])
+def test_a_relational_database_proves_sql(vocab: Vocabulary, database: str) -> None:
+    """A Data Analyst posting asks for SQL; a resume that lists MySQL has written SQL (a journey's false gap)."""
+    hit = vocab.find_term("SQL", f"熟悉Java、{database}、Redis")
+    assert hit is not None and hit.surface == database
+    assert vocab.find_term("MySQL", "Wrote SQL reports") is None
+
+
 def test_a_term_written_inside_a_longer_phrase_is_found(vocab: Vocabulary) -> None:
     hit = vocab.find_term("SQL", "Administered SQL Server 2019")
-    assert hit is not None and hit.surface == "SQL"
+    assert hit is not None and hit.surface == "SQL Server"  # a relational database, so it proves SQL whole
     assert vocab.find_term("Java", "Administered SQL Server 2019, JavaScript") is None
 
 

@@ -17,6 +17,7 @@ from bench.offline_corpus import SERVICES, pick, text
 from core import offline
 from core.facts.read import read_document, read_job
 from core.facts.text import contains_phrase, fold
+from core.facts.vocabulary import get_vocabulary
 from core.offline.lookup import clean, label
 from core.workbench.schemas import MatchResultData
 
@@ -48,11 +49,16 @@ def service(index: int) -> Service:
 
 
 def absent_skills(s: Service) -> list[str]:
-    """Labels of the job's keywords that neither document writes, in any of their names."""
+    """Labels of the job's keywords that neither document writes, in any of their names, nor proves by a
+    narrower skill it names (MySQL proves SQL, GKE proves Kubernetes)."""
     held = fold(s.resume.text + "\n" + (s.detailed.text if s.detailed else ""))
+    named = [*s.resume.skills, *(s.detailed.skills if s.detailed else [])]
+    proved = {wider for skill in named for wider in get_vocabulary().broader(skill)}
     out = []
     for keyword in [*s.job.must_have, *s.job.nice_to_have]:
         names = {keyword, label(keyword, "en"), label(keyword, "zh")}
+        if keyword in proved:
+            continue
         if keyword not in s.resume.skills and not any(contains_phrase(held, n) for n in names):
             out += sorted(names)
     return out
