@@ -37,12 +37,15 @@ def _proof_line(keyword: str, doc: DocumentModel, vocab: Vocabulary, memo: dict[
             return doc.lines[index].strip()
     # Only where the term could be (Vocabulary.places): a keyword the document lacks is usually nowhere.
     singles, pairs = vocab.places(keyword, doc.lines, memo)
+    wishes = doc.wish_lines()  # the job the user wants proves nothing
     for i in singles:
         line = doc.lines[i]
-        if line.strip() and vocab.find_term(keyword, line, memo) is not None:
+        if i not in wishes and line.strip() and vocab.find_term(keyword, line, memo) is not None:
             return line.strip()
     # A term split over a wrapped line: look in the pairs of neighbouring lines that could hold it.
     for i in pairs:
+        if i in wishes or i + 1 in wishes:
+            continue
         first, second = doc.lines[i], doc.lines[i + 1]
         if vocab.find_term(keyword, f"{first} {second}", memo) is not None:
             return f"{first.strip()} {second.strip()}"

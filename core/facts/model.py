@@ -18,6 +18,7 @@ DocKind = Literal["resume", "detailed_resume", "jd"]
 EntryKind = Literal["experience", "education", "project"]
 DegreeLevel = Literal["", "highschool", "associate", "bachelor", "master", "mba", "doctor"]
 PRESENT = "present"
+OBJECTIVE_LINES = 6  # an objective is a few labelled lines; a longer one has swallowed what follows its heading
 
 
 @dataclass
@@ -25,7 +26,7 @@ class Section:
     """A heading of the document and the lines under it (end exclusive)."""
 
     title: str  # as written
-    canonical: str  # summary|experience|education|projects|skills|certifications|languages|contact|other|...
+    canonical: str  # summary|objective|experience|education|projects|skills|certifications|languages|contact|other|...
     start: int
     end: int
 
@@ -103,6 +104,16 @@ class DocumentModel:
             if entry.line_start <= line < entry.line_end:
                 return index
         return None
+
+    def wish_lines(self) -> frozenset[int]:
+        """Lines of an objective ("求职意向：数据分析师（校招）", "Objective: a data analyst role"): the job the user
+        wants, so never evidence of a skill or of experience."""
+        return frozenset(
+            i
+            for s in self.sections
+            if s.canonical == "objective"
+            for i in range(s.start, min(s.end, s.start + OBJECTIVE_LINES, len(self.lines)))
+        )
 
     def has_content(self) -> bool:
         return any(line.strip() for line in self.lines)

@@ -43,7 +43,7 @@ _LOCATION_LABEL = re.compile(
     r"^(?:location|address|city|based in|现居|所在地|地址|城市|居住地|工作地点|地点|base)$", re.IGNORECASE
 )
 _CITY_STATE = re.compile(
-    r"^[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,2},\s?(?:[A-Z]{2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)$"
+    r"^[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,2},\s?(?:[A-Z]{2}(?:\s\d{5}(?:-\d{4})?)?|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)$"
 )
 _CITIES = (
     "北京", "上海", "深圳", "广州", "杭州", "成都", "南京", "武汉", "西安", "苏州", "天津", "重庆", "长沙", "厦门",
@@ -625,6 +625,21 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
         words_before: list[str] = []
         probe = header - 1
         wants_school = kind == "education" and not any(_SCHOOL_WORDS.search(p) for p in parts)
+        # "Staff Nurse, Telemetry Unit" over "Memorial Hermann Hospital, Houston, TX | March 2022 – Present": the
+        # dated line names only the employer and its place, so a title on the line above is the role's, whole.
+        wants_title = (
+            kind == "experience"
+            and len(parts) >= 2
+            and sum(not _is_location(p) for p in parts) == 1
+            and not any(_is_title(p, vocab) for p in parts)
+            and probe >= previous_end
+            and _short_plain(lines[probe])
+            and _is_title(lines[probe].strip(), vocab)
+            and not _is_org(lines[probe].strip(), vocab)
+        )
+        title_above = lines[probe].strip().strip(_PART_EDGES) if wants_title else ""
+        if title_above:
+            first = probe
         while (
             probe >= previous_end
             and probe >= header - 2
@@ -661,6 +676,7 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
             _fill_school(entry, parts, "\n".join(lines[first:next_header]), vocab)
         else:
             _fill_roles(entry, parts, vocab)
+            entry.title = entry.title or title_above
         entry.bullets = _bullets(lines, body_start, next_header)
         if entries and first < entries[-1].line_end:
             entries[-1].line_end = first
@@ -787,8 +803,11 @@ def _read(text: object, kind: str) -> DocumentModel:
         model.entries = _entries(lines, model.sections, vocab)
     line_index = _Lines(lines)
     joined = "\n".join(lines)
+    wishes = model.wish_lines()
     for hit in vocab.skills_in(joined):
-        model.skills.setdefault(hit.canonical, line_index.line_of(hit.start))
+        line = line_index.line_of(hit.start)
+        if line not in wishes:
+            model.skills.setdefault(hit.canonical, line)
     certs: dict[str, str] = {}
     for hit in vocab.certifications_in(joined):
         if not vocab.section_of(lines[line_index.line_of(hit.start)].strip()):  # "技能证书" heads a section
@@ -844,6 +863,8 @@ def _title_line(line: str, vocab: Vocabulary) -> tuple[str, str, str] | None:
         others = [p for p in pieces if not _is_location(p) and p.lower() not in ("hybrid", "remote", "onsite")]
         if others and len(pieces) >= 2:  # "Personalisation (Spotify, London)": a team, then company and city
             company = others[0]
+    if _TEAM.search(company):
+        company = ""  # "Registered Nurse - Cardiac Step-Down Unit": a unit of the employer named below
     head, _, last = company.rpartition(",")
     if head and _is_location(last.strip()):
         company, location = head.strip(), location or last.strip()
@@ -861,7 +882,7 @@ _OFFER_TERMS = re.compile(
     re.IGNORECASE,
 )
 _DISTRICT = re.compile(r"[\u4e00-\u9fff]{1,4}[区县市省镇]")
-_TEAM = re.compile(r"(?:\b(?:team|squad|tribe|department|division)|团队|部门|小组)$", re.IGNORECASE)
+_TEAM = re.compile(r"(?:\b(?:team|squad|tribe|department|division|unit|ward)|团队|部门|小组|病区)$", re.IGNORECASE)
 
 
 def _common_noun(piece: str, text: str) -> bool:

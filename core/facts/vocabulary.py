@@ -27,7 +27,10 @@ from core.facts.termtrie import Entry, Match, TermTrie, Token, breaks, has_cjk, 
 from core.facts.text import english_word_rank
 
 VOCAB_DIR = Path(__file__).resolve().parents[2] / "knowledge" / "vocab"
-FAMILIES = ("software", "data", "product", "design", "marketing", "sales", "finance", "operations", "hr", "general")
+FAMILIES = (
+    "software", "data", "product", "design", "marketing", "sales", "finance", "operations", "hr", "healthcare",
+    "general",
+)  # fmt: skip
 
 # A one-word skill name more common than this in English is a word to translate, not a tool or brand name.
 COMMON_WORD_RANK = 50_000

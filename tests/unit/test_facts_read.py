@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from core.facts.coverage import cover
 from core.facts.dates import find_ranges
 from core.facts.model import DocumentModel, Entry
 from core.facts.read import _read, _read_job, read_document, read_job
@@ -687,6 +688,58 @@ def test_a_chinese_job_boards_pay_experience_and_address_are_not_the_company() -
     assert (job.title, job.company, job.location) == ("Java开发工程师", "美团", "北京")
     assert (job.years_required, job.degree_required) == (3, "bachelor")
     assert {"java", "mysql", "redis", "kafka"} <= set(job.must_have)
+
+
+def _data(*parts: str) -> str:
+    return Path(__file__).resolve().parents[1].joinpath("data", *parts).read_text("utf-8")
+
+
+def test_a_title_above_an_employer_and_its_place_is_the_roles() -> None:
+    """tests/data/resume/nurse_en.txt: "Staff Nurse, Telemetry Unit" over "Memorial Hermann Hospital, Houston, TX |
+    March 2022 – Present". The dated line's place made two parts, so the title above was lost, and the second
+    role's title became a bullet of the first."""
+    model = read_document(_data("resume", "nurse_en.txt"), "resume")
+    roles = [(e.org, e.title, e.start, e.end, e.location) for e in model.experience]
+    assert roles == [
+        ("Memorial Hermann Hospital", "Staff Nurse, Telemetry Unit", "2022-03", "present", "Houston, TX"),
+        ("St. Luke's Health", "Staff Nurse, Medical-Surgical Unit", "2020-06", "2022-02", "Houston, TX"),
+    ]
+    assert not any("Staff Nurse" in bullet for e in model.experience for bullet in e.bullets)
+    assert model.contact.location == "Houston, TX 77002"  # a ZIP code after the state
+    assert model.certifications == ["Basic Life Support", "Advanced Cardiovascular Life Support"]
+    assert {"telemetry monitoring", "epic ehr", "iv therapy", "patient education"} <= set(model.skills)
+    one_line = read_document(
+        "Jane Doe\nEXPERIENCE\nSenior Software Engineer\nAcme Corp | 2022 – Present\n- Built it\n", "resume"
+    )
+    assert one_line.experience[0].title == "Senior Software Engineer"  # unchanged: no place on the dated line
+
+
+def test_a_unit_after_the_title_is_not_the_company() -> None:
+    """tests/data/jd/indeed_nurse.txt: "Registered Nurse - Cardiac Step-Down Unit" over "Houston Methodist" and
+    "Houston, TX 77030". The company read "Cardiac Step-Down Unit", and the place nothing."""
+    _model, job = read_job(_data("jd", "indeed_nurse.txt"))
+    assert (job.title, job.company, job.location, job.years_required) == (
+        "Registered Nurse",
+        "Houston Methodist",
+        "Houston, TX 77030",
+        2,
+    )
+    assert {"acute care", "epic ehr"} <= set(job.must_have)
+
+
+def test_an_objective_is_the_job_wanted_not_evidence() -> None:
+    """tests/data/resume/new_grad_zh.txt opens with "求职意向：数据分析师（校招）": it proved "数据分析" and "校招"
+    (campus recruiting), and Match quoted it as the user's strength."""
+    model = read_document(_data("resume", "new_grad_zh.txt"), "resume")
+    assert [s.canonical for s in model.sections][:2] == ["objective", "education"]
+    wanted = model.wish_lines()
+    assert model.lines[min(wanted)].startswith("求职意向")
+    assert "campus recruiting" not in model.skills
+    assert model.skills["data analysis"] not in wanted  # proved by the internship's title line instead
+    proofs = {p.keyword: p.proof for p in cover(["data analysis", "campus recruiting"], model, None)}
+    assert proofs["campus recruiting"] is None
+    assert proofs["data analysis"] is not None and "求职意向" not in proofs["data analysis"]
+    assert [(e.org, e.title) for e in model.experience][-1] == ("武汉大学数学与统计学院学生会", "学术部部长")
 
 
 _PIECES = st.sampled_from(

@@ -157,6 +157,22 @@ def test_a_relational_database_proves_sql(vocab: Vocabulary, database: str) -> N
     assert vocab.find_term("MySQL", "Wrote SQL reports") is None
 
 
+def test_a_nurses_skills_are_known_and_kept_out_of_other_trades(vocab: Vocabulary) -> None:
+    """A nurse's resume read one skill ("monitoring") and a nursing posting two soft skills: the vocabulary had no
+    clinical terms. Their everyday words in other trades stay theirs."""
+    assert skills(vocab, "Chart in Epic; precept new graduate nurses; IV therapy and wound care") == [
+        "epic ehr",
+        "precepting",
+        "iv therapy",
+        "wound care",
+    ]
+    assert "epic ehr" not in skills(vocab, "Wrote Epics and user stories in Jira")
+    assert "telemetry monitoring" not in skills(vocab, "Added telemetry to the Android app with OpenTelemetry")
+    assert "patient triage" not in skills(vocab, "Triaged production incidents for the payments team")
+    assert [hit.canonical for hit in vocab.certifications_in("BLS and ACLS certification required")] == ["bls", "acls"]
+    assert [hit.canonical for hit in vocab.degrees_in("BSN preferred")] == ["bachelor"]
+
+
 def test_a_term_written_inside_a_longer_phrase_is_found(vocab: Vocabulary) -> None:
     hit = vocab.find_term("SQL", "Administered SQL Server 2019")
     assert hit is not None and hit.surface == "SQL Server"  # a relational database, so it proves SQL whole
@@ -314,7 +330,7 @@ def test_data_sizes(vocab: Vocabulary) -> None:
     skills_ = vocab.canonicals("skill")
     assert len(skills_) >= 800
     assert {vocab.family(c) for c in skills_} >= {
-        "software", "data", "product", "design", "marketing", "sales", "finance", "operations", "hr",
+        "software", "data", "product", "design", "marketing", "sales", "finance", "operations", "hr", "healthcare",
     }  # fmt: skip
     assert sum(vocab.label(c, "zh") != vocab.label(c) for c in skills_) >= 300
     assert len(vocab.canonicals("language")) >= 30
