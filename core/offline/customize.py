@@ -129,7 +129,7 @@ def _from_history(draft: Draft, resume: DocumentModel, detailed: DocumentModel, 
 def _plain_section(
     draft: Draft, doc: DocumentModel, canonical: str, fallback_key: str, asset: AssetKind = "resume"
 ) -> None:
-    """A section copied as written (languages, certifications without a model of their own)."""
+    """A section copied as written (languages, certifications, awards: no model of their own)."""
     for section in doc.sections:
         if section.canonical == canonical:
             body = [clean(line) for line in doc.lines[section.start : section.end] if clean(line)]
@@ -182,6 +182,9 @@ def customize(docs: ServiceDocuments, match: MatchResultData) -> CustomizeReply:
             _write_entry(draft, resume, entry, len(entry.bullets) or 2, rel, "resume", used)
     _plain_section(draft, resume, "certifications", "md_certifications")
     _plain_section(draft, resume, "languages", "md_languages")
+    # A new graduate's prizes and a researcher's papers are facts a recruiter reads; they are kept as written.
+    _plain_section(draft, resume, "awards", "md_awards")
+    _plain_section(draft, resume, "publications", "md_publications")
     written = fold("\n".join(draft.lines))
     certs = [c for c in resume.certifications if fold(c) not in written]  # not already shown in another line
     if certs and not any(s.canonical == "certifications" for s in resume.sections):

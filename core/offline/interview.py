@@ -102,8 +102,8 @@ def _intros(
 ) -> tuple[str, str]:
     name = spoken_name(resume)
     opening = t(lang, "intro_open", name=name) if name else t(lang, "intro_open_noname")
-    role, start = latest_role(resume, lang)
-    current = t(lang, "intro_current", role=role, since=t(lang, "since", start=start) if start else "") if role else ""
+    latest = latest_role(resume, lang)
+    current = t(lang, latest.wording("intro"), role=latest.role, since=latest.dates(lang)) if latest.role else ""
     sep = t(lang, "list_sep")
     job_name = job.title or ("这个" if lang == "zh" else "this")
     relevant = t(lang, "intro_relevant", job=job_name, facts=sep.join(_trim(b) for b in bullets[:INTRO_1MIN_FACTS]))
@@ -122,16 +122,12 @@ def _intros(
     entries = by_recency([entry for entry, _ in by_role.values()])[:INTRO_3MIN_ROLES]
     for entry in entries:
         facts = sep.join(_trim(b) for b in by_role[(fold(entry.org), fold(entry.title))][1][:INTRO_3MIN_FACTS])
-        blocks.append(
-            t(
-                lang,
-                "intro_role_block",
-                org=entry.org or entry.title,
-                title=entry.title or "",
-                dates=_dates(entry, lang),
-                facts=facts,
-            )
-        )
+        dates = _dates(entry, lang)
+        if entry.org and entry.title:
+            block = t(lang, "intro_role_block", org=entry.org, title=entry.title, dates=dates, facts=facts)
+        else:  # "在学生会担任（2023-09 – 2024-06）期间" reads as if a title were lost
+            block = t(lang, "intro_untitled_block", org=entry.org or entry.title, dates=dates, facts=facts)
+        blocks.append(block)
     school = next(iter(by_recency(resume.education)), None)
     education = ""
     if school is not None and school.org:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from core.facts.model import PRESENT, DocumentModel, Entry
-from core.facts.text import contains_phrase, fold
+from core.facts.text import contains_phrase, fold, has_cjk
 
 DEGREE_RANK = {"": 0, "highschool": 1, "associate": 2, "bachelor": 3, "master": 4, "mba": 4, "doctor": 5}
 DEGREE_LABEL = {
@@ -120,14 +120,15 @@ class Proof:
 
 
 def _line_order(doc: DocumentModel) -> list[int]:
-    """Lines to search for proof, best proof first: bullets of roles and projects, then every other line."""
+    """Lines to search for proof, best proof first: bullets of roles and projects, then every other line but the
+    objective's (the job the user wants proves nothing)."""
     bullet_lines: list[int] = []
     for entry in doc.entries:
         if entry.kind == "education":
             continue
         bullet_lines += [i for i in range(entry.line_start + 1, entry.line_end) if i < len(doc.lines)]
-    seen = set(bullet_lines)
-    return bullet_lines + [i for i in range(len(doc.lines)) if i not in seen]
+    skip = set(bullet_lines) | doc.wish_lines()
+    return bullet_lines + [i for i in range(len(doc.lines)) if i not in skip]
 
 
 def locate(keyword: str, doc: DocumentModel | None) -> int | None:
@@ -237,13 +238,24 @@ def written_as(canonical: str, text: str) -> str | None:
 
 
 def surface(canonical: str, doc: DocumentModel, line: int | None) -> str:
-    """How the document itself writes a skill on `line` ("JS", "机器学习"); the label when not found there."""
+    """How the document itself writes a skill on `line` ("JS", "机器学习"), when that is a name for it; the label
+    otherwise ("Chart in Epic" proves Epic EHR but is no skill's name)."""
     vocab = _vocabulary()
     if vocab is not None and line is not None and 0 <= line < len(doc.lines):
         for hit in vocab.skills_in(doc.lines[line]):
-            if hit.canonical == canonical:
+            if hit.canonical == canonical and _names(str(hit.surface), canonical):
                 return str(hit.surface)
     return label(canonical, doc.lang)
+
+
+def _names(written: str, canonical: str) -> bool:
+    """A spelling that names the skill: one word ("k8s", "Postgres"), Chinese, or the label in another case; a
+    phrase alias is a way of saying it ("cardiac rhythms", "SQL queries")."""
+    return (
+        " " not in written.strip()
+        or has_cjk(written)
+        or fold(written) in (fold(label(canonical, "en")), fold(label(canonical, "zh")), fold(canonical))
+    )
 
 
 def language_names(doc: DocumentModel) -> list[str]:

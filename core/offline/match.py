@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from core.facts.model import DocumentModel, JobFacts
+from core.facts.model import PRESENT, DocumentModel, JobFacts
 from core.facts.text import fold
 from core.offline.advice import Advisor
 from core.offline.documents import ServiceDocuments
@@ -156,14 +156,44 @@ def _formula(fit: Fit, job: JobFacts, lang: str) -> str:
     )
 
 
-def latest_role(doc: DocumentModel | None, lang: str) -> tuple[str, str]:
-    """('Title at Org', start) of the most recent role, as written; ('', '') when there is none."""
+@dataclass(frozen=True)
+class LatestRole:
+    """The most recent role as written ("Title at Org", or the employer alone), and when it ran; empty `role`
+    when there is none."""
+
+    role: str = ""
+    start: str = ""
+    end: str = ""  # PRESENT, a date, or "" when the resume writes no end
+    titled: bool = True  # False when only the employer is known: "I work at X", never "I'm X"
+
+    @property
+    def ongoing(self) -> bool:
+        """A role with no end written is taken as the current one ("2021-03 –")."""
+        return self.end in ("", PRESENT)
+
+    def dates(self, lang: str) -> str:
+        """ " (since 2021-03)" for the current role, " (2025-07 – 2025-10)" for one that has ended."""
+        if not self.start:
+            return ""
+        return t(lang, "since", start=self.start) if self.ongoing else t(lang, "dates", start=self.start, end=self.end)
+
+    def wording(self, usage: str) -> str:
+        """The template for `usage` ("pitch", "intro"): an intern whose internship ended is not "currently" one."""
+        return f"{usage}_{'now' if self.ongoing else 'past'}{'' if self.titled else '_org'}"
+
+    def phrase(self, lang: str) -> str:
+        """The role inside a sentence: "as Senior PM at HubSpot", "at HubSpot"."""
+        return t(lang, "latest_as" if self.titled else "latest_at", role=self.role)
+
+
+def latest_role(doc: DocumentModel | None, lang: str) -> LatestRole:
+    """The most recent role, as written."""
     for entry in by_recency(doc.experience if doc else []):
         if entry.title and entry.org:
-            return t(lang, "at", title=entry.title, org=entry.org), entry.start or ""
+            return LatestRole(t(lang, "at", title=entry.title, org=entry.org), entry.start or "", entry.end or "")
         if entry.title or entry.org:
-            return entry.title or entry.org, entry.start or ""
-    return "", ""
+            return LatestRole(entry.title or entry.org, entry.start or "", entry.end or "", bool(entry.title))
+    return LatestRole()
 
 
 def _strengths(
@@ -176,10 +206,10 @@ def _strengths(
             name = surface(proof.keyword, resume if proof.status == "resume" else detailed or resume, proof.line)
             out.append(t(lang, "strength_skill", label=name, quote=_quote(quote, lang)))
     if job.years_required and fit.experience >= 1.0:
-        role, start = latest_role(resume, lang)
-        if role:
-            since = t(lang, "since", start=start) if start else ""
-            have = round(fit.years, 1)
+        latest = latest_role(resume, lang)
+        if latest.role:
+            have, since = round(fit.years, 1), latest.dates(lang)
+            role = latest.phrase(lang)
             out.append(t(lang, "strength_years", have=have, role=role, since=since, years=job.years_required))
     if not out:
         lines = [i for e in resume.entries if e.kind != "education" for i in entry_lines(resume, e).bullets]
@@ -265,9 +295,9 @@ def _self_pitch(
 ) -> str:
     name = spoken_name(resume)
     text = t(lang, "pitch_open", name=name) if name else t(lang, "pitch_open_noname")
-    role, _ = latest_role(resume, lang)
-    if role:
-        text += t(lang, "pitch_role", role=role)
+    latest = latest_role(resume, lang)
+    if latest.role:
+        text += t(lang, latest.wording("pitch"), role=latest.role)
     if job.title:
         company = (
             (t(lang, "pitch_company", company=job.company) if job.company else "")

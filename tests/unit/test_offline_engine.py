@@ -9,6 +9,7 @@ give the same output; nothing the user sees is empty.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -233,3 +234,58 @@ def test_same_output_in_another_process_whatever_the_hash_seed() -> None:
         assert run.returncode == 0, run.stderr[-2000:]
         digests.add(run.stdout.strip())
     assert len(digests) == 1
+
+
+def _fixture(*parts: str) -> str:
+    return Path(__file__).resolve().parents[1].joinpath("data", *parts).read_text("utf-8")
+
+
+def _service_of(resume_text: str, jd_text: str, lang: str) -> Service:
+    jd, job = read_job(jd_text)
+    return Service(read_document(resume_text, "resume"), None, jd, job, lang)
+
+
+def test_a_new_graduates_objective_ended_internship_and_prizes() -> None:
+    """tests/data/resume/new_grad_zh.txt against a campus posting: the objective line was quoted as a strength and
+    as the intro's experience, the internship that ended in 2025-10 read "目前是…（2025-07至今）", and the
+    tailored resume dropped the 荣誉奖项 section a new graduate leans on."""
+    out = _service_of(_fixture("resume", "new_grad_zh.txt"), _fixture("jd", "campus_data_analyst.txt"), "zh").run()
+    match, intro = out["match"], out["interview"]
+    said = "\n".join([*match.strengths, match.self_pitch, intro.self_intro_1min, intro.self_intro_3min])
+    assert "求职意向" not in said and "152-1088-3421" not in said
+    assert "目前是" not in said and "至今" not in said
+    assert "最近一段经历是中国平安保险数据分析实习生（2025-07 – 2025-10）" in intro.self_intro_1min
+    assert "最近一段经历是中国平安保险数据分析实习生。" in match.self_pitch
+    assert "在武汉大学数学与统计学院学生会担任学术部部长（2023-09 – 2024-06）期间" in intro.self_intro_3min
+    markdown = out["customize"].markdown
+    assert "## 荣誉奖项" in markdown and "全国大学生数学建模竞赛 湖北赛区一等奖" in markdown
+    assert "求职意向" not in markdown
+
+
+def test_a_role_without_a_title_is_told_by_its_employer() -> None:
+    resume = (
+        "李四\n工作经历\n某某科技有限公司 2020.01-2021.01\n• 负责销售数据周报 52 份\n"
+        "教育背景\n武汉大学 本科 2016.09-2020.06\n"
+    )
+    out = _service_of(resume, _fixture("jd", "campus_data_analyst.txt"), "zh").run()
+    three = out["interview"].self_intro_3min
+    assert "在某某科技有限公司（2020-01 – 2021-01）期间" in three
+    assert "担任（" not in three
+    assert "最近一段经历在某某科技有限公司（2020-01 – 2021-01）。" in out["interview"].self_intro_1min
+    assert "最近一段经历在某某科技有限公司。" in out["match"].self_pitch  # not "目前是某某科技有限公司"
+
+
+def test_an_ended_role_and_a_current_one_in_english() -> None:
+    nurse = _fixture("resume", "nurse_en.txt")
+    jd = _fixture("jd", "indeed_nurse.txt")
+    current = _service_of(nurse, jd, "en").run()
+    assert "I'm currently Staff Nurse, Telemetry Unit at Memorial Hermann Hospital (since 2022-03)." in (
+        current["interview"].self_intro_1min
+    )
+    ended = _service_of(nurse.replace("March 2022 – Present", "March 2022 – October 2025"), jd, "en").run()
+    assert (
+        "Most recently I was Staff Nurse, Telemetry Unit at Memorial Hermann Hospital (2022-03 – 2025-10)."
+        in ended["interview"].self_intro_1min
+    )
+    assert "Most recently I was Staff Nurse, Telemetry Unit at Memorial Hermann Hospital." in ended["match"].self_pitch
+    assert "currently" not in ended["interview"].self_intro_1min
