@@ -9,13 +9,14 @@ always give the same answer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from core.facts.model import DocumentModel
 from core.facts.text import contains_phrase, fold
-from core.facts.vocabulary import Vocabulary, get_vocabulary
+from core.facts.vocabulary import Hit, Vocabulary, get_vocabulary
 
 Status = Literal["resume", "detailed", "missing"]
 
@@ -128,3 +129,58 @@ def unique(keywords: Iterable[str]) -> list[str]:
 
 def as_json(proofs: Sequence[KeywordProof]) -> list[dict[str, Any]]:
     return [asdict(p) for p in proofs]
+
+
+# What joins the skills of one choice ("Python 或 R", "Python, R or Julia") and of one list ("Java、Go", "HTML/CSS":
+# a slash joins skills asked together as often as a choice).
+_OR_GAP = re.compile(r"^\s*(?:[,，、]\s*)?(?:or|either|或者?|或是)\s*$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^\s*[,，、/]\s*$")
+# Around a list, words that make it a choice: "Java、C++、Go 中至少一种", "one of AWS, GCP, Azure", "Spark/Flink等".
+_ONE_OF = re.compile(
+    r"至少一|之一|任一|其一|任意一|\b(?:one|any|at least one|either) of\b|\bsuch as\b|\be\.g\.", re.IGNORECASE
+)
+_CLAUSE = re.compile(r"[，,。；;.:：()（）]")
+
+
+def either_groups(jd: DocumentModel) -> list[frozenset[str]]:
+    """Skills a JD line offers as a choice, by canonical id: one held meets the others ("熟悉 Python 或 R",
+    "Java/C++/Go 中至少一种", "one of AWS, GCP, Azure"); "Java and Python" and "Java、Go、MySQL" are each required."""
+    vocab = get_vocabulary()
+    groups: list[frozenset[str]] = []
+    for line in jd.lines:
+        hits = vocab.skills_in(line) if len(line) <= 400 else []
+        chain: list[Hit] = []
+        chosen = False
+        for hit in hits:
+            gap = line[chain[-1].end : hit.start] if chain else ""
+            if chain and (_OR_GAP.match(gap) or _LIST_GAP.match(gap)):
+                chosen = chosen or bool(_OR_GAP.match(gap))
+                chain.append(hit)
+                continue
+            _close(groups, line, chain, chosen)
+            chain, chosen = [hit], False
+        _close(groups, line, chain, chosen)
+    return groups
+
+
+def _close(groups: list[frozenset[str]], line: str, chain: list[Hit], chosen: bool) -> None:
+    """Keep a list of two skills or more that is a choice: joined by "or", or with "one of" just around it."""
+    if len({hit.canonical for hit in chain}) < 2:
+        return
+    before = _CLAUSE.split(line[max(0, chain[0].start - 16) : chain[0].start])[-1]
+    after = _CLAUSE.split(line[chain[-1].end : chain[-1].end + 16])[0]
+    if chosen or _ONE_OF.search(f"{before} {after}") or after.lstrip().startswith("等"):
+        groups.append(frozenset(hit.canonical for hit in chain))
+
+
+def met_by_another(statuses: dict[str, str], groups: Sequence[frozenset[str]]) -> set[str]:
+    """Missing keywords of a choice whose other skill the documents hold: "R" once "Python" is found for
+    "Python 或 R". They are no gap, and not counted."""
+    vocab = get_vocabulary()
+    canonical = {keyword: vocab.canonical_skill(keyword) or fold(keyword) for keyword in statuses}
+    held = {canonical[k] for k, status in statuses.items() if status != "missing"}
+    return {
+        keyword
+        for keyword, status in statuses.items()
+        if status == "missing" and any(canonical[keyword] in group and group & held for group in groups)
+    }

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from core.facts.coverage import either_groups, met_by_another
 from core.facts.model import PRESENT, DocumentModel, JobFacts
 from core.facts.text import fold
 from core.offline.advice import Advisor
@@ -115,6 +116,9 @@ def assess(
     """The numbers behind Match, computed from the documents alone."""
     must = prove(list(dict.fromkeys(job.must_have)), resume, detailed)
     nice = prove([k for k in dict.fromkeys(job.nice_to_have) if k not in job.must_have], resume, detailed)
+    if any(p.status == "missing" for p in [*must, *nice]):  # "Python 或 R": R is no gap for a Python user
+        settled = met_by_another({p.keyword: p.status for p in [*must, *nice]}, either_groups(jd))
+        must, nice = [p for p in must if p.keyword not in settled], [p for p in nice if p.keyword not in settled]
     as_of = as_of or current_month()
     entries = resume.experience + (detailed.experience if detailed else [])
     years = experience_years(entries, as_of)

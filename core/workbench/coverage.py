@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from core.facts.coverage import ScanMemo, cover
+from core.facts.coverage import ScanMemo, cover, either_groups, met_by_another
 from core.facts.model import DocumentModel
 from core.facts.vocabulary import get_vocabulary
 from core.workbench.schemas import Coverage, KeywordCoverage
@@ -19,20 +19,28 @@ PROJECTION_WEIGHT = 40  # points: from no keyword to every keyword in the resume
 
 
 def compute_coverage(
-    must_have: Iterable[str], nice_to_have: Iterable[str], resume: DocumentModel, detailed: DocumentModel | None
+    must_have: Iterable[str],
+    nice_to_have: Iterable[str],
+    resume: DocumentModel,
+    detailed: DocumentModel | None,
+    jd: DocumentModel | None = None,
 ) -> Coverage:
+    """Each keyword's status and proof. With the JD, a keyword it offers as a choice the documents meet another
+    way ("Python 或 R" for a Python user) is left out: it is neither a gap nor a point."""
     memo = ScanMemo()  # the nice-to-haves are looked for in lines the must-haves' search has scanned
-    must = [
-        KeywordCoverage(keyword=p.keyword, status=p.status, proof=p.proof)
-        for p in cover(list(must_have), resume, detailed, memo)
-    ]
-    taken = {k.keyword.casefold() for k in must}
+    must_proofs = cover(list(must_have), resume, detailed, memo)
+    taken = {p.keyword.casefold() for p in must_proofs}
     nice_words = [k for k in nice_to_have if k.strip().casefold() not in taken]
-    nice = [
-        KeywordCoverage(keyword=p.keyword, status=p.status, proof=p.proof)
-        for p in cover(nice_words, resume, detailed, memo)
-    ]
-    return Coverage(must_have=must, nice_to_have=nice)
+    nice_proofs = cover(nice_words, resume, detailed, memo)
+    settled: set[str] = set()
+    if jd is not None and any(p.status == "missing" for p in [*must_proofs, *nice_proofs]):
+        settled = met_by_another({p.keyword: p.status for p in [*must_proofs, *nice_proofs]}, either_groups(jd))
+    return Coverage(
+        must_have=[KeywordCoverage(keyword=p.keyword, status=p.status, proof=p.proof) for p in must_proofs
+                   if p.keyword not in settled],
+        nice_to_have=[KeywordCoverage(keyword=p.keyword, status=p.status, proof=p.proof) for p in nice_proofs
+                      if p.keyword not in settled],
+    )  # fmt: skip
 
 
 def weighted_ratio(coverage: Coverage, found: frozenset[str] = frozenset({"resume"})) -> float:

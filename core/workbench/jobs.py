@@ -80,7 +80,7 @@ def _summary(stored: dict[str, Any], docs: ServiceDocuments) -> JobSummary:
 
 
 def _coverage(job: JobSummary, docs: ServiceDocuments) -> Coverage:
-    return compute_coverage(job.must_have, job.nice_to_have, docs.resume, docs.detailed)
+    return compute_coverage(job.must_have, job.nice_to_have, docs.resume, docs.detailed, docs.jd)
 
 
 def _handed_coverage(handed: str | None) -> Coverage | None:
@@ -184,7 +184,7 @@ class MatchHandler(BaseHandler):
             facts = offline.load_step(session, _service_id(ctx))
         docs = facts.docs
         job = _summary(facts.job_summary, docs)
-        coverage = compute_coverage(job.must_have, job.nice_to_have, docs.resume, docs.detailed)
+        coverage = compute_coverage(job.must_have, job.nice_to_have, docs.resume, docs.detailed, docs.jd)
         situation = read_situation(docs.resume, docs.detailed, docs.job, coverage)
         found = retrieve("match", knowledge_query("match", situation, facts.output_lang), facts.output_lang)
         ctx.figures["retrieved"] = found.record

@@ -253,6 +253,7 @@ def test_a_new_graduates_objective_ended_internship_and_prizes() -> None:
     match, intro = out["match"], out["interview"]
     said = "\n".join([*match.strengths, match.self_pitch, intro.self_intro_1min, intro.self_intro_3min])
     assert "求职意向" not in said and "152-1088-3421" not in said
+    assert not any("R语言" in gap.gap for gap in match.gaps)  # "熟悉 Python 或 R": Python meets it
     assert "目前是" not in said and "至今" not in said
     assert "最近一段经历是中国平安保险数据分析实习生（2025-07 – 2025-10）" in intro.self_intro_1min
     assert "最近一段经历是中国平安保险数据分析实习生。" in match.self_pitch

@@ -1,0 +1,60 @@
+"""A JD's choices ("熟悉 Python 或 R"): one skill held meets the others, so none of them is a gap."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.facts.coverage import either_groups
+from core.facts.read import read_document, read_job
+from core.workbench.coverage import compute_coverage
+
+
+def groups(requirement: str) -> list[list[str]]:
+    jd, _job = read_job(f"Data Engineer\nRequirements\n{requirement}\n")
+    return [sorted(group) for group in either_groups(jd)]
+
+
+@pytest.mark.parametrize(
+    ("requirement", "choice"),
+    [
+        ("熟练使用 SQL，熟悉 Python 或 R 进行数据处理；", ["python", "r"]),
+        ("熟悉 Java/C++/Go 中的至少一种语言", ["c++", "go", "java"]),
+        ("Experience with Python, R or Julia", ["julia", "python", "r"]),
+        ("Experience with one of AWS, GCP, Azure", ["aws", "azure", "google cloud"]),
+        ("熟悉Spark/Flink等大数据框架", ["apache spark", "flink"]),
+        ("Cloud platforms such as AWS or GCP", ["aws", "google cloud"]),
+    ],
+)
+def test_a_choice_is_read_as_one(requirement: str, choice: list[str]) -> None:
+    assert groups(requirement) == [choice]
+
+
+@pytest.mark.parametrize(
+    "requirement",
+    [
+        "Proficiency in Java and Python",
+        "熟悉Java、Go、MySQL、Redis、Kafka",
+        "HTML/CSS/JavaScript",  # a slash joins skills asked together as often as a choice
+        "熟悉Java、Go，了解Docker等",  # "等" belongs to Docker, not to the list before the comma
+        "CI/CD pipelines and Docker",
+    ],
+)
+def test_a_list_asks_for_each(requirement: str) -> None:
+    assert groups(requirement) == []
+
+
+def test_the_choice_met_is_no_gap_and_no_point() -> None:
+    resume = read_document("Li Lei\nSkills\nPython, SQL, Tableau\n", "resume")
+    jd, _job = read_job("Data Analyst\nRequirements\n- SQL\n- Python or R for data cleaning\n- Looker or Tableau\n")
+    plain = compute_coverage(["SQL", "Python", "R"], ["Looker", "Tableau"], resume, None)
+    assert [(k.keyword, k.status) for k in plain.must_have] == [
+        ("SQL", "resume"),
+        ("Python", "resume"),
+        ("R", "missing"),
+    ]
+    settled = compute_coverage(["SQL", "Python", "R"], ["Looker", "Tableau"], resume, None, jd)
+    assert [k.keyword for k in settled.must_have] == ["SQL", "Python"]
+    assert [k.keyword for k in settled.nice_to_have] == ["Tableau"]
+    nothing_held = read_document("Li Lei\nSkills\nExcel\n", "resume")
+    both_missing = compute_coverage(["Python", "R"], [], nothing_held, None, jd)
+    assert [(k.keyword, k.status) for k in both_missing.must_have] == [("Python", "missing"), ("R", "missing")]
