@@ -16,7 +16,7 @@ from functools import lru_cache
 from core.facts.dates import DateHit, DateRange, analyse_dates, find_dates, find_ranges
 from core.facts.model import Contact, DegreeLevel, DocumentModel, Entry, EntryKind, JobFacts, NumberFact, Section
 from core.facts.numbers import chinese_number, find_numbers
-from core.facts.text import any_of
+from core.facts.text import any_of, unify_radicals
 from core.facts.vocabulary import Vocabulary, get_vocabulary
 
 MAX_CHARS = 2_000_000  # beyond this the text is not a document; read the start only
@@ -112,8 +112,9 @@ def _clean(text: object) -> str:
         return ""
     text = text[:MAX_CHARS].replace("\r\n", "\n").replace("\r", "\n")
     # The radical 丨 is a bar to its writer (typed as a separator: "浙江大学丨硕士") and to a scan (a "|" read
-    # as it); never a word. One character for one, so offsets hold.
-    return _CONTROL.sub(" ", text).replace("丨", "|")
+    # as it); never a word. A radical a PDF's font drew for an ideograph is that ideograph ("⼤学"). One
+    # character for one, so offsets hold.
+    return unify_radicals(_CONTROL.sub(" ", text).replace("丨", "|"))
 
 
 def _lang(text: str) -> str:
@@ -571,10 +572,21 @@ def _header_lines(lines: list[str], start: int, end: int) -> tuple[list[int], se
             wrapped.add(index)
             index += 2
             continue
-        if _is_header_line(lines[index]):
+        if _is_header_line(lines[index]) and not _wrapped_date(lines, index, start):
             headers.append(index)
         index += 1
     return headers, wrapped
+
+
+def _wrapped_date(lines: list[str], index: int, start: int) -> bool:
+    """A lone date under a long line cut mid-sentence is that sentence's end, not a header: "… a 20% drop in
+    rapid response calls in" + "2023" (a PDF's text loses the bullet marks that would tell them apart)."""
+    text = _strip_bullet(lines[index]).strip()
+    ranges, dates = _line_dates(text)
+    if ranges or len(dates) != 1 or dates[0].end - dates[0].start < len(text.rstrip(".。;；")) or index <= start:
+        return False
+    above = lines[index - 1].strip()
+    return len(above) >= 50 and _OPEN_END.search(above) is not None and not _is_header_line(above)
 
 
 def _merge_sub_headings(entries: list[Entry], lines: list[str]) -> list[Entry]:

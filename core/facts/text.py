@@ -33,6 +33,30 @@ def any_of(alternatives: tuple[str, ...], flags: int = re.IGNORECASE) -> re.Patt
     return re.compile(f"(?=[{''.join(sorted(firsts))}])(?:{'|'.join(alternatives)})", flags)
 
 
+# Radicals a PDF's font maps its glyphs to: Chromium's print of a Chinese resume reads "周⾬桐", "⼤学", "部⻔".
+# The Kangxi radicals go to their ideograph by NFKC (⼾ to 户, the form Chinese text writes, not 戶); the radicals
+# supplement, which NFKC leaves, to the ideograph a Chinese font draws for each (the components that are no word
+# on their own, 讠 钅 饣, are left). One character for one, so offsets hold.
+_RADICALS: dict[int, str] = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)}
+_RADICALS.update({0x2F3E: "户"})
+_RADICALS.update(
+    zip(
+        (0x2E81, 0x2E87, 0x2E92, 0x2E93, 0x2E9D, 0x2E9F, 0x2EA0, 0x2EA9, 0x2EAC, 0x2EBC, 0x2EC1, 0x2EC4, 0x2EC5,
+         0x2EC6, 0x2EC9, 0x2ECB, 0x2ED1, 0x2ED3, 0x2ED4, 0x2ED7, 0x2ED8, 0x2ED9, 0x2EDA, 0x2EDB, 0x2EDC, 0x2EDD,
+         0x2EE1, 0x2EE2, 0x2EE3, 0x2EE4, 0x2EE5, 0x2EE6, 0x2EE7, 0x2EE8, 0x2EE9, 0x2EEA, 0x2EEB, 0x2EEC, 0x2EED,
+         0x2EEE, 0x2EEF, 0x2EF0, 0x2EF2, 0x2EF3),
+        "厂几巳幺月母民王示月虎西见角贝车長长门雨青韦页风飞食首马骨鬼鱼鸟卤麦黄黾斉齐歯齿竜龙亀龟",
+        strict=True,
+    )
+)  # fmt: skip
+_RADICAL = re.compile(r"[\u2e80-\u2eff\u2f00-\u2fd5]")
+
+
+def unify_radicals(text: str) -> str:
+    """A radical drawn for an ideograph, read as that ideograph ("⼤学" is "大学"); other text unchanged."""
+    return text.translate(_RADICALS) if _RADICAL.search(text) else text
+
+
 def has_cjk(text: str) -> bool:
     return bool(_CJK.search(text))
 

@@ -45,6 +45,32 @@ def test_a_browser_printed_resume_keeps_every_role_with_its_dates() -> None:
     assert "spring" not in model.skills  # "Spring 2025" is a term, not the Java framework
 
 
+def test_a_browser_printed_chinese_resume_reads_ideographs_not_radicals() -> None:
+    """tests/data/pdf/browser_printed_zh_resume.pdf: Chromium's print of a Chinese resume maps some glyphs to Kangxi
+    radicals and the radicals supplement ("周⾬桐", "⼤学", "项⽬经历", "部⻔"). The name was lost, 项目经历 was no
+    heading, and 学术部部长 no title."""
+    text = extract_text((DATA / "pdf" / "browser_printed_zh_resume.pdf").read_bytes()).text
+    assert not any("\u2e80" <= ch <= "\u2fdf" for ch in text)
+    model = read_document(text, "resume")
+    assert model.contact.name == "周雨桐"
+    assert [(p.org, p.start, p.end) for p in model.projects] == [("基于用户行为的电商复购预测", "2025-03", "2025-06")]
+    assert ("武汉大学数学与统计学院学生会", "学术部部长", "2023-09", "2024-06") in _roles(text)
+    assert "业务部门采纳" in text and "车险理赔" in text
+
+
+def test_a_year_that_ends_a_wrapped_bullet_is_no_role() -> None:
+    """tests/data/pdf/browser_printed_nurse_resume.pdf: a bullet wrapped before its last word, "… rapid response
+    calls in" + "2023", with the list marks lost in the text layer. The lone year made a role of the next bullet."""
+    text = extract_text((DATA / "pdf" / "browser_printed_nurse_resume.pdf").read_bytes()).text
+    model = read_document(text, "resume")
+    assert _roles(text) == [
+        ("Memorial Hermann Hospital", "Staff Nurse, Telemetry Unit", "2022-03", "present"),
+        ("St. Luke's Health", "Staff Nurse, Medical-Surgical Unit", "2020-06", "2022-02"),
+    ]
+    assert model.experience[0].bullets[1].endswith("rapid response calls in 2023")
+    assert len(model.experience[0].bullets) == 4
+
+
 def test_a_line_drawn_in_two_fonts_stays_one_line() -> None:
     text = extract_text((DATA / "facts" / "pdf" / "zh01_resume.pdf").read_bytes()).text
     lines = text.splitlines()
