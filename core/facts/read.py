@@ -709,24 +709,30 @@ _OPEN_END = re.compile(
 
 
 def _bullets(lines: list[str], start: int, end: int) -> list[str]:
-    """Lines under a header; a wrapped line continues the bullet above.
+    """Lines under a header, a wrapped line joined to the bullet above (see bullet_units)."""
+    return [text for _, text in bullet_units(lines[start:end])]
+
+
+def bullet_units(lines: list[str]) -> list[tuple[int, str]]:
+    """(index of its first line, text) of each bullet or sentence in `lines`, its wrapped lines joined.
 
     Wrapped: no bullet mark of its own, and either a lower-case start or a bullet above that stops mid-sentence
     (an open bracket, a trailing comma or joining word: "... a two-tower network in" + "PyTorch 1.13) serving ...").
     A scan read by OCR has no bullet marks at all, so a capitalised line after a finished one stays a bullet.
     """
-    bullets: list[str] = []
-    closes_items = _closes_chinese_items(lines[start:end])
-    for line in lines[start:end]:
+    units: list[tuple[int, str]] = []
+    closes_items = _closes_chinese_items(lines)
+    for index, line in enumerate(lines):
         text = _strip_bullet(line)
         if not text:
             continue
-        if bullets and not _is_bullet(line) and _continues(bullets[-1], text, closes_items):
-            joiner = "" if _CJK.search(bullets[-1][-1:] + text[:1]) else " "
-            bullets[-1] = f"{bullets[-1]}{joiner}{text}"
+        if units and not _is_bullet(line) and _continues(units[-1][1], text, closes_items):
+            first, above = units[-1]
+            joiner = "" if _CJK.search(above[-1:] + text[:1]) else " "
+            units[-1] = (first, f"{above}{joiner}{text}")
         else:
-            bullets.append(text)
-    return bullets
+            units.append((index, text))
+    return units
 
 
 _CJK_STOPS = ("。", "！", "？", "；", ";")

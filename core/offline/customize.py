@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from core.facts.model import DocumentModel, Entry, JobFacts
 from core.facts.text import fold
 from core.offline.documents import ServiceDocuments
-from core.offline.lookup import clean, prove, skills_on_lines, surface
-from core.offline.relevance import Relevance, entry_lines
+from core.offline.lookup import clean, entry_lines, line_units, prove, skills_on_lines, surface, unit_of
+from core.offline.relevance import Relevance
 from core.offline.summary import by_recency
 from core.offline.templates import t
 from core.workbench.schemas import AssetKind, BulletSource, CustomizeReply, MatchResultData
@@ -92,7 +92,7 @@ def _write_entry(
     if header:
         draft.heading(header[0], 3)
         draft.lines += header[1:]
-    texts = [clean(doc.lines[i]) for i in parts.bullets if clean(doc.lines[i])]
+    texts = [clean(text) for text in parts.texts if clean(text)]
     for index in rel.rank(texts)[:keep]:
         if fold(texts[index]) not in used:
             used.add(fold(texts[index]))
@@ -104,12 +104,15 @@ def _from_history(draft: Draft, resume: DocumentModel, detailed: DocumentModel, 
     proofs = [p for p in prove([*job.must_have, *job.nice_to_have], resume, detailed) if p.status == "detailed"]
     picked: dict[int, list[int]] = {}
     for proof in proofs:
-        if proof.line is None or fold(clean(detailed.lines[proof.line])) in used:
+        if proof.line is None:
             continue
-        owner = detailed.entry_of_line(proof.line)
+        first, text = unit_of(detailed, proof.line)  # the whole bullet a wrap may have split
+        if fold(clean(text)) in used:
+            continue
+        owner = detailed.entry_of_line(first)
         lines = picked.setdefault(-1 if owner is None else owner, [])
-        if proof.line not in lines:
-            lines.append(proof.line)
+        if first not in lines:
+            lines.append(first)
     if not picked:
         return
     draft.heading(t(detailed.lang, "md_more"))
@@ -121,7 +124,7 @@ def _from_history(draft: Draft, resume: DocumentModel, detailed: DocumentModel, 
                 draft.heading(header[0], 3)
                 draft.lines += header[1:]
         for line in picked[owner]:
-            text = clean(detailed.lines[line])
+            text = clean(unit_of(detailed, line)[1])
             used.add(fold(text))
             draft.bullet(text, "detailed_resume", entry_label(entry) if entry else t(detailed.lang, "md_more"))
 
@@ -132,7 +135,9 @@ def _plain_section(
     """A section copied as written (languages, certifications, awards: no model of their own)."""
     for section in doc.sections:
         if section.canonical == canonical:
-            body = [clean(line) for line in doc.lines[section.start : section.end] if clean(line)]
+            heading = [clean(line) for line in doc.lines[section.start : section.start + 1]]  # inline content
+            units = [clean(text) for _, text in line_units(doc.lines[section.start + 1 : section.end])]
+            body = [line for line in [*heading, *units] if line]
             body = [line for line in body if line.rstrip(":：") != section.title.strip().rstrip(":：")]
             if body:
                 title = section_title(doc, canonical, fallback_key)
@@ -170,7 +175,7 @@ def customize(docs: ServiceDocuments, match: MatchResultData) -> CustomizeReply:
         _from_history(draft, resume, detailed, job, used)
     projects = resume.projects
     if projects:
-        scores = [sum(rel.scores([resume.lines[i] for i in entry_lines(resume, p).bullets])) for p in projects]
+        scores = [sum(rel.scores(entry_lines(resume, p).texts)) for p in projects]
         ranked = sorted(range(len(projects)), key=lambda i: (-round(scores[i], 3), i))[:MAX_PROJECTS]
         draft.heading(section_title(resume, "projects", "md_projects"))
         for index in ranked:

@@ -14,9 +14,17 @@ from core.facts.model import DocumentModel, Entry, JobFacts
 from core.facts.text import fold, strip_markdown
 from core.offline.advice import Advisor
 from core.offline.documents import ServiceDocuments
-from core.offline.lookup import clean, is_experience_line, label, spoken_name, surface, written_as
+from core.offline.lookup import (
+    clean,
+    entry_lines,
+    is_experience_line,
+    label,
+    spoken_name,
+    surface,
+    written_as,
+)
 from core.offline.match import Fit, assess, latest_role, pitch_skills
-from core.offline.relevance import Relevance, entry_lines, tokens
+from core.offline.relevance import Relevance, tokens
 from core.offline.summary import by_recency
 from core.offline.templates import lang_of, t
 from core.retrieval import Passage
@@ -34,8 +42,9 @@ _CLAUSE_BREAK = re.compile(r"(?<!\d)[,，]|[,，](?!\d)|[;；]")
 
 
 def _own_bullets(markdown: str, docs: list[DocumentModel]) -> list[str]:
-    """Bullets of the tailored Markdown that are lines of the documents, in the Markdown's order."""
-    known = {fold(clean(line)): clean(line) for doc in docs for line in doc.lines if clean(line)}
+    """Bullets of the tailored Markdown that are the documents' own (a line, or a bullet a PDF wrapped), in the
+    Markdown's order."""
+    known = {fold(clean(text)): clean(text) for doc in docs for _, text in _units_of(doc) if clean(text)}
     out: list[str] = []
     for raw in markdown.splitlines():
         if raw.lstrip().startswith(("- ", "* ", "+ ")):
@@ -48,12 +57,23 @@ def _own_bullets(markdown: str, docs: list[DocumentModel]) -> list[str]:
 def _entry_of(text: str, docs: list[DocumentModel]) -> tuple[DocumentModel, Entry] | None:
     key = fold(text)
     for doc in docs:
-        for n, line in enumerate(doc.lines):
-            if fold(clean(line)) == key:
-                index = doc.entry_of_line(n)
+        for first, unit in _units_of(doc):
+            if fold(clean(unit)) == key:
+                index = doc.entry_of_line(first)
                 if index is not None:
                     return doc, doc.entries[index]
     return None
+
+
+def _units_of(doc: DocumentModel) -> list[tuple[int, str]]:
+    """Every line of the document and every bullet a wrap split, whole: (first line, text)."""
+    whole = [(first, text) for entry in doc.entries for first, text in _bullets_of(doc, entry)]
+    return [*whole, *((n, line) for n, line in enumerate(doc.lines))]
+
+
+def _bullets_of(doc: DocumentModel, entry: Entry) -> list[tuple[int, str]]:
+    parts = entry_lines(doc, entry)
+    return list(zip(parts.bullets, parts.texts, strict=True))
 
 
 _OUTCOME = re.compile(
@@ -309,11 +329,11 @@ def interview(
     bullets = _own_bullets(tailored_markdown, docs)
     if not bullets:
         ranked_pool = [
-            clean(resume.lines[i])
+            clean(text)
             for e in resume.entries
             if e.kind != "education"
-            for i in entry_lines(resume, e).bullets
-            if clean(resume.lines[i])
+            for text in entry_lines(resume, e).texts
+            if clean(text)
         ]
         bullets = [ranked_pool[i] for i in rel.rank(ranked_pool)]
     advisor = Advisor(knowledge, lang)

@@ -113,10 +113,76 @@ class Proof:
     line: int | None = None  # index into that document's lines
 
     def quote(self, resume: DocumentModel, detailed: DocumentModel | None) -> str:
+        """The proof's bullet or sentence whole, not the one line of it a PDF's wrap left the keyword on."""
         doc = resume if self.status == "resume" else detailed
         if doc is None or self.line is None:
             return ""
-        return clean(doc.lines[self.line])
+        return clean(unit_of(doc, self.line)[1])
+
+
+@dataclass(frozen=True)
+class EntryLines:
+    """An entry's header lines (org, title, dates as written) and its bullets: the index of each bullet's first
+    line and its whole text (a PDF wraps a long bullet over two lines; the reader joins them back)."""
+
+    header: list[int]
+    bullets: list[int]
+    texts: list[str]
+
+
+def entry_lines(doc: DocumentModel, entry: Entry) -> EntryLines:
+    """Split an entry's lines into its header and its bullets, using the entry's own bullet texts."""
+    end = min(entry.line_end, len(doc.lines))
+    indexes = [i for i in range(entry.line_start, end) if doc.lines[i].strip()]
+    if entry.kind == "education" and not entry.bullets:
+        return EntryLines(header=indexes, bullets=[], texts=[])
+    first = _first_bullet(doc, entry, indexes)
+    if first >= len(indexes):
+        return EntryLines(header=indexes, bullets=[], texts=[])
+    start = indexes[first]
+    units = line_units(doc.lines[start:end])
+    return EntryLines(indexes[:first], [start + n for n, _ in units], [text for _, text in units])
+
+
+def _first_bullet(doc: DocumentModel, entry: Entry, indexes: list[int]) -> int:
+    """Position in `indexes` of the entry's first bullet line: the line its first bullet begins with, else the
+    first line with a bullet mark, else the line after the header."""
+    lead = next((fold(clean(b)) for b in entry.bullets if clean(b)), "")
+    keys = [fold(clean(doc.lines[i])) for i in indexes]
+    found = next((n for n, key in enumerate(keys) if key and lead.startswith(key)), None) if lead else None
+    if found is None:
+        found = next((n for n, i in enumerate(indexes) if clean(doc.lines[i]) != doc.lines[i].strip()), None)
+    if found is None:
+        found = min(1, len(indexes))
+    return max(found, 1) if indexes else 0
+
+
+def unit_of(doc: DocumentModel, line: int) -> tuple[int, str]:
+    """(first line, text) of the bullet or sentence `line` belongs to, its wrapped lines joined: "… a 20% drop in
+    rapid response calls in" + "2023" is one bullet. A header, a heading or a contact line stands alone."""
+    owner = doc.entry_of_line(line)
+    if owner is not None:
+        parts = entry_lines(doc, doc.entries[owner])
+        if parts.bullets and line >= parts.bullets[0] and line not in parts.header:
+            k = max(n for n, first in enumerate(parts.bullets) if first <= line)
+            return parts.bullets[k], parts.texts[k]
+        return line, doc.lines[line]
+    section = next((s for s in doc.sections if s.start < line < s.end), None)
+    if section is None:
+        return line, doc.lines[line]
+    start = section.start + 1
+    units = line_units(doc.lines[start : min(section.end, len(doc.lines))])
+    found = [(start + first, text) for first, text in units if start + first <= line]
+    return found[-1] if found else (line, doc.lines[line])
+
+
+def line_units(lines: list[str]) -> list[tuple[int, str]]:
+    """The reader's grouping of wrapped lines (core.facts.read.bullet_units); one line each without it."""
+    try:
+        from core.facts.read import bullet_units
+    except ImportError:
+        return [(n, line) for n, line in enumerate(lines) if line.strip()]
+    return bullet_units(lines)
 
 
 def _line_order(doc: DocumentModel) -> list[int]:

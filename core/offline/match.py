@@ -27,6 +27,7 @@ from core.offline.lookup import (
     Proof,
     current_month,
     degree_label,
+    entry_lines,
     experience_years,
     highest_degree,
     is_experience_line,
@@ -36,7 +37,7 @@ from core.offline.lookup import (
     spoken_name,
     surface,
 )
-from core.offline.relevance import Relevance, entry_lines, tokens
+from core.offline.relevance import Relevance, tokens
 from core.offline.summary import by_recency
 from core.offline.templates import lang_of, t
 from core.retrieval import Passage
@@ -103,7 +104,7 @@ def _role_fit(resume: DocumentModel, detailed: DocumentModel | None, job: JobFac
     if wanted:
         titles = [tokens(e.title) for d in docs for e in d.experience]
         parts.append(max((len(wanted & have) / len(wanted) for have in titles), default=0.0))
-    lines = [tokens(d.lines[i]) for d in docs for e in d.entries for i in entry_lines(d, e).bullets]
+    lines = [tokens(text) for d in docs for e in d.entries for text in entry_lines(d, e).texts]
     duties = [tokens(r) for r in job.responsibilities if tokens(r)]
     if duties and lines:
         parts.append(sum(min(1.0, max(len(d & ln) for ln in lines) / min(len(d), 4)) for d in duties) / len(duties))
@@ -216,8 +217,7 @@ def _strengths(
             role = latest.phrase(lang)
             out.append(t(lang, "strength_years", have=have, role=role, since=since, years=job.years_required))
     if not out:
-        lines = [i for e in resume.entries if e.kind != "education" for i in entry_lines(resume, e).bullets]
-        texts = [resume.lines[i] for i in lines]
+        texts = [text for e in resume.entries if e.kind != "education" for text in entry_lines(resume, e).texts]
         for index in rel.rank(texts)[:3]:
             out.append(t(lang, "strength_line", quote=_quote(texts[index].strip(" -•*"), lang)))
     if not out and resume.has_content():
@@ -311,7 +311,7 @@ def _self_pitch(
         text += t(lang, "pitch_apply", job=job.title, company=company)
     facts = pitch_facts(fit, resume, detailed, PITCH_FACTS)
     if not facts:
-        bullets = [resume.lines[i] for e in resume.experience for i in entry_lines(resume, e).bullets]
+        bullets = [text for e in resume.experience for text in entry_lines(resume, e).texts]
         facts = [bullets[i].strip(" -•*").rstrip("。.;；") for i in rel.rank(bullets)[:PITCH_FACTS]]
     if facts:
         text += t(lang, "pitch_facts", facts=t(lang, "list_sep").join(facts))

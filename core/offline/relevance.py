@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 
-from core.facts.model import DocumentModel, Entry, JobFacts
+from core.facts.model import DocumentModel, JobFacts
 from core.facts.text import fold, has_cjk, latin_words, stem
-from core.offline.lookup import clean, mentions
+from core.offline.lookup import mentions
 
 MUST_WEIGHT = 3.0
 NICE_WEIGHT = 1.5
@@ -40,30 +39,6 @@ def tokens(text: str) -> set[str]:
         chars = [c for c in folded if "\u3400" <= c <= "\u9fff"]
         out |= {a + b for a, b in pairwise(chars)}
     return out
-
-
-@dataclass(frozen=True)
-class EntryLines:
-    """An entry's header lines (org, title, dates as written) and its content lines (bullets), as indexes."""
-
-    header: list[int]
-    bullets: list[int]
-
-
-def entry_lines(doc: DocumentModel, entry: Entry) -> EntryLines:
-    """Split an entry's lines into its header and its bullets, using the entry's own bullet texts."""
-    end = min(entry.line_end, len(doc.lines))
-    indexes = [i for i in range(entry.line_start, end) if doc.lines[i].strip()]
-    if entry.kind == "education" and not entry.bullets:
-        return EntryLines(header=indexes, bullets=[])
-    wanted = {fold(clean(b)) for b in entry.bullets if b.strip()}
-    first_bullet = next((n for n, i in enumerate(indexes) if fold(clean(doc.lines[i])) in wanted), None)
-    if first_bullet is None:
-        first_bullet = next((n for n, i in enumerate(indexes) if clean(doc.lines[i]) != doc.lines[i].strip()), None)
-    if first_bullet is None:
-        first_bullet = min(1, len(indexes))
-    first_bullet = max(first_bullet, 1) if indexes else 0
-    return EntryLines(header=indexes[:first_bullet], bullets=indexes[first_bullet:])
 
 
 class Relevance:

@@ -9,8 +9,7 @@ from __future__ import annotations
 from core.assets.schema import Contact, Education, Project, ResumeSummary, Role, Skill
 from core.facts.model import PRESENT, DocumentModel, Entry, JobFacts
 from core.facts.text import fold
-from core.offline.lookup import clean, label, language_names, locate, month_index, surface
-from core.offline.relevance import entry_lines
+from core.offline.lookup import clean, entry_lines, label, language_names, locate, month_index, surface, unit_of
 from core.workbench.schemas import JobSummary
 
 
@@ -30,7 +29,7 @@ def bullets_of(doc: DocumentModel, entry: Entry) -> list[str]:
     """The entry's bullets as written (its own list, else its content lines)."""
     if entry.bullets:
         return [clean(b) for b in entry.bullets if clean(b)]
-    return [clean(doc.lines[i]) for i in entry_lines(doc, entry).bullets if clean(doc.lines[i])]
+    return [clean(text) for text in entry_lines(doc, entry).texts if clean(text)]
 
 
 def headline(doc: DocumentModel) -> str:
@@ -60,7 +59,7 @@ def summarize(doc: DocumentModel, lang: str) -> ResumeSummary:
     for canonical, first_line in sorted(doc.skills.items(), key=lambda kv: (kv[1], kv[0])):
         proof = locate(canonical, doc)
         line = proof if proof is not None else first_line
-        evidence = clean(doc.lines[line]) if 0 <= line < len(doc.lines) else ""
+        evidence = clean(unit_of(doc, line)[1]) if 0 <= line < len(doc.lines) else ""
         skills.append(Skill(name=surface(canonical, doc, first_line), evidence=evidence))
     return ResumeSummary(
         contact=Contact(name=c.name, email=c.email, phone=c.phone, location=c.location, links=list(c.links)),

@@ -290,3 +290,33 @@ def test_an_ended_role_and_a_current_one_in_english() -> None:
     )
     assert "Most recently I was Staff Nurse, Telemetry Unit at Memorial Hermann Hospital." in ended["match"].self_pitch
     assert "currently" not in ended["interview"].self_intro_1min
+
+
+def test_a_bullet_a_pdf_wrapped_is_quoted_and_tailored_whole() -> None:
+    """tests/data/pdf/browser_printed_nurse_resume.pdf: long bullets wrap ("… heart-failure" + "patients", "… calls
+    in" + "2023") and the text layer has no bullet marks. The tailored resume showed the halves as loose lines and
+    "2023" alone, the summary as two bullets, and Match quoted "… calls in" cut short."""
+    from core.assets.pdf import extract_text
+
+    pdf = Path(__file__).resolve().parents[1] / "data" / "pdf" / "browser_printed_nurse_resume.pdf"
+    text = extract_text(pdf.read_bytes()).text
+    assert "rapid response calls in\n2023" in text  # the wrap this test is about
+    out = _service_of(text, _fixture("jd", "indeed_nurse.txt"), "en").run()
+    markdown = out["customize"].markdown
+    lines = markdown.splitlines()
+    assert (
+        "- Interpret cardiac rhythms and escalate changes, contributing to a 20% drop in rapid response calls in 2023"
+        in (lines)
+    )
+    assert any(line.startswith("- Provide care for 4–5") and line.endswith("heart-failure patients") for line in lines)
+    assert "2023" not in lines and "patients" not in lines
+    summary = [line for line in lines if line.startswith("- Compassionate registered nurse")]
+    assert summary and summary[0].endswith("cardiac monitoring and patient education.")
+    assert any(s.endswith("rapid response calls in 2023”") for s in out["match"].strengths)
+    resume = read_document(text, "resume")
+    whole = {fold(clean(b)) for e in resume.entries for b in e.bullets}
+    experience = markdown.split("## EXPERIENCE")[1].split("## EDUCATION")[0]
+    bullets = [line[2:] for line in experience.splitlines() if line.startswith("- ")]
+    assert bullets and all(fold(b) in whole for b in bullets)
+    intro = out["interview"].self_intro_3min
+    assert "rapid response calls in 2023" in intro
