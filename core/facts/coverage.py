@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from core.facts.model import DocumentModel
+from core.facts.read import unit_at
 from core.facts.text import contains_phrase, fold
 from core.facts.vocabulary import Hit, Vocabulary, get_vocabulary
 
@@ -35,14 +36,14 @@ def _proof_line(keyword: str, doc: DocumentModel, vocab: Vocabulary, memo: dict[
     if canonical and canonical in doc.skills:
         index = doc.skills[canonical]
         if 0 <= index < len(doc.lines):
-            return doc.lines[index].strip()
+            return unit_at(doc, index)[1].strip()  # the whole bullet, not the line a wrap left the keyword on
     # Only where the term could be (Vocabulary.places): a keyword the document lacks is usually nowhere.
     singles, pairs = vocab.places(keyword, doc.lines, memo)
     wishes = doc.wish_lines()  # the job the user wants proves nothing
     for i in singles:
         line = doc.lines[i]
         if i not in wishes and line.strip() and vocab.find_term(keyword, line, memo) is not None:
-            return line.strip()
+            return unit_at(doc, i)[1].strip()
     # A term split over a wrapped line: look in the pairs of neighbouring lines that could hold it.
     for i in pairs:
         if i in wishes or i + 1 in wishes:

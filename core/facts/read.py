@@ -735,6 +735,21 @@ def bullet_units(lines: list[str]) -> list[tuple[int, str]]:
     return units
 
 
+def unit_at(model: DocumentModel, line: int) -> tuple[int, str]:
+    """(first line, text) of the bullet or sentence `line` is part of, its wrapped lines joined: "… a 20% drop in
+    rapid response calls in" + "2023" is one bullet. A line outside every entry and section stands alone."""
+    owner = model.entry_of_line(line)
+    if owner is not None:
+        start, end = model.entries[owner].line_start, model.entries[owner].line_end
+    else:
+        section = next((s for s in model.sections if s.start < line < s.end), None)
+        if section is None:
+            return line, model.lines[line]
+        start, end = section.start + 1, section.end
+    found = [(start + n, text) for n, text in bullet_units(model.lines[start : min(end, len(model.lines))])]
+    return next((unit for unit in reversed(found) if unit[0] <= line), (line, model.lines[line]))
+
+
 _CJK_STOPS = ("。", "！", "？", "；", ";")
 
 

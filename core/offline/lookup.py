@@ -158,22 +158,13 @@ def _first_bullet(doc: DocumentModel, entry: Entry, indexes: list[int]) -> int:
 
 
 def unit_of(doc: DocumentModel, line: int) -> tuple[int, str]:
-    """(first line, text) of the bullet or sentence `line` belongs to, its wrapped lines joined: "… a 20% drop in
-    rapid response calls in" + "2023" is one bullet. A header, a heading or a contact line stands alone."""
-    owner = doc.entry_of_line(line)
-    if owner is not None:
-        parts = entry_lines(doc, doc.entries[owner])
-        if parts.bullets and line >= parts.bullets[0] and line not in parts.header:
-            k = max(n for n, first in enumerate(parts.bullets) if first <= line)
-            return parts.bullets[k], parts.texts[k]
+    """(first line, text) of the bullet or sentence `line` belongs to, wrapped lines joined (core.facts.read.unit_at);
+    the line alone without the reader."""
+    try:
+        from core.facts.read import unit_at
+    except ImportError:
         return line, doc.lines[line]
-    section = next((s for s in doc.sections if s.start < line < s.end), None)
-    if section is None:
-        return line, doc.lines[line]
-    start = section.start + 1
-    units = line_units(doc.lines[start : min(section.end, len(doc.lines))])
-    found = [(start + first, text) for first, text in units if start + first <= line]
-    return found[-1] if found else (line, doc.lines[line])
+    return unit_at(doc, line)
 
 
 def line_units(lines: list[str]) -> list[tuple[int, str]]:

@@ -13,7 +13,8 @@ import pytest
 
 from core.assets import pdf as pdf_module
 from core.assets.pdf import extract_text
-from core.facts.read import read_document
+from core.facts.coverage import cover
+from core.facts.read import read_document, unit_at
 from testkit import asset_pdfs as pdfs
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -69,6 +70,11 @@ def test_a_year_that_ends_a_wrapped_bullet_is_no_role() -> None:
     ]
     assert model.experience[0].bullets[1].endswith("rapid response calls in 2023")
     assert len(model.experience[0].bullets) == 4
+    proofs = {p.keyword: p.proof for p in cover(["acute care", "Telemetry Monitoring"], model, None)}
+    assert proofs["acute care"] is not None and proofs["acute care"].endswith(
+        "cardiac monitoring and patient education."
+    )
+    assert unit_at(model, model.lines.index("2023")) == (model.lines.index("2023") - 1, model.experience[0].bullets[1])
 
 
 def test_a_line_drawn_in_two_fonts_stays_one_line() -> None:
