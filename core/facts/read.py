@@ -987,6 +987,7 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
                     and (_is_org(piece, vocab) or len(piece.split()) <= 4)
                     and not _common_noun(piece, model.text)
                     and not _TEAM.search(piece)
+                    and not (on_title_line and vocab.canonical_skill(piece))  # "高级财务分析师（FP&A）": a specialism
                     and not _OFFER_TERMS.search(piece)
                     and not (len(piece) <= 12 and vocab.degrees_in(piece))
                 ):
@@ -999,10 +1000,22 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
         about = re.search(r"\b(?:about|join)\s+([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})", model.text)
         if about and about.group(1).lower() not in ("the", "us", "our", "the role", "the team", "you"):
             company = about.group(1)
+    if not company:  # a Chinese posting that signs off with the company's registered name
+        company = next((text for text in map(str.strip, lines) if _company_line(text, vocab)), "")
     if not location:
         location = _location(lines[:20])
         location = "" if title and location.startswith(title) else location  # "Data Analyst, Growth": a team
     return title, company, location
+
+
+def _company_line(text: str, vocab: Vocabulary) -> bool:
+    """A line that is only a Chinese company's name: "某某科技（上海）有限公司"."""
+    return (
+        4 <= len(text) <= 30
+        and text.endswith(vocab.cjk_org_suffixes)
+        and not re.search(r"[，。；;：:、]", text)
+        and not _SCHOOL_WORDS.search(text)
+    )
 
 
 def _sentences(lines: list[str]) -> list[str]:

@@ -727,6 +727,22 @@ def test_a_unit_after_the_title_is_not_the_company() -> None:
     assert {"acute care", "epic ehr"} <= set(job.must_have)
 
 
+def test_a_specialism_after_the_title_is_not_the_company() -> None:
+    """tests/data/jd/signed_off_fpa.txt: "高级财务分析师（FP&A）", then the duties, and the company's registered name
+    only at the end. The company read "FP&A"."""
+    _model, job = read_job(_data("jd", "signed_off_fpa.txt"))
+    assert (job.title, job.company, job.location, job.years_required) == (
+        "高级财务分析师",
+        "某某科技（上海）有限公司",
+        "上海市徐汇区",
+        5,
+    )
+    resume = read_document(
+        "张伟\n工作经历\n2017.07 - 2021.02 普华永道 高级审计员\n1. 参与 10 余家上市公司年报审计\n", "resume"
+    )
+    assert "capital markets" not in resume.skills  # a listed company (上市公司) is no capital-markets skill
+
+
 def test_an_objective_is_the_job_wanted_not_evidence() -> None:
     """tests/data/resume/new_grad_zh.txt opens with "求职意向：数据分析师（校招）": it proved "数据分析" and "校招"
     (campus recruiting), and Match quoted it as the user's strength."""
