@@ -26,7 +26,8 @@ class Section:
     """A heading of the document and the lines under it (end exclusive)."""
 
     title: str  # as written
-    canonical: str  # summary|objective|experience|education|projects|skills|certifications|languages|contact|other|...
+    # summary|objective|activities|experience|education|projects|skills|certifications|languages|contact|other|...
+    canonical: str
     start: int
     end: int
 

@@ -199,8 +199,8 @@ def _sections(lines: list[str], vocab: Vocabulary) -> list[Section]:
         if found is None:
             continue
         title, canonical, inline = found
-        if inline and canonical == current:
-            continue
+        if inline and (canonical == current or current == "skills"):
+            continue  # "Languages: Java, Python" under SKILLS is a kind of skill, not the spoken languages' section
         if sections:
             sections[-1].end = index
         sections.append(Section(title=title, canonical=canonical, start=index, end=len(lines)))
@@ -454,6 +454,7 @@ def _fill_school(entry: Entry, parts: list[str], text: str, vocab: Vocabulary) -
         entry.org = next((p for p in parts if p != entry.title and not _GPA.search(p) and not _is_location(p)), "")
         if entry.org and entry.field == entry.org:
             entry.field = ""
+    _join_campus(entry, text)
     # The level is the degree's own ("B.A. in Economics"), else the first degree the entry's lines name
     # outside its place.
     outside_place = text.replace(entry.location, " ") if entry.location else text
@@ -464,6 +465,23 @@ def _fill_school(entry: Entry, parts: list[str], text: str, vocab: Vocabulary) -
     gpa = _GPA.search(text)
     if gpa:
         entry.gpa = gpa.group(1).replace(" ", "")
+
+
+_CAMPUS = r" at ([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2})"
+
+
+def _join_campus(entry: Entry, text: str) -> None:
+    """ "The University of Texas at Austin": the campus is part of the school's name, though " at " splits a header
+    (and left "Austin" as the place, then "Austin, TX" as the field)."""
+    campus = re.search(re.escape(entry.org) + _CAMPUS, text) if entry.org else None
+    if campus is None:
+        return
+    entry.org = f"{entry.org} at {campus.group(1)}"
+    entry.location = "" if entry.location == campus.group(1) else entry.location
+    if entry.field == campus.group(1) or _is_location(entry.field):
+        entry.location = entry.location or (entry.field if entry.field != campus.group(1) else "")
+        field = _FIELD.search(entry.title)
+        entry.field = field.group(1).strip() if field else ""
 
 
 @lru_cache(maxsize=8192)

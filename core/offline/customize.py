@@ -188,6 +188,7 @@ def customize(docs: ServiceDocuments, match: MatchResultData) -> CustomizeReply:
     _plain_section(draft, resume, "certifications", "md_certifications")
     _plain_section(draft, resume, "languages", "md_languages")
     # A new graduate's prizes and a researcher's papers are facts a recruiter reads; they are kept as written.
+    _plain_section(draft, resume, "activities", "md_activities")
     _plain_section(draft, resume, "awards", "md_awards")
     _plain_section(draft, resume, "publications", "md_publications")
     written = fold("\n".join(draft.lines))

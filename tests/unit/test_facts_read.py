@@ -743,6 +743,26 @@ def test_a_specialism_after_the_title_is_not_the_company() -> None:
     assert "capital markets" not in resume.skills  # a listed company (上市公司) is no capital-markets skill
 
 
+def test_a_new_graduates_leadership_skill_kinds_and_campus() -> None:
+    """tests/data/resume/new_grad_en.txt: "LEADERSHIP" was a bullet of the last project, "Languages: Java, Python"
+    under SKILLS opened a spoken-languages section, and "The University of Texas at Austin" lost its campus."""
+    model = read_document(_data("resume", "new_grad_en.txt"), "resume")
+    assert [s.canonical for s in model.sections] == ["education", "experience", "projects", "activities", "skills"]
+    assert [(e.org, e.title) for e in model.experience] == [
+        ("Dell Technologies", "Software Engineering Intern"),
+        ("UT Austin Department of Computer Science", "Undergraduate Teaching Assistant"),
+    ]
+    assert not any("LEADERSHIP" in bullet for entry in model.entries for bullet in entry.bullets)
+    school = model.education[0]
+    assert (school.org, school.field, school.location, school.end) == (
+        "The University of Texas at Austin",
+        "Computer Science",
+        "Austin, TX",
+        "2026-05",
+    )
+    assert {"java", "python", "spring", "docker"} <= set(model.skills)
+
+
 def test_an_objective_is_the_job_wanted_not_evidence() -> None:
     """tests/data/resume/new_grad_zh.txt opens with "求职意向：数据分析师（校招）": it proved "数据分析" and "校招"
     (campus recruiting), and Match quoted it as the user's strength."""

@@ -320,3 +320,17 @@ def test_a_bullet_a_pdf_wrapped_is_quoted_and_tailored_whole() -> None:
     assert bullets and all(fold(b) in whole for b in bullets)
     intro = out["interview"].self_intro_3min
     assert "rapid response calls in 2023" in intro
+
+
+def test_a_new_graduates_leadership_stays_its_own_and_a_choice_met_is_no_gap() -> None:
+    """tests/data/resume/new_grad_en.txt against tests/data/jd/new_grad_swe.txt ("at least one of Java, C++, Go or
+    Python"): the club presidency is kept under its own heading, not taken for the latest job, and C++ and Go are
+    no gaps for a Java and Python user."""
+    out = _service_of(_fixture("resume", "new_grad_en.txt"), _fixture("jd", "new_grad_swe.txt"), "en").run()
+    markdown = out["customize"].markdown
+    assert "## LEADERSHIP\n- President, Longhorn Developers Club | Aug 2024 – May 2026" in markdown
+    assert markdown.index("## EXPERIENCE") < markdown.index("Dell Technologies") < markdown.index("## LEADERSHIP")
+    gaps = " ".join(gap.gap for gap in out["match"].gaps)
+    assert "C++" not in gaps and "Go " not in gaps and "Communication" in gaps
+    intro = out["interview"].self_intro_1min
+    assert "Most recently I was Software Engineering Intern at Dell Technologies (2025-06 – 2025-08)." in intro
