@@ -33,12 +33,19 @@ from core.facts.numbers import find_numbers
 from core.facts.text import compact, contains_phrase, fold, has_cjk, is_cjk_char, stem, strip_markdown
 from core.facts.vocabulary import Hit, Vocabulary, get_vocabulary
 
+# What an entry's organisation is, by the entry's kind (a club's name is held like an employer's).
+_ORG_KIND = {"experience": "employer", "education": "school", "project": "name", "activity": "employer"}
+# What a flag can be about; the page names each kind in the reader's language (workbench.grounding.kind.*).
+FLAG_KINDS = (
+    "employer", "title", "school", "degree", "certification", "skill", "number", "date", "language", "name", "contact",
+)  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Flag:
     line: int  # 1-based line of the Markdown
     text: str  # the line as written (shown to the user, never logged)
-    kind: str  # employer|title|school|degree|certification|skill|number|date|language|name|contact
+    kind: str  # one of FLAG_KINDS
     token: str  # what the documents do not hold
     says: str | None  # what the documents hold instead, when known
 
@@ -243,7 +250,7 @@ class Evidence:
         """(kind, name as written) of every employer, school, title and project the documents name."""
         found: list[tuple[str, str]] = []
         for _anchor, entry in self.entries():
-            org_kind = {"experience": "employer", "education": "school", "project": "name"}[entry.kind]
+            org_kind = _ORG_KIND[entry.kind]
             if entry.org.strip():
                 found.append((org_kind, entry.org.strip()))
             if entry.title.strip() and entry.kind != "education":

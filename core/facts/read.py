@@ -73,7 +73,9 @@ _FIELD = re.compile(
     r"([A-Z][A-Za-z&,' -]{2,60})"
 )
 _LONG_HEADS = ("manager", "engineer", "analyst", "designer", "developer", "coordinator", "specialist", "consultant")
-_ENTRY_SECTIONS: dict[str, EntryKind] = {"experience": "experience", "education": "education", "projects": "project"}
+_ENTRY_SECTIONS: dict[str, EntryKind] = {
+    "experience": "experience", "education": "education", "projects": "project", "activities": "activity",
+}  # fmt: skip
 _PROFICIENCY = any_of(
     (
         "native", "fluent", "proficien", "bilingual", "professional", "conversational", "intermediate", "advanced",

@@ -753,6 +753,13 @@ def test_a_new_graduates_leadership_skill_kinds_and_campus() -> None:
         ("UT Austin Department of Computer Science", "Undergraduate Teaching Assistant"),
     ]
     assert not any("LEADERSHIP" in bullet for entry in model.entries for bullet in entry.bullets)
+    activity = model.entries[-1]  # a club's role: held as a fact, not counted as a job
+    assert (activity.kind, activity.org, activity.title, activity.end) == (
+        "activity",
+        "Longhorn Developers Club",
+        "President",
+        "2026-05",
+    )
     school = model.education[0]
     assert (school.org, school.field, school.location, school.end) == (
         "The University of Texas at Austin",

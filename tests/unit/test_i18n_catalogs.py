@@ -73,3 +73,13 @@ def test_translate_formats_params_and_falls_back() -> None:
 )
 def test_browser_locale_maps_to_a_supported_language(value: str | None, expected: str) -> None:
     assert normalize_lang(value) == expected
+
+
+def test_every_kind_of_grounding_flag_is_named_in_every_language() -> None:
+    """A flag on a title read "President (workbench.grounding.kind.title)": only three kinds had a name."""
+    from core.facts.grounding import FLAG_KINDS
+
+    for lang in LANGS:
+        for kind in FLAG_KINDS:
+            key = f"workbench.grounding.kind.{kind}"
+            assert key in catalog(lang), f"{lang}: {key}"

@@ -16,6 +16,7 @@ import pytest
 
 from bench.offline_corpus import SERVICES, pick, text
 from core import offline
+from core.facts.grounding import check
 from core.facts.read import read_document, read_job
 from core.facts.text import contains_phrase, fold
 from core.facts.vocabulary import get_vocabulary
@@ -334,3 +335,5 @@ def test_a_new_graduates_leadership_stays_its_own_and_a_choice_met_is_no_gap() -
     assert "C++" not in gaps and "Go " not in gaps and "Communication" in gaps
     intro = out["interview"].self_intro_1min
     assert "Most recently I was Software Engineering Intern at Dell Technologies (2025-06 – 2025-08)." in intro
+    service = _service_of(_fixture("resume", "new_grad_en.txt"), _fixture("jd", "new_grad_swe.txt"), "en")
+    assert check(markdown, [service.resume], service.job) == []  # a browser journey flagged "President" as invented
