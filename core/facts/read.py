@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import pairwise
 
 from core.facts.dates import DateHit, DateRange, analyse_dates, find_dates, find_ranges
 from core.facts.model import Contact, DegreeLevel, DocumentModel, Entry, EntryKind, JobFacts, NumberFact, Section
@@ -657,21 +658,6 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
         words_before: list[str] = []
         probe = header - 1
         wants_school = kind == "education" and not any(_SCHOOL_WORDS.search(p) for p in parts)
-        # "Staff Nurse, Telemetry Unit" over "Memorial Hermann Hospital, Houston, TX | March 2022 – Present": the
-        # dated line names only the employer and its place, so a title on the line above is the role's, whole.
-        wants_title = (
-            kind == "experience"
-            and len(parts) >= 2
-            and sum(not _is_location(p) for p in parts) == 1
-            and not any(_is_title(p, vocab) for p in parts)
-            and probe >= previous_end
-            and _short_plain(lines[probe])
-            and _is_title(lines[probe].strip(), vocab)
-            and not _is_org(lines[probe].strip(), vocab)
-        )
-        title_above = lines[probe].strip().strip(_PART_EDGES) if wants_title else ""
-        if title_above:
-            first = probe
         while (
             probe >= previous_end
             and probe >= header - 2
@@ -684,6 +670,9 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
             if len(parts) + len(words_before) >= 2 and not (wants_school and not _SCHOOL_WORDS.search(lines[first])):
                 break
         parts = [p for w in words_before for p in _header_parts(w, [])] + parts
+        title_above = _title_above(lines, first - 1, previous_end, parts, vocab) if kind == "experience" else ""
+        if title_above:
+            first -= 1
         body_start = header + (2 if header in wrapped else 1)
         if (
             len(parts) < 2
@@ -718,7 +707,31 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
         previous_end = body_start
     if kind == "experience":
         entries = _merge_sub_headings(entries, lines)
+        _same_employer(entries)
     return entries
+
+
+def _same_employer(entries: list[Entry]) -> None:
+    """A role whose header names only its title and dates, under one that names the employer, is a later role at
+    that employer: "Acme Corp, New York, NY" / "Director of Product, 01/2019 to Current" / … / "Senior Product
+    Manager, 03/2016 to 12/2018"."""
+    for above, entry in pairwise(entries):
+        if entry.title and not entry.org and above.org:
+            entry.org = above.org
+
+
+def _title_above(lines: list[str], above: int, previous_end: int, parts: list[str], vocab: Vocabulary) -> str:
+    """The role's title on the line above a header whose parts name only the employer and its place: "Staff Nurse,
+    Telemetry Unit" over "Memorial Hermann Hospital, Houston, TX | March 2022 – Present", or "Director of Product"
+    over "Acme Corp" over "New York, NY | 2019 – Present". Short and without digits, so that a last bullet left
+    without its mark ("Precept 6 new graduate nurses …") is not taken for one."""
+    if above < previous_end or sum(not _is_location(p) for p in parts) != 1 or any(_is_title(p, vocab) for p in parts):
+        return ""
+    text = lines[above].strip()
+    plain = _short_plain(lines[above]) and len(text.split()) <= 6 and not any(ch.isdigit() for ch in text)
+    if plain and _is_title(text, vocab) and not _is_org(text, vocab) and not _is_header_line(text):
+        return text.strip(_PART_EDGES)
+    return ""
 
 
 # A line ending on one of these words, or with a comma or an open bracket, is cut mid-sentence: the next continues it.

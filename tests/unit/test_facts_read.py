@@ -714,6 +714,36 @@ def test_a_title_above_an_employer_and_its_place_is_the_roles() -> None:
     assert one_line.experience[0].title == "Senior Software Engineer"  # unchanged: no place on the dated line
 
 
+def test_a_title_two_lines_above_its_dates_and_later_roles_at_one_employer() -> None:
+    """Two layouts of a senior's resume: the title over the employer over "City, ST | dates" lost the title; and
+    roles listed under one employer's line ("Acme Corp, New York, NY", then "Title, 01/2019 to Current" for each)
+    left the earlier role with no employer."""
+    stacked = read_document(
+        "Ann Lee\nEXPERIENCE\nDirector of Product\nAcme Corp\nNew York, NY | 2019 – Present\n• Led 4 squads\n", "resume"
+    )
+    assert [(e.org, e.title, e.location) for e in stacked.experience] == [
+        ("Acme Corp", "Director of Product", "New York, NY")
+    ]
+    promoted = read_document(
+        "Ann Lee\nWORK HISTORY\nAcme Corp, New York, NY\nDirector of Product, 01/2019 to Current\n• Led 4 squads\n"
+        "Senior Product Manager, 03/2016 to 12/2018\n• Grew revenue 20%\n",
+        "resume",
+    )
+    assert [(e.org, e.title, e.start, e.end) for e in promoted.experience] == [
+        ("Acme Corp", "Director of Product", "2019-01", "present"),
+        ("Acme Corp", "Senior Product Manager", "2016-03", "2018-12"),
+    ]
+    unmarked = read_document(
+        "Jo Park\nEXPERIENCE\nStaff Nurse\nCity Hospital, Austin, TX | 2022 – Present\nCared for 5 patients per shift\n"
+        "Precept 6 new graduate nurses\nGeneral Hospital, Dallas, TX | 2019 – 2022\nCared for 6 patients\n",
+        "resume",
+    )
+    assert [(e.org, e.title) for e in unmarked.experience] == [
+        ("City Hospital", "Staff Nurse"),
+        ("General Hospital", ""),
+    ]
+
+
 def test_a_unit_after_the_title_is_not_the_company() -> None:
     """tests/data/jd/indeed_nurse.txt: "Registered Nurse - Cardiac Step-Down Unit" over "Houston Methodist" and
     "Houston, TX 77030". The company read "Cardiac Step-Down Unit", and the place nothing."""
