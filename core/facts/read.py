@@ -213,8 +213,11 @@ def _sections(lines: list[str], vocab: Vocabulary) -> list[Section]:
 # ---------------------------------------------------------------- contact
 
 
+_COUNTRY_AFTER = re.compile(r",\s*(?:USA|U\.S\.A\.|US|United States)$")
+
+
 def _is_location(part: str) -> bool:
-    text = part.strip().strip(".")
+    text = _COUNTRY_AFTER.sub("", part.strip().strip("."))  # "Sunnyvale, CA, USA"
     if not text or len(text) > 40:
         return False
     if _CITY_STATE.match(text) or text.lower() in _PLACES:
@@ -997,7 +1000,8 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
         text = line.strip()
         if not text or _LABEL.match(text):
             continue
-        parts = _header_parts(text, find_dates(text))
+        # "Sunnyvale, CA, USA; Seattle, WA, USA": one place of several is the job's place
+        parts = [piece for part in _header_parts(text, find_dates(text)) for piece in part.split(";") if piece.strip()]
         on_title_line = company_here = address = False
         for part in parts:
             for piece in _cjk_split(part, vocab):
@@ -1005,7 +1009,7 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
                     continue
                 if not title and _is_title(piece, vocab) and len(piece) <= 70:
                     title, on_title_line = piece, True
-                elif _is_location(piece) or (company_here and _PLACE_AFTER_NAME.match(piece)):
+                elif _is_location(piece) or (company_here and named and _PLACE_AFTER_NAME.match(piece)):
                     location = location or piece  # "Spotify · Stockholm": what follows the company is its place
                     # "北京 · 朝阳区 · 望京": a Chinese line that opens with a place is an address
                     address = not company_here and bool(_CJK.search(piece))

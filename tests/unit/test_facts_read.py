@@ -744,6 +744,19 @@ def test_a_title_two_lines_above_its_dates_and_later_roles_at_one_employer() -> 
     ]
 
 
+def test_teams_after_the_title_are_not_the_place() -> None:
+    """tests/data/jd/careers_site_swe.txt: "Software Engineer III, Infrastructure, Core" over "Google | Sunnyvale, CA,
+    USA; Seattle, WA, USA". The place read "Core", the last team, as if it followed a company's name."""
+    _model, job = read_job(_data("jd", "careers_site_swe.txt"))
+    assert (job.title, job.company, job.location, job.years_required) == (
+        "Software Engineer III",
+        "Google",
+        "Sunnyvale, CA",
+        2,
+    )
+    assert read_document("Ann Lee\nann@example.com\nAustin, TX, USA\n", "resume").contact.location == "Austin, TX, USA"
+
+
 def test_a_unit_after_the_title_is_not_the_company() -> None:
     """tests/data/jd/indeed_nurse.txt: "Registered Nurse - Cardiac Step-Down Unit" over "Houston Methodist" and
     "Houston, TX 77030". The company read "Cardiac Step-Down Unit", and the place nothing."""
