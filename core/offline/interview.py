@@ -41,28 +41,36 @@ _DIGIT = re.compile(r"\d")
 _CLAUSE_BREAK = re.compile(r"(?<!\d)[,，]|[,，](?!\d)|[;；]")
 
 
-def _own_bullets(markdown: str, docs: list[DocumentModel]) -> list[str]:
-    """Bullets of the tailored Markdown that are the documents' own (a line, or a bullet a PDF wrapped), in the
-    Markdown's order."""
-    known = {fold(clean(text)): clean(text) for doc in docs for _, text in _units_of(doc) if clean(text)}
-    out: list[str] = []
-    for raw in markdown.splitlines():
-        if raw.lstrip().startswith(("- ", "* ", "+ ")):
-            key = fold(strip_markdown(raw))
-            if key in known and known[key] not in out:
-                out.append(known[key])
-    return out
+class _Owners:
+    """The documents' own lines and whole bullets (a bullet a PDF wrapped, joined), by folded text, with the entry
+    each belongs to. Built once per interview: every intro block and story looks its bullet up."""
 
+    def __init__(self, docs: list[DocumentModel]) -> None:
+        self.texts: dict[str, str] = {}  # folded -> as written (the last document's wins, as a lookup table would)
+        self.entries: dict[str, Entry] = {}  # folded -> the first entry that holds it
+        for doc in docs:
+            for first, unit in _units_of(doc):
+                text = clean(unit)
+                if not text:
+                    continue
+                key = fold(text)
+                self.texts[key] = text
+                owner = doc.entry_of_line(first)
+                if owner is not None:
+                    self.entries.setdefault(key, doc.entries[owner])
 
-def _entry_of(text: str, docs: list[DocumentModel]) -> tuple[DocumentModel, Entry] | None:
-    key = fold(text)
-    for doc in docs:
-        for first, unit in _units_of(doc):
-            if fold(clean(unit)) == key:
-                index = doc.entry_of_line(first)
-                if index is not None:
-                    return doc, doc.entries[index]
-    return None
+    def own_bullets(self, markdown: str) -> list[str]:
+        """Bullets of the tailored Markdown that are the documents' own, in the Markdown's order."""
+        out: list[str] = []
+        for raw in markdown.splitlines():
+            if raw.lstrip().startswith(("- ", "* ", "+ ")):
+                known = self.texts.get(fold(strip_markdown(raw)))
+                if known is not None and known not in out:
+                    out.append(known)
+        return out
+
+    def entry_of(self, text: str) -> Entry | None:
+        return self.entries.get(fold(text))
 
 
 def _units_of(doc: DocumentModel) -> list[tuple[int, str]]:
@@ -118,7 +126,7 @@ def _company(job: JobFacts, lang: str) -> str:
 
 
 def _intros(
-    bullets: list[str], fit: Fit, resume: DocumentModel, docs: list[DocumentModel], job: JobFacts, lang: str
+    bullets: list[str], fit: Fit, resume: DocumentModel, owners: _Owners, job: JobFacts, lang: str
 ) -> tuple[str, str]:
     name = spoken_name(resume)
     opening = t(lang, "intro_open", name=name) if name else t(lang, "intro_open_noname")
@@ -135,10 +143,10 @@ def _intros(
     # One block per role; the resume's entry and the history's entry for the same role are one role.
     by_role: dict[tuple[str, str], tuple[Entry, list[str]]] = {}
     for bullet in bullets:
-        found = _entry_of(bullet, docs)
-        if found is not None and found[1].kind == "experience":
-            key = (fold(found[1].org), fold(found[1].title))
-            by_role.setdefault(key, (found[1], []))[1].append(bullet)
+        found = owners.entry_of(bullet)
+        if found is not None and found.kind == "experience":
+            key = (fold(found.org), fold(found.title))
+            by_role.setdefault(key, (found, []))[1].append(bullet)
     entries = by_recency([entry for entry, _ in by_role.values()])[:INTRO_3MIN_ROLES]
     for entry in entries:
         facts = sep.join(_trim(b) for b in by_role[(fold(entry.org), fold(entry.title))][1][:INTRO_3MIN_FACTS])
@@ -224,18 +232,18 @@ class _Nearest:
         return self.bullets[best]
 
 
-def _story_order(bullets: list[str], docs: list[DocumentModel], rel: Relevance) -> list[int]:
+def _story_order(bullets: list[str], owners: _Owners, rel: Relevance) -> list[int]:
     """Bullets for stories: those proving the job's keywords first, then those with a result; one per role or
     project before any role gives a second, so four stories are not four lines of the same job."""
     scored: list[tuple[tuple[int, bool, bool, int], int, int]] = []
     for index, bullet in enumerate(bullets):
-        found = _entry_of(bullet, docs)
-        if found is None or found[1].kind == "education":
+        found = owners.entry_of(bullet)
+        if found is None or found.kind == "education":
             continue
         must, nice = rel.keyword_hits(bullet)
         has_result = outcome(bullet).strip() != bullet.strip()
         key = (-(2 * len(must) + len(nice)), not has_result, not _DIGIT.search(bullet), index)
-        scored.append((key, id(found[1]), index))
+        scored.append((key, id(found), index))
     scored.sort()
     first: list[int] = []
     later: list[int] = []
@@ -258,16 +266,15 @@ def _closest_duty(duties: list[str], bullet: str, turn: int) -> str:
 
 
 def _stories(
-    fit: Fit, bullets: list[str], docs: list[DocumentModel], job: JobFacts, lang: str, rel: Relevance
+    fit: Fit, bullets: list[str], owners: _Owners, job: JobFacts, lang: str, rel: Relevance
 ) -> list[StarStory]:
     """One story per strong bullet: situation from its entry, action and result its own words."""
     stories: list[StarStory] = []
-    for index in _story_order(bullets, docs, rel):
+    for index in _story_order(bullets, owners, rel):
         bullet = bullets[index]
-        found = _entry_of(bullet, docs)
-        if found is None:
+        entry = owners.entry_of(bullet)
+        if entry is None:
             continue
-        entry = found[1]
         must, nice = rel.keyword_hits(bullet)
         topic = (written_as((must + nice)[0], bullet) or label((must + nice)[0], lang)) if must + nice else ""
         duty = _closest_duty(job.responsibilities, bullet, len(stories))
@@ -326,7 +333,8 @@ def interview(
     docs = [d for d in (resume, detailed) if d is not None]
     fit = assess(resume, detailed, jd, job, as_of)
     rel = Relevance(jd, job)
-    bullets = _own_bullets(tailored_markdown, docs)
+    owners = _Owners(docs)
+    bullets = owners.own_bullets(tailored_markdown)
     if not bullets:
         ranked_pool = [
             clean(text)
@@ -337,11 +345,11 @@ def interview(
         ]
         bullets = [ranked_pool[i] for i in rel.rank(ranked_pool)]
     advisor = Advisor(knowledge, lang)
-    one, three = _intros(bullets, fit, resume, docs, job, lang)
+    one, three = _intros(bullets, fit, resume, owners, job, lang)
     return InterviewReply(
         self_intro_1min=one,
         self_intro_3min=three,
         likely_questions=_questions(fit, resume, detailed, job, lang, advisor, rel, bullets),
-        star_stories=_stories(fit, bullets, docs, job, lang, rel),
+        star_stories=_stories(fit, bullets, owners, job, lang, rel),
         questions_to_ask=_to_ask(advisor, job, lang),
     )
