@@ -28,13 +28,15 @@ _MONTH_NUM = r"(?:0?[1-9]|1[0-2])"
 # Each alternative is a named group; the first that matches at a position wins (ordered longest first). Every
 # one begins with a digit or a month name's letter: the guard in front fails every other position at one class
 # test (core.facts.text.any_of says why), half the cost of the scan on a page.
-_DATE_FIRSTS = "0-9" + "".join(sorted({name[0] for name in _MONTHS}))
+_SEASON = r"(?:spring|summer|fall|autumn|winter)"
+_DATE_FIRSTS = "0-9" + "".join(sorted({name[0] for name in _MONTHS} | set("sfaw")))
 _DATE = re.compile(
     rf"""
     (?=[{_DATE_FIRSTS}])
     (?:(?P<cjk>(?P<cy>{_YEAR})\s*年(?!度)\s*(?:(?P<cm>{_MONTH_NUM})\s*月(?:\s*\d{{1,2}}\s*[日号])?)?)
     | (?P<ymd>(?<![\d.])(?P<ly>{_YEAR})\s*[./-]\s*(?P<lm>{_MONTH_NUM})(?:\s*[./-]\s*(?:[0-2]?\d|3[01]))?(?![\d%]))
     | (?P<mdy>(?<![\w./])(?P<rm>{_MONTH_NUM})\s*[/.-]\s*(?:(?:[0-2]?\d|3[01])\s*[/.-]\s*)?(?P<ry>{_YEAR})(?![\d.]\d))
+    | (?P<season>\b{_SEASON}(?:\s+(?:term|semester|quarter|session))?,?\s*(?P<sy>{_YEAR}|'\d{{2}})(?!\d))
     | (?P<named>\b(?P<nm>{_MONTH_NAME})(?![a-z])\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s*(?P<ny>{_YEAR}|'\d{{2}})(?!\d))
     | (?P<year>(?<![\w.$¥€£/])(?<!\d,)(?P<yy>{_YEAR})(?![\w.%+]|,\d|\s*[%+]|/\d)))
     """,
@@ -119,6 +121,8 @@ def _candidate(match: re.Match[str], text: str) -> DateHit | None:
     if kind == "named":
         month = _MONTHS[match.group("nm").lower()]
         return DateHit(start, end, _value(_year(match.group("ny")), month), raw)
+    if kind == "season":  # a US school's term: its year only, as the months it covers vary by school
+        return DateHit(start, end, _value(_year(match.group("sy")), None), raw)
     if kind == "year":
         return DateHit(start, end, raw, raw)
     return None

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import pairwise
 
-from core.facts.dates import DateHit, DateRange, analyse_dates, find_dates, find_ranges
+from core.facts.dates import PRESENT, DateHit, DateRange, analyse_dates, find_dates, find_ranges
 from core.facts.model import Contact, DegreeLevel, DocumentModel, Entry, EntryKind, JobFacts, NumberFact, Section
 from core.facts.numbers import chinese_number, find_numbers
 from core.facts.text import any_of, unify_radicals
@@ -515,7 +515,9 @@ def _is_header_line(line: str) -> bool:
     ranges, dates = _line_dates(text)
     if ranges:
         return True
-    return bool(dates) and (dates[-1].end >= len(text.rstrip(" )）")) - 1 or dates[0].start <= 1) and len(text) < 90
+    # Length without the runs of spaces that align a date to the right margin in pasted text.
+    short = len(" ".join(text.split())) < 90
+    return bool(dates) and (dates[-1].end >= len(text.rstrip(" )）")) - 1 or dates[0].start <= 1) and short
 
 
 _SCHOOL_OF = re.compile(r"^(?:School|Faculty|Department|College) of\s+", re.IGNORECASE)
@@ -655,7 +657,7 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
         if header in wrapped:
             line = f"{line} {lines[header + 1].strip()}"
         date_start, date_end, hits = _header_dates(line)
-        parts = [p for part in _header_parts(line, hits) for p in _cjk_split(part, vocab)]
+        parts = _join_course([p for part in _header_parts(line, hits) for p in _cjk_split(part, vocab)], vocab)
         first = header
         # Two-line headers: the words sit on the line(s) before the date line ("Acme Corp\nEngineer  2019-2021").
         words_before: list[str] = []
@@ -695,6 +697,8 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
             if below:  # "Teaching Assistant, 15-122 …" over "Carnegie Mellon University | Pittsburgh, PA"
                 parts = below + parts
                 body_start += 1
+        if kind != "education" and date_start is None and hits and _one_term(hits[-1]):
+            date_start = date_end  # "Software Engineering Intern  Summer 2024": the role began in that term too
         entry = Entry(kind=kind, start=date_start, end=date_end, line_start=first, line_end=next_header)
         if kind == "education":
             _fill_school(entry, parts, "\n".join(lines[first:next_header]), vocab)
@@ -712,6 +716,34 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
         entries = _merge_sub_headings(entries, lines)
         _same_employer(entries)
     return entries
+
+
+def _one_term(hit: DateHit) -> bool:
+    """A lone date that names a month or a school term ("Jun 2023", "Summer 2024"): a role dated by it ran within
+    it. A lone year may be a role's end alone ("…, 2019" under the role's earlier years), so it stays an end."""
+    return hit.value != PRESENT and (len(hit.value) == 7 or any(ch.isalpha() for ch in hit.raw))
+
+
+# A course as a teaching role names it: "EECS 281", "CS 101", "MATH 2410", "15-122".
+_COURSE = re.compile(r"^(?:[A-Z]{2,6} ?-?\d{2,4}[A-Z]?|\d{2}-\d{3})(?![\w-])")
+
+
+def _join_course(parts: list[str], vocab: Vocabulary) -> list[str]:
+    """A teaching role's course is part of its title, not its employer: "Instructional Aide, EECS 281 (Data
+    Structures and Algorithms)" is one title, and the school on the line below is the employer."""
+    out: list[str] = []
+    course_named = False  # the part before was a course by its code alone: its name may follow ("(Data Structures)")
+    for part in parts:
+        if out and _COURSE.match(part) and _is_title(out[-1], vocab):
+            out[-1] = f"{out[-1]}, {part}"
+            course_named = _COURSE.fullmatch(part) is not None
+        elif course_named and not (_is_org(part, vocab) or _is_location(part) or _is_title(part, vocab)):
+            out[-1] = f"{out[-1]} ({part})"
+            course_named = False
+        else:
+            out.append(part)
+            course_named = False
+    return out
 
 
 def _same_employer(entries: list[Entry]) -> None:

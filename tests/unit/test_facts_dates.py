@@ -70,6 +70,28 @@ def test_ranges(text: str, pair: tuple[str, str]) -> None:
     assert [(r.start.value, r.end.value) for r in ranges] == [pair]
 
 
+@pytest.mark.parametrize(
+    ("text", "raws", "pair"),
+    [
+        ("Fall 2023 – Spring 2024", ["Fall 2023", "Spring 2024"], ("2023", "2024")),
+        ("Summer 2024", ["Summer 2024"], None),
+        ("Autumn 2019 - Present", ["Autumn 2019", "Present"], ("2019", "present")),
+        ("Spring semester 2025", ["Spring semester 2025"], None),
+        ("Winter '23", ["Winter '23"], None),
+    ],
+)
+def test_a_school_term_is_a_date_of_its_year(text: str, raws: list[str], pair: tuple[str, str] | None) -> None:
+    """US students date internships and campus jobs by term; without the term word a range "Fall 2023 – Spring
+    2024" was two loose years, and a role dated "Summer 2024" had no date at all."""
+    assert [h.raw for h in find_dates(f"Teaching Assistant   {text}")] == raws
+    ranges = find_ranges(f"Teaching Assistant   {text}")
+    assert [(r.start.value, r.end.value) for r in ranges] == ([pair] if pair else [])
+
+
+def test_a_place_named_like_a_season_is_no_term() -> None:
+    assert [h.raw for h in find_dates("Springfield 2024 | Fallon 2023")] == ["2024", "2023"]
+
+
 def test_two_ranges_on_one_line_stay_apart() -> None:
     ranges = find_ranges("2015.09-2019.06 本科；2019.09-2022.06 硕士")
     assert [(r.start.value, r.end.value) for r in ranges] == [("2015-09", "2019-06"), ("2019-09", "2022-06")]

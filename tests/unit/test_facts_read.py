@@ -645,7 +645,7 @@ def test_an_organisation_and_place_under_a_header_that_names_none_is_the_employe
     roles = read_document(text, "resume").experience
     assert (roles[0].org, roles[0].title, roles[0].location) == (
         "Carnegie Mellon University",
-        "Teaching Assistant",
+        "Teaching Assistant, 15-122 Principles of Imperative Computation",  # the course taught is the title's
         "Pittsburgh, PA",
     )
     assert roles[0].bullets == ["Led weekly recitations for 30 students"]
@@ -1077,3 +1077,31 @@ def test_a_wrapped_chinese_bullet_is_one_bullet_where_the_writer_ends_items_with
         "通过Redis缓存和分库分表，将订单查询平均响应时间从180ms降至45ms。",
     ]
     assert second.bullets == ["负责网易严选商品中心开发", "搭建商品搜索"]
+
+
+def test_roles_dated_by_school_term_with_the_date_at_the_right_margin() -> None:
+    """tests/data/resume/new_grad_terms_en.txt, as a US student writes it: "Summer 2024", "Fall 2023 – Spring 2024"
+    aligned right with spaces. The internship was no role at all (its line, padded past 90 characters, was no
+    header), the term range two loose years, and the teaching role's course took the employer's place."""
+    model = read_document(_data("resume", "new_grad_terms_en.txt"), "resume")
+    assert [(e.org, e.title, e.start, e.end) for e in model.experience] == [
+        ("Ford Motor Company", "Software Engineering Intern", "2024", "2024"),
+        (
+            "University of Michigan",
+            "Instructional Aide, EECS 281 (Data Structures and Algorithms)",
+            "2023",
+            "2024",
+        ),
+    ]
+    assert [(e.org, e.start, e.end) for e in model.projects] == [("Campus Eats", "2023", "2023")]
+    assert model.experience[0].bullets[1].startswith("Cut the nightly ETL job's runtime")
+
+
+def test_a_lone_year_still_ends_a_role_and_a_course_needs_a_title_before_it() -> None:
+    text = (
+        "Sam K\nsam@x.com\nEXPERIENCE\nData Analyst | Acme Corp | 2019\n• Built dashboards\n"
+        "CS 101 Tutoring Club | Boston, MA | Jun 2018\n• Ran weekly sessions\n"
+    )
+    roles = read_document(text, "resume").experience
+    assert (roles[0].start, roles[0].end) == (None, "2019")  # a year alone may be only the role's end
+    assert (roles[1].org, roles[1].start, roles[1].end) == ("CS 101 Tutoring Club", "2018-06", "2018-06")
