@@ -8,6 +8,7 @@ older roles trimmed to their strongest bullets, skills led by the JD's prioritie
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from core.facts.model import DocumentModel, Entry, JobFacts
@@ -24,6 +25,7 @@ RECENT_BULLETS = 6
 OLDER_BULLETS = 3
 MAX_PROJECTS = 3
 MAX_PROJECT_BULLETS = 3
+_COLUMN_GAP = re.compile(r"\s{3,}|\t+")
 
 
 @dataclass
@@ -36,7 +38,8 @@ class Draft:
     def heading(self, text: str, level: int = 2) -> None:
         if self.lines:
             self.lines.append("")
-        self.lines.append(f"{'#' * level} {text}")
+        # A header typed with its dates pushed to the right margin by spaces reads as parts, not a gap.
+        self.lines.append(f"{'#' * level} {_COLUMN_GAP.sub(' · ', text.strip())}")
 
     def bullet(self, text: str, asset: AssetKind, section: str) -> None:
         self.lines.append(f"- {text}")

@@ -26,7 +26,7 @@ from core.offline.lookup import (
 from core.offline.match import Fit, assess, latest_role, pitch_skills
 from core.offline.relevance import Relevance, tokens
 from core.offline.summary import by_recency
-from core.offline.templates import lang_of, t
+from core.offline.templates import lang_of, span, t
 from core.retrieval import Passage
 from core.workbench.schemas import InterviewReply, MatchResultData, Question, StarStory
 
@@ -116,7 +116,7 @@ def _dates(entry: Entry, lang: str) -> str:
     if not entry.start:
         return ""
     end = t(lang, "present") if entry.end == "present" else (entry.end or "")
-    return t(lang, "dates", start=entry.start, end=end)
+    return span(lang, entry.start, end)
 
 
 def _company(job: JobFacts, lang: str) -> str:

@@ -39,7 +39,7 @@ from core.offline.lookup import (
 )
 from core.offline.relevance import Relevance, tokens
 from core.offline.summary import by_recency
-from core.offline.templates import lang_of, t
+from core.offline.templates import lang_of, span, t
 from core.retrieval import Passage
 from core.workbench.schemas import Breakdown, Gap, MatchReply
 
@@ -180,7 +180,7 @@ class LatestRole:
         """ " (since 2021-03)" for the current role, " (2025-07 – 2025-10)" for one that has ended."""
         if not self.start:
             return ""
-        return t(lang, "since", start=self.start) if self.ongoing else t(lang, "dates", start=self.start, end=self.end)
+        return t(lang, "since", start=self.start) if self.ongoing else span(lang, self.start, self.end)
 
     def wording(self, usage: str) -> str:
         """The template for `usage` ("pitch", "intro"): an intern whose internship ended is not "currently" one."""

@@ -87,6 +87,7 @@ TEXT: dict[str, dict[str, str]] = {
         "intro_education": " I studied at {school}{degree}.",
         "intro_background": " A little more about my background:",
         "dates": " ({start} – {end})",
+        "one_date": " ({date})",
         "present": "present",
         "q_skill": "Tell me about your work with {label}. What was the result?",
         "q_gap": "This role needs {label}. How would you get up to speed?",
@@ -180,6 +181,7 @@ TEXT: dict[str, dict[str, str]] = {
         "intro_education": "我毕业于{school}{degree}。",
         "intro_background": "下面简单介绍一下我的经历：",
         "dates": "（{start} – {end}）",
+        "one_date": "（{date}）",
         "present": "至今",
         "q_skill": "请举一个能体现你{label}经验的例子，结果如何？",
         "q_gap": "这个岗位需要{label}，你打算如何快速上手？",
@@ -213,3 +215,9 @@ def lang_of(lang: str) -> str:
 def t(lang: str, key: str, **values: object) -> str:
     """The template `key` in `lang`, filled with `values`."""
     return TEXT[lang_of(lang)][key].format(**values)
+
+
+def span(lang: str, start: str, end: str) -> str:
+    """A role's dates inside a sentence: " (2023-09 – 2024-05)", or one date for a role within one term or month
+    (" (2024)" for "Summer 2024", never "2024 – 2024")."""
+    return t(lang, "one_date", date=start) if start == end else t(lang, "dates", start=start, end=end)

@@ -337,3 +337,17 @@ def test_a_new_graduates_leadership_stays_its_own_and_a_choice_met_is_no_gap() -
     assert "Most recently I was Software Engineering Intern at Dell Technologies (2025-06 – 2025-08)." in intro
     service = _service_of(_fixture("resume", "new_grad_en.txt"), _fixture("jd", "new_grad_swe.txt"), "en")
     assert check(markdown, [service.resume], service.job) == []  # a browser journey flagged "President" as invented
+
+
+def test_roles_dated_by_term_are_told_once_and_headers_lose_their_padding() -> None:
+    """tests/data/resume/new_grad_terms_en.txt: the internship dated "Summer 2024" was no role (the intro named the
+    teaching job as the latest), a role within one term would read "(2024 – 2024)", and the tailored headers kept
+    the 50 spaces that pushed their dates to the right margin."""
+    service = _service_of(_fixture("resume", "new_grad_terms_en.txt"), _fixture("jd", "new_grad_swe.txt"), "en")
+    out = service.run()
+    intro = out["interview"].self_intro_1min
+    assert "Most recently I was Software Engineering Intern at Ford Motor Company (2024)." in intro
+    markdown = out["customize"].markdown
+    assert "### Software Engineering Intern · Summer 2024\nFord Motor Company, Dearborn, MI" in markdown
+    assert "### Instructional Aide, EECS 281 (Data Structures and Algorithms) · Fall 2023 – Spring 2024" in markdown
+    assert check(markdown, [service.resume], service.job) == []
