@@ -457,7 +457,14 @@ def _fill_school(entry: Entry, parts: list[str], text: str, vocab: Vocabulary) -
             elif not entry.field and not _GPA.search(piece) and len(piece) <= 60 and entry.org:
                 entry.field = _SCHOOL_OF.sub("", piece)  # "School of Computer Science": Computer Science
     if not entry.org:
-        entry.org = next((p for p in parts if p != entry.title and not _GPA.search(p) and not _is_location(p)), "")
+        entry.org = next(
+            (
+                p
+                for p in parts
+                if p != entry.title and not _GPA.search(p) and not _is_location(p) and not _MINOR.match(p)
+            ),
+            "",
+        )
         if entry.org and entry.field == entry.org:
             entry.field = ""
     _join_campus(entry, text)
@@ -473,6 +480,10 @@ def _fill_school(entry: Entry, parts: list[str], text: str, vocab: Vocabulary) -
         entry.gpa = gpa.group(1).replace(" ", "")
 
 
+# What a degree's header adds to it, never the school: "B.S. Computer Science, Minor in Mathematics".
+_MINOR = re.compile(
+    r"(?:minor|double major|second major|major|concentration|specialization|focus|track|辅修|双学位)\b", re.IGNORECASE
+)
 _CAMPUS = r" at ([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2})"
 
 
@@ -715,7 +726,18 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
     if kind == "experience":
         entries = _merge_sub_headings(entries, lines)
         _same_employer(entries)
+    if kind == "education":
+        _same_school(entries)
     return entries
+
+
+def _same_school(entries: list[Entry]) -> None:
+    """A degree whose lines name no school, under one that does, is another degree of that school: "Georgia
+    Institute of Technology | Atlanta, GA" / "M.S. Computer Science … Expected May 2026" / "B.S. Computer Science,
+    Minor in Mathematics … 2020 – 2024"."""
+    for above, entry in pairwise(entries):
+        if entry.title and not entry.org and above.org:
+            entry.org, entry.location = above.org, entry.location or above.location
 
 
 def _one_term(hit: DateHit) -> bool:

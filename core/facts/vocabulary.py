@@ -40,6 +40,17 @@ _LIST_WORDS = r"(?:and|or|as well as|和|及|与|或)"
 _LIST_GAP_RE = re.compile(
     rf"\s*(?:{_SEPARATORS}\s*)+(?:{_LIST_WORDS}\s+)?|\s*(?:{_SEPARATORS}\s*)*{_LIST_WORDS}\s*", re.IGNORECASE
 )
+# A US state's or Canadian province's code after a city ("Atlanta, GA", "Little Rock, AR", "Montréal, QC") is the
+# place, not the skill a few of them also abbreviate (Google Analytics, Accounts Receivable, quality control).
+_REGION_CODES = frozenset(
+    ("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME",
+     "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA",
+     "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC", "AB", "BC", "MB", "NB", "NL", "NS",
+     "NT", "NU", "ON", "PE", "QC", "SK", "YT")
+)  # fmt: skip
+_CITY_BEFORE = re.compile(r"[A-Z][^\W\d_]+,[ \t]?$")
+# …unless a list goes on after it: "Tableau, GA, SEO" names skills ("Atlanta, GA, USA" is still a place).
+_LIST_GOES_ON = re.compile(r"[ \t]*[,，、/;][ \t]*(?!USA\b|U\.S\.|United States|Canada)[^\W\d_]")
 # A guarded spelling followed by a year is a date's word ("Spring 2025", a term), never the skill.
 _YEAR_AFTER = re.compile(r"[ \t]+(?:(?:19|20)\d{2}|['’]\d{2})\b")
 # A label that opens a line of skills: "Skills:", "Languages & Tools:", "技术栈：".
@@ -544,6 +555,8 @@ class Vocabulary:
         if matches and ("@" in text or "://" in text or "www." in text):
             links = [(m.start(), m.end()) for m in _LINK_RE.finditer(text)]
             matches = [m for m in matches if not any(s <= m.start < e for s, e in links)]
+        if any(m.end - m.start == 2 for m in matches):
+            matches = [m for m in matches if not _region_after_city(text, m.start, m.end)]
         if any(m.entry.guarded for m in matches):
             matches = [m for m in matches if not (m.entry.guarded and _YEAR_AFTER.match(text, m.end))]
             matches = self._drop_unlisted(text, matches)
@@ -574,6 +587,14 @@ class Vocabulary:
         line_start = text.rfind("\n", 0, start) + 1
         found = _LIST_LABEL_RE.match(text[line_start:start])
         return found is not None and _LIST_LABEL_WORDS.search(found.group(1)) is not None
+
+
+def _region_after_city(text: str, start: int, end: int) -> bool:
+    return (
+        text[start:end] in _REGION_CODES
+        and _CITY_BEFORE.search(text, max(0, start - 40), start) is not None
+        and _LIST_GOES_ON.match(text, end) is None
+    )
 
 
 # A document's line facts, kept in the caller's memo (see Vocabulary.find_term): coverage asks a dozen keywords

@@ -1105,3 +1105,15 @@ def test_a_lone_year_still_ends_a_role_and_a_course_needs_a_title_before_it() ->
     roles = read_document(text, "resume").experience
     assert (roles[0].start, roles[0].end) == (None, "2019")  # a year alone may be only the role's end
     assert (roles[1].org, roles[1].start, roles[1].end) == ("CS 101 Tutoring Club", "2018-06", "2018-06")
+
+
+def test_two_degrees_under_one_school_and_a_state_is_no_skill() -> None:
+    """tests/data/resume/new_grad_research_en.txt: the B.S. under the school's line took "Minor in Mathematics" for
+    its school, and "Atlanta, GA" in the contact line proved Google Analytics."""
+    model = read_document(_data("resume", "new_grad_research_en.txt"), "resume")
+    assert [(e.org, e.title, e.end) for e in model.education] == [
+        ("Georgia Institute of Technology", "M.S. Computer Science", "2026-05"),
+        ("Georgia Institute of Technology", "B.S. Computer Science", "2024-05"),
+    ]
+    assert "google analytics" not in model.skills
+    assert {"pytorch", "cuda", "tensorrt"} <= set(model.skills)

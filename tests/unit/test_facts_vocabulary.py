@@ -387,3 +387,22 @@ def test_a_skill_is_named_in_chinese_as_the_document_writes_it_not_by_its_catego
     assert vocab.written_label("communication", "- Communication", "zh") == "沟通能力"  # a common English word
     assert vocab.written_label("docker", "- Docker", "zh") == "Docker"  # a name, rare as an English word
     assert vocab.written_label("kubernetes", "- 熟悉Kubernetes", "en") == "Kubernetes"  # English: the label
+
+
+@pytest.mark.parametrize(
+    ("text", "skills"),
+    [
+        ("Atlanta, GA", []),
+        ("Atlanta, GA, USA", []),
+        ("Des Moines, IA | 2020 – 2022", []),
+        ("Little Rock, AR", []),
+        ("Montréal, QC", []),
+        ("Shipped the new API to GA in Q3", []),  # general availability
+        ("Tools: GA, GTM, Looker", ["google analytics", "go-to-market strategy", "looker"]),
+        ("Tableau, GA, SEO", ["tableau", "google analytics", "seo"]),
+        ("Managed AR and AP for 40 clients", ["accounts receivable", "accounts payable"]),
+    ],
+)
+def test_a_state_after_its_city_is_a_place_not_a_skill(text: str, skills: list[str]) -> None:
+    """A contact line's "Atlanta, GA" proved Google Analytics; "Little Rock, AR" would prove accounts receivable."""
+    assert [hit.canonical for hit in get_vocabulary().skills_in(text)] == skills
