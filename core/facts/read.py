@@ -1198,6 +1198,14 @@ def _read_job(text: str) -> tuple[DocumentModel, JobFacts]:
     nice_lines += [s for s in sentences if _NICE_LINE.search(s)]
     facts.must_have = _skills_of(must_lines, vocab)
     facts.nice_to_have = [s for s in _skills_of(nice_lines, vocab) if s not in facts.must_have]
+    # The tools the duties name ("Optimize GPU inference (CUDA, TensorRT)") are the job's too: wanted, if not asked
+    # (with no requirements heading every line is a requirement already). The employer is no skill of its own
+    # duties ("At Shopify, we're building…").
+    if by_kind.get("requirements"):
+        duties = _skills_of([lines[i] for i in by_kind.get("responsibilities", [])], vocab)
+        employer = vocab.canonical_skill(facts.company) if facts.company else None
+        known = {*facts.must_have, *facts.nice_to_have, employer}
+        facts.nice_to_have += [s for s in duties if s not in known]
     facts.responsibilities = [
         _strip_bullet(lines[i])
         for i in by_kind.get("responsibilities", [])

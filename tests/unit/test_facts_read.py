@@ -1117,3 +1117,15 @@ def test_two_degrees_under_one_school_and_a_state_is_no_skill() -> None:
     ]
     assert "google analytics" not in model.skills
     assert {"pytorch", "cuda", "tensorrt"} <= set(model.skills)
+
+
+def test_the_tools_a_jobs_duties_name_are_wanted_and_its_employer_is_no_skill() -> None:
+    """tests/data/jd/new_grad_ml.txt: "Optimize GPU inference (CUDA, TensorRT, quantization)" under "What you'll
+    do" counted for nothing once the posting had a requirements heading, so a candidate's CUDA and TensorRT work
+    was never a strength. The duties' skills are nice to have; Shopify's "At Shopify, we're building…" is not."""
+    _, job = read_job(_data("jd", "new_grad_ml.txt"))
+    assert job.must_have == ["python", "c++", "pytorch", "jax", "communication"]
+    assert {"cuda", "tensorrt", "deepspeed", "kubernetes"} <= set(job.nice_to_have)
+    _, shopify = read_job(_data("jd", "linkedin_data_analyst.txt"))
+    assert shopify.company == "Shopify"
+    assert "shopify" not in shopify.nice_to_have and {"looker", "snowflake"} <= set(shopify.nice_to_have)

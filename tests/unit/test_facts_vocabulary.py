@@ -406,3 +406,10 @@ def test_a_skill_is_named_in_chinese_as_the_document_writes_it_not_by_its_catego
 def test_a_state_after_its_city_is_a_place_not_a_skill(text: str, skills: list[str]) -> None:
     """A contact line's "Atlanta, GA" proved Google Analytics; "Little Rock, AR" would prove accounts receivable."""
     assert [hit.canonical for hit in get_vocabulary().skills_in(text)] == skills
+
+
+def test_an_engineers_design_review_is_no_design_critique() -> None:
+    """A software posting's "lead design reviews with peers" asked a UX practice of every engineer."""
+    hits = get_vocabulary().skills_in("Participate in, or lead design reviews with peers and stakeholders.")
+    assert "design critique" not in [hit.canonical for hit in hits]
+    assert [hit.canonical for hit in get_vocabulary().skills_in("Ran weekly design critiques")] == ["design critique"]
