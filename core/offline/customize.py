@@ -57,6 +57,21 @@ def section_title(doc: DocumentModel, canonical: str, fallback_key: str) -> str:
     return t(doc.lang, fallback_key)
 
 
+def experience_groups(doc: DocumentModel, roles: list[Entry]) -> list[tuple[str, list[Entry]]]:
+    """The roles (most recent first) under the headings the resume gives them: a graduate's "RESEARCH EXPERIENCE"
+    and "WORK EXPERIENCE" stay two sections, the one holding the latest role first, so an internship at a company is
+    not filed under research. One heading (or none) gives one section."""
+    sections = [s for s in doc.sections if s.canonical == "experience" and s.title.strip()]
+    if len({fold(s.title) for s in sections}) <= 1:
+        return [(section_title(doc, "experience", "md_experience"), roles)] if roles else []
+    groups: dict[str, list[Entry]] = {}
+    for entry in roles:
+        home = next((s for s in sections if s.start <= entry.line_start < s.end), None)
+        heading = home.title.strip().rstrip(":：") if home else t(doc.lang, "md_experience")
+        groups.setdefault(heading, []).append(entry)
+    return list(groups.items())
+
+
 def entry_label(entry: Entry) -> str:
     return " · ".join(part for part in (entry.org, entry.title) if part)
 
@@ -169,10 +184,11 @@ def customize(docs: ServiceDocuments, match: MatchResultData) -> CustomizeReply:
         draft.heading(section_title(resume, "skills", "md_skills"))
         draft.lines.append(("、" if resume.lang == "zh" else " · ").join(skills))
     roles = by_recency(resume.experience)
-    if roles:
-        draft.heading(section_title(resume, "experience", "md_experience"))
-        for n, entry in enumerate(roles):
-            keep = RECENT_BULLETS if n < RECENT_ROLES else OLDER_BULLETS
+    rank = {id(entry): n for n, entry in enumerate(roles)}
+    for heading, group in experience_groups(resume, roles):
+        draft.heading(heading)
+        for entry in group:
+            keep = RECENT_BULLETS if rank[id(entry)] < RECENT_ROLES else OLDER_BULLETS
             _write_entry(draft, resume, entry, keep, rel, "resume", used)
     if detailed is not None:
         _from_history(draft, resume, detailed, job, used)

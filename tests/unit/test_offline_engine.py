@@ -351,3 +351,18 @@ def test_roles_dated_by_term_are_told_once_and_headers_lose_their_padding() -> N
     assert "### Software Engineering Intern · Summer 2024\nFord Motor Company, Dearborn, MI" in markdown
     assert "### Instructional Aide, EECS 281 (Data Structures and Algorithms) · Fall 2023 – Spring 2024" in markdown
     assert check(markdown, [service.resume], service.job) == []
+
+
+def test_a_graduates_research_and_work_stay_under_their_own_headings() -> None:
+    """tests/data/resume/new_grad_research_en.txt against tests/data/jd/new_grad_ml.txt: the NVIDIA internship was
+    filed under "RESEARCH EXPERIENCE" (the first experience heading), and the CUDA and TensorRT it proves, named
+    in the posting's duties, were no strengths."""
+    service = _service_of(_fixture("resume", "new_grad_research_en.txt"), _fixture("jd", "new_grad_ml.txt"), "en")
+    out = service.run()
+    markdown = out["customize"].markdown
+    research, work = markdown.index("## RESEARCH EXPERIENCE"), markdown.index("## WORK EXPERIENCE")
+    assert research < markdown.index("Graduate Research Assistant") < work < markdown.index("NVIDIA")
+    assert markdown.index("Undergraduate Researcher") < work  # each role under its own heading, latest first within
+    strengths = " ".join(out["match"].strengths)
+    assert "CUDA:" in strengths and "TensorRT:" in strengths
+    assert check(markdown, [service.resume], service.job) == []
