@@ -576,27 +576,37 @@ _WORD_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _wraps_range(lines: list[str], index: int, end: int) -> bool:
-    """A header whose range wrapped onto the next line: "... | Apr 2021" + "– Present", "2017-06 to" + "2019-08",
-    "... | Jul 2016 – Feb" + "2020", "... | May" + "2015 – Aug 2015" (a narrow column wraps wherever it may)."""
+    return _range_rest(lines, index, end) is not None
+
+
+def _range_rest(lines: list[str], index: int, end: int) -> str | None:
+    """What of the next line completes a header's wrapped range: "... | Apr 2021" + "– Present", "2017-06 to" +
+    "2019-08", "... | Jul 2016 – Feb" + "2020", "... | May" + "2015 – Aug 2015" (a narrow column wraps wherever it
+    may). When both columns of a two-column header wrapped, the next line holds the rest of each ("... GPA | Aug
+    2021 – May" + "3.7/4.0 | 2025"): the range's rest is its right-hand part. None when no range wrapped."""
     if index + 1 >= end:
-        return False
+        return None
     ranges, _ = _line_dates(lines[index])
     following = lines[index + 1].strip()
     if ranges or not following or len(following) > 24:
-        return False
+        return None
     first = lines[index].rstrip()
     if first.endswith(("|", "｜", "—", "–")):  # "浙江大学·计算机·硕士丨" + "2013.09-2016.06": the whole range wrapped
         own, _ = _line_dates(following)
         if own and own[0].start.start == 0 and own[0].end.end >= len(following) - 1:
-            return True
-    joined = f"{first} {following}"
-    joined_ranges, _ = _line_dates(joined)
-    # The range starts at the first line's end and the next line holds only its rest: a date fragment wrapped,
-    # not a sentence ending "in May" above a header of its own ("2016 – 2020 · Twilio").
-    return any(
-        len(first) - 16 <= r.start.start < len(first) < r.end.end and not _WORD_LETTER.search(joined, r.end.end)
-        for r in joined_ranges
-    )
+            return following
+    right = following.rsplit("|", 1)[1].strip() if "|" in following else ""
+    for rest in (following, right) if right else (following,):
+        joined = f"{first} {rest}"
+        joined_ranges, _ = _line_dates(joined)
+        # The range starts at the first line's end and the next line holds only its rest: a date fragment wrapped,
+        # not a sentence ending "in May" above a header of its own ("2016 – 2020 · Twilio").
+        if any(
+            len(first) - 16 <= r.start.start < len(first) < r.end.end and not _WORD_LETTER.search(joined, r.end.end)
+            for r in joined_ranges
+        ):
+            return rest
+    return None
 
 
 def _header_lines(lines: list[str], start: int, end: int) -> tuple[list[int], set[int]]:
@@ -666,7 +676,7 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
         next_header = headers[position + 1] if position + 1 < len(headers) else end
         line = _strip_bullet(lines[header])
         if header in wrapped:
-            line = f"{line} {lines[header + 1].strip()}"
+            line = f"{line} {_range_rest(lines, header, end)}"
         date_start, date_end, hits = _header_dates(line)
         parts = _join_course([p for part in _header_parts(line, hits) for p in _cjk_split(part, vocab)], vocab)
         first = header

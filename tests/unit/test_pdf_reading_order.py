@@ -77,6 +77,20 @@ def test_a_year_that_ends_a_wrapped_bullet_is_no_role() -> None:
     assert unit_at(model, model.lines.index("2023")) == (model.lines.index("2023") - 1, model.experience[0].bullets[1])
 
 
+def test_a_two_column_header_wrapped_in_both_columns_keeps_its_range() -> None:
+    """tests/data/pdf/browser_printed_terms_resume.pdf (tests/data/resume/new_grad_terms_en.txt printed by Chromium,
+    each header a flex row): the school's line wrapped on the left and its dates on the right, "… GPA | Aug 2021 –
+    May" + "3.7/4.0 | 2025", and the degree lost its start. Roles dated by term come through the text layer too."""
+    text = extract_text((DATA / "pdf" / "browser_printed_terms_resume.pdf").read_bytes()).text
+    model = read_document(text, "resume")
+    school = model.education[0]
+    assert (school.org, school.start, school.end) == ("University of Michigan", "2021-08", "2025-05")
+    assert _roles(text) == [
+        ("Ford Motor Company", "Software Engineering Intern", "2024", "2024"),
+        ("University of Michigan", "Instructional Aide, EECS 281 (Data Structures and Algorithms)", "2023", "2024"),
+    ]
+
+
 def test_a_line_drawn_in_two_fonts_stays_one_line() -> None:
     text = extract_text((DATA / "facts" / "pdf" / "zh01_resume.pdf").read_bytes()).text
     lines = text.splitlines()
