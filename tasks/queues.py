@@ -21,6 +21,7 @@ import logging
 import sys
 import threading
 import time
+from typing import Any
 
 from huey import RedisHuey, crontab
 from huey.api import TaskWrapper
@@ -46,8 +47,34 @@ def _pool() -> ConnectionPool:
     )
 
 
-def _huey(name: str) -> RedisHuey:
-    return RedisHuey(
+class JobQueue(RedisHuey):  # type: ignore[misc,unused-ignore]  # Huey is untyped (strict: no subclassing Any)
+    """A Huey whose tasks are never revoked: the job table decides whether a job runs (core.jobs.claim).
+
+    Huey asks Redis whether each task was revoked before it runs it (HMGET) and clears the flag after (HDEL): two
+    round trips a job, the first on the way to its upstream request, under a burst a wait for the consumer's
+    interpreter each, for a feature this project does not use. Revoking raises, so nobody comes to rely on it.
+    """
+
+    def is_revoked(self, task: Any, timestamp: Any = None, peek: bool = True) -> bool:
+        return False
+
+    def delete(self, key: str) -> bool:
+        if key.startswith(_REVOKE_PREFIX):  # a task's revocation flag, never set
+            return False
+        return bool(super().delete(key))
+
+    def revoke(self, *args: Any, **kwargs: Any) -> None:
+        raise NotImplementedError(_NO_REVOKING)
+
+    revoke_all = revoke_by_id = revoke
+
+
+_REVOKE_PREFIX = "r:"  # huey.api.Task.revoke_id
+_NO_REVOKING = "jobs are cancelled through the job table (core.jobs), not by revoking Huey tasks"
+
+
+def _huey(name: str) -> JobQueue:
+    return JobQueue(
         f"jaa-{name}", connection_pool=_pool(), results=False, store_none=False, utc=True, blocking=True, read_timeout=1
     )
 
