@@ -98,6 +98,24 @@ def _jobs(service_ids: list[str]) -> dict[str, dict[str, Any]]:
         time.sleep(0.2)
 
 
+def _redis_calls() -> dict[str, int]:
+    """Redis's own count of each command it has run (INFO commandstats)."""
+    from core.redis_conn import get_redis
+
+    stats = get_redis().info("commandstats")
+    return {name.removeprefix("cmdstat_"): int(value["calls"]) for name, value in stats.items()}
+
+
+def _report_redis_calls(report: Report, before: dict[str, int], after: dict[str, int], services: int) -> None:
+    """Redis commands per service over the measured burst (the driver's reads of each first token included).
+    A count, not a timing: the streams' appends (xadd, expire) batch by time and idle workers' brpop time out,
+    so those move a little between runs; the rest is what each step asks of Redis."""
+    spent = {name: calls - before.get(name, 0) for name, calls in after.items() if calls > before.get(name, 0)}
+    report("paths_redis_commands_per_service", round(sum(spent.values()) / services, 1), "count")
+    top = sorted(spent.items(), key=lambda item: -item[1])[:6]
+    report("paths_redis_commands_top", " ".join(f"{name}={calls / services:.1f}" for name, calls in top), "per service")
+
+
 WARM_ROUNDS = 2
 
 
@@ -180,11 +198,13 @@ def bench_match_and_tailor(
             first_ms[i] = int(first_delta(data["match_job_id"], 300).id.split("-")[0]) / 1000
 
         threads = [threading.Thread(target=one, args=(i,)) for i in range(count)]
+        redis_before = _redis_calls()
         for t in threads:
             t.start()
         for t in threads:
             t.join(400)
         jobs = _jobs(created)
+        _report_redis_calls(report, redis_before, _redis_calls(), count)
         timings: dict[tuple[str, str], dict[str, float]] = {}
         for record in fake.stats()["timings"]:
             if record.get("ended") and record["title"] in TITLES:
