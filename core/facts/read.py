@@ -41,7 +41,9 @@ _SPLIT = re.compile(
     r"\s+@\s+|[（(]|[）)]"
 )
 _LOCATION_LABEL = re.compile(
-    r"^(?:location|address|city|based in|现居|所在地|地址|城市|居住地|工作地点|地点|base)$", re.IGNORECASE
+    r"^(?:locations?|job location|work location|address|city|based in|"
+    r"现居|所在地|地址|城市|居住地|工作地点|地点|base)$",
+    re.IGNORECASE,
 )
 _CITY_STATE = re.compile(
     r"^[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,2},\s?(?:[A-Z]{2}(?:\s\d{5}(?:-\d{4})?)?|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)$"
@@ -1050,7 +1052,7 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
         elif not company and key in ("company", "employer", "公司", "公司名称", "企业", "招聘单位"):
             company = value
         elif not location and _LOCATION_LABEL.match(key):
-            location = value
+            location = value.split(";")[0].strip()  # "locations: Austin, TX; Remote - US": the first is the place
     first_section = model.sections[0].start if model.sections else len(lines)
     for line in [text for text in lines[:8] if text.strip()][:3]:
         found = _title_line(line, vocab)
@@ -1062,7 +1064,7 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
     named = bool(company)
     for line in lines[: max(first_section, 1)][:8]:
         text = line.strip()
-        if not text or _LABEL.match(text):
+        if not text or _LABEL.match(text) or _FIELD_LINE.match(text) or _prose(text):
             continue
         # "Sunnyvale, CA, USA; Seattle, WA, USA": one place of several is the job's place
         parts = [piece for part in _header_parts(text, find_dates(text)) for piece in part.split(";") if piece.strip()]
@@ -1101,12 +1103,28 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
         about = re.search(r"\b(?:about|join)\s+([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})", model.text)
         if about and about.group(1).lower() not in ("the", "us", "our", "the role", "the team", "you"):
             company = about.group(1)
+    if not company:  # "At Dell Technologies, we believe…", "Dell Technologies is an equal opportunity employer."
+        said = _COMPANY_SAYS.search(model.text)
+        company = next((name for name in said.groups() if name), "") if said else ""
     if not company:  # a Chinese posting that signs off with the company's registered name
         company = next((text for text in map(str.strip, lines) if _company_line(text, vocab)), "")
     if not location:
         location = _location(lines[:20])
         location = "" if title and location.startswith(title) else location  # "Data Analyst, Growth": a team
     return title, company, location
+
+
+# A field of a careers site's header with a long label ("job requisition id: R-0142387", "time type: Full time").
+_FIELD_LINE = re.compile(r"^[A-Za-z][A-Za-z ()/#.-]{0,30}[:：]\s*\S")
+_COMPANY_NAME = r"([A-Z][\w&.'-]*(?:\s(?:[A-Z][\w&.'-]*|&)){0,3})"
+_COMPANY_SAYS = re.compile(
+    rf"(?:^|[.!?]\s+|\n)At {_COMPANY_NAME},? (?:we|our)\b|(?:^|\n){_COMPANY_NAME},? (?:is|are) an? equal opportunity"
+)
+
+
+def _prose(text: str) -> bool:
+    """A sentence, not a header's line: "We build pipelines, dashboards and models for our customers."."""
+    return text.endswith((".", "。", "!", "！")) and len(text.split()) > 5
 
 
 def _company_line(text: str, vocab: Vocabulary) -> bool:

@@ -1129,3 +1129,28 @@ def test_the_tools_a_jobs_duties_name_are_wanted_and_its_employer_is_no_skill() 
     _, shopify = read_job(_data("jd", "linkedin_data_analyst.txt"))
     assert shopify.company == "Shopify"
     assert "shopify" not in shopify.nice_to_have and {"looker", "snowflake"} <= set(shopify.nice_to_have)
+
+
+def test_a_careers_site_header_of_labelled_fields() -> None:
+    """tests/data/jd/workday_data_engineer.txt, as a Workday posting copies: "locations: Austin, TX; Remote - US",
+    "time type: Full time", "job requisition id: R-0142387" under the title. The requisition id was taken for the
+    company and the place was lost; the company is named only in "At Dell Technologies, we believe…"."""
+    _, job = read_job(_data("jd", "workday_data_engineer.txt"))
+    assert (job.title, job.company, job.location) == ("Data Engineer II", "Dell Technologies", "Austin, TX")
+    assert {"sql", "python", "data engineering"} <= set(job.must_have) and job.years_required == 3
+    assert {"terraform", "aws", "airflow"} <= set(job.nice_to_have)
+
+
+_ROLE = "Data Engineer\nWe build pipelines, dashboards and models for our customers.\nRequirements\n- SQL and Python"
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        (f"{_ROLE}\nNorthwind Labs is an equal opportunity employer.", "Northwind Labs"),
+        (f"Data Engineer\nAt Contoso, we ship data to 4,000 stores, every hour.\n{_ROLE}", "Contoso"),
+        (f"Data Engineer\nWhat we do, at scale, matters. At first, we test.\n{_ROLE}", ""),
+    ],
+)  # fmt: skip
+def test_a_posting_names_its_company_in_its_prose(text: str, company: str) -> None:
+    assert read_job(text)[1].company == company
