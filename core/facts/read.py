@@ -863,9 +863,23 @@ def _closes_chinese_items(lines: list[str]) -> bool:
 
 def _continues(above: str, text: str, closes_items: bool) -> bool:
     """The line goes on from the bullet above: "带领8人团队将订单系统拆分为12" + "个微服务，…。" in a scan."""
-    if text[:1].islower() or _stops_mid_sentence(above):
+    if text[:1].islower() or _stops_mid_sentence(above) or _wrapped_list(above, text):
         return True
     return closes_items and bool(_CJK.search(above)) and not above.rstrip().endswith(_CJK_STOPS)
+
+
+def _wrapped_list(above: str, text: str) -> bool:
+    """A long list cut before its last words: "Relevant coursework: Data Structures and Algorithms, Operating
+    Systems, Databases, Machine" + "Learning". A few words, no label, no digits, under a long list of commas."""
+    above = above.rstrip()
+    return (
+        len(above) >= 50
+        and above.count(",") >= 2
+        and not above.endswith((".", ";", ":", "。", "；", "：", "!", "?"))
+        and len(text.split()) <= 3
+        and not re.search(r"[:：\d]", text)
+        and not _CJK.search(text)
+    )
 
 
 def _stops_mid_sentence(text: str) -> bool:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from core.facts.coverage import cover
 from core.facts.dates import find_ranges
 from core.facts.model import DocumentModel, Entry
-from core.facts.read import _read, _read_job, read_document, read_job
+from core.facts.read import _read, _read_job, bullet_units, read_document, read_job
 
 EN_ONE_COLUMN = """Jane Doe
 Seattle, WA | jane.doe@example.com | (206) 555-0142 | linkedin.com/in/janedoe
@@ -1154,3 +1154,21 @@ _ROLE = "Data Engineer\nWe build pipelines, dashboards and models for our custom
 )  # fmt: skip
 def test_a_posting_names_its_company_in_its_prose(text: str, company: str) -> None:
     assert read_job(text)[1].company == company
+
+
+def test_a_list_cut_before_its_last_words_is_one_line() -> None:
+    """Chromium wrapped "Relevant coursework: …, Databases, Machine" before "Learning"; the Profile's summary and
+    every quote of the course list ended "…, Machine"."""
+    text = (
+        "Priya R\npriya@x.com\nEDUCATION\nUniversity of Michigan — B.S.E. in Computer Science | 2021 – 2025\n"
+        "Relevant coursework: Data Structures and Algorithms, Operating Systems, Databases, Machine\nLearning\n"
+        "SKILLS\nLanguages: Python, C++, Java, SQL, JavaScript, TypeScript, Go\nTools: Git\n"
+    )
+    model = read_document(text, "resume")
+    assert model.education[0].bullets == [
+        "Relevant coursework: Data Structures and Algorithms, Operating Systems, Databases, Machine Learning"
+    ]
+    assert bullet_units(model.lines[7:9]) == [
+        (0, "Languages: Python, C++, Java, SQL, JavaScript, TypeScript, Go"),
+        (1, "Tools: Git"),  # a labelled line is a line of its own
+    ]
