@@ -1136,6 +1136,13 @@ _COMPANY_SAYS = re.compile(
 )
 
 
+# A sentence that introduces the team or the role, not a duty: "The Data Engineering team builds the pipelines behind
+# our supply-chain analytics.", "You'll join the Model Evaluation team to …".
+_TEAM_INTRO = re.compile(
+    r"^(?:we|our|the|at|join|you'll join|you will join|as an?|in this role|this role)\b.*[.!]$", re.IGNORECASE
+)
+
+
 def _prose(text: str) -> bool:
     """A sentence, not a header's line: "We build pipelines, dashboards and models for our customers."."""
     return text.endswith((".", "。", "!", "！")) and len(text.split()) > 5
@@ -1244,7 +1251,8 @@ def _read_job(text: str) -> tuple[DocumentModel, JobFacts]:
     # (with no requirements heading every line is a requirement already). The employer is no skill of its own
     # duties ("At Shopify, we're building…").
     if by_kind.get("requirements"):
-        duties = _skills_of([lines[i] for i in by_kind.get("responsibilities", [])], vocab)
+        duty_lines = [lines[i] for i in by_kind.get("responsibilities", []) if not _TEAM_INTRO.match(lines[i].strip())]
+        duties = _skills_of(duty_lines, vocab)
         employer = vocab.canonical_skill(facts.company) if facts.company else None
         known = {*facts.must_have, *facts.nice_to_have, employer}
         facts.nice_to_have += [s for s in duties if s not in known]

@@ -1139,6 +1139,8 @@ def test_a_careers_site_header_of_labelled_fields() -> None:
     assert (job.title, job.company, job.location) == ("Data Engineer II", "Dell Technologies", "Austin, TX")
     assert {"sql", "python", "data engineering"} <= set(job.must_have) and job.years_required == 3
     assert {"terraform", "aws", "airflow"} <= set(job.nice_to_have)
+    # "The Data Engineering team builds the pipelines behind our supply-chain analytics." introduces the team
+    assert "supply chain management" not in job.nice_to_have
 
 
 _ROLE = "Data Engineer\nWe build pipelines, dashboards and models for our customers.\nRequirements\n- SQL and Python"
