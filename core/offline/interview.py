@@ -15,6 +15,7 @@ from core.facts.text import fold, strip_markdown
 from core.offline.advice import Advisor
 from core.offline.documents import ServiceDocuments
 from core.offline.lookup import (
+    choice_label,
     clean,
     entry_lines,
     is_experience_line,
@@ -185,7 +186,7 @@ def _questions(
     for proof in fit.must:
         quote = proof.quote(resume, detailed)
         doc = resume if proof.status == "resume" else detailed or resume
-        name = surface(proof.keyword, doc, proof.line) if quote else label(proof.keyword, lang)
+        name = surface(proof.keyword, doc, proof.line) if quote else choice_label(proof, lang)
         if proof.status != "missing" and quote:
             outline = [t(lang, "o_star")]
             if is_experience_line(doc, proof.line):  # a story to tell, not the skills list

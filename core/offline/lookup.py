@@ -85,6 +85,17 @@ def named_as_in(keyword: str, jd: DocumentModel, lang: str) -> str:
     return str(vocab.label_as_written(keyword, hit.surface if hit is not None else "", lang))
 
 
+def choice_named_as_in(proof: Proof, jd: DocumentModel, lang: str) -> str:
+    """A gap's name: the keyword as the JD writes it, with the choice's other skills ("Snowflake / BigQuery /
+    Redshift")."""
+    return " / ".join(named_as_in(keyword, jd, lang) for keyword in (proof.keyword, *proof.alternatives))
+
+
+def choice_label(proof: Proof, lang: str) -> str:
+    """The display name of a missing keyword, with the choice's other skills."""
+    return " / ".join(label(keyword, lang) for keyword in (proof.keyword, *proof.alternatives))
+
+
 def is_soft_skill(keyword: str) -> bool:
     """True for a known skill of the general family (communication, teamwork): shown by a story, not a project."""
     vocab = _vocabulary()
@@ -111,6 +122,9 @@ class Proof:
     keyword: str
     status: str  # resume | detailed | missing
     line: int | None = None  # index into that document's lines
+    # The other skills of a choice the JD offers ("Snowflake, BigQuery or Redshift") that the documents lack too:
+    # one gap, not three (see core.offline.match.one_per_choice).
+    alternatives: tuple[str, ...] = ()
 
     def quote(self, resume: DocumentModel, detailed: DocumentModel | None) -> str:
         """The proof's bullet or sentence whole, not the one line of it a PDF's wrap left the keyword on."""

@@ -15,16 +15,18 @@ degree are gates).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from core.facts.coverage import either_groups, met_by_another
 from core.facts.model import PRESENT, DocumentModel, JobFacts
 from core.facts.text import fold
+from core.facts.vocabulary import get_vocabulary
 from core.offline.advice import Advisor
 from core.offline.documents import ServiceDocuments
 from core.offline.lookup import (
     DEGREE_RANK,
     Proof,
+    choice_named_as_in,
     current_month,
     degree_label,
     entry_lines,
@@ -32,7 +34,6 @@ from core.offline.lookup import (
     highest_degree,
     is_experience_line,
     is_soft_skill,
-    named_as_in,
     prove,
     spoken_name,
     surface,
@@ -118,8 +119,10 @@ def assess(
     must = prove(list(dict.fromkeys(job.must_have)), resume, detailed)
     nice = prove([k for k in dict.fromkeys(job.nice_to_have) if k not in job.must_have], resume, detailed)
     if any(p.status == "missing" for p in [*must, *nice]):  # "Python 或 R": R is no gap for a Python user
-        settled = met_by_another({p.keyword: p.status for p in [*must, *nice]}, either_groups(jd))
+        groups = either_groups(jd)
+        settled = met_by_another({p.keyword: p.status for p in [*must, *nice]}, groups)
         must, nice = [p for p in must if p.keyword not in settled], [p for p in nice if p.keyword not in settled]
+        must, nice = one_per_choice(must, groups), one_per_choice(nice, groups)
     as_of = as_of or current_month()
     entries = resume.experience + (detailed.experience if detailed else [])
     years = experience_years(entries, as_of)
@@ -130,6 +133,27 @@ def assess(
     role_fit = _role_fit(resume, detailed, job)
     skills = _skills_ratio(must, nice)
     return Fit(must, nice, role_fit if skills is None else skills, years, experience, education, have, role_fit, as_of)
+
+
+def one_per_choice(proofs: list[Proof], groups: list[frozenset[str]]) -> list[Proof]:
+    """A choice the documents meet in no way is one missing keyword, its other skills its alternatives: "a cloud
+    warehouse (Snowflake, BigQuery or Redshift)" is one gap and one point of the score, not three."""
+    vocab = get_vocabulary()
+    canonical = {p.keyword: vocab.canonical_skill(p.keyword) or fold(p.keyword) for p in proofs}
+    out: list[Proof] = []
+    merged: set[str] = set()
+    for proof in proofs:
+        if proof.keyword in merged:
+            continue
+        group = next((g for g in groups if canonical[proof.keyword] in g), None) if proof.status == "missing" else None
+        others = [
+            q.keyword
+            for q in proofs
+            if group is not None and q is not proof and q.status == "missing" and canonical[q.keyword] in group
+        ]
+        merged.update(others)
+        out.append(replace(proof, alternatives=tuple(others)) if others else proof)
+    return out
 
 
 def _quote(text: str, lang: str) -> str:
@@ -251,7 +275,7 @@ def _gaps(
 ) -> list[Gap]:
     gaps: list[Gap] = []
     for proof in fit.must:
-        name = named_as_in(proof.keyword, jd, lang)
+        name = choice_named_as_in(proof, jd, lang)
         if proof.status == "missing":
             gaps.append(
                 Gap(gap=t(lang, "gap_missing", label=name), action=_skill_action(advisor, proof.keyword, name, lang))
@@ -269,7 +293,7 @@ def _gaps(
         gaps.append(Gap(gap=gap, action=gap_action(advisor, "", step, lang)))
     for proof in fit.nice:
         if proof.status == "missing" and len(gaps) < MAX_GAPS:
-            name = named_as_in(proof.keyword, jd, lang)
+            name = choice_named_as_in(proof, jd, lang)
             action = _skill_action(advisor, proof.keyword, name, lang)
             gaps.append(Gap(gap=t(lang, "gap_missing_nice", label=name), action=action))
     return gaps[:MAX_GAPS]

@@ -366,3 +366,17 @@ def test_a_graduates_research_and_work_stay_under_their_own_headings() -> None:
     strengths = " ".join(out["match"].strengths)
     assert "CUDA:" in strengths and "TensorRT:" in strengths
     assert check(markdown, [service.resume], service.job) == []
+
+
+def test_a_choice_the_documents_meet_in_no_way_is_one_gap() -> None:
+    """tests/data/jd/workday_data_engineer.txt asks for "a cloud data warehouse (Snowflake, BigQuery or Redshift)":
+    a resume with none of them was told of three required gaps and lost three points of its score for one."""
+    service = _service_of(
+        _fixture("resume", "new_grad_terms_en.txt"), _fixture("jd", "workday_data_engineer.txt"), "en"
+    )
+    out = service.run()
+    gaps = [gap.gap for gap in out["match"].gaps]
+    assert "Snowflake / Google BigQuery / Amazon Redshift is required but not shown in your documents" in gaps
+    assert not any(gap.startswith(("Google BigQuery", "Amazon Redshift")) for gap in gaps)
+    questions = " ".join(q.question for q in out["interview"].likely_questions)
+    assert "This role needs Snowflake / Google BigQuery / Amazon Redshift." in questions
