@@ -720,6 +720,10 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
             if below:  # "Teaching Assistant, 15-122 …" over "Carnegie Mellon University | Pittsburgh, PA"
                 parts = below + parts
                 body_start += 1
+        elif kind == "experience" and not title_above and _title_below(lines, body_start, next_header, parts, vocab):
+            # "Zillow Group, Seattle, WA | 2015 – 2019" over "Product Manager II"
+            parts.append(lines[body_start].strip())
+            body_start += 1
         if kind != "education" and date_start is None and hits and _one_term(hits[-1]):
             date_start = date_end  # "Software Engineering Intern  Summer 2024": the role began in that term too
         entry = Entry(kind=kind, start=date_start, end=date_end, line_start=first, line_end=next_header)
@@ -736,11 +740,50 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
         body_starts.append(body_start)
         previous_end = body_start
     if kind == "experience":
-        entries = _merge_sub_headings(entries, lines)
+        entries = _roles_under_employer(_merge_sub_headings(entries, lines))
         _same_employer(entries)
     if kind == "education":
         _same_school(entries)
     return entries
+
+
+def _title_below(lines: list[str], below: int, end: int, parts: list[str], vocab: Vocabulary) -> bool:
+    """The role's title on the line under a header that names only the employer and its place, bullets after it."""
+    if below >= end or not parts or any(_is_title(p, vocab) for p in parts):
+        return False
+    text = lines[below].strip()
+    return (
+        _short_plain(lines[below])
+        and len(text.split()) <= 6
+        and _is_title(text, vocab)
+        and not _is_org(text, vocab)
+        and not _is_header_line(text)
+        and (below + 1 >= end or _is_bullet(lines[below + 1]) or not _short_plain(lines[below + 1]))
+    )
+
+
+def _roles_under_employer(entries: list[Entry]) -> list[Entry]:
+    """Promotions under one employer's dated line: "Amazon Web Services (AWS), Seattle, WA | 2019 – Present", then
+    "Principal Product Manager, AWS Marketplace (2022 – Present)" and "Senior Product Manager, AWS Billing (2019 –
+    2022)". The employer's line was a role of its own with no title, and each role took its team for employer: each
+    role is now the employer's, its team part of its title, and the employer's line the first role's header."""
+    out: list[Entry] = []
+    host: Entry | None = None
+    adopted: set[int] = set()
+    for entry in entries:
+        if host is not None and entry.title and _within(entry, host):
+            team = entry.org
+            entry.org, entry.location = host.org, entry.location or host.location
+            if team and team != host.org and not _is_location(team):
+                entry.title = f"{entry.title}, {team}"
+            if id(host) not in adopted:
+                adopted.add(id(host))
+                entry.line_start = host.line_start
+            out.append(entry)
+            continue
+        host = entry if entry.org and not entry.title and not entry.bullets and entry.start else None
+        out.append(entry)
+    return [entry for entry in out if id(entry) not in adopted]
 
 
 def _same_school(entries: list[Entry]) -> None:

@@ -1174,3 +1174,26 @@ def test_a_list_cut_before_its_last_words_is_one_line() -> None:
         (0, "Languages: Python, C++, Java, SQL, JavaScript, TypeScript, Go"),
         (1, "Tools: Git"),  # a labelled line is a line of its own
     ]
+
+
+def test_promotions_under_one_employer_and_a_title_under_the_employers_line() -> None:
+    """tests/data/resume/senior_pm_en.txt, a senior candidate's layout: "Amazon Web Services (AWS), Seattle, WA |
+    2019 – Present" over two titled roles with their own years was a role with no title, and each role took its
+    team ("AWS Marketplace") for its employer; "Product Manager II" under "Zillow Group, Seattle, WA | 2015 – 2019"
+    was a bullet; "EARLIER EXPERIENCE" was a bullet of Zillow's."""
+    model = read_document(_data("resume", "senior_pm_en.txt"), "resume")
+    assert [(e.org, e.title, e.start, e.end) for e in model.experience] == [
+        ("Amazon Web Services", "Principal Product Manager, AWS Marketplace", "2022", "present"),
+        ("Amazon Web Services", "Senior Product Manager, AWS Billing", "2019", "2022"),
+        ("Zillow Group", "Product Manager II", "2015", "2019"),
+        ("Deloitte Consulting", "Business Analyst", "2013", "2015"),
+    ]
+    assert model.lines[model.experience[0].line_start].startswith("Amazon Web Services (AWS)")
+    assert model.experience[2].bullets == [
+        "Shipped the Premier Agent lead-routing engine, +18% agent response rate",
+        "Ran 120+ A/B tests with the data science team using Optimizely and SQL",
+    ]
+    assert [s.title for s in model.sections if s.canonical == "experience"] == [
+        "PROFESSIONAL EXPERIENCE",
+        "EARLIER EXPERIENCE",
+    ]

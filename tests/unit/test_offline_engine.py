@@ -380,3 +380,18 @@ def test_a_choice_the_documents_meet_in_no_way_is_one_gap() -> None:
     assert not any(gap.startswith(("Google BigQuery", "Amazon Redshift")) for gap in gaps)
     questions = " ".join(q.question for q in out["interview"].likely_questions)
     assert "This role needs Snowflake / Google BigQuery / Amazon Redshift." in questions
+
+
+def test_a_senior_candidates_promotions_are_told_under_their_employer() -> None:
+    """tests/data/resume/senior_pm_en.txt: the latest role was "AWS Marketplace" with no title, the pitch read "I
+    currently work at Amazon Web Services" for a Principal PM, and the tailored resume was checked against it."""
+    service = _service_of(_fixture("resume", "senior_pm_en.txt"), _fixture("jd", "linkedin_data_analyst.txt"), "en")
+    out = service.run()
+    assert "Principal Product Manager, AWS Marketplace at Amazon Web Services (since 2022)" in (
+        out["interview"].self_intro_1min
+    )
+    markdown = out["customize"].markdown
+    assert markdown.index("### Amazon Web Services (AWS), Seattle, WA · 2019 – Present") < markdown.index(
+        "Principal Product Manager, AWS Marketplace (2022 – Present)"
+    )
+    assert check(markdown, [service.resume], service.job) == []
