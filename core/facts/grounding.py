@@ -447,6 +447,10 @@ class _LineChecker:
             self._take(*m.span())
             if not self.ev.has(m.group(0).rstrip(".,;")) and compact(m.group(0)) not in self.ev.compact:
                 out.append(("contact", m.group(0), None))
+        for place in self.ev.places:  # "Seattle, WA 98101" as the documents write it: its ZIP code is no figure
+            at = self.line.find(place) if any(ch.isdigit() for ch in place) else -1
+            if at >= 0:
+                self._take(at, at + len(place))
         for m in _PHONE.finditer(self.line):
             digits = re.sub(r"\D", "", m.group(0))
             if len(digits) < 7 or self._is_taken(*m.span()) or find_dates(m.group(0)):

@@ -195,3 +195,11 @@ Java、Go、MySQL、Redis、Kafka、k8s
 def test_a_flag_names_its_line_and_token() -> None:
     flags = _flags("intro\n- Led a team of 6 engineers at Google")
     assert [(f.line, f.kind, f.token) for f in flags] == [(2, "number", "6")]
+
+
+def test_the_zip_code_of_the_users_own_address_is_no_invented_figure() -> None:
+    """A senior candidate's tailored resume was flagged for "98101", the ZIP code of the address the resume
+    gives ("Seattle, WA 98101"), as an invented number; another ZIP code still is one."""
+    resume = "Elena Kovacs\nSeattle, WA 98101 | (206) 555-0199 | elena@x.com\nEXPERIENCE\nZillow | PM | 2015 – 2019\n"
+    assert _flags("elena@x.com · (206) 555-0199 · Seattle, WA 98101", resume) == []
+    assert [f.token for f in _flags("elena@x.com · Seattle, WA 98109", resume)] == ["98109"]
