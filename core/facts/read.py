@@ -775,7 +775,7 @@ def _roles_under_employer(entries: list[Entry]) -> list[Entry]:
             team = entry.org
             entry.org, entry.location = host.org, entry.location or host.location
             if team and team != host.org and not _is_location(team):
-                entry.title = f"{entry.title}, {team}"
+                entry.title = f"{entry.title}{'，' if _CJK.search(team) else ', '}{team}"
             if id(host) not in adopted:
                 adopted.add(id(host))
                 entry.line_start = host.line_start
@@ -801,17 +801,23 @@ def _one_term(hit: DateHit) -> bool:
     return hit.value != PRESENT and (len(hit.value) == 7 or any(ch.isalpha() for ch in hit.raw))
 
 
+# A level on a company's ladder, written after the title: "P8", "L5", "T3-2", "M2", "IC4" (not "N26", a bank).
+_LEVEL = re.compile(r"(?:P|L|T|M|E|IC)\d{1,2}(?:[-.]\d)?")
 # A course as a teaching role names it: "EECS 281", "CS 101", "MATH 2410", "15-122".
 _COURSE = re.compile(r"^(?:[A-Z]{2,6} ?-?\d{2,4}[A-Z]?|\d{2}-\d{3})(?![\w-])")
 
 
 def _join_course(parts: list[str], vocab: Vocabulary) -> list[str]:
     """A teaching role's course is part of its title, not its employer: "Instructional Aide, EECS 281 (Data
-    Structures and Algorithms)" is one title, and the school on the line below is the employer."""
+    Structures and Algorithms)" is one title, and the school on the line below is the employer. So is a level on
+    the company's ladder: "高级技术专家（P8），淘宝交易平台" is the title at P8 in a team, not a title at "P8"."""
     out: list[str] = []
     course_named = False  # the part before was a course by its code alone: its name may follow ("(Data Structures)")
     for part in parts:
-        if out and _COURSE.match(part) and _is_title(out[-1], vocab):
+        if out and _LEVEL.fullmatch(part) and _is_title(out[-1], vocab):  # "高级技术专家（P8）", "Engineer (L5)"
+            out[-1] = f"{out[-1]}（{part}）" if _CJK.search(out[-1]) else f"{out[-1]} ({part})"
+            course_named = False
+        elif out and _COURSE.match(part) and _is_title(out[-1], vocab):
             out[-1] = f"{out[-1]}, {part}"
             course_named = _COURSE.fullmatch(part) is not None
         elif course_named and not (_is_org(part, vocab) or _is_location(part) or _is_title(part, vocab)):

@@ -238,8 +238,9 @@ def is_experience_line(doc: DocumentModel, line: int | None) -> bool:
     if line is None:
         return False
     owner = doc.entry_of_line(line)
-    if owner is not None:
-        return doc.entries[owner].kind != "education" and line != doc.entries[owner].line_start
+    if owner is not None:  # a header line ("网易  2011.07 - 2016.02" over "Java开发工程师") tells no deed
+        entry = doc.entries[owner]
+        return entry.kind != "education" and line not in entry_lines(doc, entry).header
     return any(s.canonical == "summary" and s.start < line < s.end for s in doc.sections)
 
 

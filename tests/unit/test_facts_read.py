@@ -979,8 +979,8 @@ def test_a_student_job_or_a_freelance_role_keeps_its_title(title: str) -> None:
 @pytest.mark.parametrize(
     ("header", "org", "title"),
     [
-        ("阿里巴巴 · 高级开发工程师（P7） | 2019.07-至今", "阿里巴巴", "高级开发工程师"),
-        ("阿里巴巴·高级开发工程师（P7）| 2019.07-至今", "阿里巴巴", "高级开发工程师"),  # as a scan reads it
+        ("阿里巴巴 · 高级开发工程师（P7） | 2019.07-至今", "阿里巴巴", "高级开发工程师（P7）"),  # level and all
+        ("阿里巴巴·高级开发工程师（P7）| 2019.07-至今", "阿里巴巴", "高级开发工程师（P7）"),  # as a scan reads it
         ("腾讯·产品经理 | 2019.07-至今", "腾讯", "产品经理"),
         ("阿卜杜拉·买买提 | 2019.07-至今", "阿卜杜拉·买买提", ""),  # a transliterated name stays whole
     ],
@@ -1196,4 +1196,15 @@ def test_promotions_under_one_employer_and_a_title_under_the_employers_line() ->
     assert [s.title for s in model.sections if s.canonical == "experience"] == [
         "PROFESSIONAL EXPERIENCE",
         "EARLIER EXPERIENCE",
+    ]
+
+
+def test_a_chinese_seniors_levels_and_teams_under_one_employer() -> None:
+    """tests/data/resume/senior_zh.txt: "高级技术专家（P8），淘宝交易平台" under "阿里巴巴集团 2016.03 - 至今" took
+    "P8" for its employer and lost the team."""
+    model = read_document(_data("resume", "senior_zh.txt"), "resume")
+    assert [(e.org, e.title, e.start, e.end) for e in model.experience] == [
+        ("阿里巴巴集团", "高级技术专家（P8），淘宝交易平台", "2020-04", "present"),
+        ("阿里巴巴集团", "技术专家（P7），支付宝风控", "2016-03", "2020-03"),
+        ("网易", "Java开发工程师", "2011-07", "2016-02"),
     ]

@@ -395,3 +395,12 @@ def test_a_senior_candidates_promotions_are_told_under_their_employer() -> None:
         "Principal Product Manager, AWS Marketplace (2022 – Present)"
     )
     assert check(markdown, [service.resume], service.job) == []
+
+
+def test_a_title_under_its_employers_line_is_no_deed_to_pitch() -> None:
+    """tests/data/resume/senior_zh.txt: the pitch's "我的相关经历" quoted "Java开发工程师", the title under "网易
+    2011.07 - 2016.02", as a thing the candidate did."""
+    out = _service_of(_fixture("resume", "senior_zh.txt"), _fixture("jd", "boss_java.txt"), "zh").run()
+    pitch = out["match"].self_pitch
+    assert "目前是阿里巴巴集团高级技术专家（P8），淘宝交易平台。" in pitch
+    assert "我的相关经历：负责网易邮箱后端开发" in pitch and "经历：Java开发工程师" not in pitch
