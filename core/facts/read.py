@@ -1305,10 +1305,12 @@ def _read_job(text: str) -> tuple[DocumentModel, JobFacts]:
         employer = vocab.canonical_skill(facts.company) if facts.company else None
         known = {*facts.must_have, *facts.nice_to_have, employer}
         facts.nice_to_have += [s for s in duties if s not in known]
-    facts.responsibilities = [
+    facts.responsibilities = [  # the duties, not the sentences introducing the company or the team
         _strip_bullet(lines[i])
         for i in by_kind.get("responsibilities", [])
-        if lines[i].strip() and not any(s.start == i for s in model.sections)
+        if lines[i].strip()
+        and not any(s.start == i for s in model.sections)
+        and not _TEAM_INTRO.match(lines[i].strip())
     ]
     facts.years_required = _years(must_lines) or _years(sentences)
     facts.degree_required = _degree(must_lines, vocab)

@@ -404,3 +404,13 @@ def test_a_title_under_its_employers_line_is_no_deed_to_pitch() -> None:
     pitch = out["match"].self_pitch
     assert "目前是阿里巴巴集团高级技术专家（P8），淘宝交易平台。" in pitch
     assert "我的相关经历：负责网易邮箱后端开发" in pitch and "经历：Java开发工程师" not in pitch
+
+
+def test_the_sentence_introducing_the_company_is_no_duty_to_ask_about() -> None:
+    """tests/data/jd/linkedin_data_analyst.txt: the interview asked "How would you approach this part of the role:
+    At Shopify, we're building the commerce platform for everyone…" and the questions to ask began with it."""
+    out = _service_of(_fixture("resume", "senior_pm_en.txt"), _fixture("jd", "linkedin_data_analyst.txt"), "en").run()
+    interview = out["interview"]
+    asked = [q.question for q in interview.likely_questions] + interview.questions_to_ask
+    assert not any("At Shopify, we're building" in text for text in asked)
+    assert any("define success metrics" in text for text in asked)
