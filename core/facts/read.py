@@ -577,10 +577,6 @@ def _short_plain(line: str) -> bool:
 _WORD_LETTER = re.compile(r"[^\W\d_]")
 
 
-def _wraps_range(lines: list[str], index: int, end: int) -> bool:
-    return _range_rest(lines, index, end) is not None
-
-
 def _range_rest(lines: list[str], index: int, end: int) -> str | None:
     """What of the next line completes a header's wrapped range: "... | Apr 2021" + "– Present", "2017-06 to" +
     "2019-08", "... | Jul 2016 – Feb" + "2020", "... | May" + "2015 – Aug 2015" (a narrow column wraps wherever it
@@ -611,14 +607,16 @@ def _range_rest(lines: list[str], index: int, end: int) -> str | None:
     return None
 
 
-def _header_lines(lines: list[str], start: int, end: int) -> tuple[list[int], set[int]]:
+def _header_lines(lines: list[str], start: int, end: int) -> tuple[list[int], dict[int, str]]:
+    """The header lines of a section, and for each header whose range wrapped what of the next line completes it."""
     headers: list[int] = []
-    wrapped: set[int] = set()
+    wrapped: dict[int, str] = {}
     index = start
     while index < end:
-        if _wraps_range(lines, index, end):
+        rest = _range_rest(lines, index, end)
+        if rest is not None:
             headers.append(index)
-            wrapped.add(index)
+            wrapped[index] = rest
             index += 2
             continue
         if _is_header_line(lines[index]) and not _wrapped_date(lines, index, start):
@@ -678,9 +676,9 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
         next_header = headers[position + 1] if position + 1 < len(headers) else end
         line = _strip_bullet(lines[header])
         if header in wrapped:
-            line = f"{line} {_range_rest(lines, header, end)}"
+            line = f"{line} {wrapped[header]}"
         date_start, date_end, hits = _header_dates(line)
-        parts = _join_course([p for part in _header_parts(line, hits) for p in _cjk_split(part, vocab)], vocab)
+        parts = _join_title_parts([p for part in _header_parts(line, hits) for p in _cjk_split(part, vocab)], vocab)
         first = header
         # Two-line headers: the words sit on the line(s) before the date line ("Acme Corp\nEngineer  2019-2021").
         words_before: list[str] = []
@@ -741,9 +739,8 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
         previous_end = body_start
     if kind == "experience":
         entries = _roles_under_employer(_merge_sub_headings(entries, lines))
-        _same_employer(entries)
-    if kind == "education":
-        _same_school(entries)
+    if kind in ("experience", "education"):
+        _org_from_above(entries, with_place=kind == "education")
     return entries
 
 
@@ -751,14 +748,20 @@ def _title_below(lines: list[str], below: int, end: int, parts: list[str], vocab
     """The role's title on the line under a header that names only the employer and its place, bullets after it."""
     if below >= end or not parts or any(_is_title(p, vocab) for p in parts):
         return False
-    text = lines[below].strip()
+    return _lone_title(lines[below], vocab) and (
+        below + 1 >= end or _is_bullet(lines[below + 1]) or not _short_plain(lines[below + 1])
+    )
+
+
+def _lone_title(line: str, vocab: Vocabulary) -> bool:
+    """A line that is a job title and nothing else: short, no employer, no dates."""
+    text = line.strip()
     return (
-        _short_plain(lines[below])
+        _short_plain(line)
         and len(text.split()) <= 6
         and _is_title(text, vocab)
         and not _is_org(text, vocab)
         and not _is_header_line(text)
-        and (below + 1 >= end or _is_bullet(lines[below + 1]) or not _short_plain(lines[below + 1]))
     )
 
 
@@ -786,15 +789,6 @@ def _roles_under_employer(entries: list[Entry]) -> list[Entry]:
     return [entry for entry in out if id(entry) not in adopted]
 
 
-def _same_school(entries: list[Entry]) -> None:
-    """A degree whose lines name no school, under one that does, is another degree of that school: "Georgia
-    Institute of Technology | Atlanta, GA" / "M.S. Computer Science … Expected May 2026" / "B.S. Computer Science,
-    Minor in Mathematics … 2020 – 2024"."""
-    for above, entry in pairwise(entries):
-        if entry.title and not entry.org and above.org:
-            entry.org, entry.location = above.org, entry.location or above.location
-
-
 def _one_term(hit: DateHit) -> bool:
     """A lone date that names a month or a school term ("Jun 2023", "Summer 2024"): a role dated by it ran within
     it. A lone year may be a role's end alone ("…, 2019" under the role's earlier years), so it stays an end."""
@@ -807,7 +801,7 @@ _LEVEL = re.compile(r"(?:P|L|T|M|E|IC)\d{1,2}(?:[-.]\d)?")
 _COURSE = re.compile(r"^(?:[A-Z]{2,6} ?-?\d{2,4}[A-Z]?|\d{2}-\d{3})(?![\w-])")
 
 
-def _join_course(parts: list[str], vocab: Vocabulary) -> list[str]:
+def _join_title_parts(parts: list[str], vocab: Vocabulary) -> list[str]:
     """A teaching role's course is part of its title, not its employer: "Instructional Aide, EECS 281 (Data
     Structures and Algorithms)" is one title, and the school on the line below is the employer. So is a level on
     the company's ladder: "高级技术专家（P8），淘宝交易平台" is the title at P8 in a team, not a title at "P8"."""
@@ -829,13 +823,18 @@ def _join_course(parts: list[str], vocab: Vocabulary) -> list[str]:
     return out
 
 
-def _same_employer(entries: list[Entry]) -> None:
-    """A role whose header names only its title and dates, under one that names the employer, is a later role at
-    that employer: "Acme Corp, New York, NY" / "Director of Product, 01/2019 to Current" / … / "Senior Product
-    Manager, 03/2016 to 12/2018"."""
+def _org_from_above(entries: list[Entry], with_place: bool) -> None:
+    """An entry whose lines name only its title (and dates) takes the organisation of the entry above it.
+
+    A role under one that names the employer is a later role there: "Acme Corp, New York, NY" / "Director of
+    Product, 01/2019 to Current" / … / "Senior Product Manager, 03/2016 to 12/2018". A degree under one that names
+    the school is another degree of that school, and its place too (`with_place`): "Georgia Institute of Technology
+    | Atlanta, GA" / "M.S. Computer Science … Expected May 2026" / "B.S. Computer Science, Minor in Mathematics …"."""
     for above, entry in pairwise(entries):
         if entry.title and not entry.org and above.org:
             entry.org = above.org
+            if with_place:
+                entry.location = entry.location or above.location
 
 
 def _title_above(lines: list[str], above: int, previous_end: int, parts: list[str], vocab: Vocabulary) -> str:
@@ -846,10 +845,7 @@ def _title_above(lines: list[str], above: int, previous_end: int, parts: list[st
     if above < previous_end or sum(not _is_location(p) for p in parts) != 1 or any(_is_title(p, vocab) for p in parts):
         return ""
     text = lines[above].strip()
-    plain = _short_plain(lines[above]) and len(text.split()) <= 6 and not any(ch.isdigit() for ch in text)
-    if plain and _is_title(text, vocab) and not _is_org(text, vocab) and not _is_header_line(text):
-        return text.strip(_PART_EDGES)
-    return ""
+    return text.strip(_PART_EDGES) if _lone_title(text, vocab) and not any(ch.isdigit() for ch in text) else ""
 
 
 # A line ending on one of these words, or with a comma or an open bracket, is cut mid-sentence: the next continues it.
@@ -1299,12 +1295,6 @@ def _read_job(text: str) -> tuple[DocumentModel, JobFacts]:
     # The tools the duties name ("Optimize GPU inference (CUDA, TensorRT)") are the job's too: wanted, if not asked
     # (with no requirements heading every line is a requirement already). The employer is no skill of its own
     # duties ("At Shopify, we're building…").
-    if by_kind.get("requirements"):
-        duty_lines = [lines[i] for i in by_kind.get("responsibilities", []) if not _TEAM_INTRO.match(lines[i].strip())]
-        duties = _skills_of(duty_lines, vocab)
-        employer = vocab.canonical_skill(facts.company) if facts.company else None
-        known = {*facts.must_have, *facts.nice_to_have, employer}
-        facts.nice_to_have += [s for s in duties if s not in known]
     facts.responsibilities = [  # the duties, not the sentences introducing the company or the team
         _strip_bullet(lines[i])
         for i in by_kind.get("responsibilities", [])
@@ -1312,6 +1302,10 @@ def _read_job(text: str) -> tuple[DocumentModel, JobFacts]:
         and not any(s.start == i for s in model.sections)
         and not _TEAM_INTRO.match(lines[i].strip())
     ]
+    if by_kind.get("requirements"):
+        employer = vocab.canonical_skill(facts.company) if facts.company else None
+        known = {*facts.must_have, *facts.nice_to_have, employer}
+        facts.nice_to_have += [s for s in _skills_of(facts.responsibilities, vocab) if s not in known]
     facts.years_required = _years(must_lines) or _years(sentences)
     facts.degree_required = _degree(must_lines, vocab)
     facts.looks_like_jd = _looks_like_jd(model, len(model.skills))
