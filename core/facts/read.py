@@ -206,6 +206,8 @@ def _sections(lines: list[str], vocab: Vocabulary) -> list[Section]:
         title, canonical, inline = found
         if inline and (canonical == current or current == "skills"):
             continue  # "Languages: Java, Python" under SKILLS is a kind of skill, not the spoken languages' section
+        if inline and canonical == "skills" and current in _ENTRY_SECTIONS and index and lines[index - 1].strip():
+            continue  # "技术栈：Vue 3、Node.js" right under a project's header is that project's, not a section
         if sections:
             sections[-1].end = index
         sections.append(Section(title=title, canonical=canonical, start=index, end=len(lines)))
@@ -382,12 +384,26 @@ def _cjk_split(part: str, vocab: Vocabulary) -> list[str]:
     if not _CJK.search(part):
         return [part]
     pieces = [p for p in part.split() if p] if " " in part else [part]
+    for i in range(len(pieces) - 1, 0, -1):  # "Dian 团队", "ACM 协会": a bare organisation word ends the name before
+        if pieces[i] in vocab.cjk_org_suffixes:
+            pieces[i - 1 : i + 1] = [f"{pieces[i - 1]} {pieces[i]}"]
     out: list[str] = []
     for piece in pieces:
         dotted = [p for p in re.split(r"[·•・]", piece) if p]
         named = any(_is_title(p, vocab) or _SCHOOL_WORDS.search(p) or vocab.degrees_in(p) for p in dotted)
         out.extend(dotted if len(dotted) > 1 and named else [piece])
     return out
+
+
+# A note on what kind of project it was, bracketed after its name: "（课程设计，3 人小组）", "(Capstone project)".
+_PROJECT_NOTE = re.compile(
+    r"^(?:课程设计|课程项目|课设|毕业设计|毕设|个人项目|团队项目|小组项目|实验项目|竞赛项目|开源项目|科研项目|"
+    r"\d+\s*人(?:小组|团队|项目)?|(?:course|class|personal|team|group|capstone|open[- ]source|side|school) project|"
+    r"capstone|hackathon)$",
+    re.IGNORECASE,
+)
+# The role a header states as served: "担任组长" is the title 组长.
+_SERVED_AS = re.compile(r"^(?:担任|任)\s*(\S.{0,15})$")
 
 
 def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
@@ -400,6 +416,12 @@ def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
               "角色": "title", "地点": "location", "location": "location"}  # fmt: skip
     rest: list[str] = []
     for part in spread:
+        if entry.kind == "project" and _PROJECT_NOTE.match(part.strip()):
+            continue  # "实验室设备预约系统（课程设计，3 人小组，担任组长）": what kind of project, not a role
+        served = _SERVED_AS.match(part.strip())
+        if served and not entry.title:
+            entry.title = served.group(1)
+            continue
         label = _LABEL.match(part)
         key = label.group(1).strip().lower() if label else ""
         if label and key in labels and label.group(2).strip():
@@ -1170,7 +1192,12 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
     if not location:
         location = _location(lines[:20])
         location = "" if title and location.startswith(title) else location  # "Data Analyst, Growth": a team
-    return title, company, location
+    return _LEADING_TAG.sub("", title).strip() or title, company, location
+
+
+# A site's tag before the title ("【2026届校招】前端开发工程师", "[Remote] Data Engineer"): the listing's, not the
+# role's.
+_LEADING_TAG = re.compile(r"^\s*(?:【[^】]{1,20}】|\[[^\]]{1,20}\])\s*")
 
 
 # A field of a careers site's header with a long label ("job requisition id: R-0142387", "time type: Full time").
@@ -1244,6 +1271,29 @@ def _skills_of(lines: list[str], vocab: Vocabulary) -> list[str]:
     return found
 
 
+# The people a duty names, not a skill it asks for: "与产品、设计、后端同学紧密合作", "partner with backend engineers".
+_COLLEAGUES = re.compile(
+    r"\s*(?:同学|同事|伙伴|团队|工程师|(?:engineers?|developers?|designers?|teams?|partners?|colleagues|counterparts)\b)",
+    re.IGNORECASE,
+)
+
+
+# …named as those the work is done with, not as its object ("Mentor engineers" still asks for mentoring).
+_WITH = re.compile(r"\b(?:with|alongside)\b|[与和跟同]|配合|协同", re.IGNORECASE)
+
+
+def _duty_skills(lines: list[str], vocab: Vocabulary) -> list[str]:
+    """The skills the duties name, less those that name the colleagues the work is done with."""
+    text = "\n".join(lines)
+    found: list[str] = []
+    for hit in vocab.skills_in(text):
+        line_start = text.rfind("\n", 0, hit.start) + 1
+        colleagues = _COLLEAGUES.match(text, hit.end) and _WITH.search(text, line_start, hit.start)
+        if hit.canonical not in found and not colleagues:
+            found.append(hit.canonical)
+    return found
+
+
 def _looks_like_jd(model: DocumentModel, skills: int) -> bool:
     text = model.text
     markers = {m.group(0).lower() for m in _JD_MARKERS.finditer(text[:20000])}
@@ -1305,7 +1355,7 @@ def _read_job(text: str) -> tuple[DocumentModel, JobFacts]:
     if by_kind.get("requirements"):
         employer = vocab.canonical_skill(facts.company) if facts.company else None
         known = {*facts.must_have, *facts.nice_to_have, employer}
-        facts.nice_to_have += [s for s in _skills_of(facts.responsibilities, vocab) if s not in known]
+        facts.nice_to_have += [s for s in _duty_skills(facts.responsibilities, vocab) if s not in known]
     facts.years_required = _years(must_lines) or _years(sentences)
     facts.degree_required = _degree(must_lines, vocab)
     facts.looks_like_jd = _looks_like_jd(model, len(model.skills))

@@ -1208,3 +1208,31 @@ def test_a_chinese_seniors_levels_and_teams_under_one_employer() -> None:
         ("阿里巴巴集团", "技术专家（P7），支付宝风控", "2016-03", "2020-03"),
         ("网易", "Java开发工程师", "2011-07", "2016-02"),
     ]
+
+
+def test_a_projects_tool_line_is_the_projects_and_its_bracketed_note_no_role() -> None:
+    """tests/data/resume/new_grad_fe_zh.txt: "技术栈：微信小程序、Vue 3、Node.js、MongoDB" under a project's header
+    opened a skills section, so the project lost its bullets and the next project was no entry at all; the
+    next project's "（课程设计，3 人小组，担任组长）" gave it the title 课程设计, and "Dian 团队" lost its 团队."""
+    model = read_document(_data("resume", "new_grad_fe_zh.txt"), "resume")
+    projects = [(e.org, e.title, e.start, len(e.bullets)) for e in model.entries if e.kind == "project"]
+    assert projects == [("校园二手交易小程序", "", "2025-02", 4), ("实验室设备预约系统", "组长", "2024-09", 2)]
+    assert [s.canonical for s in model.sections].count("skills") == 1
+    assert [(e.org, e.title) for e in model.experience][-1] == ("Dian 团队", "成员")
+    assert "kaizen" not in model.skills and "innovation" not in model.skills  # "改善了…体验", "科技创新团队"
+
+
+def test_the_colleagues_a_duty_names_are_no_skill_and_a_sites_tag_no_title() -> None:
+    """tests/data/jd/campus_fe_zh.txt: "与产品、设计、后端同学紧密合作" asked for backend development, and the title
+    kept the listing's tag "【2026届校招】". "Mentor engineers" still asks for mentoring."""
+    _, job = read_job(_data("jd", "campus_fe_zh.txt"))
+    assert job.title == "前端开发工程师"
+    assert "backend development" not in job.nice_to_have and "wechat mini program" in job.nice_to_have
+    _, job = read_job(
+        "[Remote] Senior Frontend Engineer\nResponsibilities\n- Partner with backend engineers and designers\n"
+        "- Work closely with the machine learning team\n- Mentor engineers and build React components\n"
+        "Requirements\n- 5+ years of JavaScript\n"
+    )
+    assert job.title == "Senior Frontend Engineer"
+    assert "backend development" not in job.nice_to_have and "machine learning" not in job.nice_to_have
+    assert "mentoring" in job.nice_to_have and "react" in job.nice_to_have
