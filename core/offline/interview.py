@@ -18,7 +18,9 @@ from core.offline.lookup import (
     choice_label,
     clean,
     entry_lines,
+    has_figure,
     is_experience_line,
+    is_stack_text,
     label,
     spoken_name,
     surface,
@@ -37,7 +39,6 @@ INTRO_3MIN_FACTS = 3
 MAX_QUESTIONS = 8
 MAX_STORIES = 4
 MAX_ASK = 5
-_DIGIT = re.compile(r"\d")
 # A clause ends at a comma or semicolon, never inside a number ("serving 40,000 requests" stays whole).
 _CLAUSE_BREAK = re.compile(r"(?<!\d)[,，]|[,，](?!\d)|[;；]")
 
@@ -95,9 +96,9 @@ _OUTCOME = re.compile(
 def outcome(bullet: str) -> str:
     """The part of a bullet that states its result ("cutting p99 latency by 38%"), else its clause with a number."""
     found = _OUTCOME.search(bullet)
-    if found and _DIGIT.search(bullet[found.start() :]):
+    if found and has_figure(bullet[found.start() :]):
         return bullet[found.start() :].strip()
-    return next((part.strip() for part in _CLAUSE_BREAK.split(bullet) if _DIGIT.search(part)), "")
+    return next((part.strip() for part in _CLAUSE_BREAK.split(bullet) if has_figure(part)), "")
 
 
 _YOU_WILL = re.compile(r"^(?:you(?:'ll|’ll| will| are going to|'re going to)|你将|您将|你会|您会)\s*", re.IGNORECASE)
@@ -188,7 +189,7 @@ def _questions(
         doc = resume if proof.status == "resume" else detailed or resume
         name = surface(proof.keyword, doc, proof.line) if quote else choice_label(proof, lang)
         if proof.status != "missing" and quote:
-            outline = [t(lang, "o_star")]
+            outline = [t(lang, "o_star" if has_figure(quote) else "o_star_no_figure")]
             if is_experience_line(doc, proof.line):  # a story to tell, not the skills list
                 outline.insert(0, t(lang, "o_proof", quote=t(lang, "quote", text=_trim(quote))))
             out.append(Question(question=t(lang, "q_skill", label=name), outline=outline))
@@ -239,11 +240,11 @@ def _story_order(bullets: list[str], owners: _Owners, rel: Relevance) -> list[in
     scored: list[tuple[tuple[int, bool, bool, int], int, int]] = []
     for index, bullet in enumerate(bullets):
         found = owners.entry_of(bullet)
-        if found is None or found.kind == "education":
-            continue
+        if found is None or found.kind == "education" or is_stack_text(bullet):
+            continue  # a project's list of tools is no story
         must, nice = rel.keyword_hits(bullet)
         has_result = outcome(bullet).strip() != bullet.strip()
-        key = (-(2 * len(must) + len(nice)), not has_result, not _DIGIT.search(bullet), index)
+        key = (-(2 * len(must) + len(nice)), not has_result, not has_figure(bullet), index)
         scored.append((key, id(found), index))
     scored.sort()
     first: list[int] = []
@@ -283,6 +284,8 @@ def _stories(
         result = outcome(bullet)
         if result.strip() == bullet.strip():
             result = ""  # the whole bullet is its action; naming it again as the result would pad the story
+        if not result:  # none written: what to prepare, never a result made up for the user
+            result = t(lang, "star_result_missing")
         stories.append(
             StarStory(
                 gap=topic or (entry.title or entry.org),

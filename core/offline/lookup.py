@@ -37,6 +37,12 @@ DEGREE_LABEL = {
     },
 }
 _BULLET = re.compile(r"^\s*(?:[-*+•·●▪◦‣–—]|\d{1,2}[.)、])\s*")
+# A project's or role's list of tools under its header ("技术栈：Vue 3、Node.js", "Tech stack: React, Go").
+_STACK_LINE = re.compile(
+    r"\s*(?:tech(?:nolog(?:y|ies))?(?: stack| used)?|stack|tools?(?: used)?|environment|skills? used|"
+    r"技术栈|技术|使用技术|开发环境|开发工具|工具|技能)\s*[:：]",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1)
@@ -192,12 +198,14 @@ def line_units(lines: list[str]) -> list[tuple[int, str]]:
 
 def _line_order(doc: DocumentModel) -> list[int]:
     """Lines to search for proof, best proof first: bullets of roles and projects, then every other line but the
-    objective's (the job the user wants proves nothing)."""
+    objective's (the job the user wants proves nothing); a project's list of tools counts as a skills list."""
     bullet_lines: list[int] = []
     for entry in doc.entries:
         if entry.kind == "education":
             continue
-        bullet_lines += [i for i in range(entry.line_start + 1, entry.line_end) if i < len(doc.lines)]
+        bullet_lines += [
+            i for i in range(entry.line_start + 1, min(entry.line_end, len(doc.lines))) if not is_stack_line(doc, i)
+        ]
     skip = set(bullet_lines) | doc.wish_lines()
     return bullet_lines + [i for i in range(len(doc.lines)) if i not in skip]
 
@@ -233,6 +241,31 @@ def prove(keywords: list[str], resume: DocumentModel, detailed: DocumentModel | 
     return proofs
 
 
+def is_stack_line(doc: DocumentModel, line: int) -> bool:
+    """A project's or role's list of tools under its header ("技术栈：Vue 3、Node.js"): no deed of its own."""
+    return is_stack_text(doc.lines[line])
+
+
+def is_stack_text(text: str) -> bool:
+    """`is_stack_line` for a line's text."""
+    return _STACK_LINE.match(_BULLET.sub("", text, count=1)) is not None
+
+
+# A digit glued to a name is a version or a model, not a figure: "ES6", "HTML5", "H5", "EC2", "p99".
+_GLUED_DIGITS = re.compile(r"[A-Za-z]+-?\d+(?:\.\d+)*\+?")
+_DIGIT = re.compile(r"\d")
+
+
+def has_figure(text: str) -> bool:
+    """True when the text states a figure (a count, a share, an amount), not only names with digits ("Vue 3")."""
+    if not _DIGIT.search(text):
+        return False
+    vocab = _vocabulary()
+    hits = vocab.skills_in(text) if vocab is not None else []
+    masked = "".join(" " if any(h.start <= i < h.end for h in hits) else ch for i, ch in enumerate(text))
+    return _DIGIT.search(_GLUED_DIGITS.sub(" ", masked)) is not None
+
+
 def is_experience_line(doc: DocumentModel, line: int | None) -> bool:
     """True for a line that tells what the user did (in a role or project, or the summary), not a skills list."""
     if line is None:
@@ -240,6 +273,8 @@ def is_experience_line(doc: DocumentModel, line: int | None) -> bool:
     owner = doc.entry_of_line(line)
     if owner is not None:  # a header line ("网易  2011.07 - 2016.02" over "Java开发工程师") tells no deed
         entry = doc.entries[owner]
+        if is_stack_line(doc, line):
+            return False  # "技术栈：Vue 3、Node.js": what a project used, said in its own words elsewhere
         return entry.kind != "education" and line not in entry_lines(doc, entry).header
     return any(s.canonical == "summary" and s.start < line < s.end for s in doc.sections)
 

@@ -414,3 +414,31 @@ def test_the_sentence_introducing_the_company_is_no_duty_to_ask_about() -> None:
     asked = [q.question for q in interview.likely_questions] + interview.questions_to_ask
     assert not any("At Shopify, we're building" in text for text in asked)
     assert any("define success metrics" in text for text in asked)
+
+
+def test_a_graduates_project_is_told_by_its_deeds_and_a_missing_result_is_to_prepare() -> None:
+    """tests/data/resume/new_grad_fe_zh.txt against tests/data/jd/campus_fe_zh.txt: the project's "技术栈：…" line
+    was a strength's quote, a story's action and the pitch's experience; "Vue 3" was a story's result, and a story
+    with no result had an empty one, with the advice to "say the number your resume gives" when it gives none."""
+    out = _service_of(_fixture("resume", "new_grad_fe_zh.txt"), _fixture("jd", "campus_fe_zh.txt"), "zh").run()
+    assert "技术栈" not in " ".join(out["match"].strengths) + out["match"].self_pitch
+    assert "看到字节跳动前端开发工程师岗位" in out["match"].self_pitch
+    interview = out["interview"]
+    stories = interview.star_stories
+    assert stories and not any("技术栈" in story.action for story in stories)
+    to_prepare = "简历里没有写：面试前想好一个经得起追问的结果（数字、上线情况或反馈）"
+    assert all(story.result == to_prepare for story in stories)
+    assert "在实验室设备预约系统担任组长（2024-09 – 2024-12）" in [story.situation for story in stories]  # not 课程设计
+    outlines = " ".join(line for q in interview.likely_questions for line in q.outline)
+    assert "说出简历里写的数字" not in outlines and "简历里没有写结果" in outlines
+    markdown = out["customize"].markdown
+    assert "### 实验室设备预约系统（课程设计，3 人小组，担任组长） · 2024.09 – 2024.12" in markdown
+    assert "- 技术栈：微信小程序、Vue 3、Node.js、MongoDB" in markdown  # kept in the resume, under its project
+
+
+def test_a_figure_is_a_result_and_a_version_is_not() -> None:
+    from core.offline.interview import outcome
+
+    assert outcome("参与官网开发，使用 Vue 3 + Vite 完成多个页面") == ""
+    assert outcome("Built the checkout in ES6 and HTML5, cutting load time by 40%") == "cutting load time by 40%"
+    assert outcome("组织 6 场学术讲座，累计参与 800 余人次") == "组织 6 场学术讲座"
