@@ -1213,6 +1213,30 @@ _COMPANY_SAYS = re.compile(
 _TEAM_INTRO = re.compile(
     r"^(?:we|our|the|at|join|you'll join|you will join|as an?|in this role|this role)\b.*[.!]$", re.IGNORECASE
 )
+# …or opens with the company's own ("Brex's Ledger Platform team owns…", "Google's software engineers develop…").
+_COMPANYS_OWN = re.compile(r"^[A-Z][\w&.-]*['’]s\s.*[.!]$")
+_SENTENCE_ENDS = (".", "。", "!", "！", "?", "？", ";", "；", ":", "：")
+# A posting's pay, often a labelled line under its last heading ("Compensation: $230,000 – $290,000 base"): never a
+# requirement nor a duty.
+_PAY_LINE = re.compile(
+    r"^\s*(?:compensation|salary|pay(?: range)?|base (?:pay|salary)(?: range)?|薪资|薪酬|待遇|月薪|年薪)\b\s*[:：]",
+    re.IGNORECASE,
+)
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """Duty lines as sentences: a line a page wrapped mid-sentence ("…bill payment and reimbursement is" over
+    "written to. You'll join…") joins the line it continues; bullets stripped."""
+    out: list[str] = []
+    for line in lines:
+        text = line.strip()
+        if not text:
+            continue
+        if out and not _is_bullet(line) and text[:1].islower() and not out[-1].endswith(_SENTENCE_ENDS):
+            out[-1] = f"{out[-1]} {text}"
+        else:
+            out.append(_strip_bullet(line))
+    return out
 
 
 def _prose(text: str) -> bool:
@@ -1336,21 +1360,21 @@ def _read_job(text: str) -> tuple[DocumentModel, JobFacts]:
     if not requirement_lines:
         excluded = {i for k in ("preferred", "benefits", "about") for i in by_kind.get(k, [])}
         requirement_lines = [i for i in range(len(lines)) if i not in excluded]
-    sentences = _sentences([lines[i] for i in requirement_lines])
+    sentences = _sentences([lines[i] for i in requirement_lines if not _PAY_LINE.match(lines[i])])
     must_lines = [s for s in sentences if not _NICE_LINE.search(s)]
-    nice_lines = [lines[i] for i in by_kind.get("preferred", [])]
+    nice_lines = [lines[i] for i in by_kind.get("preferred", []) if not _PAY_LINE.match(lines[i])]
     nice_lines += [s for s in sentences if _NICE_LINE.search(s)]
     facts.must_have = _skills_of(must_lines, vocab)
     facts.nice_to_have = [s for s in _skills_of(nice_lines, vocab) if s not in facts.must_have]
     # The tools the duties name ("Optimize GPU inference (CUDA, TensorRT)") are the job's too: wanted, if not asked
     # (with no requirements heading every line is a requirement already). The employer is no skill of its own
     # duties ("At Shopify, we're building…").
+    headings = {s.start for s in model.sections}
+    duty_lines = [lines[i] for i in by_kind.get("responsibilities", []) if i not in headings]
     facts.responsibilities = [  # the duties, not the sentences introducing the company or the team
-        _strip_bullet(lines[i])
-        for i in by_kind.get("responsibilities", [])
-        if lines[i].strip()
-        and not any(s.start == i for s in model.sections)
-        and not _TEAM_INTRO.match(lines[i].strip())
+        duty
+        for duty in _unwrapped(duty_lines)
+        if not (_TEAM_INTRO.match(duty) or _COMPANYS_OWN.match(duty) or _PAY_LINE.match(duty))
     ]
     if by_kind.get("requirements"):
         employer = vocab.canonical_skill(facts.company) if facts.company else None

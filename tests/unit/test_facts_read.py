@@ -1236,3 +1236,17 @@ def test_the_colleagues_a_duty_names_are_no_skill_and_a_sites_tag_no_title() -> 
     assert job.title == "Senior Frontend Engineer"
     assert "backend development" not in job.nice_to_have and "machine learning" not in job.nice_to_have
     assert "mentoring" in job.nice_to_have and "react" in job.nice_to_have
+
+
+def test_a_postings_wrapped_team_intro_and_its_pay_line_ask_for_nothing() -> None:
+    """tests/data/jd/fintech_ledger.txt: "Brex's Ledger Platform team owns the double-entry ledger every card swipe,
+    bill payment and reimbursement is" / "written to. You'll join…" were two duties (the interview asked about
+    them and they asked for expense management), and "Compensation: $230,000 – $290,000 base + equity." under
+    "Bonus points" asked for compensation and benefits."""
+    _, job = read_job(_data("jd", "fintech_ledger.txt"))
+    assert job.responsibilities[0].startswith("Design and build the next generation of our ledger")
+    assert not any("Brex's" in duty or "written to" in duty for duty in job.responsibilities)
+    assert "compensation and benefits" not in job.nice_to_have and "expense management" not in job.nice_to_have
+    assert {"kafka", "kubernetes", "aws", "mentoring"} <= set(job.nice_to_have)
+    _, job = read_job(_data("jd", "careers_site_swe.txt"))
+    assert not any(duty.startswith("Google's") for duty in job.responsibilities)
