@@ -14,7 +14,16 @@ from dataclasses import dataclass, field
 from core.facts.model import DocumentModel, Entry, JobFacts
 from core.facts.text import fold
 from core.offline.documents import ServiceDocuments
-from core.offline.lookup import clean, entry_lines, line_units, prove, skills_on_lines, surface, unit_of
+from core.offline.lookup import (
+    clean,
+    entry_lines,
+    is_stack_text,
+    line_units,
+    prove,
+    skills_on_lines,
+    surface,
+    unit_of,
+)
 from core.offline.relevance import Relevance
 from core.offline.summary import by_recency
 from core.offline.templates import t
@@ -111,7 +120,11 @@ def _write_entry(
         draft.heading(header[0], 3)
         draft.lines += header[1:]
     texts = [clean(text) for text in parts.texts if clean(text)]
-    for index in rel.rank(texts)[:keep]:
+    # A list of the tools used ("Technologies: Go, Kafka") keeps its place, first or last, and takes no bullet's room.
+    tools = [i for i, text in enumerate(texts) if is_stack_text(text)]
+    deeds = [i for i in range(len(texts)) if i not in tools]
+    ranked = [deeds[n] for n in rel.rank([texts[i] for i in deeds])[:keep]]
+    for index in [*(i for i in tools if i == 0), *ranked, *(i for i in tools if i != 0)]:
         if fold(texts[index]) not in used:
             used.add(fold(texts[index]))
             draft.bullet(texts[index], asset, entry_label(entry))

@@ -62,12 +62,13 @@ class _Owners:
                     self.entries.setdefault(key, doc.entries[owner])
 
     def own_bullets(self, markdown: str) -> list[str]:
-        """Bullets of the tailored Markdown that are the documents' own, in the Markdown's order."""
+        """Bullets of the tailored Markdown that are the documents' own, in the Markdown's order; a list of the
+        tools a role used ("Technologies: Go, Kafka") is no deed to tell."""
         out: list[str] = []
         for raw in markdown.splitlines():
             if raw.lstrip().startswith(("- ", "* ", "+ ")):
                 known = self.texts.get(fold(strip_markdown(raw)))
-                if known is not None and known not in out:
+                if known is not None and known not in out and not is_stack_text(known):
                     out.append(known)
         return out
 
@@ -91,6 +92,10 @@ _OUTCOME = re.compile(
     r"cut|reduced|raised|saved|improved|increased|lowered|boosted|grew|doubled|tripled)\b|"
     r"(?:提升|降低|减少|节省|提高|缩短|增长|获得)"
 )
+
+
+# Where a bullet that is all result states it: "Reduced p99 latency … from 180 ms to 45 ms", "…提升至 98%".
+_FIGURE_TAIL = re.compile(r"\b(?:from|by|to)\s[^,;，；]*\d[^,;，；]*$|(?:从|由|至|到|达到)[^,;，；]*\d[^,;，；]*$")
 
 
 def outcome(bullet: str) -> str:
@@ -240,8 +245,8 @@ def _story_order(bullets: list[str], owners: _Owners, rel: Relevance) -> list[in
     scored: list[tuple[tuple[int, bool, bool, int], int, int]] = []
     for index, bullet in enumerate(bullets):
         found = owners.entry_of(bullet)
-        if found is None or found.kind == "education" or is_stack_text(bullet):
-            continue  # a project's list of tools is no story
+        if found is None or found.kind == "education":
+            continue
         must, nice = rel.keyword_hits(bullet)
         has_result = outcome(bullet).strip() != bullet.strip()
         key = (-(2 * len(must) + len(nice)), not has_result, not has_figure(bullet), index)
@@ -282,8 +287,9 @@ def _stories(
         duty = _closest_duty(job.responsibilities, bullet, len(stories))
         task = t(lang, "star_task", label=topic) if topic else (t(lang, "star_task_generic", text=duty) if duty else "")
         result = outcome(bullet)
-        if result.strip() == bullet.strip():
-            result = ""  # the whole bullet is its action; naming it again as the result would pad the story
+        if result.strip() == bullet.strip():  # the whole bullet is its action: its result is its figures' end, if any
+            tail = _FIGURE_TAIL.search(bullet)
+            result = tail.group(0) if tail and has_figure(tail.group(0)) else ""
         if not result:  # none written: what to prepare, never a result made up for the user
             result = t(lang, "star_result_missing")
         stories.append(

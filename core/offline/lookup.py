@@ -350,9 +350,21 @@ def surface(canonical: str, doc: DocumentModel, line: int | None) -> str:
     vocab = _vocabulary()
     if vocab is not None and line is not None and 0 <= line < len(doc.lines):
         for hit in vocab.skills_in(doc.lines[line]):
-            if hit.canonical == canonical and _names(str(hit.surface), canonical):
-                return str(hit.surface)
+            written = str(hit.surface)
+            if hit.canonical == canonical and _names(written, canonical) and not _in_a_sentence(written, canonical):
+                return written
     return label(canonical, doc.lang)
+
+
+def _in_a_sentence(written: str, canonical: str) -> bool:
+    """A spelling only a sentence uses: a verb ("Mentored 5 engineers" names mentoring) or the label in lower case
+    ("cutting reconciliation breaks"); a list shows the label."""
+    if has_cjk(written) or " " in written.strip():
+        return False
+    named = label(canonical, "en")
+    return (written.endswith("ed") and fold(written) != fold(named)) or (
+        written.islower() and written != named and fold(written) == fold(named)
+    )
 
 
 def _names(written: str, canonical: str) -> bool:

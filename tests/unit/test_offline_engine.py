@@ -442,3 +442,41 @@ def test_a_figure_is_a_result_and_a_version_is_not() -> None:
     assert outcome("参与官网开发，使用 Vue 3 + Vite 完成多个页面") == ""
     assert outcome("Built the checkout in ES6 and HTML5, cutting load time by 40%") == "cutting load time by 40%"
     assert outcome("组织 6 场学术讲座，累计参与 800 余人次") == "组织 6 场学术讲座"
+
+
+def test_a_roles_tool_line_keeps_its_place_and_is_no_deed_to_tell() -> None:
+    """tests/data/resume/senior_backend_en.txt: "Technologies: Go, Kafka, …" under a role was ranked its first
+    bullet, opened the introductions' "What I've done that fits" and was the strongest fact to connect; the skills
+    list showed "Mentored" and "reconciliation" as the sentences wrote them."""
+    out = _service_of(_fixture("resume", "senior_backend_en.txt"), _fixture("jd", "fintech_ledger.txt"), "en").run()
+    markdown = out["customize"].markdown
+    start, end = markdown.index("### Senior Software Engineer, Stripe"), markdown.index("### Software Engineer II")
+    stripe = markdown[start:end]
+    assert stripe.rstrip().endswith("- Technologies: Go, Kafka, CockroachDB, gRPC, Kubernetes")
+    assert stripe.count("\n- ") == 4  # the three deeds kept, the tool line beside them
+    skills = next(line for line in markdown.splitlines() if " · Go · " in line)
+    assert "Mentoring" in skills and "Reconciliation" in skills and "Mentored" not in skills
+    interview = out["interview"]
+    told = [interview.self_intro_1min, interview.self_intro_3min, *(s.action for s in interview.star_stories)]
+    told += [line for q in interview.likely_questions for line in q.outline]
+    assert not any("Technologies:" in text or "Tech stack:" in text for text in told)
+
+
+def test_a_bullet_that_is_all_result_gives_its_figures_as_the_result() -> None:
+    from core import offline as engine
+    from core.facts.read import read_document, read_job
+    from core.offline.documents import ServiceDocuments
+    from core.workbench.schemas import MatchResultData
+
+    resume = read_document(
+        "Ana Ruiz\nana@example.com\nEXPERIENCE\nSoftware Engineer, Square, 2017 - 2021\n"
+        "- Reduced p99 latency of the card-authorization path from 180 ms to 45 ms\n"
+        "- Built the payout scheduling service handling $2B a month\nSKILLS\nJava\n",
+        "resume",
+    )
+    jd, job = read_job("Backend Engineer\nRequirements:\n- Java\n- Latency and payouts\n")
+    docs = ServiceDocuments(resume=resume, detailed=None, jd=jd, job=job, lang="en")
+    reply = engine.interview(docs, resume.text, MatchResultData(**engine.match(docs, []).model_dump()), [])
+    results = {s.action: s.result for s in reply.star_stories}
+    assert results["Reduced p99 latency of the card-authorization path from 180 ms to 45 ms"] == "from 180 ms to 45 ms"
+    assert results["Built the payout scheduling service handling $2B a month"].startswith("Not in your resume")
