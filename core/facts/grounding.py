@@ -490,6 +490,9 @@ class _LineChecker:
                 headers = "".join(self.ev.header_of(a) for a in anchors)
                 as_written = bool(anchors) and len(compact(part)) >= 4 and compact(part) in compact(headers)
                 unread = not anchors and not held and self.ev.has(part)  # no role was read: the title as written
+                # No employer named, the part stands on a dated line of the documents: their own heading, whatever
+                # the reader made of it ("实验室设备预约系统（课程设计，3 人小组，担任组长）  2024.09 – 2024.12").
+                unread = unread or (not anchors and self.ev.on_dated_line(part))
                 if not (as_written or unread) and not any(_same_title(part, t, self.ev) for t in held if t):
                     out.append(("title", part, held[0] if len(held) == 1 else None))
                     self._take_text(part)
@@ -679,6 +682,12 @@ class _LineChecker:
             pool = allowed if allowed else self.ev.all_dates
             if _date_in(hit.value, pool):
                 continue
+            if (
+                allowed
+                and _date_in(hit.value, self.ev.all_dates)
+                and any(_within(hit.value, self.ev.entry(a)) for a in self.anchors)
+            ):
+                continue  # "2024 年 华中科技大学 “挑战杯” …二等奖": a dated line of the documents, in the years there
             says = None
             if self.anchors:
                 entry = self.ev.entry(self.anchors[0])
@@ -899,6 +908,15 @@ def _kind_hint(words: list[str]) -> str:
     if stem(low[-1]) in vocab.title_heads or low[-1] in vocab.title_heads:
         return "title"
     return "name"
+
+
+def _within(value: str, entry: Entry) -> bool:
+    """The date falls in the entry's span (a year alone: in its years)."""
+    if not entry.start or value == PRESENT:
+        return False
+    end = "9999" if not entry.end or entry.end == PRESENT else entry.end
+    width = len(value) if len(value) == 4 else 7
+    return entry.start[:width] <= value[:width] <= end[:width]
 
 
 def _date_in(value: str, pool: set[str]) -> bool:

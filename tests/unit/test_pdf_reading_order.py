@@ -174,3 +174,30 @@ def test_a_table_templates_cells_are_read_row_by_row_not_as_columns() -> None:
         "2019-09",
     )
     assert _roles(text) == [("网易", "Java开发工程师", "2023-07", "present")]
+
+
+def test_a_chinese_graduates_two_column_pdf_is_read_and_tailored_without_a_flag() -> None:
+    """tests/data/pdf/browser_printed_zh_grad_two_column.pdf (tests/data/resume/new_grad_fe_zh.txt laid out with a
+    sidebar and printed by Chromium): a browser journey on it flagged the project's own heading as an invented
+    title and the award line "2024 年 华中科技大学 “挑战杯” …" as a wrong date for the school."""
+    from core import offline
+    from core.facts.grounding import check
+    from core.facts.read import read_job
+    from core.offline.documents import ServiceDocuments
+    from core.workbench.schemas import MatchResultData
+
+    text = extract_text((DATA / "pdf" / "browser_printed_zh_grad_two_column.pdf").read_bytes()).text
+    model = read_document(text, "resume")
+    assert [(e.org, e.title, len(e.bullets)) for e in model.entries if e.kind == "project"] == [
+        ("校园二手交易小程序", "", 4),
+        ("实验室设备预约系统", "组长", 2),
+    ]
+    jd, job = read_job((DATA / "jd" / "campus_fe_zh.txt").read_text())
+    docs = ServiceDocuments(resume=model, detailed=None, jd=jd, job=job, lang="zh")
+    tailored = offline.customize(docs, MatchResultData(**offline.match(docs, []).model_dump()))
+    assert "实验室设备预约系统（课程设计，3 人小组，担任组长）" in tailored.markdown
+    assert check(tailored.markdown, [model], job) == []
+    award = read_document((DATA / "resume" / "new_grad_fe_zh.txt").read_text(), "resume")
+    line = "- 2024 年 华中科技大学 “挑战杯” 课外学术科技作品竞赛 校级二等奖"
+    assert check(line, [award], job) == []
+    assert check("- 2021 年 华中科技大学 “挑战杯” 课外学术科技作品竞赛 校级二等奖", [award], job)  # before it began
