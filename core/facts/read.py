@@ -40,6 +40,8 @@ _SPLIT = re.compile(
     r"(?<=\w)-\s+|\s+[|｜]\s+|\s*[|｜]\s*|\s+[—–-]\s+|\s*[—–]\s*|\s+[·•・]\s+|\t+|\s{3,}|,\s+|,(?=[A-Za-z])|，|\s+at\s+|"
     r"\s+@\s+|[（(]|[）)]"
 )
+# A skill's name as the label of a profile's address ("GitHub：github.com/…", "Kaggle: kaggle.com/…").
+_PROFILE_LABEL = re.compile(r"[ \t]*[:：][ \t]*(?:https?://|www\.|[\w-]+\.(?:com|io|net|org|cn|dev|me)\b)", re.I)
 _LOCATION_LABEL = re.compile(
     r"^(?:locations?|job location|work location|address|city|based in|"
     r"现居|所在地|地址|城市|居住地|工作地点|地点|base)$",
@@ -897,7 +899,7 @@ def bullet_units(lines: list[str]) -> list[tuple[int, str]]:
             continue
         if units and not _is_bullet(line) and _continues(units[-1][1], text, closes_items):
             first, above = units[-1]
-            joiner = "" if _CJK.search(above[-1:] + text[:1]) else " "
+            joiner = "" if _CJK.search(above[-1:] + text[:1]) or text[:1] in _FULL_WIDTH_MARKS else " "
             units[-1] = (first, f"{above}{joiner}{text}")
         else:
             units.append((index, text))
@@ -930,7 +932,7 @@ def _closes_chinese_items(lines: list[str]) -> bool:
 
 def _continues(above: str, text: str, closes_items: bool) -> bool:
     """The line goes on from the bullet above: "带领8人团队将订单系统拆分为12" + "个微服务，…。" in a scan."""
-    if text[:1].islower() or _stops_mid_sentence(above) or _wrapped_list(above, text):
+    if text[:1].islower() or _stops_mid_sentence(above) or _wrapped_list(above, text) or _opens_mid_sentence(text):
         return True
     return closes_items and bool(_CJK.search(above)) and not above.rstrip().endswith(_CJK_STOPS)
 
@@ -949,9 +951,20 @@ def _wrapped_list(above: str, text: str) -> bool:
     )
 
 
+_FULL_WIDTH_MARKS = "，、；：（）。！？"
+
+
 def _stops_mid_sentence(text: str) -> bool:
     text = text.rstrip()
-    return bool(_OPEN_END.search(text)) or text.count("(") > text.count(")")
+    opened = text.count("(") + text.count("（")
+    return bool(_OPEN_END.search(text)) or opened > text.count(")") + text.count("）")
+
+
+def _opens_mid_sentence(text: str) -> bool:
+    """A line no item starts with: "（ES6+），了解 TypeScript" under "熟悉 HTML5、CSS3、JavaScript" in a narrow
+    column; a numbered item ("（1）…") is an item."""
+    text = text.lstrip()
+    return text[:1] in "，,、；;）)（(" and not _is_bullet(text)
 
 
 def _entries(lines: list[str], sections: list[Section], vocab: Vocabulary) -> list[Entry]:
@@ -1020,10 +1033,12 @@ def _read(text: object, kind: str) -> DocumentModel:
     line_index = _Lines(lines)
     joined = "\n".join(lines)
     wishes = model.wish_lines()
+    links = [m.span() for m in _LINK.finditer(joined)]
     for hit in vocab.skills_in(joined):
         line = line_index.line_of(hit.start)
-        if line not in wishes:
-            model.skills.setdefault(hit.canonical, line)
+        if line in wishes or _PROFILE_LABEL.match(joined, hit.end) or any(a <= hit.start < b for a, b in links):
+            continue  # "GitHub：github.com/lsy-dev" is where the person's code is, no skill of theirs
+        model.skills.setdefault(hit.canonical, line)
     certs: dict[str, str] = {}
     for hit in vocab.certifications_in(joined):
         if not vocab.section_of(lines[line_index.line_of(hit.start)].strip()):  # "技能证书" heads a section

@@ -192,6 +192,11 @@ def test_a_chinese_graduates_two_column_pdf_is_read_and_tailored_without_a_flag(
         ("校园二手交易小程序", "", 4),
         ("实验室设备预约系统", "组长", 2),
     ]
+    # The sidebar wrapped "熟悉 HTML5、CSS3、JavaScript" before "（ES6+），了解 TypeScript": one line to quote.
+    assert unit_at(model, model.skills["typescript"])[1] == "熟悉 HTML5、CSS3、JavaScript（ES6+），了解 TypeScript"
+    assert unit_at(model, model.skills["pinia"])[1] == "熟悉 Vue 3 及其生态（Vue Router、Pinia），了解 React"
+    # "GitHub：github.com/lsy-dev" is where the code is: Git is proven where the resume says it uses Git.
+    assert model.lines[model.skills["git"]] == "熟悉 Git、Webpack、Vite"
     jd, job = read_job((DATA / "jd" / "campus_fe_zh.txt").read_text())
     docs = ServiceDocuments(resume=model, detailed=None, jd=jd, job=job, lang="zh")
     tailored = offline.customize(docs, MatchResultData(**offline.match(docs, []).model_dump()))
