@@ -1250,3 +1250,17 @@ def test_a_postings_wrapped_team_intro_and_its_pay_line_ask_for_nothing() -> Non
     assert {"kafka", "kubernetes", "aws", "mentoring"} <= set(job.nice_to_have)
     _, job = read_job(_data("jd", "careers_site_swe.txt"))
     assert not any(duty.startswith("Google's") for duty in job.responsibilities)
+
+
+def test_a_chinese_postings_year_range_and_its_platform_tools() -> None:
+    """tests/data/jd/xhs_ops.txt asks for "1-3 年小红书/抖音等社交平台运营经验" (no years were read: the range and
+    the "/" stopped the pattern) and "熟练使用蒲公英平台" (no keyword: the vocabulary lacked Xiaohongshu's
+    influencer platform); tests/data/resume/new_media_ops_zh.txt's "达人合作投放" was no influencer marketing."""
+    _, job = read_job(_data("jd", "xhs_ops.txt"))
+    assert job.years_required == 1
+    assert "pugongying" in job.must_have and "influencer marketing" in job.nice_to_have
+    model = read_document(_data("resume", "new_media_ops_zh.txt"), "resume")
+    assert {"pugongying", "qianchuan", "influencer marketing"} <= set(model.skills)
+    assert [p.status for p in cover(["pugongying", "influencer marketing"], model, None)] == ["resume", "resume"]
+    _, job = read_job("数据分析师\n任职要求：\n1. 熟悉2025年新版报表工作流程，有数据分析经验\n")
+    assert job.years_required is None  # "2025年…工作" is a year, not 25 years
