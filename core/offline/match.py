@@ -274,9 +274,17 @@ def _gaps(
     advisor: Advisor,
 ) -> list[Gap]:
     gaps: list[Gap] = []
+    # Soft skills the documents do not state are one gap, not one each: stories to prepare, and the room in the
+    # list left to the skills and experience a user can build.
+    soft = [p for p in fit.must if p.status == "missing" and is_soft_skill(p.keyword)]
     for proof in fit.must:
         name = choice_named_as_in(proof, jd, lang)
-        if proof.status == "missing":
+        if proof.status == "missing" and len(soft) >= 2 and proof in soft:
+            if proof is soft[0]:
+                names = ("、" if lang == "zh" else ", ").join(choice_named_as_in(p, jd, lang) for p in soft)
+                step = t(lang, "action_soft_each", label=names)
+                gaps.append(Gap(gap=t(lang, "gap_missing", label=names), action=gap_action(advisor, "", step, lang)))
+        elif proof.status == "missing":
             gaps.append(
                 Gap(gap=t(lang, "gap_missing", label=name), action=_skill_action(advisor, proof.keyword, name, lang))
             )

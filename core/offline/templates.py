@@ -33,6 +33,8 @@ TEXT: dict[str, dict[str, str]] = {
         "result) and say honestly where you stand",
         "action_soft": "Prepare one story from your own work that shows {label}: the situation, what you did and "
         "the result, and add its line to your resume",
+        "action_soft_each": "Prepare one story from your own work for each of {label}: the situation, what you did "
+        "and the result, and add their lines to your resume",
         "action_years": "Put your most relevant roles and projects first, each with its dates and a measured result, "
         "and state your years plainly rather than stretching them",
         "action_degree": "State the degree you hold plainly, put the work that stands in for the {need} degree first, "
@@ -134,6 +136,7 @@ TEXT: dict[str, dict[str, str]] = {
         "action_detailed": "把你自己的这条经历写进简历：{quote}",
         "action_default": "为{label}准备一个具体、可验证的例子（小项目或有成果的课程），面试时如实说明现状",
         "action_soft": "从你自己的经历中准备一个体现{label}的具体事例（情境、行动、结果），并把它写进简历",
+        "action_soft_each": "为{label}各准备一个你自己经历中的具体事例（情境、行动、结果），并把它们写进简历",
         "action_years": "把最相关的经历和项目放在前面，写清起止时间和可衡量的成果，如实说明工作年限，不要拉长",
         "action_degree": "如实写明你的学历，把能弥补{need}学历要求的工作成果放在前面，并询问是否接受同等经验",
         "action_kb": "{advice}",

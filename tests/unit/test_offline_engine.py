@@ -480,3 +480,14 @@ def test_a_bullet_that_is_all_result_gives_its_figures_as_the_result() -> None:
     results = {s.action: s.result for s in reply.star_stories}
     assert results["Reduced p99 latency of the card-authorization path from 180 ms to 45 ms"] == "from 180 ms to 45 ms"
     assert results["Built the payout scheduling service handling $2B a month"].startswith("Not in your resume")
+
+
+def test_soft_skills_the_documents_do_not_state_are_one_gap() -> None:
+    """tests/data/jd/campus_fe_zh.txt asks for 沟通能力, 团队合作 and 学习能力: three of the five gaps said the same
+    thing, and the posting's real gaps fell off the list."""
+    out = _service_of(_fixture("resume", "new_grad_fe_zh.txt"), _fixture("jd", "campus_fe_zh.txt"), "zh").run()
+    gaps = out["match"].gaps
+    soft = [gap for gap in gaps if "沟通能力" in gap.gap or "团队合作" in gap.gap or "学习能力" in gap.gap]
+    assert [gap.gap for gap in soft] == ["岗位要求沟通能力、团队合作、学习能力，但你的材料中没有体现"]
+    assert soft[0].action.startswith("为沟通能力、团队合作、学习能力各准备一个你自己经历中的具体事例")
+    assert any("用户体验" in gap.gap for gap in gaps)
