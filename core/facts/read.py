@@ -518,6 +518,7 @@ def _join_campus(entry: Entry, text: str) -> None:
     (and left "Austin" as the place, then "Austin, TX" as the field)."""
     campus = re.search(re.escape(entry.org) + _CAMPUS, text) if entry.org else None
     if campus is None:
+        _join_comma_campus(entry, text)
         return
     entry.org = f"{entry.org} at {campus.group(1)}"
     entry.location = "" if entry.location == campus.group(1) else entry.location
@@ -525,6 +526,23 @@ def _join_campus(entry: Entry, text: str) -> None:
         entry.location = entry.location or (entry.field if entry.field != campus.group(1) else "")
         field = _FIELD.search(entry.title)
         entry.field = field.group(1).strip() if field else ""
+
+
+# A system's campus after a comma, the part ending there: "University of California, San Diego | La Jolla, CA"
+# ("University of Washington, Seattle, WA" names its place instead).
+_COMMA_CAMPUS = r",\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})(?=[ \t]*(?:\||[·•]|\n|$)|[ \t]{3,})"
+
+
+def _join_comma_campus(entry: Entry, text: str) -> None:
+    """ "University of California, San Diego": the campus is part of the name, though the comma splits a header."""
+    if not entry.org.startswith("University of "):
+        return
+    campus = re.search(re.escape(entry.org) + _COMMA_CAMPUS, text)
+    if campus is None:
+        return
+    entry.org = f"{entry.org}, {campus.group(1)}"
+    entry.field = "" if entry.field == campus.group(1) else entry.field
+    entry.location = "" if entry.location == campus.group(1) else entry.location
 
 
 @lru_cache(maxsize=8192)
@@ -583,16 +601,20 @@ def _school_line(line: str) -> bool:
     )
 
 
+_ALIGNMENT = re.compile(r"[ \t]{3,}")
+
+
 def _short_plain(line: str) -> bool:
-    text = line.strip()
+    text = _ALIGNMENT.sub(" | ", line.strip())  # the spaces that push a place or dates to the right margin
     if _CJK.search(text) and (
         len(text) > 30 or re.search(r"[，,。；;]", text) or (re.search(r"[：:]", text) and not _LABEL.match(text))
     ):
         return False
+    words = [word for word in text.split() if word != "|"]
     return (
         bool(text)
         and not _is_bullet(line)
-        and len(text.split()) <= 9
+        and len(words) <= (12 if " | " in text else 9)  # "UC San Diego, Department of Computer Science | La Jolla, CA"
         and len(text) <= 70
         and not text.endswith((".", "。", ";", "；"))
     )

@@ -8,7 +8,6 @@ older roles trimmed to their strongest bullets, skills led by the JD's prioritie
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from core.facts.model import DocumentModel, Entry, JobFacts
@@ -34,7 +33,6 @@ RECENT_BULLETS = 6
 OLDER_BULLETS = 3
 MAX_PROJECTS = 3
 MAX_PROJECT_BULLETS = 3
-_COLUMN_GAP = re.compile(r"\s{3,}|\t+")
 
 
 @dataclass
@@ -48,7 +46,7 @@ class Draft:
         if self.lines:
             self.lines.append("")
         # A header typed with its dates pushed to the right margin by spaces reads as parts, not a gap.
-        self.lines.append(f"{'#' * level} {_COLUMN_GAP.sub(' · ', text.strip())}")
+        self.lines.append(f"{'#' * level} {clean(text)}")
 
     def bullet(self, text: str, asset: AssetKind, section: str) -> None:
         self.lines.append(f"- {text}")

@@ -64,8 +64,12 @@ def spoken_name(doc: DocumentModel) -> str:
 
 
 def clean(line: str) -> str:
-    """A document line without its list marker or surrounding space: how it is quoted and re-used."""
-    return _BULLET.sub("", line, count=1).strip()
+    """A document line without its list marker or surrounding space, the spaces that aligned its parts to the
+    right margin one separator ("Qualcomm · San Diego, CA"): how it is quoted and re-used."""
+    return _COLUMN_GAP.sub(" · ", _BULLET.sub("", line, count=1).strip())
+
+
+_COLUMN_GAP = re.compile(r"[ \t]{3,}|\t+")
 
 
 def label(keyword: str, lang: str) -> str:

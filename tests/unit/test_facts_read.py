@@ -1264,3 +1264,27 @@ def test_a_chinese_postings_year_range_and_its_platform_tools() -> None:
     assert [p.status for p in cover(["pugongying", "influencer marketing"], model, None)] == ["resume", "resume"]
     _, job = read_job("数据分析师\n任职要求：\n1. 熟悉2025年新版报表工作流程，有数据分析经验\n")
     assert job.years_required is None  # "2025年…工作" is a year, not 25 years
+
+
+def test_the_common_latex_template_title_over_employer_and_a_campus_after_a_comma() -> None:
+    """tests/data/resume/new_grad_jake_template_en.txt, the most used US new-graduate template: the title and its
+    dates on one line, the employer and its place on the next, each pushed apart by spaces. The padded employer
+    line was too long to be a header's, so the internship had no employer (the teaching role then took
+    Qualcomm's), and "University of California, San Diego" lost its campus."""
+    model = read_document(_data("resume", "new_grad_jake_template_en.txt"), "resume")
+    assert [(e.org, e.title, e.location, len(e.bullets)) for e in model.experience] == [
+        ("Qualcomm", "Software Engineer Intern", "San Diego, CA", 3),
+        ("UC San Diego", "Undergraduate Teaching Assistant", "La Jolla, CA", 1),
+    ]
+    school = model.education[0]
+    assert (school.org, school.location, school.start, school.end) == (
+        "University of California, San Diego",
+        "La Jolla, CA",
+        "2022-09",
+        "2026-06",
+    )
+    washington = read_document("EDUCATION\nUniversity of Washington, Seattle, WA\nB.S. Informatics, 2020 - 2024\n", "")
+    assert (washington.education[0].org, washington.education[0].location) == (
+        "University of Washington",
+        "Seattle, WA",
+    )

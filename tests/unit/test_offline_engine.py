@@ -491,3 +491,15 @@ def test_soft_skills_the_documents_do_not_state_are_one_gap() -> None:
     assert [gap.gap for gap in soft] == ["岗位要求沟通能力、团队合作、学习能力，但你的材料中没有体现"]
     assert soft[0].action.startswith("为沟通能力、团队合作、学习能力各准备一个你自己经历中的具体事例")
     assert any("用户体验" in gap.gap for gap in gaps)
+
+
+def test_lines_aligned_by_spaces_are_quoted_and_tailored_with_one_separator() -> None:
+    """tests/data/resume/new_grad_jake_template_en.txt pads its headers to the right margin: the strengths quoted
+    "… Git" + 32 spaces + "May 2023 – May 2023" and the tailored resume kept the padding under each heading."""
+    service = _service_of(_fixture("resume", "new_grad_jake_template_en.txt"), _fixture("jd", "new_grad_swe.txt"), "en")
+    out = service.run()
+    markdown = out["customize"].markdown
+    assert "### Software Engineer Intern · June 2025 – Sep. 2025\nQualcomm · San Diego, CA\n" in markdown
+    assert "   " not in markdown and not any("   " in strength for strength in out["match"].strengths)
+    assert "Most recently I was Software Engineer Intern at Qualcomm" in out["interview"].self_intro_1min
+    assert check(markdown, [service.resume], service.job) == []
