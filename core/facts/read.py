@@ -37,7 +37,7 @@ _LABEL = re.compile(r"^\s*([^:：]{1,12})[:：]\s*(.*)$")
 # A spaced middle dot or bullet separates parts too ("Gamma Retail · Marketing Manager | 2019 - Present"); an
 # unspaced one does not, so a transliterated name ("阿卜杜拉·买买提") stays whole.
 _SPLIT = re.compile(
-    r"(?<=\w)-\s+|\s+[|｜]\s+|\s*[|｜]\s*|\s+[—–-]\s+|\s*[—–]\s*|\s+[·•・]\s+|\t+|\s{3,}|,\s+|,(?=[A-Za-z])|，|\s+at\s+|"
+    r"(?<=\w)-\s+|\s+[|｜]\s+|\s*[|｜]\s*|\s+[—–-]\s+|\s*(?:(?<!\d)[—–]|[—–](?!\d))\s*|\s+[·•・]\s+|\t+|\s{3,}|,\s+|,(?=[A-Za-z])|，|\s+at\s+|"
     r"\s+@\s+|[（(]|[）)]"
 )
 # A skill's name as the label of a profile's address ("GitHub：github.com/…", "Kaggle: kaggle.com/…").
@@ -89,7 +89,7 @@ _PROFICIENCY = any_of(
     )
 )  # fmt: skip
 _YEARS = re.compile(
-    r"(?<![\d.])(\d{1,2})\s*\+?\s*(?:[-–~到至]\s*\d{1,2}\s*)?(?:\+\s*)?(?:years?|yrs?)\b|"
+    r"(?<![\d.])(\d{1,2})\)?\s*\+?\s*(?:[-–~到至]\s*\d{1,2}\s*)?(?:\+\s*)?(?:years?|yrs?)\b|"  # "two (2) years"
     r"(?<![\d.])(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:[-–~到至]\s*\d{1,2}\s*)?(?:年|年以上|年及以上)(?:以上)?(?:的)?"
     r"[\u4e00-\u9fffA-Za-z0-9+#/、\s]{0,16}?(?:经验|经历|工作)",
     re.IGNORECASE,
@@ -446,6 +446,15 @@ def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
             entry.org = part
         elif not entry.title and _is_title(part, vocab):
             entry.title = part
+    if _NO_EMPLOYER.fullmatch(entry.org):
+        entry.org = ""  # "Freelance Instructional Designer / Self-employed": no one to have worked at
+
+
+# Work for oneself, written where the employer would be.
+_NO_EMPLOYER = re.compile(
+    r"self[- ]employed|freelance|freelancer|independent(?: consultant| contractor)?|自由职业者?|个体(?:户|经营)?",
+    re.IGNORECASE,
+)
 
 
 def _location_after_full_stop(part: str) -> list[str]:
@@ -845,6 +854,8 @@ def _one_term(hit: DateHit) -> bool:
 _LEVEL = re.compile(r"(?:P|L|T|M|E|IC)\d{1,2}(?:[-.]\d)?")
 # A course as a teaching role names it: "EECS 281", "CS 101", "MATH 2410", "15-122".
 _COURSE = re.compile(r"^(?:[A-Z]{2,6} ?-?\d{2,4}[A-Z]?|\d{2}-\d{3})(?![\w-])")
+# The grades a teacher taught: "Grades 9–11", "Grade 5", "K-5", "Years 7-9".
+_GRADES = re.compile(r"(?:Grades?|Years?)\s+(?:K|\d{1,2})(?:\s*[-–]\s*\d{1,2})?|K\s*[-–]\s*\d{1,2}", re.IGNORECASE)
 
 
 def _join_title_parts(parts: list[str], vocab: Vocabulary) -> list[str]:
@@ -857,8 +868,8 @@ def _join_title_parts(parts: list[str], vocab: Vocabulary) -> list[str]:
         if out and _LEVEL.fullmatch(part) and _is_title(out[-1], vocab):  # "高级技术专家（P8）", "Engineer (L5)"
             out[-1] = f"{out[-1]}（{part}）" if _CJK.search(out[-1]) else f"{out[-1]} ({part})"
             course_named = False
-        elif out and _COURSE.match(part) and _is_title(out[-1], vocab):
-            out[-1] = f"{out[-1]}, {part}"
+        elif out and (_COURSE.match(part) or _GRADES.fullmatch(part)) and _is_title(out[-1], vocab):
+            out[-1] = f"{out[-1]}, {part}"  # "Instructional Aide, EECS 281", "Science Teacher, Grades 9–11"
             course_named = _COURSE.fullmatch(part) is not None
         elif course_named and not (_is_org(part, vocab) or _is_location(part) or _is_title(part, vocab)):
             out[-1] = f"{out[-1]} ({part})"
@@ -906,12 +917,14 @@ def _bullets(lines: list[str], start: int, end: int) -> list[str]:
     return [text for _, text in bullet_units(lines[start:end])]
 
 
-def bullet_units(lines: list[str]) -> list[tuple[int, str]]:
+def bullet_units(lines: list[str], prose: bool = False) -> list[tuple[int, str]]:
     """(index of its first line, text) of each bullet or sentence in `lines`, its wrapped lines joined.
 
     Wrapped: no bullet mark of its own, and either a lower-case start or a bullet above that stops mid-sentence
     (an open bracket, a trailing comma or joining word: "... a two-tower network in" + "PyTorch 1.13) serving ...").
     A scan read by OCR has no bullet marks at all, so a capitalised line after a finished one stays a bullet.
+    `prose`: a paragraph (a profile's), where a line goes on until a sentence ends ("… in Articulate" +
+    "Storyline and Rise …").
     """
     units: list[tuple[int, str]] = []
     closes_items = _closes_chinese_items(lines)
@@ -919,7 +932,8 @@ def bullet_units(lines: list[str]) -> list[tuple[int, str]]:
         text = _strip_bullet(line)
         if not text:
             continue
-        if units and not _is_bullet(line) and _continues(units[-1][1], text, closes_items):
+        goes_on = prose and units and not units[-1][1].rstrip().endswith(_PROSE_ENDS)
+        if units and not _is_bullet(line) and (goes_on or _continues(units[-1][1], text, closes_items)):
             first, above = units[-1]
             joiner = "" if _CJK.search(above[-1:] + text[:1]) or text[:1] in _FULL_WIDTH_MARKS else " "
             units[-1] = (first, f"{above}{joiner}{text}")
@@ -932,14 +946,15 @@ def unit_at(model: DocumentModel, line: int) -> tuple[int, str]:
     """(first line, text) of the bullet or sentence `line` is part of, its wrapped lines joined: "… a 20% drop in
     rapid response calls in" + "2023" is one bullet. A line outside every entry and section stands alone."""
     owner = model.entry_of_line(line)
+    prose = False
     if owner is not None:
         start, end = model.entries[owner].line_start, model.entries[owner].line_end
     else:
         section = next((s for s in model.sections if s.start < line < s.end), None)
         if section is None:
             return line, model.lines[line]
-        start, end = section.start + 1, section.end
-    found = [(start + n, text) for n, text in bullet_units(model.lines[start : min(end, len(model.lines))])]
+        start, end, prose = section.start + 1, section.end, section.canonical in _PROSE_SECTIONS
+    found = [(start + n, text) for n, text in bullet_units(model.lines[start : min(end, len(model.lines))], prose)]
     return next((unit for unit in reversed(found) if unit[0] <= line), (line, model.lines[line]))
 
 
@@ -974,6 +989,8 @@ def _wrapped_list(above: str, text: str) -> bool:
 
 
 _FULL_WIDTH_MARKS = "，、；：（）。！？"
+_PROSE_ENDS = (".", "。", "!", "！", "?", "？")
+_PROSE_SECTIONS = frozenset({"summary"})
 
 
 def _stops_mid_sentence(text: str) -> bool:
@@ -999,7 +1016,16 @@ def _entries(lines: list[str], sections: list[Section], vocab: Vocabulary) -> li
         # No headings the vocabulary knows (a plain career history): every dated line may start a role.
         entries = _entries_in(lines, 0, len(lines), "experience", vocab)
         entries = [e for e in entries if e.org or e.title]
-    return entries
+    return [e for e in entries if not (e.kind == "education" and _certificate_only(lines[e.line_start], vocab))]
+
+
+_CERTIFICATE_WORD = re.compile(r"\b(?:certificate|certification|certified)\b|证书|资格证|认证", re.IGNORECASE)
+
+
+def _certificate_only(header: str, vocab: Vocabulary) -> bool:
+    """A certificate dated under "EDUCATION & CERTIFICATIONS" ("Google UX Design Professional Certificate, Coursera,
+    2024"): no school and no degree, so no place the person studied (the certifications list holds it)."""
+    return bool(_CERTIFICATE_WORD.search(header)) and not vocab.degrees_in(header) and not _SCHOOL_WORDS.search(header)
 
 
 # ---------------------------------------------------------------- the model

@@ -52,6 +52,13 @@ _CITY_BEFORE = re.compile(r"[A-Z][^\W\d_]+,[ \t]?$")
 # …unless a list goes on after it: "Tableau, GA, SEO" names skills ("Atlanta, GA, USA" is still a place).
 _LIST_GOES_ON = re.compile(r"[ \t]*[,，、/;][ \t]*(?!USA\b|U\.S\.|United States|Canada)[^\W\d_]")
 # A guarded spelling followed by a year is a date's word ("Spring 2025", a term), never the skill.
+# "AP Biology", "AP classes": Advanced Placement, a school's course, not accounts payable.
+_AP_COURSE = re.compile(
+    r"[ \t]+(?:Biology|Chemistry|Physics|Calculus|Precalculus|Statistics|English|Literature|Language|History|"
+    r"Government|Psychology|Economics|Macroeconomics|Microeconomics|Computer|Environmental|Spanish|French|Chinese|"
+    r"German|Latin|Art|Music|Human|World|U\.?S\.?|European|Seminar|Research|Scholar|classes|courses|exams?)\b",
+    re.IGNORECASE,
+)
 _YEAR_AFTER = re.compile(r"[ \t]+(?:(?:19|20)\d{2}|['’]\d{2})\b")
 # A label that opens a line of skills: "Skills:", "Languages & Tools:", "技术栈：".
 _LIST_LABEL_RE = re.compile(r"^[\s\-*•·]*([^:：\n]{1,40})[:：]\s*$")
@@ -67,8 +74,9 @@ _BRACKETS_RE = re.compile(r"[【】\[\]「」《》()（）]")
 _SPACED_CAPS_RE = re.compile(r"^(?:[A-Z] ){3,}[A-Z]$")
 # Each with a word every match of it holds: a text without the word is not scanned (most JDs and resumes).
 _CERT_PATTERNS = (
-    ("Certified", re.compile(r"\b(?:[A-Z][\w+&./-]*\s+){0,2}Certified(?:\s+(?:[A-Z][\w+&./-]*|in|of|for)){1,6}")),
-    ("Certific", re.compile(r"\b(?:[A-Z][\w+&./-]*\s+){1,5}(?:Certification|Certificate)\b")),
+    # Within a line: "EDUCATION & CERTIFICATIONS" over "Google UX Design Professional Certificate" is two names.
+    ("Certified", re.compile(r"\b(?:[A-Z][\w+&./-]*[ \t]+){0,2}Certified(?:[ \t]+(?:[A-Z][\w+&./-]*|in|of|for)){1,6}")),
+    ("Certific", re.compile(r"\b(?:[A-Z][\w+&./-]*[ \t]+){1,5}(?:Certification|Certificate)\b")),
     ("证", re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()+\-]{2,16}?(?:资格证书|资格证|证书|认证)")),
 )
 # Words a Chinese certificate phrase may start with that are not part of its name ("获得PMP证书").
@@ -557,6 +565,7 @@ class Vocabulary:
             matches = [m for m in matches if not any(s <= m.start < e for s, e in links)]
         if any(m.end - m.start == 2 for m in matches):
             matches = [m for m in matches if not _region_after_city(text, m.start, m.end)]
+            matches = [m for m in matches if not (text[m.start : m.end] == "AP" and _AP_COURSE.match(text, m.end))]
         if any(m.entry.guarded for m in matches):
             matches = [m for m in matches if not (m.entry.guarded and _YEAR_AFTER.match(text, m.end))]
             matches = self._drop_unlisted(text, matches)

@@ -165,7 +165,8 @@ def _plain_section(
     for section in doc.sections:
         if section.canonical == canonical:
             heading = [clean(line) for line in doc.lines[section.start : section.start + 1]]  # inline content
-            units = [clean(text) for _, text in line_units(doc.lines[section.start + 1 : section.end])]
+            lines = doc.lines[section.start + 1 : section.end]
+            units = [clean(text) for _, text in line_units(lines, prose=canonical == "summary")]
             body = [line for line in [*heading, *units] if line]
             body = [line for line in body if line.rstrip(":：") != section.title.strip().rstrip(":：")]
             if body:

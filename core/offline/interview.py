@@ -160,8 +160,10 @@ def _intros(
         dates = _dates(entry, lang)
         if entry.org and entry.title:
             block = t(lang, "intro_role_block", org=entry.org, title=entry.title, dates=dates, facts=facts)
-        else:  # "在学生会担任（2023-09 – 2024-06）期间" reads as if a title were lost
-            block = t(lang, "intro_untitled_block", org=entry.org or entry.title, dates=dates, facts=facts)
+        elif entry.org:  # "在学生会担任（2023-09 – 2024-06）期间" reads as if a title were lost
+            block = t(lang, "intro_untitled_block", org=entry.org, dates=dates, facts=facts)
+        else:  # no employer: "As Freelance Instructional Designer (…)", not "At Freelance Instructional Designer"
+            block = t(lang, "intro_title_block", title=entry.title, dates=dates, facts=facts)
         blocks.append(block)
     school = next(iter(by_recency(resume.education)), None)
     education = ""

@@ -191,13 +191,13 @@ def unit_of(doc: DocumentModel, line: int) -> tuple[int, str]:
     return unit_at(doc, line)
 
 
-def line_units(lines: list[str]) -> list[tuple[int, str]]:
+def line_units(lines: list[str], prose: bool = False) -> list[tuple[int, str]]:
     """The reader's grouping of wrapped lines (core.facts.read.bullet_units); one line each without it."""
     try:
         from core.facts.read import bullet_units
     except ImportError:
         return [(n, line) for n, line in enumerate(lines) if line.strip()]
-    return bullet_units(lines)
+    return bullet_units(lines, prose)
 
 
 def _line_order(doc: DocumentModel) -> list[int]:

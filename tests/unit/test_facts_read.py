@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from core.facts.coverage import cover
 from core.facts.dates import find_ranges
 from core.facts.model import DocumentModel, Entry
-from core.facts.read import _read, _read_job, bullet_units, read_document, read_job
+from core.facts.read import _read, _read_job, bullet_units, read_document, read_job, unit_at
 
 EN_ONE_COLUMN = """Jane Doe
 Seattle, WA | jane.doe@example.com | (206) 555-0142 | linkedin.com/in/janedoe
@@ -1288,3 +1288,33 @@ def test_the_common_latex_template_title_over_employer_and_a_campus_after_a_comm
         "University of Washington",
         "Seattle, WA",
     )
+
+
+def test_a_teacher_turned_instructional_designer() -> None:
+    """tests/data/resume/career_change_teacher_en.txt: "Science Teacher, Grades 9–11" took "Grades 9" for its employer
+    (the dash between the grades split the header), the certificates under "EDUCATION & CERTIFICATIONS" were
+    schools (the intro said "I studied at Google UX Design Professional Certificate"), "Self-employed" was an
+    employer, "AP Biology" was accounts payable, and the vocabulary knew no Articulate, Captivate or LMS."""
+    model = read_document(_data("resume", "career_change_teacher_en.txt"), "resume")
+    assert [(e.org, e.title) for e in model.experience] == [
+        ("", "Freelance Instructional Designer"),
+        ("Denver Public Schools", "Science Teacher, Grades 9–11"),
+    ]
+    assert [e.org for e in model.education] == ["University of Colorado Denver", "Colorado State University"]
+    assert "Google UX Design Professional Certificate" in model.certifications
+    assert {"articulate 360", "adobe captivate", "lms", "training needs analysis", "addie"} <= set(model.skills)
+    assert "accounts payable" not in model.skills
+    assert unit_at(model, 6)[1].endswith(
+        "Built 12 self-paced modules in Articulate Storyline and Rise for a "
+        "nonprofit client; comfortable with ADDIE, storyboarding and learner analytics."
+    )
+
+
+def test_an_instructional_design_posting() -> None:
+    """tests/data/jd/instructional_designer.txt: "Essential Responsibilities:" was no heading, "Minimum two (2) years"
+    no years, and Articulate 360 and Adobe Captivate no keywords."""
+    _, job = read_job(_data("jd", "instructional_designer.txt"))
+    assert job.must_have == ["instructional design", "articulate 360", "adobe captivate"]
+    assert {"scorm", "xapi", "kirkpatrick model", "camtasia"} <= set(job.nice_to_have)
+    assert job.years_required == 2
+    assert "Creates storyboards, job aids and facilitator guides." in job.responsibilities

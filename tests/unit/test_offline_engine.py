@@ -503,3 +503,21 @@ def test_lines_aligned_by_spaces_are_quoted_and_tailored_with_one_separator() ->
     assert "   " not in markdown and not any("   " in strength for strength in out["match"].strengths)
     assert "Most recently I was Software Engineer Intern at Qualcomm" in out["interview"].self_intro_1min
     assert check(markdown, [service.resume], service.job) == []
+
+
+def test_a_career_changers_profile_is_one_paragraph_and_freelance_work_no_employer() -> None:
+    """tests/data/resume/career_change_teacher_en.txt against tests/data/jd/instructional_designer.txt: the profile's
+    wrapped sentence became two bullets ("… in Articulate" / "Storyline and Rise …") and the introduction quoted
+    the first half; "At Self-employed, as Freelance Instructional Designer" and "I studied at Google UX Design
+    Professional Certificate"."""
+    service = _service_of(
+        _fixture("resume", "career_change_teacher_en.txt"), _fixture("jd", "instructional_designer.txt"), "en"
+    )
+    out = service.run()
+    markdown = out["customize"].markdown
+    assert "modules in Articulate Storyline and Rise for a nonprofit client" in markdown
+    assert "\n- Storyline and Rise" not in markdown
+    intro = out["interview"].self_intro_3min
+    assert "As Freelance Instructional Designer (2024-08 – present):" in intro and "Self-employed" not in intro
+    assert "I studied at University of Colorado Denver, M.A. Curriculum and Instruction." in intro
+    assert check(markdown, [service.resume], service.job) == []
