@@ -51,7 +51,6 @@ _REGION_CODES = frozenset(
 _CITY_BEFORE = re.compile(r"[A-Z][^\W\d_]+,[ \t]?$")
 # …unless a list goes on after it: "Tableau, GA, SEO" names skills ("Atlanta, GA, USA" is still a place).
 _LIST_GOES_ON = re.compile(r"[ \t]*[,，、/;][ \t]*(?!USA\b|U\.S\.|United States|Canada)[^\W\d_]")
-# A guarded spelling followed by a year is a date's word ("Spring 2025", a term), never the skill.
 # "AP Biology", "AP classes": Advanced Placement, a school's course, not accounts payable.
 _AP_COURSE = re.compile(
     r"[ \t]+(?:Biology|Chemistry|Physics|Calculus|Precalculus|Statistics|English|Literature|Language|History|"
@@ -59,6 +58,7 @@ _AP_COURSE = re.compile(
     r"German|Latin|Art|Music|Human|World|U\.?S\.?|European|Seminar|Research|Scholar|classes|courses|exams?)\b",
     re.IGNORECASE,
 )
+# A guarded spelling followed by a year is a date's word ("Spring 2025", a term), never the skill.
 _YEAR_AFTER = re.compile(r"[ \t]+(?:(?:19|20)\d{2}|['’]\d{2})\b")
 # A label that opens a line of skills: "Skills:", "Languages & Tools:", "技术栈：".
 _LIST_LABEL_RE = re.compile(r"^[\s\-*•·]*([^:：\n]{1,40})[:：]\s*$")

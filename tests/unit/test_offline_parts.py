@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from core.facts.model import PRESENT, Entry
 from core.offline.advice import Advisor
 from core.offline.interview import outcome
@@ -99,46 +101,41 @@ def test_a_story_situation_without_an_employer_reads_as_a_sentence() -> None:
     assert (situation_line(project, "en"), situation_line(project, "zh")) == ("In OpenLedger", "在OpenLedger")
 
 
-def test_stories_and_nearest_evidence_spread_over_the_users_roles() -> None:
+def _interview_for(resume_text: str, jd_text: str) -> Any:
+    """The offline interview of an English resume against a JD, each read by code."""
     from core import offline as engine
     from core.facts.read import read_document, read_job
     from core.offline.documents import ServiceDocuments
     from core.workbench.schemas import MatchResultData
 
-    resume = read_document(
+    resume = read_document(resume_text, "resume")
+    jd, job = read_job(jd_text)
+    docs = ServiceDocuments(resume=resume, detailed=None, jd=jd, job=job, lang="en")
+    return engine.interview(docs, resume.text, MatchResultData(**engine.match(docs, []).model_dump()), [])
+
+
+def test_stories_and_nearest_evidence_spread_over_the_users_roles() -> None:
+    reply = _interview_for(
         "Dana Park\nEXPERIENCE\nStripe, Senior Software Engineer\n2021-03 – Present\n"
         "- Mentored 5 engineers\n- Moved 14 services to Kubernetes, cutting latency by 38%\n"
         "- Processed 2.5 billion events a month\n- Cut on-call pages by 45%\n"
         "Dropbox, Software Engineer\n2017-06 – 2021-02\n- Wrote a caching layer that lowered database load by 60%\n"
         "SKILLS\nPython, Go\n",
-        "resume",
+        "Frontend Engineer\nResponsibilities\n- Build web interfaces\n- Improve performance\n"
+        "Requirements\n- React\n- TypeScript\n- CSS\n",
     )
-    jd, job = read_job("Frontend Engineer\nResponsibilities\n- Build web interfaces\n- Improve performance\n"
-                       "Requirements\n- React\n- TypeScript\n- CSS\n")  # fmt: skip
-    docs = ServiceDocuments(resume=resume, detailed=None, jd=jd, job=job, lang="en")
-    match = engine.match(docs, [])
-    reply = engine.interview(docs, resume.text, MatchResultData(**match.model_dump()), [])
     assert {story.situation.split(" as ")[0] for story in reply.star_stories[:2]} == {"At Stripe", "At Dropbox"}
     nearest = [line for q in reply.likely_questions for line in q.outline if line.startswith("Nearest evidence")]
     assert len(nearest) == 3 and len(set(nearest)) == 3
 
 
 def test_a_bullet_with_no_result_apart_from_its_action_is_not_repeated_as_the_result() -> None:
-    from core import offline as engine
-    from core.facts.read import read_document, read_job
-    from core.offline.documents import ServiceDocuments
-    from core.workbench.schemas import MatchResultData
-
-    resume = read_document(
+    reply = _interview_for(
         "Tom Baker\ntom@example.com\nEXPERIENCE\nMarketing Manager, Gamma Retail, Mar 2019 - Present\n"
         "- Ran 40+ email campaigns a year with a budget of $1.2M\n"
         "- Rebuilt the weekly report, cutting its preparation time by 50%\nSKILLS\nSQL, Excel\n",
-        "resume",
+        "Marketing Analyst\nRequirements:\n- SQL and Excel\n- Email campaigns\n",
     )
-    jd, job = read_job("Marketing Analyst\nRequirements:\n- SQL and Excel\n- Email campaigns\n")
-    docs = ServiceDocuments(resume=resume, detailed=None, jd=jd, job=job, lang="en")
-    match = engine.match(docs, [])
-    reply = engine.interview(docs, resume.text, MatchResultData(**match.model_dump()), [])
     stories = {s.action: s.result for s in reply.star_stories}
     assert stories, reply
     for action, result in stories.items():
@@ -178,3 +175,15 @@ def test_a_name_set_in_capitals_is_written_as_a_name_in_sentences() -> None:
     assert spoken_name(read_document("PRIYA NATARAJAN\npriya@example.com\n", "resume")) == "Priya Natarajan"
     assert spoken_name(read_document("Priya McAllister\npriya@example.com\n", "resume")) == "Priya McAllister"
     assert spoken_name(read_document("李明\nliming@example.com\n", "resume")) == "李明"
+
+
+def test_a_bullet_that_is_all_result_gives_its_figures_as_the_result() -> None:
+    reply = _interview_for(
+        "Ana Ruiz\nana@example.com\nEXPERIENCE\nSoftware Engineer, Square, 2017 - 2021\n"
+        "- Reduced p99 latency of the card-authorization path from 180 ms to 45 ms\n"
+        "- Built the payout scheduling service handling $2B a month\nSKILLS\nJava\n",
+        "Backend Engineer\nRequirements:\n- Java\n- Latency and payouts\n",
+    )
+    results = {s.action: s.result for s in reply.star_stories}
+    assert results["Reduced p99 latency of the card-authorization path from 180 ms to 45 ms"] == "from 180 ms to 45 ms"
+    assert results["Built the payout scheduling service handling $2B a month"].startswith("Not in your resume")
