@@ -140,6 +140,7 @@ _LIST_GAP = re.compile(r"^\s*[,，、/]\s*$")
 _ONE_OF = re.compile(
     r"至少一|之一|任一|其一|任意一|\b(?:one|any|at least one|either) of\b|\bsuch as\b|\be\.g\.", re.IGNORECASE
 )
+_OPEN_BRACKET = re.compile(r"\s*[(（]\s*")
 _CLAUSE = re.compile(r"[，,。；;.:：()（）]")
 
 
@@ -152,20 +153,27 @@ def either_groups(jd: DocumentModel) -> list[frozenset[str]]:
         hits = vocab.skills_in(line) if len(line) <= 400 else []
         chain: list[Hit] = []
         chosen = False
+        examples_of: Hit | None = None  # the skill just before the chain, when the chain is its bracketed examples
         for hit in hits:
             gap = line[chain[-1].end : hit.start] if chain else ""
             if chain and (_OR_GAP.match(gap) or _LIST_GAP.match(gap)):
                 chosen = chosen or bool(_OR_GAP.match(gap))
                 chain.append(hit)
                 continue
-            _close(groups, line, chain, chosen)
+            _close(groups, line, chain, chosen, examples_of)
+            examples_of = chain[-1] if chain and _OPEN_BRACKET.fullmatch(gap) else None
             chain, chosen = [hit], False
-        _close(groups, line, chain, chosen)
+        _close(groups, line, chain, chosen, examples_of)
     return groups
 
 
-def _close(groups: list[frozenset[str]], line: str, chain: list[Hit], chosen: bool) -> None:
-    """Keep a list of two skills or more that is a choice: joined by "or", or with "one of" just around it."""
+def _close(groups: list[frozenset[str]], line: str, chain: list[Hit], chosen: bool, examples_of: Hit | None) -> None:
+    """Keep a list of two skills or more that is a choice: joined by "or", or with "one of" just around it; or
+    the bracketed examples of the skill before it ("Video editing (Camtasia, Adobe Premiere)"): any of them, or
+    the skill itself, meets it."""
+    if chain and examples_of is not None and line[chain[-1].end :].lstrip().startswith((")", "）")):
+        groups.append(frozenset([examples_of.canonical, *(hit.canonical for hit in chain)]))
+        return
     if len({hit.canonical for hit in chain}) < 2:
         return
     before = _CLAUSE.split(line[max(0, chain[0].start - 16) : chain[0].start])[-1]
