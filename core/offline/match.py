@@ -234,7 +234,10 @@ def _strengths(
         if proof.status != "missing" and quote and len(out) < MAX_STRENGTHS - 1:
             name = surface(proof.keyword, resume if proof.status == "resume" else detailed or resume, proof.line)
             out.append(t(lang, "strength_skill", label=name, quote=_quote(quote, lang)))
-    if job.years_required and fit.experience >= 1.0:
+    # Years count toward the role's only where some of the work is the role's: a teacher's ten years do not "meet
+    # the 8+ years" of a backend posting none of whose hard skills the documents show, nor its title or duties.
+    in_the_field = fit.role_fit > 0 or any(p.status != "missing" and not is_soft_skill(p.keyword) for p in fit.must)
+    if job.years_required and fit.experience >= 1.0 and in_the_field:
         latest = latest_role(resume, lang)
         if latest.role:
             have, since = round(fit.years, 1), latest.dates(lang)

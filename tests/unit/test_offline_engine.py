@@ -514,3 +514,14 @@ def test_a_skills_bracketed_examples_are_one_choice() -> None:
     gaps = [gap.gap for gap in out["match"].gaps]
     assert "Video Editing / Camtasia / Adobe Premiere Pro (preferred) is not shown in your documents" in gaps
     assert not any(gap.startswith(("Camtasia", "Adobe Premiere")) for gap in gaps)
+
+
+def test_years_in_another_field_are_no_strength() -> None:
+    """A browser journey ran tests/data/resume/career_change_teacher_en.txt against tests/data/jd/fintech_ledger.txt:
+    none of the posting's hard skills, titles or duties in the documents, yet a strength said "About 10.3 years of
+    dated roles … meet the 8+ years the role asks for". Against the instructional design posting they do."""
+    teacher = _fixture("resume", "career_change_teacher_en.txt")
+    backend = _service_of(teacher, _fixture("jd", "fintech_ledger.txt"), "en").run()
+    assert not any("years the role asks for" in strength for strength in backend["match"].strengths)
+    design = _service_of(teacher, _fixture("jd", "instructional_designer.txt"), "en").run()
+    assert any("meet the 2+ years the role asks for" in strength for strength in design["match"].strengths)
