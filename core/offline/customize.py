@@ -22,6 +22,7 @@ from core.offline.lookup import (
     skills_on_lines,
     surface,
     unit_of,
+    unknown_listed,
 )
 from core.offline.relevance import Relevance
 from core.offline.summary import by_recency
@@ -103,7 +104,7 @@ def ordered_skills(doc: DocumentModel, job: JobFacts) -> list[str]:
         elif keyword in doc.skills:
             first.append(surface(keyword, doc, doc.skills[keyword]))
     out: list[str] = []
-    for shown in [*first, *(shown for _, shown in listed)]:
+    for shown in [*first, *(shown for _, shown in listed), *unknown_listed(doc, listed_lines)]:
         if fold(shown) not in {fold(o) for o in out}:
             out.append(shown)
     return out

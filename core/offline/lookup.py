@@ -391,6 +391,38 @@ def language_names(doc: DocumentModel) -> list[str]:
     return [written.get(name, name) for name in doc.languages]
 
 
+_CERT_WORD = re.compile(r"certif|认证|证书|资格", re.IGNORECASE)
+_BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
+_ITEM_BREAK = re.compile(r"[,，、;；|·•]|\s/\s")
+_ITEM_LABEL = re.compile(r"^[^:：]{1,30}[:：]\s*")
+
+
+def unknown_listed(doc: DocumentModel, lines: list[int]) -> list[str]:
+    """Items of the skills section the vocabulary does not know ("TravisCI", a house tool), as written: the user's
+    own list, which the tailored resume must not shorten. Short items only, never a spoken language or a
+    certificate, never a sentence or a heading."""
+    vocab = _vocabulary()
+    if vocab is None:
+        return []
+    out: list[str] = []
+    for _, unit in line_units([doc.lines[i] for i in lines]) if lines else []:
+        text = _BRACKETED.sub(lambda m: " " * len(m.group(0)), _ITEM_LABEL.sub(lambda m: " " * len(m.group(0)), unit))
+        known = [(h.start, h.end) for found in (vocab.skills_in, vocab.languages_in, vocab.certifications_in)
+                 for h in found(unit)]  # fmt: skip
+        start = 0
+        for piece in [*_ITEM_BREAK.split(text)]:
+            begin = text.index(piece, start)
+            start = begin + len(piece)
+            item = piece.strip(" .。:：-–*•")
+            if not re.search(r"\w", item) or len(item) > 30 or len(item.split()) > 3 or item.startswith("#"):
+                continue  # a sentence, or a heading a Markdown resume wrote inside the section
+            if any(a < start and begin < b for a, b in known) or vocab.section_of(item) or _CERT_WORD.search(item):
+                continue
+            if fold(item) not in vocab.generic_words:
+                out.append(item)
+    return out
+
+
 def skills_on_lines(doc: DocumentModel, indexes: list[int]) -> list[tuple[str, str]]:
     """(canonical, as written) for each skill named on those lines, in reading order, each once."""
     vocab = _vocabulary()

@@ -525,3 +525,16 @@ def test_years_in_another_field_are_no_strength() -> None:
     assert not any("years the role asks for" in strength for strength in backend["match"].strengths)
     design = _service_of(teacher, _fixture("jd", "instructional_designer.txt"), "en").run()
     assert any("meet the 2+ years the role asks for" in strength for strength in design["match"].strengths)
+
+
+def test_the_users_own_listed_tools_stay_in_the_tailored_skills() -> None:
+    """tests/data/resume/new_grad_jake_template_en.txt lists "TravisCI" among its developer tools, and
+    new_grad_research_en.txt "Weights & Biases": names the vocabulary does not know were dropped from the
+    tailored resume's skills, a list the user wrote shortened by the product."""
+    for name, tool in (("new_grad_jake_template_en.txt", "TravisCI"), ("new_grad_research_en.txt", "Weights & Biases")):
+        service = _service_of(_fixture("resume", name), _fixture("jd", "new_grad_swe.txt"), "en")
+        markdown = service.run()["customize"].markdown
+        lines = markdown.splitlines()
+        heading = next(n for n, line in enumerate(lines) if line.startswith("## ") and "skill" in line.lower())
+        assert lines[heading + 1].endswith(f" · {tool}")  # after the vocabulary's, as the user wrote it
+        assert check(markdown, [service.resume], service.job) == []
