@@ -17,7 +17,7 @@ from itertools import pairwise
 from core.facts.dates import PRESENT, DateHit, DateRange, analyse_dates, find_dates, find_ranges
 from core.facts.model import Contact, DegreeLevel, DocumentModel, Entry, EntryKind, JobFacts, NumberFact, Section
 from core.facts.numbers import chinese_number, find_numbers
-from core.facts.text import any_of, unify_radicals
+from core.facts.text import ALIGNMENT_GAP, any_of, unify_radicals
 from core.facts.vocabulary import Vocabulary, get_vocabulary
 
 MAX_CHARS = 2_000_000  # beyond this the text is not a document; read the start only
@@ -610,11 +610,8 @@ def _school_line(line: str) -> bool:
     )
 
 
-_ALIGNMENT = re.compile(r"[ \t]{3,}")
-
-
 def _short_plain(line: str) -> bool:
-    text = _ALIGNMENT.sub(" | ", line.strip())  # the spaces that push a place or dates to the right margin
+    text = ALIGNMENT_GAP.sub(" | ", line.strip())  # the spaces that push a place or dates to the right margin
     if _CJK.search(text) and (
         len(text) > 30 or re.search(r"[，,。；;]", text) or (re.search(r"[：:]", text) and not _LABEL.match(text))
     ):
@@ -1278,28 +1275,12 @@ _TEAM_INTRO = re.compile(
 )
 # …or opens with the company's own ("Brex's Ledger Platform team owns…", "Google's software engineers develop…").
 _COMPANYS_OWN = re.compile(r"^[A-Z][\w&.-]*['’]s\s.*[.!]$")
-_SENTENCE_ENDS = (".", "。", "!", "！", "?", "？", ";", "；", ":", "：")
 # A posting's pay, often a labelled line under its last heading ("Compensation: $230,000 – $290,000 base"): never a
 # requirement nor a duty.
 _PAY_LINE = re.compile(
     r"^\s*(?:compensation|salary|pay(?: range)?|base (?:pay|salary)(?: range)?|薪资|薪酬|待遇|月薪|年薪)\b\s*[:：]",
     re.IGNORECASE,
 )
-
-
-def _unwrapped(lines: list[str]) -> list[str]:
-    """Duty lines as sentences: a line a page wrapped mid-sentence ("…bill payment and reimbursement is" over
-    "written to. You'll join…") joins the line it continues; bullets stripped."""
-    out: list[str] = []
-    for line in lines:
-        text = line.strip()
-        if not text:
-            continue
-        if out and not _is_bullet(line) and text[:1].islower() and not out[-1].endswith(_SENTENCE_ENDS):
-            out[-1] = f"{out[-1]} {text}"
-        else:
-            out.append(_strip_bullet(line))
-    return out
 
 
 def _prose(text: str) -> bool:
@@ -1436,7 +1417,7 @@ def _read_job(text: str) -> tuple[DocumentModel, JobFacts]:
     duty_lines = [lines[i] for i in by_kind.get("responsibilities", []) if i not in headings]
     facts.responsibilities = [  # the duties, not the sentences introducing the company or the team
         duty
-        for duty in _unwrapped(duty_lines)
+        for _, duty in bullet_units(duty_lines)
         if not (_TEAM_INTRO.match(duty) or _COMPANYS_OWN.match(duty) or _PAY_LINE.match(duty))
     ]
     if by_kind.get("requirements"):

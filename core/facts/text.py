@@ -68,6 +68,11 @@ def is_cjk_char(ch: str) -> bool:
 _SCRIPT_CHANGE = re.compile(r"(?<=[\u3400-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9+#])(?=[\u3400-\u9fff])")
 
 
+# The spaces (or a tab) that push a line's next part to the right margin in pasted text: "Qualcomm" + spaces +
+# "San Diego, CA". A separator between parts, not a gap inside one.
+ALIGNMENT_GAP = re.compile(r"[ \t]{3,}|\t+")
+
+
 def fold(text: str) -> str:
     """NFKC + casefold + separators to single spaces; keeps '+', '#', '.' inside words (C++, C#, Node.js).
 

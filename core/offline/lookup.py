@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from core.facts.model import PRESENT, DocumentModel, Entry
-from core.facts.text import contains_phrase, fold, has_cjk
+from core.facts.text import ALIGNMENT_GAP, contains_phrase, fold, has_cjk
 
 DEGREE_RANK = {"": 0, "highschool": 1, "associate": 2, "bachelor": 3, "master": 4, "mba": 4, "doctor": 5}
 DEGREE_LABEL = {
@@ -66,10 +66,7 @@ def spoken_name(doc: DocumentModel) -> str:
 def clean(line: str) -> str:
     """A document line without its list marker or surrounding space, the spaces that aligned its parts to the
     right margin one separator ("Qualcomm · San Diego, CA"): how it is quoted and re-used."""
-    return _COLUMN_GAP.sub(" · ", _BULLET.sub("", line, count=1).strip())
-
-
-_COLUMN_GAP = re.compile(r"[ \t]{3,}|\t+")
+    return ALIGNMENT_GAP.sub(" · ", _BULLET.sub("", line, count=1).strip())
 
 
 def label(keyword: str, lang: str) -> str:
@@ -410,7 +407,7 @@ def unknown_listed(doc: DocumentModel, lines: list[int]) -> list[str]:
         known = [(h.start, h.end) for found in (vocab.skills_in, vocab.languages_in, vocab.certifications_in)
                  for h in found(unit)]  # fmt: skip
         start = 0
-        for piece in [*_ITEM_BREAK.split(text)]:
+        for piece in _ITEM_BREAK.split(text):
             begin = text.index(piece, start)
             start = begin + len(piece)
             item = piece.strip(" .。:：-–*•")
