@@ -701,6 +701,36 @@ def _merge_sub_headings(entries: list[Entry], lines: list[str]) -> list[Entry]:
     return merged
 
 
+# An honour or a grade under a school, dated: "GPA 3.6/4.0，校级一等奖学金（2017）", "Dean's List, 2021".
+_SCHOOL_DETAIL = re.compile(
+    r"奖|荣誉|三好学生|优秀毕业生|GPA|绩点|\b(?:scholarships?|awards?|honou?rs?|dean'?s list|prizes?|cum laude)\b",
+    re.IGNORECASE,
+)
+
+
+def _merge_school_details(entries: list[Entry], lines: list[str], vocab: Vocabulary) -> list[Entry]:
+    """A dated honour or grade inside a school's years, naming no school and no degree, is that school's detail."""
+    merged: list[Entry] = []
+    for entry in entries:
+        host = merged[-1] if merged else None
+        header = lines[entry.line_start]
+        if (
+            host is not None
+            and _SCHOOL_DETAIL.search(header)
+            and not _SCHOOL_WORDS.search(header)
+            and not vocab.degrees_in(header)
+            and _within(entry, host)
+        ):
+            host.bullets.extend([_strip_bullet(header).strip(), *entry.bullets])
+            host.line_end = entry.line_end
+            gpa = _GPA.search(header)
+            if gpa and not host.gpa:
+                host.gpa = gpa.group(1).replace(" ", "")
+            continue
+        merged.append(entry)
+    return merged
+
+
 def _within(inner: Entry, outer: Entry) -> bool:
     begin = outer.start or ""
     finish = outer.end or ""
@@ -791,6 +821,8 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
         previous_end = body_start
     if kind == "experience":
         entries = _roles_under_employer(_merge_sub_headings(entries, lines))
+    if kind == "education":
+        entries = _merge_school_details(entries, lines, vocab)
     if kind in ("experience", "education"):
         _org_from_above(entries, with_place=kind == "education")
     return entries
@@ -1331,17 +1363,13 @@ def _degree(lines: list[str], vocab: Vocabulary) -> DegreeLevel:
     return next(level for level in _LEVEL_ORDER if level == lowest)
 
 
-def _skills_of(lines: list[str], vocab: Vocabulary) -> list[str]:
-    found: list[str] = []
-    for hit in vocab.skills_in("\n".join(lines)):
-        if hit.canonical not in found:
-            found.append(hit.canonical)
-    return found
-
-
-# The people a duty names, not a skill it asks for: "与产品、设计、后端同学紧密合作", "partner with backend engineers".
+# The people a duty names, not a skill it asks for: "与产品、设计、后端同学紧密合作", "partner with backend engineers",
+# also at the end of a list ("与销售、采购、生产等部门紧密合作", "with sales, marketing and product teams").
 _COLLEAGUES = re.compile(
-    r"\s*(?:同学|同事|伙伴|团队|工程师|(?:engineers?|developers?|designers?|teams?|partners?|colleagues|counterparts)\b)",
+    r"(?:\s*(?:[、,/&及和]|\band\b|\bor\b)\s*(?:and\s+|or\s+)?(?:[A-Za-z][\w-]{0,13}|[\u4e00-\u9fff]{1,6})){0,5}"
+    r"\s*等?\s*"
+    r"(?:同学|同事|伙伴|团队|部门|工程师|(?:engineers?|developers?|designers?|teams?|departments?|partners?|colleagues"
+    r"|counterparts|stakeholders|functions)\b)",
     re.IGNORECASE,
 )
 
@@ -1350,8 +1378,8 @@ _COLLEAGUES = re.compile(
 _WITH = re.compile(r"\b(?:with|alongside)\b|[与和跟同]|配合|协同", re.IGNORECASE)
 
 
-def _duty_skills(lines: list[str], vocab: Vocabulary) -> list[str]:
-    """The skills the duties name, less those that name the colleagues the work is done with."""
+def _skills_of(lines: list[str], vocab: Vocabulary) -> list[str]:
+    """The skills the lines name, less those that name the colleagues the work is done with."""
     text = "\n".join(lines)
     found: list[str] = []
     for hit in vocab.skills_in(text):
@@ -1423,7 +1451,7 @@ def _read_job(text: str) -> tuple[DocumentModel, JobFacts]:
     if by_kind.get("requirements"):
         employer = vocab.canonical_skill(facts.company) if facts.company else None
         known = {*facts.must_have, *facts.nice_to_have, employer}
-        facts.nice_to_have += [s for s in _duty_skills(facts.responsibilities, vocab) if s not in known]
+        facts.nice_to_have += [s for s in _skills_of(facts.responsibilities, vocab) if s not in known]
     facts.years_required = _years(must_lines) or _years(sentences)
     facts.degree_required = _degree(must_lines, vocab)
     facts.looks_like_jd = _looks_like_jd(model, len(model.skills))

@@ -1318,3 +1318,37 @@ def test_an_instructional_design_posting() -> None:
     assert {"scorm", "xapi", "kirkpatrick model", "camtasia"} <= set(job.nice_to_have)
     assert job.years_required == 2
     assert "Creates storyboards, job aids and facilitator guides." in job.responsibilities
+
+
+def test_an_honour_dated_under_a_school_is_the_schools_detail() -> None:
+    """tests/data/resume/accountant_zh.txt: "GPA 3.6/4.0，校级一等奖学金（2017）" under the school was a second school
+    named 校级一等奖学金, and the tailored resume showed it as a heading. A dated honour inside a school's years is
+    its detail; one outside them is not."""
+    model = read_document(_data("resume", "accountant_zh.txt"), "resume")
+    schools = [(e.org, e.gpa, e.bullets) for e in model.education]
+    assert schools == [("南京财经大学", "3.6/4.0", ["GPA 3.6/4.0，校级一等奖学金（2017）"])]
+    model = read_document(
+        "EDUCATION\nUniversity of Michigan, B.S. Economics, 2018 – 2022\nDean's List, 2021\n"
+        "Stanford University, M.S. Statistics, 2022 – 2024\nBest Thesis Award, 2025\n",
+        "resume",
+    )
+    assert [e.org for e in model.education][:2] == ["University of Michigan", "Stanford University"]
+    assert model.education[0].bullets == ["Dean's List, 2021"]
+    assert model.education[1].bullets == []  # 2025 is after Stanford's years: not its detail
+
+
+def test_departments_listed_as_colleagues_and_decision_support_are_no_skill() -> None:
+    """tests/data/jd/fpa_manager_zh.txt: "与销售、采购、生产等部门紧密合作，提供决策支持" asked for sales, procurement
+    and decision making, and "编制管理报表" (compiling reports) for workforce planning. Colleagues at the end of a
+    list are colleagues in a requirement too; a skill named beside them elsewhere in the line stays asked."""
+    _, job = read_job(_data("jd", "fpa_manager_zh.txt"))
+    asked = {*job.must_have, *job.nice_to_have}
+    assert not asked & {"sales", "procurement", "decision making", "workforce planning"}
+    assert {"financial planning and analysis", "sap", "excel", "power bi", "budgeting"} <= asked
+    _, job = read_job(
+        "要求：\n1. 使用 Python 和 SQL 做数据分析，与运营团队对接需求\n"
+        "2. Partner with sales, marketing and product teams; build dashboards in Tableau\n"
+        "3. 具备决策能力，熟悉人员编制\n"
+    )
+    assert {"python", "sql", "data analysis", "tableau", "decision making", "workforce planning"} <= set(job.must_have)
+    assert "sales" not in job.must_have and "marketing" not in job.must_have
