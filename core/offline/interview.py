@@ -15,7 +15,7 @@ from core.facts.text import fold, strip_markdown
 from core.offline.advice import Advisor
 from core.offline.documents import ServiceDocuments
 from core.offline.lookup import (
-    choice_label,
+    choice_named_as_in,
     clean,
     entry_lines,
     has_figure,
@@ -179,6 +179,7 @@ def _questions(
     fit: Fit,
     resume: DocumentModel,
     detailed: DocumentModel | None,
+    jd: DocumentModel,
     job: JobFacts,
     lang: str,
     advisor: Advisor,
@@ -194,7 +195,7 @@ def _questions(
     for proof in fit.must:
         quote = proof.quote(resume, detailed)
         doc = resume if proof.status == "resume" else detailed or resume
-        name = surface(proof.keyword, doc, proof.line) if quote else choice_label(proof, lang)
+        name = surface(proof.keyword, doc, proof.line) if quote else choice_named_as_in(proof, jd, lang)
         if proof.status != "missing" and quote:
             outline = [t(lang, "o_star" if has_figure(quote) else "o_star_no_figure")]
             if is_experience_line(doc, proof.line):  # a story to tell, not the skills list
@@ -361,7 +362,7 @@ def interview(
     return InterviewReply(
         self_intro_1min=one,
         self_intro_3min=three,
-        likely_questions=_questions(fit, resume, detailed, job, lang, advisor, rel, bullets),
+        likely_questions=_questions(fit, resume, detailed, jd, job, lang, advisor, rel, bullets),
         star_stories=_stories(fit, bullets, owners, job, lang, rel),
         questions_to_ask=_to_ask(advisor, job, lang),
     )

@@ -98,11 +98,6 @@ def choice_named_as_in(proof: Proof, jd: DocumentModel, lang: str) -> str:
     return " / ".join(named_as_in(keyword, jd, lang) for keyword in (proof.keyword, *proof.alternatives))
 
 
-def choice_label(proof: Proof, lang: str) -> str:
-    """The display name of a missing keyword, with the choice's other skills."""
-    return " / ".join(label(keyword, lang) for keyword in (proof.keyword, *proof.alternatives))
-
-
 def is_soft_skill(keyword: str) -> bool:
     """True for a known skill of the general family (communication, teamwork): shown by a story, not a project."""
     vocab = _vocabulary()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from core.facts.model import PRESENT, Entry
@@ -101,8 +102,8 @@ def test_a_story_situation_without_an_employer_reads_as_a_sentence() -> None:
     assert (situation_line(project, "en"), situation_line(project, "zh")) == ("In OpenLedger", "在OpenLedger")
 
 
-def _interview_for(resume_text: str, jd_text: str) -> Any:
-    """The offline interview of an English resume against a JD, each read by code."""
+def _interview_for(resume_text: str, jd_text: str, lang: str = "en") -> Any:
+    """The offline interview of a resume against a JD, each read by code."""
     from core import offline as engine
     from core.facts.read import read_document, read_job
     from core.offline.documents import ServiceDocuments
@@ -110,7 +111,7 @@ def _interview_for(resume_text: str, jd_text: str) -> Any:
 
     resume = read_document(resume_text, "resume")
     jd, job = read_job(jd_text)
-    docs = ServiceDocuments(resume=resume, detailed=None, jd=jd, job=job, lang="en")
+    docs = ServiceDocuments(resume=resume, detailed=None, jd=jd, job=job, lang=lang)
     return engine.interview(docs, resume.text, MatchResultData(**engine.match(docs, []).model_dump()), [])
 
 
@@ -187,3 +188,17 @@ def test_a_bullet_that_is_all_result_gives_its_figures_as_the_result() -> None:
     results = {s.action: s.result for s in reply.star_stories}
     assert results["Reduced p99 latency of the card-authorization path from 180 ms to 45 ms"] == "from 180 ms to 45 ms"
     assert results["Built the payout scheduling service handling $2B a month"].startswith("Not in your resume")
+
+
+def test_a_missing_skills_question_names_it_as_the_posting_does() -> None:
+    """tests/data/jd/fpa_manager_zh.txt asks for "抗压能力"; the gap said so, but the interview asked "这个岗位需要适应
+    能力" (the vocabulary's name for the family), so the two pages seemed to speak of different things."""
+    data = Path(__file__).resolve().parents[1] / "data"
+    resume, jd = (
+        (data / "resume" / "accountant_zh.txt").read_text("utf-8"),
+        (data / "jd" / "fpa_manager_zh.txt").read_text("utf-8"),
+    )
+    reply = _interview_for(resume, jd, "zh")
+    asked = [q.question for q in reply.likely_questions]
+    assert any(q.startswith("这个岗位需要抗压能力") for q in asked)
+    assert not any("适应能力" in q for q in asked)
