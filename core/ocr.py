@@ -232,6 +232,7 @@ _BAR_AS_ARROW = re.compile(r"(?<=\S) ↓ (?=(?:19|20)\d\d|[A-Z][a-z]{2}\.? (?:19
 
 def _respace_words(text: str, split: Any) -> str:
     text = _ZERO_IN_MONTH.sub(_month_letter, _O_FOR_ZERO.sub("0", text))
+    text = _EARTH_FOR_PLUS_MINUS.sub("±", text)
     text = _BAR_AS_ARROW.sub(" | ", _TO_WITH_ZERO.sub("to", text))
     text = re.sub(r"(?<=[a-z])(?=\$\d)", " ", text)  # "a$4.5M"
     text = re.sub(r"(?<=\d[KMBkmb])(?=[a-z]{3,})", " ", text)  # "$4.5Mannual"
@@ -243,6 +244,9 @@ def _respace_words(text: str, split: Any) -> str:
 _CONFUSED_CAPITALS = str.maketrans({"l": "I", "1": "I", "0": "O"})
 _CAPITALS_TOKEN = re.compile(r"(?<![A-Za-z0-9_/&])[A-Zl10][A-Zl10/&]*[A-Zl10](?![A-Za-z0-9_/&])")
 _HYPHEN_COMPOUND = re.compile(r"-[a-z]")
+_LATIN_WORD_BEFORE = re.compile(r"([A-Za-z][\w.+#-]*)[ \t]+$")
+# "±" read as the character 土 ("earth") before a percentage: "偏差控制在土5%以内".
+_EARTH_FOR_PLUS_MINUS = re.compile(r"土(?=\s?\d+(?:\.\d+)?\s?%)")
 
 
 def _fix_confused_capitals(text: str) -> str:
@@ -264,8 +268,8 @@ def _fix_confused_capitals(text: str) -> str:
             return fixed
         if any(ch in "10" for ch in token):
             return token
-        before = text[: match.start()].split()
-        completes = bool(before) and _is_known_name(f"{before[-1]} {fixed}")
+        before = _LATIN_WORD_BEFORE.search(text, 0, match.start())  # "Excel（高级)、Power Bl": "Power"
+        completes = before is not None and _is_known_name(f"{before.group(1)} {fixed}")
         compound = _HYPHEN_COMPOUND.match(text, match.end()) is not None
         # Latin in Chinese text is a term, not a name: "携程Ul设计师" is a UI designer.
         in_chinese = has_cjk(text[match.start() - 1 : match.start()] + text[match.end() : match.end() + 1])

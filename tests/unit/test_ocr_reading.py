@@ -73,9 +73,22 @@ def test_white_type_on_a_coloured_header_band_is_read_with_the_dark_type_below(g
         ("TCP/lP", "TCP/IP"),
         ("携程Ul设计师 2018年3月-2021年3月", "携程UI设计师 2018年3月-2021年3月"),  # Latin in Chinese is a term
         ("负责Al算法落地", "负责AI算法落地"),
+        ("Excel（高级)、Power Bl、SQL(基础)", "Excel（高级)、Power BI、SQL(基础)"),  # the word before past a 、
     ],
 )
 def test_a_skills_capitals_read_as_look_alikes_are_put_back(read: str, meant: str) -> None:
+    assert tidy_read_line(read) == meant
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("预算执行偏差控制在土5%以内", "预算执行偏差控制在±5%以内"),
+        ("误差 土 0.5 % 内", "误差 ± 0.5 % 内"),
+        ("土地流转面积增长 5%", "土地流转面积增长 5%"),
+    ],
+)
+def test_a_plus_minus_read_as_the_character_for_earth_is_put_back(read: str, meant: str) -> None:
     assert tidy_read_line(read) == meant
 
 
@@ -164,3 +177,25 @@ def test_a_role_header_with_a_slashed_date_is_tidied_like_any_line() -> None:
 )
 def test_words_that_only_look_like_misread_capitals_are_left_alone(read: str) -> None:
     assert tidy_read_line(read) == read
+
+
+def test_a_designed_chinese_resume_printed_and_scanned_keeps_its_roles_school_and_figures() -> None:
+    """tests/data/pdf/scanned_zh_accountant.pdf: a designed resume (a coloured rule, dates aligned right) printed by
+    Chromium, turned 0.7°, blurred, speckled and saved as a JPEG inside a PDF, as a flatbed scan gives it. Its text
+    as read is tests/data/resume/accountant_zh_scan_ocr.txt."""
+    from pathlib import Path
+
+    from core.assets.pdf import extract_text
+    from core.facts.read import read_document
+
+    pdf = Path(__file__).resolve().parents[1] / "data" / "pdf" / "scanned_zh_accountant.pdf"
+    text = extract_text(pdf.read_bytes()).text
+    model = read_document(text, "resume")
+    roles = [(e.org, e.title, e.start, e.end) for e in model.experience]
+    assert roles == [
+        ("苏州恒力精密机械有限公司", "财务主管", "2022-03", "present"),
+        ("昆山德鑫电子科技有限公司", "总账会计", "2019-07", "2022-02"),
+    ]
+    assert [(e.org, e.gpa) for e in model.education] == [("南京财经大学", "3.6/4.0")]
+    for figure in ("±5%", "460万元", "1,500张", "下降37%", "Power BI"):
+        assert figure in text
