@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from core.facts.model import DocumentModel
-from core.facts.read import unit_at
+from core.facts.read import bullet_units, unit_at
 from core.facts.text import contains_phrase, fold
 from core.facts.vocabulary import Hit, Vocabulary, get_vocabulary
 
@@ -149,7 +149,7 @@ def either_groups(jd: DocumentModel) -> list[frozenset[str]]:
     "Java/C++/Go 中至少一种", "one of AWS, GCP, Azure"); "Java and Python" and "Java、Go、MySQL" are each required."""
     vocab = get_vocabulary()
     groups: list[frozenset[str]] = []
-    for line in jd.lines:
+    for _, line in bullet_units(jd.lines):  # a choice wrapped over two lines ("FP&A或成本" + "分析经验") is one
         hits = vocab.skills_in(line) if len(line) <= 400 else []
         chain: list[Hit] = []
         chosen = False

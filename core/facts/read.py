@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 from itertools import pairwise
@@ -230,9 +231,10 @@ def _is_location(part: str) -> bool:
         return True
     if text.lower().split(",")[0].strip() in _PLACES:
         return True
-    return text in _CITIES or (
-        any(text.startswith(city) for city in _CITIES) and len(text) <= 4 and text[-1] in "市区省"
-    )
+    return text in _CITIES or any(
+        text.startswith(city) and ((len(text) <= 4 and text[-1] in "市区省") or _DISTRICT.fullmatch(text[len(city) :]))
+        for city in _CITIES
+    )  # "上海市", "上海闵行区" (a scan's "上海 闵行区" with its space lost)
 
 
 def _labelled_name(line: str) -> str:
@@ -380,9 +382,10 @@ _DATE_WORDS = frozenset(
 def _cjk_split(part: str, vocab: Vocabulary) -> list[str]:
     """'字节跳动 后端工程师' splits on spaces; '字节跳动后端工程师' keeps one part (org + title glued).
 
-    An unspaced middle dot splits too when a side is a title, a school or a degree: '阿里巴巴·高级开发工程师' is
-    how a scan reads '阿里巴巴 · 高级开发工程师' (OCR puts no space beside a Chinese character); a
-    transliterated name ('阿卜杜拉·买买提') has none of them and stays whole."""
+    An unspaced middle dot splits too when a side is a title, a school, a degree or an organisation:
+    '阿里巴巴·高级开发工程师' is how a scan reads '阿里巴巴 · 高级开发工程师' (OCR puts no space beside a Chinese
+    character), '某外资汽车零部件集团·世界500强' a posting's company and its rank; a transliterated name
+    ('阿卜杜拉·买买提') has none of them and stays whole."""
     if not _CJK.search(part):
         return [part]
     pieces = [p for p in part.split() if p] if " " in part else [part]
@@ -392,7 +395,9 @@ def _cjk_split(part: str, vocab: Vocabulary) -> list[str]:
     out: list[str] = []
     for piece in pieces:
         dotted = [p for p in re.split(r"[·•・]", piece) if p]
-        named = any(_is_title(p, vocab) or _SCHOOL_WORDS.search(p) or vocab.degrees_in(p) for p in dotted)
+        named = any(
+            _is_title(p, vocab) or _SCHOOL_WORDS.search(p) or vocab.degrees_in(p) or _is_org(p, vocab) for p in dotted
+        )
         out.extend(dotted if len(dotted) > 1 and named else [piece])
     return out
 
@@ -957,18 +962,49 @@ def bullet_units(lines: list[str], prose: bool = False) -> list[tuple[int, str]]
     """
     units: list[tuple[int, str]] = []
     closes_items = _closes_chinese_items(lines)
+    wrap = _wrap_width(lines)
+    last_line, marked = "", False  # the line before, and whether the unit it is part of opened with a mark
     for index, line in enumerate(lines):
         text = _strip_bullet(line)
         if not text:
             continue
         goes_on = prose and units and not units[-1][1].rstrip().endswith(_PROSE_ENDS)
+        goes_on = goes_on or (marked and wrap is not None and _wrapped_at(last_line, wrap))
+        last_line = line
         if units and not _is_bullet(line) and (goes_on or _continues(units[-1][1], text, closes_items)):
             first, above = units[-1]
             joiner = "" if _CJK.search(above[-1:] + text[:1]) or text[:1] in _FULL_WIDTH_MARKS else " "
             units[-1] = (first, f"{above}{joiner}{text}")
         else:
             units.append((index, text))
+            marked = _is_bullet(line)
     return units
+
+
+def _width(line: str) -> int:
+    """A line's width in half-width characters: a Chinese character or a full-width mark counts two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line.strip())
+
+
+WRAP_SLACK = 4  # a wrapped line falls short of the column by up to two Chinese characters (one would not fit)
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a narrow column of Chinese text wraps at (a phone screenshot read by OCR has no other sign of a
+    wrap), when two lines or more reach it; None when the lines show none."""
+    widths = [_width(line) for line in lines if _CJK.search(line)]
+    if len(widths) < 3:
+        return None
+    top = max(widths)
+    return top if sum(width >= top - WRAP_SLACK for width in widths) >= 2 else None
+
+
+def _wrapped_at(line: str, wrap: int) -> bool:
+    """The line fills the column and no item ends with it: "…，编制管理报表，向亚" goes on in "太区财务总监汇报；".
+    Asked only in a list whose items carry a mark ("1.", "•"): there an unmarked line after a full one is its
+    wrap, where a list without marks (a PDF's text loses them) has long items that end without a stop."""
+    text = line.rstrip()
+    return bool(_CJK.search(text[-1:])) and _width(text) >= wrap - WRAP_SLACK
 
 
 def unit_at(model: DocumentModel, line: int) -> tuple[int, str]:
@@ -1091,10 +1127,33 @@ def _numbers(model: DocumentModel, line_index: _Lines, is_skill: Callable[[str],
     return facts
 
 
+# A list item's number glued to a figure ("2.5年以上…"), and any item's number, at a line's start.
+_NUMBER_ON_FIGURE = re.compile(r"^(\s*)(\d{1,2})([.、])(?=\d)")
+_ITEM_NUMBER = re.compile(r"^\s*(\d{1,2})[.、)）]")
+
+
+def _spaced_item_numbers(lines: list[str]) -> list[str]:
+    """OCR drops the space after a list's number: "2.5年以上制造业财务经验" between "1.本科…" and "3.熟练…" is item 2,
+    five years, not 2.5 years. Only a number that continues the list's count is split off."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        glued = _NUMBER_ON_FIGURE.match(line)
+        if glued is None:
+            continue
+        number = int(glued.group(2))
+        marks = [_ITEM_NUMBER.match(other) for other in reversed(lines[max(0, i - 6) : i])]
+        before = next((int(m.group(1)) for m in marks if m), None)
+        marks = [_ITEM_NUMBER.match(other) for other in lines[i + 1 : i + 7]]
+        after = next((int(m.group(1)) for m in marks if m), None)
+        if (before == number - 1 and after in (None, number + 1)) or (number == 1 and before is None and after == 2):
+            out[i] = f"{glued.group(1)}{number}{glued.group(3)} {line[glued.end() :]}"
+    return out
+
+
 def _read(text: object, kind: str) -> DocumentModel:
     vocab = get_vocabulary()
     clean = _clean(text)
-    lines = [line.rstrip() for line in clean.split("\n")] if clean else []
+    lines = _spaced_item_numbers([line.rstrip() for line in clean.split("\n")]) if clean else []
     doc_kind = kind if kind in ("resume", "detailed_resume", "jd") else "resume"
     model = DocumentModel(kind=doc_kind, lang="zh" if _lang(clean) == "zh" else "en", lines=lines)  # type: ignore[arg-type]
     if not clean.strip():

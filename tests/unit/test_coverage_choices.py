@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from core.facts.coverage import either_groups
@@ -58,3 +60,15 @@ def test_the_choice_met_is_no_gap_and_no_point() -> None:
     nothing_held = read_document("Li Lei\nSkills\nExcel\n", "resume")
     both_missing = compute_coverage(["Python", "R"], [], nothing_held, None, jd)
     assert [(k.keyword, k.status) for k in both_missing.must_have] == [("Python", "missing"), ("R", "missing")]
+
+
+def test_a_choice_a_phone_screenshot_wrapped_over_two_lines_is_one() -> None:
+    """tests/data/jd/fpa_manager_zh_phone_screenshot_ocr.txt: the screenshot's narrow column wrapped "其中至少2年FP&A
+    或成本" + "分析经验" and OCR gives no other sign of the wrap, so FP&A was a gap for an accountant whose resume
+    shows cost analysis. Lines that fill the column and end mid-sentence go on in the next."""
+    path = Path(__file__).resolve().parents[1] / "data" / "jd" / "fpa_manager_zh_phone_screenshot_ocr.txt"
+    jd, _job = read_job(path.read_text("utf-8"))
+    assert ["cost accounting", "financial planning and analysis"] in [sorted(g) for g in either_groups(jd)]
+    # A column of short items, each its own line: nothing wraps, nothing is joined.
+    jd, _job = read_job("数据分析师\n任职要求\n熟悉SQL\n熟悉Python或R\n熟悉Tableau\n沟通能力强\n")
+    assert [sorted(g) for g in either_groups(jd)] == [["python", "r"]]

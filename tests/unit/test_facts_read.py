@@ -1352,3 +1352,17 @@ def test_departments_listed_as_colleagues_and_decision_support_are_no_skill() ->
     )
     assert {"python", "sql", "data analysis", "tableau", "decision making", "workforce planning"} <= set(job.must_have)
     assert "sales" not in job.must_have and "marketing" not in job.must_have
+
+
+def test_a_phone_screenshots_glued_list_numbers_dots_and_district_are_read() -> None:
+    """tests/data/jd/fpa_manager_zh_phone_screenshot_ocr.txt, the posting's phone screenshot as OCR read it: the
+    spaces went, so "2.5年以上制造业财务经验" (item 2, five years) gave no years, "集团·世界500强·10000人以上" was
+    the company and "上海闵行区 5-10年本科" gave no place."""
+    _, job = read_job(_data("jd", "fpa_manager_zh_phone_screenshot_ocr.txt"))
+    assert (job.title, job.company, job.location) == ("财务分析经理", "某外资汽车零部件集团", "上海闵行区")
+    assert job.years_required == 5
+    # A decimal that is no item's number stays one: no list around it, or the count does not lead to it.
+    model = read_document("个人优势\n2.5年Java开发经验，熟悉Spring\n", "resume")
+    assert model.lines[1].startswith("2.5年")
+    model = read_document("要求\n1.本科\n3.5年以上经验\n", "resume")
+    assert model.lines[2].startswith("3.5年")
