@@ -29,7 +29,7 @@ from typing import Any
 
 from core.facts.dates import find_dates
 from core.facts.model import PRESENT, DocumentModel, Entry, JobFacts, NumberFact
-from core.facts.numbers import find_numbers
+from core.facts.numbers import NumberHit, find_numbers
 from core.facts.text import compact, contains_phrase, fold, has_cjk, is_cjk_char, stem, strip_markdown
 from core.facts.vocabulary import Hit, Vocabulary, get_vocabulary
 
@@ -999,11 +999,18 @@ def _unit_class(raw: str, kind: str) -> str:
 def _number_refs(docs: Sequence[DocumentModel]) -> list[_NumberRef]:
     refs: list[_NumberRef] = []
     for d, doc in enumerate(docs):
+        hits_by_line: dict[int, list[NumberHit]] = {}
         for fact in doc.numbers:
             line = doc.lines[fact.line] if 0 <= fact.line < len(doc.lines) else ""
-            at = line.find(fact.raw)
-            end = at + len(fact.raw) if at >= 0 else len(line)
-            kind = next((h.kind for h in find_numbers(line) if h.raw == fact.raw), "count")
-            unit = _unit_class(fact.raw, kind)
-            refs.append(_NumberRef(d, fact, _Quantity.of(fact.context, line, end, unit)))
+            if fact.line not in hits_by_line:
+                hits_by_line[fact.line] = find_numbers(line)
+            # The figure's own place on its line: "管理5人…由8天缩短至5天" holds two 5s, each with its own quantity.
+            same = [h for h in hits_by_line[fact.line] if h.raw == fact.raw]
+            hit = next((h for h in same if list(h.context) == list(fact.context)), same[0] if same else None)
+            if hit is not None:
+                end, kind = hit.end, hit.kind
+            else:
+                at = line.find(fact.raw)
+                end, kind = (at + len(fact.raw) if at >= 0 else len(line)), "count"
+            refs.append(_NumberRef(d, fact, _Quantity.of(fact.context, line, end, _unit_class(fact.raw, kind))))
     return refs

@@ -7,6 +7,8 @@ says instead when it can.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from core.facts.grounding import Flag, check
@@ -112,6 +114,17 @@ def test_a_number_changed_by_one_digit_is_flagged() -> None:
 def test_numbers_in_context_chinese() -> None:
     assert _kinds("- 带领 12 人团队完成微服务拆分", ZH_RESUME) == {"number"}
     assert _flags("- 带领 8 人团队，完成 12 个微服务的拆分", ZH_RESUME) == []
+
+
+def test_a_figure_written_twice_on_a_line_is_checked_against_its_own_place() -> None:
+    """tests/data/resume/accountant_zh.txt: "管理 5 人财务团队，…月结周期由 8 天缩短至 5 天" quoted word for word was
+    flagged ("your resume says 8"): the second 5 was read as the first's, a team of five, so the 8 days rivalled it."""
+    resume = read_document(
+        (Path(__file__).resolve().parents[1] / "data" / "resume" / "accountant_zh.txt").read_text("utf-8"), "resume"
+    )
+    line = "- 管理 5 人财务团队，负责月度结账、三大报表及合并报表编制，月结周期由 8 天缩短至 5 天"
+    assert check(line, [resume]) == []
+    assert [(f.kind, f.token) for f in check("- 月结周期由 8 天缩短至 4 天", [resume])] == [("number", "4")]
 
 
 def test_abbreviations_gpa_and_versions_are_not_numbers_read_wrongly() -> None:
