@@ -8,8 +8,10 @@ older roles trimmed to their strongest bullets, skills led by the JD's prioritie
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from core.facts.dates import find_dates
 from core.facts.model import DocumentModel, Entry, JobFacts
 from core.facts.text import fold
 from core.offline.documents import ServiceDocuments
@@ -114,10 +116,7 @@ def _write_entry(
     draft: Draft, doc: DocumentModel, entry: Entry, keep: int, rel: Relevance, asset: AssetKind, used: set[str]
 ) -> None:
     parts = entry_lines(doc, entry)
-    header = [clean(doc.lines[i]) for i in parts.header if clean(doc.lines[i])]
-    if header:
-        draft.heading(header[0], 3)
-        draft.lines += header[1:]
+    _write_header(draft, [clean(doc.lines[i]) for i in parts.header if clean(doc.lines[i])])
     texts = [clean(text) for text in parts.texts if clean(text)]
     # A list of the tools used ("Technologies: Go, Kafka") keeps its place, first or last, and takes no bullet's room.
     tools = [i for i, text in enumerate(texts) if is_stack_text(text)]
@@ -127,6 +126,32 @@ def _write_entry(
         if fold(texts[index]) not in used:
             used.add(fold(texts[index]))
             draft.bullet(texts[index], asset, entry_label(entry))
+
+
+_DATE_SEPARATORS = re.compile(r"[\s\-–—~|·,]*(?:to|至|到)?[\s\-–—~|·,]*", re.IGNORECASE)
+
+
+def _dates_only(line: str) -> bool:
+    """A line that holds nothing but its dates ("2022.03-至今"): a scan reads a right-aligned date on a line of its own,
+    above or below its employer and title."""
+    hits = find_dates(line)
+    if not hits:
+        return False
+    rest = [line[a:b] for a, b in zip([0, *(h.end for h in hits)], [*(h.start for h in hits), len(line)], strict=True)]
+    return all(_DATE_SEPARATORS.fullmatch(piece) for piece in rest)
+
+
+def _write_header(draft: Draft, header: list[str]) -> None:
+    """An entry's header as its heading; a line of dates alone joins the heading ("### 苏州恒力… · 财务主管 |
+    2022.03-至今"), not left as the heading (a bare date) or as a loose line under it."""
+    words = [line for line in header if not _dates_only(line)]
+    if not words or len(words) == len(header):
+        if header:
+            draft.heading(header[0], 3)
+            draft.lines += header[1:]
+        return
+    draft.heading(" | ".join([words[0], *(line for line in header if _dates_only(line))]), 3)
+    draft.lines += words[1:]
 
 
 def _from_history(draft: Draft, resume: DocumentModel, detailed: DocumentModel, job: JobFacts, used: set[str]) -> None:
@@ -149,10 +174,10 @@ def _from_history(draft: Draft, resume: DocumentModel, detailed: DocumentModel, 
     for owner in sorted(picked):
         entry = detailed.entries[owner] if owner >= 0 else None
         if entry is not None:
-            header = [clean(detailed.lines[i]) for i in entry_lines(detailed, entry).header if clean(detailed.lines[i])]
-            if header:
-                draft.heading(header[0], 3)
-                draft.lines += header[1:]
+            _write_header(
+                draft,
+                [clean(detailed.lines[i]) for i in entry_lines(detailed, entry).header if clean(detailed.lines[i])],
+            )
         for line in picked[owner]:
             text = clean(unit_of(detailed, line)[1])
             used.add(fold(text))

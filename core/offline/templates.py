@@ -6,6 +6,9 @@ job description or the knowledge base. Keeping them in one table makes that boun
 
 from __future__ import annotations
 
+import re
+import string
+
 from core.kinds import normalize_lang
 
 TEXT: dict[str, dict[str, str]] = {
@@ -222,9 +225,26 @@ def lang_of(lang: str) -> str:
     return normalize_lang(lang)
 
 
+_FORMATTER = string.Formatter()
+_LATIN_END = re.compile(r"[A-Za-z0-9]$")
+_LATIN_START = re.compile(r"^[A-Za-z0-9]")
+
+
 def t(lang: str, key: str, **values: object) -> str:
-    """The template `key` in `lang`, filled with `values`."""
-    return TEXT[lang_of(lang)][key].format(**values)
+    """The template `key` in `lang`, filled with `values`. Two values a Chinese template sets side by side
+    ("{org}{title}") are kept apart by a space where both are Latin at the seam: "Stripe Senior Software Engineer",
+    not "StripeSenior Software Engineer"; "字节跳动高级后端工程师" stays as it is."""
+    out: list[str] = []
+    for literal, field, spec, _conversion in _FORMATTER.parse(TEXT[lang_of(lang)][key]):
+        if literal:
+            out.append(literal)
+        if field is None:
+            continue
+        value = format(values[field], spec or "")
+        if out and not literal and _LATIN_END.search(out[-1]) and _LATIN_START.match(value):
+            out.append(" ")
+        out.append(value)
+    return "".join(out)
 
 
 def span(lang: str, start: str, end: str) -> str:

@@ -538,3 +538,22 @@ def test_the_users_own_listed_tools_stay_in_the_tailored_skills() -> None:
         heading = next(n for n, line in enumerate(lines) if line.startswith("## ") and "skill" in line.lower())
         assert lines[heading + 1].endswith(f" · {tool}")  # after the vocabulary's, as the user wrote it
         assert check(markdown, [service.resume], service.job) == []
+
+
+def test_a_scans_dates_on_a_line_of_their_own_join_the_roles_heading() -> None:
+    """tests/data/resume/accountant_zh_scan_ocr.txt, the printed resume scanned (tests/data/pdf/scanned_zh_accountant
+    .pdf) and read by OCR: each right-aligned date came on a line of its own, above or below its employer and title,
+    and the tailored resume made "### 2022.03-至今" a role's heading with the employer a loose line under it."""
+    service = _service_of(
+        _fixture("resume", "accountant_zh_scan_ocr.txt"),
+        _fixture("jd", "fpa_manager_zh_phone_screenshot_ocr.txt"),
+        "zh",
+    )
+    markdown = service.run()["customize"].markdown
+    headings = [line for line in markdown.splitlines() if line.startswith("### ")]
+    assert headings == [
+        "### 苏州恒力精密机械有限公司·财务主管 | 2022.03-至今",
+        "### 昆山德鑫电子科技有限公司·总账会计 | 2019.07-2022.02",
+        "### 南京财经大学·会计学·本科 | 2015.09 -2019.06",
+    ]
+    assert check(markdown, [service.resume], service.job) == []

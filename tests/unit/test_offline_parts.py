@@ -202,3 +202,14 @@ def test_a_missing_skills_question_names_it_as_the_posting_does() -> None:
     asked = [q.question for q in reply.likely_questions]
     assert any(q.startswith("这个岗位需要抗压能力") for q in asked)
     assert not any("适应能力" in q for q in asked)
+
+
+def test_two_latin_names_a_chinese_template_sets_side_by_side_keep_a_space() -> None:
+    """ "目前是StripeSenior Software Engineer": the Chinese "{org}{title}" glued an English employer to its title."""
+    from core.offline.templates import t
+
+    assert t("zh", "at", org="Stripe", title="Senior Software Engineer") == "Stripe Senior Software Engineer"
+    assert t("zh", "at", org="字节跳动", title="高级后端工程师") == "字节跳动高级后端工程师"
+    assert t("zh", "at", org="Google", title="高级工程师") == "Google高级工程师"
+    assert t("zh", "q_why", company="ASOS", job="Data Analyst") == "你为什么对ASOS Data Analyst岗位感兴趣？"
+    assert t("en", "at", org="Stripe", title="Engineer") == "Engineer at Stripe"
