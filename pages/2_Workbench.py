@@ -141,12 +141,11 @@ def _create(user: CurrentUser) -> None:
             lang = st.selectbox(t("workbench.create.lang_label"), list(langs), format_func=langs.__getitem__)
             if not render_offline_quote("match"):
                 (st.info if quote.is_free else st.caption)(notice)
-                if source == "text":  # both prices said before confirming either
-                    st.caption(_tailor_notice(user))
+                st.caption(_tailor_notice(user))  # both prices said before confirming either
             started = st.form_submit_button(t("workbench.create.confirm"), type="primary")
-            # "Match and tailor": the tailored resume starts at the click, beside the match (a pasted JD only:
-            # a screenshot's keywords wait for its OCR).
-            tailor = source == "text" and st.form_submit_button(t("workbench.create.confirm_tailor"))
+            # "Match and tailor": the tailored resume starts at the click, beside the match (a screenshot is read
+            # in the click, so it may be tailored at once too).
+            tailor = st.form_submit_button(t("workbench.create.confirm_tailor"))
             if started or tailor:
                 try:
                     result = services.create_service(

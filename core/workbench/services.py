@@ -104,16 +104,14 @@ def create_service(
 ) -> ActionResult:
     """Charge the service price (or route free), create the service and its jobs, enqueue them after commit.
 
-    A pasted JD starts Match at once, beside the model's extraction (see `_parallel_jobs`); a screenshot's
-    keywords wait for its OCR, so its extraction runs first and hands its debit on to Match. With `tailor`
-    Customize is bought and started too (a pasted JD only). Returns {"service_id", "job_id" (extraction),
+    Match starts at once, beside the model's extraction (see `_parallel_steps`): a screenshot is read by OCR
+    here, in the click, so its text is there for Match as a pasted JD's is. With `tailor` Customize is bought and
+    started too. Returns {"service_id", "job_id" (extraction),
     "queue", "price", "match_job_id"?, "customize_job_id"?}. Raises UserError("assets.error.resume_required")
     without a ready resume and LimitReached("workbench.error.too_many_services") at the cap.
     """
     source, text, image = _validate_jd(jd_text, jd_image)
     _check_lang(output_lang)
-    if tailor and image is not None:
-        raise InvalidInput("workbench.error.tailor_needs_text")
     if image is not None:  # read now: an image that is no JD is refused before any charge, with what it says
         text = read_jd_image(image)
     service = creation.NewService(
@@ -123,11 +121,7 @@ def create_service(
         jd_image=image,
         output_lang=output_lang or (detect_lang(text) if text else None),
     )
-    steps = (
-        _parallel_steps(user_id, service.id, tailor)
-        if image is None
-        else [jobs.NewJob(user_id, "extract", price_for("match"), "service", service_id=service.id)]
-    )
+    steps = _parallel_steps(user_id, service.id, tailor)
 
     def body(session: Session, reservation: Reservation) -> ActionResult:
         queue = ledger.quote_for(reservation.balance, service_price(tailor)).queue

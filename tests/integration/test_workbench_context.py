@@ -81,6 +81,31 @@ def test_a_screenshot_is_read_then_extracted_with_visible_progress(fake, make_us
     assert wait_step(created.data["service_id"], "match").state == "succeeded"
 
 
+def test_a_screenshot_is_matched_and_tailored_from_one_click(fake, make_user, consumers) -> None:
+    """A screenshot is read in the click, so nothing waits for the extraction: Match, Customize and the extraction
+    are queued together, as for a pasted JD, each priced step carries its own debit, and both finish. (Match waited
+    for the whole extraction, and "Match and tailor" was refused for a screenshot.)"""
+    from core import ledger
+    from db.models import Job, LedgerEntry
+
+    fake.responder = responder
+    user = make_user(coins=10)
+    add_assets(user)
+    png = _screenshot(["Globex is hiring a Backend Engineer", "Requirements: Python, Kafka, Rust"])
+    created = services.create_service(user, idempotency_key="shot", jd_image=png, tailor=True).data
+    with unit_of_work() as session:
+        queued = {job.kind: job for job in session.scalars(select(Job).where(Job.user_id == user))}
+        assert set(queued) == {"extract", "match", "customize"}
+        assert all(job.state == "queued" and job.enqueued_at is not None for job in queued.values())
+        debits = session.scalars(select(LedgerEntry).where(LedgerEntry.user_id == user, LedgerEntry.kind == "debit"))
+        assert {str(entry.job_id) for entry in debits} == {created["match_job_id"], created["customize_job_id"]}
+        assert ledger.balance(session, user) == 10 - created["price"]
+    consumers.start("paid", "paid", workers=3)
+    for kind in ("match", "customize", "extract"):
+        job = wait_step(created["service_id"], kind, timeout=120)
+        assert job.state == "succeeded", (kind, job.error_detail)
+
+
 def test_an_unreadable_screenshot_is_refused_before_any_charge(fake, make_user) -> None:
     from core import ledger
     from core.workbench.jd_image import UNREADABLE, ImageRefused
