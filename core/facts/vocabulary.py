@@ -289,7 +289,11 @@ class Vocabulary:
             if about.ambiguous:
                 return None  # "Go", "R", "React": stems would find the verb or the letter
         if about.cjk:
-            return self._find_substring(about.term, text)
+            # A Chinese name the vocabulary knows is found as written or with its two words swapped, never by its
+            # words scattered about: "差异分析" is no more found in "分析料工费差异" than "variance analysis" (the
+            # page's coverage asks one, the offline Match the other, and they disagreed), and "系统设计" is not in
+            # "预约系统（课程设计".
+            return self._find_substring(about.term, text, scattered=about.known is None)
         if not about.stems:
             return None
         stems, stemset = _stems_of(text, text_tokens, memo)
@@ -396,14 +400,19 @@ class Vocabulary:
             return Hit(canonical, text[match.start : match.end], match.start, match.end, kind)
         return None
 
-    def _find_substring(self, term: str, text: str) -> Hit | None:
-        """A Chinese term as a substring; else its two-character words close together in any order (部署模型)."""
+    def _find_substring(self, term: str, text: str, scattered: bool = True) -> Hit | None:
+        """A Chinese term as a substring; else its two-character words close together in any order, or (not
+        `scattered`) only side by side the other way round: "部署模型" for "模型部署"."""
         canonical = self._canonical("skill", term) or term.lower()
         at = text.lower().find(term.lower())
         if at >= 0:
             return Hit(canonical, text[at : at + len(term)], at, at + len(term), "skill")
         if not _CJK_WORDS_RE.fullmatch(term):
             return None
+        if not scattered:
+            swapped = term[2:] + term[:2] if len(term) == 4 else ""
+            at = text.find(swapped) if swapped else -1
+            return Hit(canonical, swapped, at, at + 4, "skill") if at >= 0 else None
         words = [term[i : i + 2] for i in range(0, len(term), 2)]
         reach = len(term) + _CJK_WINDOW_EXTRA
         first = words[0]
