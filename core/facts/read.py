@@ -598,9 +598,15 @@ def _org_line(line: str, vocab: Vocabulary) -> list[str]:
     if not _short_plain(line) or _is_header_line(line):
         return []
     parts = _header_parts(line.strip(), [])
-    if len(parts) != 2 or not _is_org(parts[0], vocab) or not _is_location(parts[1]):
+    if len(parts) != 2 or not _is_location(parts[1]):
         return []
-    return parts
+    # A name that reads as an organisation, or any short capitalised name that is no title and no place: "Datadog —
+    # Austin, TX" under "Senior Account Executive, Enterprise  Feb 2022 – Present" (a sales segment, not an employer).
+    name = parts[0]
+    named = _is_org(name, vocab) or (
+        name[:1].isupper() and len(name.split()) <= 4 and not _is_title(name, vocab) and not _is_location(name)
+    )
+    return parts if named else []
 
 
 def _school_line(line: str) -> bool:
@@ -1240,6 +1246,18 @@ def _title_line(line: str, vocab: Vocabulary) -> tuple[str, str, str] | None:
     return title, company if len(company) <= 60 else "", location
 
 
+def _company_and_place(line: str, vocab: Vocabulary) -> str:
+    """The company of a job board's line under the title that names a company, then its place ("Snowflake ·
+    Austin, TX (Hybrid) · Full-time"); "" for any other line."""
+    parts = _header_parts(line, find_dates(line))
+    if len(parts) < 2 or not _is_location(parts[1]):
+        return ""
+    first = parts[0]
+    if _is_location(first) or _is_title(first, vocab) or len(first) > 40 or _OFFER_TERMS.search(first):
+        return ""
+    return first
+
+
 _PLACE_AFTER_NAME = re.compile(r"^[A-Z][a-zäöüéè]+(?:[ -][A-Z][a-zäöüéè]+){0,2}$|^[\u4e00-\u9fff]{2,4}$")
 # What a job board prints under a title: pay ("15-25K·14薪", "$120k–$150k"), experience ("3-5年", "经验不限"),
 # schooling ("学历不限"): never the company's name.
@@ -1286,11 +1304,15 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
         elif not location and _LOCATION_LABEL.match(key):
             location = value.split(";")[0].strip()  # "locations: Austin, TX; Remote - US": the first is the place
     first_section = model.sections[0].start if model.sections else len(lines)
-    for line in [text for text in lines[:8] if text.strip()][:3]:
+    opening = [text for text in lines[:8] if text.strip()][:3]
+    for n, line in enumerate(opening):
         found = _title_line(line, vocab)
         if found is not None:
             title = title or found[0]
-            company = company or found[1]
+            # "Enterprise Account Executive - Financial Services" over "Snowflake · Austin, TX (Hybrid)": the
+            # board's line of company and place names the employer; the title's was a vertical or a team.
+            below = _company_and_place(opening[n + 1], vocab) if n + 1 < len(opening) else ""
+            company = company or below or found[1]
             location = location or found[2]
             break
     named = bool(company)
@@ -1369,7 +1391,9 @@ _COMPANYS_OWN = re.compile(r"^[A-Z][\w&.-]*['’]s\s.*[.!]$")
 # A posting's pay, often a labelled line under its last heading ("Compensation: $230,000 – $290,000 base"): never a
 # requirement nor a duty.
 _PAY_LINE = re.compile(
-    r"^\s*(?:compensation|salary|pay(?: range)?|base (?:pay|salary)(?: range)?|薪资|薪酬|待遇|月薪|年薪)\b\s*[:：]",
+    r"^\s*(?:compensation|salary|pay(?: range)?|base (?:pay|salary)(?: range)?|薪资|薪酬|待遇|月薪|年薪)\b\s*[:：]"
+    # a sentence stating the pay: "The base salary range for this position is $150,000 - $175,000, plus …"
+    r"|^(?=.*\b(?:salary|pay|compensation)(?: range)?\b)(?=.*[$€£]\s?\d{2,3}(?:,\d{3}|k\b))",
     re.IGNORECASE,
 )
 

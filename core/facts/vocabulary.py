@@ -52,6 +52,30 @@ _CITY_BEFORE = re.compile(r"[A-Z][^\W\d_]+,[ \t]?$")
 # …unless a list goes on after it: "Tableau, GA, SEO" names skills ("Atlanta, GA, USA" is still a place).
 _LIST_GOES_ON = re.compile(r"[ \t]*[,，、/;][ \t]*(?!USA\b|U\.S\.|United States|Canada)[^\W\d_]")
 # "AP Biology", "AP classes": Advanced Placement, a school's course, not accounts payable.
+# A spelling in a sense the words beside it rule out: a seller "multi-threading complex deals" (reaching many people
+# in an account), "net revenue retention" or "employee retention" (no product's users), "Sales Cloud" (a product).
+_DEALS_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:deals?|accounts?|opportunities|stakeholders|buyers)\b", re.I)
+_OTHER_SENSE_AFTER = {"multi-threading": _DEALS_AFTER, "multithreading": _DEALS_AFTER}
+_OTHER_SENSE_BEFORE = {
+    "retention": re.compile(r"\b(?:revenue|employee|staff|talent|data|records?|logs?)[ \t-]+$", re.IGNORECASE),
+    # a product's name: "Salesforce (Sales Cloud)", "Marketing Cloud", Snowflake's "AI Data Cloud"
+    "cloud": re.compile(
+        r"\b(?:Sales|Service|Marketing|Commerce|Data|Experience|Analytics|Health|Education|Nonprofit|Creative|"
+        r"Document|Einstein)[ \t]+$"
+    ),
+}
+
+
+_SENSED = frozenset(_OTHER_SENSE_AFTER) | frozenset(_OTHER_SENSE_BEFORE)
+
+
+def _other_sense(text: str, start: int, end: int) -> bool:
+    surface = text[start:end].lower()
+    after = _OTHER_SENSE_AFTER.get(surface)
+    before = _OTHER_SENSE_BEFORE.get(surface)
+    return bool(after and after.match(text, end)) or bool(before and before.search(text, max(0, start - 30), start))
+
+
 _AP_COURSE = re.compile(
     r"[ \t]+(?:Biology|Chemistry|Physics|Calculus|Precalculus|Statistics|English|Literature|Language|History|"
     r"Government|Psychology|Economics|Macroeconomics|Microeconomics|Computer|Environmental|Spanish|French|Chinese|"
@@ -572,6 +596,8 @@ class Vocabulary:
         if matches and ("@" in text or "://" in text or "www." in text):
             links = [(m.start(), m.end()) for m in _LINK_RE.finditer(text)]
             matches = [m for m in matches if not any(s <= m.start < e for s, e in links)]
+        if any(text[m.start : m.end].lower() in _SENSED for m in matches):
+            matches = [m for m in matches if not _other_sense(text, m.start, m.end)]
         if any(m.end - m.start == 2 for m in matches):
             matches = [m for m in matches if not _region_after_city(text, m.start, m.end)]
             matches = [m for m in matches if not (text[m.start : m.end] == "AP" and _AP_COURSE.match(text, m.end))]

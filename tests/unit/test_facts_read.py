@@ -1366,3 +1366,26 @@ def test_a_phone_screenshots_glued_list_numbers_dots_and_district_are_read() -> 
     assert model.lines[1].startswith("2.5年")
     model = read_document("要求\n1.本科\n3.5年以上经验\n", "resume")
     assert model.lines[2].startswith("3.5年")
+
+
+def test_a_sellers_resume_and_a_sales_posting_are_read_in_their_own_words() -> None:
+    """tests/data/resume/enterprise_ae_en.txt against tests/data/jd/enterprise_ae_snowflake.txt. The resume puts the
+    title and its sales segment over "Datadog — Austin, TX": the segment ("Enterprise", "Mid-Market") was the
+    employer. Its words were skills in another sense: "promoted to AE" After Effects, "new logo" logo design,
+    "multi-threading complex deals" concurrency, "net revenue retention" user retention, "Sales Cloud" cloud
+    computing, and "MEDDICC" nothing. The posting's company was its vertical ("… - Financial Services" over
+    "Snowflake · Austin, TX"), "articulate business value" asked for Articulate 360 and its pay sentence for
+    compensation and benefits."""
+    model = read_document(_data("resume", "enterprise_ae_en.txt"), "resume")
+    assert [(e.org, e.title, e.location) for e in model.experience] == [
+        ("Datadog", "Senior Account Executive", "Austin, TX"),
+        ("Zendesk", "Account Executive", "Austin, TX"),
+        ("Bazaarvoice", "Sales Development Representative", "Austin, TX"),
+    ]
+    assert {"meddic", "challenger sale", "quota attainment", "prospecting"} <= set(model.skills)
+    wrong = {"after effects", "logo design", "concurrency", "user retention", "cloud computing"}
+    assert not wrong & set(model.skills)
+    _, job = read_job(_data("jd", "enterprise_ae_snowflake.txt"))
+    assert (job.title, job.company, job.location) == ("Enterprise Account Executive", "Snowflake", "Austin, TX")
+    assert {"quota attainment", "meddic", "challenger sale"} <= set(job.must_have)
+    assert not {"articulate 360", "compensation and benefits"} & {*job.must_have, *job.nice_to_have}

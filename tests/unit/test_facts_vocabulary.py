@@ -425,3 +425,27 @@ def test_an_engineers_design_review_is_no_design_critique() -> None:
     hits = get_vocabulary().skills_in("Participate in, or lead design reviews with peers and stakeholders.")
     assert "design critique" not in [hit.canonical for hit in hits]
     assert [hit.canonical for hit in get_vocabulary().skills_in("Ran weekly design critiques")] == ["design critique"]
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "found"),
+    [
+        ("Used multi-threading in C++ to cut latency", "concurrency", True),
+        ("Skilled at multi-threading complex deals", "concurrency", False),
+        ("Improved D30 retention by 5 points", "user retention", True),
+        ("Expanded net revenue retention to 124%", "user retention", False),
+        ("Ran employee retention programs", "user retention", False),
+        ("Migrated services to cloud infrastructure", "cloud computing", True),
+        ("Salesforce (Sales Cloud), Gong", "cloud computing", False),
+        ("熟练使用PS、AE、PR", "after effects", True),
+        ("promoted to AE in 18 months", "after effects", False),
+        ("Tools: Articulate, Camtasia", "articulate 360", True),
+        ("articulate business value and ROI", "articulate 360", False),
+        ("Skills: Logo design, Branding", "logo design", True),
+        ("Landed the largest new logo in the region", "logo design", False),
+    ],
+)
+def test_a_name_in_a_sense_its_neighbours_rule_out_is_no_skill(
+    vocab: Vocabulary, text: str, skill: str, found: bool
+) -> None:
+    assert (skill in skills(vocab, text)) is found
