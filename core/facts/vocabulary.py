@@ -76,6 +76,18 @@ def _other_sense(text: str, start: int, end: int) -> bool:
     return bool(after and after.match(text, end)) or bool(before and before.search(text, max(0, start - 30), start))
 
 
+# "PS、AE、PR": among Adobe's tools "PR" is Premiere Pro, as designers and video editors write it, not public relations.
+_ADOBE_BESIDE = re.compile(
+    r"(?<![A-Za-z])(?:PS|AE|AI|LR|AU|Photoshop|After Effects|Illustrator|Audition|剪映)(?![A-Za-z])"
+)
+
+
+def _premiere_among_adobe(text: str, hit: Hit) -> Hit:
+    if hit.surface != "PR" or not _ADOBE_BESIDE.search(text, max(0, hit.start - 16), hit.end + 16):
+        return hit
+    return Hit("premiere pro", hit.surface, hit.start, hit.end, hit.kind)
+
+
 _AP_COURSE = re.compile(
     r"[ \t]+(?:Biology|Chemistry|Physics|Calculus|Precalculus|Statistics|English|Literature|Language|History|"
     r"Government|Psychology|Economics|Macroeconomics|Microeconomics|Computer|Environmental|Spanish|French|Chinese|"
@@ -604,7 +616,10 @@ class Vocabulary:
         if any(m.entry.guarded for m in matches):
             matches = [m for m in matches if not (m.entry.guarded and _YEAR_AFTER.match(text, m.end))]
             matches = self._drop_unlisted(text, matches)
-        return [Hit(m.entry.canonical, text[m.start : m.end], m.start, m.end, m.entry.kind) for m in matches]
+        hits = [Hit(m.entry.canonical, text[m.start : m.end], m.start, m.end, m.entry.kind) for m in matches]
+        if kind == "skill" and any(h.surface == "PR" for h in hits):
+            hits = [_premiere_among_adobe(text, h) for h in hits]
+        return hits
 
     def _drop_unlisted(self, text: str, matches: list[Match]) -> list[Match]:
         """Keep a guarded match only when it sits in a list of skills (see the module docstring)."""

@@ -438,6 +438,9 @@ def test_an_engineers_design_review_is_no_design_critique() -> None:
         ("Migrated services to cloud infrastructure", "cloud computing", True),
         ("Salesforce (Sales Cloud), Gong", "cloud computing", False),
         ("熟练使用PS、AE、PR", "after effects", True),
+        ("熟练使用PS、AE、PR", "premiere pro", True),  # among Adobe's tools PR is Premiere
+        ("熟练使用PS、AE、PR", "public relations", False),
+        ("Skills: PR, media relations, social media", "public relations", True),
         ("promoted to AE in 18 months", "after effects", False),
         ("Tools: Articulate, Camtasia", "articulate 360", True),
         ("articulate business value and ROI", "articulate 360", False),
