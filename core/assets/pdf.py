@@ -31,7 +31,7 @@ from pypdf import PasswordType, PdfReader
 from core import sandbox
 from core.config import get_settings
 from core.errors import InvalidInput
-from core.facts.text import unify_radicals
+from core.facts.text import expand_ligatures, unify_radicals
 
 PDF_MAGIC = b"%PDF-"
 MAGIC_WINDOW = 1024  # readers accept the header anywhere in the first KiB
@@ -238,7 +238,7 @@ _BLANKS = re.compile(r"\n{3,}")
 
 
 def _clean(text: str) -> str:
-    text = unify_radicals(text.replace("\x00", ""))
+    text = expand_ligatures(unify_radicals(text.replace("\x00", "")))
     lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
 

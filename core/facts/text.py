@@ -52,6 +52,17 @@ _RADICALS.update(
 _RADICAL = re.compile(r"[\u2e80-\u2eff\u2f00-\u2fd5]")
 
 
+# A typesetter's ligatures as letters: PDFs from LaTeX and from browsers printing serif faces hold "ﬁ" for "fi", so
+# "marcus.whitﬁeld@gmail.com" was a wrong address and "qualiﬁcation", "Certiﬁed", "workﬂow" no words at all.
+_LIGATURES = {0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl", 0xFB05: "st", 0xFB06: "st"}
+_LIGATURE = re.compile("[\ufb00-\ufb06]")
+
+
+def expand_ligatures(text: str) -> str:
+    """Text with its Latin ligatures spelled out ("ﬁnancial" is "financial"); other text unchanged."""
+    return text.translate(_LIGATURES) if _LIGATURE.search(text) else text
+
+
 def unify_radicals(text: str) -> str:
     """A radical drawn for an ideograph, read as that ideograph ("⼤学" is "大学"); other text unchanged."""
     return text.translate(_RADICALS) if _RADICAL.search(text) else text

@@ -20,6 +20,7 @@ from core import jobs, ledger, ocr
 from core.actions import ActionResult, Reservation, run_action, run_charging_action
 from core.config import get_settings
 from core.errors import InvalidInput, LimitReached, UserError
+from core.facts.text import expand_ligatures
 from core.llm.registry import price_for
 from core.safe_text import strip_controls
 from core.workbench import creation
@@ -85,7 +86,8 @@ def _validate_jd(jd_text: str | None, jd_image: bytes | None) -> tuple[str, str 
             raise InvalidInput("workbench.error.image_type")
         ocr.check_pixels(jd_image)  # a pixel bomb is refused here, before any charge
         return "image", None, jd_image
-    text = strip_controls(jd_text or "").strip()  # pasted text: NUL and friends dropped, not refused
+    # Pasted text: NUL and friends dropped, not refused; a ligature copied out of a PDF spelled out.
+    text = expand_ligatures(strip_controls(jd_text or "")).strip()
     if len(text) < MIN_JD_CHARS:
         raise InvalidInput("workbench.error.jd_too_short", minimum=MIN_JD_CHARS)
     if len(text) > MAX_JD_CHARS:

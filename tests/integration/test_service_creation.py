@@ -159,3 +159,15 @@ def test_concurrent_clicks_at_the_balance_edge_pay_whole_or_run_free(fake: objec
             assert {job.queue for job in made} == {result["queue"]}
             assert sum(job.price for job in made) == result["price"]
         assert ledger.balance(session, user) == 1 and ledger.reconcile(session) == []
+
+
+def test_a_jd_copied_out_of_a_pdf_is_stored_with_its_ligatures_spelled_out(fake: object, make_user: Any) -> None:
+    """Text copied out of a typeset PDF holds "ﬁ" for "fi": "Certiﬁed" and "workﬂow" were no words to the reader."""
+    user = make_user(coins=20)
+    add_assets(user)
+    jd = JD_TEXT + "\nCertiﬁed Scrum Master preferred; workﬂow automation a plus."
+    created = services.create_service(user, idempotency_key="a", jd_text=jd).data
+    with unit_of_work() as session:
+        service = session.get(Service, uuid.UUID(created["service_id"]))
+        assert service is not None and service.jd_text is not None
+        assert "Certified Scrum Master" in service.jd_text and "workflow automation" in service.jd_text

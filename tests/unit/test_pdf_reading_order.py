@@ -59,6 +59,21 @@ def test_a_browser_printed_chinese_resume_reads_ideographs_not_radicals() -> Non
     assert "业务部门采纳" in text and "车险理赔" in text
 
 
+def test_a_serif_print_keeps_its_words_and_address_whole_not_its_ligatures() -> None:
+    """tests/data/pdf/browser_printed_serif_sales_resume.pdf: Chromium set the serif face with ligatures, and the
+    text layer held "ﬁ" for "fi": the e-mail address was "marcus.whitﬁeld@gmail.com", the profile link likewise,
+    and "qualiﬁcation" or "ﬁnancial" were no words to the reader."""
+    text = extract_text((DATA / "pdf" / "browser_printed_serif_sales_resume.pdf").read_bytes()).text
+    assert not any("\ufb00" <= ch <= "\ufb06" for ch in text)
+    assert "MEDDICC qualification" in text and "in financial" in text
+    model = read_document(text, "resume")
+    assert (model.contact.email, model.contact.links) == (
+        "marcus.whitfield@gmail.com",
+        ["linkedin.com/in/marcuswhitfield"],
+    )
+    assert (model.experience[0].org, model.experience[0].title) == ("Datadog", "Senior Account Executive")
+
+
 def test_a_year_that_ends_a_wrapped_bullet_is_no_role() -> None:
     """tests/data/pdf/browser_printed_nurse_resume.pdf: a bullet wrapped before its last word, "… rapid response
     calls in" + "2023", with the list marks lost in the text layer. The lone year made a role of the next bullet."""
