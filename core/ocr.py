@@ -9,6 +9,7 @@ KB took 1.6 GB to read, and a 30000x30000 one ended in Pillow's DecompressionBom
 from __future__ import annotations
 
 import io
+import math
 import re
 import threading
 import warnings
@@ -160,8 +161,8 @@ _WORD_THEN_DIGIT = re.compile(r"(?<=[a-z]{2})(?=\d)")
 
 def tidy_read_line(line: str) -> str:
     """Split words the recogniser glued together ("Ownpaidacquisitionwitha", "28%through", "in18months"),
-    using English word frequencies (wordninja), and put back a known skill's capitals read as look-alikes
-    ("Cl/CD"); addresses and short tokens are left as read."""
+    using English word frequencies (wordninja), join a word a wide gap split ("com munication"), and put back a
+    known skill's capitals read as look-alikes ("Cl/CD"); addresses and short tokens are left as read."""
     import wordninja
 
     def split(match: re.Match[str]) -> str:
@@ -189,7 +190,7 @@ def tidy_read_line(line: str) -> str:
         pieces.append(address.group(0))
         last = address.end()
     pieces.append(_respace_words(line[last:], split))
-    return "".join(pieces)
+    return _rejoin_split_words("".join(pieces))
 
 
 # Two capitalised words in one short run are a name written that way (SoundCloud, LinkedIn, DoorDash), not two
@@ -308,3 +309,22 @@ def _spaced(item: Any) -> str:
         if joined == text:
             return text
         text = joined
+
+
+# Two lower-case pieces a wide gap split, one no English word, together a word: "com munication" is
+# "communication"; "data base" (two words) stays as written.
+_LOWER_PAIR = re.compile(r"(?<![A-Za-z])([a-z]{2,}) (?=([a-z]{2,})(?![A-Za-z]))")
+
+
+def _rejoin_split_words(text: str) -> str:
+    if " " not in text:
+        return text
+    out, last = [], 0
+    for match in _LOWER_PAIR.finditer(text):
+        left, right = match.group(1), match.group(2)
+        if match.start() < last or math.isinf(english_word_rank(left + right)):
+            continue
+        if math.isinf(english_word_rank(left)) or math.isinf(english_word_rank(right)):
+            out.append(text[last : match.start()] + left)  # the space after `left` dropped
+            last = match.end()
+    return "".join(out) + text[last:] if out else text

@@ -95,6 +95,19 @@ def test_a_plus_minus_read_as_the_character_for_earth_is_put_back(read: str, mea
 @pytest.mark.parametrize(
     ("read", "meant"),
     [
+        ("· Strong written com munication", "· Strong written communication"),  # a phone screenshot's JD
+        ("Ex perience with Salesforce", "Ex perience with Salesforce"),  # a capital: a name may start so
+        ("3+ years of ex perience", "3+ years of experience"),
+        ("data base design and pay roll", "data base design and pay roll"),  # two words each: as written
+    ],
+)
+def test_a_word_a_wide_gap_split_is_joined(read: str, meant: str) -> None:
+    assert tidy_read_line(read) == meant
+
+
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
         ("Web | 0ct 2016 - Aug 2018", "Web | Oct 2016 - Aug 2018"),
         ("N0v 2019 - present", "Nov 2019 - present"),
         ("0ctober 2020", "October 2020"),
