@@ -470,8 +470,11 @@ class Vocabulary:
         """The term's word stems close together in `text` (`stems`: those of its `tokens`)."""
         wanted = about.stems
         window = len(wanted) + (_STEM_WINDOW_EXTRA if len(wanted) > 1 else 0)
+        # A practice named by one "-ing" word is met by the verb, not by the thing: "budgeted" is budgeting and
+        # "tested" testing, but "a book of 85 accounts" is no accounting and "new markets" no marketing.
+        practice = len(wanted) == 1 and about.term.lower().endswith("ing")
         for i, first in enumerate(stems):
-            if first not in wanted:
+            if first not in wanted or (practice and not tokens[i].key.endswith(("ing", "ed"))):
                 continue
             seen = {first}
             last = i
@@ -624,7 +627,10 @@ class Vocabulary:
     def _drop_unlisted(self, text: str, matches: list[Match]) -> list[Match]:
         """Keep a guarded match only when it sits in a list of skills (see the module docstring)."""
         ok = [
-            not m.entry.guarded or self._after_list_label(text, m.start) or _beside_chinese(text, m.start, m.end)
+            not m.entry.guarded
+            or self._after_list_label(text, m.start)
+            or _beside_chinese(text, m.start, m.end)
+            or _in_item_list(text, m.start)
             for m in matches
         ]
         linked = [
@@ -713,6 +719,24 @@ def _lines_and_pairs(singles: set[int], pairs: set[int], index: _LineIndex) -> t
     last = len(index.lines) - 2
     pairs = pairs | singles | {i - 1 for i in singles} | index.joined_words
     return sorted(singles), sorted(i for i in pairs if 0 <= i <= last)
+
+
+_ITEM_SEPARATORS = re.compile(r"[,，、;；|·•]")
+
+
+def _in_item_list(text: str, start: int) -> bool:
+    """The line is a list of short items, as a skills section writes one with no label: "Salesforce (Sales Cloud),
+    Gong, Outreach, LinkedIn Sales Navigator, Clari, MEDDICC". Four items or more, nearly all a few words that
+    open with a capital (a sentence's commas part lower-case words)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    items = [
+        item.strip() for item in _ITEM_SEPARATORS.split(text[line_start : len(text) if line_end < 0 else line_end])
+    ]
+    items = [item for item in items if item]
+    short = sum(1 for item in items if len(item.split()) <= 4 and len(item) <= 40)
+    named = sum(1 for item in items if not item[:1].islower())  # names, not "and then home"
+    return len(items) >= 4 and short >= 0.8 * len(items) and named >= 0.75 * len(items)
 
 
 def _beside_chinese(text: str, start: int, end: int) -> bool:

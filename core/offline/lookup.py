@@ -333,11 +333,16 @@ def degree_label(level: str, lang: str) -> str:
 
 
 def written_as(canonical: str, text: str) -> str | None:
-    """How `text` writes a skill, or None when it does not name it."""
+    """How `text` writes a skill, when that is a name for it (see `surface`); None otherwise ("of quota" or
+    "sales" in a sentence name nothing a heading could show)."""
     vocab = _vocabulary()
     if vocab is None:
         return canonical if contains_phrase(fold(text), canonical) else None
-    return next((str(hit.surface) for hit in vocab.skills_in(text) if hit.canonical == canonical), None)
+    for hit in vocab.skills_in(text):
+        written = str(hit.surface)
+        if hit.canonical == canonical and _names(written, canonical) and not _in_a_sentence(written, canonical):
+            return written
+    return None
 
 
 def surface(canonical: str, doc: DocumentModel, line: int | None) -> str:
@@ -353,13 +358,14 @@ def surface(canonical: str, doc: DocumentModel, line: int | None) -> str:
 
 
 def _in_a_sentence(written: str, canonical: str) -> bool:
-    """A spelling only a sentence uses: a verb ("Mentored 5 engineers" names mentoring) or the label in lower case
-    ("cutting reconciliation breaks"); a list shows the label."""
+    """A spelling only a sentence uses: a verb ("Mentored 5 engineers" names mentoring), the label in lower case
+    ("cutting reconciliation breaks") or one word of it ("114% of quota" names quota attainment); a list shows
+    the label."""
     if has_cjk(written) or " " in written.strip():
         return False
     named = label(canonical, "en")
     return (written.endswith("ed") and fold(written) != fold(named)) or (
-        written.islower() and written != named and fold(written) == fold(named)
+        written.islower() and written != named and fold(written) in (fold(named), *fold(named).split())
     )
 
 

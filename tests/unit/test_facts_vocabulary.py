@@ -452,3 +452,26 @@ def test_a_name_in_a_sense_its_neighbours_rule_out_is_no_skill(
     vocab: Vocabulary, text: str, skill: str, found: bool
 ) -> None:
     assert (skill in skills(vocab, text)) is found
+
+
+def test_a_guarded_name_in_a_list_of_short_names_is_a_skill_without_a_label(vocab: Vocabulary) -> None:
+    """tests/data/resume/enterprise_ae_en.txt lists its tools under SKILLS with no label on the line: "Gong" (a
+    word as often as a tool) was dropped, and the posting's must-have Gong was a gap."""
+    line = "Salesforce (Sales Cloud), Gong, Outreach, LinkedIn Sales Navigator, Clari, MEDDICC,"
+    assert "gong" in skills(vocab, line)
+    assert "gong" not in skills(vocab, "We went to Gong, the bar, and then home, and rest")
+
+
+@pytest.mark.parametrize(
+    ("term", "text", "found"),
+    [
+        ("accounting", "Managed a book of 85 accounts", False),
+        ("marketing", "Expanded into new markets", False),
+        ("budgeting", "Budgeted $2M for regional events", True),
+        ("accounting", "Accounting: GAAP, IFRS", True),
+    ],
+)
+def test_a_practice_named_by_an_ing_word_is_met_by_the_verb_not_the_thing(
+    vocab: Vocabulary, term: str, text: str, found: bool
+) -> None:
+    assert (vocab.find_term(term, text) is not None) is found

@@ -213,3 +213,14 @@ def test_two_latin_names_a_chinese_template_sets_side_by_side_keep_a_space() -> 
     assert t("zh", "at", org="Google", title="高级工程师") == "Google高级工程师"
     assert t("zh", "q_why", company="ASOS", job="Data Analyst") == "你为什么对ASOS Data Analyst岗位感兴趣？"
     assert t("en", "at", org="Stripe", title="Engineer") == "Engineer at Stripe"
+
+
+def test_a_story_names_its_skill_not_the_words_that_happen_to_prove_it() -> None:
+    """tests/data/resume/enterprise_ae_en.txt against a posting's phone screenshot: "114% of quota" proves quota
+    attainment, and the STAR story was headed "quota" ("The role asks for quota")."""
+    data = Path(__file__).resolve().parents[1] / "data"
+    resume = (data / "resume" / "enterprise_ae_en.txt").read_text("utf-8")
+    jd = (data / "jd" / "ramp_ae_phone_screenshot_ocr.txt").read_text("utf-8")
+    stories = _interview_for(resume, jd).star_stories
+    assert "Quota Attainment" in [story.gap for story in stories]
+    assert not any(story.gap.islower() for story in stories)
