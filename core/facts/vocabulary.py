@@ -607,6 +607,8 @@ class Vocabulary:
     def _scan(self, kind: str, text: str, tokens: list[Token] | None = None) -> list[Hit]:
         if not text:
             return []
+        if tokens is None and len(text) >= _SHARED_TOKENS_MIN:
+            tokens = _shared_tokens(text)
         matches = self._tries[kind].scan(text, tokens)
         if matches and ("@" in text or "://" in text or "www." in text):
             links = [(m.start(), m.end()) for m in _LINK_RE.finditer(text)]
@@ -660,6 +662,16 @@ def _region_after_city(text: str, start: int, end: int) -> bool:
         and _CITY_BEFORE.search(text, max(0, start - 40), start) is not None
         and _LIST_GOES_ON.match(text, end) is None
     )
+
+
+# A whole document is scanned for skills, languages, degrees and certifications in turn (the reader, the grounding
+# check's evidence): its tokens are made once. Read-only once made; short texts are cheaper to tokenize than to look up.
+_SHARED_TOKENS_MIN = 400
+
+
+@lru_cache(maxsize=16)
+def _shared_tokens(text: str) -> list[Token]:
+    return tokenize(text)
 
 
 # A document's line facts, kept in the caller's memo (see Vocabulary.find_term): coverage asks a dozen keywords
