@@ -705,7 +705,7 @@ def _merge_sub_headings(entries: list[Entry], lines: list[str]) -> list[Entry]:
     for entry in entries:
         host = merged[-1] if merged else None
         if host is not None and entry.kind == "experience" and not entry.title and host.title and _within(entry, host):
-            host.bullets.extend([_strip_bullet(lines[entry.line_start]), *entry.bullets])
+            host.bullets.extend(text for _, text in bullet_units(lines[entry.line_start : entry.line_end]))
             host.line_end = entry.line_end
             continue
         merged.append(entry)
@@ -782,6 +782,8 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
             and probe >= header - 2
             and (_short_plain(lines[probe]) or (wants_school and _school_line(lines[probe])))
             and (len(parts) < 2 or wants_school)
+            # the end of a bullet wrapped above ("… through upsell and" + "cross-sell"), not a header's words
+            and not (probe > previous_end and _stops_mid_sentence(lines[probe - 1]))
         ):
             words_before.insert(0, lines[probe].strip())
             first = probe
@@ -969,6 +971,7 @@ def bullet_units(lines: list[str], prose: bool = False) -> list[tuple[int, str]]
     units: list[tuple[int, str]] = []
     closes_items = _closes_chinese_items(lines)
     wrap = _wrap_width(lines)
+    widest = max((len(line.strip()) for line in lines), default=0)
     last_line, marked = "", False  # the line before, and whether the unit it is part of opened with a mark
     for index, line in enumerate(lines):
         text = _strip_bullet(line)
@@ -976,6 +979,7 @@ def bullet_units(lines: list[str], prose: bool = False) -> list[tuple[int, str]]
             continue
         goes_on = prose and units and not units[-1][1].rstrip().endswith(_PROSE_ENDS)
         goes_on = goes_on or (marked and wrap is not None and _wrapped_at(last_line, wrap))
+        goes_on = goes_on or _short_tail(last_line, text, widest)
         last_line = line
         if units and not _is_bullet(line) and (goes_on or _continues(units[-1][1], text, closes_items)):
             first, above = units[-1]
@@ -1003,6 +1007,25 @@ def _wrap_width(lines: list[str]) -> int | None:
         return None
     top = max(widths)
     return top if sum(width >= top - WRAP_SLACK for width in widths) >= 2 else None
+
+
+_SHORT_TAIL_WORDS = 4
+
+
+def _short_tail(above: str, text: str, widest: int) -> bool:
+    """A few words under a line as wide as the widest, which ends with no stop: the line's wrapped end ("… in
+    Outreach and targeted LinkedIn" + "Sales Navigator campaigns" in a PDF's text). A short line with a figure, a
+    label or no lower-case letter (a date, a heading) stands on its own."""
+    above = above.strip()
+    return (
+        widest >= 60
+        and len(above) >= 0.9 * widest
+        and not above.endswith((".", "!", "?", ";", ":", ")", "。", "；", "：", "！", "？"))
+        and len(text.split()) <= _SHORT_TAIL_WORDS
+        and not re.search(r"[\d:：|]", text)
+        and any(ch.islower() for ch in text)
+        and not _CJK.search(text)
+    )
 
 
 def _wrapped_at(line: str, wrap: int) -> bool:

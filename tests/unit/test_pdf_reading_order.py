@@ -74,6 +74,23 @@ def test_a_serif_print_keeps_its_words_and_address_whole_not_its_ligatures() -> 
     assert (model.experience[0].org, model.experience[0].title) == ("Datadog", "Senior Account Executive")
 
 
+def test_a_bullets_wrapped_end_stays_with_it_and_a_dated_line_under_it_is_kept() -> None:
+    """The same print: "… in Outreach and targeted LinkedIn" + "Sales Navigator campaigns" were two bullets (the
+    strength quoted "Sales Navigator campaigns"), and "… through upsell and" + "cross-sell" + "Named to President's
+    Club 2021" made "cross-sell" the name of a sub-role whose dated line was lost."""
+    text = extract_text((DATA / "pdf" / "browser_printed_serif_sales_resume.pdf").read_bytes()).text
+    datadog, zendesk, _ = read_document(text, "resume").experience
+    assert (
+        "Built 60% of own pipeline through outbound sequences in Outreach and targeted LinkedIn Sales Navigator"
+        " campaigns" in datadog.bullets
+    )
+    assert zendesk.bullets == [
+        "Achieved 109%, 121% and 114% of quota in FY2019–FY2021",
+        "Managed a book of 85 accounts; expanded net revenue retention to 124% through upsell and cross-sell",
+        "Named to President's Club 2021",
+    ]
+
+
 def test_a_year_that_ends_a_wrapped_bullet_is_no_role() -> None:
     """tests/data/pdf/browser_printed_nurse_resume.pdf: a bullet wrapped before its last word, "… rapid response
     calls in" + "2023", with the list marks lost in the text layer. The lone year made a role of the next bullet."""
