@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 from itertools import pairwise
@@ -970,7 +969,7 @@ def bullet_units(lines: list[str], prose: bool = False) -> list[tuple[int, str]]
     """
     units: list[tuple[int, str]] = []
     closes_items = _closes_chinese_items(lines)
-    wrap = _wrap_width(lines)
+    wrap: list[int | None] = []  # the column's wrap width, worked out the first time a marked unit may need it
     widest = max((len(line.strip()) for line in lines), default=0)
     last_line, marked = "", False  # the line before, and whether the unit it is part of opened with a mark
     for index, line in enumerate(lines):
@@ -978,7 +977,10 @@ def bullet_units(lines: list[str], prose: bool = False) -> list[tuple[int, str]]
         if not text:
             continue
         goes_on = prose and units and not units[-1][1].rstrip().endswith(_PROSE_ENDS)
-        goes_on = goes_on or (marked and wrap is not None and _wrapped_at(last_line, wrap))
+        if marked and not goes_on and _CJK.search(last_line.rstrip()[-1:]):
+            if not wrap:
+                wrap.append(_wrap_width(lines))
+            goes_on = wrap[0] is not None and _wrapped_at(last_line, wrap[0])
         goes_on = goes_on or _short_tail(last_line, text, widest)
         last_line = line
         if units and not _is_bullet(line) and (goes_on or _continues(units[-1][1], text, closes_items)):
@@ -991,9 +993,14 @@ def bullet_units(lines: list[str], prose: bool = False) -> list[tuple[int, str]]
     return units
 
 
+# East Asian wide and full-width characters (CJK, kana, hangul, full-width marks and forms).
+_WIDE = re.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+
+
 def _width(line: str) -> int:
     """A line's width in half-width characters: a Chinese character or a full-width mark counts two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line.strip())
+    text = line.strip()
+    return len(text) + len(_WIDE.findall(text))
 
 
 WRAP_SLACK = 4  # a wrapped line falls short of the column by up to two Chinese characters (one would not fit)
