@@ -391,6 +391,10 @@ def _cjk_split(part: str, vocab: Vocabulary) -> list[str]:
     for i in range(len(pieces) - 1, 0, -1):  # "Dian 团队", "ACM 协会": a bare organisation word ends the name before
         if pieces[i] in vocab.cjk_org_suffixes:
             pieces[i - 1 : i + 1] = [f"{pieces[i - 1]} {pieces[i]}"]
+    for i in range(len(pieces) - 2, -1, -1):  # "高级 UI 设计师": a Latin word spaced apart inside a title
+        if _LATIN_WORD.fullmatch(pieces[i]) and _CJK.search(pieces[i + 1]) and _is_title(pieces[i + 1], vocab):
+            first = i - 1 if i > 0 and pieces[i - 1] in vocab.cjk_seniority else i
+            pieces[first : i + 2] = [" ".join(pieces[first : i + 2])]
     out: list[str] = []
     for piece in pieces:
         dotted = [p for p in re.split(r"[·•・]", piece) if p]
@@ -781,8 +785,12 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
             and probe >= header - 2
             and (_short_plain(lines[probe]) or (wants_school and _school_line(lines[probe])))
             and (len(parts) < 2 or wants_school)
-            # the end of a bullet wrapped above ("… through upsell and" + "cross-sell"), not a header's words
-            and not (probe > previous_end and _stops_mid_sentence(lines[probe - 1]))
+            # the end of a bullet wrapped above ("… through upsell and" + "cross-sell"), not a header's words (a
+            # header wrapped after its comma, "Senior Financial Analyst — McDonald's Corporation," + "Chicago, IL",
+            # is short itself)
+            and not (
+                probe > previous_end and _stops_mid_sentence(lines[probe - 1]) and not _short_plain(lines[probe - 1])
+            )
         ):
             words_before.insert(0, lines[probe].strip())
             first = probe
@@ -1297,6 +1305,8 @@ _OFFER_TERMS = re.compile(
     re.IGNORECASE,
 )
 _DISTRICT = re.compile(r"[\u4e00-\u9fff]{1,4}[区县市省镇]")
+# The side of the market a role serves, beside its title ("高级 UI 设计师（B端）"): never the company.
+_MARKET_SIDE = re.compile(r"^\s*(?:[BCGbcg]\s*端|to\s*[BCGbcg]|B2B|B2C|B2B2C)\s*$")
 _TEAM = re.compile(r"(?:\b(?:team|squad|tribe|department|division|unit|ward)|团队|部门|小组|病区)$", re.IGNORECASE)
 
 
@@ -1376,6 +1386,7 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
                     and not _TEAM.search(piece)
                     and not (on_title_line and vocab.canonical_skill(piece))  # "高级财务分析师（FP&A）": a specialism
                     and not _OFFER_TERMS.search(piece)
+                    and not _MARKET_SIDE.match(piece)
                     and not (len(piece) <= 12 and vocab.degrees_in(piece))
                 ):
                     # A plain phrase beside the title ("高级产品经理（内容社区）": a business line) is kept only

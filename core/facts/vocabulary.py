@@ -76,16 +76,17 @@ def _other_sense(text: str, start: int, end: int) -> bool:
     return bool(after and after.match(text, end)) or bool(before and before.search(text, max(0, start - 30), start))
 
 
-# "PS、AE、PR": among Adobe's tools "PR" is Premiere Pro, as designers and video editors write it, not public relations.
-_ADOBE_BESIDE = re.compile(
-    r"(?<![A-Za-z])(?:PS|AE|AI|LR|AU|Photoshop|After Effects|Illustrator|Audition|剪映)(?![A-Za-z])"
-)
+# "PS、AI、AE、PR": among Adobe's tools, as designers and video editors write them, "PR" is Premiere Pro (not public
+# relations) and "AI" Illustrator (not artificial intelligence).
+_ADOBE_SENSE = {"PR": "premiere pro", "AI": "illustrator"}
+_ADOBE_BESIDE = re.compile(r"(?<![A-Za-z])(?:PS|AE|LR|AU|Photoshop|After Effects|Premiere|Audition|剪映)(?![A-Za-z])")
 
 
-def _premiere_among_adobe(text: str, hit: Hit) -> Hit:
-    if hit.surface != "PR" or not _ADOBE_BESIDE.search(text, max(0, hit.start - 16), hit.end + 16):
+def _among_adobe(text: str, hit: Hit) -> Hit:
+    meant = _ADOBE_SENSE.get(hit.surface)
+    if meant is None or not _ADOBE_BESIDE.search(text, max(0, hit.start - 16), hit.end + 16):
         return hit
-    return Hit("premiere pro", hit.surface, hit.start, hit.end, hit.kind)
+    return Hit(meant, hit.surface, hit.start, hit.end, hit.kind)
 
 
 _AP_COURSE = re.compile(
@@ -622,8 +623,8 @@ class Vocabulary:
             matches = [m for m in matches if not (m.entry.guarded and _YEAR_AFTER.match(text, m.end))]
             matches = self._drop_unlisted(text, matches)
         hits = [Hit(m.entry.canonical, text[m.start : m.end], m.start, m.end, m.entry.kind) for m in matches]
-        if kind == "skill" and any(h.surface == "PR" for h in hits):
-            hits = [_premiere_among_adobe(text, h) for h in hits]
+        if kind == "skill" and any(h.surface in _ADOBE_SENSE for h in hits):
+            hits = [_among_adobe(text, h) for h in hits]
         return hits
 
     def _drop_unlisted(self, text: str, matches: list[Match]) -> list[Match]:

@@ -1389,3 +1389,34 @@ def test_a_sellers_resume_and_a_sales_posting_are_read_in_their_own_words() -> N
     assert (job.title, job.company, job.location) == ("Enterprise Account Executive", "Snowflake", "Austin, TX")
     assert {"quota attainment", "meddic", "challenger sale"} <= set(job.must_have)
     assert not {"articulate 360", "compensation and benefits"} & {*job.must_have, *job.nice_to_have}
+
+
+def test_a_chinese_title_spaced_around_its_latin_word_stays_one_title() -> None:
+    """tests/data/jd/ui_designer_b2b_zh.txt: "高级 UI 设计师（B端）" gave the title "UI" and the company "设计师";
+    tests/data/resume/ui_designer_zh.txt's tools "PS、AI、AE、PR" were artificial intelligence and public relations, and
+    "带教 2 名初级设计师" a nurse's precepting."""
+    _, job = read_job(_data("jd", "ui_designer_b2b_zh.txt"))
+    assert (job.title, job.company) == ("高级 UI 设计师", "")
+    model = read_document(_data("resume", "ui_designer_zh.txt"), "resume")
+    assert {"illustrator", "premiere pro", "after effects", "mentoring"} <= set(model.skills)
+    assert not {"artificial intelligence", "public relations", "precepting"} & set(model.skills)
+    assert [(e.org, e.title) for e in model.experience] == [
+        ("杭州有赞科技有限公司", "高级UI设计师"),
+        ("网易", "UI设计师"),
+    ]
+
+
+def test_a_header_wrapped_after_its_comma_keeps_its_employer() -> None:
+    """tests/data/facts/pdf/en06_resume.pdf reads "Senior Financial Analyst — McDonald's Corporation," over "Chicago,
+    IL" over "2019 – present": the comma is the header's own wrap, not a bullet's open end, so the role keeps its
+    employer and title (a change for wrapped bullets lost them, and bench.grounding flagged the faithful heading)."""
+    model = read_document(
+        "EXPERIENCE\nSenior Financial Analyst — McDonald's Corporation,\nChicago, IL\n2019 – present\n"
+        "• Build the annual operating plan for a $2.3B restaurant portfolio\n"
+        "Financial Analyst — Boeing, Chicago, IL\n2015 – 2019\n• Built the cost model for 3 programs\n",
+        "resume",
+    )
+    assert [(e.org, e.title) for e in model.experience] == [
+        ("McDonald's Corporation", "Senior Financial Analyst"),
+        ("Boeing", "Financial Analyst"),
+    ]

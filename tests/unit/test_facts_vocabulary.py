@@ -440,6 +440,9 @@ def test_an_engineers_design_review_is_no_design_critique() -> None:
         ("熟练使用PS、AE、PR", "after effects", True),
         ("熟练使用PS、AE、PR", "premiere pro", True),  # among Adobe's tools PR is Premiere
         ("熟练使用PS、AE、PR", "public relations", False),
+        ("熟练使用 Figma、PS、AI、AE", "illustrator", True),  # and AI is Illustrator
+        ("熟练使用 Figma、PS、AI、AE", "artificial intelligence", False),
+        ("负责AI算法落地", "artificial intelligence", True),
         ("Skills: PR, media relations, social media", "public relations", True),
         ("promoted to AE in 18 months", "after effects", False),
         ("Tools: Articulate, Camtasia", "articulate 360", True),
