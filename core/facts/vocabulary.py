@@ -558,16 +558,18 @@ class Vocabulary:
     def label_as_written(self, canonical: str, written: str, lang: str = "en") -> str:
         """Display name of a skill a document writes as `written`. A Chinese label can be a category ("容器编排"
         for Kubernetes, "版本控制" for Git), so for Chinese a document's own Chinese term, or its one-word Latin
-        name that is not a common English word (a tool or brand, in the label's capitals when it is the same
-        word), is shown instead."""
+        name that is not a common English word or is written in capitals (a tool, a brand or an acronym, in the
+        label's capitals when it is the same word), is shown instead."""
         shown = self.label(canonical, lang)
         written = written.strip()
         if not lang.startswith("zh") or not written:
             return shown
         if has_cjk(written):
             return written
-        if " " in written or english_word_rank(written) < COMMON_WORD_RANK:
-            return shown  # an English phrase or common word ("communication skills", "caching"): translated
+        capitals = sum(ch.isupper() for ch in written)
+        if " " in written or (english_word_rank(written) < COMMON_WORD_RANK and capitals < 2):
+            return shown  # an English phrase or common word ("communication skills", "caching"): translated;
+            # a name in capitals ("SaaS", "API") is shown as written
         english = self.label(canonical, "en")
         return english if english.casefold() == written.casefold() else written
 

@@ -478,3 +478,11 @@ def test_a_practice_named_by_an_ing_word_is_met_by_the_verb_not_the_thing(
     vocab: Vocabulary, term: str, text: str, found: bool
 ) -> None:
     assert (vocab.find_term(term, text) is not None) is found
+
+
+def test_a_chinese_posting_s_latin_acronym_is_shown_as_it_writes_it(vocab: Vocabulary) -> None:
+    """ "有完整的 SaaS 项目经验者优先" showed the gap "软件即服务", "熟悉 MySQL" "MySQL数据库": a name written in
+    capitals is a name, not an English word to translate. A common English word still is."""
+    assert vocab.label_as_written("saas", "SaaS", "zh") == "SaaS"
+    assert vocab.label_as_written("mysql", "MySQL", "zh") == "MySQL"
+    assert vocab.label_as_written("communication", "communication", "zh") == vocab.label("communication", "zh")
