@@ -607,7 +607,11 @@ def _org_line(line: str, vocab: Vocabulary) -> list[str]:
     # Austin, TX" under "Senior Account Executive, Enterprise  Feb 2022 – Present" (a sales segment, not an employer).
     name = parts[0]
     named = _is_org(name, vocab) or (
-        name[:1].isupper() and len(name.split()) <= 4 and not _is_title(name, vocab) and not _is_location(name)
+        name[:1].isupper()
+        and len(name.split()) <= 4
+        and not _is_title(name, vocab)
+        and not _is_location(name)
+        and not _ENGAGEMENT.match(name)  # "Contract — New York, NY": the terms, not an employer
     )
     return parts if named else []
 

@@ -1383,6 +1383,10 @@ def test_a_sellers_resume_and_a_sales_posting_are_read_in_their_own_words() -> N
         ("Bazaarvoice", "Sales Development Representative", "Austin, TX"),
     ]
     assert {"meddic", "challenger sale", "quota attainment", "prospecting"} <= set(model.skills)
+    contract = read_document(
+        "EXPERIENCE\nData Analyst, Growth | Jan 2021 – Dec 2022\nContract — New York, NY\n", "resume"
+    )
+    assert contract.experience[0].org != "Contract"  # the terms under a header are no employer
     wrong = {"after effects", "logo design", "concurrency", "user retention", "cloud computing"}
     assert not wrong & set(model.skills)
     _, job = read_job(_data("jd", "enterprise_ae_snowflake.txt"))
