@@ -248,3 +248,16 @@ def find_ranges(text: str) -> list[DateRange]:
 def is_date_span(text: str, start: int, end: int, hits: list[DateHit]) -> bool:
     """True if [start, end) overlaps a date hit (numbers use this to skip dates)."""
     return any(hit.start < end and start < hit.end for hit in hits)
+
+
+_BETWEEN_DATES = re.compile(r"[\s\-–—~|·,]*(?:to|至|到)?[\s\-–—~|·,]*", re.IGNORECASE)
+
+
+def only_dates(text: str) -> bool:
+    """True for a line that holds nothing but dates ("2022.03-至今", "Jan 2020 – Present"): a scan reads a date
+    aligned to the right on a line of its own, above or below its employer and title."""
+    hits = find_dates(text)
+    if not hits:
+        return False
+    ends, starts = [0, *(h.end for h in hits)], [*(h.start for h in hits), len(text)]
+    return all(_BETWEEN_DATES.fullmatch(text[a:b]) for a, b in zip(ends, starts, strict=True))

@@ -706,17 +706,25 @@ def _wrapped_date(lines: list[str], index: int, start: int) -> bool:
     return len(above) >= 50 and _OPEN_END.search(above) is not None and not _is_header_line(above)
 
 
-def _merge_sub_headings(entries: list[Entry], lines: list[str]) -> list[Entry]:
-    """A dated line with no title inside a role's dates is a project of that role ("Payouts rewrite, 2020–2022")."""
+def _merge_into_hosts(
+    entries: list[Entry], lines: list[str], belongs: Callable[[Entry, Entry, str], bool]
+) -> list[Entry]:
+    """Entries that `belongs(entry, host, header line)` says are part of the entry before: their lines become its
+    bullets."""
     merged: list[Entry] = []
     for entry in entries:
         host = merged[-1] if merged else None
-        if host is not None and entry.kind == "experience" and not entry.title and host.title and _within(entry, host):
+        if host is not None and belongs(entry, host, lines[entry.line_start]):
             host.bullets.extend(text for _, text in bullet_units(lines[entry.line_start : entry.line_end]))
             host.line_end = entry.line_end
             continue
         merged.append(entry)
     return merged
+
+
+def _sub_heading(entry: Entry, host: Entry, _header: str) -> bool:
+    """A dated line with no title inside a role's dates is a project of that role ("Payouts rewrite, 2020–2022")."""
+    return entry.kind == "experience" and not entry.title and bool(host.title) and _within(entry, host)
 
 
 # An honour or a grade under a school, dated: "GPA 3.6/4.0，校级一等奖学金（2017）", "Dean's List, 2021".
@@ -726,27 +734,18 @@ _SCHOOL_DETAIL = re.compile(
 )
 
 
-def _merge_school_details(entries: list[Entry], lines: list[str], vocab: Vocabulary) -> list[Entry]:
+def _school_detail(vocab: Vocabulary) -> Callable[[Entry, Entry, str], bool]:
     """A dated honour or grade inside a school's years, naming no school and no degree, is that school's detail."""
-    merged: list[Entry] = []
-    for entry in entries:
-        host = merged[-1] if merged else None
-        header = lines[entry.line_start]
-        if (
-            host is not None
-            and _SCHOOL_DETAIL.search(header)
+
+    def belongs(entry: Entry, host: Entry, header: str) -> bool:
+        return (
+            bool(_SCHOOL_DETAIL.search(header))
             and not _SCHOOL_WORDS.search(header)
             and not vocab.degrees_in(header)
             and _within(entry, host)
-        ):
-            host.bullets.extend([_strip_bullet(header).strip(), *entry.bullets])
-            host.line_end = entry.line_end
-            gpa = _GPA.search(header)
-            if gpa and not host.gpa:
-                host.gpa = gpa.group(1).replace(" ", "")
-            continue
-        merged.append(entry)
-    return merged
+        )
+
+    return belongs
 
 
 def _within(inner: Entry, outer: Entry) -> bool:
@@ -844,9 +843,12 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
         body_starts.append(body_start)
         previous_end = body_start
     if kind == "experience":
-        entries = _roles_under_employer(_merge_sub_headings(entries, lines))
+        entries = _roles_under_employer(_merge_into_hosts(entries, lines, _sub_heading))
     if kind == "education":
-        entries = _merge_school_details(entries, lines, vocab)
+        entries = _merge_into_hosts(entries, lines, _school_detail(vocab))
+        for school in entries:  # a grade merged in from a detail's line
+            gpa = None if school.gpa else _GPA.search("\n".join(lines[school.line_start : school.line_end]))
+            school.gpa = gpa.group(1).replace(" ", "") if gpa else school.gpa
     if kind in ("experience", "education"):
         _org_from_above(entries, with_place=kind == "education")
     return entries

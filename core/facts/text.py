@@ -52,6 +52,10 @@ _RADICALS.update(
 _RADICAL = re.compile(r"[\u2e80-\u2eff\u2f00-\u2fd5]")
 
 
+# What parts the items of a written list: "Salesforce, Gong, Outreach", "Python、Go", "SQL | Excel", "Figma / Sketch".
+ITEM_BREAK = re.compile(r"[,，、;；|·•]|\s/\s")
+
+
 # A typesetter's ligatures as letters: PDFs from LaTeX and from browsers printing serif faces hold "ﬁ" for "fi", so
 # "marcus.whitﬁeld@gmail.com" was a wrong address and "qualiﬁcation", "Certiﬁed", "workﬂow" no words at all.
 _LIGATURES = {0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl", 0xFB05: "st", 0xFB06: "st"}

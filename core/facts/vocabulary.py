@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from core.facts.termtrie import Entry, Match, TermTrie, Token, breaks, has_cjk, stem, tokenize, variants
-from core.facts.text import english_word_rank
+from core.facts.text import ITEM_BREAK, english_word_rank
 
 VOCAB_DIR = Path(__file__).resolve().parents[2] / "knowledge" / "vocab"
 FAMILIES = (
@@ -53,9 +53,16 @@ _CITY_BEFORE = re.compile(r"[A-Z][^\W\d_]+,[ \t]?$")
 _LIST_GOES_ON = re.compile(r"[ \t]*[,，、/;][ \t]*(?!USA\b|U\.S\.|United States|Canada)[^\W\d_]")
 # "AP Biology", "AP classes": Advanced Placement, a school's course, not accounts payable.
 # A spelling in a sense the words beside it rule out: a seller "multi-threading complex deals" (reaching many people
-# in an account), "net revenue retention" or "employee retention" (no product's users), "Sales Cloud" (a product).
+# in an account), "AP Biology" (a course, not accounts payable), "net revenue retention" or "employee retention" (no
+# product's users), "Sales Cloud" (a product).
 _DEALS_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:deals?|accounts?|opportunities|stakeholders|buyers)\b", re.I)
-_OTHER_SENSE_AFTER = {"multi-threading": _DEALS_AFTER, "multithreading": _DEALS_AFTER}
+_AP_COURSE = re.compile(
+    r"[ \t]+(?:Biology|Chemistry|Physics|Calculus|Precalculus|Statistics|English|Literature|Language|History|"
+    r"Government|Psychology|Economics|Macroeconomics|Microeconomics|Computer|Environmental|Spanish|French|Chinese|"
+    r"German|Latin|Art|Music|Human|World|U\.?S\.?|European|Seminar|Research|Scholar|classes|courses|exams?)\b",
+    re.IGNORECASE,
+)
+_OTHER_SENSE_AFTER = {"multi-threading": _DEALS_AFTER, "multithreading": _DEALS_AFTER, "ap": _AP_COURSE}
 _OTHER_SENSE_BEFORE = {
     "retention": re.compile(r"\b(?:revenue|employee|staff|talent|data|records?|logs?)[ \t-]+$", re.IGNORECASE),
     # a product's name: "Salesforce (Sales Cloud)", "Marketing Cloud", Snowflake's "AI Data Cloud"
@@ -89,12 +96,6 @@ def _among_adobe(text: str, hit: Hit) -> Hit:
     return Hit(meant, hit.surface, hit.start, hit.end, hit.kind)
 
 
-_AP_COURSE = re.compile(
-    r"[ \t]+(?:Biology|Chemistry|Physics|Calculus|Precalculus|Statistics|English|Literature|Language|History|"
-    r"Government|Psychology|Economics|Macroeconomics|Microeconomics|Computer|Environmental|Spanish|French|Chinese|"
-    r"German|Latin|Art|Music|Human|World|U\.?S\.?|European|Seminar|Research|Scholar|classes|courses|exams?)\b",
-    re.IGNORECASE,
-)
 # A guarded spelling followed by a year is a date's word ("Spring 2025", a term), never the skill.
 _YEAR_AFTER = re.compile(r"[ \t]+(?:(?:19|20)\d{2}|['’]\d{2})\b")
 # A label that opens a line of skills: "Skills:", "Languages & Tools:", "技术栈：".
@@ -620,7 +621,6 @@ class Vocabulary:
             matches = [m for m in matches if not _other_sense(text, m.start, m.end)]
         if any(m.end - m.start == 2 for m in matches):
             matches = [m for m in matches if not _region_after_city(text, m.start, m.end)]
-            matches = [m for m in matches if not (text[m.start : m.end] == "AP" and _AP_COURSE.match(text, m.end))]
         if any(m.entry.guarded for m in matches):
             matches = [m for m in matches if not (m.entry.guarded and _YEAR_AFTER.match(text, m.end))]
             matches = self._drop_unlisted(text, matches)
@@ -736,18 +736,13 @@ def _lines_and_pairs(singles: set[int], pairs: set[int], index: _LineIndex) -> t
     return sorted(singles), sorted(i for i in pairs if 0 <= i <= last)
 
 
-_ITEM_SEPARATORS = re.compile(r"[,，、;；|·•]")
-
-
 def _in_item_list(text: str, start: int) -> bool:
     """The line is a list of short items, as a skills section writes one with no label: "Salesforce (Sales Cloud),
     Gong, Outreach, LinkedIn Sales Navigator, Clari, MEDDICC". Four items or more, nearly all a few words that
     open with a capital (a sentence's commas part lower-case words)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
-    items = [
-        item.strip() for item in _ITEM_SEPARATORS.split(text[line_start : len(text) if line_end < 0 else line_end])
-    ]
+    items = [item.strip() for item in ITEM_BREAK.split(text[line_start : len(text) if line_end < 0 else line_end])]
     items = [item for item in items if item]
     short = sum(1 for item in items if len(item.split()) <= 4 and len(item) <= 40)
     named = sum(1 for item in items if not item[:1].islower())  # names, not "and then home"

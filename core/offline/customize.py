@@ -8,10 +8,9 @@ older roles trimmed to their strongest bullets, skills led by the JD's prioritie
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from core.facts.dates import find_dates
+from core.facts.dates import only_dates
 from core.facts.model import DocumentModel, Entry, JobFacts
 from core.facts.text import fold
 from core.offline.documents import ServiceDocuments
@@ -128,29 +127,16 @@ def _write_entry(
             draft.bullet(texts[index], asset, entry_label(entry))
 
 
-_DATE_SEPARATORS = re.compile(r"[\s\-–—~|·,]*(?:to|至|到)?[\s\-–—~|·,]*", re.IGNORECASE)
-
-
-def _dates_only(line: str) -> bool:
-    """A line that holds nothing but its dates ("2022.03-至今"): a scan reads a right-aligned date on a line of its own,
-    above or below its employer and title."""
-    hits = find_dates(line)
-    if not hits:
-        return False
-    rest = [line[a:b] for a, b in zip([0, *(h.end for h in hits)], [*(h.start for h in hits), len(line)], strict=True)]
-    return all(_DATE_SEPARATORS.fullmatch(piece) for piece in rest)
-
-
 def _write_header(draft: Draft, header: list[str]) -> None:
     """An entry's header as its heading; a line of dates alone joins the heading ("### 苏州恒力… · 财务主管 |
     2022.03-至今"), not left as the heading (a bare date) or as a loose line under it."""
-    words = [line for line in header if not _dates_only(line)]
+    words = [line for line in header if not only_dates(line)]
     if not words or len(words) == len(header):
         if header:
             draft.heading(header[0], 3)
             draft.lines += header[1:]
         return
-    draft.heading(" | ".join([words[0], *(line for line in header if _dates_only(line))]), 3)
+    draft.heading(" | ".join([words[0], *(line for line in header if only_dates(line))]), 3)
     draft.lines += words[1:]
 
 

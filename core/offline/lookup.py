@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from core.facts.model import PRESENT, DocumentModel, Entry
-from core.facts.text import ALIGNMENT_GAP, contains_phrase, fold, has_cjk
+from core.facts.text import ALIGNMENT_GAP, ITEM_BREAK, contains_phrase, fold, has_cjk
 
 DEGREE_RANK = {"": 0, "highschool": 1, "associate": 2, "bachelor": 3, "master": 4, "mba": 4, "doctor": 5}
 DEGREE_LABEL = {
@@ -348,13 +348,8 @@ def written_as(canonical: str, text: str) -> str | None:
 def surface(canonical: str, doc: DocumentModel, line: int | None) -> str:
     """How the document itself writes a skill on `line` ("JS", "机器学习"), when that is a name for it; the label
     otherwise ("Chart in Epic" proves Epic EHR but is no skill's name)."""
-    vocab = _vocabulary()
-    if vocab is not None and line is not None and 0 <= line < len(doc.lines):
-        for hit in vocab.skills_in(doc.lines[line]):
-            written = str(hit.surface)
-            if hit.canonical == canonical and _names(written, canonical) and not _in_a_sentence(written, canonical):
-                return written
-    return label(canonical, doc.lang)
+    written = written_as(canonical, doc.lines[line]) if line is not None and 0 <= line < len(doc.lines) else None
+    return written if written is not None and _vocabulary() is not None else label(canonical, doc.lang)
 
 
 def _in_a_sentence(written: str, canonical: str) -> bool:
@@ -391,7 +386,6 @@ def language_names(doc: DocumentModel) -> list[str]:
 
 _CERT_WORD = re.compile(r"certif|认证|证书|资格", re.IGNORECASE)
 _BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
-_ITEM_BREAK = re.compile(r"[,，、;；|·•]|\s/\s")
 _ITEM_LABEL = re.compile(r"^[^:：]{1,30}[:：]\s*")
 
 
@@ -408,7 +402,7 @@ def unknown_listed(doc: DocumentModel, lines: list[int]) -> list[str]:
         known = [(h.start, h.end) for found in (vocab.skills_in, vocab.languages_in, vocab.certifications_in)
                  for h in found(unit)]  # fmt: skip
         start = 0
-        for piece in _ITEM_BREAK.split(text):
+        for piece in ITEM_BREAK.split(text):
             begin = text.index(piece, start)
             start = begin + len(piece)
             item = piece.strip(" .。:：-–*•")
