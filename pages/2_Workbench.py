@@ -120,6 +120,7 @@ def _create(user: CurrentUser) -> None:
         if quote.is_free
         else t("workbench.create.paid_notice", price=quote.price, balance=quote.balance)
     )
+    tailor_notice: list[str] = []  # both prices, read once for the two tabs (and not at all offline)
     langs = {"": t("workbench.create.lang_auto"), "zh": "中文", "en": "English"}
     text_tab, image_tab = st.tabs([t("workbench.create.tab_text"), t("workbench.create.tab_image")])
     for tab, source in ((text_tab, "text"), (image_tab, "image")):
@@ -141,7 +142,8 @@ def _create(user: CurrentUser) -> None:
             lang = st.selectbox(t("workbench.create.lang_label"), list(langs), format_func=langs.__getitem__)
             if not render_offline_quote("match"):
                 (st.info if quote.is_free else st.caption)(notice)
-                st.caption(_tailor_notice(user))  # both prices said before confirming either
+                tailor_notice = tailor_notice or [_tailor_notice(user)]
+                st.caption(tailor_notice[0])  # both prices said before confirming either
             started = st.form_submit_button(t("workbench.create.confirm"), type="primary")
             # "Match and tailor": the tailored resume starts at the click, beside the match (a screenshot is read
             # in the click, so it may be tailored at once too).

@@ -102,6 +102,10 @@ def test_a_story_situation_without_an_employer_reads_as_a_sentence() -> None:
     assert (situation_line(project, "en"), situation_line(project, "zh")) == ("In OpenLedger", "在OpenLedger")
 
 
+def _fixture(*parts: str) -> str:
+    return Path(__file__).resolve().parents[1].joinpath("data", *parts).read_text("utf-8")
+
+
 def _interview_for(resume_text: str, jd_text: str, lang: str = "en") -> Any:
     """The offline interview of a resume against a JD, each read by code."""
     from core import offline as engine
@@ -193,12 +197,7 @@ def test_a_bullet_that_is_all_result_gives_its_figures_as_the_result() -> None:
 def test_a_missing_skills_question_names_it_as_the_posting_does() -> None:
     """tests/data/jd/fpa_manager_zh.txt asks for "抗压能力"; the gap said so, but the interview asked "这个岗位需要适应
     能力" (the vocabulary's name for the family), so the two pages seemed to speak of different things."""
-    data = Path(__file__).resolve().parents[1] / "data"
-    resume, jd = (
-        (data / "resume" / "accountant_zh.txt").read_text("utf-8"),
-        (data / "jd" / "fpa_manager_zh.txt").read_text("utf-8"),
-    )
-    reply = _interview_for(resume, jd, "zh")
+    reply = _interview_for(_fixture("resume", "accountant_zh.txt"), _fixture("jd", "fpa_manager_zh.txt"), "zh")
     asked = [q.question for q in reply.likely_questions]
     assert any(q.startswith("这个岗位需要抗压能力") for q in asked)
     assert not any("适应能力" in q for q in asked)
@@ -218,9 +217,7 @@ def test_two_latin_names_a_chinese_template_sets_side_by_side_keep_a_space() -> 
 def test_a_story_names_its_skill_not_the_words_that_happen_to_prove_it() -> None:
     """tests/data/resume/enterprise_ae_en.txt against a posting's phone screenshot: "114% of quota" proves quota
     attainment, and the STAR story was headed "quota" ("The role asks for quota")."""
-    data = Path(__file__).resolve().parents[1] / "data"
-    resume = (data / "resume" / "enterprise_ae_en.txt").read_text("utf-8")
-    jd = (data / "jd" / "ramp_ae_phone_screenshot_ocr.txt").read_text("utf-8")
+    resume, jd = _fixture("resume", "enterprise_ae_en.txt"), _fixture("jd", "ramp_ae_phone_screenshot_ocr.txt")
     stories = _interview_for(resume, jd).star_stories
     assert "Quota Attainment" in [story.gap for story in stories]
     assert not any(story.gap.islower() for story in stories)
