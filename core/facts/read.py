@@ -68,7 +68,7 @@ _ORG_WORDS = re.compile(
     re.IGNORECASE,
 )
 _SCHOOL_WORDS = re.compile(
-    r"universit|college|institute|school|academy|polytechnic|大学|学院|中学|高中|学校", re.IGNORECASE
+    r"universit|college|institute|school|academy|polytechnic|大学(?!生)|学院|中学(?!生)|高中(?!生)|学校", re.IGNORECASE
 )
 _GPA = re.compile(r"(?:GPA|绩点|均分)\s*[:：]?\s*(\d(?:\.\d{1,2})?\s*(?:/\s*\d+(?:\.\d+)?)?)", re.IGNORECASE)
 # The field after a degree's "in"/"of", past the degree's own "of Science"/"of Arts" ("Bachelor of Science in
@@ -420,7 +420,7 @@ def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
     """Tell employer from title (and location) among the parts of an experience or project header."""
     spread: list[str] = []
     for part in parts:
-        spread.extend(_cjk_split(part, vocab))
+        spread.extend(_header_pieces(part, entry.kind, vocab))
     labels = {"公司": "org", "单位": "org", "company": "org", "employer": "org", "职位": "title", "岗位": "title",
               "title": "title", "role": "title", "position": "title", "项目": "org", "project": "org",
               "角色": "title", "地点": "location", "location": "location"}  # fmt: skip
@@ -456,6 +456,26 @@ def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
             entry.title = part
     if _NO_EMPLOYER.fullmatch(entry.org):
         entry.org = ""  # "Freelance Instructional Designer / Self-employed": no one to have worked at
+
+
+def _header_pieces(part: str, kind: str, vocab: Vocabulary) -> list[str]:
+    """`_cjk_split`, except that a project's name spaced between its Latin and Chinese words ("400V 储能 BMS 平台")
+    stays whole unless a piece of it is a role, a kind of project, a label or a place."""
+    pieces = _cjk_split(part, vocab)
+    if kind == "project" and len(pieces) > 1 and not any(_project_role_piece(p, vocab) for p in pieces):
+        return [part]
+    return pieces
+
+
+def _project_role_piece(piece: str, vocab: Vocabulary) -> bool:
+    piece = piece.strip()
+    return bool(
+        _is_title(piece, vocab)
+        or _SERVED_AS.match(piece)
+        or _PROJECT_NOTE.match(piece)
+        or _LABEL.match(piece)
+        or _is_location(piece)
+    )
 
 
 # Work for oneself, written where the employer would be.
@@ -777,7 +797,8 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
         if header in wrapped:
             line = f"{line} {wrapped[header]}"
         date_start, date_end, hits = _header_dates(line)
-        parts = _join_title_parts([p for part in _header_parts(line, hits) for p in _cjk_split(part, vocab)], vocab)
+        pieces = [p for part in _header_parts(line, hits) for p in _header_pieces(part, kind, vocab)]
+        parts = _join_title_parts(pieces, vocab)
         first = header
         # Two-line headers: the words sit on the line(s) before the date line ("Acme Corp\nEngineer  2019-2021").
         words_before: list[str] = []

@@ -1424,3 +1424,23 @@ def test_a_header_wrapped_after_its_comma_keeps_its_employer() -> None:
         ("McDonald's Corporation", "Senior Financial Analyst"),
         ("Boeing", "Financial Analyst"),
     ]
+
+
+def test_an_embedded_engineers_resume_and_an_automotive_posting_are_read_in_their_own_words() -> None:
+    """tests/data/resume/embedded_bms_zh.txt against tests/data/jd/bms_embedded_zh.txt. The contest line under the
+    school ("全国大学生电子设计竞赛 … 一等奖（2013）") was a second school, for "大学生" (a student) held "大学"; the
+    project "400V 储能 BMS 平台" was named "400V", its header split at every space; the posting asked for DaVinci
+    Resolve (Vector's DaVinci is an AUTOSAR tool) and a security operations centre (SOC/SOH is a battery's state)."""
+    model = read_document(_data("resume", "embedded_bms_zh.txt"), "resume")
+    assert [(e.org, e.start, e.end) for e in model.education] == [("华南理工大学", "2011-09", "2015-06")]
+    assert any("电子设计竞赛" in bullet for bullet in model.education[0].bullets)
+    assert [e.org for e in model.entries if e.kind == "project"] == ["400V 储能 BMS 平台"]
+    assert {"autosar", "can bus", "uds diagnostics", "misra c", "functional safety", "canoe"} <= set(model.skills)
+    assert not {"security operations", "davinci resolve"} & set(model.skills)
+    _, job = read_job(_data("jd", "bms_embedded_zh.txt"))
+    assert (job.title, job.company) == ("嵌入式软件工程师", "比亚迪")
+    assert {"autosar", "misra c", "canoe", "uds diagnostics", "microcontrollers"} <= set(job.must_have)
+    assert not {"security operations", "davinci resolve"} & {*job.must_have, *job.nice_to_have}
+    # A project spaced around a role keeps the role apart: "电商推荐系统 后端开发".
+    spaced = read_document("项目经历\n电商推荐系统 后端工程师（2021.03 - 2022.12）\n- 负责召回服务\n", "resume")
+    assert [(e.org, e.title) for e in spaced.entries if e.kind == "project"] == [("电商推荐系统", "后端工程师")]

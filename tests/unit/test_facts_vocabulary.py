@@ -449,6 +449,25 @@ def test_an_engineers_design_review_is_no_design_critique() -> None:
         ("articulate business value and ROI", "articulate 360", False),
         ("Skills: Logo design, Branding", "logo design", True),
         ("Landed the largest new logo in the region", "logo design", False),
+        # tests/data/resume/embedded_bms_zh.txt and tests/data/jd/bms_embedded_zh.txt: a battery's state of charge,
+        # Vector's AUTOSAR configurator and a safety grade were a security centre, a video editor and C.
+        ("实现 SOC 估算（扩展卡尔曼滤波）", "security operations", False),
+        ("参与 SOC/SOH 等核心算法的嵌入式实现", "security operations", False),
+        ("Tier 2 SOC analyst: SIEM triage", "security operations", True),
+        ("有 AUTOSAR 工具链（Vector DaVinci、EB tresos）使用经验", "davinci resolve", False),
+        ("有 AUTOSAR 工具链（Vector DaVinci、EB tresos）使用经验", "autosar", True),
+        ("剪辑软件：PR、DaVinci", "davinci resolve", True),
+        ("剪辑软件：PR、DaVinci", "premiere pro", True),  # among video editors, too, PR is Premiere
+        ("完成 ISO 26262 ASIL-C 软件安全需求分解", "c", False),
+        ("支持 USB Type-C 快充", "c", False),
+        ("公司已完成C轮融资", "c", False),
+        ("负责到店餐饮团购 C 端下单流程", "c", False),
+        ("Skills: C-suite communication, negotiation", "c", False),
+        ("熟悉 C/C++ 开发", "c", True),
+        ("Languages: C, C++, Python", "c", True),
+        ("I CAN DO IT ALL", "can bus", False),
+        ("Interfaces: CAN, SPI, I2C, UART", "can bus", True),
+        ("Developed CAN drivers for the ECU", "can drivers", True),
     ],
 )
 def test_a_name_in_a_sense_its_neighbours_rule_out_is_no_skill(
@@ -486,3 +505,36 @@ def test_a_chinese_posting_s_latin_acronym_is_shown_as_it_writes_it(vocab: Vocab
     assert vocab.label_as_written("saas", "SaaS", "zh") == "SaaS"
     assert vocab.label_as_written("mysql", "MySQL", "zh") == "MySQL"
     assert vocab.label_as_written("communication", "communication", "zh") == vocab.label("communication", "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("负责 CAN/CAN FD 通信、UDS 诊断及 Bootloader 的开发与调试", "uds diagnostics"),
+        ("熟练使用 CANoe、CANalyzer 等工具", "canoe"),
+        ("精通 C 语言，熟悉 MISRA C 编码规范", "misra c"),
+        ("按 ISO 26262 功能安全流程完成软件开发", "functional safety"),
+        ("熟悉 Infineon TC3xx 或 NXP S32K 系列 MCU", "microcontrollers"),
+        ("基于 STM32F4 实现 FOC 矢量控制算法", "motor control"),
+        ("Interfaces: CAN, SPI, I2C, UART, USB, BLE", "serial interfaces"),
+        ("Wrote SPI and I2C drivers for IMU sensors", "serial drivers"),
+        ("熟悉 Linux 字符设备驱动开发", "linux device drivers"),
+        ("使用 Polyspace、PC-lint 做静态检查", "static code analysis"),
+        ("Tools: J-Link, Saleae logic analyzer, oscilloscope", "hardware debugging"),
+        ("RTOS & OS: FreeRTOS, Zephyr, Embedded Linux (Yocto)", "yocto"),
+    ],
+)
+def test_an_embedded_engineers_words_are_skills(vocab: Vocabulary, text: str, skill: str) -> None:
+    """An automotive embedded posting asked for AUTOSAR, CAN, UDS, MISRA C, CANoe and ISO 26262, and the vocabulary
+    knew none of them: the offline Match named none of the candidate's strengths for it and found no gap in them."""
+    assert skill in skills(vocab, text)
+
+
+def test_a_narrower_embedded_skill_proves_the_broader_one(vocab: Vocabulary) -> None:
+    assert {"c"} <= vocab.broader("misra c")
+    assert {"linux", "device drivers"} <= vocab.broader("linux device drivers")
+    assert {"can bus"} <= vocab.broader("canoe")
+    assert {"device drivers", "serial interfaces"} <= vocab.broader("serial drivers")  # "SPI and I2C drivers"
+    assert {"device drivers", "can bus"} <= vocab.broader("can drivers")
+    assert {"matlab"} <= vocab.broader("simulink")
+    assert "simulink" not in vocab.broader("matlab")  # MATLAB alone proves no Simulink models
