@@ -95,9 +95,13 @@ def ordered_skills(doc: DocumentModel, job: JobFacts) -> list[str]:
         i for s in doc.sections if s.canonical == "skills" for i in range(s.start, min(s.end, len(doc.lines)))
     ]
     listed = (
-        skills_on_lines(doc, listed_lines) if listed_lines else skills_on_lines(doc, sorted(set(doc.skills.values())))
+        skills_on_lines(doc, listed_lines, each_form=True)
+        if listed_lines
+        else skills_on_lines(doc, sorted(set(doc.skills.values())))
     )
-    written = dict(listed)
+    written: dict[str, str] = {}
+    for canonical, shown in listed:
+        written.setdefault(canonical, shown)
     first: list[str] = []
     for keyword in dict.fromkeys([*job.must_have, *job.nice_to_have]):
         if keyword in written:

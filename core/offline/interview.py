@@ -21,10 +21,9 @@ from core.offline.lookup import (
     has_figure,
     is_experience_line,
     is_stack_text,
-    label,
+    named_as_in,
     spoken_name,
     surface,
-    written_as,
 )
 from core.offline.match import Fit, assess, latest_role, pitch_skills
 from core.offline.relevance import Relevance, tokens
@@ -98,12 +97,25 @@ _OUTCOME = re.compile(
 _FIGURE_TAIL = re.compile(r"\b(?:from|by|to)\s[^,;，；]*\d[^,;，；]*$|(?:从|由|至|到|达到)[^,;，；]*\d[^,;，；]*$")
 
 
+# A clause that says what the user was charged with or worked from, not what came of it: its figures are the
+# scope ("负责 48V/400V 电池管理系统…", "带领 4 人软件小组", "Led a team of 6").
+_SCOPE_CLAUSE = re.compile(
+    r"^\s*(?:负责|参与(?![人度率者])|带领|协助|配合|基于|使用|采用|"
+    r"responsible for|in charge of|led|leading|managed|managing|using|based on)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+
+
 def outcome(bullet: str) -> str:
-    """The part of a bullet that states its result ("cutting p99 latency by 38%"), else its clause with a number."""
+    """The part of a bullet that states its result ("cutting p99 latency by 38%"), else its clause with a number
+    that is no scope."""
     found = _OUTCOME.search(bullet)
     if found and has_figure(bullet[found.start() :]):
         return bullet[found.start() :].strip()
-    return next((part.strip() for part in _CLAUSE_BREAK.split(bullet) if has_figure(part)), "")
+    return next(
+        (part.strip() for part in _CLAUSE_BREAK.split(bullet) if has_figure(part) and not _SCOPE_CLAUSE.match(part)),
+        "",
+    )
 
 
 _YOU_WILL = re.compile(r"^(?:you(?:'ll|’ll| will| are going to|'re going to)|你将|您将|你会|您会)\s*", re.IGNORECASE)
@@ -251,7 +263,7 @@ def _story_order(bullets: list[str], owners: _Owners, rel: Relevance) -> list[in
         if found is None or found.kind == "education":
             continue
         must, nice = rel.keyword_hits(bullet)
-        has_result = outcome(bullet).strip() != bullet.strip()
+        has_result = outcome(bullet).strip() not in ("", bullet.strip())  # a clause of it, not the whole
         key = (-(2 * len(must) + len(nice)), not has_result, not has_figure(bullet), index)
         scored.append((key, id(found), index))
     scored.sort()
@@ -275,18 +287,28 @@ def _closest_duty(duties: list[str], bullet: str, turn: int) -> str:
     return duty_text(duties[best] if shared[best] else duties[turn % len(duties)])
 
 
+def _story_keyword(must: list[str], nice: list[str], told: set[str]) -> str:
+    """The job's keyword a story answers: the first its bullet proves that no earlier story answered, so three
+    stories are not all headed "firmware"."""
+    hits = must + nice
+    return next((k for k in hits if k not in told), hits[0] if hits else "")
+
+
 def _stories(
-    fit: Fit, bullets: list[str], owners: _Owners, job: JobFacts, lang: str, rel: Relevance
+    bullets: list[str], owners: _Owners, jd: DocumentModel, job: JobFacts, lang: str, rel: Relevance
 ) -> list[StarStory]:
-    """One story per strong bullet: situation from its entry, action and result its own words."""
+    """One story per strong bullet: situation from its entry, action and result its own words; the task is what
+    the role asks as the posting writes it ("岗位要求MCU", not the resume's "STM32F4")."""
     stories: list[StarStory] = []
+    told: set[str] = set()
     for index in _story_order(bullets, owners, rel):
         bullet = bullets[index]
         entry = owners.entry_of(bullet)
         if entry is None:
             continue
-        must, nice = rel.keyword_hits(bullet)
-        topic = (written_as((must + nice)[0], bullet) or label((must + nice)[0], lang)) if must + nice else ""
+        keyword = _story_keyword(*rel.keyword_hits(bullet), told)
+        told.add(keyword)
+        topic = named_as_in(keyword, jd, lang) if keyword else ""  # what the role asks, in the role's words
         duty = _closest_duty(job.responsibilities, bullet, len(stories))
         task = t(lang, "star_task", label=topic) if topic else (t(lang, "star_task_generic", text=duty) if duty else "")
         result = outcome(bullet)
@@ -363,6 +385,6 @@ def interview(
         self_intro_1min=one,
         self_intro_3min=three,
         likely_questions=_questions(fit, resume, detailed, jd, job, lang, advisor, rel, bullets),
-        star_stories=_stories(fit, bullets, owners, job, lang, rel),
+        star_stories=_stories(bullets, owners, jd, job, lang, rel),
         questions_to_ask=_to_ask(advisor, job, lang),
     )

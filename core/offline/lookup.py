@@ -88,8 +88,14 @@ def named_as_in(keyword: str, jd: DocumentModel, lang: str) -> str:
     vocab = _vocabulary()
     if vocab is None:
         return label(keyword, lang)
-    hit = next((h for text in jd.lines if text.strip() for h in [vocab.find_term(keyword, text)] if h), None)
-    return str(vocab.label_as_written(keyword, hit.surface if hit is not None else "", lang))
+    found = next(((text, h) for text in jd.lines if text.strip() for h in [vocab.find_term(keyword, text)] if h), None)
+    if found is None:
+        return str(vocab.label_as_written(keyword, "", lang))
+    text, hit = found
+    forms = {fold(h.surface) for h in vocab.skills_in(text) if h.canonical == hit.canonical}
+    if len(forms) > 1:  # examples of it ("Infineon TC3xx 或 NXP S32K 系列 MCU"): none of them alone is what is asked
+        return label(keyword, lang)
+    return str(vocab.label_as_written(keyword, hit.surface, lang))
 
 
 def choice_named_as_in(proof: Proof, jd: DocumentModel, lang: str) -> str:
@@ -415,16 +421,32 @@ def unknown_listed(doc: DocumentModel, lines: list[int]) -> list[str]:
     return out
 
 
-def skills_on_lines(doc: DocumentModel, indexes: list[int]) -> list[tuple[str, str]]:
-    """(canonical, as written) for each skill named on those lines, in reading order, each once."""
+def skills_on_lines(doc: DocumentModel, indexes: list[int], each_form: bool = False) -> list[tuple[str, str]]:
+    """(canonical, as written) for each skill named on those lines, in reading order, each once; with `each_form`
+    (the user's own skills list) each written form once: "UART、SPI、I2C" are three items of the list though one
+    skill of the vocabulary's, while "用友 U8" stays one item and "Vue" (of "Vue Router") after "Vue 3" adds none."""
     vocab = _vocabulary()
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, str]] = {}
     for index in indexes:
         if vocab is not None:
-            for hit in vocab.skills_in(doc.lines[index]):
-                seen.setdefault(hit.canonical, str(hit.surface))
+            for canonical, written in _named_items(vocab.skills_in(doc.lines[index]), doc.lines[index]):
+                forms = [fold(w) for c, w in seen.values() if c == canonical]
+                if not forms or (each_form and not any(contains_phrase(form, written) for form in forms)):
+                    seen.setdefault(fold(written), (canonical, written))
         else:
             for canonical, line in sorted(doc.skills.items(), key=lambda kv: (kv[1], kv[0])):
                 if line == index:
-                    seen.setdefault(canonical, canonical)
-    return list(seen.items())
+                    seen.setdefault(canonical, (canonical, canonical))
+    return list(seen.values())
+
+
+def _named_items(hits: list[Any], line: str) -> list[tuple[str, str]]:
+    """(canonical, as written) per hit, a skill's names spaced side by side joined ("用友 U8": one item)."""
+    out: list[tuple[str, str, int, int]] = []
+    for hit in hits:
+        if out and out[-1][0] == hit.canonical and line[out[-1][3] : hit.start] in ("", " "):  # not a column gap
+            canonical, _, start, _ = out.pop()
+            out.append((canonical, line[start : hit.end], start, hit.end))
+        else:
+            out.append((hit.canonical, str(hit.surface), hit.start, hit.end))
+    return [(canonical, written) for canonical, written, _, _ in out]

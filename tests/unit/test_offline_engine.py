@@ -557,3 +557,21 @@ def test_a_scans_dates_on_a_line_of_their_own_join_the_roles_heading() -> None:
         "### 南京财经大学·会计学·本科 | 2015.09 -2019.06",
     ]
     assert check(markdown, [service.resume], service.job) == []
+
+
+def test_every_item_of_the_users_skills_list_stays_in_the_tailored_resume() -> None:
+    """tests/data/resume/embedded_bms_zh.txt lists "UART、SPI、I2C" and "Vector CANoe/CANalyzer": once the vocabulary
+    knew them as one skill each ("serial interfaces", "canoe"), the tailored list kept only the first name of each
+    and dropped SPI, I2C and CANalyzer. A tool named by two words side by side ("用友 U8") stays one item, and a
+    name already listed with its version ("Vue 3") is not listed again bare."""
+
+    def skills_line(resume: str, jd: str) -> str:
+        markdown = _service_of(_fixture("resume", resume), _fixture("jd", jd), "zh").run()["customize"].markdown
+        lines = markdown.splitlines()
+        return lines[next(n for n, line in enumerate(lines) if line.startswith("## ") and "技能" in line) + 1]
+
+    embedded = skills_line("embedded_bms_zh.txt", "bms_embedded_zh.txt").split("、")
+    assert {"UART", "SPI", "I2C", "CAN", "CAN FD", "CANalyzer", "示波器", "逻辑分析仪", "PC-lint"} <= set(embedded)
+    assert "用友 U8" in skills_line("accountant_zh.txt", "boss_java.txt").split("、")
+    frontend = skills_line("new_grad_fe_zh.txt", "boss_java.txt").split("、")
+    assert "Vue 3" in frontend and "Vue" not in frontend

@@ -221,3 +221,27 @@ def test_a_story_names_its_skill_not_the_words_that_happen_to_prove_it() -> None
     stories = _interview_for(resume, jd).star_stories
     assert "Quota Attainment" in [story.gap for story in stories]
     assert not any(story.gap.islower() for story in stories)
+
+
+def test_a_story_asks_what_the_posting_asks_and_takes_no_scope_for_a_result() -> None:
+    """tests/data/resume/embedded_bms_zh.txt against tests/data/jd/bms_embedded_zh.txt: a story on an STM32F4 bullet
+    said "岗位要求STM32F4" (the posting asks for an MCU, "Infineon TC3xx 或 NXP S32K 系列 MCU"), and the result of
+    "负责 48V/400V 电池管理系统…，带领 4 人软件小组" was its first clause, the battery's voltages."""
+    resume = _fixture("resume", "embedded_bms_zh.txt")
+    stories = _interview_for(resume, _fixture("jd", "bms_embedded_zh.txt"), "zh").star_stories
+    assert not any("STM32" in story.task or "nRF" in story.task for story in stories)
+    assert any(story.task == "岗位要求单片机" for story in stories)
+    scoped = next(story for story in stories if story.action.startswith("负责 48V/400V"))
+    assert scoped.result.startswith("简历里没有写")
+    from core.offline.interview import outcome
+
+    assert outcome("负责协会公众号运营，组织线下活动，参与人数 300+") == "参与人数 300+"  # a count of people came
+    assert outcome("Led two weekly lab sections of 30 students") == ""
+
+
+def test_stories_answer_different_keywords_when_their_bullets_prove_several() -> None:
+    """tests/data/resume/firmware_en.txt against tests/data/jd/anduril_firmware.txt: three of four stories were
+    headed "firmware", the first keyword each bullet proved, though they proved motor control and Python too."""
+    stories = _interview_for(_fixture("resume", "firmware_en.txt"), _fixture("jd", "anduril_firmware.txt")).star_stories
+    headings = [story.gap for story in stories]
+    assert len(set(headings)) == len(headings)
