@@ -96,7 +96,11 @@ _LANGUAGE_CUES = re.compile(
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"(?:https?://|www\.)[^\s)>\]]+|\b(?:linkedin|github)\.com/[^\s)>\]]+", re.IGNORECASE)
 _PHONE = re.compile(r"\+?\d[\d\s().-]{6,}\d")
-_LATIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9+#]*(?:[.&-][A-Za-z0-9+#]+|['’](?!s\b)[A-Za-z]+)*\.?")
+# A Latin word, never the letters glued to a figure ("5G", "3D", "48V") nor the part after an accented letter ("TÜV").
+_LATIN_TOKEN = re.compile(
+    r"(?<![0-9A-Za-z\u00C0-\u024F])[A-Za-z\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F+#]*"
+    r"(?:[.&-][A-Za-z0-9\u00C0-\u024F+#]+|['’](?!s\b)[A-Za-z]+)*\.?"
+)
 _SENTENCE_END = re.compile(r"[.!?:;。！？；：|•·–—(\[]\s*$")
 _PEOPLE = frozenset(
     {

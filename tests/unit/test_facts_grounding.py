@@ -216,3 +216,18 @@ def test_the_zip_code_of_the_users_own_address_is_no_invented_figure() -> None:
     resume = "Elena Kovacs\nSeattle, WA 98101 | (206) 555-0199 | elena@x.com\nEXPERIENCE\nZillow | PM | 2015 – 2019\n"
     assert _flags("elena@x.com · (206) 555-0199 · Seattle, WA 98101", resume) == []
     assert [f.token for f in _flags("elena@x.com · Seattle, WA 98109", resume)] == ["98109"]
+
+
+def test_letters_glued_to_a_figure_or_an_accent_are_no_invented_name() -> None:
+    """tests/data/resume/embedded_bms_zh.txt's own line "负责 48V/400V 电池管理系统…" was flagged for a name "V", and
+    its certificate "TÜV 莱茵" for "T" and "V": the name reader began a word after a digit or an accented letter.
+    A model's faithful tailored line naming 5G, 3D, 12V or TÜV failed a paid attempt; an invented name still fails."""
+    resume = (
+        "EXPERIENCE\nAcme Corp | Engineer | 2019 – 2021\n- Built 3D models for a 5G base station at 48V\n"
+        "- Designed a 12V/24V power board certified by TÜV Rheinland\n"
+    )
+    assert _flags("- Built 3D models for a 5G base station at 48V", resume) == []
+    assert _flags("- Designed a 12V/24V power board certified by TÜV Rheinland", resume) == []
+    assert _flags("- 负责 5G 基站软件开发，电源板 12V 输入", resume) == []
+    assert [f.token for f in _flags("- Built a 5G base station for Huawei", resume)] == ["Huawei"]
+    assert [f.token for f in _flags("- Certified by TÜV SÜD", resume)] == ["TÜV SÜD"]
