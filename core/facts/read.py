@@ -780,6 +780,7 @@ def _within(inner: Entry, outer: Entry) -> bool:
 def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: Vocabulary) -> list[Entry]:
     """Entries of one section: headers are the lines with dates; a header's words may sit on the line before."""
     headers, wrapped = _header_lines(lines, start, end)
+    wrap = document_wrap(tuple(lines))
     if not headers:
         headers = [i for i in range(start, end) if _short_plain(lines[i]) and i + 1 < end and _is_bullet(lines[i + 1])]
         if not headers and kind == "education":
@@ -814,6 +815,13 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
             # is short itself)
             and not (
                 probe > previous_end and _stops_mid_sentence(lines[probe - 1]) and not _short_plain(lines[probe - 1])
+            )
+            # …or of a Chinese bullet filling the column ("…项目一次通" + "过第三方审核")
+            and not (
+                probe > previous_end
+                and wrap is not None
+                and _wrap_tail(lines[probe - 1], lines[probe], wrap)
+                and not (_is_title(lines[probe], vocab) or _is_org(lines[probe], vocab))
             )
         ):
             words_before.insert(0, lines[probe].strip())
@@ -856,10 +864,10 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
         else:
             _fill_roles(entry, parts, vocab)
             entry.title = entry.title or title_above
-        entry.bullets = _bullets(lines, body_start, next_header)
+        entry.bullets = _bullets(lines, body_start, next_header, wrap)
         if entries and first < entries[-1].line_end:
             entries[-1].line_end = first
-            entries[-1].bullets = _bullets(lines, body_starts[-1], first)
+            entries[-1].bullets = _bullets(lines, body_starts[-1], first, wrap)
         entries.append(entry)
         body_starts.append(body_start)
         previous_end = body_start
@@ -988,19 +996,20 @@ _OPEN_END = re.compile(
 )
 
 
-def _bullets(lines: list[str], start: int, end: int) -> list[str]:
+def _bullets(lines: list[str], start: int, end: int, wrap: int | None = None) -> list[str]:
     """Lines under a header, a wrapped line joined to the bullet above (see bullet_units)."""
-    return [text for _, text in bullet_units(lines[start:end])]
+    return [text for _, text in bullet_units(lines[start:end], column=wrap)]
 
 
-def bullet_units(lines: list[str], prose: bool = False) -> list[tuple[int, str]]:
+def bullet_units(lines: list[str], prose: bool = False, column: int | None = None) -> list[tuple[int, str]]:
     """(index of its first line, text) of each bullet or sentence in `lines`, its wrapped lines joined.
 
     Wrapped: no bullet mark of its own, and either a lower-case start or a bullet above that stops mid-sentence
     (an open bracket, a trailing comma or joining word: "... a two-tower network in" + "PyTorch 1.13) serving ...").
     A scan read by OCR has no bullet marks at all, so a capitalised line after a finished one stays a bullet.
     `prose`: a paragraph (a profile's), where a line goes on until a sentence ends ("… in Articulate" +
-    "Storyline and Rise …").
+    "Storyline and Rise …"). `column`: the width the document's Chinese lines wrap at (document_wrap), for the
+    wrapped ends of items a PDF's text left without their marks.
     """
     units: list[tuple[int, str]] = []
     closes_items = _closes_chinese_items(lines)
@@ -1017,15 +1026,30 @@ def bullet_units(lines: list[str], prose: bool = False) -> list[tuple[int, str]]
                 wrap.append(_wrap_width(lines))
             goes_on = wrap[0] is not None and _wrapped_at(last_line, wrap[0])
         goes_on = goes_on or _short_tail(last_line, text, widest)
+        goes_on = goes_on or (not marked and column is not None and _wrap_tail(last_line, text, column))
         last_line = line
         if units and not _is_bullet(line) and (goes_on or _continues(units[-1][1], text, closes_items)):
             first, above = units[-1]
-            joiner = "" if _CJK.search(above[-1:] + text[:1]) or text[:1] in _FULL_WIDTH_MARKS else " "
-            units[-1] = (first, f"{above}{joiner}{text}")
+            units[-1] = (first, f"{above}{_joiner(above, text)}{text}")
         else:
             units.append((index, text))
             marked = _is_bullet(line)
     return units
+
+
+# A space between a Chinese character and a Latin word or figure, as many writers set one ("基于 AUTOSAR 与 S32K144").
+_SPACED_MIX = re.compile(r"[\u3400-\u9fff] [A-Za-z0-9]|[A-Za-z0-9] [\u3400-\u9fff]")
+
+
+def _joiner(above: str, text: str) -> str:
+    """What joins a wrapped line to the line above: nothing between Chinese characters, a space between words, and
+    between a Chinese character and a Latin word whatever the writer sets there elsewhere in the line."""
+    ends = above[-1:] + text[:1]
+    if text[:1] in _FULL_WIDTH_MARKS or (_CJK.search(above[-1:]) and _CJK.search(text[:1])):
+        return ""
+    if _CJK.search(ends):
+        return " " if _SPACED_MIX.search(above) else ""
+    return " "
 
 
 # East Asian wide and full-width characters (CJK, kana, hangul, full-width marks and forms).
@@ -1070,6 +1094,32 @@ def _short_tail(above: str, text: str, widest: int) -> bool:
     )
 
 
+@lru_cache(maxsize=64)
+def document_wrap(lines: tuple[str, ...]) -> int | None:
+    """The width a document's widest column wraps its Chinese lines at (see _wrap_width), or None."""
+    return _wrap_width(list(lines))
+
+
+_FIRST_WORD = re.compile(r"[^\s\u3400-\u9fff]+")
+
+
+def _wrap_tail(above: str, text: str, wrap: int) -> bool:
+    """A short line under a Chinese line that fills the column: that line's wrapped end ("…项目一次通" + "过第三方审核",
+    "…基于 AUTOSAR CP 与" + "S32K144，带领 4 人软件小组", the Latin word that did not fit) in a list whose marks a
+    PDF's text lost. Short, because a list's items may fill the column themselves: a long line under a full one is
+    the next item. Never a line with dates (the next role's header)."""
+    above, text = above.rstrip(), text.strip()
+    first = _FIRST_WORD.match(text)
+    return (
+        _width(above) + (_width(first.group()) if first else 0) >= wrap - WRAP_SLACK
+        and bool(_CJK.search(above))
+        and bool(_CJK.search(above[-1:] + text[:1]))
+        and not above.endswith((*_CJK_STOPS, "：", ":"))
+        and 0 < _width(text) <= wrap // 2
+        and not _line_dates(text)[1]
+    )
+
+
 def _wrapped_at(line: str, wrap: int) -> bool:
     """The line fills the column and no item ends with it: "…，编制管理报表，向亚" goes on in "太区财务总监汇报；".
     Asked only in a list whose items carry a mark ("1.", "•"): there an unmarked line after a full one is its
@@ -1090,7 +1140,10 @@ def unit_at(model: DocumentModel, line: int) -> tuple[int, str]:
         if section is None:
             return line, model.lines[line]
         start, end, prose = section.start + 1, section.end, section.canonical in _PROSE_SECTIONS
-    found = [(start + n, text) for n, text in bullet_units(model.lines[start : min(end, len(model.lines))], prose)]
+    wrap = document_wrap(tuple(model.lines))
+    found = [
+        (start + n, text) for n, text in bullet_units(model.lines[start : min(end, len(model.lines))], prose, wrap)
+    ]
     return next((unit for unit in reversed(found) if unit[0] <= line), (line, model.lines[line]))
 
 

@@ -182,7 +182,7 @@ def _plain_section(
         if section.canonical == canonical:
             heading = [clean(line) for line in doc.lines[section.start : section.start + 1]]  # inline content
             lines = doc.lines[section.start + 1 : section.end]
-            units = [clean(text) for _, text in line_units(lines, prose=canonical == "summary")]
+            units = [clean(text) for _, text in line_units(lines, prose=canonical == "summary", doc=doc)]
             body = [line for line in [*heading, *units] if line]
             body = [line for line in body if line.rstrip(":：") != section.title.strip().rstrip(":：")]
             if body:

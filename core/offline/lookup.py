@@ -162,7 +162,7 @@ def entry_lines(doc: DocumentModel, entry: Entry) -> EntryLines:
     if first >= len(indexes):
         return EntryLines(header=indexes, bullets=[], texts=[])
     start = indexes[first]
-    units = line_units(doc.lines[start:end])
+    units = line_units(doc.lines[start:end], doc=doc)
     return EntryLines(indexes[:first], [start + n for n, _ in units], [text for _, text in units])
 
 
@@ -189,13 +189,14 @@ def unit_of(doc: DocumentModel, line: int) -> tuple[int, str]:
     return unit_at(doc, line)
 
 
-def line_units(lines: list[str], prose: bool = False) -> list[tuple[int, str]]:
-    """The reader's grouping of wrapped lines (core.facts.read.bullet_units); one line each without it."""
+def line_units(lines: list[str], prose: bool = False, doc: DocumentModel | None = None) -> list[tuple[int, str]]:
+    """The reader's grouping of wrapped lines (core.facts.read.bullet_units); one line each without it. `doc`: the
+    document the lines are from, whose column width tells an unmarked Chinese item's wrapped end."""
     try:
-        from core.facts.read import bullet_units
+        from core.facts.read import bullet_units, document_wrap
     except ImportError:
         return [(n, line) for n, line in enumerate(lines) if line.strip()]
-    return bullet_units(lines, prose)
+    return bullet_units(lines, prose, document_wrap(tuple(doc.lines)) if doc is not None else None)
 
 
 def _line_order(doc: DocumentModel) -> list[int]:

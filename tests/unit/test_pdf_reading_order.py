@@ -238,3 +238,30 @@ def test_a_chinese_graduates_two_column_pdf_is_read_and_tailored_without_a_flag(
     line = "- 2024 年 华中科技大学 “挑战杯” 课外学术科技作品竞赛 校级二等奖"
     assert check(line, [award], job) == []
     assert check("- 2021 年 华中科技大学 “挑战杯” 课外学术科技作品竞赛 校级二等奖", [award], job)  # before it began
+
+
+def test_a_chinese_pdfs_wrapped_items_stay_whole_though_their_marks_are_lost() -> None:
+    """tests/data/pdf/browser_printed_zh_embedded_two_column.pdf (tests/data/resume/embedded_bms_zh.txt laid out
+    with a sidebar and printed by Chromium, list marks drawn by CSS and so not in the text): items wrapping past
+    the column were two bullets each ("…项目获事业部年" + "度技术创新奖"), and the wrapped end of the last item,
+    "过第三方审核", above the next role's header was that role's employer, so 汇川技术 was lost."""
+    from core import offline
+    from core.facts.grounding import check
+    from core.facts.read import read_job
+    from core.offline.documents import ServiceDocuments
+    from core.workbench.schemas import MatchResultData
+
+    text = extract_text((DATA / "pdf" / "browser_printed_zh_embedded_two_column.pdf").read_bytes()).text
+    model = read_document(text, "resume")
+    source = read_document((DATA / "resume" / "embedded_bms_zh.txt").read_text(), "resume")
+    assert [(e.org, e.title) for e in model.experience] == [(e.org, e.title) for e in source.experience]
+    assert [e.bullets for e in model.experience] == [e.bullets for e in source.experience]  # as written, spaces too
+    jd, job = read_job((DATA / "jd" / "bms_embedded_zh.txt").read_text())
+    docs = ServiceDocuments(resume=model, detailed=None, jd=jd, job=job, lang="zh")
+    tailored = offline.customize(docs, MatchResultData(**offline.match(docs, []).model_dump()))
+    assert check(tailored.markdown, [model], job) == []
+    # Long items under a full line stay apart: the grad's two-column PDF has items as wide as its column.
+    grad = read_document(
+        extract_text((DATA / "pdf" / "browser_printed_zh_grad_two_column.pdf").read_bytes()).text, "resume"
+    )
+    assert [len(e.bullets) for e in grad.entries if e.kind == "project"] == [4, 2]
