@@ -1027,6 +1027,7 @@ def bullet_units(lines: list[str], prose: bool = False, column: int | None = Non
             goes_on = wrap[0] is not None and _wrapped_at(last_line, wrap[0])
         goes_on = goes_on or _short_tail(last_line, text, widest)
         goes_on = goes_on or (not marked and column is not None and _wrap_tail(last_line, text, column))
+        goes_on = goes_on or (bool(last_line) and _term_across(last_line.rstrip()[-6:], text.lstrip()[:6]))
         last_line = line
         if units and not _is_bullet(line) and (goes_on or _continues(units[-1][1], text, closes_items)):
             first, above = units[-1]
@@ -1039,17 +1040,18 @@ def bullet_units(lines: list[str], prose: bool = False, column: int | None = Non
 
 # A space between a Chinese character and a Latin word or figure, as many writers set one ("基于 AUTOSAR 与 S32K144").
 _SPACED_MIX = re.compile(r"[\u3400-\u9fff] [A-Za-z0-9]|[A-Za-z0-9] [\u3400-\u9fff]")
+_LATIN_CHAR = re.compile(r"[A-Za-z0-9]")
 
 
 def _joiner(above: str, text: str) -> str:
     """What joins a wrapped line to the line above: nothing between Chinese characters, a space between words, and
     between a Chinese character and a Latin word whatever the writer sets there elsewhere in the line."""
-    ends = above[-1:] + text[:1]
-    if text[:1] in _FULL_WIDTH_MARKS or (_CJK.search(above[-1:]) and _CJK.search(text[:1])):
+    left, right = above[-1:], text[:1]
+    if right in _FULL_WIDTH_MARKS:
         return ""
-    if _CJK.search(ends):
+    if (_CJK.match(left) and _LATIN_CHAR.match(right)) or (_LATIN_CHAR.match(left) and _CJK.match(right)):
         return " " if _SPACED_MIX.search(above) else ""
-    return " "
+    return "" if _CJK.search(left + right) else " "
 
 
 # East Asian wide and full-width characters (CJK, kana, hangul, full-width marks and forms).
@@ -1098,6 +1100,17 @@ def _short_tail(above: str, text: str, widest: int) -> bool:
 def document_wrap(lines: tuple[str, ...]) -> int | None:
     """The width a document's widest column wraps its Chinese lines at (see _wrap_width), or None."""
     return _wrap_width(list(lines))
+
+
+@lru_cache(maxsize=4096)
+def _term_across(tail: str, head: str) -> bool:
+    """A known term broken between two Chinese characters at a line's end: "…、嵌" + "入式 Linux…", "…示波器、逻" +
+    "辑分析仪…" (a sidebar too narrow for a short-tail rule). Asked of a line's last and the next line's first few
+    characters, so it is cached."""
+    if not (_CJK.search(tail[-1:]) and _CJK.search(head[:1])):
+        return False
+    joined = tail + head
+    return any(hit.start < len(tail) < hit.end for hit in get_vocabulary().skills_in(joined))
 
 
 _FIRST_WORD = re.compile(r"[^\s\u3400-\u9fff]+")

@@ -428,16 +428,19 @@ def skills_on_lines(doc: DocumentModel, indexes: list[int], each_form: bool = Fa
     skill of the vocabulary's, while "用友 U8" stays one item and "Vue" (of "Vue Router") after "Vue 3" adds none."""
     vocab = _vocabulary()
     seen: dict[str, tuple[str, str]] = {}
-    for index in indexes:
-        if vocab is not None:
-            for canonical, written in _named_items(vocab.skills_in(doc.lines[index]), doc.lines[index]):
-                forms = [fold(w) for c, w in seen.values() if c == canonical]
-                if not forms or (each_form and not any(contains_phrase(form, written) for form in forms)):
-                    seen.setdefault(fold(written), (canonical, written))
-        else:
+    if vocab is None:
+        for index in indexes:
             for canonical, line in sorted(doc.skills.items(), key=lambda kv: (kv[1], kv[0])):
                 if line == index:
                     seen.setdefault(canonical, (canonical, canonical))
+        return list(seen.values())
+    # The list's items as the user wrote them, a name a narrow column broke ("逻" + "辑分析仪") made whole.
+    texts = [text for _, text in line_units([doc.lines[i] for i in indexes], doc=doc)] if each_form else []
+    for text in texts or [doc.lines[i] for i in indexes]:
+        for canonical, written in _named_items(vocab.skills_in(text), text):
+            forms = [fold(w) for c, w in seen.values() if c == canonical]
+            if not forms or (each_form and not any(contains_phrase(form, written) for form in forms)):
+                seen.setdefault(fold(written), (canonical, written))
     return list(seen.values())
 
 

@@ -260,6 +260,12 @@ def test_a_chinese_pdfs_wrapped_items_stay_whole_though_their_marks_are_lost() -
     docs = ServiceDocuments(resume=model, detailed=None, jd=jd, job=job, lang="zh")
     tailored = offline.customize(docs, MatchResultData(**offline.match(docs, []).model_dump()))
     assert check(tailored.markdown, [model], job) == []
+    # The sidebar's skills broke words at its edge ("…、嵌" + "入式 Linux…", "示波器、逻" + "辑分析仪"): the tailored
+    # list showed "嵌", "逻", "辑分析仪" and the verbs "熟悉", "使用" as skills.
+    lines = tailored.markdown.splitlines()
+    listed = lines[lines.index("## 专业技能") + 1].split("、")
+    assert {"逻辑分析仪", "示波器", "UDS 诊断", "嵌入式"} <= set(listed)
+    assert not {"嵌", "逻", "辑分析仪", "熟悉", "使用"} & set(listed)
     # Long items under a full line stay apart: the grad's two-column PDF has items as wide as its column.
     grad = read_document(
         extract_text((DATA / "pdf" / "browser_printed_zh_grad_two_column.pdf").read_bytes()).text, "resume"
