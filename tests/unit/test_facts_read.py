@@ -1444,3 +1444,13 @@ def test_an_embedded_engineers_resume_and_an_automotive_posting_are_read_in_thei
     # A project spaced around a role keeps the role apart: "电商推荐系统 后端开发".
     spaced = read_document("项目经历\n电商推荐系统 后端工程师（2021.03 - 2022.12）\n- 负责召回服务\n", "resume")
     assert [(e.org, e.title) for e in spaced.entries if e.kind == "project"] == [("电商推荐系统", "后端工程师")]
+
+
+def test_a_wrapped_line_is_joined_with_the_spacing_its_writer_uses() -> None:
+    """Between a Chinese character and a Latin word the writer's own spacing ("基于 AUTOSAR CP 与" + "S32K144"), none
+    after a full-width comma: a first cut of the PDF wrap rule wrote "…的软件开发， 熟悉 AUTOSAR" in a summary."""
+    spaced = ["主导 BMS 两款产品的软件开发，", "熟悉 AUTOSAR CP 架构与", "S32K144 平台。"]
+    joined = "主导 BMS 两款产品的软件开发，熟悉 AUTOSAR CP 架构与 S32K144 平台。"
+    assert bullet_units(spaced, prose=True) == [(0, joined)]
+    tight = ["主导BMS两款产品的软件开发，", "熟悉AUTOSAR架构与", "S32K144平台。"]
+    assert bullet_units(tight, prose=True) == [(0, "主导BMS两款产品的软件开发，熟悉AUTOSAR架构与S32K144平台。")]
