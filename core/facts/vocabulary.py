@@ -77,6 +77,10 @@ _OTHER_SENSE_BEFORE = {
     "soc": re.compile(r"(?:电池|电量|battery|BMS)[ \t]*$", re.I),
     "davinci": re.compile(r"\bVector[ \t]+$"),
     "can": re.compile(r"\b(?:I|YOU|WE|THEY|HE|SHE|IT|WHO|THAT|WHAT|HOW)[ \t]+$"),
+    # a mechanical or a database design's rules and structure, not a UI design system or an enclosure
+    "设计规范": re.compile(r"(?:结构|机械|工艺|电气|硬件|模具|数据库|接口|代码)[ \t]*$"),
+    "结构设计": re.compile(r"(?:表|数据|数据库|组织|代码|数据表|存储)[ \t]*$"),
+    "分析能力": re.compile(r"(?:仿真|有限元|CAE)[ \t]*$"),  # "CAE 仿真分析能力": a simulation skill
     "retention": re.compile(r"\b(?:revenue|employee|staff|talent|data|records?|logs?)[ \t-]+$", re.IGNORECASE),
     # a product's name: "Salesforce (Sales Cloud)", "Marketing Cloud", Snowflake's "AI Data Cloud"
     "cloud": re.compile(

@@ -100,7 +100,7 @@ _FIGURE_TAIL = re.compile(r"\b(?:from|by|to)\s[^,;，；]*\d[^,;，；]*$|(?:从
 # A clause that says what the user was charged with or worked from, not what came of it: its figures are the
 # scope ("负责 48V/400V 电池管理系统…", "带领 4 人软件小组", "Led a team of 6").
 _SCOPE_CLAUSE = re.compile(
-    r"^\s*(?:负责|参与(?![人度率者])|带领|协助|配合|基于|使用|采用|"
+    r"^\s*(?:负责|参与(?![人度率者])|带领|带教|指导|协助|配合|基于|使用|采用|"
     r"responsible for|in charge of|led|leading|managed|managing|using|based on)(?![A-Za-z])",
     re.IGNORECASE,
 )

@@ -1454,3 +1454,17 @@ def test_a_wrapped_line_is_joined_with_the_spacing_its_writer_uses() -> None:
     assert bullet_units(spaced, prose=True) == [(0, joined)]
     tight = ["主导BMS两款产品的软件开发，", "熟悉AUTOSAR架构与", "S32K144平台。"]
     assert bullet_units(tight, prose=True) == [(0, "主导BMS两款产品的软件开发，熟悉AUTOSAR架构与S32K144平台。")]
+
+
+def test_a_mechanical_engineers_resume_and_a_structure_posting_are_read_in_their_own_words() -> None:
+    """tests/data/resume/mechanical_zh.txt against tests/data/jd/wearable_structure_zh.txt: the vocabulary knew no
+    Creo, UG NX, ANSYS, GD&T, DFM or manufacturing process, so the posting asked for AutoCAD and soft skills alone
+    and the offline Match scored a matching structural engineer 58."""
+    model = read_document(_data("resume", "mechanical_zh.txt"), "resume")
+    held = {"creo", "siemens nx", "fea", "gd&t", "design for manufacturing", "injection molding", "mold design"}
+    assert held <= set(model.skills)
+    assert "design systems" not in model.skills  # "结构设计规范" is no UI design system
+    _, job = read_job(_data("jd", "wearable_structure_zh.txt"))
+    assert {"mechanical design", "creo", "siemens nx", "injection molding", "die casting"} <= set(job.must_have)
+    assert {"fea", "gd&t", "design for manufacturing", "reliability testing"} <= set(job.nice_to_have)
+    assert "analytical skills" not in job.nice_to_have

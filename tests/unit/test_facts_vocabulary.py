@@ -468,6 +468,15 @@ def test_an_engineers_design_review_is_no_design_critique() -> None:
         ("I CAN DO IT ALL", "can bus", False),
         ("Interfaces: CAN, SPI, I2C, UART", "can bus", True),
         ("Developed CAN drivers for the ECU", "can drivers", True),
+        # tests/data/resume/mechanical_zh.txt: a mechanical design's rules were a UI design system, and a posting's
+        # "CAE 仿真分析能力" asked for analytical skills; a database's table design is no enclosure.
+        ("编写结构设计规范文档", "design systems", False),
+        ("编写结构设计规范文档", "mechanical design", True),
+        ("熟悉 B 端设计规范与设计系统搭建", "design systems", True),
+        ("负责数据库表结构设计与索引优化", "mechanical design", False),
+        ("具备 CAE 仿真分析能力（ANSYS、Abaqus 等）者优先", "analytical skills", False),
+        ("具备 CAE 仿真分析能力（ANSYS、Abaqus 等）者优先", "fea", True),
+        ("具备较强的数据分析能力", "data analysis", True),
     ],
 )
 def test_a_name_in_a_sense_its_neighbours_rule_out_is_no_skill(
@@ -522,6 +531,7 @@ def test_a_chinese_posting_s_latin_acronym_is_shown_as_it_writes_it(vocab: Vocab
         ("使用 Polyspace、PC-lint 做静态检查", "static code analysis"),
         ("Tools: J-Link, Saleae logic analyzer, oscilloscope", "hardware debugging"),
         ("RTOS & OS: FreeRTOS, Zephyr, Embedded Linux (Yocto)", "yocto"),
+        ("编写电机参数自学习功能，调试时间由 2 小时缩短至 15 分钟", "debugging"),
     ],
 )
 def test_an_embedded_engineers_words_are_skills(vocab: Vocabulary, text: str, skill: str) -> None:

@@ -237,6 +237,7 @@ def test_a_story_asks_what_the_posting_asks_and_takes_no_scope_for_a_result() ->
 
     assert outcome("负责协会公众号运营，组织线下活动，参与人数 300+") == "参与人数 300+"  # a count of people came
     assert outcome("Led two weekly lab sections of 30 students") == ""
+    assert outcome("带教2名初级工程师，编写结构设计规范文档") == ""  # tests/data/resume/mechanical_zh.txt
 
 
 def test_stories_answer_different_keywords_when_their_bullets_prove_several() -> None:
