@@ -37,7 +37,7 @@ _LABEL = re.compile(r"^\s*([^:：]{1,12})[:：]\s*(.*)$")
 # A spaced middle dot or bullet separates parts too ("Gamma Retail · Marketing Manager | 2019 - Present"); an
 # unspaced one does not, so a transliterated name ("阿卜杜拉·买买提") stays whole.
 _SPLIT = re.compile(
-    r"(?<=\w)-\s+|\s+[|｜]\s+|\s*[|｜]\s*|\s+[—–-]\s+|\s*(?:(?<!\d)[—–]|[—–](?!\d))\s*|\s+[·•・]\s+|\t+|\s{3,}|,\s+|,(?=[A-Za-z])|，|\s+at\s+|"
+    r"(?<=\w)-\s+|\s+[|｜丨]\s+|\s*[|｜丨]\s*|\s+[—–-]\s+|\s*(?:(?<!\d)[—–]|[—–](?!\d))\s*|\s+[·•・]\s+|\t+|\s{3,}|,\s+|,(?=[A-Za-z])|，|\s+at\s+|"
     r"\s+@\s+|[（(]|[）)]"
 )
 # A skill's name as the label of a profile's address ("GitHub：github.com/…", "Kaggle: kaggle.com/…").
@@ -399,10 +399,22 @@ def _cjk_split(part: str, vocab: Vocabulary) -> list[str]:
     for piece in pieces:
         dotted = [p for p in re.split(r"[·•・]", piece) if p]
         named = any(
-            _is_title(p, vocab) or _SCHOOL_WORDS.search(p) or vocab.degrees_in(p) or _is_org(p, vocab) for p in dotted
+            _is_title(p, vocab)
+            or _SCHOOL_WORDS.search(p)
+            or vocab.degrees_in(p)
+            or _is_org(p, vocab)
+            or _COMPANY_TERMS.match(p)
+            for p in dotted
         )
         out.extend(dotted if len(dotted) > 1 and named else [piece])
     return out
+
+
+# A job board's words on a company's size or funding, dotted after its name and trade ("OPPO·智能硬件·10000人以上").
+_COMPANY_TERMS = re.compile(
+    r"^(?:\d+\s*-\s*\d+\s*人|\d+\s*人以[上下]|已上市|未融资|不需要融资|天使轮|[A-D]\+?轮(?:及以上)?|Pre-?[A-D]轮|"
+    r"战略投资|世界500强|中国500强)$"
+)
 
 
 # A note on what kind of project it was, bracketed after its name: "（课程设计，3 人小组）", "(Capstone project)".
@@ -1403,6 +1415,17 @@ _MARKET_SIDE = re.compile(r"^\s*(?:[BCGbcg]\s*端|to\s*[BCGbcg]|B2B|B2C|B2B2C)\s
 _TEAM = re.compile(r"(?:\b(?:team|squad|tribe|department|division|unit|ward)|团队|部门|小组|病区)$", re.IGNORECASE)
 
 
+# A job board's line of terms: the years and the degree asked ("5-10年", "经验不限", "本科", "学历不限").
+_ASKED_YEARS = re.compile(r"^(?:\d+\s*[-~至]\s*\d+\s*年|\d+\s*年以[上内]|经验不限|应届生?|在校/?应届|1年以内)$")
+_ASKED_DEGREE = re.compile(r"^(?:学历不限|不限学历|(?:大专|本科|硕士|博士|中专|高中)(?:及以上)?)$")
+
+
+def _job_terms_line(parts: list[str], vocab: Vocabulary) -> bool:
+    """True for a board's line of the place, years and degree asked: its place is no company."""
+    pieces = [p.strip() for p in parts if p.strip()]
+    return any(_ASKED_YEARS.match(p) for p in pieces) and any(_ASKED_DEGREE.match(p) for p in pieces)
+
+
 def _common_noun(piece: str, text: str) -> bool:
     """True when the JD also writes `piece` in lower case ("Payments Platform" ... "our payments platform"): a
     team or product area after the title's comma, not the company, whose name keeps its capitals."""
@@ -1455,6 +1478,9 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
             continue
         # "Sunnyvale, CA, USA; Seattle, WA, USA": one place of several is the job's place
         parts = [piece for part in _header_parts(text, find_dates(text)) for piece in part.split(";") if piece.strip()]
+        if _job_terms_line(parts, vocab):  # "东莞松山湖丨5-10年丨本科": the place, then the years and degree asked
+            location = location or next((p for p in parts if any(p.startswith(c) for c in _CITIES)), "")
+            continue
         on_title_line = company_here = address = False
         for part in parts:
             for piece in _cjk_split(part, vocab):
@@ -1555,7 +1581,7 @@ def _sentences(lines: list[str]) -> list[str]:
         if not text:
             continue
         if joined and not _is_bullet(line) and not joined[-1].endswith((".", "。", ":", "：", ";", "；")):
-            joined[-1] = f"{joined[-1]} {text}"
+            joined[-1] = f"{joined[-1]}{_joiner(joined[-1], text)}{text}"  # "…者优" + "先；" is "者优先"
         else:
             joined.append(text)
     return [part for text in joined for part in _SENTENCE_END.split(text) if part.strip()]

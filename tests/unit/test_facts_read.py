@@ -1468,3 +1468,21 @@ def test_a_mechanical_engineers_resume_and_a_structure_posting_are_read_in_their
     assert {"mechanical design", "creo", "siemens nx", "injection molding", "die casting"} <= set(job.must_have)
     assert {"fea", "gd&t", "design for manufacturing", "reliability testing"} <= set(job.nice_to_have)
     assert "analytical skills" not in job.nice_to_have
+
+
+def test_a_job_boards_lines_of_terms_and_of_company_facts_are_read_from_a_screenshot() -> None:
+    """tests/data/jd/wearable_structure_zh_phone_screenshot_ocr.txt, the structure posting's phone screenshot read by
+    OCR: "东莞松山湖丨5-10年丨本科" (OCR reads the bar as "丨") made "东莞松山湖" the company and "本科" the place,
+    "OPPO·智能硬件·10000人以上" stayed one piece, and "…者优" + "先；" wrapped the "优先" of a preferred skill apart,
+    so ANSYS became a must-have."""
+    _, job = read_job(_data("jd", "wearable_structure_zh_phone_screenshot_ocr.txt"))
+    assert (job.title, job.company, job.location) == ("高级结构工程师", "OPPO", "东莞松山湖")
+    assert "fea" in job.nice_to_have and "fea" not in job.must_have
+    _, pasted = read_job(_data("jd", "wearable_structure_zh.txt"))
+    assert (pasted.company, pasted.location) == ("OPPO", "东莞 松山湖")
+    board = (
+        "高级Java开发工程师\n30-50K\n北京·海淀区丨3-5年丨本科\n字节跳动·移动互联网·D轮及以上·10000人以上\n"
+        "任职要求\n1. 熟悉Java\n"
+    )
+    _, job = read_job(board)
+    assert (job.company, job.location) == ("字节跳动", "北京·海淀区")
