@@ -235,8 +235,11 @@ def _strengths(
             name = surface(proof.keyword, resume if proof.status == "resume" else detailed or resume, proof.line)
             out.append(t(lang, "strength_skill", label=name, quote=_quote(quote, lang)))
     # Years count toward the role's only where some of the work is the role's: a teacher's ten years do not "meet
-    # the 8+ years" of a backend posting none of whose hard skills the documents show, nor its title or duties.
-    in_the_field = fit.role_fit > 0 or any(p.status != "missing" and not is_soft_skill(p.keyword) for p in fit.must)
+    # the 8+ years" of a backend posting none of whose hard skills the documents show. Shared words of title and
+    # duties count only for a posting that names no hard skill: a structural engineer's "负责…设计" shares words with
+    # an embedded posting's duties and none of its skills.
+    hard = [p for p in fit.must if not is_soft_skill(p.keyword)]
+    in_the_field = any(p.status != "missing" for p in hard) if hard else fit.role_fit > 0
     if job.years_required and fit.experience >= 1.0 and in_the_field:
         latest = latest_role(resume, lang)
         if latest.role:

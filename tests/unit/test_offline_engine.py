@@ -575,3 +575,17 @@ def test_every_item_of_the_users_skills_list_stays_in_the_tailored_resume() -> N
     assert "用友 U8" in skills_line("accountant_zh.txt", "boss_java.txt").split("、")
     frontend = skills_line("new_grad_fe_zh.txt", "boss_java.txt").split("、")
     assert "Vue 3" in frontend and "Vue" not in frontend
+
+
+def test_years_in_another_engineering_field_do_not_meet_the_roles() -> None:
+    """A browser journey ran tests/data/resume/mechanical_zh.txt (a structural engineer) against the BMS embedded
+    posting: no hard skill shown (0 of 9), yet "有日期的经历合计约8.5年…满足岗位要求的5年以上经验", because the title
+    and duties shared the words "负责…设计". Shared words count only for a posting that names no hard skill."""
+    strengths = (
+        _service_of(_fixture("resume", "mechanical_zh.txt"), _fixture("jd", "bms_embedded_zh.txt"), "zh")
+        .run()["match"]
+        .strengths
+    )
+    assert not any("满足岗位要求" in strength for strength in strengths)
+    own = _service_of(_fixture("resume", "mechanical_zh.txt"), _fixture("jd", "wearable_structure_zh.txt"), "zh")
+    assert any("满足岗位要求的5年以上经验" in strength for strength in own.run()["match"].strengths)
