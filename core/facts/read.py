@@ -1420,7 +1420,7 @@ _ASKED_YEARS = re.compile(r"^(?:\d+\s*[-~至]\s*\d+\s*年|\d+\s*年以[上内]|�
 _ASKED_DEGREE = re.compile(r"^(?:学历不限|不限学历|(?:大专|本科|硕士|博士|中专|高中)(?:及以上)?)$")
 
 
-def _job_terms_line(parts: list[str], vocab: Vocabulary) -> bool:
+def _job_terms_line(parts: list[str]) -> bool:
     """True for a board's line of the place, years and degree asked: its place is no company."""
     pieces = [p.strip() for p in parts if p.strip()]
     return any(_ASKED_YEARS.match(p) for p in pieces) and any(_ASKED_DEGREE.match(p) for p in pieces)
@@ -1478,7 +1478,7 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
             continue
         # "Sunnyvale, CA, USA; Seattle, WA, USA": one place of several is the job's place
         parts = [piece for part in _header_parts(text, find_dates(text)) for piece in part.split(";") if piece.strip()]
-        if _job_terms_line(parts, vocab):  # "东莞松山湖丨5-10年丨本科": the place, then the years and degree asked
+        if _job_terms_line(parts):  # "东莞松山湖丨5-10年丨本科": the place, then the years and degree asked
             location = location or next((p for p in parts if any(p.startswith(c) for c in _CITIES)), "")
             continue
         on_title_line = company_here = address = False
