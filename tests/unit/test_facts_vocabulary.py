@@ -532,6 +532,11 @@ def test_a_chinese_posting_s_latin_acronym_is_shown_as_it_writes_it(vocab: Vocab
         ("Tools: J-Link, Saleae logic analyzer, oscilloscope", "hardware debugging"),
         ("RTOS & OS: FreeRTOS, Zephyr, Embedded Linux (Yocto)", "yocto"),
         ("编写电机参数自学习功能，调试时间由 2 小时缩短至 15 分钟", "debugging"),
+        # tests/data/jd/anduril_firmware.txt asks for low-power design and schematics; the resumes show them so
+        ("Reduced sleep current from 180 µA to 35 µA, extending standby to 9 months", "low-power design"),
+        ("基于 nRF52832 开发智能手环 BLE 固件，负责低功耗优化", "low-power design"),
+        ("Ability to read schematics and datasheets", "schematics"),
+        ("Comfortable from the schematic review to the production line", "schematics"),
     ],
 )
 def test_an_embedded_engineers_words_are_skills(vocab: Vocabulary, text: str, skill: str) -> None:
