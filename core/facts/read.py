@@ -1038,8 +1038,10 @@ def bullet_units(lines: list[str], prose: bool = False, column: int | None = Non
                 wrap.append(_wrap_width(lines))
             goes_on = wrap[0] is not None and _wrapped_at(last_line, wrap[0])
         goes_on = goes_on or _short_tail(last_line, text, widest)
-        goes_on = goes_on or (not marked and column is not None and _wrap_tail(last_line, text, column))
-        goes_on = goes_on or (bool(last_line) and _term_across(last_line.rstrip()[-6:], text.lstrip()[:6]))
+        if not goes_on and units and not _is_bullet(line):  # the wrap rules below, only for a line that may join
+            goes_on = (not marked and column is not None and _wrap_tail(last_line, text, column)) or _term_across(
+                last_line.rstrip()[-6:], text.lstrip()[:6]
+            )
         last_line = line
         if units and not _is_bullet(line) and (goes_on or _continues(units[-1][1], text, closes_items)):
             first, above = units[-1]

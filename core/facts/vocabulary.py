@@ -64,7 +64,12 @@ _AP_COURSE = re.compile(
 )
 # A battery's state of charge ("SOC/SOH 估算", "SOC estimation"), not a security operations centre.
 _CHARGE_AFTER = re.compile(r"[ \t]*(?:/[ \t]*SO[HPEF]\b|估算|估计|标定|estimation|estimator|\(state of charge)", re.I)
+# A grade or a class, not a language: "ASIL-C", "USB Type-C", "C-suite", "C轮融资", "C 级客户", "C端".
+_GRADE_BEFORE = re.compile(r"[A-Za-z0-9]-$")
+_GRADE_AFTER = re.compile(r"-[A-Za-z]|[ \t]*[轮端级类位档型照]")
 _OTHER_SENSE_AFTER = {
+    "c": _GRADE_AFTER,
+    "r": _GRADE_AFTER,
     "multi-threading": _DEALS_AFTER,
     "multithreading": _DEALS_AFTER,
     "ap": _AP_COURSE,
@@ -74,6 +79,8 @@ _OTHER_SENSE_AFTER = {
     "can": re.compile(r"[ \t]+(?:BE|DO|HELP|MAKE|GET|WORK|DELIVER|BRING|OFFER|LEAD|BUILD)\b"),  # "WHAT I CAN DO"
 }
 _OTHER_SENSE_BEFORE = {
+    "c": _GRADE_BEFORE,
+    "r": _GRADE_BEFORE,
     "soc": re.compile(r"(?:电池|电量|battery|BMS)[ \t]*$", re.I),
     "davinci": re.compile(r"\bVector[ \t]+$"),
     "can": re.compile(r"\b(?:I|YOU|WE|THEY|HE|SHE|IT|WHO|THAT|WHAT|HOW)[ \t]+$"),
@@ -118,9 +125,6 @@ def _among_adobe(text: str, hit: Hit) -> Hit:
 
 # A guarded spelling followed by a year is a date's word ("Spring 2025", a term), never the skill.
 _YEAR_AFTER = re.compile(r"[ \t]+(?:(?:19|20)\d{2}|['’]\d{2})\b")
-# A grade or a class, not a language: "ASIL-C", "USB Type-C", "C-suite", "C轮融资", "C 级客户", "C端".
-_GRADE_BEFORE = re.compile(r"[A-Za-z0-9]-$")
-_GRADE_AFTER = re.compile(r"-[A-Za-z]|[ \t]*[轮端级类位档型照]")
 # A label that opens a line of skills: "Skills:", "Languages & Tools:", "技术栈：".
 _LIST_LABEL_RE = re.compile(r"^[\s\-*•·]*([^:：\n]{1,40})[:：]\s*$")
 _LIST_LABEL_WORDS = re.compile(
@@ -646,7 +650,6 @@ class Vocabulary:
             matches = [m for m in matches if not _region_after_city(text, m.start, m.end)]
         if any(m.entry.guarded for m in matches):
             matches = [m for m in matches if not (m.entry.guarded and _YEAR_AFTER.match(text, m.end))]
-            matches = [m for m in matches if not (m.entry.guarded and m.end - m.start == 1 and _graded(text, m))]
             matches = self._drop_unlisted(text, matches)
         hits = [Hit(m.entry.canonical, text[m.start : m.end], m.start, m.end, m.entry.kind) for m in matches]
         if kind == "skill" and any(h.surface in _ADOBE_SENSE for h in hits):
@@ -771,13 +774,6 @@ def _in_item_list(text: str, start: int) -> bool:
     short = sum(1 for item in items if len(item.split()) <= 4 and len(item) <= 40)
     named = sum(1 for item in items if not item[:1].islower())  # names, not "and then home"
     return len(items) >= 4 and short >= 0.8 * len(items) and named >= 0.75 * len(items)
-
-
-def _graded(text: str, match: Match) -> bool:
-    """A one-letter name that is a grade or a class ("ASIL-C", "Type-C", "C轮"), not the language."""
-    return bool(_GRADE_BEFORE.search(text, max(0, match.start - 2), match.start)) or bool(
-        _GRADE_AFTER.match(text, match.end)
-    )
 
 
 def _beside_chinese(text: str, start: int, end: int) -> bool:
