@@ -842,6 +842,10 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
             if len(parts) + len(words_before) >= 2 and not (wants_school and not _SCHOOL_WORDS.search(lines[first])):
                 break
         parts = [p for w in words_before for p in _header_parts(w, [])] + parts
+        employer = _employer_above(lines, first - 1, previous_end, parts, vocab) if kind == "experience" else []
+        if employer:
+            parts = employer + _team_in_title(parts, vocab)
+            first -= 1
         title_above = _title_above(lines, first - 1, previous_end, parts, vocab) if kind == "experience" else ""
         if title_above:
             first -= 1
@@ -988,6 +992,33 @@ def _org_from_above(entries: list[Entry], with_place: bool) -> None:
             entry.org = above.org
             if with_place:
                 entry.location = entry.location or above.location
+
+
+def _employer_above(lines: list[str], above: int, previous_end: int, parts: list[str], vocab: Vocabulary) -> list[str]:
+    """The employer and its place on the line above a header whose parts name a title and its team but no employer:
+    "Baker Hughes — Houston, TX" over "Senior Category Manager, Direct Materials  Mar 2019 – Present" (the team is
+    no employer). [] when the header names an employer, or the line above is no employer's line or ends a bullet."""
+    if (
+        above < previous_end
+        or len(parts) < 2
+        or not _is_title(parts[0], vocab)
+        or any(_is_org(p, vocab) for p in parts)
+        or (above > previous_end and _stops_mid_sentence(lines[above - 1]) and not _short_plain(lines[above - 1]))
+    ):
+        return []
+    return _org_line(lines[above], vocab)
+
+
+def _team_in_title(parts: list[str], vocab: Vocabulary) -> list[str]:
+    """A header's title followed by its team ("Senior Category Manager", "Direct Materials") as one title; its place
+    stays a part of its own."""
+    title, places = parts[0], []
+    for part in parts[1:]:
+        if _is_location(part):
+            places.append(part)
+        else:
+            title = f"{title}{'，' if _CJK.search(part) else ', '}{part}"
+    return [title, *places]
 
 
 def _title_above(lines: list[str], above: int, previous_end: int, parts: list[str], vocab: Vocabulary) -> str:
@@ -1589,6 +1620,23 @@ def _sentences(lines: list[str]) -> list[str]:
     return [part for text in joined for part in _SENTENCE_END.split(text) if part.strip()]
 
 
+def _preferred_asides(sentences: list[str], vocab: Vocabulary) -> tuple[list[str], list[str]]:
+    """(the sentences less their asides that prefer a skill, those asides): "Strong knowledge of SAP (S/4HANA
+    preferred)" asks for SAP and prefers S/4HANA; "熟悉 Java（有 Spring Cloud 经验者优先）" asks for Java. An aside that
+    names no skill and no degree ("SQL (preferred)") leaves its sentence preferred whole; "Bachelor's degree (Master's
+    preferred)" asks for a bachelor's."""
+    kept: list[str] = []
+    asides: list[str] = []
+    for sentence in sentences:
+        own = [m.group(0) for m in _PARENS.finditer(sentence) if _NICE_LINE.search(m.group(1))]
+        own = [aside for aside in own if vocab.skills_in(aside) or vocab.degrees_in(aside)]
+        for aside in own:
+            sentence = sentence.replace(aside, " ", 1)
+        kept.append(sentence)
+        asides += own
+    return kept, asides
+
+
 def _years(lines: list[str]) -> int | None:
     found: list[int] = []
     for line in lines:
@@ -1678,9 +1726,10 @@ def _read_job(text: str) -> tuple[DocumentModel, JobFacts]:
         excluded = {i for k in ("preferred", "benefits", "about") for i in by_kind.get(k, [])}
         requirement_lines = [i for i in range(len(lines)) if i not in excluded]
     sentences = _sentences([lines[i] for i in requirement_lines if not _PAY_LINE.match(lines[i])])
+    sentences, asides = _preferred_asides(sentences, vocab)
     must_lines = [s for s in sentences if not _NICE_LINE.search(s)]
     nice_lines = [lines[i] for i in by_kind.get("preferred", []) if not _PAY_LINE.match(lines[i])]
-    nice_lines += [s for s in sentences if _NICE_LINE.search(s)]
+    nice_lines += [s for s in sentences if _NICE_LINE.search(s)] + asides
     facts.must_have = _skills_of(must_lines, vocab)
     facts.nice_to_have = [s for s in _skills_of(nice_lines, vocab) if s not in facts.must_have]
     # The tools the duties name ("Optimize GPU inference (CUDA, TensorRT)") are the job's too: wanted, if not asked

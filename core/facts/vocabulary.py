@@ -77,6 +77,10 @@ _OTHER_SENSE_AFTER = {
     # Vector's AUTOSAR configurator ("DaVinci Configurator", "DaVinci Developer"), not the video editor
     "davinci": re.compile(r"[ \t]+(?:Configurator|Developer)\b", re.I),
     "can": re.compile(r"[ \t]+(?:BE|DO|HELP|MAKE|GET|WORK|DELIVER|BRING|OFFER|LEAD|BUILD)\b"),  # "WHAT I CAN DO"
+    # a user interface's tests ("UI 自动化脚本", "UI tests"), not its design
+    "ui": re.compile(r"[ \t]*(?:自动化|测试|automation\b|tests?\b|testing\b)", re.I),
+    # the people reported to ("the regional leadership team"), not the skill of leading
+    "leadership": re.compile(r"[ \t]+(?:teams?|group|meetings?|reviews?|forums?|offsites?|committee)\b", re.I),
 }
 _OTHER_SENSE_BEFORE = {
     "c": _GRADE_BEFORE,
@@ -88,6 +92,12 @@ _OTHER_SENSE_BEFORE = {
     "设计规范": re.compile(r"(?:结构|机械|工艺|电气|硬件|模具|数据库|接口|代码)[ \t]*$"),
     "结构设计": re.compile(r"(?:表|数据|数据库|组织|代码|数据表|存储)[ \t]*$"),
     "分析能力": re.compile(r"(?:仿真|有限元|CAE)[ \t]*$"),  # "CAE 仿真分析能力": a simulation skill
+    # fewer suppliers, sites or shipments ("supplier consolidation"), not consolidated financial statements
+    "consolidation": re.compile(
+        r"\b(?:supplier|vendor|supply[ \t]+base|site|warehouse|freight|shipment|SKU|inventory|footprint|server|data)"
+        r"[ \t-]+$",
+        re.IGNORECASE,
+    ),
     "retention": re.compile(r"\b(?:revenue|employee|staff|talent|data|records?|logs?)[ \t-]+$", re.IGNORECASE),
     # a product's name: "Salesforce (Sales Cloud)", "Marketing Cloud", Snowflake's "AI Data Cloud"
     "cloud": re.compile(

@@ -1486,3 +1486,49 @@ def test_a_job_boards_lines_of_terms_and_of_company_facts_are_read_from_a_screen
     )
     _, job = read_job(board)
     assert (job.company, job.location) == ("字节跳动", "北京·海淀区")
+
+
+def test_an_employer_line_above_a_title_and_its_team_is_the_employer() -> None:
+    """tests/data/resume/procurement_en.txt: "Baker Hughes — Houston, TX" over "Senior Category Manager, Direct
+    Materials  Mar 2019 – Present". The dated line's two parts were read as title and employer, so the Match's pitch
+    said "Senior Category Manager at Direct Materials", and the next employer's line became the role's last bullet."""
+    model = read_document(_data("resume", "procurement_en.txt"), "resume")
+    roles = [(e.org, e.title, e.location, e.start) for e in model.experience]
+    assert roles == [
+        ("Baker Hughes", "Senior Category Manager, Direct Materials", "Houston, TX", "2019-03"),
+        ("Flowserve Corporation", "Buyer / Senior Buyer", "Irving, TX", "2015-06"),
+        ("Cameron International", "Supply Chain Analyst", "Houston, TX", "2013-07"),
+    ]
+    assert len(model.experience[0].bullets) == 5
+    assert not any("Flowserve" in bullet for bullet in model.experience[0].bullets)
+    lines = "EXPERIENCE\nGlobex — Austin, TX\nBuyer, Valves   Jun 2015 – Feb 2019\n• Managed purchase orders\n"
+    assert [(e.org, e.title) for e in read_document(lines, "resume").experience] == [("Globex", "Buyer, Valves")]
+    # A header naming its employer keeps it: the line above is the end of the role before, not this one's employer.
+    named = "EXPERIENCE\nAcme Corp — Dallas, TX\nAnalyst, Globex Inc   2019 – 2021\n• Built reports\n"
+    assert [e.org for e in read_document(named, "resume").experience] == ["Globex Inc"]
+
+
+def test_a_preferred_aside_leaves_its_requirement_required() -> None:
+    """tests/data/jd/siemens_sourcing.txt: "Strong knowledge of SAP (S/4HANA preferred)" made SAP a nice-to-have."""
+    _model, job = read_job(_data("jd", "siemens_sourcing.txt"))
+    assert {"sap", "strategic sourcing", "should-cost analysis", "team management"} <= set(job.must_have)
+    assert {"six sigma", "risk management"} <= set(job.nice_to_have)
+    assert not {"consolidation", "leadership", "total cost of ownership"} & set(job.must_have + job.nice_to_have)
+    text = (
+        "Requirements\n- Python (Django a plus)\n- SQL (preferred)\n- Bachelor's degree (Master's preferred)\n"
+        "任职要求：\n1. 熟悉 Java（有 Spring Cloud 经验者优先）；\n"
+    )
+    _model, job = read_job(text)
+    assert {"python", "java"} <= set(job.must_have)
+    assert {"django", "sql", "spring"} <= set(job.nice_to_have)  # an aside with only the marker prefers its item
+    assert job.degree_required == "bachelor"
+
+
+def test_a_test_engineers_posting_asks_for_api_testing() -> None:
+    """tests/data/jd/pdd_qa_zh.txt: "熟悉接口测试" asked for nothing, and "Postman" for API design."""
+    _model, job = read_job(_data("jd", "pdd_qa_zh.txt"))
+    assert {"api testing", "performance testing", "test automation", "python", "java"} <= set(job.must_have)
+    assert "api design" not in job.must_have + job.nice_to_have
+    model = read_document(_data("resume", "qa_engineer_zh.txt"), "resume")
+    assert {"api testing", "appium", "test automation"} <= set(model.skills) and "ui design" not in model.skills
+    assert model.certifications == ["ISTQB 基础级认证", "软件评测师", "CET-6"]

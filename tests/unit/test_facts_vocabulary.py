@@ -283,10 +283,11 @@ def test_certifications_known_and_by_pattern(vocab: Vocabulary) -> None:
         "ruankao",
         "legal professional qualification",
         "teacher certification",
+        "istqb",
     }
     assert known | {"aws certified developer", "google analytics certification"} <= found
     # not in the data, found by the patterns
-    assert {"snowflake snowpro core certification", "certified tableau consultant", "istqb认证"} <= found
+    assert {"snowflake snowpro core certification", "certified tableau consultant"} <= found
     assert vocab.certifications_in("We value certification of our processes") == []
 
 
@@ -553,3 +554,51 @@ def test_a_narrower_embedded_skill_proves_the_broader_one(vocab: Vocabulary) -> 
     assert {"device drivers", "can bus"} <= vocab.broader("can drivers")
     assert {"matlab"} <= vocab.broader("simulink")
     assert "simulink" not in vocab.broader("matlab")  # MATLAB alone proves no Simulink models
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "found"),
+    [
+        # tests/data/resume/qa_engineer_zh.txt: a test engineer's UI automation was UI design, and Postman (the
+        # posting's "熟练使用 JMeter、Postman 等工具") was API design; "接口测试" was no skill at all.
+        ("使用 Appium 编写 UI 自动化脚本 200+ 条", "ui design", False),
+        ("使用 Appium 编写 UI 自动化脚本 200+ 条", "test automation", True),
+        ("使用 Appium 编写 UI 自动化脚本 200+ 条", "appium", True),
+        ("Wrote UI tests for the checkout flow", "ui design", False),
+        ("负责 App 的 UI 设计与交互规范", "ui design", True),
+        ("熟练使用 JMeter、Postman 等工具", "api design", False),
+        ("熟练使用 JMeter、Postman 等工具", "api testing", True),
+        ("熟悉接口测试、性能测试", "api testing", True),
+        # tests/data/jd/siemens_sourcing.txt: fewer suppliers is no consolidated financial statement, the team one
+        # reports to is no skill of leading, and "should-cost" is its own method, not total cost of ownership.
+        ("Drive cost reduction, supplier consolidation and risk mitigation", "consolidation", False),
+        ("Drive cost reduction, supplier consolidation and risk mitigation", "risk management", True),
+        ("Prepared the consolidation of 12 subsidiaries", "consolidation", True),
+        ("Report savings and risk to the regional leadership team", "leadership", False),
+        ("Strong leadership skills", "leadership", True),
+        ("10+ years, including 3+ years leading people", "team management", True),
+        ("delivered $4.6M in savings through should-cost models", "should-cost analysis", True),
+        ("delivered $4.6M in savings through should-cost models", "total cost of ownership", False),
+        ("Led dual-sourcing for 140 single-source parts", "supply risk management", True),
+        ("Develop and execute category strategies for castings", "strategic sourcing", True),
+        ("Develop and execute category strategies for castings", "strategic thinking", False),
+        ("Known for cost-out programs", "cost control", True),
+    ],
+)
+def test_a_test_engineers_and_a_buyers_words_in_their_own_sense(
+    vocab: Vocabulary, text: str, skill: str, found: bool
+) -> None:
+    assert (skill in skills(vocab, text)) is found
+
+
+def test_dual_sourcing_proves_risk_management(vocab: Vocabulary) -> None:
+    assert "risk management" in vocab.broader("supply risk management")
+    assert {"test automation", "software testing"} <= vocab.broader("appium")
+    assert "software testing" in vocab.broader("api testing")
+
+
+def test_a_test_engineers_certificates_are_named_as_written(vocab: Vocabulary) -> None:
+    """ "ISTQB 基础级认证（CTFL）、软件评测师（中级）" read as the certificate "基础级认证", and 软件评测师 was lost."""
+    found = [h.surface for h in vocab.certifications_in("ISTQB 基础级认证（CTFL）、软件评测师（中级）、CET-6")]
+    assert found[0] == "ISTQB 基础级认证" and "软件评测师" in found and "CET-6" in found
+    assert "基础级认证" not in found
