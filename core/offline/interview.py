@@ -334,12 +334,22 @@ def _stories(
 def situation_line(entry: Entry, lang: str) -> str:
     """A story's situation: the role and its dates, at its employer when the document names one apart (a header
     read whole, "Gamma Retail · Marketing Manager", has no employer of its own: "At  as ..." read as a glitch);
-    a project or role with a name but no title is "In OpenLedger", not "At OpenLedger as "."""
+    a project or role with a name but no title is "In OpenLedger", not "At OpenLedger as "; a project named as its
+    title alone is "In the Test Platform project", not "As Test Platform"."""
+    if entry.kind == "project" and entry.title and not entry.org:
+        return t(lang, "star_situation_project", name=_project_name(entry.title, lang), dates=_dates(entry, lang))
     if not entry.title:
         return t(lang, "star_situation_no_title", org=entry.org, dates=_dates(entry, lang))
     if not entry.org:
         return t(lang, "star_situation_no_org", title=entry.title, dates=_dates(entry, lang))
     return t(lang, "star_situation", org=entry.org, title=entry.title, dates=_dates(entry, lang))
+
+
+def _project_name(name: str, lang: str) -> str:
+    """A project named by its title alone: "接口自动化测试平台" as "接口自动化测试平台项目", "Inventory Forecasting" as
+    "Inventory Forecasting project"; a name that says it is a project already stays as written."""
+    said = name.rstrip().endswith("项目") if lang == "zh" else name.rstrip().lower().endswith("project")
+    return name if said else (f"{name}项目" if lang == "zh" else f"{name} project")
 
 
 def _to_ask(advisor: Advisor, job: JobFacts, lang: str) -> list[str]:

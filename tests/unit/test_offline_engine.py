@@ -589,3 +589,28 @@ def test_years_in_another_engineering_field_do_not_meet_the_roles() -> None:
     assert not any("满足岗位要求" in strength for strength in strengths)
     own = _service_of(_fixture("resume", "mechanical_zh.txt"), _fixture("jd", "wearable_structure_zh.txt"), "zh")
     assert any("满足岗位要求的5年以上经验" in strength for strength in own.run()["match"].strengths)
+
+
+def test_a_project_named_alone_is_the_storys_project_and_a_buyer_is_at_the_employer() -> None:
+    """tests/data/resume/qa_engineer_zh.txt: a STAR story set in a project with no role of its own read
+    "担任接口自动化测试平台" (served as a platform). tests/data/resume/procurement_en.txt: the pitch said "Senior
+    Category Manager at Direct Materials", the team under the employer's line read as the employer."""
+    qa = _service_of(_fixture("resume", "qa_engineer_zh.txt"), _fixture("jd", "pdd_qa_zh.txt"), "zh").run()
+    situations = [story.situation for story in qa["interview"].star_stories]
+    assert "在接口自动化测试平台项目中（2022-03 – 2022-12）" in situations
+    assert not any(s.startswith("担任接口") for s in situations)
+    buyer = _service_of(_fixture("resume", "procurement_en.txt"), _fixture("jd", "siemens_sourcing.txt"), "en").run()
+    assert "Senior Category Manager, Direct Materials at Baker Hughes" in buyer["match"].self_pitch
+    assert not any(role.employer == "Direct Materials" for role in buyer["summary"].roles)
+    gaps = " ".join(gap.gap for gap in buyer["match"].gaps)
+    assert "Total Cost of Ownership" not in gaps and "Risk Management" not in gaps  # should-cost, dual-sourcing shown
+
+
+def test_a_project_situation_in_english_says_project_once() -> None:
+    from core.facts.model import Entry
+    from core.offline.interview import situation_line
+
+    named = Entry(kind="project", org="", title="Inventory Forecasting Tool", start="2024-01", end="2024-05")
+    assert situation_line(named, "en").startswith("In the Inventory Forecasting Tool project")
+    said = Entry(kind="project", org="", title="Capstone Project", start="2024-01", end="2024-05")
+    assert situation_line(said, "en").startswith("In the Capstone Project (")
