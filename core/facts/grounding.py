@@ -500,11 +500,22 @@ class _LineChecker:
                 if not (as_written or unread) and not any(_same_title(part, t, self.ev) for t in held if t):
                     out.append(("title", part, held[0] if len(held) == 1 else None))
                     self._take_text(part)
-            elif part not in orgs and not self._is_place_or_noise(part) and not self.ev.on_dated_line(part):
+            elif (
+                part not in orgs
+                and not self._is_place_or_noise(part)
+                and not self.ev.on_dated_line(part)
+                and not self._team_of_title(part)
+            ):
                 employers = [n for k, n in self.ev.entities if k == "employer"]
                 out.append(("employer", part, employers[0] if len(employers) == 1 else None))
                 self._take_text(part)
         return out
+
+    def _team_of_title(self, part: str) -> bool:
+        """The team a title of the documents holds: "Telemetry Unit" in "### Staff Nurse, Telemetry Unit", the resume's
+        own heading over "Memorial Hermann Hospital, Houston, TX | March 2022 – Present", is no employer (the title
+        beside it is checked on its own)."""
+        return any(contains_phrase(fold(held), part) for kind, held in self.ev.entities if kind == "title")
 
     def _title_like(self, part: str) -> bool:
         if has_cjk(part):

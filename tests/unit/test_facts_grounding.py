@@ -231,3 +231,17 @@ def test_letters_glued_to_a_figure_or_an_accent_are_no_invented_name() -> None:
     assert _flags("- 负责 5G 基站软件开发，电源板 12V 输入", resume) == []
     assert [f.token for f in _flags("- Built a 5G base station for Huawei", resume)] == ["Huawei"]
     assert [f.token for f in _flags("- Certified by TÜV SÜD", resume)] == ["TÜV SÜD"]
+
+
+def test_a_titles_team_in_the_resumes_own_heading_is_no_invented_employer() -> None:
+    """tests/data/resume/nurse_en.txt: the tailored resume kept the resume's own heading "### Staff Nurse, Telemetry
+    Unit" over "Memorial Hermann Hospital, Houston, TX | March 2022 – Present", and "Telemetry Unit" was flagged as an
+    invented employer: every Customize of this resume, offline or by a model, failed its check."""
+    text = (Path(__file__).resolve().parents[1] / "data" / "resume" / "nurse_en.txt").read_text("utf-8")
+    resume = read_document(text, "resume")
+    place = "\nMemorial Hermann Hospital, Houston, TX | March 2022 – Present"
+    assert check(f"### Staff Nurse, Telemetry Unit{place}", [resume]) == []
+    assert check(f"### Staff Nurse, Medical-Surgical Unit{place}", [resume]) == []
+    assert [f.token for f in check(f"### Staff Nurse, Mayo Clinic{place}", [resume])] == ["Mayo Clinic"]
+    promoted = check(f"### Charge Nurse, Telemetry Unit{place}", [resume])
+    assert [f.kind for f in promoted] == ["title"]  # the promotion is caught; the team is the resume's own
