@@ -347,6 +347,10 @@ def _is_org(part: str, vocab: Vocabulary) -> bool:
 
 
 _HONOURS = re.compile(r"\s*[（(]\s*(?:hons?|honours|honors)\.?\s*[)）]", re.IGNORECASE)
+# A Chinese company's registered name holds its seat in brackets: "网易（杭州）网络有限公司", "腾讯科技（深圳）有限公司"
+_SEAT_IN_NAME = re.compile(
+    r"(?<=[\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{2,6})[)）](?=[\u4e00-\u9fff]{0,16}?(?:公司|集团|银行|研究院|事务所))"
+)
 
 
 # What a header's part never begins or ends with: separators left over once its dates are cut out.
@@ -363,9 +367,11 @@ def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
     joined = _CITY_COMMA.sub(lambda m: m.group(0).replace(", ", "\x00").replace(",", "\x01"), "  |  ".join(pieces))
     joined = re.sub(r"\s+(?:to|至|到|[-–—~])\s+(?=\s*\|)", " ", joined)
     joined = _HONOURS.sub("\x02", joined)  # "BSc (Hons) Computer Science" is one degree, not three parts
+    joined = _SEAT_IN_NAME.sub("\x03\\1\x04", joined)
     parts = []
     for part in _SPLIT.split(joined):
         part = part.strip(_PART_EDGES).replace("\x00", ", ").replace("\x01", ",").replace("\x02", " (Hons)")
+        part = part.replace("\x03", "（").replace("\x04", "）")
         if part and part.lower() not in _DATE_WORDS:
             parts.append(part)
     return parts
@@ -433,6 +439,7 @@ def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
     spread: list[str] = []
     for part in parts:
         spread.extend(_header_pieces(part, entry.kind, vocab))
+    spread = _promotions(spread, vocab)
     labels = {"公司": "org", "单位": "org", "company": "org", "employer": "org", "职位": "title", "岗位": "title",
               "title": "title", "role": "title", "position": "title", "项目": "org", "project": "org",
               "角色": "title", "地点": "location", "location": "location"}  # fmt: skip
@@ -460,7 +467,7 @@ def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
     for part in rest:
         if not entry.location and _is_location(part):
             entry.location = part
-        elif not entry.title and _is_title(part, vocab) and not _is_org(part, vocab):
+        elif not entry.title and _is_title(part, vocab) and not _is_org(_TEAM_ASIDE.sub("", part), vocab):
             entry.title = part
         elif not entry.org and (_is_org(part, vocab) or not _is_title(part, vocab)):
             entry.org = part
@@ -468,6 +475,21 @@ def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
             entry.title = part
     if _NO_EMPLOYER.fullmatch(entry.org):
         entry.org = ""  # "Freelance Instructional Designer / Self-employed": no one to have worked at
+
+
+_ARROW = frozenset(("→", "->", "—>", "=>", "➝", "➔", ">"))
+
+
+def _promotions(pieces: list[str], vocab: Vocabulary) -> list[str]:
+    """A promotion written with an arrow is one title: "招聘专员 → 招聘主管", "Analyst -> Senior Analyst"."""
+    out: list[str] = []
+    for piece in pieces:
+        if len(out) >= 2 and out[-1] in _ARROW and _is_title(out[-2], vocab) and _is_title(piece, vocab):
+            arrow = out.pop()
+            out[-1] = f"{out[-1]} {arrow} {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 def _header_pieces(part: str, kind: str, vocab: Vocabulary) -> list[str]:
@@ -861,7 +883,9 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
                 or _is_bullet(lines[body_start + 1])
             )
         ):
-            parts += _header_parts(lines[body_start].strip(), [])
+            line_below = lines[body_start].strip()  # "高级产品专家（淘宝事业部）": the title and its team, one part
+            team_title = _TEAM_ASIDE.search(line_below) and _lone_title(line_below, vocab)
+            parts += [line_below] if team_title else _header_parts(line_below, [])
             body_start += 1
         elif kind != "education" and body_start < next_header and not any(_is_org(p, vocab) for p in parts):
             below = _org_line(lines[body_start], vocab)
@@ -908,6 +932,10 @@ def _title_below(lines: list[str], below: int, end: int, parts: list[str], vocab
     )
 
 
+# The team bracketed after a Chinese title: "高级HRBP（游戏事业部）" is a title, its department no employer.
+_TEAM_ASIDE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])[（(][\u4e00-\u9fff][^()（）]{0,15}[)）]$")
+
+
 def _lone_title(line: str, vocab: Vocabulary) -> bool:
     """A line that is a job title and nothing else: short, no employer, no dates."""
     text = line.strip()
@@ -915,7 +943,7 @@ def _lone_title(line: str, vocab: Vocabulary) -> bool:
         _short_plain(line)
         and len(text.split()) <= 6
         and _is_title(text, vocab)
-        and not _is_org(text, vocab)
+        and not _is_org(_TEAM_ASIDE.sub("", text), vocab)
         and not _is_header_line(text)
     )
 
@@ -1360,7 +1388,8 @@ def _read(text: object, kind: str) -> DocumentModel:
     certs: dict[str, str] = {}
     for hit in vocab.certifications_in(joined):
         if not vocab.section_of(lines[line_index.line_of(hit.start)].strip()):  # "技能证书" heads a section
-            certs.setdefault(hit.canonical, hit.surface)
+            dotted = "." in hit.surface and joined[hit.end : hit.end + 1] == "."  # "P.E." keeps its last dot
+            certs.setdefault(hit.canonical, f"{hit.surface}." if dotted else hit.surface)
     model.certifications = list(certs.values())
     model.languages = _languages(lines, model.sections, vocab)
     model.numbers = _numbers(model, line_index, lambda word: vocab.canonical_skill(word) is not None)
@@ -1637,6 +1666,31 @@ def _preferred_asides(sentences: list[str], vocab: Vocabulary) -> tuple[list[str
     return kept, asides
 
 
+# A degree's fields of study, listed as alternatives: "Bachelor's degree in Civil Engineering, Construction Management
+# or related field", "财务、会计、金融相关专业", "机械类相关专业".
+_STUDY_FIELDS = re.compile(
+    r"\b(?:degree|diploma|bachelor(?:'s|’s)?|master(?:'s|’s)?|B\.?[SA]\.?|M\.?[SA]\.?|MBA|Ph\.?D\.?)\s+(?:degree\s+)?"
+    r"(?:in|of)\s+(?P<en>[^.;\n]{2,120}?)(?=\s*(?:[.;\n]|$|,?\s+or\s+(?:an?\s+)?(?:related|similar|equivalent|relevant)\b|"
+    r"\s+(?:is|are)\s+(?:required|preferred|a plus)\b))"
+    r"|(?P<zh>[^，。；;,\n]{1,40}?)(?:等)?(?:相关|类相关|类)专业",
+    re.IGNORECASE,
+)
+
+
+def _study_fields(sentences: list[str]) -> tuple[list[str], list[str]]:
+    """(the sentences less the fields of study their degree may be in, those fields). A candidate who studied one of
+    the alternatives meets the degree; none of them is a skill the work asks for by itself."""
+    kept: list[str] = []
+    fields: list[str] = []
+    for sentence in sentences:
+        spans = [m.span("en") if m.group("en") else m.span("zh") for m in _STUDY_FIELDS.finditer(sentence)]
+        for start, end in reversed(spans):
+            fields.append(sentence[start:end])
+            sentence = f"{sentence[:start]} {sentence[end:]}"
+        kept.append(sentence)
+    return kept, fields
+
+
 def _years(lines: list[str]) -> int | None:
     found: list[int] = []
     for line in lines:
@@ -1727,6 +1781,8 @@ def _read_job(text: str) -> tuple[DocumentModel, JobFacts]:
         requirement_lines = [i for i in range(len(lines)) if i not in excluded]
     sentences = _sentences([lines[i] for i in requirement_lines if not _PAY_LINE.match(lines[i])])
     sentences, asides = _preferred_asides(sentences, vocab)
+    sentences, fields = _study_fields(sentences)
+    asides += fields  # a field of study a degree may be in is wanted, not a skill the work asks for
     must_lines = [s for s in sentences if not _NICE_LINE.search(s)]
     nice_lines = [lines[i] for i in by_kind.get("preferred", []) if not _PAY_LINE.match(lines[i])]
     nice_lines += [s for s in sentences if _NICE_LINE.search(s)] + asides

@@ -86,6 +86,7 @@ _OTHER_SENSE_BEFORE = {
     "c": _GRADE_BEFORE,
     "r": _GRADE_BEFORE,
     "soc": re.compile(r"(?:电池|电量|battery|BMS)[ \t]*$", re.I),
+    "ap": re.compile(r"\bLEED[ \t]+$"),  # a LEED Accredited Professional, not accounts payable
     "davinci": re.compile(r"\bVector[ \t]+$"),
     "can": re.compile(r"\b(?:I|YOU|WE|THEY|HE|SHE|IT|WHO|THAT|WHAT|HOW)[ \t]+$"),
     # a mechanical or a database design's rules and structure, not a UI design system or an enclosure

@@ -239,7 +239,12 @@ def customize(docs: ServiceDocuments, match: MatchResultData) -> CustomizeReply:
     _plain_section(draft, resume, "awards", "md_awards")
     _plain_section(draft, resume, "publications", "md_publications")
     written = fold("\n".join(draft.lines))
-    certs = [c for c in resume.certifications if fold(c) not in written]  # not already shown in another line
+    listed = fold(
+        "\n".join(resume.lines[i] for s in resume.sections if s.canonical == "skills" for i in range(s.start, s.end))
+    )
+    # Not already shown in another line, unless the resume listed it with its skills ("LICENSES & SKILLS"), which the
+    # tailored skills line keeps no certificate of: a licence named only in a sentence is easy to miss.
+    certs = [c for c in resume.certifications if fold(c) not in written or fold(c) in listed]
     if certs and not any(s.canonical == "certifications" for s in resume.sections):
         draft.heading(t(resume.lang, "md_certifications"))
         for cert in certs:

@@ -394,6 +394,7 @@ def language_names(doc: DocumentModel) -> list[str]:
 _CERT_WORD = re.compile(r"certif|认证|证书|资格", re.IGNORECASE)
 _BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
 _ITEM_LABEL = re.compile(r"^[^:：]{1,30}[:：]\s*")
+_LICENCE_NUMBER = re.compile(r"#\s*\d|\d{5,}|No\.\s*\d", re.IGNORECASE)
 
 
 def unknown_listed(doc: DocumentModel, lines: list[int]) -> list[str]:
@@ -415,6 +416,8 @@ def unknown_listed(doc: DocumentModel, lines: list[int]) -> list[str]:
             item = piece.strip(" .。:：-–*•")
             if not re.search(r"\w", item) or len(item) > 30 or len(item.split()) > 3 or item.startswith("#"):
                 continue  # a sentence, or a heading a Markdown resume wrote inside the section
+            if _LICENCE_NUMBER.search(item):
+                continue  # "Colorado #0059821": a licence's number, no skill
             if any(a < start and begin < b for a, b in known) or vocab.section_of(item) or _CERT_WORD.search(item):
                 continue
             if fold(item) not in vocab.generic_words:

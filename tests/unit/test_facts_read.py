@@ -479,7 +479,8 @@ def test_chinese_jd_with_sections() -> None:
     _model, job = read_job(JD_ZH_SECTIONS)
     assert (job.title, job.company, job.location, job.lang) == ("高级数据分析师", "美团", "上海", "zh")
     assert {"sql", "python"} <= set(job.must_have)
-    assert job.nice_to_have == ["tableau"]
+    # the fields a degree may be in ("统计学、数学相关专业") are wanted, not skills the work requires
+    assert job.nice_to_have == ["tableau", "statistics"]
     assert (job.years_required, job.degree_required) == (3, "bachelor")
     assert job.responsibilities == ["负责业务数据分析与报表搭建", "与产品、运营协作推动增长"]
 
@@ -1406,7 +1407,7 @@ def test_a_chinese_title_spaced_around_its_latin_word_stays_one_title() -> None:
     assert not {"artificial intelligence", "public relations", "precepting"} & set(model.skills)
     assert [(e.org, e.title) for e in model.experience] == [
         ("杭州有赞科技有限公司", "高级UI设计师"),
-        ("网易", "UI设计师"),
+        ("网易（杭州）网络有限公司", "UI设计师"),  # the registered name holds its seat in brackets
     ]
 
 
@@ -1532,3 +1533,49 @@ def test_a_test_engineers_posting_asks_for_api_testing() -> None:
     model = read_document(_data("resume", "qa_engineer_zh.txt"), "resume")
     assert {"api testing", "appium", "test automation"} <= set(model.skills) and "ui design" not in model.skills
     assert model.certifications == ["ISTQB 基础级认证", "软件评测师", "CET-6"]
+
+
+def test_a_chinese_hr_resumes_registered_names_titles_with_teams_and_a_promotion() -> None:
+    """tests/data/resume/hrbp_zh.txt: "网易（杭州）网络有限公司" was the employer "网易" in the place "杭州", the
+    title below it ("高级HRBP（游戏事业部）") was lost to its department, "招聘专员 → 招聘主管" kept only the first
+    title, and the heading "【专业技能与证书】" was a certificate."""
+    model = read_document(_data("resume", "hrbp_zh.txt"), "resume")
+    assert [(e.org, e.title, e.location) for e in model.experience] == [
+        ("网易（杭州）网络有限公司", "高级HRBP（游戏事业部）", ""),
+        ("杭州海康威视数字技术股份有限公司", "招聘专员 → 招聘主管", ""),
+    ]
+    assert model.certifications == ["人力资源管理师", "CET-6"]
+    assert any(s.canonical == "skills" and s.title == "【专业技能与证书】" for s in model.sections)
+    english = read_document(
+        "EXPERIENCE\nAcme Corp | 2019 – 2023\nAnalyst -> Senior Analyst\n- Built reports\n", "resume"
+    )
+    assert english.experience[0].title == "Analyst -> Senior Analyst"
+
+
+def test_a_degrees_fields_of_study_are_wanted_not_required_skills() -> None:
+    """tests/data/jd/turner_project_engineer.txt: "Bachelor's degree in Civil Engineering, Construction Management or
+    related field" asked for both as skills, so a civil engineer lacked construction management and a construction
+    manager civil engineering; "财务、会计、金融相关专业" required accounting of every FP&A candidate."""
+    _model, job = read_job(_data("jd", "turner_project_engineer.txt"))
+    assert {"procore", "bluebeam", "primavera p6"} <= set(job.must_have)
+    assert {"civil engineering", "construction management"} <= set(job.nice_to_have)
+    assert not {"civil engineering", "construction management"} & set(job.must_have)
+    assert "accounts payable" not in job.must_have + job.nice_to_have  # "LEED AP is a plus"
+    assert job.degree_required == "bachelor"
+    _model, fpa = read_job(_data("jd", "fpa_manager_zh.txt"))
+    assert "accounting" in fpa.nice_to_have and "accounting" not in fpa.must_have
+    _model, plain = read_job("Requirements\n- BS in Computer Science or equivalent experience with Python\n")
+    assert plain.must_have == ["python"]
+
+
+def test_a_construction_project_engineers_tools_and_licences() -> None:
+    """tests/data/resume/civil_engineer_en.txt: RFIs, submittals, Procore, Primavera P6, Bluebeam, BIM 360 clash
+    detection were no skills, and P.E., OSHA 30 and LEED were no certificates under "LICENSES & SKILLS" (itself
+    no heading: the licences were read as the school's lines)."""
+    model = read_document(_data("resume", "civil_engineer_en.txt"), "resume")
+    assert {
+        "rfi management", "submittals", "procore", "primavera p6", "bluebeam", "bim", "clash detection",
+        "mep coordination", "change orders", "construction scheduling", "site safety", "concrete",
+    } <= set(model.skills)  # fmt: skip
+    assert model.certifications == ["P.E.", "OSHA 30", "LEED Green Associate"]
+    assert model.education[0].bullets == []

@@ -602,3 +602,16 @@ def test_a_test_engineers_certificates_are_named_as_written(vocab: Vocabulary) -
     found = [h.surface for h in vocab.certifications_in("ISTQB 基础级认证（CTFL）、软件评测师（中级）、CET-6")]
     assert found[0] == "ISTQB 基础级认证" and "软件评测师" in found and "CET-6" in found
     assert "基础级认证" not in found
+
+
+def test_a_construction_posting_words(vocab: Vocabulary) -> None:
+    """tests/data/jd/turner_project_engineer.txt: "LEED AP is a plus" asked for accounts payable, and Revit stood for
+    all of BIM (a posting asking for BIM was met by Revit, and one asking for Revit by "BIM 360")."""
+    assert "accounts payable" not in skills(vocab, "P.E. license or LEED AP is a plus")
+    assert "accounts payable" in skills(vocab, "Processed AP invoices and vendor payments")
+    assert "revit" not in skills(vocab, "Ran MEP coordination meetings with BIM 360 clash detection")
+    assert "bim" in vocab.broader("revit") and {"bim", "clash detection"} <= vocab.broader("navisworks")
+    # an enclosure's structure, not a building's
+    assert "structural engineering" not in skills(vocab, "高级结构工程师（消费电子）")
+    found = [h.surface for h in vocab.certifications_in("P.E. license or LEED AP is a plus; OSHA 30 certification")]
+    assert {"LEED AP", "OSHA 30"} <= set(found)

@@ -256,8 +256,8 @@ def test_a_new_graduates_objective_ended_internship_and_prizes() -> None:
     assert "求职意向" not in said and "152-1088-3421" not in said
     assert not any("R语言" in gap.gap for gap in match.gaps)  # "熟悉 Python 或 R": Python meets it
     assert "目前是" not in said and "至今" not in said
-    assert "最近一段经历是中国平安保险数据分析实习生（2025-07 – 2025-10）" in intro.self_intro_1min
-    assert "最近一段经历是中国平安保险数据分析实习生。" in match.self_pitch
+    assert "最近一段经历是中国平安保险（集团）股份有限公司数据分析实习生（2025-07 – 2025-10）" in intro.self_intro_1min
+    assert "最近一段经历是中国平安保险（集团）股份有限公司数据分析实习生。" in match.self_pitch
     assert "在武汉大学数学与统计学院学生会担任学术部部长（2023-09 – 2024-06）期间" in intro.self_intro_3min
     markdown = out["customize"].markdown
     assert "## 荣誉奖项" in markdown and "全国大学生数学建模竞赛 湖北赛区一等奖" in markdown
@@ -614,3 +614,22 @@ def test_a_project_situation_in_english_says_project_once() -> None:
     assert situation_line(named, "en").startswith("In the Inventory Forecasting Tool project")
     said = Entry(kind="project", org="", title="Capstone Project", start="2024-01", end="2024-05")
     assert situation_line(said, "en").startswith("In the Capstone Project (")
+
+
+def test_licences_listed_with_skills_stay_listed_and_their_numbers_are_no_skills() -> None:
+    """tests/data/resume/civil_engineer_en.txt lists "Professional Engineer (P.E.), Colorado #0059821 · OSHA 30 · LEED
+    Green Associate" under LICENSES & SKILLS: the tailored skills line showed "Colorado #0059821" as a skill and kept
+    only LEED as a certificate, since P.E. and OSHA 30 were also named in a sentence."""
+    out = _service_of(
+        _fixture("resume", "civil_engineer_en.txt"), _fixture("jd", "turner_project_engineer.txt"), "en"
+    ).run()
+    markdown = out["customize"].markdown
+    assert "#0059821" not in markdown
+    certificates = markdown.split("## Certifications", 1)[1]
+    assert all(name in certificates for name in ("P.E.", "OSHA 30", "LEED Green Associate"))
+    strengths = " ".join(out["match"].strengths)
+    assert "Procore" in strengths and "Primavera P6" in strengths
+    service = _service_of(
+        _fixture("resume", "civil_engineer_en.txt"), _fixture("jd", "turner_project_engineer.txt"), "en"
+    )
+    assert check(markdown, [service.resume], service.job) == []
