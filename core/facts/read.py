@@ -634,6 +634,9 @@ def _header_dates(line: str) -> tuple[str | None, str | None, list[DateHit]]:
     return None, None, hits
 
 
+_PROSE_BEFORE_DATE = re.compile(r"\b(?:in|since|by|during|until|through|throughout|for|of|from|before|after)\s+$", re.I)
+
+
 def _is_header_line(line: str) -> bool:
     text = _strip_bullet(line)
     if not text or len(text) > 140:
@@ -643,6 +646,8 @@ def _is_header_line(line: str) -> bool:
         return True
     # Length without the runs of spaces that align a date to the right margin in pasted text.
     short = len(" ".join(text.split())) < 90
+    if dates and _is_bullet(line) and _PROSE_BEFORE_DATE.search(text, 0, dates[-1].start):
+        return False  # "- Partner with Sales on renewals; sourced $620K in upsell pipeline in 2024": a bullet's year
     return bool(dates) and (dates[-1].end >= len(text.rstrip(" )）")) - 1 or dates[0].start <= 1) and short
 
 
@@ -1702,8 +1707,22 @@ def _years(lines: list[str]) -> int | None:
     return max(found) if found else None
 
 
+# A school level that names what a teacher teaches, not a degree asked: "持有初中或高中数学教师资格证", "高中英语教师",
+# "high school math teacher".
+_TAUGHT_LEVEL = re.compile(
+    r"(?:或[\u4e00-\u9fff]{1,3})?[\u4e00-\u9fff]{0,4}(?:教师|老师|资格证|学段|年级|教学)"
+    r"|\s+(?:[A-Za-z]+\s+){0,2}(?:teachers?|teaching|certificat|licen[cs]e)",
+    re.IGNORECASE,
+)
+
+
 def _degree(lines: list[str], vocab: Vocabulary) -> DegreeLevel:
-    levels = [hit.canonical for line in lines for hit in vocab.degrees_in(line) if hit.canonical in _LEVEL_ORDER]
+    levels = [
+        hit.canonical
+        for line in lines
+        for hit in vocab.degrees_in(line)
+        if hit.canonical in _LEVEL_ORDER and not _TAUGHT_LEVEL.match(line, hit.end)
+    ]
     if not levels:
         return ""
     lowest = min(levels, key=_LEVEL_ORDER.index)

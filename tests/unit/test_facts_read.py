@@ -1579,3 +1579,26 @@ def test_a_construction_project_engineers_tools_and_licences() -> None:
     } <= set(model.skills)  # fmt: skip
     assert model.certifications == ["P.E.", "OSHA 30", "LEED Green Associate"]
     assert model.education[0].bullets == []
+
+
+def test_a_bullets_year_is_no_role_and_a_teachers_certificate_level_no_degree() -> None:
+    """tests/data/resume/csm_en.txt: "- Partner with Sales on renewals and expansion; sourced $620K in upsell pipeline
+    in 2024" was a role at HubSpot titled by the bullet. tests/data/jd/math_teacher_zh.txt:
+    "持有初中或高中数学教师资格证" asked for a high-school diploma instead of the bachelor's its first line asks;
+    tests/data/resume/teacher_zh.txt:
+    "荣誉与证书" was a certificate, and its dated prize a role."""
+    csm = read_document(_data("resume", "csm_en.txt"), "resume")
+    assert [(e.org, e.title) for e in csm.experience] == [
+        ("HubSpot", "Senior Customer Success Manager"),
+        ("Zendesk", "Customer Success Manager"),
+    ]
+    assert any("in 2024" in bullet for bullet in csm.experience[0].bullets)
+    _model, job = read_job(_data("jd", "math_teacher_zh.txt"))
+    assert job.degree_required == "bachelor"
+    assert {"classroom teaching", "educational technology"} <= set(job.must_have)
+    assert {"homeroom management", "competition coaching", "parent communication"} <= set(job.nice_to_have)
+    _model, plain = read_job("任职要求：\n1、大专及以上学历；\n2、持有高中语文教师资格证")
+    assert plain.degree_required == "associate"
+    teacher = read_document(_data("resume", "teacher_zh.txt"), "resume")
+    assert teacher.certifications == ["教师资格证", "普通话二级甲等"]
+    assert [e.org for e in teacher.experience] == ["成都市第七中学初中学校", "成都市树德中学"]

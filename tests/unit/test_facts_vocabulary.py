@@ -615,3 +615,37 @@ def test_a_construction_posting_words(vocab: Vocabulary) -> None:
     assert "structural engineering" not in skills(vocab, "高级结构工程师（消费电子）")
     found = [h.surface for h in vocab.certifications_in("P.E. license or LEED AP is a plus; OSHA 30 certification")]
     assert {"LEED AP", "OSHA 30"} <= set(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "found"),
+    [
+        # tests/data/resume/teacher_zh.txt: a maths teacher's resume showed only "communication"
+        ("担任初二、初三两个班数学教学", "classroom teaching", True),
+        ("担任班主任 4 年，班级获评市级优秀班集体", "homeroom management", True),
+        ("指导学生参加全国初中数学联赛，获省一等奖 3 人次", "competition coaching", True),
+        ("熟练使用希沃白板、几何画板开展信息化教学", "educational technology", True),
+        ("参与校本课程《数学思维训练》开发", "instructional design", True),
+        ("公开课获区级一等奖", "demonstration lessons", True),
+        ("Teaching Assistant, CS 61B", "classroom teaching", False),  # a title, not a teacher's skill
+        ("高考 652 分，数学 142", "exam preparation", False),  # the student sat the exam
+        # tests/data/jd/datadog_csm.txt: a customer success posting's platform, reviews, health scores
+        ("Experience with Gainsight or a similar CS platform", "customer success platforms", True),
+        ("Lead onboarding, success plans and executive business reviews", "business reviews", True),
+        ("built a health score in Gainsight that cut churn by 3 points", "customer health scoring", True),
+        (
+            "Drive adoption, retention and expansion across a portfolio of enterprise accounts",
+            "enterprise sales",
+            False,
+        ),
+        ("Drive adoption, retention and expansion across a portfolio of enterprise accounts", "product adoption", True),
+    ],
+)
+def test_a_teachers_and_a_customer_success_managers_words(
+    vocab: Vocabulary, text: str, skill: str, found: bool
+) -> None:
+    assert (skill in skills(vocab, text)) is found
+
+
+def test_gainsight_proves_a_customer_success_platform(vocab: Vocabulary) -> None:
+    assert {"customer success platforms", "customer success"} <= vocab.broader("gainsight")

@@ -633,3 +633,17 @@ def test_licences_listed_with_skills_stay_listed_and_their_numbers_are_no_skills
         _fixture("resume", "civil_engineer_en.txt"), _fixture("jd", "turner_project_engineer.txt"), "en"
     )
     assert check(markdown, [service.resume], service.job) == []
+
+
+def test_a_teacher_and_a_customer_success_manager_offline() -> None:
+    """tests/data/resume/teacher_zh.txt against tests/data/jd/math_teacher_zh.txt: the posting's must-haves were
+    "self-motivation, communication" and the degree asked was high school. tests/data/resume/csm_en.txt against
+    tests/data/jd/datadog_csm.txt: "managing enterprise accounts" made Enterprise Sales a required gap of a CSM."""
+    teacher = _service_of(_fixture("resume", "teacher_zh.txt"), _fixture("jd", "math_teacher_zh.txt"), "zh").run()
+    match = teacher["match"]
+    assert any(strength.startswith("教学：") for strength in match.strengths)
+    assert "要求：本科" in match.formula
+    csm = _service_of(_fixture("resume", "csm_en.txt"), _fixture("jd", "datadog_csm.txt"), "en").run()
+    gaps = " ".join(gap.gap for gap in csm["match"].gaps)
+    assert "Enterprise Sales" not in gaps and "Gainsight" not in gaps
+    assert any("Gainsight" in strength for strength in csm["match"].strengths)
