@@ -649,3 +649,39 @@ def test_a_teachers_and_a_customer_success_managers_words(
 
 def test_gainsight_proves_a_customer_success_platform(vocab: Vocabulary) -> None:
     assert {"customer success platforms", "customer success"} <= vocab.broader("gainsight")
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "found"),
+    [
+        # tests/data/resume/legal_counsel_zh.txt: a lawyer's laws were other trades' skills and her work none
+        ("负责平台商户合同、数据合规与广告法相关审核", "advertising", False),
+        ("负责平台商户合同、数据合规与广告法相关审核", "advertising law", True),
+        ("负责平台商户合同、数据合规与广告法相关审核", "data privacy", True),
+        ("熟悉《个人信息保护法》《数据安全法》《网络安全法》", "cybersecurity law", True),
+        ("处理诉讼、仲裁及行政监管事务，协调外部律师", "administrative support", False),
+        ("处理诉讼、仲裁及行政监管事务，协调外部律师", "regulatory affairs", True),
+        ("处理商户及消费者纠纷诉讼 60 余起", "litigation", True),
+        ("负责法律尽职调查与交易文件起草", "legal due diligence", True),
+        # tests/data/resume/clinical_research_en.txt: Good Clinical Practice was Google Cloud, a sponsor's monitoring
+        # visits observability, Oracle InForm the Oracle database
+        ("GCP-trained, fluent in EDC systems", "google cloud", False),
+        ("GCP-trained, fluent in EDC systems", "good clinical practice", True),
+        ("Working knowledge of ICH-GCP and FDA regulations", "good clinical practice", True),
+        ("Coordinate sponsor monitoring visits and audits", "observability", False),
+        ("Coordinate sponsor monitoring visits and audits", "monitoring visits", True),
+        ("Enter and clean data in Medidata Rave and Oracle InForm", "oracle database", False),
+        ("Enter and clean data in Medidata Rave and Oracle InForm", "edc systems", False),  # named, proved below
+        ("Prepare IRB submissions, amendments and continuing reviews", "irb submissions", True),
+        ("Deployed the service on GCP with Terraform", "google cloud", True),
+    ],
+)
+def test_a_lawyers_and_a_clinical_research_coordinators_words(
+    vocab: Vocabulary, text: str, skill: str, found: bool
+) -> None:
+    assert (skill in skills(vocab, text)) is found
+
+
+def test_an_edc_system_proves_edc_and_clinical_research(vocab: Vocabulary) -> None:
+    assert {"edc systems", "clinical research"} <= vocab.broader("oracle inform") | vocab.broader("edc systems")
+    assert "compliance" in vocab.broader("data privacy")

@@ -647,3 +647,18 @@ def test_a_teacher_and_a_customer_success_manager_offline() -> None:
     gaps = " ".join(gap.gap for gap in csm["match"].gaps)
     assert "Enterprise Sales" not in gaps and "Gainsight" not in gaps
     assert any("Gainsight" in strength for strength in csm["match"].strengths)
+
+
+def test_a_lawyer_and_a_clinical_research_coordinator_offline() -> None:
+    """tests/data/resume/legal_counsel_zh.txt against a data-compliance counsel posting asked for "cybersecurity,
+    attention to detail, communication" and found none of her contract, privacy or litigation work;
+    tests/data/resume/clinical_research_en.txt was matched on Google Cloud."""
+    lawyer = _service_of(
+        _fixture("resume", "legal_counsel_zh.txt"), _fixture("jd", "data_compliance_counsel_zh.txt"), "zh"
+    ).run()
+    strengths = " ".join(lawyer["match"].strengths)
+    assert "数据合规" in strengths and "诉讼" in strengths
+    crc = _service_of(_fixture("resume", "clinical_research_en.txt"), _fixture("jd", "brigham_crc.txt"), "en").run()
+    said = " ".join([*crc["match"].strengths, *(gap.gap for gap in crc["match"].gaps)])
+    assert "Google Cloud" not in said and "Observability" not in said
+    assert "Good Clinical Practice" in said
