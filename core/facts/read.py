@@ -1676,7 +1676,8 @@ def _preferred_asides(sentences: list[str], vocab: Vocabulary) -> tuple[list[str
 _STUDY_FIELDS = re.compile(
     r"\b(?:degree|diploma|bachelor(?:'s|’s)?|master(?:'s|’s)?|B\.?[SA]\.?|M\.?[SA]\.?|MBA|Ph\.?D\.?)\s+(?:degree\s+)?"
     r"(?:in|of)\s+(?P<en>[^.;\n]{2,120}?)(?=\s*(?:[.;\n]|$|,?\s+or\s+(?:an?\s+)?(?:related|similar|equivalent|relevant)\b|"
-    r"\s+(?:is|are)\s+(?:required|preferred|a plus)\b))"
+    r"\s+(?:is|are)\s+(?:required|preferred|a plus)\b|"
+    r",?\s+(?:and|with|plus)\s+(?:\d|at\s+least|experience|strong|proven|solid|excellent|hands-on|[a-z]+\s+years?)))"
     r"|(?P<zh>[^，。；;,\n]{1,40}?)(?:等)?(?:相关|类相关|类)专业",
     re.IGNORECASE,
 )

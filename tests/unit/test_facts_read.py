@@ -1566,6 +1566,11 @@ def test_a_degrees_fields_of_study_are_wanted_not_required_skills() -> None:
     assert "accounting" in fpa.nice_to_have and "accounting" not in fpa.must_have
     _model, plain = read_job("Requirements\n- BS in Computer Science or equivalent experience with Python\n")
     assert plain.must_have == ["python"]
+    # the field ends where the sentence goes on to the work: Python and SQL stay required
+    _model, joined = read_job("Requirements\n- Degree in Computer Science and 5 years of Python experience\n")
+    assert joined.must_have == ["python"]
+    _model, joined = read_job("Requirements\n- Bachelor's degree in Statistics with strong SQL skills\n")
+    assert (joined.must_have, joined.nice_to_have) == (["sql"], ["statistics"])
 
 
 def test_a_construction_project_engineers_tools_and_licences() -> None:
