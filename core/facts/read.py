@@ -1677,10 +1677,10 @@ _STUDY_FIELDS = re.compile(
     r"\b(?:degree|diploma|bachelor(?:'s|’s)?|master(?:'s|’s)?|B\.?[SA]\.?|M\.?[SA]\.?|MBA|Ph\.?D\.?)\s+(?:degree\s+)?"
     r"(?:in|of)\s+(?P<en>[^.;\n]{2,120}?)(?=\s*(?:[.;\n]|$|,?\s+or\s+(?:an?\s+)?(?:related|similar|equivalent|relevant)\b|"
     r"\s+(?:is|are)\s+(?:required|preferred|a plus)\b|"
-    r",?\s+(?:and|with|plus)\s+(?:\d|at\s+least|experience|strong|proven|solid|excellent|hands-on|[a-z]+\s+years?)))"
-    r"|(?P<zh>[^，。；;,\n]{1,40}?)(?:等)?(?:相关|类相关|类)专业",
+    r",?\s+(?:and|with|plus)\s+(?:\d|at\s+least|experience|strong|proven|solid|excellent|hands-on|[a-z]+\s+years?)))",
     re.IGNORECASE,
 )
+_STUDY_FIELDS_ZH = re.compile(r"(?P<zh>[^，。；;,\n]{1,40}?)(?:等)?(?:相关|类相关|类)专业")
 
 
 def _study_fields(sentences: list[str]) -> tuple[list[str], list[str]]:
@@ -1689,7 +1689,9 @@ def _study_fields(sentences: list[str]) -> tuple[list[str], list[str]]:
     kept: list[str] = []
     fields: list[str] = []
     for sentence in sentences:
-        spans = [m.span("en") if m.group("en") else m.span("zh") for m in _STUDY_FIELDS.finditer(sentence)]
+        spans = [m.span("en") for m in _STUDY_FIELDS.finditer(sentence)]
+        if "专业" in sentence:  # the Chinese form is tried only where it can end (a lazy scan from every character)
+            spans = sorted([*spans, *(m.span("zh") for m in _STUDY_FIELDS_ZH.finditer(sentence))])
         for start, end in reversed(spans):
             fields.append(sentence[start:end])
             sentence = f"{sentence[:start]} {sentence[end:]}"
