@@ -240,7 +240,12 @@ def customize(docs: ServiceDocuments, match: MatchResultData) -> CustomizeReply:
     _plain_section(draft, resume, "publications", "md_publications")
     written = fold("\n".join(draft.lines))
     listed = fold(
-        "\n".join(resume.lines[i] for s in resume.sections if s.canonical == "skills" for i in range(s.start, s.end))
+        "\n".join(
+            resume.lines[i]
+            for s in resume.sections
+            if s.canonical == "skills"
+            for i in range(s.start, min(s.end, len(resume.lines)))
+        )
     )
     # Not already shown in another line, unless the resume listed it with its skills ("LICENSES & SKILLS"), which the
     # tailored skills line keeps no certificate of: a licence named only in a sentence is easy to miss.
