@@ -1397,6 +1397,8 @@ def _read(text: object, kind: str) -> DocumentModel:
             certs.setdefault(hit.canonical, f"{hit.surface}." if dotted else hit.surface)
     model.certifications = list(certs.values())
     model.languages = _languages(lines, model.sections, vocab)
+    for canonical in certs:  # "CET-6" alone says the person reads and writes English
+        model.languages += [lang for lang in vocab.languages_proved(canonical) if lang not in model.languages]
     model.numbers = _numbers(model, line_index, lambda word: vocab.canonical_skill(word) is not None)
     return model
 

@@ -621,6 +621,10 @@ class Vocabulary:
         """Skills a mention of `canonical` also proves, transitively ("amazon eks" -> kubernetes, aws, ...)."""
         return self._broader.get(canonical.strip().lower(), frozenset())
 
+    def languages_proved(self, canonical: str) -> list[str]:
+        """Spoken languages a certificate proves: "CET-6" or "IELTS" English, "JLPT N2" Japanese."""
+        return sorted(c for c in self.broader(canonical) if ("language", c) in self._items)
+
     def family(self, canonical: str) -> str:
         item = self._items.get(("skill", canonical.strip().lower()))
         return item.family if item is not None else "general"

@@ -382,13 +382,14 @@ def _names(written: str, canonical: str) -> bool:
 
 
 def language_names(doc: DocumentModel) -> list[str]:
-    """Spoken languages as the document writes them, in the order of the model's list."""
+    """Spoken languages as the document writes them, in the order of the model's list; one a certificate proves
+    ("CET-6") under its name in the document's language ("英语")."""
     vocab = _vocabulary()
     written: dict[str, str] = {}
     if vocab is not None:
         for hit in vocab.languages_in(doc.text):
             written.setdefault(hit.canonical, str(hit.surface))
-    return [written.get(name, name) for name in doc.languages]
+    return [written.get(name) or (vocab.label(name, doc.lang) if vocab is not None else name) for name in doc.languages]
 
 
 _CERT_WORD = re.compile(r"certif|认证|证书|资格", re.IGNORECASE)

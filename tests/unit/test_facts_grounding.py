@@ -245,3 +245,15 @@ def test_a_titles_team_in_the_resumes_own_heading_is_no_invented_employer() -> N
     assert [f.token for f in check(f"### Staff Nurse, Mayo Clinic{place}", [resume])] == ["Mayo Clinic"]
     promoted = check(f"### Charge Nurse, Telemetry Unit{place}", [resume])
     assert [f.kind for f in promoted] == ["title"]  # the promotion is caught; the team is the resume's own
+
+
+def test_an_english_certificate_proves_english_and_nothing_else() -> None:
+    """tests/data/resume/qa_engineer_zh.txt lists "CET-6" among its certificates and names no language: a tailored
+    resume writing "英语：CET-6", as most Chinese resumes do, was flagged for an invented language, failing a faithful
+    Customize. A language no certificate proves is still caught."""
+    text = (Path(__file__).resolve().parents[1] / "data" / "resume" / "qa_engineer_zh.txt").read_text("utf-8")
+    resume = read_document(text, "resume")
+    assert resume.languages == ["english"]
+    assert check("## 证书\n- 英语：CET-6", [resume]) == []
+    assert check("## 语言\n- English (CET-6)", [resume]) == []
+    assert "language" in {f.kind for f in check("## 语言\n- 日语（N2）", [resume])}

@@ -662,3 +662,12 @@ def test_a_lawyer_and_a_clinical_research_coordinator_offline() -> None:
     said = " ".join([*crc["match"].strengths, *(gap.gap for gap in crc["match"].gaps)])
     assert "Google Cloud" not in said and "Observability" not in said
     assert "Good Clinical Practice" in said
+
+
+def test_a_language_a_certificate_proves_is_named_in_the_users_language() -> None:
+    from core.offline.lookup import language_names
+
+    resume = read_document(_fixture("resume", "hrbp_zh.txt"), "resume")  # "人力资源管理师（二级）、CET-6"
+    assert language_names(resume) == ["英语"]
+    english = read_document("Jane Doe\nCERTIFICATIONS\nIELTS 7.5\n", "resume")
+    assert language_names(english) == ["English"]
