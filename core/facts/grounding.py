@@ -142,7 +142,20 @@ _ROLE_NOISE = _words(
     "remote hybrid onsite on-site contract contractor full-time part-time freelance internship intern present "
     "current now today to till 至今 现在 今 至 起 到 远程 全职 兼职 实习"
 )
-_ORG_TAILS = _words("inc corp corporation co company llc ltd limited gmbh ag plc group")
+_ORG_TAILS = _words(
+    "inc corp corporation co company llc ltd limited gmbh ag plc group pvt pte pty se sa nv bv kg srl spa sarl coop"
+)
+_NEXT_WORD = re.compile(r" ([A-Za-z][A-Za-z.-]*)")
+
+
+def _legal_form_end(line: str, at: int) -> int:
+    """Where the legal form written after a name ends ("Zalando SE", "Infosys Pvt Ltd."); `at` when none follows."""
+    end = at
+    while (word := _NEXT_WORD.match(line, end)) and fold(word.group(1)).strip(".").replace(" ", "") in _ORG_TAILS:
+        end = word.end()
+    return end
+
+
 _CJK_WORKED_AT = re.compile(
     r"(?:曾在|曾于|就职于|任职于|供职于|加入|在)(?P<org>[\u3400-\u9fffA-Za-z0-9]{2,12}?)"
     r"(?=担任|负责|任职|工作|从事|期间|实习|带领|主导|参与)"
@@ -159,7 +172,7 @@ def _name_shaped(part: str) -> bool:
 
 
 def _org_key(name: str) -> str:
-    words = [w.strip(".") for w in fold(name).split()]
+    words = [w.strip(".") for w in fold(name).replace("co op", "coop").split()]
     while words and words[-1] in _ORG_TAILS:
         words = words[:-1]
     return " ".join(words)
@@ -574,6 +587,10 @@ class _LineChecker:
                 after = re.match(r" ([A-Z][\w&+.-]+|I{1,3}V?\b(?! [a-z]))(?!')", self.line[m.end() :])
                 before = re.search(r"\b([A-Za-z.]+) $", self.line[: m.start()]) if kind == "title" else None
                 added = after.group(1) if after and after.group(1).casefold() not in _CONNECTORS else None
+                form_end = _legal_form_end(self.line, m.end()) if kind != "title" else m.end()
+                if form_end > m.end():
+                    self._take(m.start(), form_end)  # "Zalando SE", "Tata Consultancy Services Pvt Ltd": its legal form
+                    continue
                 extended = None
                 if added is not None and not self.ev.has(f"{name} {added}"):
                     extended = f"{m.group(0)} {added}"

@@ -892,13 +892,17 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
             team_title = _TEAM_ASIDE.search(line_below) and _lone_title(line_below, vocab)
             parts += [line_below] if team_title else _header_parts(line_below, [])
             body_start += 1
-        elif kind != "education" and body_start < next_header and not any(_is_org(p, vocab) for p in parts):
-            below = _org_line(lines[body_start], vocab)
-            if below:  # "Teaching Assistant, 15-122 …" over "Carnegie Mellon University | Pittsburgh, PA"
-                parts = below + parts
-                body_start += 1
+        elif (
+            kind != "education"
+            and body_start < next_header
+            and not any(_is_org(p, vocab) for p in parts)
+            and (below := _org_line(lines[body_start], vocab))
+        ):  # "Teaching Assistant, 15-122 …" over "Carnegie Mellon University | Pittsburgh, PA"
+            parts = below + parts
+            body_start += 1
         elif kind == "experience" and not title_above and _title_below(lines, body_start, next_header, parts, vocab):
-            # "Zillow Group, Seattle, WA | 2015 – 2019" over "Product Manager II"
+            # "Zillow Group, Seattle, WA | 2015 – 2019" over "Product Manager II"; "Stripe | San Francisco, CA |
+            # 2019 – 2023" over "Software Engineer" (a name with no organisation word of its own)
             parts.append(lines[body_start].strip())
             body_start += 1
         if kind != "education" and date_start is None and hits and _one_term(hits[-1]):

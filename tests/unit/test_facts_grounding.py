@@ -257,3 +257,22 @@ def test_an_english_certificate_proves_english_and_nothing_else() -> None:
     assert check("## 证书\n- 英语：CET-6", [resume]) == []
     assert check("## 语言\n- English (CET-6)", [resume]) == []
     assert "language" in {f.kind for f in check("## 语言\n- 日语（N2）", [resume])}
+
+
+def test_an_employer_under_its_legal_form_is_the_same_employer() -> None:
+    """A tailored heading that adds the employer's legal form ("Zalando SE", "Tata Consultancy Services Pvt Ltd",
+    "REI Co-op") names the same employer; another word added ("Zalando Labs") or another name is still caught."""
+    resume = read_document(
+        "Anna Schmidt\nanna@example.com\nEXPERIENCE\nZalando | Berlin | 2019 – 2023\nProduct Analyst\n- Built it\n"
+        "REI | Seattle, WA | 2016 – 2019\nMarketing Specialist\n- Ran it\n"
+        "Tata Consultancy Services | 2014 – 2016\nAnalyst\n- Wrote it\n",
+        "resume",
+    )
+    for faithful in (
+        "### Product Analyst — Zalando SE (2019–2023)",
+        "### Marketing Specialist — REI Co-op (2016–2019)",
+        "### Analyst — Tata Consultancy Services Pvt Ltd (2014–2016)",
+    ):
+        assert check(faithful, [resume]) == [], faithful
+    assert [f.token for f in check("### Product Analyst — Zalando Labs (2019–2023)", [resume])] == ["Zalando Labs"]
+    assert [f.token for f in check("### Analyst — Infosys Ltd (2014–2016)", [resume])] == ["Infosys Ltd"]

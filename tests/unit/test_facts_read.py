@@ -1607,3 +1607,20 @@ def test_a_bullets_year_is_no_role_and_a_teachers_certificate_level_no_degree() 
     teacher = read_document(_data("resume", "teacher_zh.txt"), "resume")
     assert teacher.certifications == ["教师资格证", "普通话二级甲等"]
     assert [e.org for e in teacher.experience] == ["成都市第七中学初中学校", "成都市树德中学"]
+
+
+def test_an_employer_with_no_organisation_word_over_its_title() -> None:
+    """ "Zalando | Berlin | 2019 – 2023" over "Product Analyst": an employer named without "Inc" or "Group" sent the
+    header down the branch that looks for an employer's line below and, finding none, never looked for the title
+    there, so every such role had no title (the tailored resume's heading was then flagged)."""
+    text = (
+        "Anna Schmidt\nanna@example.com\nEXPERIENCE\nZalando | Berlin | 2019 – 2023\nProduct Analyst\n"
+        "- Built the returns dashboard\nREI | Seattle, WA | 2016 – 2019\nMarketing Specialist\n- Ran campaigns\n"
+        "Zillow Group, Seattle, WA | 2014 – 2016\nProduct Manager II\n- Shipped search\n"
+    )
+    roles = [(e.org, e.title, e.location) for e in read_document(text, "resume").experience]
+    assert roles == [
+        ("Zalando", "Product Analyst", "Berlin"),
+        ("REI", "Marketing Specialist", "Seattle, WA"),
+        ("Zillow Group", "Product Manager II", "Seattle, WA"),
+    ]
