@@ -106,6 +106,12 @@ class DocumentModel:
                 return index
         return None
 
+    def section_lines(self, canonical: str) -> list[int]:
+        """Indexes of the lines of every section of that kind ("skills"), heading lines included, in order."""
+        return [
+            i for s in self.sections if s.canonical == canonical for i in range(s.start, min(s.end, len(self.lines)))
+        ]
+
     def wish_lines(self) -> frozenset[int]:
         """Lines of an objective ("求职意向：数据分析师（校招）", "Objective: a data analyst role"): the job the user
         wants, so never evidence of a skill or of experience."""

@@ -970,7 +970,7 @@ def _roles_under_employer(entries: list[Entry]) -> list[Entry]:
             team = entry.org
             entry.org, entry.location = host.org, entry.location or host.location
             if team and team != host.org and not _is_location(team):
-                entry.title = f"{entry.title}{'，' if _CJK.search(team) else ', '}{team}"
+                entry.title = _with_team(entry.title, team)
             if id(host) not in adopted:
                 adopted.add(id(host))
                 entry.line_start = host.line_start
@@ -1054,8 +1054,13 @@ def _team_in_title(parts: list[str], vocab: Vocabulary) -> list[str]:
         if _is_location(part):
             places.append(part)
         else:
-            title = f"{title}{'，' if _CJK.search(part) else ', '}{part}"
+            title = _with_team(title, part)
     return [title, *places]
+
+
+def _with_team(title: str, team: str) -> str:
+    """ "Senior Category Manager, Direct Materials", "高级产品专家，淘宝交易平台": a title and the team it is in."""
+    return f"{title}{'，' if _CJK.search(team) else ', '}{team}"
 
 
 def _title_above(lines: list[str], above: int, previous_end: int, parts: list[str], vocab: Vocabulary) -> str:
@@ -1660,21 +1665,33 @@ def _sentences(lines: list[str]) -> list[str]:
     return [part for text in joined for part in _SENTENCE_END.split(text) if part.strip()]
 
 
+def _set_aside(sentences: list[str], spans_of: Callable[[str], list[tuple[int, int]]]) -> tuple[list[str], list[str]]:
+    """(the sentences with the spans `spans_of` finds in each cut out, those spans' text in reading order)."""
+    kept: list[str] = []
+    cut: list[str] = []
+    for sentence in sentences:
+        spans = sorted(spans_of(sentence))
+        cut += [sentence[start:end] for start, end in spans]
+        for start, end in reversed(spans):
+            sentence = f"{sentence[:start]} {sentence[end:]}"
+        kept.append(sentence)
+    return kept, cut
+
+
 def _preferred_asides(sentences: list[str], vocab: Vocabulary) -> tuple[list[str], list[str]]:
     """(the sentences less their asides that prefer a skill, those asides): "Strong knowledge of SAP (S/4HANA
     preferred)" asks for SAP and prefers S/4HANA; "熟悉 Java（有 Spring Cloud 经验者优先）" asks for Java. An aside that
     names no skill and no degree ("SQL (preferred)") leaves its sentence preferred whole; "Bachelor's degree (Master's
     preferred)" asks for a bachelor's."""
-    kept: list[str] = []
-    asides: list[str] = []
-    for sentence in sentences:
-        own = [m.group(0) for m in _PARENS.finditer(sentence) if _NICE_LINE.search(m.group(1))]
-        own = [aside for aside in own if vocab.skills_in(aside) or vocab.degrees_in(aside)]
-        for aside in own:
-            sentence = sentence.replace(aside, " ", 1)
-        kept.append(sentence)
-        asides += own
-    return kept, asides
+
+    def asides(sentence: str) -> list[tuple[int, int]]:
+        return [
+            m.span()
+            for m in _PARENS.finditer(sentence)
+            if _NICE_LINE.search(m.group(1)) and (vocab.skills_in(m.group(0)) or vocab.degrees_in(m.group(0)))
+        ]
+
+    return _set_aside(sentences, asides)
 
 
 # A degree's fields of study, listed as alternatives: "Bachelor's degree in Civil Engineering, Construction Management
@@ -1692,17 +1709,14 @@ _STUDY_FIELDS_ZH = re.compile(r"(?P<zh>[^，。；;,\n]{1,40}?)(?:等)?(?:相关
 def _study_fields(sentences: list[str]) -> tuple[list[str], list[str]]:
     """(the sentences less the fields of study their degree may be in, those fields). A candidate who studied one of
     the alternatives meets the degree; none of them is a skill the work asks for by itself."""
-    kept: list[str] = []
-    fields: list[str] = []
-    for sentence in sentences:
+
+    def fields(sentence: str) -> list[tuple[int, int]]:
         spans = [m.span("en") for m in _STUDY_FIELDS.finditer(sentence)]
         if "专业" in sentence:  # the Chinese form is tried only where it can end (a lazy scan from every character)
-            spans = sorted([*spans, *(m.span("zh") for m in _STUDY_FIELDS_ZH.finditer(sentence))])
-        for start, end in reversed(spans):
-            fields.append(sentence[start:end])
-            sentence = f"{sentence[:start]} {sentence[end:]}"
-        kept.append(sentence)
-    return kept, fields
+            spans += [m.span("zh") for m in _STUDY_FIELDS_ZH.finditer(sentence)]
+        return spans
+
+    return _set_aside(sentences, fields)
 
 
 def _years(lines: list[str]) -> int | None:

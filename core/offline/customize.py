@@ -91,9 +91,7 @@ def ordered_skills(doc: DocumentModel, job: JobFacts) -> list[str]:
     A JD skill the document proves outside its skills list (in a bullet) is listed too: it is the user's
     own fact, and the list is where a recruiter looks for it.
     """
-    listed_lines = [
-        i for s in doc.sections if s.canonical == "skills" for i in range(s.start, min(s.end, len(doc.lines)))
-    ]
+    listed_lines = doc.section_lines("skills")
     listed = (
         skills_on_lines(doc, listed_lines, each_form=True)
         if listed_lines
@@ -239,14 +237,7 @@ def customize(docs: ServiceDocuments, match: MatchResultData) -> CustomizeReply:
     _plain_section(draft, resume, "awards", "md_awards")
     _plain_section(draft, resume, "publications", "md_publications")
     written = fold("\n".join(draft.lines))
-    listed = fold(
-        "\n".join(
-            resume.lines[i]
-            for s in resume.sections
-            if s.canonical == "skills"
-            for i in range(s.start, min(s.end, len(resume.lines)))
-        )
-    )
+    listed = fold("\n".join(resume.lines[i] for i in resume.section_lines("skills")))
     # Not already shown in another line, unless the resume listed it with its skills ("LICENSES & SKILLS"), which the
     # tailored skills line keeps no certificate of: a licence named only in a sentence is easy to miss.
     certs = [c for c in resume.certifications if fold(c) not in written or fold(c) in listed]
