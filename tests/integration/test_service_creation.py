@@ -13,6 +13,7 @@ from sqlalchemy import event, select
 
 from core import jobs, ledger
 from core.actions import Reservation
+from core.probe import start_probe
 from core.workbench import creation, quotes, services
 from db.models import Job, LedgerEntry, Service
 from db.session import get_engine, unit_of_work
@@ -171,3 +172,41 @@ def test_a_jd_copied_out_of_a_pdf_is_stored_with_its_ligatures_spelled_out(fake:
         service = session.get(Service, uuid.UUID(created["service_id"]))
         assert service is not None and service.jd_text is not None
         assert "Certified Scrum Master" in service.jd_text and "workflow automation" in service.jd_text
+
+
+def test_a_job_started_alone_is_one_statement_with_the_same_row_and_debit_as_create_job(
+    fake: object, make_user: Any
+) -> None:
+    """core.jobs.create_jobs_at_once (the probe's click): BEGIN, the reservation with the wallet lock, one
+    statement, COMMIT; the row create_job would write, and one debit entry the job refunds by."""
+    user = make_user(coins=3)
+    statements: list[str] = []
+
+    def seen(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        statements.append(statement.split()[0])
+
+    event.listen(get_engine(), "before_cursor_execute", seen)
+    try:
+        paid = start_probe(user, "p", price=2).data
+    finally:
+        event.remove(get_engine(), "before_cursor_execute", seen)
+    assert statements == ["WITH", "WITH"]
+    free = start_probe(user, "f", price=2).data  # one coin left: the wallet does not hold the price
+    assert start_probe(user, "p", price=2).data == paid  # the same key replays, charging nothing more
+    with unit_of_work() as session:
+        reference = jobs.create_job(session, jobs.NewJob(user, "probe", 1, "probe"))
+    with unit_of_work() as session:
+        by_create_job = session.get(Job, reference.id)
+        probes = session.scalars(select(Job).where(Job.kind == "probe", Job.id != reference.id))
+        made = {job.queue: job for job in probes}
+        assert by_create_job is not None and set(made) == {"paid", "free"}
+        assert (paid["queue"], free["queue"]) == ("paid", "free")
+        for job in made.values():
+            assert _row(job) | {"queue": "-"} == _row(by_create_job) | {"queue": "-"}
+            assert job.params == {"prompt": "Say hello.", "max_tokens": 64, "structured": False}
+        debit = session.scalars(select(LedgerEntry).where(LedgerEntry.kind == "debit", LedgerEntry.user_id == user))
+        entries = {entry.job_id: entry for entry in debit}
+        assert made["paid"].price == 2 and entries[made["paid"].id].id == made["paid"].debit_entry_id
+        assert made["free"].price == 0 and made["free"].debit_entry_id is None
+        assert set(entries) == {made["paid"].id, reference.id}
+        assert ledger.balance(session, user) == 0 and ledger.reconcile(session) == []
