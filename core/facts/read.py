@@ -26,7 +26,7 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 # A number mark is never followed by a digit: "3.1% across…" (a wrapped line) and "06.2019 – …" (a header)
 # are not item 3 or item 6.
-_BULLET = re.compile(r"^\s*(?:[-*•·▪◦●○■□➢►▶✓✔→>|｜]|\d{1,2}[.)、](?!\d)|[（(]?\d{1,2}[）)]|o\s)\s*")
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦●○■□◆◇★☆❖✦➢►▶✓✔→>|｜]|\d{1,2}[.)、](?!\d)|[（(]?\d{1,2}[）)]|o\s)\s*")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]?\d{3,4}){1,3}(?!\d)")
 _LINK = re.compile(
@@ -37,7 +37,7 @@ _LABEL = re.compile(r"^\s*([^:：]{1,12})[:：]\s*(.*)$")
 # A spaced middle dot or bullet separates parts too ("Gamma Retail · Marketing Manager | 2019 - Present"); an
 # unspaced one does not, so a transliterated name ("阿卜杜拉·买买提") stays whole.
 _SPLIT = re.compile(
-    r"(?<=\w)-\s+|\s+[|｜丨]\s+|\s*[|｜丨]\s*|\s+[—–-]\s+|\s*(?:(?<!\d)[—–]|[—–](?!\d))\s*|\s+[·•・]\s+|\t+|\s{3,}|,\s+|,(?=[A-Za-z])|，|\s+at\s+|"
+    r"(?<=\w)-\s+|\s+[|｜丨]\s+|\s*[|｜丨]\s*|\s+(?:--|[—–-])\s+|\s*(?:(?<!\d)[—–]|[—–](?!\d))\s*|\s+[·•・]\s+|\t+|\s{3,}|,\s+|,(?=[A-Za-z])|，|\s+at\s+|"
     r"\s+@\s+|[（(]|[）)]"
 )
 # A skill's name as the label of a profile's address ("GitHub：github.com/…", "Kaggle: kaggle.com/…").
@@ -48,8 +48,9 @@ _LOCATION_LABEL = re.compile(
     re.IGNORECASE,
 )
 _CITY_STATE = re.compile(
-    r"^[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,2},\s?(?:[A-Z]{2}(?:\s\d{5}(?:-\d{4})?)?|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)$"
-)
+    r"^[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,2}(?:\s?(?:&|/|and)\s?[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,2})?,"
+    r"\s?(?:[A-Z]{2}(?:\s\d{5}(?:-\d{4})?)?|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)$"
+)  # "Westerville & Dublin, OH": a role in two towns
 _CITIES = (
     "北京", "上海", "深圳", "广州", "杭州", "成都", "南京", "武汉", "西安", "苏州", "天津", "重庆", "长沙", "厦门",
     "青岛", "香港", "台北", "合肥", "郑州", "济南", "大连", "宁波", "珠海", "东莞", "无锡", "福州", "昆明", "沈阳",
@@ -76,6 +77,11 @@ _GPA = re.compile(r"(?:GPA|绩点|均分)\s*[:：]?\s*(\d(?:\.\d{1,2})?\s*(?:/\s
 _FIELD = re.compile(
     r"\b(?:in|of)\s+(?!(?:Science|Arts|Engineering|Business Administration|Laws|Philosophy|Technology)\s+in\b)"
     r"([A-Z][A-Za-z&,' -]{2,60})"
+)
+# The field right after a degree's abbreviation: "B.S. Supply Chain Management", "MSc Data Science".
+_FIELD_AFTER_ABBREVIATION = re.compile(
+    r"^(?:B\.?S\.?c?|B\.?A\.?|M\.?S\.?c?|M\.?A\.?|B\.?Eng\.?|M\.?Eng\.?|B\.?Tech\.?|M\.?Tech\.?|BBA|BFA|MFA)"
+    r"\s+(?!in\b|of\b)([A-Z][A-Za-z&' -]{2,60})$"
 )
 _LONG_HEADS = ("manager", "engineer", "analyst", "designer", "developer", "coordinator", "specialist", "consultant")
 _ENTRY_SECTIONS: dict[str, EntryKind] = {
@@ -167,9 +173,12 @@ def _ocr_repair(text: str) -> str:
     )
 
 
+_HEADING_MARKS = "#*=_ ◆◇■□●○★☆❖✦▌▍▎▶►▸▪"  # Markdown's, and the symbols Chinese templates put before a heading
+
+
 def _heading(line: str, vocab: Vocabulary, in_entries: bool) -> tuple[str, str, bool] | None:
     """(title, canonical, inline) when the line opens a section; inline: content follows on the same line."""
-    text = line.strip().strip("#*=_ ").strip()
+    text = line.strip().strip(_HEADING_MARKS).strip()
     if not text or len(text) > 60:
         return None
     canonical = vocab.section_of(text) or vocab.section_of(_ocr_repair(text))
@@ -357,6 +366,11 @@ _SEAT_IN_NAME = re.compile(
 _PART_EDGES = " \t-–—~|,;:：.()（）·•・"
 
 
+# What an employer is, bracketed after its name in lower case ("MedWay Pharmacy (retail chain)", "Ledgerline
+# Financial (fintech, payments API)", "(co-op)"): no part of the header. "(iOS)" or "(Hons)" are names.
+_DESCRIBING_ASIDE = re.compile(r"\s*[（(](?=[a-z][a-z&/-]*(?:[\s,;]|[)）]))[^()（）]{1,60}[)）]")
+
+
 def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
     """The words of a header with its dates cut out, split at separators."""
     pieces, last = [], 0
@@ -364,6 +378,7 @@ def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
         pieces.append(text[last : hit.start])
         last = hit.end
     pieces.append(text[last:])
+    pieces = [_DESCRIBING_ASIDE.sub(" ", piece) for piece in pieces]
     joined = _CITY_COMMA.sub(lambda m: m.group(0).replace(", ", "\x00").replace(",", "\x01"), "  |  ".join(pieces))
     joined = re.sub(r"\s+(?:to|至|到|[-–—~])\s+(?=\s*\|)", " ", joined)
     joined = _HONOURS.sub("\x02", joined)  # "BSc (Hons) Computer Science" is one degree, not three parts
@@ -374,7 +389,12 @@ def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
         part = part.replace("\x03", "（").replace("\x04", "）")
         if part and part.lower() not in _DATE_WORDS:
             parts.append(part)
+    if len(parts) > 2:  # "Infrastructure Intern (co-op) -- Tallgrass Hosting": how the term was taken, no employer
+        parts = [p for p in parts if p.lower() not in _WORK_TERMS] or parts
     return parts
+
+
+_WORK_TERMS = frozenset(("co-op", "coop", "co-op term", "work term", "co-op placement"))
 
 
 # Words a date leaves behind in a header once it is cut out: "to", "Present", "Expected" (May 2026), "预计".
@@ -546,7 +566,7 @@ def _fill_school(entry: Entry, parts: list[str], text: str, vocab: Vocabulary) -
                 entry.location = piece  # before the degree: "Boston, MA" is a place, not a Master of Arts
             elif not entry.title and vocab.degrees_in(piece):
                 entry.title = piece
-                field = _FIELD.search(piece)
+                field = _FIELD.search(piece) or _FIELD_AFTER_ABBREVIATION.match(piece)
                 if field and not entry.field:
                     entry.field = field.group(1).strip()
             elif not entry.location and _is_location(piece):
@@ -634,7 +654,10 @@ def _header_dates(line: str) -> tuple[str | None, str | None, list[DateHit]]:
     return None, None, hits
 
 
-_PROSE_BEFORE_DATE = re.compile(r"\b(?:in|since|by|during|until|through|throughout|for|of|from|before|after)\s+$", re.I)
+_PROSE_BEFORE_DATE = re.compile(
+    r"\b(?:in|since|by|during|until|through|throughout|for|of|from|before|after)\s+(?:(?:the|early|late|mid)[\s-]+)?$",
+    re.I,
+)  # "…through the 2021" (its sentence goes on below): a bullet's year
 
 
 def _is_header_line(line: str) -> bool:
@@ -642,13 +665,36 @@ def _is_header_line(line: str) -> bool:
     if not text or len(text) > 140:
         return False
     ranges, dates = _line_dates(text)
-    if ranges:
+    bullet = _is_bullet(line)
+    if ranges and not (bullet and _in_a_sentence(text, ranges[0].start.start, ranges[-1].end.end)):
         return True
     # Length without the runs of spaces that align a date to the right margin in pasted text.
-    short = len(" ".join(text.split())) < 90
-    if dates and _is_bullet(line) and _PROSE_BEFORE_DATE.search(text, 0, dates[-1].start):
+    length = len(" ".join(text.split()))
+    short = length < 90 or (length < 140 and _SCHOOL_WORDS.search(text) is not None and ";" not in text)
+    if (
+        dates
+        and (bullet or _CONTINUED.match(line))
+        and any(_PROSE_BEFORE_DATE.search(text, 0, hit.start) for hit in (dates[0], dates[-1]))
+    ):
         return False  # "- Partner with Sales on renewals; sourced $620K in upsell pipeline in 2024": a bullet's year
+    if dates and bullet and len(dates) == 1 and _in_a_sentence(text, dates[0].start, dates[0].end):
+        return False  # "* Member, P&T subcommittee on anticoagulation; helped update heparin nomogram (2023)"
     return bool(dates) and (dates[-1].end >= len(text.rstrip(" )）")) - 1 or dates[0].start <= 1) and short
+
+
+# A sentence's second line: indented, in lower case ("  store ranked top 5 … in 2018 and 2019").
+_CONTINUED = re.compile(r"^\s+[a-z]")
+_SENTENCE_MARK = re.compile(r"[;；:：]\s|[.。!?](?:\s|$)")
+
+
+def _in_a_sentence(text: str, start: int, end: int) -> bool:
+    """True when the date of a bulleted line sits in what reads as a sentence: words go on after it ("As PIC
+    (2018-2020): responsible for…"), or the words before it are a clause with its own stop or nine words and more."""
+    after = text[end:].strip(" )）]")
+    if after and not after.startswith(("|", "｜", "·", "•")) and len(after.split()) >= 3:
+        return True
+    before = text[:start]
+    return _SENTENCE_MARK.search(before) is not None or len(before.split()) >= 9
 
 
 _SCHOOL_OF = re.compile(r"^(?:School|Faculty|Department|College) of\s+", re.IGNORECASE)
@@ -893,6 +939,15 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
             parts += [line_below] if team_title else _header_parts(line_below, [])
             body_start += 1
         elif (
+            kind == "education"
+            and body_start < next_header
+            and not any(_SCHOOL_WORDS.search(p) for p in parts)
+            and _school_line(lines[body_start])
+            and not _is_header_line(lines[body_start])
+        ):  # "B.S. Supply Chain Management  2014 – 2018" over "The Ohio State University, Fisher College …"
+            parts += _header_parts(lines[body_start].strip(), [])
+            body_start += 1
+        elif (
             kind != "education"
             and body_start < next_header
             and not any(_is_org(p, vocab) for p in parts)
@@ -1115,6 +1170,9 @@ def bullet_units(lines: list[str], prose: bool = False, column: int | None = Non
             goes_on = (not marked and column is not None and _wrap_tail(last_line, text, column)) or _term_across(
                 last_line.rstrip()[-6:], text.lstrip()[:6]
             )
+        # A hanging indent: a marked bullet's next line indented to the column its text began at ("- Built a
+        # report … from SQL" over "  Server; it replaced …"), as text typed or pasted wraps a bullet.
+        goes_on = goes_on or (marked and units and _hangs_under(last_line, line))
         last_line = line
         if units and not _is_bullet(line) and (goes_on or _continues(units[-1][1], text, closes_items)):
             first, above = units[-1]
@@ -1123,6 +1181,15 @@ def bullet_units(lines: list[str], prose: bool = False, column: int | None = Non
             units.append((index, text))
             marked = _is_bullet(line)
     return units
+
+
+def _hangs_under(above: str, line: str) -> bool:
+    """True when `line` (no mark of its own) is indented to where the text of the marked line above began."""
+    mark = _BULLET.match(above)
+    if mark is None or _is_bullet(line) or not line[:1].isspace():
+        return False
+    indent = len(line) - len(line.lstrip(" "))
+    return indent >= 2 and indent == mark.end() and not line.lstrip().startswith(("-", "*", "•"))
 
 
 # A space between a Chinese character and a Latin word or figure, as many writers set one ("基于 AUTOSAR 与 S32K144").
@@ -1439,6 +1506,21 @@ _ENGAGEMENT = re.compile(
 )
 
 
+# Where or when the work is done, or the market it serves, after a title's dash: never the company's name.
+_SETTING = re.compile(
+    r"^(?:retail|inpatient|outpatient|ambulatory(?:\s+care)?|community|clinical|specialty|long[- ]term\s+care|"
+    r"home\s+(?:health|infusion)|mail[- ]order|per\s+diem|prn|nights?|night\s+shift|days|evenings|weekends?|"
+    r"float(?:\s+pool)?|travel|enterprise|mid[- ]?market|smb|commercial|public\s+sector|federal)$",
+    re.IGNORECASE,
+)
+
+
+# A board's profile of the company bracketed after its name: "（企业级SaaS / 已完成C轮融资 / 300-499人）".
+_COMPANY_PROFILE = re.compile(
+    r"\s*[（(][^()（）]*(?:/|／|\d+\s*[-~]\s*\d+\s*人|融资|轮|上市|employees)[^()（）]*[)）]\s*$"
+)
+
+
 def _title_line(line: str, vocab: Vocabulary) -> tuple[str, str, str] | None:
     """ "Senior Engineer, Payments — Plaid (San Francisco, CA, hybrid)": title, company, location."""
     match = _TITLE_LINE.match(line.strip())
@@ -1457,8 +1539,8 @@ def _title_line(line: str, vocab: Vocabulary) -> tuple[str, str, str] | None:
         others = [p for p in pieces if not _is_location(p) and p.lower() not in ("hybrid", "remote", "onsite")]
         if others and len(pieces) >= 2:  # "Personalisation (Spotify, London)": a team, then company and city
             company = others[0]
-    if _TEAM.search(company):
-        company = ""  # "Registered Nurse - Cardiac Step-Down Unit": a unit of the employer named below
+    if _TEAM.search(company) or _SETTING.match(company) or _ENGAGEMENT.match(company):
+        company = ""  # "Registered Nurse - Cardiac Step-Down Unit", "Staff Pharmacist - Retail": the employer is below
     head, _, last = company.rpartition(",")
     if head and _is_location(last.strip()):
         company, location = head.strip(), location or last.strip()
@@ -1534,7 +1616,7 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
         ):
             title = value
         elif not company and key in ("company", "employer", "公司", "公司名称", "企业", "招聘单位"):
-            company = value
+            company = _COMPANY_PROFILE.sub("", value).strip()
         elif not location and _LOCATION_LABEL.match(key):
             location = value.split(";")[0].strip()  # "locations: Austin, TX; Remote - US": the first is the place
     first_section = model.sections[0].start if model.sections else len(lines)
@@ -1779,6 +1861,31 @@ def _skills_of(lines: list[str], vocab: Vocabulary) -> list[str]:
     return found
 
 
+def _runs(indexes: list[int]) -> list[list[int]]:
+    """Consecutive line indexes grouped: each section's lines on their own ("The Role" paragraph, then the list)."""
+    runs: list[list[int]] = []
+    for index in indexes:
+        if runs and index == runs[-1][-1] + 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs
+
+
+_SENTENCE_INSIDE = re.compile(r"[a-z)][.!?]\s+[A-Z]")
+
+
+def _a_paragraph(lines: list[str]) -> bool:
+    """True for a role's duties written as prose ("The Demand Planner II owns … cycle. You'll report to the Demand
+    Planning" + "Manager and work daily with …"): no line marked, and a sentence ends inside a line."""
+    written = [line for line in lines if line.strip()]
+    return (
+        bool(written)
+        and not any(_is_bullet(line) for line in written)
+        and any(_SENTENCE_INSIDE.search(line) for line in written)
+    )
+
+
 def _looks_like_jd(model: DocumentModel, skills: int) -> bool:
     text = model.text
     markers = {m.group(0).lower() for m in _JD_MARKERS.finditer(text[:20000])}
@@ -1834,10 +1941,11 @@ def _read_job(text: str) -> tuple[DocumentModel, JobFacts]:
     # (with no requirements heading every line is a requirement already). The employer is no skill of its own
     # duties ("At Shopify, we're building…").
     headings = {s.start for s in model.sections}
-    duty_lines = [lines[i] for i in by_kind.get("responsibilities", []) if i not in headings]
+    duty_indexes = [i for i in by_kind.get("responsibilities", []) if i not in headings]
     facts.responsibilities = [  # the duties, not the sentences introducing the company or the team
         duty
-        for _, duty in bullet_units(duty_lines)
+        for run in _runs(duty_indexes)
+        for _, duty in bullet_units([lines[i] for i in run], prose=_a_paragraph([lines[i] for i in run]))
         if not (_TEAM_INTRO.match(duty) or _COMPANYS_OWN.match(duty) or _PAY_LINE.match(duty))
     ]
     if by_kind.get("requirements"):

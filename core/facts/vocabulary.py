@@ -79,6 +79,8 @@ _OTHER_SENSE_AFTER = {
     "can": re.compile(r"[ \t]+(?:BE|DO|HELP|MAKE|GET|WORK|DELIVER|BRING|OFFER|LEAD|BUILD)\b"),  # "WHAT I CAN DO"
     # a user interface's tests ("UI 自动化脚本", "UI tests"), not its design
     "ui": re.compile(r"[ \t]*(?:自动化|测试|automation\b|tests?\b|testing\b)", re.I),
+    # a PLC's distributed I/O stations ("ET200SP分布式IO"), not distributed software systems
+    "分布式": re.compile(r"[ \t]*(?:I/?O|IO站|从站|站点|控制系统)", re.I),
     # the people reported to ("the regional leadership team"), not the skill of leading
     "leadership": re.compile(r"[ \t]+(?:teams?|group|meetings?|reviews?|forums?|offsites?|committee)\b", re.I),
 }
@@ -93,6 +95,9 @@ _OTHER_SENSE_BEFORE = {
     "设计规范": re.compile(r"(?:结构|机械|工艺|电气|硬件|模具|数据库|接口|代码)[ \t]*$"),
     "结构设计": re.compile(r"(?:表|数据|数据库|组织|代码|数据表|存储)[ \t]*$"),
     "分析能力": re.compile(r"(?:仿真|有限元|CAE)[ \t]*$"),  # "CAE 仿真分析能力": a simulation skill
+    "采购": re.compile(r"(?:配合|对接|协同)[ \t]*$"),  # "配合采购完成选型": working beside purchasing, not buying
+    # "多线程读写容器": a data structure, not Docker
+    "容器": re.compile(r"(?:读写|线程安全|并发|集合|STL|标准库)[ \t]*$"),
     # fewer suppliers, sites or shipments ("supplier consolidation"), not consolidated financial statements
     "consolidation": re.compile(
         r"\b(?:supplier|vendor|supply[ \t]+base|site|warehouse|freight|shipment|SKU|inventory|footprint|server|data)"
@@ -100,6 +105,11 @@ _OTHER_SENSE_BEFORE = {
         re.IGNORECASE,
     ),
     "retention": re.compile(r"\b(?:revenue|employee|staff|talent|data|records?|logs?)[ \t-]+$", re.IGNORECASE),
+    # the people at the top ("present to Commercial and Finance leadership"), not the skill of leading
+    "leadership": re.compile(
+        r"\b(?:senior|executive|company|commercial|finance|regional|district|our)[ \t]+(?:and[ \t]+[A-Za-z]+[ \t]+)?$",
+        re.IGNORECASE,
+    ),
     # a product's name: "Salesforce (Sales Cloud)", "Marketing Cloud", Snowflake's "AI Data Cloud"
     "cloud": re.compile(
         r"\b(?:Sales|Service|Marketing|Commerce|Data|Experience|Analytics|Health|Education|Nonprofit|Creative|"
@@ -144,7 +154,11 @@ _LIST_LABEL_WORDS = re.compile(
     re.IGNORECASE,
 )
 _HEADING_NOISE_RE = re.compile(
-    r"^[\s#*\-•·>=_|]*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})[.、)）]\s*)?|[\s#*\-=_|:：]*$"
+    r"^[\s#*\-•·>=_|◆◇■□●○★☆❖✦▌▍▎▶►▸▪]*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})[.、)）]\s*)?|[\s#*\-=_|:：]*$"
+)
+_ASIDE_RE = re.compile(r"\s*[（(【\[][^()（）【】\[\]]{1,30}[)）】\]]\s*")
+_ABOUT_NAME_RE = re.compile(
+    r"^[#*\s]*About\s+(?!you\b|the\s+(?:role|job|team|position)\b)[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}:?$"
 )
 _BRACKETS_RE = re.compile(r"[【】\[\]「」《》()（）]")
 _SPACED_CAPS_RE = re.compile(r"^(?:[A-Z] ){3,}[A-Z]$")
@@ -153,7 +167,14 @@ _CERT_PATTERNS = (
     # Within a line: "EDUCATION & CERTIFICATIONS" over "Google UX Design Professional Certificate" is two names.
     ("Certified", re.compile(r"\b(?:[A-Z][\w+&./-]*[ \t]+){0,2}Certified(?:[ \t]+(?:[A-Z][\w+&./-]*|in|of|for)){1,6}")),
     ("Certific", re.compile(r"\b(?:[A-Z][\w+&./-]*[ \t]+){1,5}(?:Certification|Certificate)\b")),
-    ("证", re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()+\-]{2,16}?(?:资格证书|资格证|证书|认证)")),
+    # A space only between Latin letters or digits: "西门子TIA Portal高级编程培训证书".
+    (
+        "证",
+        re.compile(
+            r"(?:[\u4e00-\u9fffA-Za-z0-9（）()+\-]|(?<=[A-Za-z0-9]) (?=[A-Za-z0-9])){2,20}?"
+            r"(?:资格证书|资格证|证书|认证)"
+        ),
+    ),
 )
 # Words a Chinese certificate phrase may start with that are not part of its name ("获得PMP证书").
 _CERT_LEAD_WORDS = (
@@ -180,6 +201,8 @@ _NOT_A_CERT_RE = re.compile(
     r"数字证书|电子证书|(?:身份|实名|用户|登录|权限|统一|双因素|企业|官方|平台)认证",
     re.IGNORECASE,
 )
+# A certification's requirements or process, known rather than held: "熟悉CE认证相关要求", "ISO9001认证流程".
+_CERT_KNOWN_AFTER = re.compile(r"[ \t]*(?:相关|要求|流程|标准|体系|规范|审核|咨询|辅导)")
 _CERT_GENERIC_LEADS = frozenset({"professional", "relevant", "industry", "other", "any", "related", "a", "the", "this"})
 _STOPWORDS = frozenset(
     {
@@ -560,6 +583,8 @@ class Vocabulary:
                 first = surface.split()[0].lower() if surface.split() else ""
                 if (first in _CERT_GENERIC_LEADS and len(surface.split()) <= 2) or _NOT_A_CERT_RE.search(surface):
                     continue
+                if word == "证" and _CERT_KNOWN_AFTER.match(text, end):
+                    continue
                 if skills is None:
                     skills = [(h.start, h.end) for h in self.skills_in(text)]
                 if any(s <= start and end <= e for s, e in skills):
@@ -583,7 +608,12 @@ class Vocabulary:
         """The canonical section a heading line opens, or None when the line is not a known heading."""
         if len(line) > 80:
             return None
-        return self._sections.get(_norm_heading(line))
+        found = self._sections.get(_norm_heading(line))
+        if found is None and _ASIDE_RE.search(line):  # "Nice to Have (Preferred)", "What You Bring (Required)"
+            found = self._sections.get(_norm_heading(_ASIDE_RE.sub(" ", line)))
+        if found is None and _ABOUT_NAME_RE.match(line.strip()):
+            found = "about"  # "About Brightwell": the company's own words, not what the role asks
+        return found
 
     def label(self, canonical: str, lang: str = "en") -> str:
         """Display name in the given language; the Chinese name falls back to the English one."""

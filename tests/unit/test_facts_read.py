@@ -1624,3 +1624,97 @@ def test_an_employer_with_no_organisation_word_over_its_title() -> None:
         ("REI", "Marketing Specialist", "Seattle, WA"),
         ("Zillow Group", "Product Manager II", "Seattle, WA"),
     ]
+
+
+def test_an_automation_engineers_sections_under_symbols_and_his_certificates() -> None:
+    """tests/data/resume/electrical_zh.txt: "◆ 工作经历", "◆ 教育背景" were no headings, so the whole resume was one
+    "求职意向" section, its projects roles, its school a role and no education; "CE认证相关要求" was a certificate
+    and "西门子TIA Portal高级编程培训证书" lost its first words at the space."""
+    model = read_document(_data("resume", "electrical_zh.txt"), "resume")
+    assert [s.canonical for s in model.sections] == [
+        "objective", "summary", "experience", "projects", "skills", "certifications", "education", "summary",
+    ]  # fmt: skip
+    assert [s.title for s in model.sections][1:3] == ["个人概述", "工作经历"]  # the symbol is no part of the name
+    assert [(e.org, e.title) for e in model.experience] == [
+        ("常州恒锐智能装备有限公司", "电气主管"),
+        ("无锡精创自动化科技有限公司", "电气工程师"),
+    ]
+    assert len(model.projects) == 3
+    assert [(e.org, e.field) for e in model.education] == [("江苏理工学院", "电气工程及其自动化")]
+    assert model.certifications == ["CET-4", "低压电工作业", "西门子TIA Portal高级编程培训证书"]
+    assert {"plc programming", "siemens plc", "mitsubishi plc", "eplan", "servo systems", "motion control"} <= set(
+        model.skills
+    )
+    _model, job = read_job(_data("jd", "automation_electrical_zh.txt"))
+    assert {"plc programming", "eplan", "motion control", "hmi", "electrical design"} <= set(job.must_have)
+    assert {"lithium battery equipment", "beckhoff"} <= set(job.nice_to_have)
+
+
+def test_headers_with_double_hyphens_describing_asides_and_two_towns() -> None:
+    """tests/data/resume/sre_en.txt: "Senior Site Reliability Engineer -- Ledgerline Financial (fintech, payments
+    API)" had "fintech" for its employer, "(co-op)" was an intern's employer and the "OTHER" heading's talk a
+    school. tests/data/resume/pharmacist_en.txt: "MedWay Pharmacy (retail chain), Westerville & Dublin, OH" lost
+    the title above it, and the long school line its PharmD."""
+    sre = read_document(_data("resume", "sre_en.txt"), "resume")
+    assert [(e.org, e.title) for e in sre.experience] == [
+        ("Ledgerline Financial", "Senior Site Reliability Engineer"),
+        ("Brightpath Health Analytics", "DevOps Engineer"),
+        ("Tallgrass Hosting", "Infrastructure Intern"),
+    ]
+    assert [(e.org, e.title, e.location) for e in sre.education] == [
+        ("Texas Tech University", "B.S. Computer Engineering", "Lubbock, TX")
+    ]
+    rph = read_document(_data("resume", "pharmacist_en.txt"), "resume")
+    assert [(e.org, e.title, e.location) for e in rph.experience] == [
+        ("Riverside Valley Medical Center", "Staff Pharmacist, Inpatient Pharmacy", "Columbus, OH"),
+        ("MedWay Pharmacy", "Pharmacist / Pharmacist-in-Charge", "Westerville & Dublin, OH"),
+        ("MedWay Pharmacy", "Pharmacy Intern", "Columbus, OH"),
+    ]
+    assert rph.education[0].title == "Doctor of Pharmacy" and rph.education[0].degree_level == "doctor"
+
+
+def test_a_bullets_dates_inside_its_sentence_are_no_header() -> None:
+    """tests/data/resume/pharmacist_en.txt: "* Member, P&T subcommittee …; helped update heparin nomogram (2023)",
+    "- As PIC (2018-2020): responsible for …" and the wrapped "  store ranked top 5 … in 2018 and 2019" were roles;
+    tests/data/resume/supply_chain_en.txt: "- Maintained OTIF … through the 2021" (its sentence going on below)."""
+    rph = read_document(_data("resume", "pharmacist_en.txt"), "resume")
+    assert len(rph.experience) == 3
+    assert any(b.startswith("As PIC (2018-2020): responsible for") for b in rph.experience[1].bullets)
+    assert any("MTM completion rate in 2018 and 2019" in b for b in rph.experience[1].bullets)
+    first = "Acme Corp  Jan 2020 - Present\n- Maintained OTIF through the 2021\n  packaging shortage by running calls."
+    model = read_document(f"Experience\n{first}\n- Built reports.", "resume")
+    assert [(e.org, len(e.bullets)) for e in model.experience] == [("Acme Corp", 2)]
+    bulleted = read_document("Experience\n• Software Engineer, Google, 2019 – 2021\n• Analyst, IBM (2017)\n", "resume")
+    assert [e.org for e in bulleted.experience] == ["Google", "IBM"]  # a bulleted header is still a header
+
+
+def test_a_school_below_its_degree_and_the_field_after_an_abbreviation() -> None:
+    """tests/data/resume/supply_chain_en.txt: "B.S. Supply Chain Management, Minor in …  2014 – 2018" over "The Ohio
+    State University, Fisher College of Business – Columbus, OH" had no school; "B.S. Biology" no field."""
+    model = read_document(_data("resume", "supply_chain_en.txt"), "resume")
+    assert [(e.org, e.field, e.location) for e in model.education] == [
+        ("The Ohio State University", "Supply Chain Management", "Columbus, OH")
+    ]
+    units = [b for b in model.experience[0].bullets if b.startswith("Built a Power BI")]
+    assert units == [  # a hanging indent carries the bullet on, capital or not
+        "Built a Power BI forecast-performance report (accuracy, bias, FVA by planner) refreshed from SQL Server; it "
+        "replaced 6 manually maintained Excel files."
+    ]
+
+
+def test_postings_headings_with_asides_a_company_about_itself_and_a_setting_after_the_title() -> None:
+    """tests/data/jd/demand_planner.txt: "Nice to Have (Preferred)" was no heading (SQL and Python required), "About
+    Brightwell" neither (its departments required skills) and the role's paragraph was quoted by the line;
+    tests/data/jd/buckeye_pharmacist.txt: "Staff Pharmacist - Retail" worked for "Retail" and its "Duties &
+    Responsibilities" were nobody's; tests/data/jd/saas_kam_zh.txt: the company carried the board's profile."""
+    _model, planner = read_job(_data("jd", "demand_planner.txt"))
+    assert {"sql", "python", "power bi"} <= set(planner.nice_to_have)
+    assert not {"sql", "python", "sales", "manufacturing", "leadership"} & set(planner.must_have)
+    assert all(not duty.startswith("Manager and") for duty in planner.responsibilities)
+    _model, rph = read_job(_data("jd", "buckeye_pharmacist.txt"))
+    assert (rph.title, rph.company, rph.location) == ("Staff Pharmacist", "Buckeye Family Pharmacy", "Grove City, OH")
+    assert rph.responsibilities[0].startswith("Accurately review, verify and dispense prescriptions")
+    assert {"prescription verification", "patient counseling", "prior authorizations"} <= set(rph.nice_to_have)
+    assert "immunizations" in rph.must_have
+    _model, kam = read_job(_data("jd", "saas_kam_zh.txt"))
+    assert kam.company == "上海数衡信息技术有限公司"

@@ -622,6 +622,42 @@ def test_a_narrower_embedded_skill_proves_the_broader_one(vocab: Vocabulary) -> 
         ("Enter and clean data in Medidata Rave and Oracle InForm", "edc systems", False),  # named, proved below
         ("Prepare IRB submissions, amendments and continuing reviews", "irb submissions", True),
         ("Deployed the service on GCP with Terraform", "google cloud", True),
+        # tests/data/resume/electrical_zh.txt: an automation engineer's PLCs, drives and panels were no skills at all,
+        # his distributed I/O was distributed systems, OPC UA's "UA" user acquisition, purchasing beside him his own
+        ("主控采用西门子S7-1500 + ET200SP分布式IO，PROFINET总线", "siemens plc", True),
+        ("主控采用西门子S7-1500 + ET200SP分布式IO，PROFINET总线", "distributed systems", False),
+        ("TIA Portal V16/V17编程，WinCC Comfort/Advanced做HMI", "tia portal", True),
+        ("TIA Portal V16/V17编程，WinCC Comfort/Advanced做HMI", "hmi", True),
+        ("对接MES系统，完成数据采集、扫码追溯、OPC UA通讯", "performance marketing", False),
+        ("对接MES系统，完成数据采集、扫码追溯、OPC UA通讯", "fieldbus", True),
+        ("三菱MR-J4伺服、台达/ABB变频器选型与调试", "servo systems", True),
+        ("三菱MR-J4伺服、台达/ABB变频器选型与调试", "vfd", True),
+        ("熟练使用西门子或三菱（FX5U/Q/iQ-R）PLC编程，会欧姆龙、倍福者加分", "mitsubishi plc", True),
+        ("熟练使用西门子或三菱（FX5U/Q/iQ-R）PLC编程，会欧姆龙、倍福者加分", "beckhoff", True),
+        ("熟悉运动控制（多轴插补、电子凸轮、同步控制等）", "motion control", True),
+        ("使用EPLAN完成电气原理图、柜体布置图、接线图的绘制", "electrical design", True),
+        ("配合采购完成元器件选型(施耐德、欧姆龙、菲尼克斯等)", "procurement", False),
+        ("配合采购完成元器件选型(施耐德、欧姆龙、菲尼克斯等)", "component selection", True),
+        ("负责设备厂内联调、客户现场安装调试", "commissioning", True),
+        ("有锂电设备（卷绕、叠片、模组PACK）或光伏设备项目经验者优先", "lithium battery equipment", True),
+        ("有锂电设备（卷绕、叠片、模组PACK）或光伏设备项目经验者优先", "photovoltaic equipment", True),
+        ("编写调试记录和操作手册", "technical documentation", True),
+        # tests/data/resume/ios_zh.txt: a container an app's threads share is a data structure, not Docker
+        ("修复野指针、多线程读写容器、KVO 未移除等典型问题", "docker", False),
+        ("基于容器部署服务", "docker", True),
+        # tests/data/resume/pharmacist_en.txt: a pharmacist's work was no skill the vocabulary knew
+        ("Verify and dispense medication orders for a 420-bed hospital using Epic Willow", "epic willow", True),
+        ("Accurately review, verify and dispense prescriptions", "prescription verification", True),
+        ("Counsel patients on new and changed medications", "patient counseling", True),
+        ("Administered 1,800+ immunizations per season", "immunizations", True),
+        ("Complete Medication Therapy Management (MTM) services, including CMRs and TMRs", "mtm", True),
+        ("Handled prior authorizations and coverage issues with PBMs", "prior authorizations", True),
+        ("responsible for controlled substance inventory, DEA biennial counts, OARRS checks", "pdmp", True),
+        ("Prepare sterile compounds (IV admixtures, TPN) per USP 797 / USP 800", "sterile compounding", True),
+        # tests/data/jd/demand_planner.txt: the people a forecast is presented to, not the skill of leading them
+        ("present risks & opportunities to Commercial and Finance leadership", "leadership", False),
+        ("Present variance analysis to senior leadership", "leadership", False),
+        ("Demonstrated leadership in a fast-paced environment", "leadership", True),
     ],
 )
 def test_a_trades_words_in_their_own_sense(vocab: Vocabulary, text: str, skill: str, found: bool) -> None:
