@@ -736,6 +736,8 @@ class _LineChecker:
             self._take(hit.start, hit.end)
             if not re.search(r"\d", hit.raw) or (hit.value in ("0", "1") and hit.kind == "count"):
                 continue  # "千万", "从 0 到 1": words, not a figure to check
+            if hit.kind == "count" and _YEAR.fullmatch(hit.raw) and hit.raw in self.ev.all_dates:
+                continue  # "…through the 2021 / packaging shortage": a year the documents write, read as a date there
             ours = _Quantity.of(hit.context, self.line, hit.end, _unit_class(hit.raw, hit.kind))
 
             says = self._number_conflict(hit.value, ours, anchored)
@@ -949,6 +951,9 @@ def _within(value: str, entry: Entry) -> bool:
     end = "9999" if not entry.end or entry.end == PRESENT else entry.end
     width = len(value) if len(value) == 4 else 7
     return entry.start[:width] <= value[:width] <= end[:width]
+
+
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 def _date_in(value: str, pool: set[str]) -> bool:

@@ -40,6 +40,18 @@ MAX_STORIES = 4
 MAX_ASK = 5
 # A clause ends at a comma or semicolon, never inside a number ("serving 40,000 requests" stays whole).
 _CLAUSE_BREAK = re.compile(r"(?<!\d)[,，]|[,，](?!\d)|[;；]")
+_OPENS, _CLOSES = "(（[【", ")）]】"
+
+
+def _clauses(text: str) -> list[str]:
+    """The text cut at its commas and semicolons outside brackets: "(MAPE-based, SKU/DC/month, lag 1)" stays whole."""
+    parts, start, depth = [], 0, 0
+    for index, ch in enumerate(text):
+        depth += (ch in _OPENS) - (ch in _CLOSES and depth > 0)
+        if depth == 0 and ch in ",，;；" and _CLAUSE_BREAK.match(text, index):
+            parts.append(text[start:index])
+            start = index + 1
+    return [*parts, text[start:]]
 
 
 class _Owners:
@@ -113,7 +125,7 @@ def outcome(bullet: str) -> str:
     if found and has_figure(bullet[found.start() :]):
         return bullet[found.start() :].strip()
     return next(
-        (part.strip() for part in _CLAUSE_BREAK.split(bullet) if has_figure(part) and not _SCOPE_CLAUSE.match(part)),
+        (part.strip() for part in _clauses(bullet) if has_figure(part) and not _SCOPE_CLAUSE.match(part)),
         "",
     )
 

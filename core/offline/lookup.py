@@ -259,13 +259,27 @@ _GLUED_DIGITS = re.compile(r"[A-Za-z]+-?\d+(?:\.\d+)*\+?")
 _DIGIT = re.compile(r"\d")
 
 
+# A model number glued to a product's name: "西门子S7" then "-1500", "S7-1500" then "F".
+_MODEL_SUFFIX = re.compile(r"[-/]?[A-Za-z]*\d+[A-Za-z0-9]*")
+
+
+def _model_number_end(text: str, end: int) -> int:
+    """The end of a skill's mention with the model number written straight after it, if any."""
+    if end and text[end - 1 : end].isalnum():
+        suffix = _MODEL_SUFFIX.match(text, end)
+        if suffix and (suffix.group(0)[0] in "-/" or text[end - 1].isdigit() or text[end].isalpha()):
+            return suffix.end()
+    return end
+
+
 def has_figure(text: str) -> bool:
     """True when the text states a figure (a count, a share, an amount), not only names with digits ("Vue 3")."""
     if not _DIGIT.search(text):
         return False
     vocab = _vocabulary()
     hits = vocab.skills_in(text) if vocab is not None else []
-    masked = "".join(" " if any(h.start <= i < h.end for h in hits) else ch for i, ch in enumerate(text))
+    spans = [(h.start, _model_number_end(text, h.end)) for h in hits]  # "西门子S7" and its "-1500"
+    masked = "".join(" " if any(start <= i < end for start, end in spans) else ch for i, ch in enumerate(text))
     return _DIGIT.search(_GLUED_DIGITS.sub(" ", masked)) is not None
 
 

@@ -276,3 +276,14 @@ def test_an_employer_under_its_legal_form_is_the_same_employer() -> None:
         assert check(faithful, [resume]) == [], faithful
     assert [f.token for f in check("### Product Analyst — Zalando Labs (2019–2023)", [resume])] == ["Zalando Labs"]
     assert [f.token for f in check("### Analyst — Infosys Ltd (2014–2016)", [resume])] == ["Infosys Ltd"]
+
+
+def test_a_year_a_wrapped_bullet_ends_its_line_on_is_the_documents_year() -> None:
+    """tests/data/resume/supply_chain_en.txt wraps "… through the 2021" / "packaging shortage by …": read there as a
+    date, the year was no figure of the documents, and the tailored bullet quoting it whole was flagged as an
+    invented number. Another year in its place is still caught."""
+    text = (Path(__file__).resolve().parents[1] / "data" / "resume" / "supply_chain_en.txt").read_text("utf-8")
+    resume = read_document(text, "resume")
+    bullet = "- Maintained OTIF at 95%+ to top-5 retail customers through the {} packaging shortage."
+    assert check(f"## Experience\n{bullet.format(2021)}", [resume]) == []
+    assert [f.token for f in check(f"## Experience\n{bullet.format(2020)}", [resume])] == ["2020"]

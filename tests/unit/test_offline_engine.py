@@ -444,6 +444,12 @@ def test_a_figure_is_a_result_and_a_version_is_not() -> None:
     assert outcome("参与官网开发，使用 Vue 3 + Vite 完成多个页面") == ""
     assert outcome("Built the checkout in ES6 and HTML5, cutting load time by 40%") == "cutting load time by 40%"
     assert outcome("组织 6 场学术讲座，累计参与 800 余人次") == "组织 6 场学术讲座"
+    # a model number glued to its product is no figure; a bracket's commas do not cut its clause
+    # (tests/data/resume/electrical_zh.txt, supply_chain_en.txt)
+    assert outcome("主控采用西门子S7-1500 + ET200SP分布式IO，PROFINET总线") == ""
+    assert outcome("Improved forecast accuracy (MAPE-based, SKU/DC/month, lag 1) from 68% to 82%, tuning models") == (
+        "Improved forecast accuracy (MAPE-based, SKU/DC/month, lag 1) from 68% to 82%"
+    )
 
 
 def test_a_roles_tool_line_keeps_its_place_and_is_no_deed_to_tell() -> None:
