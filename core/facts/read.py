@@ -948,6 +948,14 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
             parts += _header_parts(lines[body_start].strip(), [])
             body_start += 1
         elif (
+            body_start < next_header
+            and not _is_bullet(lines[body_start])
+            and _is_location(place_below := _DESCRIBING_ASIDE.sub("", lines[body_start]).strip())
+            and not any(_is_location(p) for p in parts)
+        ):  # "Senior SRE -- Ledgerline Financial  Mar 2022 – Present" over "Austin, TX (hybrid)": its place
+            parts.append(place_below)
+            body_start += 1
+        elif (
             kind != "education"
             and body_start < next_header
             and not any(_is_org(p, vocab) for p in parts)

@@ -1652,15 +1652,17 @@ def test_an_automation_engineers_sections_under_symbols_and_his_certificates() -
 
 def test_headers_with_double_hyphens_describing_asides_and_two_towns() -> None:
     """tests/data/resume/sre_en.txt: "Senior Site Reliability Engineer -- Ledgerline Financial (fintech, payments
-    API)" had "fintech" for its employer, "(co-op)" was an intern's employer and the "OTHER" heading's talk a
-    school. tests/data/resume/pharmacist_en.txt: "MedWay Pharmacy (retail chain), Westerville & Dublin, OH" lost
-    the title above it, and the long school line its PharmD."""
+    API)" had "fintech" for its employer, "(co-op)" was an intern's employer, "Austin, TX (hybrid)" below a header its
+    first bullet and the "OTHER" heading's talk a school. tests/data/resume/pharmacist_en.txt: "MedWay Pharmacy
+    (retail chain), Westerville & Dublin, OH" lost the title above it, the long school line its PharmD, and
+    "LICENSURE & CERTIFICATIONS" was no heading."""
     sre = read_document(_data("resume", "sre_en.txt"), "resume")
-    assert [(e.org, e.title) for e in sre.experience] == [
-        ("Ledgerline Financial", "Senior Site Reliability Engineer"),
-        ("Brightpath Health Analytics", "DevOps Engineer"),
-        ("Tallgrass Hosting", "Infrastructure Intern"),
+    assert [(e.org, e.title, e.location) for e in sre.experience] == [  # the place on the line below: no bullet
+        ("Ledgerline Financial", "Senior Site Reliability Engineer", "Austin, TX"),
+        ("Brightpath Health Analytics", "DevOps Engineer", "Dallas, TX"),
+        ("Tallgrass Hosting", "Infrastructure Intern", "Wichita, KS"),
     ]
+    assert not any(b.startswith(("Austin", "Dallas", "Wichita")) for e in sre.experience for b in e.bullets)
     assert [(e.org, e.title, e.location) for e in sre.education] == [
         ("Texas Tech University", "B.S. Computer Engineering", "Lubbock, TX")
     ]
@@ -1671,6 +1673,7 @@ def test_headers_with_double_hyphens_describing_asides_and_two_towns() -> None:
         ("MedWay Pharmacy", "Pharmacy Intern", "Columbus, OH"),
     ]
     assert rph.education[0].title == "Doctor of Pharmacy" and rph.education[0].degree_level == "doctor"
+    assert [s.canonical for s in rph.sections][1] == "certifications"  # "LICENSURE & CERTIFICATIONS"
 
 
 def test_a_bullets_dates_inside_its_sentence_are_no_header() -> None:
