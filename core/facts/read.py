@@ -682,8 +682,9 @@ def _is_header_line(line: str) -> bool:
     return bool(dates) and (dates[-1].end >= len(text.rstrip(" )）")) - 1 or dates[0].start <= 1) and short
 
 
-# A sentence's second line: indented, in lower case ("  store ranked top 5 … in 2018 and 2019").
-_CONTINUED = re.compile(r"^\s+[a-z]")
+# A sentence's second line, its first word in lower case ("store ranked top 5 … in 2018 and 2019"; "iOS Engineer,
+# Apple  2019 – 2021" and "eBay …" are names).
+_CONTINUED = re.compile(r"^\s*[a-z][a-z'-]*(?=[\s,;:.]|$)")
 _SENTENCE_MARK = re.compile(r"[;；:：]\s|[.。!?](?:\s|$)")
 
 

@@ -1684,6 +1684,9 @@ def test_a_bullets_dates_inside_its_sentence_are_no_header() -> None:
     assert len(rph.experience) == 3
     assert any(b.startswith("As PIC (2018-2020): responsible for") for b in rph.experience[1].bullets)
     assert any("MTM completion rate in 2018 and 2019" in b for b in rph.experience[1].bullets)
+    dedented = "\n".join(line.lstrip() for line in _data("resume", "pharmacist_en.txt").splitlines())
+    as_from_a_pdf = read_document(dedented, "resume")  # a PDF's text keeps no indent
+    assert [len(e.bullets) for e in as_from_a_pdf.experience] == [len(e.bullets) for e in rph.experience]
     first = "Acme Corp  Jan 2020 - Present\n- Maintained OTIF through the 2021\n  packaging shortage by running calls."
     model = read_document(f"Experience\n{first}\n- Built reports.", "resume")
     assert [(e.org, len(e.bullets)) for e in model.experience] == [("Acme Corp", 2)]
