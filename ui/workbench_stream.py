@@ -105,6 +105,14 @@ def _head(state: dict[str, Any], view: StreamView, progress: Progress | None) ->
     view.head(view.data(state["text"]), state["parts"])
 
 
+def head_key(state: dict[str, Any], head_grows: bool, second: int) -> tuple[object, ...]:
+    """What the head shows, to redraw it only when that changes: the status, the parts, whether any text came (the
+    "Waiting for a worker…" line gives way to it, though an offline reply's whole text comes within the second of
+    the first draw), the text's length where the head grows with it, and the second (the progress line's clock)."""
+    text = state["text"]
+    return (state["status"], len(text) if head_grows else bool(text), str(state["parts"]), second)
+
+
 class _Run:
     """One run of the fragment: the head placeholder and what write_stream has shown of the prose."""
 
@@ -117,8 +125,7 @@ class _Run:
         self.restart = False
 
     def draw_head(self, state: dict[str, Any], *, force: bool = False) -> None:
-        elapsed_s = int(time.monotonic())  # the progress line carries the elapsed time: redraw once a second
-        key = (state["status"], len(state["text"]) if self.view.head_grows else 0, str(state["parts"]), elapsed_s)
+        key = head_key(state, self.view.head_grows, int(time.monotonic()))
         if force or key != self.head_key:
             self.head_key = key
             with self.head.container():

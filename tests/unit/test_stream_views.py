@@ -11,7 +11,7 @@ import pytest
 
 from core.streams import StreamEvent
 from testkit.fakes import replies
-from ui.workbench_stream import fold
+from ui.workbench_stream import fold, head_key
 from ui.workbench_views import INTERVIEW_STREAM, MATCH_STREAM, StreamView, partial_json
 
 
@@ -56,3 +56,13 @@ def test_fold_keeps_position_text_parts_and_end_and_a_reset_starts_over() -> Non
 def test_digits_at_the_end_of_a_string_being_written_stay_in_the_growing_text() -> None:
     assert partial_json('{"strengths": ["cut costs by 35', growing=True)["strengths"] == ["cut costs by 35"]
     assert partial_json('{"a": 1, "b": [2, 3')["b"] == [2]
+
+
+def test_the_waiting_line_gives_way_to_the_first_text_within_the_same_second() -> None:
+    """The offline engine's whole interview came within the second of the head's first draw: the head's key did not
+    change, so "Waiting for a worker…" stayed above the finished interview until the page's rerun."""
+    empty = {"status": None, "text": "", "parts": {}}
+    written = {**empty, "text": '{"self_intro_1min": "Hello'}
+    assert head_key(empty, False, 7) != head_key(written, False, 7)
+    assert head_key(written, False, 7) == head_key({**written, "text": written["text"] + ", I'm"}, False, 7)
+    assert head_key(written, True, 7) != head_key({**written, "text": written["text"] + ", I'm"}, True, 7)
