@@ -35,6 +35,11 @@ SAME_BASELINE = 0.2
 JOINED_GAP = 0.15
 # Runs of one baseline at most this share of the text's height apart are words of one line.
 WORD_GAP = 0.6
+# After a Chinese character, a gap up to this many heights is still the line's next word: pypdf's layout mode
+# measures some Chinese glyphs (a browser's print, radicals drawn as compatibility characters) too narrow, leaving
+# a gap of a character or two that the page does not show. A field's right-aligned dates stand further off.
+CJK_WORD_GAP = 2.5
+_CJK_END = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff]$")
 
 
 def page_boxes(page: Any) -> list[Box]:
@@ -94,9 +99,16 @@ def _runs(groups: list[Any]) -> list[_Run]:
     return runs
 
 
+# Spaces pypdf's layout mode puts between two Chinese characters for a glyph's own offset ("模    组PACK线", "客户
+# 验收" in a browser's print of one unbroken line): no gap the page shows. One space is a writer's separator
+# between fields ("至今 常州恒锐…有限公司"), kept.
+_WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"  # CJK radicals, ideographs, full-width forms
+_SPACES_IN_CJK = re.compile(rf"(?<=[{_WIDE}]) {{2,6}}(?=[{_WIDE}])")
+
+
 def _segments(run: _Run, first_index: int) -> list[Box]:
     """A run's segments, placed along the run in proportion to their characters."""
-    text = run.text
+    text = _SPACES_IN_CJK.sub("", run.text)
     height = run.height * SCALE
     start, end = run.start * SCALE, run.end * SCALE
     per_char = (end - start) / len(text) if text and end > start else height / 2
@@ -129,7 +141,11 @@ def _same_row(a: Box, b: Box) -> bool:
 
 
 def _joint(left: Box, right: Box) -> str:
-    return _spacing(right.x0 - left.x1, min(left.height, right.height))
+    height = min(left.height, right.height)
+    gap = right.x0 - left.x1
+    if _CJK_END.search(left.text) and gap <= CJK_WORD_GAP * height:
+        return " "  # "验收通过率" then "100%；": the Chinese run's width was measured short, the line goes on
+    return _spacing(gap, height)
 
 
 def _spacing(gap: float, height: float) -> str:

@@ -271,3 +271,24 @@ def test_a_chinese_pdfs_wrapped_items_stay_whole_though_their_marks_are_lost() -
         extract_text((DATA / "pdf" / "browser_printed_zh_grad_two_column.pdf").read_bytes()).text, "resume"
     )
     assert [len(e.bullets) for e in grad.entries if e.kind == "project"] == [4, 2]
+
+
+def test_a_chinese_line_measured_short_stays_one_line_without_separators() -> None:
+    """tests/data/pdf/browser_printed_zh_automation.pdf (tests/data/resume/electrical_zh.txt printed by Chromium):
+    pypdf's layout mode measures some of its Chinese glyphs too narrow and pads others with spaces, so unbroken
+    lines came apart into fields ("模 | 组PACK线", "通过率 | 100%") and a bullet's end moved below the next one
+    ("欧姆龙、 | 菲尼克斯 | 等)；"). A header's single spaces between its fields are kept."""
+    text = extract_text((DATA / "pdf" / "browser_printed_zh_automation.pdf").read_bytes()).text
+    lines = text.splitlines()
+    assert "王立军 | 男 | 30岁 | 已婚" in lines  # a separator the page writes stays
+    assert [line for line in lines if " | " in line] == ["王立军 | 男 | 30岁 | 已婚"]
+    assert "· 负责锂电池模组/PACK自动化线、叠片机的电气设计与程序开发，带领电气工程师及调试人员共5人；" in lines
+    assert "· 用AutoCAD Electrical绘制电气图纸，编制BOM，配合采购完成元器件选型(施耐德、欧姆龙、菲尼克斯等)；" in lines
+    assert "2020.04 — 至今 常州恒锐智能装备有限公司（锂电设备） 电气主管" in lines
+    model = read_document(text, "resume")
+    assert [(e.org, e.title) for e in model.experience] == [
+        ("常州恒锐智能装备有限公司", "电气主管"),
+        ("无锡精创自动化科技有限公司", "电气工程师"),
+    ]
+    older = extract_text((DATA / "pdf" / "browser_printed_zh_resume.pdf").read_bytes()).text
+    assert "覆盖 12 个分公司" in older  # "分 公司": padding between two characters of one word
