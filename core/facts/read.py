@@ -1870,6 +1870,15 @@ def _skills_of(lines: list[str], vocab: Vocabulary) -> list[str]:
     return found
 
 
+# The product's features a duty lists in brackets after its business or system ("核心业务（叫车、支付、营销活动）",
+# "交易核心系统（下单、支付、售后）", "core flows (checkout, payments, promotions)"): what the work is on, no skill.
+_FEATURE_LIST = re.compile(
+    r"(?:(?<=业务)|(?<=系统)|(?<=模块)|(?<=功能)|(?<=场景)|(?<=链路)|(?<=页面)|(?<=流程))[（(][^（）()]{2,60}[)）]|"
+    r"(?:(?<=\bflows)|(?<=\bfeatures)|(?<=\bjourneys)|(?<=\bsurfaces))\s*\([^()]{2,80}\)",
+    re.IGNORECASE,
+)
+
+
 def _runs(indexes: list[int]) -> list[list[int]]:
     """Consecutive line indexes grouped: each section's lines on their own ("The Role" paragraph, then the list)."""
     runs: list[list[int]] = []
@@ -1960,7 +1969,8 @@ def _read_job(text: str) -> tuple[DocumentModel, JobFacts]:
     if by_kind.get("requirements"):
         employer = vocab.canonical_skill(facts.company) if facts.company else None
         known = {*facts.must_have, *facts.nice_to_have, employer}
-        facts.nice_to_have += [s for s in _skills_of(facts.responsibilities, vocab) if s not in known]
+        duties = [_FEATURE_LIST.sub(" ", duty) for duty in facts.responsibilities]
+        facts.nice_to_have += [s for s in _skills_of(duties, vocab) if s not in known]
     facts.years_required = _years(must_lines) or _years(sentences)
     facts.degree_required = _degree(must_lines, vocab)
     facts.looks_like_jd = _looks_like_jd(model, len(model.skills))

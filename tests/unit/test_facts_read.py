@@ -1724,3 +1724,19 @@ def test_postings_headings_with_asides_a_company_about_itself_and_a_setting_afte
     assert "immunizations" in rph.must_have
     _model, kam = read_job(_data("jd", "saas_kam_zh.txt"))
     assert kam.company == "上海数衡信息技术有限公司"
+
+
+def test_the_features_a_duty_lists_after_its_business_are_no_skills_asked() -> None:
+    """tests/data/jd/pdd_qa_zh.txt "负责交易核心系统（下单、支付、售后）的测试工作" wanted payments and after-sales
+    service of a QA engineer; tests/data/jd/ride_hailing_ios_zh.txt "核心业务（叫车、行程中、支付、营销活动）"
+    payments and campaign management of an iOS engineer. Tools a duty brackets are still wanted."""
+    _model, qa = read_job(_data("jd", "pdd_qa_zh.txt"))
+    assert not {"payments", "after-sales service"} & set(qa.nice_to_have + qa.must_have)
+    _model, ios = read_job(_data("jd", "ride_hailing_ios_zh.txt"))
+    assert not {"payments", "campaign management"} & set(ios.nice_to_have + ios.must_have)
+    assert {"flutter", "swiftui"} <= set(ios.nice_to_have)
+    _model, en = read_job(
+        "Requirements\n- 3+ years of Python\nResponsibilities\n- Own the core flows (checkout, payments, promotions)\n"
+        "- Optimize GPU inference (CUDA, TensorRT)\n"
+    )
+    assert (en.must_have, en.nice_to_have) == (["python"], ["cuda", "tensorrt"])
