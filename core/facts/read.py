@@ -331,14 +331,27 @@ def _location(lines: list[str]) -> str:
 # ---------------------------------------------------------------- entries
 
 
+_DEPARTMENT_ENDS = ("部", "部门", "事业群", "中心", "办公室", "委员会")
+_COOP_TITLE = re.compile(
+    r"\b(?:engineering|mechanical|electrical|software|hardware|research|marketing|finance|accounting|data|design|"
+    r"manufacturing|quality|business|student|product|operations|civil|chemical|computer|it|sales|hr|process|test)"
+    r"\s+co-?op(?:\s+student)?$",
+    re.IGNORECASE,
+)
+
+
 def _is_title(part: str, vocab: Vocabulary) -> bool:
     if _CJK.search(part):
+        if part.endswith(_DEPARTMENT_ENDS):
+            return False  # "审计监察部", "游戏事业部": the department, not the role in it
         return any(suffix in part for suffix in vocab.cjk_title_suffixes) and not any(
             part.endswith(org) for org in vocab.cjk_org_suffixes
         )
     words = [w.strip(".,()").lower() for w in part.split()]
     if not words:
         return False
+    if _COOP_TITLE.search(part):
+        return True  # "Mechanical Engineering Co-op" is a student's term, "REI Co-op" a co-operative
     if words[-1] in vocab.title_heads:  # "Group Product Manager" is a title, "Acme Consulting Group" is not
         return True
     if _ORG_WORDS.search(part):
@@ -487,12 +500,18 @@ def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
     for part in rest:
         if not entry.location and _is_location(part):
             entry.location = part
-        elif not entry.title and _is_title(part, vocab) and not _is_org(_TEAM_ASIDE.sub("", part), vocab):
+        elif (
+            not entry.title
+            and _is_title(part, vocab)
+            and (_COOP_TITLE.search(part) or not _is_org(_TEAM_ASIDE.sub("", part), vocab))
+        ):
             entry.title = part
         elif not entry.org and (_is_org(part, vocab) or not _is_title(part, vocab)):
             entry.org = part
         elif not entry.title and _is_title(part, vocab):
             entry.title = part
+    if entry.kind == "project" and not entry.org:  # "某企业科创板IPO审计（2021.10-2023.05） 角色：高级审计师"
+        entry.org = next((p for p in rest if p != entry.title and not _is_location(p)), "")
     if _NO_EMPLOYER.fullmatch(entry.org):
         entry.org = ""  # "Freelance Instructional Designer / Self-employed": no one to have worked at
 
@@ -572,6 +591,8 @@ def _fill_school(entry: Entry, parts: list[str], text: str, vocab: Vocabulary) -
             elif not entry.location and _is_location(piece):
                 entry.location = piece
             elif not entry.field and not _GPA.search(piece) and len(piece) <= 60 and entry.org:
+                if _CJK.search(piece) and _SCHOOL_WORDS.search(piece):
+                    continue  # "上海财经大学 会计学院 会计学（本科）": the school's college, the field comes next
                 entry.field = _SCHOOL_OF.sub("", piece)  # "School of Computer Science": Computer Science
     if not entry.org:
         entry.org = next(
@@ -795,10 +816,29 @@ def _header_lines(lines: list[str], start: int, end: int) -> tuple[list[int], di
             wrapped[index] = rest
             index += 2
             continue
-        if _is_header_line(lines[index]) and not _wrapped_date(lines, index, start):
-            headers.append(index)
+        titles_above = bool(headers) and headers[-1] == index - 1 and _dated_titles(lines[index])
+        if _is_header_line(lines[index]) and not _wrapped_date(lines, index, start) and not titles_above:
+            headers.append(index)  # …unless it is the titles of the header above, each with its own dates
         index += 1
     return headers, wrapped
+
+
+# A title's own dates bracketed after it, under its employer's header: "审计部 | 审计员（2019.09-2021.08） → 高级审计师
+# （2021.09-2024.06）"; and to whom the role reports ("内审主管（汇报对象：审计委员会）"): no field of the header.
+_BRACKETED_DATES = re.compile(r"[（(][^（）()]*\d{4}[^（）()]*[)）]")
+_REPORTS_TO = re.compile(
+    r"[（(]\s*(?:汇报对象|汇报给|向[^（）()]{1,12}汇报|reports?\s+to|reporting\s+to)[^（）()]*[)）]", re.IGNORECASE
+)
+
+
+def _dated_titles(line: str) -> bool:
+    """True for a line of titles each with its bracketed dates, every date so: a promotion under its employer's
+    header. One dated title ("Principal Product Manager, AWS Marketplace (2022 – Present)") is a role of its own."""
+    text = _strip_bullet(line)
+    if len(_BRACKETED_DATES.findall(text)) < 2:
+        return False
+    rest = _BRACKETED_DATES.sub(" ", text)
+    return not _line_dates(rest)[1] and len(rest.strip()) <= 60
 
 
 def _wrapped_date(lines: list[str], index: int, start: int) -> bool:
@@ -964,6 +1004,13 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
         ):  # "Teaching Assistant, 15-122 …" over "Carnegie Mellon University | Pittsburgh, PA"
             parts = below + parts
             body_start += 1
+        elif (
+            kind == "experience"
+            and not any(_is_title(p, vocab) for p in parts)
+            and (below_titles := _titles_below(lines, body_start, next_header, vocab))
+        ):  # "审计部 | 审计员（2019.09-2021.08） → 高级审计师（2021.09-2024.06）", "审计监察部 | 内审主管（汇报…）"
+            parts += below_titles
+            body_start += 1
         elif kind == "experience" and not title_above and _title_below(lines, body_start, next_header, parts, vocab):
             # "Zillow Group, Seattle, WA | 2015 – 2019" over "Product Manager II"; "Stripe | San Francisco, CA |
             # 2019 – 2023" over "Software Engineer" (a name with no organisation word of its own)
@@ -994,6 +1041,20 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
     if kind in ("experience", "education"):
         _org_from_above(entries, with_place=kind == "education")
     return entries
+
+
+def _titles_below(lines: list[str], below: int, end: int, vocab: Vocabulary) -> list[str]:
+    """The pieces of a line of department and titles under an employer's header, its bracketed dates and reporting
+    line cut out; [] unless one piece is a title and none reads as a sentence."""
+    if below >= end or _is_bullet(lines[below]):
+        return []
+    text = _REPORTS_TO.sub(" ", _BRACKETED_DATES.sub(" ", lines[below])).strip()
+    if text == lines[below].strip() or _line_dates(text)[1] or len(text) > 60:
+        return []
+    pieces = [piece for part in _header_parts(text, []) for piece in _cjk_split(part, vocab)]
+    if not any(_is_title(p, vocab) for p in pieces) or any(len(p) > 30 for p in pieces):
+        return []
+    return pieces
 
 
 def _title_below(lines: list[str], below: int, end: int, parts: list[str], vocab: Vocabulary) -> bool:
@@ -1579,6 +1640,11 @@ _OFFER_TERMS = re.compile(
     re.IGNORECASE,
 )
 _DISTRICT = re.compile(r"[\u4e00-\u9fff]{1,4}[区县市省镇]")
+# What kind of company it is, bracketed after a title ("内审经理（上市公司）"): no company's name.
+_COMPANY_KIND = re.compile(
+    r"^(?:(?:A股|港股|美股|主板|科创板|创业板)?上市公司|外企|外资企业|合资企业|国企|央企|民企|世界500强|中国500强|"
+    r"500强企业|知名(?:企业|公司)|大厂|互联网大厂|独角兽(?:企业|公司)?|集团公司|集团总部|总部)$"
+)
 # The side of the market a role serves, beside its title ("高级 UI 设计师（B端）"): never the company.
 _MARKET_SIDE = re.compile(r"^\s*(?:[BCGbcg]\s*端|to\s*[BCGbcg]|B2B|B2C|B2B2C)\s*$")
 _TEAM = re.compile(r"(?:\b(?:team|squad|tribe|department|division|unit|ward)|团队|部门|小组|病区)$", re.IGNORECASE)
@@ -1627,7 +1693,9 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
         elif not company and key in ("company", "employer", "公司", "公司名称", "企业", "招聘单位"):
             company = _COMPANY_PROFILE.sub("", value).strip()
         elif not location and _LOCATION_LABEL.match(key):
-            location = value.split(";")[0].strip()  # "locations: Austin, TX; Remote - US": the first is the place
+            # "locations: Austin, TX; Remote - US": the first is the place; "Waltham, MA (on-site, 4 days/week) |
+            # Full-time | Req #…": the place, without how often one is there
+            location = _DESCRIBING_ASIDE.sub("", re.split(r";| [|｜·] ", value)[0]).strip()
     first_section = model.sections[0].start if model.sections else len(lines)
     opening = [text for text in lines[:8] if text.strip()][:3]
     for n, line in enumerate(opening):
@@ -1675,6 +1743,7 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
                     and not (on_title_line and vocab.canonical_skill(piece))  # "高级财务分析师（FP&A）": a specialism
                     and not _OFFER_TERMS.search(piece)
                     and not _MARKET_SIDE.match(piece)
+                    and not _COMPANY_KIND.match(piece)
                     and not (len(piece) <= 12 and vocab.degrees_in(piece))
                 ):
                     # A plain phrase beside the title ("高级产品经理（内容社区）": a business line) is kept only
@@ -1874,7 +1943,9 @@ def _skills_of(lines: list[str], vocab: Vocabulary) -> list[str]:
 # "交易核心系统（下单、支付、售后）", "core flows (checkout, payments, promotions)"): what the work is on, no skill.
 _FEATURE_LIST = re.compile(
     r"(?:(?<=业务)|(?<=系统)|(?<=模块)|(?<=功能)|(?<=场景)|(?<=链路)|(?<=页面)|(?<=流程))[（(][^（）()]{2,60}[)）]|"
-    r"(?:(?<=\bflows)|(?<=\bfeatures)|(?<=\bjourneys)|(?<=\bsurfaces))\s*\([^()]{2,80}\)",
+    r"(?:(?<=\bflows)|(?<=\bfeatures)|(?<=\bjourneys)|(?<=\bsurfaces))\s*\([^()]{2,80}\)|"
+    # …and the areas a duty lists before "等重点领域" ("对采购、销售、存货、工程项目等重点领域进行风险排查")
+    r"[\u4e00-\u9fff、]{2,40}等(?:重点|核心|主要)?(?:领域|环节|业务|循环|模块|流程|场景)",
     re.IGNORECASE,
 )
 

@@ -77,6 +77,11 @@ _OTHER_SENSE_AFTER = {
     # Vector's AUTOSAR configurator ("DaVinci Configurator", "DaVinci Developer"), not the video editor
     "davinci": re.compile(r"[ \t]+(?:Configurator|Developer)\b", re.I),
     "can": re.compile(r"[ \t]+(?:BE|DO|HELP|MAKE|GET|WORK|DELIVER|BRING|OFFER|LEAD|BUILD)\b"),  # "WHAT I CAN DO"
+    # an audit's cycles ("采购与付款、存货与成本、销售与收款循环"), not buying or selling
+    "采购": re.compile(r"[ \t]*与[ \t]*付款"),
+    "销售": re.compile(r"[ \t]*与[ \t]*收款"),
+    # a standard's name ("中国注册会计师审计准则"), not the qualification
+    "中国注册会计师": re.compile(r"[ \t]*(?:审计准则|职业道德守则|协会)"),
     # a user interface's tests ("UI 自动化脚本", "UI tests"), not its design
     "ui": re.compile(r"[ \t]*(?:自动化|测试|automation\b|tests?\b|testing\b)", re.I),
     # a PLC's distributed I/O stations ("ET200SP分布式IO"), not distributed software systems
@@ -96,6 +101,10 @@ _OTHER_SENSE_BEFORE = {
     "结构设计": re.compile(r"(?:表|数据|数据库|组织|代码|数据表|存储)[ \t]*$"),
     "分析能力": re.compile(r"(?:仿真|有限元|CAE)[ \t]*$"),  # "CAE 仿真分析能力": a simulation skill
     "采购": re.compile(r"(?:配合|对接|协同)[ \t]*$"),  # "配合采购完成选型": working beside purchasing, not buying
+    "招聘": re.compile(r"(?:现|诚|急|拟|特)[ \t]*$"),  # "现招聘内审经理1名": the posting's own hiring, no skill
+    "战略": re.compile(r"(?:公司|集团|企业)[ \t]*$"),  # "根据公司战略制定审计计划": the company's, no skill
+    # propensity score matching among causal methods ("causal inference (DiD, PSM, synthetic control)"), no Scrum
+    "psm": re.compile(r"(?:\bDiD\b|causal|propensity|matching|regression|IPW)[^\n.;]{0,30}$", re.IGNORECASE),
     # "多线程读写容器": a data structure, not Docker
     "容器": re.compile(r"(?:读写|线程安全|并发|集合|STL|标准库)[ \t]*$"),
     # fewer suppliers, sites or shipments ("supplier consolidation"), not consolidated financial statements

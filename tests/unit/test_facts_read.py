@@ -1740,3 +1740,46 @@ def test_the_features_a_duty_lists_after_its_business_are_no_skills_asked() -> N
         "- Optimize GPU inference (CUDA, TensorRT)\n"
     )
     assert (en.must_have, en.nice_to_have) == (["python"], ["cuda", "tensorrt"])
+
+
+def test_an_auditors_promotion_under_her_firm_her_department_and_her_college() -> None:
+    """tests/data/resume/auditor_zh.txt: "审计部 | 审计员（2019.09-2021.08） → 高级审计师（2021.09-2024.06）" under the
+    firm's dated line was a role of its own: the firm's five years counted as two, and a 5-year posting said she
+    lacked the years. "审计监察部" was her title, "会计学院" her field and the IPO project had no name.
+    tests/data/jd/internal_audit_manager_zh.txt "内审经理（上市公司）" worked for "上市公司", and its own "现招聘", the
+    audit's cycles and areas ("采购、销售、存货…等重点领域") and "公司战略" were skills it wanted."""
+    model = read_document(_data("resume", "auditor_zh.txt"), "resume")
+    assert [(e.org, e.title, e.start, e.end) for e in model.experience] == [
+        ("上海联拓智能装备股份有限公司", "内审主管", "2024-07", "present"),
+        ("普华永道中天会计师事务所", "审计员 → 高级审计师", "2019-09", "2024-06"),
+    ]
+    assert [(e.org, e.title, e.field) for e in model.education] == [("上海财经大学", "本科", "会计学")]
+    assert [(e.org, e.title) for e in model.projects] == [("某汽车零部件企业科创板IPO审计", "高级审计师")]
+    _model, job = read_job(_data("jd", "internal_audit_manager_zh.txt"))
+    assert job.company == "上海瀚博新材料科技股份有限公司"
+    assert not {"recruiting", "procurement", "sales", "strategic thinking"} & set(job.must_have + job.nice_to_have)
+    assert "coordination" in job.must_have
+    amazon = read_document(_data("resume", "senior_pm_en.txt"), "resume")  # one dated title is a role of its own
+    assert [(e.title, e.start) for e in amazon.experience[:2]] == [
+        ("Principal Product Manager, AWS Marketplace", "2022"),
+        ("Senior Product Manager, AWS Billing", "2019"),
+    ]
+
+
+def test_a_co_op_student_a_talk_and_a_posting_place_with_its_terms() -> None:
+    """tests/data/resume/mech_design_en.txt: "Mechanical Engineering Co-op | Lakeshore Drive Systems" worked for
+    "Mechanical Engineering Co-op" (a co-operative's name); tests/data/resume/data_scientist_en.txt: "PUBLICATIONS &
+    TALKS" was no heading, so the talk was a school, and "causal inference (DiD, PSM, …)" a Scrum certificate;
+    tests/data/jd/robotics_mech_design.txt's place was "Waltham, MA (on-site, 4 days/week) | Full-time | Req #…"."""
+    mech = read_document(_data("resume", "mech_design_en.txt"), "resume")
+    assert (mech.experience[-1].org, mech.experience[-1].title) == (
+        "Lakeshore Drive Systems",
+        "Mechanical Engineering Co-op",
+    )
+    science = read_document(_data("resume", "data_scientist_en.txt"), "resume")
+    assert [e.org for e in science.education] == ["University of Washington", "Macalester College"]
+    assert science.certifications == []
+    _model, job = read_job(_data("jd", "robotics_mech_design.txt"))
+    assert (job.company, job.location) == ("Vireo Robotics", "Waltham, MA")
+    _model, ds = read_job(_data("jd", "marketplace_data_scientist.txt"))
+    assert "assessment design" not in ds.must_have + ds.nice_to_have  # "test design, power analysis": experiments
