@@ -61,8 +61,8 @@ def test_digits_at_the_end_of_a_string_being_written_stay_in_the_growing_text() 
 def test_the_waiting_line_gives_way_to_the_first_text_within_the_same_second() -> None:
     """The offline engine's whole interview came within the second of the head's first draw: the head's key did not
     change, so "Waiting for a worker…" stayed above the finished interview until the page's rerun."""
-    empty = {"status": None, "text": "", "parts": {}}
-    written = {**empty, "text": '{"self_intro_1min": "Hello'}
+    empty: dict[str, Any] = {"status": None, "text": "", "parts": {}}
+    written: dict[str, Any] = {**empty, "text": '{"self_intro_1min": "Hello'}
     assert head_key(empty, False, 7) != head_key(written, False, 7)
     assert head_key(written, False, 7) == head_key({**written, "text": written["text"] + ", I'm"}, False, 7)
     assert head_key(written, True, 7) != head_key({**written, "text": written["text"] + ", I'm"}, True, 7)
