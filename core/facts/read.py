@@ -38,7 +38,7 @@ _LABEL = re.compile(r"^\s*([^:：]{1,12})[:：]\s*(.*)$")
 # unspaced one does not, so a transliterated name ("阿卜杜拉·买买提") stays whole.
 _SPLIT = re.compile(
     r"(?<=\w)-\s+|\s+[|｜丨]\s+|\s*[|｜丨]\s*|\s+(?:--|[—–-])\s+|\s*(?:(?<!\d)[—–]|[—–](?!\d))\s*|\s+[·•・]\s+|\t+|\s{3,}|,\s+|,(?=[A-Za-z])|，|\s+at\s+|"
-    r"\s+@\s+|[（(]|[）)]"
+    r"\s+@\s+|[（(【]|[）)】]"
 )
 # A skill's name as the label of a profile's address ("GitHub：github.com/…", "Kaggle: kaggle.com/…").
 _PROFILE_LABEL = re.compile(r"[ \t]*[:：][ \t]*(?:https?://|www\.|[\w-]+\.(?:com|io|net|org|cn|dev|me)\b)", re.I)
@@ -54,6 +54,8 @@ _CITY_STATE = re.compile(
 _CITIES = (
     "北京", "上海", "深圳", "广州", "杭州", "成都", "南京", "武汉", "西安", "苏州", "天津", "重庆", "长沙", "厦门",
     "青岛", "香港", "台北", "合肥", "郑州", "济南", "大连", "宁波", "珠海", "东莞", "无锡", "福州", "昆明", "沈阳",
+    "嘉兴", "昆山", "佛山", "常州", "南通", "绍兴", "温州", "金华", "台州", "徐州", "扬州", "泉州", "惠州", "南昌",
+    "贵阳", "南宁", "太原", "石家庄", "哈尔滨", "长春", "兰州", "海口", "烟台", "潍坊", "洛阳", "芜湖", "唐山", "湖州",
 )  # fmt: skip
 _CITY_COMMA = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s?[A-Z]{2}\b")
 _PLACE_NAMES = (
@@ -207,7 +209,10 @@ def _heading(line: str, vocab: Vocabulary, in_entries: bool) -> tuple[str, str, 
     return None
 
 
-def _sections(lines: list[str], vocab: Vocabulary) -> list[Section]:
+_POSTING_SECTIONS = frozenset({"responsibilities", "requirements", "preferred", "benefits"})
+
+
+def _sections(lines: list[str], vocab: Vocabulary, posting: bool = False) -> list[Section]:
     sections: list[Section] = []
     for index, line in enumerate(lines):
         current = sections[-1].canonical if sections else ""
@@ -215,6 +220,8 @@ def _sections(lines: list[str], vocab: Vocabulary) -> list[Section]:
         if found is None:
             continue
         title, canonical, inline = found
+        if not posting and canonical in _POSTING_SECTIONS and current in _ENTRY_SECTIONS:
+            continue  # "工作内容：", "Responsibilities:" under a role: its duties, not a posting's section
         if inline and (canonical == current or current == "skills"):
             continue  # "Languages: Java, Python" under SKILLS is a kind of skill, not the spoken languages' section
         if inline and canonical == "skills" and current in _ENTRY_SECTIONS and index and lines[index - 1].strip():
@@ -681,8 +688,16 @@ _PROSE_BEFORE_DATE = re.compile(
 )  # "…through the 2021" (its sentence goes on below): a bullet's year
 
 
+# A promotion's or a name change's date bracketed after a title ("UX Researcher II (promoted to Senior UX Researcher,
+# Jan 2025)", "（2023年晋升）") is no date of the header: its dates follow on the next line.
+_DATED_ASIDE = re.compile(
+    r"[（(]\s*(?:promoted|promotion|acquired|formerly|renamed|merged|晋升|转正|被收购|更名)[^()（）]*[)）]",
+    re.IGNORECASE,
+)
+
+
 def _is_header_line(line: str) -> bool:
-    text = _strip_bullet(line)
+    text = _DATED_ASIDE.sub(" ", _strip_bullet(line))
     if not text or len(text) > 140:
         return False
     ranges, dates = _line_dates(text)
@@ -757,6 +772,7 @@ def _school_line(line: str) -> bool:
 
 def _short_plain(line: str) -> bool:
     text = ALIGNMENT_GAP.sub(" | ", line.strip())  # the spaces that push a place or dates to the right margin
+    text = _DESCRIBING_ASIDE.sub("", text)  # "Ledgerly (accounts payable automation SaaS)": what it is, not its length
     if _CJK.search(text) and (
         len(text) > 30 or re.search(r"[，,。；;]", text) or (re.search(r"[：:]", text) and not _LABEL.match(text))
     ):
@@ -1437,7 +1453,12 @@ def _entries(lines: list[str], sections: list[Section], vocab: Vocabulary) -> li
     for section in sections:
         kind = _ENTRY_SECTIONS.get(section.canonical)
         if kind:
-            entries.extend(_entries_in(lines, section.start + 1, section.end, kind, vocab))
+            label = _LABEL.match(lines[section.start].strip())
+            if label and label.group(2).strip():  # "教育经历：2011.09 - 2014.06  安徽商贸职业技术学院  物流管理"
+                inline = [*lines[: section.start], label.group(2).strip(), *lines[section.start + 1 :]]
+                entries.extend(_entries_in(inline, section.start, section.end, kind, vocab))
+            else:
+                entries.extend(_entries_in(lines, section.start + 1, section.end, kind, vocab))
     if not any(s.canonical in _ENTRY_SECTIONS for s in sections):
         # No headings the vocabulary knows (a plain career history): every dated line may start a role.
         entries = _entries_in(lines, 0, len(lines), "experience", vocab)
@@ -1519,7 +1540,7 @@ def _read(text: object, kind: str) -> DocumentModel:
     model = DocumentModel(kind=doc_kind, lang="zh" if _lang(clean) == "zh" else "en", lines=lines)  # type: ignore[arg-type]
     if not clean.strip():
         return model
-    sections = _sections(lines, vocab)
+    sections = _sections(lines, vocab, posting=doc_kind == "jd")
     header_end = sections[0].start if sections else min(len(lines), 8)
     model.contact, name_line = _contact(lines, vocab, header_end) if doc_kind != "jd" else (Contact(), None)
     if sections and name_line is not None and sections[0].start == name_line:
@@ -1665,7 +1686,8 @@ def _common_noun(piece: str, text: str) -> bool:
     """True when the JD also writes `piece` in lower case ("Payments Platform" ... "our payments platform"): a
     team or product area after the title's comma, not the company, whose name keeps its capitals."""
     lower = piece.lower()
-    return lower != piece and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
+    # …but not in an address: "recruiting@vaultline.io" is the company's name in its domain
+    return lower != piece and re.search(rf"(?<![\w@./-]){re.escape(lower)}(?![\w-]|\.[a-z]{{2,}})", text) is not None
 
 
 def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]:
@@ -1748,6 +1770,8 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
                 ):
                     # A plain phrase beside the title ("高级产品经理（内容社区）": a business line) is kept only
                     # until a name that reads as an organisation turns up below it.
+                    if company_here:
+                        continue  # "Vaultline -- Remote (US) or San Francisco, CA": the line's company came first
                     named = _is_org(piece, vocab) or not on_title_line
                     company = piece if named or not company else company
                     company_here = company == piece
@@ -1838,6 +1862,9 @@ def _set_aside(sentences: list[str], spans_of: Callable[[str], list[tuple[int, i
     return kept, cut
 
 
+_PREFERABLY = re.compile(r",?\s*\b(?:preferably|ideally)\s+(?:in|with|within|from|at|using)\s+[^.;\n()]{2,120}", re.I)
+
+
 def _preferred_asides(sentences: list[str], vocab: Vocabulary) -> tuple[list[str], list[str]]:
     """(the sentences less their asides that prefer a skill, those asides): "Strong knowledge of SAP (S/4HANA
     preferred)" asks for SAP and prefers S/4HANA; "熟悉 Java（有 Spring Cloud 经验者优先）" asks for Java. An aside that
@@ -1845,11 +1872,13 @@ def _preferred_asides(sentences: list[str], vocab: Vocabulary) -> tuple[list[str
     preferred)" asks for a bachelor's."""
 
     def asides(sentence: str) -> list[tuple[int, int]]:
-        return [
+        bracketed = [
             m.span()
             for m in _PARENS.finditer(sentence)
             if _NICE_LINE.search(m.group(1)) and (vocab.skills_in(m.group(0)) or vocab.degrees_in(m.group(0)))
         ]
+        # "5+ years of UX research, preferably in financial services, insurance or healthcare": a preference
+        return bracketed + [m.span() for m in _PREFERABLY.finditer(sentence) if vocab.skills_in(m.group(0))]
 
     return _set_aside(sentences, asides)
 

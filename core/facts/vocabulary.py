@@ -77,6 +77,10 @@ _OTHER_SENSE_AFTER = {
     # Vector's AUTOSAR configurator ("DaVinci Configurator", "DaVinci Developer"), not the video editor
     "davinci": re.compile(r"[ \t]+(?:Configurator|Developer)\b", re.I),
     "can": re.compile(r"[ \t]+(?:BE|DO|HELP|MAKE|GET|WORK|DELIVER|BRING|OFFER|LEAD|BUILD)\b"),  # "WHAT I CAN DO"
+    # a researcher's numbers ("Quant: survey design …", "quant skills"), not quantitative finance
+    "quant": re.compile(r"[ \t]*(?::|skills\b|research\b|methods\b|UX\b|studies\b)", re.IGNORECASE),
+    # software's dependencies ("secrets management, supply chain security"), not moving goods
+    "supply chain": re.compile(r"[ \t-]+(?:security|attacks?|compromise|integrity)\b", re.IGNORECASE),
     # an audit's cycles ("采购与付款、存货与成本、销售与收款循环"), not buying or selling
     "采购": re.compile(r"[ \t]*与[ \t]*付款"),
     "销售": re.compile(r"[ \t]*与[ \t]*收款"),
@@ -103,6 +107,9 @@ _OTHER_SENSE_BEFORE = {
     "采购": re.compile(r"(?:配合|对接|协同)[ \t]*$"),  # "配合采购完成选型": working beside purchasing, not buying
     "招聘": re.compile(r"(?:现|诚|急|拟|特)[ \t]*$"),  # "现招聘内审经理1名": the posting's own hiring, no skill
     "战略": re.compile(r"(?:公司|集团|企业)[ \t]*$"),  # "根据公司战略制定审计计划": the company's, no skill
+    # a forklift licence's class ("特种设备作业人员证（叉车司机 N1）"), not the Japanese test
+    "n1": re.compile(r"(?:叉车|特种设备|场内|厂内|机动车)[^\n，,；;]{0,12}$"),
+    "n2": re.compile(r"(?:叉车|特种设备|场内|厂内|机动车)[^\n，,；;]{0,12}$"),
     # propensity score matching among causal methods ("causal inference (DiD, PSM, synthetic control)"), no Scrum
     "psm": re.compile(r"(?:\bDiD\b|causal|propensity|matching|regression|IPW)[^\n.;]{0,30}$", re.IGNORECASE),
     # "多线程读写容器": a data structure, not Docker
@@ -181,7 +188,7 @@ _CERT_PATTERNS = (
         "证",
         re.compile(
             r"(?:[\u4e00-\u9fffA-Za-z0-9（）()+\-]|(?<=[A-Za-z0-9]) (?=[A-Za-z0-9])){2,20}?"
-            r"(?:资格证书|资格证|证书|认证)"
+            r"(?:资格证书|资格证|证书|认证|(?:操作|作业|人员|合格|上岗|执业)证)"
         ),
     ),
 )

@@ -1641,7 +1641,7 @@ def test_an_automation_engineers_sections_under_symbols_and_his_certificates() -
     ]
     assert len(model.projects) == 3
     assert [(e.org, e.field) for e in model.education] == [("江苏理工学院", "电气工程及其自动化")]
-    assert model.certifications == ["CET-4", "低压电工作业", "西门子TIA Portal高级编程培训证书"]
+    assert model.certifications == ["CET-4", "特种作业操作证", "低压电工作业", "西门子TIA Portal高级编程培训证书"]
     assert {"plc programming", "siemens plc", "mitsubishi plc", "eplan", "servo systems", "motion control"} <= set(
         model.skills
     )
@@ -1783,3 +1783,50 @@ def test_a_co_op_student_a_talk_and_a_posting_place_with_its_terms() -> None:
     assert (job.company, job.location) == ("Vireo Robotics", "Waltham, MA")
     _model, ds = read_job(_data("jd", "marketplace_data_scientist.txt"))
     assert "assessment design" not in ds.must_have + ds.nice_to_have  # "test design, power analysis": experiments
+
+
+def test_a_warehouse_supervisors_duties_label_inline_school_and_forklift_licence() -> None:
+    """tests/data/resume/warehouse_zh.txt: "工作内容：" under each role opened a posting's "responsibilities" section,
+    so the first role had no bullets and the second was lost; "教育经历：2011.09 - 2014.06 … 物流管理（大专）" on
+    one line was no school (a 大专 posting said her degree was not shown); "叉车司机 N1" was the Japanese N1 and
+    proved Japanese. tests/data/jd/warehouse_manager_zh.txt: "【仓储经理】12-18K·14薪" was titled "12-18K" and
+    嘉兴 was no place."""
+    model = read_document(_data("resume", "warehouse_zh.txt"), "resume")
+    assert [(e.org, e.title, len(e.bullets)) for e in model.experience] == [
+        ("苏州某电商科技有限公司", "仓储物流主管", 9),
+        ("上海某供应链管理有限公司", "仓储主管", 8),
+    ]
+    assert [(e.org, e.field, e.degree_level) for e in model.education] == [
+        ("安徽商贸职业技术学院", "物流管理", "associate")
+    ]
+    assert "jlpt n1" not in {c.lower() for c in model.certifications} and model.languages == []
+    assert "叉车司机" in model.certifications
+    _model, job = read_job(_data("jd", "warehouse_manager_zh.txt"))
+    assert (job.title, job.company, job.location) == ("仓储经理", "某电商有限公司", "嘉兴")
+    posting = read_job("岗位职责：\n1、负责仓库运营\n任职要求：\n1、大专及以上学历\n")[0]
+    assert [s.canonical for s in posting.sections] == ["responsibilities", "requirements"]  # a posting's own
+
+
+def test_a_promotions_date_a_talk_heading_and_a_company_in_its_own_address() -> None:
+    """tests/data/resume/ux_researcher_en.txt: "Brightleaf Money — UX Researcher II (promoted to Senior UX Researcher,
+    Jan 2025)" over "Apr 2023 – Present" made a role dated Jan 2025 and a nameless one; "CERTIFICATIONS & TALKS" was
+    no heading. tests/data/resume/pmm_en.txt: "Senior Product Marketing Manager, Ledgerly (accounts payable automation
+    SaaS)" over its dates was too long to be a header's words. tests/data/jd/vaultline_pmm.txt worked for "US" (its
+    name was "a common noun": the posting writes "recruiting@vaultline.io"), and asked for supply chain management
+    ("supply chain security"); tests/data/jd/bank_ux_researcher.txt "preferably in financial services, insurance"
+    required insurance."""
+    ux = read_document(_data("resume", "ux_researcher_en.txt"), "resume")
+    assert [(e.org, e.title, e.start, e.end) for e in ux.experience] == [
+        ("Brightleaf Money", "UX Researcher II", "2023-04", "present"),
+        ("Carevine Health", "UX Researcher", "2020-06", "2023-03"),
+    ]
+    assert [e.org for e in ux.education] == ["University of Washington, Seattle", "University of California, Davis"]
+    pmm = read_document(_data("resume", "pmm_en.txt"), "resume")
+    assert [(e.org, e.title) for e in pmm.experience] == [
+        ("Ledgerly", "Senior Product Marketing Manager"),
+        ("Fieldwise", "Product Marketing Manager"),
+    ]
+    _model, job = read_job(_data("jd", "vaultline_pmm.txt"))
+    assert job.company == "Vaultline" and "supply chain management" not in job.must_have + job.nice_to_have
+    _model, bank = read_job(_data("jd", "bank_ux_researcher.txt"))
+    assert "insurance" in bank.nice_to_have and "insurance" not in bank.must_have
