@@ -57,6 +57,8 @@ _CITIES = (
     "嘉兴", "昆山", "佛山", "常州", "南通", "绍兴", "温州", "金华", "台州", "徐州", "扬州", "泉州", "惠州", "南昌",
     "贵阳", "南宁", "太原", "石家庄", "哈尔滨", "长春", "兰州", "海口", "烟台", "潍坊", "洛阳", "芜湖", "唐山", "湖州",
 )  # fmt: skip
+_CITY_SET = frozenset(_CITIES)
+assert all(len(city) in (2, 3) for city in _CITIES)  # _city_at_start reads two or three characters
 _CITY_COMMA = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s?[A-Z]{2}\b")
 _PLACE_NAMES = (
         "remote", "hybrid", "london", "paris", "berlin", "tokyo", "singapore", "beijing", "shanghai", "shenzhen",
@@ -246,10 +248,15 @@ def _is_location(part: str) -> bool:
         return True
     if text.lower().split(",")[0].strip() in _PLACES:
         return True
-    return text in _CITIES or any(
-        text.startswith(city) and ((len(text) <= 4 and text[-1] in "市区省") or _DISTRICT.fullmatch(text[len(city) :]))
-        for city in _CITIES
-    )  # "上海市", "上海闵行区" (a scan's "上海 闵行区" with its space lost)
+    if text in _CITY_SET:
+        return True
+    city = _city_at_start(text)  # "上海市", "上海闵行区" (a scan's "上海 闵行区" with its space lost)
+    return bool(city) and ((len(text) <= 4 and text[-1] in "市区省") or bool(_DISTRICT.fullmatch(text[len(city) :])))
+
+
+def _city_at_start(text: str) -> str:
+    """The city a text opens with ("" if none): every listed city is two or three characters long."""
+    return next((text[:n] for n in (2, 3) if text[:n] in _CITY_SET), "")
 
 
 def _labelled_name(line: str) -> str:
@@ -1223,8 +1230,17 @@ _OPEN_END = re.compile(
 
 
 def _bullets(lines: list[str], start: int, end: int, wrap: int | None = None) -> list[str]:
-    """Lines under a header, a wrapped line joined to the bullet above (see bullet_units)."""
-    return [text for _, text in bullet_units(lines[start:end], column=wrap)]
+    """Lines under a header, a wrapped line joined to the bullet above (see bullet_units), less a lone label over
+    them ("工作内容：", "Key achievements:"): a sub-heading, no deed."""
+    return [text for _, text in bullet_units(lines[start:end], column=wrap) if not _LONE_LABEL.match(text)]
+
+
+_LONE_LABEL = re.compile(r"^[^\s:：]{1,12}(?:\s[^\s:：]{1,12}){0,2}[:：]$")
+
+
+def is_lone_label(text: str) -> bool:
+    """True for a line that is only a label ("工作内容：", "Key achievements:"): a sub-heading over a role's list."""
+    return _LONE_LABEL.match(text.strip()) is not None
 
 
 def bullet_units(lines: list[str], prose: bool = False, column: int | None = None) -> list[tuple[int, str]]:
@@ -1260,7 +1276,13 @@ def bullet_units(lines: list[str], prose: bool = False, column: int | None = Non
         # report … from SQL" over "  Server; it replaced …"), as text typed or pasted wraps a bullet.
         goes_on = goes_on or (marked and units and _hangs_under(last_line, line))
         last_line = line
-        if units and not _is_bullet(line) and (goes_on or _continues(units[-1][1], text, closes_items)):
+        lone_label = _LONE_LABEL.match(text.strip()) is not None  # "工作内容：" under a role's note: on its own
+        if (
+            units
+            and not _is_bullet(line)
+            and not lone_label
+            and (goes_on or _continues(units[-1][1], text, closes_items))
+        ):
             first, above = units[-1]
             units[-1] = (first, f"{above}{_joiner(above, text)}{text}")
         else:
@@ -1271,8 +1293,10 @@ def bullet_units(lines: list[str], prose: bool = False, column: int | None = Non
 
 def _hangs_under(above: str, line: str) -> bool:
     """True when `line` (no mark of its own) is indented to where the text of the marked line above began."""
+    if not line[:1].isspace():
+        return False
     mark = _BULLET.match(above)
-    if mark is None or _is_bullet(line) or not line[:1].isspace():
+    if mark is None or _is_bullet(line):
         return False
     indent = len(line) - len(line.lstrip(" "))
     return indent >= 2 and indent == mark.end() and not line.lstrip().startswith(("-", "*", "•"))
@@ -1738,7 +1762,7 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
         # "Sunnyvale, CA, USA; Seattle, WA, USA": one place of several is the job's place
         parts = [piece for part in _header_parts(text, find_dates(text)) for piece in part.split(";") if piece.strip()]
         if _job_terms_line(parts):  # "东莞松山湖丨5-10年丨本科": the place, then the years and degree asked
-            location = location or next((p for p in parts if any(p.startswith(c) for c in _CITIES)), "")
+            location = location or next((p for p in parts if _city_at_start(p)), "")
             continue
         on_title_line = company_here = address = False
         for part in parts:
@@ -1979,6 +2003,9 @@ _FEATURE_LIST = re.compile(
 )
 
 
+_MAY_LIST_FEATURES = re.compile(r"[等(（]")  # a cheap test before _FEATURE_LIST's lookbehinds
+
+
 def _runs(indexes: list[int]) -> list[list[int]]:
     """Consecutive line indexes grouped: each section's lines on their own ("The Role" paragraph, then the list)."""
     runs: list[list[int]] = []
@@ -2069,7 +2096,7 @@ def _read_job(text: str) -> tuple[DocumentModel, JobFacts]:
     if by_kind.get("requirements"):
         employer = vocab.canonical_skill(facts.company) if facts.company else None
         known = {*facts.must_have, *facts.nice_to_have, employer}
-        duties = [_FEATURE_LIST.sub(" ", duty) for duty in facts.responsibilities]
+        duties = [_FEATURE_LIST.sub(" ", d) if _MAY_LIST_FEATURES.search(d) else d for d in facts.responsibilities]
         facts.nice_to_have += [s for s in _skills_of(duties, vocab) if s not in known]
     facts.years_required = _years(must_lines) or _years(sentences)
     facts.degree_required = _degree(must_lines, vocab)

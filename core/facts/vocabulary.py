@@ -625,11 +625,13 @@ class Vocabulary:
         if len(line) > 80:
             return None
         found = self._sections.get(_norm_heading(line))
-        if found is None and _ASIDE_RE.search(line):  # "Nice to Have (Preferred)", "What You Bring (Required)"
-            found = self._sections.get(_norm_heading(_ASIDE_RE.sub(" ", line)))
-        if found is None and _ABOUT_NAME_RE.match(line.strip()):
-            found = "about"  # "About Brightwell": the company's own words, not what the role asks
-        return found
+        if found is not None:
+            return found
+        if any(mark in line for mark in "(（[【") and _ASIDE_RE.search(line):
+            return self._sections.get(_norm_heading(_ASIDE_RE.sub(" ", line)))  # "Nice to Have (Preferred)"
+        if "About" in line[:8] and _ABOUT_NAME_RE.match(line.strip()):
+            return "about"  # "About Brightwell": the company's own words, not what the role asks
+        return None
 
     def label(self, canonical: str, lang: str = "en") -> str:
         """Display name in the given language; the Chinese name falls back to the English one."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from core.facts.dates import only_dates
 from core.facts.model import DocumentModel, Entry, JobFacts
+from core.facts.read import is_lone_label
 from core.facts.text import fold
 from core.offline.documents import ServiceDocuments
 from core.offline.lookup import (
@@ -117,7 +118,8 @@ def _write_entry(
     draft: Draft, doc: DocumentModel, entry: Entry, keep: int, rel: Relevance, asset: AssetKind, used: set[str]
 ) -> None:
     parts = entry_lines(doc, entry)
-    _write_header(draft, [clean(doc.lines[i]) for i in parts.header if clean(doc.lines[i])])
+    header = [clean(_without_section_label(doc, i)) for i in parts.header if not is_lone_label(doc.lines[i])]
+    _write_header(draft, [line for line in header if line])
     texts = [clean(text) for text in parts.texts if clean(text)]
     # A list of the tools used ("Technologies: Go, Kafka") keeps its place, first or last, and takes no bullet's room.
     tools = [i for i, text in enumerate(texts) if is_stack_text(text)]
@@ -127,6 +129,17 @@ def _write_entry(
         if fold(texts[index]) not in used:
             used.add(fold(texts[index]))
             draft.bullet(texts[index], asset, entry_label(entry))
+
+
+def _without_section_label(doc: DocumentModel, index: int) -> str:
+    """A header line less the section's label it opens with ("教育经历：2011.09 - 2014.06  安徽商贸职业技术学院")."""
+    line = doc.lines[index]
+    for section in doc.sections:
+        if section.start == index and line.lstrip().startswith(section.title):
+            rest = line.lstrip()[len(section.title) :]
+            if rest[:1] in (":", "："):
+                return rest[1:].strip()
+    return line
 
 
 def _write_header(draft: Draft, header: list[str]) -> None:

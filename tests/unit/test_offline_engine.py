@@ -677,3 +677,13 @@ def test_a_language_a_certificate_proves_is_named_in_the_users_language() -> Non
     assert language_names(resume) == ["英语"]
     english = read_document("Jane Doe\nCERTIFICATIONS\nIELTS 7.5\n", "resume")
     assert language_names(english) == ["English"]
+
+
+def test_a_roles_duties_label_and_a_schools_section_label_stay_out_of_the_tailored_resume() -> None:
+    """tests/data/resume/warehouse_zh.txt: "工作内容：" was glued to the line above it ("- （第三方物流公司…）
+    工作内容：") and the school's heading read "### 教育经历：2011.09 - 2014.06 · …" with the section's label in it."""
+    service = _service_of(_fixture("resume", "warehouse_zh.txt"), _fixture("jd", "warehouse_manager_zh.txt"), "zh")
+    markdown = service.run()["customize"].markdown
+    assert "工作内容" not in markdown
+    assert "### 2011.09 - 2014.06 · 安徽商贸职业技术学院 · 物流管理（大专）" in markdown
+    assert check(markdown, [service.resume], service.job) == []
