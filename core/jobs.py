@@ -136,11 +136,22 @@ def create_jobs_at_once(
     Raises RuntimeError when the paid queue's debit did not land (the caller's lock and quote rule that out);
     the caller's transaction then rolls back: nothing charged, nothing kept.
     """
-    priced = [new for new in news if new.price > 0]
-    charged = queue == "paid" and bool(priced)
+    charged = is_charged(news, queue)
     params = new_jobs_params(news, queue, charged) | {"k": stored_key, "r": result, "sid": news[0].service_id}
     jobs_written, debits_written = session.execute(_jobs_statement(charged), params).one()
-    if jobs_written != len(news) or (charged and debits_written != len(priced)):
+    check_written(news, charged, jobs_written, debits_written)
+
+
+def is_charged(news: list[NewJob], queue: str) -> bool:
+    """Whether a click's statement debits: on the paid queue, for a job with a price."""
+    return queue == "paid" and any(new.price > 0 for new in news)
+
+
+def check_written(news: list[NewJob], charged: bool, jobs_written: int, debits_written: int) -> None:
+    """RuntimeError unless a click's statement wrote every job and, charged, a debit for every priced one (the
+    caller's wallet lock and quote rule that out; its transaction then rolls back: nothing charged, nothing kept)."""
+    priced = sum(1 for new in news if new.price > 0)
+    if jobs_written != len(news) or (charged and debits_written != priced):
         raise RuntimeError("the wallet did not hold the total its lock and quote promised")
 
 

@@ -39,7 +39,8 @@ WORD_GAP = 0.6
 # measures some Chinese glyphs (a browser's print, radicals drawn as compatibility characters) too narrow, leaving
 # a gap of a character or two that the page does not show. A field's right-aligned dates stand further off.
 CJK_WORD_GAP = 2.5
-_CJK_END = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff]$")
+_CJK = "\u2e80-\u9fff\uf900-\ufaff"  # CJK radicals and ideographs
+_CJK_END = re.compile(rf"[{_CJK}]$")
 
 
 def page_boxes(page: Any) -> list[Box]:
@@ -102,7 +103,7 @@ def _runs(groups: list[Any]) -> list[_Run]:
 # Spaces pypdf's layout mode puts between two Chinese characters for a glyph's own offset ("模    组PACK线", "客户
 # 验收" in a browser's print of one unbroken line): no gap the page shows. One space is a writer's separator
 # between fields ("至今 常州恒锐…有限公司"), kept.
-_WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"  # CJK radicals, ideographs, full-width forms
+_WIDE = _CJK + "\uff00-\uffef"  # …and full-width forms
 _SPACES_IN_CJK = re.compile(rf"(?<=[{_WIDE}]) {{2,6}}(?=[{_WIDE}])")
 
 

@@ -1074,7 +1074,7 @@ def _titles_below(lines: list[str], below: int, end: int, vocab: Vocabulary) -> 
     text = _REPORTS_TO.sub(" ", _BRACKETED_DATES.sub(" ", lines[below])).strip()
     if text == lines[below].strip() or _line_dates(text)[1] or len(text) > 60:
         return []
-    pieces = [piece for part in _header_parts(text, []) for piece in _cjk_split(part, vocab)]
+    pieces = [piece for part in _header_parts(text, []) for piece in _header_pieces(part, "experience", vocab)]
     if not any(_is_title(p, vocab) for p in pieces) or any(len(p) > 30 for p in pieces):
         return []
     return pieces

@@ -93,6 +93,7 @@ _OTHER_SENSE_AFTER = {
     # the people reported to ("the regional leadership team"), not the skill of leading
     "leadership": re.compile(r"[ \t]+(?:teams?|group|meetings?|reviews?|forums?|offsites?|committee)\b", re.I),
 }
+_FORKLIFT_CLASS_BEFORE = re.compile(r"(?:叉车|特种设备|场内|厂内|机动车)[^\n，,；;]{0,12}$")
 _OTHER_SENSE_BEFORE = {
     "c": _GRADE_BEFORE,
     "r": _GRADE_BEFORE,
@@ -108,8 +109,8 @@ _OTHER_SENSE_BEFORE = {
     "招聘": re.compile(r"(?:现|诚|急|拟|特)[ \t]*$"),  # "现招聘内审经理1名": the posting's own hiring, no skill
     "战略": re.compile(r"(?:公司|集团|企业)[ \t]*$"),  # "根据公司战略制定审计计划": the company's, no skill
     # a forklift licence's class ("特种设备作业人员证（叉车司机 N1）"), not the Japanese test
-    "n1": re.compile(r"(?:叉车|特种设备|场内|厂内|机动车)[^\n，,；;]{0,12}$"),
-    "n2": re.compile(r"(?:叉车|特种设备|场内|厂内|机动车)[^\n，,；;]{0,12}$"),
+    "n1": _FORKLIFT_CLASS_BEFORE,
+    "n2": _FORKLIFT_CLASS_BEFORE,
     # propensity score matching among causal methods ("causal inference (DiD, PSM, synthetic control)"), no Scrum
     "psm": re.compile(r"(?:\bDiD\b|causal|propensity|matching|regression|IPW)[^\n.;]{0,30}$", re.IGNORECASE),
     # "多线程读写容器": a data structure, not Docker

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from core import idempotency, ledger
 from core.actions import Reservation
 from core.assets.service import usable_asset_query
-from core.jobs import NewJob, new_jobs_ctes, new_jobs_params, services_in_flight_query
+from core.jobs import NewJob, check_written, is_charged, new_jobs_ctes, new_jobs_params, services_in_flight_query
 from db.models import Service
 
 
@@ -96,8 +96,7 @@ def create_service_with_jobs(
     Raises RuntimeError when the paid queue's debit did not land (the caller's lock and quote rule that out).
     Either way the caller's transaction rolls back: nothing charged, nothing kept.
     """
-    priced = [step for step in steps if step.price > 0]
-    charged = queue == "paid" and bool(priced)
+    charged = is_charged(steps, queue)
     params: dict[str, Any] = new_jobs_params(steps, queue, charged) | {
         "k": reservation.key,
         "r": result,
@@ -110,5 +109,4 @@ def create_service_with_jobs(
     }
     in_flight, resume_id, jobs_written, debits_written = session.execute(_statement(charged), params).one()
     refuse(Checked(in_flight=int(in_flight), resume_asset_id=resume_id))
-    if jobs_written != len(steps) or (charged and debits_written != len(priced)):
-        raise RuntimeError("the wallet did not hold the total its lock and quote promised")
+    check_written(steps, charged, jobs_written, debits_written)
