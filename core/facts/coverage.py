@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from core.facts.cert_status import is_pending
 from core.facts.model import DocumentModel
 from core.facts.read import bullet_units, unit_at
 from core.facts.text import contains_phrase, fold
@@ -42,16 +43,22 @@ def _proof_line(keyword: str, doc: DocumentModel, vocab: Vocabulary, memo: dict[
     wishes = doc.wish_lines()  # the job the user wants proves nothing
     for i in singles:
         line = doc.lines[i]
-        if i not in wishes and line.strip() and vocab.find_term(keyword, line, memo) is not None:
+        if i not in wishes and line.strip() and _held_in(keyword, line, vocab, memo):
             return unit_at(doc, i)[1].strip()
     # A term split over a wrapped line: look in the pairs of neighbouring lines that could hold it.
     for i in pairs:
         if i in wishes or i + 1 in wishes:
             continue
         first, second = doc.lines[i], doc.lines[i + 1]
-        if vocab.find_term(keyword, f"{first} {second}", memo) is not None:
+        if _held_in(keyword, f"{first} {second}", vocab, memo):
             return f"{first.strip()} {second.strip()}"
     return _title_proof(keyword, doc)
+
+
+def _held_in(keyword: str, text: str, vocab: Vocabulary, memo: dict[Any, Any]) -> bool:
+    """The keyword is in the text, and not as a certificate the person only works towards ("CPA candidate")."""
+    hit = vocab.find_term(keyword, text, memo)
+    return hit is not None and not (hit.kind == "certification" and is_pending(text, hit, vocab))
 
 
 # The practice a job title names: a "Software Engineer" does software engineering, a "Data Analyst" data analysis.

@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from core.facts.cert_status import pending_flags, pending_only
 from core.facts.dates import find_dates
 from core.facts.model import PRESENT, DocumentModel, Entry, JobFacts, NumberFact
 from core.facts.numbers import NumberHit, find_numbers
@@ -215,6 +216,9 @@ class Evidence:
         self.languages = {lang for d in self.docs for lang in d.languages}
         self.languages |= {h.canonical for h in vocab.languages_in(text)}
         self.certs = {h.canonical for h in vocab.certifications_in(text)}
+        self.pending_certs = pending_only(self.docs, vocab)  # "CPA Candidate": named, not held
+        # The documents' own lines, whole: a line the output copies as written holds nothing they do not.
+        self.own_lines = {key for d in self.docs for line in d.lines if len(key := fold(strip_markdown(line))) >= 12}
         self.degree_levels: set[str] = {e.degree_level for d in self.docs for e in d.education if e.degree_level}
         self.degree_levels |= {h.canonical for h in vocab.degrees_in(text)}
         self.entities = self._entities()
@@ -383,6 +387,8 @@ def check(markdown: str, documents: Sequence[DocumentModel], job: JobFacts | Non
             continue
         if evidence.vocab.section_of(plain) is not None and len(plain) <= 40:
             continue
+        if fold(plain) in evidence.own_lines:
+            continue  # "### Brightpath Talent Partners — Dallas, TX (IT contract staffing agency)", as written
         seen: set[tuple[str, str]] = set()
         heading = raw.lstrip().startswith("#")
         for clause in _CLAUSE_SPLIT.split(plain):  # "MSc …, UCL, 2017; B.Tech …, IIT Madras, 2016": two facts
@@ -607,10 +613,15 @@ class _LineChecker:
 
     def _certifications(self) -> list[Claim]:
         out: list[Claim] = []
-        for hit in self.vocab.certifications_in(self.line):
+        hits = self.vocab.certifications_in(self.line)
+        for hit, pending in zip(hits, pending_flags(self.line, hits), strict=True):
             self._take(hit.start, hit.end)
             level = _CERT_LEVEL.match(self.line[hit.end :])
             claimed = hit.surface + (level.group(0) if level else "")
+            worked_towards = self.ev.pending_certs.get(hit.canonical)
+            if worked_towards is not None and not pending:  # "CPA" for the documents' "CPA Candidate"
+                out.append(("certification", claimed.strip(), worked_towards))
+                continue
             if self.ev.has(claimed) or self.ev.written(claimed):
                 continue
             same_cert = hit.canonical in self.ev.certs  # either language: CET-6 = 大学英语六级
@@ -760,6 +771,9 @@ class _LineChecker:
             ]
             return max(scored, key=lambda pair: pair[0], default=(-1, None))
 
+        summary_score, summary_ref = best([r for r in everywhere if r.fact.entry is None], True)
+        if summary_ref is not None and summary_score >= _SAME_THING:
+            return False  # the summary states this figure of this quantity ("8 years in commercial construction")
         if in_entry:
             same_score, same_ref = best(in_entry, True)
             rival_score, rival = best(in_entry, False)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import pairwise
 
+from core.facts.cert_status import pending_spans
 from core.facts.dates import PRESENT, DateHit, DateRange, analyse_dates, find_dates, find_ranges
 from core.facts.model import Contact, DegreeLevel, DocumentModel, Entry, EntryKind, JobFacts, NumberFact, Section
 from core.facts.numbers import chinese_number, find_numbers
@@ -38,7 +39,7 @@ _LABEL = re.compile(r"^\s*([^:：]{1,12})[:：]\s*(.*)$")
 # unspaced one does not, so a transliterated name ("阿卜杜拉·买买提") stays whole.
 _SPLIT = re.compile(
     r"(?<=\w)-\s+|\s+[|｜丨]\s+|\s*[|｜丨]\s*|\s+(?:--|[—–-])\s+|\s*(?:(?<!\d)[—–]|[—–](?!\d))\s*|\s+[·•・]\s+|\t+|\s{3,}|,\s+|,(?=[A-Za-z])|，|\s+at\s+|"
-    r"\s+@\s+|[（(【]|[）)】]"
+    r"\s+@\s+|[（(【]|[）)】]|\s*\u3000\s*"  # a full-width space parts the fields of a Chinese header
 )
 # A skill's name as the label of a profile's address ("GitHub：github.com/…", "Kaggle: kaggle.com/…").
 _PROFILE_LABEL = re.compile(r"[ \t]*[:：][ \t]*(?:https?://|www\.|[\w-]+\.(?:com|io|net|org|cn|dev|me)\b)", re.I)
@@ -212,6 +213,12 @@ def _heading(line: str, vocab: Vocabulary, in_entries: bool) -> tuple[str, str, 
 
 
 _POSTING_SECTIONS = frozenset({"responsibilities", "requirements", "preferred", "benefits"})
+# The labels of a role's own parts: its employer's introduction, its results.
+_ROLE_PART = re.compile(
+    r"公司(?:简介|介绍|概况)|业绩|成果|成就|亮点|职责|描述|company\s+(?:overview|profile|description)|about\s+the\s+company"
+    r"|achievements|accomplishments|highlights|results|key\s+wins",
+    re.IGNORECASE,
+)
 
 
 def _sections(lines: list[str], vocab: Vocabulary, posting: bool = False) -> list[Section]:
@@ -224,6 +231,8 @@ def _sections(lines: list[str], vocab: Vocabulary, posting: bool = False) -> lis
         title, canonical, inline = found
         if not posting and canonical in _POSTING_SECTIONS and current in _ENTRY_SECTIONS:
             continue  # "工作内容：", "Responsibilities:" under a role: its duties, not a posting's section
+        if not posting and current in _ENTRY_SECTIONS and canonical in ("about", "other") and _ROLE_PART.search(title):
+            continue  # "公司简介：…", "工作业绩：", "Key Achievements:" under a role: that role's, not a section
         if inline and (canonical == current or current == "skills"):
             continue  # "Languages: Java, Python" under SKILLS is a kind of skill, not the spoken languages' section
         if inline and canonical == "skills" and current in _ENTRY_SECTIONS and index and lines[index - 1].strip():
@@ -388,14 +397,25 @@ _SEAT_IN_NAME = re.compile(
     r"(?<=[\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{2,6})[)）](?=[\u4e00-\u9fff]{0,16}?(?:公司|集团|银行|研究院|事务所))"
 )
 
+# …or a clause in lower case after a dash closing the line ("IBEW Local 520 / Austin Electrical JATC - dispatched to
+# signatory contractors"); the terms of the work ("- remote", "- contract") stay.
+_DESCRIBING_TAIL = re.compile(
+    r"\s+[-–—]\s+(?!(?:remote|hybrid|on-?site|contract|part-time|full-time|temporary|seasonal)\b)[a-z]{3,}\b[^|()（）]{4,60}$"
+)
+
 
 # What a header's part never begins or ends with: separators left over once its dates are cut out.
 _PART_EDGES = " \t-–—~|,;:：.()（）·•・"
 
 
 # What an employer is, bracketed after its name in lower case ("MedWay Pharmacy (retail chain)", "Ledgerline
-# Financial (fintech, payments API)", "(co-op)"): no part of the header. "(iOS)" or "(Hons)" are names.
-_DESCRIBING_ASIDE = re.compile(r"\s*[（(](?=[a-z][a-z&/-]*(?:[\s,;]|[)）]))[^()（）]{1,60}[)）]")
+# Financial (fintech, payments API)", "(co-op)"), or closing the line in three words or more, some in lower case
+# ("Lone Oak Electric - Austin, TX  (IBEW Local 520 signatory contractor)"): no part of the header. "(iOS)",
+# "(Hons)" or "(NASDAQ: CRM)" are names.
+_DESCRIBING_ASIDE = re.compile(
+    r"\s*[（(](?=[a-z][a-z&/-]*(?:[\s,;]|[)）]))[^()（）]{1,60}[)）]"
+    r"|\s*\((?=[^()]*\s(?!(?:with|from|into|over|upon)\b)[a-z]{4,}[\s)])(?=(?:[^()\s]+\s+){2,}[^()\s]+\))[^()]{8,60}\)\s*$"
+)
 
 
 def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
@@ -405,7 +425,7 @@ def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
         pieces.append(text[last : hit.start])
         last = hit.end
     pieces.append(text[last:])
-    pieces = [_DESCRIBING_ASIDE.sub(" ", piece) for piece in pieces]
+    pieces = [_DESCRIBING_TAIL.sub("", _DESCRIBING_ASIDE.sub(" ", piece)) for piece in pieces]
     joined = _CITY_COMMA.sub(lambda m: m.group(0).replace(", ", "\x00").replace(",", "\x01"), "  |  ".join(pieces))
     joined = re.sub(r"\s+(?:to|至|到|[-–—~])\s+(?=\s*\|)", " ", joined)
     joined = _HONOURS.sub("\x02", joined)  # "BSc (Hons) Computer Science" is one degree, not three parts
@@ -418,10 +438,13 @@ def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
             parts.append(part)
     if len(parts) > 2:  # "Infrastructure Intern (co-op) -- Tallgrass Hosting": how the term was taken, no employer
         parts = [p for p in parts if p.lower() not in _WORK_TERMS] or parts
+    if len(parts) > 1:  # "Brennan & Holt CPAs, LLC – Columbus, OH": the firm's legal form is no part of its own
+        parts = [p for p in parts if p.rstrip(".").lower() not in _LEGAL_FORMS] or parts
     return parts
 
 
 _WORK_TERMS = frozenset(("co-op", "coop", "co-op term", "work term", "co-op placement"))
+_LEGAL_FORMS = frozenset(("inc", "llc", "llp", "pllc", "ltd", "corp", "co", "gmbh", "plc", "lp", "l.p", "p.c", "pc"))
 
 
 # Words a date leaves behind in a header once it is cut out: "to", "Present", "Expected" (May 2026), "预计".
@@ -737,6 +760,8 @@ def _in_a_sentence(text: str, start: int, end: int) -> bool:
     after = text[end:].strip(" )）]")
     if after and not after.startswith(("|", "｜", "·", "•")) and len(after.split()) >= 3:
         return True
+    if len(after) >= 10 and _CJK.search(after) and re.search(r"[，。；]", after):
+        return True  # "- 2023年双11当天咨询量峰值8.6万次，首响时长控制在20秒以内…": a Chinese sentence goes on
     before = text[:start]
     return _SENTENCE_MARK.search(before) is not None or len(before.split()) >= 9
 
@@ -779,7 +804,8 @@ def _school_line(line: str) -> bool:
 
 def _short_plain(line: str) -> bool:
     text = ALIGNMENT_GAP.sub(" | ", line.strip())  # the spaces that push a place or dates to the right margin
-    text = _DESCRIBING_ASIDE.sub("", text)  # "Ledgerly (accounts payable automation SaaS)": what it is, not its length
+    text = _DESCRIBING_TAIL.sub("", _DESCRIBING_ASIDE.sub("", text))  # "Ledgerly (accounts payable automation SaaS)":
+    # what it is, not its length
     if _CJK.search(text) and (
         len(text) > 30 or re.search(r"[，,。；;]", text) or (re.search(r"[：:]", text) and not _LABEL.match(text))
     ):
@@ -839,11 +865,26 @@ def _header_lines(lines: list[str], start: int, end: int) -> tuple[list[int], di
             wrapped[index] = rest
             index += 2
             continue
-        titles_above = bool(headers) and headers[-1] == index - 1 and _dated_titles(lines[index])
-        if _is_header_line(lines[index]) and not _wrapped_date(lines, index, start) and not titles_above:
-            headers.append(index)  # …unless it is the titles of the header above, each with its own dates
+        right_below = bool(headers) and headers[-1] == index - 1
+        titles_above = right_below and _dated_titles(lines[index])
+        details_above = right_below and _DETAIL_LABEL.match(_strip_bullet(lines[index])) is not None
+        if (
+            _is_header_line(lines[index])
+            and not _wrapped_date(lines, index, start)
+            and not titles_above  # …unless it is the titles of the header above, each with its own dates
+            and not details_above  # …or that header's details: "GPA 3.6/4.0 | Beta Alpha Psi | … (coursework 2019)"
+        ):
+            headers.append(index)
         index += 1
     return headers, wrapped
+
+
+# The label of a line of details under a school's header: what the degree held, not a header of its own.
+_DETAIL_LABEL = re.compile(
+    r"\s*(?:C?GPA|Honou?rs|(?:Relevant\s+|Core\s+)?Coursework|Thesis|Activities|Awards|Dean'?s\s+List|Minor"
+    r"|Concentration|绩点|主修课程|核心课程|荣誉)\b",
+    re.IGNORECASE,
+)
 
 
 # A title's own dates bracketed after it, under its employer's header: "审计部 | 审计员（2019.09-2021.08） → 高级审计师
@@ -1582,13 +1623,18 @@ def _read(text: object, kind: str) -> DocumentModel:
             continue  # "GitHub：github.com/lsy-dev" is where the person's code is, no skill of theirs
         model.skills.setdefault(hit.canonical, line)
     certs: dict[str, str] = {}
-    for hit in vocab.certifications_in(joined):
+    pending: dict[str, str] = {}  # worked towards, as written with the words that say so ("CPA candidate")
+    cert_hits = vocab.certifications_in(joined)
+    for hit, span in zip(cert_hits, pending_spans(joined, cert_hits), strict=True):
         if not vocab.section_of(lines[line_index.line_of(hit.start)].strip()):  # "技能证书" heads a section
+            if span is not None and doc_kind != "jd":
+                pending.setdefault(hit.canonical, joined[span[0] : span[1]].strip())
+                continue
             dotted = "." in hit.surface and joined[hit.end : hit.end + 1] == "."  # "P.E." keeps its last dot
             certs.setdefault(hit.canonical, f"{hit.surface}." if dotted else hit.surface)
-    model.certifications = list(certs.values())
+    model.certifications = [*certs.values(), *(text for c, text in pending.items() if c not in certs)]
     model.languages = _languages(lines, model.sections, vocab)
-    for canonical in certs:  # "CET-6" alone says the person reads and writes English
+    for canonical in certs:  # "CET-6" alone says the person reads and writes English (a held one, not one pending)
         model.languages += [lang for lang in vocab.languages_proved(canonical) if lang not in model.languages]
     model.numbers = _numbers(model, line_index, lambda word: vocab.canonical_skill(word) is not None)
     return model
@@ -1681,7 +1727,9 @@ _PLACE_AFTER_NAME = re.compile(r"^[A-Z][a-zäöüéè]+(?:[ -][A-Z][a-zäöüé�
 # schooling ("学历不限"): never the company's name.
 _OFFER_TERMS = re.compile(
     r"^[$€£¥]?\s*\d+(?:\.\d+)?\s*[kKwW千万]?\s*[-~–至]\s*[$€£¥]?\s*\d+(?:\.\d+)?\s*[kKwW千万]|薪|"
-    r"^\d+\s*[-~–至]\s*\d+\s*年|年以上|经验不限|学历不限|^\d+\s*\+?\s*years?\b",
+    r"^\d+\s*[-~–至]\s*\d+\s*年|年以上|经验不限|学历不限|^\d+\s*\+?\s*years?\b"
+    # a job board's benefit tags ("六险一金  带薪年假  年终奖"): what the job offers, never its company
+    r"|[五六七]险[一二]金|带薪|年终奖|双休|补贴|餐补|房补|包吃|包住|体检|期权|股票|班车|下午茶|团建|节日福利|弹性工作|急招|免费|三餐",
     re.IGNORECASE,
 )
 _DISTRICT = re.compile(r"[\u4e00-\u9fff]{1,4}[区县市省镇]")
@@ -1741,7 +1789,7 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
         elif not location and _LOCATION_LABEL.match(key):
             # "locations: Austin, TX; Remote - US": the first is the place; "Waltham, MA (on-site, 4 days/week) |
             # Full-time | Req #…": the place, without how often one is there
-            location = _DESCRIBING_ASIDE.sub("", re.split(r";| [|｜·] ", value)[0]).strip()
+            location = _DESCRIBING_ASIDE.sub("", re.split(r";|\s[|｜·]\s", value)[0]).strip()
     first_section = model.sections[0].start if model.sections else len(lines)
     opening = [text for text in lines[:8] if text.strip()][:3]
     for n, line in enumerate(opening):
@@ -1808,6 +1856,9 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
         company = next((name for name in said.groups() if name), "") if said else ""
     if not company:  # a Chinese posting that signs off with the company's registered name
         company = next((text for text in map(str.strip, lines) if _company_line(text, vocab)), "")
+    if not company:  # …or introduces itself by it: "上海星澜互动娱乐有限公司成立于2014年，专注于…"
+        said_cn = (_REGISTERED_NAME_SAYS.match(text.strip()) for text in lines)
+        company = next((m.group(1) for m in said_cn if m), "")
     if not location:
         location = _location(lines[:20])
         location = "" if title and location.startswith(title) else location  # "Data Analyst, Growth": a team
@@ -1847,6 +1898,12 @@ _PAY_LINE = re.compile(
 def _prose(text: str) -> bool:
     """A sentence, not a header's line: "We build pipelines, dashboards and models for our customers."."""
     return text.endswith((".", "。", "!", "！")) and len(text.split()) > 5
+
+
+# A Chinese company's registered name opening the sentence that introduces it.
+_REGISTERED_NAME_SAYS = re.compile(
+    r"([\u4e00-\u9fff（）()]{4,28}?(?:股份有限公司|有限责任公司|有限公司|集团))(?:（[^）]{1,12}）)?(?:成立于|创立于|始创于|是|为|于\d{4}年|，)"
+)
 
 
 def _company_line(text: str, vocab: Vocabulary) -> bool:
@@ -1980,14 +2037,44 @@ _COLLEAGUES = re.compile(
 _WITH = re.compile(r"\b(?:with|alongside)\b|[与和跟同]|配合|协同", re.IGNORECASE)
 
 
+# What a recruiter hires for ("recruiting for GTM roles (sales, solutions engineering, customer success)"): the
+# roles filled, no skill the recruiter needs; the tools named after "using" or "in" are the recruiter's own.
+_HIRING_FOR = re.compile(
+    r"\b(?:recruit(?:ing|s)?|hir(?:e|es|ing)|staffing|sourcing)(?:\s+(?:for|across)\b|(?=\s+(?-i:[A-Z]{2,})\b))",
+    re.IGNORECASE,
+)
+_HIRING_TOOLS = re.compile(r"\b(?:using|with|via|through|in|on)\b|[;.]\s", re.IGNORECASE)
+
+
 def _skills_of(lines: list[str], vocab: Vocabulary) -> list[str]:
-    """The skills the lines name, less those that name the colleagues the work is done with."""
+    """The skills the lines name, less those that name the colleagues the work is done with or the roles hired."""
     text = "\n".join(lines)
+    hired = _hired_spans(text)
     found: list[str] = []
     for hit in vocab.skills_in(text):
         line_start = text.rfind("\n", 0, hit.start) + 1
         colleagues = _COLLEAGUES.match(text, hit.end) and _WITH.search(text, line_start, hit.start)
-        if hit.canonical not in found and not colleagues:
+        if hit.canonical not in found and not colleagues and not any(a <= hit.start < b for a, b in hired):
+            found.append(hit.canonical)
+    return found
+
+
+def _hired_spans(text: str) -> list[tuple[int, int]]:
+    """Where lines name the roles a recruiter fills: from "recruiting for" to the tools it names, or the line's end."""
+    spans = []
+    for m in _HIRING_FOR.finditer(text):
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        tools = _HIRING_TOOLS.search(text, m.end(), line_end)
+        spans.append((m.end(), tools.start() if tools else line_end))
+    return spans
+
+
+def _certificates_of(lines: list[str], vocab: Vocabulary) -> list[str]:
+    """The certificates and licences the lines ask for, those the vocabulary knows (canonical ids)."""
+    found: list[str] = []
+    for hit in vocab.certifications_in("\n".join(lines), known_only=True):
+        if hit.canonical not in found:
             found.append(hit.canonical)
     return found
 
@@ -2080,8 +2167,11 @@ def _read_job(text: str) -> tuple[DocumentModel, JobFacts]:
     must_lines = [s for s in sentences if not _NICE_LINE.search(s)]
     nice_lines = [lines[i] for i in by_kind.get("preferred", []) if not _PAY_LINE.match(lines[i])]
     nice_lines += [s for s in sentences if _NICE_LINE.search(s)] + asides
-    facts.must_have = _skills_of(must_lines, vocab)
-    facts.nice_to_have = [s for s in _skills_of(nice_lines, vocab) if s not in facts.must_have]
+    # A licence the job asks for comes first: it is the gap no tailoring closes ("Active CPA license required").
+    must_certs = _certificates_of(must_lines, vocab)
+    nice_certs = [c for c in _certificates_of(nice_lines, vocab) if c not in must_certs]
+    facts.must_have = [*must_certs, *_skills_of(must_lines, vocab)]
+    facts.nice_to_have = [*nice_certs, *(s for s in _skills_of(nice_lines, vocab) if s not in facts.must_have)]
     # The tools the duties name ("Optimize GPU inference (CUDA, TensorRT)") are the job's too: wanted, if not asked
     # (with no requirements heading every line is a requirement already). The employer is no skill of its own
     # duties ("At Shopify, we're building…").

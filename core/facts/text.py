@@ -84,8 +84,8 @@ _SCRIPT_CHANGE = re.compile(r"(?<=[\u3400-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9
 
 
 # The spaces (or a tab) that push a line's next part to the right margin in pasted text: "Qualcomm" + spaces +
-# "San Diego, CA". A separator between parts, not a gap inside one.
-ALIGNMENT_GAP = re.compile(r"[ \t]{3,}|\t+")
+# "San Diego, CA". A separator between parts, not a gap inside one; so is a full-width space between Chinese fields.
+ALIGNMENT_GAP = re.compile(r"[ \t]{3,}|\t+|[ \t]*\u3000[\u3000 \t]*")  # …or a full-width space ("公司　职位")
 
 
 def fold(text: str) -> str:

@@ -218,8 +218,19 @@ _NOT_A_CERT_RE = re.compile(
     r"数字证书|电子证书|(?:身份|实名|用户|登录|权限|统一|双因素|企业|官方|平台)认证",
     re.IGNORECASE,
 )
-# A certification's requirements or process, known rather than held: "熟悉CE认证相关要求", "ISO9001认证流程".
-_CERT_KNOWN_AFTER = re.compile(r"[ \t]*(?:相关|要求|流程|标准|体系|规范|审核|咨询|辅导)")
+# A certification's requirements or process, known rather than held: "熟悉CE认证相关要求", "ISO9001认证流程"; a
+# server's certificates looked after ("证书到期检查").
+_CERT_KNOWN_AFTER = re.compile(
+    r"[ \t]*(?:相关|要求|流程|标准|体系|规范|审核|咨询|辅导|到期|过期|续期|续签|轮换|签发|吊销|校验|监控|自动化)"
+)
+# A certificate's name naming the firm: "a regional CPA firm", "Brennan & Holt CPAs, LLC".
+_CERT_AS_FIRM = re.compile(
+    r"(?:s|'s)?(?:[ \t]+(?:firms?|practices?)\b|,?[ \t]+(?:LLC|LLP|PLLC|P\.?C\.))", re.IGNORECASE
+)
+# On the line of a certificate's name that also names a job, the words that make it the certificate.
+_TITLE_CERT_CUE = re.compile(
+    r"证|资格|职称|认证|考试|通过|取得|获得|持有|certif|licen|[一二三]级|初级|中级", re.IGNORECASE
+)
 _CERT_GENERIC_LEADS = frozenset({"professional", "relevant", "industry", "other", "any", "related", "a", "the", "this"})
 _STOPWORDS = frozenset(
     {
@@ -296,6 +307,7 @@ class Vocabulary:
         self._alias_index: dict[str, dict[str, str]] = {k: {} for k in self._tries}
         self._stem_index: dict[tuple[str, ...], str] = {}
         self._ambiguous: set[str] = set()  # lower-case keys of guarded or cased spellings
+        self._cert_titles: set[str] = set()  # keys of certificate names that also name a job ("审计师")
         self._spellings: dict[tuple[str, str], list[str]] = {}  # (kind, canonical) -> unambiguous spellings
         self._spelling_tries: dict[tuple[str, str], TermTrie] = {}
         self._surface_heads: dict[tuple[str, str], set[str]] = {}  # (kind, canonical) -> first token keys
@@ -338,6 +350,7 @@ class Vocabulary:
             self._implies[canonical] = {str(c).lower() for c in raw["implies"]}
         guarded = {str(a) for a in raw.get("guarded", [])}
         cased = {str(a) for a in raw.get("cased", [])}
+        self._cert_titles |= {_key(str(a)) for a in raw.get("as_title", [])}
         surfaces = [label, canonical, *[str(a) for a in raw.get("aliases", [])], *zh, *guarded, *cased]
         trie = self._tries[kind]
         index = self._alias_index[kind]
@@ -402,8 +415,8 @@ class Vocabulary:
             )  # "Kubernetes" in "Google Kubernetes Engine"
             if inside is not None:
                 return inside
-            if about.ambiguous:
-                return None  # "Go", "R", "React": stems would find the verb or the letter
+            if about.ambiguous or kind == "certification":
+                return None  # "Go", "R", "React": stems would find the verb or the letter; "a CPA firm" no licence
         if about.cjk:
             # A Chinese name the vocabulary knows is found as written or with its two words swapped, never by its
             # words scattered about: "差异分析" is no more found in "分析料工费差异" than "variance analysis" (the
@@ -513,6 +526,8 @@ class Vocabulary:
         if trie.first_keys().isdisjoint(_forms_of(text, tokens, memo)):
             return None  # no spelling can start in this text (the usual case: skip the scan)
         for match in trie.scan(text, tokens):
+            if kind == "certification" and _CERT_AS_FIRM.match(text, match.end):
+                continue
             return Hit(canonical, text[match.start : match.end], match.start, match.end, kind)
         return None
 
@@ -586,9 +601,20 @@ class Vocabulary:
         skills = [(s.start, s.end) for s in self.skills_in(text)]
         return [h for h in hits if not any(s <= h.start and h.end <= e for s, e in skills)]
 
-    def certifications_in(self, text: str) -> list[Hit]:
-        """Known certifications, then "Certified X", "X Certification", "…证书", "…认证" where nothing known is."""
-        hits = self._scan("certification", text)
+    def certifications_in(self, text: str, *, listed: bool = False, known_only: bool = False) -> list[Hit]:
+        """Known certifications, then "Certified X", "X Certification", "…证书", "…认证" where nothing known is.
+
+        A name that also names a job ("审计师", "网络工程师") counts only on a line that speaks of certificates, or
+        anywhere in a text that is a list of them (`listed`: a certificates section's lines); a name that names a
+        firm ("a regional CPA firm", "Holt CPAs, LLC") never does. `known_only`: the vocabulary's names alone.
+        """
+        hits = [
+            h
+            for h in self._scan("certification", text)
+            if listed or _key(h.surface) not in self._cert_titles or _TITLE_CERT_CUE.search(_line_at(text, h.start))
+        ]
+        if known_only:
+            return hits
         taken = [(h.start, h.end) for h in hits]
         skills: list[tuple[int, int]] | None = None
         for word, pattern in _CERT_PATTERNS:
@@ -715,6 +741,8 @@ class Vocabulary:
         if any(m.entry.guarded for m in matches):
             matches = [m for m in matches if not (m.entry.guarded and _YEAR_AFTER.match(text, m.end))]
             matches = self._drop_unlisted(text, matches)
+        if kind == "certification" and matches:  # "a regional CPA firm" names no one's certificate
+            matches = [m for m in matches if not _CERT_AS_FIRM.match(text, m.end)]
         hits = [Hit(m.entry.canonical, text[m.start : m.end], m.start, m.end, m.entry.kind) for m in matches]
         if kind == "skill" and any(h.surface in _ADOBE_SENSE for h in hits):
             hits = [_among_adobe(text, h) for h in hits]
@@ -871,6 +899,11 @@ def _short(surface: str) -> bool:
     match them only as written."""
     tokens = tokenize(surface)
     return bool(tokens) and all(len(t.key) <= 2 and t.key.isalpha() and t.key.isascii() for t in tokens)
+
+
+def _line_at(text: str, at: int) -> str:
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1 : len(text) if end < 0 else end]
 
 
 def _key(surface: str) -> str:

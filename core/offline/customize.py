@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from core.facts.cert_status import is_pending, pending_only
 from core.facts.dates import only_dates
 from core.facts.model import DocumentModel, Entry, JobFacts
 from core.facts.read import is_lone_label
 from core.facts.text import fold
+from core.facts.vocabulary import get_vocabulary
 from core.offline.documents import ServiceDocuments
 from core.offline.lookup import (
     clean,
@@ -108,10 +110,23 @@ def ordered_skills(doc: DocumentModel, job: JobFacts) -> list[str]:
         elif keyword in doc.skills:
             first.append(surface(keyword, doc, doc.skills[keyword]))
     out: list[str] = []
+    worked_towards = pending_only([doc], get_vocabulary())
     for shown in [*first, *(shown for _, shown in listed), *unknown_listed(doc, listed_lines)]:
+        shown = _as_the_document_says(shown, worked_towards)
         if fold(shown) not in {fold(o) for o in out}:
             out.append(shown)
     return out
+
+
+def _as_the_document_says(shown: str, worked_towards: dict[str, str]) -> str:
+    """A skill whose name is a certificate the document only works towards ("Lean Six Sigma Green Belt (in
+    progress)") keeps the words that say so: the list is no place to hold it."""
+    if not worked_towards:
+        return shown
+    for hit in get_vocabulary().certifications_in(shown):
+        if hit.canonical in worked_towards and not is_pending(shown, hit, get_vocabulary()):
+            return worked_towards[hit.canonical]
+    return shown
 
 
 def _write_entry(

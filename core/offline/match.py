@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from core.facts.cert_status import pending_only
 from core.facts.coverage import either_groups, met_by_another
 from core.facts.model import PRESENT, DocumentModel, JobFacts
 from core.facts.text import fold
@@ -280,12 +281,18 @@ def _gaps(
     advisor: Advisor,
 ) -> list[Gap]:
     gaps: list[Gap] = []
+    worked_towards = pending_only([resume, detailed], get_vocabulary())  # "CPA Candidate": not held, not absent
     # Soft skills the documents do not state are one gap, not one each: stories to prepare, and the room in the
     # list left to the skills and experience a user can build.
     soft = [p for p in fit.must if p.status == "missing" and is_soft_skill(p.keyword)]
     for proof in fit.must:
         name = choice_named_as_in(proof, jd, lang)
-        if proof.status == "missing" and len(soft) >= 2 and proof in soft:
+        if proof.status == "missing" and proof.keyword in worked_towards:
+            quote = _quote(worked_towards[proof.keyword], lang)
+            gaps.append(
+                Gap(gap=t(lang, "gap_in_progress", label=name, quote=quote), action=t(lang, "action_in_progress"))
+            )
+        elif proof.status == "missing" and len(soft) >= 2 and proof in soft:
             if proof is soft[0]:
                 names = ("、" if lang == "zh" else ", ").join(choice_named_as_in(p, jd, lang) for p in soft)
                 step = t(lang, "action_soft_each", label=names)
@@ -306,11 +313,17 @@ def _gaps(
         step = t(lang, "action_degree", need=degree_label(job.degree_required, lang))
         gaps.append(Gap(gap=gap, action=gap_action(advisor, "", step, lang)))
     for proof in fit.nice:
-        if proof.status == "missing" and len(gaps) < MAX_GAPS:
+        if proof.status == "missing" and len(gaps) < MAX_GAPS and proof.keyword in worked_towards:
+            name, quote = choice_named_as_in(proof, jd, lang), _quote(worked_towards[proof.keyword], lang)
+            gap = t(lang, "gap_in_progress_nice", label=name, quote=quote)
+            gaps.append(Gap(gap=gap, action=t(lang, "action_in_progress")))
+        elif proof.status == "missing" and len(gaps) < MAX_GAPS:
             name = choice_named_as_in(proof, jd, lang)
             action = _skill_action(advisor, proof.keyword, name, lang)
             gaps.append(Gap(gap=t(lang, "gap_missing_nice", label=name), action=action))
-    return gaps[:MAX_GAPS]
+    # Two keywords the JD writes as one name ("CRM (Salesforce)": both named "Salesforce") are one gap.
+    unique = {gap.gap: gap for gap in reversed(gaps)}
+    return [gap for gap in gaps if unique[gap.gap] is gap][:MAX_GAPS]
 
 
 def pitch_facts(fit: Fit, resume: DocumentModel, detailed: DocumentModel | None, limit: int) -> list[str]:

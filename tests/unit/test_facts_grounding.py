@@ -287,3 +287,26 @@ def test_a_year_a_wrapped_bullet_ends_its_line_on_is_the_documents_year() -> Non
     bullet = "- Maintained OTIF at 95%+ to top-5 retail customers through the {} packaging shortage."
     assert check(f"## Experience\n{bullet.format(2021)}", [resume]) == []
     assert [f.token for f in check(f"## Experience\n{bullet.format(2020)}", [resume])] == ["2020"]
+
+
+def _fixture_text(*parts: str) -> str:
+    return Path(__file__).resolve().parents[1].joinpath("data", *parts).read_text("utf-8")
+
+
+def test_a_line_copied_from_the_documents_and_a_figure_their_summary_states_are_grounded() -> None:
+    """tests/data/resume/tech_recruiter_en.txt: its own header line "Brightpath Talent Partners — Dallas, TX (IT
+    contract staffing agency)" copied into a tailored resume was flagged (the employer read as a title, the aside as
+    an employer). tests/data/resume/electrician_en.txt: "Licensed journeyman electrician with 8 years in commercial
+    construction (5-yr IBEW inside wireman apprenticeship …)", its summary, was flagged for "8" ("5" was the
+    apprenticeship's)."""
+    recruiter = read_document(_fixture_text("resume", "tech_recruiter_en.txt"), "resume")
+    assert check("### Brightpath Talent Partners — Dallas, TX (IT contract staffing agency)", [recruiter]) == []
+    electrician = read_document(_fixture_text("resume", "electrician_en.txt"), "resume")
+    summary = (
+        "- Licensed journeyman electrician with 8 years in commercial construction (5-yr IBEW inside wireman "
+        "apprenticeship + 3 yrs as journeyman)."
+    )
+    assert check(summary, [electrician]) == []
+    assert [(f.kind, f.token) for f in check("- Run a 4-person crew when the foreman is off site", [electrician])] == [
+        ("number", "4")
+    ]

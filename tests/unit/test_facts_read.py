@@ -1831,3 +1831,58 @@ def test_a_promotions_date_a_talk_heading_and_a_company_in_its_own_address() -> 
     assert job.company == "Vaultline" and "supply chain management" not in job.must_have + job.nice_to_have
     _model, bank = read_job(_data("jd", "bank_ux_researcher.txt"))
     assert "insurance" in bank.nice_to_have and "insurance" not in bank.must_have
+
+
+def test_a_firms_legal_form_a_line_of_details_and_a_title_over_its_employer_stay_where_they_belong() -> None:
+    """tests/data/resume/staff_accountant_en.txt: "Brennan & Holt CPAs, LLC – Columbus, OH" (", LLC" made a third
+    part, so the line was no employer's) left the role to "Audit & Accounting Services", its service line; "GPA
+    3.6/4.0 | Beta Alpha Psi | … (additional coursework 2019)" under the degree was a school of its own.
+    tests/data/resume/electrician_en.txt: "Journeyman Electrician" over "Lone Oak Electric, LLC - Austin, TX  (IBEW
+    Local 520 signatory contractor)" over its dates was a role with no title and no employer."""
+    accountant = read_document(_data("resume", "staff_accountant_en.txt"), "resume")
+    assert [(e.org, e.title, e.start, e.end) for e in accountant.experience] == [
+        ("Harlan Industrial Products", "Staff Accountant", "2022-03", "present"),
+        ("Brennan & Holt CPAs", "Staff Accountant, Audit & Accounting Services", "2019-01", "2022-02"),
+    ]
+    assert [e.org for e in accountant.education] == ["University of Central Ohio"]
+    electrician = read_document(_data("resume", "electrician_en.txt"), "resume")
+    first = electrician.experience[0]
+    assert (first.org, first.title, first.location) == ("Lone Oak Electric", "Journeyman Electrician", "Austin, TX")
+
+
+def test_a_full_width_space_parts_a_chinese_header_and_a_roles_own_labels_open_no_section() -> None:
+    """tests/data/resume/game_client_zh.txt: "2022.03-至今　成都星槎互娱科技有限公司　客户端开发工程师" (full-width
+    spaces) was one employer's name. tests/data/resume/customer_service_zh.txt: "公司简介：…", "工作业绩：" under the
+    role opened sections of their own, so the role kept none of its duties and the next role was lost; "- 2023年双11
+    当天咨询量峰值8.6万次，…" under a project was a project."""
+    game = read_document(_data("resume", "game_client_zh.txt"), "resume")
+    assert [(e.org, e.title, e.start) for e in game.experience] == [
+        ("成都星槎互娱科技有限公司", "客户端开发工程师", "2022-03"),
+        ("成都小蜂互动网络科技有限公司", "客户端开发", "2021-07"),
+        ("成都星槎互娱科技有限公司", "客户端开发实习生", "2020-12"),
+    ]
+    assert [(e.org, e.title, e.field) for e in game.education] == [("成都信息工程大学", "本科", "数字媒体技术")]
+    service = read_document(_data("resume", "customer_service_zh.txt"), "resume")
+    assert [(e.org, e.title, len(e.bullets)) for e in service.experience] == [
+        ("杭州优品汇电子商务有限公司", "客服主管", 11),
+        ("杭州讯联呼叫服务有限公司", "话务专员 → 质检专员", 2),
+    ]
+    assert [len(e.bullets) for e in service.projects] == [2, 2]
+
+
+def test_a_postings_benefit_tags_and_the_roles_it_recruits_for_are_not_its_company_or_its_skills() -> None:
+    """tests/data/jd/game_sre_zh.txt: "六险一金  带薪年假  年终奖 …" was the company (then "免费三餐"), which the
+    posting names only as "上海星澜互动娱乐有限公司成立于2014年，…"; tests/data/jd/ecommerce_rec_algo_zh.txt "五险一金".
+    tests/data/jd/ue5_client_lead_zh.txt: "UE5客户端主程（3A项目）" was no title.
+    tests/data/jd/parallax_tech_recruiter.txt asked the recruiter for sales, customer success and machine learning
+    ("recruiting for GTM roles (sales, …)")."""
+    _model, sre = read_job(_data("jd", "game_sre_zh.txt"))
+    assert (sre.title, sre.company) == ("高级SRE/运维开发工程师", "上海星澜互动娱乐有限公司")
+    _model, algo = read_job(_data("jd", "ecommerce_rec_algo_zh.txt"))
+    assert algo.company == "鲸选优品"
+    _model, game = read_job(_data("jd", "ue5_client_lead_zh.txt"))
+    assert (game.title, game.company, game.location) == ("UE5客户端主程", "澜海互娱", "上海 / 深圳")
+    _model, recruiter = read_job(_data("jd", "parallax_tech_recruiter.txt"))
+    asked = recruiter.must_have + recruiter.nice_to_have
+    assert not {"sales", "customer success", "machine learning", "artificial intelligence"} & set(asked)
+    assert {"technical recruiting", "linkedin recruiter", "applicant tracking systems"} <= set(recruiter.must_have)

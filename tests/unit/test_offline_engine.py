@@ -663,7 +663,9 @@ def test_a_lawyer_and_a_clinical_research_coordinator_offline() -> None:
         _fixture("resume", "legal_counsel_zh.txt"), _fixture("jd", "data_compliance_counsel_zh.txt"), "zh"
     ).run()
     strengths = " ".join(lawyer["match"].strengths)
-    assert "数据合规" in strengths and "诉讼" in strengths
+    gaps = " ".join(gap.gap for gap in lawyer["match"].gaps)
+    # The licence the posting requires ("已通过国家统一法律职业资格考试") and she holds leads; her litigation is no gap.
+    assert "数据合规" in strengths and "法律职业资格" in strengths and "诉讼" not in gaps
     crc = _service_of(_fixture("resume", "clinical_research_en.txt"), _fixture("jd", "brigham_crc.txt"), "en").run()
     said = " ".join([*crc["match"].strengths, *(gap.gap for gap in crc["match"].gaps)])
     assert "Google Cloud" not in said and "Observability" not in said
@@ -687,3 +689,14 @@ def test_a_roles_duties_label_and_a_schools_section_label_stay_out_of_the_tailor
     assert "工作内容" not in markdown
     assert "### 2011.09 - 2014.06 · 安徽商贸职业技术学院 · 物流管理（大专）" in markdown
     assert check(markdown, [service.resume], service.job) == []
+
+
+def test_two_keywords_the_posting_names_alike_are_one_gap() -> None:
+    """tests/data/jd/nev_customer_service_zh.txt asks for "CRM（Salesforce Service Cloud）": CRM and Salesforce were
+    two gaps both reading "岗位要求Salesforce"."""
+    service = _service_of(
+        _fixture("resume", "customer_service_zh.txt"), _fixture("jd", "nev_customer_service_zh.txt"), "zh"
+    )
+    gaps = [gap.gap for gap in service.run()["match"].gaps]
+    assert gaps.count("岗位要求Salesforce，但你的材料中没有体现") == 1
+    assert len(gaps) == len(set(gaps))

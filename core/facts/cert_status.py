@@ -1,0 +1,143 @@
+"""Whether a certificate a document names is held, or only worked towards.
+
+"CPA candidate (passed FAR, AUD)", "CFA二级候选人", "执业药师（已通过2门，备考中）", "SHRM-CP (exam scheduled March)",
+"working toward Master Electrician license": each names a certificate the person does not hold (yet), as does one
+written "(expired)". The vocabulary finds the name all the same; these rules read the words right around it.
+Coverage then counts such a certificate as missing, and grounding rejects an output that claims it without saying
+it is in progress: a tailored resume that turns "CPA candidate" into "CPA" invents a licence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from core.facts.model import DocumentModel
+from core.facts.vocabulary import Hit, Vocabulary
+
+# Right before the name, on its line: "candidate for", "pursuing", "working toward (the)", "备考", "正在考取".
+_BEFORE = re.compile(
+    r"(?:\b(?:candidate\s+for|pursuing|working\s+towards?|towards?|studying\s+for|preparing\s+for|enrolled\s+in"
+    r"|sitting\s+for|registered\s+for|currently\s+taking|in\s+progress:?)"
+    r"(?:\s+(?:the|a|an|my|state(?:'s)?))?(?-i:(?:\s+[A-Z][a-z]+){0,2})\s*"
+    r"|(?:正在|目前|现)?(?:备考|考取|报考|冲刺|在考|准备考取)中?\s*)$",
+    re.IGNORECASE,
+)
+# What says "not held" inside a bracket right after the name: "(passed FAR, AUD; REG scheduled)", "(expired)",
+# "（专业阶段已通过6科）", "（已通过2门，备考中）".
+_NOT_HELD = (
+    r"\b(?:candidates?|in\s+progress|expected|anticipated|pending|scheduled|in\s+training|expired|lapsed|inactive"
+    r"|passed\s+(?:FAR|AUD|REG|BEC|ISC|TCP|levels?|parts?|exams?|sections?)\b"
+    r"|(?:passed\s+)?(?:\d|one|two|three)\s+of\s+(?:\d|three|four|six)(?:\s+(?:parts|sections|exams|papers))?\b)"
+    r"|候选人|在考|备考|考试中|学习中|进行中|准备中|已过期|已失效"
+    r"|(?:已?通过|已过)\s*\d+\s*[科门]|\d+\s*[科门]已(?:通过|过)|专业阶段"
+)
+_IN_BRACKET = re.compile(_NOT_HELD, re.IGNORECASE)
+# …or written straight after it: "CPA candidate", "SHRM-CP exam scheduled", "CPA – passed 2 of 4", "执业药师备考中";
+# a licence's number may stand between ("RDA 71530 – lapsed 2019").
+_FIRST = re.compile(
+    rf"(?:\s*(?:no\.?|#|lic\.?\s*no\.?)?\s*[A-Z]{{0,3}}\d[\w.\-]{{2,}})?"
+    rf"[\s\-–—:：,，]*(?:(?:exams?|test|level\s+\w+)\s+)?(?:{_NOT_HELD})",
+    re.IGNORECASE,
+)
+# Its exam, not passed ("CPA Exam (Ohio): FAR – passed 08/2023; REG – scheduled"); "已通过法律职业资格考试" holds it.
+_EXAM_AFTER = re.compile(r"\s*(?:exam(?:ination)?s?\b|考试)", re.IGNORECASE)
+_PASSED_BEFORE = re.compile(r"(?:\bpassed|通过)\s*(?:the\s+|了)?[^\s,，;；]{0,12}\s*$", re.IGNORECASE)
+# After a bracket that says nothing of it, a colon's words may: "执业药师（药学类）：已通过…2门，其余2门备考中".
+_AFTER_COLON = re.compile(
+    r"候选人|在考|备考|考试中|已?通过[^；;。]{0,40}?\d+\s*[科门]|\bnot\s+yet\s+(?:licensed|certified)\b", re.I
+)
+
+_OPEN, _CLOSE = "(（[【", ")）]】"
+# A level written after the name, before its bracket: "AWS Certified Solutions Architect – Associate (expired 2022)".
+_LEVEL_AFTER = re.compile(r"[\s\-–—:：]*(?:associate|professional|specialty|foundation|practitioner|expert)\b", re.I)
+# Exams taken in stages, named by their stage: "CFA Level II", "CFA二级", "FRM Part I" are steps, not the charter…
+_STAGE = re.compile(r"(?:level|part)\s*(?:iii|ii|i|[123])\b|[一二三]级", re.IGNORECASE)
+_STAGED = frozenset({"cfa", "frm", "caia"})
+# …unless the line says the charter is held: "CFA charterholder", "CFA持证人".
+_HELD = re.compile(r"charter\s*holder|持证人", re.IGNORECASE)
+
+
+def pending_flags(text: str, hits: list[Hit]) -> list[bool]:
+    """For each certificate hit of `text` (in order), True when the person works towards it or no longer holds it."""
+    return [span is not None for span in pending_spans(text, hits)]
+
+
+def pending_spans(text: str, hits: list[Hit]) -> list[tuple[int, int] | None]:
+    """For each certificate hit of `text`, the span of its words that say it is not held (the name and its
+    qualifier: "CPA candidate", "ACCA（已通过9门：BT、MA）"), or None when held. Two names of one certificate written
+    together ("中国注册会计师CPA（专业阶段…）") share the words after the second."""
+    spans: list[tuple[int, int] | None] = [None] * len(hits)
+    for i in range(len(hits) - 1, -1, -1):
+        hit = hits[i]
+        after = hits[i + 1] if i + 1 < len(hits) else None
+        if after is not None and after.canonical == hit.canonical and after.start - hit.end <= 2:
+            joint = spans[i + 1]
+            spans[i] = None if joint is None else (hit.start, joint[1])
+        else:
+            spans[i] = _pending(text, hit)
+    return spans
+
+
+def _pending(text: str, hit: Hit) -> tuple[int, int] | None:
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    line_end = text.find("\n", hit.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if hit.canonical in _STAGED and (stage := _STAGE.search(text, hit.start, min(line_end, hit.end + 12))):
+        if _HELD.search(text, line_start, line_end):
+            return None
+        end = max(hit.end, stage.end())
+        more = _FIRST.match(text, end, line_end)
+        return hit.start, more.end() if more else end
+    before = _BEFORE.search(text[max(line_start, hit.start - 40) : hit.start])
+    if before:
+        return max(line_start, hit.start - 40) + before.start(), hit.end
+    rest = text[hit.end : line_end]
+    level = _LEVEL_AFTER.match(rest)
+    skipped = level.end() if level else 0
+    opened = rest[skipped:].lstrip(" \t-–—:：")
+    if opened[:1] in _OPEN:
+        closes = [at for at in (opened.find(c, 1) for c in _CLOSE) if at > 0]
+        inside = opened[1 : min(closes) if closes else len(opened)]
+        at = hit.end + skipped + (len(rest) - skipped - len(opened))
+        bracket_end = at + len(inside) + (2 if closes else 1)
+        if _IN_BRACKET.search(inside) is not None:
+            return hit.start, bracket_end
+        colon = re.match(r"\s*[:：]([^;；。\n]*)", text[bracket_end:line_end])
+        if colon and _AFTER_COLON.search(colon.group(1)):
+            return hit.start, bracket_end + colon.end()
+        return None
+    first = _FIRST.match(rest)
+    if first:
+        return hit.start, hit.end + first.end()
+    exam = _EXAM_AFTER.match(rest)
+    if exam and not _PASSED_BEFORE.search(text, line_start, hit.start):
+        return hit.start, hit.end + exam.end()
+    return None
+
+
+def is_pending(text: str, hit: Hit, vocab: Vocabulary) -> bool:
+    """`pending_flags` for one hit of `text` (found by any means: a coverage keyword's, a grounding claim's)."""
+    hits = vocab.certifications_in(text)
+    for found, flag in zip(hits, pending_flags(text, hits), strict=True):
+        if found.start <= hit.start < found.end or hit.start <= found.start < hit.end:
+            return flag
+    return _pending(text, hit) is not None
+
+
+def pending_only(docs: Iterable[DocumentModel | None], vocab: Vocabulary) -> dict[str, str]:
+    """Certificates (canonical) the documents name only as worked towards, none of their mentions saying held, each
+    with the words of its first mention ("CPA Candidate")."""
+    pending: dict[str, str] = {}
+    held: set[str] = set()
+    for doc in docs:
+        if doc is None:
+            continue
+        for line in doc.lines:
+            hits = vocab.certifications_in(line)
+            for hit, span in zip(hits, pending_spans(line, hits), strict=True):
+                if span is None:
+                    held.add(hit.canonical)
+                else:
+                    pending.setdefault(hit.canonical, line[span[0] : span[1]].strip())
+    return {canonical: words for canonical, words in pending.items() if canonical not in held}

@@ -1,0 +1,115 @@
+"""Certificates and licences: held or only worked towards, asked for by a posting, and never claimed beyond what
+the documents say (tests/data/resume/staff_accountant_en.txt is a "CPA Candidate (passed FAR, AUD; REG scheduled)"
+applying to a posting that requires an active CPA license)."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.facts.cert_status import pending_flags, pending_only
+from core.facts.coverage import cover
+from core.facts.grounding import check
+from core.facts.read import read_document, read_job
+from core.facts.vocabulary import get_vocabulary
+from tests.unit.test_offline_engine import _fixture, _service_of
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("CPA Candidate (passed FAR, AUD; REG scheduled)", [("cpa", True)]),
+        ("中国注册会计师CPA（专业阶段已通过6科：会计、审计）", [("cpa", True), ("cpa", True)]),
+        ("ACCA（已通过9门：BT、MA、FA）", [("acca", True)]),
+        ("执业药师（药学类）：已通过“药学专业知识（一）”等2门，其余2门备考中", [("licensed pharmacist", True)]),
+        ("CFA 二级候选人（2023年8月通过一级）", [("cfa", True)]),
+        ("CFA Level III, CFA charterholder since 2020", [("cfa", False), ("cfa", False)]),
+        ("SHRM-CP (exam scheduled March)", [("shrm-cp", True)]),
+        ("AWS Certified Solutions Architect – Associate (expired 2022)", [("aws certified solutions architect", True)]),
+        ("toward my Texas Master Electrician license.", [("master electrician license", True)]),
+        ("RDA 71530 – lapsed 2019", [("rda", True)]),
+        ("CPA Exam (Ohio): FAR – passed 08/2023", [("cpa", True)]),
+        ("已通过国家统一法律职业资格考试", [("legal professional qualification", False)]),
+        ("Certified Public Accountant (CPA), Ohio, 2019", [("cpa", False), ("cpa", False)]),
+        ("CPR/BLS (American Heart Association, exp. 2026)", [("cpr", False), ("bls", False)]),
+        ("PMP certified, managing candidate pipelines", [("pmp", False)]),
+        ("CKA（Certified Kubernetes Administrator）    已获得    2023.05", [("cka", False), ("cka", False)]),
+    ],
+)
+def test_a_certificate_named_as_worked_towards_is_not_held(line: str, expected: list[tuple[str, bool]]) -> None:
+    hits = get_vocabulary().certifications_in(line)
+    assert [(h.canonical, flag) for h, flag in zip(hits, pending_flags(line, hits), strict=True)] == expected
+
+
+def test_a_firm_or_a_job_title_is_no_certificate() -> None:
+    """ "a regional CPA firm" and "Brennan & Holt CPAs, LLC" name no one's licence; "高级审计师" under an employer
+    is a title, "中级审计师资格" the qualification."""
+    vocab = get_vocabulary()
+    for line in ("Three years at a regional CPA firm", "Brennan & Holt CPAs, LLC – Columbus, OH",
+                 "审计部 | 审计员 → 高级审计师（2021.09-2024.06）", "配合外部审计师（安永）年报审计",
+                 "用 Python 开发资源巡检与证书到期检查工具"):  # fmt: skip
+        assert vocab.certifications_in(line) == [], line
+    assert [h.canonical for h in vocab.certifications_in("中级审计师资格（2020年）")] == ["auditor qualification"]
+    assert vocab.find_term("CPA", "Regional CPA firm, 4 offices, ~90 professionals") is None
+    auditor = read_document(_fixture("resume", "auditor_zh.txt"), "resume")
+    assert "审计师" not in auditor.certifications
+
+
+def test_the_reader_keeps_the_words_that_say_a_certificate_is_not_held() -> None:
+    accountant = read_document(_fixture("resume", "staff_accountant_en.txt"), "resume")
+    assert accountant.certifications == ["CPA Candidate"]
+    auditor = read_document(_fixture("resume", "auditor_zh.txt"), "resume")
+    assert "初级会计师" in auditor.certifications
+    assert any(c.startswith("中国注册会计师CPA（专业阶段已通过6科") for c in auditor.certifications)
+    assert "CPA" not in auditor.certifications
+    electrician = read_document(_fixture("resume", "electrician_en.txt"), "resume")
+    assert "Licensed journeyman electrician" in electrician.certifications
+    assert "toward my Texas Master Electrician license" in electrician.certifications
+    assert pending_only([electrician], get_vocabulary()) == {
+        "master electrician license": "toward my Texas Master Electrician license"
+    }
+
+
+def test_a_posting_asks_for_its_licences_first() -> None:
+    _, accountant = read_job(_fixture("jd", "brightwave_senior_accountant.txt"))
+    assert accountant.must_have[0] == "cpa"
+    _, hygienist = read_job(_fixture("jd", "summit_dental_hygienist.txt"))
+    assert hygienist.must_have[:2] == ["rdh", "local anesthesia permit"]
+    assert "nitrous oxide permit" in hygienist.nice_to_have
+    _, researcher = read_job(_fixture("jd", "new_energy_researcher_zh.txt"))  # "持有CFA、CPA证书者优先"
+    assert researcher.must_have[0] == "fund qualification" and researcher.nice_to_have[:2] == ["cfa", "cpa"]
+    _, foreman = read_job(_fixture("jd", "ironbridge_electrician_foreman.txt"))
+    assert {"journeyman electrician license", "osha 30", "driver's license"} <= set(foreman.must_have)
+    assert "master electrician license" in foreman.nice_to_have
+
+
+def test_coverage_counts_a_certificate_worked_towards_as_missing() -> None:
+    accountant = read_document(_fixture("resume", "staff_accountant_en.txt"), "resume")
+    assert [p.status for p in cover(["CPA", "NetSuite"], accountant, None)] == ["missing", "resume"]
+    licensed = read_document("Jane Doe\nCERTIFICATIONS\nCPA (Ohio), 2019\n", "resume")
+    assert [p.status for p in cover(["CPA"], licensed, None)] == ["resume"]
+
+
+def test_an_output_that_claims_a_certificate_the_documents_only_work_towards_is_flagged() -> None:
+    accountant = read_document(_fixture("resume", "staff_accountant_en.txt"), "resume")
+    flags = check("- CPA with 5+ years of public accounting experience", [accountant])
+    assert [(f.kind, f.token, f.says) for f in flags] == [("certification", "CPA", "CPA Candidate")]
+    assert check("- CPA Candidate (FAR and AUD passed)", [accountant]) == []
+    assert check("- Pursuing CPA licensure; FAR and AUD passed", [accountant]) == []
+    auditor = read_document(_fixture("resume", "auditor_zh.txt"), "resume")
+    assert [f.token for f in check("- 持有CPA证书", [auditor])] == ["CPA"]
+    assert check("- 中国注册会计师CPA（专业阶段已通过6科）", [auditor]) == []
+
+
+def test_the_offline_engine_says_a_licence_is_in_progress_and_keeps_it_so() -> None:
+    service = _service_of(
+        _fixture("resume", "staff_accountant_en.txt"), _fixture("jd", "brightwave_senior_accountant.txt"), "en"
+    )
+    out = service.run()
+    gaps = [gap.gap for gap in out["match"].gaps]
+    assert gaps[0] == "CPA is required; your documents show it in progress: “CPA Candidate”"
+    assert not any(strength.startswith("CPA") for strength in out["match"].strengths)
+    assert check(out["customize"].markdown, [service.resume], service.job) == []
+    chain = _service_of(_fixture("resume", "supply_chain_en.txt"), _fixture("jd", "xhs_ops.txt"), "en")
+    markdown = chain.run()["customize"].markdown  # "Other: …, Lean Six Sigma Green Belt (in progress)"
+    assert "Lean Six Sigma Green Belt (in progress)" in markdown
+    assert check(markdown, [chain.resume], chain.job) == []
