@@ -178,12 +178,12 @@ def _ocr_repair(text: str) -> str:
     )
 
 
-_HEADING_MARKS = "#*=_ ◆◇■□●○★☆❖✦▌▍▎▶►▸▪"  # Markdown's, and the symbols Chinese templates put before a heading
+HEADING_MARKS = "#*=_ ◆◇■□●○★☆❖✦▌▍▎▶►▸▪"  # Markdown's, and the symbols Chinese templates put before a heading
 
 
 def _heading(line: str, vocab: Vocabulary, in_entries: bool) -> tuple[str, str, bool] | None:
     """(title, canonical, inline) when the line opens a section; inline: content follows on the same line."""
-    text = line.strip().strip(_HEADING_MARKS).strip()
+    text = line.strip().strip(HEADING_MARKS).strip()
     if not text or len(text) > 60:
         return None
     canonical = vocab.section_of(text) or vocab.section_of(_ocr_repair(text))
@@ -213,6 +213,8 @@ def _heading(line: str, vocab: Vocabulary, in_entries: bool) -> tuple[str, str, 
 
 
 _POSTING_SECTIONS = frozenset({"responsibilities", "requirements", "preferred", "benefits"})
+_LINK_CUT = re.compile(r"(?:https?://|www\.|\.(?:com|io|net|org|cn|dev|me)/)\S*[-/_.]$", re.IGNORECASE)
+_LINK_REST = re.compile(r"[\w\-./]+")
 # The labels of a role's own parts: its employer's introduction, its results.
 _ROLE_PART = re.compile(
     r"公司(?:简介|介绍|概况)|业绩|成果|成就|亮点|职责|描述|company\s+(?:overview|profile|description)|about\s+the\s+company"
@@ -226,8 +228,8 @@ def _sections(lines: list[str], vocab: Vocabulary, posting: bool = False) -> lis
     for index, line in enumerate(lines):
         current = sections[-1].canonical if sections else ""
         found = _heading(line, vocab, current in _ENTRY_SECTIONS or not sections)
-        if found is None:
-            continue
+        if found is None or (index and _LINK_CUT.search(lines[index - 1]) and _LINK_REST.fullmatch(line.strip())):
+            continue  # "…linkedin.com/in/ruoxi-lin-" + "research": a link a narrow line broke, no heading
         title, canonical, inline = found
         if not posting and canonical in _POSTING_SECTIONS and current in _ENTRY_SECTIONS:
             continue  # "工作内容：", "Responsibilities:" under a role: its duties, not a posting's section
@@ -612,6 +614,9 @@ def _school_after_full_stop(part: str, vocab: Vocabulary) -> list[str]:
     return [part]
 
 
+_A_UNIVERSITY = re.compile(r"\bUniversity\b|大学")
+
+
 def _fill_school(entry: Entry, parts: list[str], text: str, vocab: Vocabulary) -> None:
     parts = [piece for part in parts for piece in _school_after_full_stop(part, vocab)]
     for part in parts:
@@ -627,9 +632,15 @@ def _fill_school(entry: Entry, parts: list[str], text: str, vocab: Vocabulary) -
                     entry.field = field.group(1).strip()
             elif not entry.location and _is_location(piece):
                 entry.location = piece
+            elif not entry.field and vocab.degrees_in(piece):  # "金融硕士（MSc Finance）": the degree again, in English
+                field = _FIELD.search(piece) or _FIELD_AFTER_ABBREVIATION.match(piece)
+                entry.field = field.group(1).strip() if field else ""
             elif not entry.field and not _GPA.search(piece) and len(piece) <= 60 and entry.org:
                 if _CJK.search(piece) and _SCHOOL_WORDS.search(piece):
                     continue  # "上海财经大学 会计学院 会计学（本科）": the school's college, the field comes next
+                if _A_UNIVERSITY.search(piece):
+                    continue  # "Northbridge大学（University of Northbridge）", "McCombs School of Business, The
+                    # University of Texas": the school's other name, or its university
                 entry.field = _SCHOOL_OF.sub("", piece)  # "School of Computer Science": Computer Science
     if not entry.org:
         entry.org = next(
@@ -873,10 +884,19 @@ def _header_lines(lines: list[str], start: int, end: int) -> tuple[list[int], di
             and not _wrapped_date(lines, index, start)
             and not titles_above  # …unless it is the titles of the header above, each with its own dates
             and not details_above  # …or that header's details: "GPA 3.6/4.0 | Beta Alpha Psi | … (coursework 2019)"
+            and not _an_award(lines[index])  # "  - 研究生学业一等奖学金（2018）" under a degree
         ):
             headers.append(index)
         index += 1
     return headers, wrapped
+
+
+def _an_award(line: str) -> bool:
+    """A bulleted line naming a prize and no school or degree: a detail of the entry above, whatever its date."""
+    return _is_bullet(line) and _AWARD.search(line) is not None and not _SCHOOL_WORDS.search(line)
+
+
+_AWARD = re.compile(r"奖学金|奖|荣誉|scholarship|award|prize|honou?rs?\b|dean'?s\s+list|fellowship", re.IGNORECASE)
 
 
 # The label of a line of details under a school's header: what the degree held, not a header of its own.

@@ -92,6 +92,14 @@ _OTHER_SENSE_AFTER = {
     "分布式": re.compile(r"[ \t]*(?:I/?O|IO站|从站|站点|控制系统)", re.I),
     # the people reported to ("the regional leadership team"), not the skill of leading
     "leadership": re.compile(r"[ \t]+(?:teams?|group|meetings?|reviews?|forums?|offsites?|committee)\b", re.I),
+    # a contract research organisation ("上海博衡医药科技有限公司（CRO）", "CRO客户项目"), not conversion rates
+    "cro": re.compile(
+        r"[ \t]*(?:客户|公司|企业|行业|背景|及[^\n，,]{0,6}(?:机构|代理)|\+[ \t]*(?:biotech|pharma|药))"
+        r"|[ \t]+(?:partners?|vendors?|clients?|oversight|management)\b",
+        re.I,
+    ),
+    # an exam still to sit ("其余2门备考中"), not teaching to one
+    "备考": re.compile(r"[ \t]*中"),
 }
 _FORKLIFT_CLASS_BEFORE = re.compile(r"(?:叉车|特种设备|场内|厂内|机动车)[^\n，,；;]{0,12}$")
 _OTHER_SENSE_BEFORE = {
@@ -115,6 +123,12 @@ _OTHER_SENSE_BEFORE = {
     "psm": re.compile(r"(?:\bDiD\b|causal|propensity|matching|regression|IPW)[^\n.;]{0,30}$", re.IGNORECASE),
     # "多线程读写容器": a data structure, not Docker
     "容器": re.compile(r"(?:读写|线程安全|并发|集合|STL|标准库)[ \t]*$"),
+    # documents put together and laid out ("CTD资料汇编与质控", "模块整理及排版"): no assembly language, no typography
+    "汇编": re.compile(r"(?:资料|文件|文档|材料|制度|数据|报告|法规)[ \t]*$"),
+    "排版": re.compile(r"(?:资料|文件|文档|材料|报告|模块|整理及|整理与|标书)[ \t]*$"),
+    "cro": re.compile(
+        r"(?:医药|药业|临床|生物|biotech|pharma|clinical|外包)[^\n，,；;]{0,8}$|(?:公司|机构)[（(]$", re.I
+    ),
     # fewer suppliers, sites or shipments ("supplier consolidation"), not consolidated financial statements
     "consolidation": re.compile(
         r"\b(?:supplier|vendor|supply[ \t]+base|site|warehouse|freight|shipment|SKU|inventory|footprint|server|data)"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from core.facts.cert_status import is_pending, pending_only
 from core.facts.dates import only_dates
 from core.facts.model import DocumentModel, Entry, JobFacts
-from core.facts.read import is_lone_label
+from core.facts.read import HEADING_MARKS, is_lone_label
 from core.facts.text import fold
 from core.facts.vocabulary import get_vocabulary
 from core.offline.documents import ServiceDocuments
@@ -210,7 +210,10 @@ def _plain_section(
             lines = doc.lines[section.start + 1 : section.end]
             units = [clean(text) for _, text in line_units(lines, prose=canonical == "summary", doc=doc)]
             body = [line for line in [*heading, *units] if line]
-            body = [line for line in body if line.rstrip(":：") != section.title.strip().rstrip(":：")]
+            title_words = section.title.strip().rstrip(":：")
+            body = [
+                line for line in body if line.strip(HEADING_MARKS).rstrip(":：") != title_words
+            ]  # "■ 代表性研究报告"
             if body:
                 title = section_title(doc, canonical, fallback_key)
                 draft.heading(title)

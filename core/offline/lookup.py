@@ -433,6 +433,8 @@ def unknown_listed(doc: DocumentModel, lines: list[int]) -> list[str]:
                 continue  # a sentence, or a heading a Markdown resume wrote inside the section
             if _LICENCE_NUMBER.search(item):
                 continue  # "Colorado #0059821": a licence's number, no skill
+            if item[:1].isdigit():
+                continue  # "800+ MQLs" (of "4,800+ MQLs"), "200 to 21": a figure or its piece, no skill
             if any(a < start and begin < b for a, b in known) or vocab.section_of(item) or _CERT_WORD.search(item):
                 continue
             if fold(item) not in vocab.generic_words:

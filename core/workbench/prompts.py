@@ -46,13 +46,15 @@ _TASKS = {
             " breakdown; be honest, not flattering. Strengths cite the candidate's real experience. Every gap"
             " says concretely what to do about it (a project, a course, how to present existing experience)."
             " The conclusion says whether and how to apply. The self_pitch is a short message (under 120"
-            " words) the candidate can send to the recruiter, using only facts from the documents. The keyword"
+            " words) the candidate can send to the recruiter, using only facts from the documents (a certificate"
+            " they show as in progress is named as in progress). The keyword"
             " coverage below was computed by code; use it, do not contradict it. Write in English."
         ),
         "zh": (
             "评估候选人与该职位的匹配度。总分与各分项均为 0-100，要客观，不要奉承。优势要引用候选人的真实经历。"
             "每个差距都要说明具体怎么做（一个项目、一门课程、如何呈现已有经历）。结论说明是否以及如何投递。"
-            "self_pitch 是候选人可直接发给招聘方的简短消息（200 字以内），只使用材料中的事实。下方的关键词覆盖"
+            "self_pitch 是候选人可直接发给招聘方的简短消息（200 字以内），只使用材料中的事实（在考的证书要写明在考）。"
+            "下方的关键词覆盖"
             "由程序计算，请采用，不要与之矛盾。请用中文撰写。"
         ),
     },
@@ -60,7 +62,8 @@ _TASKS = {
         "en": (
             "Write a resume tailored to this job, in Markdown (# name, contact line, ## sections, ### role"
             " headings 'Title — Employer (start – end)', '-' bullets). Use ONLY facts from the candidate's"
-            " documents: never invent an employer, title, date, number, skill or degree; you may reorder,"
+            " documents: never invent an employer, title, date, number, skill or degree; a certificate the"
+            " documents show as in progress ('CPA Candidate', 'exam scheduled') keeps those words. You may reorder,"
             " select, rephrase and bring in facts from the detailed history that fit the job. For every bullet,"
             " add a sources entry with the bullet text, the asset it came from (resume or detailed_resume), the"
             " section (role or project) and the original fact. Write in English."
@@ -68,7 +71,8 @@ _TASKS = {
         "zh": (
             "为该职位撰写一份定制简历，使用 Markdown（# 姓名、联系方式一行、## 分节、### 职位标题行"
             "“职位 — 公司（起 – 止）”、“-” 列表）。只能使用候选人材料中的事实：绝不编造公司、职位、日期、数字、"
-            "技能或学历；可以重新排序、取舍、改写，并从详细履历中引入与职位相关的事实。每条要点都要在 sources 中"
+            "技能或学历；材料中写明在考或未取得的证书（如“CFA二级候选人”“备考中”）要保留原来的说法。可以重新排序、"
+            "取舍、改写，并从详细履历中引入与职位相关的事实。每条要点都要在 sources 中"
             "给出：要点原文、来源文档（resume 或 detailed_resume）、所在部分（职位或项目）和原始事实。请用中文撰写。"
         ),
     },

@@ -17,6 +17,7 @@ from core.facts.coverage import cover
 from core.facts.dates import find_ranges
 from core.facts.model import DocumentModel, Entry
 from core.facts.read import _read, _read_job, bullet_units, read_document, read_job, unit_at
+from core.facts.vocabulary import get_vocabulary
 
 EN_ONE_COLUMN = """Jane Doe
 Seattle, WA | jane.doe@example.com | (206) 555-0142 | linkedin.com/in/janedoe
@@ -1886,3 +1887,41 @@ def test_a_postings_benefit_tags_and_the_roles_it_recruits_for_are_not_its_compa
     asked = recruiter.must_have + recruiter.nice_to_have
     assert not {"sales", "customer success", "machine learning", "artificial intelligence"} & set(asked)
     assert {"technical recruiting", "linkedin recruiter", "applicant tracking systems"} <= set(recruiter.must_have)
+
+
+def test_a_schools_other_name_a_prize_and_a_list_of_reports_stay_out_of_the_roles_and_schools() -> None:
+    """tests/data/resume/equity_research_zh.txt: "Northbridge大学（University of Northbridge） 金融硕士（MSc Finance）"
+    took the English name for the field, and "■ 代表性研究报告" was no heading, so the reports (2022-2024) were
+    bullets of the 2021 internship. tests/data/resume/reg_affairs_zh.txt: "- 研究生学业一等奖学金（2018）" under the
+    degree was a school of its own; "CTD资料汇编", "模块整理及排版", "（CRO）" and "备考中" read as assembly language,
+    typography, conversion rate optimization and exam preparation. tests/data/resume/pmm_en.txt: "McCombs School of
+    Business, The University of Texas" gave the MBA the field "The University of Texas"."""
+    analyst = read_document(_data("resume", "equity_research_zh.txt"), "resume")
+    assert [(e.org, e.title, e.field) for e in analyst.education] == [
+        ("Northbridge大学", "金融硕士", "Finance"),
+        ("华东财经大学", "学士", "金融学"),
+    ]
+    assert [s.canonical for s in analyst.sections].count("publications") == 1
+    assert [len(e.bullets) for e in analyst.experience] == [8, 2]
+    registrar = read_document(_data("resume", "reg_affairs_zh.txt"), "resume")
+    assert [(e.title, len(e.bullets)) for e in registrar.education] == [("药学硕士", 2), ("药学学士", 0)]
+    assert not {"assembly", "typography", "conversion rate optimization", "exam preparation"} & set(registrar.skills)
+    assert {"drug registration", "ind submissions", "ectd", "ctd"} <= set(registrar.skills)
+    vocab = get_vocabulary()
+    assert [h.canonical for h in vocab.skills_in("Skills: SEO, CRO, Google Analytics")] == [
+        "seo",
+        "conversion rate optimization",
+        "google analytics",
+    ]
+    assert [h.canonical for h in vocab.skills_in("8051汇编、C语言")][:1] == ["assembly"]
+    pmm = read_document(_data("resume", "pmm_en.txt"), "resume")
+    mba = pmm.education[0]
+    assert (mba.org, mba.title, mba.field) == ("McCombs School of Business", "MBA", "")
+
+
+def test_the_rest_of_a_link_a_narrow_line_broke_is_no_heading() -> None:
+    """tests/data/resume/equity_research_zh.txt printed as a PDF: its contact line broke inside the LinkedIn address
+    ("linkedin.com/in/ruoxi-lin-" + "research"), and "research" opened a Research (experience) section."""
+    text = _data("resume", "equity_research_zh.txt").replace("ruoxi-lin-research", "ruoxi-lin-\nresearch", 1)
+    model = read_document(text, "resume")
+    assert [s.canonical for s in model.sections][:3] == ["objective", "education", "experience"]

@@ -700,3 +700,15 @@ def test_two_keywords_the_posting_names_alike_are_one_gap() -> None:
     gaps = [gap.gap for gap in service.run()["match"].gaps]
     assert gaps.count("岗位要求Salesforce，但你的材料中没有体现") == 1
     assert len(gaps) == len(set(gaps))
+
+
+def test_a_figures_piece_in_a_two_column_resumes_skills_list_is_no_skill() -> None:
+    """tests/data/resume/content_marketing_two_column_en.txt, as pypdf reads two columns line by line: the skills
+    sidebar's lines carry the main column's words, and "Generated 4,800+ MQLs" split at its comma put "800+ MQLs"
+    and "200 to 21" in the tailored skills line, flagged as figures the resume does not hold."""
+    resume = _fixture("resume", "content_marketing_two_column_en.txt")
+    for jd in ("halvard_content_marketing.txt", "xhs_ops.txt"):
+        service = _service_of(resume, _fixture("jd", jd), "en")
+        markdown = service.run()["customize"].markdown
+        assert "800+ MQLs" not in markdown
+        assert check(markdown, [service.resume], service.job) == []
