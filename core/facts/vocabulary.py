@@ -418,6 +418,8 @@ class Vocabulary:
             hits = memo.get((kind, text))
             if hits is None:
                 hits = memo[(kind, text)] = self._scan(kind, text, text_tokens)
+                if kind == "certification":  # "Journeyman Electrician - Commercial / Tenant Improvement": a title
+                    hits = memo[(kind, text)] = [h for h in hits if not self._a_title_here(text, h)]
             for hit in hits:
                 if hit.canonical == canonical:
                     return hit
@@ -540,9 +542,10 @@ class Vocabulary:
         if trie.first_keys().isdisjoint(_forms_of(text, tokens, memo)):
             return None  # no spelling can start in this text (the usual case: skip the scan)
         for match in trie.scan(text, tokens):
-            if kind == "certification" and _CERT_AS_FIRM.match(text, match.end):
+            hit = Hit(canonical, text[match.start : match.end], match.start, match.end, kind)
+            if kind == "certification" and (_CERT_AS_FIRM.match(text, match.end) or self._a_title_here(text, hit)):
                 continue
-            return Hit(canonical, text[match.start : match.end], match.start, match.end, kind)
+            return hit
         return None
 
     def _find_substring(self, term: str, text: str, scattered: bool = True) -> Hit | None:
@@ -622,11 +625,7 @@ class Vocabulary:
         anywhere in a text that is a list of them (`listed`: a certificates section's lines); a name that names a
         firm ("a regional CPA firm", "Holt CPAs, LLC") never does. `known_only`: the vocabulary's names alone.
         """
-        hits = [
-            h
-            for h in self._scan("certification", text)
-            if listed or _key(h.surface) not in self._cert_titles or _TITLE_CERT_CUE.search(_line_at(text, h.start))
-        ]
+        hits = [h for h in self._scan("certification", text) if listed or not self._a_title_here(text, h)]
         if known_only:
             return hits
         taken = [(h.start, h.end) for h in hits]
@@ -649,6 +648,10 @@ class Vocabulary:
                 taken.append((start, end))
                 hits.append(Hit(" ".join(surface.lower().split()), surface, start, end, "certification"))
         return sorted(hits, key=lambda h: h.start)
+
+    def _a_title_here(self, text: str, hit: Hit) -> bool:
+        """A certificate's name that also names a job, on a line that does not speak of certificates."""
+        return _key(hit.surface) in self._cert_titles and not _TITLE_CERT_CUE.search(_line_at(text, hit.start))
 
     @staticmethod
     def _trim_cert(text: str, start: int, end: int) -> tuple[int, int]:

@@ -366,7 +366,11 @@ def _self_pitch(
         facts = [bullets[i].strip(" -•*").rstrip("。.;；") for i in rel.rank(bullets)[:PITCH_FACTS]]
     if facts:
         text += t(lang, "pitch_facts", facts=t(lang, "list_sep").join(facts))
-    skills = pitch_skills(fit, resume, PITCH_SKILLS)
+    named = pitch_skills(fit, resume, PITCH_SKILLS)
+    certs = [name for name in named if get_vocabulary().certifications_in(name)]  # held: coverage said so
+    skills = [name for name in named if name not in certs]
+    if certs:  # a licence is held, not worked with: "I hold the CPA", "持有基金从业资格"
+        text += t(lang, "pitch_certs", certs=("、" if lang == "zh" else ", ").join(certs))
     if skills:
         text += t(lang, "pitch_skills", skills=("、" if lang == "zh" else ", ").join(skills))
     return text + t(lang, "pitch_close")

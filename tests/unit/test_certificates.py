@@ -113,3 +113,22 @@ def test_the_offline_engine_says_a_licence_is_in_progress_and_keeps_it_so() -> N
     markdown = chain.run()["customize"].markdown  # "Other: …, Lean Six Sigma Green Belt (in progress)"
     assert "Lean Six Sigma Green Belt (in progress)" in markdown
     assert check(markdown, [chain.resume], chain.job) == []
+
+
+def test_a_pitch_holds_its_licences_and_a_title_proves_none() -> None:
+    """tests/data/resume/equity_research_zh.txt: the pitch said "熟悉基金从业资格、估值" (familiar with a licence).
+    tests/data/resume/electrician_en.txt: the posting's journeyman licence was proven by the headline "Journeyman
+    Electrician - Commercial / Tenant Improvement" (a title), and "Forklift / Powered Industrial Truck Operator
+    (2023)" in the licences was no forklift licence."""
+    analyst = _service_of(
+        _fixture("resume", "equity_research_zh.txt"), _fixture("jd", "new_energy_researcher_zh.txt"), "zh"
+    ).run()
+    assert "持有基金从业资格。熟悉估值" in analyst["match"].self_pitch
+    electrician = _service_of(
+        _fixture("resume", "electrician_en.txt"), _fixture("jd", "ironbridge_electrician_foreman.txt"), "en"
+    ).run()
+    strengths = electrician["match"].strengths
+    licence = next(s for s in strengths if s.startswith("Journeyman Electrician License"))
+    assert "Licensed journeyman electrician" in licence
+    assert not any("Forklift" in gap.gap for gap in electrician["match"].gaps)
+    assert " I hold Journeyman Electrician License" in electrician["match"].self_pitch
