@@ -106,7 +106,8 @@ def _pending(text: str, hit: Hit) -> tuple[int, int] | None:
         colon = re.match(r"\s*[:：]([^;；。\n]*)", text[bracket_end:line_end])
         if colon and _AFTER_COLON.search(colon.group(1)):
             return hit.start, bracket_end + colon.end()
-        return None
+        then = _FIRST.match(text, bracket_end, line_end)  # "Master Electrician (Texas) - IN PROGRESS"
+        return (hit.start, then.end()) if then else None
     first = _FIRST.match(rest)
     if first:
         return hit.start, hit.end + first.end()
@@ -141,3 +142,20 @@ def pending_only(docs: Iterable[DocumentModel | None], vocab: Vocabulary) -> dic
                 else:
                     pending.setdefault(hit.canonical, line[span[0] : span[1]].strip())
     return {canonical: words for canonical, words in pending.items() if canonical not in held}
+
+
+def in_short(words: str, limit: int = 48) -> str:
+    """The words that say a certificate is not held, short enough to quote in a sentence: up to the first clause
+    that says so ("ACCA（已通过9门…"), or the name's part and that clause with an ellipsis between ("执业药师（药学
+    类）：…其余2门备考中"), else cut at `limit` characters."""
+    if len(words) <= limit:
+        return words
+    clauses = [c for c in re.split(r"(?<=[，,;；：:])|(?=[（(])", words) if c]
+    for end in range(1, len(clauses)):
+        if _IN_BRACKET.search(clauses[end - 1]):
+            return "".join(clauses[:end]).rstrip("，,;；：: ") + "…"
+    saying = next((c for c in reversed(clauses) if _IN_BRACKET.search(c)), "")
+    head, tail = clauses[0].rstrip("，,;；：: "), saying.strip().rstrip("，,;；")
+    if tail and len(head) + len(tail) + 1 <= limit + 16:
+        return f"{head}…{tail}"
+    return words[:limit].rstrip() + "…"

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from core.facts.cert_status import in_short, pending_only
 from core.facts.model import DocumentModel, Entry, JobFacts
 from core.facts.text import fold, strip_markdown
+from core.facts.vocabulary import get_vocabulary
 from core.offline.advice import Advisor
 from core.offline.documents import ServiceDocuments
 from core.offline.lookup import (
@@ -216,6 +218,7 @@ def _questions(
     job_name = job.title or ("这个" if lang == "zh" else "this role")
     out.append(Question(question=t(lang, "q_why", job=job_name, company=company), outline=why))
     nearest = _Nearest(bullets, rel)
+    worked_towards = pending_only([resume, detailed], get_vocabulary())
     for proof in fit.must:
         quote = proof.quote(resume, detailed)
         doc = resume if proof.status == "resume" else detailed or resume
@@ -225,6 +228,10 @@ def _questions(
             if is_experience_line(doc, proof.line):  # a story to tell, not the skills list
                 outline.insert(0, t(lang, "o_proof", quote=t(lang, "quote", text=_trim(quote))))
             out.append(Question(question=t(lang, "q_skill", label=name), outline=outline))
+        elif proof.status == "missing" and proof.keyword in worked_towards:  # "CPA Candidate": how far, how soon
+            quote = t(lang, "quote", text=_trim(in_short(worked_towards[proof.keyword])))
+            outline = [t(lang, "o_in_progress", quote=quote)]
+            out.append(Question(question=t(lang, "q_in_progress", label=name), outline=outline))
         elif proof.status == "missing":
             outline = [t(lang, "o_status", label=name)]
             closest = nearest.to(f"{proof.keyword} {name}")

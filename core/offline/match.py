@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from core.facts.cert_status import pending_only
+from core.facts.cert_status import in_short, pending_only
 from core.facts.coverage import either_groups, met_by_another
 from core.facts.model import PRESENT, DocumentModel, JobFacts
 from core.facts.text import fold
@@ -288,7 +288,7 @@ def _gaps(
     for proof in fit.must:
         name = choice_named_as_in(proof, jd, lang)
         if proof.status == "missing" and proof.keyword in worked_towards:
-            quote = _quote(worked_towards[proof.keyword], lang)
+            quote = _quote(in_short(worked_towards[proof.keyword]), lang)
             gaps.append(
                 Gap(gap=t(lang, "gap_in_progress", label=name, quote=quote), action=t(lang, "action_in_progress"))
             )
@@ -314,7 +314,7 @@ def _gaps(
         gaps.append(Gap(gap=gap, action=gap_action(advisor, "", step, lang)))
     for proof in fit.nice:
         if proof.status == "missing" and len(gaps) < MAX_GAPS and proof.keyword in worked_towards:
-            name, quote = choice_named_as_in(proof, jd, lang), _quote(worked_towards[proof.keyword], lang)
+            name, quote = choice_named_as_in(proof, jd, lang), _quote(in_short(worked_towards[proof.keyword]), lang)
             gap = t(lang, "gap_in_progress_nice", label=name, quote=quote)
             gaps.append(Gap(gap=gap, action=t(lang, "action_in_progress")))
         elif proof.status == "missing" and len(gaps) < MAX_GAPS:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.facts.cert_status import pending_flags, pending_only
+from core.facts.cert_status import in_short, pending_flags, pending_only
 from core.facts.coverage import cover
 from core.facts.grounding import check
 from core.facts.read import read_document, read_job
@@ -132,3 +132,22 @@ def test_a_pitch_holds_its_licences_and_a_title_proves_none() -> None:
     assert "Licensed journeyman electrician" in licence
     assert not any("Forklift" in gap.gap for gap in electrician["match"].gaps)
     assert " I hold Journeyman Electrician License" in electrician["match"].self_pitch
+
+
+def test_an_interview_asks_how_far_a_licence_in_progress_is_and_a_gap_quotes_it_short() -> None:
+    """The staff accountant was asked "This role needs CPA. How would you get up to speed?". A long line of a
+    licence's status is quoted by its name and the words that say it is not held."""
+    service = _service_of(
+        _fixture("resume", "staff_accountant_en.txt"), _fixture("jd", "brightwave_senior_accountant.txt"), "en"
+    )
+    questions = [q.question for q in service.run()["interview"].likely_questions]
+    assert "This role needs CPA. Where do you stand, and when will you have it?" in questions
+    assert in_short("AWS Certified Solutions Architect – Associate (expired 2022)") == (
+        "AWS Certified Solutions Architect – Associate…(expired 2022)"
+    )
+    assert in_short("ACCA（已通过9门：BT、MA、FA、LW、PM、TX、FR、AA、FM）", 12) == "ACCA（已通过9门…"
+    electrician = read_document(_fixture("resume", "electrician_en.txt"), "resume")
+    listed = "Master Electrician (Texas) - IN PROGRESS; exam prep underway, target test date fall 2025"
+    hits = get_vocabulary().certifications_in(listed, listed=True)
+    assert pending_flags(listed, hits) == [True]
+    assert "Powered Industrial Truck Operator" in electrician.certifications
