@@ -49,6 +49,8 @@ _AFTER_COLON = re.compile(
 )
 
 _OPEN, _CLOSE = "(（[【", ")）]】"
+# Words of a Chinese clause that say an exam is still to sit, wherever they stand in it.
+_STILL_STUDYING = re.compile(r"备考中?|在考|考试中")
 # A level written after the name, before its bracket: "AWS Certified Solutions Architect – Associate (expired 2022)".
 _LEVEL_AFTER = re.compile(r"[\s\-–—:：]*(?:associate|professional|specialty|foundation|practitioner|expert)\b", re.I)
 # Exams taken in stages, named by their stage: "CFA Level II", "CFA二级", "FRM Part I" are steps, not the charter…
@@ -75,8 +77,30 @@ def pending_spans(text: str, hits: list[Hit]) -> list[tuple[int, int] | None]:
             joint = spans[i + 1]
             spans[i] = None if joint is None else (hit.start, joint[1])
         else:
-            spans[i] = _pending(text, hit)
+            bound = after.start if after is not None and text.find("\n", hit.end, after.start) < 0 else -1
+            spans[i] = _pending(text, hit) or _said_later(text, hit, bound)
     return spans
+
+
+# Words later in the name's clause that say it is not held: "FNP-BC), ANCC – exam scheduled August 2024",
+# "APRN-CNP – Ohio Board of Nursing – application submitted 06/2024", "NALA Certified Paralegal (CP) exam — scheduled
+# November". Only these plain words; "candidate" so far from the name may be anyone ("PMP, screened candidates").
+_LATER = re.compile(
+    r"\b(?:scheduled|pending|in\s+progress|expired|lapsed|inactive|application\s+submitted|not\s+yet\s+(?:licensed|certified))\b"
+    r"|备考中?|在考|考试中|已过期|已失效",
+    re.IGNORECASE,
+)
+
+
+def _said_later(text: str, hit: Hit, bound: int) -> tuple[int, int] | None:
+    """The first of `_LATER` in the rest of the name's clause (to ";" or the line's end, before the next name)."""
+    line_end = text.find("\n", hit.end)
+    end = len(text) if line_end < 0 else line_end
+    if bound >= 0:
+        end = min(end, bound)
+    stop = re.search(r"[;；。]", text[hit.end : end])
+    found = _LATER.search(text, hit.end, hit.end + stop.start() if stop else end)
+    return (hit.start, found.end()) if found else None
 
 
 def _pending(text: str, hit: Hit) -> tuple[int, int] | None:
@@ -103,11 +127,9 @@ def _pending(text: str, hit: Hit) -> tuple[int, int] | None:
         bracket_end = at + len(inside) + (2 if closes else 1)
         if _IN_BRACKET.search(inside) is not None:
             return hit.start, bracket_end
-        colon = re.match(r"\s*[:：]([^;；。\n]*)", text[bracket_end:line_end])
-        if colon and _AFTER_COLON.search(colon.group(1)):
-            return hit.start, bracket_end + colon.end()
-        then = _FIRST.match(text, bracket_end, line_end)  # "Master Electrician (Texas) - IN PROGRESS"
-        return (hit.start, then.end()) if then else None
+        return _after_bracket(text, hit, bracket_end, line_end)
+    if rest[:1] in _CLOSE:  # the name closes a bracket: "TKT（剑桥英语教学能力认证）Module 1、2 已通过，…"
+        return _after_bracket(text, hit, hit.end + 1, line_end)
     first = _FIRST.match(rest)
     if first:
         return hit.start, hit.end + first.end()
@@ -115,6 +137,20 @@ def _pending(text: str, hit: Hit) -> tuple[int, int] | None:
     if exam and not _PASSED_BEFORE.search(text, line_start, hit.start):
         return hit.start, hit.end + exam.end()
     return None
+
+
+def _after_bracket(text: str, hit: Hit, bracket_end: int, line_end: int) -> tuple[int, int] | None:
+    """What follows a bracket after the name that says nothing of its status: a colon's words, "- IN PROGRESS",
+    or a Chinese clause that says an exam is still to sit."""
+    colon = re.match(r"\s*[:：]([^;；。\n]*)", text[bracket_end:line_end])
+    if colon and _AFTER_COLON.search(colon.group(1)):
+        return hit.start, bracket_end + colon.end()
+    then = _FIRST.match(text, bracket_end, line_end)  # "Master Electrician (Texas) - IN PROGRESS"
+    if then:
+        return hit.start, then.end()
+    clause = re.match(r"[^;；。\n]*", text[bracket_end:line_end])
+    studying = _STILL_STUDYING.search(clause.group(0)) if clause else None  # "…Module 1、2 已通过，Module 3 备考中"
+    return (hit.start, bracket_end + studying.end()) if studying else None
 
 
 def is_pending(text: str, hit: Hit, vocab: Vocabulary) -> bool:

@@ -70,8 +70,9 @@ _PLACE_NAMES = (
 )  # fmt: skip
 _PLACES = frozenset(_PLACE_NAMES)
 _ORG_WORDS = re.compile(
-    r"\b(?:inc|llc|ltd|corp|corporation|company|co|group|gmbh|plc|labs?|technologies|technology|systems|bank|"
-    r"university|college|institute|school|academy|foundation|agency|studio|partners|consulting|capital)\b\.?",
+    r"\b(?:inc|llc|llp|pllc|ltd|corp|corporation|company|co|group|gmbh|plc|labs?|technologies|technology|systems|"
+    r"bank|university|college|institute|school|academy|foundation|agency|studio|partners|consulting|capital|health)"
+    r"\b\.?",
     re.IGNORECASE,
 )
 _SCHOOL_WORDS = re.compile(
@@ -103,7 +104,8 @@ _PROFICIENCY = any_of(
 _YEARS = re.compile(
     r"(?<![\d.])(\d{1,2})\)?\s*\+?\s*(?:[-–~到至]\s*\d{1,2}\s*)?(?:\+\s*)?(?:years?|yrs?)\b|"  # "two (2) years"
     r"(?<![\d.])(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:[-–~到至]\s*\d{1,2}\s*)?(?:年|年以上|年及以上)(?:以上)?(?:的)?"
-    r"[\u4e00-\u9fffA-Za-z0-9+#/、\s]{0,16}?(?:经验|经历|工作)",
+    r"[\u4e00-\u9fffA-Za-z0-9+#/、\s]{0,16}?(?:经验|经历|工作)|"
+    r"(?:经验|经历)\s*(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*年(?:以上|及以上)",  # "汽车销售经验3年以上"
     re.IGNORECASE,
 )
 _NICE_LINE = re.compile(
@@ -879,7 +881,10 @@ def _header_lines(lines: list[str], start: int, end: int) -> tuple[list[int], di
             continue
         right_below = bool(headers) and headers[-1] == index - 1
         titles_above = right_below and _dated_titles(lines[index])
-        details_above = right_below and _DETAIL_LABEL.match(_strip_bullet(lines[index])) is not None
+        details_above = right_below and (
+            _DETAIL_LABEL.match(_strip_bullet(lines[index])) is not None
+            or _TITLE_LABEL.match(lines[index]) is not None  # "职位：建筑设计师（2020.07-2022.06 任助理建筑师）"
+        )
         if (
             _is_header_line(lines[index])
             and not _wrapped_date(lines, index, start)
@@ -897,7 +902,13 @@ def _an_award(line: str) -> bool:
     return _is_bullet(line) and _AWARD.search(line) is not None and not _SCHOOL_WORDS.search(line)
 
 
-_AWARD = re.compile(r"奖学金|奖|荣誉|scholarship|award|prize|honou?rs?\b|dean'?s\s+list|fellowship", re.IGNORECASE)
+_AWARD = re.compile(
+    r"奖学金|奖|荣誉|称号|表彰|评为|scholarship|award|prize|honou?rs?\b|dean'?s\s+list|fellowship", re.IGNORECASE
+)
+
+
+# The label of a role's title on its own line under the employer's header.
+_TITLE_LABEL = re.compile(r"\s*(?:职位|岗位|职务|担任职务|Title|Position|Role)\s*[:：]", re.IGNORECASE)
 
 
 # The label of a line of details under a school's header: what the degree held, not a header of its own.
@@ -1109,6 +1120,10 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
         else:
             _fill_roles(entry, parts, vocab)
             entry.title = entry.title or title_above
+            labelled = _TITLE_LABEL.match(lines[body_start]) if body_start < next_header else None
+            if kind == "experience" and labelled:  # "职位：建筑设计师（2020.07-2022.06 任助理建筑师）"
+                title = re.split(r"[（(]", lines[body_start][labelled.end() :], maxsplit=1)[0].strip()
+                entry.title, body_start = (title, body_start + 1) if title else (entry.title, body_start)
         entry.bullets = _bullets(lines, body_start, next_header, wrap)
         if entries and first < entries[-1].line_end:
             entries[-1].line_end = first
@@ -1692,7 +1707,7 @@ _PARENS = re.compile(r"[（(]([^()（）]*)[)）]")
 # How the job is offered, often bracketed after its title ("后端开发工程师（校招）", "Backend Engineer (Intern)"):
 # never the company's name.
 _ENGAGEMENT = re.compile(
-    r"^(?:校招|社招|校园招聘|社会招聘|实习生?|日常实习|暑期实习|应届生?|\d{2,4}\s*届.*|急招|全职|兼职|远程|外包|"
+    r"^(?:校招|社招|校园招聘|社会招聘|实习生?|日常实习|暑期实习|应届生?|中教|外教|\d{2,4}\s*届.*|急招|全职|兼职|远程|外包|"
     r"intern(?:ship)?|summer\s+intern|full[- ]?time|part[- ]?time|contract(?:or)?|temporary|permanent|freelance|"
     r"remote|hybrid|on-?site|new\s+grad(?:uate)?|graduate|entry[- ]level|campus(?:\s+hire)?)$",
     re.IGNORECASE,
@@ -1761,7 +1776,8 @@ _OFFER_TERMS = re.compile(
     r"^[$€£¥]?\s*\d+(?:\.\d+)?\s*[kKwW千万]?\s*[-~–至]\s*[$€£¥]?\s*\d+(?:\.\d+)?\s*[kKwW千万]|薪|"
     r"^\d+\s*[-~–至]\s*\d+\s*年|年以上|经验不限|学历不限|^\d+\s*\+?\s*years?\b"
     # a job board's benefit tags ("六险一金  带薪年假  年终奖"): what the job offers, never its company
-    r"|[五六七]险[一二]金|带薪|年终奖|双休|补贴|餐补|房补|包吃|包住|体检|期权|股票|班车|下午茶|团建|节日福利|弹性工作|急招|免费|三餐",
+    r"|[五六七]险[一二]金|带薪|年终奖|双休|补贴|餐补|房补|包吃|包住|体检|期权|股票|班车|下午茶|团建|节日福利|弹性工作|急招|免费|三餐"
+    r"|优惠|入学|寒暑假|午餐|专业培训",
     re.IGNORECASE,
 )
 _DISTRICT = re.compile(r"[\u4e00-\u9fff]{1,4}[区县市省镇]")
@@ -1831,6 +1847,11 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
             # "Enterprise Account Executive - Financial Services" over "Snowflake · Austin, TX (Hybrid)": the
             # board's line of company and place names the employer; the title's was a vertical or a team.
             below = _company_and_place(opening[n + 1], vocab) if n + 1 < len(opening) else ""
+            if not below and n + 2 < len(opening) and _is_org(opening[n + 1], vocab):
+                # "Nurse Practitioner – Urgent Care" / "Meridian Valley Health" / "Dublin, OH · …": the employer's
+                # own line between the title and the place
+                place = _header_parts(opening[n + 2], [])
+                below = opening[n + 1].strip() if place and _is_location(place[0]) else ""
             company = company or below or found[1]
             location = location or found[2]
             break
@@ -1890,7 +1911,7 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
         company = next((text for text in map(str.strip, lines) if _company_line(text, vocab)), "")
     if not company:  # …or introduces itself by it: "上海星澜互动娱乐有限公司成立于2014年，专注于…"
         said_cn = (_REGISTERED_NAME_SAYS.match(text.strip()) for text in lines)
-        company = next((m.group(1) for m in said_cn if m), "")
+        company = next((m.group(1) or m.group(2) for m in said_cn if m), "")
     if not location:
         location = _location(lines[:20])
         location = "" if title and location.startswith(title) else location  # "Data Analyst, Growth": a team
@@ -1935,6 +1956,7 @@ def _prose(text: str) -> bool:
 # A Chinese company's registered name opening the sentence that introduces it.
 _REGISTERED_NAME_SAYS = re.compile(
     r"([\u4e00-\u9fff（）()]{4,28}?(?:股份有限公司|有限责任公司|有限公司|集团))(?:（[^）]{1,12}）)?(?:成立于|创立于|始创于|是|为|于\d{4}年|，)"
+    r"|([\u4e00-\u9fff]{4,20}?(?:学校|学院|医院|研究院))(?:[（(][^）)]{1,60}[）)])?(?:成立于|创办于|创立于|始建于)"
 )
 
 
@@ -1945,6 +1967,8 @@ def _company_line(text: str, vocab: Vocabulary) -> bool:
         and text.endswith(vocab.cjk_org_suffixes)
         and not re.search(r"[，。；;：:、]", text)
         and not _SCHOOL_WORDS.search(text)
+        and not _is_bullet(text)
+        and not _OFFER_TERMS.search(text)  # "- 五险一金（…）+ 补充商业医疗保险": a benefit, whatever it ends with
     )
 
 
@@ -2025,7 +2049,7 @@ def _years(lines: list[str]) -> int | None:
     found: list[int] = []
     for line in lines:
         for match in _YEARS.finditer(line):
-            raw = match.group(1) or match.group(2)
+            raw = match.group(1) or match.group(2) or match.group(3)
             value = int(raw) if raw.isdigit() else chinese_number(raw)
             if value and 0 < value <= 30:
                 found.append(value)

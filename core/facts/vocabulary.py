@@ -100,6 +100,8 @@ _OTHER_SENSE_AFTER = {
     ),
     # an exam still to sit ("其余2门备考中"), not teaching to one
     "备考": re.compile(r"[ \t]*中"),
+    # the International Baccalaureate ("IB官方工作坊", "IB课程"), not investment banking
+    "ib": re.compile(r"[ \t]*(?:官方|课程|学校|教学|体系|认证|工作坊|diploma\b|curriculum\b|schools?\b)", re.I),
 }
 _FORKLIFT_CLASS_BEFORE = re.compile(r"(?:叉车|特种设备|场内|厂内|机动车)[^\n，,；;]{0,12}$")
 _OTHER_SENSE_BEFORE = {
@@ -121,6 +123,9 @@ _OTHER_SENSE_BEFORE = {
     "n2": _FORKLIFT_CLASS_BEFORE,
     # propensity score matching among causal methods ("causal inference (DiD, PSM, synthetic control)"), no Scrum
     "psm": re.compile(r"(?:\bDiD\b|causal|propensity|matching|regression|IPW)[^\n.;]{0,30}$", re.IGNORECASE),
+    # a trade certificate's level ("汽车营销师（四级）", "电工四级"), not the English test
+    "四级": re.compile(r"(?:师|工|员)[ \t]*[（(]?[ \t]*$"),
+    "六级": re.compile(r"(?:师|工|员)[ \t]*[（(]?[ \t]*$"),
     # "多线程读写容器": a data structure, not Docker
     "容器": re.compile(r"(?:读写|线程安全|并发|集合|STL|标准库)[ \t]*$"),
     # documents put together and laid out ("CTD资料汇编与质控", "模块整理及排版"): no assembly language, no typography

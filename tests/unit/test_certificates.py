@@ -33,6 +33,19 @@ from tests.unit.test_offline_engine import _fixture, _service_of
         ("CPR/BLS (American Heart Association, exp. 2026)", [("cpr", False), ("bls", False)]),
         ("PMP certified, managing candidate pipelines", [("pmp", False)]),
         ("CKA（Certified Kubernetes Administrator）    已获得    2023.05", [("cka", False), ("cka", False)]),
+        (
+            "● Family Nurse Practitioner – Board Certified (FNP-BC), ANCC – exam scheduled August 2024",
+            [("fnp board certification", True)],
+        ),
+        (
+            "● APRN-CNP – Ohio Board of Nursing – application submitted 06/2024, APRN license pending",
+            [("aprn license", True), ("aprn license", True)],
+        ),
+        ("- NALA Certified Paralegal (CP) exam — scheduled November", [("nala cp", True)]),
+        ("● TKT（剑桥英语教学能力认证）Module 1、2 已通过，Module 3 备考中", [("tkt", True), ("tkt", True)]),
+        ("CKA, CKAD (expired)", [("cka", False), ("ckad", True)]),
+        ("PMP certified; led 4 projects, all pending review", [("pmp", False)]),
+        ("汽车营销师（四级）", [("automotive marketer", False)]),
     ],
 )
 def test_a_certificate_named_as_worked_towards_is_not_held(line: str, expected: list[tuple[str, bool]]) -> None:
@@ -151,3 +164,21 @@ def test_an_interview_asks_how_far_a_licence_in_progress_is_and_a_gap_quotes_it_
     hits = get_vocabulary().certifications_in(listed, listed=True)
     assert pending_flags(listed, hits) == [True]
     assert "Powered Industrial Truck Operator" in electrician.certifications
+
+
+def test_licences_new_trades_ask_for_and_hold() -> None:
+    """tests/data/jd/meridian_urgent_care_np.txt requires FNP board certification, an APRN licence and DEA
+    registration (its "Required:" label opened no section before); tests/data/resume/nurse_practitioner_en.txt has
+    the first two pending. tests/data/jd/whitcombe_litigation_paralegal.txt requires an ABA-approved paralegal
+    certificate. "汽车营销师（四级）" is a trade level, not CET-4 (tests/data/resume/auto_sales_zh.txt)."""
+    _, np_job = read_job(_fixture("jd", "meridian_urgent_care_np.txt"))
+    assert np_job.must_have[:3] == ["fnp board certification", "aprn license", "dea registration"]
+    assert np_job.company == "Meridian Valley Health"
+    nurse = read_document(_fixture("resume", "nurse_practitioner_en.txt"), "resume")
+    assert set(pending_only([nurse], get_vocabulary())) == {"fnp board certification", "aprn license"}
+    _, paralegal = read_job(_fixture("jd", "whitcombe_litigation_paralegal.txt"))
+    assert paralegal.must_have[0] == "paralegal certificate" and "relativity" in paralegal.must_have
+    assert paralegal.company == "Whitcombe Sterling & Pryor LLP" and paralegal.years_required == 5
+    seller = read_document(_fixture("resume", "auto_sales_zh.txt"), "resume")
+    assert "四级" not in seller.certifications and "english" not in seller.languages
+    assert {"二手车评估师", "汽车营销师", "C1驾照"} <= set(seller.certifications)

@@ -1925,3 +1925,25 @@ def test_the_rest_of_a_link_a_narrow_line_broke_is_no_heading() -> None:
     text = _data("resume", "equity_research_zh.txt").replace("ruoxi-lin-research", "ruoxi-lin-\nresearch", 1)
     model = read_document(text, "resume")
     assert [s.canonical for s in model.sections][:3] == ["objective", "education", "experience"]
+
+
+def test_a_title_label_an_award_and_a_postings_sign_off_are_read_for_what_they_are() -> None:
+    """tests/data/resume/architect_zh.txt: "职位：建筑设计师（2020.07-2022.06 任助理建筑师）" under the employer was a
+    second role, the first titled by its department. tests/data/resume/auto_sales_zh.txt: "• 2019年获厂家区域“金牌
+    销售顾问”称号（区域前10%）" was a role. tests/data/jd/nev_store_manager_zh.txt: "汽车销售经验3年以上，其中至少1年
+    团队管理经验" asked 1 year. tests/data/jd/international_school_english_zh.txt: "小学英语教师（中教）" gave the
+    company "中教", then "子女入学优惠", then a benefit line ending in "保险"; "IB PYP" asked for investment
+    banking."""
+    architect = read_document(_data("resume", "architect_zh.txt"), "resume")
+    assert [(e.org, e.title, e.start) for e in architect.experience] == [
+        ("华岳建筑设计研究院有限公司", "建筑设计师", "2020-07")
+    ]
+    seller = read_document(_data("resume", "auto_sales_zh.txt"), "resume")
+    assert [e.title for e in seller.experience] == ["销售主管", "销售顾问 → 高级销售顾问"]
+    _model, store = read_job(_data("jd", "nev_store_manager_zh.txt"))
+    assert store.years_required == 3
+    _model, school = read_job(_data("jd", "international_school_english_zh.txt"))
+    assert (school.title, school.company) == ("小学英语教师", "苏州汇德国际学校")
+    asked = school.must_have + school.nice_to_have
+    assert "international baccalaureate" in asked and "investment banking" not in asked
+    assert {"teacher certification", "tem-8"} <= set(school.must_have) and {"celta", "tkt"} <= set(asked)
