@@ -419,7 +419,7 @@ _PART_EDGES = " \t-–—~|,;:：.()（）·•・"
 # "(Hons)" or "(NASDAQ: CRM)" are names.
 _DESCRIBING_ASIDE = re.compile(
     r"\s*[（(](?=[a-z][a-z&/-]*(?:[\s,;]|[)）]))[^()（）]{1,60}[)）]"
-    r"|\s*\((?=[^()]*\s(?!(?:with|from|into|over|upon)\b)[a-z]{4,}[\s)])(?=(?:[^()\s]+\s+){2,}[^()\s]+\))[^()]{8,60}\)\s*$"
+    r"|\s*\((?=[^()]*\s(?!(?:with|from|into|over|upon)\b)[a-z]{4,}[\s)/,;.])(?=(?:[^()\s]+\s+){2,}[^()\s]+\))[^()]{8,60}\)\s*$"
 )
 
 

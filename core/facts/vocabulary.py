@@ -128,6 +128,13 @@ _OTHER_SENSE_BEFORE = {
     "六级": re.compile(r"(?:师|工|员)[ \t]*[（(]?[ \t]*$"),
     # "多线程读写容器": a data structure, not Docker
     "容器": re.compile(r"(?:读写|线程安全|并发|集合|STL|标准库)[ \t]*$"),
+    # a urinalysis among lab tests ("labs (CMP, CBC, A1c, lipid panel, TSH, UA)"), not user acquisition
+    "ua": re.compile(r"\b(?:CBC|CMP|BMP|TSH|A1c|lipid|labs?|urine|panel)\b[^\n;.]{0,30}$", re.I),
+    # a patient's or a procedure's watch ("procedural sedation monitoring"), not a system's observability
+    "monitoring": re.compile(
+        r"\b(?:sedation|patient|vital|cardiac|fetal|glucose|hemodynamic|telemetry|blood|drug|remote\s+patient)[ \t-]+$",
+        re.I,
+    ),
     # documents put together and laid out ("CTD资料汇编与质控", "模块整理及排版"): no assembly language, no typography
     "汇编": re.compile(r"(?:资料|文件|文档|材料|制度|数据|报告|法规)[ \t]*$"),
     "排版": re.compile(r"(?:资料|文件|文档|材料|报告|模块|整理及|整理与|标书)[ \t]*$"),

@@ -1947,3 +1947,16 @@ def test_a_title_label_an_award_and_a_postings_sign_off_are_read_for_what_they_a
     asked = school.must_have + school.nice_to_have
     assert "international baccalaureate" in asked and "investment banking" not in asked
     assert {"teacher certification", "tem-8"} <= set(school.must_have) and {"celta", "tkt"} <= set(asked)
+
+
+def test_a_nurses_employer_line_with_its_aside_and_her_lab_list_and_sedation_monitoring() -> None:
+    """tests/data/resume/nurse_practitioner_en.txt: "Riverside Mercy Medical Center – Columbus, OH (Level I Trauma
+    Center, 72-bed ED, ~95,000 visits/yr)" under "Staff Registered Nurse, Emergency Department 07/2018 – Present"
+    was too long to be its employer's line (the role's employer was "Emergency Department"); "labs (CMP, CBC, …,
+    UA)" read as user acquisition, "procedural sedation monitoring" as observability."""
+    nurse = read_document(_data("resume", "nurse_practitioner_en.txt"), "resume")
+    assert [(e.org, e.title, e.location) for e in nurse.experience] == [
+        ("Riverside Mercy Medical Center", "Staff Registered Nurse", "Columbus, OH"),
+        ("Riverside Mercy Medical Center", "Patient Care Technician", "Columbus, OH"),
+    ]
+    assert not {"performance marketing", "observability"} & set(nurse.skills)
