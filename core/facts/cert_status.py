@@ -165,18 +165,20 @@ def is_pending(text: str, hit: Hit, vocab: Vocabulary) -> bool:
 def pending_only(docs: Iterable[DocumentModel | None], vocab: Vocabulary) -> dict[str, str]:
     """Certificates (canonical) the documents name only as worked towards, none of their mentions saying held, each
     with the words of its first mention ("CPA Candidate")."""
+    text = "\n".join(doc.text for doc in docs if doc is not None)
+    return pending_in(text, vocab.certifications_in(text))
+
+
+def pending_in(text: str, hits: list[Hit]) -> dict[str, str]:
+    """`pending_only` from a text's certificate hits, for a caller that has them (one scan of the whole text: a
+    scan per line cost a burst's CPU)."""
     pending: dict[str, str] = {}
     held: set[str] = set()
-    for doc in docs:
-        if doc is None:
-            continue
-        for line in doc.lines:
-            hits = vocab.certifications_in(line)
-            for hit, span in zip(hits, pending_spans(line, hits), strict=True):
-                if span is None:
-                    held.add(hit.canonical)
-                else:
-                    pending.setdefault(hit.canonical, line[span[0] : span[1]].strip())
+    for hit, span in zip(hits, pending_spans(text, hits), strict=True):
+        if span is None:
+            held.add(hit.canonical)
+        else:
+            pending.setdefault(hit.canonical, text[span[0] : span[1]].strip())
     return {canonical: words for canonical, words in pending.items() if canonical not in held}
 
 

@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from core.facts.cert_status import pending_flags, pending_only
+from core.facts.cert_status import pending_flags, pending_in
 from core.facts.dates import find_dates
 from core.facts.model import PRESENT, DocumentModel, Entry, JobFacts, NumberFact
 from core.facts.numbers import NumberHit, find_numbers
@@ -215,10 +215,11 @@ class Evidence:
         self.skills = {s for d in self.docs for s in d.skills}
         self.languages = {lang for d in self.docs for lang in d.languages}
         self.languages |= {h.canonical for h in vocab.languages_in(text)}
-        self.certs = {h.canonical for h in vocab.certifications_in(text)}
-        self.pending_certs = pending_only(self.docs, vocab)  # "CPA Candidate": named, not held
+        cert_hits = vocab.certifications_in(text)
+        self.certs = {h.canonical for h in cert_hits}
+        self.pending_certs = pending_in(text, cert_hits)  # "CPA Candidate": named, not held
         # The documents' own lines, whole: a line the output copies as written holds nothing they do not.
-        self.own_lines = {key for d in self.docs for line in d.lines if len(key := fold(strip_markdown(line))) >= 12}
+        self.own_lines = {key for d in self.docs for line in d.lines if len(key := as_copied(line)) >= 12}
         self.degree_levels: set[str] = {e.degree_level for d in self.docs for e in d.education if e.degree_level}
         self.degree_levels |= {h.canonical for h in vocab.degrees_in(text)}
         self.entities = self._entities()
@@ -377,6 +378,14 @@ def evidence_for(documents: Sequence[DocumentModel], job: JobFacts | None = None
     return shared.for_job(job)
 
 
+_LIST_MARK = re.compile(r"^[\s\-*•●▪◆■·>#]+")
+
+
+def as_copied(line: str) -> str:
+    """A line as a copy of it reads whatever its list mark, spacing and case ("• Led 3 …" = "- led 3 …")."""
+    return " ".join(_LIST_MARK.sub("", line).split()).casefold()
+
+
 def check(markdown: str, documents: Sequence[DocumentModel], job: JobFacts | None = None) -> list[Flag]:
     """Flag every claim of `markdown` that the documents do not hold, line by line."""
     evidence = evidence_for(documents, job)
@@ -387,7 +396,7 @@ def check(markdown: str, documents: Sequence[DocumentModel], job: JobFacts | Non
             continue
         if evidence.vocab.section_of(plain) is not None and len(plain) <= 40:
             continue
-        if fold(plain) in evidence.own_lines:
+        if as_copied(plain) in evidence.own_lines:
             continue  # "### Brightpath Talent Partners — Dallas, TX (IT contract staffing agency)", as written
         seen: set[tuple[str, str]] = set()
         heading = raw.lstrip().startswith("#")
