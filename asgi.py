@@ -21,6 +21,7 @@ from streamlit.starlette import App
 from core.config import PROJECT_ROOT
 from core.health import health
 from core.logging import configure_logging
+from core.warmup import warm_up_web
 from tasks import queues
 
 # Home.py navigates with st.navigation. Streamlit only learns that when Home.py first runs; until then a
@@ -35,6 +36,7 @@ async def start_web(_app: App) -> AsyncIterator[None]:
     """The web process's start-up: JSON logs with the privacy rule, and core wired to the queues."""
     configure_logging()
     queues.wire()
+    warm_up_web()
     yield
 
 

@@ -161,6 +161,7 @@ def bench_match_and_tailor(
     (testkit.latency.FULL_*: a one-page resume, a dozen requirements); "short" the
     few-line ones the figures before 2026-12-02 were measured on.
     """
+    from core.warmup import freeze_long_lived
     from core.workbench import services
     from testkit.fakes.profile import profile
 
@@ -183,6 +184,7 @@ def bench_match_and_tailor(
         fake = bench.fake
         fake.configure(responder=RESPONDER)
         _warm_up(count, full)
+        freeze_long_lived()  # as the web process does at its start (asgi.start_web): this driver plays it
         fake.configure(profile=profile_name, marker=r"BX\d{4}", clear_stats=True)
         markers = [_marker(i) for i in range(count)]
         users = [_user(m, full) for m in markers]

@@ -16,7 +16,6 @@ consumer also sets up its process (logging, `gc.freeze`) in Huey's start-up hook
 
 from __future__ import annotations
 
-import gc
 import logging
 import sys
 import threading
@@ -33,7 +32,7 @@ from core.logging import configure_logging, log_event
 from core.reaper import reap
 from core.redis_conn import DRIVER_INFO
 from core.redis_conn import open_connections as open_redis_connections
-from core.warmup import warm_up
+from core.warmup import freeze_long_lived, warm_up
 from db.session import open_connections
 from tasks.handlers import all_handlers
 
@@ -152,7 +151,7 @@ def start_consumer() -> None:
         _open_connections()
         # Everything imported so far lives as long as the process: keep it out of the cyclic collector's scans,
         # whose full passes over the libraries' objects stalled every worker thread of a consumer for ~100 ms.
-        gc.freeze()
+        freeze_long_lived()
         _started = True
 
 
