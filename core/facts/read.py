@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from functools import lru_cache
 from itertools import pairwise
 
@@ -1660,18 +1659,13 @@ def _read(text: object, kind: str) -> DocumentModel:
         model.skills.setdefault(hit.canonical, line)
     certs: dict[str, str] = {}
     pending: dict[str, str] = {}  # worked towards, as written with the words that say so ("CPA candidate")
-    cert_hits = vocab.certifications_in(joined)
-    listed = [i for s in sections if s.canonical == "certifications" for i in range(s.start + 1, s.end)]
-    if listed:  # a certificates section's names that also name a job ("Master Electrician (Texas) - IN PROGRESS")
-        spans = {(h.start, h.end) for h in cert_hits}
-        for i in listed:
-            offset = line_index.starts[i]
-            cert_hits += [
-                replace(h, start=h.start + offset, end=h.end + offset)
-                for h in vocab.certifications_in(lines[i], listed=True)
-                if (h.start + offset, h.end + offset) not in spans
-            ]
-        cert_hits.sort(key=lambda h: h.start)
+    # A certificates section's names that also name a job count there ("Master Electrician (Texas) - IN PROGRESS").
+    listed = {i for s in sections if s.canonical == "certifications" for i in range(s.start + 1, s.end)}
+    cert_hits = [
+        h
+        for h in vocab.certifications_in(joined, listed=True)
+        if line_index.line_of(h.start) in listed or not vocab.names_a_job(joined, h.start, h.end)
+    ]
     for hit, span in zip(cert_hits, pending_spans(joined, cert_hits), strict=True):
         if not vocab.section_of(lines[line_index.line_of(hit.start)].strip()):  # "技能证书" heads a section
             if span is not None and doc_kind != "jd":

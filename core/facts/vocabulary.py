@@ -430,8 +430,6 @@ class Vocabulary:
             hits = memo.get((kind, text))
             if hits is None:
                 hits = memo[(kind, text)] = self._scan(kind, text, text_tokens)
-                if kind == "certification":  # "Journeyman Electrician - Commercial / Tenant Improvement": a title
-                    hits = memo[(kind, text)] = [h for h in hits if not self._a_title_here(text, h)]
             for hit in hits:
                 if hit.canonical == canonical:
                     return hit
@@ -554,10 +552,8 @@ class Vocabulary:
         if trie.first_keys().isdisjoint(_forms_of(text, tokens, memo)):
             return None  # no spelling can start in this text (the usual case: skip the scan)
         for match in trie.scan(text, tokens):
-            hit = Hit(canonical, text[match.start : match.end], match.start, match.end, kind)
-            if kind == "certification" and (_CERT_AS_FIRM.match(text, match.end) or self._a_title_here(text, hit)):
-                continue
-            return hit
+            if kind != "certification" or self._counts_as_certificate(text, match.start, match.end):
+                return Hit(canonical, text[match.start : match.end], match.start, match.end, kind)
         return None
 
     def _find_substring(self, term: str, text: str, scattered: bool = True) -> Hit | None:
@@ -637,7 +633,7 @@ class Vocabulary:
         anywhere in a text that is a list of them (`listed`: a certificates section's lines); a name that names a
         firm ("a regional CPA firm", "Holt CPAs, LLC") never does. `known_only`: the vocabulary's names alone.
         """
-        hits = [h for h in self._scan("certification", text) if listed or not self._a_title_here(text, h)]
+        hits = self._scan("certification", text, listed=listed)
         if known_only:
             return hits
         taken = [(h.start, h.end) for h in hits]
@@ -661,9 +657,15 @@ class Vocabulary:
                 hits.append(Hit(" ".join(surface.lower().split()), surface, start, end, "certification"))
         return sorted(hits, key=lambda h: h.start)
 
-    def _a_title_here(self, text: str, hit: Hit) -> bool:
-        """A certificate's name that also names a job, on a line that does not speak of certificates."""
-        return _key(hit.surface) in self._cert_titles and not _TITLE_CERT_CUE.search(_line_at(text, hit.start))
+    def _counts_as_certificate(self, text: str, start: int, end: int, listed: bool = False) -> bool:
+        """A certificate's name names one unless it names a firm ("a regional CPA firm"), or a job on a line that
+        does not speak of certificates outside a list of them ("Journeyman Electrician - Commercial / TI")."""
+        return not _CERT_AS_FIRM.match(text, end) and (listed or not self.names_a_job(text, start, end))
+
+    def names_a_job(self, text: str, start: int, end: int) -> bool:
+        """The certificate's name at text[start:end] also names a job ("审计师") and its line does not speak of
+        certificates: there, it is the job."""
+        return _key(text[start:end]) in self._cert_titles and not _TITLE_CERT_CUE.search(_line_at(text, start))
 
     @staticmethod
     def _trim_cert(text: str, start: int, end: int) -> tuple[int, int]:
@@ -754,7 +756,7 @@ class Vocabulary:
                 return self._stem_index.get(tuple(stem(t.key) for t in tokens))
         return None
 
-    def _scan(self, kind: str, text: str, tokens: list[Token] | None = None) -> list[Hit]:
+    def _scan(self, kind: str, text: str, tokens: list[Token] | None = None, *, listed: bool = False) -> list[Hit]:
         if not text:
             return []
         if tokens is None and len(text) >= _SHARED_TOKENS_MIN:
@@ -770,8 +772,8 @@ class Vocabulary:
         if any(m.entry.guarded for m in matches):
             matches = [m for m in matches if not (m.entry.guarded and _YEAR_AFTER.match(text, m.end))]
             matches = self._drop_unlisted(text, matches)
-        if kind == "certification" and matches:  # "a regional CPA firm" names no one's certificate
-            matches = [m for m in matches if not _CERT_AS_FIRM.match(text, m.end)]
+        if kind == "certification" and matches:  # "a regional CPA firm", "高级审计师" under an employer: no certificate
+            matches = [m for m in matches if self._counts_as_certificate(text, m.start, m.end, listed)]
         hits = [Hit(m.entry.canonical, text[m.start : m.end], m.start, m.end, m.entry.kind) for m in matches]
         if kind == "skill" and any(h.surface in _ADOBE_SENSE for h in hits):
             hits = [_among_adobe(text, h) for h in hits]
