@@ -226,6 +226,14 @@ class Evidence:
         self.entry_dates = self._entry_dates()
         self.all_dates = {v for dates in self.entry_dates.values() for v in dates}
         self.all_dates |= {h.value for h in find_dates(text)}
+        # Dates of the lines no entry holds (a summary's "Recent MSN-FNP graduate (May 2024)"): the person's own.
+        self.loose_dates = {
+            h.value
+            for d in self.docs
+            for i, line in enumerate(d.lines)
+            if not any(e.line_start <= i < e.line_end for e in d.entries)
+            for h in find_dates(line)
+        }
         self.entry_stems = self._entry_stems()
         self.numbers = _number_refs(self.docs)
         self.acronyms = _acronyms(text)
@@ -732,7 +740,7 @@ class _LineChecker:
             self._take(hit.start, hit.end)
             allowed = set().union(*(self.ev.entry_dates.get(a, set()) for a in self.anchors)) if self.anchors else None
             pool = allowed if allowed else self.ev.all_dates
-            if _date_in(hit.value, pool):
+            if _date_in(hit.value, pool) or _date_in(hit.value, self.ev.loose_dates):
                 continue
             if (
                 allowed

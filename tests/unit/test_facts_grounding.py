@@ -310,3 +310,16 @@ def test_a_line_copied_from_the_documents_and_a_figure_their_summary_states_are_
     assert [(f.kind, f.token) for f in check("- Run a 4-person crew when the foreman is off site", [electrician])] == [
         ("number", "4")
     ]
+
+
+def test_a_date_the_summary_states_is_grounded_whatever_entry_the_line_names() -> None:
+    """tests/data/resume/nurse_practitioner_en.txt: its summary "Recent MSN-FNP graduate (May 2024) … urgent care"
+    copied into a tailored resume was flagged: the line named the urgent-care rotation (Aug–Dec 2023), whose dates
+    it was held to."""
+    nurse = read_document(_fixture_text("resume", "nurse_practitioner_en.txt"), "resume")
+    line = (
+        "- Recent MSN-FNP graduate (May 2024) with 6 years of emergency department experience as an RN at a Level I"
+        " trauma center. Seeking a Family Nurse Practitioner position in urgent care"
+    )
+    assert check(line, [nurse]) == []
+    assert [f.kind for f in check("- Recent MSN-FNP graduate (May 2011)", [nurse])] == ["date"]
