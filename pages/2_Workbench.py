@@ -209,7 +209,7 @@ def _progress(user: CurrentUser, view: views.ServiceView, kind: str, job_id: uui
     """The service's progress line while a step has no text yet: never backwards, with the elapsed time."""
 
     def show(status: str | None) -> str:
-        job_state = views.job_state(user.id, job_id)[0] if kind == "extract" and status is None else None
+        job_state = views.job_state(user.id, job_id)[0] if status is None else None
         stage = progress.advance(st.session_state, view.id, progress.stage_of(kind, job_state, status))
         return progress.line(stage, view.created_at)
 
@@ -234,14 +234,16 @@ def _service(user: CurrentUser, service_id: uuid.UUID) -> None:
     if view.jd_text:
         with st.expander(t("workbench.jd.expander")):
             st.text(view.jd_text)
-    job_step = view.steps.get("extract")
+    job_step, match_step = view.steps.get("extract"), view.steps.get("match")
     if job_step is not None and job_step.active:
-        live(user.id, job_step.job_id, JOB_STREAM, _progress(user, view, "extract", job_step.job_id))
+        # Beside a Match (a new service queues both at once), the Match's line is the service's progress: one
+        # line, never two stages on screen at once. The extraction alone (an older service) shows its own.
+        follow = _progress(user, view, "extract", job_step.job_id) if match_step is None else None
+        live(user.id, job_step.job_id, JOB_STREAM, follow, quiet=match_step is not None)
     _step_error(job_step, user, "extract")
     _image_rescue(user, view)
     render_job(view.job)
 
-    match_step = view.steps.get("match")
     if match_step is None:
         if job_step is not None and job_step.state in views.FINAL_FAILURES:
             _retry(user, service_id, "extract")

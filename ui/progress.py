@@ -19,9 +19,12 @@ _STATUS_STAGE = {"status.reading_screenshot": 2, "status.extracting_job": 2}
 
 
 def stage_of(kind: str, job_state: str | None, status: str | None) -> int:
-    """The stage one signal shows: the step's kind, its job's state, and the last status its stream sent."""
+    """The stage one signal shows: the step's kind, its job's state, and the last status its stream sent.
+
+    A Match still in the queue is "queued": a new service queues it beside the extraction, and on a busy free
+    queue it may wait there a while; once a worker has it, it is matching."""
     if kind == "match":
-        return 3
+        return 0 if job_state == "queued" else 3
     if status in _STATUS_STAGE:
         return _STATUS_STAGE[status]
     return 1 if job_state == "running" else 0

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import streamlit as st
-from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+from streamlit.runtime.scriptrunner_utils.script_run_context import ThreadState, get_script_run_ctx
 
 from core import streams
 from core.workbench import views
@@ -69,20 +69,26 @@ def fold(state: dict[str, Any], events: list[streams.StreamEvent]) -> None:
 
 
 def _others_waiting() -> bool:
-    """Whether another fragment's rerun (the editor's preview, say) waits behind this loop.
+    """Whether another fragment (the editor's preview, another step's stream) waits behind this loop.
 
-    Streamlit queues fragment reruns behind a running fragment instead of interrupting it, and offers no public
-    way to ask; this reads the runner's pending request. Without that attribute (another Streamlit version) it
-    answers True, and the loop hands the thread back after every read, as a plain poll would.
+    Streamlit runs one fragment at a time. Reruns requested while one runs are queued, and the queue is run as
+    one pass over its fragments in order; offering no public way to ask, this reads the runner's pending request
+    and the pass in progress. Another fragment is waiting if it is queued for the next pass, or comes after this
+    one in the pass now running (two streams on a page: the first must not hold the second for a whole slice).
+    Without those attributes (another Streamlit version) it answers True, and the loop hands the thread back
+    after every read, as a plain poll would.
     """
     ctx = get_script_run_ctx(suppress_warning=True)
     requests = getattr(ctx, "script_requests", None)
     pending = getattr(getattr(requests, "_rerun_data", None), "fragment_id_queue", None)
-    if ctx is None or requests is None or pending is None:
+    current = getattr(ThreadState.get(), "fragment_id", None)
+    if ctx is None or requests is None or pending is None or current is None:
         return True
-    state = getattr(requests, "_state", None)
-    running = ctx.fragment_ids_this_run or []
-    return getattr(state, "name", "") == "RERUN" and any(f not in running for f in pending)
+    this_pass = ctx.fragment_ids_this_run or []
+    if current in this_pass and this_pass[this_pass.index(current) + 1 :]:
+        return True
+    queued = getattr(getattr(requests, "_state", None), "name", "") == "RERUN"
+    return queued and any(f != current for f in pending)
 
 
 def _ended_without_stream(user_id: uuid.UUID, job_id: uuid.UUID, state: dict[str, Any]) -> None:
@@ -90,9 +96,11 @@ def _ended_without_stream(user_id: uuid.UUID, job_id: uuid.UUID, state: dict[str
         state["end"] = "expired"
 
 
-def _head(state: dict[str, Any], view: StreamView, progress: Progress | None) -> None:
-    """The progress line while nothing is written yet, then the structured parts."""
+def _head(state: dict[str, Any], view: StreamView, progress: Progress | None, quiet: bool = False) -> None:
+    """The progress line while nothing is written yet (none when `quiet`), then the structured parts."""
     if not state["text"] and not state["parts"]:
+        if quiet:
+            return
         if progress is not None:
             st.caption(":material/progress_activity: " + progress(state["status"]))
         elif state["status"]:
@@ -116,9 +124,10 @@ def head_key(state: dict[str, Any], head_grows: bool, second: int) -> tuple[obje
 class _Run:
     """One run of the fragment: the head placeholder and what write_stream has shown of the prose."""
 
-    def __init__(self, view: StreamView, progress: Progress | None) -> None:
+    def __init__(self, view: StreamView, progress: Progress | None, quiet: bool = False) -> None:
         self.view = view
         self.progress = progress
+        self.quiet = quiet
         self.head = st.empty()
         self.head_key: object = None
         self.shown = ""
@@ -129,7 +138,7 @@ class _Run:
         if force or key != self.head_key:
             self.head_key = key
             with self.head.container():
-                _head(state, self.view, self.progress)
+                _head(state, self.view, self.progress, self.quiet)
 
     def prose_delta(self, state: dict[str, Any]) -> str:
         """The new prose since the last chunk ('' if none); flags a restart if the prose no longer extends it."""
@@ -158,25 +167,30 @@ def _chunks(
     if not block:
         return
     deadline = time.monotonic() + SLICE_S
-    checked = time.monotonic()
-    while state["end"] is None and not run.restart and time.monotonic() < deadline and not _others_waiting():
-        events = reader(state["last"], BLOCK_MS)
+    while state["end"] is None and not run.restart and time.monotonic() < deadline:
+        waiting = _others_waiting()  # then one read without waiting, and the thread is handed back
+        events = reader(state["last"], None if waiting else BLOCK_MS)
         state = _state(state_key)  # a yield point: a click elsewhere stops this loop here
         if events:
             fold(state, events)
-        elif time.monotonic() - checked >= STATE_CHECK_S:
-            checked = time.monotonic()
+        elif time.monotonic() - state.get("checked", 0.0) >= STATE_CHECK_S:
+            state["checked"] = time.monotonic()  # kept across passes: a short pass still asks, once a second
             _ended_without_stream(user_id, state_key, state)
         run.draw_head(state)
         delta = run.prose_delta(state)
         if delta:
             yield delta
+        if waiting:
+            break
 
 
-def live(user_id: uuid.UUID, job_id: uuid.UUID, view: StreamView, progress: Progress | None = None) -> None:
+def live(
+    user_id: uuid.UUID, job_id: uuid.UUID, view: StreamView, progress: Progress | None = None, *, quiet: bool = False
+) -> None:
     """Show a running job's output as it streams, in a fragment; the page reruns when the job ends.
 
-    With `progress`, the line shown before any output is progress(last status) instead of the job's own status.
+    With `progress`, the line shown before any output is progress(last status) instead of the job's own status;
+    `quiet` shows no line at all (another step's line speaks for the service), only the job's end reruns the page.
     """
     reader = views.job_stream_reader(user_id, job_id)
     page_run = True  # the first call below is part of the page's run; the fragment's own reruns come after it
@@ -188,7 +202,7 @@ def live(user_id: uuid.UUID, job_id: uuid.UUID, view: StreamView, progress: Prog
         state = _state(job_id)
         if not block:  # the page's run: catch up without waiting, so the rest of the page renders at once
             fold(state, reader(state["last"], None))
-        run = _Run(view, progress)
+        run = _Run(view, progress, quiet)
         body = st.empty()
         while True:
             with body.container():

@@ -165,8 +165,9 @@ def _image_service_queued(user_id: uuid.UUID) -> tuple[uuid.UUID, uuid.UUID]:
         return service.id, job.id
 
 
-def _extraction_done(service_id: uuid.UUID, job_id: uuid.UUID, user_id: uuid.UUID) -> None:
-    """Extraction succeeds and hands on to a queued Match, in one transaction, as the handler's store does."""
+def _extraction_done(service_id: uuid.UUID, job_id: uuid.UUID, user_id: uuid.UUID) -> uuid.UUID:
+    """Extraction succeeds and hands on to a queued Match, in one transaction, as the handler's store did before
+    Match was queued beside it (a service from then): the Match job's id."""
     from core import jobs
     from db.models import Job, Service
     from db.session import unit_of_work
@@ -178,7 +179,7 @@ def _extraction_done(service_id: uuid.UUID, job_id: uuid.UUID, user_id: uuid.UUI
         service.job_summary_json = replies.JOB_SUMMARY
         service.title = TITLE
         job.state = "succeeded"
-        jobs.create_job(session, jobs.NewJob(user_id, "match", 0, "service", service_id=service_id))
+        return jobs.create_job(session, jobs.NewJob(user_id, "match", 0, "service", service_id=service_id)).id
 
 
 def _elapsed(page: Any, stage: str) -> int:
@@ -228,10 +229,13 @@ def test_6_progress_only_moves_forward_with_the_elapsed_time(db: None, web: str,
         expect(page.get_by_text(re.compile(re.escape(earlier) + " · "))).to_have_count(0)
     page.screenshot(path=str(screens / "issue20-6-extracting-zh-390-dark.png"), full_page=True)
 
-    # The job is read and the Match starts: the service's clock keeps counting from its creation.
+    # The job is read and the Match is queued (the line stays where it was), then a worker takes the Match: the
+    # service's clock keeps counting from its creation.
     set_job_state(job_id, "running")
-    _extraction_done(service_id, job_id, user_id)
+    match_id = _extraction_done(service_id, job_id, user_id)
     expect(page.get_by_role("heading", name=TITLE)).to_be_visible(timeout=SLOW)
+    _elapsed(page, stages[2])
+    set_job_state(match_id, "running")
     assert _elapsed(page, stages[3]) >= 5
     assert _fits(page)
     page.screenshot(path=str(screens / "issue20-6-matching-zh-390-dark.png"), full_page=True)

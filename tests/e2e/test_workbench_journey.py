@@ -54,21 +54,23 @@ def jd_screenshot() -> bytes:
 
 
 class Holds:
-    """The fake upstream's gate: hold the first job extraction and the first Match stream until released."""
+    """The fake upstream's gate: hold the first job extraction, the first Match request before its first piece
+    and again after MATCH_HOLD_AT pieces, each until released."""
+
+    POINTS = (("JobSummary", 0), ("MatchReply", 0), ("MatchReply", MATCH_HOLD_AT))
 
     def __init__(self) -> None:
-        self.released = {"JobSummary": threading.Event(), "MatchReply": threading.Event()}
-        self.reached = {"JobSummary": threading.Event(), "MatchReply": threading.Event()}
+        self.released = {point: threading.Event() for point in self.POINTS}
+        self.reached = {point: threading.Event() for point in self.POINTS}
 
     def __call__(self, request: dict[str, Any], index: int) -> None:
-        task = replies.task_of(request)
-        at = 0 if task == "JobSummary" else MATCH_HOLD_AT
-        if task in self.released and index == at and not self.reached[task].is_set():
-            self.reached[task].set()
-            self.released[task].wait(50)  # below the consumers' LLM timeout; a failing test never hangs
+        point = (replies.task_of(request), index)
+        if point in self.released and not self.reached[point].is_set():
+            self.reached[point].set()
+            self.released[point].wait(50)  # below the consumers' LLM timeout; a failing test never hangs
 
-    def release(self, task: str) -> None:
-        self.released[task].set()
+    def release(self, task: str, index: int) -> None:
+        self.released[(task, index)].set()
 
     def release_all(self) -> None:
         for event in self.released.values():
@@ -105,28 +107,35 @@ def _create_from_screenshot(page: Any, holds: Holds, artifacts: Path) -> None:
     progress_probe.install(page, "en")  # every progress stage the page shows from here on
     panel.get_by_role("button", name=en("workbench.create.confirm")).click()
 
-    # Progress while the job is read: the step is held at the model call, so its stage stays on screen with
-    # the time since the service started (issue 20, finding 6: a stage, not the job's own status text).
-    extracting = re.escape(en("progress.extracting")) + r" · \d+ s"
-    expect(page.get_by_text(re.compile(extracting))).to_be_visible(timeout=JOB)
+    # Match is queued beside the model's reading of the job and both are held at the model: one progress line
+    # speaks for the service, the Match's, with the time since it started (issue 20, finding 6), never a second
+    # line for the extraction with a stage of its own.
+    assert holds.reached[("MatchReply", 0)].wait(60)
+    matching = re.escape(en("progress.matching")) + r" · \d+ s"
+    expect(page.get_by_text(re.compile(matching))).to_be_visible(timeout=JOB)
+    expect(page.get_by_text(re.compile(r" · \d+ s$"))).to_have_count(1)
     expect(page.get_by_role("heading", name=en("workbench.untitled"))).to_be_visible()
-    holds.release("JobSummary")
+    holds.release("MatchReply", 0)
 
     # The Match streams: held after its first pieces, the score is shown and the rest is not written yet.
-    expect(page.get_by_role("heading", name=TITLE)).to_be_visible(timeout=JOB)
-    assert holds.reached["MatchReply"].wait(60)
+    assert holds.reached[("MatchReply", MATCH_HOLD_AT)].wait(60)
     expect(page.get_by_text("81 / 100")).to_be_visible(timeout=SLOW)
     expect(page.get_by_text(replies.MATCH["conclusion"])).to_have_count(0)
     page.screenshot(path=str(artifacts / "workbench-match-streaming.png"), full_page=True)
-    holds.release("MatchReply")
+
+    # The job is read while the Match waits: the title comes in; then the Match ends.
+    assert holds.reached[("JobSummary", 0)].wait(60)
+    holds.release("JobSummary", 0)
+    expect(page.get_by_role("heading", name=TITLE)).to_be_visible(timeout=JOB)
+    holds.release("MatchReply", MATCH_HOLD_AT)
 
     expect(page.get_by_text(replies.MATCH["conclusion"])).to_be_visible(timeout=JOB)
     expect(page.get_by_text(replies.MATCH["self_pitch"])).to_be_visible()
     expect(page.get_by_text(en("workbench.match.coverage"))).to_be_visible()
     expect(page.get_by_text(replies.MATCH["gaps"][0]["action"])).to_be_visible()
     seen = progress_probe.seen(page)
-    progress_probe.assert_forward(seen)  # the progress never went back on its way to the Match
-    assert [2] in seen, seen
+    progress_probe.assert_forward(seen)  # one stage at a time, never back, on its way to the Match
+    assert [3] in seen, seen
 
 
 def _customize_edit_export(page: Any) -> bytes:

@@ -9,7 +9,9 @@ Screenshots go to .pytest_cache/screens/.
 
 from __future__ import annotations
 
+import re
 import statistics
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -70,3 +72,45 @@ def test_match_tokens_reach_the_screen_as_they_reach_redis(db: None, web: str, b
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     page.screenshot(path=str(screens / "issue20-match-streaming-390-dark.png"), full_page=True)
     phone.close()
+
+
+def test_a_new_service_streams_its_match_while_its_job_is_still_being_read(
+    db: None, web: str, browser: Any, screens: Path
+) -> None:
+    """A new service queues Match beside the model's reading of the job, so two steps are followed on one page.
+
+    Streamlit runs their fragments' reruns as one pass, one after the other; each loop used to look only at
+    reruns queued for the next pass, so the first held the second for a whole 30 s slice: the service's clock
+    stopped at 31 s, and a Match token written then waited up to 30 s for the screen.
+    """
+    from sqlalchemy import select
+
+    from core.workbench import services
+    from db.models import Job
+    from db.session import unit_of_work
+    from testkit.workbench import JD_TEXT
+
+    expect = playwright_expect()
+    user_id, token = stream_probe.signed_in_user("two-steps@example.com")
+    created = services.create_service(user_id, idempotency_key="two-steps", jd_text=JD_TEXT).data
+    with unit_of_work() as session:
+        kinds = set(session.scalars(select(Job.kind).where(Job.service_id == uuid.UUID(created["service_id"]))))
+    assert kinds == {"extract", "match"}  # both queued, neither run: no consumer in this test
+    context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
+    stream_probe.add_cookie(context, web, token)
+    page = context.new_page()
+    page.goto(f"{web}/Workbench?service={created['service_id']}")
+    queued = re.escape(en("progress.queued"))
+
+    # One line for the service, and its clock runs past the slice of either loop.
+    expect(page.get_by_text(re.compile(queued + r" · \d+ s$"))).to_have_count(1, timeout=SLOW)
+    expect(page.get_by_text(re.compile(queued + r" · (3[5-9]|[4-9]\d) s$"))).to_be_visible(timeout=60_000)
+
+    # The Match's tokens still reach the screen as they reach Redis.
+    writer = stream_probe.open_stream(uuid.UUID(created["match_job_id"]), COVERAGE)
+    expect(page.get_by_text("81 / 100")).to_be_visible(timeout=3000)
+    for word in ("first-token", "second-token", "third-token"):
+        writer.delta(" " + word)
+        expect(page.get_by_text(word, exact=False)).to_be_visible(timeout=3000)
+    page.screenshot(path=str(screens / "workbench-two-steps-streaming.png"), full_page=True)
+    context.close()

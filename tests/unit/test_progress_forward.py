@@ -18,11 +18,21 @@ def test_the_reported_sequence_never_goes_backwards() -> None:
         ("extract", "running", None),
         ("extract", "running", "status.extracting_job"),
         ("extract", "running", "status.retrying"),  # a retry of extraction: still extracting, not "waiting"
-        ("match", "queued", None),
+        ("match", "queued", None),  # the Match waits in the queue: the line stays where it was
+        ("match", "running", None),
         ("extract", "queued", None),  # a stale signal from an earlier poll
     ]
     shown = [STAGES[advance(store, service, stage_of(*s))] for s in signals]
-    assert shown == ["queued", "slot", "extracting", "extracting", "matching", "matching"]
+    assert shown == ["queued", "slot", "extracting", "extracting", "extracting", "matching", "matching"]
+
+
+def test_a_match_queued_beside_the_extraction_is_queued_until_a_worker_takes_it() -> None:
+    """A new service queues Match and the extraction at once; the Match's line is the service's progress."""
+    store: dict[str, object] = {}
+    service = uuid.uuid4()
+    signals = [("match", "queued", None), ("match", "running", None), ("match", None, "status.retrying")]
+    shown = [STAGES[advance(store, service, stage_of(*s))] for s in signals]
+    assert shown == ["queued", "matching", "matching"]
 
 
 def test_each_service_keeps_its_own_progress() -> None:
