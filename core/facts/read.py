@@ -1751,6 +1751,13 @@ def _title_line(line: str, vocab: Vocabulary) -> tuple[str, str, str] | None:
     return title, company if len(company) <= 60 else "", location
 
 
+def _bracketed(piece: str, line: str) -> bool:
+    """True when `piece` is written in brackets on `line`: beside a title, "建筑设计师（方案）" names the stage of the
+    work, "高级产品经理（内容社区）" a business line, "客户服务经理（用户运营中心）" the department, not who hires
+    (a name that reads as an organisation aside)."""
+    return re.search(rf"[（(]\s*{re.escape(piece.strip())}\s*[)）]", line) is not None
+
+
 def _company_and_place(line: str, vocab: Vocabulary) -> str:
     """The company of a job board's line under the title that names a company, then its place ("Snowflake ·
     Austin, TX (Hybrid) · Full-time"); "" for any other line."""
@@ -1771,10 +1778,18 @@ _OFFER_TERMS = re.compile(
     r"^\d+\s*[-~–至]\s*\d+\s*年|年以上|经验不限|学历不限|^\d+\s*\+?\s*years?\b"
     # a job board's benefit tags ("六险一金  带薪年假  年终奖"): what the job offers, never its company
     r"|[五六七]险[一二]金|带薪|年终奖|双休|补贴|餐补|房补|包吃|包住|体检|期权|股票|班车|下午茶|团建|节日福利|弹性工作|急招|免费|三餐"
-    r"|优惠|入学|寒暑假|午餐|专业培训",
+    r"|优惠|入学|寒暑假|午餐|专业培训|补助|补充医疗|医疗保险|商业保险|意外险|公积金|加班费|宿舍|股权激励|年假|零食|旅游|"
+    r"绩效奖金|全勤奖",
     re.IGNORECASE,
 )
 _DISTRICT = re.compile(r"[\u4e00-\u9fff]{1,4}[区县市省镇]")
+# A job board's buttons, caught in a screenshot of the posting ("立即沟通    感兴趣", which OCR may glue into one
+# piece; "Easy Apply · Save"): never the company's name.
+_BOARD_BUTTONS = re.compile(
+    r"^(?:(?:立即|在线)?沟通|感兴趣|(?:立即)?投递(?:简历)?|立即申请|申请(?:职位|该职位)?|收藏|举报|分享|聊一聊|"
+    r"easy\s+apply|apply(?:\s+now)?|save|share|report|i'?m\s+interested|[\s·|｜/])+$",
+    re.IGNORECASE,
+)
 # What kind of company it is, bracketed after a title ("内审经理（上市公司）"): no company's name.
 _COMPANY_KIND = re.compile(
     r"^(?:(?:A股|港股|美股|主板|科创板|创业板)?上市公司|外企|外资企业|合资企业|国企|央企|民企|世界500强|中国500强|"
@@ -1883,6 +1898,13 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
                     and not _TEAM.search(piece)
                     and not (on_title_line and vocab.canonical_skill(piece))  # "高级财务分析师（FP&A）": a specialism
                     and not _OFFER_TERMS.search(piece)
+                    and not _BOARD_BUTTONS.match(piece)
+                    and not (on_title_line and _is_title(piece, vocab))  # "注册经理（RA Manager）": its other name
+                    and not (
+                        on_title_line
+                        and _bracketed(piece, text)
+                        and (not _is_org(piece, vocab) or piece.endswith(_DEPARTMENT_ENDS))
+                    )
                     and not _MARKET_SIDE.match(piece)
                     and not _COMPANY_KIND.match(piece)
                     and not (len(piece) <= 12 and vocab.degrees_in(piece))
@@ -1901,11 +1923,14 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
     if not company:  # "At Dell Technologies, we believe…", "Dell Technologies is an equal opportunity employer."
         said = _COMPANY_SAYS.search(model.text)
         company = next((name for name in said.groups() if name), "") if said else ""
-    if not company:  # a Chinese posting that signs off with the company's registered name
-        company = next((text for text in map(str.strip, lines) if _company_line(text, vocab)), "")
-    if not company:  # …or introduces itself by it: "上海星澜互动娱乐有限公司成立于2014年，专注于…"
+    # A plain phrase beside the title was kept only for want of a name: a registered name the posting signs off
+    # with, or introduces itself by ("上海星澜互动娱乐有限公司成立于2014年，专注于…"), is the company's.
+    provisional = not company or not named
+    if provisional:
+        company = next((text for text in map(str.strip, lines) if _company_line(text, vocab)), "") or company
+    if provisional and not _is_org(company, vocab):
         said_cn = (_REGISTERED_NAME_SAYS.match(text.strip()) for text in lines)
-        company = next((m.group(1) or m.group(2) for m in said_cn if m), "")
+        company = next((m.group(1) or m.group(2) for m in said_cn if m), "") or company
     if not location:
         location = _location(lines[:20])
         location = "" if title and location.startswith(title) else location  # "Data Analyst, Growth": a team

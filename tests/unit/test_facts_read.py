@@ -1960,3 +1960,33 @@ def test_a_nurses_employer_line_with_its_aside_and_her_lab_list_and_sedation_mon
         ("Riverside Mercy Medical Center", "Patient Care Technician", "Columbus, OH"),
     ]
     assert not {"performance marketing", "observability"} & set(nurse.skills)
+
+
+@pytest.mark.parametrize(
+    ("jd", "expected"),
+    [
+        # A screenshot of a job board's posting: its buttons and benefit tags, and no company's name in view.
+        ("Senior Data Engineer\nEasy Apply · Save\n\nRequirements\n- Python\n- SQL", ("Senior Data Engineer", "", "")),
+        ("Senior Data Engineer\nApply now   Save   Share\n\nRequirements\n- Python", ("Senior Data Engineer", "", "")),
+        ("建筑设计师（方案）\n20-35K·14薪\n上海 · 徐汇区    3-5年    本科\n五险一金  年终奖  交通补助  补充医疗保险\n\n"
+         "立即沟通    感兴趣\n\n职位描述\n岗位职责：\n1. 负责方案设计", ("建筑设计师", "", "上海")),
+    ],
+)  # fmt: skip
+def test_a_job_boards_buttons_benefits_and_the_stage_of_the_work_are_not_the_company(
+    jd: str, expected: tuple[str, str, str]
+) -> None:
+    """The journey's screenshot of tests/data/jd/architecture_designer_zh.txt's top: "立即沟通    感兴趣" (OCR glued
+    into "立即沟通感兴趣") was the company, and without the buttons "交通补助", then "方案" of "建筑设计师（方案）";
+    "Easy Apply · Save" made "Easy Apply" the company and "Save" the place."""
+    _model, job = read_job(jd)
+    assert (job.title, job.company, job.location) == expected
+
+
+def test_a_titles_other_name_or_department_in_brackets_gives_way_to_the_company_named_below() -> None:
+    """tests/data/jd/ra_manager_zh.txt: "注册经理（RA Manager）" made "RA Manager" the company, though the posting
+    introduces itself as "上海澄源生物医药有限公司成立于2016年"; tests/data/jd/nev_customer_service_zh.txt:
+    "客户服务经理（用户运营中心）" made the department the company over the board's "极行汽车　新能源汽车　已上市"."""
+    _model, ra = read_job(_data("jd", "ra_manager_zh.txt"))
+    assert (ra.title, ra.company) == ("注册经理", "上海澄源生物医药有限公司")
+    _model, service = read_job(_data("jd", "nev_customer_service_zh.txt"))
+    assert (service.title, service.company) == ("客户服务经理", "极行汽车")
