@@ -480,6 +480,7 @@ def _cjk_split(part: str, vocab: Vocabulary) -> list[str]:
         dotted = [p for p in re.split(r"[·•・]", piece) if p]
         named = any(
             _is_title(p, vocab)
+            or re.split(r"[-—–]", p)[0].endswith(_DEPARTMENT_ENDS)  # "滴答出行·技术部-乘客端": the department
             or _SCHOOL_WORDS.search(p)
             or vocab.degrees_in(p)
             or _is_org(p, vocab)
@@ -1783,13 +1784,16 @@ _OFFER_TERMS = re.compile(
     re.IGNORECASE,
 )
 _DISTRICT = re.compile(r"[\u4e00-\u9fff]{1,4}[区县市省镇]")
-# A job board's buttons, caught in a screenshot of the posting ("立即沟通    感兴趣", which OCR may glue into one
-# piece; "Easy Apply · Save"): never the company's name.
-_BOARD_BUTTONS = re.compile(
+# A job board's buttons and panel labels, caught in a screenshot of the posting ("立即沟通    感兴趣", which OCR
+# may glue into one piece; "职位详情"; "Easy Apply · Save"): never the company's name.
+_BOARD_CHROME = re.compile(
     r"^(?:(?:立即|在线)?沟通|感兴趣|(?:立即)?投递(?:简历)?|立即申请|申请(?:职位|该职位)?|收藏|举报|分享|聊一聊|"
+    r"(?:职位|岗位)(?:详情|描述|信息|要求)|公司(?:信息|介绍|简介)|工作地址|查看(?:全部|更多)|"
     r"easy\s+apply|apply(?:\s+now)?|save|share|report|i'?m\s+interested|[\s·|｜/])+$",
     re.IGNORECASE,
 )
+# A Chinese board's panel heading under the posting's header ("职位详情", "公司信息").
+_BOARD_PANEL = re.compile(r"^(?:(?:职位|岗位)(?:详情|描述|信息)|公司(?:信息|介绍|简介))[:：]?$")
 # What kind of company it is, bracketed after a title ("内审经理（上市公司）"): no company's name.
 _COMPANY_KIND = re.compile(
     r"^(?:(?:A股|港股|美股|主板|科创板|创业板)?上市公司|外企|外资企业|合资企业|国企|央企|民企|世界500强|中国500强|"
@@ -1803,6 +1807,48 @@ _TEAM = re.compile(r"(?:\b(?:team|squad|tribe|department|division|unit|ward)|团
 # A job board's line of terms: the years and the degree asked ("5-10年", "经验不限", "本科", "学历不限").
 _ASKED_YEARS = re.compile(r"^(?:\d+\s*[-~至]\s*\d+\s*年|\d+\s*年以[上内]|经验不限|应届生?|在校/?应届|1年以内)$")
 _ASKED_DEGREE = re.compile(r"^(?:学历不限|不限学历|(?:大专|本科|硕士|博士|中专|高中)(?:及以上)?)$")
+
+
+# What OCR leaves of a board's line once it drops the gaps between its pieces: the years and degree asked at the
+# end of the place ("上海浦东新区张江5-10年硕士"), or the company's funding and trade after its name
+# ("极行汽车新能源汽车已上市").
+_GLUED_TERMS = re.compile(
+    r"(?P<years>\d+\s*[-~至]\s*\d+\s*年|\d+\s*年以[上内]|经验不限|在校/?应届|应届生?|1年以内)\s*"
+    r"(?P<degree>学历不限|不限学历|(?:大专|本科|硕士|博士|中专|高中)(?:及以上)?)$"
+)
+_GLUED_FUNDING = re.compile(
+    r"(?<=[\u4e00-\u9fff])(已上市|未融资|不需要融资|天使轮|[A-D]\+?轮(?:及以上)?|Pre-?[A-D]轮)$"
+)
+# A job board's trades, as printed after a company's name ("OPPO·智能硬件·10000人以上").
+_BOARD_TRADES = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:移动互联网|互联网|电子商务|计算机软件|计算机服务|人工智能|云计算|大数据|物联网|游戏|在线教育|"
+    r"教育培训|企业服务|信息安全|新零售|广告营销|文化传媒|新能源汽车|汽车研发/制造|汽车生产|新能源|半导体/芯片|"
+    r"电子/半导体|集成电路|智能硬件|消费电子|通信/网络设备|医疗健康|医疗器械|生物医药|制药|医疗服务|互联网金融|金融|"
+    r"银行|保险|证券/期货|基金|房地产开发|建筑设计|建筑/建材/工程|物流/仓储|贸易/进出口|快速消费品|快消品|零售|餐饮|"
+    r"酒店/民宿|旅游|服装纺织|家具/家居|机械设备|工业自动化|仪器仪表|化工|环保|检测/认证|咨询|人力资源服务)$"
+)
+
+
+def _unglued(parts: list[str]) -> list[str]:
+    """A board's header line as its pieces, where OCR glued them: "上海浦东新区张江5-10年硕士" is the place, the
+    years and the degree; "极行汽车新能源汽车已上市" is the company, its trade and its funding (a trade is only cut
+    from a name the funding or the company's size marks as the board's line of company facts)."""
+    out: list[str] = []
+    words = [w for p in parts for w in (p.split() if _CJK.search(p) else [p])]
+    facts = any(_COMPANY_TERMS.match(w) or _GLUED_FUNDING.search(w) for w in words)
+    for part in words if facts else parts:  # "极行汽车新能源汽车已上市 10000人以上": OCR kept one gap
+        piece = part.strip()
+        terms = _GLUED_TERMS.search(piece) if _CJK.search(piece) else None
+        if terms and terms.start() > 0:
+            out.extend([piece[: terms.start()].strip(), terms.group("years"), terms.group("degree")])
+            continue
+        funding = _GLUED_FUNDING.search(piece)
+        name = piece[: funding.start()] if funding else piece
+        trade = _BOARD_TRADES.search(name) if facts and not out else None
+        if trade and trade.start() >= 2:
+            name = name[: trade.start()]
+        out.extend(p for p in (name, trade.group(0) if trade else "", funding.group(0) if funding else "") if p)
+    return out
 
 
 def _job_terms_line(parts: list[str]) -> bool:
@@ -1846,7 +1892,8 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
         elif not location and _LOCATION_LABEL.match(key):
             # "locations: Austin, TX; Remote - US": the first is the place; "Waltham, MA (on-site, 4 days/week) |
             # Full-time | Req #…": the place, without how often one is there
-            location = _DESCRIBING_ASIDE.sub("", re.split(r";|\s[|｜·]\s", value)[0]).strip()
+            # "工作地点：上海／深圳|经验：8年以上|学历：本科": OCR kept no gap before the next label
+            location = _DESCRIBING_ASIDE.sub("", re.split(r";|\s[|｜·]\s|[|｜](?=[^|｜]{1,6}[:：])", value)[0]).strip()
     first_section = model.sections[0].start if model.sections else len(lines)
     opening = [text for text in lines[:8] if text.strip()][:3]
     for n, line in enumerate(opening):
@@ -1867,10 +1914,15 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
     named = bool(company)
     for line in lines[: max(first_section, 1)][:8]:
         text = line.strip()
+        if _BOARD_PANEL.match(text):  # "职位详情": an app's page title above the posting, or under its header…
+            if title:
+                break  # …the board's panel of the posting, whose tags below name no company
+            continue
         if not text or _LABEL.match(text) or _FIELD_LINE.match(text) or _prose(text):
             continue
         # "Sunnyvale, CA, USA; Seattle, WA, USA": one place of several is the job's place
         parts = [piece for part in _header_parts(text, find_dates(text)) for piece in part.split(";") if piece.strip()]
+        parts = _unglued(parts)
         if _job_terms_line(parts):  # "东莞松山湖丨5-10年丨本科": the place, then the years and degree asked
             location = location or next((p for p in parts if _city_at_start(p)), "")
             continue
@@ -1898,7 +1950,7 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
                     and not _TEAM.search(piece)
                     and not (on_title_line and vocab.canonical_skill(piece))  # "高级财务分析师（FP&A）": a specialism
                     and not _OFFER_TERMS.search(piece)
-                    and not _BOARD_BUTTONS.match(piece)
+                    and not _BOARD_CHROME.match(piece)
                     and not (on_title_line and _is_title(piece, vocab))  # "注册经理（RA Manager）": its other name
                     and not (
                         on_title_line

@@ -1990,3 +1990,34 @@ def test_a_titles_other_name_or_department_in_brackets_gives_way_to_the_company_
     assert (ra.title, ra.company) == ("注册经理", "上海澄源生物医药有限公司")
     _model, service = read_job(_data("jd", "nev_customer_service_zh.txt"))
     assert (service.title, service.company) == ("客户服务经理", "极行汽车")
+
+
+@pytest.mark.parametrize(
+    ("jd", "expected"),
+    [
+        ("注册经理（RAManager)\n40-60K·14薪\n上海浦东新区张江5-10年硕士\n职位描述\n药品注册中美双报INDNDA/BLA ICH\n"
+         "岗位职责：\n1.负责公司创新药项目的注册策略制定与实施", ("注册经理", "", "上海浦东新区张江")),
+        ("客户服务经理（用户运营中心）\n20-30K·14薪\n上海·嘉定区」5-10年」本科\n极行汽车新能源汽车已上市 10000人以上\n"
+         "职位标签：呼叫中心管理 NPS\n职位描述\n岗位职责：\n1.负责用户运营中心400热线的日常运营管理",
+         ("客户服务经理", "极行汽车", "上海")),
+        ("用户发展经理（内店）\n1.5-2.5万·14薪\n杭州·余杭区·未来科技城3-5年大专\n五险一金带薪年假年终奖\n职位详情\n"
+         "新能源汽车内店管理DCCCRM团队管理直播获客\n【岗位职责】\n1.负责内店用户发展团队的日常管理",
+         ("用户发展经理", "", "杭州·余杭区·未来科技城")),
+        ("UE5客户端主程\n澜海互娱\n工作地点：上海／深圳|经验：8年以上|学历：本科及以上|薪资：60-100K·16薪\n岗位职责：\n"
+         "1.负责客户端架构", ("UE5客户端主程", "澜海互娱", "上海／深圳")),
+    ],
+)  # fmt: skip
+def test_a_job_boards_header_read_by_ocr_with_its_gaps_dropped(jd: str, expected: tuple[str, str, str]) -> None:
+    """Screenshots of tests/data/jd/{ra_manager,nev_customer_service,nev_store_manager,ue5_client_lead}_zh.txt read
+    by OCR, which drops the gaps between a board's pieces: the place glued to the years and degree was the company,
+    so was "极行汽车新能源汽车已上市" (name, trade, funding), the panel's "职位详情" and the keyword tags under it;
+    a location field ran on into the years, degree and pay."""
+    _model, job = read_job(jd)
+    assert (job.title, job.company, job.location) == expected
+
+
+def test_a_department_dotted_after_the_company_is_not_part_of_its_name() -> None:
+    """A screenshot of tests/data/jd/ride_hailing_ios_zh.txt: "滴答出行 · 技术部-乘客端" read as one glued piece."""
+    jd = "高级iOS开发工程师\n35-60K·15薪\n滴答出行·技术部-乘客端\n岗位职责：\n1.负责乘客端 iOS App 核心业务"
+    _model, job = read_job(jd)
+    assert (job.title, job.company) == ("高级iOS开发工程师", "滴答出行")
