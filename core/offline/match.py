@@ -340,8 +340,13 @@ def pitch_facts(fit: Fit, resume: DocumentModel, detailed: DocumentModel | None,
 
 def pitch_skills(fit: Fit, resume: DocumentModel, limit: int) -> list[str]:
     """Covered required skills, as the resume writes them; one proven only by a job title ("Software Engineer"
-    proves software engineering) has no line of its own and is not listed as a skill."""
-    proofs = [p for p in [*fit.must, *fit.nice] if p.status == "resume" and p.line is not None]
+    proves software engineering) has no line of its own and is not listed as a skill, and a soft skill is shown by
+    a story, never listed as one worked with ("熟悉抗压能力", "I work with adaptability")."""
+    proofs = [
+        p
+        for p in [*fit.must, *fit.nice]
+        if p.status == "resume" and p.line is not None and not is_soft_skill(p.keyword)
+    ]
     return [surface(p.keyword, resume, p.line) for p in proofs][:limit]
 
 

@@ -712,3 +712,15 @@ def test_a_figures_piece_in_a_two_column_resumes_skills_list_is_no_skill() -> No
         markdown = service.run()["customize"].markdown
         assert "800+ MQLs" not in markdown
         assert check(markdown, [service.resume], service.job) == []
+
+
+def test_a_soft_skill_is_never_pitched_as_one_worked_with() -> None:
+    """The journey on make run: tests/data/resume/devops_zh.txt against tests/data/jd/ra_manager_zh.txt, where
+    the only required keyword the resume shows is adaptability ("抗压能力强"): the pitch said "熟悉抗压能力"
+    (familiar with stress resistance). Soft skills are shown by a story, not listed beside the tools."""
+    service = _service_of(_fixture("resume", "devops_zh.txt"), _fixture("jd", "ra_manager_zh.txt"), "zh")
+    out = service.run()
+    assert "熟悉抗压能力" not in out["match"].self_pitch and "熟悉适应能力" not in out["match"].self_pitch
+    assert "核心技能包括抗压能力" not in out["interview"].self_intro_1min
+    english = _service_of(_fixture("resume", "devops_zh.txt"), _fixture("jd", "ra_manager_zh.txt"), "en").run()
+    assert "I work with" not in english["match"].self_pitch  # no hard skill the posting asks for is shown
