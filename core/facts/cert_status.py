@@ -77,7 +77,7 @@ def pending_spans(text: str, hits: list[Hit]) -> list[tuple[int, int] | None]:
             joint = spans[i + 1]
             spans[i] = None if joint is None else (hit.start, joint[1])
         else:
-            bound = after.start if after is not None and text.find("\n", hit.end, after.start) < 0 else -1
+            bound = after.start if after is not None else -1
             spans[i] = _pending(text, hit) or _said_later(text, hit, bound)
     return spans
 
@@ -92,10 +92,29 @@ _LATER = re.compile(
 )
 
 
+# A line a narrow column wrapped goes on below: it ends mid-clause, and the next line opens no list item.
+_ENDS_CLAUSE = re.compile(r"[.;。；:：!?！？]\s*$")
+_OPENS_ITEM = re.compile(r"\s*(?:[-–—•●○◆▪■*·]|\d{1,2}[.)、]\s)")
+
+
+def _clause_end(text: str, start: int) -> int:
+    """Where the line holding `start` ends, or the line after it when a narrow column wrapped the clause there
+    ("…; APRN license" + "pending.", "Board Certified (FNP-BC)," + "ANCC – exam scheduled August 2024")."""
+    line_end = text.find("\n", start)
+    if line_end < 0:
+        return len(text)
+    line_start = text.rfind("\n", 0, start) + 1
+    below_end = text.find("\n", line_end + 1)
+    below = text[line_end + 1 : len(text) if below_end < 0 else below_end]
+    if _ENDS_CLAUSE.search(text[line_start:line_end]) or not below.strip() or _OPENS_ITEM.match(below):
+        return line_end
+    return len(text) if below_end < 0 else below_end
+
+
 def _said_later(text: str, hit: Hit, bound: int) -> tuple[int, int] | None:
-    """The first of `_LATER` in the rest of the name's clause (to ";" or the line's end, before the next name)."""
-    line_end = text.find("\n", hit.end)
-    end = len(text) if line_end < 0 else line_end
+    """The first of `_LATER` in the rest of the name's clause (to ";" or the line's end, or the wrapped line's
+    below it, before the next name)."""
+    end = _clause_end(text, hit.end)
     if bound >= 0:
         end = min(end, bound)
     stop = re.search(r"[;；。]", text[hit.end : end])
@@ -178,7 +197,7 @@ def pending_in(text: str, hits: list[Hit]) -> dict[str, str]:
         if span is None:
             held.add(hit.canonical)
         else:
-            pending.setdefault(hit.canonical, text[span[0] : span[1]].strip())
+            pending.setdefault(hit.canonical, " ".join(text[span[0] : span[1]].split()))  # a wrapped line's too
     return {canonical: words for canonical, words in pending.items() if canonical not in held}
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from core.facts.cert_status import is_pending
+from core.facts.cert_status import is_pending, pending_only
 from core.facts.model import DocumentModel
 from core.facts.read import bullet_units, unit_at
 from core.facts.text import contains_phrase, fold
@@ -38,6 +38,8 @@ def _proof_line(keyword: str, doc: DocumentModel, vocab: Vocabulary, memo: dict[
         index = doc.skills[canonical]
         if 0 <= index < len(doc.lines):
             return unit_at(doc, index)[1].strip()  # the whole bullet, not the line a wrap left the keyword on
+    if _only_worked_towards(keyword, doc, vocab, memo):
+        return None  # every mention says it is not held, whatever line a narrow column left its name on
     # Only where the term could be (Vocabulary.places): a keyword the document lacks is usually nowhere.
     singles, pairs = vocab.places(keyword, doc.lines, memo)
     wishes = doc.wish_lines()  # the job the user wants proves nothing
@@ -53,6 +55,15 @@ def _proof_line(keyword: str, doc: DocumentModel, vocab: Vocabulary, memo: dict[
         if _held_in(keyword, f"{first} {second}", vocab, memo):
             return f"{first.strip()} {second.strip()}"
     return _title_proof(keyword, doc)
+
+
+def _only_worked_towards(keyword: str, doc: DocumentModel, vocab: Vocabulary, memo: dict[Any, Any]) -> bool:
+    """True for a certificate the document names only as worked towards, read over the whole text: "Board Certified
+    (FNP-BC)," + "ANCC – exam scheduled August 2024" is pending though no line alone says so. Once per document."""
+    if "pending certificates" not in memo:
+        memo["pending certificates"] = pending_only([doc], vocab)
+    hits = vocab.certifications_in(keyword)
+    return (hits[0].canonical if hits else keyword.casefold()) in memo["pending certificates"]
 
 
 def _held_in(keyword: str, text: str, vocab: Vocabulary, memo: dict[Any, Any]) -> bool:

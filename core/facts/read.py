@@ -1670,7 +1670,7 @@ def _read(text: object, kind: str) -> DocumentModel:
     for hit, span in zip(cert_hits, pending_spans(joined, cert_hits), strict=True):
         if not vocab.section_of(lines[line_index.line_of(hit.start)].strip()):  # "技能证书" heads a section
             if span is not None and doc_kind != "jd":
-                pending.setdefault(hit.canonical, joined[span[0] : span[1]].strip())
+                pending.setdefault(hit.canonical, " ".join(joined[span[0] : span[1]].split()))  # one line
                 continue
             dotted = "." in hit.surface and joined[hit.end : hit.end + 1] == "."  # "P.E." keeps its last dot
             certs.setdefault(hit.canonical, f"{hit.surface}." if dotted else hit.surface)

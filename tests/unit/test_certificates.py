@@ -182,3 +182,43 @@ def test_licences_new_trades_ask_for_and_hold() -> None:
     seller = read_document(_fixture("resume", "auto_sales_zh.txt"), "resume")
     assert "四级" not in seller.certifications and "english" not in seller.languages
     assert {"二手车评估师", "汽车营销师", "C1驾照"} <= set(seller.certifications)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A narrow column wrapped the words that say the licence is not held onto the next line.
+        ("FNP-BC exam scheduled August 2024; APRN license\npending.", [("fnp board certification", True),
+                                                                       ("aprn license", True)]),
+        ("● Family Nurse Practitioner – Board Certified (FNP-BC),\nANCC – exam scheduled August 2024",
+         [("fnp board certification", True)]),
+        ("● APRN-CNP – Ohio Board of Nursing – application\nsubmitted 06/2024", [("aprn license", True)]),
+        # A finished line, or a new item below, says nothing of the one above.
+        ("● Basic Life Support (BLS), AHA – exp. 02/2026\n● Trauma Nursing Core Course – expired 04/2023",
+         [("bls", False), ("bls", False)]),
+        ("Certified Public Accountant (CPA), Ohio, 2019.\nPending: a move to Columbus",
+         [("cpa", False), ("cpa", False)]),
+        ("Basic Life Support (BLS), American Heart Association\nAdvanced Cardiovascular Life Support (ACLS) – expired",
+         [("bls", False), ("bls", False), ("acls", True), ("acls", True)]),
+    ],
+)  # fmt: skip
+def test_a_wrapped_line_goes_on_with_the_words_that_say_a_licence_is_not_held(
+    text: str, expected: list[tuple[str, bool]]
+) -> None:
+    hits = get_vocabulary().certifications_in(text)
+    assert list(zip([h.canonical for h in hits], pending_flags(text, hits), strict=True)) == expected
+
+
+def test_a_two_column_resumes_licences_in_progress_are_never_held() -> None:
+    """tests/data/resume/nurse_practitioner_narrow_columns_en.txt: the nurse practitioner's resume printed in two
+    narrow columns and read by pypdf, so "exam scheduled" and "pending" sit on the line below the licence's name.
+    The journey on make run showed "FNP Board Certification" and "APRN License" as strengths, and the pitch said
+    "I hold FNP Board Certification, APRN License, BLS, ACLS"."""
+    resume = _fixture("resume", "nurse_practitioner_narrow_columns_en.txt")
+    doc = read_document(resume, "resume")
+    assert "APRN license pending" in doc.certifications and "FNP-BC exam scheduled" in doc.certifications
+    service = _service_of(resume, _fixture("jd", "meridian_urgent_care_np.txt"), "en")
+    match = service.run()["match"]
+    assert "I hold BLS, ACLS." in match.self_pitch
+    assert not any(s.startswith(("FNP", "APRN")) for s in match.strengths)
+    assert {"FNP Board Certification", "APRN License"} <= {g.gap.split(" is required")[0] for g in match.gaps}
