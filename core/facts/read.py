@@ -422,6 +422,19 @@ _DESCRIBING_ASIDE = re.compile(
 )
 
 
+_UNCLOSED_ASIDE = re.compile(r"\s*[（(][^()（）]{1,40}$")
+
+
+def _closes_aside(lines: list[str], index: int, end: int) -> bool:
+    """True when line `index` (before `end`) is the rest of an aside the line above left open: it closes a bracket
+    it never opened, and it is no list item."""
+    if index >= end:
+        return False
+    text = lines[index].strip()
+    close = min((at for at in (text.find(")"), text.find("）")) if at >= 0), default=-1)
+    return close >= 0 and not re.search(r"[（(]", text[:close]) and not _is_bullet(lines[index])
+
+
 def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
     """The words of a header with its dates cut out, split at separators."""
     pieces, last = [], 0
@@ -788,7 +801,7 @@ def _org_line(line: str, vocab: Vocabulary) -> list[str]:
     PA") under a header whose own parts name none; [] for any other line."""
     if not _short_plain(line) or _is_header_line(line):
         return []
-    parts = _header_parts(line.strip(), [])
+    parts = _header_parts(_UNCLOSED_ASIDE.sub("", line.strip()), [])  # "… – Columbus, OH (Level I": wrapped
     if len(parts) != 2 or not _is_location(parts[1]):
         return []
     # A name that reads as an organisation, or any short capitalised name that is no title and no place: "Datadog —
@@ -819,7 +832,9 @@ def _school_line(line: str) -> bool:
 def _short_plain(line: str) -> bool:
     text = ALIGNMENT_GAP.sub(" | ", line.strip())  # the spaces that push a place or dates to the right margin
     text = _DESCRIBING_TAIL.sub("", _DESCRIBING_ASIDE.sub("", text))  # "Ledgerly (accounts payable automation SaaS)":
-    # what it is, not its length
+    # what it is, not its length; "Riverside Mercy Medical Center – Columbus, OH (Level I": an aside a narrow column
+    # wrapped, whose rest is on the next line
+    text = _UNCLOSED_ASIDE.sub("", text)
     if _CJK.search(text) and (
         len(text) > 30 or re.search(r"[，,。；;]", text) or (re.search(r"[：:]", text) and not _LABEL.match(text))
     ):
@@ -1095,11 +1110,14 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
         elif (
             kind != "education"
             and body_start < next_header
-            and not any(_is_org(p, vocab) for p in parts)
+            and not any(_is_org(p, vocab) and not _TEAM.search(p) for p in parts)
             and (below := _org_line(lines[body_start], vocab))
-        ):  # "Teaching Assistant, 15-122 …" over "Carnegie Mellon University | Pittsburgh, PA"
+        ):  # "Teaching Assistant, 15-122 …" over "Carnegie Mellon University | Pittsburgh, PA"; "Staff Registered
+            # Nurse, Emergency Department" (a unit of the hospital) over "Riverside Mercy Medical Center – Columbus, OH"
             parts = below + parts
             body_start += 1
+            if _UNCLOSED_ASIDE.search(lines[body_start - 1]) and _closes_aside(lines, body_start, next_header):
+                body_start += 1  # "(Level I" + "Trauma Center, 72-bed ED, ~95,000 visits/yr)": the aside's rest
         elif (
             kind == "experience"
             and not any(_is_title(p, vocab) for p in parts)
@@ -1633,10 +1651,19 @@ def _spaced_item_numbers(lines: list[str]) -> list[str]:
     return out
 
 
+# A printed page's running footer or header, as a PDF's text keeps it: "Holloway — Page 1 of 2", "第 2 页 / 共 3 页".
+_PAGE_MARK = re.compile(
+    r"^\s*(?:[^\n]{0,40}?\s[—–|·-]\s*)?(?:page\s*\d{1,2}(?:\s*(?:of|/)\s*\d{1,2})?|第\s*\d{1,2}\s*页"
+    r"(?:\s*[,，/|]?\s*共\s*\d{1,2}\s*页)?)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _read(text: object, kind: str) -> DocumentModel:
     vocab = get_vocabulary()
     clean = _clean(text)
     lines = _spaced_item_numbers([line.rstrip() for line in clean.split("\n")]) if clean else []
+    lines = ["" if _PAGE_MARK.match(line) else line for line in lines]  # no one's words; a bullet's page break
     doc_kind = kind if kind in ("resume", "detailed_resume", "jd") else "resume"
     model = DocumentModel(kind=doc_kind, lang="zh" if _lang(clean) == "zh" else "en", lines=lines)  # type: ignore[arg-type]
     if not clean.strip():

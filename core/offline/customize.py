@@ -8,6 +8,7 @@ older roles trimmed to their strongest bullets, skills led by the JD's prioritie
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from core.facts.cert_status import is_pending, pending_only
@@ -157,9 +158,40 @@ def _without_section_label(doc: DocumentModel, index: int) -> str:
     return line
 
 
+# A header line a narrow column broke inside its range: "… 07/2018 –" + "Present", "… Practitioner May" + "2024".
+_RANGE_OPEN = re.compile(
+    r"(?:[-–—~至到]|\bto|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)\s*$", re.IGNORECASE
+)
+_OPEN_END = re.compile(r"(?:present|current|now|today|至今|今)\.?", re.IGNORECASE)
+
+
+def _unwrapped(header: list[str]) -> list[str]:
+    """The header's lines with a range's or an aside's rest joined back to the line it was wrapped from."""
+    out: list[str] = []
+    for line in header:
+        rest = line.strip()
+        if out and (_range_rest(out[-1], rest) or _aside_rest(out[-1], rest)):
+            out[-1] = f"{out[-1].rstrip()} {rest}"
+        else:
+            out.append(line)
+    return out
+
+
+def _range_rest(above: str, line: str) -> bool:
+    """ "… 07/2018 –" + "Present": the line is the rest of the range the line above opened."""
+    return bool(_RANGE_OPEN.search(above)) and len(line) <= 24 and (only_dates(line) or bool(_OPEN_END.fullmatch(line)))
+
+
+def _aside_rest(above: str, line: str) -> bool:
+    """ "… (Level I" + "Trauma Center, 72-bed ED)": the line closes the bracket the line above left open."""
+    opened = above.count("(") + above.count("（") > above.count(")") + above.count("）")
+    return opened and re.match(r"[^()（）]*[)）]", line) is not None
+
+
 def _write_header(draft: Draft, header: list[str]) -> None:
     """An entry's header as its heading; a line of dates alone joins the heading ("### 苏州恒力… · 财务主管 |
     2022.03-至今"), not left as the heading (a bare date) or as a loose line under it."""
+    header = _unwrapped(header)
     words = [line for line in header if not only_dates(line)]
     if not words or len(words) == len(header):
         if header:

@@ -724,3 +724,27 @@ def test_a_soft_skill_is_never_pitched_as_one_worked_with() -> None:
     assert "核心技能包括抗压能力" not in out["interview"].self_intro_1min
     english = _service_of(_fixture("resume", "devops_zh.txt"), _fixture("jd", "ra_manager_zh.txt"), "en").run()
     assert "I work with" not in english["match"].self_pitch  # no hard skill the posting asks for is shown
+
+
+def test_a_resume_printed_in_narrow_columns_keeps_its_employer_ranges_and_no_page_footer() -> None:
+    """tests/data/resume/nurse_practitioner_narrow_columns_en.txt (the resume printed in two narrow columns, read by
+    pypdf): "Riverside Mercy Medical Center – Columbus, OH (Level I" left its aside open, so the team in the title,
+    "Emergency Department", became the employer ("I'm Staff Registered Nurse at Emergency Department"); the tailored
+    resume's headings kept the wrapped ranges apart ("07/2018 –", "05/2016 – | 06/2018"), the aside's rest was a
+    bullet, and so was the page's footer "Holloway — Page 1 of 2"."""
+    resume = _fixture("resume", "nurse_practitioner_narrow_columns_en.txt")
+    doc = read_document(resume, "resume")
+    assert [(e.org, e.title, e.start, e.end) for e in doc.experience] == [
+        ("Riverside Mercy Medical Center", "Staff Registered Nurse", "2018-07", "present"),
+        ("Riverside Mercy Medical Center", "Patient Care Technician", "2016-05", "2018-06"),
+    ]
+    service = _service_of(resume, _fixture("jd", "meridian_urgent_care_np.txt"), "en")
+    out = service.run()
+    assert "I'm Staff Registered Nurse at Riverside Mercy Medical Center." in out["match"].self_pitch
+    markdown = out["customize"].markdown
+    assert "### Staff Registered Nurse, Emergency Department 07/2018 – Present\n" in markdown
+    assert "### Patient Care Technician, Emergency Department 05/2016 – 06/2018\n" in markdown
+    employer = "Riverside Mercy Medical Center – Columbus, OH (Level I Trauma Center, 72-bed ED, ~95,000 visits/yr)"
+    assert f"\n{employer}\n" in markdown
+    assert "Page 1 of 2" not in markdown
+    assert check(markdown, [service.resume], service.job) == []
