@@ -882,6 +882,22 @@ def _range_rest(lines: list[str], index: int, end: int) -> str | None:
     return None
 
 
+# A date a narrow column broke between its month and its year: "… Family Nurse Practitioner May" + "2024".
+_MONTH_AT_END = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE)
+
+
+def wrapped_rest(above: str, line: str) -> bool:
+    """True when `line` is the rest of a header line `above` that a narrow column wrapped: of its range ("… 07/2018
+    –" + "Present", the reader's own rule for entries), of a date split at its year ("… May" + "2024"), or of an
+    aside it left open ("… (Level I" + "Trauma Center, 72-bed ED)")."""
+    pair = [above, line]
+    return (
+        _range_rest(pair, 0, 2) is not None
+        or (_MONTH_AT_END.search(above) is not None and re.fullmatch(r"\s*(?:19|20)\d{2}\s*", line) is not None)
+        or (_UNCLOSED_ASIDE.search(above) is not None and _closes_aside(pair, 1, 2))
+    )
+
+
 def _header_lines(lines: list[str], start: int, end: int) -> tuple[list[int], dict[int, str]]:
     """The header lines of a section, and for each header whose range wrapped what of the next line completes it."""
     headers: list[int] = []

@@ -8,13 +8,12 @@ older roles trimmed to their strongest bullets, skills led by the JD's prioritie
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from core.facts.cert_status import is_pending, pending_only
 from core.facts.dates import only_dates
 from core.facts.model import DocumentModel, Entry, JobFacts
-from core.facts.read import HEADING_MARKS, is_lone_label
+from core.facts.read import HEADING_MARKS, is_lone_label, wrapped_rest
 from core.facts.text import fold
 from core.facts.vocabulary import get_vocabulary
 from core.offline.documents import ServiceDocuments
@@ -158,34 +157,15 @@ def _without_section_label(doc: DocumentModel, index: int) -> str:
     return line
 
 
-# A header line a narrow column broke inside its range: "… 07/2018 –" + "Present", "… Practitioner May" + "2024".
-_RANGE_OPEN = re.compile(
-    r"(?:[-–—~至到]|\bto|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)\s*$", re.IGNORECASE
-)
-_OPEN_END = re.compile(r"(?:present|current|now|today|至今|今)\.?", re.IGNORECASE)
-
-
 def _unwrapped(header: list[str]) -> list[str]:
-    """The header's lines with a range's or an aside's rest joined back to the line it was wrapped from."""
+    """The header's lines with what a narrow column wrapped (a range's rest, an aside's) joined back to its line."""
     out: list[str] = []
     for line in header:
-        rest = line.strip()
-        if out and (_range_rest(out[-1], rest) or _aside_rest(out[-1], rest)):
-            out[-1] = f"{out[-1].rstrip()} {rest}"
+        if out and wrapped_rest(out[-1], line):
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
         else:
             out.append(line)
     return out
-
-
-def _range_rest(above: str, line: str) -> bool:
-    """ "… 07/2018 –" + "Present": the line is the rest of the range the line above opened."""
-    return bool(_RANGE_OPEN.search(above)) and len(line) <= 24 and (only_dates(line) or bool(_OPEN_END.fullmatch(line)))
-
-
-def _aside_rest(above: str, line: str) -> bool:
-    """ "… (Level I" + "Trauma Center, 72-bed ED)": the line closes the bracket the line above left open."""
-    opened = above.count("(") + above.count("（") > above.count(")") + above.count("）")
-    return opened and re.match(r"[^()（）]*[)）]", line) is not None
 
 
 def _write_header(draft: Draft, header: list[str]) -> None:
