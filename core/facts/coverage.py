@@ -60,10 +60,23 @@ def _proof_line(keyword: str, doc: DocumentModel, vocab: Vocabulary, memo: dict[
 def _only_worked_towards(keyword: str, doc: DocumentModel, vocab: Vocabulary, memo: dict[Any, Any]) -> bool:
     """True for a certificate the document names only as worked towards, read over the whole text: "Board Certified
     (FNP-BC)," + "ANCC – exam scheduled August 2024" is pending though no line alone says so. Once per document."""
+    hits = vocab.certifications_in(keyword)
+    name = hits[0].canonical if hits else keyword.casefold()
+    if not hits and not _could_name(name, doc, vocab, memo):
+        return False  # no certificate at all (most keywords): the whole document's scan is not needed
     if "pending certificates" not in memo:
         memo["pending certificates"] = pending_only([doc], vocab)
-    hits = vocab.certifications_in(keyword)
-    return (hits[0].canonical if hits else keyword.casefold()) in memo["pending certificates"]
+    return name in memo["pending certificates"]
+
+
+def _could_name(name: str, doc: DocumentModel, vocab: Vocabulary, memo: dict[Any, Any]) -> bool:
+    """Whether `name` could be a key of the document's pending certificates: a canonical certificate of the
+    vocabulary, or words the document writes (a "Certified …" it names is keyed by its words, lower case)."""
+    if vocab.knows("certification", name):
+        return True
+    if "folded text" not in memo:
+        memo["folded text"] = " ".join(doc.text.casefold().split())
+    return name in memo["folded text"]
 
 
 def _held_in(keyword: str, text: str, vocab: Vocabulary, memo: dict[Any, Any]) -> bool:

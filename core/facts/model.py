@@ -10,7 +10,7 @@ Dates are normalised to "YYYY-MM" ("YYYY" when the month is not written); an ope
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from dataclasses import field as _field  # Entry has a field named `field`
 from typing import Any, Literal
 
@@ -126,7 +126,7 @@ class DocumentModel:
         return any(line.strip() for line in self.lines)
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return _fields_of(self)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> DocumentModel:
@@ -160,8 +160,25 @@ class JobFacts:
     looks_like_jd: bool = True  # False for text that is plainly not a job description
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return _fields_of(self)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> JobFacts:
         return cls(**data)
+
+
+def _fields_of(model: Any) -> dict[str, Any]:
+    return {f.name: _plain(getattr(model, f.name)) for f in fields(model)}
+
+
+def _plain(value: Any) -> Any:
+    """`dataclasses.asdict` for these models, without its deep copy of every string: a Match hands its JD's model
+    on as JSON before its request, and asdict's copying was a twentieth of the CPU it spends there. The models
+    hold dataclasses, lists, dicts and immutable values only; the result shares no container with them."""
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if hasattr(value, "__dataclass_fields__"):
+        return _fields_of(value)
+    return value

@@ -735,6 +735,10 @@ class Vocabulary:
         item = self._items.get(("skill", canonical.strip().lower()))
         return item.family if item is not None else "general"
 
+    def knows(self, kind: str, canonical: str) -> bool:
+        """Whether `canonical` is the id of an item of that kind ("certification", "cpa")."""
+        return (kind, canonical) in self._items
+
     def canonicals(self, kind: str = "skill") -> list[str]:
         """Every canonical id of a kind (for reports and tests)."""
         return [c for (k, c) in self._items if k == kind]

@@ -6,6 +6,7 @@ The texts are written the way pypdf and OCR give them: one column, two columns o
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -521,6 +522,21 @@ def test_never_raises(text: str) -> None:
 def test_round_trips_through_json() -> None:
     model = read_document(ZH_LINE_HEADERS, "detailed_resume")
     assert DocumentModel.from_json(model.to_json()) == model
+
+
+def test_json_is_dataclasses_asdict_and_shares_nothing_with_the_model() -> None:
+    """to_json skips asdict's copies of every string; what it returns is still the model's own, to change freely."""
+    model = read_document(EN_ONE_COLUMN, "resume")
+    jd, job = read_job(EN_ONE_COLUMN)
+    assert model.entries and model.numbers and model.skills
+    assert model.to_json() == dataclasses.asdict(model)
+    assert (jd.to_json(), job.to_json()) == (dataclasses.asdict(jd), dataclasses.asdict(job))
+    data = model.to_json()
+    data["lines"].append("x")
+    data["entries"][0]["bullets"].append("x")
+    data["numbers"][0]["context"].append("x")
+    data["skills"]["x"] = 0
+    assert model.to_json() == dataclasses.asdict(model) != data
 
 
 def test_a_megabyte_is_read_whole() -> None:
