@@ -19,6 +19,13 @@ watches, goes before the jobs claimed up to a second before it, never before old
 extraction, a Customize whose Match has sent) stand earlier still, so a burst's few-millisecond preparations are
 not queued behind its heavy ones (core.workbench.jobs says what was measured).
 
+A consumer also takes no more jobs from the queue than it can start (`wait_for_room`, `admit`, `settled`): a job
+it took is "fresh" until its first wait or its end, and while `limit` fresh jobs are in, its next receiver waits
+before asking Redis for more. Every worker thread of every consumer sat in BRPOP when a burst came, and Redis
+hands a message to whichever waited longest, so one consumer could take fifteen of twenty Matches and the other
+five: the first queued 150 ms of preparations behind one GIL while the second was idle (measured on
+bench.workbench_paths). Left in Redis, a job goes to the first consumer with room, as a prefetch limit does.
+
 Only job threads take turns: streaming, lease keepers, the flusher and the web process never wait for one.
 A long queue is waited out in order (under overload that is the wait the work ahead costs), but a holder that
 keeps the turn longer than `MAX_WAIT_S` is taken to be blocked in a wait nobody foresaw: the threads waiting
@@ -54,6 +61,8 @@ class Turns:
         self._waiting: list[tuple[float, int, threading.Event]] = []
         self._tie = itertools.count()
         self._mine = threading.local()  # per thread: the job's place in line and the token it holds, if any
+        self._fresh = 0  # jobs taken from the queue and not yet past their first stretch of CPU
+        self._room = threading.Condition(self._mutex)
 
     @property
     def holding(self) -> bool:
@@ -79,10 +88,36 @@ class Turns:
         finally:
             self._release()
             self._mine.arrival = None
+            self.settled()
+
+    def wait_for_room(self, limit: int, timeout_s: float) -> bool:
+        """Wait until fewer than `limit` fresh jobs are in this process, at most `timeout_s`; True if there is room.
+
+        On False the caller may take a job all the same: a count gone wrong costs the balance, never the work."""
+        with self._room:
+            return self._room.wait_for(lambda: self._fresh < limit, timeout_s)
+
+    def admit(self) -> None:
+        """The calling thread has taken a job from the queue: it is fresh until it first waits or ends."""
+        if getattr(self._mine, "fresh", False):
+            return
+        self._mine.fresh = True
+        with self._mutex:
+            self._fresh += 1
+
+    def settled(self) -> None:
+        """The calling thread's job is past its first stretch of CPU (it waits on something else, or it ended)."""
+        if not getattr(self._mine, "fresh", False):
+            return
+        self._mine.fresh = False
+        with self._room:
+            self._fresh -= 1
+            self._room.notify()
 
     @contextlib.contextmanager
     def given_up(self) -> Iterator[None]:
         """Let the turn go while the block waits on something other than the CPU; take it again after."""
+        self.settled()
         if getattr(self._mine, "arrival", None) is None:  # not a job: nothing to give up
             yield
             return

@@ -207,9 +207,10 @@ def test_a_consumer_opens_a_connection_of_each_store_per_worker_before_its_first
     backends, clients = _backends(), _redis_clients()
     consumers.start("warm", "paid", workers=6)
 
-    # Redis: six for Huey's blocking reads, and seven of the product's own (one per worker and the stream flusher).
+    # Redis: one for Huey's blocking read (one worker thread at a time asks for a job: tasks.queues.JobQueue), and
+    # seven of the product's own (one per worker and the stream flusher).
     def opened() -> bool:
-        return _backends() >= backends + 6 and _redis_clients() >= clients + 13
+        return _backends() >= backends + 6 and _redis_clients() >= clients + 8
 
     deadline = time.monotonic() + 60
     while not opened() and time.monotonic() < deadline:

@@ -243,3 +243,58 @@ def test_in_a_burst_the_light_steps_go_before_the_matches_claimed_with_them() ->
     for t in [h, *threads]:
         t.join(2)
     assert order == ["extract", "customize", "match", "probe"]
+
+
+def _fresh_job(turns: Turns, go_on: threading.Event, wait_first: bool) -> threading.Thread:
+    """A job a consumer took (admitted) that works until `go_on`, then waits on something else or ends."""
+
+    def run() -> None:
+        turns.admit()
+        with turns.held():
+            go_on.wait(5)
+            if wait_first:
+                with turns.given_up():
+                    time.sleep(0.5)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread
+
+
+@pytest.mark.parametrize("wait_first", [True, False], ids=["then-waits-upstream", "then-ends"])
+def test_a_consumer_takes_no_more_jobs_while_those_it_took_are_still_preparing(wait_first: bool) -> None:
+    turns = Turns()
+    go_on = [threading.Event(), threading.Event()]
+    jobs = [_fresh_job(turns, event, wait_first) for event in go_on]
+    _wait_until(lambda: turns._fresh == 2)
+    assert turns.wait_for_room(3, 0.01)  # a third fits under a limit of three
+    assert not turns.wait_for_room(2, 0.2)  # not under two: the receiver waits
+    room = threading.Event()
+
+    def receive() -> None:
+        if turns.wait_for_room(2, 5):
+            room.set()
+
+    receiver = threading.Thread(target=receive)
+    receiver.start()
+    go_on[1].set()  # the job waiting for the turn is not the one that settles: the holder goes on working
+    time.sleep(0.1)
+    assert not room.is_set()
+    go_on[0].set()  # the holder's first stretch ends (an upstream wait, or its end): there is room
+    receiver.join(5)
+    assert room.is_set()
+    for job in jobs:
+        job.join(5)
+    assert turns._fresh == 0
+
+
+def test_settling_is_once_per_taken_job_and_nothing_for_a_thread_that_took_none() -> None:
+    turns = Turns()
+    turns.settled()  # a thread that took no job (the web process, a stream reader)
+    assert turns._fresh == 0
+    turns.admit()
+    turns.admit()  # the same job: counted once
+    assert turns._fresh == 1
+    turns.settled()
+    turns.settled()
+    assert turns._fresh == 0
