@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from core.llm.client import PacedLines
+from core.llm.client import PacedLines, Readers
 
 
 class _Network:
@@ -96,3 +96,34 @@ def test_an_event_read_after_a_wait_is_handed_on_before_the_pause() -> None:
             break
     assert net.now == handed_on["data: last"] == 3.0  # complete at its arrival: no pause inside the event
     assert net.pauses  # and the worker still slept between bursts of the flowing text
+
+
+def test_a_process_reading_few_replies_reads_every_token_as_it_comes() -> None:
+    """Alone on the platform, a reply's end is read when it arrives, never a pause later; crowded, pauses resume."""
+    crowded = [False]
+    net = _Network([*_tokens(50, 0.02), (1.5, "data: last"), (1.5, "")])
+    paced = PacedLines(net.lines(), 0.2, clock=net.clock, sleep=net.sleep, crowded=lambda: crowded[0])
+    next(paced), next(paced)
+    paced.text_started()
+    got = [next(paced) for _ in range(40)]
+    assert net.pauses == [] and net.now == 0.3 + 20 * 0.02  # each token read at its arrival
+    crowded[0] = True  # more replies are read in the process now: the wake-ups are worth saving again
+    got += list(paced)
+    assert got == [*_events(50)[2:], "data: last", ""]
+    assert net.pauses
+
+
+def test_readers_counts_the_replies_read_at_once_in_the_process() -> None:
+    readers = Readers(crowd=1)
+    assert not readers.crowded()
+    with readers.reading():
+        assert not readers.crowded()
+        with readers.reading():
+            assert readers.crowded()
+        assert not readers.crowded()
+    try:
+        with readers.reading(), readers.reading():
+            raise RuntimeError("a reply that failed half-way")
+    except RuntimeError:
+        pass
+    assert not readers.crowded() and readers._count == 0
