@@ -410,6 +410,13 @@ _CERT_WORD = re.compile(r"certif|认证|证书|资格", re.IGNORECASE)
 _BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
 _ITEM_LABEL = re.compile(r"^[^:：]{1,30}[:：]\s*")
 _LICENCE_NUMBER = re.compile(r"#\s*\d|\d{5,}|No\.\s*\d", re.IGNORECASE)
+# An edition of the product named just before it, after a slash: "QuickBooks Online / Desktop", "Tableau Desktop /
+# Server", "Office 365 / Pro". Listed alone it would read as a skill of its own ("Desktop").
+_EDITION = frozenset(
+    {"online", "desktop", "cloud", "server", "pro", "professional", "enterprise", "premier", "standard", "express",
+     "community", "mobile", "web", "lite", "plus", "basic", "advanced", "classic", "on-prem", "on-premise", "saas"}
+)  # fmt: skip
+_SLASH_BEFORE = re.compile(r"\s/\s*$")
 
 
 def unknown_listed(doc: DocumentModel, lines: list[int]) -> list[str]:
@@ -437,9 +444,21 @@ def unknown_listed(doc: DocumentModel, lines: list[int]) -> list[str]:
                 continue  # "800+ MQLs" (of "4,800+ MQLs"), "200 to 21": a figure or its piece, no skill
             if any(a < start and begin < b for a, b in known) or vocab.section_of(item) or _CERT_WORD.search(item):
                 continue
+            if fold(item) in _EDITION and _edition_of_known(text, begin, known):
+                continue
             if fold(item) not in vocab.generic_words:
                 out.append(item)
     return out
+
+
+def _edition_of_known(text: str, begin: int, known: list[tuple[int, int]]) -> bool:
+    """The piece starting at `begin` follows a slash, and the piece before the slash names a known skill."""
+    slash = _SLASH_BEFORE.search(text, 0, begin)
+    if slash is None:
+        return False
+    before = [m.end() for m in ITEM_BREAK.finditer(text, 0, slash.start())]
+    piece_start = before[-1] if before else 0
+    return any(a < slash.start() and piece_start < b for a, b in known)
 
 
 def skills_on_lines(doc: DocumentModel, indexes: list[int], each_form: bool = False) -> list[tuple[str, str]]:

@@ -714,6 +714,24 @@ def test_a_figures_piece_in_a_two_column_resumes_skills_list_is_no_skill() -> No
         assert check(markdown, [service.resume], service.job) == []
 
 
+def test_an_edition_after_a_slash_is_no_skill_of_its_own() -> None:
+    """tests/data/resume/staff_accountant_en.txt lists "QuickBooks Online / Desktop": the tailored skills line showed
+    "Desktop" as a skill. An edition word after a slash belongs to the product named before it; a tool of its own
+    after a slash stays listed."""
+    from core.facts.read import read_document
+    from core.offline.lookup import unknown_listed
+
+    service = _service_of(
+        _fixture("resume", "staff_accountant_en.txt"), _fixture("jd", "brightwave_senior_accountant.txt"), "en"
+    )
+    markdown = service.run()["customize"].markdown
+    skills = markdown.split("## SKILLS", 1)[1].splitlines()[1].split(" · ")
+    assert "QuickBooks" in skills and "Desktop" not in skills and "CaseWare" in skills
+    doc = read_document("SKILLS\nTableau Desktop / Server | Sage Intacct / Zuora | Remote Desktop", "resume")
+    listed = unknown_listed(doc, doc.section_lines("skills"))
+    assert "Server" not in listed and "Zuora" in listed and "Remote Desktop" in listed
+
+
 def test_a_soft_skill_is_never_pitched_as_one_worked_with() -> None:
     """The journey on make run: tests/data/resume/devops_zh.txt against tests/data/jd/ra_manager_zh.txt, where
     the only required keyword the resume shows is adaptability ("抗压能力强"): the pitch said "熟悉抗压能力"
