@@ -1330,7 +1330,20 @@ def _title_above(lines: list[str], above: int, previous_end: int, parts: list[st
     if above < previous_end or sum(not _is_location(p) for p in parts) != 1 or any(_is_title(p, vocab) for p in parts):
         return ""
     text = lines[above].strip()
-    return text.strip(_PART_EDGES) if _lone_title(text, vocab) and not any(ch.isdigit() for ch in text) else ""
+    plain = _ASIDE_AT_END.sub("", text)  # "Software Engineer (L4)": a level's digits are no bullet's figures
+    return _without_edges(text) if _lone_title(text, vocab) and not any(ch.isdigit() for ch in plain) else ""
+
+
+_ASIDE_AT_END = re.compile(r"\s*[（(][^()（）]{1,24}[)）]\s*$")
+
+
+def _without_edges(text: str) -> str:
+    """The text without separators at its ends, a bracket it closes kept: "OTR Truck Driver (Class A)"."""
+    core = text.strip(_PART_EDGES)
+    for opening, closing in (("(", ")"), ("（", "）")):
+        if core.count(opening) > core.count(closing) and text.rstrip(" \t.,;:").endswith(closing):
+            core += closing
+    return core
 
 
 # A line ending on one of these words, or with a comma or an open bracket, is cut mid-sentence: the next continues it.

@@ -2037,3 +2037,17 @@ def test_a_department_dotted_after_the_company_is_not_part_of_its_name() -> None
     jd = "高级iOS开发工程师\n35-60K·15薪\n滴答出行·技术部-乘客端\n岗位职责：\n1.负责乘客端 iOS App 核心业务"
     _model, job = read_job(jd)
     assert (job.title, job.company) == ("高级iOS开发工程师", "滴答出行")
+
+
+@pytest.mark.parametrize(
+    ("above", "title"),
+    [
+        ("OTR Truck Driver (Class A)", "OTR Truck Driver (Class A)"),  # tests/data/resume/truck_dispatcher_en.txt
+        ("Data Analyst (Contract)", "Data Analyst (Contract)"),
+        ("Software Engineer (L4)", "Software Engineer (L4)"),  # a level's digits
+        ("Precept 6 new graduate nurses", ""),  # a bullet left without its mark: its figure says so
+    ],
+)
+def test_a_title_above_its_employer_keeps_its_bracket(above: str, title: str) -> None:
+    model = read_document(f"EXPERIENCE\n{above}\nAcme Corp — Boston, MA    2019/01 – 2020/02\n- Did the work", "resume")
+    assert [(entry.org, entry.title) for entry in model.experience] == [("Acme Corp", title)]
