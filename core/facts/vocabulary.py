@@ -102,9 +102,21 @@ _OTHER_SENSE_AFTER = {
     "备考": re.compile(r"[ \t]*中"),
     # the International Baccalaureate ("IB官方工作坊", "IB课程"), not investment banking
     "ib": re.compile(r"[ \t]*(?:官方|课程|学校|教学|体系|认证|工作坊|diploma\b|curriculum\b|schools?\b)", re.I),
+    # clinicians' or scholars' review of one another ("peer review of charts", "peer review for journals"), not code's
+    "peer review": re.compile(
+        r"[ \t]+(?:of[ \t]+(?:charts?|cases?|care|clinical|nursing|manuscripts?|papers?|articles?|grants?)|for[ \t]+"
+        r"(?:journals?|conferences?)|committees?)\b",
+        re.I,
+    ),
 }
 _FORKLIFT_CLASS_BEFORE = re.compile(r"(?:叉车|特种设备|场内|厂内|机动车)[^\n，,；;]{0,12}$")
 _OTHER_SENSE_BEFORE = {
+    # "Participate in quality improvement, peer review, and staff education" in a nurse practitioner's posting
+    "peer review": re.compile(
+        r"\b(?:quality[ \t]+improvement|clinical|nursing|medical|physician|provider|chart|case|credentialing|patient"
+        r"|journal|manuscript|academic|scholarly)\b[^\n.;]{0,30}$",
+        re.I,
+    ),
     "c": _GRADE_BEFORE,
     "r": _GRADE_BEFORE,
     "soc": re.compile(r"(?:电池|电量|battery|BMS)[ \t]*$", re.I),

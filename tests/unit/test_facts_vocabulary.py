@@ -478,6 +478,12 @@ def test_an_engineers_design_review_is_no_design_critique() -> None:
         ("具备 CAE 仿真分析能力（ANSYS、Abaqus 等）者优先", "analytical skills", False),
         ("具备 CAE 仿真分析能力（ANSYS、Abaqus 等）者优先", "fea", True),
         ("具备较强的数据分析能力", "data analysis", True),
+        # tests/data/jd/meridian_urgent_care_np.txt: clinicians' peer review was a nice-to-have "Code Review"
+        ("Participate in quality improvement, peer review, and staff education", "code review", False),
+        ("Weekly peer review of charts with the medical director", "code review", False),
+        ("Serve on the peer review committee", "code review", False),
+        ("Provide peer review for journals in the field", "code review", False),
+        ("Peer review of pull requests for the payments team", "code review", True),
     ],
 )
 def test_a_name_in_a_sense_its_neighbours_rule_out_is_no_skill(
