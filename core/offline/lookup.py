@@ -416,7 +416,6 @@ _EDITION = frozenset(
     {"online", "desktop", "cloud", "server", "pro", "professional", "enterprise", "premier", "standard", "express",
      "community", "mobile", "web", "lite", "plus", "basic", "advanced", "classic", "on-prem", "on-premise", "saas"}
 )  # fmt: skip
-_SLASH_BEFORE = re.compile(r"\s/\s*$")
 
 
 def unknown_listed(doc: DocumentModel, lines: list[int]) -> list[str]:
@@ -431,10 +430,13 @@ def unknown_listed(doc: DocumentModel, lines: list[int]) -> list[str]:
         text = _BRACKETED.sub(lambda m: " " * len(m.group(0)), _ITEM_LABEL.sub(lambda m: " " * len(m.group(0)), unit))
         known = [(h.start, h.end) for found in (vocab.skills_in, vocab.languages_in, vocab.certifications_in)
                  for h in found(unit)]  # fmt: skip
-        start = 0
+        start, previous_named = 0, False
         for piece in ITEM_BREAK.split(text):
             begin = text.index(piece, start)
+            edition = previous_named and text[start:begin].strip() == "/"  # after a slash, a known name before it
             start = begin + len(piece)
+            named = any(a < start and begin < b for a, b in known)
+            previous_named = named
             item = piece.strip(" .。:：-–*•")
             if not re.search(r"\w", item) or len(item) > 30 or len(item.split()) > 3 or item.startswith("#"):
                 continue  # a sentence, or a heading a Markdown resume wrote inside the section
@@ -442,23 +444,13 @@ def unknown_listed(doc: DocumentModel, lines: list[int]) -> list[str]:
                 continue  # "Colorado #0059821": a licence's number, no skill
             if item[:1].isdigit():
                 continue  # "800+ MQLs" (of "4,800+ MQLs"), "200 to 21": a figure or its piece, no skill
-            if any(a < start and begin < b for a, b in known) or vocab.section_of(item) or _CERT_WORD.search(item):
+            if named or vocab.section_of(item) or _CERT_WORD.search(item):
                 continue
-            if fold(item) in _EDITION and _edition_of_known(text, begin, known):
+            if edition and fold(item) in _EDITION:
                 continue
             if fold(item) not in vocab.generic_words:
                 out.append(item)
     return out
-
-
-def _edition_of_known(text: str, begin: int, known: list[tuple[int, int]]) -> bool:
-    """The piece starting at `begin` follows a slash, and the piece before the slash names a known skill."""
-    slash = _SLASH_BEFORE.search(text, 0, begin)
-    if slash is None:
-        return False
-    before = [m.end() for m in ITEM_BREAK.finditer(text, 0, slash.start())]
-    piece_start = before[-1] if before else 0
-    return any(a < slash.start() and piece_start < b for a, b in known)
 
 
 def skills_on_lines(doc: DocumentModel, indexes: list[int], each_form: bool = False) -> list[tuple[str, str]]:
