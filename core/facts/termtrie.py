@@ -46,6 +46,12 @@ def tokenize(text: str) -> list[Token]:
 _new_tuple = tuple.__new__
 
 
+def token_keys(text: str) -> list[str]:
+    """`[t.key for t in tokenize(text)]` without the tokens: an index of what each line holds needs only the words,
+    and building every line's tokens for it was most of a Match's coverage (core.facts.vocabulary._line_index)."""
+    return ["and" if raw == "&" else raw.lower() for raw in _TOKEN_RE.findall(text)]
+
+
 def has_cjk(text: str) -> bool:
     return _CJK_RE.search(text) is not None
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from core.facts.termtrie import Entry, Match, TermTrie, Token, breaks, has_cjk, stem, tokenize, variants
+from core.facts.termtrie import Entry, Match, TermTrie, Token, breaks, has_cjk, stem, token_keys, tokenize, variants
 from core.facts.text import ITEM_BREAK, english_word_rank
 
 VOCAB_DIR = Path(__file__).resolve().parents[2] / "knowledge" / "vocab"
@@ -463,7 +463,7 @@ class Vocabulary:
             return self._find_substring(about.term, text, scattered=about.known is None)
         if not about.stems:
             return None
-        stems, stemset = _stems_of(text, text_tokens, memo)
+        stems, stemset = _stems_of(text, memo)
         if about.stems.isdisjoint(stemset):
             return None
         return self._find_stems(about, text, text_tokens, stems)
@@ -561,7 +561,7 @@ class Vocabulary:
             for surface in self._spellings.get((kind, canonical), []):
                 trie.add(surface, Entry(canonical, kind))
             self._spelling_tries[(kind, canonical)] = trie
-        if trie.first_keys().isdisjoint(_forms_of(text, tokens, memo)):
+        if trie.first_keys().isdisjoint(_forms_of(text, memo)):
             return None  # no spelling can start in this text (the usual case: skip the scan)
         for match in trie.scan(text, tokens):
             if kind != "certification" or self._counts_as_certificate(text, match.start, match.end):
@@ -852,18 +852,28 @@ def _tokens_of(text: str, memo: dict[tuple[str, str], Any]) -> list[Token]:
     return tokens
 
 
-def _forms_of(text: str, tokens: list[Token], memo: dict[tuple[str, str], Any]) -> frozenset[str]:
+def _keys_of(text: str, memo: dict[tuple[str, str], Any]) -> list[str]:
+    """The text's token keys, from its tokens when the memo has them (see termtrie.token_keys)."""
+    keys = memo.get(("=keys", text))
+    if keys is None:
+        tokens = memo.get(("", text))
+        keys = memo[("=keys", text)] = [t.key for t in tokens] if tokens is not None else token_keys(text)
+    return keys
+
+
+def _forms_of(text: str, memo: dict[tuple[str, str], Any]) -> frozenset[str]:
     """Every form the text's tokens may take to meet a phrase's first token (see termtrie.variants)."""
     forms = memo.get(("=forms", text))
     if forms is None:
-        forms = memo[("=forms", text)] = frozenset(form for t in tokens for form in variants(t.key))
+        forms = memo[("=forms", text)] = frozenset(form for key in _keys_of(text, memo) for form in variants(key))
     return forms
 
 
-def _stems_of(text: str, tokens: list[Token], memo: dict[tuple[str, str], Any]) -> tuple[list[str], frozenset[str]]:
+def _stems_of(text: str, memo: dict[tuple[str, str], Any]) -> tuple[list[str], frozenset[str]]:
+    """The stems of the text's tokens, in their order, and as a set."""
     stems = memo.get(("=stems", text))
     if stems is None:
-        stems = memo[("=stems", text)] = [stem(t.key) for t in tokens]
+        stems = memo[("=stems", text)] = [stem(key) for key in _keys_of(text, memo)]
         memo[("=stemset", text)] = frozenset(stems)
     return stems, memo[("=stemset", text)]
 
@@ -885,10 +895,9 @@ def _line_index(lines: Sequence[str], memo: dict[tuple[str, str], Any]) -> _Line
     by_form: dict[str, set[int]] = {}
     by_stem: dict[str, set[int]] = {}
     for i, line in enumerate(lines):
-        tokens = _tokens_of(line, memo)
-        for form in _forms_of(line, tokens, memo):
+        for form in _forms_of(line, memo):
             by_form.setdefault(form, set()).add(i)
-        for word_stem in _stems_of(line, tokens, memo)[1]:
+        for word_stem in _stems_of(line, memo)[1]:
             by_stem.setdefault(word_stem, set()).add(i)
     joined = {i for i in range(len(lines) - 1) if lines[i].endswith("&") or lines[i + 1].startswith("&")}
     index = memo[("=index", "")] = _LineIndex(lines, by_form, by_stem, joined)
