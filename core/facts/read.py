@@ -186,6 +186,9 @@ HEADING_MARKS = "#*=_ ◆◇■□●○★☆❖✦▌▍▎▶►▸▪"  # Ma
 def _heading(line: str, vocab: Vocabulary, in_entries: bool) -> tuple[str, str, bool] | None:
     """(title, canonical, inline) when the line opens a section; inline: content follows on the same line."""
     text = line.strip().strip(HEADING_MARKS).strip()
+    noted = _noted_heading(text, vocab)
+    if noted is not None:
+        return noted
     if not text or len(text) > 60:
         return None
     canonical = vocab.section_of(text) or vocab.section_of(_ocr_repair(text))
@@ -212,6 +215,26 @@ def _heading(line: str, vocab: Vocabulary, in_entries: bool) -> tuple[str, str, 
     if caps and not in_entries:
         return text, "other", False
     return None
+
+
+# A heading in capitals with a note after a dash: "CLINICAL ROTATIONS (MSN-FNP) — 620 supervised clinical hours".
+_BRACKETED = re.compile(r"[（(][^()（）]{1,30}[)）]")
+_HEADING_NOTE = re.compile(r"(.{4,40}?)\s+[—–-]{1,2}\s+\S")
+
+
+def _noted_heading(text: str, vocab: Vocabulary) -> tuple[str, str, bool] | None:
+    """(title, canonical, False) for a known heading in capitals followed by a dash and a note on its line; the
+    note, however long, is no content of the section (its hours, its programme), and a line in any other case
+    ("Research – Stanford AI Lab" in a summary) is no heading."""
+    found = _HEADING_NOTE.match(text)
+    if found is None:
+        return None
+    head = found.group(1).strip()
+    letters = [ch for ch in _BRACKETED.sub(" ", head) if ch.isalpha()]
+    if len(letters) < 4 or not all(ch.isupper() for ch in letters):
+        return None
+    canonical = vocab.section_of(head)
+    return (head, canonical, False) if canonical else None
 
 
 _POSTING_SECTIONS = frozenset({"responsibilities", "requirements", "preferred", "benefits"})
@@ -451,7 +474,7 @@ def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
     for part in _SPLIT.split(joined):
         part = part.strip(_PART_EDGES).replace("\x00", ", ").replace("\x01", ",").replace("\x02", " (Hons)")
         part = part.replace("\x03", "（").replace("\x04", "）")
-        if part and part.lower() not in _DATE_WORDS:
+        if part and part.lower() not in _DATE_WORDS and not _HOURS.fullmatch(part):
             parts.append(part)
     if len(parts) > 2:  # "Infrastructure Intern (co-op) -- Tallgrass Hosting": how the term was taken, no employer
         parts = [p for p in parts if p.lower() not in _WORK_TERMS] or parts
@@ -460,6 +483,10 @@ def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
     return parts
 
 
+# A placement's hours after its dates ("Jan 2024 – Apr 2024 · 260 hrs"): how long, neither a place nor an employer.
+_HOURS_TEXT = r"[~≈]?\d[\d,.]*\+?\s*(?:hrs?|hours|clinical hours|小时|学时)\.?"
+_HOURS = re.compile(_HOURS_TEXT, re.IGNORECASE)
+_HOURS_AFTER = re.compile(rf"\s*[·•|,;]\s*{_HOURS_TEXT}\s*$", re.IGNORECASE)
 _WORK_TERMS = frozenset(("co-op", "coop", "co-op term", "work term", "co-op placement"))
 _LEGAL_FORMS = frozenset(("inc", "llc", "llp", "pllc", "ltd", "corp", "co", "gmbh", "plc", "lp", "l.p", "p.c", "pc"))
 
@@ -520,6 +547,19 @@ _PROJECT_NOTE = re.compile(
 )
 # The role a header states as served: "担任组长" is the title 组长.
 _SERVED_AS = re.compile(r"^(?:担任|任)\s*(\S.{0,15})$")
+
+
+# A section of supervised clinical practice: "CLINICAL ROTATIONS", "Clinical Placements", "Practicum", "临床轮转".
+_PLACEMENTS = re.compile(r"rotations?\b|placements?\b|practicum|clinicals\b|轮转", re.IGNORECASE)
+
+
+def _placement_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
+    """A rotation's header names its specialty, then its site ("Family Practice – Maple Grove Family Medicine,
+    Westerville, OH"): the specialty is what was practised (the title), the site where (the organisation). A site
+    named first ("北京协和医院 心内科") stays the organisation."""
+    named = [p.strip() for part in parts for p in _SPLIT.split(part) if p.strip() and not _is_location(p.strip())]
+    if len(named) >= 2 and entry.org == named[0] and not _is_org(named[0], vocab):
+        entry.title, entry.org = named[0], named[1]
 
 
 def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
@@ -870,7 +910,7 @@ def _range_rest(lines: list[str], index: int, end: int) -> str | None:
             return following
     right = following.rsplit("|", 1)[1].strip() if "|" in following else ""
     for rest in (following, right) if right else (following,):
-        joined = f"{first} {rest}"
+        joined = f"{first} {_HOURS_AFTER.sub('', rest)}"  # "Jan 2023 –" + "May 2023 · 160 hrs": the hours are no words
         joined_ranges, _ = _line_dates(joined)
         # The range starts at the first line's end and the next line holds only its rest: a date fragment wrapped,
         # not a sentence ending "in May" above a header of its own ("2016 – 2020 · Twilio").
@@ -1030,7 +1070,9 @@ def _within(inner: Entry, outer: Entry) -> bool:
     return all(v[:7] >= begin[: len(v[:7])] and (finish == "present" or v[: len(finish)] <= finish) for v in values)
 
 
-def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: Vocabulary) -> list[Entry]:
+def _entries_in(
+    lines: list[str], start: int, end: int, kind: EntryKind, vocab: Vocabulary, placements: bool = False
+) -> list[Entry]:
     """Entries of one section: headers are the lines with dates; a header's words may sit on the line before."""
     headers, wrapped = _header_lines(lines, start, end)
     wrap = document_wrap(tuple(lines))
@@ -1050,19 +1092,26 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
         line = _strip_bullet(lines[header])
         if header in wrapped:
             line = f"{line} {wrapped[header]}"
+        first = header
+        if header > previous_end and _UNCLOSED_ASIDE.search(lines[header - 1]) and _closes_aside(lines, header, end):
+            # "Urgent Care – QuickCare Urgent Care (Franklin Health" + "Partners), Hilliard, OH Aug 2023 – …": a
+            # narrow column broke the header inside its aside; the dated line is its end
+            first = header - 1
+            line = f"{_strip_bullet(lines[first]).strip()} {line.strip()}"
         date_start, date_end, hits = _header_dates(line)
         pieces = [p for part in _header_parts(line, hits) for p in _header_pieces(part, kind, vocab)]
         parts = _join_title_parts(pieces, vocab)
-        first = header
         # Two-line headers: the words sit on the line(s) before the date line ("Acme Corp\nEngineer  2019-2021").
         words_before: list[str] = []
-        probe = header - 1
+        probe = first - 1
         wants_school = kind == "education" and not any(_SCHOOL_WORDS.search(p) for p in parts)
         while (
             probe >= previous_end
             and probe >= header - 2
             and (_short_plain(lines[probe]) or (wants_school and _school_line(lines[probe])))
             and (len(parts) < 2 or wants_school)
+            # a line opening with a grade ("GPA 3.86/4.00 · Sigma Theta Tau") ends the degree above it
+            and not _GPA.match(lines[probe].strip())
             # the end of a bullet wrapped above ("… through upsell and" + "cross-sell"), not a header's words (a
             # header wrapped after its comma, "Senior Financial Analyst — McDonald's Corporation," + "Chicago, IL",
             # is short itself)
@@ -1153,6 +1202,8 @@ def _entries_in(lines: list[str], start: int, end: int, kind: EntryKind, vocab: 
             _fill_school(entry, parts, "\n".join(lines[first:next_header]), vocab)
         else:
             _fill_roles(entry, parts, vocab)
+            if placements and not entry.title:
+                _placement_roles(entry, parts, vocab)
             entry.title = entry.title or title_above
             labelled = _TITLE_LABEL.match(lines[body_start]) if body_start < next_header else None
             if kind == "experience" and labelled:  # "职位：建筑设计师（2020.07-2022.06 任助理建筑师）"
@@ -1606,7 +1657,8 @@ def _entries(lines: list[str], sections: list[Section], vocab: Vocabulary) -> li
                 inline = [*lines[: section.start], label.group(2).strip(), *lines[section.start + 1 :]]
                 entries.extend(_entries_in(inline, section.start, section.end, kind, vocab))
             else:
-                entries.extend(_entries_in(lines, section.start + 1, section.end, kind, vocab))
+                placements = kind == "experience" and _PLACEMENTS.search(section.title) is not None
+                entries.extend(_entries_in(lines, section.start + 1, section.end, kind, vocab, placements))
     if not any(s.canonical in _ENTRY_SECTIONS for s in sections):
         # No headings the vocabulary knows (a plain career history): every dated line may start a role.
         entries = _entries_in(lines, 0, len(lines), "experience", vocab)

@@ -1972,6 +1972,9 @@ def test_a_nurses_employer_line_with_its_aside_and_her_lab_list_and_sedation_mon
     UA)" read as user acquisition, "procedural sedation monitoring" as observability."""
     nurse = read_document(_data("resume", "nurse_practitioner_en.txt"), "resume")
     assert [(e.org, e.title, e.location) for e in nurse.experience] == [
+        ("Maple Grove Family Medicine", "Family Practice", "Westerville, OH"),  # her clinical rotations
+        ("QuickCare Urgent Care", "Urgent Care", "Hilliard, OH"),
+        ("Little Oaks Pediatrics", "Pediatrics", "Grove City, OH"),
         ("Riverside Mercy Medical Center", "Staff Registered Nurse", "Columbus, OH"),
         ("Riverside Mercy Medical Center", "Patient Care Technician", "Columbus, OH"),
     ]

@@ -744,6 +744,14 @@ def test_a_soft_skill_is_never_pitched_as_one_worked_with() -> None:
     assert "I work with" not in english["match"].self_pitch  # no hard skill the posting asks for is shown
 
 
+# The nurse practitioner's supervised rotations, under "CLINICAL ROTATIONS (MSN-FNP) — 620 supervised clinical hours".
+CLINICAL_ROTATIONS = [
+    ("Maple Grove Family Medicine", "Family Practice", "2024-01", "2024-04"),
+    ("QuickCare Urgent Care", "Urgent Care", "2023-08", "2023-12"),
+    ("Little Oaks Pediatrics", "Pediatrics", "2023-01", "2023-05"),
+]
+
+
 def test_a_resume_printed_in_narrow_columns_keeps_its_employer_ranges_and_no_page_footer() -> None:
     """tests/data/resume/nurse_practitioner_narrow_columns_en.txt (the resume printed in two narrow columns, read by
     pypdf): "Riverside Mercy Medical Center – Columbus, OH (Level I" left its aside open, so the team in the title,
@@ -753,6 +761,7 @@ def test_a_resume_printed_in_narrow_columns_keeps_its_employer_ranges_and_no_pag
     resume = _fixture("resume", "nurse_practitioner_narrow_columns_en.txt")
     doc = read_document(resume, "resume")
     assert [(e.org, e.title, e.start, e.end) for e in doc.experience] == [
+        *CLINICAL_ROTATIONS,
         ("Riverside Mercy Medical Center", "Staff Registered Nurse", "2018-07", "present"),
         ("Riverside Mercy Medical Center", "Patient Care Technician", "2016-05", "2018-06"),
     ]
