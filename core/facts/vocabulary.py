@@ -67,9 +67,19 @@ _CHARGE_AFTER = re.compile(r"[ \t]*(?:/[ \t]*SO[HPEF]\b|估算|估计|标定|est
 # A grade or a class, not a language: "ASIL-C", "USB Type-C", "C-suite", "C轮融资", "C 级客户", "C端".
 _GRADE_BEFORE = re.compile(r"[A-Za-z0-9]-$")
 _GRADE_AFTER = re.compile(r"-[A-Za-z]|[ \t]*[轮端级类位档型照]")
+# A student's or new nurse's supervisor ("under NP and MD preceptors", "with preceptor review"): being precepted,
+# not the skill of precepting others.
+_PRECEPTED_BEFORE = re.compile(
+    r"\b(?:under|with|by|from|guidance|supervision|direction)(?:[ \t]+(?:my|the|an?|their|assigned|experienced|"
+    r"clinical|site|faculty|nurse|guidance|supervision|direction|of|"
+    r"practitioners?|physicians?|NPs?|MDs?|DOs?|PAs?|RNs?|and|or|&|/|,))*[ \t]+$",
+    re.I,
+)
+_PRECEPTED_AFTER = re.compile(r"[ \t]+(?:review|oversight|supervision|sign-?off|feedback)\b", re.I)
 _OTHER_SENSE_AFTER = {
     "c": _GRADE_AFTER,
     "r": _GRADE_AFTER,
+    "preceptor": _PRECEPTED_AFTER,
     "multi-threading": _DEALS_AFTER,
     "multithreading": _DEALS_AFTER,
     "ap": _AP_COURSE,
@@ -119,6 +129,8 @@ _OTHER_SENSE_BEFORE = {
     ),
     "c": _GRADE_BEFORE,
     "r": _GRADE_BEFORE,
+    "preceptor": _PRECEPTED_BEFORE,
+    "preceptors": _PRECEPTED_BEFORE,
     "soc": re.compile(r"(?:电池|电量|battery|BMS)[ \t]*$", re.I),
     "ap": re.compile(r"\bLEED[ \t]+$"),  # a LEED Accredited Professional, not accounts payable
     "davinci": re.compile(r"\bVector[ \t]+$"),
@@ -564,6 +576,8 @@ class Vocabulary:
         if trie.first_keys().isdisjoint(_forms_of(text, memo)):
             return None  # no spelling can start in this text (the usual case: skip the scan)
         for match in trie.scan(text, tokens):
+            if text[match.start : match.end].lower() in _SENSED and _other_sense(text, match.start, match.end):
+                continue  # the word in its other sense ("under NP and MD preceptors"), as the scan drops it
             if kind != "certification" or self._counts_as_certificate(text, match.start, match.end):
                 return Hit(canonical, text[match.start : match.end], match.start, match.end, kind)
         return None
