@@ -926,15 +926,25 @@ def _range_rest(lines: list[str], index: int, end: int) -> str | None:
 _MONTH_AT_END = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE)
 
 
+def _comma_rest(above: str, line: str) -> bool:
+    """A header's line cut after a comma and the few words that finish it ("… – Cleveland," + "OH (online/hybrid)")."""
+    return (
+        above.rstrip().endswith((",", "，"))
+        and not _is_bullet(line)
+        and 0 < len(_DESCRIBING_ASIDE.sub(" ", line).split()) <= 3
+    )
+
+
 def wrapped_rest(above: str, line: str) -> bool:
     """True when `line` is the rest of a header line `above` that a narrow column wrapped: of its range ("… 07/2018
     –" + "Present", the reader's own rule for entries), of a date split at its year ("… May" + "2024"), or of an
-    aside it left open ("… (Level I" + "Trauma Center, 72-bed ED)")."""
+    aside it left open ("… (Level I" + "Trauma Center, 72-bed ED)"), or of a line cut after a comma."""
     pair = [above, line]
     return (
         _range_rest(pair, 0, 2) is not None
         or (_MONTH_AT_END.search(above) is not None and re.fullmatch(r"\s*(?:19|20)\d{2}\s*", line) is not None)
         or (_UNCLOSED_ASIDE.search(above) is not None and _closes_aside(pair, 1, 2))
+        or (above.rstrip().endswith((",", "，")) and not _is_bullet(line))  # a header never ends with a comma
     )
 
 
@@ -1195,6 +1205,10 @@ def _entries_in(
             # 2019 – 2023" over "Software Engineer" (a name with no organisation word of its own)
             parts.append(lines[body_start].strip())
             body_start += 1
+        if body_start < next_header and body_start > header and _comma_rest(lines[body_start - 1], lines[body_start]):
+            # "Lakeshore State University College of Nursing – Cleveland," + "OH (online/hybrid)": the place's rest
+            parts[-1:] = _header_parts(f"{parts[-1]}, {lines[body_start].strip()}", []) if parts else parts
+            body_start += 1
         if kind != "education" and date_start is None and hits and _one_term(hits[-1]):
             date_start = date_end  # "Software Engineering Intern  Summer 2024": the role began in that term too
         entry = Entry(kind=kind, start=date_start, end=date_end, line_start=first, line_end=next_header)
@@ -1399,7 +1413,8 @@ def _without_edges(text: str) -> str:
 
 # A line ending on one of these words, or with a comma or an open bracket, is cut mid-sentence: the next continues it.
 _OPEN_END = re.compile(
-    r"(?:[,(\[&/-]|\b(?:a|an|the|of|in|on|to|for|with|by|and|or|at|from|into|as|via|using|across|over|than))$",
+    r"(?:[,(\[&/-]|\b(?:a|an|the|of|in|on|to|for|with|by|and|or|at|from|into|as|via|using|across|over|than)"
+    r"|\b(?:No|exp|incl|approx|vs|e\.g|i\.e)\.)$",  # "License No." + "RN.471093": an abbreviation ends no item
     re.IGNORECASE,
 )
 
@@ -1450,6 +1465,7 @@ def bullet_units(lines: list[str], prose: bool = False, column: int | None = Non
         # A hanging indent: a marked bullet's next line indented to the column its text began at ("- Built a
         # report … from SQL" over "  Server; it replaced …"), as text typed or pasted wraps a bullet.
         goes_on = goes_on or (marked and units and _hangs_under(last_line, line))
+        goes_on = goes_on or (marked and units and _list_after_colon(last_line, text))
         last_line = line
         lone_label = _LONE_LABEL.match(text.strip()) is not None  # "工作内容：" under a role's note: on its own
         if (
@@ -1486,8 +1502,8 @@ def _joiner(above: str, text: str) -> str:
     """What joins a wrapped line to the line above: nothing between Chinese characters, a space between words, and
     between a Chinese character and a Latin word whatever the writer sets there elsewhere in the line."""
     left, right = above[-1:], text[:1]
-    if right in _FULL_WIDTH_MARKS:
-        return ""
+    if right in _FULL_WIDTH_MARKS or (left == "-" and above[-2:-1].isalnum() and right.isalnum()):
+        return ""  # "… (PHQ-9, GAD-" + "7)", "ultrasound-" + "guided": one word the line broke at its hyphen
     if (_CJK.match(left) and _LATIN_CHAR.match(right)) or (_LATIN_CHAR.match(left) and _CJK.match(right)):
         return " " if _SPACED_MIX.search(above) else ""
     return "" if _CJK.search(left + right) else " "
@@ -1533,6 +1549,14 @@ def _short_tail(above: str, text: str, widest: int) -> bool:
         and any(ch.islower() for ch in text)
         and not _CJK.search(text)
     )
+
+
+def _list_after_colon(above: str, text: str) -> bool:
+    """An item that introduces a list ("- Managed 14–18 patients/day under NP and MD preceptors:") goes on with the
+    list a narrow column wrapped to the next line ("HTN, DM2, hyperlipidemia, COPD,"); a lone label ("Key results:")
+    is a sub-heading over items of their own."""
+    above = _strip_bullet(above).strip()
+    return above.endswith((":", "：")) and not is_lone_label(above) and ("," in text or "，" in text or "、" in text)
 
 
 @lru_cache(maxsize=64)
