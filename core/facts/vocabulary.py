@@ -72,7 +72,7 @@ _GRADE_AFTER = re.compile(r"-[A-Za-z]|[ \t]*[轮端级类位档型照]")
 _PRECEPTED_BEFORE = re.compile(
     r"\b(?:under|with|by|from|guidance|supervision|direction)(?:[ \t]+(?:my|the|an?|their|assigned|experienced|"
     r"clinical|site|faculty|nurse|guidance|supervision|direction|of|"
-    r"practitioners?|physicians?|NPs?|MDs?|DOs?|PAs?|RNs?|and|or|&|/|,))*[ \t]+$",
+    r"practitioners?|physicians?|NPs?|MDs?|DOs?|PAs?|RNs?|and|or|&|/),?)*[ \t]+$",
     re.I,
 )
 _PRECEPTED_AFTER = re.compile(r"[ \t]+(?:review|oversight|supervision|sign-?off|feedback)\b", re.I)

@@ -105,6 +105,7 @@ def test_a_heading_in_capitals_keeps_its_note_out_of_the_section() -> None:
     ("line", "precepting"),
     [
         ("Managed 14–18 patients/day under NP and MD preceptors: HTN, DM2", False),
+        ("Saw 20 patients a day under NP, MD preceptors", False),
         ("Interpreted plain radiographs and 12-lead ECGs with preceptor review", False),
         ("Administered IV medications with preceptor oversight", False),
         ("Completed orientation under the guidance of experienced preceptors", False),
