@@ -70,7 +70,8 @@ _PLACE_NAMES = (
 _PLACES = frozenset(_PLACE_NAMES)
 _ORG_WORDS = re.compile(
     r"\b(?:inc|llc|llp|pllc|ltd|corp|corporation|company|co|group|gmbh|plc|labs?|technologies|technology|systems|"
-    r"bank|university|college|institute|school|academy|foundation|agency|studio|partners|consulting|capital|health)"
+    r"bank|university|college|institute|school|academy|foundation|agency|studio|partners|consulting|capital|health|"
+    r"hospital|clinic|medical center)"
     r"\b\.?",
     re.IGNORECASE,
 )
@@ -562,6 +563,21 @@ def _placement_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
         entry.title, entry.org = named[0], named[1]
 
 
+# A hospital's unit or a company's team named beside a title: "Medical ICU", "Step-Down Unit", "Labor & Delivery".
+_UNIT = re.compile(
+    r"\b(?:[MSCNP]?ICU|PACU|ED|ER|OR|Step-?Down|Med-?Surg|Medical-Surgical|Telemetry|Labor\s*(?:&|and)\s*Delivery|L&D"
+    r"|Emergency\s+Department|Intensive\s+Care)\b"
+)
+
+
+def _unit_before_employer(part: str, rest: list[str], vocab: Vocabulary) -> bool:
+    """A header's part naming a unit or team, with the employer's name among the parts after it: the title's."""
+    if _is_org(part, vocab) or not (_UNIT.search(part) or _TEAM.search(part)):
+        return False
+    after = rest[rest.index(part) + 1 :]
+    return any(_is_org(p, vocab) and not _is_location(p) for p in after)
+
+
 def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
     """Tell employer from title (and location) among the parts of an experience or project header."""
     spread: list[str] = []
@@ -601,6 +617,8 @@ def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
             and (_COOP_TITLE.search(part) or not _is_org(_TEAM_ASIDE.sub("", part), vocab))
         ):
             entry.title = part
+        elif entry.title and not entry.org and _unit_before_employer(part, rest, vocab):
+            entry.title = _with_team(entry.title, part)  # "Charge Nurse, Medical ICU | Miami Valley Hospital"
         elif not entry.org and (_is_org(part, vocab) or not _is_title(part, vocab)):
             entry.org = part
         elif not entry.title and _is_title(part, vocab):

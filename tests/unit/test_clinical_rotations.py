@@ -146,3 +146,23 @@ def test_a_rotation_whose_site_comes_first_keeps_the_site_as_its_organisation() 
         "resume",
     )
     assert [(e.org, e.start) for e in doc.experience] == [("北京协和医院", "2023-01"), ("北京朝阳医院", "2023-05")]
+
+
+@pytest.mark.parametrize(
+    ("header", "title", "org"),
+    [
+        ("Charge Nurse, Medical ICU | Miami Valley Hospital | Dayton, OH | 03/2019 – Present",
+         "Charge Nurse, Medical ICU", "Miami Valley Hospital"),
+        ("Staff Nurse, Step-Down Unit | Kettering Health | Dayton, OH | 06/2016 – 02/2019",
+         "Staff Nurse, Step-Down Unit", "Kettering Health"),
+        ("Registered Nurse, Labor & Delivery – Cedar Ridge Medical Center, Austin, TX  2019 – 2023",
+         "Registered Nurse, Labor & Delivery", "Cedar Ridge Medical Center"),
+        ("Software Engineer | Payments Team | Stripe Inc | 2019 – 2022",
+         "Software Engineer, Payments Team", "Stripe Inc"),
+        ("Medical Assistant | Family Care Clinic | Reno, NV | 2020 – 2022", "Medical Assistant", "Family Care Clinic"),
+    ],
+)  # fmt: skip
+def test_a_unit_beside_the_title_is_the_titles_and_the_hospital_the_employer(header: str, title: str, org: str) -> None:
+    """ "Charge Nurse, Medical ICU | Miami Valley Hospital" made the unit the employer and dropped the hospital."""
+    doc = read_document(f"Priya Raman, RN\nDayton, OH\n\nEXPERIENCE\n{header}\n- Led the rapid response team", "resume")
+    assert [(e.title, e.org) for e in doc.experience] == [(title, org)]
