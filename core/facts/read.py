@@ -1223,9 +1223,9 @@ def _entries_in(
             # 2019 – 2023" over "Software Engineer" (a name with no organisation word of its own)
             parts.append(lines[body_start].strip())
             body_start += 1
-        if body_start < next_header and body_start > header and _comma_rest(lines[body_start - 1], lines[body_start]):
+        if parts and header < body_start < next_header and _comma_rest(lines[body_start - 1], lines[body_start]):
             # "Lakeshore State University College of Nursing – Cleveland," + "OH (online/hybrid)": the place's rest
-            parts[-1:] = _header_parts(f"{parts[-1]}, {lines[body_start].strip()}", []) if parts else parts
+            parts[-1:] = _header_parts(f"{parts[-1]}, {lines[body_start].strip()}", [])
             body_start += 1
         if kind != "education" and date_start is None and hits and _one_term(hits[-1]):
             date_start = date_end  # "Software Engineering Intern  Summer 2024": the role began in that term too
