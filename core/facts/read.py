@@ -944,6 +944,21 @@ def _range_rest(lines: list[str], index: int, end: int) -> str | None:
 _MONTH_AT_END = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.IGNORECASE)
 
 
+_STATE = re.compile(r"[A-Z]{2}")
+
+
+def _places_joined(parts: list[str]) -> list[str]:
+    """A city and its state a wrapped header left in two parts ("… Family Medicine, Westerville," + "OH Jan 2024 –
+    …") as the one place they name."""
+    out: list[str] = []
+    for part in parts:
+        if out and _STATE.fullmatch(part) and not _is_location(out[-1]) and _CITY_STATE.match(f"{out[-1]}, {part}"):
+            out[-1] = f"{out[-1]}, {part}"
+        else:
+            out.append(part)
+    return out
+
+
 def _comma_rest(above: str, line: str) -> bool:
     """A header's line cut after a comma and the few words that finish it ("… – Cleveland," + "OH (online/hybrid)")."""
     return (
@@ -1159,7 +1174,7 @@ def _entries_in(
             probe -= 1
             if len(parts) + len(words_before) >= 2 and not (wants_school and not _SCHOOL_WORDS.search(lines[first])):
                 break
-        parts = [p for w in words_before for p in _header_parts(w, [])] + parts
+        parts = _places_joined([p for w in words_before for p in _header_parts(w, [])] + parts)
         employer = _employer_above(lines, first - 1, previous_end, parts, vocab) if kind == "experience" else []
         if employer:
             parts = employer + _team_in_title(parts, vocab)

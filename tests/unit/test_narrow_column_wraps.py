@@ -45,6 +45,7 @@ def test_a_narrow_columns_wraps_are_joined_back_in_the_nurse_practitioners_resum
         "Cleveland, OH",
         ["GPA 3.86/4.00 · Sigma Theta Tau International Honor Society"],
     )
+    assert [e.location for e in doc.experience[:3]] == ["Westerville, OH", "Hilliard, OH", "Grove City, OH"]
     family_practice = doc.experience[0]
     assert family_practice.bullets[0].startswith("Managed 14–18 patients/day under NP and MD preceptors: HTN, DM2,")
     licences = next(s for s in doc.sections if s.canonical == "certifications")
