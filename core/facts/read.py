@@ -557,9 +557,13 @@ _PLACEMENTS = re.compile(r"rotations?\b|placements?\b|practicum|clinicals\b|轮�
 def _placement_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
     """A rotation's header names its specialty, then its site ("Family Practice – Maple Grove Family Medicine,
     Westerville, OH"): the specialty is what was practised (the title), the site where (the organisation). A site
-    named first ("北京协和医院 心内科") stays the organisation."""
+    named first ("北京协和医院  心内科") stays the organisation, the department after it the title."""
     named = [p.strip() for part in parts for p in _SPLIT.split(part) if p.strip() and not _is_location(p.strip())]
-    if len(named) >= 2 and entry.org == named[0] and not _is_org(named[0], vocab):
+    if len(named) < 2 or entry.org != named[0]:
+        return
+    if _is_org(named[0], vocab):
+        entry.title = named[1]  # "北京协和医院  心内科": the site, then the department practised in
+    else:
         entry.title, entry.org = named[0], named[1]
 
 

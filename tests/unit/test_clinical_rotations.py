@@ -145,7 +145,10 @@ def test_a_rotation_whose_site_comes_first_keeps_the_site_as_its_organisation() 
         "2023.05-2023.08  北京朝阳医院  急诊科\n- 协助处理急诊患者\n",
         "resume",
     )
-    assert [(e.org, e.start) for e in doc.experience] == [("北京协和医院", "2023-01"), ("北京朝阳医院", "2023-05")]
+    assert [(e.org, e.title, e.start) for e in doc.experience] == [
+        ("北京协和医院", "心内科", "2023-01"),
+        ("北京朝阳医院", "急诊科", "2023-05"),
+    ]
 
 
 @pytest.mark.parametrize(
