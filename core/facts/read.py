@@ -219,7 +219,6 @@ def _heading(line: str, vocab: Vocabulary, in_entries: bool) -> tuple[str, str, 
 
 
 # A heading in capitals with a note after a dash: "CLINICAL ROTATIONS (MSN-FNP) — 620 supervised clinical hours".
-_BRACKETED = re.compile(r"[（(][^()（）]{1,30}[)）]")
 _HEADING_NOTE = re.compile(r"(.{4,40}?)\s+[—–-]{1,2}\s+\S")
 
 
@@ -231,7 +230,7 @@ def _noted_heading(text: str, vocab: Vocabulary) -> tuple[str, str, bool] | None
     if found is None:
         return None
     head = found.group(1).strip()
-    letters = [ch for ch in _BRACKETED.sub(" ", head) if ch.isalpha()]
+    letters = [ch for ch in _PARENS.sub(" ", head) if ch.isalpha()]
     if len(letters) < 4 or not all(ch.isupper() for ch in letters):
         return None
     canonical = vocab.section_of(head)

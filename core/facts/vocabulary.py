@@ -189,7 +189,11 @@ _SENSED = frozenset(_OTHER_SENSE_AFTER) | frozenset(_OTHER_SENSE_BEFORE)
 
 
 def _other_sense(text: str, start: int, end: int) -> bool:
+    """True when the spelling at text[start:end] is meant in a sense the words beside it rule out (cheap for the
+    usual spelling, which has no rule)."""
     surface = text[start:end].lower()
+    if surface not in _SENSED:
+        return False
     after = _OTHER_SENSE_AFTER.get(surface)
     before = _OTHER_SENSE_BEFORE.get(surface)
     return bool(after and after.match(text, end)) or bool(before and before.search(text, max(0, start - 30), start))
@@ -576,7 +580,7 @@ class Vocabulary:
         if trie.first_keys().isdisjoint(_forms_of(text, memo)):
             return None  # no spelling can start in this text (the usual case: skip the scan)
         for match in trie.scan(text, tokens):
-            if text[match.start : match.end].lower() in _SENSED and _other_sense(text, match.start, match.end):
+            if _other_sense(text, match.start, match.end):
                 continue  # the word in its other sense ("under NP and MD preceptors"), as the scan drops it
             if kind != "certification" or self._counts_as_certificate(text, match.start, match.end):
                 return Hit(canonical, text[match.start : match.end], match.start, match.end, kind)
@@ -795,8 +799,7 @@ class Vocabulary:
         if matches and ("@" in text or "://" in text or "www." in text):
             links = [(m.start(), m.end()) for m in _LINK_RE.finditer(text)]
             matches = [m for m in matches if not any(s <= m.start < e for s, e in links)]
-        if any(text[m.start : m.end].lower() in _SENSED for m in matches):
-            matches = [m for m in matches if not _other_sense(text, m.start, m.end)]
+        matches = [m for m in matches if not _other_sense(text, m.start, m.end)]
         if any(m.end - m.start == 2 for m in matches):
             matches = [m for m in matches if not _region_after_city(text, m.start, m.end)]
         if any(m.entry.guarded for m in matches):
