@@ -557,7 +557,7 @@ def _placement_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
     """A rotation's header names its specialty, then its site ("Family Practice – Maple Grove Family Medicine,
     Westerville, OH"): the specialty is what was practised (the title), the site where (the organisation). A site
     named first ("北京协和医院  心内科") stays the organisation, the department after it the title."""
-    named = [p.strip() for part in parts for p in _SPLIT.split(part) if p.strip() and not _is_location(p.strip())]
+    named = [part for part in parts if not _is_location(part)]
     if len(named) < 2 or entry.org != named[0]:
         return
     if _is_org(named[0], vocab):
