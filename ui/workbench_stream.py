@@ -97,20 +97,19 @@ def _ended_without_stream(user_id: uuid.UUID, job_id: uuid.UUID, state: dict[str
 
 
 def _head(state: dict[str, Any], view: StreamView, progress: Progress | None, quiet: bool = False) -> None:
-    """The progress line while nothing is written yet (none when `quiet`), then the structured parts."""
-    if not state["text"] and not state["parts"]:
-        if quiet:
-            return
+    """The progress line while the model has written nothing yet (none when `quiet`), then the structured parts.
+
+    Parts computed by code (Match's keyword coverage) come before the model's first words; the line stays above
+    them until those words come, so the page never sits still with no sign that the model is still at work."""
+    if not state["text"] and not quiet:
         if progress is not None:
             st.caption(":material/progress_activity: " + progress(state["status"]))
         elif state["status"]:
             st.caption(":material/progress_activity: " + t(str(state["status"])))
-        else:
+        elif not state["parts"]:
             st.caption(":material/schedule: " + t("workbench.waiting"))
-        return
-    if state["status"] and progress is None and not state["text"]:
-        st.caption(":material/progress_activity: " + t(str(state["status"])))
-    view.head(view.data(state["text"]), state["parts"])
+    if state["text"] or state["parts"]:
+        view.head(view.data(state["text"]), state["parts"])
 
 
 def head_key(state: dict[str, Any], head_grows: bool, second: int) -> tuple[object, ...]:

@@ -6,6 +6,7 @@ that is not ready yet not blocking the Workbench.
 
 from __future__ import annotations
 
+import json
 import uuid
 from typing import Any
 
@@ -212,3 +213,32 @@ def test_a_queued_service_shows_its_stage_and_elapsed_time(fake, make_user) -> N
     captions = " ".join(str(c.value) for c in at.caption)
     assert translate("progress.queued", "en") + " · " in captions
     assert translate("workbench.waiting", "en") not in captions
+
+
+def test_a_match_shows_its_progress_above_the_coverage_until_the_model_writes(fake, make_user) -> None:
+    """The coverage, computed by code, comes before the model's first words; the line still says Match is at work."""
+    from core import streams
+
+    user = make_user(coins=5)
+    add_assets(user)
+    service_id = services.create_service(user, idempotency_key="c", jd_text=JD_TEXT).data["service_id"]
+    with unit_of_work() as session:
+        match = session.scalar(select(Job).where(Job.service_id == uuid.UUID(service_id), Job.kind == "match"))
+        assert match is not None
+        assert jobs.claim(session, match.id) is not None  # a worker has it
+    coverage = {"must_have": [{"keyword": "Kafka", "status": "resume", "proof": "Kafka pipelines"}], "nice_to_have": []}
+    writer = streams.StreamWriter(str(match.id))
+    writer.part("coverage", json.dumps(coverage))
+    writer.flush()
+    at = open_page("pages/2_Workbench.py", user, state={"wb.current": uuid.UUID(service_id)})
+    assert not at.exception
+    captions = " ".join(str(c.value) for c in at.caption)
+    assert translate("progress.matching", "en") + " · " in captions
+    assert "Kafka" in _texts(at)  # the coverage is shown under the line
+
+    writer.delta('{"overall_score": 81')  # the model's first words: the line gives way to them
+    writer.flush()
+    at.run()
+    assert not at.exception
+    assert translate("progress.matching", "en") + " · " not in " ".join(str(c.value) for c in at.caption)
+    assert "Kafka" in _texts(at)
