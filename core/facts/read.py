@@ -419,6 +419,16 @@ def _is_org(part: str, vocab: Vocabulary) -> bool:
 
 
 _HONOURS = re.compile(r"\s*[（(]\s*(?:hons?|honours|honors)\.?\s*[)）]", re.IGNORECASE)
+# The terms a role was held on, bracketed after its title ("Physical Therapist (PRN)", "RN (Per Diem)", "Data Analyst
+# (Contract)"): part of the title as written, never an employer of its own; after a firm's name ("Acme Corp
+# (Contract)"), no part of the name.
+_TERMS_ASIDE = re.compile(
+    r"\s*[（(]\s*(?:PRN|per[- ]diem|part[- ]time|full[- ]time|contract|contractor|temporary|temp|locums?|"
+    r"locum tenens|seasonal|travel(?: contract)?|float pool)\s*[)）]",
+    re.IGNORECASE,
+)
+_BRACKETS_KEPT = str.maketrans("()（）", "\x05\x06\x07\x08")  # out of the splitter's way, put back after it
+_BRACKETS_BACK = str.maketrans("\x05\x06\x07\x08", "()（）")
 # A Chinese company's registered name holds its seat in brackets: "网易（杭州）网络有限公司", "腾讯科技（深圳）有限公司"
 _SEAT_IN_NAME = re.compile(
     r"(?<=[\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{2,6})[)）](?=[\u4e00-\u9fff]{0,16}?(?:公司|集团|银行|研究院|事务所))"
@@ -469,11 +479,14 @@ def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
     joined = _CITY_COMMA.sub(lambda m: m.group(0).replace(", ", "\x00").replace(",", "\x01"), "  |  ".join(pieces))
     joined = re.sub(r"\s+(?:to|至|到|[-–—~])\s+(?=\s*\|)", " ", joined)
     joined = _HONOURS.sub("\x02", joined)  # "BSc (Hons) Computer Science" is one degree, not three parts
+    joined = _TERMS_ASIDE.sub(lambda m: m.group(0).translate(_BRACKETS_KEPT), joined)
     joined = _SEAT_IN_NAME.sub("\x03\\1\x04", joined)
     parts = []
     for part in _SPLIT.split(joined):
         part = part.strip(_PART_EDGES).replace("\x00", ", ").replace("\x01", ",").replace("\x02", " (Hons)")
-        part = part.replace("\x03", "（").replace("\x04", "）")
+        part = part.replace("\x03", "（").replace("\x04", "）").translate(_BRACKETS_BACK)
+        if _ORG_WORDS.search(bare := _TERMS_ASIDE.sub("", part)):
+            part = bare
         if part and part.lower() not in _DATE_WORDS and not _HOURS.fullmatch(part):
             parts.append(part)
     if len(parts) > 2:  # "Infrastructure Intern (co-op) -- Tallgrass Hosting": how the term was taken, no employer
@@ -550,7 +563,9 @@ _SERVED_AS = re.compile(r"^(?:担任|任)\s*(\S.{0,15})$")
 
 
 # A section of supervised clinical practice: "CLINICAL ROTATIONS", "Clinical Placements", "Practicum", "临床轮转".
-_PLACEMENTS = re.compile(r"rotations?\b|placements?\b|practicum|clinicals\b|轮转", re.IGNORECASE)
+_PLACEMENTS = re.compile(
+    r"rotations?\b|placements?\b|practicum|clinicals\b|affiliations?\b|externships?\b|fieldwork\b|轮转", re.IGNORECASE
+)
 
 
 def _placement_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
@@ -2100,7 +2115,7 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
                 if _ENGAGEMENT.match(piece.strip()):
                     continue
                 if not title and _is_title(piece, vocab) and len(piece) <= 70:
-                    title, on_title_line = piece, True
+                    title, on_title_line = _TERMS_ASIDE.sub("", piece) or piece, True  # "Data Analyst (Full-time)"
                 elif _is_location(piece) or (company_here and named and _PLACE_AFTER_NAME.match(piece)):
                     location = location or piece  # "Spotify · Stockholm": what follows the company is its place
                     # "北京 · 朝阳区 · 望京": a Chinese line that opens with a place is an address

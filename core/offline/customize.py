@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from core.facts.cert_status import is_pending, pending_only
 from core.facts.dates import only_dates
-from core.facts.model import DocumentModel, Entry, JobFacts
+from core.facts.model import DocumentModel, Entry, JobFacts, Section
 from core.facts.read import HEADING_MARKS, is_lone_label, wrapped_rest
 from core.facts.text import fold
 from core.facts.vocabulary import get_vocabulary
@@ -218,20 +218,31 @@ def _plain_section(
     """A section copied as written (languages, certifications, awards: no model of their own)."""
     for section in doc.sections:
         if section.canonical == canonical:
-            heading = [clean(line) for line in doc.lines[section.start : section.start + 1]]  # inline content
-            lines = doc.lines[section.start + 1 : section.end]
-            units = [clean(text) for _, text in line_units(lines, prose=canonical == "summary", doc=doc)]
-            body = [line for line in [*heading, *units] if line]
-            title_words = section.title.strip().rstrip(":：")
-            body = [
-                line for line in body if line.strip(HEADING_MARKS).rstrip(":：") != title_words
-            ]  # "■ 代表性研究报告"
-            if body:
-                title = section_title(doc, canonical, fallback_key)
-                draft.heading(title)
-                for line in body:
-                    draft.bullet(line, asset, title)
+            _copy_section(draft, doc, section, section_title(doc, canonical, fallback_key), asset)
             return
+
+
+def _copy_section(draft: Draft, doc: DocumentModel, section: Section, title: str, asset: AssetKind) -> None:
+    """One section's lines as written, under `title` (nothing when it holds no line but its heading)."""
+    heading = [clean(line) for line in doc.lines[section.start : section.start + 1]]  # inline content
+    lines = doc.lines[section.start + 1 : section.end]
+    units = [clean(text) for _, text in line_units(lines, prose=section.canonical == "summary", doc=doc)]
+    body = [line for line in [*heading, *units] if line]
+    title_words = section.title.strip().rstrip(":：")
+    body = [line for line in body if line.strip(HEADING_MARKS).rstrip(":：") != title_words]  # "■ 代表性研究报告"
+    if body:
+        draft.heading(title)
+        for line in body:
+            draft.bullet(line, asset, title)
+
+
+def _undated_experience(draft: Draft, doc: DocumentModel) -> None:
+    """Experience sections that hold no dated role, copied as written: a student's "CLINICAL AFFILIATIONS", a
+    site and its weeks a line, are supervised practice a recruiter reads, not lines to drop."""
+    for section in doc.sections:
+        holds_a_role = any(section.start <= entry.line_start < section.end for entry in doc.entries)
+        if section.canonical == "experience" and section.title.strip() and not holds_a_role:
+            _copy_section(draft, doc, section, section.title.strip().rstrip(":："), "resume")
 
 
 def customize(docs: ServiceDocuments, match: MatchResultData) -> CustomizeReply:
@@ -259,6 +270,7 @@ def customize(docs: ServiceDocuments, match: MatchResultData) -> CustomizeReply:
         for entry in group:
             keep = RECENT_BULLETS if rank[id(entry)] < RECENT_ROLES else OLDER_BULLETS
             _write_entry(draft, resume, entry, keep, rel, "resume", used)
+    _undated_experience(draft, resume)
     if detailed is not None:
         _from_history(draft, resume, detailed, job, used)
     projects = resume.projects
