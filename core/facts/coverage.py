@@ -176,12 +176,12 @@ _CLAUSE = re.compile(r"[，,。；;.:：()（）]")
 
 
 def either_groups(jd: DocumentModel) -> list[frozenset[str]]:
-    """Skills a JD line offers as a choice, by canonical id: one held meets the others ("熟悉 Python 或 R",
-    "Java/C++/Go 中至少一种", "one of AWS, GCP, Azure"); "Java and Python" and "Java、Go、MySQL" are each required."""
-    vocab = get_vocabulary()
+    """Skills and certificates a JD line offers as a choice, by canonical id: one held meets the others ("熟悉 Python
+    或 R", "Java/C++/Go 中至少一种", "one of AWS, GCP, Azure", "OCS or SCS board certification"); "Java and Python"
+    and "Java、Go、MySQL" are each required."""
     groups: list[frozenset[str]] = []
     for _, line in bullet_units(jd.lines):  # a choice wrapped over two lines ("FP&A或成本" + "分析经验") is one
-        hits = vocab.skills_in(line) if len(line) <= 400 else []
+        hits = _named_in(line) if len(line) <= 400 else []
         chain: list[Hit] = []
         chosen = False
         examples_of: Hit | None = None  # the skill just before the chain, when the chain is its bracketed examples
@@ -196,6 +196,18 @@ def either_groups(jd: DocumentModel) -> list[frozenset[str]]:
             chain, chosen = [hit], False
         _close(groups, line, chain, chosen, examples_of)
     return groups
+
+
+def _named_in(line: str) -> list[Hit]:
+    """The skills a line names and the known certificates no skill's name holds, in the line's order."""
+    vocab = get_vocabulary()
+    skills = vocab.skills_in(line)
+    certs = [
+        cert
+        for cert in vocab.certifications_in(line, known_only=True)
+        if not any(skill.start < cert.end and cert.start < skill.end for skill in skills)
+    ]
+    return sorted([*skills, *certs], key=lambda hit: hit.start) if certs else skills
 
 
 def _close(groups: list[frozenset[str]], line: str, chain: list[Hit], chosen: bool, examples_of: Hit | None) -> None:

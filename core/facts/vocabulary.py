@@ -76,7 +76,20 @@ _PRECEPTED_BEFORE = re.compile(
     re.I,
 )
 _PRECEPTED_AFTER = re.compile(r"[ \t]+(?:review|oversight|supervision|sign-?off|feedback)\b", re.I)
+# A clinician's notes: the payer, the discipline or the patient before "documentation", the record system after it
+# ("Medicare documentation requirements", "Documentation in WebPT").
+_CLINICAL_NOTES_BEFORE = re.compile(
+    r"\b(?:Medicare|Medicaid|payer|clinical|medical|nursing|therapy|patient|progress[- ]notes?|charting|visit|"
+    r"point[- ]of[- ]care|skilled)[ \t-]+$",
+    re.IGNORECASE,
+)
+_CLINICAL_NOTES_AFTER = re.compile(
+    r"[ \t]+(?:in|into|using|on)[ \t]+(?:the[ \t]+)?(?:WebPT|Epic|Cerner|Meditech|athenahealth|eClinicalWorks|NextGen|"
+    r"PointClickCare|Netsmart|EMR|EHR)\b",
+    re.IGNORECASE,
+)
 _OTHER_SENSE_AFTER = {
+    "documentation": _CLINICAL_NOTES_AFTER,
     "c": _GRADE_AFTER,
     "r": _GRADE_AFTER,
     "preceptor": _PRECEPTED_AFTER,
@@ -172,6 +185,8 @@ _OTHER_SENSE_BEFORE = {
         re.IGNORECASE,
     ),
     "retention": re.compile(r"\b(?:revenue|employee|staff|talent|data|records?|logs?)[ \t-]+$", re.IGNORECASE),
+    # a clinician's notes ("meet Medicare documentation requirements", "nursing documentation"), not technical writing
+    "documentation": _CLINICAL_NOTES_BEFORE,
     # the people at the top ("present to Commercial and Finance leadership"), not the skill of leading
     "leadership": re.compile(
         r"\b(?:senior|executive|company|commercial|finance|regional|district|our)[ \t]+(?:and[ \t]+[A-Za-z]+[ \t]+)?$",
