@@ -88,6 +88,7 @@ _CLINICAL_NOTES_AFTER = re.compile(
     r"PointClickCare|Netsmart|EMR|EHR)\b",
     re.IGNORECASE,
 )
+_CLIENT_SOFTWARE_AFTER = re.compile(r"端")
 _OTHER_SENSE_AFTER = {
     "documentation": _CLINICAL_NOTES_AFTER,
     "c": _GRADE_AFTER,
@@ -121,6 +122,9 @@ _OTHER_SENSE_AFTER = {
         r"|[ \t]+(?:partners?|vendors?|clients?|oversight|management)\b",
         re.I,
     ),
+    # client software built ("开发客户端功能"), not customers won
+    "开发客户": _CLIENT_SOFTWARE_AFTER,
+    "开发新客户": _CLIENT_SOFTWARE_AFTER,
     # an exam still to sit ("其余2门备考中"), not teaching to one
     "备考": re.compile(r"[ \t]*中"),
     # the International Baccalaureate ("IB官方工作坊", "IB课程"), not investment banking

@@ -409,6 +409,16 @@ def language_names(doc: DocumentModel) -> list[str]:
 _CERT_WORD = re.compile(r"certif|认证|证书|资格", re.IGNORECASE)
 _BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
 _ITEM_LABEL = re.compile(r"^[^:：]{1,30}[:：]\s*")
+# A Chinese skills line written as a sentence: "熟悉 FOB、CIF、DDP 等贸易术语及 T/T、L/C 结算方式". The verb before a
+# list (at the line's start or after a break) and the "等…及" that closes one list and opens the next are no part of
+# any item.
+_LEAD_VERB = re.compile(
+    r"(?:^|(?<=[，,；;、]))\s*(?:熟练掌握|熟练使用|熟练运用|熟悉|掌握|精通|了解|熟练|会使用|能使用)\s*"
+)
+_ETC_JOIN = re.compile(
+    r"(?<=[^\s、，,；;])\s*等(?!价|级|保|离子|效|待|比|高|同|值|距)"  # "等价类", "等保" are words of their own
+    r"(?:[\u4e00-\u9fff]{0,8}?(?:以及|及|和|与)|[\u4e00-\u9fff]{1,8}(?=\s*[。；;.]?\s*$))\s*"
+)
 _LICENCE_NUMBER = re.compile(r"#\s*\d|\d{5,}|No\.\s*\d", re.IGNORECASE)
 # An edition of the product named just before it, after a slash: "QuickBooks Online / Desktop", "Tableau Desktop /
 # Server", "Office 365 / Pro". Listed alone it would read as a skill of its own ("Desktop").
@@ -416,6 +426,10 @@ _EDITION = frozenset(
     {"online", "desktop", "cloud", "server", "pro", "professional", "enterprise", "premier", "standard", "express",
      "community", "mobile", "web", "lite", "plus", "basic", "advanced", "classic", "on-prem", "on-premise", "saas"}
 )  # fmt: skip
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
 
 
 def unknown_listed(doc: DocumentModel, lines: list[int]) -> list[str]:
@@ -428,6 +442,7 @@ def unknown_listed(doc: DocumentModel, lines: list[int]) -> list[str]:
     out: list[str] = []
     for _, unit in line_units([doc.lines[i] for i in lines]) if lines else []:
         text = _BRACKETED.sub(lambda m: " " * len(m.group(0)), _ITEM_LABEL.sub(lambda m: " " * len(m.group(0)), unit))
+        text = _ETC_JOIN.sub(lambda m: "、" + " " * (len(m.group(0)) - 1), _LEAD_VERB.sub(_blank, text))  # same length
         known = [(h.start, h.end) for found in (vocab.skills_in, vocab.languages_in, vocab.certifications_in)
                  for h in found(unit)]  # fmt: skip
         start, previous_named = 0, False
