@@ -829,8 +829,18 @@ _DATED_ASIDE = re.compile(
 )
 
 
+# A degree's honours after its year ("B.S. Accounting — Appalachian State University (2015), summa cum laude"): the
+# header ends at the year all the same.
+_HONOURS_TAIL = re.compile(
+    r"\s*[,;–—-]\s*(?:(?:summa|magna)\s+)?cum\s+laude|\s*[,;–—-]\s*with\s+(?:high(?:est)?\s+)?(?:honou?rs|distinction)"
+    r"|\s*[,;–—-]\s*first[- ]class\s+honou?rs|\s*[,;–—-]\s*dean['’]?s\s+list",
+    re.IGNORECASE,
+)
+
+
 def _is_header_line(line: str) -> bool:
     text = _DATED_ASIDE.sub(" ", _strip_bullet(line))
+    text = text[: m.start()] if (m := _HONOURS_TAIL.search(text)) and m.end() >= len(text.rstrip(" .")) else text
     if not text or len(text) > 140:
         return False
     ranges, dates = _line_dates(text)
@@ -2190,8 +2200,14 @@ _COMPANY_SAYS = re.compile(
 _TEAM_INTRO = re.compile(
     r"^(?:we|our|the|at|join|you'll join|you will join|as an?|in this role|this role)\b.*[.!]$", re.IGNORECASE
 )
-# …or opens with the company's own ("Brex's Ledger Platform team owns…", "Google's software engineers develop…").
-_COMPANYS_OWN = re.compile(r"^[A-Z][\w&.-]*['’]s\s.*[.!]$")
+# …or opens with the company's own ("Brex's Ledger Platform team owns…", "Google's software engineers develop…"), or
+# says what the company is ("Harbor & Pine is a $900M specialty foods company.").
+_COMPANYS_OWN = re.compile(
+    r"^[A-Z][\w&.-]*['’]s\s.*[.!]$"
+    r"|^[A-Z][\w&'’ .-]{1,40}\s(?:is|are)\s(?:a|an|the|one of)\b[^.!?]{0,120}\b(?:company|firm|provider|leader|"
+    r"platform|startup|start-up|business|brand|manufacturer|retailer|group|organi[sz]ation|employer|bank|insurer|"
+    r"agency|studio|marketplace)\b"
+)
 # A posting's pay, often a labelled line under its last heading ("Compensation: $230,000 – $290,000 base"): never a
 # requirement nor a duty.
 _PAY_LINE = re.compile(

@@ -89,6 +89,12 @@ _CLINICAL_NOTES_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CLIENT_SOFTWARE_AFTER = re.compile(r"端")
+# A team's own tools or ways taken up ("drive adoption of a modern planning tool"), not users taking up a product.
+_INTERNAL_ADOPTION_AFTER = re.compile(
+    r"[ \t]+of[ \t]+(?:(?:a|an|the|our|new|modern|internal|standard|shared)[ \t]+)*(?:[\w&/-]+[ \t]+){0,2}"
+    r"(?:tools?|software|process(?:es)?|practices?|standards?|methodolog(?:y|ies)|polic(?:y|ies)|templates?|ERP)\b",
+    re.IGNORECASE,
+)
 _OTHER_SENSE_AFTER = {
     "documentation": _CLINICAL_NOTES_AFTER,
     "c": _GRADE_AFTER,
@@ -124,6 +130,7 @@ _OTHER_SENSE_AFTER = {
     ),
     # client software built ("开发客户端功能"), not customers won
     "开发客户": _CLIENT_SOFTWARE_AFTER,
+    "drive adoption": _INTERNAL_ADOPTION_AFTER,
     "开发新客户": _CLIENT_SOFTWARE_AFTER,
     # an exam still to sit ("其余2门备考中"), not teaching to one
     "备考": re.compile(r"[ \t]*中"),

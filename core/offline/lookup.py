@@ -156,7 +156,7 @@ def entry_lines(doc: DocumentModel, entry: Entry) -> EntryLines:
     """Split an entry's lines into its header and its bullets, using the entry's own bullet texts."""
     end = min(entry.line_end, len(doc.lines))
     indexes = [i for i in range(entry.line_start, end) if doc.lines[i].strip()]
-    if entry.kind == "education" and not entry.bullets:
+    if not entry.bullets:  # a school's lines, or a title the reader found no deed under ("Manager (2019 – 2021)")
         return EntryLines(header=indexes, bullets=[], texts=[])
     first = _first_bullet(doc, entry, indexes)
     if first >= len(indexes):
