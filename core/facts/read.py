@@ -278,7 +278,7 @@ _COUNTRY_AFTER = re.compile(r",\s*(?:USA|U\.S\.A\.|US|United States)$")
 
 def _is_location(part: str) -> bool:
     text = _COUNTRY_AFTER.sub("", part.strip().strip("."))  # "Sunnyvale, CA, USA"
-    if not text or len(text) > 40:
+    if not text or len(text) > 40 or _BARE_TITLE.match(text.split(",")[0]):  # "VP, Sales" is a title, no place
         return False
     if _CITY_STATE.match(text) or text.lower() in _PLACES:
         return True
@@ -340,6 +340,8 @@ def _contact(lines: list[str], vocab: Vocabulary, header_end: int) -> tuple[Cont
             if name:
                 contact.name, name_line = name, index
                 break
+    if contact.name and name_line is not None:
+        contact.name = _wrapped_name(contact.name, lines, name_line, vocab)
     if not contact.name:
         for index, line in enumerate(lines[:40]):
             labelled = _labelled_name(line)
@@ -363,6 +365,21 @@ def _contact(lines: list[str], vocab: Vocabulary, header_end: int) -> tuple[Cont
             contact.links.append(link)
     contact.location = _location(lines[: max(header_end, 8)][:20])
     return contact, name_line
+
+
+# A name a narrow sidebar broke ("Marcus T." / "Holloway") or a template set as two lines ("JANE" / "DOE").
+_INITIAL_END = re.compile(r"(?:^|\s)[A-Z]\.?$")
+
+
+def _wrapped_name(name: str, lines: list[str], index: int, vocab: Vocabulary) -> str:
+    """The name with the rest a line break took from it: the next line, when the name ends with an initial or is
+    one word, and that line is one or two capitalised words that read as a name (no title, place or heading)."""
+    if _CJK.search(name) or lines[index].strip() != name or not (_INITIAL_END.search(name) or " " not in name):
+        return name
+    rest = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    if not rest or len(rest.split()) > 2 or _name_candidate(rest, vocab) != rest or _is_location(rest):
+        return name
+    return f"{name} {rest}"
 
 
 def _location(lines: list[str]) -> str:
@@ -601,7 +618,7 @@ def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
     spread: list[str] = []
     for part in parts:
         spread.extend(_header_pieces(part, entry.kind, vocab))
-    spread = _promotions(spread, vocab)
+    spread = _function_beside_title(_promotions(spread, vocab), vocab)
     labels = {"公司": "org", "单位": "org", "company": "org", "employer": "org", "职位": "title", "岗位": "title",
               "title": "title", "role": "title", "position": "title", "项目": "org", "project": "org",
               "角色": "title", "地点": "location", "location": "location"}  # fmt: skip
@@ -657,6 +674,43 @@ def _promotions(pieces: list[str], vocab: Vocabulary) -> list[str]:
         if len(out) >= 2 and out[-1] in _ARROW and _is_title(out[-2], vocab) and _is_title(piece, vocab):
             arrow = out.pop()
             out[-1] = f"{out[-1]} {arrow} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+# A title's bare head ("Manager", "Senior Director", "VP") and, after its comma, the function it is held in ("Manager,
+# Financial Planning", "Director, Product Marketing", "VP, Sales"): one title, as written.
+_BARE_TITLE = re.compile(
+    r"^(?:(?:senior|sr\.?|junior|jr\.?|assistant|associate|deputy|executive|group|general|regional|global)\s+)?"
+    r"(?:manager|director|vp|svp|evp|vice\s+president|head|lead|analyst|associate|consultant|specialist|coordinator|"
+    r"officer|counsel|advisor|adviser|controller)$",
+    re.IGNORECASE,
+)
+_FUNCTION_WORDS = re.compile(
+    r"\b(?:planning|finance|financial|fp&a|marketing|sales|operations|strategy|development|engineering|product|"
+    r"analytics|accounting|tax|audit|treasury|people|talent|legal|compliance|research|design|data|investments?|"
+    r"banking|corporate|business|customer|supply|procurement|sourcing|growth|partnerships|communications|content|"
+    r"brand|revenue|pricing|risk|credit|payroll|benefits|programs?|projects?|quality|safety|security|facilities)\b",
+    re.IGNORECASE,
+)
+
+
+def _function_beside_title(pieces: list[str], vocab: Vocabulary) -> list[str]:
+    """A bare title then its function ("Manager" then "Financial Planning") are one title ("Manager, Financial
+    Planning"); the part after a bare title that names an employer or a place stays apart ("Manager, Google")."""
+    out: list[str] = []
+    for piece in pieces:
+        text = piece.strip()
+        if (
+            out
+            and _BARE_TITLE.match(out[-1].strip())
+            and _FUNCTION_WORDS.search(text)
+            and len(text.split()) <= 4
+            and text[:1].isupper()
+            and not (_is_org(text, vocab) or _is_location(text) or _ENGAGEMENT.match(text) or find_dates(text))
+        ):
+            out[-1] = f"{out[-1].strip()}, {text}"
         else:
             out.append(piece)
     return out

@@ -86,3 +86,47 @@ def test_leading_a_team_of_analysts_shows_team_management() -> None:
     coverage = compute_coverage(job.must_have, job.nice_to_have, resume, None, jd)
     proof = next(item for item in coverage.must_have if item.keyword == "team management")
     assert proof.status == "resume" and proof.proof is not None and "Lead a team of 4 analysts" in proof.proof
+
+
+def test_a_two_column_pdfs_wrapped_name_and_a_title_with_its_function_are_whole() -> None:
+    """tests/data/pdf/browser_printed_fpa_two_column.pdf (the same resume with a sidebar, printed by Chromium): the
+    sidebar broke the name ("Marcus T." / "Holloway"), and the offline pitch began "Hello, I'm Marcus T.."; "Manager,
+    Financial Planning | 06/2019 – 02/2021" lost its function ("Manager")."""
+    from core.assets.pdf import extract_text
+
+    text = extract_text((DATA / "pdf" / "browser_printed_fpa_two_column.pdf").read_bytes()).text
+    doc = read_document(text, "resume")
+    assert doc.contact.name == "Marcus T. Holloway"
+    assert [(e.org, e.title) for e in doc.experience][:2] == [
+        ("Brightleaf Brands", "Senior Manager, FP&A"),
+        ("CloudHarbor Software", "Manager, Financial Planning"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "title", "org"),
+    [
+        ("Director, Product Marketing — Acme Corp — 2019 – 2022", "Director, Product Marketing", "Acme Corp"),
+        ("VP, Sales | Northwind Traders | 2018 – 2022", "VP, Sales", "Northwind Traders"),
+        ("Associate, Investment Banking  2016 – 2018\nGoldman Sachs, New York, NY", "Associate, Investment Banking",
+         "Goldman Sachs"),
+        ("Manager, Google | 2019 – 2022", "Manager", "Google"),
+    ],
+)  # fmt: skip
+def test_a_bare_title_and_its_function_are_one_title(header: str, title: str, org: str) -> None:
+    doc = read_document(f"Sam Lee\nEXPERIENCE\n{header}\n- Owned headcount planning for 600 employees", "resume")
+    assert [(e.title, e.org) for e in doc.experience] == [(title, org)]
+
+
+@pytest.mark.parametrize(
+    ("top", "name"),
+    [
+        ("Marcus T.\nHolloway\nCharlotte, NC", "Marcus T. Holloway"),
+        ("JANE\nDOE\nSoftware Engineer", "JANE DOE"),
+        ("Jane Doe\nSoftware Engineer", "Jane Doe"),
+        ("Priya\nAustin, TX", "Priya"),
+        ("Marcus\nSenior Analyst", "Marcus"),
+    ],
+)
+def test_a_name_set_over_two_lines_is_one_name(top: str, name: str) -> None:
+    assert read_document(f"{top}\nSUMMARY\nAnalyst with 5 years in FP&A.", "resume").contact.name == name
