@@ -765,9 +765,16 @@ _A_UNIVERSITY = re.compile(r"\bUniversity\b|大学")
 
 def _fill_school(entry: Entry, parts: list[str], text: str, vocab: Vocabulary) -> None:
     parts = [piece for part in parts for piece in _school_after_full_stop(part, vocab)]
+    # "High School Diploma — Scotlandville Magnet High School": a degree's name may hold a school's word too.
+    schools = [p for part in parts for p in _cjk_split(part, vocab) if _SCHOOL_WORDS.search(p)]
+    degree_names = {p for p in schools if any(h.end - h.start == len(p) for h in vocab.degrees_in(p))}
     for part in parts:
         for piece in _cjk_split(part, vocab):
-            if not entry.org and _SCHOOL_WORDS.search(piece):
+            if (
+                not entry.org
+                and _SCHOOL_WORDS.search(piece)
+                and (piece not in degree_names or len(degree_names) == len(schools))
+            ):
                 entry.org = piece
             elif not entry.location and _CITY_STATE.match(piece):
                 entry.location = piece  # before the degree: "Boston, MA" is a place, not a Master of Arts
