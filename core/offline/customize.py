@@ -57,6 +57,11 @@ class Draft:
         self.lines.append(f"- {text}")
         self.sources.append(BulletSource(bullet=text, asset=asset, section=section, fact=text))
 
+    def bullets_at(self, at: int, texts: list[str], asset: AssetKind, section: str) -> None:
+        """Bullets inserted at line `at`: a list written earlier that goes on (a section's certificates)."""
+        self.lines[at:at] = [f"- {text}" for text in texts]
+        self.sources += [BulletSource(bullet=text, asset=asset, section=section, fact=text) for text in texts]
+
     def markdown(self) -> str:
         return "\n".join(self.lines).strip() + "\n"
 
@@ -236,6 +241,14 @@ def _copy_section(draft: Draft, doc: DocumentModel, section: Section, title: str
             draft.bullet(line, asset, title)
 
 
+def _not_named_in(lines: list[str], certs: list[str]) -> list[str]:
+    """The certificates no line names, under any of their names ("CPA Candidate" beside "CPA Exam (Ohio): FAR –
+    passed" is the same licence)."""
+    vocab = get_vocabulary()
+    named = {hit.canonical for hit in vocab.certifications_in("\n".join(lines))}
+    return [c for c in certs if not {hit.canonical for hit in vocab.certifications_in(c)} & named]
+
+
 def _undated_experience(draft: Draft, doc: DocumentModel) -> None:
     """Experience sections that hold no dated role, copied as written: a student's "CLINICAL AFFILIATIONS", a
     site and its weeks a line, are supervised practice a recruiter reads, not lines to drop."""
@@ -285,7 +298,9 @@ def customize(docs: ServiceDocuments, match: MatchResultData) -> CustomizeReply:
         draft.heading(section_title(resume, "education", "md_education"))
         for entry in schools:
             _write_entry(draft, resume, entry, len(entry.bullets) or 2, rel, "resume", used)
+    certs_from = len(draft.lines)
     _plain_section(draft, resume, "certifications", "md_certifications")
+    certs_end = len(draft.lines)  # the resume's own certificates section, if it was written
     _plain_section(draft, resume, "languages", "md_languages")
     # A new graduate's prizes and a researcher's papers are facts a recruiter reads; they are kept as written.
     _plain_section(draft, resume, "activities", "md_activities")
@@ -296,7 +311,12 @@ def customize(docs: ServiceDocuments, match: MatchResultData) -> CustomizeReply:
     # Not already shown in another line, unless the resume listed it with its skills ("LICENSES & SKILLS"), which the
     # tailored skills line keeps no certificate of: a licence named only in a sentence is easy to miss.
     certs = [c for c in resume.certifications if fold(c) not in written or fold(c) in listed]
-    if certs and not any(s.canonical == "certifications" for s in resume.sections):
+    if certs_end > certs_from:  # "执业资格：法律职业资格证书…" written; "英语六级" only in a skills sentence
+        section = draft.lines[certs_from:certs_end]
+        lacking = _not_named_in(section, [c for c in resume.certifications if fold(c) not in written])
+        title = section_title(resume, "certifications", "md_certifications")
+        draft.bullets_at(certs_end, lacking, "resume", title)
+    elif certs and not any(s.canonical == "certifications" for s in resume.sections):
         draft.heading(t(resume.lang, "md_certifications"))
         for cert in certs:
             draft.bullet(cert, "resume", t(resume.lang, "md_certifications"))
