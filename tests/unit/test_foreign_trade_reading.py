@@ -9,25 +9,15 @@ in the tailored resume kept a sentence's pieces ("熟悉 FOB", "DDP 等贸易术
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
 from core.facts.read import read_document, read_job
 from core.facts.vocabulary import get_vocabulary
-from core.workbench.coverage import compute_coverage
-
-DATA = Path(__file__).resolve().parents[1] / "data"
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-
-def _fixture(kind: str, name: str) -> str:
-    return (DATA / kind / name).read_text(encoding="utf-8")
+from tests.unit.fixture_pairs import coverage_status, fixture, run_offline
 
 
 def test_certificates_and_languages_head_a_section_of_their_own() -> None:
-    doc = read_document(_fixture("resume", "foreign_trade_zh.txt"), "resume")
+    doc = read_document(fixture("resume", "foreign_trade_zh.txt"), "resume")
     assert ("证书与语言", "certifications") in [(s.title, s.canonical) for s in doc.sections]
     (school,) = doc.education
     assert school.bullets == ["主修课程：国际贸易实务、外贸函电、国际商法、跨文化交际"]
@@ -49,20 +39,14 @@ def test_trade_words_in_their_sense(line: str, skills: set[str]) -> None:
 
 
 def test_the_postings_letters_of_credit_and_client_development_are_met() -> None:
-    jd, job = read_job(_fixture("jd", "ningbo_trade_manager_zh.txt"))
+    _, job = read_job(fixture("jd", "ningbo_trade_manager_zh.txt"))
     assert "letters of credit" in job.must_have
-    resume = read_document(_fixture("resume", "foreign_trade_zh.txt"), "resume")
-    coverage = compute_coverage(job.must_have, job.nice_to_have, resume, None, jd)
-    status = {item.keyword: item.status for item in [*coverage.must_have, *coverage.nice_to_have]}
+    status = coverage_status("foreign_trade_zh.txt", "ningbo_trade_manager_zh.txt")
     assert status["letters of credit"] == status["prospecting"] == status["foreign trade"] == "resume"
 
 
 def test_a_skills_sentence_gives_its_items_without_the_verb_or_the_etc() -> None:
-    from test_offline_engine import Service
-
-    jd, job = read_job(_fixture("jd", "ningbo_trade_manager_zh.txt"))
-    resume = read_document(_fixture("resume", "foreign_trade_zh.txt"), "resume")
-    markdown = Service(resume, None, jd, job, "zh").run()["customize"].markdown
+    markdown = run_offline("foreign_trade_zh.txt", "ningbo_trade_manager_zh.txt", "zh")["customize"].markdown
     skills = markdown.split("## 专业技能\n", 1)[1].split("\n", 1)[0].split("、")
     assert {"FOB", "CIF", "DDP", "T/T", "阿里巴巴国际站"} <= set(skills)
     assert not [item for item in skills if "熟悉" in item or "等" in item]

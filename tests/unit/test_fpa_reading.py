@@ -10,21 +10,12 @@ planning tool" as product adoption, and "Lead a team of 4 analysts" showed no te
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
 from core.facts.read import read_document, read_job
 from core.facts.vocabulary import get_vocabulary
 from core.workbench.coverage import compute_coverage
-
-DATA = Path(__file__).resolve().parents[1] / "data"
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-
-def _fixture(kind: str, name: str) -> str:
-    return (DATA / kind / name).read_text(encoding="utf-8")
+from tests.unit.fixture_pairs import DATA, fixture, read_pair, run_offline
 
 
 @pytest.mark.parametrize("honours", [", summa cum laude", ", magna cum laude", " – with honors", ", Dean's List"])
@@ -42,11 +33,7 @@ def test_a_degrees_honours_after_its_year_leave_it_a_degree(honours: str) -> Non
 
 
 def test_a_promotion_under_one_employer_keeps_both_titles_as_headers() -> None:
-    from test_offline_engine import Service
-
-    jd, job = read_job(_fixture("jd", "harbor_pine_fpa_director.txt"))
-    resume = read_document(_fixture("resume", "fpa_manager_en.txt"), "resume")
-    out = Service(resume, None, jd, job, "en").run()
+    out = run_offline("fpa_manager_en.txt", "harbor_pine_fpa_director.txt", "en")
     markdown = out["customize"].markdown
     assert (
         "### CLOUDHARBOR SOFTWARE — Raleigh, NC · 06/2017 – 02/2021\nManager, Financial Planning (2019 – 2021)\n"
@@ -58,7 +45,7 @@ def test_a_promotion_under_one_employer_keeps_both_titles_as_headers() -> None:
 
 
 def test_the_postings_duties_and_keywords_are_the_jobs_own() -> None:
-    _, job = read_job(_fixture("jd", "harbor_pine_fpa_director.txt"))
+    _, job = read_job(fixture("jd", "harbor_pine_fpa_director.txt"))
     assert job.responsibilities[0] == "Lead the annual operating plan and monthly rolling forecast process"
     assert not [d for d in job.responsibilities if "specialty foods company" in d]
     assert "product adoption" not in job.nice_to_have
@@ -81,8 +68,7 @@ def test_adopting_a_teams_own_tool_is_not_product_adoption(line: str, adoption: 
 
 
 def test_leading_a_team_of_analysts_shows_team_management() -> None:
-    jd, job = read_job(_fixture("jd", "harbor_pine_fpa_director.txt"))
-    resume = read_document(_fixture("resume", "fpa_manager_en.txt"), "resume")
+    resume, jd, job = read_pair("fpa_manager_en.txt", "harbor_pine_fpa_director.txt")
     coverage = compute_coverage(job.must_have, job.nice_to_have, resume, None, jd)
     proof = next(item for item in coverage.must_have if item.keyword == "team management")
     assert proof.status == "resume" and proof.proof is not None and "Lead a team of 4 analysts" in proof.proof

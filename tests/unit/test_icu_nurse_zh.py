@@ -10,22 +10,12 @@ a legal counsel's skills) is kept in that section rather than dropped.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-from core.facts.read import read_document, read_job
-from core.workbench.coverage import compute_coverage
-
-DATA = Path(__file__).resolve().parents[1] / "data"
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-
-def _fixture(kind: str, name: str) -> str:
-    return (DATA / kind / name).read_text(encoding="utf-8")
+from core.facts.read import read_document
+from tests.unit.fixture_pairs import coverage_status, fixture, run_offline
 
 
 def test_licences_and_awards_head_their_sections_and_the_ward_grade_is_a_title() -> None:
-    doc = read_document(_fixture("resume", "icu_nurse_zh.txt"), "resume")
+    doc = read_document(fixture("resume", "icu_nurse_zh.txt"), "resume")
     assert [(s.title, s.canonical) for s in doc.sections if s.canonical in ("certifications", "awards")] == [
         ("执业资格", "certifications"),
         ("荣誉奖励", "awards"),
@@ -38,29 +28,18 @@ def test_licences_and_awards_head_their_sections_and_the_ward_grade_is_a_title()
 
 
 def test_the_postings_infection_control_and_precepting_are_met() -> None:
-    jd, job = read_job(_fixture("jd", "wuhan_icu_nurse_zh.txt"))
-    resume = read_document(_fixture("resume", "icu_nurse_zh.txt"), "resume")
-    coverage = compute_coverage(job.must_have, job.nice_to_have, resume, None, jd)
-    status = {item.keyword: item.status for item in [*coverage.must_have, *coverage.nice_to_have]}
+    status = coverage_status("icu_nurse_zh.txt", "wuhan_icu_nurse_zh.txt")
     assert status["infection control"] == status["precepting"] == status["nurse license"] == "resume"
 
 
 def test_the_tailored_resume_keeps_her_awards_and_licences() -> None:
-    from test_offline_engine import Service
-
-    jd, job = read_job(_fixture("jd", "wuhan_icu_nurse_zh.txt"))
-    resume = read_document(_fixture("resume", "icu_nurse_zh.txt"), "resume")
-    markdown = Service(resume, None, jd, job, "zh").run()["customize"].markdown
+    markdown = run_offline("icu_nurse_zh.txt", "wuhan_icu_nurse_zh.txt", "zh")["customize"].markdown
     assert "## 荣誉奖励\n- 2022年 武汉大学人民医院“优秀护士”\n- 2020年 抗击新冠肺炎疫情 先进个人" in markdown
     assert "## 执业资格\n- 护士执业证书（注册有效期至2028年）" in markdown
     assert "荣誉奖励、" not in markdown and "、荣誉奖励" not in markdown  # a heading is no skill
 
 
 def test_a_certificate_named_only_in_a_sentence_joins_the_certificates_section() -> None:
-    from test_offline_engine import Service
-
-    jd, job = read_job(_fixture("jd", "data_compliance_counsel_zh.txt"))
-    resume = read_document(_fixture("resume", "legal_counsel_zh.txt"), "resume")
-    markdown = Service(resume, None, jd, job, "zh").run()["customize"].markdown
+    markdown = run_offline("legal_counsel_zh.txt", "data_compliance_counsel_zh.txt", "zh")["customize"].markdown
     section = markdown.split("## 执业资格\n", 1)[1].split("\n\n", 1)[0].splitlines()
     assert section == ["- 执业资格：中华人民共和国法律职业资格证书（A证）、律师执业证（2017年起）", "- 英语六级"]

@@ -9,20 +9,11 @@ holds no dated role is now kept as written.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
 from core.facts.grounding import check
-from core.facts.read import read_document, read_job
-
-DATA = Path(__file__).resolve().parents[1] / "data"
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-
-def _fixture(kind: str, name: str) -> str:
-    return (DATA / kind / name).read_text(encoding="utf-8")
+from core.facts.read import read_document
+from tests.unit.fixture_pairs import fixture, read_pair, run_offline
 
 
 @pytest.mark.parametrize(
@@ -43,7 +34,7 @@ def test_the_terms_a_role_was_held_on_are_the_titles_never_an_employer(header: s
 
 
 def test_clinical_affiliations_are_a_section_of_their_own_not_bullets_of_the_role_above() -> None:
-    doc = read_document(_fixture("resume", "physical_therapist_en.txt"), "resume")
+    doc = read_document(fixture("resume", "physical_therapist_en.txt"), "resume")
     assert ("CLINICAL AFFILIATIONS (DPT)", "experience") in [(s.title, s.canonical) for s in doc.sections]
     prn = next(e for e in doc.experience if e.start == "2019-08")
     assert (prn.title, prn.org) == ("Physical Therapist (PRN)", "St. David's Medical Center")
@@ -55,11 +46,8 @@ def test_clinical_affiliations_are_a_section_of_their_own_not_bullets_of_the_rol
 
 
 def test_the_tailored_resume_keeps_an_undated_experience_section_as_written() -> None:
-    from test_offline_engine import Service
-
-    jd, job = read_job(_fixture("jd", "lakeway_outpatient_pt.txt"))
-    resume = read_document(_fixture("resume", "physical_therapist_en.txt"), "resume")
-    out = Service(resume, None, jd, job, "en").run()
+    resume, _, job = read_pair("physical_therapist_en.txt", "lakeway_outpatient_pt.txt")
+    out = run_offline("physical_therapist_en.txt", "lakeway_outpatient_pt.txt", "en")
     markdown = out["customize"].markdown
     section = markdown.split("## CLINICAL AFFILIATIONS (DPT)\n", 1)[1].split("\n\n", 1)[0]
     assert section.splitlines() == [

@@ -8,20 +8,12 @@ estimate was 91 with "Mentoring" as its main gap, then 100 with no word of the p
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from core.facts.coverage import cover
 from core.facts.read import read_document, read_job
 from core.facts.vocabulary import get_vocabulary
-from core.workbench.coverage import compute_coverage
-
-DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-def _fixture(kind: str, name: str) -> str:
-    return (DATA / kind / name).read_text(encoding="utf-8")
+from tests.unit.fixture_pairs import coverage_status, fixture
 
 
 @pytest.mark.parametrize(
@@ -40,7 +32,7 @@ def test_a_clinicians_documentation_is_not_technical_writing(line: str, technica
 
 
 def test_the_postings_preferred_list_names_what_a_therapist_is_asked_for() -> None:
-    _, job = read_job(_fixture("jd", "lakeway_outpatient_pt.txt"))
+    _, job = read_job(fixture("jd", "lakeway_outpatient_pt.txt"))
     assert set(job.must_have) == {"bls", "physical therapy"}
     assert {"ocs", "scs", "dry needling", "bfr training", "pelvic health", "mentoring"} <= set(job.nice_to_have)
     assert "technical documentation" not in job.nice_to_have
@@ -54,10 +46,7 @@ def test_a_clinical_instructor_for_students_shows_mentoring() -> None:
 
 def test_one_board_certification_of_a_choice_meets_it() -> None:
     """ "OCS or SCS board certification": an OCS is no SCS gap, as "Python 或 R" is met by Python."""
-    jd, job = read_job(_fixture("jd", "lakeway_outpatient_pt.txt"))
-    resume = read_document(_fixture("resume", "physical_therapist_en.txt"), "resume")
-    coverage = compute_coverage(job.must_have, job.nice_to_have, resume, None, jd)
-    status = {item.keyword: item.status for item in [*coverage.must_have, *coverage.nice_to_have]}
+    status = coverage_status("physical_therapist_en.txt", "lakeway_outpatient_pt.txt")
     assert status["ocs"] == "resume" and "scs" not in status
     assert status["pelvic health"] == "missing"
     assert status["dry needling"] == status["bfr training"] == status["mentoring"] == "resume"

@@ -9,19 +9,11 @@ High School" made the diploma the school.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from core.facts.read import read_document, read_job
 from core.facts.vocabulary import get_vocabulary
-from core.workbench.coverage import compute_coverage
-
-DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-def _fixture(kind: str, name: str) -> str:
-    return (DATA / kind / name).read_text(encoding="utf-8")
+from tests.unit.fixture_pairs import coverage_status, fixture
 
 
 @pytest.mark.parametrize(
@@ -40,29 +32,27 @@ def test_the_welding_societys_codes_are_not_amazon_web_services(line: str, amazo
 
 
 def test_the_posting_asks_for_the_trades_processes_tests_and_credentials() -> None:
-    _, job = read_job(_fixture("jd", "bayou_pipe_welder.txt"))
+    _, job = read_job(fixture("jd", "bayou_pipe_welder.txt"))
     assert {"6g", "twic", "gtaw", "smaw", "pipe welding", "weld symbols", "blueprint reading"} <= set(job.must_have)
     assert {"asme section ix", "rigging"} <= set(job.nice_to_have)
     # "Able to work at heights and in confined spaces" is a physical ability, asked of every candidate: no keyword
     asked = {*job.must_have, *job.nice_to_have}
     assert not asked & {"working at heights", "confined space entry"}
-    _, electrician = read_job(_fixture("jd", "ironbridge_electrician_foreman.txt"))
+    _, electrician = read_job(fixture("jd", "ironbridge_electrician_foreman.txt"))
     assert "working at heights" not in {*electrician.must_have, *electrician.nice_to_have}
 
 
 def test_the_welder_meets_the_posting_with_his_own_lines() -> None:
-    jd, job = read_job(_fixture("jd", "bayou_pipe_welder.txt"))
-    resume = read_document(_fixture("resume", "pipe_welder_en.txt"), "resume")
+    resume = read_document(fixture("resume", "pipe_welder_en.txt"), "resume")
     assert "aws" not in resume.skills
     assert {"AWS D1.1", "TWIC Card"} <= set(resume.certifications)
-    coverage = compute_coverage(job.must_have, job.nice_to_have, resume, None, jd)
-    status = {item.keyword: item.status for item in [*coverage.must_have, *coverage.nice_to_have]}
+    status = coverage_status("pipe_welder_en.txt", "bayou_pipe_welder.txt")
     assert status["6g"] == status["twic"] == status["gtaw"] == status["asme section ix"] == "resume"
     assert status["osha 30"] == "resume" and "osha 10" not in status  # "OSHA 10 or OSHA 30": one of them meets it
 
 
 def test_a_diploma_that_names_a_school_word_is_the_degree_not_the_school() -> None:
-    doc = read_document(_fixture("resume", "pipe_welder_en.txt"), "resume")
+    doc = read_document(fixture("resume", "pipe_welder_en.txt"), "resume")
     assert [(e.org, e.title, e.end) for e in doc.education] == [
         ("Baton Rouge Community College", "", "2015"),
         ("Scotlandville Magnet High School", "High School Diploma", "2013"),
