@@ -379,6 +379,9 @@ def _wrapped_name(name: str, lines: list[str], index: int, vocab: Vocabulary) ->
     rest = lines[index + 1].strip() if index + 1 < len(lines) else ""
     if not rest or len(rest.split()) > 2 or _name_candidate(rest, vocab) != rest or _is_location(rest):
         return name
+    set_in_capitals = name.isupper() and rest.isupper()  # "JANE" / "DOE", though DOE also names a skill
+    if vocab.section_of(rest) or (vocab.canonical_skill(rest) and not set_in_capitals):  # "Priya" / "Python"
+        return name
     return f"{name} {rest}"
 
 

@@ -112,6 +112,7 @@ def test_a_bare_title_and_its_function_are_one_title(header: str, title: str, or
         ("Jane Doe\nSoftware Engineer", "Jane Doe"),
         ("Priya\nAustin, TX", "Priya"),
         ("Marcus\nSenior Analyst", "Marcus"),
+        ("Priya\nPython", "Priya"),
     ],
 )
 def test_a_name_set_over_two_lines_is_one_name(top: str, name: str) -> None:
