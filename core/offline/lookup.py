@@ -429,6 +429,7 @@ _EDITION = frozenset(
 
 
 def _blank(match: re.Match[str]) -> str:
+    """Spaces as long as the match: what is cut keeps every offset after it (the known names' spans) in place."""
     return " " * len(match.group(0))
 
 
@@ -441,7 +442,7 @@ def unknown_listed(doc: DocumentModel, lines: list[int]) -> list[str]:
         return []
     out: list[str] = []
     for _, unit in line_units([doc.lines[i] for i in lines]) if lines else []:
-        text = _BRACKETED.sub(lambda m: " " * len(m.group(0)), _ITEM_LABEL.sub(lambda m: " " * len(m.group(0)), unit))
+        text = _BRACKETED.sub(_blank, _ITEM_LABEL.sub(_blank, unit))
         text = _ETC_JOIN.sub(lambda m: "、" + " " * (len(m.group(0)) - 1), _LEAD_VERB.sub(_blank, text))  # same length
         known = [(h.start, h.end) for found in (vocab.skills_in, vocab.languages_in, vocab.certifications_in)
                  for h in found(unit)]  # fmt: skip
