@@ -768,36 +768,32 @@ _A_UNIVERSITY = re.compile(r"\bUniversity\b|大学")
 
 def _fill_school(entry: Entry, parts: list[str], text: str, vocab: Vocabulary) -> None:
     parts = [piece for part in parts for piece in _school_after_full_stop(part, vocab)]
+    pieces = [piece for part in parts for piece in _cjk_split(part, vocab)]
+    schools = [p for p in pieces if _SCHOOL_WORDS.search(p)]
     # "High School Diploma — Scotlandville Magnet High School": a degree's name may hold a school's word too.
-    schools = [p for part in parts for p in _cjk_split(part, vocab) if _SCHOOL_WORDS.search(p)]
-    degree_names = {p for p in schools if any(h.end - h.start == len(p) for h in vocab.degrees_in(p))}
-    for part in parts:
-        for piece in _cjk_split(part, vocab):
-            if (
-                not entry.org
-                and _SCHOOL_WORDS.search(piece)
-                and (piece not in degree_names or len(degree_names) == len(schools))
-            ):
-                entry.org = piece
-            elif not entry.location and _CITY_STATE.match(piece):
-                entry.location = piece  # before the degree: "Boston, MA" is a place, not a Master of Arts
-            elif not entry.title and vocab.degrees_in(piece):
-                entry.title = piece
-                field = _FIELD.search(piece) or _FIELD_AFTER_ABBREVIATION.match(piece)
-                if field and not entry.field:
-                    entry.field = field.group(1).strip()
-            elif not entry.location and _is_location(piece):
-                entry.location = piece
-            elif not entry.field and vocab.degrees_in(piece):  # "金融硕士（MSc Finance）": the degree again, in English
-                field = _FIELD.search(piece) or _FIELD_AFTER_ABBREVIATION.match(piece)
-                entry.field = field.group(1).strip() if field else ""
-            elif not entry.field and not _GPA.search(piece) and len(piece) <= 60 and entry.org:
-                if _CJK.search(piece) and _SCHOOL_WORDS.search(piece):
-                    continue  # "上海财经大学 会计学院 会计学（本科）": the school's college, the field comes next
-                if _A_UNIVERSITY.search(piece):
-                    continue  # "Northbridge大学（University of Northbridge）", "McCombs School of Business, The
-                    # University of Texas": the school's other name, or its university
-                entry.field = _SCHOOL_OF.sub("", piece)  # "School of Computer Science": Computer Science
+    named = [p for p in schools if not any(h.end - h.start == len(p) for h in vocab.degrees_in(p))] or schools
+    for piece in pieces:
+        if not entry.org and piece in named:
+            entry.org = piece
+        elif not entry.location and _CITY_STATE.match(piece):
+            entry.location = piece  # before the degree: "Boston, MA" is a place, not a Master of Arts
+        elif not entry.title and vocab.degrees_in(piece):
+            entry.title = piece
+            field = _FIELD.search(piece) or _FIELD_AFTER_ABBREVIATION.match(piece)
+            if field and not entry.field:
+                entry.field = field.group(1).strip()
+        elif not entry.location and _is_location(piece):
+            entry.location = piece
+        elif not entry.field and vocab.degrees_in(piece):  # "金融硕士（MSc Finance）": the degree again, in English
+            field = _FIELD.search(piece) or _FIELD_AFTER_ABBREVIATION.match(piece)
+            entry.field = field.group(1).strip() if field else ""
+        elif not entry.field and not _GPA.search(piece) and len(piece) <= 60 and entry.org:
+            if _CJK.search(piece) and _SCHOOL_WORDS.search(piece):
+                continue  # "上海财经大学 会计学院 会计学（本科）": the school's college, the field comes next
+            if _A_UNIVERSITY.search(piece):
+                continue  # "Northbridge大学（University of Northbridge）", "McCombs School of Business, The
+                # University of Texas": the school's other name, or its university
+            entry.field = _SCHOOL_OF.sub("", piece)  # "School of Computer Science": Computer Science
     if not entry.org:
         entry.org = next(
             (

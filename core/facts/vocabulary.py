@@ -128,12 +128,12 @@ _OTHER_SENSE_AFTER = {
         r"|[ \t]+(?:partners?|vendors?|clients?|oversight|management)\b",
         re.I,
     ),
-    # client software built ("开发客户端功能"), not customers won
+    # client software built ("开发客户端功能", "开发新客户端"), not customers won
     "开发客户": _CLIENT_SOFTWARE_AFTER,
+    "开发新客户": _CLIENT_SOFTWARE_AFTER,
     "drive adoption": _INTERNAL_ADOPTION_AFTER,
     # the American Welding Society's codes and credentials ("AWS D1.1", "AWS CWI"), not Amazon Web Services
     "aws": re.compile(r"[ \t]*(?:D\d{1,2}\.\d|B2\.1|QC1\b)|[ \t]+(?:CWI|CWE|SENSE|welding|welder|weld)\b", re.I),
-    "开发新客户": _CLIENT_SOFTWARE_AFTER,
     # an exam still to sit ("其余2门备考中"), not teaching to one
     "备考": re.compile(r"[ \t]*中"),
     # the International Baccalaureate ("IB官方工作坊", "IB课程"), not investment banking

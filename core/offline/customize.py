@@ -310,10 +310,10 @@ def customize(docs: ServiceDocuments, match: MatchResultData) -> CustomizeReply:
     listed = fold("\n".join(resume.lines[i] for i in resume.section_lines("skills")))
     # Not already shown in another line, unless the resume listed it with its skills ("LICENSES & SKILLS"), which the
     # tailored skills line keeps no certificate of: a licence named only in a sentence is easy to miss.
-    certs = [c for c in resume.certifications if fold(c) not in written or fold(c) in listed]
+    unwritten = [c for c in resume.certifications if fold(c) not in written]
+    certs = [c for c in resume.certifications if c in unwritten or fold(c) in listed]
     if certs_end > certs_from:  # "执业资格：法律职业资格证书…" written; "英语六级" only in a skills sentence
-        section = draft.lines[certs_from:certs_end]
-        lacking = _not_named_in(section, [c for c in resume.certifications if fold(c) not in written])
+        lacking = _not_named_in(draft.lines[certs_from:certs_end], unwritten)
         title = section_title(resume, "certifications", "md_certifications")
         draft.bullets_at(certs_end, lacking, "resume", title)
     elif certs and not any(s.canonical == "certifications" for s in resume.sections):
