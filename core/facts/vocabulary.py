@@ -138,6 +138,12 @@ _OTHER_SENSE_AFTER = {
     "备考": re.compile(r"[ \t]*中"),
     # the International Baccalaureate ("IB官方工作坊", "IB课程"), not investment banking
     "ib": re.compile(r"[ \t]*(?:官方|课程|学校|教学|体系|认证|工作坊|diploma\b|curriculum\b|schools?\b)", re.I),
+    # code written ("writing queries in SPL or KQL", "writing unit tests", "writing clean Python"), not prose
+    "writing": re.compile(
+        r"[ \t]+(?:[\w+#./-]+[ \t]+){0,2}?(?:quer(?:y|ies)|code|scripts?|tests?|rules?|detections?|playbooks?|"
+        r"programs?|software|functions?|SQL|SPL|KQL|Python|Java|automation|macros?|firmware|drivers?)\b",
+        re.I,
+    ),
     # clinicians' or scholars' review of one another ("peer review of charts", "peer review for journals"), not code's
     "peer review": re.compile(
         r"[ \t]+(?:of[ \t]+(?:charts?|cases?|care|clinical|nursing|manuscripts?|papers?|articles?|grants?)|for[ \t]+"
@@ -147,6 +153,10 @@ _OTHER_SENSE_AFTER = {
 }
 _FORKLIFT_CLASS_BEFORE = re.compile(r"(?:叉车|特种设备|场内|厂内|机动车)[^\n，,；;]{0,12}$")
 _OTHER_SENSE_BEFORE = {
+    # a directory's user accounts ("Active Directory account management"), not a client portfolio
+    "account management": re.compile(
+        r"\b(?:Active[ \t]+Directory|AD|directory|user|identity|IAM|privileged)[ \t]+$", re.I
+    ),
     # "Participate in quality improvement, peer review, and staff education" in a nurse practitioner's posting
     "peer review": re.compile(
         r"\b(?:quality[ \t]+improvement|clinical|nursing|medical|physician|provider|chart|case|credentialing|patient"
