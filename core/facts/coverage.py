@@ -19,6 +19,7 @@ from core.facts.model import DocumentModel
 from core.facts.read import bullet_units, unit_at
 from core.facts.text import contains_phrase, fold
 from core.facts.vocabulary import Hit, Vocabulary, get_vocabulary
+from core.facts.wishes import without_wishes
 
 Status = Literal["resume", "detailed", "missing"]
 
@@ -80,8 +81,12 @@ def _could_name(name: str, doc: DocumentModel, vocab: Vocabulary, memo: dict[Any
 
 
 def _held_in(keyword: str, text: str, vocab: Vocabulary, memo: dict[Any, Any]) -> bool:
-    """The keyword is in the text, and not as a certificate the person only works towards ("CPA candidate")."""
-    hit = vocab.find_term(keyword, text, memo)
+    """The keyword is in the text, and not as a certificate the person only works towards ("CPA candidate"), nor in
+    a sentence saying which job they want ("Seeking a position in urgent care")."""
+    shown = memo.get(("=shown", text))
+    if shown is None:
+        shown = memo[("=shown", text)] = without_wishes(text)
+    hit = vocab.find_term(keyword, shown, memo)
     return hit is not None and not (hit.kind == "certification" and is_pending(text, hit, vocab))
 
 

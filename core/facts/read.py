@@ -20,6 +20,7 @@ from core.facts.model import Contact, DegreeLevel, DocumentModel, Entry, EntryKi
 from core.facts.numbers import chinese_number, find_numbers
 from core.facts.text import ALIGNMENT_GAP, any_of, unify_radicals
 from core.facts.vocabulary import Vocabulary, get_vocabulary
+from core.facts.wishes import wish_spans
 
 MAX_CHARS = 2_000_000  # beyond this the text is not a document; read the start only
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
@@ -447,6 +448,10 @@ _TERMS_ASIDE = re.compile(
     r"locum tenens|seasonal|travel(?: contract)?|float pool)\s*[)）]",
     re.IGNORECASE,
 )
+# A grade beside a title ("Security Analyst II (Tier 2)", "Support Engineer (L2)"): part of the title, no employer.
+_GRADE_ASIDE = re.compile(
+    r"\s*[（(]\s*(?:tier|level)\s*(?:\d|I{1,3}|IV|V)\s*[)）]|\s*[（(]\s*L[1-4]\s*[)）]", re.IGNORECASE
+)
 _BRACKETS_KEPT = str.maketrans("()（）", "\x05\x06\x07\x08")  # out of the splitter's way, put back after it
 _BRACKETS_BACK = str.maketrans("\x05\x06\x07\x08", "()（）")
 # A Chinese company's registered name holds its seat in brackets: "网易（杭州）网络有限公司", "腾讯科技（深圳）有限公司"
@@ -500,6 +505,7 @@ def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
     joined = re.sub(r"\s+(?:to|至|到|[-–—~])\s+(?=\s*\|)", " ", joined)
     joined = _HONOURS.sub("\x02", joined)  # "BSc (Hons) Computer Science" is one degree, not three parts
     joined = _TERMS_ASIDE.sub(lambda m: m.group(0).translate(_BRACKETS_KEPT), joined)
+    joined = _GRADE_ASIDE.sub(lambda m: m.group(0).translate(_BRACKETS_KEPT), joined)
     joined = _SEAT_IN_NAME.sub("\x03\\1\x04", joined)
     parts = []
     for part in _SPLIT.split(joined):
@@ -1885,6 +1891,21 @@ _PAGE_MARK = re.compile(
 )
 
 
+def _employer_spans(entries: list[Entry], lines: list[str], line_index: _Lines) -> list[tuple[int, int]]:
+    """Where each role's employer is written in its header (offsets in the joined text): a skill's name inside
+    an employer's ("Sentry Peak", "Oracle Health") is no skill of the person's; their bullets say what they used."""
+    spans = []
+    for entry in entries:
+        if entry.kind != "experience" or len(entry.org) < 3 or entry.org[0].islower():
+            continue  # a line a mangled column made an "employer" ("furcation and BOP documentation in Dentrix")
+        for i in range(entry.line_start, min(entry.line_start + 2, entry.line_end, len(lines))):
+            at = lines[i].find(entry.org)
+            if at >= 0:
+                spans.append((line_index.starts[i] + at, line_index.starts[i] + at + len(entry.org)))
+                break
+    return spans
+
+
 def _read(text: object, kind: str) -> DocumentModel:
     vocab = get_vocabulary()
     clean = _clean(text)
@@ -1906,10 +1927,16 @@ def _read(text: object, kind: str) -> DocumentModel:
     joined = "\n".join(lines)
     wishes = model.wish_lines()
     links = [m.span() for m in _LINK.finditer(joined)]
+    employers = _employer_spans(model.entries, lines, line_index)
+    wanted = wish_spans(joined) if doc_kind != "jd" else []
     for hit in vocab.skills_in(joined):
         line = line_index.line_of(hit.start)
         if line in wishes or _PROFILE_LABEL.match(joined, hit.end) or any(a <= hit.start < b for a, b in links):
             continue  # "GitHub：github.com/lsy-dev" is where the person's code is, no skill of theirs
+        if any(a <= hit.start and hit.end <= b for a, b in employers):
+            continue  # "Sentry Peak Managed Security": where the person worked, not a tool they used
+        if any(a <= hit.start < b for a, b in wanted):
+            continue  # "Looking for an incident response role": the job wanted, not a skill shown
         model.skills.setdefault(hit.canonical, line)
     certs: dict[str, str] = {}
     pending: dict[str, str] = {}  # worked towards, as written with the words that say so ("CPA candidate")

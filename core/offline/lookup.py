@@ -16,6 +16,7 @@ from typing import Any
 
 from core.facts.model import PRESENT, DocumentModel, Entry
 from core.facts.text import ALIGNMENT_GAP, ITEM_BREAK, contains_phrase, fold, has_cjk
+from core.facts.wishes import without_wishes
 
 DEGREE_RANK = {"": 0, "highschool": 1, "associate": 2, "bachelor": 3, "master": 4, "mba": 4, "doctor": 5}
 DEGREE_LABEL = {
@@ -114,9 +115,11 @@ def is_soft_skill(keyword: str) -> bool:
 
 
 def mentions(keyword: str, line: str) -> bool:
-    """True if the line mentions the keyword (a canonical skill, an alias, or a JD phrase)."""
+    """True if the line mentions the keyword (a canonical skill, an alias, or a JD phrase), outside a sentence saying
+    which job the person wants ("Looking for an incident response role")."""
     if not line.strip():
         return False
+    line = without_wishes(line)
     vocab = _vocabulary()
     if vocab is not None:
         return vocab.find_term(keyword, line) is not None

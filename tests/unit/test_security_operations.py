@@ -1,0 +1,108 @@
+"""A SOC analyst's resume and a bank's Tier 2 posting (tests/data/resume/soc_analyst_en.txt, tests/data/jd/
+granite_trust_soc_analyst.txt), read in the trade's own words.
+
+Before: the posting asked for "writing" (from "writing queries in SPL or KQL"), "incident management" and little
+else of the trade (no SIEM, EDR, KQL, CySA+ or GIAC certificate was known); the analyst's promotion
+"Security Analyst I (Tier 1)" had "Tier 1" for its employer; "Sentry Peak Managed Security" gave her the Sentry tool,
+"Microsoft 365 Defender" Microsoft Office, "Active Directory account management" a sales skill; and her summary's
+"Looking for a Tier 2 / incident response role" proved incident response.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from core.facts.read import read_document, read_job
+from core.facts.vocabulary import get_vocabulary
+from core.facts.wishes import wish_spans
+from core.workbench.coverage import compute_coverage
+from tests.unit.fixture_pairs import coverage_status, fixture, read_pair, run_offline
+
+RESUME, POSTING = "soc_analyst_en.txt", "granite_trust_soc_analyst.txt"
+
+
+def test_the_posting_asks_for_the_socs_tools_frameworks_and_credentials() -> None:
+    _, job = read_job(fixture("jd", POSTING))
+    must, nice = set(job.must_have), set(job.nice_to_have)
+    assert {"siem", "splunk", "microsoft sentinel", "spl", "kql", "edr", "crowdstrike falcon"} <= must
+    assert {"microsoft defender for endpoint", "wireshark", "zeek", "nist 800-61", "incident response"} <= must
+    assert {"comptia security+", "comptia cysa+"} <= must
+    assert {"gcih", "gcia", "gcfa", "malware analysis", "digital forensics", "ffiec", "cloud security"} <= nice
+    assert {"threat hunting", "detection engineering", "soar", "mentoring"} <= nice
+    assert not {"writing", "incident management"} & (must | nice)  # "writing queries", "incident handling"
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [
+        ("writing queries in SPL or KQL", {"spl", "kql"}, {"writing"}),
+        ("writing Python scripts for enrichment", {"python"}, {"writing"}),
+        ("Strong writing skills for incident reports", {"writing"}, set()),
+        ("blocked senders with Proofpoint and Microsoft 365 Defender", {"microsoft defender for endpoint"}, set()),
+        ("Active Directory account management, MFA enrollment", {"active directory"}, {"account management"}),
+        ("Account management for 40 enterprise clients", {"account management"}, set()),
+        ("Audited controls against SOC 2 Type II", {"soc 2"}, {"security operations"}),
+        ("Built Sentinel analytics rules and Splunk correlation searches", {"detection engineering"}, set()),
+    ],
+)
+def test_security_words_in_their_own_sense(text: str, wanted: set[str], unwanted: set[str]) -> None:
+    found = {hit.canonical for hit in get_vocabulary().skills_in(text)}
+    assert wanted <= found and not unwanted & found
+
+
+def test_a_grade_beside_a_title_is_no_employer_and_a_promotion_keeps_its_employer() -> None:
+    doc = read_document(fixture("resume", RESUME), "resume")
+    assert [(e.org, e.title) for e in doc.entries if e.kind == "experience"] == [
+        ("Sentry Peak Managed Security", "Security Analyst II (Tier 2)"),
+        ("Sentry Peak Managed Security", "Security Analyst I (Tier 1)"),
+        ("Bank of the Carolinas", "IT Help Desk Technician"),
+    ]
+    assert {"Security+", "CySA+", "Splunk Core Certified Power User"} <= set(doc.certifications)
+
+
+def test_an_employers_name_is_no_skill_of_the_persons() -> None:
+    doc = read_document(fixture("resume", RESUME), "resume")
+    assert not {"sentry", "microsoft office", "account management"} & set(doc.skills)
+    assert {"siem", "crowdstrike falcon", "active directory", "soar"} <= set(doc.skills)
+    worked_there = "EXPERIENCE\nOracle Health — Austin, TX\nAnalyst  2020 – 2023\n- Built Tableau dashboards\n"
+    assert "oracle database" not in read_document(worked_there, "resume").skills
+    used_it = worked_there + "- Tuned Oracle Database queries for the claims team\n"
+    assert "oracle database" in read_document(used_it, "resume").skills
+
+
+def test_the_job_a_person_wants_proves_nothing_the_rest_of_the_summary_does() -> None:
+    text = (
+        "SUMMARY\nSOC analyst with 4 years of Splunk triage. Looking for an incident response role\nat an in-house"
+        " SOC.\n\nEXPERIENCE\nAcme Corp — Remote\nAnalyst  2021 – Present\n- Triaged alerts in Splunk\n"
+    )
+    doc = read_document(text, "resume")
+    assert "incident response" not in doc.skills and "splunk" in doc.skills
+    _, job = read_job("Requirements\n- Incident response experience\n- Splunk\n")
+    status = {c.keyword: c.status for c in compute_coverage(job.must_have, [], doc, None, None).must_have}
+    assert status == {"incident response": "missing", "splunk": "resume"}
+
+
+@pytest.mark.parametrize(
+    ("text", "wish"),
+    [
+        ("across the lifespan. Seeking a Family Nurse Practitioner position in urgent care.", "Seeking a Family"),
+        ("I'm looking for my next role in data engineering.", "I'm looking for my next role"),
+        ("Aspiring to become a data scientist.", "Aspiring to become"),
+        ("Seeking to reduce cost, I built Python tools.", None),
+        ("Reduced time spent looking for documents by 30%.", None),
+        ("Seeking to leverage 5 years of Python.", None),
+    ],
+)
+def test_a_wish_is_a_sentence_that_opens_with_one(text: str, wish: str | None) -> None:
+    assert [text[a:b][: len(wish or "")] for a, b in wish_spans(text)] == ([wish] if wish else [])
+
+
+def test_the_analyst_meets_the_posting_with_her_own_lines() -> None:
+    status = coverage_status(RESUME, POSTING)
+    met = {"siem", "microsoft sentinel", "kql", "crowdstrike falcon", "nist 800-61", "incident response", "mentoring"}
+    assert all(status[k] == "resume" for k in met)
+    assert status["computer networking"] == status["threat hunting"] == "missing"  # "network protocols": not written
+    resume, _, _ = read_pair(RESUME, POSTING)
+    match = run_offline(RESUME, POSTING, "en")["match"]
+    assert not any("Looking for" in s for s in match.strengths)
+    assert resume.entries[1].org == "Sentry Peak Managed Security"
