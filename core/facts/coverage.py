@@ -170,13 +170,19 @@ def as_json(proofs: Sequence[KeywordProof]) -> list[dict[str, Any]]:
 
 # What joins the skills of one choice ("Python 或 R", "Python, R or Julia") and of one list ("Java、Go", "HTML/CSS":
 # a slash joins skills asked together as often as a choice).
-_OR_GAP = re.compile(r"^\s*(?:[,，、]\s*)?(?:or|either|或者?|或是)\s*$", re.IGNORECASE)
+# "Splunk、QRadar 或国产 SOC 平台": an "or" may carry a word of kind before the last choice ("or other", "或国产").
+_OR_GAP = re.compile(
+    r"^\s*(?:[,，、]\s*)?(?:or|either|或者?|或是)(?:\s*(?:other|similar|国产|其他|其它|同类|类似|相关))?\s*$",
+    re.IGNORECASE,
+)
 _LIST_GAP = re.compile(r"^\s*[,，、/]\s*$")
 # Around a list, words that make it a choice: "Java、C++、Go 中至少一种", "one of AWS, GCP, Azure", "Spark/Flink等".
 _ONE_OF = re.compile(
     r"至少一|之一|任一|其一|任意一|\b(?:one|any|at least one|either) of\b|\bsuch as\b|\be\.g\.", re.IGNORECASE
 )
 _OPEN_BRACKET = re.compile(r"\s*[(（]\s*")
+# The bracket of examples closes after the last, maybe after the kind's word again ("或国产 SOC 平台）").
+_BRACKET_CLOSES = re.compile(r"\s*(?:平台|工具|系统|软件|platforms?|tools?)?\s*[)）]", re.IGNORECASE)
 # Any word that can make a line a choice: a line without one asks for every certificate it names, so a Match's
 # coverage scans it for skills alone (the certificate scan is a third of either_groups' time on a posting).
 _CHOICE_WORD = re.compile(r"\b(?:or|either|one|any|such as|e\.g\.)\b|或|至少一|之一|任一|其一|任意一|等", re.IGNORECASE)
@@ -224,7 +230,7 @@ def _close(groups: list[frozenset[str]], line: str, chain: list[Hit], chosen: bo
     """Keep a list of two skills or more that is a choice: joined by "or", or with "one of" just around it; or
     the bracketed examples of the skill before it ("Video editing (Camtasia, Adobe Premiere)"): any of them, or
     the skill itself, meets it."""
-    if chain and examples_of is not None and line[chain[-1].end :].lstrip().startswith((")", "）")):
+    if chain and examples_of is not None and _BRACKET_CLOSES.match(line, chain[-1].end):
         groups.append(frozenset([examples_of.canonical, *(hit.canonical for hit in chain)]))
         return
     if len({hit.canonical for hit in chain}) < 2:

@@ -153,6 +153,10 @@ _OTHER_SENSE_AFTER = {
 }
 _FORKLIFT_CLASS_BEFORE = re.compile(r"(?:叉车|特种设备|场内|厂内|机动车)[^\n，,；;]{0,12}$")
 _OTHER_SENSE_BEFORE = {
+    # a count of events ("主导 6 起重大安全事件": six major incidents), not lifting and rigging
+    # an incident's post-mortem ("事件定级、遏制、根除与复盘"), a step of incident response, not a habit of mind
+    "复盘": re.compile(r"(?:事件|故障|事故|应急|根除|遏制|漏洞|告警)[^。；;\n]{0,12}$"),
+    "起重": re.compile(r"(?:\d|[一二三四五六七八九十两几多数])\s*$"),
     # a directory's user accounts ("Active Directory account management"), not a client portfolio
     "account management": re.compile(
         r"\b(?:Active[ \t]+Directory|AD|directory|user|identity|IAM|privileged)[ \t]+$", re.I

@@ -106,3 +106,42 @@ def test_the_analyst_meets_the_posting_with_her_own_lines() -> None:
     match = run_offline(RESUME, POSTING, "en")["match"]
     assert not any("Looking for" in s for s in match.strengths)
     assert resume.entries[1].org == "Sentry Peak Managed Security"
+
+
+# The same trade in Chinese (tests/data/resume/security_ops_zh.txt, tests/data/jd/fintech_secops_zh.txt):
+# "主导 6 起重大安全事件" gave the analyst rigging (起重); the posting's "SIEM 平台（Splunk、QRadar 或国产 SOC 平台）"
+# asked for QRadar and SIEM beside the Splunk he has; and "遏制、根除与复盘" asked for a habit of reflection.
+ZH_RESUME, ZH_POSTING = "security_ops_zh.txt", "fintech_secops_zh.txt"
+
+
+def test_a_count_of_incidents_is_no_rigging_and_an_incidents_review_no_habit() -> None:
+    vocab = get_vocabulary()
+    assert "rigging" not in {h.canonical for h in vocab.skills_in("主导 6 起重大安全事件的应急响应")}
+    assert "rigging" in {h.canonical for h in vocab.skills_in("持有起重信号司索工证，熟悉起重作业")}
+    assert "growth mindset" not in {h.canonical for h in vocab.skills_in("完成事件定级、遏制、根除与复盘")}
+    assert "growth mindset" in {h.canonical for h in vocab.skills_in("每周开质检复盘会，善于复盘总结")}
+
+
+def test_examples_of_a_kind_in_brackets_are_a_choice_even_with_a_word_of_kind_before_the_last() -> None:
+    status = coverage_status(ZH_RESUME, ZH_POSTING)
+    assert status["splunk"] == "resume"
+    assert "qradar" not in status and "siem" not in status  # met by his Splunk: no gap
+    _, job = read_job(fixture("jd", ZH_POSTING))
+    assert {"security operations", "incident response", "packet analysis", "siem", "qradar"} <= set(job.must_have)
+    assert {"threat hunting", "threat intelligence", "soar", "mlps", "pci dss"} <= set(job.nice_to_have)
+    assert "growth mindset" not in {*job.must_have, *job.nice_to_have}
+    posting, kafka = read_job("Requirements\n- Experience with Kafka or other event streaming platforms\n")
+    doc = read_document("SKILLS\nRocketMQ, Redis\n", "resume")
+    coverage = compute_coverage(kafka.must_have, [], doc, None, posting)
+    assert {c.keyword: c.status for c in coverage.must_have} == {"message queues": "resume"}
+
+
+def test_the_chinese_analyst_reads_as_he_wrote() -> None:
+    doc = read_document(fixture("resume", ZH_RESUME), "resume")
+    assert "rigging" not in doc.skills
+    assert {"incident response", "edr", "packet analysis", "threat hunting", "detection engineering", "mlps"} <= set(
+        doc.skills
+    )
+    status = coverage_status(ZH_RESUME, ZH_POSTING)
+    assert status["incident response"] == status["mlps"] == status["compliance"] == "resume"
+    assert status["linux"] == status["threat intelligence"] == "missing"
