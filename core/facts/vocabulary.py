@@ -144,6 +144,8 @@ _OTHER_SENSE_AFTER = {
         r"programs?|software|functions?|SQL|SPL|KQL|Python|Java|automation|macros?|firmware|drivers?)\b",
         re.I,
     ),
+    # a retailer's sales at the till ("CPFR/POS data", "POS sell-through"), a planner's data, not a till system
+    "pos": re.compile(r"[ \t]+(?:data|sales|sell[- ]through|feeds?|scans?)\b", re.I),
     # clinicians' or scholars' review of one another ("peer review of charts", "peer review for journals"), not code's
     "peer review": re.compile(
         r"[ \t]+(?:of[ \t]+(?:charts?|cases?|care|clinical|nursing|manuscripts?|papers?|articles?|grants?)|for[ \t]+"
