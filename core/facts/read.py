@@ -19,7 +19,7 @@ from core.facts.dates import PRESENT, DateHit, DateRange, analyse_dates, find_da
 from core.facts.model import Contact, DegreeLevel, DocumentModel, Entry, EntryKind, JobFacts, NumberFact, Section
 from core.facts.numbers import chinese_number, find_numbers
 from core.facts.text import ALIGNMENT_GAP, any_of, unify_radicals
-from core.facts.vocabulary import Vocabulary, get_vocabulary
+from core.facts.vocabulary import Hit, Vocabulary, get_vocabulary
 from core.facts.wishes import wish_spans
 
 MAX_CHARS = 2_000_000  # beyond this the text is not a document; read the start only
@@ -476,6 +476,9 @@ _PART_EDGES = " \t-–—~|,;:：.()（）·•・"
 # "(Hons)" or "(NASDAQ: CRM)" are names.
 _DESCRIBING_ASIDE = re.compile(
     r"\s*[（(](?=[a-z][a-z&/-]*(?:[\s,;]|[)）]))[^()（）]{1,60}[)）]"
+    # its size: "Pecan Street Kitchen & Bar (6 units)", "Acme (1,200 employees)", "某连锁餐饮（120家门店）"
+    r"|\s*[（(]\s*(?:~|about\s+|约)?\d[\d,.]*\+?\s*(?:units?|locations?|stores?|restaurants?|outlets?|sites?|branches|"
+    r"hotels?|properties|clinics?|employees|staff|people|FTEs?|beds?|seats?|家门店|家店|家|人)\s*[)）]"
     r"|\s*\((?=[^()]*\s(?!(?:with|from|into|over|upon)\b)[a-z]{4,}[\s)/,;.])(?=(?:[^()\s]+\s+){2,}[^()\s]+\))[^()]{8,60}\)\s*$"
 )
 
@@ -961,7 +964,7 @@ def _org_line(line: str, vocab: Vocabulary) -> list[str]:
     name = parts[0]
     named = _is_org(name, vocab) or (
         name[:1].isupper()
-        and len(name.split()) <= 4
+        and len([word for word in name.split() if word != "&"]) <= 4  # "Pecan Street Kitchen & Bar"
         and not _is_title(name, vocab)
         and not _is_location(name)
         and not _ENGAGEMENT.match(name)  # "Contract — New York, NY": the terms, not an employer
@@ -1224,6 +1227,7 @@ def _entries_in(
     entries: list[Entry] = []
     body_starts: list[int] = []
     previous_end = start
+    block_employer: list[str] = []  # the employer whose line stood over a role written "title, team" (see below)
     for position, header in enumerate(headers):
         next_header = headers[position + 1] if position + 1 < len(headers) else end
         line = _strip_bullet(lines[header])
@@ -1273,6 +1277,13 @@ def _entries_in(
         if employer:
             parts = employer + _team_in_title(parts, vocab)
             first -= 1
+            block_employer = employer  # its place too: the roles below it share it
+        elif block_employer and _same_team_shape(parts, vocab):
+            # "Assistant General Manager, Stone Oak" below the bullets of "General Manager, Alamo Heights" under
+            # "Pecan Street Kitchen & Bar": a later role there, written the same way, its store no employer
+            parts = block_employer + _team_in_title(parts, vocab)
+        elif kind == "experience" and len(parts) >= 2:
+            block_employer = []  # a header that names its own employer ends the block
         title_above = _title_above(lines, first - 1, previous_end, parts, vocab) if kind == "experience" else ""
         if title_above:
             first -= 1
@@ -1495,6 +1506,17 @@ def _employer_above(lines: list[str], above: int, previous_end: int, parts: list
     ):
         return []
     return _org_line(lines[above], vocab)
+
+
+def _same_team_shape(parts: list[str], vocab: Vocabulary) -> bool:
+    """A header written as a title and a team or store, naming no employer or place: "Assistant General Manager,
+    Stone Oak"."""
+    return (
+        len(parts) == 2
+        and _is_title(parts[0], vocab)
+        and not any(_is_org(p, vocab) or _is_location(p) for p in parts)
+        and not _is_title(parts[1], vocab)
+    )
 
 
 def _team_in_title(parts: list[str], vocab: Vocabulary) -> list[str]:
@@ -1942,16 +1964,27 @@ def _read(text: object, kind: str) -> DocumentModel:
     pending: dict[str, str] = {}  # worked towards, as written with the words that say so ("CPA candidate")
     # A certificates section's names that also name a job count there ("Master Electrician (Texas) - IN PROGRESS").
     listed = {i for s in sections if s.canonical == "certifications" for i in range(s.start + 1, s.end)}
+
+    def _heads_a_section(hit: Hit) -> bool:  # "技能证书" heads a section
+        return bool(vocab.section_of(lines[line_index.line_of(hit.start)].strip()))
+
     cert_hits = [
         h
         for h in vocab.certifications_in(joined, listed=True)
         if line_index.line_of(h.start) in listed or not vocab.names_a_job(joined, h.start, h.end)
     ]
-    for hit, span in zip(cert_hits, pending_spans(joined, cert_hits), strict=True):
-        if not vocab.section_of(lines[line_index.line_of(hit.start)].strip()):  # "技能证书" heads a section
-            if span is not None and doc_kind != "jd":
-                pending.setdefault(hit.canonical, " ".join(joined[span[0] : span[1]].split()))  # one line
-                continue
+    spans = pending_spans(joined, cert_hits)
+    # A certificates section's own names first ("ServSafe Food Protection Manager (exp. 2027)"), then what the
+    # rest names ("ServSafe Manager certified" in a summary): the section writes each as the person holds it. One
+    # worked towards keeps the words that first say so ("FNP-BC exam scheduled"), wherever they are.
+    in_section = sorted(range(len(cert_hits)), key=lambda k: line_index.line_of(cert_hits[k].start) not in listed)
+    for k in range(len(cert_hits)):
+        hit, span = cert_hits[k], spans[k]
+        if span is not None and doc_kind != "jd" and not _heads_a_section(hit):
+            pending.setdefault(hit.canonical, " ".join(joined[span[0] : span[1]].split()))  # one line
+    for k in in_section:
+        hit = cert_hits[k]
+        if (spans[k] is None or doc_kind == "jd") and not _heads_a_section(hit):
             dotted = "." in hit.surface and joined[hit.end : hit.end + 1] == "."  # "P.E." keeps its last dot
             certs.setdefault(hit.canonical, f"{hit.surface}." if dotted else hit.surface)
     model.certifications = [*certs.values(), *(text for c, text in pending.items() if c not in certs)]
@@ -2299,6 +2332,8 @@ _COMPANYS_OWN = re.compile(
 # requirement nor a duty.
 _PAY_LINE = re.compile(
     r"^\s*(?:compensation|salary|pay(?: range)?|base (?:pay|salary)(?: range)?|薪资|薪酬|待遇|月薪|年薪)\b\s*[:：]"
+    # what the employer offers, on a line of its own under another heading: "Benefits: bonus up to 20%, health …"
+    r"|^\s*(?:benefits|perks(?: and benefits)?|perks & benefits|what we offer|we offer|福利待遇|福利|员工福利)\s*[:：]"
     # a sentence stating the pay: "The base salary range for this position is $150,000 - $175,000, plus …"
     r"|^(?=.*\b(?:salary|pay|compensation)(?: range)?\b)(?=.*[$€£]\s?\d{2,3}(?:,\d{3}|k\b))",
     re.IGNORECASE,

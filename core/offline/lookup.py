@@ -216,11 +216,20 @@ def _line_order(doc: DocumentModel) -> list[int]:
     return bullet_lines + [i for i in range(len(doc.lines)) if i not in skip]
 
 
+def _is_certificate(keyword: str) -> bool:
+    vocab = _vocabulary()
+    return vocab is not None and vocab.knows("certification", keyword)
+
+
 def locate(keyword: str, doc: DocumentModel | None) -> int | None:
     """The line of `doc` that best proves `keyword` (a bullet before a skills list), or None."""
     if doc is None:
         return None
-    for index in _line_order(doc):
+    order = _line_order(doc)
+    if _is_certificate(keyword):  # its section names it as held ("ServSafe Food Protection Manager (exp. 2027)")
+        listed = doc.section_lines("certifications")
+        order = listed + [i for i in order if i not in set(listed)]
+    for index in order:
         if mentions(keyword, doc.lines[index]):
             return index
     known = doc.skills.get(keyword)

@@ -57,7 +57,7 @@ def test_a_grade_beside_a_title_is_no_employer_and_a_promotion_keeps_its_employe
         ("Sentry Peak Managed Security", "Security Analyst I (Tier 1)"),
         ("Bank of the Carolinas", "IT Help Desk Technician"),
     ]
-    assert {"Security+", "CySA+", "Splunk Core Certified Power User"} <= set(doc.certifications)
+    assert {"CompTIA Security+", "CompTIA CySA+", "Splunk Core Certified Power User"} <= set(doc.certifications)
 
 
 def test_an_employers_name_is_no_skill_of_the_persons() -> None:
