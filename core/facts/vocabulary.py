@@ -144,6 +144,8 @@ _OTHER_SENSE_AFTER = {
         r"programs?|software|functions?|SQL|SPL|KQL|Python|Java|automation|macros?|firmware|drivers?)\b",
         re.I,
     ),
+    # a life-support course's name ("Advanced Cardiovascular Life Support"), not cardiology
+    "cardiovascular": re.compile(r"[ \t]+life[ \t]+support\b", re.I),
     # a retailer's sales at the till ("CPFR/POS data", "POS sell-through"), a planner's data, not a till system
     "pos": re.compile(r"[ \t]+(?:data|sales|sell[- ]through|feeds?|scans?)\b", re.I),
     # clinicians' or scholars' review of one another ("peer review of charts", "peer review for journals"), not code's
@@ -250,6 +252,21 @@ _ADOBE_BESIDE = re.compile(
     r"(?<![A-Za-z])(?:PS|AE|LR|AU|Photoshop|After Effects|Premiere|Audition|DaVinci|Final Cut|FCPX|剪映|达芬奇)"
     r"(?![A-Za-z])"
 )
+
+
+# "维护 KOL 医生 20+ 位", "KOL relationships with oncologists": the doctors whose opinion leads a field, whom a
+# pharmaceutical rep or medical affairs serves, not the influencers a marketer pays.
+_MEDICAL_NEAR = re.compile(
+    r"医生|专家|医院|科室|临床|学术|处方|药|physician|doctor|clinician|oncolog|cardiolog|hospital|medical|clinical|"
+    r"\bHCPs?\b|therapeutic|pharma",
+    re.IGNORECASE,
+)
+
+
+def _medical_kol(text: str, hit: Hit) -> Hit:
+    if hit.surface.upper() != "KOL" or not _MEDICAL_NEAR.search(text, max(0, hit.start - 24), hit.end + 24):
+        return hit
+    return Hit("kol management", hit.surface, hit.start, hit.end, hit.kind)
 
 
 def _among_adobe(text: str, hit: Hit) -> Hit:
@@ -854,6 +871,8 @@ class Vocabulary:
         hits = [Hit(m.entry.canonical, text[m.start : m.end], m.start, m.end, m.entry.kind) for m in matches]
         if kind == "skill" and any(h.surface in _ADOBE_SENSE for h in hits):
             hits = [_among_adobe(text, h) for h in hits]
+        if kind == "skill" and any(h.surface.upper() == "KOL" for h in hits):
+            hits = [_medical_kol(text, h) for h in hits]
         return hits
 
     def _drop_unlisted(self, text: str, matches: list[Match]) -> list[Match]:
