@@ -2328,6 +2328,14 @@ _COMPANYS_OWN = re.compile(
     r"platform|startup|start-up|business|brand|manufacturer|retailer|group|organi[sz]ation|employer|bank|insurer|"
     r"agency|studio|marketplace)\b"
 )
+
+
+def _introduces(duty: str, company: str) -> bool:
+    """The posting's own company says what it is ("Lakeshore Private Wealth is an independent RIA managing $3.2B"):
+    an introduction under "About the role", no duty."""
+    return bool(company) and re.match(rf"{re.escape(company)}\s+(?:is|are|has|was)\s", duty) is not None
+
+
 # A posting's pay, often a labelled line under its last heading ("Compensation: $230,000 – $290,000 base"): never a
 # requirement nor a duty.
 _PAY_LINE = re.compile(
@@ -2630,6 +2638,7 @@ def _read_job(text: str) -> tuple[DocumentModel, JobFacts]:
         for run in _runs(duty_indexes)
         for _, duty in bullet_units([lines[i] for i in run], prose=_a_paragraph([lines[i] for i in run]))
         if not (_TEAM_INTRO.match(duty) or _COMPANYS_OWN.match(duty) or _PAY_LINE.match(duty))
+        and not _introduces(duty, facts.company)
     ]
     if by_kind.get("requirements"):
         employer = vocab.canonical_skill(facts.company) if facts.company else None

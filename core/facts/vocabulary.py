@@ -254,19 +254,40 @@ _ADOBE_BESIDE = re.compile(
 )
 
 
-# "维护 KOL 医生 20+ 位", "KOL relationships with oncologists": the doctors whose opinion leads a field, whom a
-# pharmaceutical rep or medical affairs serves, not the influencers a marketer pays.
-_MEDICAL_NEAR = re.compile(
-    r"医生|专家|医院|科室|临床|学术|处方|药|physician|doctor|clinician|oncolog|cardiolog|hospital|medical|clinical|"
-    r"\bHCPs?\b|therapeutic|pharma",
-    re.IGNORECASE,
-)
+# A name whose words around it say which of two senses it has: (what they must hold, how far to look, the other
+# sense's id). "维护 KOL 医生 20+ 位", "KOL relationships with oncologists": the doctors whose opinion leads a field,
+# whom a pharmaceutical rep serves, not a marketer's influencers. "comprehensive financial planning for
+# households", "financial planning software (eMoney)": a family's plan, not a company's FP&A.
+_SENSE_BY_NEIGHBOURS: dict[str, tuple[re.Pattern[str], int, str]] = {
+    "kol": (
+        re.compile(
+            r"医生|专家|医院|科室|临床|学术|处方|药|physician|doctor|clinician|oncolog|cardiolog|hospital|medical|"
+            r"clinical|\bHCPs?\b|therapeutic|pharma",
+            re.IGNORECASE,
+        ),
+        24,
+        "kol management",
+    ),
+    "financial planning": (
+        re.compile(
+            r"wealth|client|household|famil|retirement|estate|advis[oe]r|\bCFP|\bRIA\b|individual|personal|"
+            r"fiduciary|eMoney|MoneyGuide|planner|理财|个人|家庭|客户",
+            re.IGNORECASE,
+        ),
+        40,
+        "personal financial planning",
+    ),
+}
 
 
-def _medical_kol(text: str, hit: Hit) -> Hit:
-    if hit.surface.upper() != "KOL" or not _MEDICAL_NEAR.search(text, max(0, hit.start - 24), hit.end + 24):
+def _by_neighbours(text: str, hit: Hit) -> Hit:
+    rule = _SENSE_BY_NEIGHBOURS.get(hit.surface.lower())
+    if rule is None:
         return hit
-    return Hit("kol management", hit.surface, hit.start, hit.end, hit.kind)
+    near, reach, meant = rule
+    if not near.search(text, max(0, hit.start - reach), hit.end + reach):
+        return hit
+    return Hit(meant, hit.surface, hit.start, hit.end, hit.kind)
 
 
 def _among_adobe(text: str, hit: Hit) -> Hit:
@@ -339,8 +360,23 @@ _CERT_KNOWN_AFTER = re.compile(
     r"[ \t]*(?:相关|要求|流程|标准|体系|规范|审核|咨询|辅导|到期|过期|续期|续签|轮换|签发|吊销|校验|监控|自动化)"
 )
 # A certificate's name naming the firm: "a regional CPA firm", "Brennan & Holt CPAs, LLC".
+# Other people's certificate, named right before it in the same sentence: "through their Series 65 and CFP
+# coursework", "coached 12 nurses to pass the CCRN", "helped my team earn AWS certifications".
+_OTHERS_BEFORE = re.compile(
+    r"\b(?:their|his|her|team(?:'s|s')|students'?|mentees'?|associates'|analysts'|nurses'|employees')"
+    r"(?:[ \t]+[\w/&®-]+){0,3}[ \t]*$"
+    r"|\b(?:mentor(?:ed|ing)?|coach(?:ed|ing)?|help(?:ed|ing)?|train(?:ed|ing)?|prepar(?:ed|ing)|guid(?:ed|ing))\b"
+    r"[^.;\n]{0,40}?\b(?:(?:to[ \t]+)?(?:pass|earn|obtain|get)|through)\b(?:[ \t]+(?:the|their|a|an))?[ \t]*$",
+    re.IGNORECASE,
+)
+# The next number of a list of FINRA exams after "Series 7": ", 63", " and 66", "/66".
+_SERIES_TAIL = re.compile(r"[ \t]*(?:,|/|&|and)[ \t]*(\d{1,2})\b(?![.\d])")
 _CERT_AS_FIRM = re.compile(
-    r"(?:s|'s)?(?:[ \t]+(?:firms?|practices?)\b|,?[ \t]+(?:LLC|LLP|PLLC|P\.?C\.))", re.IGNORECASE
+    r"(?:s|'s)?(?:[ \t]+(?:firms?|practices?)\b|,?[ \t]+(?:LLC|LLP|PLLC|P\.?C\.))"
+    # the people who hold it, not the person: "referrals from CPAs", "CPA/estate-attorney centers of influence"
+    r"|s\b|[ \t]*/[ \t]*(?:estate[ -])?(?:attorneys?|lawyers?|legal|tax[ -]advisors?)\b"
+    r"|[ \t]+(?:centers?[ \t]+of[ \t]+influence|referrals?|referral[ \t]+partners?|partners\b|clients\b|network\b)",
+    re.IGNORECASE,
 )
 # On the line of a certificate's name that also names a job, the words that make it the certificate.
 _TITLE_CERT_CUE = re.compile(
@@ -748,9 +784,28 @@ class Vocabulary:
                 hits.append(Hit(" ".join(surface.lower().split()), surface, start, end, "certification"))
         return sorted(hits, key=lambda h: h.start)
 
+    def _series_continued(self, text: str, hits: list[Hit]) -> list[Hit]:
+        """FINRA's exams listed after one "Series": "Series 7, 63 and 66" holds three licences."""
+        out = list(hits)
+        for hit in hits:
+            if not hit.canonical.startswith("series "):
+                continue
+            at = hit.end
+            while (more := _SERIES_TAIL.match(text, at)) is not None:
+                canonical = f"series {more.group(1)}"
+                if ("certification", canonical) in self._items:
+                    out.append(Hit(canonical, f"Series {more.group(1)}", more.start(1), more.end(1), "certification"))
+                at = more.end()
+        return sorted(out, key=lambda h: h.start)
+
     def _counts_as_certificate(self, text: str, start: int, end: int, listed: bool = False) -> bool:
         """A certificate's name names one unless it names a firm ("a regional CPA firm"), or a job on a line that
         does not speak of certificates outside a list of them ("Journeyman Electrician - Commercial / TI")."""
+        surface = text[start:end]
+        if surface.endswith("s") and len(surface) > 2 and surface[:-1].isupper():
+            return False  # "referrals from CPAs": the people who hold it
+        if _OTHERS_BEFORE.search(text, max(0, start - 60), start):
+            return False  # "Mentor two associates through their Series 65 and CFP coursework": theirs
         return not _CERT_AS_FIRM.match(text, end) and (listed or not self.names_a_job(text, start, end))
 
     def names_a_job(self, text: str, start: int, end: int) -> bool:
@@ -869,10 +924,12 @@ class Vocabulary:
         if kind == "certification" and matches:  # "a regional CPA firm", "高级审计师" under an employer: no certificate
             matches = [m for m in matches if self._counts_as_certificate(text, m.start, m.end, listed)]
         hits = [Hit(m.entry.canonical, text[m.start : m.end], m.start, m.end, m.entry.kind) for m in matches]
+        if kind == "certification" and "eries" in text and any(h.canonical.startswith("series ") for h in hits):
+            hits = self._series_continued(text, hits)
         if kind == "skill" and any(h.surface in _ADOBE_SENSE for h in hits):
             hits = [_among_adobe(text, h) for h in hits]
-        if kind == "skill" and any(h.surface.upper() == "KOL" for h in hits):
-            hits = [_medical_kol(text, h) for h in hits]
+        if kind == "skill" and any(h.surface.lower() in _SENSE_BY_NEIGHBOURS for h in hits):
+            hits = [_by_neighbours(text, h) for h in hits]
         return hits
 
     def _drop_unlisted(self, text: str, matches: list[Match]) -> list[Match]:

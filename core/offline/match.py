@@ -287,8 +287,8 @@ def _gaps(
     soft = [p for p in fit.must if p.status == "missing" and is_soft_skill(p.keyword)]
     for proof in fit.must:
         name = choice_named_as_in(proof, jd, lang)
-        if proof.status == "missing" and proof.keyword in worked_towards:
-            quote = _quote(in_short(worked_towards[proof.keyword]), lang)
+        if proof.status == "missing" and (towards := _worked_towards(proof, worked_towards)):
+            quote = _quote(in_short(towards), lang)
             gaps.append(
                 Gap(gap=t(lang, "gap_in_progress", label=name, quote=quote), action=t(lang, "action_in_progress"))
             )
@@ -313,8 +313,8 @@ def _gaps(
         step = t(lang, "action_degree", need=degree_label(job.degree_required, lang))
         gaps.append(Gap(gap=gap, action=gap_action(advisor, "", step, lang)))
     for proof in fit.nice:
-        if proof.status == "missing" and len(gaps) < MAX_GAPS and proof.keyword in worked_towards:
-            name, quote = choice_named_as_in(proof, jd, lang), _quote(in_short(worked_towards[proof.keyword]), lang)
+        if proof.status == "missing" and len(gaps) < MAX_GAPS and (towards := _worked_towards(proof, worked_towards)):
+            name, quote = choice_named_as_in(proof, jd, lang), _quote(in_short(towards), lang)
             gap = t(lang, "gap_in_progress_nice", label=name, quote=quote)
             gaps.append(Gap(gap=gap, action=t(lang, "action_in_progress")))
         elif proof.status == "missing" and len(gaps) < MAX_GAPS:
@@ -324,6 +324,11 @@ def _gaps(
     # Two keywords the JD writes as one name ("CRM (Salesforce)": both named "Salesforce") are one gap.
     unique = {gap.gap: gap for gap in reversed(gaps)}
     return [gap for gap in gaps if unique[gap.gap] is gap][:MAX_GAPS]
+
+
+def _worked_towards(proof: Proof, worked_towards: dict[str, str]) -> str:
+    """How the documents say the keyword, or another of its choice ("CFA, ChFC or CPA/PFS"), is in progress."""
+    return next((worked_towards[k] for k in (proof.keyword, *proof.alternatives) if k in worked_towards), "")
 
 
 def pitch_facts(fit: Fit, resume: DocumentModel, detailed: DocumentModel | None, limit: int) -> list[str]:
