@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from contextlib import nullcontext
 
 import streamlit as st
 
@@ -149,15 +150,18 @@ def _create(user: CurrentUser) -> None:
             # in the click, so it may be tailored at once too).
             tailor = st.form_submit_button(t("workbench.create.confirm_tailor"))
             if started or tailor:
+                # A screenshot is read in the click (seconds of OCR, before any charge): say so while it runs.
+                reading = st.spinner(t("status.reading_screenshot"), show_time=True) if jd_image else nullcontext()
                 try:
-                    result = services.create_service(
-                        user.id,
-                        idempotency_key=_form_key(f"create.{source}.{'tailor' if tailor else 'match'}"),
-                        jd_text=jd_text,
-                        jd_image=jd_image,
-                        output_lang=lang or None,
-                        tailor=tailor,
-                    )
+                    with reading:
+                        result = services.create_service(
+                            user.id,
+                            idempotency_key=_form_key(f"create.{source}.{'tailor' if tailor else 'match'}"),
+                            jd_text=jd_text,
+                            jd_image=jd_image,
+                            output_lang=lang or None,
+                            tailor=tailor,
+                        )
                 except ImageRefused as exc:  # nothing charged: what the image said is kept below the form
                     jd_rescue.remember_refusal(exc.key, exc.read_text)
                 except UserError as exc:

@@ -66,6 +66,8 @@ def test_an_image_with_no_job_description_is_refused_free_and_its_text_can_go_as
     balance = en("billing.sidebar_balance", balance=billing.summary(user_id).balance)
     expect(sidebar.get_by_role("link", name=balance)).to_be_visible(timeout=SLOW)
     _submit_image(page, en)
+    # Seconds of OCR in the click: the page says what it is doing meanwhile.
+    expect(page.get_by_text(en("status.reading_screenshot"))).to_be_visible(timeout=SLOW)
 
     # Refused, free, with what the image said in an editable box.
     expect(page.get_by_text(en("workbench.error.image_not_jd"), exact=False)).to_be_visible(timeout=OCR)
