@@ -150,8 +150,9 @@ def _create(user: CurrentUser) -> None:
             # in the click, so it may be tailored at once too).
             tailor = st.form_submit_button(t("workbench.create.confirm_tailor"))
             if started or tailor:
-                # A screenshot is read in the click (seconds of OCR, before any charge): say so while it runs.
-                reading = st.spinner(t("status.reading_screenshot"), show_time=True) if jd_image else nullcontext()
+                # A screenshot is read in the click (seconds of OCR, before any charge): say so while it runs (no
+                # clock: Streamlit writes its seconds in English whatever the page's language).
+                reading = st.spinner(t("status.reading_screenshot")) if jd_image else nullcontext()
                 try:
                     with reading:
                         result = services.create_service(
