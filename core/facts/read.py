@@ -536,7 +536,8 @@ _LEGAL_FORMS = frozenset(("inc", "llc", "llp", "pllc", "ltd", "corp", "co", "gmb
 # Words a date leaves behind in a header once it is cut out: "to", "Present", "Expected" (May 2026), "预计".
 _DATE_WORDS = frozenset(
     ("to", "至", "到", "至今", "present", "current", "now", "expected", "anticipated", "expected graduation",
-     "anticipated graduation", "graduation", "graduating", "预计", "预计毕业", "毕业")
+     "anticipated graduation", "graduation", "graduating", "completed", "completion", "awarded", "conferred",
+     "graduated", "预计", "预计毕业", "毕业")
 )  # fmt: skip
 
 
@@ -1272,6 +1273,11 @@ def _entries_in(
             probe -= 1
             if len(parts) + len(words_before) >= 2 and not (wants_school and not _SCHOOL_WORDS.search(lines[first])):
                 break
+        if kind == "education" and _credential_above(lines, first - 1, previous_end, words_before + parts, vocab):
+            # "Certificate in Paralegal Studies (ABA-Approved Program)" over "Prairie Lakes College — Schaumburg,
+            # IL" over "Completed December 2018": the credential heads the school's lines
+            first -= 1
+            words_before.insert(0, lines[first].strip())
         parts = _places_joined([p for w in words_before for p in _header_parts(w, [])] + parts)
         employer = _employer_above(lines, first - 1, previous_end, parts, vocab) if kind == "experience" else []
         if employer:
@@ -1506,6 +1512,19 @@ def _employer_above(lines: list[str], above: int, previous_end: int, parts: list
     ):
         return []
     return _org_line(lines[above], vocab)
+
+
+_CREDENTIAL = re.compile(r"\b(?:certificate|diploma|certification)\b", re.IGNORECASE)
+
+
+def _credential_above(lines: list[str], above: int, previous_end: int, parts: list[str], vocab: Vocabulary) -> bool:
+    """The line above a school's header names the credential earned there, and the header names none."""
+    if above < previous_end or not lines[above].strip() or not _short_plain(lines[above]) or _is_bullet(lines[above]):
+        return False
+    if any(vocab.degrees_in(p) or _CREDENTIAL.search(p) for p in parts):
+        return False
+    text = lines[above].strip()
+    return bool(vocab.degrees_in(text) or _CREDENTIAL.search(text)) and not _SCHOOL_WORDS.search(text)
 
 
 def _same_team_shape(parts: list[str], vocab: Vocabulary) -> bool:
@@ -1836,7 +1855,15 @@ def _entries(lines: list[str], sections: list[Section], vocab: Vocabulary) -> li
         # No headings the vocabulary knows (a plain career history): every dated line may start a role.
         entries = _entries_in(lines, 0, len(lines), "experience", vocab)
         entries = [e for e in entries if e.org or e.title]
-    return [e for e in entries if not (e.kind == "education" and _certificate_only(lines[e.line_start], vocab))]
+    return [
+        e
+        for e in entries
+        if not (
+            e.kind == "education"
+            and _certificate_only(lines[e.line_start], vocab)
+            and not _SCHOOL_WORDS.search(e.org)  # "Certificate in Paralegal Studies" over its college: studied there
+        )
+    ]
 
 
 _CERTIFICATE_WORD = re.compile(r"\b(?:certificate|certification|certified)\b|证书|资格证|认证", re.IGNORECASE)

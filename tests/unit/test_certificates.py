@@ -222,3 +222,23 @@ def test_a_two_column_resumes_licences_in_progress_are_never_held() -> None:
     assert "I hold BLS, ACLS." in match.self_pitch
     assert not any(s.startswith(("FNP", "APRN")) for s in match.strengths)
     assert {"FNP Board Certification", "APRN License"} <= {g.gap.split(" is required")[0] for g in match.gaps}
+
+
+def test_a_certificate_earned_at_a_college_heads_its_education_and_completed_is_no_field() -> None:
+    """The paralegal's "Certificate in Paralegal Studies (ABA-Approved Program)" over "Prairie Lakes College, … —
+    Schaumburg, IL" over "Completed December 2018" lost its first line from the tailored education (the entry
+    began at the college), and a shorter one read "Completed" as the field of study."""
+    from tests.unit.fixture_pairs import run_offline
+
+    doc = read_document(_fixture("resume", "paralegal_en.txt"), "resume")
+    first = doc.education[0]
+    assert first.org == "Prairie Lakes College"
+    assert doc.lines[first.line_start] == "Certificate in Paralegal Studies (ABA-Approved Program)"
+    markdown = run_offline("paralegal_en.txt", "whitcombe_litigation_paralegal.txt", "en")["customize"].markdown
+    assert "### Certificate in Paralegal Studies (ABA-Approved Program)\nPrairie Lakes College" in markdown
+    short = read_document(
+        "EDUCATION\nCertificate in Paralegal Studies\nPrairie Lakes College — Schaumburg, IL\n"
+        "Completed December 2018\n",
+        "resume",
+    )
+    assert [(e.org, e.field, e.end) for e in short.education] == [("Prairie Lakes College", "", "2018-12")]
