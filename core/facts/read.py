@@ -1413,12 +1413,16 @@ def _title_below(lines: list[str], below: int, end: int, parts: list[str], vocab
 _TEAM_ASIDE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z])[（(][\u4e00-\u9fff][^()（）]{0,15}[)）]$")
 
 
+# Words a title's length does not count: "Executive Assistant to the CEO & CFO" is four words long.
+_TITLE_GLUE = frozenset(("&", "and", "to", "the", "of", "for", "/", "-", "–"))
+
+
 def _lone_title(line: str, vocab: Vocabulary) -> bool:
     """A line that is a job title and nothing else: short, no employer, no dates."""
     text = line.strip()
     return (
         _short_plain(line)
-        and len(text.split()) <= 6
+        and len([word for word in text.split() if word.lower() not in _TITLE_GLUE]) <= 6
         and _is_title(text, vocab)
         and not _is_org(_TEAM_ASIDE.sub("", text), vocab)
         and not _is_header_line(text)

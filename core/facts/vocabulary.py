@@ -144,6 +144,11 @@ _OTHER_SENSE_AFTER = {
         r"programs?|software|functions?|SQL|SPL|KQL|Python|Java|automation|macros?|firmware|drivers?)\b",
         re.I,
     ),
+    # a length of time ("calendar year", "30 calendar days"), not an executive's diary
+    "calendar": re.compile(r"[ \t]+(?:years?|quarters?|months?|days?|weeks?)\b", re.I),
+    "calendars": re.compile(r"[ \t]+(?:years?|quarters?|months?|days?|weeks?)\b", re.I),
+    # a theorem or a rate ("CAP theorem", "cap rate"), not the administrative professionals' certificate
+    "cap": re.compile(r"[ \t]+(?:theorem|rates?|table)\b", re.I),
     # a life-support course's name ("Advanced Cardiovascular Life Support"), not cardiology
     "cardiovascular": re.compile(r"[ \t]+life[ \t]+support\b", re.I),
     # a retailer's sales at the till ("CPFR/POS data", "POS sell-through"), a planner's data, not a till system
@@ -156,7 +161,15 @@ _OTHER_SENSE_AFTER = {
     ),
 }
 _FORKLIFT_CLASS_BEFORE = re.compile(r"(?:叉车|特种设备|场内|厂内|机动车)[^\n，,；;]{0,12}$")
+_PLAN_CALENDAR = re.compile(
+    r"\b(?:content|editorial|social(?:[ -]media)?|marketing|publishing|release|academic|school|events?|promotional"
+    r"|campaign|production|posting|launch|trade|fiscal|sprint)[ \t]+$",
+    re.I,
+)
 _OTHER_SENSE_BEFORE = {
+    # a publishing plan ("content calendar", "editorial calendar", "release calendar"), not an executive's diary
+    "calendar": _PLAN_CALENDAR,
+    "calendars": _PLAN_CALENDAR,
     # a count of events ("主导 6 起重大安全事件": six major incidents), not lifting and rigging
     # an incident's post-mortem ("事件定级、遏制、根除与复盘"), a step of incident response, not a habit of mind
     "复盘": re.compile(r"(?:事件|故障|事故|应急|根除|遏制|漏洞|告警)[^。；;\n]{0,12}$"),
