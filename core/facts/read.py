@@ -928,7 +928,17 @@ def _is_header_line(line: str) -> bool:
         return False  # "- Partner with Sales on renewals; sourced $620K in upsell pipeline in 2024": a bullet's year
     if dates and bullet and len(dates) == 1 and _in_a_sentence(text, dates[0].start, dates[0].end):
         return False  # "* Member, P&T subcommittee on anticoagulation; helped update heparin nomogram (2023)"
-    return bool(dates) and (dates[-1].end >= len(text.rstrip(" )）")) - 1 or dates[0].start <= 1) and short
+    if not dates or not short:
+        return False
+    return (
+        dates[-1].end >= len(text.rstrip(" )）")) - 1
+        or dates[0].start <= 1
+        # a school's line with a note after its year: "…, The Ohio State University, 2017 — Clinical concentration"
+        or (_SCHOOL_WORDS.search(text) is not None and _NOTE_AFTER_YEAR.fullmatch(text, dates[-1].end) is not None)
+    )
+
+
+_NOTE_AFTER_YEAR = re.compile(r"\s*[—–-]\s*[A-Za-z][\w&/,' -]{2,40}")
 
 
 # A sentence's second line, its first word in lower case ("store ranked top 5 … in 2018 and 2019"; "iOS Engineer,
@@ -2082,7 +2092,8 @@ def _title_line(line: str, vocab: Vocabulary) -> tuple[str, str, str] | None:
     location = ""
     if inside:
         pieces = _header_parts(inside.group(1), [])
-        location = next((p for p in pieces if _is_location(p)), pieces[0] if pieces else "")
+        fallback = pieces[0] if pieces and not (_SETTING.match(pieces[0]) or _ENGAGEMENT.match(pieces[0])) else ""
+        location = next((p for p in pieces if _is_location(p)), fallback)  # "(Inpatient)": a setting, no place
         others = [p for p in pieces if not _is_location(p) and p.lower() not in ("hybrid", "remote", "onsite")]
         if others and len(pieces) >= 2:  # "Personalisation (Spotify, London)": a team, then company and city
             company = others[0]
@@ -2436,14 +2447,19 @@ _PREFERABLY = re.compile(r",?\s*\b(?:preferably|ideally)\s+(?:in|with|within|fro
 def _preferred_asides(sentences: list[str], vocab: Vocabulary) -> tuple[list[str], list[str]]:
     """(the sentences less their asides that prefer a skill, those asides): "Strong knowledge of SAP (S/4HANA
     preferred)" asks for SAP and prefers S/4HANA; "熟悉 Java（有 Spring Cloud 经验者优先）" asks for Java. An aside that
-    names no skill and no degree ("SQL (preferred)") leaves its sentence preferred whole; "Bachelor's degree (Master's
-    preferred)" asks for a bachelor's."""
+    names no skill, degree or certificate ("SQL (preferred)") leaves its sentence preferred whole; "Bachelor's degree
+    (Master's preferred)" asks for a bachelor's, "Ohio LISW or LSW license (LISW preferred)" for either licence."""
 
     def asides(sentence: str) -> list[tuple[int, int]]:
         bracketed = [
             m.span()
             for m in _PARENS.finditer(sentence)
-            if _NICE_LINE.search(m.group(1)) and (vocab.skills_in(m.group(0)) or vocab.degrees_in(m.group(0)))
+            if _NICE_LINE.search(m.group(1))
+            and (
+                vocab.skills_in(m.group(0))
+                or vocab.degrees_in(m.group(0))
+                or vocab.certifications_in(m.group(0), known_only=True)  # "LISW or LSW license (LISW preferred)"
+            )
         ]
         # "5+ years of UX research, preferably in financial services, insurance or healthcare": a preference
         return bracketed + [m.span() for m in _PREFERABLY.finditer(sentence) if vocab.skills_in(m.group(0))]

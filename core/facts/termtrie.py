@@ -196,8 +196,9 @@ def _child(node: _Node, token: Token) -> _Node | None:
         child = node.children.get(alternative)
         if child is None:
             continue
-        if alternative in node.words or token.raw.lstrip(".")[: len(alternative)].isupper():
-            return child
+        raw = token.raw.lstrip(".")
+        if alternative in node.words or (raw[: len(alternative)].isupper() and raw[-1] == "s"):
+            return child  # "APIs", "SLAs"; "SSRS" is a name of its own, not the plural of "SSR"
     return None
 
 

@@ -149,6 +149,8 @@ _OTHER_SENSE_AFTER = {
     "calendars": re.compile(r"[ \t]+(?:years?|quarters?|months?|days?|weeks?)\b", re.I),
     # a theorem or a rate ("CAP theorem", "cap rate"), not the administrative professionals' certificate
     "cap": re.compile(r"[ \t]+(?:theorem|rates?|table)\b", re.I),
+    # computer-based training ("CBT modules for new hires"), not cognitive behavioural therapy
+    "cbt": re.compile(r"[ \t]+(?:modules?|courses?|training|e-?learning|platform)\b", re.I),
     # a life-support course's name ("Advanced Cardiovascular Life Support"), not cardiology
     "cardiovascular": re.compile(r"[ \t]+life[ \t]+support\b", re.I),
     # a retailer's sales at the till ("CPFR/POS data", "POS sell-through"), a planner's data, not a till system
@@ -280,6 +282,15 @@ _SENSE_BY_NEIGHBOURS: dict[str, tuple[re.Pattern[str], int, str]] = {
         ),
         24,
         "kol management",
+    ),
+    "dbt": (
+        re.compile(
+            r"therap|\bCBT\b|clinical|client|patient|counsel|mental|psych|trauma|behavio|skills groups?|"
+            r"emotion|self-harm|borderline",
+            re.IGNORECASE,
+        ),
+        40,
+        "dialectical behavior therapy",
     ),
     "financial planning": (
         re.compile(
