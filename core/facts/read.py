@@ -2160,8 +2160,11 @@ _TEAM = re.compile(r"(?:\b(?:team|squad|tribe|department|division|unit|ward)|团
 
 
 # A job board's line of terms: the years and the degree asked ("5-10年", "经验不限", "本科", "学历不限").
-_ASKED_YEARS = re.compile(r"^(?:\d+\s*[-~至]\s*\d+\s*年|\d+\s*年以[上内]|经验不限|应届生?|在校/?应届|1年以内)$")
-_ASKED_DEGREE = re.compile(r"^(?:学历不限|不限学历|(?:大专|本科|硕士|博士|中专|高中)(?:及以上)?)$")
+# A board's piece may carry its label: "经验 5-10年", "学历：硕士".
+_ASKED_YEARS = re.compile(
+    r"^(?:(?:工作)?经验[：:\s]*)?(?:\d+\s*[-~至]\s*\d+\s*年|\d+\s*年以[上内]|经验不限|应届生?|在校/?应届|1年以内)$"
+)
+_ASKED_DEGREE = re.compile(r"^(?:学历[：:\s]*)?(?:学历不限|不限学历|(?:大专|本科|硕士|博士|中专|高中)(?:及以上)?)$")
 
 
 # What OCR leaves of a board's line once it drops the gaps between its pieces: the years and degree asked at the
@@ -2279,7 +2282,13 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
         parts = [piece for part in _header_parts(text, find_dates(text)) for piece in part.split(";") if piece.strip()]
         parts = _unglued(parts)
         if _job_terms_line(parts):  # "东莞松山湖丨5-10年丨本科": the place, then the years and degree asked
-            location = location or next((p for p in parts if _city_at_start(p)), "")
+            # "杭州某三级甲等综合医院 ｜ 杭州·上城区 ｜ 经验 5-10年 ｜ 硕士": a name that reads as an organisation
+            # is the employer, though it opens with its city
+            firm = next(
+                (p for p in parts if _is_org(p, vocab) and not _is_location(p) and not re.search(r"[·・]", p)), ""
+            )  # "杭州·余杭区·未来科技城" is an address, its 科技 no firm's
+            company = company or firm
+            location = location or next((p for p in parts if _city_at_start(p) and p != firm), "")
             continue
         on_title_line = company_here = address = False
         for part in parts:
@@ -2492,6 +2501,18 @@ def _study_fields(sentences: list[str]) -> tuple[list[str], list[str]]:
     return _set_aside(sentences, fields)
 
 
+def _board_years(lines: list[str]) -> int | None:
+    """The years a board's line of terms asks ("杭州·上城区 ｜ 经验 5-10年 ｜ 硕士": 5), when the requirements
+    themselves name none."""
+    for line in lines:
+        parts = [p.strip() for p in _header_parts(line, []) if p.strip()]
+        if _job_terms_line(parts):
+            for part in parts:
+                if _ASKED_YEARS.match(part) and "以内" not in part and (number := re.search(r"\d+", part)):
+                    return int(number.group()) or None
+    return None
+
+
 def _years(lines: list[str]) -> int | None:
     found: list[int] = []
     for line in lines:
@@ -2692,7 +2713,7 @@ def _read_job(text: str) -> tuple[DocumentModel, JobFacts]:
         known = {*facts.must_have, *facts.nice_to_have, employer}
         duties = [_FEATURE_LIST.sub(" ", d) if _MAY_LIST_FEATURES.search(d) else d for d in facts.responsibilities]
         facts.nice_to_have += [s for s in _skills_of(duties, vocab) if s not in known]
-    facts.years_required = _years(must_lines) or _years(sentences)
+    facts.years_required = _years(must_lines) or _years(sentences) or _board_years(lines[:8])
     facts.degree_required = _degree(must_lines, vocab)
     facts.looks_like_jd = _looks_like_jd(model, len(model.skills))
     return model, facts

@@ -149,6 +149,8 @@ _OTHER_SENSE_AFTER = {
     "calendars": re.compile(r"[ \t]+(?:years?|quarters?|months?|days?|weeks?)\b", re.I),
     # a theorem or a rate ("CAP theorem", "cap rate"), not the administrative professionals' certificate
     "cap": re.compile(r"[ \t]+(?:theorem|rates?|table)\b", re.I),
+    # a computer's bus or a card scheme's standard ("PCI Express", "PCIe slot", "PCI DSS"), not a coronary intervention
+    "pci": re.compile(r"[ \t-]*(?:DSS|Express|e\b|bus|slots?|cards?|compliance|-?SIG|compliant)", re.I),
     # computer-based training ("CBT modules for new hires"), not cognitive behavioural therapy
     "cbt": re.compile(r"[ \t]+(?:modules?|courses?|training|e-?learning|platform)\b", re.I),
     # a life-support course's name ("Advanced Cardiovascular Life Support"), not cardiology
@@ -169,6 +171,9 @@ _PLAN_CALENDAR = re.compile(
     re.I,
 )
 _OTHER_SENSE_BEFORE = {
+    # an X-ray, not the Ray framework; a patient after a coronary intervention ("post-PCI patients"), not one done
+    "ray": re.compile(r"\bX[ \t]*[-–]?[ \t]*$", re.I),
+    "pci": re.compile(r"\bpost[ \t]*[-–]?[ \t]*$", re.I),
     # a publishing plan ("content calendar", "editorial calendar", "release calendar"), not an executive's diary
     "calendar": _PLAN_CALENDAR,
     "calendars": _PLAN_CALENDAR,
@@ -254,7 +259,9 @@ def _other_sense(text: str, start: int, end: int) -> bool:
     usual spelling, which has no rule)."""
     surface = text[start:end].lower()
     if surface not in _SENSED:
-        return False
+        if not (surface.endswith("s") and surface[:-1] in _SENSED):
+            return False
+        surface = surface[:-1]  # "X-rays": a plural is read in its word's sense
     after = _OTHER_SENSE_AFTER.get(surface)
     before = _OTHER_SENSE_BEFORE.get(surface)
     return bool(after and after.match(text, end)) or bool(before and before.search(text, max(0, start - 30), start))

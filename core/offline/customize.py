@@ -99,7 +99,8 @@ def ordered_skills(doc: DocumentModel, job: JobFacts) -> list[str]:
     A JD skill the document proves outside its skills list (in a bullet) is listed too: it is the user's
     own fact, and the list is where a recruiter looks for it.
     """
-    listed_lines = doc.section_lines("skills")
+    headings = {section.start for section in doc.sections}
+    listed_lines = [i for i in doc.section_lines("skills") if i not in headings]  # "技能" over an unmarked line
     listed = (
         skills_on_lines(doc, listed_lines, each_form=True)
         if listed_lines

@@ -223,6 +223,8 @@ def _questions(
         quote = proof.quote(resume, detailed)
         doc = resume if proof.status == "resume" else detailed or resume
         name = surface(proof.keyword, doc, proof.line) if quote else choice_named_as_in(proof, jd, lang)
+        if proof.status != "missing" and quote and get_vocabulary().knows("certification", proof.keyword):
+            continue  # a licence held has no story to tell ("Tell me about your work with CompTIA Security+")
         if proof.status != "missing" and quote:
             outline = [t(lang, "o_star" if has_figure(quote) else "o_star_no_figure")]
             if is_experience_line(doc, proof.line):  # a story to tell, not the skills list

@@ -347,12 +347,17 @@ def pitch_skills(fit: Fit, resume: DocumentModel, limit: int) -> list[str]:
     """Covered required skills, as the resume writes them; one proven only by a job title ("Software Engineer"
     proves software engineering) has no line of its own and is not listed as a skill, and a soft skill is shown by
     a story, never listed as one worked with ("熟悉抗压能力", "I work with adaptability")."""
+    return [shown for _, shown in pitch_named(fit, resume, limit)]
+
+
+def pitch_named(fit: Fit, resume: DocumentModel, limit: int) -> list[tuple[str, str]]:
+    """`pitch_skills` with each one's keyword: (keyword, as the resume writes it)."""
     proofs = [
         p
         for p in [*fit.must, *fit.nice]
         if p.status == "resume" and p.line is not None and not is_soft_skill(p.keyword)
     ]
-    return [surface(p.keyword, resume, p.line) for p in proofs][:limit]
+    return [(p.keyword, surface(p.keyword, resume, p.line)) for p in proofs][:limit]
 
 
 def _self_pitch(
@@ -376,9 +381,13 @@ def _self_pitch(
         facts = [bullets[i].strip(" -•*").rstrip("。.;；") for i in rel.rank(bullets)[:PITCH_FACTS]]
     if facts:
         text += t(lang, "pitch_facts", facts=t(lang, "list_sep").join(facts))
-    named = pitch_skills(fit, resume, PITCH_SKILLS)
-    certs = [name for name in named if get_vocabulary().certifications_in(name)]  # held: coverage said so
-    skills = [name for name in named if name not in certs]
+    named = pitch_named(fit, resume, PITCH_SKILLS)
+    vocab = get_vocabulary()
+    # held (coverage said so), by the keyword as much as by the words: "主治医师" written alone is a licence too
+    certs = [
+        shown for keyword, shown in named if vocab.knows("certification", keyword) or vocab.certifications_in(shown)
+    ]
+    skills = [shown for _, shown in named if shown not in certs]
     if certs:  # a licence is held, not worked with: "I hold the CPA", "持有基金从业资格"
         text += t(lang, "pitch_certs", certs=("、" if lang == "zh" else ", ").join(certs))
     if skills:
