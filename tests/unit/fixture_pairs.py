@@ -31,6 +31,13 @@ def coverage_status(resume: str, jd: str) -> dict[str, str]:
     return {item.keyword: item.status for item in [*coverage.must_have, *coverage.nice_to_have]}
 
 
+def skills_named(text: str) -> set[str]:
+    """The canonical ids of the skills the vocabulary finds in `text` (a trade's words read in their own sense)."""
+    from core.facts.vocabulary import get_vocabulary
+
+    return {hit.canonical for hit in get_vocabulary().skills_in(text)}
+
+
 def run_offline(resume: str, jd: str, lang: str) -> dict[str, Any]:
     """Every offline step of one service on the pair: match, tailored resume, interview."""
     from tests.unit.test_offline_engine import Service

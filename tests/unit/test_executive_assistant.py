@@ -13,7 +13,7 @@ import pytest
 
 from core.facts.read import read_document, read_job
 from core.facts.vocabulary import get_vocabulary
-from tests.unit.fixture_pairs import coverage_status, fixture, run_offline
+from tests.unit.fixture_pairs import coverage_status, fixture, run_offline, skills_named
 
 RESUME, POSTING = "executive_assistant_en.txt", "harborview_executive_assistant.txt"
 
@@ -44,7 +44,7 @@ def test_a_title_over_its_employers_line_counts_its_words_not_its_glue() -> None
     ],
 )
 def test_an_assistants_words_in_their_own_sense(text: str, wanted: set[str], unwanted: set[str]) -> None:
-    found = {hit.canonical for hit in get_vocabulary().skills_in(text)}
+    found = skills_named(text)
     assert wanted <= found and not unwanted & found
 
 

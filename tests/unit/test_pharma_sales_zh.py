@@ -12,7 +12,7 @@ import pytest
 
 from core.facts.read import read_document, read_job
 from core.facts.vocabulary import get_vocabulary
-from tests.unit.fixture_pairs import coverage_status, fixture
+from tests.unit.fixture_pairs import coverage_status, fixture, skills_named
 
 RESUME, POSTING = "pharma_rep_zh.txt", "oncology_rep_zh.txt"
 
@@ -27,7 +27,7 @@ RESUME, POSTING = "pharma_rep_zh.txt", "oncology_rep_zh.txt"
     ],
 )
 def test_a_kol_beside_doctors_is_a_key_opinion_leader_not_an_influencer(text: str, meant: str) -> None:
-    found = {hit.canonical for hit in get_vocabulary().skills_in(text)}
+    found = skills_named(text)
     assert meant in found and not ({"kol management", "influencer marketing"} - {meant}) & found
 
 

@@ -13,8 +13,7 @@ from __future__ import annotations
 import pytest
 
 from core.facts.read import read_document, read_job
-from core.facts.vocabulary import get_vocabulary
-from tests.unit.fixture_pairs import coverage_status, fixture, run_offline
+from tests.unit.fixture_pairs import coverage_status, fixture, run_offline, skills_named
 
 RESUME, POSTING = "cardiologist_zh.txt", "hangzhou_hospital_cardiology.txt"
 
@@ -49,7 +48,7 @@ def test_a_boards_line_of_terms_names_the_employer_the_place_and_the_years() -> 
     ],
 )
 def test_a_physicians_words_in_their_own_sense(text: str, wanted: set[str], unwanted: set[str]) -> None:
-    found = {hit.canonical for hit in get_vocabulary().skills_in(text)}
+    found = skills_named(text)
     assert wanted <= found and not unwanted & found
 
 

@@ -12,9 +12,8 @@ from __future__ import annotations
 import pytest
 
 from core.facts.read import read_document, read_job
-from core.facts.vocabulary import get_vocabulary
 from core.workbench.coverage import compute_coverage
-from tests.unit.fixture_pairs import coverage_status, fixture, read_pair, run_offline
+from tests.unit.fixture_pairs import coverage_status, fixture, read_pair, run_offline, skills_named
 
 RESUME, POSTING = "restaurant_gm_en.txt", "harvest_table_gm.txt"
 
@@ -69,7 +68,7 @@ def test_the_posting_asks_for_the_trades_systems_costs_and_credentials() -> None
     ],
 )
 def test_restaurant_words_in_their_own_sense(text: str, wanted: set[str], unwanted: set[str]) -> None:
-    found = {hit.canonical for hit in get_vocabulary().skills_in(text)}
+    found = skills_named(text)
     assert wanted <= found and not unwanted & found
 
 

@@ -16,7 +16,7 @@ from core.facts.read import read_document, read_job
 from core.facts.vocabulary import get_vocabulary
 from core.facts.wishes import wish_spans
 from core.workbench.coverage import compute_coverage
-from tests.unit.fixture_pairs import coverage_status, fixture, read_pair, run_offline
+from tests.unit.fixture_pairs import coverage_status, fixture, read_pair, run_offline, skills_named
 
 RESUME, POSTING = "soc_analyst_en.txt", "granite_trust_soc_analyst.txt"
 
@@ -46,7 +46,7 @@ def test_the_posting_asks_for_the_socs_tools_frameworks_and_credentials() -> Non
     ],
 )
 def test_security_words_in_their_own_sense(text: str, wanted: set[str], unwanted: set[str]) -> None:
-    found = {hit.canonical for hit in get_vocabulary().skills_in(text)}
+    found = skills_named(text)
     assert wanted <= found and not unwanted & found
 
 

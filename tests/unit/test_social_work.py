@@ -14,7 +14,7 @@ import pytest
 
 from core.facts.read import read_document, read_job
 from core.facts.vocabulary import get_vocabulary
-from tests.unit.fixture_pairs import coverage_status, fixture, run_offline
+from tests.unit.fixture_pairs import coverage_status, fixture, run_offline, skills_named
 
 RESUME, POSTING = "social_worker_en.txt", "mercy_behavioral_social_worker.txt"
 
@@ -43,7 +43,7 @@ def test_a_degree_with_a_note_after_its_year_is_an_education_entry() -> None:
     ],
 )
 def test_a_clinicians_words_in_their_own_sense(text: str, meant: str, not_meant: str) -> None:
-    found = {hit.canonical for hit in get_vocabulary().skills_in(text)}
+    found = skills_named(text)
     assert meant in found and not_meant not in found
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from core.facts.read import read_document, read_job
 from core.facts.vocabulary import get_vocabulary
-from tests.unit.fixture_pairs import coverage_status, fixture, run_offline
+from tests.unit.fixture_pairs import coverage_status, fixture, run_offline, skills_named
 
 RESUME, POSTING = "financial_advisor_en.txt", "lakeshore_wealth_advisor.txt"
 
@@ -45,7 +45,7 @@ def test_a_certificate_the_person_holds_not_one_others_hold(text: str, held: set
     ],
 )
 def test_financial_planning_for_a_family_or_for_a_company(text: str, meant: str) -> None:
-    found = {hit.canonical for hit in get_vocabulary().skills_in(text)}
+    found = skills_named(text)
     other = {"personal financial planning", "financial planning and analysis"} - {meant}
     assert meant in found and not other & found
 
