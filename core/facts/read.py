@@ -1959,8 +1959,8 @@ def _employer_spans(entries: list[Entry], lines: list[str], line_index: _Lines) 
     an employer's ("Sentry Peak", "Oracle Health") is no skill of the person's; their bullets say what they used."""
     spans = []
     for entry in entries:
-        if entry.kind != "experience" or len(entry.org) < 3 or entry.org[0].islower():
-            continue  # a line a mangled column made an "employer" ("furcation and BOP documentation in Dentrix")
+        if entry.kind != "experience" or len(entry.org) < 3 or entry.org[0].islower() or re.search(r"[:：]", entry.org):
+            continue  # a line read as an "employer" ("furcation and BOP documentation in Dentrix", "Skills: Python")
         for i in range(entry.line_start, min(entry.line_start + 2, entry.line_end, len(lines))):
             at = lines[i].find(entry.org)
             if at >= 0:

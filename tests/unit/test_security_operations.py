@@ -68,6 +68,9 @@ def test_an_employers_name_is_no_skill_of_the_persons() -> None:
     assert "oracle database" not in read_document(worked_there, "resume").skills
     used_it = worked_there + "- Tuned Oracle Database queries for the claims team\n"
     assert "oracle database" in read_document(used_it, "resume").skills
+    # a labelled line read as a role's header ("Skills: Python, …" over a dated line) names no employer
+    plain = "Alice Example\nAcme Analytics 2019-2024: built a pipeline\nSkills: Python, Kafka\nEducation: MSc, 2017\n"
+    assert {"python", "kafka"} <= set(read_document(plain, "resume").skills)
 
 
 def test_the_job_a_person_wants_proves_nothing_the_rest_of_the_summary_does() -> None:
