@@ -343,6 +343,8 @@ def _contact(lines: list[str], vocab: Vocabulary, header_end: int) -> tuple[Cont
                 break
     if contact.name and name_line is not None:
         contact.name = _wrapped_name(contact.name, lines, name_line, vocab)
+    if not contact.name and (profile := _profile_name(lines[:60], vocab)) is not None:
+        contact.name, name_line = profile
     if not contact.name:
         for index, line in enumerate(lines[:40]):
             labelled = _labelled_name(line)
@@ -366,6 +368,21 @@ def _contact(lines: list[str], vocab: Vocabulary, header_end: int) -> tuple[Cont
             contact.links.append(link)
     contact.location = _location(lines[: max(header_end, 8)][:20])
     return contact, name_line
+
+
+def _profile_name(lines: list[str], vocab: Vocabulary) -> tuple[str, int] | None:
+    """The name a LinkedIn export prints after its sidebar (Contact, Top Skills, Certifications), over the person's
+    headline and place: "Mateo Alvarez" / "Senior Product Manager at Ledgerly | B2B Payments" / "Austin, Texas,
+    United States"."""
+    for index in range(len(lines) - 2):
+        name = _name_candidate(lines[index], vocab) if lines[index].strip() else ""
+        headline = lines[index + 1].strip()
+        if name and (_HEADLINE_AT.search(headline) or _is_title(headline, vocab)) and _is_location(lines[index + 2]):
+            return name, index
+    return None
+
+
+_HEADLINE_AT = re.compile(r"\w\s+at\s+[A-Z]")
 
 
 # A name a narrow sidebar broke ("Marcus T." / "Holloway") or a template set as two lines ("JANE" / "DOE").
@@ -498,6 +515,8 @@ def _closes_aside(lines: list[str], index: int, end: int) -> bool:
 
 def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
     """The words of a header with its dates cut out, split at separators."""
+    if not dates and _PLACE_WITH_COUNTRY.search(text.strip()) and _is_location(text.strip()):
+        return [text.strip()]  # "Austin, Texas, United States": one place, not a city and an employer
     pieces, last = [], 0
     for hit in dates:
         pieces.append(text[last : hit.start])
@@ -516,7 +535,7 @@ def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
         part = part.replace("\x03", "（").replace("\x04", "）").translate(_BRACKETS_BACK)
         if _ORG_WORDS.search(bare := _TERMS_ASIDE.sub("", part)):
             part = bare
-        if part and part.lower() not in _DATE_WORDS and not _HOURS.fullmatch(part):
+        if part and part.lower() not in _DATE_WORDS and not _HOURS.fullmatch(part) and not _TENURE.fullmatch(part):
             parts.append(part)
     if len(parts) > 2:  # "Infrastructure Intern (co-op) -- Tallgrass Hosting": how the term was taken, no employer
         parts = [p for p in parts if p.lower() not in _WORK_TERMS] or parts
@@ -525,6 +544,14 @@ def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
     return parts
 
 
+# A place a LinkedIn export writes whole under a role ("Austin, Texas, United States", "… Metropolitan Area").
+_PLACE_WITH_COUNTRY = re.compile(
+    r",\s*(?:United States|USA|United Kingdom|UK|Canada|India|China|Germany|Australia|Singapore)$|\bMetropolitan Area$"
+)
+# How long a person was somewhere, as a LinkedIn export writes it under the company: "5 years 2 months", "1 yr 3 mos".
+_TENURE = re.compile(
+    r"\d{1,2}\s+(?:years?|yrs?)(?:\s+\d{1,2}\s+(?:months?|mos?))?|\d{1,2}\s+(?:months?|mos?)", re.IGNORECASE
+)
 # A placement's hours after its dates ("Jan 2024 – Apr 2024 · 260 hrs"): how long, neither a place nor an employer.
 _HOURS_TEXT = r"[~≈]?\d[\d,.]*\+?\s*(?:hrs?|hours|clinical hours|小时|学时)\.?"
 _HOURS = re.compile(_HOURS_TEXT, re.IGNORECASE)
@@ -1256,10 +1283,11 @@ def _entries_in(
         # Two-line headers: the words sit on the line(s) before the date line ("Acme Corp\nEngineer  2019-2021").
         words_before: list[str] = []
         probe = first - 1
+        reach = header - 2
         wants_school = kind == "education" and not any(_SCHOOL_WORDS.search(p) for p in parts)
         while (
             probe >= previous_end
-            and probe >= header - 2
+            and probe >= reach
             and (_short_plain(lines[probe]) or (wants_school and _school_line(lines[probe])))
             and (len(parts) < 2 or wants_school)
             # a line opening with a grade ("GPA 3.86/4.00 · Sigma Theta Tau") ends the degree above it
@@ -1278,6 +1306,11 @@ def _entries_in(
                 and not (_is_title(lines[probe], vocab) or _is_org(lines[probe], vocab))
             )
         ):
+            if _TENURE.fullmatch(lines[probe].strip()):
+                # "Ledgerly" / "5 years 2 months" / "Senior Product Manager" / "March 2022 - Present (…)": a LinkedIn
+                # export's time at the company, between the company and the role; the company is one line higher
+                probe, reach = probe - 1, reach - 1
+                continue
             words_before.insert(0, lines[probe].strip())
             first = probe
             probe -= 1
