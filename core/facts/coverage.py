@@ -44,9 +44,8 @@ def _proof_line(keyword: str, doc: DocumentModel, vocab: Vocabulary, memo: dict[
     # Only where the term could be (Vocabulary.places): a keyword the document lacks is usually nowhere.
     singles, pairs = vocab.places(keyword, doc.lines, memo)
     wishes = doc.wish_lines()  # the job the user wants proves nothing
-    if vocab.knows("certification", keyword):  # its own section names it as held, before a summary's mention
-        listed = set(doc.section_lines("certifications"))
-        singles = sorted(singles, key=lambda i: i not in listed)
+    if vocab.knows("certification", keyword):
+        singles = doc.section_first("certifications", singles)
     for i in singles:
         line = doc.lines[i]
         if i not in wishes and line.strip() and _held_in(keyword, line, vocab, memo):

@@ -10,6 +10,7 @@ Dates are normalised to "YYYY-MM" ("YYYY" when the month is not written); an ope
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from dataclasses import field as _field  # Entry has a field named `field`
 from typing import Any, Literal
@@ -111,6 +112,12 @@ class DocumentModel:
         return [
             i for s in self.sections if s.canonical == canonical for i in range(s.start, min(s.end, len(self.lines)))
         ]
+
+    def section_first(self, canonical: str, indexes: Iterable[int]) -> list[int]:
+        """`indexes` with the lines of that kind of section first, each group in its own order: a certificate's
+        proof is the line its certificates section names it on, before a summary's or a name line's mention."""
+        inside = set(self.section_lines(canonical))
+        return sorted(indexes, key=lambda i: i not in inside)
 
     def wish_lines(self) -> frozenset[int]:
         """Lines of an objective ("求职意向：数据分析师（校招）", "Objective: a data analyst role"): the job the user

@@ -19,7 +19,7 @@ from core.facts.dates import PRESENT, DateHit, DateRange, analyse_dates, find_da
 from core.facts.model import Contact, DegreeLevel, DocumentModel, Entry, EntryKind, JobFacts, NumberFact, Section
 from core.facts.numbers import chinese_number, find_numbers
 from core.facts.text import ALIGNMENT_GAP, any_of, unify_radicals
-from core.facts.vocabulary import Hit, Vocabulary, get_vocabulary
+from core.facts.vocabulary import Vocabulary, get_vocabulary
 from core.facts.wishes import wish_spans
 
 MAX_CHARS = 2_000_000  # beyond this the text is not a document; read the start only
@@ -2038,27 +2038,23 @@ def _read(text: object, kind: str) -> DocumentModel:
     pending: dict[str, str] = {}  # worked towards, as written with the words that say so ("CPA candidate")
     # A certificates section's names that also name a job count there ("Master Electrician (Texas) - IN PROGRESS").
     listed = {i for s in sections if s.canonical == "certifications" for i in range(s.start + 1, s.end)}
-
-    def _heads_a_section(hit: Hit) -> bool:  # "技能证书" heads a section
-        return bool(vocab.section_of(lines[line_index.line_of(hit.start)].strip()))
-
     cert_hits = [
         h
         for h in vocab.certifications_in(joined, listed=True)
         if line_index.line_of(h.start) in listed or not vocab.names_a_job(joined, h.start, h.end)
     ]
     spans = pending_spans(joined, cert_hits)
+    heading = [bool(vocab.section_of(lines[line_index.line_of(h.start)].strip())) for h in cert_hits]  # "技能证书"
     # A certificates section's own names first ("ServSafe Food Protection Manager (exp. 2027)"), then what the
     # rest names ("ServSafe Manager certified" in a summary): the section writes each as the person holds it. One
     # worked towards keeps the words that first say so ("FNP-BC exam scheduled"), wherever they are.
     in_section = sorted(range(len(cert_hits)), key=lambda k: line_index.line_of(cert_hits[k].start) not in listed)
-    for k in range(len(cert_hits)):
-        hit, span = cert_hits[k], spans[k]
-        if span is not None and doc_kind != "jd" and not _heads_a_section(hit):
+    for hit, span, on_heading in zip(cert_hits, spans, heading, strict=True):
+        if span is not None and doc_kind != "jd" and not on_heading:
             pending.setdefault(hit.canonical, " ".join(joined[span[0] : span[1]].split()))  # one line
     for k in in_section:
         hit = cert_hits[k]
-        if (spans[k] is None or doc_kind == "jd") and not _heads_a_section(hit):
+        if (spans[k] is None or doc_kind == "jd") and not heading[k]:
             dotted = "." in hit.surface and joined[hit.end : hit.end + 1] == "."  # "P.E." keeps its last dot
             certs.setdefault(hit.canonical, f"{hit.surface}." if dotted else hit.surface)
     model.certifications = [*certs.values(), *(text for c, text in pending.items() if c not in certs)]

@@ -146,7 +146,6 @@ _OTHER_SENSE_AFTER = {
     ),
     # a length of time ("calendar year", "30 calendar days"), not an executive's diary
     "calendar": re.compile(r"[ \t]+(?:years?|quarters?|months?|days?|weeks?)\b", re.I),
-    "calendars": re.compile(r"[ \t]+(?:years?|quarters?|months?|days?|weeks?)\b", re.I),
     # a theorem or a rate ("CAP theorem", "cap rate"), not the administrative professionals' certificate
     "cap": re.compile(r"[ \t]+(?:theorem|rates?|table)\b", re.I),
     # a computer's bus or a card scheme's standard ("PCI Express", "PCIe slot", "PCI DSS"), not a coronary intervention
@@ -165,18 +164,16 @@ _OTHER_SENSE_AFTER = {
     ),
 }
 _FORKLIFT_CLASS_BEFORE = re.compile(r"(?:叉车|特种设备|场内|厂内|机动车)[^\n，,；;]{0,12}$")
-_PLAN_CALENDAR = re.compile(
-    r"\b(?:content|editorial|social(?:[ -]media)?|marketing|publishing|release|academic|school|events?|promotional"
-    r"|campaign|production|posting|launch|trade|fiscal|sprint)[ \t]+$",
-    re.I,
-)
 _OTHER_SENSE_BEFORE = {
     # an X-ray, not the Ray framework; a patient after a coronary intervention ("post-PCI patients"), not one done
     "ray": re.compile(r"\bX[ \t]*[-–]?[ \t]*$", re.I),
     "pci": re.compile(r"\bpost[ \t]*[-–]?[ \t]*$", re.I),
     # a publishing plan ("content calendar", "editorial calendar", "release calendar"), not an executive's diary
-    "calendar": _PLAN_CALENDAR,
-    "calendars": _PLAN_CALENDAR,
+    "calendar": re.compile(
+        r"\b(?:content|editorial|social(?:[ -]media)?|marketing|publishing|release|academic|school|events?|promotional"
+        r"|campaign|production|posting|launch|trade|fiscal|sprint)[ \t]+$",
+        re.I,
+    ),
     # a count of events ("主导 6 起重大安全事件": six major incidents), not lifting and rigging
     # an incident's post-mortem ("事件定级、遏制、根除与复盘"), a step of incident response, not a habit of mind
     "复盘": re.compile(r"(?:事件|故障|事故|应急|根除|遏制|漏洞|告警)[^。；;\n]{0,12}$"),
@@ -268,8 +265,7 @@ def _other_sense(text: str, start: int, end: int) -> bool:
 
 
 # "PS、AI、AE、PR": among Adobe's tools, as designers and video editors write them, "PR" is Premiere Pro (not public
-# relations) and "AI" Illustrator (not artificial intelligence).
-_ADOBE_SENSE = {"PR": "premiere pro", "AI": "illustrator"}
+# relations) and "AI" Illustrator (not artificial intelligence); both names match only in capitals.
 _ADOBE_BESIDE = re.compile(
     r"(?<![A-Za-z])(?:PS|AE|LR|AU|Photoshop|After Effects|Premiere|Audition|DaVinci|Final Cut|FCPX|剪映|达芬奇)"
     r"(?![A-Za-z])"
@@ -281,6 +277,8 @@ _ADOBE_BESIDE = re.compile(
 # whom a pharmaceutical rep serves, not a marketer's influencers. "comprehensive financial planning for
 # households", "financial planning software (eMoney)": a family's plan, not a company's FP&A.
 _SENSE_BY_NEIGHBOURS: dict[str, tuple[re.Pattern[str], int, str]] = {
+    "pr": (_ADOBE_BESIDE, 16, "premiere pro"),
+    "ai": (_ADOBE_BESIDE, 16, "illustrator"),
     "kol": (
         re.compile(
             r"医生|专家|医院|科室|临床|学术|处方|药|physician|doctor|clinician|oncolog|cardiolog|hospital|medical|"
@@ -317,13 +315,6 @@ def _by_neighbours(text: str, hit: Hit) -> Hit:
         return hit
     near, reach, meant = rule
     if not near.search(text, max(0, hit.start - reach), hit.end + reach):
-        return hit
-    return Hit(meant, hit.surface, hit.start, hit.end, hit.kind)
-
-
-def _among_adobe(text: str, hit: Hit) -> Hit:
-    meant = _ADOBE_SENSE.get(hit.surface)
-    if meant is None or not _ADOBE_BESIDE.search(text, max(0, hit.start - 16), hit.end + 16):
         return hit
     return Hit(meant, hit.surface, hit.start, hit.end, hit.kind)
 
@@ -405,7 +396,7 @@ _SERIES_TAIL = re.compile(r"[ \t]*(?:,|/|&|and)[ \t]*(\d{1,2})\b(?![.\d])")
 _CERT_AS_FIRM = re.compile(
     r"(?:s|'s)?(?:[ \t]+(?:firms?|practices?)\b|,?[ \t]+(?:LLC|LLP|PLLC|P\.?C\.))"
     # the people who hold it, not the person: "referrals from CPAs", "CPA/estate-attorney centers of influence"
-    r"|s\b|[ \t]*/[ \t]*(?:estate[ -])?(?:attorneys?|lawyers?|legal|tax[ -]advisors?)\b"
+    r"|[ \t]*/[ \t]*(?:estate[ -])?(?:attorneys?|lawyers?|legal|tax[ -]advisors?)\b"
     r"|[ \t]+(?:centers?[ \t]+of[ \t]+influence|referrals?|referral[ \t]+partners?|partners\b|clients\b|network\b)",
     re.IGNORECASE,
 )
@@ -957,8 +948,6 @@ class Vocabulary:
         hits = [Hit(m.entry.canonical, text[m.start : m.end], m.start, m.end, m.entry.kind) for m in matches]
         if kind == "certification" and "eries" in text and any(h.canonical.startswith("series ") for h in hits):
             hits = self._series_continued(text, hits)
-        if kind == "skill" and any(h.surface in _ADOBE_SENSE for h in hits):
-            hits = [_among_adobe(text, h) for h in hits]
         if kind == "skill" and any(h.surface.lower() in _SENSE_BY_NEIGHBOURS for h in hits):
             hits = [_by_neighbours(text, h) for h in hits]
         return hits

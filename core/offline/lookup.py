@@ -226,9 +226,8 @@ def locate(keyword: str, doc: DocumentModel | None) -> int | None:
     if doc is None:
         return None
     order = _line_order(doc)
-    if _is_certificate(keyword):  # its section names it as held ("ServSafe Food Protection Manager (exp. 2027)")
-        listed = doc.section_lines("certifications")
-        order = listed + [i for i in order if i not in set(listed)]
+    if _is_certificate(keyword):  # "ServSafe Food Protection Manager (exp. 2027)", not the summary's mention
+        order = doc.section_first("certifications", order)
     for index in order:
         if mentions(keyword, doc.lines[index]):
             return index
