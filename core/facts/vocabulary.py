@@ -96,6 +96,9 @@ _INTERNAL_ADOPTION_AFTER = re.compile(
     re.IGNORECASE,
 )
 _OTHER_SENSE_AFTER = {
+    # the game company's ("Epic Games", "Epic Online Services"), not the hospitals' record system
+    "epic": re.compile(r"[ \t]+(?:Games|Online|Store|MegaGrants?|Launcher|Account)\b"),
+    "epics": re.compile(""),  # a backlog's ("Epics and user stories"): the record system is never plural
     "documentation": _CLINICAL_NOTES_AFTER,
     "c": _GRADE_AFTER,
     "r": _GRADE_AFTER,
@@ -940,6 +943,8 @@ class Vocabulary:
         matches = [m for m in matches if not _other_sense(text, m.start, m.end)]
         if any(m.end - m.start == 2 for m in matches):
             matches = [m for m in matches if not _region_after_city(text, m.start, m.end)]
+            if any(text[m.start : m.end] in _MODEL_LETTERS for m in matches):
+                matches = _without_model_letters(text, matches)
         if any(m.entry.guarded for m in matches):
             matches = [m for m in matches if not (m.entry.guarded and _YEAR_AFTER.match(text, m.end))]
             matches = self._drop_unlisted(text, matches)
@@ -980,6 +985,27 @@ class Vocabulary:
         line_start = text.rfind("\n", 0, start) + 1
         found = _LIST_LABEL_RE.match(text[line_start:start])
         return found is not None and _LIST_LABEL_WORDS.search(found.group(1)) is not None
+
+
+# "Pyxis MedStation ES": a model's letters after its product's name of two or more capitalised words, not
+# Elasticsearch's short name. Words that are each a skill of their own ("Skills: MySQL Redis ES") are a list.
+_MODEL_LETTERS = frozenset({"ES"})
+_WORD_RE = re.compile(r"\S+")
+_ITEM_BEFORE = re.compile(r"(?:^|(?<=[\n,，、;；/|·•(（:：]))[ \t]*((?:[A-Z][\w+.-]*[ \t]+){2,4})$")
+
+
+def _without_model_letters(text: str, matches: list[Match]) -> list[Match]:
+    spans = {(m.start, m.end) for m in matches}
+    kept = []
+    for m in matches:
+        if text[m.start : m.end] in _MODEL_LETTERS:
+            item = _ITEM_BEFORE.search(text, max(0, m.start - 60), m.start)
+            if item is not None:
+                words = _WORD_RE.finditer(text, item.start(1), item.end(1))
+                if not all((w.start(), w.end()) in spans for w in words):
+                    continue
+        kept.append(m)
+    return kept
 
 
 def _region_after_city(text: str, start: int, end: int) -> bool:

@@ -705,3 +705,19 @@ def test_gainsight_proves_a_customer_success_platform(vocab: Vocabulary) -> None
 def test_an_edc_system_proves_edc_and_clinical_research(vocab: Vocabulary) -> None:
     assert {"edc systems", "clinical research"} <= vocab.broader("oracle inform") | vocab.broader("edc systems")
     assert "compliance" in vocab.broader("data privacy")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Epic Willow, Pyxis MedStation ES, Omnicell (basic), retail dispensing systems", False),  # a cabinet's model
+        ("Java、Go、MySQL、Redis、ES、RocketMQ、Kafka", True),
+        ("Skills: MySQL Redis ES Kafka", True),  # each word a skill of its own: a list without separators
+        ("Tuned ES clusters for log search", True),
+        ("熟悉 ES 集群调优", True),
+    ],
+)
+def test_a_products_model_letters_are_no_elasticsearch(vocab: Vocabulary, text: str, found: bool) -> None:
+    """tests/data/resume/pharmacist_en.txt: "Pyxis MedStation ES" gave a retail pharmacist Elasticsearch, and her
+    tailored skills list read "Pyxis MedStation · ES"."""
+    assert ("elasticsearch" in skills(vocab, text)) is found

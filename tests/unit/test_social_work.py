@@ -74,3 +74,14 @@ def test_the_social_worker_meets_the_posting_with_her_own_lines() -> None:
     assert status["suicide risk assessment"] == status["mandated reporting"] == status["ehr"] == "resume"
     assert "lsw" not in status  # "LISW or LSW": her LISW-S meets it
     assert status["42 cfr part 2"] == status["family therapy"] == "missing"
+
+
+def test_epic_in_her_skills_list_is_the_record_system_named_once() -> None:
+    """Against a nurse's posting asking for "Epic EHR", her tailored skills list read "Epic EHR · … · Epic": the
+    posting's name for what her bullet proved ("Document in Epic") beside her own listed "Epic", unread."""
+    skills_line = run_offline(RESUME, "indeed_nurse.txt", "en")["customize"].markdown.split("## SKILLS\n")[1]
+    items = skills_line.splitlines()[0].split(" · ")
+    assert items.count("Epic") == 1 and "Epic EHR" not in items
+    assert "epic ehr" in skills_named("Case management · Epic · HIPAA")
+    assert not skills_named("Unreal Engine 5, Epic Online Services, Steamworks") & {"epic ehr"}
+
