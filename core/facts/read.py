@@ -1766,6 +1766,37 @@ def _short_tail(above: str, text: str, widest: int) -> bool:
     )
 
 
+LATIN_WRAP_SLACK = 12  # a Latin line wrapped at a word falls short of the column by up to a long word
+
+
+@lru_cache(maxsize=64)
+def latin_wrap(lines: tuple[str, ...]) -> int | None:
+    """The width a document's Latin lines wrap at (a PDF's text, a resume typed in an editor that wraps): its widest
+    line's, when three lines or more come within a word of it; None for text pasted a paragraph to a line."""
+    widths = [len(line.strip()) for line in lines if line.strip() and not _CJK.search(line)]
+    top = max(widths, default=0)
+    if top < 60:
+        return None
+    return top if sum(width >= top - LATIN_WRAP_SLACK for width in widths) >= 3 else None
+
+
+def wrapped_item(above: str, text: str, wrap: int) -> bool:
+    """An item's wrapped end in a list copied as written (licences, awards, papers): the line above fills the
+    column, so that this line's first word would not have fitted on it, and stops mid-phrase; this line opens no
+    certificate of its own and no dated entry. "Licensed Independent Social Worker … Ohio Counselor, Social Worker &
+    MFT" + "Board — #I.1234567, exp. 11/2026" is one licence."""
+    above, text = above.strip(), _strip_bullet(text).strip()
+    first = text.split(maxsplit=1)[0] if text else ""
+    return (
+        bool(first)
+        and len(above) + 1 + len(first) > wrap
+        and not _CJK.search(above[-1:] + first[:1])
+        and not above.endswith((*_PROSE_ENDS, ";", ":", ")"))
+        and not _line_dates(text)[0]
+        and not any(hit.start == 0 for hit in get_vocabulary().certifications_in(text))
+    )
+
+
 def _list_after_colon(above: str, text: str) -> bool:
     """An item that introduces a list ("- Managed 14–18 patients/day under NP and MD preceptors:") goes on with the
     list a narrow column wrapped to the next line ("HTN, DM2, hyperlipidemia, COPD,"); a lone label ("Key results:")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from core.facts.cert_status import is_pending, pending_only
 from core.facts.dates import only_dates
 from core.facts.model import DocumentModel, Entry, JobFacts, Section
-from core.facts.read import HEADING_MARKS, is_lone_label, wrapped_rest
+from core.facts.read import HEADING_MARKS, is_lone_label, latin_wrap, wrapped_item, wrapped_rest
 from core.facts.text import fold
 from core.facts.vocabulary import get_vocabulary
 from core.offline.documents import ServiceDocuments
@@ -232,7 +232,7 @@ def _copy_section(draft: Draft, doc: DocumentModel, section: Section, title: str
     """One section's lines as written, under `title` (nothing when it holds no line but its heading)."""
     heading = [clean(line) for line in doc.lines[section.start : section.start + 1]]  # inline content
     lines = doc.lines[section.start + 1 : section.end]
-    units = [clean(text) for _, text in line_units(lines, prose=section.canonical == "summary", doc=doc)]
+    units = [clean(text) for text in _listed_units(doc, lines, prose=section.canonical == "summary")]
     body = [line for line in [*heading, *units] if line]
     title_words = section.title.strip().rstrip(":：")
     body = [line for line in body if line.strip(HEADING_MARKS).rstrip(":：") != title_words]  # "■ 代表性研究报告"
@@ -240,6 +240,22 @@ def _copy_section(draft: Draft, doc: DocumentModel, section: Section, title: str
         draft.heading(title)
         for line in body:
             draft.bullet(line, asset, title)
+
+
+def _listed_units(doc: DocumentModel, lines: list[str], prose: bool) -> list[str]:
+    """A section's items as the reader groups them, with an item a PDF's column wrapped at a capital joined back to
+    its start (a licence's board and number under its name): a list's items carry no marks to tell them apart."""
+    units = line_units(lines, prose=prose, doc=doc)
+    wrap = None if prose else latin_wrap(tuple(doc.lines))
+    if wrap is None:
+        return [text for _, text in units]
+    out: list[str] = []
+    for index, text in units:
+        if out and index > 0 and lines[index - 1].strip() and wrapped_item(lines[index - 1], text, wrap):
+            out[-1] = f"{out[-1].rstrip()} {text.strip()}"
+        else:
+            out.append(text)
+    return out
 
 
 def _not_named_in(lines: list[str], certs: list[str]) -> list[str]:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.facts.read import bullet_units, read_document
+import pytest
+
+from core.facts.read import bullet_units, latin_wrap, read_document, wrapped_item
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -77,3 +79,49 @@ def test_a_lone_label_and_items_of_their_own_stay_apart() -> None:
     assert units == ["Key results:", "Cut churn by 12%, grew NRR to 118%", "Led QBRs"]
     units = [text for _, text in bullet_units(["- Shipped the billing API", "Canva · Figma (basic)"])]
     assert units == ["Shipped the billing API", "Canva · Figma (basic)"]
+
+
+WRAP = 112  # tests/data/resume/social_worker_en.txt's column
+
+
+@pytest.mark.parametrize(
+    ("above", "line", "joined"),
+    [
+        # the licence's board and number under its name: "Board" would not have fitted on the line above
+        (
+            "Licensed Independent Social Worker with Supervision Designation (LISW-S), Ohio Counselor,"
+            " Social Worker & MFT",
+            "Board — #I.1234567, exp. 11/2026",
+            True,
+        ),
+        # a short item above: the next line is an item of its own
+        ("CPR/First Aid (American Red Cross), current", "Basic Life Support, exp. 2026", False),
+        # the item above ends with a stop, or the next one opens with a certificate's name, or is a dated entry
+        (
+            "Smith J, Okafor D, Reyes M. Pharmacist-led anticoagulation clinics in community practice:"
+            " outcomes at one year.",
+            "Am J Health Syst Pharm. 2022;79(4):201-9.",
+            False,
+        ),
+        (
+            "Licensed Clinical Social Worker (LCSW), Ohio Counselor, Social Worker & MFT Board, issued"
+            " 2019, active through",
+            "Certified Clinical Trauma Professional (CCTP), 2021",
+            False,
+        ),
+        (
+            "Volunteer crisis counselor on the county's 24/7 hotline, trained in suicide risk"
+            " assessment and de-escalation",
+            "Crisis Text Line 2015 – 2017",
+            False,
+        ),
+    ],
+)
+def test_a_list_item_the_column_wrapped_at_a_capital_is_joined_back(above: str, line: str, joined: bool) -> None:
+    assert wrapped_item(above, line, WRAP) is joined
+
+
+def test_a_documents_latin_column_is_where_its_lines_wrap() -> None:
+    lines = (DATA / "resume" / "social_worker_en.txt").read_text(encoding="utf-8").splitlines()
+    assert latin_wrap(tuple(lines)) == max(len(line.strip()) for line in lines)
+    assert latin_wrap(("One paragraph pasted as one long line " * 5, "Short line", "Another")) is None

@@ -85,3 +85,14 @@ def test_epic_in_her_skills_list_is_the_record_system_named_once() -> None:
     assert "epic ehr" in skills_named("Case management · Epic · HIPAA")
     assert not skills_named("Unreal Engine 5, Epic Online Services, Steamworks") & {"epic ehr"}
 
+
+def test_her_licence_wrapped_by_the_column_is_one_item_of_the_tailored_list() -> None:
+    """Her licence's board and number wrapped to a line of their own ("… Social Worker & MFT" + "Board — #I.1234567,
+    exp. 11/2026"): the tailored LICENSURE list had two items, the second a board with no licence."""
+    markdown = run_offline(RESUME, POSTING, "en")["customize"].markdown
+    licences = markdown.split("## LICENSURE\n")[1].split("\n\n")[0].splitlines()
+    assert licences == [
+        "- Licensed Independent Social Worker with Supervision Designation (LISW-S), Ohio Counselor, Social Worker"
+        " & MFT Board — #I.1234567, exp. 11/2026",
+        "- CPR/First Aid (American Red Cross), current",
+    ]
