@@ -82,6 +82,8 @@ class Settings(BaseSettings):
     pdf_memory_budget_mb: int = 300  # validation, and the benchmark's target for every bomb
     pdf_extract_memory_mb: int = 1024  # extraction: rapidocr's models and arenas alone reach about 650 MB
     ocr_max_pixels: int = 25_000_000
+    # A JD screenshot's OCR in the click keeps what it frees for speed (core.sandbox): peaks of 920-1100 MB seen.
+    screenshot_ocr_memory_mb: int = 1536
     encryption_key: str = ""  # Fernet key; embedded default lives in data_dir/secret.key (0600)
 
     # Retrieval.

@@ -33,7 +33,7 @@ class ImageRefused(InvalidInput):
 def read_jd_image(image: bytes) -> str:
     """The image's text, if it reads as a job description; raises ImageRefused otherwise."""
     settings = get_settings()
-    budget = sandbox.Budget(settings.pdf_extract_budget_s, settings.pdf_extract_memory_mb)
+    budget = sandbox.Budget(settings.pdf_extract_budget_s, settings.screenshot_ocr_memory_mb, keep_freed_memory=True)
     try:
         text = str(sandbox.run_limited(ocr.read_image, image, budget=budget)).strip()
     except sandbox.BudgetExceeded as exc:
