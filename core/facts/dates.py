@@ -35,7 +35,9 @@ _DATE = re.compile(
     (?=[{_DATE_FIRSTS}])
     (?:(?P<cjk>(?P<cy>{_YEAR})\s*年(?!度)\s*(?:(?P<cm>{_MONTH_NUM})\s*月(?:\s*\d{{1,2}}\s*[日号])?)?)
     | (?P<ymd>(?<![\d.])(?P<ly>{_YEAR})\s*[./-]\s*(?P<lm>{_MONTH_NUM})(?:\s*[./-]\s*(?:[0-2]?\d|3[01]))?(?![\d%]))
-    | (?P<mdy>(?<![\w./])(?P<rm>{_MONTH_NUM})\s*[/.-]\s*(?:(?:[0-2]?\d|3[01])\s*[/.-]\s*)?(?P<ry>{_YEAR})(?![\d.]\d))
+    | (?P<mdy>(?<![\w./])
+      (?:(?P<d1>[0-2]?\d|3[01])\s*[/.-]\s*(?P<d2>[0-2]?\d|3[01])\s*[/.-]\s*|(?P<rm>{_MONTH_NUM})\s*[/.-]\s*)
+      (?P<ry>{_YEAR})(?![\d.]\d))
     | (?P<season>\b{_SEASON}(?:\s+(?:term|semester|quarter|session))?,?\s*(?P<sy>{_YEAR}|'\d{{2}})(?!\d))
     | (?P<named>\b(?P<nm>{_MONTH_NAME})(?![a-z])\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s*(?P<ny>{_YEAR}|'\d{{2}})(?!\d))
     | (?P<year>(?<![\w.$¥€£/])(?<!\d,)(?P<yy>{_YEAR})(?![\w.%+]|,\d|\s*[%+]|/\d)))
@@ -103,6 +105,43 @@ def _value(year: int, month: int | None) -> str:
     return f"{year:04d}-{month:02d}" if month else f"{year:04d}"
 
 
+def _numeric_month(match: re.Match[str]) -> int | None:
+    """The month of "03/2020", "03/15/2020" (month first, as the US writes it) or "28/02/2020" (day first, as Europe
+    and a Europass CV write it: a first number over 12 is a day); None for two numbers that are neither."""
+    if match.group("rm"):
+        return int(match.group("rm"))
+    first, second = int(match.group("d1")), int(match.group("d2"))
+    if 1 <= first <= 12 and 1 <= second <= 31:
+        return first
+    return second if first <= 31 and 1 <= second <= 12 else None
+
+
+def day_first(hit: DateHit) -> DateHit:
+    """A month-first reading of "01/09/2016" read again day first (September), as the other end of its range says."""
+    parts = re.split(r"\s*[/.-]\s*", hit.raw)
+    if len(parts) != 3 or not parts[1].isdigit() or not 1 <= int(parts[1]) <= 12:
+        return hit
+    return DateHit(hit.start, hit.end, _value(int(parts[2]), int(parts[1])), hit.raw)
+
+
+def _is_day_first(hit: DateHit) -> bool:
+    """A three-part date whose first number can only be a day ("28/02/2020")."""
+    parts = re.split(r"\s*[/.-]\s*", hit.raw)
+    return len(parts) == 3 and parts[0].isdigit() and int(parts[0]) > 12
+
+
+def writes_day_first(hits: list[DateHit]) -> bool:
+    """Whether a document's dates say it writes the day first: one can only be read so ("28/02/2020"), and none
+    only month first ("03/15/2021")."""
+    if not any(_is_day_first(hit) for hit in hits):
+        return False
+    for hit in hits:
+        parts = re.split(r"\s*[/.-]\s*", hit.raw)
+        if len(parts) == 3 and parts[1].isdigit() and int(parts[1]) > 12:
+            return False
+    return True
+
+
 def _candidate(match: re.Match[str], text: str) -> DateHit | None:
     kind = match.lastgroup
     start, end = match.start(kind or 0), match.end(kind or 0)
@@ -117,7 +156,8 @@ def _candidate(match: re.Match[str], text: str) -> DateHit | None:
             return None
         return DateHit(start, end, _value(int(match.group("ly")), int(month_text)), raw)
     if kind == "mdy":
-        return DateHit(start, end, _value(int(match.group("ry")), int(match.group("rm"))), raw)
+        month = _numeric_month(match)
+        return DateHit(start, end, _value(int(match.group("ry")), month), raw) if month else None
     if kind == "named":
         month = _MONTHS[match.group("nm").lower()]
         return DateHit(start, end, _value(_year(match.group("ny")), month), raw)
@@ -162,6 +202,8 @@ def _pair(text: str, hits: list[DateHit]) -> tuple[list[DateRange], set[int]]:
         if following is not None:
             gap = text[hit.end : following.start]
             if _RANGE_GAP.fullmatch(gap):
+                if _is_day_first(following) and not _is_day_first(hit):  # "01/09/2016–28/02/2020": one writer
+                    hit = hits[index] = day_first(hit)
                 ranges.append(DateRange(hit, following))
                 used.update((index, index + 1))
                 continue

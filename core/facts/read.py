@@ -15,7 +15,16 @@ from functools import lru_cache
 from itertools import pairwise
 
 from core.facts.cert_status import pending_spans
-from core.facts.dates import PRESENT, DateHit, DateRange, analyse_dates, find_dates, find_ranges
+from core.facts.dates import (
+    PRESENT,
+    DateHit,
+    DateRange,
+    analyse_dates,
+    day_first,
+    find_dates,
+    find_ranges,
+    writes_day_first,
+)
 from core.facts.model import Contact, DegreeLevel, DocumentModel, Entry, EntryKind, JobFacts, NumberFact, Section
 from core.facts.numbers import chinese_number, find_numbers
 from core.facts.text import ALIGNMENT_GAP, any_of, unify_radicals
@@ -2044,12 +2053,15 @@ def _read(text: object, kind: str) -> DocumentModel:
         return model
     sections = _sections(lines, vocab, posting=doc_kind == "jd")
     header_end = sections[0].start if sections else min(len(lines), 8)
+    if sections and sections[0].canonical == "contact" and sections[0].start <= 2:  # Europass: "PERSONAL INFORMATION"
+        header_end = sections[0].end
     model.contact, name_line = _contact(lines, vocab, header_end) if doc_kind != "jd" else (Contact(), None)
     if sections and name_line is not None and sections[0].start == name_line:
         sections = sections[1:]  # an ALL-CAPS name is the person, not a heading
     model.sections = sections
     if doc_kind != "jd":
         model.entries = _entries(lines, model.sections, vocab)
+        _read_day_first(model.entries, lines)
     line_index = _Lines(lines)
     joined = "\n".join(lines)
     wishes = model.wish_lines()
@@ -2094,6 +2106,29 @@ def _read(text: object, kind: str) -> DocumentModel:
         model.languages += [lang for lang in vocab.languages_proved(canonical) if lang not in model.languages]
     model.numbers = _numbers(model, line_index, lambda word: vocab.canonical_skill(word) is not None)
     return model
+
+
+def _read_day_first(entries: list[Entry], lines: list[str]) -> None:
+    """Entries' dates read day first when the document writes them so: a Europass CV's "01/03/2020–Present" is
+    March, as its "01/09/2016–28/02/2020" shows (a US reading made it January)."""
+    if not any(_THREE_PART.search(line) for line in lines):  # most documents: no date of three numbers
+        return
+    hits = [hit for line in lines for hit in find_dates(line)]
+    if not writes_day_first(hits):
+        return
+    for entry in entries:
+        header = [hit for line in lines[entry.line_start : entry.line_start + 2] for hit in find_dates(line)]
+        for hit in header:
+            again = day_first(hit).value
+            if again == hit.value:
+                continue
+            if entry.start == hit.value:
+                entry.start = again
+            elif entry.end == hit.value:
+                entry.end = again
+
+
+_THREE_PART = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2}\b")
 
 
 def read_document(text: str, kind: str) -> DocumentModel:

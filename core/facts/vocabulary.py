@@ -168,6 +168,8 @@ _OTHER_SENSE_AFTER = {
 }
 _FORKLIFT_CLASS_BEFORE = re.compile(r"(?:叉车|特种设备|场内|厂内|机动车)[^\n，,；;]{0,12}$")
 _OTHER_SENSE_BEFORE = {
+    # a language's column ("UNDERSTANDING SPEAKING WRITING" in a Europass CV, "reading and writing"), not a craft
+    "writing": re.compile(r"\b(?:speaking|reading|listening|spoken)[ \t,/&]*(?:and[ \t]+)?$", re.I),
     # an X-ray, not the Ray framework; a patient after a coronary intervention ("post-PCI patients"), not one done
     "ray": re.compile(r"\bX[ \t]*[-–]?[ \t]*$", re.I),
     "pci": re.compile(r"\bpost[ \t]*[-–]?[ \t]*$", re.I),
@@ -299,6 +301,15 @@ _SENSE_BY_NEIGHBOURS: dict[str, tuple[re.Pattern[str], int, str]] = {
         ),
         40,
         "dialectical behavior therapy",
+    ),
+    # a road consignment note ("CMR documentation", "transport documents (CMR)"), not a pharmacist's medication review
+    "cmr": (
+        re.compile(
+            r"transport|freight|shipment|carrier|customs|consignment|truck|load|forwarding|waybill|logistic|运输|物流|货",
+            re.IGNORECASE,
+        ),
+        30,
+        "shipping documents",
     ),
     "financial planning": (
         re.compile(
