@@ -58,9 +58,13 @@ _LOCATION_LABEL = re.compile(
     r"现居|所在地|地址|城市|居住地|工作地点|地点|base)$",
     re.IGNORECASE,
 )
+# Latin letters with Europe's accents ("Kraków, Poland", "Besançon, France"): upper case, and any case.
+_UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_ANY = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
 _CITY_STATE = re.compile(
-    r"^[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,2}(?:\s?(?:&|/|and)\s?[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,2})?,"
-    r"\s?(?:[A-Z]{2}(?:\s\d{5}(?:-\d{4})?)?|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)$"
+    rf"^[{_UP}][{_ANY}.'-]+(?:\s[{_UP}][{_ANY}.'-]+){{0,2}}"
+    rf"(?:\s?(?:&|/|and)\s?[{_UP}][{_ANY}.'-]+(?:\s[{_UP}][{_ANY}.'-]+){{0,2}})?,"
+    rf"\s?(?:[A-Z]{{2}}(?:\s\d{{5}}(?:-\d{{4}})?)?|[{_UP}][{_ANY}]+(?:\s[{_UP}][{_ANY}]+)?)$"
 )  # "Westerville & Dublin, OH": a role in two towns
 _CITIES = (
     "北京", "上海", "深圳", "广州", "杭州", "成都", "南京", "武汉", "西安", "苏州", "天津", "重庆", "长沙", "厦门",
@@ -70,7 +74,16 @@ _CITIES = (
 )  # fmt: skip
 _CITY_SET = frozenset(_CITIES)
 assert all(len(city) in (2, 3) for city in _CITIES)  # _city_at_start reads two or three characters
-_CITY_COMMA = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s?[A-Z]{2}\b")
+# A city and its state or country, one place: "Austin, TX", "Kraków, Poland".
+_COUNTRIES = (
+    "Poland|Germany|France|Spain|Italy|Netherlands|Belgium|Austria|Switzerland|Sweden|Norway|Denmark|Finland|"
+    "Ireland|Portugal|Czechia|Czech Republic|Hungary|Romania|Greece|United Kingdom|Canada|India|China|Japan|"
+    "Singapore|Australia|Mexico|Brazil"
+)
+_CITY_COMMA = re.compile(
+    r"\b[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿĀ-ž]+(?:\s[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿĀ-ž]+)?,\s?"
+    rf"(?:[A-Z]{{2}}|{_COUNTRIES})\b"
+)
 _PLACE_NAMES = (
         "remote", "hybrid", "london", "paris", "berlin", "tokyo", "singapore", "beijing", "shanghai", "shenzhen",
         "hangzhou", "guangzhou", "toronto", "vancouver", "sydney", "seattle", "boston", "austin", "chicago",
@@ -2445,7 +2458,16 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
     if not location:
         location = _location(lines[:20])
         location = "" if title and location.startswith(title) else location  # "Data Analyst, Growth": a team
+    title = _GENDER_MARK.sub("", title)
     return _LEADING_TAG.sub("", title).strip() or title, company, location
+
+
+# A European posting's note that anyone may apply ("Logistics Coordinator (m/f/d)", "(m/w/d)", "(all genders)"):
+# no part of the job's title.
+_GENDER_MARK = re.compile(
+    r"\s*[(（]\s*(?:[mfwdx]\s*/\s*){1,2}[mfwdx]\s*[)）]|\s*[(（]\s*(?:all genders|alle Geschlechter)\s*[)）]",
+    re.IGNORECASE,
+)
 
 
 # A site's tag before the title ("【2026届校招】前端开发工程师", "[Remote] Data Engineer"): the listing's, not the

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from core.facts.dates import find_ranges
-from core.facts.read import read_document
+from core.facts.read import read_document, read_job
 from tests.unit.fixture_pairs import coverage_status, fixture, read_pair, run_offline, skills_named
 
 RESUME, POSTING = "europass_logistics_en.txt", "raben_logistics_coordinator.txt"
@@ -65,3 +65,13 @@ def test_the_offline_steps_name_her_and_her_dates() -> None:
     assert out["match"].self_pitch.startswith("Hello, I'm Marta Kowalczyk.")
     assert "(since 2020-03)" in out["interview"].self_intro_1min
     assert "# Marta Kowalczyk" in out["customize"].markdown
+
+
+def test_the_postings_employer_is_on_its_line_of_company_and_place() -> None:
+    """ "Logistics Coordinator (m/f/d) – Road Freight Europe" over "Raben Group · Kraków, Poland · Hybrid": the
+    pitch applied to "the Logistics Coordinator (m/f/d) role at Road Freight Europe" (the title's dash named the
+    line of business; "Kraków, Poland" was no place, for its accent)."""
+    _, _, job = read_pair(RESUME, POSTING)
+    assert (job.title, job.company, job.location) == ("Logistics Coordinator", "Raben Group", "Kraków, Poland")
+    _, job = read_job("Software Engineer (m/w/d) – Payments\nZalando SE · Berlin, Germany\n\nRequirements\n- Python\n")
+    assert (job.title, job.company, job.location) == ("Software Engineer", "Zalando SE", "Berlin, Germany")
