@@ -472,6 +472,14 @@ def _is_title(part: str, vocab: Vocabulary) -> bool:
     return len(words) == 1 and any(words[0].endswith(h) and len(words[0]) > len(h) + 3 for h in _LONG_HEADS)
 
 
+# The fields a Europass CV prints under a role, without a colon: never a header's words.
+_CV_FIELD = re.compile(
+    r"^\s*(?:(?:type of )?business or sector|occupation or position held|main activities and responsibilities|"
+    r"name and address of employer)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_org(part: str, vocab: Vocabulary) -> bool:
     if _CJK.search(part):
         return any(part.endswith(org) or org in part for org in vocab.cjk_org_suffixes)
@@ -1314,6 +1322,8 @@ def _entries_in(
             and (len(parts) < 2 or wants_school)
             # a line opening with a grade ("GPA 3.86/4.00 · Sigma Theta Tau") ends the degree above it
             and not _GPA.match(lines[probe].strip())
+            # a Europass field closing the role above ("Business or sector Logistics"), no employer of this one
+            and not _CV_FIELD.match(lines[probe])
             # the end of a bullet wrapped above ("… through upsell and" + "cross-sell"), not a header's words (a
             # header wrapped after its comma, "Senior Financial Analyst — McDonald's Corporation," + "Chicago, IL",
             # is short itself)

@@ -75,3 +75,12 @@ def test_the_postings_employer_is_on_its_line_of_company_and_place() -> None:
     assert (job.title, job.company, job.location) == ("Logistics Coordinator", "Raben Group", "Kraków, Poland")
     _, job = read_job("Software Engineer (m/w/d) – Payments\nZalando SE · Berlin, Germany\n\nRequirements\n- Python\n")
     assert (job.title, job.company, job.location) == ("Software Engineer", "Zalando SE", "Berlin, Germany")
+
+
+def test_a_field_closing_a_role_is_no_employer_of_the_next() -> None:
+    """The CV printed to PDF and read back has no blank lines: "Business or sector Transportation and storage", the
+    field closing the first role, stood over the second role's dated line and became its employer ("At Business or
+    sector Transportation and storage, as Customer Service Specialist" in the interview's introduction)."""
+    text = "\n".join(line for line in fixture("resume", RESUME).splitlines() if line.strip())
+    doc = read_document(text, "resume")
+    assert [e.org for e in doc.experience] == ["DSV Road Sp. z o.o", "Kuehne + Nagel Sp. z o.o"]
