@@ -116,30 +116,31 @@ def _numeric_month(match: re.Match[str]) -> int | None:
     return second if first <= 31 and 1 <= second <= 12 else None
 
 
+def _three_numbers(hit: DateHit) -> tuple[int, int, int] | None:
+    """The numbers of a date written in three ("01/09/2016", "15.03.2019"), or None for any other."""
+    parts = re.split(r"\s*[/.-]\s*", hit.raw)
+    return (int(parts[0]), int(parts[1]), int(parts[2])) if len(parts) == 3 and all(map(str.isdigit, parts)) else None
+
+
 def day_first(hit: DateHit) -> DateHit:
     """A month-first reading of "01/09/2016" read again day first (September), as the other end of its range says."""
-    parts = re.split(r"\s*[/.-]\s*", hit.raw)
-    if len(parts) != 3 or not parts[1].isdigit() or not 1 <= int(parts[1]) <= 12:
+    numbers = _three_numbers(hit)
+    if numbers is None or not 1 <= numbers[1] <= 12:
         return hit
-    return DateHit(hit.start, hit.end, _value(int(parts[2]), int(parts[1])), hit.raw)
+    return DateHit(hit.start, hit.end, _value(numbers[2], numbers[1]), hit.raw)
 
 
 def _is_day_first(hit: DateHit) -> bool:
     """A three-part date whose first number can only be a day ("28/02/2020")."""
-    parts = re.split(r"\s*[/.-]\s*", hit.raw)
-    return len(parts) == 3 and parts[0].isdigit() and int(parts[0]) > 12
+    numbers = _three_numbers(hit)
+    return numbers is not None and numbers[0] > 12
 
 
 def writes_day_first(hits: list[DateHit]) -> bool:
     """Whether a document's dates say it writes the day first: one can only be read so ("28/02/2020"), and none
     only month first ("03/15/2021")."""
-    if not any(_is_day_first(hit) for hit in hits):
-        return False
-    for hit in hits:
-        parts = re.split(r"\s*[/.-]\s*", hit.raw)
-        if len(parts) == 3 and parts[1].isdigit() and int(parts[1]) > 12:
-            return False
-    return True
+    numbers = [n for n in map(_three_numbers, hits) if n is not None]
+    return any(first > 12 for first, _, _ in numbers) and not any(second > 12 for _, second, _ in numbers)
 
 
 def _candidate(match: re.Match[str], text: str) -> DateHit | None:

@@ -60,6 +60,7 @@ _LOCATION_LABEL = re.compile(
 )
 # Latin letters with Europe's accents ("Kraków, Poland", "Besançon, France"): upper case, and any case.
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_LOW = "a-zß-öø-ÿĀ-ž"
 _ANY = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
 _CITY_STATE = re.compile(
     rf"^[{_UP}][{_ANY}.'-]+(?:\s[{_UP}][{_ANY}.'-]+){{0,2}}"
@@ -80,10 +81,7 @@ _COUNTRIES = (
     "Ireland|Portugal|Czechia|Czech Republic|Hungary|Romania|Greece|United Kingdom|Canada|India|China|Japan|"
     "Singapore|Australia|Mexico|Brazil"
 )
-_CITY_COMMA = re.compile(
-    r"\b[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿĀ-ž]+(?:\s[A-ZÀ-ÖØ-ÞĀ-Ž][a-zß-öø-ÿĀ-ž]+)?,\s?"
-    rf"(?:[A-Z]{{2}}|{_COUNTRIES})\b"
-)
+_CITY_COMMA = re.compile(rf"\b[{_UP}][{_LOW}]+(?:\s[{_UP}][{_LOW}]+)?,\s?(?:[A-Z]{{2}}|{_COUNTRIES})\b")
 _PLACE_NAMES = (
         "remote", "hybrid", "london", "paris", "berlin", "tokyo", "singapore", "beijing", "shanghai", "shenzhen",
         "hangzhou", "guangzhou", "toronto", "vancouver", "sydney", "seattle", "boston", "austin", "chicago",
@@ -2136,11 +2134,11 @@ def _read_day_first(entries: list[Entry], lines: list[str]) -> None:
     March, as its "01/09/2016–28/02/2020" shows (a US reading made it January)."""
     if not any(_THREE_PART.search(line) for line in lines):  # most documents: no date of three numbers
         return
-    hits = [hit for line in lines for hit in find_dates(line)]
+    hits = [hit for line in lines for hit in _line_dates(line)[1]]  # the headers' are cached from reading them
     if not writes_day_first(hits):
         return
     for entry in entries:
-        header = [hit for line in lines[entry.line_start : entry.line_start + 2] for hit in find_dates(line)]
+        header = [hit for line in lines[entry.line_start : entry.line_start + 2] for hit in _line_dates(line)[1]]
         for hit in header:
             again = day_first(hit).value
             if again == hit.value:
