@@ -60,6 +60,14 @@ _STAGED = frozenset({"cfa", "frm", "caia"})
 _HELD = re.compile(r"charter\s*holder|持证人", re.IGNORECASE)
 
 
+_LAPSED = re.compile(r"\b(?:expired|lapsed|inactive)\b|已过期|已失效", re.IGNORECASE)
+
+
+def lapsed(words: str) -> bool:
+    """True when the words that say a certificate is not held say it was held once: "(expired 2020)", "lapsed"."""
+    return bool(_LAPSED.search(words))
+
+
 def pending_flags(text: str, hits: list[Hit]) -> list[bool]:
     """For each certificate hit of `text` (in order), True when the person works towards it or no longer holds it."""
     return [span is not None for span in pending_spans(text, hits)]

@@ -62,11 +62,6 @@ _LOCATION_LABEL = re.compile(
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _LOW = "a-zß-öø-ÿĀ-ž"
 _ANY = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
-_CITY_STATE = re.compile(
-    rf"^[{_UP}][{_ANY}.'-]+(?:\s[{_UP}][{_ANY}.'-]+){{0,2}}"
-    rf"(?:\s?(?:&|/|and)\s?[{_UP}][{_ANY}.'-]+(?:\s[{_UP}][{_ANY}.'-]+){{0,2}})?,"
-    rf"\s?(?:[A-Z]{{2}}(?:\s\d{{5}}(?:-\d{{4}})?)?|[{_UP}][{_ANY}]+(?:\s[{_UP}][{_ANY}]+)?)$"
-)  # "Westerville & Dublin, OH": a role in two towns
 _CITIES = (
     "北京", "上海", "深圳", "广州", "杭州", "成都", "南京", "武汉", "西安", "苏州", "天津", "重庆", "长沙", "厦门",
     "青岛", "香港", "台北", "合肥", "郑州", "济南", "大连", "宁波", "珠海", "东莞", "无锡", "福州", "昆明", "沈阳",
@@ -79,8 +74,15 @@ assert all(len(city) in (2, 3) for city in _CITIES)  # _city_at_start reads two 
 _COUNTRIES = (
     "Poland|Germany|France|Spain|Italy|Netherlands|Belgium|Austria|Switzerland|Sweden|Norway|Denmark|Finland|"
     "Ireland|Portugal|Czechia|Czech Republic|Hungary|Romania|Greece|United Kingdom|Canada|India|China|Japan|"
-    "Singapore|Australia|Mexico|Brazil"
+    "Singapore|Australia|Mexico|Brazil|Republic of Korea|South Korea|Korea|Philippines|Vietnam|Thailand|Malaysia|"
+    "Indonesia|New Zealand|South Africa|United Arab Emirates|Saudi Arabia|Qatar|Kuwait|Bahrain|Israel|Turkey|Egypt|"
+    "Afghanistan|Iraq|Djibouti|Kenya|Nigeria|Argentina|Chile|Colombia|Peru|Ukraine|Scotland|England|Wales"
 )
+_CITY_STATE = re.compile(
+    rf"^[{_UP}][{_ANY}.'-]+(?:\s[{_UP}][{_ANY}.'-]+){{0,2}}"
+    rf"(?:\s?(?:&|/|and)\s?[{_UP}][{_ANY}.'-]+(?:\s[{_UP}][{_ANY}.'-]+){{0,2}})?,"
+    rf"\s?(?:[A-Z]{{2}}(?:\s\d{{5}}(?:-\d{{4}})?)?|{_COUNTRIES}|[{_UP}][{_ANY}]+(?:\s[{_UP}][{_ANY}]+)?)$"
+)  # "Westerville & Dublin, OH": a role in two towns
 _CITY_COMMA = re.compile(rf"\b[{_UP}][{_LOW}]+(?:\s[{_UP}][{_LOW}]+)?,\s?(?:[A-Z]{{2}}|{_COUNTRIES})\b")
 _PLACE_NAMES = (
         "remote", "hybrid", "london", "paris", "berlin", "tokyo", "singapore", "beijing", "shanghai", "shenzhen",
@@ -92,7 +94,7 @@ _PLACES = frozenset(_PLACE_NAMES)
 _ORG_WORDS = re.compile(
     r"\b(?:inc|llc|llp|pllc|ltd|corp|corporation|company|co|group|gmbh|plc|labs?|technologies|technology|systems|"
     r"bank|university|college|institute|school|academy|foundation|agency|studio|partners|consulting|capital|health|"
-    r"hospital|clinic|medical center)"
+    r"hospital|clinic|medical center|army|navy|air force|marine corps|coast guard|national guard)"
     r"\b\.?",
     re.IGNORECASE,
 )
@@ -493,9 +495,12 @@ _TERMS_ASIDE = re.compile(
     r"locum tenens|seasonal|travel(?: contract)?|float pool)\s*[)）]",
     re.IGNORECASE,
 )
-# A grade beside a title ("Security Analyst II (Tier 2)", "Support Engineer (L2)"): part of the title, no employer.
+# A grade beside a title ("Security Analyst II (Tier 2)", "Support Engineer (L2)", a soldier's rank and pay grade
+# "Supply Sergeant (SSG/E-6)"): part of the title, no employer.
 _GRADE_ASIDE = re.compile(
-    r"\s*[（(]\s*(?:tier|level)\s*(?:\d|I{1,3}|IV|V)\s*[)）]|\s*[（(]\s*L[1-4]\s*[)）]", re.IGNORECASE
+    r"\s*[（(]\s*(?:tier|level)\s*(?:\d|I{1,3}|IV|V)\s*[)）]|\s*[（(]\s*L[1-4]\s*[)）]"
+    r"|(?-i:\s*[（(]\s*(?:[A-Z]{2,5}\s*[/,]\s*)?[EOW]-?\d{1,2}\s*[)）])",
+    re.IGNORECASE,
 )
 _BRACKETS_KEPT = str.maketrans("()（）", "\x05\x06\x07\x08")  # out of the splitter's way, put back after it
 _BRACKETS_BACK = str.maketrans("\x05\x06\x07\x08", "()（）")
@@ -724,12 +729,19 @@ def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
             entry.title = _with_team(entry.title, part)  # "Charge Nurse, Medical ICU | Miami Valley Hospital"
         elif not entry.org and (_is_org(part, vocab) or not _is_title(part, vocab)):
             entry.org = part
+        elif entry.org and _SUBUNIT.search(part) and not _is_title(part, vocab) and rest.index(part) > 0:
+            if rest[rest.index(part) - 1] == entry.org:  # "U.S. Army, 82nd Airborne Division — Fort Liberty, NC"
+                entry.org = f"{entry.org}, {part}"
         elif not entry.title and _is_title(part, vocab):
             entry.title = part
     if entry.kind == "project" and not entry.org:  # "某企业科创板IPO审计（2021.10-2023.05） 角色：高级审计师"
         entry.org = next((p for p in rest if p != entry.title and not _is_location(p)), "")
     if _NO_EMPLOYER.fullmatch(entry.org):
         entry.org = ""  # "Freelance Instructional Designer / Self-employed": no one to have worked at
+
+
+# A unit of the employer named after it: "U.S. Army, 82nd Airborne Division", "Acme Corp, Consumer Division".
+_SUBUNIT = re.compile(r"\b(?:Division|Brigade|Battalion|Regiment|Squadron|Wing|Fleet|Corps)$")
 
 
 _ARROW = frozenset(("→", "->", "—>", "=>", "➝", "➔", ">"))
@@ -963,9 +975,15 @@ _HONOURS_TAIL = re.compile(
 )
 
 
+# A degree's grade after its year ("… University of Maryland Global Campus, 2022 (GPA 3.6)"): the header ends at the
+# year all the same.
+_GRADE_TAIL = re.compile(r"\s*(?:[,;·|]\s*|[（(]\s*)(?:c?GPA|grade)\b[^()（）|·,;]{1,20}[)）]?\s*$", re.IGNORECASE)
+
+
 def _is_header_line(line: str) -> bool:
     text = _DATED_ASIDE.sub(" ", _strip_bullet(line))
     text = text[: m.start()] if (m := _HONOURS_TAIL.search(text)) and m.end() >= len(text.rstrip(" .")) else text
+    text = text[: m.start()] if (m := _GRADE_TAIL.search(text)) else text
     if not text or len(text) > 140:
         return False
     ranges, dates = _line_dates(text)

@@ -373,8 +373,15 @@ def written_as(canonical: str, text: str) -> str | None:
     for hit in vocab.skills_in(text):
         written = str(hit.surface)
         if hit.canonical == canonical and _names(written, canonical) and not _in_a_sentence(written, canonical):
-            return written
+            return _unshouted(written, canonical)
     return None
+
+
+def _unshouted(written: str, canonical: str) -> str:
+    """The label for a name a heading writes in capitals ("OPERATIONS & LOGISTICS LEADER"): "Logistics" in a list,
+    not "LOGISTICS"; an acronym stays as written ("SAP", "AWS")."""
+    named = label(canonical, "en")
+    return named if written.isupper() and not named.isupper() and fold(written) == fold(named) else written
 
 
 def surface(canonical: str, doc: DocumentModel, line: int | None) -> str:

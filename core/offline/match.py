@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from core.facts.cert_status import in_short, pending_only
+from core.facts.cert_status import in_short, lapsed, pending_only
 from core.facts.coverage import either_groups, met_by_another
 from core.facts.model import PRESENT, DocumentModel, JobFacts
 from core.facts.text import fold
@@ -288,10 +288,7 @@ def _gaps(
     for proof in fit.must:
         name = choice_named_as_in(proof, jd, lang)
         if proof.status == "missing" and (towards := _worked_towards(proof, worked_towards)):
-            quote = _quote(in_short(towards), lang)
-            gaps.append(
-                Gap(gap=t(lang, "gap_in_progress", label=name, quote=quote), action=t(lang, "action_in_progress"))
-            )
+            gaps.append(_not_held_gap(name, towards, lang, "gap_lapsed", "gap_in_progress"))
         elif proof.status == "missing" and len(soft) >= 2 and proof in soft:
             if proof is soft[0]:
                 names = ("、" if lang == "zh" else ", ").join(choice_named_as_in(p, jd, lang) for p in soft)
@@ -314,9 +311,8 @@ def _gaps(
         gaps.append(Gap(gap=gap, action=gap_action(advisor, "", step, lang)))
     for proof in fit.nice:
         if proof.status == "missing" and len(gaps) < MAX_GAPS and (towards := _worked_towards(proof, worked_towards)):
-            name, quote = choice_named_as_in(proof, jd, lang), _quote(in_short(towards), lang)
-            gap = t(lang, "gap_in_progress_nice", label=name, quote=quote)
-            gaps.append(Gap(gap=gap, action=t(lang, "action_in_progress")))
+            name = choice_named_as_in(proof, jd, lang)
+            gaps.append(_not_held_gap(name, towards, lang, "gap_lapsed_nice", "gap_in_progress_nice"))
         elif proof.status == "missing" and len(gaps) < MAX_GAPS:
             name = choice_named_as_in(proof, jd, lang)
             action = _skill_action(advisor, proof.keyword, name, lang)
@@ -324,6 +320,15 @@ def _gaps(
     # Two keywords the JD writes as one name ("CRM (Salesforce)": both named "Salesforce") are one gap.
     unique = {gap.gap: gap for gap in reversed(gaps)}
     return [gap for gap in gaps if unique[gap.gap] is gap][:MAX_GAPS]
+
+
+def _not_held_gap(name: str, towards: str, lang: str, lapsed_key: str, pending_key: str) -> Gap:
+    """A certificate the documents name but do not say is held: expired ("CompTIA Security+ (expired 2020)") or
+    still worked towards ("PMP candidate"), in the documents' own words."""
+    quote = _quote(in_short(towards), lang)
+    if lapsed(towards):
+        return Gap(gap=t(lang, lapsed_key, label=name, quote=quote), action=t(lang, "action_lapsed"))
+    return Gap(gap=t(lang, pending_key, label=name, quote=quote), action=t(lang, "action_in_progress"))
 
 
 def _worked_towards(proof: Proof, worked_towards: dict[str, str]) -> str:
