@@ -309,8 +309,9 @@ def _is_location(part: str) -> bool:
         return True
     if text in _CITY_SET:
         return True
-    city = _city_at_start(text)  # "上海市", "上海闵行区" (a scan's "上海 闵行区" with its space lost)
-    return bool(city) and ((len(text) <= 4 and text[-1] in "市区省") or bool(_DISTRICT.fullmatch(text[len(city) :])))
+    city = _city_at_start(text)  # "上海市", "上海闵行区" (a scan's "上海 闵行区" with its space lost), "北京·海淀区"
+    rest = text[len(city) :].lstrip("·・ ")
+    return bool(city) and ((len(text) <= 4 and text[-1] in "市区省") or bool(_DISTRICT.fullmatch(rest)))
 
 
 def _city_at_start(text: str) -> str:
@@ -1930,7 +1931,21 @@ def _continues(above: str, text: str, closes_items: bool) -> bool:
     """The line goes on from the bullet above: "带领8人团队将订单系统拆分为12" + "个微服务，…。" in a scan."""
     if text[:1].islower() or _stops_mid_sentence(above) or _wrapped_list(above, text) or _opens_mid_sentence(text):
         return True
-    return closes_items and bool(_CJK.search(above)) and not above.rstrip().endswith(_CJK_STOPS)
+    return (
+        closes_items
+        and bool(_CJK.search(above))
+        and not above.rstrip().endswith(_CJK_STOPS)
+        # a role's dated header or a labelled field ("角色：产品负责人") is complete without a stop: the line
+        # under it is the role's first item, not the rest of a sentence
+        and not _is_header_line(above)
+        and not _short_field(above)
+    )
+
+
+def _short_field(text: str) -> bool:
+    """A label and a short value on one line ("角色：产品负责人", "Role: Product Lead"): a field, not a sentence."""
+    label = _LABEL.match(text.strip())
+    return label is not None and 0 < len(label.group(2).strip()) <= 16 and not re.search(r"[，,。；;]", label.group(2))
 
 
 def _wrapped_list(above: str, text: str) -> bool:

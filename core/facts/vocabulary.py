@@ -952,6 +952,9 @@ class Vocabulary:
             links = [(m.start(), m.end()) for m in _LINK_RE.finditer(text)]
             matches = [m for m in matches if not any(s <= m.start < e for s, e in links)]
         matches = [m for m in matches if not _other_sense(text, m.start, m.end)]
+        if kind == "skill" and matches and ("团队" in text or "部门" in text or "同事" in text):
+            teams = [found.span(1) for found in _TEAMS_WORKED_WITH.finditer(text)]
+            matches = [m for m in matches if not any(s <= m.start and m.end <= e for s, e in teams)]
         if any(m.end - m.start == 2 for m in matches):
             matches = [m for m in matches if not _region_after_city(text, m.start, m.end)]
             if any(text[m.start : m.end] in _MODEL_LETTERS for m in matches):
@@ -996,6 +999,15 @@ class Vocabulary:
         line_start = text.rfind("\n", 0, start) + 1
         found = _LIST_LABEL_RE.match(text[line_start:start])
         return found is not None and _LIST_LABEL_WORDS.search(found.group(1)) is not None
+
+
+# The teams a person works with ("与算法、研发、销售团队协作", "配合产品、设计部门完成上线"): what they do, not the
+# writer's skills. Led ("带领销售团队") they are the writer's own work, and stay.
+_TEAMS_WORKED_WITH = re.compile(
+    r"(?:与|同|跟|供|配合|协同|联合|对接|协调)[ \t]*"
+    r"((?:[\u4e00-\u9fffA-Za-z]{1,6}[ \t]*[、/和及与][ \t]*){0,6}[\u4e00-\u9fffA-Za-z]{1,6})"
+    r"[ \t]*(?:等)?(?:多个|各)?(?:团队|部门|同事)"
+)
 
 
 # "Pyxis MedStation ES": a model's letters after its product's name of two or more capitalised words, not
