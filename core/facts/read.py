@@ -28,7 +28,7 @@ from core.facts.dates import (
 from core.facts.model import Contact, DegreeLevel, DocumentModel, Entry, EntryKind, JobFacts, NumberFact, Section
 from core.facts.numbers import chinese_number, find_numbers
 from core.facts.text import ALIGNMENT_GAP, any_of, unify_radicals
-from core.facts.vocabulary import Vocabulary, get_vocabulary
+from core.facts.vocabulary import Hit, Vocabulary, get_vocabulary
 from core.facts.wishes import wish_spans
 
 MAX_CHARS = 2_000_000  # beyond this the text is not a document; read the start only
@@ -436,7 +436,15 @@ def _location(lines: list[str]) -> str:
         for part in _SPLIT.split(line.strip()) if "," not in line else re.split(r"\s*[|｜•·]\s*|\s{2,}", line):
             if part and _is_location(part):
                 return part.strip()
+            if part and (town := _UK_POSTAL_TOWN.search(part)):
+                return town.group(1)  # the town of a British address, not the house's street and postcode
     return ""
+
+
+# A British address's town before its postcode: "42 Wilmslow Road, Manchester M14 5TQ", "London SW1A 1AA".
+_UK_POSTAL_TOWN = re.compile(
+    r"(?:^|,[ \t]*)([A-Z][a-z]+(?:[ -](?:upon[ -])?[A-Z][a-z]+)?)[ \t,]+[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}[ \t]*$"
+)
 
 
 # ---------------------------------------------------------------- entries
@@ -2153,13 +2161,26 @@ def _read(text: object, kind: str) -> DocumentModel:
         hit = cert_hits[k]
         if (spans[k] is None or doc_kind == "jd") and not heading[k]:
             dotted = "." in hit.surface and joined[hit.end : hit.end + 1] == "."  # "P.E." keeps its last dot
-            certs.setdefault(hit.canonical, f"{hit.surface}." if dotted else hit.surface)
+            certs.setdefault(hit.canonical, f"{hit.surface}." if dotted else _with_its_kind(joined, hit))
     model.certifications = [*certs.values(), *(text for c, text in pending.items() if c not in certs)]
     model.languages = _languages(lines, model.sections, vocab)
     for canonical in certs:  # "CET-6" alone says the person reads and writes English (a held one, not one pending)
         model.languages += [lang for lang in vocab.languages_proved(canonical) if lang not in model.languages]
     model.numbers = _numbers(model, line_index, lambda word: vocab.canonical_skill(word) is not None)
     return model
+
+
+# What a licence written in lower case is, in the words right before it: "Full UK driving licence", "Valid Texas
+# Class C driver's license", "a clean driving licence" (listed as "Clean driving licence", not "driving licence").
+_LICENCE_KIND = re.compile(r"(?:\b(?:[Ff]ull|[Cc]lean|[Vv]alid|[Cc]urrent|[A-Z][\w'-]*)[ \t]+){1,4}$")
+
+
+def _with_its_kind(text: str, hit: Hit) -> str:
+    if not hit.surface[:1].islower():
+        return hit.surface
+    kind = _LICENCE_KIND.search(text, max(0, hit.start - 30), hit.start)
+    named = f"{kind.group(0)}{hit.surface}" if kind else hit.surface
+    return named[:1].upper() + named[1:]
 
 
 def _read_day_first(entries: list[Entry], lines: list[str]) -> None:
@@ -2691,6 +2712,13 @@ _TAUGHT_LEVEL = re.compile(
 )
 
 
+# A degree asked for without its level ("Degree in marketing, communications or similar", "degree educated", "a
+# university degree"): a first degree, a bachelor's. "A high degree of accuracy", "360-degree feedback" ask for none.
+_BARE_DEGREE = re.compile(
+    r"\bdegree\s+in\b|\bdegree[- ](?:educated|level)\b|\b(?:university|college|undergraduate)\s+degree\b", re.IGNORECASE
+)
+
+
 def _degree(lines: list[str], vocab: Vocabulary) -> DegreeLevel:
     levels = [
         hit.canonical
@@ -2699,7 +2727,7 @@ def _degree(lines: list[str], vocab: Vocabulary) -> DegreeLevel:
         if hit.canonical in _LEVEL_ORDER and not _TAUGHT_LEVEL.match(line, hit.end)
     ]
     if not levels:
-        return ""
+        return "bachelor" if any(_BARE_DEGREE.search(line) for line in lines) else ""
     lowest = min(levels, key=_LEVEL_ORDER.index)
     return next(level for level in _LEVEL_ORDER if level == lowest)
 
@@ -2726,6 +2754,9 @@ _HIRING_FOR = re.compile(
     re.IGNORECASE,
 )
 _HIRING_TOOLS = re.compile(r"\b(?:using|with|via|through|in|on)\b|[;.]\s", re.IGNORECASE)
+
+
+_WRITING_NAMED = re.compile(r"\b(?:business|report|technical|proposal)[ \t]+writing\b", re.IGNORECASE)
 
 
 def _skills_of(lines: list[str], vocab: Vocabulary) -> list[str]:
@@ -2845,7 +2876,6 @@ def _read_job(text: str) -> tuple[DocumentModel, JobFacts]:
     sentences = _sentences([lines[i] for i in requirement_lines if not _PAY_LINE.match(lines[i])])
     sentences, asides = _preferred_asides(sentences, vocab)
     sentences, fields = _study_fields(sentences)
-    asides += fields  # a field of study a degree may be in is wanted, not a skill the work asks for
     must_lines = [s for s in sentences if not _NICE_LINE.search(s)]
     nice_lines = [lines[i] for i in by_kind.get("preferred", []) if not _PAY_LINE.match(lines[i])]
     nice_lines += [s for s in sentences if _NICE_LINE.search(s)] + asides
@@ -2853,7 +2883,13 @@ def _read_job(text: str) -> tuple[DocumentModel, JobFacts]:
     must_certs = _certificates_of(must_lines, vocab)
     nice_certs = [c for c in _certificates_of(nice_lines, vocab) if c not in must_certs]
     facts.must_have = [*must_certs, *_skills_of(must_lines, vocab)]
-    facts.nice_to_have = [*nice_certs, *(s for s in _skills_of(nice_lines, vocab) if s not in facts.must_have)]
+    # A field of study a degree may be in is wanted, not a skill the work asks for; a discipline, never a soft
+    # skill ("Degree in marketing, communications or similar" asks for no communication skills).
+    studied = [s for s in _skills_of(fields, vocab) if vocab.family(s) != "general"]
+    facts.nice_to_have = [
+        *nice_certs,
+        *(s for s in dict.fromkeys([*_skills_of(nice_lines, vocab), *studied]) if s not in facts.must_have),
+    ]
     # The tools the duties name ("Optimize GPU inference (CUDA, TensorRT)") are the job's too: wanted, if not asked
     # (with no requirements heading every line is a requirement already). The employer is no skill of its own
     # duties ("At Shopify, we're building…").
@@ -2871,6 +2907,11 @@ def _read_job(text: str) -> tuple[DocumentModel, JobFacts]:
         known = {*facts.must_have, *facts.nice_to_have, employer}
         duties = [_FEATURE_LIST.sub(" ", d) if _MAY_LIST_FEATURES.search(d) else d for d in facts.responsibilities]
         facts.nice_to_have += [s for s in _skills_of(duties, vocab) if s not in known]
+    if facts.lang == "en" and not _WRITING_NAMED.search(text):
+        # "Excellent written English" in an English posting asks what every English resume shows by being written:
+        # the language the posting is in, as "fluent English" is (no keyword); "report writing" stays a skill.
+        facts.must_have = [k for k in facts.must_have if k != "written english"]
+        facts.nice_to_have = [k for k in facts.nice_to_have if k != "written english"]
     facts.years_required = _years(must_lines) or _years(sentences) or _board_years(lines[:8])
     facts.degree_required = _degree(must_lines, vocab)
     facts.looks_like_jd = _looks_like_jd(model, len(model.skills))

@@ -168,6 +168,8 @@ _OTHER_SENSE_AFTER = {
 }
 _FORKLIFT_CLASS_BEFORE = re.compile(r"(?:叉车|特种设备|场内|厂内|机动车)[^\n，,；;]{0,12}$")
 _OTHER_SENSE_BEFORE = {
+    # a service's allowance of failure ("SLOs and error budgets"), not money planned
+    "budgets": re.compile(r"\berror[ \t-]+$", re.IGNORECASE),
     # a language's column ("UNDERSTANDING SPEAKING WRITING" in a Europass CV, "reading and writing"), not a craft
     "writing": re.compile(r"\b(?:speaking|reading|listening|spoken)[ \t,/&]*(?:and[ \t]+)?$", re.I),
     # an X-ray, not the Ray framework; a patient after a coronary intervention ("post-PCI patients"), not one done
@@ -952,8 +954,8 @@ class Vocabulary:
             links = [(m.start(), m.end()) for m in _LINK_RE.finditer(text)]
             matches = [m for m in matches if not any(s <= m.start < e for s, e in links)]
         matches = [m for m in matches if not _other_sense(text, m.start, m.end)]
-        if kind == "skill" and matches and ("团队" in text or "部门" in text or "同事" in text):
-            teams = [found.span(1) for found in _TEAMS_WORKED_WITH.finditer(text)]
+        if kind == "skill" and matches and any(word in text for word in _TEAM_WORDS):
+            teams = [found.span(1) for pattern in _TEAMS_WORKED_WITH for found in pattern.finditer(text)]
             matches = [m for m in matches if not any(s <= m.start and m.end <= e for s, e in teams)]
         if any(m.end - m.start == 2 for m in matches):
             matches = [m for m in matches if not _region_after_city(text, m.start, m.end)]
@@ -1001,13 +1003,24 @@ class Vocabulary:
         return found is not None and _LIST_LABEL_WORDS.search(found.group(1)) is not None
 
 
-# The teams a person works with ("与算法、研发、销售团队协作", "配合产品、设计部门完成上线"): what they do, not the
-# writer's skills. Led ("带领销售团队") they are the writer's own work, and stay.
-_TEAMS_WORKED_WITH = re.compile(
-    r"(?:与|同|跟|供|配合|协同|联合|对接|协调)[ \t]*"
-    r"((?:[\u4e00-\u9fffA-Za-z]{1,6}[ \t]*[、/和及与][ \t]*){0,6}[\u4e00-\u9fffA-Za-z]{1,6})"
-    r"[ \t]*(?:等)?(?:多个|各)?(?:团队|部门|同事)"
+# The teams a person works with ("与算法、研发、销售团队协作", "Partnered with Sales, Engineering and Customer
+# Success teams"): what they do, not the writer's skills. Led ("带领销售团队", "Led the sales team") they are the
+# writer's own work, and stay.
+_TEAMS_WORKED_WITH = (
+    re.compile(
+        r"(?:与|同|跟|供|配合|协同|联合|对接|协调)[ \t]*"
+        r"((?:[\u4e00-\u9fffA-Za-z]{1,6}[ \t]*[、/和及与][ \t]*){0,6}[\u4e00-\u9fffA-Za-z]{1,6})"
+        r"[ \t]*(?:等)?(?:多个|各)?(?:团队|部门|同事)"
+    ),
+    re.compile(
+        r"\b(?:with|alongside|across)[ \t]+(?:the[ \t]+|our[ \t]+)?"
+        r"((?:[A-Za-z][\w&-]*(?:[ \t]+[A-Za-z][\w&-]*)?[ \t]*(?:,|/|&|\band\b)[ \t]*(?:and[ \t]+)?){0,5}"
+        r"[A-Za-z][\w&-]*(?:[ \t]+[A-Za-z][\w&-]*)?)"
+        r"[ \t]+(?:teams?|departments?|colleagues|counterparts|leads)\b",
+        re.IGNORECASE,
+    ),
 )
+_TEAM_WORDS = ("团队", "部门", "同事", "team", "department", "colleagues", "counterparts", "leads")
 
 
 # "Pyxis MedStation ES": a model's letters after its product's name of two or more capitalised words, not

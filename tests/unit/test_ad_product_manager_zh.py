@@ -60,3 +60,8 @@ def test_the_teams_worked_with_are_no_skills_of_hers() -> None:
     assert "sales" not in skills_named("用Excel/VBA开发跟踪模板，供组内及销售团队使用；配合销售部门完成投标")
     assert "sales operations" not in skills_named("对接客户CIO及销售运营部门，梳理经销商管理流程")
     assert "sales" in skills_named("带领销售团队完成年度目标")  # a team she led: her own work
+    # …and in English: the teams partnered with, not those led
+    assert skills_named("Partnered with Sales, Engineering and Customer Success teams to launch 3 features") == set()
+    assert "data science" not in skills_named("Collaborated with data science teams to deploy models in Python")
+    assert {"sql", "tableau"} <= skills_named("Built dashboards in Tableau with SQL for the finance team")
+    assert "sales" in skills_named("Led the sales team to 120% of quota")

@@ -721,3 +721,14 @@ def test_a_products_model_letters_are_no_elasticsearch(vocab: Vocabulary, text: 
     """tests/data/resume/pharmacist_en.txt: "Pyxis MedStation ES" gave a retail pharmacist Elasticsearch, and her
     tailored skills list read "Pyxis MedStation · ES"."""
     assert ("elasticsearch" in skills(vocab, text)) is found
+
+
+def test_an_error_budget_is_no_budgeting(vocab: Vocabulary) -> None:
+    """An SRE's "SLOs and error budgets" were her budgeting: the Match's strength "Budgeting: “Introduced SLOs…”"."""
+
+    def named(text: str) -> set[str]:
+        return {hit.canonical for hit in vocab.skills_in(text)}
+
+    assert "budgeting" not in named("Introduced SLOs and error budgets for 22 customer-facing services")
+    assert "budgeting" not in named("Practices: incident management, SLOs / error budgets, capacity planning")
+    assert "budgeting" in named("Managed budgets of $2M across 4 sites")
