@@ -738,7 +738,7 @@ def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
             entry.title = _with_team(entry.title, part)  # "Charge Nurse, Medical ICU | Miami Valley Hospital"
         elif not entry.org and (_is_org(part, vocab) or not _is_title(part, vocab)):
             entry.org = part
-        elif entry.org and _SUBUNIT.search(part) and not _is_title(part, vocab) and rest.index(part) > 0:
+        elif entry.org and _part_of_employer(entry.org, part, vocab) and rest.index(part) > 0:
             if rest[rest.index(part) - 1] == entry.org:  # "U.S. Army, 82nd Airborne Division — Fort Liberty, NC"
                 entry.org = f"{entry.org}, {part}"
         elif not entry.title and _is_title(part, vocab):
@@ -751,6 +751,15 @@ def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
 
 # A unit of the employer named after it: "U.S. Army, 82nd Airborne Division", "Acme Corp, Consumer Division".
 _SUBUNIT = re.compile(r"\b(?:Division|Brigade|Battalion|Regiment|Squadron|Wing|Fleet|Corps)$")
+
+
+def _part_of_employer(org: str, part: str, vocab: Vocabulary) -> bool:
+    """`part`, written after the employer read so far, names the same employer: a unit of it ("U.S. Army, 82nd
+    Airborne Division"), or the university a department is of ("Department of Statistics, University of
+    Michigan": the department alone was the employer, "Graduate Research Assistant at Department of Statistics")."""
+    if _is_title(part, vocab) or _is_location(part):
+        return False
+    return bool(_SUBUNIT.search(part)) or (bool(_SCHOOL_OF.match(org)) and bool(_A_UNIVERSITY.search(part)))
 
 
 _ARROW = frozenset(("→", "->", "—>", "=>", "➝", "➔", ">"))
@@ -1454,7 +1463,9 @@ def _entries_in(
             parts[-1:] = _header_parts(f"{parts[-1]}, {lines[body_start].strip()}", [])
             body_start += 1
         if kind != "education" and date_start is None and hits and _one_term(hits[-1]):
-            date_start = date_end  # "Software Engineering Intern  Summer 2024": the role began in that term too
+            # "Software Engineering Intern  Summer 2024": the role began in that term too; "Fall 2021, Winter 2022":
+            # in the first of the terms it lists
+            date_start = hits[0].value if _one_term(hits[0]) else date_end
         entry = Entry(kind=kind, start=date_start, end=date_end, line_start=first, line_end=next_header)
         if kind == "education":
             _fill_school(entry, parts, "\n".join(lines[first:next_header]), vocab)
