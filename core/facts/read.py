@@ -2187,6 +2187,8 @@ _LICENCE_KIND = re.compile(r"(?:\b(?:[Ff]ull|[Cc]lean|[Vv]alid|[Cc]urrent|[A-Z][
 
 
 def _with_its_kind(text: str, hit: Hit) -> str:
+    """A certificate as the document names it: a name in lower case with the words that say which it is, opening in
+    capitals as a list's item does; any other name as written."""
     if not hit.surface[:1].islower():
         return hit.surface
     kind = _LICENCE_KIND.search(text, max(0, hit.start - 30), hit.start)
