@@ -171,7 +171,8 @@ def _strip_bullet(line: str) -> str:
     return _BULLET.sub("", line, count=1).strip()
 
 
-def _is_bullet(line: str) -> bool:
+def is_bullet(line: str) -> bool:
+    """True for a line opening with a list item's mark ("- ", "•", "1.")."""
     mark = _BULLET.match(line)
     return mark is not None and bool(mark.group(0).strip())
 
@@ -233,7 +234,7 @@ def _heading(line: str, vocab: Vocabulary, in_entries: bool) -> tuple[str, str, 
         and all(ch.isascii() for ch in letters)
         and len(text.split()) <= 4
         and not any(ch.isdigit() for ch in text)
-        and not _is_bullet(line)
+        and not is_bullet(line)
         and not vocab.skills_in(text)
     )
     if caps and not in_entries:
@@ -552,7 +553,7 @@ def _closes_aside(lines: list[str], index: int, end: int) -> bool:
         return False
     text = lines[index].strip()
     close = min((at for at in (text.find(")"), text.find("）")) if at >= 0), default=-1)
-    return close >= 0 and not re.search(r"[（(]", text[:close]) and not _is_bullet(lines[index])
+    return close >= 0 and not re.search(r"[（(]", text[:close]) and not is_bullet(lines[index])
 
 
 def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
@@ -1005,7 +1006,7 @@ def _is_header_line(line: str) -> bool:
     if not text or len(text) > 140:
         return False
     ranges, dates = _line_dates(text)
-    bullet = _is_bullet(line)
+    bullet = is_bullet(line)
     if ranges and not (bullet and _in_a_sentence(text, ranges[0].start.start, ranges[-1].end.end)):
         return True
     # Length without the runs of spaces that align a date to the right margin in pasted text.
@@ -1080,7 +1081,7 @@ def _school_line(line: str) -> bool:
     text = line.strip()
     return (
         bool(_SCHOOL_WORDS.search(text))
-        and not _is_bullet(line)
+        and not is_bullet(line)
         and len(text) <= 100
         and not text.endswith((".", "。", ";", "；"))
     )
@@ -1099,7 +1100,7 @@ def _short_plain(line: str) -> bool:
     words = [word for word in text.split() if word != "|"]
     return (
         bool(text)
-        and not _is_bullet(line)
+        and not is_bullet(line)
         and len(words) <= (12 if " | " in text else 9)  # "UC San Diego, Department of Computer Science | La Jolla, CA"
         and len(text) <= 70
         and not text.endswith((".", "。", ";", "；"))
@@ -1162,7 +1163,7 @@ def _comma_rest(above: str, line: str) -> bool:
     """A header's line cut after a comma and the few words that finish it ("… – Cleveland," + "OH (online/hybrid)")."""
     return (
         above.rstrip().endswith((",", "，"))
-        and not _is_bullet(line)
+        and not is_bullet(line)
         and 0 < len(_DESCRIBING_ASIDE.sub(" ", line).split()) <= 3
     )
 
@@ -1176,7 +1177,7 @@ def wrapped_rest(above: str, line: str) -> bool:
         _range_rest(pair, 0, 2) is not None
         or (_MONTH_AT_END.search(above) is not None and re.fullmatch(r"\s*(?:19|20)\d{2}\s*", line) is not None)
         or (_UNCLOSED_ASIDE.search(above) is not None and _closes_aside(pair, 1, 2))
-        or (above.rstrip().endswith((",", "，")) and not _is_bullet(line))  # a header never ends with a comma
+        or (above.rstrip().endswith((",", "，")) and not is_bullet(line))  # a header never ends with a comma
     )
 
 
@@ -1212,7 +1213,7 @@ def _header_lines(lines: list[str], start: int, end: int) -> tuple[list[int], di
 
 def _an_award(line: str) -> bool:
     """A bulleted line naming a prize and no school or degree: a detail of the entry above, whatever its date."""
-    return _is_bullet(line) and _AWARD.search(line) is not None and not _SCHOOL_WORDS.search(line)
+    return is_bullet(line) and _AWARD.search(line) is not None and not _SCHOOL_WORDS.search(line)
 
 
 _AWARD = re.compile(
@@ -1319,7 +1320,7 @@ def _entries_in(
     headers, wrapped = _header_lines(lines, start, end)
     wrap = document_wrap(tuple(lines))
     if not headers:
-        headers = [i for i in range(start, end) if _short_plain(lines[i]) and i + 1 < end and _is_bullet(lines[i + 1])]
+        headers = [i for i in range(start, end) if _short_plain(lines[i]) and i + 1 < end and is_bullet(lines[i + 1])]
         if not headers and kind == "education":
             headers = [
                 i
@@ -1411,7 +1412,7 @@ def _entries_in(
             and (
                 body_start + 1 >= next_header
                 or not _short_plain(lines[body_start + 1])
-                or _is_bullet(lines[body_start + 1])
+                or is_bullet(lines[body_start + 1])
             )
         ):
             line_below = lines[body_start].strip()  # "高级产品专家（淘宝事业部）": the title and its team, one part
@@ -1429,7 +1430,7 @@ def _entries_in(
             body_start += 1
         elif (
             body_start < next_header
-            and not _is_bullet(lines[body_start])
+            and not is_bullet(lines[body_start])
             and _is_location(place_below := _DESCRIBING_ASIDE.sub("", lines[body_start]).strip())
             and not any(_is_location(p) for p in parts)
         ):  # "Senior SRE -- Ledgerline Financial  Mar 2022 – Present" over "Austin, TX (hybrid)": its place
@@ -1500,7 +1501,7 @@ def _entries_in(
 def _titles_below(lines: list[str], below: int, end: int, vocab: Vocabulary) -> list[str]:
     """The pieces of a line of department and titles under an employer's header, its bracketed dates and reporting
     line cut out; [] unless one piece is a title and none reads as a sentence."""
-    if below >= end or _is_bullet(lines[below]):
+    if below >= end or is_bullet(lines[below]):
         return []
     text = _REPORTS_TO.sub(" ", _BRACKETED_DATES.sub(" ", lines[below])).strip()
     if text == lines[below].strip() or _line_dates(text)[1] or len(text) > 60:
@@ -1516,7 +1517,7 @@ def _title_below(lines: list[str], below: int, end: int, parts: list[str], vocab
     if below >= end or not parts or any(_is_title(p, vocab) for p in parts):
         return False
     return _lone_title(lines[below], vocab) and (
-        below + 1 >= end or _is_bullet(lines[below + 1]) or not _short_plain(lines[below + 1])
+        below + 1 >= end or is_bullet(lines[below + 1]) or not _short_plain(lines[below + 1])
     )
 
 
@@ -1634,7 +1635,7 @@ _CREDENTIAL = re.compile(r"\b(?:certificate|diploma|certification)\b", re.IGNORE
 
 def _credential_above(lines: list[str], above: int, previous_end: int, parts: list[str], vocab: Vocabulary) -> bool:
     """The line above a school's header names the credential earned there, and the header names none."""
-    if above < previous_end or not lines[above].strip() or not _short_plain(lines[above]) or _is_bullet(lines[above]):
+    if above < previous_end or not lines[above].strip() or not _short_plain(lines[above]) or is_bullet(lines[above]):
         return False
     if any(vocab.degrees_in(p) or _CREDENTIAL.search(p) for p in parts):
         return False
@@ -1741,7 +1742,7 @@ def bullet_units(lines: list[str], prose: bool = False, column: int | None = Non
                 wrap.append(_wrap_width(lines))
             goes_on = wrap[0] is not None and _wrapped_at(last_line, wrap[0])
         goes_on = goes_on or _short_tail(last_line, text, widest)
-        if not goes_on and units and not _is_bullet(line):  # the wrap rules below, only for a line that may join
+        if not goes_on and units and not is_bullet(line):  # the wrap rules below, only for a line that may join
             goes_on = (not marked and column is not None and _wrap_tail(last_line, text, column)) or _term_across(
                 last_line.rstrip()[-6:], text.lstrip()[:6]
             )
@@ -1753,7 +1754,7 @@ def bullet_units(lines: list[str], prose: bool = False, column: int | None = Non
         lone_label = _LONE_LABEL.match(text.strip()) is not None  # "工作内容：" under a role's note: on its own
         if (
             units
-            and not _is_bullet(line)
+            and not is_bullet(line)
             and not lone_label
             and (goes_on or _continues(units[-1][1], text, closes_items))
         ):
@@ -1761,7 +1762,7 @@ def bullet_units(lines: list[str], prose: bool = False, column: int | None = Non
             units[-1] = (first, f"{above}{_joiner(above, text)}{text}")
         else:
             units.append((index, text))
-            marked = _is_bullet(line)
+            marked = is_bullet(line)
     return units
 
 
@@ -1770,7 +1771,7 @@ def _hangs_under(above: str, line: str) -> bool:
     if not line[:1].isspace():
         return False
     mark = _BULLET.match(above)
-    if mark is None or _is_bullet(line):
+    if mark is None or is_bullet(line):
         return False
     indent = len(line) - len(line.lstrip(" "))
     return indent >= 2 and indent == mark.end() and not line.lstrip().startswith(("-", "*", "•"))
@@ -1996,7 +1997,7 @@ def _opens_mid_sentence(text: str) -> bool:
     """A line no item starts with: "（ES6+），了解 TypeScript" under "熟悉 HTML5、CSS3、JavaScript" in a narrow
     column; a numbered item ("（1）…") is an item."""
     text = text.lstrip()
-    return text[:1] in "，,、；;）)（(" and not _is_bullet(text)
+    return text[:1] in "，,、；;）)（(" and not is_bullet(text)
 
 
 def _entries(lines: list[str], sections: list[Section], vocab: Vocabulary) -> list[Entry]:
@@ -2610,7 +2611,7 @@ def _company_line(text: str, vocab: Vocabulary) -> bool:
         and text.endswith(vocab.cjk_org_suffixes)
         and not re.search(r"[，。；;：:、]", text)
         and not _SCHOOL_WORDS.search(text)
-        and not _is_bullet(text)
+        and not is_bullet(text)
         and not _OFFER_TERMS.search(text)  # "- 五险一金（…）+ 补充商业医疗保险": a benefit, whatever it ends with
     )
 
@@ -2622,7 +2623,7 @@ def _sentences(lines: list[str]) -> list[str]:
         text = line.strip()
         if not text:
             continue
-        if joined and not _is_bullet(line) and not joined[-1].endswith((".", "。", ":", "：", ";", "；")):
+        if joined and not is_bullet(line) and not joined[-1].endswith((".", "。", ":", "：", ";", "；")):
             joined[-1] = f"{joined[-1]}{_joiner(joined[-1], text)}{text}"  # "…者优" + "先；" is "者优先"
         else:
             joined.append(text)
@@ -2839,7 +2840,7 @@ def _a_paragraph(lines: list[str]) -> bool:
     written = [line for line in lines if line.strip()]
     return (
         bool(written)
-        and not any(_is_bullet(line) for line in written)
+        and not any(is_bullet(line) for line in written)
         and any(_SENTENCE_INSIDE.search(line) for line in written)
     )
 

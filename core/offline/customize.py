@@ -8,12 +8,13 @@ older roles trimmed to their strongest bullets, skills led by the JD's prioritie
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from core.facts.cert_status import is_pending, pending_only
 from core.facts.dates import only_dates
 from core.facts.model import DocumentModel, Entry, JobFacts, Section
-from core.facts.read import HEADING_MARKS, is_lone_label, latin_wrap, wrapped_item, wrapped_rest
+from core.facts.read import HEADING_MARKS, is_bullet, is_lone_label, latin_wrap, wrapped_item, wrapped_rest
 from core.facts.text import fold
 from core.facts.vocabulary import get_vocabulary
 from core.offline.documents import ServiceDocuments
@@ -21,6 +22,7 @@ from core.offline.lookup import (
     clean,
     entry_lines,
     is_stack_text,
+    is_sub_heading,
     line_units,
     prove,
     skills_on_lines,
@@ -221,40 +223,84 @@ def _from_history(draft: Draft, resume: DocumentModel, detailed: DocumentModel, 
 def _plain_section(
     draft: Draft, doc: DocumentModel, canonical: str, fallback_key: str, asset: AssetKind = "resume"
 ) -> None:
-    """A section copied as written (languages, certifications, awards: no model of their own)."""
+    """A section copied as written (languages, certifications, awards: no model of their own). A later one of the
+    kind that names accomplishments is copied too, under its own heading: a career changer's "RELEVANT SKILLS &
+    ACCOMPLISHMENTS" under her "PROFILE" holds every deed she wrote."""
+    first = True
     for section in doc.sections:
-        if section.canonical == canonical:
-            _copy_section(draft, doc, section, section_title(doc, canonical, fallback_key), asset)
-            return
+        if section.canonical == canonical and (first or _ACCOMPLISHMENTS.search(section.title)):
+            title = section_title(doc, canonical, fallback_key) if first else section.title.strip().rstrip(":：")
+            _copy_section(draft, doc, section, title, asset)
+            first = False
+
+
+_ACCOMPLISHMENTS = re.compile(r"accomplish|achievement|highlight|transferable|成就|业绩", re.IGNORECASE)
 
 
 def _copy_section(draft: Draft, doc: DocumentModel, section: Section, title: str, asset: AssetKind) -> None:
     """One section's lines as written, under `title` (nothing when it holds no line but its heading)."""
-    heading = [clean(line) for line in doc.lines[section.start : section.start + 1]]  # inline content
+    heading = [(-1, clean(line)) for line in doc.lines[section.start : section.start + 1]]  # inline content
     lines = doc.lines[section.start + 1 : section.end]
-    units = [clean(text) for text in _listed_units(doc, lines, prose=section.canonical == "summary")]
-    body = [line for line in [*heading, *units] if line]
+    units = [(i, clean(text)) for i, text in _listed_units(doc, lines, prose=section.canonical == "summary")]
     title_words = section.title.strip().rstrip(":：")
-    body = [line for line in body if line.strip(HEADING_MARKS).rstrip(":：") != title_words]  # "■ 代表性研究报告"
+    # "■ 代表性研究报告": the heading's own words again
+    body = [
+        (i, text) for i, text in [*heading, *units] if text and text.strip(HEADING_MARKS).rstrip(":：") != title_words
+    ]
     if body:
         draft.heading(title)
-        for line in body:
-            draft.bullet(line, asset, title)
+        for index, text in body:
+            if index >= 0 and _heads_a_list(lines, index, text):
+                draft.heading(text, 3)
+            else:
+                draft.bullet(text, asset, title)
 
 
-def _listed_units(doc: DocumentModel, lines: list[str], prose: bool) -> list[str]:
-    """A section's items as the reader groups them, with an item a PDF's column wrapped at a capital joined back to
-    its start (a licence's board and number under its name): a list's items carry no marks to tell them apart."""
+def _outside_entries(doc: DocumentModel, canonical: str) -> list[str]:
+    """Lines of a kind of section that no entry of it holds, as written: a certificate course under a degree
+    ("Certificate in Human Resource Management, eCornell, 2024"), no school's entry of its own."""
+    held = {i for entry in doc.entries for i in range(entry.line_start, entry.line_end)}
+    headings = {section.start for section in doc.sections}
+    vocab = get_vocabulary()
+    return [
+        clean(doc.lines[i])
+        for i in doc.section_lines(canonical)
+        if i not in held
+        and i not in headings
+        and clean(doc.lines[i])
+        # a credential or a school's name, not a line another column's text left here
+        and (_CREDENTIAL_WORDS.search(doc.lines[i]) or vocab.degrees_in(doc.lines[i]))
+    ]
+
+
+_CREDENTIAL_WORDS = re.compile(
+    r"\b(?:certificate|certification|diploma|coursework|course|university|college|institute|school|academy)\b"
+    r"|大学|学院|证书|课程",
+    re.IGNORECASE,
+)
+
+
+def _heads_a_list(lines: list[str], index: int, text: str) -> bool:
+    """An unmarked line of a few words over marked items ("Recruiting & Onboarding" over "• Hired 120+ hourly
+    associates…" in a career changer's "RELEVANT SKILLS & ACCOMPLISHMENTS"): the items' heading, not one of them."""
+    below = next((line for line in lines[index + 1 :] if line.strip()), "")
+    return not is_bullet(lines[index]) and is_sub_heading(text) and is_bullet(below)
+
+
+def _listed_units(doc: DocumentModel, lines: list[str], prose: bool) -> list[tuple[int, str]]:
+    """A section's items as the reader groups them (the index of each one's first line, its text), with an item a
+    PDF's column wrapped at a capital joined back to its start (a licence's board and number under its name): a
+    list's items carry no marks to tell them apart."""
     units = line_units(lines, prose=prose, doc=doc)
     wrap = None if prose else latin_wrap(tuple(doc.lines))
     if wrap is None:
-        return [text for _, text in units]
-    out: list[str] = []
+        return units
+    out: list[tuple[int, str]] = []
     for index, text in units:
         if out and index > 0 and lines[index - 1].strip() and wrapped_item(lines[index - 1], text, wrap):
-            out[-1] = f"{out[-1].rstrip()} {text.strip()}"
+            out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {text.strip()}")
         else:
-            out.append(text)
+            out.append((index, text))
     return out
 
 
@@ -315,6 +361,8 @@ def customize(docs: ServiceDocuments, match: MatchResultData) -> CustomizeReply:
         draft.heading(section_title(resume, "education", "md_education"))
         for entry in schools:
             _write_entry(draft, resume, entry, len(entry.bullets) or 2, rel, "resume", used)
+        for line in _outside_entries(resume, "education"):
+            draft.heading(line, 3)  # written as a school's line is: one of the section's own, not the degree's
     certs_from = len(draft.lines)
     _plain_section(draft, resume, "certifications", "md_certifications")
     certs_end = len(draft.lines)  # the resume's own certificates section, if it was written

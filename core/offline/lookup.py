@@ -304,7 +304,21 @@ def is_experience_line(doc: DocumentModel, line: int | None) -> bool:
         if is_stack_line(doc, line):
             return False  # "技术栈：Vue 3、Node.js": what a project used, said in its own words elsewhere
         return entry.kind != "education" and line not in entry_lines(doc, entry).header
-    return any(s.canonical == "summary" and s.start < line < s.end for s in doc.sections)
+    in_summary = any(s.canonical == "summary" and s.start < line < s.end for s in doc.sections)
+    return in_summary and not is_sub_heading(doc.lines[line])
+
+
+def is_sub_heading(text: str) -> bool:
+    """A few words naming what the lines under them show ("Recruiting & Onboarding" in a career changer's
+    "RELEVANT SKILLS & ACCOMPLISHMENTS"): a heading, no deed to pitch."""
+    words = text.split()
+    return (
+        0 < len(words) <= 5
+        and not has_cjk(text)
+        and not any(ch.isdigit() for ch in text)
+        and not text.rstrip().endswith((".", ";", ":", "!", "?"))
+        and not ITEM_BREAK.search(text)
+    )
 
 
 def _cover_statuses(keywords: list[str], resume: DocumentModel, detailed: DocumentModel | None) -> dict[str, str]:
