@@ -184,3 +184,12 @@ def english_word_rank(word: str) -> float:
     model = wordninja.DEFAULT_LANGUAGE_MODEL
     cost = model._wordcost.get(word.casefold())
     return math.inf if cost is None else math.exp(cost) / math.log(len(model._wordcost))
+
+
+# A one-word skill name more common than this in English is a word to translate, not a tool or brand name.
+COMMON_WORD_RANK = 50_000
+
+
+def is_common_word(word: str) -> bool:
+    """True for a word among English's 50,000 most frequent ("communication", "newsletters"), not a name."""
+    return english_word_rank(word) < COMMON_WORD_RANK

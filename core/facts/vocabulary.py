@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from core.facts.termtrie import Entry, Match, TermTrie, Token, breaks, has_cjk, stem, token_keys, tokenize, variants
-from core.facts.text import ITEM_BREAK, english_word_rank
+from core.facts.text import ITEM_BREAK, is_common_word
 
 VOCAB_DIR = Path(__file__).resolve().parents[2] / "knowledge" / "vocab"
 FAMILIES = (
@@ -32,8 +32,6 @@ FAMILIES = (
     "general",
 )  # fmt: skip
 
-# A one-word skill name more common than this in English is a word to translate, not a tool or brand name.
-COMMON_WORD_RANK = 50_000
 # Between two skills of one list: separators and list words only (at least one of them).
 _SEPARATORS = r"[,，、;；/|·•&+]"
 _LIST_WORDS = r"(?:and|or|as well as|和|及|与|或)"
@@ -896,7 +894,7 @@ class Vocabulary:
         if has_cjk(written):
             return written
         capitals = sum(ch.isupper() for ch in written)
-        if " " in written or (english_word_rank(written) < COMMON_WORD_RANK and capitals < 2):
+        if " " in written or (is_common_word(written) and capitals < 2):
             return shown  # an English phrase or common word ("communication skills", "caching"): translated;
             # a name in capitals ("SaaS", "API") is shown as written
         english = self.label(canonical, "en")

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from core.facts.model import PRESENT, DocumentModel, Entry
-from core.facts.text import ALIGNMENT_GAP, ITEM_BREAK, contains_phrase, english_word_rank, fold, has_cjk
+from core.facts.text import ALIGNMENT_GAP, ITEM_BREAK, contains_phrase, fold, has_cjk, is_common_word
 from core.facts.wishes import without_wishes
 
 DEGREE_RANK = {"": 0, "highschool": 1, "associate": 2, "bachelor": 3, "master": 4, "mba": 4, "doctor": 5}
@@ -409,8 +409,6 @@ def _in_a_sentence(written: str, canonical: str) -> bool:
     """A spelling only a sentence uses: a verb ("Mentored 5 engineers" names mentoring), the label in lower case
     ("cutting reconciliation breaks") or one word of it ("114% of quota" names quota attainment); a list shows
     the label."""
-    from core.facts.vocabulary import COMMON_WORD_RANK  # only ever asked with the vocabulary loaded (written_as)
-
     if has_cjk(written) or " " in written.strip():
         return False
     named = label(canonical, "en")
@@ -424,7 +422,7 @@ def _in_a_sentence(written: str, canonical: str) -> bool:
             and written.endswith("s")
             and not written.endswith("ss")
             and fold(written) != fold(named)
-            and english_word_rank(written) < COMMON_WORD_RANK
+            and is_common_word(written)
         )
     )
 
