@@ -14,15 +14,15 @@ from dataclasses import dataclass, field
 from core.facts.cert_status import is_pending, pending_only
 from core.facts.dates import only_dates
 from core.facts.model import DocumentModel, Entry, JobFacts, Section
-from core.facts.read import HEADING_MARKS, is_bullet, is_lone_label, latin_wrap, wrapped_item, wrapped_rest
+from core.facts.read import HEADING_MARKS, is_lone_label, latin_wrap, wrapped_item, wrapped_rest
 from core.facts.text import fold
 from core.facts.vocabulary import get_vocabulary
 from core.offline.documents import ServiceDocuments
 from core.offline.lookup import (
     clean,
     entry_lines,
+    heads_a_list,
     is_stack_text,
-    is_sub_heading,
     line_units,
     prove,
     skills_on_lines,
@@ -250,7 +250,7 @@ def _copy_section(draft: Draft, doc: DocumentModel, section: Section, title: str
     if body:
         draft.heading(title)
         for index, text in body:
-            if index >= 0 and _heads_a_list(lines, index, text):
+            if index >= 0 and heads_a_list(lines, index, text):
                 draft.heading(text, 3)
             else:
                 draft.bullet(text, asset, title)
@@ -278,13 +278,6 @@ _CREDENTIAL_WORDS = re.compile(
     r"|大学|学院|证书|课程",
     re.IGNORECASE,
 )
-
-
-def _heads_a_list(lines: list[str], index: int, text: str) -> bool:
-    """An unmarked line of a few words over marked items ("Recruiting & Onboarding" over "• Hired 120+ hourly
-    associates…" in a career changer's "RELEVANT SKILLS & ACCOMPLISHMENTS"): the items' heading, not one of them."""
-    below = next((line for line in lines[index + 1 :] if line.strip()), "")
-    return not is_bullet(lines[index]) and is_sub_heading(text) and is_bullet(below)
 
 
 def _listed_units(doc: DocumentModel, lines: list[str], prose: bool) -> list[tuple[int, str]]:

@@ -27,7 +27,7 @@ from core.offline.lookup import (
     spoken_name,
     surface,
 )
-from core.offline.match import Fit, assess, latest_role, pitch_skills
+from core.offline.match import Fit, assess, held_and_worked_with, latest_role
 from core.offline.relevance import Relevance, tokens
 from core.offline.summary import by_recency
 from core.offline.templates import lang_of, span, t
@@ -168,8 +168,11 @@ def _intros(
     sep = t(lang, "list_sep")
     job_name = job.title or ("这个" if lang == "zh" else "this")
     relevant = t(lang, "intro_relevant", job=job_name, facts=sep.join(_trim(b) for b in bullets[:INTRO_1MIN_FACTS]))
-    skills = pitch_skills(fit, resume, 5)
-    skill_text = t(lang, "intro_skills", skills=("、" if lang == "zh" else ", ").join(skills)) if skills else ""
+    named = held_and_worked_with(fit, resume, 5)
+    joined = ("、" if lang == "zh" else ", ").join
+    skill_text = t(lang, "intro_skills", skills=joined(named.skills)) if named.skills else ""
+    if named.held:  # a licence is held, not a core skill
+        skill_text += t(lang, "pitch_certs", certs=joined(named.held))
     close = t(lang, "intro_close", company=_company(job, lang))
     one = opening + current + (relevant if bullets else "") + skill_text + close
     blocks: list[str] = []
@@ -227,7 +230,7 @@ def _questions(
             continue  # a licence held has no story to tell ("Tell me about your work with CompTIA Security+")
         if proof.status != "missing" and quote:
             outline = [t(lang, "o_star" if has_figure(quote) else "o_star_no_figure")]
-            if is_experience_line(doc, proof.line):  # a story to tell, not the skills list
+            if is_experience_line(doc, proof.quoted_line(resume, detailed)):  # a story to tell, not the skills list
                 outline.insert(0, t(lang, "o_proof", quote=t(lang, "quote", text=_trim(quote))))
             out.append(Question(question=t(lang, "q_skill", label=name), outline=outline))
         elif proof.status == "missing" and proof.keyword in worked_towards:  # "CPA Candidate": how far, how soon

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from core.facts.model import PRESENT, DocumentModel, Entry
+from core.facts.read import is_bullet
 from core.facts.text import ALIGNMENT_GAP, ITEM_BREAK, contains_phrase, fold, has_cjk, is_common_word
 from core.facts.wishes import without_wishes
 
@@ -140,9 +141,31 @@ class Proof:
     def quote(self, resume: DocumentModel, detailed: DocumentModel | None) -> str:
         """The proof's bullet or sentence whole, not the one line of it a PDF's wrap left the keyword on."""
         doc = resume if self.status == "resume" else detailed
+        line = self.quoted_line(resume, detailed)
+        return "" if doc is None or line is None else clean(unit_of(doc, line)[1])
+
+    def quoted_line(self, resume: DocumentModel, detailed: DocumentModel | None) -> int | None:
+        """The line whose bullet the quote gives: the proof's own, or the first item under it where the proof is a
+        sub-heading ("Recruiting & Onboarding" names recruiting; "Hired 120+ hourly associates…" shows it)."""
+        doc = resume if self.status == "resume" else detailed
         if doc is None or self.line is None:
-            return ""
-        return clean(unit_of(doc, self.line)[1])
+            return None
+        start, text = unit_of(doc, self.line)
+        if not (_in_summary(doc, start) and heads_a_list(doc.lines, start, text)):
+            return self.line
+        items = []  # the first line of each marked item under the heading, up to the next unmarked line
+        for index in range(start + 1, len(doc.lines)):
+            if doc.lines[index].strip() and unit_of(doc, index)[0] == index:
+                if not is_bullet(doc.lines[index]):
+                    break
+                items.append(index)
+        vocab = _vocabulary()
+        named = [
+            i
+            for i in items
+            if vocab is not None and any(h.canonical == self.keyword for h in vocab.skills_in(unit_of(doc, i)[1]))
+        ]
+        return (named or items or [self.line])[0]
 
 
 @dataclass(frozen=True)
@@ -304,8 +327,36 @@ def is_experience_line(doc: DocumentModel, line: int | None) -> bool:
         if is_stack_line(doc, line):
             return False  # "技术栈：Vue 3、Node.js": what a project used, said in its own words elsewhere
         return entry.kind != "education" and line not in entry_lines(doc, entry).header
-    in_summary = any(s.canonical == "summary" and s.start < line < s.end for s in doc.sections)
-    return in_summary and not is_sub_heading(doc.lines[line])
+    return _in_summary(doc, line) and not is_sub_heading(doc.lines[line])
+
+
+def _in_summary(doc: DocumentModel, line: int) -> bool:
+    """Under a summary heading (a profile, or a functional resume's accomplishments; core.facts.sections)."""
+    return any(s.canonical == "summary" and s.start < line < s.end for s in doc.sections)
+
+
+def heads_a_list(lines: list[str], index: int, text: str) -> bool:
+    """An unmarked line of a few words over marked items ("Recruiting & Onboarding" over "• Hired 120+ hourly
+    associates…" in a career changer's "RELEVANT SKILLS & ACCOMPLISHMENTS"): the items' heading, not one of them."""
+    below = next((line for line in lines[index + 1 :] if line.strip()), "")
+    return not is_bullet(lines[index]) and is_sub_heading(text) and _one_case(text) and is_bullet(below)
+
+
+_CONNECTOR = frozenset({"and", "of", "for", "in", "the", "to", "with", "&", "/", "-", "+"})
+
+
+def _one_case(text: str) -> bool:
+    """Written as a heading is, in title case or sentence case ("Employee Relations", "Data analysis"); a line two
+    columns mixed is neither ("OSHA compliance RDA Certificate Program": a capital after a lower-case word)."""
+    words = [w for w in text.split() if w.lower() not in _CONNECTOR and w[:1].isalpha()]
+    if not words or not words[0][0].isupper():
+        return False
+    lowered = False
+    for word in words[1:]:
+        if word[0].isupper() and lowered:
+            return False
+        lowered = lowered or word[0].islower()
+    return True
 
 
 def is_sub_heading(text: str) -> bool:

@@ -14,13 +14,14 @@ degree are gates).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from core.facts.cert_status import in_short, lapsed, pending_only
 from core.facts.coverage import either_groups, met_by_another
 from core.facts.model import PRESENT, DocumentModel, JobFacts
-from core.facts.text import fold
+from core.facts.text import contains_phrase, fold
 from core.facts.vocabulary import get_vocabulary
 from core.offline.advice import Advisor
 from core.offline.documents import ServiceDocuments
@@ -35,6 +36,7 @@ from core.offline.lookup import (
     highest_degree,
     is_experience_line,
     is_soft_skill,
+    label,
     prove,
     spoken_name,
     surface,
@@ -348,15 +350,56 @@ def pitch_facts(fit: Fit, resume: DocumentModel, detailed: DocumentModel | None,
     return facts[:limit]
 
 
-def pitch_skills(fit: Fit, resume: DocumentModel, limit: int) -> list[str]:
-    """Covered required skills, as the resume writes them; one proven only by a job title ("Software Engineer"
-    proves software engineering) has no line of its own and is not listed as a skill, and a soft skill is shown by
-    a story, never listed as one worked with ("熟悉抗压能力", "I work with adaptability")."""
-    return [shown for _, shown in pitch_named(fit, resume, limit)]
+@dataclass(frozen=True)
+class Named:
+    """What a pitch or an introduction names: licences held, then skills worked with, as the resume writes them."""
+
+    held: list[str]
+    skills: list[str]
+
+
+# Where a certificate's own line stops naming it: its date, issuer or number after a bracket, comma or bar.
+_CERT_LINE_TAIL = re.compile(r"\s*(?:[(（,，;；|]|\s[–—-]\s*(?:\d|[A-Z][a-z]+ \d)).*$")
+_CERT_NAME_WORDS = 8
+# A name that says it is a credential ("Full UK driving licence", "C1驾照"); a bare "Forklift certified" or "叉车司机"
+# (a job's name the certificates section lists) reads wrong after "I hold", so the label stays.
+_CREDENTIAL_NOUN = re.compile(r"(?:licen[cs]e|certificate|certification|permit|证书?|执照|驾照)$", re.IGNORECASE)
+
+
+def held_and_worked_with(fit: Fit, resume: DocumentModel, limit: int) -> Named:
+    """`pitch_named` split: a licence is held, not worked with ("I hold the CPA", "持有基金从业资格"), and never a
+    "core skill"; held by the keyword as much as by the words ("主治医师" written alone is a licence too)."""
+    vocab = get_vocabulary()
+    named = pitch_named(fit, resume, limit)
+    held = [
+        (keyword, shown)
+        for keyword, shown in named
+        if vocab.knows("certification", keyword) or vocab.certifications_in(shown)
+    ]
+    return Named(
+        held=[_as_certified(keyword, shown, resume) for keyword, shown in held],
+        skills=[shown for keyword, shown in named if (keyword, shown) not in held],
+    )
+
+
+def _as_certified(keyword: str, shown: str, resume: DocumentModel) -> str:
+    """A licence shown by the vocabulary's label ("Driver's License") as the resume's certificates name it
+    ("Full UK driving licence"): its words before a date, issuer or number, when that is a short name."""
+    if shown != label(keyword, resume.lang) or contains_phrase(fold("\n".join(resume.lines)), fold(shown)):
+        return shown  # the resume's own words already ("BLS" of "Basic Life Support (BLS)")
+    vocab = get_vocabulary()
+    for cert in resume.certifications:
+        name = _CERT_LINE_TAIL.sub("", cert).strip(" .;:·")
+        names_it = any(hit.canonical == keyword for hit in vocab.certifications_in(name, listed=True))
+        if names_it and len(name.split()) <= _CERT_NAME_WORDS and _CREDENTIAL_NOUN.search(name):
+            return name
+    return shown
 
 
 def pitch_named(fit: Fit, resume: DocumentModel, limit: int) -> list[tuple[str, str]]:
-    """`pitch_skills` with each one's keyword: (keyword, as the resume writes it)."""
+    """Covered keywords as (keyword, as the resume writes it). One proven only by a job title ("Software Engineer"
+    proves software engineering) has no line of its own and is not named, and a soft skill is shown by a story,
+    never listed as one worked with ("熟悉抗压能力", "I work with adaptability")."""
     proofs = [
         p
         for p in [*fit.must, *fit.nice]
@@ -386,17 +429,11 @@ def _self_pitch(
         facts = [bullets[i].strip(" -•*").rstrip("。.;；") for i in rel.rank(bullets)[:PITCH_FACTS]]
     if facts:
         text += t(lang, "pitch_facts", facts=t(lang, "list_sep").join(facts))
-    named = pitch_named(fit, resume, PITCH_SKILLS)
-    vocab = get_vocabulary()
-    # held (coverage said so), by the keyword as much as by the words: "主治医师" written alone is a licence too
-    certs = [
-        shown for keyword, shown in named if vocab.knows("certification", keyword) or vocab.certifications_in(shown)
-    ]
-    skills = [shown for _, shown in named if shown not in certs]
-    if certs:  # a licence is held, not worked with: "I hold the CPA", "持有基金从业资格"
-        text += t(lang, "pitch_certs", certs=("、" if lang == "zh" else ", ").join(certs))
-    if skills:
-        text += t(lang, "pitch_skills", skills=("、" if lang == "zh" else ", ").join(skills))
+    named = held_and_worked_with(fit, resume, PITCH_SKILLS)
+    if named.held:
+        text += t(lang, "pitch_certs", certs=("、" if lang == "zh" else ", ").join(named.held))
+    if named.skills:
+        text += t(lang, "pitch_skills", skills=("、" if lang == "zh" else ", ").join(named.skills))
     return text + t(lang, "pitch_close")
 
 

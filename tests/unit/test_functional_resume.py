@@ -47,3 +47,15 @@ def test_what_the_resume_meets() -> None:
     for keyword in ("recruiting", "onboarding", "employee relations", "excel"):
         assert status[keyword] == "resume", keyword
     assert status["shrm-cp"] == "missing"  # "SHRM-CP candidate": worked towards, not held
+
+
+def test_a_strength_named_by_a_sub_heading_quotes_the_deed_under_it() -> None:
+    """ "Recruiting: “Recruiting & Onboarding”" proved recruiting by the heading's own words; the first item under it
+    shows it."""
+    strengths = run_offline(RESUME, POSTING, "en")["match"].strengths
+    recruiting = next(s for s in strengths if s.startswith("Recruiting:"))
+    assert "Hired 120+ hourly associates over five years" in recruiting
+    assert not any("“Recruiting & Onboarding”" in s for s in strengths)
+    # of the items under it, the one that names the keyword: "Onboarding" is the checklist, not the hiring
+    onboarding = next(s for s in run_offline(RESUME, "datadog_csm.txt", "en")["match"].strengths if "Onboarding:" in s)
+    assert "Built a one-week onboarding checklist" in onboarding
