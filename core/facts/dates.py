@@ -50,7 +50,8 @@ _RANGE_WORD = rf"(?:[{_DASHES}]+|一|\bto\b|\btill\b|\buntil\b|至|到)"
 _SEPARATOR = rf"\s*{_RANGE_WORD}\s*"
 _OPEN_END = re.compile(
     rf"\s*{_RANGE_WORD}?\s*"
-    r"(?P<open>至今|现在|今|present\b|current(?:ly)?\b|now\b|today\b|date\b|ongoing\b)",
+    # "Jan 2023 – Till Date", as Indian resumes write an open end
+    r"(?P<open>至今|现在|今|present\b|current(?:ly)?\b|now\b|today\b|(?:till\s+|to\s+)?date\b|ongoing\b)",
     re.IGNORECASE,
 )
 _MONTH_PAIR = re.compile(

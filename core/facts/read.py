@@ -37,9 +37,11 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 # A number mark is never followed by a digit: "3.1% across…" (a wrapped line) and "06.2019 – …" (a header)
 # are not item 3 or item 6.
-_BULLET = re.compile(r"^\s*(?:[-*•·▪◦●○■□◆◇★☆❖✦➢►▶✓✔→>|｜]|\d{1,2}[.)、](?!\d)|[（(]?\d{1,2}[）)]|o\s)\s*")
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦●○■□◆◇★☆❖✦➢►▶✓✔→>|｜]|\d{1,2}(?:\.(?!\d)|[)、])|[（(]?\d{1,2}[）)]|o\s)\s*")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]?\d{3,4}){1,3}(?!\d)")
+_PHONE = re.compile(
+    r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,5}(?:[\s.-]?\d{3,5}){1,3}(?!\d)"
+)  # "+91-98765 43210"
 _LINK = re.compile(
     r"(?:https?://|www\.)[^\s|,;]+|\b(?:linkedin\.com|github\.com|gitlab\.com|behance\.net|dribbble\.com)/[^\s|,;]+",
     re.IGNORECASE,
@@ -88,7 +90,9 @@ _PLACE_NAMES = (
         "remote", "hybrid", "london", "paris", "berlin", "tokyo", "singapore", "beijing", "shanghai", "shenzhen",
         "hangzhou", "guangzhou", "toronto", "vancouver", "sydney", "seattle", "boston", "austin", "chicago",
         "dublin", "amsterdam", "bangalore", "bengaluru", "munich", "zurich", "new york", "san francisco",
-        "los angeles", "hong kong",
+        "los angeles", "hong kong", "mumbai", "delhi", "new delhi", "hyderabad", "chennai", "kolkata", "pune",
+        "ahmedabad", "jaipur", "noida", "gurugram", "gurgaon", "kochi", "chandigarh", "coimbatore", "vellore",
+        "mysuru", "mysore", "indore", "lucknow", "nagpur", "thiruvananthapuram", "bhubaneswar", "visakhapatnam",
 )  # fmt: skip
 _PLACES = frozenset(_PLACE_NAMES)
 _ORG_WORDS = re.compile(
@@ -99,7 +103,8 @@ _ORG_WORDS = re.compile(
     re.IGNORECASE,
 )
 _SCHOOL_WORDS = re.compile(
-    r"universit|college|institute|school|academy|polytechnic|大学(?!生)|学院|中学(?!生)|高中(?!生)|学校", re.IGNORECASE
+    r"universit|college|institute|school|academy|polytechnic|vidyalaya|vidyapee?th|大学(?!生)|学院|中学(?!生)|高中(?!生)|学校",
+    re.IGNORECASE,
 )
 _GPA = re.compile(r"(?:GPA|绩点|均分)\s*[:：]?\s*(\d(?:\.\d{1,2})?\s*(?:/\s*\d+(?:\.\d+)?)?)", re.IGNORECASE)
 # The field after a degree's "in"/"of", past the degree's own "of Science"/"of Arts" ("Bachelor of Science in
@@ -432,13 +437,25 @@ def _location(lines: list[str]) -> str:
         for piece in re.split(r"\s*[|｜•·]\s*|\s{2,}", line.strip()):
             label = _LABEL.match(piece)
             if label and _LOCATION_LABEL.match(label.group(1).strip()) and label.group(2).strip():
-                return _SPLIT.split(label.group(2).strip())[0].strip()
+                fields = [f.strip() for f in _SPLIT.split(label.group(2).strip()) if f and f.strip()]
+                return _town_of_address(fields) or fields[0]
     for line in lines:
         for part in _SPLIT.split(line.strip()) if "," not in line else re.split(r"\s*[|｜•·]\s*|\s{2,}", line):
             if part and _is_location(part):
                 return part.strip()
             if part and (town := _UK_POSTAL_TOWN.search(part)):
                 return town.group(1)  # the town of a British address, not the house's street and postcode
+    return ""
+
+
+def _town_of_address(fields: list[str]) -> str:
+    """The town of a labelled street address, with the state after it: "Address: Flat 302, Sai Residency, HSR Layout
+    Sector 2, Bengaluru, Karnataka - 560102" is in "Bengaluru, Karnataka", not at "Flat 302"; "" if no field is a
+    known place (a lone "Austin, TX" is its own first field)."""
+    for index, field in enumerate(fields[1:], start=1):
+        if _is_location(field):
+            state = fields[index + 1] if index + 1 < len(fields) else ""
+            return f"{field}, {state}" if re.fullmatch(rf"[{_UP}][{_LOW}]+(?: [{_UP}][{_LOW}]+)?", state) else field
     return ""
 
 
@@ -871,6 +888,8 @@ def _fill_school(entry: Entry, parts: list[str], text: str, vocab: Vocabulary) -
     for piece in pieces:
         if not entry.org and piece in named:
             entry.org = piece
+        elif entry.title and not entry.field and not piece.isupper() and f"{entry.title} ({piece})" in text:
+            entry.field = piece  # "B.Tech (Computer Science) Vellore Institute of Technology"; not a board's "(CBSE)"
         elif not entry.location and _CITY_STATE.match(piece):
             entry.location = piece  # before the degree: "Boston, MA" is a place, not a Master of Arts
         elif not entry.title and vocab.degrees_in(piece):
@@ -883,7 +902,13 @@ def _fill_school(entry: Entry, parts: list[str], text: str, vocab: Vocabulary) -
         elif not entry.field and vocab.degrees_in(piece):  # "金融硕士（MSc Finance）": the degree again, in English
             field = _FIELD.search(piece) or _FIELD_AFTER_ABBREVIATION.match(piece)
             entry.field = field.group(1).strip() if field else ""
-        elif not entry.field and not _GPA.search(piece) and len(piece) <= 60 and entry.org:
+        elif (
+            not entry.field
+            and not _GPA.search(piece)
+            and not _GRADE_ALONE.match(piece)
+            and len(piece) <= 60
+            and entry.org
+        ):
             if _CJK.search(piece) and _SCHOOL_WORDS.search(piece):
                 continue  # "上海财经大学 会计学院 会计学（本科）": the school's college, the field comes next
             if _A_UNIVERSITY.search(piece):
@@ -912,6 +937,10 @@ def _fill_school(entry: Entry, parts: list[str], text: str, vocab: Vocabulary) -
     gpa = _GPA.search(text)
     if gpa:
         entry.gpa = gpa.group(1).replace(" ", "")
+
+
+# A table's score column alone: "91.2%", "8.42/10".
+_GRADE_ALONE = re.compile(r"\d{1,3}(?:\.\d{1,2})?\s*%$|\d{1,2}(?:\.\d{1,2})?\s*/\s*10$")
 
 
 # What a degree's header adds to it, never the school: "B.S. Computer Science, Minor in Mathematics".
@@ -994,9 +1023,14 @@ _HONOURS_TAIL = re.compile(
 )
 
 
-# A degree's grade after its year ("… University of Maryland Global Campus, 2022 (GPA 3.6)"): the header ends at the
-# year all the same.
-_GRADE_TAIL = re.compile(r"\s*(?:[,;·|]\s*|[（(]\s*)(?:c?GPA|grade)\b[^()（）|·,;]{1,20}[)）]?\s*$", re.IGNORECASE)
+# A degree's grade after its year ("… University of Maryland Global Campus, 2022 (GPA 3.6)"), or in a table's last
+# column ("B.Tech (CSE)  VIT, Vellore  2020  CGPA 8.42/10", "Class XII (CBSE)  …  2016  91.2%"): the header ends at
+# the year all the same.
+_GRADE_TAIL = re.compile(
+    r"(?:\s*(?:[,;·|]\s*|[（(]\s*)|\s{2,})"
+    r"(?:(?:c?GPA|CPI|grade|percentage)\b[^()（）|·,;]{1,20}[)）]?|\d{1,3}(?:\.\d{1,2})?\s*%|\d{1,2}\.\d{1,2}\s*/\s*10)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _is_header_line(line: str) -> bool:

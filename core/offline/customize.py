@@ -270,7 +270,25 @@ def _outside_entries(doc: DocumentModel, canonical: str) -> list[str]:
         and clean(doc.lines[i])
         # a credential or a school's name, not a line another column's text left here
         and (_CREDENTIAL_WORDS.search(doc.lines[i]) or vocab.degrees_in(doc.lines[i]))
+        and not _column_labels(doc.lines[i])
     ]
+
+
+# The labels over an education table's columns ("Qualification   Institute / Board   Year   Score").
+_COLUMN_LABEL = frozenset(
+    (
+        "qualification", "degree", "course", "examination", "exam", "class", "board", "institute", "institution",
+        "university", "college", "school", "year", "of", "passing", "score", "marks", "percentage", "cgpa", "gpa",
+        "grade", "result", "duration", "学历", "学校", "专业", "时间", "成绩",
+    )
+)  # fmt: skip
+_COLUMN_GAP = re.compile(r"[ \t]{2,}|\s*[|｜/]\s*|\t")
+
+
+def _column_labels(line: str) -> bool:
+    """True for a table's header row: every field a column's label, none a value."""
+    fields = [f.strip().lower() for f in _COLUMN_GAP.split(line.strip()) if f.strip()]
+    return len(fields) >= 2 and all(word in _COLUMN_LABEL for f in fields for word in f.split())
 
 
 _CREDENTIAL_WORDS = re.compile(

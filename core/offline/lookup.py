@@ -38,7 +38,7 @@ DEGREE_LABEL = {
         "doctor": "博士",
     },
 }
-_BULLET = re.compile(r"^\s*(?:[-*+•·●▪◦‣–—]|\d{1,2}[.)、])\s*")
+_BULLET = re.compile(r"^\s*(?:[-*+•·●▪◦‣–—]|\d{1,2}(?:\.(?!\d)|[)、]))\s*")  # "4.5 years" keeps its number
 # A project's or role's list of tools under its header ("技术栈：Vue 3、Node.js", "Tech stack: React, Go").
 _STACK_LINE = re.compile(
     r"\s*(?:tech(?:nolog(?:y|ies))?(?: stack| used)?|stack|tools?(?: used)?|environment|skills? used|"
@@ -68,7 +68,11 @@ def spoken_name(doc: DocumentModel) -> str:
 def clean(line: str) -> str:
     """A document line without its list marker or surrounding space, the spaces that aligned its parts to the
     right margin one separator ("Qualcomm · San Diego, CA"): how it is quoted and re-used."""
-    return ALIGNMENT_GAP.sub(" · ", _BULLET.sub("", line, count=1).strip())
+    return ALIGNMENT_GAP.sub(" · ", _ALIGNED_COLON.sub("", _BULLET.sub("", line, count=1).strip()))
+
+
+# The spaces that line a label's colon up with the ones above it ("Tools            : IntelliJ IDEA").
+_ALIGNED_COLON = re.compile(r"[ \t]+(?=[:：])")
 
 
 def label(keyword: str, lang: str) -> str:
