@@ -57,7 +57,7 @@ _SPLIT = re.compile(
 _PROFILE_LABEL = re.compile(r"[ \t]*[:：][ \t]*(?:https?://|www\.|[\w-]+\.(?:com|io|net|org|cn|dev|me)\b)", re.I)
 _LOCATION_LABEL = re.compile(
     r"^(?:locations?|job location|work location|address|city|based in|"
-    r"现居|所在地|地址|城市|居住地|工作地点|地点|base)$",
+    r"现居|现居住地|现居地|现居城市|所在地|所在城市|地址|城市|居住地|居住城市|工作地点|地点|base)$",
     re.IGNORECASE,
 )
 # Latin letters with Europe's accents ("Kraków, Poland", "Besançon, France"): upper case, and any case.
