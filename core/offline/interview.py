@@ -170,8 +170,8 @@ def _intros(
     # What the candidate did: a role's or project's bullets before a profile's self-description ("逻辑清晰，数据敏感，
     # 具备良好的跨部门沟通能力" is no deed that fits a role)
     deeds = [b for b in bullets if (owner := owners.entry_of(b)) is not None and owner.kind != "education"]
-    facts = [*deeds, *(b for b in bullets if b not in deeds)][:INTRO_1MIN_FACTS]
-    relevant = t(lang, "intro_relevant", job=job_name, facts=sep.join(_trim(b) for b in facts))
+    told = [*deeds, *(b for b in bullets if b not in deeds)][:INTRO_1MIN_FACTS]
+    relevant = t(lang, "intro_relevant", job=job_name, facts=sep.join(_trim(b) for b in told))
     named = held_and_worked_with(fit, resume, 5)
     joined = ("、" if lang == "zh" else ", ").join
     skill_text = t(lang, "intro_skills", skills=joined(named.skills)) if named.skills else ""
