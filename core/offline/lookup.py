@@ -596,5 +596,12 @@ def _named_items(hits: list[Any], line: str) -> list[tuple[str, str]]:
             canonical, _, start, _ = out.pop()
             out.append((canonical, line[start : hit.end], start, hit.end))
         else:
-            out.append((hit.canonical, str(hit.surface), hit.start, hit.end))
+            end = hit.end
+            if str(hit.surface)[-1:].isdigit() and (more := _MORE_VERSIONS.match(line, end)):
+                end = more.end()  # "Java 8/11" as written: "Java 8" would claim a version on its own
+            out.append((hit.canonical, line[hit.start : end] if end > hit.end else str(hit.surface), hit.start, end))
     return [(canonical, written) for canonical, written, _, _ in out]
+
+
+# The other versions a skill's version is written with: "Java 8/11", "Python 3.10/3.11".
+_MORE_VERSIONS = re.compile(r"(?:/\d+(?:\.\d+)*)+(?![\w.])")

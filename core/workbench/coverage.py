@@ -8,12 +8,16 @@ documents hold: naming a missing keyword is an invention (flagged by grounding),
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from core.facts.coverage import ScanMemo, cover, either_groups, met_by_another
 from core.facts.model import DocumentModel
+from core.facts.text import fold
 from core.facts.vocabulary import get_vocabulary
 from core.workbench.schemas import Coverage, KeywordCoverage
+
+_WORD = re.compile(r"\w+")
 
 PROJECTION_WEIGHT = 40  # points: from no keyword to every keyword in the resume
 
@@ -56,11 +60,17 @@ def weighted_ratio(coverage: Coverage, found: frozenset[str] = frozenset({"resum
 def projected_score(original_score: int, original: Coverage, tailored_text: str) -> int:
     """The tailored resume's projected score: the original moved by the grounded coverage it gains or loses."""
     vocab = get_vocabulary()
+    tailored_words = f" {' '.join(_WORD.findall(fold(tailored_text)))} "
 
     def recheck(item: KeywordCoverage) -> KeywordCoverage:
         if item.status == "missing":
             return item
-        found = vocab.find_term(item.keyword, tailored_text) is not None
+        # named in the tailored text, or proven there by the line that proved it (a title proves its field:
+        # "Senior Software Engineer | PayNest …" proves software engineering without naming it)
+        proof = " ".join(_WORD.findall(fold(item.proof or "")))
+        found = vocab.find_term(item.keyword, tailored_text) is not None or (
+            bool(proof) and f" {proof} " in tailored_words
+        )
         return item.model_copy(update={"status": "resume" if found else "detailed"})
 
     tailored = Coverage(

@@ -77,3 +77,20 @@ def test_what_the_cv_meets() -> None:
     assert "average handle time" not in read_document(fixture("resume", RESUME), "resume").skills
     strengths = run_offline(RESUME, POSTING, "en")["match"].strengths
     assert any("“Tools: IntelliJ IDEA" in s for s in strengths)  # the label's aligned colon, not "Tools · :"
+
+
+def test_the_tailored_resume_is_grounded_and_scores_no_lower() -> None:
+    """Found in a browser: the tailored skills read "Java 8" from "Java 8/11" (a version the CV never writes alone,
+    flagged by grounding on every pair), and the projected score fell 2 points because the tailored text no longer
+    named software engineering, which the original proved by the title "Senior Software Engineer"."""
+    from core.facts.grounding import check
+    from core.workbench.coverage import compute_coverage, projected_score
+    from tests.unit.fixture_pairs import read_pair
+
+    doc, jd, job = read_pair(RESUME, POSTING)
+    steps = run_offline(RESUME, POSTING, "en")
+    markdown = steps["customize"].markdown
+    assert "Java 8/11" in markdown and "Java 8 ·" not in markdown
+    assert check(markdown, [doc], job) == []
+    coverage = compute_coverage(job.must_have, job.nice_to_have, doc, None, jd)
+    assert projected_score(steps["match"].overall_score, coverage, markdown) >= steps["match"].overall_score
