@@ -63,6 +63,7 @@ def test_the_contact_lines_phone_and_the_town_of_the_address() -> None:
     contact = read_document(fixture("resume", RESUME), "resume").contact
     assert contact.phone == "+91-98765 43210"
     assert contact.location == "Bengaluru, Karnataka"
+    assert read_document(fixture("resume", RESUME), "resume").languages == ["english", "hindi", "kannada"]
 
 
 def test_what_the_cv_meets() -> None:
