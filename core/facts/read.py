@@ -106,6 +106,8 @@ _SCHOOL_WORDS = re.compile(
     r"universit|college|institute|school|academy|polytechnic|vidyalaya|vidyapee?th|大学(?!生)|学院|中学(?!生)|高中(?!生)|学校",
     re.IGNORECASE,
 )
+# A score as an Indian table writes it: a percentage or a ten-point CGPA ("91.2%", "8.42/10").
+_SCORE = r"\d{1,3}(?:\.\d{1,2})?\s*%|\d{1,2}(?:\.\d{1,2})?\s*/\s*10"
 _GPA = re.compile(r"(?:GPA|绩点|均分)\s*[:：]?\s*(\d(?:\.\d{1,2})?\s*(?:/\s*\d+(?:\.\d+)?)?)", re.IGNORECASE)
 # The field after a degree's "in"/"of", past the degree's own "of Science"/"of Arts" ("Bachelor of Science in
 # Computer Science": Computer Science).
@@ -940,7 +942,7 @@ def _fill_school(entry: Entry, parts: list[str], text: str, vocab: Vocabulary) -
 
 
 # A table's score column alone: "91.2%", "8.42/10".
-_GRADE_ALONE = re.compile(r"\d{1,3}(?:\.\d{1,2})?\s*%$|\d{1,2}(?:\.\d{1,2})?\s*/\s*10$")
+_GRADE_ALONE = re.compile(rf"(?:{_SCORE})$")
 
 
 # What a degree's header adds to it, never the school: "B.S. Computer Science, Minor in Mathematics".
@@ -1028,7 +1030,7 @@ _HONOURS_TAIL = re.compile(
 # the year all the same.
 _GRADE_TAIL = re.compile(
     r"(?:\s*(?:[,;·|]\s*|[（(]\s*)|\s{2,})"
-    r"(?:(?:c?GPA|CPI|grade|percentage)\b[^()（）|·,;]{1,20}[)）]?|\d{1,3}(?:\.\d{1,2})?\s*%|\d{1,2}\.\d{1,2}\s*/\s*10)\s*$",
+    rf"(?:(?:c?GPA|CPI|grade|percentage)\b[^()（）|·,;]{{1,20}}[)）]?|{_SCORE})\s*$",
     re.IGNORECASE,
 )
 

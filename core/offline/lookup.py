@@ -144,19 +144,23 @@ class Proof:
 
     def quote(self, resume: DocumentModel, detailed: DocumentModel | None) -> str:
         """The proof's bullet or sentence whole, not the one line of it a PDF's wrap left the keyword on."""
-        doc = resume if self.status == "resume" else detailed
-        line = self.quoted_line(resume, detailed)
-        return "" if doc is None or line is None else clean(unit_of(doc, line)[1])
+        quoted = self._quoted(resume, detailed)
+        return "" if quoted is None else clean(quoted[1])
 
     def quoted_line(self, resume: DocumentModel, detailed: DocumentModel | None) -> int | None:
         """The line whose bullet the quote gives: the proof's own, or the first item under it where the proof is a
         sub-heading ("Recruiting & Onboarding" names recruiting; "Hired 120+ hourly associates…" shows it)."""
+        quoted = self._quoted(resume, detailed)
+        return None if quoted is None else quoted[0]
+
+    def _quoted(self, resume: DocumentModel, detailed: DocumentModel | None) -> tuple[int, str] | None:
+        """(line, its bullet's whole text) of what the quote gives, the bullet read once."""
         doc = resume if self.status == "resume" else detailed
         if doc is None or self.line is None:
             return None
         start, text = unit_of(doc, self.line)
         if not (_in_summary(doc, start) and heads_a_list(doc.lines, start, text)):
-            return self.line
+            return self.line, text
         items = []  # the first line of each marked item under the heading, up to the next unmarked line
         for index in range(start + 1, len(doc.lines)):
             if doc.lines[index].strip() and unit_of(doc, index)[0] == index:
@@ -169,7 +173,8 @@ class Proof:
             for i in items
             if vocab is not None and any(h.canonical == self.keyword for h in vocab.skills_in(unit_of(doc, i)[1]))
         ]
-        return (named or items or [self.line])[0]
+        line = (named or items or [self.line])[0]
+        return line, unit_of(doc, line)[1]
 
 
 @dataclass(frozen=True)

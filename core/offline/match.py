@@ -385,7 +385,7 @@ def held_and_worked_with(fit: Fit, resume: DocumentModel, limit: int) -> Named:
 def _as_certified(keyword: str, shown: str, resume: DocumentModel) -> str:
     """A licence shown by the vocabulary's label ("Driver's License") as the resume's certificates name it
     ("Full UK driving licence"): its words before a date, issuer or number, when that is a short name."""
-    if shown != label(keyword, resume.lang) or contains_phrase(fold("\n".join(resume.lines)), fold(shown)):
+    if shown != label(keyword, resume.lang) or contains_phrase(fold(resume.text), fold(shown)):
         return shown  # the resume's own words already ("BLS" of "Basic Life Support (BLS)")
     vocab = get_vocabulary()
     for cert in resume.certifications:
