@@ -19,7 +19,7 @@ from core.config import get_settings
 from core.cpu_turns import TURNS
 from core.errors import InvalidInput
 from core.facts.text import english_word_rank, has_cjk
-from core.ocr_layout import Box, reading_order
+from core.ocr_layout import ROW_JOIN, Box, reading_order
 
 _engine: Any = None
 _lock = threading.Lock()
@@ -165,8 +165,12 @@ def tidy_read_line(line: str) -> str:
     known skill's capitals read as look-alikes ("Cl/CD"); addresses and short tokens are left as read."""
     import wordninja
 
+    in_chinese = has_cjk(line)
+
     def split(match: re.Match[str]) -> str:
         run = match.group(0)
+        if in_chinese and run.isupper():
+            return _split_terms(run)  # Latin capitals in Chinese text are terms, not English words
         if len(run) <= _BRAND_MAX_LETTERS and _BRAND.fullmatch(run):
             return run  # a name written in two capitalised words: no split to compute
         parts = wordninja.split(run)
@@ -203,6 +207,33 @@ _BRAND_MAX_LETTERS = 10
 # 126k words keeps the run whole; longer parts ("stakeholders", 64k) are words whatever their rank.
 RARE_PART_LETTERS = 6
 RARE_PART_RANK = 50_000
+
+
+def _split_terms(run: str) -> str:
+    """Two terms the recogniser glued in a Chinese line ("SAPAPO", "APICSCPIM"), split where the vocabulary knows
+    both parts, else its known last part after three letters or more, else its known first part before three
+    or more; a run it knows whole, or cannot place, stays as read (wordninja's English cut "APICSCPIM" into
+    "API CSC PIM")."""
+    if _is_known_term(run):
+        return run
+    cuts = [(run[:at], run[at:]) for at in range(len(run) - 2, 1, -1)]  # the longest first part first
+    for left, right in cuts:
+        if _is_known_term(left) and _is_known_term(right):
+            return f"{left} {right}"
+    long_enough = [(left, right) for left, right in cuts if len(left) >= 3 and len(right) >= 3]
+    for known_part in (1, 0):
+        for parts in long_enough:
+            if _is_known_term(parts[known_part]):
+                return " ".join(parts)
+    return run
+
+
+def _is_known_term(word: str) -> bool:
+    """A skill or a certificate the vocabulary knows by this name."""
+    from core.facts.vocabulary import get_vocabulary
+
+    vocab = get_vocabulary()
+    return vocab.canonical_skill(word) is not None or vocab.knows("certification", word.casefold())
 
 
 def _is_known_name(word: str) -> bool:
@@ -283,6 +314,19 @@ def _is_latin(ch: str) -> bool:
     return (ch.isascii() and ch.isalnum()) or ch in "$%&+#.,;:)(/'-"
 
 
+# In a Chinese line a gap as wide as a Chinese character (0.9 of one) is a column's or a tab stop's gap: the
+# recogniser reads "2019.07－至今", "苏州联芯智能科技有限公司" and "供应链计划主管" as one run, and its characters'
+# boxes, where one character follows another 0-0.6 of a character apart (a full stop's box is narrow), show the
+# fields; they are joined as a text PDF's far-apart runs are. Between Latin letters the boxes say nothing: they sit
+# on the model's grid, letters of one word as far apart as two words ("M RP" beside "SAP APO").
+FIELD_GAP_IN_CHINESE = 0.9
+
+
+def _median_width(char_boxes: Any) -> float:
+    widths = sorted(b[1][0] - b[0][0] for b in char_boxes)
+    return max(1.0, float(widths[len(widths) // 2])) if widths else 1.0
+
+
 def _spaced(item: Any) -> str:
     """A line's text with the spaces the recogniser drops put back from its character boxes.
 
@@ -294,13 +338,16 @@ def _spaced(item: Any) -> str:
     if len(item) < 5 or not item[3] or len(item[3]) != len(item[4]):
         return text
     chars, char_boxes = [str(c) for c in item[4]], item[3]
-    widths = sorted(b[1][0] - b[0][0] for b in char_boxes)
-    unit = max(1.0, float(widths[len(widths) // 2]))
+    unit = _median_width(char_boxes)
+    cjk_unit = _median_width([b for c, b in zip(chars, char_boxes, strict=True) if has_cjk(c)])
+    in_chinese = sum(has_cjk(c) for c in chars) >= 2
     out: list[str] = []
     for i, ch in enumerate(chars):
         if i and ch != " " and out and out[-1] != " ":
             gap = char_boxes[i][0][0] - char_boxes[i - 1][1][0]
-            if gap > unit and (_is_latin(ch) or _is_latin(chars[i - 1])):
+            if in_chinese and gap >= FIELD_GAP_IN_CHINESE * cjk_unit:
+                out.append(ROW_JOIN)
+            elif gap > unit and (_is_latin(ch) or _is_latin(chars[i - 1])):
                 out.append(" ")
         out.append(ch)
     text = "".join(out).strip()

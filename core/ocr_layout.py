@@ -48,6 +48,10 @@ ROW_PITCH = 12
 # row by row, which bounds the cuts' time and the recursion's depth.
 MAX_LAYOUT_LINES = 400
 
+# Runs of one row far apart (a header and its right-aligned dates, a column's gap) are joined as a header's
+# fields are, by a text PDF's layout and by OCR alike.
+ROW_JOIN = " | "
+
 
 @dataclass(frozen=True)
 class Box:

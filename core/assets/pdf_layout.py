@@ -20,15 +20,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from core.ocr_layout import Box, reading_order
+from core.ocr_layout import ROW_JOIN, Box, reading_order
 
 # Inside a run, words at most this many spaces apart are one segment; a wider gap (a tab stop, \hfill before
 # a date) starts a new one.
 _SEGMENT = re.compile(r"\S+(?: {1,2}\S+)*")
 # Page points to the layout's pixels: body text of 10-11 pt becomes ~20-22 px, as OCR's lines are.
 SCALE = 2.0
-# Segments of one row far apart (a header and its right-aligned dates) are joined as a header's fields are.
-ROW_JOIN = " | "
 # Runs whose baselines differ by less than this share of the text's height sit on one baseline.
 SAME_BASELINE = 0.2
 # Runs closer than this share of the text's height are one word drawn in two fonts.

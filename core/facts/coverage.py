@@ -57,7 +57,29 @@ def _proof_line(keyword: str, doc: DocumentModel, vocab: Vocabulary, memo: dict[
         first, second = doc.lines[i], doc.lines[i + 1]
         if _held_in(keyword, f"{first} {second}", vocab, memo):
             return f"{first.strip()} {second.strip()}"
+    if canonical == TEAM_MANAGEMENT:
+        return _headcount_proof(doc, wishes) or _title_proof(keyword, doc)
     return _title_proof(keyword, doc)
+
+
+TEAM_MANAGEMENT = "team management"
+# A team led, counted: "管理4人计划团队", "带领10名工程师", "managing 6 engineers". The vocabulary's phrases hold
+# "managed a team of", but not a number inside a phrase.
+_LED_HEADCOUNT = re.compile(
+    r"(?:管理|带领|领导)(?:一支)?\s*\d{1,3}\s*(?:人|名|位)"
+    r"|\b(?:manag(?:e|ed|es|ing)|lead(?:s|ing)?|led|supervis(?:e|ed|es|ing))\s+\d{1,3}\+?\s+"
+    r"(?:(?:direct|full-time)\s+)?(?:engineers|people|staff|employees|reports|analysts|developers|designers|"
+    r"nurses|agents|associates|planners|buyers|technicians|specialists|recruiters|accountants)\b",
+    re.IGNORECASE,
+)
+
+
+def _headcount_proof(doc: DocumentModel, wishes: frozenset[int]) -> str | None:
+    """The first bullet saying the person led a team of a given size (see _LED_HEADCOUNT)."""
+    for i, line in enumerate(doc.lines):
+        if i not in wishes and _LED_HEADCOUNT.search(line):
+            return unit_at(doc, i)[1].strip()
+    return None
 
 
 def _only_worked_towards(keyword: str, doc: DocumentModel, vocab: Vocabulary, memo: dict[Any, Any]) -> bool:

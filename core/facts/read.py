@@ -471,6 +471,9 @@ _UK_POSTAL_TOWN = re.compile(
 
 
 _DEPARTMENT_ENDS = ("部", "部门", "事业群", "中心", "办公室", "委员会")
+# A post named by what its holder does and 员 ("物料计划员", "仓库管理员", "质检员"): too many to list, and a
+# header's part that ends so is a role, never an employer.
+_CJK_STAFF_END = "员"
 _COOP_TITLE = re.compile(
     r"\b(?:engineering|mechanical|electrical|software|hardware|research|marketing|finance|accounting|data|design|"
     r"manufacturing|quality|business|student|product|operations|civil|chemical|computer|it|sales|hr|process|test)"
@@ -483,9 +486,8 @@ def _is_title(part: str, vocab: Vocabulary) -> bool:
     if _CJK.search(part):
         if part.endswith(_DEPARTMENT_ENDS):
             return False  # "审计监察部", "游戏事业部": the department, not the role in it
-        return any(suffix in part for suffix in vocab.cjk_title_suffixes) and not any(
-            part.endswith(org) for org in vocab.cjk_org_suffixes
-        )
+        named = part.endswith(_CJK_STAFF_END) or any(suffix in part for suffix in vocab.cjk_title_suffixes)
+        return named and not any(part.endswith(org) for org in vocab.cjk_org_suffixes)
     words = [w.strip(".,()").lower() for w in part.split()]
     if not words:
         return False
@@ -546,7 +548,7 @@ _DESCRIBING_TAIL = re.compile(
 
 
 # What a header's part never begins or ends with: separators left over once its dates are cut out.
-_PART_EDGES = " \t-–—~|,;:：.()（）·•・"
+_PART_EDGES = " \t-–—~～−‒－﹣‐‑|,;:：.()（）·•・"  # the dashes of core.facts.dates too ("2019.07－至今")
 
 
 # What an employer is, bracketed after its name in lower case ("MedWay Pharmacy (retail chain)", "Ledgerline

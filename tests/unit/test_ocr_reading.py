@@ -132,6 +132,20 @@ def test_glued_english_words_are_split(read: str, meant: str) -> None:
     assert tidy_read_line(read) == meant
 
 
+@pytest.mark.parametrize(
+    ("read", "meant"),
+    [
+        ("-系统：SAPECC（MM/PP）、SAPAPO、用友U8", "-系统：SAP ECC（MM/PP）、SAP APO、用友U8"),
+        ("-证书：APICSCPIM （2020）、英语六级", "-证书：APICS CPIM （2020）、英语六级"),  # not "API CSC PIM"
+        ("熟悉JAVASCRIPT开发", "熟悉JAVASCRIPT开发"),  # a term known whole
+        ("负责QWERTYZ项目", "负责QWERTYZ项目"),  # nothing known in it: as read
+        ("PROFESSIONALEXPERIENCE", "PROFESSIONAL EXPERIENCE"),  # an English heading is still English words
+    ],
+)
+def test_terms_glued_in_a_chinese_line_are_split_by_the_vocabulary(read: str, meant: str) -> None:
+    assert tidy_read_line(read) == meant
+
+
 @pytest.mark.parametrize("read", ["SoundCloud, Berlin", "LinkedIn", "DoorDash Inc.", "JetBrains s.r.o."])
 def test_a_name_written_in_two_capitalised_words_stays_one(read: str) -> None:
     """ "SoundCloud" came out "Sound Cloud": the employer on the summary was not the one on the page."""
