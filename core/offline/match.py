@@ -269,7 +269,12 @@ def gap_action(advisor: Advisor, keyword: str, step: str, lang: str) -> str:
 
 
 def _skill_action(advisor: Advisor, keyword: str, name: str, lang: str) -> str:
-    step = "action_soft" if is_soft_skill(keyword) else "action_default"
+    """What to do about a keyword the documents lack: a certificate is held or not (no project or course makes
+    one), a soft skill is a story to prepare, anything else an example to build."""
+    if get_vocabulary().knows("certification", keyword):
+        step = "action_credential"
+    else:
+        step = "action_soft" if is_soft_skill(keyword) else "action_default"
     return gap_action(advisor, keyword, t(lang, step, label=name), lang)
 
 

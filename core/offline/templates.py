@@ -41,6 +41,8 @@ TEXT: dict[str, dict[str, str]] = {
         "action_detailed": "Bring it onto your resume with your own line: {quote}",
         "action_default": "Build one concrete, verifiable example of {label} (a small project or a course with a "
         "result) and say honestly where you stand",
+        "action_credential": "If you hold {label}, add it to your resume as the certificate reads (issuer and "
+        "date); if you do not, say so honestly and, where the role needs it, when you could take it",
         "action_soft": "Prepare one story from your own work that shows {label}: the situation, what you did and "
         "the result, and add its line to your resume",
         "action_soft_each": "Prepare one story from your own work for each of {label}: the situation, what you did "
@@ -156,6 +158,8 @@ TEXT: dict[str, dict[str, str]] = {
         "degree_none": "未注明",
         "action_detailed": "把你自己的这条经历写进简历：{quote}",
         "action_default": "为{label}准备一个具体、可验证的例子（小项目或有成果的课程），面试时如实说明现状",
+        "action_credential": "如果你已持有{label}，按证书原样（发证机构、日期）写进简历；如果没有，如实说明，"
+        "岗位需要的话说明计划何时考取",
         "action_soft": "从你自己的经历中准备一个体现{label}的具体事例（情境、行动、结果），并把它写进简历",
         "action_soft_each": "为{label}各准备一个你自己经历中的具体事例（情境、行动、结果），并把它们写进简历",
         "action_years": "把最相关的经历和项目放在前面，写清起止时间和可衡量的成果，如实说明工作年限，不要拉长",

@@ -83,3 +83,20 @@ def test_the_scanned_resume_keeps_its_roles_and_terms() -> None:
     for term in ("SAP APO", "SAP ECC", "APICS CPIM"):
         assert term in text
     assert "API CSC" not in text
+
+
+def test_a_missing_certificate_is_held_or_not_never_a_project_to_build() -> None:
+    """The gap for a licence the warehouse posting asks for said "为叉车证准备一个具体、可验证的例子（小项目或有成果的
+    课程）": no project or course makes a licence."""
+    gaps = run_offline(RESUME, "warehouse_manager_zh.txt", "zh")["match"].gaps
+    licence = next(g for g in gaps if "叉车证" in g.gap)
+    assert licence.action.startswith("如果你已持有叉车证") and "小项目" not in licence.action
+    other = next(g for g in gaps if "运营管理" in g.gap)  # a skill is still an example to build
+    assert "小项目" in other.action
+    english = run_offline("new_grad_en.txt", "demand_planner.txt", "en")["match"].gaps
+    cert = next(g for g in english if "CPIM" in g.gap)
+    assert cert.action.startswith("If you hold CPIM")
+
+
+def test_inventory_turnover_and_slow_moving_stock_are_inventory_management() -> None:
+    assert coverage_status(RESUME, "warehouse_manager_zh.txt")["inventory management"] == "resume"
