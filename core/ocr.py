@@ -307,7 +307,17 @@ def _fix_confused_capitals(text: str) -> str:
         in_chinese = has_cjk(text[match.start() - 1 : match.start()] + text[match.end() : match.end() + 1])
         return fixed if completes or compound or in_chinese else token
 
-    return _CAPITALS_TOKEN.sub(fix, text)
+    return _GLUED_CAPITALS.sub(_fix_glued_capitals, _CAPITALS_TOKEN.sub(fix, text))
+
+
+# A word and a capital read as a look-alike glued to it ("PowerBl" for "PowerBI", the space read away).
+_GLUED_CAPITALS = re.compile(r"(?<![A-Za-z0-9])[A-Z][a-z]+[A-Z]*[A-Z][l1](?![A-Za-z0-9])")
+
+
+def _fix_glued_capitals(match: re.Match[str]) -> str:
+    token = match.group(0)
+    fixed = token[:-1] + "I"
+    return fixed if _is_known_name(fixed) and not _is_known_name(token) else token
 
 
 def _is_latin(ch: str) -> bool:

@@ -74,6 +74,8 @@ def test_white_type_on_a_coloured_header_band_is_read_with_the_dark_type_below(g
         ("携程Ul设计师 2018年3月-2021年3月", "携程UI设计师 2018年3月-2021年3月"),  # Latin in Chinese is a term
         ("负责Al算法落地", "负责AI算法落地"),
         ("Excel（高级)、Power Bl、SQL(基础)", "Excel（高级)、Power BI、SQL(基础)"),  # the word before past a 、
+        ("工具：Excel、PowerBl、SQL基础", "工具：Excel、PowerBI、SQL基础"),  # glued to its word, the space read away
+        ("Built an OpenAl prototype", "Built an OpenAI prototype"),
     ],
 )
 def test_a_skills_capitals_read_as_look_alikes_are_put_back(read: str, meant: str) -> None:
