@@ -307,8 +307,15 @@ def _sections(lines: list[str], vocab: Vocabulary, posting: bool = False) -> lis
 _COUNTRY_AFTER = re.compile(r",\s*(?:USA|U\.S\.A\.|US|United States)$")
 
 
+# An airport is where an airline's, a ground handler's or a mechanic's job is ("Dallas/Fort Worth International
+# Airport (DFW)").
+_AIRPORT = re.compile(r"[A-Z][\w.'/ -]{1,50}\bAirport(?:\s*[(（][A-Z]{3,4}[)）])?")
+
+
 def _is_location(part: str) -> bool:
     text = _COUNTRY_AFTER.sub("", part.strip().strip("."))  # "Sunnyvale, CA, USA"
+    if _AIRPORT.fullmatch(text):
+        return True
     if not text or len(text) > 40 or _BARE_TITLE.match(text.split(",")[0]):  # "VP, Sales" is a title, no place
         return False
     if _CITY_STATE.match(text) or text.lower() in _PLACES:
@@ -883,6 +890,14 @@ def _school_after_full_stop(part: str, vocab: Vocabulary) -> list[str]:
 _A_UNIVERSITY = re.compile(r"\bUniversity\b|大学")
 
 
+# How a subject of study ends ("Aviation Maintenance Technology", "Business Administration").
+_SUBJECT_TAIL = re.compile(
+    r"\b(?:technology|engineering|sciences?|studies|management|administration|nursing|accounting|finance|economics|"
+    r"mathematics|design|arts|education|marketing|psychology|biology|chemistry|physics)$",
+    re.IGNORECASE,
+)
+
+
 def _fill_school(entry: Entry, parts: list[str], text: str, vocab: Vocabulary) -> None:
     parts = [piece for part in parts for piece in _school_after_full_stop(part, vocab)]
     pieces = [piece for part in parts for piece in _cjk_split(part, vocab)]
@@ -920,14 +935,15 @@ def _fill_school(entry: Entry, parts: list[str], text: str, vocab: Vocabulary) -
                 # University of Texas": the school's other name, or its university
             entry.field = _SCHOOL_OF.sub("", piece)  # "School of Computer Science": Computer Science
     if not entry.org:
-        entry.org = next(
-            (
-                p
-                for p in parts
-                if p != entry.title and not _GPA.search(p) and not _is_location(p) and not _MINOR.match(p)
-            ),
-            "",
-        )
+        others = [
+            p for p in parts if p != entry.title and not _GPA.search(p) and not _is_location(p) and not _MINOR.match(p)
+        ]
+        # "Associate of Applied Science, Aviation Maintenance Technology — WSU Tech": a school its name does not
+        # call one; the subject beside the degree is its field, not the school
+        subject = next((p for p in others if _SUBJECT_TAIL.search(p)), "") if entry.title and len(others) > 1 else ""
+        entry.org = next((p for p in others if p != subject), "")
+        if subject and (not entry.field or entry.field in entry.title):  # not the degree's "of Applied Science"
+            entry.field = subject
         if entry.org and entry.field == entry.org:
             entry.field = ""
     _join_campus(entry, text)

@@ -198,6 +198,9 @@ _OTHER_SENSE_BEFORE = {
     "preceptor": _PRECEPTED_BEFORE,
     "preceptors": _PRECEPTED_BEFORE,
     "soc": re.compile(r"(?:电池|电量|battery|BMS)[ \t]*$", re.I),
+    # an aircraft inspector's FAA Inspection Authorization ("Inspection Authorization (IA)", "A&P/IA"), not a site's
+    # information architecture
+    "ia": re.compile(r"(?:Authori[sz]ation[ \t]*[(（]|\bA&P[ \t]*/[ \t]*|\bFAA[ \t]+)$", re.I),
     "ap": re.compile(r"\bLEED[ \t]+$"),  # a LEED Accredited Professional, not accounts payable
     "davinci": re.compile(r"\bVector[ \t]+$"),
     "can": re.compile(r"\b(?:I|YOU|WE|THEY|HE|SHE|IT|WHO|THAT|WHAT|HOW)[ \t]+$"),
