@@ -241,6 +241,10 @@ def _questions(
             quote = t(lang, "quote", text=_trim(in_short(worked_towards[proof.keyword])))
             outline = [t(lang, "o_in_progress", quote=quote)]
             out.append(Question(question=t(lang, "q_in_progress", label=name), outline=outline))
+        elif proof.status == "missing" and get_vocabulary().knows("certification", proof.keyword):
+            # a licence is held or not: no skill to get up to speed on, no nearest line to stand in for it
+            outline = [t(lang, "o_credential", label=name)]
+            out.append(Question(question=t(lang, "q_credential", label=name), outline=outline))
         elif proof.status == "missing":
             outline = [t(lang, "o_status", label=name)]
             closest = nearest.to(f"{proof.keyword} {name}")

@@ -56,3 +56,13 @@ def test_the_pitch_is_to_the_employer_in_the_resumes_words() -> None:
     pitch = run_offline(RESUME, POSTING, "en")["match"].self_pitch
     assert "role at Envoy Air" in pitch
     assert "Electrical Design" not in pitch and "Information Architecture" not in pitch
+
+
+def test_a_licence_the_resume_lacks_is_asked_about_as_held_or_not() -> None:
+    """The interview asked "This role needs Driver's License. How would you get up to speed?" and offered the FCC
+    radio licence as the nearest evidence of a driving licence."""
+    questions = run_offline(RESUME, POSTING, "en")["interview"].likely_questions
+    licence = next(q for q in questions if "Driver's License" in q.question)
+    assert licence.question == "This role asks for Driver's License. Do you hold it, or when could you?"
+    assert not any("GROL" in line for line in licence.outline)
+    assert "wiring diagrams" in run_offline(RESUME, POSTING, "en")["match"].self_pitch  # the resume's words, no label
