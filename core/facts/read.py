@@ -1878,15 +1878,24 @@ def _short_tail(above: str, text: str, widest: int) -> bool:
     Outreach and targeted LinkedIn" + "Sales Navigator campaigns" in a PDF's text). A short line with a figure, a
     label or no lower-case letter (a date, a heading) stands on its own."""
     above = above.strip()
-    return (
+    if not (
         widest >= 60
         and len(above) >= 0.9 * widest
         and not above.endswith((".", "!", "?", ";", ":", ")", "。", "；", "：", "！", "？"))
-        and len(text.split()) <= _SHORT_TAIL_WORDS
+    ):
+        return False
+    if _FIGURE_TAIL.fullmatch(text.strip()):
+        return True  # "… cut repeat write-ups" + "31%": a result's figure, never a date or a heading
+    return (
+        len(text.split()) <= _SHORT_TAIL_WORDS
         and not re.search(r"[\d:：|]", text)
         and any(ch.islower() for ch in text)
         and not _CJK.search(text)
     )
+
+
+# A figure alone with its unit: a percentage, an amount, a multiple ("31%", "$4.2M", "3x").
+_FIGURE_TAIL = re.compile(r"(?:[$€£¥]\s?\d[\d,.]*\s?[KMBkmb]?|\d[\d,.]*\s?(?:%|[KMBkmb]|x|×))[.;]?")
 
 
 LATIN_WRAP_SLACK = 12  # a Latin line wrapped at a word falls short of the column by up to a long word

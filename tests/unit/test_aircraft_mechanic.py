@@ -66,3 +66,23 @@ def test_a_licence_the_resume_lacks_is_asked_about_as_held_or_not() -> None:
     assert licence.question == "This role asks for Driver's License. Do you hold it, or when could you?"
     assert not any("GROL" in line for line in licence.outline)
     assert "wiring diagrams" in run_offline(RESUME, POSTING, "en")["match"].self_pitch  # the resume's words, no label
+
+
+def test_a_figure_a_pdf_wrapped_onto_its_own_line_stays_with_its_bullet() -> None:
+    """As Chromium printed the resume, "… cut repeat write-ups" ended a line and "31%" began the next: the quote
+    and the tailored bullet lost the result's figure."""
+    lines = [
+        "EXPERIENCE",
+        "Lead Aircraft Maintenance Technician | Jun 2020 – Present",
+        "SkyWest Airlines — Wichita, KS",
+        "- Lead a crew of 7 technicians on overnight line checks for 14 E175 aircraft; on-time departure from",
+        "maintenance 99.2%",
+        "- Troubleshoot avionics and hydraulic faults using AMM, IPC, FIM and wiring diagrams; cut repeat write-ups",
+        "31%",
+        "- Audit AD/SB compliance records in AMOS; closed 46 overdue items in the 2022 records review",
+    ]
+    bullets = read_document("MARCUS ELLISON\n" + "\n".join(lines), "resume").experience[0].bullets
+    assert (
+        "Troubleshoot avionics and hydraulic faults using AMM, IPC, FIM and wiring diagrams; cut repeat write-ups 31%"
+        in bullets
+    )
