@@ -165,7 +165,19 @@ def _clean(text: object) -> str:
     # The radical 丨 is a bar to its writer (typed as a separator: "浙江大学丨硕士") and to a scan (a "|" read
     # as it); never a word. A radical a PDF's font drew for an ideograph is that ideograph ("⼤学"). One
     # character for one, so offsets hold.
-    return unify_radicals(_CONTROL.sub(" ", text).replace("丨", "|"))
+    text = _KEYCAP.sub(r"\1. ", text)  # "1️⃣ 负责…": a list's number
+    return unify_radicals(_EMOJI.sub(" ", _CONTROL.sub(" ", text)).replace("丨", "|"))
+
+
+# Emoji a post written on a phone decorates its lines with ("🔥【急招】…", "📍深圳·南山区｜💰18-25K", "✅岗位职责：",
+# "🎁福利："), read as spaces: on a heading they hid the section (a benefits list's "五险一金" and "团建" became
+# requirements) and a pin's place was taken for the company. Marks a list uses ("★", "✔", "▪") stay; a keycap
+# digit is a list number. One character for one, so offsets hold.
+_KEYCAP = re.compile(r"(\d)\ufe0f?\u20e3")
+_EMOJI = re.compile(
+    "[\U0001f000-\U0001faff\u2600-\u2604\u2607-\u26ff\u2705\u2709\u270f\u2728\u274c\u274e\u2753-\u2757"
+    "\u2764\u27a1\u231a\u231b\u23e9-\u23fa\u2b50\u2b55\u203c\u2049\ufe0f\u200d]"
+)
 
 
 def _lang(text: str) -> str:

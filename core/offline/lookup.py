@@ -159,6 +159,8 @@ class Proof:
         if doc is None or self.line is None:
             return None
         start, text = unit_of(doc, self.line)
+        if (deed := _deed_under_header(doc, start, self.keyword)) is not None:
+            return deed, unit_of(doc, deed)[1]
         if not (_in_summary(doc, start) and heads_a_list(doc.lines, start, text)):
             return self.line, text
         items = []  # the first line of each marked item under the heading, up to the next unmarked line
@@ -175,6 +177,24 @@ class Proof:
         ]
         line = (named or items or [self.line])[0]
         return line, unit_of(doc, line)[1]
+
+
+def _deed_under_header(doc: DocumentModel, start: int, keyword: str) -> int | None:
+    """Where a role's header proves the keyword by its title ("亚马逊运营专员"), the first line under it that names
+    the keyword too: what was done shows it better than the header ("深圳市拓海… | 亚马逊运营专员 | 2020.03－至今")."""
+    entry = next((e for e in doc.experience if e.line_start <= start < e.line_start + 3), None)
+    vocab = _vocabulary()
+    if entry is None or vocab is None or not entry.title or entry.title not in doc.lines[start]:
+        return None  # not the header that names the role: a line under it already tells what was done
+    for index in range(start + 1, min(entry.line_end, len(doc.lines))):
+        first, text = unit_of(doc, index)
+        if (
+            first == index
+            and is_bullet(doc.lines[index])
+            and any(h.canonical == keyword for h in vocab.skills_in(text))
+        ):
+            return index
+    return None
 
 
 @dataclass(frozen=True)
