@@ -2407,7 +2407,9 @@ _BOARD_CHROME = re.compile(
     re.IGNORECASE,
 )
 # A Chinese board's panel heading under the posting's header ("职位详情", "公司信息").
-_BOARD_PANEL = re.compile(r"^(?:(?:职位|岗位)(?:详情|描述|信息)|公司(?:信息|介绍|简介))[:：]?$")
+_BOARD_PANEL = re.compile(
+    r"^(?:(?:职位|岗位)(?:详情|描述|信息)|公司(?:信息|介绍|简介)|about the job|job details)[:：]?$", re.IGNORECASE
+)  # LinkedIn heads a posting copied from it "About the job", above the title
 # What kind of company it is, bracketed after a title ("内审经理（上市公司）"): no company's name.
 _COMPANY_KIND = re.compile(
     r"^(?:(?:A股|港股|美股|主板|科创板|创业板)?上市公司|外企|外资企业|合资企业|国企|央企|民企|世界500强|中国500强|"
@@ -2511,8 +2513,10 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
             # Full-time | Req #…": the place, without how often one is there
             # "工作地点：上海／深圳|经验：8年以上|学历：本科": OCR kept no gap before the next label
             location = _DESCRIBING_ASIDE.sub("", re.split(r";|\s[|｜·]\s|[|｜](?=[^|｜]{1,6}[:：])", value)[0]).strip()
-    first_section = model.sections[0].start if model.sections else len(lines)
-    opening = [text for text in lines[:8] if text.strip()][:3]
+    # A board's panel heading ("About the job" over LinkedIn's title) opens no section of the posting's own.
+    sections = [sec for sec in model.sections if not _BOARD_PANEL.match(lines[sec.start].strip())]
+    first_section = sections[0].start if sections else len(lines)
+    opening = [text for text in lines[:8] if text.strip() and not _BOARD_PANEL.match(text.strip())][:3]
     for n, line in enumerate(opening):
         found = _title_line(line, vocab)
         if found is not None:
