@@ -395,9 +395,12 @@ def _as_certified(keyword: str, shown: str, resume: DocumentModel) -> str:
     vocab = get_vocabulary()
     for cert in resume.certifications:
         name = _CERT_LINE_TAIL.sub("", cert).strip(" .;:·")
-        names_it = any(hit.canonical == keyword for hit in vocab.certifications_in(name, listed=True))
-        if names_it and len(name.split()) <= _CERT_NAME_WORDS and _CREDENTIAL_NOUN.search(name):
-            return name
+        hits = vocab.certifications_in(name, listed=True)
+        if any(hit.canonical == keyword for hit in hits):
+            if len(name.split()) <= _CERT_NAME_WORDS and _CREDENTIAL_NOUN.search(name):
+                return name
+        elif higher := next((hit for hit in hits if keyword in vocab.broader(hit.canonical)), None):
+            return higher.surface  # held as a higher band the resume names ("CET-6" for the CET-4 asked)
     return shown
 
 

@@ -30,6 +30,13 @@ def test_the_pitch_names_no_pin() -> None:
     assert "📍" not in pitch and "看到贵司跨境电商运营主管岗位" in pitch
 
 
+def test_a_band_held_above_the_one_asked_is_named_as_the_resume_writes_it() -> None:
+    """The pitch said "持有大学英语四级" for a resume that writes only "英语：CET-6"."""
+    out = run_offline(RESUME, POSTING, "zh")
+    for text in (out["match"].self_pitch, out["interview"].self_intro_1min):
+        assert "持有CET-6" in text and "英语四级" not in text
+
+
 @pytest.mark.parametrize(
     ("held", "asked"), [("英语：CET-6", "cet-4"), ("专业英语八级", "tem-4"), ("日语N1", "jlpt n2")]
 )
