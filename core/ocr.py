@@ -232,8 +232,7 @@ def _is_known_term(word: str) -> bool:
     """A skill or a certificate the vocabulary knows by this name."""
     from core.facts.vocabulary import get_vocabulary
 
-    vocab = get_vocabulary()
-    return vocab.canonical_skill(word) is not None or vocab.knows("certification", word.casefold())
+    return _is_known_name(word) or get_vocabulary().knows("certification", word.casefold())
 
 
 def _is_known_name(word: str) -> bool:
