@@ -61,3 +61,15 @@ def test_a_title_proof_quotes_the_deed_under_it_that_names_the_skill() -> None:
     assert any(s.startswith("Pipe Welding: “Weld carbon and stainless process piping") for s in welder)
     java = run_offline("senior_zh.txt", "boss_java.txt", "zh")["match"].strengths
     assert "Java开发：“负责网易邮箱后端开发，使用 Java、MySQL、Redis”" in java
+
+
+def test_a_sellers_tools_and_fba_are_read() -> None:
+    """ "熟悉…FBA物流", "卖家精灵、Helium 10": the seller's own trade, read as such; "Helium 10" is a tool's name, so a
+    skills line that lists it states no result ("说出简历里写的数字" was asked of the Excel on it)."""
+    _, job = read_job(fixture("jd", POSTING))
+    assert {"amazon fba", "amazon seller tools"} <= set(job.must_have)
+    status = coverage_status(RESUME, POSTING)
+    assert status["amazon fba"] == "resume" and status["amazon seller tools"] == "resume"
+    questions = run_offline(RESUME, POSTING, "zh")["interview"].likely_questions
+    excel = next(q for q in questions if "Excel" in q.question)
+    assert not any("说出简历里写的数字" in line for line in excel.outline)
