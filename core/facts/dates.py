@@ -45,8 +45,8 @@ _DATE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # Dashes as typed and as OCR reads them: the full-width "－" of Chinese input, and "一" (yi) for a dash in a scan.
-_DASHES = "-–—~～−‒－﹣‐‑"
-_RANGE_WORD = rf"(?:[{_DASHES}]+|一|\bto\b|\btill\b|\buntil\b|至|到)"
+DASHES = "-–—~～−‒－﹣‐‑"
+_RANGE_WORD = rf"(?:[{DASHES}]+|一|\bto\b|\btill\b|\buntil\b|至|到)"
 _SEPARATOR = rf"\s*{_RANGE_WORD}\s*"
 _OPEN_END = re.compile(
     rf"\s*{_RANGE_WORD}?\s*"

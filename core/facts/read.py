@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from core.facts.cert_status import pending_spans
 from core.facts.dates import (
+    DASHES,
     PRESENT,
     DateHit,
     DateRange,
@@ -567,7 +568,7 @@ _DESCRIBING_TAIL = re.compile(
 
 
 # What a header's part never begins or ends with: separators left over once its dates are cut out.
-_PART_EDGES = " \t-–—~～−‒－﹣‐‑|,;:：.()（）·•・"  # the dashes of core.facts.dates too ("2019.07－至今")
+_PART_EDGES = " \t|,;:：.()（）·•・" + DASHES  # a range's dashes, full-width too ("2019.07－至今")
 
 
 # What an employer is, bracketed after its name in lower case ("MedWay Pharmacy (retail chain)", "Ledgerline

@@ -169,12 +169,7 @@ class Proof:
                 if not is_bullet(doc.lines[index]):
                     break
                 items.append(index)
-        vocab = _vocabulary()
-        named = [
-            i
-            for i in items
-            if vocab is not None and any(h.canonical == self.keyword for h in vocab.skills_in(unit_of(doc, i)[1]))
-        ]
+        named = [i for i in items if _mentions(unit_of(doc, i)[1], self.keyword)]
         line = (named or items or [self.line])[0]
         return line, unit_of(doc, line)[1]
 
@@ -183,18 +178,19 @@ def _deed_under_header(doc: DocumentModel, start: int, keyword: str) -> int | No
     """Where a role's header proves the keyword by its title ("亚马逊运营专员"), the first line under it that names
     the keyword too: what was done shows it better than the header ("深圳市拓海… | 亚马逊运营专员 | 2020.03－至今")."""
     entry = next((e for e in doc.experience if e.line_start <= start < e.line_start + 3), None)
-    vocab = _vocabulary()
-    if entry is None or vocab is None or not entry.title or entry.title not in doc.lines[start]:
+    if entry is None or not entry.title or entry.title not in doc.lines[start]:
         return None  # not the header that names the role: a line under it already tells what was done
     for index in range(start + 1, min(entry.line_end, len(doc.lines))):
         first, text = unit_of(doc, index)
-        if (
-            first == index
-            and is_bullet(doc.lines[index])
-            and any(h.canonical == keyword for h in vocab.skills_in(text))
-        ):
+        if first == index and is_bullet(doc.lines[index]) and _mentions(text, keyword):
             return index
     return None
+
+
+def _mentions(text: str, keyword: str) -> bool:
+    """True when the vocabulary finds the keyword's skill in the text."""
+    vocab = _vocabulary()
+    return vocab is not None and any(hit.canonical == keyword for hit in vocab.skills_in(text))
 
 
 @dataclass(frozen=True)
