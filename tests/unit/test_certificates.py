@@ -184,6 +184,22 @@ def test_licences_new_trades_ask_for_and_hold() -> None:
     assert {"二手车评估师", "汽车营销师", "C1驾照"} <= set(seller.certifications)
 
 
+def test_a_registered_nurse_licence_line_is_the_nurse_licence_a_posting_asks_for() -> None:
+    """tests/data/resume/nurse_en.txt lists "Registered Nurse, Texas Board of Nursing, License #912345" under
+    LICENSES; tests/data/jd/indeed_nurse.txt requires a "Current Texas RN license". The gap said the licence "is
+    required but not shown in your documents". A "Registered Nurse" heading a job or a posting is no licence."""
+    from tests.unit.fixture_pairs import coverage_status
+
+    assert coverage_status("nurse_en.txt", "indeed_nurse.txt")["nurse license"] == "resume"
+    assert coverage_status("nurse_practitioner_en.txt", "indeed_nurse.txt")["nurse license"] == "resume"
+    vocab = get_vocabulary()
+    licence = "Registered Nurse – Ohio Board of Nursing, License No. 4"
+    assert [h.canonical for h in vocab.certifications_in(licence)] == ["nurse license"]
+    assert vocab.certifications_in("Staff Registered Nurse, Emergency Department 07/2018 – Present") == []
+    _, job = read_job(_fixture("jd", "indeed_nurse.txt"))
+    assert job.title == "Registered Nurse" and job.must_have.count("nurse license") == 1
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -724,7 +724,7 @@ def test_a_title_above_an_employer_and_its_place_is_the_roles() -> None:
     ]
     assert not any("Staff Nurse" in bullet for e in model.experience for bullet in e.bullets)
     assert model.contact.location == "Houston, TX 77002"  # a ZIP code after the state
-    assert model.certifications == ["Basic Life Support", "Advanced Cardiovascular Life Support"]
+    assert model.certifications == ["Registered Nurse", "Basic Life Support", "Advanced Cardiovascular Life Support"]
     assert {"telemetry monitoring", "epic ehr", "iv therapy", "patient education"} <= set(model.skills)
     one_line = read_document(
         "Jane Doe\nEXPERIENCE\nSenior Software Engineer\nAcme Corp | 2022 – Present\n- Built it\n", "resume"
