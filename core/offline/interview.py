@@ -15,6 +15,7 @@ from core.facts.model import DocumentModel, Entry, JobFacts
 from core.facts.text import fold, strip_markdown
 from core.facts.vocabulary import get_vocabulary
 from core.offline.advice import Advisor
+from core.offline.articles import with_article
 from core.offline.documents import ServiceDocuments
 from core.offline.lookup import (
     choice_named_as_in,
@@ -192,11 +193,13 @@ def _intros(
         facts = sep.join(_trim(b) for b in by_role[(fold(entry.org), fold(entry.title))][1][:INTRO_3MIN_FACTS])
         dates = _dates(entry, lang)
         if entry.org and entry.title:
-            block = t(lang, "intro_role_block", org=entry.org, title=entry.title, dates=dates, facts=facts)
+            block = t(
+                lang, "intro_role_block", org=entry.org, title=with_article(entry.title, lang), dates=dates, facts=facts
+            )
         elif entry.org:  # "在学生会担任（2023-09 – 2024-06）期间" reads as if a title were lost
             block = t(lang, "intro_untitled_block", org=entry.org, dates=dates, facts=facts)
         else:  # no employer: "As Freelance Instructional Designer (…)", not "At Freelance Instructional Designer"
-            block = t(lang, "intro_title_block", title=entry.title, dates=dates, facts=facts)
+            block = t(lang, "intro_title_block", title=with_article(entry.title, lang), dates=dates, facts=facts)
         blocks.append(block)
     school = next(iter(by_recency(resume.education)), None)
     education = ""

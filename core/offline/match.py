@@ -24,6 +24,7 @@ from core.facts.model import PRESENT, DocumentModel, JobFacts
 from core.facts.text import contains_phrase, fold
 from core.facts.vocabulary import get_vocabulary
 from core.offline.advice import Advisor
+from core.offline.articles import with_article
 from core.offline.documents import ServiceDocuments
 from core.offline.lookup import (
     DEGREE_RANK,
@@ -221,10 +222,11 @@ class LatestRole:
 def latest_role(doc: DocumentModel | None, lang: str) -> LatestRole:
     """The most recent role, as written."""
     for entry in by_recency(doc.experience if doc else []):
+        title = with_article(entry.title, lang) if entry.title else ""
         if entry.title and entry.org:
-            return LatestRole(t(lang, "at", title=entry.title, org=entry.org), entry.start or "", entry.end or "")
+            return LatestRole(t(lang, "at", title=title, org=entry.org), entry.start or "", entry.end or "")
         if entry.title or entry.org:
-            return LatestRole(entry.title or entry.org, entry.start or "", entry.end or "", bool(entry.title))
+            return LatestRole(title or entry.org, entry.start or "", entry.end or "", bool(entry.title))
     return LatestRole()
 
 

@@ -28,7 +28,7 @@ def test_a_title_over_its_employers_line_counts_its_words_not_its_glue() -> None
         doc.certifications
     )
     match = run_offline(RESUME, POSTING, "en")["match"]
-    assert match.self_pitch.startswith("Hello, I'm Angela M. Ferreira. I'm Executive Assistant to the CEO & CFO at")
+    assert match.self_pitch.startswith("Hello, I'm Angela M. Ferreira. I'm an Executive Assistant to the CEO & CFO at")
 
 
 @pytest.mark.parametrize(

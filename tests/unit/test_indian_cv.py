@@ -28,7 +28,7 @@ def test_till_date_is_an_open_end_and_the_current_role_leads() -> None:
         "present",
     )
     match = run_offline(RESUME, POSTING, "en")["match"]
-    assert "I'm Senior Software Engineer at PayNest Technologies" in match.self_pitch
+    assert "I'm a Senior Software Engineer at PayNest Technologies" in match.self_pitch
     assert not any("years of experience" in gap.gap for gap in match.gaps)
 
 

@@ -31,7 +31,7 @@ def test_the_sidebar_is_read_and_the_name_found_after_it() -> None:
     assert [s.canonical for s in doc.sections][:4] == ["contact", "skills", "languages", "certifications"]
     assert {"product management", "sql", "a/b testing"} <= set(doc.skills)
     pitch = run_offline(RESUME, "vaultline_pmm.txt", "en")["match"].self_pitch
-    assert pitch.startswith("Hello, I'm Mateo Alvarez. I'm Senior Product Manager at Ledgerly.")
+    assert pitch.startswith("Hello, I'm Mateo Alvarez. I'm a Senior Product Manager at Ledgerly.")
 
 
 def test_a_time_there_is_no_employer_and_a_place_with_its_country_is_one_place() -> None:

@@ -281,15 +281,16 @@ def test_an_ended_role_and_a_current_one_in_english() -> None:
     nurse = _fixture("resume", "nurse_en.txt")
     jd = _fixture("jd", "indeed_nurse.txt")
     current = _service_of(nurse, jd, "en").run()
-    assert "I'm currently Staff Nurse, Telemetry Unit at Memorial Hermann Hospital (since 2022-03)." in (
+    assert "I'm currently a Staff Nurse, Telemetry Unit at Memorial Hermann Hospital (since 2022-03)." in (
         current["interview"].self_intro_1min
     )
     ended = _service_of(nurse.replace("March 2022 – Present", "March 2022 – October 2025"), jd, "en").run()
     assert (
-        "Most recently I was Staff Nurse, Telemetry Unit at Memorial Hermann Hospital (2022-03 – 2025-10)."
+        "Most recently I was a Staff Nurse, Telemetry Unit at Memorial Hermann Hospital (2022-03 – 2025-10)."
         in ended["interview"].self_intro_1min
     )
-    assert "Most recently I was Staff Nurse, Telemetry Unit at Memorial Hermann Hospital." in ended["match"].self_pitch
+    pitch = ended["match"].self_pitch
+    assert "Most recently I was a Staff Nurse, Telemetry Unit at Memorial Hermann Hospital." in pitch
     assert "currently" not in ended["interview"].self_intro_1min
 
 
@@ -313,7 +314,7 @@ def test_a_bullet_a_pdf_wrapped_is_quoted_and_tailored_whole() -> None:
     assert "2023" not in lines and "patients" not in lines
     summary = [line for line in lines if line.startswith("- Compassionate registered nurse")]
     assert summary and summary[0].endswith("cardiac monitoring and patient education.")
-    assert any(s.endswith("rapid response calls in 2023”") for s in out["match"].strengths)
+    assert any(s.action.endswith("rapid response calls in 2023") for s in out["interview"].star_stories)
     resume = read_document(text, "resume")
     whole = {fold(clean(b)) for e in resume.entries for b in e.bullets}
     experience = markdown.split("## EXPERIENCE")[1].split("## EDUCATION")[0]
@@ -334,7 +335,7 @@ def test_a_new_graduates_leadership_stays_its_own_and_a_choice_met_is_no_gap() -
     gaps = " ".join(gap.gap for gap in out["match"].gaps)
     assert "C++" not in gaps and "Go " not in gaps and "Communication" in gaps
     intro = out["interview"].self_intro_1min
-    assert "Most recently I was Software Engineering Intern at Dell Technologies (2025-06 – 2025-08)." in intro
+    assert "Most recently I was a Software Engineering Intern at Dell Technologies (2025-06 – 2025-08)." in intro
     service = _service_of(_fixture("resume", "new_grad_en.txt"), _fixture("jd", "new_grad_swe.txt"), "en")
     assert check(markdown, [service.resume], service.job) == []  # a browser journey flagged "President" as invented
 
@@ -346,7 +347,7 @@ def test_roles_dated_by_term_are_told_once_and_headers_lose_their_padding() -> N
     service = _service_of(_fixture("resume", "new_grad_terms_en.txt"), _fixture("jd", "new_grad_swe.txt"), "en")
     out = service.run()
     intro = out["interview"].self_intro_1min
-    assert "Most recently I was Software Engineering Intern at Ford Motor Company (2024)." in intro
+    assert "Most recently I was a Software Engineering Intern at Ford Motor Company (2024)." in intro
     markdown = out["customize"].markdown
     assert "### Software Engineering Intern · Summer 2024\nFord Motor Company, Dearborn, MI" in markdown
     assert "### Instructional Aide, EECS 281 (Data Structures and Algorithms) · Fall 2023 – Spring 2024" in markdown
@@ -489,7 +490,7 @@ def test_lines_aligned_by_spaces_are_quoted_and_tailored_with_one_separator() ->
     markdown = out["customize"].markdown
     assert "### Software Engineer Intern · June 2025 – Sep. 2025\nQualcomm · San Diego, CA\n" in markdown
     assert "   " not in markdown and not any("   " in strength for strength in out["match"].strengths)
-    assert "Most recently I was Software Engineer Intern at Qualcomm" in out["interview"].self_intro_1min
+    assert "Most recently I was a Software Engineer Intern at Qualcomm" in out["interview"].self_intro_1min
     assert check(markdown, [service.resume], service.job) == []
 
 
@@ -506,7 +507,7 @@ def test_a_career_changers_profile_is_one_paragraph_and_freelance_work_no_employ
     assert "modules in Articulate Storyline and Rise for a nonprofit client" in markdown
     assert "\n- Storyline and Rise" not in markdown
     intro = out["interview"].self_intro_3min
-    assert "As Freelance Instructional Designer (2024-08 – present):" in intro and "Self-employed" not in intro
+    assert "As a Freelance Instructional Designer (2024-08 – present):" in intro and "Self-employed" not in intro
     assert "I studied at University of Colorado Denver, M.A. Curriculum and Instruction." in intro
     assert check(markdown, [service.resume], service.job) == []
 
@@ -767,7 +768,7 @@ def test_a_resume_printed_in_narrow_columns_keeps_its_employer_ranges_and_no_pag
     ]
     service = _service_of(resume, _fixture("jd", "meridian_urgent_care_np.txt"), "en")
     out = service.run()
-    assert "I'm Staff Registered Nurse at Riverside Mercy Medical Center." in out["match"].self_pitch
+    assert "I'm a Staff Registered Nurse at Riverside Mercy Medical Center." in out["match"].self_pitch
     markdown = out["customize"].markdown
     assert "### Staff Registered Nurse, Emergency Department 07/2018 – Present\n" in markdown
     assert "### Patient Care Technician, Emergency Department 05/2016 – 06/2018\n" in markdown

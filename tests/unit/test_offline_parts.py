@@ -170,7 +170,7 @@ def test_the_years_strength_counts_every_dated_role_not_the_latest_alone() -> No
     jd, job = read_job("Group Product Manager\nRequirements\n- 8+ years of product management experience\n")
     strengths = engine.match(ServiceDocuments(resume, None, jd, job, "en"), [], as_of="2025-01").strengths
     years = next(s for s in strengths if "8+ years" in s)
-    assert years.startswith("About 8.6 years of dated roles, the latest as Senior Product Manager at HubSpot")
+    assert years.startswith("About 8.6 years of dated roles, the latest as a Senior Product Manager at HubSpot")
 
 
 def test_a_name_set_in_capitals_is_written_as_a_name_in_sentences() -> None:
