@@ -1743,7 +1743,8 @@ def _title_above(lines: list[str], above: int, previous_end: int, parts: list[st
     Telemetry Unit" over "Memorial Hermann Hospital, Houston, TX | March 2022 – Present", or "Director of Product"
     over "Acme Corp" over "New York, NY | 2019 – Present". Short and without digits, so that a last bullet left
     without its mark ("Precept 6 new graduate nurses …") is not taken for one."""
-    if above < previous_end or sum(not _is_location(p) for p in parts) != 1 or any(_is_title(p, vocab) for p in parts):
+    named = [p for p in parts if not _is_location(p) and any(ch.isalpha() for ch in p)]  # "(1099)": a contract's form
+    if above < previous_end or len(named) != 1 or any(_is_title(p, vocab) for p in parts):
         return ""
     text = lines[above].strip()
     plain = _ASIDE_AT_END.sub("", text)  # "Software Engineer (L4)": a level's digits are no bullet's figures
@@ -1899,6 +1900,8 @@ def _short_tail(above: str, text: str, widest: int) -> bool:
         return False
     if _FIGURE_TAIL.fullmatch(text.strip()):
         return True  # "… cut repeat write-ups" + "31%": a result's figure, never a date or a heading
+    if _DEED_VERB_END.search(above) and _COUNTED_OBJECT.match(text.strip()):
+        return True  # "… Helene (2024); closed" + "310 claims in 10 weeks": the verb's object, counted
     return (
         len(text.split()) <= _SHORT_TAIL_WORDS
         and not re.search(r"[\d:：|]", text)
@@ -1907,6 +1910,15 @@ def _short_tail(above: str, text: str, widest: int) -> bool:
     )
 
 
+# A deed's verb that needs its object, ending a line cut before it: "closed" + "310 claims in 10 weeks".
+_DEED_VERB_END = re.compile(
+    r"\b(?:closed|handled|processed|completed|managed|reduced|cut|saved|grew|increased|raised|generated|delivered"
+    r"|hired|trained|onboarded|resolved|served|recovered|shipped|launched|built|mentored|supervised|coached|sold"
+    r"|booked|secured|placed|published|audited|inspected|reviewed|negotiated|answered|scheduled|treated)$",
+    re.IGNORECASE,
+)
+# A count and the words it counts, in lower case: "310 claims in 10 weeks", "1,200+ tickets a month".
+_COUNTED_OBJECT = re.compile(r"[$€£¥]?\d[\d,.]*\+?\s?[KMBkmb%]?\s+[a-z]")
 # A figure alone with its unit: a percentage, an amount, a multiple ("31%", "$4.2M", "3x").
 _FIGURE_TAIL = re.compile(r"(?:[$€£¥]\s?\d[\d,.]*\s?[KMBkmb]?|\d[\d,.]*\s?(?:%|[KMBkmb]|x|×))[.;]?")
 
@@ -1932,6 +1944,8 @@ def wrapped_item(above: str, text: str, wrap: int) -> bool:
     MFT" + "Board — #I.1234567, exp. 11/2026" is one licence."""
     above, text = above.strip(), _strip_bullet(text).strip()
     first = text.split(maxsplit=1)[0] if text else ""
+    if first and _name_across(above, text):
+        return True  # "Florida 6-20 All-Lines" + "Adjuster License (active)": one licence, whatever the column
     return (
         bool(first)
         and len(above) + 1 + len(first) > wrap
@@ -1940,6 +1954,12 @@ def wrapped_item(above: str, text: str, wrap: int) -> bool:
         and not _line_dates(text)[0]
         and not any(hit.start == 0 for hit in get_vocabulary().certifications_in(text))
     )
+
+
+def _name_across(above: str, text: str) -> bool:
+    """A certificate's name the wrap cut in two: it begins on the line above and ends on this one."""
+    joined = f"{above} {text}"
+    return any(hit.start < len(above) < hit.end for hit in get_vocabulary().certifications_in(joined, known_only=True))
 
 
 def _list_after_colon(above: str, text: str) -> bool:

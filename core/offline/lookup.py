@@ -583,8 +583,16 @@ def unknown_listed(doc: DocumentModel, lines: list[int]) -> list[str]:
             if edition and fold(item) in _EDITION:
                 continue
             if fold(item) not in vocab.generic_words:
-                out.append(item)
+                out.append(_as_written(unit[begin:start], item))
     return out
+
+
+def _as_written(original: str, item: str) -> str:
+    """The item with the aside the scan blanked put back ("Catastrophe (CAT)" + "deployments", a wrapped item):
+    one space between words, never the blank's run of spaces."""
+    whole = " ".join(original.strip(" .。:：-–*•").split())
+    balanced = all(whole.count(a) == whole.count(b) for a, b in ("()", "（）", "[]"))
+    return whole if balanced and fold(whole).startswith(fold(item.split()[0])) else " ".join(item.split())
 
 
 def skills_on_lines(doc: DocumentModel, indexes: list[int], each_form: bool = False) -> list[tuple[str, str]]:
