@@ -619,7 +619,13 @@ def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
         part = part.replace("\x03", "（").replace("\x04", "）").translate(_BRACKETS_BACK)
         if _ORG_WORDS.search(bare := _TERMS_ASIDE.sub("", part)):
             part = bare
-        if part and part.lower() not in _DATE_WORDS and not _HOURS.fullmatch(part) and not _TENURE.fullmatch(part):
+        if (
+            part
+            and part.lower() not in _DATE_WORDS
+            and not _HOURS.fullmatch(part)
+            and not _TENURE.fullmatch(part)
+            and not _MONTHS_ONLY.fullmatch(part)  # "Summer 2017 (May-Aug)": the term's months, no employer
+        ):
             parts.append(part)
     if len(parts) > 2:  # "Infrastructure Intern (co-op) -- Tallgrass Hosting": how the term was taken, no employer
         parts = [p for p in parts if p.lower() not in _WORK_TERMS] or parts
@@ -645,6 +651,11 @@ _LEGAL_FORMS = frozenset(("inc", "llc", "llp", "pllc", "ltd", "corp", "co", "gmb
 
 
 # Words a date leaves behind in a header once it is cut out: "to", "Present", "Expected" (May 2026), "预计".
+_MONTH_NAME = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?"
+    r"|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_MONTHS_ONLY = re.compile(rf"{_MONTH_NAME}(?:\s*[-–—/]\s*{_MONTH_NAME})?", re.IGNORECASE)
 _DATE_WORDS = frozenset(
     ("to", "至", "到", "至今", "present", "current", "now", "expected", "anticipated", "expected graduation",
      "anticipated graduation", "graduation", "graduating", "completed", "completion", "awarded", "conferred",
@@ -1074,8 +1085,9 @@ def _is_header_line(line: str) -> bool:
         return False
     ranges, dates = _line_dates(text)
     bullet = is_bullet(line)
-    if ranges and not (bullet and _in_a_sentence(text, ranges[0].start.start, ranges[-1].end.end)):
-        return True
+    if ranges:
+        # "• 2018.03-2019.08 担任综合柜员，办理开户…，零差错；": a marked line whose range opens a sentence is a deed
+        return not (bullet and _in_a_sentence(text, ranges[0].start.start, ranges[-1].end.end))
     # Length without the runs of spaces that align a date to the right margin in pasted text.
     length = len(" ".join(text.split()))
     short = length < 90 or (length < 140 and _SCHOOL_WORDS.search(text) is not None and ";" not in text)
@@ -1091,6 +1103,8 @@ def _is_header_line(line: str) -> bool:
         return False
     return (
         dates[-1].end >= len(text.rstrip(" )）")) - 1
+        # "Summer 2017 (May-Aug)", "2019 – 2021 (contract)": the dates end where the aside begins, outside it
+        or 0 <= len(_ASIDE_AT_END.sub("", text)) - dates[-1].end <= 1
         or dates[0].start <= 1
         # a school's line with a note after its year: "…, The Ohio State University, 2017 — Clinical concentration"
         or (_SCHOOL_WORDS.search(text) is not None and _NOTE_AFTER_YEAR.fullmatch(text, dates[-1].end) is not None)
@@ -2505,6 +2519,32 @@ def _common_noun(piece: str, text: str) -> bool:
     return lower != piece and re.search(rf"(?<![\w@./-]){re.escape(lower)}(?![\w-]|\.[a-z]{{2,}})", text) is not None
 
 
+# Where a labelled place's value ends: another field of the line ("Austin, TX; Remote - US", "Waltham, MA | Full-time",
+# "上海／深圳|经验：8年以上", "浙江省杭州市　薪资：20-35K": a board's fields set apart by a wide space).
+_PLACE_FIELD_END = re.compile(r";|\s[|｜·]\s|[|｜](?=[^|｜]{1,6}[:：])|\s+(?=[^\s:：|｜]{1,6}[:：])")
+
+
+_NAME_TAG = re.compile(r"^[【\[]([^】\]]{2,30})[】\]]")
+
+
+def _named_between(line: str, place_line: str, vocab: Vocabulary) -> bool:
+    """`line`, under the title and over the place's line, is the employer: a name the vocabulary reads as one, or,
+    over a labelled place ("Location: Cincinnati, OH (Hybrid) | Full-time"), a short name of its own ("Brasfield &
+    Kemper Construction": no suffix says it is a firm, the layout does)."""
+    labelled = _LABEL.match(place_line.strip())
+    if labelled and _LOCATION_LABEL.match(labelled.group(1).strip().lower()):
+        text = line.strip()
+        return _is_org(text, vocab) or (
+            not _LABEL.match(text)
+            and not any(ch.isdigit() for ch in text)
+            and len(text.split()) <= 6
+            and not _is_location(text)
+            and not _is_title(text, vocab)
+        )
+    place = _header_parts(place_line, [])
+    return _is_org(line, vocab) and bool(place) and _is_location(place[0])
+
+
 def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]:
     title = company = location = ""
     lines = model.lines
@@ -2533,7 +2573,7 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
             # "locations: Austin, TX; Remote - US": the first is the place; "Waltham, MA (on-site, 4 days/week) |
             # Full-time | Req #…": the place, without how often one is there
             # "工作地点：上海／深圳|经验：8年以上|学历：本科": OCR kept no gap before the next label
-            location = _DESCRIBING_ASIDE.sub("", re.split(r";|\s[|｜·]\s|[|｜](?=[^|｜]{1,6}[:：])", value)[0]).strip()
+            location = _DESCRIBING_ASIDE.sub("", _PLACE_FIELD_END.split(value)[0]).strip()
     # A board's panel heading ("About the job" over LinkedIn's title) opens no section of the posting's own.
     sections = [sec for sec in model.sections if not _BOARD_PANEL.match(lines[sec.start].strip())]
     first_section = sections[0].start if sections else len(lines)
@@ -2545,11 +2585,10 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
             # "Enterprise Account Executive - Financial Services" over "Snowflake · Austin, TX (Hybrid)": the
             # board's line of company and place names the employer; the title's was a vertical or a team.
             below = _company_and_place(opening[n + 1], vocab) if n + 1 < len(opening) else ""
-            if not below and n + 2 < len(opening) and _is_org(opening[n + 1], vocab):
+            if not below and n + 2 < len(opening) and _named_between(opening[n + 1], opening[n + 2], vocab):
                 # "Nurse Practitioner – Urgent Care" / "Meridian Valley Health" / "Dublin, OH · …": the employer's
                 # own line between the title and the place
-                place = _header_parts(opening[n + 2], [])
-                below = opening[n + 1].strip() if place and _is_location(place[0]) else ""
+                below = opening[n + 1].strip()
             company = company or below or found[1]
             location = location or found[2]
             break
@@ -2575,6 +2614,10 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
             location = location or next((p for p in parts if _city_at_start(p) and p != firm), "")
             continue
         on_title_line = company_here = address = False
+        tagged = _NAME_TAG.match(text)  # "【杭州银行】私人银行客户经理": a board's tag naming who hires
+        if tagged and not company and _is_org(tagged.group(1), vocab) and not _is_location(tagged.group(1)):
+            company, named = tagged.group(1).strip(), True
+            parts = [p for p in parts if p.strip() != company]
         for part in parts:
             for piece in _cjk_split(part, vocab):
                 if _ENGAGEMENT.match(piece.strip()):

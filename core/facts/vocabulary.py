@@ -97,6 +97,10 @@ _OTHER_SENSE_AFTER = {
     # the game company's ("Epic Games", "Epic Online Services"), not the hospitals' record system
     "epic": re.compile(r"[ \t]+(?:Games|Online|Store|MegaGrants?|Launcher|Account)\b"),
     "epics": re.compile(""),  # a backlog's ("Epics and user stories"): the record system is never plural
+    # contract research organisations ("transfer of assays to CROs", "CRO partners"), not conversion optimisation
+    "cros": re.compile(""),
+    # Becton Dickinson's instruments ("BD FACSCanto II", "BD LSRFortessa"), not business development
+    "bd": re.compile(r"[ \t]+(?:FACS|LSR|Accuri|Symphony|Biosciences|Vacutainer|Rhapsody|Pharmingen|Influx)", re.I),
     "documentation": _CLINICAL_NOTES_AFTER,
     "c": _GRADE_AFTER,
     "r": _GRADE_AFTER,
@@ -126,7 +130,7 @@ _OTHER_SENSE_AFTER = {
     # a contract research organisation ("上海博衡医药科技有限公司（CRO）", "CRO客户项目"), not conversion rates
     "cro": re.compile(
         r"[ \t]*(?:客户|公司|企业|行业|背景|及[^\n，,]{0,6}(?:机构|代理)|\+[ \t]*(?:biotech|pharma|药))"
-        r"|[ \t]+(?:partners?|vendors?|clients?|oversight|management)\b",
+        r"|[ \t]+(?:partners?|vendors?|clients?|oversight|management|studies|study|selection|contracts?)\b",
         re.I,
     ),
     # client software built ("开发客户端功能", "开发新客户端"), not customers won
@@ -166,6 +170,10 @@ _OTHER_SENSE_AFTER = {
 }
 _FORKLIFT_CLASS_BEFORE = re.compile(r"(?:叉车|特种设备|场内|厂内|机动车)[^\n，,；;]{0,12}$")
 _OTHER_SENSE_BEFORE = {
+    # a scientist's conference posters ("PUBLICATIONS & POSTERS", "talks and posters"), not print design
+    "posters": re.compile(
+        r"\b(?:publications?|papers?|presentations?|talks?|abstracts?)[ \t]*(?:&|and|,)[ \t]*$", re.I
+    ),
     # a service's allowance of failure ("SLOs and error budgets"), not money planned
     "budgets": re.compile(r"\berror[ \t-]+$", re.IGNORECASE),
     # a language's column ("UNDERSTANDING SPEAKING WRITING" in a Europass CV, "reading and writing"), not a craft
@@ -183,6 +191,8 @@ _OTHER_SENSE_BEFORE = {
     # an incident's post-mortem ("事件定级、遏制、根除与复盘"), a step of incident response, not a habit of mind
     "复盘": re.compile(r"(?:事件|故障|事故|应急|根除|遏制|漏洞|告警)[^。；;\n]{0,12}$"),
     "起重": re.compile(r"(?:\d|[一二三四五六七八九十两几多数])\s*$"),
+    # the last character of 金融 and the first of 资产 ("金融资产600万元以上": financial assets), not raising funds
+    "融资": re.compile(r"金$"),
     # a directory's user accounts ("Active Directory account management"), not a client portfolio
     "account management": re.compile(
         r"\b(?:Active[ \t]+Directory|AD|directory|user|identity|IAM|privileged)[ \t]+$", re.I
