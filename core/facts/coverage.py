@@ -59,7 +59,50 @@ def _proof_line(keyword: str, doc: DocumentModel, vocab: Vocabulary, memo: dict[
             return f"{first.strip()} {second.strip()}"
     if canonical == TEAM_MANAGEMENT:
         return _headcount_proof(doc, wishes) or _title_proof(keyword, doc)
+    if canonical == MULTILINGUAL:
+        return _second_language_proof(doc, vocab, wishes, memo.get(ASKED_LANGUAGES, frozenset()))
     return _title_proof(keyword, doc)
+
+
+MULTILINGUAL = "multilingual communication"
+ASKED_LANGUAGES = "asked languages"  # a scan memo's key: the languages the posting names beside it (asked_languages)
+# How well a language is spoken, where it counts as working in it: "Spanish (fluent)", "英语（流利）", "C1".
+_WORKING_LEVEL = re.compile(
+    r"\b(?:fluent|fluency|native|bilingual|proficient|proficiency|advanced|professional working|full professional"
+    r"|business level|[CB]2|C1)\b|流利|精通|熟练|母语|商务|专业八级|TEM-?8",
+    re.IGNORECASE,
+)
+_OWN_LANGUAGES = {"en": frozenset({"english"}), "zh": frozenset({"mandarin", "chinese", "cantonese"})}
+
+
+def _second_language_proof(
+    doc: DocumentModel, vocab: Vocabulary, wishes: frozenset[int], asked: frozenset[str]
+) -> str | None:
+    """A language besides the document's own, written with a working level ("Spanish (fluent)", "英语（流利）"):
+    the line that shows the person works in two languages. "Spanish (conversational)" does not, and where the
+    posting names the languages ("Bilingual English/Spanish"), German does not either."""
+    own = _OWN_LANGUAGES.get(doc.lang, frozenset())
+    for i, line in enumerate(doc.lines):
+        if i in wishes:
+            continue
+        for hit in vocab.languages_in(line):
+            if hit.canonical in own or (asked and hit.canonical not in asked):
+                continue  # the language the document is written in shows nothing of a second one
+            level = _WORKING_LEVEL.search(line, hit.end, min(len(line), hit.end + 24))
+            if level and not re.search(r"[,;，、|/]", line[hit.end : level.start()]):
+                return unit_at(doc, i)[1].strip()
+    return None
+
+
+def asked_languages(jd: DocumentModel) -> frozenset[str]:
+    """The spoken languages a posting names on the lines that ask for working in several, less its own: Spanish
+    for "Bilingual English/Spanish" in an English posting, English for "中英双语沟通" in a Chinese one."""
+    vocab = get_vocabulary()
+    named: set[str] = set()
+    for line in jd.lines:
+        if any(h.canonical == MULTILINGUAL for h in vocab.skills_in(line)):
+            named |= {h.canonical for h in vocab.languages_in(line)}
+    return frozenset(named) - _OWN_LANGUAGES.get(jd.lang, frozenset())
 
 
 TEAM_MANAGEMENT = "team management"

@@ -922,6 +922,30 @@ _SUBJECT_TAIL = re.compile(
 )
 
 
+def _field_after_degree(entry: Entry, pieces: list[str]) -> None:
+    """ "BFA, Graphic Design — Pacific Northwest College of Art", "Bachelor of Science, Construction Management —
+    Bowling Green State University": the subject written right after the degree, before its school, is its field
+    (not the degree's own "of Science")."""
+    if not entry.title or not entry.org or (entry.field and entry.field.lower() not in _DEGREE_OWN_SUBJECT):
+        return
+    at = pieces.index(entry.title) if entry.title in pieces else -1
+    after = pieces[at + 1].strip() if 0 <= at < len(pieces) - 1 else ""
+    if (
+        after
+        and after != entry.org
+        and _SUBJECT_TAIL.search(after)
+        and not any(ch.isdigit() for ch in after)
+        and not _is_location(after)
+        and not _SCHOOL_WORDS.search(after)
+        and not _MINOR.match(after)
+    ):
+        entry.field = after
+
+
+# The subject a degree's own name holds ("Bachelor of Science", "Associate of Applied Science"): no field of study.
+_DEGREE_OWN_SUBJECT = frozenset({"science", "sciences", "arts", "applied science", "applied sciences", "fine arts"})
+
+
 def _fill_school(entry: Entry, parts: list[str], text: str, vocab: Vocabulary) -> None:
     parts = [piece for part in parts for piece in _school_after_full_stop(part, vocab)]
     pieces = [piece for part in parts for piece in _cjk_split(part, vocab)]
@@ -958,6 +982,7 @@ def _fill_school(entry: Entry, parts: list[str], text: str, vocab: Vocabulary) -
                 continue  # "Northbridge大学（University of Northbridge）", "McCombs School of Business, The
                 # University of Texas": the school's other name, or its university
             entry.field = _SCHOOL_OF.sub("", piece)  # "School of Computer Science": Computer Science
+    _field_after_degree(entry, pieces)
     if not entry.org:
         others = [
             p for p in parts if p != entry.title and not _GPA.search(p) and not _is_location(p) and not _MINOR.match(p)
@@ -1575,7 +1600,7 @@ def _entries_in(
             gpa = None if school.gpa else _GPA.search("\n".join(lines[school.line_start : school.line_end]))
             school.gpa = gpa.group(1).replace(" ", "") if gpa else school.gpa
     if kind in ("experience", "education"):
-        _org_from_above(entries, with_place=kind == "education")
+        _org_from_above(entries, lines, with_place=kind == "education")
     return entries
 
 
@@ -1682,7 +1707,7 @@ def _join_title_parts(parts: list[str], vocab: Vocabulary) -> list[str]:
     return out
 
 
-def _org_from_above(entries: list[Entry], with_place: bool) -> None:
+def _org_from_above(entries: list[Entry], lines: list[str], with_place: bool) -> None:
     """An entry whose lines name only its title (and dates) takes the organisation of the entry above it.
 
     A role under one that names the employer is a later role there: "Acme Corp, New York, NY" / "Director of
@@ -1690,6 +1715,8 @@ def _org_from_above(entries: list[Entry], with_place: bool) -> None:
     the school is another degree of that school, and its place too (`with_place`): "Georgia Institute of Technology
     | Atlanta, GA" / "M.S. Computer Science … Expected May 2026" / "B.S. Computer Science, Minor in Mathematics …"."""
     for above, entry in pairwise(entries):
+        if not entry.org and _NO_EMPLOYER.search(lines[entry.line_start]):
+            continue  # "Freelance Designer, Self-employed" under the roles at Brightwater: work for no one
         if entry.title and not entry.org and above.org:
             entry.org = above.org
             if with_place:
@@ -1732,6 +1759,7 @@ def _same_team_shape(parts: list[str], vocab: Vocabulary) -> bool:
         and _is_title(parts[0], vocab)
         and not any(_is_org(p, vocab) or _is_location(p) for p in parts)
         and not _is_title(parts[1], vocab)
+        and not _NO_EMPLOYER.fullmatch(parts[1].strip())  # "Freelance Designer, Self-employed": no store of theirs
     )
 
 

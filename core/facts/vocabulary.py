@@ -170,6 +170,8 @@ _OTHER_SENSE_AFTER = {
 }
 _FORKLIFT_CLASS_BEFORE = re.compile(r"(?:叉车|特种设备|场内|厂内|机动车)[^\n，,；;]{0,12}$")
 _OTHER_SENSE_BEFORE = {
+    # what a designer makes for them ("Design packaging for new product launches"), not a launch's strategy
+    "product launches": re.compile(r"\bfor[ \t]+(?:(?:new|upcoming|seasonal|our)[ \t]+)?$", re.I),
     # a scientist's conference posters ("PUBLICATIONS & POSTERS", "talks and posters"), not print design
     "posters": re.compile(
         r"\b(?:publications?|papers?|presentations?|talks?|abstracts?)[ \t]*(?:&|and|,)[ \t]*$", re.I

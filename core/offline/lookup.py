@@ -57,12 +57,16 @@ def _vocabulary() -> Any:
 
 
 def spoken_name(doc: DocumentModel) -> str:
-    """The person's name as a sentence writes it: a name set in capitals on the page ("PRIYA NATARAJAN") reads
-    "Priya Natarajan" in "Hello, I'm …"; any other spelling is kept as written."""
-    name = doc.contact.name.strip()
+    """The person's name as a sentence writes it: a name set in capitals on the page ("PRIYA NATARAJAN",
+    "OKONKWO-HALE", 'DANIEL "DANNY" REYES', "O'BRIEN") reads "Priya Natarajan", "Okonkwo-Hale", 'Daniel "Danny"
+    Reyes', "O'Brien" in "Hello, I'm …"; any other spelling is kept as written."""
+    name = " ".join(doc.contact.name.split())
     if name.isupper() and name.isascii():
-        return " ".join(word[:1] + word[1:].lower() for word in name.split())
+        return _LETTER_RUN.sub(lambda m: m.group(0)[:1] + m.group(0)[1:].lower(), name)
     return name
+
+
+_LETTER_RUN = re.compile(r"[A-Za-z]+")
 
 
 def clean(line: str) -> str:

@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from core.facts.coverage import ScanMemo, cover, either_groups, met_by_another
+from core.facts.coverage import (
+    ASKED_LANGUAGES,
+    MULTILINGUAL,
+    ScanMemo,
+    asked_languages,
+    cover,
+    either_groups,
+    met_by_another,
+)
 from core.facts.model import DocumentModel
 from core.facts.text import fold
 from core.facts.vocabulary import get_vocabulary
@@ -31,7 +39,10 @@ def compute_coverage(
 ) -> Coverage:
     """Each keyword's status and proof. With the JD, a keyword it offers as a choice the documents meet another
     way ("Python 或 R" for a Python user) is left out: it is neither a gap nor a point."""
+    must_have, nice_to_have = list(must_have), list(nice_to_have)
     memo = ScanMemo()  # the nice-to-haves are looked for in lines the must-haves' search has scanned
+    if jd is not None and MULTILINGUAL in {*must_have, *nice_to_have}:
+        memo.resume[ASKED_LANGUAGES] = memo.detailed[ASKED_LANGUAGES] = asked_languages(jd)
     must_proofs = cover(list(must_have), resume, detailed, memo)
     taken = {p.keyword.casefold() for p in must_proofs}
     nice_words = [k for k in nice_to_have if k.strip().casefold() not in taken]

@@ -1,0 +1,66 @@
+"""A brand designer (tests/data/resume/brand_designer_en.txt) against a consumer brand's posting
+(tests/data/jd/lumen_loam_brand_designer.txt), and a chef (tests/data/resume/chef_de_cuisine_en.txt) against a
+hotel's executive sous chef posting (tests/data/jd/lakeshore_executive_sous_chef.txt).
+
+Before: "Freelance Designer, Self-employed" under two roles at one firm was a third role there; "BFA, Graphic
+Design — Pacific Northwest College of Art" had no field; the posting's packaging and print production were no
+keywords, and "packaging for new product launches" asked for a go-to-market strategy. The chef's "HACCP Certified
+(International HACCP Alliance)" was no certificate, "Spanish (fluent)" did not meet "Bilingual English/Spanish", and
+"banquet execution" asked for execution. Names set in capitals read "Okonkwo-hale" and 'Daniel "danny" Reyes'.
+"""
+
+from __future__ import annotations
+
+from core.facts.coverage import asked_languages
+from core.facts.read import read_document, read_job
+from core.workbench.coverage import compute_coverage
+from tests.unit.fixture_pairs import coverage_status, fixture, run_offline
+
+DESIGNER, BRAND = "brand_designer_en.txt", "lumen_loam_brand_designer.txt"
+CHEF, HOTEL = "chef_de_cuisine_en.txt", "lakeshore_executive_sous_chef.txt"
+
+
+def test_freelance_work_under_a_firms_roles_is_for_no_one() -> None:
+    doc = read_document(fixture("resume", DESIGNER), "resume")
+    assert [(e.org, e.title) for e in doc.experience][2] == ("", "Freelance Designer")
+    assert (doc.education[0].title, doc.education[0].field) == ("BFA", "Graphic Design")
+
+
+def test_the_designers_posting_asks_for_packaging_and_print_production() -> None:
+    _, job = read_job(fixture("jd", BRAND))
+    assert {"packaging design", "print production"} <= set(job.must_have)
+    assert "go-to-market strategy" not in {*job.must_have, *job.nice_to_have}
+    status = coverage_status(DESIGNER, BRAND)
+    assert status["packaging design"] == status["print production"] == status["brand guidelines"] == "resume"
+
+
+def test_the_chefs_certificates_and_spanish() -> None:
+    doc = read_document(fixture("resume", CHEF), "resume")
+    assert {"HACCP Certified", "ServSafe Food Protection Manager"} <= set(doc.certifications)
+    _, job = read_job(fixture("jd", HOTEL))
+    assert "execution" not in {*job.must_have, *job.nice_to_have}
+    assert coverage_status(CHEF, HOTEL)["multilingual communication"] == "resume"
+
+
+def _bilingual(resume: str, posting: str) -> str:
+    doc = read_document(resume, "resume")
+    jd, job = read_job(posting)
+    coverage = compute_coverage(job.must_have, job.nice_to_have, doc, None, jd)
+    return next(
+        k.status for k in [*coverage.must_have, *coverage.nice_to_have] if k.keyword == "multilingual communication"
+    )
+
+
+def test_a_second_language_counts_at_a_working_level_and_where_the_posting_names_it() -> None:
+    posting = "Dental Hygienist\nSmile Co\nRequirements\n- Bilingual English/Spanish a plus\n"
+    assert asked_languages(read_job(posting)[0]) == {"spanish"}
+    resume = "EXPERIENCE\nHygienist, Smile Co, 2019 – 2024\n- Cleaned teeth\nLANGUAGES\n"
+    assert _bilingual(resume + "English (native), Spanish (fluent)\n", posting) == "resume"
+    assert _bilingual(resume + "English (native), Spanish (conversational)\n", posting) == "missing"
+    assert _bilingual(resume + "English (native), German (fluent)\n", posting) == "missing"
+    assert _bilingual(resume + "English (native)\n", posting) == "missing"
+
+
+def test_a_name_set_in_capitals_is_spoken_with_its_hyphen_and_quotes() -> None:
+    assert run_offline(DESIGNER, BRAND, "en")["match"].self_pitch.startswith("Hello, I'm Maya R. Okonkwo-Hale.")
+    assert run_offline(CHEF, HOTEL, "en")["match"].self_pitch.startswith('Hello, I\'m Daniel "Danny" Reyes.')
