@@ -304,8 +304,16 @@ def _close(groups: list[frozenset[str]], line: str, chain: list[Hit], chosen: bo
         return
     before = _CLAUSE.split(line[max(0, chain[0].start - 16) : chain[0].start])[-1]
     after = _CLAUSE.split(line[chain[-1].end : chain[-1].end + 16])[0]
-    if chosen or _ONE_OF.search(f"{before} {after}") or after.lstrip().startswith("等"):
+    if chosen or _ONE_OF.search(f"{before} {after}") or after.lstrip().startswith("等") or _OR_KIN.match(after):
         groups.append(frozenset(hit.canonical for hit in chain))
+
+
+# A list closed by "or a related field" is a choice: "degree in Construction Management, Civil Engineering or related
+# field", "计算机、软件工程或相关专业".
+_OR_KIN = re.compile(
+    r"\s*(?:or|或者?)\s*(?:an?\s+)?(?:other\s+)?(?:related|similar|equivalent|comparable|relevant|相关|相近|同类)",
+    re.IGNORECASE,
+)
 
 
 def met_by_another(statuses: dict[str, str], groups: Sequence[frozenset[str]]) -> set[str]:

@@ -417,7 +417,11 @@ def _contact(lines: list[str], vocab: Vocabulary, header_end: int) -> tuple[Cont
         if link.lower() not in seen and "@" not in link:
             seen.add(link.lower())
             contact.links.append(link)
-    contact.location = _location(lines[: max(header_end, 8)][:20])
+    # the name is no place: "MICHAEL R. DONOVAN, PMP" is no town and state ("Jane Doe | Austin, TX" keeps its town)
+    heading = lines[: max(header_end, 8)][:20]
+    contact.location = _location(
+        [line.replace(contact.name, " ") if n == name_line else line for n, line in enumerate(heading)]
+    )
     return contact, name_line
 
 

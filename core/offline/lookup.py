@@ -226,7 +226,10 @@ def _first_bullet(doc: DocumentModel, entry: Entry, indexes: list[int]) -> int:
     first line with a bullet mark, else the line after the header."""
     lead = next((fold(clean(b)) for b in entry.bullets if clean(b)), "")
     keys = [fold(clean(doc.lines[i])) for i in indexes]
-    found = next((n for n, key in enumerate(keys) if key and lead.startswith(key)), None) if lead else None
+    # The line holding most of the bullet's start: a title line above it may be its first words ("Project Engineer"
+    # over "- Project engineer on commercial office and retail work").
+    starts = [(len(key), -n) for n, key in enumerate(keys) if key and lead and lead.startswith(key)]
+    found = -max(starts)[1] if starts else None
     if found is None:
         found = next((n for n, i in enumerate(indexes) if clean(doc.lines[i]) != doc.lines[i].strip()), None)
     if found is None:
