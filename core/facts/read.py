@@ -2577,6 +2577,53 @@ def _named_between(line: str, place_line: str, vocab: Vocabulary) -> bool:
     return _is_org(line, vocab) and bool(place) and _is_location(place[0])
 
 
+def _spoken_title(title: str) -> str:
+    """A title a posting sets in capitals ("EXECUTIVE SOUS CHEF") as a sentence names it ("Executive Sous Chef"),
+    short capitals kept ("ICU RN" stays, "VP OF SALES" reads "VP of Sales"); any other spelling as written."""
+    if not (title.isupper() and title.isascii() and len(title.split()) >= 2):
+        return title
+
+    def word(match: re.Match[str]) -> str:
+        text = match.group(0)
+        if text.lower() in _TITLE_GLUE:
+            return text.lower()
+        return text if len(text) <= 3 and text.lower() not in _TITLE_WORDS_SHORT else text[:1] + text[1:].lower()
+
+    spoken = _LETTERS.sub(word, title)
+    return spoken[:1].upper() + spoken[1:]
+
+
+_LETTERS = re.compile(r"[A-Za-z]+")
+# Short words of titles that are words, not initials: "ART DIRECTOR", "LAB TECHNICIAN", "BAR MANAGER".
+_TITLE_WORDS_SHORT = frozenset(
+    {
+        "art",
+        "lab",
+        "bar",
+        "tax",
+        "law",
+        "web",
+        "app",
+        "key",
+        "new",
+        "bus",
+        "car",
+        "day",
+        "pit",
+        "pay",
+        "oil",
+        "gas",
+        "sea",
+        "air",
+        "fry",
+        "pre",
+        "top",
+        "sr",
+        "jr",
+    }
+)
+
+
 def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]:
     title = company = location = ""
     lines = model.lines
@@ -3055,6 +3102,7 @@ def _read_job(text: str) -> tuple[DocumentModel, JobFacts]:
         facts.looks_like_jd = False
         return model, facts
     facts.title, facts.company, facts.location = _job_header(model, vocab)
+    facts.title = _spoken_title(facts.title)
     by_kind: dict[str, list[int]] = {}
     for section in model.sections:
         by_kind.setdefault(section.canonical, []).extend(range(section.start, section.end))

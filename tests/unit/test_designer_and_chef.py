@@ -64,3 +64,14 @@ def test_a_second_language_counts_at_a_working_level_and_where_the_posting_names
 def test_a_name_set_in_capitals_is_spoken_with_its_hyphen_and_quotes() -> None:
     assert run_offline(DESIGNER, BRAND, "en")["match"].self_pitch.startswith("Hello, I'm Maya R. Okonkwo-Hale.")
     assert run_offline(CHEF, HOTEL, "en")["match"].self_pitch.startswith('Hello, I\'m Daniel "Danny" Reyes.')
+
+
+def test_a_title_set_in_capitals_is_named_as_a_sentence_names_it() -> None:
+    """The pitch said "the EXECUTIVE SOUS CHEF role", and the history listed it so."""
+    _, job = read_job(fixture("jd", HOTEL))
+    assert job.title == "Executive Sous Chef"
+    assert (
+        "the Executive Sous Chef role at The Lakeshore Grand Hotel"
+        in run_offline(CHEF, HOTEL, "en")["match"].self_pitch
+    )
+    assert read_job("VP OF SALES\nAcme Corp\nRequirements\n- Sales\n")[1].title == "VP of Sales"
