@@ -112,6 +112,10 @@ _OUTCOME = re.compile(
 _FIGURE_TAIL = re.compile(r"\b(?:from|by|to)\s[^,;，；]*\d[^,;，；]*$|(?:从|由|至|到|达到)[^,;，；]*\d[^,;，；]*$")
 
 
+# A share and what it is of, ending the bullet: "Completed 95% of inspections within 72 hours of assignment".
+_SHARE_TAIL = re.compile(r"\d[\d,.]*\s?%[^,;，；]*$")
+
+
 # A clause that says what the user was charged with or worked from, not what came of it: its figures are the
 # scope ("负责 48V/400V 电池管理系统…", "带领 4 人软件小组", "Led a team of 6").
 _SCOPE_CLAUSE = re.compile(
@@ -348,7 +352,7 @@ def _stories(
         task = t(lang, "star_task", label=topic) if topic else (t(lang, "star_task_generic", text=duty) if duty else "")
         result = outcome(bullet)
         if result.strip() == bullet.strip():  # the whole bullet is its action: its result is its figures' end, if any
-            tail = _FIGURE_TAIL.search(bullet)
+            tail = _FIGURE_TAIL.search(bullet) or _SHARE_TAIL.search(bullet)
             result = tail.group(0) if tail and has_figure(tail.group(0)) else ""
         if not result:  # none written: what to prepare, never a result made up for the user
             result = t(lang, "star_result_missing")

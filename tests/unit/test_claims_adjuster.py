@@ -55,3 +55,11 @@ def test_the_tailored_resume_keeps_each_roles_deeds_and_the_sidebars_items_whole
     assert "- Florida 6-20 All-Lines Adjuster License (active)" in markdown
     assert "I'm a Property Claims Adjuster II at Heritage Mutual Insurance." in out["match"].self_pitch
     assert "Independent Field Adjuster" not in out["interview"].self_intro_1min
+
+
+def test_a_story_whose_deed_is_its_result_states_the_share_it_reached() -> None:
+    """ "Completed 95% of inspections within 72 hours of assignment" is all result: the story said "Not in your
+    resume: prepare a result you can back up"."""
+    stories = run_offline(RESUME, POSTING, "en")["interview"].star_stories
+    story = next(s for s in stories if s.action.startswith("Completed 95%"))
+    assert story.result == "95% of inspections within 72 hours of assignment"
