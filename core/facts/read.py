@@ -1114,6 +1114,8 @@ def _is_header_line(line: str) -> bool:
         return False
     ranges, dates = _line_dates(text)
     bullet = is_bullet(line)
+    if dates and dates[0].start <= 1 and _chinese_sentence_after(text, dates[-1].end):
+        return False  # "2018.03-2019.08 担任综合柜员，办理开户…，零差错；" with its mark lost (a PDF's, a scan's)
     if ranges:
         # "• 2018.03-2019.08 担任综合柜员，办理开户…，零差错；": a marked line whose range opens a sentence is a deed
         return not (bullet and _in_a_sentence(text, ranges[0].start.start, ranges[-1].end.end))
@@ -1147,6 +1149,18 @@ _NOTE_AFTER_YEAR = re.compile(r"\s*[—–-]\s*[A-Za-z][\w&/,' -]{2,40}")
 # Apple  2019 – 2021" and "eBay …" are names).
 _CONTINUED = re.compile(r"^\s*[a-z][a-z'-]*(?=[\s,;:.]|$)")
 _SENTENCE_MARK = re.compile(r"[;；:：]\s|[.。!?](?:\s|$)")
+
+
+def _chinese_sentence_after(text: str, end: int) -> bool:
+    """What follows a line's opening date is a Chinese sentence, not a header's fields: clauses set apart by
+    "，" that end with a stop, or run long ("2023年理财产品销售额2.1亿元，基金（含定投）销售4800万元，…；")."""
+    after = _ANY_ASIDE.sub("", text[end:]).strip()  # "苏州启元生物医药有限公司（创新药Biotech，B轮）": a name's aside
+    if not _CJK.search(after) or "，" not in after or re.search(r"\s{2,}|[|｜]", after):
+        return False  # fields set apart by a wide gap or a bar are a header's
+    return after.endswith(("；", "。", "，", ";", "！")) or len(after) >= 30
+
+
+_ANY_ASIDE = re.compile(r"[（(][^()（）]*[)）]")
 
 
 def _in_a_sentence(text: str, start: int, end: int) -> bool:

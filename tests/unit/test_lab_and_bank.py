@@ -87,3 +87,16 @@ def test_warehouse_layers_and_latencies_are_no_advertising_or_5s() -> None:
     vocab = get_vocabulary()
     assert [h.canonical for h in vocab.skills_in("We ran paid ads on Meta")] == ["advertising"]
     assert [h.canonical for h in vocab.skills_in("数仓分层ODS/DWD/DWS/ADS")] == ["data warehousing"] * 2
+
+
+def test_deeds_that_open_with_a_date_stay_deeds_when_the_pdf_dropped_their_marks() -> None:
+    """tests/data/resume/bank_wealth_rm_zh_pdf.txt: the banker's resume as Chromium printed it (list marks drawn, not
+    written). "2023年理财产品销售额2.1亿元，基金…；", "2018.03-2019.08 担任综合柜员，…；" and "2019.09起任理财经理，…；"
+    were three more employers ("基金", "办理开户、存取款…", "负责支行中高端客户维护")."""
+    doc = read_document(fixture("resume", "bank_wealth_rm_zh_pdf.txt"), "resume")
+    assert [(e.org, e.title, e.start, e.end) for e in doc.experience] == [
+        ("招商银行杭州分行", "个人客户经理", "2021-07", "present"),
+        ("中国建设银行浙江省分行", "综合柜员 → 理财经理", "2018-03", "2021-06"),
+    ]
+    header = "2022/04 – 至今    苏州启元生物医药有限公司（创新药Biotech，B轮）    高级注册专员\n"
+    assert read_document("工作经历\n" + header + "负责注册工作\n", "resume").experience[0].title == "高级注册专员"
