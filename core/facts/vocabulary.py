@@ -193,6 +193,8 @@ _OTHER_SENSE_BEFORE = {
     # an incident's post-mortem ("事件定级、遏制、根除与复盘"), a step of incident response, not a habit of mind
     "复盘": re.compile(r"(?:事件|故障|事故|应急|根除|遏制|漏洞|告警)[^。；;\n]{0,12}$"),
     "起重": re.compile(r"(?:\d|[一二三四五六七八九十两几多数])\s*$"),
+    # a department worked with ("协同公司业务、投资银行等条线", "联动投行部门"), not the candidate's own trade
+    "投资银行": re.compile(r"(?:协同|联动|配合|对接|协助)[^，。；;\n]{0,8}$"),
     # a bank's loans paid out ("个人贷款业务，累计投放约1.5亿元"), not ads placed
     "投放": re.compile(r"(?:贷款|信贷|贷|资金|授信)[^。；;\n]{0,12}$"),
     # the last character of 金融 and the first of 资产 ("金融资产600万元以上": financial assets), not raising funds

@@ -158,8 +158,9 @@ def _dates(entry: Entry, lang: str) -> str:
 
 
 def _company(job: JobFacts, lang: str) -> str:
+    """The employer as the closing sentence names it: " at Acme"; "加入某公司，担任" or "争取" (no "加入这个岗位")."""
     if lang == "zh":
-        return job.company
+        return t(lang, "intro_company", company=job.company) if job.company else t(lang, "intro_company_none")
     return t(lang, "intro_company", company=job.company) if job.company else ""
 
 
@@ -227,7 +228,7 @@ def _questions(
     bullets: list[str],
 ) -> list[Question]:
     out: list[Question] = []
-    company = _company(job, lang)
+    company = job.company if lang == "zh" else _company(job, lang)  # "你为什么对杭州银行私人银行客户经理岗位感兴趣"
     why = [t(lang, "o_why_fact", quote=t(lang, "quote", text=_trim(b))) for b in bullets[:1]]
     job_name = job.title or ("这个" if lang == "zh" else "this role")
     out.append(Question(question=t(lang, "q_why", job=job_name, company=company), outline=why))

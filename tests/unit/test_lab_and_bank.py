@@ -100,3 +100,15 @@ def test_deeds_that_open_with_a_date_stay_deeds_when_the_pdf_dropped_their_marks
     ]
     header = "2022/04 – 至今    苏州启元生物医药有限公司（创新药Biotech，B轮）    高级注册专员\n"
     assert read_document("工作经历\n" + header + "负责注册工作\n", "resume").experience[0].title == "高级注册专员"
+
+
+def test_the_bankers_posting_asks_for_no_department_it_works_with_and_the_close_reads_as_chinese() -> None:
+    """ "协同公司业务、投资银行等条线" asked for investment banking, "个人贷款业务，累计投放约1.5亿元" was ads placed,
+    and the introduction closed "所以我很希望加入杭州银行这个岗位" (one joins a bank, not a post)."""
+    _, job = read_job(fixture("jd", PRIVATE))
+    assert "investment banking" not in {*job.must_have, *job.nice_to_have}
+    assert "performance marketing" not in read_document(fixture("resume", BANKER), "resume").skills
+    intro = run_offline(BANKER, PRIVATE, "zh")["interview"].self_intro_1min
+    assert intro.endswith("所以我很希望加入杭州银行，担任这个岗位，也很乐意展开介绍其中任何一段经历。")
+    unnamed = run_offline(BANKER, "boss_java.txt", "zh")["interview"]
+    assert "加入这个岗位" not in unnamed.self_intro_1min
