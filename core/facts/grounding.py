@@ -386,7 +386,9 @@ def evidence_for(documents: Sequence[DocumentModel], job: JobFacts | None = None
     return shared.for_job(job)
 
 
-_LIST_MARK = re.compile(r"^[\s\-*•●▪◆■·>#]+")
+# A list's mark, bulleted or numbered ("• ", "- ", "1. ", "2) ", "3、"): a publication list's "1. Raghunathan P, …" is
+# copied as "- Raghunathan P, …".
+_LIST_MARK = re.compile(r"^(?:[\s\-*•●▪◆■·>#]+|\s*\d{1,2}[.)、]\s+)+")
 
 
 def as_copied(line: str) -> str:

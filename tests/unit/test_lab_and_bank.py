@@ -112,3 +112,15 @@ def test_the_bankers_posting_asks_for_no_department_it_works_with_and_the_close_
     assert intro.endswith("所以我很希望加入杭州银行，担任这个岗位，也很乐意展开介绍其中任何一段经历。")
     unnamed = run_offline(BANKER, "boss_java.txt", "zh")["interview"]
     assert "加入这个岗位" not in unnamed.self_intro_1min
+
+
+def test_a_numbered_publication_copied_as_a_bullet_is_the_documents_own_line() -> None:
+    """The tailored resume lists "1. Raghunathan P, … VT-201. … 2023." as "- Raghunathan P, …": grounding flagged the
+    year as a number the documents do not hold, on every posting."""
+    from core.facts.grounding import check
+
+    doc = read_document(fixture("resume", LAB), "resume")
+    job = read_job(fixture("jd", ASSAY))[1]
+    markdown = run_offline(LAB, ASSAY, "en")["customize"].markdown
+    assert "- Raghunathan P, Osei K, Lindqvist M." in markdown
+    assert check(markdown, [doc], job) == []
