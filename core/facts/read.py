@@ -99,7 +99,10 @@ _PLACES = frozenset(_PLACE_NAMES)
 _ORG_WORDS = re.compile(
     r"\b(?:inc|llc|llp|pllc|ltd|corp|corporation|company|co|group|gmbh|plc|labs?|technologies|technology|systems|"
     r"bank|university|college|institute|school|academy|foundation|agency|studio|partners|consulting|capital|health|"
-    r"hospital|clinic|medical center|army|navy|air force|marine corps|coast guard|national guard)"
+    r"hospital|clinic|medical center|army|navy|air force|marine corps|coast guard|national guard|"
+    # words only a firm's name ends with: "Coldwell Banker Realty" (its "Banker" is no title), "Verantis Therapeutics"
+    r"realty|realtors|builders|contractors|therapeutics|biologics|pharmaceuticals|laboratories|airlines|airways|"
+    r"mutual|bancorp|properties|resorts|hotels|motors|credit union)"
     r"\b\.?",
     re.IGNORECASE,
 )
@@ -930,8 +933,10 @@ def _field_after_degree(entry: Entry, pieces: list[str]) -> None:
     """ "BFA, Graphic Design — Pacific Northwest College of Art", "Bachelor of Science, Construction Management —
     Bowling Green State University": the subject written right after the degree, before its school, is its field
     (not the degree's own "of Science")."""
-    if not entry.title or not entry.org or (entry.field and entry.field.lower() not in _DEGREE_OWN_SUBJECT):
+    if not entry.title or not entry.org:
         return
+    if entry.field and entry.field.lower() not in _DEGREE_OWN_SUBJECT and _SUBJECT_TAIL.search(entry.field):
+        return  # a subject read already ("Texas State University, San Marcos — B.B.A., Marketing": a town is none)
     at = pieces.index(entry.title) if entry.title in pieces else -1
     after = pieces[at + 1].strip() if 0 <= at < len(pieces) - 1 else ""
     if (
@@ -1221,12 +1226,13 @@ def _short_plain(line: str) -> bool:
         len(text) > 30 or re.search(r"[，,。；;]", text) or (re.search(r"[：:]", text) and not _LABEL.match(text))
     ):
         return False
-    words = [word for word in text.split() if word != "|"]
+    words = [word for word in text.split() if _WORD_LETTER.search(word)]  # "/", "&", "—" join words, are none
+    fields = " | " in text or re.search(r"\s[—–-]\s", text) is not None  # a header's fields, set apart
     return (
         bool(text)
         and not is_bullet(line)
-        and len(words) <= (12 if " | " in text else 9)  # "UC San Diego, Department of Computer Science | La Jolla, CA"
-        and len(text) <= 70
+        and len(words) <= (12 if fields else 9)  # "UC San Diego, Department of Computer Science | La Jolla, CA"
+        and len(text) <= (90 if fields else 70)
         and not text.endswith((".", "。", ";", "；"))
     )
 
@@ -1834,15 +1840,32 @@ _OPEN_END = re.compile(
 def _bullets(lines: list[str], start: int, end: int, wrap: int | None = None) -> list[str]:
     """Lines under a header, a wrapped line joined to the bullet above (see bullet_units), less a lone label over
     them ("工作内容：", "Key achievements:"): a sub-heading, no deed."""
-    return [text for _, text in bullet_units(lines[start:end], column=wrap) if not _LONE_LABEL.match(text)]
+    return [text for _, text in bullet_units(lines[start:end], column=wrap) if not is_lone_label(text)]
 
 
 _LONE_LABEL = re.compile(r"^[^\s:：]{1,12}(?:\s[^\s:：]{1,12}){0,2}[:：]$")
 
 
 def is_lone_label(text: str) -> bool:
-    """True for a line that is only a label ("工作内容：", "Key achievements:"): a sub-heading over a role's list."""
-    return _LONE_LABEL.match(text.strip()) is not None
+    """True for a line that is only a label ("工作内容：", "Key achievements:"): a sub-heading over a role's list, or
+    a job site's fields about the employer ("公司规模：1000-9999人  行业：餐饮", "所属行业：第三方物流  下属人数：8人"),
+    which describe the role and are no deed of it."""
+    text = text.strip()
+    return _LONE_LABEL.match(text) is not None or _site_fields(text)
+
+
+# The fields a Chinese job site's export writes under a role's header (智联, 前程无忧, BOSS直聘).
+_SITE_FIELD = re.compile(
+    r"(?:公司规模|企业规模|公司行业|所属行业|行业|企业性质|公司性质|下属人数|汇报对象|职位类别|工作地点|离职原因|"
+    r"Company size|Industry|Reports to|Team size)\s*[：:]\s*\S.{0,28}",
+    re.IGNORECASE,
+)
+
+
+def _site_fields(text: str) -> bool:
+    """Every piece of the line, between wide gaps or bars, is a job site's field about the employer."""
+    pieces = [p for p in re.split(r"\s{2,}|\u3000+|\s*[|｜·]\s*", text) if p.strip()]
+    return bool(pieces) and all(_SITE_FIELD.fullmatch(p.strip()) for p in pieces)
 
 
 def bullet_units(lines: list[str], prose: bool = False, column: int | None = None) -> list[tuple[int, str]]:

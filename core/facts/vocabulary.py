@@ -99,6 +99,8 @@ _OTHER_SENSE_AFTER = {
     "epics": re.compile(""),  # a backlog's ("Epics and user stories"): the record system is never plural
     # contract research organisations ("transfer of assays to CROs", "CRO partners"), not conversion optimisation
     "cros": re.compile(""),
+    # "连续8个季度获客户KPI考核A级": won from clients (获 + 客户), not acquiring customers
+    "获客": re.compile("户"),
     # Becton Dickinson's instruments ("BD FACSCanto II", "BD LSRFortessa"), not business development
     "bd": re.compile(r"[ \t]+(?:FACS|LSR|Accuri|Symphony|Biosciences|Vacutainer|Rhapsody|Pharmingen|Influx)", re.I),
     "documentation": _CLINICAL_NOTES_AFTER,
@@ -193,6 +195,10 @@ _OTHER_SENSE_BEFORE = {
     # an incident's post-mortem ("事件定级、遏制、根除与复盘"), a step of incident response, not a habit of mind
     "复盘": re.compile(r"(?:事件|故障|事故|应急|根除|遏制|漏洞|告警)[^。；;\n]{0,12}$"),
     "起重": re.compile(r"(?:\d|[一二三四五六七八九十两几多数])\s*$"),
+    # a car's cover the job asks one to hold ("valid driver's license and auto insurance"), not the insurance trade
+    "insurance": re.compile(
+        r"\b(?:auto|car|vehicle|automobile|motor|renters|proof[ \t]+of|personal[ \t]+auto)[ \t]+$", re.I
+    ),
     # a department worked with ("协同公司业务、投资银行等条线", "联动投行部门"), not the candidate's own trade
     "投资银行": re.compile(r"(?:协同|联动|配合|对接|协助)[^，。；;\n]{0,8}$"),
     # a bank's loans paid out ("个人贷款业务，累计投放约1.5亿元"), not ads placed

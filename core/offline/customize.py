@@ -143,7 +143,8 @@ def _write_entry(
     parts = entry_lines(doc, entry)
     header = [clean(_without_section_label(doc, i)) for i in parts.header if not is_lone_label(doc.lines[i])]
     _write_header(draft, [line for line in header if line])
-    texts = [clean(text) for text in parts.texts if clean(text)]
+    # a sub-heading over the role's list ("工作内容：", "Key achievements:") heads it in the document, never a deed
+    texts = [clean(text) for text in parts.texts if clean(text) and not is_lone_label(clean(text))]
     # A list of the tools used ("Technologies: Go, Kafka") keeps its place, first or last, and takes no bullet's room.
     tools = [i for i, text in enumerate(texts) if is_stack_text(text)]
     deeds = [i for i in range(len(texts)) if i not in tools]
