@@ -886,6 +886,8 @@ class _LineChecker:
                 close()
                 if self._is_taken(m.start(), m.end()):
                     continue
+            if current and gap.strip() == "&":
+                pending.append("&")  # "Buyer & Listing Agent" as written, not "Buyer Listing Agent"
             low = token.casefold()
             if current and low in _CONNECTORS:
                 pending.append(token)

@@ -58,3 +58,16 @@ def test_a_job_sites_fields_are_no_deeds_and_a_headcount_below_is_a_team_led() -
         assert "- 工作内容：" not in markdown and "- 公司规模" not in markdown and "- 所属行业" not in markdown
     assert coverage_status("transport_dispatch_zh.txt", "linehaul_dispatch_lead_zh.txt")["team management"] == "resume"
     assert "customer acquisition" not in read_document(fixture("resume", "transport_dispatch_zh.txt"), "resume").skills
+
+
+def test_a_title_written_with_an_ampersand_is_the_documents_own() -> None:
+    """The realtor's tailored heading "Realtor® / Buyer & Listing Agent — Keller Williams …" was flagged as the title
+    "Buyer Listing Agent" (the grounding joined the words without their "&") on every posting."""
+    from core.facts.grounding import check
+
+    doc = read_document(fixture("resume", "realtor_en.txt"), "resume")
+    job = read_job(fixture("jd", "buyers_agent_brokerage.txt"))[1]
+    markdown = run_offline("realtor_en.txt", "buyers_agent_brokerage.txt", "en")["customize"].markdown
+    assert "Buyer & Listing Agent" in markdown and check(markdown, [doc], job) == []
+    invented = check("### Sales & Marketing Director · Keller Williams Realty Austin Northwest · 2020 – Present", [doc])
+    assert [f.kind for f in invented] == ["title"]
