@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from core.facts.cert_status import is_pending, pending_only
+from core.facts.languages import MULTILINGUAL, OWN_LANGUAGES, at_working_level
 from core.facts.model import DocumentModel
 from core.facts.read import bullet_units, unit_at
 from core.facts.text import contains_phrase, fold
@@ -35,6 +36,9 @@ def _proof_line(keyword: str, doc: DocumentModel, vocab: Vocabulary, memo: dict[
     """The first line of `doc` that mentions the keyword (by canonical skill, alias or stems); `memo` is this
     document's scan cache (see Vocabulary.find_term)."""
     canonical = vocab.canonical_skill(keyword)
+    if canonical == MULTILINGUAL and memo.get(ASKED_LANGUAGES):
+        # the posting names the language ("Bilingual English/Spanish", "英语可作为工作语言"): that one, not any
+        return _second_language_proof(doc, vocab, doc.wish_lines(), memo[ASKED_LANGUAGES])
     if canonical and canonical in doc.skills:
         index = doc.skills[canonical]
         if 0 <= index < len(doc.lines):
@@ -64,15 +68,7 @@ def _proof_line(keyword: str, doc: DocumentModel, vocab: Vocabulary, memo: dict[
     return _title_proof(keyword, doc)
 
 
-MULTILINGUAL = "multilingual communication"
 ASKED_LANGUAGES = "asked languages"  # a scan memo's key: the languages the posting names beside it (asked_languages)
-# How well a language is spoken, where it counts as working in it: "Spanish (fluent)", "英语（流利）", "C1".
-_WORKING_LEVEL = re.compile(
-    r"\b(?:fluent|fluency|native|bilingual|proficient|proficiency|advanced|professional working|full professional"
-    r"|business level|[CB]2|C1)\b|流利|精通|熟练|母语|商务|专业八级|TEM-?8",
-    re.IGNORECASE,
-)
-_OWN_LANGUAGES = {"en": frozenset({"english"}), "zh": frozenset({"mandarin", "chinese", "cantonese"})}
 
 
 def _second_language_proof(
@@ -81,28 +77,29 @@ def _second_language_proof(
     """A language besides the document's own, written with a working level ("Spanish (fluent)", "英语（流利）"):
     the line that shows the person works in two languages. "Spanish (conversational)" does not, and where the
     posting names the languages ("Bilingual English/Spanish"), German does not either."""
-    own = _OWN_LANGUAGES.get(doc.lang, frozenset())
+    own = OWN_LANGUAGES.get(doc.lang, frozenset())
     for i, line in enumerate(doc.lines):
         if i in wishes:
             continue
-        for hit in vocab.languages_in(line):
-            if hit.canonical in own or (asked and hit.canonical not in asked):
-                continue  # the language the document is written in shows nothing of a second one
-            level = _WORKING_LEVEL.search(line, hit.end, min(len(line), hit.end + 24))
-            if level and not re.search(r"[,;，、|/]", line[hit.end : level.start()]):
-                return unit_at(doc, i)[1].strip()
+        held = set(at_working_level(line, vocab, own))
+        if asked and any(h.canonical == MULTILINGUAL for h in vocab.skills_in(line)):
+            held |= {h.canonical for h in vocab.languages_in(line)} - own  # "Bilingual English/Spanish"
+        if any(not asked or language in asked for language in held):
+            return unit_at(doc, i)[1].strip()
     return None
 
 
 def asked_languages(jd: DocumentModel) -> frozenset[str]:
-    """The spoken languages a posting names on the lines that ask for working in several, less its own: Spanish
-    for "Bilingual English/Spanish" in an English posting, English for "中英双语沟通" in a Chinese one."""
+    """The spoken languages a posting asks to work in, less its own: Spanish for "Bilingual English/Spanish" or
+    "Fluent Spanish required" in an English posting, English for "中英双语沟通" or "英语流利" in a Chinese one."""
     vocab = get_vocabulary()
+    own = OWN_LANGUAGES.get(jd.lang, frozenset())
     named: set[str] = set()
     for line in jd.lines:
         if any(h.canonical == MULTILINGUAL for h in vocab.skills_in(line)):
             named |= {h.canonical for h in vocab.languages_in(line)}
-    return frozenset(named) - _OWN_LANGUAGES.get(jd.lang, frozenset())
+        named |= set(at_working_level(line, vocab, own))
+    return frozenset(named) - own
 
 
 TEAM_MANAGEMENT = "team management"

@@ -26,6 +26,7 @@ from core.facts.dates import (
     find_ranges,
     writes_day_first,
 )
+from core.facts.languages import MULTILINGUAL, OWN_LANGUAGES, at_working_level
 from core.facts.model import Contact, DegreeLevel, DocumentModel, Entry, EntryKind, JobFacts, NumberFact, Section
 from core.facts.numbers import chinese_number, find_numbers
 from core.facts.text import ALIGNMENT_GAP, any_of, unify_radicals
@@ -3032,6 +3033,18 @@ _HIRING_TOOLS = re.compile(r"\b(?:using|with|via|through|in|on)\b|[;.]\s", re.IG
 _WRITING_NAMED = re.compile(r"\b(?:business|report|technical|proposal)[ \t]+writing\b", re.IGNORECASE)
 
 
+def _language_asked(facts: JobFacts, must_lines: list[str], nice_lines: list[str], vocab: Vocabulary) -> None:
+    """A second language asked at a working level ("Fluent Spanish required", "英语流利，可作为工作语言") is the
+    keyword "bilingual" would have given: working in several languages (which one, core.facts.coverage reads)."""
+    own = OWN_LANGUAGES.get(facts.lang, frozenset())
+    if MULTILINGUAL in facts.must_have or MULTILINGUAL in facts.nice_to_have:
+        return
+    if any(at_working_level(line, vocab, own) for line in must_lines):
+        facts.must_have.append(MULTILINGUAL)
+    elif any(at_working_level(line, vocab, own) for line in nice_lines):
+        facts.nice_to_have.append(MULTILINGUAL)
+
+
 def _skills_of(lines: list[str], vocab: Vocabulary) -> list[str]:
     """The skills the lines name, less those that name the colleagues the work is done with or the roles hired."""
     text = "\n".join(lines)
@@ -3164,6 +3177,7 @@ def _read_job(text: str) -> tuple[DocumentModel, JobFacts]:
         *nice_certs,
         *(s for s in dict.fromkeys([*_skills_of(nice_lines, vocab), *studied]) if s not in facts.must_have),
     ]
+    _language_asked(facts, must_lines, nice_lines, vocab)
     # The tools the duties name ("Optimize GPU inference (CUDA, TensorRT)") are the job's too: wanted, if not asked
     # (with no requirements heading every line is a requirement already). The employer is no skill of its own
     # duties ("At Shopify, we're building…").

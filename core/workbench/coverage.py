@@ -13,13 +13,13 @@ from collections.abc import Iterable
 
 from core.facts.coverage import (
     ASKED_LANGUAGES,
-    MULTILINGUAL,
     ScanMemo,
     asked_languages,
     cover,
     either_groups,
     met_by_another,
 )
+from core.facts.languages import MULTILINGUAL
 from core.facts.model import DocumentModel
 from core.facts.text import fold
 from core.facts.vocabulary import get_vocabulary

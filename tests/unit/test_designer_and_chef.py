@@ -75,3 +75,16 @@ def test_a_title_set_in_capitals_is_named_as_a_sentence_names_it() -> None:
         in run_offline(CHEF, HOTEL, "en")["match"].self_pitch
     )
     assert read_job("VP OF SALES\nAcme Corp\nRequirements\n- Sales\n")[1].title == "VP of Sales"
+
+
+def test_a_second_language_asked_at_a_working_level_is_a_keyword_and_met_by_that_language() -> None:
+    """ "Fluent Spanish required" and "英语可作为工作语言" asked for nothing; "Bilingual English/German" met a posting
+    that names Spanish; "英语CET-6（586分），可作为工作语言" (no word boundary before "CET") was no level."""
+    posting = "Dental Hygienist\nSmile Co\nRequirements\n- Fluent Spanish required\n"
+    assert read_job(posting)[1].must_have == ["multilingual communication"]
+    assert "multilingual communication" in read_job(fixture("jd", "fpa_manager_zh.txt"))[1].must_have
+    resume = "EXPERIENCE\nHygienist, Smile Co, 2019 – 2024\n- Cleaned teeth\nSKILLS\n"
+    assert _bilingual(resume + "Bilingual English/German\n", posting) == "missing"
+    assert _bilingual(resume + "Bilingual English/Spanish\n", posting) == "resume"
+    assert _bilingual(resume + "English (native) · Spanish (conversational)\n", posting) == "missing"
+    assert coverage_status("auditor_zh.txt", "fpa_manager_zh.txt")["multilingual communication"] == "resume"

@@ -1,0 +1,37 @@
+"""Spoken languages asked for or held at a working level: "Fluent Spanish required", "Bilingual English/Spanish",
+"英语可作为工作语言", "Spanish (fluent)". A language named without one ("conversational Spanish") is no working
+language; the language a document is written in says nothing of a second one."""
+
+from __future__ import annotations
+
+import re
+
+from core.facts.vocabulary import Vocabulary
+
+MULTILINGUAL = "multilingual communication"
+# How well a language is spoken, where it counts as working in it: "Spanish (fluent)", "英语（流利）", "C1".
+WORKING_LEVEL = re.compile(
+    r"(?<![A-Za-z])(?:fluent|fluency|native|bilingual|proficient|proficiency|advanced|professional working"
+    r"|full professional|business level|[CB]2|C1|IELTS|TOEFL|CET-?6|TEM-?8)(?![A-Za-z])"  # "英语CET-6": no \b
+    r"|流利|精通|熟练|母语|商务|专业八级|六级|雅思|托福|工作语言|听说读写",
+    re.IGNORECASE,
+)
+OWN_LANGUAGES = {"en": frozenset({"english"}), "zh": frozenset({"mandarin", "chinese", "cantonese"})}
+_REACH = 30  # characters a level is written within, either side of the language's name
+_BETWEEN_ITEMS = re.compile(r"[,;，、|/·•]")
+
+
+def at_working_level(line: str, vocab: Vocabulary, own: frozenset[str]) -> list[str]:
+    """The languages besides `own` the line names with a working level beside them, after ("Spanish (fluent)") or
+    before ("Fluent Spanish", "英语流利" is after), never across another item of a list."""
+    found: list[str] = []
+    for hit in vocab.languages_in(line):
+        if hit.canonical in own or hit.canonical in found:
+            continue
+        after = WORKING_LEVEL.search(line, hit.end, min(len(line), hit.end + _REACH))
+        before = [m for m in WORKING_LEVEL.finditer(line, max(0, hit.start - _REACH), hit.start)]
+        if (after and not _BETWEEN_ITEMS.search(line[hit.end : after.start()])) or (
+            before and not _BETWEEN_ITEMS.search(line[before[-1].end() : hit.start])
+        ):
+            found.append(hit.canonical)
+    return found
