@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from core.facts.cert_status import in_short, lapsed, pending_only
 from core.facts.coverage import either_groups, met_by_another
+from core.facts.languages import MULTILINGUAL
 from core.facts.model import PRESENT, DocumentModel, JobFacts
 from core.facts.text import contains_phrase, fold
 from core.facts.vocabulary import get_vocabulary
@@ -275,6 +276,8 @@ def _skill_action(advisor: Advisor, keyword: str, name: str, lang: str) -> str:
     one), a soft skill is a story to prepare, anything else an example to build."""
     if get_vocabulary().knows("certification", keyword):
         step = "action_credential"
+    elif keyword == MULTILINGUAL:
+        step = "action_language"  # a language is spoken or not: no story or course makes it
     else:
         step = "action_soft" if is_soft_skill(keyword) else "action_default"
     return gap_action(advisor, keyword, t(lang, step, label=name), lang)
@@ -293,7 +296,7 @@ def _gaps(
     worked_towards = pending_only([resume, detailed], get_vocabulary())  # "CPA Candidate": not held, not absent
     # Soft skills the documents do not state are one gap, not one each: stories to prepare, and the room in the
     # list left to the skills and experience a user can build.
-    soft = [p for p in fit.must if p.status == "missing" and is_soft_skill(p.keyword)]
+    soft = [p for p in fit.must if p.status == "missing" and is_soft_skill(p.keyword) and p.keyword != MULTILINGUAL]
     for proof in fit.must:
         name = choice_named_as_in(proof, jd, lang)
         if proof.status == "missing" and (towards := _worked_towards(proof, worked_towards)):

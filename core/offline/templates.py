@@ -43,6 +43,8 @@ TEXT: dict[str, dict[str, str]] = {
         "result) and say honestly where you stand",
         "action_credential": "If you hold {label}, add it to your resume as the certificate reads (issuer and "
         "date); if you do not, say so honestly and, where the role needs it, when you could take it",
+        "action_language": "Write on your resume the languages you work in and your level in each (a test and its "
+        "score, or how you use it at work); if you do not speak the one asked, say so honestly",
         "action_soft": "Prepare one story from your own work that shows {label}: the situation, what you did and "
         "the result, and add its line to your resume",
         "action_soft_each": "Prepare one story from your own work for each of {label}: the situation, what you did "
@@ -162,6 +164,8 @@ TEXT: dict[str, dict[str, str]] = {
         "action_default": "为{label}准备一个具体、可验证的例子（小项目或有成果的课程），面试时如实说明现状",
         "action_credential": "如果你已持有{label}，按证书原样（发证机构、日期）写进简历；如果没有，如实说明，"
         "岗位需要的话说明计划何时考取",
+        "action_language": "在简历中写明你能用于工作的语言和水平（考试及成绩，或工作中的使用情况）；"
+        "如果不会岗位要求的语言，如实说明",
         "action_soft": "从你自己的经历中准备一个体现{label}的具体事例（情境、行动、结果），并把它写进简历",
         "action_soft_each": "为{label}各准备一个你自己经历中的具体事例（情境、行动、结果），并把它们写进简历",
         "action_years": "把最相关的经历和项目放在前面，写清起止时间和可衡量的成果，如实说明工作年限，不要拉长",

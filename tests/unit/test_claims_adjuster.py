@@ -63,3 +63,11 @@ def test_a_story_whose_deed_is_its_result_states_the_share_it_reached() -> None:
     stories = run_offline(RESUME, POSTING, "en")["interview"].star_stories
     story = next(s for s in stories if s.action.startswith("Completed 95%"))
     assert story.result == "95% of inspections within 72 hours of assignment"
+
+
+def test_a_language_the_resume_speaks_only_in_conversation_is_a_gap_to_state_not_a_story_to_prepare() -> None:
+    """ "Spanish (conversational)" against "Bilingual English/Spanish": the gap advised "Prepare one story from your own
+    work that shows Multilingual Communication"."""
+    gaps = run_offline(RESUME, POSTING, "en")["match"].gaps
+    language = next(g for g in gaps if g.gap.startswith("Multilingual"))
+    assert language.action.startswith("Write on your resume the languages you work in and your level in each")
