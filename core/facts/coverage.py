@@ -79,11 +79,12 @@ def _second_language_proof(
     posting names the languages ("Bilingual English/Spanish"), German does not either."""
     own = OWN_LANGUAGES.get(doc.lang, frozenset())
     for i, line in enumerate(doc.lines):
-        if i in wishes:
-            continue
+        named = {h.canonical for h in vocab.languages_in(line)} - own if i not in wishes else set()
+        if not named:
+            continue  # most lines name no language: no scan for levels or "bilingual"
         held = set(at_working_level(line, vocab, own))
         if asked and any(h.canonical == MULTILINGUAL for h in vocab.skills_in(line)):
-            held |= {h.canonical for h in vocab.languages_in(line)} - own  # "Bilingual English/Spanish"
+            held |= named  # "Bilingual English/Spanish"
         if any(not asked or language in asked for language in held):
             return unit_at(doc, i)[1].strip()
     return None
@@ -96,8 +97,11 @@ def asked_languages(jd: DocumentModel) -> frozenset[str]:
     own = OWN_LANGUAGES.get(jd.lang, frozenset())
     named: set[str] = set()
     for line in jd.lines:
+        languages = {h.canonical for h in vocab.languages_in(line)}
+        if not languages:
+            continue  # most lines name no language: no scan for skills (this runs before Match's request)
         if any(h.canonical == MULTILINGUAL for h in vocab.skills_in(line)):
-            named |= {h.canonical for h in vocab.languages_in(line)}
+            named |= languages
         named |= set(at_working_level(line, vocab, own))
     return frozenset(named) - own
 

@@ -18,7 +18,7 @@ _MONTHS = {
     "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
     "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }  # fmt: skip
-_MONTH_NAME = (
+MONTH_NAME = (  # an English month, abbreviated or whole (core.facts.read: a term's months)
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
@@ -39,7 +39,7 @@ _DATE = re.compile(
       (?:(?P<d1>[0-2]?\d|3[01])\s*[/.-]\s*(?P<d2>[0-2]?\d|3[01])\s*[/.-]\s*|(?P<rm>{_MONTH_NUM})\s*[/.-]\s*)
       (?P<ry>{_YEAR})(?![\d.]\d))
     | (?P<season>\b{_SEASON}(?:\s+(?:term|semester|quarter|session))?,?\s*(?P<sy>{_YEAR}|'\d{{2}})(?!\d))
-    | (?P<named>\b(?P<nm>{_MONTH_NAME})(?![a-z])\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s*(?P<ny>{_YEAR}|'\d{{2}})(?!\d))
+    | (?P<named>\b(?P<nm>{MONTH_NAME})(?![a-z])\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?,?\s*(?P<ny>{_YEAR}|'\d{{2}})(?!\d))
     | (?P<year>(?<![\w.$¥€£/])(?<!\d,)(?P<yy>{_YEAR})(?![\w.%+]|,\d|\s*[%+]|/\d)))
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -55,7 +55,7 @@ _OPEN_END = re.compile(
     re.IGNORECASE,
 )
 _MONTH_PAIR = re.compile(
-    rf"\b(?P<m1>{_MONTH_NAME})\b\.?{_SEPARATOR}(?P<m2>{_MONTH_NAME})\b\.?,?\s*(?P<y>{_YEAR})", re.IGNORECASE
+    rf"\b(?P<m1>{MONTH_NAME})\b\.?{_SEPARATOR}(?P<m2>{MONTH_NAME})\b\.?,?\s*(?P<y>{_YEAR})", re.IGNORECASE
 )
 # Between a range's two dates; a stray full stop after the first year is how a scan reads "May 2015 – Aug 2015"
 # at times ("May 2015. - Aug 2015").

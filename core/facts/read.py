@@ -17,6 +17,7 @@ from itertools import pairwise
 from core.facts.cert_status import pending_spans
 from core.facts.dates import (
     DASHES,
+    MONTH_NAME,
     PRESENT,
     DateHit,
     DateRange,
@@ -659,11 +660,7 @@ _LEGAL_FORMS = frozenset(("inc", "llc", "llp", "pllc", "ltd", "corp", "co", "gmb
 
 
 # Words a date leaves behind in a header once it is cut out: "to", "Present", "Expected" (May 2026), "预计".
-_MONTH_NAME = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?"
-    r"|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_MONTHS_ONLY = re.compile(rf"{_MONTH_NAME}(?:\s*[-–—/]\s*{_MONTH_NAME})?", re.IGNORECASE)
+_MONTHS_ONLY = re.compile(rf"{MONTH_NAME}\.?(?:\s*[-–—/]\s*{MONTH_NAME}\.?)?", re.IGNORECASE)
 _DATE_WORDS = frozenset(
     ("to", "至", "到", "至今", "present", "current", "now", "expected", "anticipated", "expected graduation",
      "anticipated graduation", "graduation", "graduating", "completed", "completion", "awarded", "conferred",
@@ -1160,13 +1157,10 @@ _SENTENCE_MARK = re.compile(r"[;；:：]\s|[.。!?](?:\s|$)")
 def _chinese_sentence_after(text: str, end: int) -> bool:
     """What follows a line's opening date is a Chinese sentence, not a header's fields: clauses set apart by
     "，" that end with a stop, or run long ("2023年理财产品销售额2.1亿元，基金（含定投）销售4800万元，…；")."""
-    after = _ANY_ASIDE.sub("", text[end:]).strip()  # "苏州启元生物医药有限公司（创新药Biotech，B轮）": a name's aside
+    after = _PARENS.sub("", text[end:]).strip()  # "苏州启元生物医药有限公司（创新药Biotech，B轮）": a name's aside
     if not _CJK.search(after) or "，" not in after or re.search(r"\s{2,}|[|｜]", after):
         return False  # fields set apart by a wide gap or a bar are a header's
     return after.endswith(("；", "。", "，", ";", "！")) or len(after) >= 30
-
-
-_ANY_ASIDE = re.compile(r"[（(][^()（）]*[)）]")
 
 
 def _in_a_sentence(text: str, start: int, end: int) -> bool:
@@ -2634,32 +2628,9 @@ def _spoken_title(title: str) -> str:
 _LETTERS = re.compile(r"[A-Za-z]+")
 # Short words of titles that are words, not initials: "ART DIRECTOR", "LAB TECHNICIAN", "BAR MANAGER".
 _TITLE_WORDS_SHORT = frozenset(
-    {
-        "art",
-        "lab",
-        "bar",
-        "tax",
-        "law",
-        "web",
-        "app",
-        "key",
-        "new",
-        "bus",
-        "car",
-        "day",
-        "pit",
-        "pay",
-        "oil",
-        "gas",
-        "sea",
-        "air",
-        "fry",
-        "pre",
-        "top",
-        "sr",
-        "jr",
-    }
-)
+    {"art", "lab", "bar", "tax", "law", "web", "app", "key", "new", "bus", "car", "day", "pit", "pay", "oil", "gas",
+     "sea", "air", "fry", "pre", "top", "sr", "jr"}
+)  # fmt: skip
 
 
 def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]:

@@ -158,10 +158,17 @@ def _dates(entry: Entry, lang: str) -> str:
 
 
 def _company(job: JobFacts, lang: str) -> str:
-    """The employer as the closing sentence names it: " at Acme"; "加入某公司，担任" or "争取" (no "加入这个岗位")."""
+    if lang == "zh":
+        return job.company
+    return t(lang, "intro_company", company=job.company) if job.company else ""
+
+
+def _joining(job: JobFacts, lang: str) -> str:
+    """The employer as the introduction's closing sentence names it: " at Acme"; "加入某公司，担任" or "争取" (one
+    joins a company, not a post: no "加入这个岗位")."""
     if lang == "zh":
         return t(lang, "intro_company", company=job.company) if job.company else t(lang, "intro_company_none")
-    return t(lang, "intro_company", company=job.company) if job.company else ""
+    return _company(job, lang)
 
 
 def _intros(
@@ -183,7 +190,7 @@ def _intros(
     skill_text = t(lang, "intro_skills", skills=joined(named.skills)) if named.skills else ""
     if named.held:  # a licence is held, not a core skill
         skill_text += t(lang, "pitch_certs", certs=joined(named.held))
-    close = t(lang, "intro_close", company=_company(job, lang))
+    close = t(lang, "intro_close", company=_joining(job, lang))
     one = opening + current + (relevant if bullets else "") + skill_text + close
     blocks: list[str] = []
     # One block per role; the resume's entry and the history's entry for the same role are one role.
@@ -228,7 +235,7 @@ def _questions(
     bullets: list[str],
 ) -> list[Question]:
     out: list[Question] = []
-    company = job.company if lang == "zh" else _company(job, lang)  # "你为什么对杭州银行私人银行客户经理岗位感兴趣"
+    company = _company(job, lang)
     why = [t(lang, "o_why_fact", quote=t(lang, "quote", text=_trim(b))) for b in bullets[:1]]
     job_name = job.title or ("这个" if lang == "zh" else "this role")
     out.append(Question(question=t(lang, "q_why", job=job_name, company=company), outline=why))

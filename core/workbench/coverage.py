@@ -43,7 +43,7 @@ def compute_coverage(
     memo = ScanMemo()  # the nice-to-haves are looked for in lines the must-haves' search has scanned
     if jd is not None and MULTILINGUAL in {*must_have, *nice_to_have}:
         memo.resume[ASKED_LANGUAGES] = memo.detailed[ASKED_LANGUAGES] = asked_languages(jd)
-    must_proofs = cover(list(must_have), resume, detailed, memo)
+    must_proofs = cover(must_have, resume, detailed, memo)
     taken = {p.keyword.casefold() for p in must_proofs}
     nice_words = [k for k in nice_to_have if k.strip().casefold() not in taken]
     nice_proofs = cover(nice_words, resume, detailed, memo)
