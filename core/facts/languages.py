@@ -35,3 +35,14 @@ def at_working_level(line: str, vocab: Vocabulary, own: frozenset[str]) -> list[
         ):
             found.append(hit.canonical)
     return found
+
+
+def as_written(lines: list[str], languages: frozenset[str], vocab: Vocabulary) -> list[str]:
+    """Each of `languages` (canonical) as the lines first write it ("Spanish", "英语"), in the lines' order: a
+    question about the language the posting asks names it as the posting does."""
+    out: dict[str, str] = {}
+    for line in lines:
+        for hit in vocab.languages_in(line):
+            if hit.canonical in languages and hit.canonical not in out:
+                out[hit.canonical] = line[hit.start : hit.end]
+    return list(out.values())

@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 
 from core.facts.cert_status import in_short, pending_only
+from core.facts.coverage import asked_languages
+from core.facts.languages import MULTILINGUAL, as_written
 from core.facts.model import DocumentModel, Entry, JobFacts
 from core.facts.text import fold, strip_markdown
 from core.facts.vocabulary import get_vocabulary
@@ -237,8 +239,10 @@ def _questions(
     out: list[Question] = []
     company = _company(job, lang)
     why = [t(lang, "o_why_fact", quote=t(lang, "quote", text=_trim(b))) for b in bullets[:1]]
-    job_name = job.title or ("这个" if lang == "zh" else "this role")
-    out.append(Question(question=t(lang, "q_why", job=job_name, company=company), outline=why))
+    why_question = (
+        t(lang, "q_why", job=job.title, company=company) if job.title else t(lang, "q_why_untitled", company=company)
+    )
+    out.append(Question(question=why_question, outline=why))
     nearest = _Nearest(bullets, rel)
     worked_towards = pending_only([resume, detailed], get_vocabulary())
     for proof in fit.must:
@@ -256,6 +260,12 @@ def _questions(
             quote = t(lang, "quote", text=_trim(in_short(worked_towards[proof.keyword])))
             outline = [t(lang, "o_in_progress", quote=quote)]
             out.append(Question(question=t(lang, "q_in_progress", label=name), outline=outline))
+        elif proof.status == "missing" and get_vocabulary().canonical_skill(proof.keyword) == MULTILINGUAL:
+            # a language is spoken or not: no skill to get up to speed on; ask for the one the posting names
+            label = _asked_languages(jd, lang)
+            out.append(
+                Question(question=t(lang, "q_language", label=label), outline=[t(lang, "o_language", label=label)])
+            )
         elif proof.status == "missing" and get_vocabulary().knows("certification", proof.keyword):
             # a licence is held or not: no skill to get up to speed on, no nearest line to stand in for it
             outline = [t(lang, "o_credential", label=name)]
@@ -276,6 +286,13 @@ def _questions(
         outline = [t(lang, "o_related", quote=t(lang, "quote", text=_trim(closest)))] if closest else []
         out.append(Question(question=t(lang, "q_resp", text=duty_text(duty)), outline=outline))
     return out[:MAX_QUESTIONS]
+
+
+def _asked_languages(jd: DocumentModel, lang: str) -> str:
+    """The languages the posting asks to work in, as it writes them ("Spanish", "英语"), or "more than one language"
+    where it names none ("bilingual preferred")."""
+    names = as_written(jd.lines, asked_languages(jd), get_vocabulary())
+    return ("、" if lang == "zh" else " and ").join(names) if names else t(lang, "two_languages")
 
 
 class _Nearest:

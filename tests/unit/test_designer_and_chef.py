@@ -88,3 +88,25 @@ def test_a_second_language_asked_at_a_working_level_is_a_keyword_and_met_by_that
     assert _bilingual(resume + "Bilingual English/Spanish\n", posting) == "resume"
     assert _bilingual(resume + "English (native) · Spanish (conversational)\n", posting) == "missing"
     assert coverage_status("auditor_zh.txt", "fpa_manager_zh.txt")["multilingual communication"] == "resume"
+
+
+def _questions(posting: str, lang: str) -> list[str]:
+    from tests.unit.test_offline_engine import Service
+
+    jd, job = read_job(posting)
+    doc = read_document(fixture("resume", "nurse_en.txt" if lang == "en" else "warehouse_zh.txt"), "resume")
+    return [q.question for q in Service(doc, None, jd, job, lang).run()["interview"].likely_questions]
+
+
+def test_a_missing_language_is_asked_about_by_the_name_the_posting_gives_it() -> None:
+    """The interview asked "This role needs Multilingual Communication. How would you get up to speed?": a language
+    is spoken or not, and the posting had named it (Spanish, 英语)."""
+    posting = "Staff Nurse\nSmile Health\nRequirements\n- Fluent Spanish required\n- Patient education\n"
+    questions = _questions(posting, "en")
+    assert not any("ultilingual" in q for q in questions)
+    assert questions[0] == "Why are you interested in the Staff Nurse role at Smile Health?"  # was "in Staff Nurse"
+    assert "This role asks you to work in Spanish. What is your level, and where have you used it?" in questions
+    posting = "Staff Nurse\nSmile Health\nRequirements\n- Bilingual candidates preferred; 2 years of ICU nursing\n"
+    assert not any("ultilingual" in q for q in _questions(posting, "en"))
+    posting = "仓储主管\n某某物流\n任职要求\n1、英语可作为工作语言\n2、三年以上仓储管理经验\n"
+    assert "这个岗位需要用英语工作，你的水平如何？在哪些场合用过？" in _questions(posting, "zh")
