@@ -29,12 +29,29 @@ def at_working_level(line: str, vocab: Vocabulary, own: frozenset[str]) -> list[
         if hit.canonical in own or hit.canonical in found:
             continue
         after = WORKING_LEVEL.search(line, hit.end, min(len(line), hit.end + _REACH))
-        before = [m for m in WORKING_LEVEL.finditer(line, max(0, hit.start - _REACH), hit.start)]
+        # a level governs a list of languages after it: reach over the list ("Fluent in English, Italian and Spanish")
+        before = [m for m in WORKING_LEVEL.finditer(line, max(0, hit.start - 3 * _REACH), hit.start)]
+        before = [m for m in before if hit.start - m.end() <= _REACH or _BETWEEN_ITEMS.search(line, m.end(), hit.start)]
         if (after and not _BETWEEN_ITEMS.search(line[hit.end : after.start()])) or (
-            before and not _BETWEEN_ITEMS.search(line[before[-1].end() : hit.start])
+            before and _one_item(line, before[-1].end(), hit.start, vocab)
         ):
             found.append(hit.canonical)
     return found
+
+
+_LIST_OF_LANGUAGES = re.compile(r"(?:\s*(?:in|,|and|&|/|、|和|及)\s*)*", re.IGNORECASE)
+
+
+def _one_item(line: str, level_end: int, start: int, vocab: Vocabulary) -> bool:
+    """The level written before the language governs it: nothing of another list item between ("Fluent Spanish"),
+    or only other languages it governs too ("Fluent in English, Italian and Spanish")."""
+    between = line[level_end:start]
+    if not _BETWEEN_ITEMS.search(between):
+        return True
+    rest = between
+    for hit in reversed(vocab.languages_in(between)):
+        rest = rest[: hit.start] + " " + rest[hit.end :]
+    return _LIST_OF_LANGUAGES.fullmatch(rest) is not None
 
 
 def as_written(lines: list[str], languages: frozenset[str], vocab: Vocabulary) -> list[str]:

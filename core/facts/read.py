@@ -244,6 +244,9 @@ def _heading(line: str, vocab: Vocabulary, in_entries: bool) -> tuple[str, str, 
     canonical = vocab.section_of(text) or vocab.section_of(_ocr_repair(text))
     if canonical:
         return text.rstrip(":：").strip(), canonical, False
+    canonical = _bilingual_heading(text.rstrip(":：").strip(), vocab)
+    if canonical:
+        return text.rstrip(":：").strip(), canonical, False
     label = _LABEL.match(text)
     if label:
         head = label.group(1).strip()
@@ -265,6 +268,26 @@ def _heading(line: str, vocab: Vocabulary, in_entries: bool) -> tuple[str, str, 
     if caps and not in_entries:
         return text, "other", False
     return None
+
+
+# A heading in two languages: "Work Experience 工作经历", "教育背景 / EDUCATION", "Certifications｜证书".
+_BILINGUAL = re.compile(
+    r"(?P<en>[A-Za-z][A-Za-z &'-]{2,40}?)\s*[/|｜·•—–]?\s*(?P<zh>[\u4e00-\u9fff]{2,8})"
+    r"|(?P<zh2>[\u4e00-\u9fff]{2,8})\s*[/|｜·•—–]?\s*(?P<en2>[A-Za-z][A-Za-z &'-]{2,40}?)"
+)
+
+
+def _bilingual_heading(text: str, vocab: Vocabulary) -> str | None:
+    """The section of a heading written in English and Chinese, the Chinese part a known heading and the English one
+    a known heading too or a few words naming no skill ("Self Evaluation 自我评价")."""
+    found = _BILINGUAL.fullmatch(text)
+    if found is None:
+        return None
+    english, chinese = (found.group("en") or found.group("en2")).strip(), found.group("zh") or found.group("zh2")
+    canonical = vocab.section_of(chinese)
+    if canonical is None or len(english.split()) > 4:
+        return None
+    return canonical if vocab.section_of(english) or not vocab.skills_in(english) else None
 
 
 # A heading in capitals with a note after a dash: "CLINICAL ROTATIONS (MSN-FNP) — 620 supervised clinical hours".
@@ -355,9 +378,18 @@ def _city_at_start(text: str) -> str:
 def _labelled_name(line: str) -> str:
     """The value of a "姓名：" / "Name:" label, up to the next field on its line ("姓名：张晓 | 性别：女")."""
     label = _LABEL.match(line)
-    if label and label.group(1).strip().lower() in ("name", "姓名", "full name"):
+    # "姓    名：陈思琪": a Word template spaces a two-character label out to the width of the four-character ones
+    if label and _CJK_GAP.sub("", label.group(1).strip().lower()) in ("name", "姓名", "full name"):
         return _SPLIT.split(label.group(2).strip())[0].strip()
     return ""
+
+
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
+# A name in Chinese and in pinyin on one line: "张浩然 Haoran Zhang", "Haoran Zhang 张浩然".
+_NAME_TWICE = re.compile(
+    r"(?P<zh>[\u3400-\u9fff·]{2,4})\s*[/|｜]?\s*[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}"
+    r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}\s*[/|｜]?\s*(?P<zh2>[\u3400-\u9fff·]{2,4})"
+)
 
 
 # A document's own title, which a template prints where the name would be (compared without spaces).
@@ -378,6 +410,9 @@ def _name_candidate(line: str, vocab: Vocabulary) -> str:
     if vocab.section_of(first):
         return ""
     if _CJK.search(first):
+        twice = _NAME_TWICE.fullmatch(first)
+        if twice:
+            return twice.group("zh") or twice.group("zh2")
         compact = first.replace(" ", "")
         return compact if 2 <= len(compact) <= 4 and re.fullmatch(r"[\u3400-\u9fff·]+", compact) else ""
     words = first.split()
@@ -1553,6 +1588,9 @@ def _entries_in(
         ):  # "B.S. Supply Chain Management  2014 – 2018" over "The Ohio State University, Fisher College …"
             parts += _header_parts(lines[body_start].strip(), [])
             body_start += 1
+            if not parts[:-1] and body_start < next_header and _degree_line(lines[body_start], vocab):
+                parts.append(lines[body_start].strip())  # "2004.09-2008.07" / "深圳大学" / "工商管理 本科"
+                body_start += 1
         elif (
             body_start < next_header
             and not is_bullet(lines[body_start])
@@ -1561,6 +1599,10 @@ def _entries_in(
         ):  # "Senior SRE -- Ledgerline Financial  Mar 2022 – Present" over "Austin, TX (hybrid)": its place
             parts.append(place_below)
             body_start += 1
+        elif kind == "experience" and not parts and (stacked := _stacked_role(lines, body_start, next_header, vocab)):
+            # a two-column template's "2017.06-至今" over "万科物业发展股份有限公司" over "深圳分公司 项目经理"
+            parts = stacked
+            body_start += 2
         elif (
             kind != "education"
             and body_start < next_header
@@ -1621,6 +1663,33 @@ def _entries_in(
     if kind in ("experience", "education"):
         _org_from_above(entries, lines, with_place=kind == "education")
     return entries
+
+
+def _degree_line(line: str, vocab: Vocabulary) -> bool:
+    """A short line naming a degree and maybe its field, nothing else: "工商管理 本科", "B.S. Accounting"."""
+    return (
+        _short_plain(line) and not is_bullet(line) and bool(vocab.degrees_in(line)) and not _SCHOOL_WORDS.search(line)
+    )
+
+
+def _stacked_role(lines: list[str], below: int, end: int, vocab: Vocabulary) -> list[str]:
+    """[employer, title] from the two lines under a header of dates alone, as a two-column template stacks them:
+    "2017.06-至今" / "万科物业发展股份有限公司" / "深圳分公司 项目经理" (a branch before the title: its last word);
+    [] unless the first reads as an organisation and the second as a title."""
+    if below + 1 >= end or is_bullet(lines[below]) or is_bullet(lines[below + 1]):
+        return []
+    employer, title = lines[below].strip(), lines[below + 1].strip()
+    named = _is_org(employer, vocab) or (employer[:1].isupper() and len(employer.split()) <= 5)  # "Blue River Foods"
+    if not (named and _short_plain(employer.rstrip(".")) and not _is_title(employer, vocab)):
+        return []
+    if _is_location(employer) or _line_dates(employer)[1]:
+        return []
+    if not (_lone_title(title, vocab) or (_CJK.search(title) and _short_plain(title) and _is_title(title, vocab))):
+        return []
+    words = title.split()
+    if len(words) == 2 and _CJK.search(title) and _is_title(words[1], vocab) and not _is_title(words[0], vocab):
+        title = words[1]
+    return [employer, title]
 
 
 def _titles_below(lines: list[str], below: int, end: int, vocab: Vocabulary) -> list[str]:

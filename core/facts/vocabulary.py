@@ -57,7 +57,8 @@ _DEALS_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:deals?|accounts?|opportuniti
 _AP_COURSE = re.compile(
     r"[ \t]+(?:Biology|Chemistry|Physics|Calculus|Precalculus|Statistics|English|Literature|Language|History|"
     r"Government|Psychology|Economics|Macroeconomics|Microeconomics|Computer|Environmental|Spanish|French|Chinese|"
-    r"German|Latin|Art|Music|Human|World|U\.?S\.?|European|Seminar|Research|Scholar|classes|courses|exams?)\b",
+    r"German|Latin|Art|Music|Human|World|U\.?S\.?|European|Seminar|Research|Scholar|classes|courses|exams?|"
+    r"Style|Stylebook)\b",  # the Associated Press's style ("AP Style"), a writer's, not accounts payable
     re.IGNORECASE,
 )
 # A battery's state of charge ("SOC/SOH 估算", "SOC estimation"), not a security operations centre.
@@ -153,6 +154,26 @@ _OTHER_SENSE_AFTER = {
     ),
     # a length of time ("calendar year", "30 calendar days"), not an executive's diary
     "calendar": re.compile(r"[ \t]+(?:years?|quarters?|months?|days?|weeks?)\b", re.I),
+    # the Centers for Medicare & Medicaid Services' rules ("CMS guidelines", "CMS-1500"), not a website's system
+    "cms": re.compile(
+        r"[ \t-]+(?:guidelines?|regulations?|rules?|requirements?|compliance|conditions|star|quality|measures?|"
+        r"billing|reporting|1500|certified|standards?|surveys?|CoPs?)\b|[ \t]*-[ \t]*1500",
+        re.I,
+    ),
+    # a course's title ("Principles of Marketing"), not the Principle design app
+    "principle": re.compile(r"[ \t]+of\b", re.I),
+    # an actuarial exam ("SRM (Statistics for Risk Modeling)"), not an aircraft's structural repair manual
+    "srm": re.compile(r"[ \t]*[(（–-]?[ \t]*Statistics", re.I),
+    # a machine tool's control ("Fanuc controls", "Fanuc 0i"), not a robot
+    "fanuc": re.compile(
+        r"[ \t]+(?:controls?|controllers?|CNC|0i|0i-\w+|3[01]i|1[68]i|21i|Series|G-code|macro)\b", re.I
+    ),
+    # a help desk's canned replies ("macros in Zendesk"), not Excel's
+    "macros": re.compile(
+        r"[ \t]+(?:in|for)[ \t]+(?:Zendesk|Freshdesk|Intercom|Gorgias|Help[ \t]?Scout)\b"
+        r"|[ \t]*,[ \t]*(?:tags|triggers|views|automations|SLAs?|canned)\b",
+        re.I,
+    ),
     # a theorem or a rate ("CAP theorem", "cap rate"), not the administrative professionals' certificate
     "cap": re.compile(r"[ \t]+(?:theorem|rates?|table)\b", re.I),
     # a computer's bus or a card scheme's standard ("PCI Express", "PCIe slot", "PCI DSS"), not a coronary intervention
@@ -223,7 +244,9 @@ _OTHER_SENSE_BEFORE = {
     # an aircraft inspector's FAA Inspection Authorization ("Inspection Authorization (IA)", "A&P/IA"), not a site's
     # information architecture
     "ia": re.compile(r"(?:Authori[sz]ation[ \t]*[(（]|\bA&P[ \t]*/[ \t]*|\bFAA[ \t]+)$", re.I),
-    "ap": re.compile(r"\bLEED[ \t]+$"),  # a LEED Accredited Professional, not accounts payable
+    "cms": re.compile(r"\b(?:Medicare|Medicaid|Centers[ \t]+for)\b[^\n;]{0,30}[(（]?[ \t]*$", re.I),
+    # a LEED Accredited Professional; the readers written for ("copy for CFOs and AP managers"): not accounts payable
+    "ap": re.compile(r"\bLEED[ \t]+$|\bfor[ \t]+(?:[\w-]+[ \t]*(?:,|and|&)[ \t]*)?$"),
     "davinci": re.compile(r"\bVector[ \t]+$"),
     "can": re.compile(r"\b(?:I|YOU|WE|THEY|HE|SHE|IT|WHO|THAT|WHAT|HOW)[ \t]+$"),
     # a mechanical or a database design's rules and structure, not a UI design system or an enclosure
@@ -245,9 +268,45 @@ _OTHER_SENSE_BEFORE = {
     "容器": re.compile(r"(?:读写|线程安全|并发|集合|STL|标准库)[ \t]*$"),
     # a urinalysis among lab tests ("labs (CMP, CBC, A1c, lipid panel, TSH, UA)"), not user acquisition
     "ua": re.compile(r"\b(?:CBC|CMP|BMP|TSH|A1c|lipid|labs?|urine|panel)\b[^\n;.]{0,30}$", re.I),
-    # a patient's or a procedure's watch ("procedural sedation monitoring"), not a system's observability
+    # a patient's or a procedure's watch ("procedural sedation monitoring", "anesthesia induction and monitoring"),
+    # not a system's observability
     "monitoring": re.compile(
-        r"\b(?:sedation|patient|vital|cardiac|fetal|glucose|hemodynamic|telemetry|blood|drug|remote\s+patient)[ \t-]+$",
+        r"\b(?:sedation|patient|vital|cardiac|fetal|glucose|hemodynamic|telemetry|blood|drug|remote\s+patient)[ \t-]+$"
+        r"|\b(?:anesthe\w*|anaesthe\w*|sedation|vitals|ECG|EKG|SpO2|neuro|post-?op\w*)\b[^\n.;]{0,25}$",
+        re.I,
+    ),
+    # an actuarial exam ("Exam SRM", "SOA exams: P, FM, SRM"), not an aircraft's structural repair manual
+    "srm": re.compile(r"\b(?:Exams?|SOA|CAS|passed)\b[^\n]{0,40}$", re.I),
+    # a CNC machine's control among others ("Haas and Fanuc controls", "CNC (Fanuc, Mazak)"), not a robot
+    "fanuc": re.compile(
+        r"\b(?:CNC|Haas|Mazak|Mazatrol|Okuma|Sinumerik|Heidenhain|G-code|lathes?|mills?)\b[^\n.;]{0,25}$", re.I
+    ),
+    # a help desk's canned replies ("Zendesk macros", "support macros"), not Excel's
+    "macros": re.compile(
+        r"\b(?:Zendesk|Freshdesk|Intercom|Gorgias|Help[ \t]?Scout|support|tickets?|canned|response|help[ \t]?desk)\b"
+        r"[^\n.;]{0,20}$",
+        re.I,
+    ),
+    # a technical plan ("machining strategy", "test strategy", "caching strategy"), not business strategy
+    "strategy": re.compile(
+        r"\b(?:machining|toolpath|cutting|fixturing|test|testing|backup|caching|cache|branching|retry|deployment|"
+        r"rollout|indexing|partitioning|sharding|migration|tagging|naming|bidding|keyword)[ \t-]+$",
+        re.I,
+    ),
+    # an aircrew's teamwork abbreviated ("Crew Resource Management (CRM)"), not customer relationship management
+    "crm": re.compile(r"\bcrew[ \t]+resource[ \t]+management[ \t]*[(（][ \t]*$", re.I),
+    # an aircrew's teamwork ("Crew Resource Management"), not planning people and budgets
+    "resource management": re.compile(r"\bcrew[ \t]+$", re.I),
+    # an injured worker's insurance ("manage workers' compensation cases"), not pay and benefits
+    "compensation": re.compile(r"\bworkers?['’]?[ \t]*$|\bworker['’]s[ \t]+$", re.I),
+    # "开展会员活动": 开展 + 会员, no trade show
+    "展会": re.compile(r"开$"),
+    # shifts accepted ("能适应直播排班", "接受排班"), not the skill of scheduling others
+    "排班": re.compile(r"(?:适应|接受|服从|配合|能够?)[^，。；;\n]{0,6}$"),
+    # machine-shop drawings ("read and interpret blueprints and GD&T"), not Unreal's visual scripting
+    "blueprints": re.compile(
+        r"\b(?:read\w*|interpret\w*|understand\w*|follow\w*|from|per|construction|mechanical|electrical|"
+        r"architectural|shop|engineering|complex|job)\b[^\n.;]{0,25}$",
         re.I,
     ),
     # documents put together and laid out ("CTD资料汇编与质控", "模块整理及排版"): no assembly language, no typography

@@ -6,6 +6,8 @@ the line that shows it, so the summary can be checked against the file line by l
 
 from __future__ import annotations
 
+import re
+
 from core.assets.schema import Contact, Education, Project, ResumeSummary, Role, Skill
 from core.facts.model import PRESENT, DocumentModel, Entry, JobFacts
 from core.facts.text import fold
@@ -19,10 +21,20 @@ def recency(entry: Entry) -> tuple[int, int]:
     return end, month_index(entry.start) or 0
 
 
+# A role held beside another ("Part-time Customer Support Agent", "兼职讲师", "Volunteer Coordinator"): of two current
+# roles, not the one the person is "currently" in.
+_SIDE_ROLE = re.compile(r"\b(?:part[- ]time|volunteer|seasonal|per diem|side)\b|兼职|志愿", re.IGNORECASE)
+
+
 def by_recency(entries: list[Entry]) -> list[Entry]:
-    """Entries most recent first; undated ones keep their document order after the dated ones."""
+    """Entries most recent first (of two still held, a side role after the main one); undated ones keep their
+    document order after the dated ones."""
     order = {id(e): n for n, e in enumerate(entries)}
-    return sorted(entries, key=lambda e: (-recency(e)[0], -recency(e)[1], order[id(e)]))
+
+    def side(entry: Entry) -> bool:
+        return entry.end == PRESENT and bool(_SIDE_ROLE.search(entry.title))
+
+    return sorted(entries, key=lambda e: (-recency(e)[0], side(e), -recency(e)[1], order[id(e)]))
 
 
 def bullets_of(doc: DocumentModel, entry: Entry) -> list[str]:

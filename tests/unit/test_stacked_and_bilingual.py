@@ -1,0 +1,107 @@
+"""Six new pairs, found by writing documents in trades the fixtures lacked.
+
+- A fitness coach's Chinese resume with headings in two languages ("Work Experience 工作经历", "Education 教育背景",
+  "Certifications 证书"): a CPR card's expiry date became a job at "Red", the school a job, and the name "张浩然
+  Haoran Zhang" was lost to "NASM-CPT" (tests/data/resume/fitness_coach_bilingual_zh.txt).
+- A property manager's two-column PDF text, dates over employer over title ("2017.06-至今" /
+  "万科物业发展股份有限公司" / "深圳分公司 项目经理"): three roles with neither employer nor title, and
+  the school without its degree (tests/data/resume/property_manager_two_column_zh.txt).
+- A Word template's spaced label "姓    名：陈思琪": no name (tests/data/resume/livestream_ops_zh.txt).
+- A journalism graduate: "AP Style" read as accounts payable, and a posting's readers ("copy for CFOs and AP managers")
+  as a requirement; the posting's "AP Style" and "a CMS such as WordPress" asked nothing
+  (tests/data/resume/journalism_new_grad_en.txt, tests/data/jd/ledgerline_content_associate.txt).
+- A flight attendant moving to customer success: "Fluent in English, Italian and Spanish" spoke no second language,
+  "conflict de-escalation" resolved no conflict, "Zendesk (macros, tags…)" wrote VBA, and the part-time side job was
+  the one she is "currently" in (tests/data/resume/flight_attendant_to_csm_en.txt, tests/data/jd/tripvale_csm.txt).
+- A CNC programmer's posting: "read and interpret blueprints" asked for Unreal Blueprints, "Fanuc controls" for
+  industrial robotics, "machining strategy" for strategic thinking (tests/data/jd/ascent_cnc_programmer.txt).
+"""
+
+from __future__ import annotations
+
+from core.facts.model import DocumentModel
+from core.facts.read import read_document, read_job
+from core.facts.vocabulary import get_vocabulary
+from core.workbench.coverage import compute_coverage
+from tests.unit.fixture_pairs import coverage_status, fixture, run_offline
+
+
+def _resume(name: str) -> DocumentModel:
+    return read_document(fixture("resume", name), "resume")
+
+
+def test_headings_in_two_languages_open_their_sections() -> None:
+    doc = _resume("fitness_coach_bilingual_zh.txt")
+    assert doc.contact.name == "张浩然"
+    assert [(e.org, e.title) for e in doc.experience] == [("乐刻运动", "私教主管"), ("一兆韦德健身", "私人教练")]
+    assert [(e.org, e.title, e.field) for e in doc.education] == [("上海体育学院", "本科", "运动人体科学")]
+
+
+def test_roles_stacked_as_dates_employer_title() -> None:
+    doc = _resume("property_manager_two_column_zh.txt")
+    assert [(e.org, e.title, e.start) for e in doc.experience] == [
+        ("万科物业发展股份有限公司", "项目经理", "2017-06"),
+        ("深圳市长城物业集团股份有限公司", "客服主管", "2012-03"),
+        ("深圳市金地物业管理有限公司", "物业管理员", "2008-07"),
+    ]
+    assert [(e.org, e.title, e.field) for e in doc.education] == [("深圳大学", "本科", "工商管理")]
+    english = (
+        "Jane Doe\n\nEXPERIENCE\nJan 2019 – Present\nAcme Logistics Inc.\nOperations Manager\n- Ran the night shift\n"
+    )
+    assert [(e.org, e.title) for e in read_document(english, "resume").experience] == [
+        ("Acme Logistics Inc.", "Operations Manager")
+    ]
+
+
+def test_a_spaced_name_label_names_the_person() -> None:
+    assert _resume("livestream_ops_zh.txt").contact.name == "陈思琪"
+
+
+def test_ap_style_is_a_writers_and_the_readers_are_no_requirement() -> None:
+    doc = _resume("journalism_new_grad_en.txt")
+    assert "accounts payable" not in doc.skills and "principle app" not in doc.skills
+    _, job = read_job(fixture("jd", "ledgerline_content_associate.txt"))
+    assert {"ap style", "content management systems", "editing"} <= set(job.must_have)
+    assert "accounts payable" not in {*job.must_have, *job.nice_to_have}
+    status = coverage_status("journalism_new_grad_en.txt", "ledgerline_content_associate.txt")
+    assert status["ap style"] == status["content management systems"] == "resume"
+
+
+def test_the_flight_attendants_languages_de_escalation_and_current_role() -> None:
+    doc = _resume("flight_attendant_to_csm_en.txt")
+    assert "vba" not in doc.skills and "resource management" not in doc.skills
+    status = coverage_status("flight_attendant_to_csm_en.txt", "tripvale_csm.txt")
+    assert status["multilingual communication"] == status["conflict resolution"] == "resume"
+    pitch = run_offline("flight_attendant_to_csm_en.txt", "tripvale_csm.txt", "en")["match"].self_pitch
+    assert "I'm a Flight Attendant / In-Flight Lead at Frontier Airlines." in pitch
+
+
+def test_a_machine_shops_posting_asks_for_blueprint_reading() -> None:
+    _, job = read_job(fixture("jd", "ascent_cnc_programmer.txt"))
+    asked = {*job.must_have, *job.nice_to_have}
+    assert "blueprint reading" in job.must_have
+    assert not asked & {"unreal blueprints", "industrial robotics", "strategic thinking"}
+
+
+def test_words_in_their_other_sense() -> None:
+    vocab = get_vocabulary()
+
+    def skills(text: str) -> set[str]:
+        return {hit.canonical for hit in vocab.skills_in(text)}
+
+    assert "observability" not in skills("Advanced anesthesia induction and monitoring skills")
+    assert "aircraft maintenance manuals" not in skills("SOA exams passed: P, FM, SRM")
+    assert skills("Management system aligned with ISO 45001") == {"iso 45001"}
+    assert "compensation and benefits" not in skills("Manage workers' compensation cases")
+    assert "content management systems" not in skills("Document in line with Joint Commission and CMS guidelines")
+    assert "trade show sales" not in skills("开展会员活动、体测活动")
+    assert "labor scheduling" not in skills("能适应直播排班")
+    assert "crm" not in skills("Crew Resource Management (CRM)")
+    assert skills("Crew Resource Management") == set()
+
+
+def test_excel_and_vba_written_as_one_item_prove_excel() -> None:
+    doc = read_document("Jane Doe\nSKILLS\nExcel / VBA, SQL\n", "resume")
+    jd, job = read_job("Pricing Actuary\nAcme\nRequirements\n- Advanced Excel and SQL\n")
+    coverage = compute_coverage(job.must_have, job.nice_to_have, doc, None, jd)
+    assert {k.keyword: k.status for k in coverage.must_have} == {"excel": "resume", "sql": "resume"}
