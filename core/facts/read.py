@@ -2433,11 +2433,15 @@ _LICENCE_KIND = re.compile(r"(?:\b(?:[Ff]ull|[Cc]lean|[Vv]alid|[Cc]urrent|[A-Z][
 def _with_its_kind(text: str, hit: Hit) -> str:
     """A certificate as the document names it: a name in lower case with the words that say which it is, opening in
     capitals as a list's item does; any other name as written."""
-    if not hit.surface[:1].islower():
-        return hit.surface
+    surface = _CJK_WRAP.sub("", hit.surface).replace("\n", " ")  # "全国物业管理企业经理" + "岗位证书": one name
+    if not surface[:1].islower():
+        return surface
     kind = _LICENCE_KIND.search(text, max(0, hit.start - 30), hit.start)
-    named = f"{kind.group(0)}{hit.surface}" if kind else hit.surface
+    named = f"{kind.group(0)}{surface}" if kind else surface
     return named[:1].upper() + named[1:]
+
+
+_CJK_WRAP = re.compile(r"(?<=[\u3400-\u9fff])[ \t]*\n[ \t]*(?=[\u3400-\u9fff])")
 
 
 def _read_day_first(entries: list[Entry], lines: list[str]) -> None:

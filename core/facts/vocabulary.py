@@ -262,8 +262,8 @@ _OTHER_SENSE_BEFORE = {
     # propensity score matching among causal methods ("causal inference (DiD, PSM, synthetic control)"), no Scrum
     "psm": re.compile(r"(?:\bDiD\b|causal|propensity|matching|regression|IPW)[^\n.;]{0,30}$", re.IGNORECASE),
     # a trade certificate's level ("汽车营销师（四级）", "电工四级"), not the English test
-    "四级": re.compile(r"(?:师|工|员)[ \t]*[（(]?[ \t]*$"),
-    "六级": re.compile(r"(?:师|工|员)[ \t]*[（(]?[ \t]*$"),
+    "四级": re.compile(r"(?:师|工|员|[初中高]级)[ \t]*[（(]?[ \t]*$"),  # "消防员 中级（四级）": a trade's grade
+    "六级": re.compile(r"(?:师|工|员|[初中高]级)[ \t]*[（(]?[ \t]*$"),
     # "多线程读写容器": a data structure, not Docker
     "容器": re.compile(r"(?:读写|线程安全|并发|集合|STL|标准库)[ \t]*$"),
     # a urinalysis among lab tests ("labs (CMP, CBC, A1c, lipid panel, TSH, UA)"), not user acquisition

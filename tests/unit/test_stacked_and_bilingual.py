@@ -105,3 +105,27 @@ def test_excel_and_vba_written_as_one_item_prove_excel() -> None:
     jd, job = read_job("Pricing Actuary\nAcme\nRequirements\n- Advanced Excel and SQL\n")
     coverage = compute_coverage(job.must_have, job.nice_to_have, doc, None, jd)
     assert {k.keyword: k.status for k in coverage.must_have} == {"excel": "resume", "sql": "resume"}
+
+
+def test_the_coachs_property_managers_and_live_streamers_trades_are_read() -> None:
+    """The three Chinese postings asked for next to nothing (a coach's posting: CPR, coaching, sales) and the
+    resumes' certificates were cut, split or read as an English test: "全国物业管理企业经理" + "岗位证书" (a wrap) was
+    two names joined by a line break, "建（构）筑物消防员 中级（四级）" CET-4."""
+    _, gym = read_job(fixture("jd", "gym_head_coach_zh.txt"))
+    assert {"personal training", "fitness instructor qualification", "membership renewal"} <= set(gym.must_have)
+    _, estate = read_job(fixture("jd", "property_project_manager_zh.txt"))
+    assert {"property manager qualification", "property manager post certificate"} <= set(estate.must_have)
+    assert {"property fee collection", "owner satisfaction"} <= set(estate.nice_to_have)
+    _, stream = read_job(fixture("jd", "livestream_lead_zh.txt"))
+    assert {"livestream e-commerce", "douyin e-commerce", "qianchuan"} <= set(stream.must_have)
+    status = coverage_status("property_manager_two_column_zh.txt", "property_project_manager_zh.txt")
+    assert status["property manager post certificate"] == status["property fee collection"] == "resume"
+    certificates = _resume("property_manager_two_column_zh.txt").certifications
+    assert "全国物业管理企业经理岗位证书" in certificates and "四级" not in certificates
+    assert coverage_status("fitness_coach_bilingual_zh.txt", "gym_head_coach_zh.txt")["personal training"] == "resume"
+
+
+def test_a_team_counted_after_whom_it_holds() -> None:
+    """ "管理主播4人、场控2人、投手1人，团队共8人" led no team: the count came after the people's kind."""
+    status = coverage_status("livestream_ops_zh.txt", "livestream_lead_zh.txt")
+    assert status["team management"] == "resume"
