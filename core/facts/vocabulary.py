@@ -160,6 +160,12 @@ _OTHER_SENSE_AFTER = {
         r"billing|reporting|1500|certified|standards?|surveys?|CoPs?)\b|[ \t]*-[ \t]*1500",
         re.I,
     ),
+    # a browser's Content Security Policy ("CSP headers", "CSP nonce"), not the safety professionals' certificate
+    "csp": re.compile(r"[ \t]+(?:headers?|nonces?|polic(?:y|ies)|violations?|directives?|reports?)\b", re.I),
+    # OSHA's process safety programme ("PSM/RMP program", "PSM compliance"), not the Scrum certificate
+    "psm": re.compile(
+        r"[ \t]*/[ \t]*RMP\b|[ \t]+(?:program|programs|compliance|standard|elements?|audits?|covered)\b", re.I
+    ),
     # a course's title ("Principles of Marketing"), not the Principle design app
     "principle": re.compile(r"[ \t]+of\b", re.I),
     # an actuarial exam ("SRM (Statistics for Risk Modeling)"), not an aircraft's structural repair manual
@@ -259,8 +265,23 @@ _OTHER_SENSE_BEFORE = {
     # a forklift licence's class ("特种设备作业人员证（叉车司机 N1）"), not the Japanese test
     "n1": _FORKLIFT_CLASS_BEFORE,
     "n2": _FORKLIFT_CLASS_BEFORE,
-    # propensity score matching among causal methods ("causal inference (DiD, PSM, synthetic control)"), no Scrum
-    "psm": re.compile(r"(?:\bDiD\b|causal|propensity|matching|regression|IPW)[^\n.;]{0,30}$", re.IGNORECASE),
+    # a browser's policy among web defences ("XSS, CSRF, CSP", "Content Security Policy (CSP)"), no safety certificate
+    "csp": re.compile(
+        r"\b(?:XSS|CSRF|CORS|SameSite|Content[ \t]+Security[ \t]+Policy|HTTP|headers?|cloud[ \t]+service)\b"
+        r"[^\n.;]{0,25}$",
+        re.I,
+    ),
+    # a breach looked into ("security incident investigation"), not an injury's
+    "incident investigation": re.compile(r"\b(?:security|cyber|SOC|phishing|malware|IT|network|fraud)[ \t-]+$", re.I),
+    # propensity score matching among causal methods ("causal inference (DiD, PSM, synthetic control)"), no Scrum;
+    # OSHA's process safety management ("Process Safety Management (PSM)", "ammonia refrigeration (IIAR) and PSM"),
+    # not the Scrum certificate
+    "psm": re.compile(
+        r"(?:\bDiD\b|causal|propensity|matching|regression|IPW)[^\n.;]{0,30}$"
+        r"|(?:\bOSHA|process[ \t]+safety|\bRMP|1910\.119|HAZOP|\bPHA|\bMOC|mechanical[ \t]+integrity|ammonia|IIAR|"
+        r"refiner|chemical)[^\n.;]{0,30}$",
+        re.IGNORECASE,
+    ),
     # a trade certificate's level ("汽车营销师（四级）", "电工四级"), not the English test
     "四级": re.compile(r"(?:师|工|员|[初中高]级)[ \t]*[（(]?[ \t]*$"),  # "消防员 中级（四级）": a trade's grade
     "六级": re.compile(r"(?:师|工|员|[初中高]级)[ \t]*[（(]?[ \t]*$"),
