@@ -30,7 +30,7 @@ from core.offline.lookup import (
     spoken_name,
     surface,
 )
-from core.offline.match import Fit, assess, held_and_worked_with, latest_role
+from core.offline.match import Fit, assess, held_and_worked_with, held_sentence, latest_role
 from core.offline.relevance import Relevance, tokens
 from core.offline.summary import by_recency
 from core.offline.templates import lang_of, span, t
@@ -191,7 +191,7 @@ def _intros(
     joined = ("、" if lang == "zh" else ", ").join
     skill_text = t(lang, "intro_skills", skills=joined(named.skills)) if named.skills else ""
     if named.held:  # a licence is held, not a core skill
-        skill_text += t(lang, "pitch_certs", certs=joined(named.held))
+        skill_text += held_sentence(named.held, lang)
     close = t(lang, "intro_close", company=_joining(job, lang))
     one = opening + current + (relevant if bullets else "") + skill_text + close
     blocks: list[str] = []

@@ -376,6 +376,34 @@ _CERT_NAME_WORDS = 8
 _CREDENTIAL_NOUN = re.compile(r"(?:licen[cs]e|certificate|certification|permit|证书?|执照|驾照)$", re.IGNORECASE)
 
 
+_DRIVING = re.compile(
+    r"^(?P<kind>(?:(?:valid|full|clean|current)\s+)*(?:UK\s+|US\s+|[A-Z][a-z]+\s+)?)(?:driver'?s|driving|drivers)\s+"
+    r"licen[cs]e$",
+    re.IGNORECASE,
+)
+_ONE_OF_A_KIND = re.compile(r"(?:licen[cs]e|certificate|card|permit)$", re.IGNORECASE)
+
+
+def held_sentence(held: list[str], lang: str) -> str:
+    """ " I hold EPA 608 Universal and a driver's license." / "持有…、…。": the credentials as a sentence says them."""
+    said = [_held_as_said(name, lang) for name in held]
+    listed = "、".join(said) if lang == "zh" else " and ".join([", ".join(said[:-1]), said[-1]] if said[1:] else said)
+    return t(lang, "pitch_certs", certs=listed)
+
+
+def _held_as_said(name: str, lang: str) -> str:
+    """A credential as an English sentence says it is held: "a driver's license", "a Journeyman License", "an HVAC
+    Journeyman License"; a named certificate as written ("EPA 608 Universal", "OSHA 30")."""
+    if lang != "en" or not _ONE_OF_A_KIND.search(name):
+        return name
+    driving = _DRIVING.match(name)
+    if driving and not driving.group("kind"):
+        name = "driver's license"  # the vocabulary's label, "Driver's License": a common noun in a sentence
+    elif driving:
+        name = name[:1].lower() + name[1:]  # "a full UK driving licence"
+    return with_article(name, lang)
+
+
 def held_and_worked_with(fit: Fit, resume: DocumentModel, limit: int) -> Named:
     """`pitch_named` split: a licence is held, not worked with ("I hold the CPA", "持有基金从业资格"), and never a
     "core skill"; held by the keyword as much as by the words ("主治医师" written alone is a licence too)."""
@@ -444,7 +472,7 @@ def _self_pitch(
         text += t(lang, "pitch_facts", facts=t(lang, "list_sep").join(facts))
     named = held_and_worked_with(fit, resume, PITCH_SKILLS)
     if named.held:
-        text += t(lang, "pitch_certs", certs=("、" if lang == "zh" else ", ").join(named.held))
+        text += held_sentence(named.held, lang)
     if named.skills:
         text += t(lang, "pitch_skills", skills=("、" if lang == "zh" else ", ").join(named.skills))
     return text + t(lang, "pitch_close")

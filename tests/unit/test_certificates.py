@@ -144,7 +144,7 @@ def test_a_pitch_holds_its_licences_and_a_title_proves_none() -> None:
     licence = next(s for s in strengths if s.startswith("Journeyman Electrician License"))
     assert "Texas Journeyman Electrician License - TDLR Lic. No. 187342" in licence  # the licence's own line
     assert not any("Forklift" in gap.gap for gap in electrician["match"].gaps)
-    assert " I hold Journeyman Electrician License" in electrician["match"].self_pitch
+    assert " I hold a Journeyman Electrician License" in electrician["match"].self_pitch
 
 
 def test_an_interview_asks_how_far_a_licence_in_progress_is_and_a_gap_quotes_it_short() -> None:
@@ -235,7 +235,7 @@ def test_a_two_column_resumes_licences_in_progress_are_never_held() -> None:
     assert "APRN license pending" in doc.certifications and "FNP-BC exam scheduled" in doc.certifications
     service = _service_of(resume, _fixture("jd", "meridian_urgent_care_np.txt"), "en")
     match = service.run()["match"]
-    assert "I hold BLS, ACLS." in match.self_pitch
+    assert "I hold BLS and ACLS." in match.self_pitch
     assert not any(s.startswith(("FNP", "APRN")) for s in match.strengths)
     assert {"FNP Board Certification", "APRN License"} <= {g.gap.split(" is required")[0] for g in match.gaps}
 

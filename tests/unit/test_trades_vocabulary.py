@@ -53,3 +53,12 @@ def test_a_browsers_policy_and_a_breach_are_no_safety_terms() -> None:
     vocab = get_vocabulary()
     assert not vocab.certifications_in("Hardened headers: XSS, CSRF, CSP")
     assert not vocab.skills_in("Led security incident investigation for phishing")
+
+
+def test_credentials_are_held_as_a_sentence_says_them() -> None:
+    """The pitch said "I hold Driver's License." (the vocabulary's label, no article) and "I hold BLS, ACLS."."""
+    from tests.unit.fixture_pairs import run_offline
+
+    steps = run_offline(HVAC, SUMMIT, "en")
+    assert "I hold EPA 608 Universal and a driver's license." in steps["match"].self_pitch
+    assert "I hold EPA 608 Universal, a driver's license and NATE Certification." in steps["interview"].self_intro_1min

@@ -65,9 +65,9 @@ def test_a_licence_is_held_in_the_cvs_words_and_is_no_core_skill() -> None:
     """The pitch said "I hold Driver's License." (the vocabulary's American label) and the interview counted the
     licence among "My core skills include …"."""
     steps = run_offline(RESUME, POSTING, "en")
-    assert "I hold Full UK driving licence." in steps["match"].self_pitch
+    assert "I hold a full UK driving licence." in steps["match"].self_pitch
     assert "Driver's License" not in steps["match"].self_pitch
     intro = steps["interview"].self_intro_1min
     skills = intro.split("My core skills include ")[1].split(".")[0]
     assert "licence" not in skills.lower() and "license" not in skills.lower()
-    assert "I hold Full UK driving licence." in intro
+    assert "I hold a full UK driving licence." in intro

@@ -61,7 +61,7 @@ def test_the_advisor_holds_what_his_designations_section_says() -> None:
         "ChFC (in progress)",
     ]
     match = run_offline(RESUME, POSTING, "en")["match"]
-    assert "I hold CFP, FINRA Series 66." in match.self_pitch
+    assert "I hold CFP and FINRA Series 66." in match.self_pitch
     assert "CPA" not in match.self_pitch and "Series 65" not in match.self_pitch
     assert any("in progress" in gap.gap and "ChFC" in gap.gap for gap in match.gaps)
 
