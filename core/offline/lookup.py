@@ -617,7 +617,9 @@ def skills_on_lines(doc: DocumentModel, indexes: list[int], each_form: bool = Fa
     # The list's items as the user wrote them, a name a narrow column broke ("逻" + "辑分析仪") made whole.
     texts = [text for _, text in line_units([doc.lines[i] for i in indexes], doc=doc)] if each_form else []
     for text in texts or [doc.lines[i] for i in indexes]:
-        for canonical, written in _named_items(vocab.skills_in(text), text):
+        label = _ITEM_LABEL.match(text) if each_form else None  # "CAM/CAD: Mastercam, SolidWorks": a category's name
+        hits = [h for h in vocab.skills_in(text) if label is None or h.start >= label.end()]
+        for canonical, written in _named_items(hits, text):
             forms = [fold(w) for c, w in seen.values() if c == canonical]
             if not forms or (each_form and not any(contains_phrase(form, written) for form in forms)):
                 seen.setdefault(fold(written), (canonical, written))

@@ -62,3 +62,15 @@ def test_credentials_are_held_as_a_sentence_says_them() -> None:
     steps = run_offline(HVAC, SUMMIT, "en")
     assert "I hold EPA 608 Universal and a driver's license." in steps["match"].self_pitch
     assert "I hold EPA 608 Universal, a driver's license and NATE Certification." in steps["interview"].self_intro_1min
+
+
+def test_a_skills_lines_category_is_no_item_of_the_tailored_list() -> None:
+    """ "CAM/CAD: Mastercam 2023 (Mill, Multiaxis), SolidWorks, Vericut" and "Inspection: CMM (PC-DMIS), …" gave the
+    tailored list the items "CAM/CAD" and "Inspection"."""
+    from tests.unit.fixture_pairs import run_offline
+
+    markdown = run_offline(CNC, ASCENT, "en")["customize"].markdown
+    listed = next(line for line in markdown.splitlines() if "Mastercam ·" in line or "· Mastercam" in line)
+    items = [item.strip() for item in listed.split("·")]
+    assert "CAM/CAD" not in items and "Inspection" not in items
+    assert {"Mastercam", "SolidWorks", "Vericut", "PC-DMIS"} <= set(items)
