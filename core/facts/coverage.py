@@ -241,7 +241,8 @@ def as_json(proofs: Sequence[KeywordProof]) -> list[dict[str, Any]]:
 # a slash joins skills asked together as often as a choice).
 # "Splunk、QRadar 或国产 SOC 平台": an "or" may carry a word of kind before the last choice ("or other", "或国产").
 _OR_GAP = re.compile(
-    r"^\s*(?:[,，、]\s*)?(?:or|either|或者?|或是)(?:\s*(?:other|similar|国产|其他|其它|同类|类似|相关))?\s*$",
+    r"^\s*(?:(?:licen[cs]e|certification|certificate|credential)s?\s*)?[(（]?\s*"  # "LVT license (or RVT/CVT …)"
+    r"(?:[,，、]\s*)?(?:or|either|或者?|或是)(?:\s*(?:other|similar|国产|其他|其它|同类|类似|相关))?\s*$",
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"^\s*[,，、/]\s*$")

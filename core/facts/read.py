@@ -123,7 +123,8 @@ _FIELD = re.compile(
 )
 # The field right after a degree's abbreviation: "B.S. Supply Chain Management", "MSc Data Science".
 _FIELD_AFTER_ABBREVIATION = re.compile(
-    r"^(?:B\.?S\.?c?|B\.?A\.?|M\.?S\.?c?|M\.?A\.?|B\.?Eng\.?|M\.?Eng\.?|B\.?Tech\.?|M\.?Tech\.?|BBA|BFA|MFA)"
+    r"^(?:B\.?S\.?c?|B\.?A\.?|M\.?S\.?c?|M\.?A\.?|B\.?Eng\.?|M\.?Eng\.?|B\.?Tech\.?|M\.?Tech\.?|BBA|BFA|MFA|"
+    r"A\.A\.S\.?|AAS|A\.S\.|A\.A\.)"
     r"\s+(?!in\b|of\b)([A-Z][A-Za-z&' -]{2,60})$"
 )
 _LONG_HEADS = ("manager", "engineer", "analyst", "designer", "developer", "coordinator", "specialist", "consultant")
@@ -988,6 +989,24 @@ def _field_after_degree(entry: Entry, pieces: list[str]) -> None:
 _DEGREE_OWN_SUBJECT = frozenset({"science", "sciences", "arts", "applied science", "applied sciences", "fine arts"})
 
 
+_PASSED = re.compile(r"^\W*(?:passed|sat|cleared|通过)\b", re.I)
+
+
+def _exam_passed(school: Entry, lines: list[str], vocab: Vocabulary) -> bool:
+    """An exam or licence written under the schools with its year ("Passed VTNE (Veterinary Technician National
+    Examination), 2016"): no school, no degree."""
+    line = lines[school.line_start] if school.line_start < len(lines) else ""
+    return (
+        not school.title
+        and not _SCHOOL_WORDS.search(line)
+        and not _SCHOOL_WORDS.search(school.org)
+        and (bool(_PASSED.match(line)) or bool(vocab.certifications_in(line, known_only=True)))
+    )
+
+
+_ACCREDITED = re.compile(r"accredit|approved|\bABA\b|\bCCNE\b|\bACEN\b|\bAVMA\b|\bABET\b|\bAACSB\b", re.I)
+
+
 def _fill_school(entry: Entry, parts: list[str], text: str, vocab: Vocabulary) -> None:
     parts = [piece for part in parts for piece in _school_after_full_stop(part, vocab)]
     pieces = [piece for part in parts for piece in _cjk_split(part, vocab)]
@@ -997,7 +1016,13 @@ def _fill_school(entry: Entry, parts: list[str], text: str, vocab: Vocabulary) -
     for piece in pieces:
         if not entry.org and piece in named:
             entry.org = piece
-        elif entry.title and not entry.field and not piece.isupper() and f"{entry.title} ({piece})" in text:
+        elif (
+            entry.title
+            and not entry.field
+            and not piece.isupper()
+            and f"{entry.title} ({piece})" in text
+            and not _ACCREDITED.search(piece)  # "A.S. Veterinary Technology (AVMA-accredited)": the programme's
+        ):
             entry.field = piece  # "B.Tech (Computer Science) Vellore Institute of Technology"; not a board's "(CBSE)"
         elif not entry.location and _CITY_STATE.match(piece):
             entry.location = piece  # before the degree: "Boston, MA" is a place, not a Master of Arts
@@ -1657,6 +1682,7 @@ def _entries_in(
         entries = _roles_under_employer(_merge_into_hosts(entries, lines, _sub_heading))
     if kind == "education":
         entries = _merge_into_hosts(entries, lines, _school_detail(vocab))
+        entries = [school for school in entries if not _exam_passed(school, lines, vocab)]
         for school in entries:  # a grade merged in from a detail's line
             gpa = None if school.gpa else _GPA.search("\n".join(lines[school.line_start : school.line_end]))
             school.gpa = gpa.group(1).replace(" ", "") if gpa else school.gpa
