@@ -958,7 +958,9 @@ _A_UNIVERSITY = re.compile(r"\bUniversity\b|大学")
 # How a subject of study ends ("Aviation Maintenance Technology", "Business Administration").
 _SUBJECT_TAIL = re.compile(
     r"\b(?:technology|engineering|sciences?|studies|management|administration|nursing|accounting|finance|economics|"
-    r"mathematics|design|arts|education|marketing|psychology|biology|chemistry|physics)$",
+    r"mathematics|design|arts|education|marketing|psychology|biology|chemistry|physics|communications?|journalism|"
+    r"history|english|sociology|hospitality|statistics|philosophy|linguistics|kinesiology|nutrition|humanities|media|"
+    r"relations|policy|geography|anthropology|literature|health|therapy|music|architecture|pharmacy|refrigeration)$",
     re.IGNORECASE,
 )
 

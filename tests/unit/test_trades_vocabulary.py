@@ -74,3 +74,16 @@ def test_a_skills_lines_category_is_no_item_of_the_tailored_list() -> None:
     items = [item.strip() for item in listed.split("·")]
     assert "CAM/CAD" not in items and "Inspection" not in items
     assert {"Mastercam", "SolidWorks", "Vericut", "PC-DMIS"} <= set(items)
+
+
+def test_an_event_managers_contracts_and_degree() -> None:
+    """An event manager (tests/data/resume/event_manager_en.txt) against a corporate event posting
+    (tests/data/jd/nimbus_corporate_event_manager.txt): Cvent and the CMP were unknown, "negotiates hotel and venue
+    contracts" negotiated with no vendor, and "B.A., Communication – San Francisco State University" had no field."""
+    _, job = read_job(fixture("jd", "nimbus_corporate_event_manager.txt"))
+    assert {"cvent", "vendor negotiation"} <= set(job.must_have)
+    assert "certified meeting professional" in job.nice_to_have
+    status = coverage_status("event_manager_en.txt", "nimbus_corporate_event_manager.txt")
+    assert status["vendor negotiation"] == status["cvent"] == status["certified meeting professional"] == "resume"
+    school = read_document(fixture("resume", "event_manager_en.txt"), "resume").education[0]
+    assert (school.org, school.field) == ("San Francisco State University", "Communication")
