@@ -1932,7 +1932,12 @@ _OPEN_END = re.compile(
 def _bullets(lines: list[str], start: int, end: int, wrap: int | None = None) -> list[str]:
     """Lines under a header, a wrapped line joined to the bullet above (see bullet_units), less a lone label over
     them ("工作内容：", "Key achievements:"): a sub-heading, no deed."""
-    return [text for _, text in bullet_units(lines[start:end], column=wrap) if not is_lone_label(text)]
+    chinese_prose = document_prose(tuple(lines)) if wrap is not None else False
+    return [
+        text
+        for _, text in bullet_units(lines[start:end], column=wrap, chinese_prose=chinese_prose)
+        if not is_lone_label(text)
+    ]
 
 
 _LONE_LABEL = re.compile(r"^[^\s:：]{1,12}(?:\s[^\s:：]{1,12}){0,2}[:：]$")
@@ -1960,7 +1965,9 @@ def _site_fields(text: str) -> bool:
     return bool(pieces) and all(_SITE_FIELD.fullmatch(p.strip()) for p in pieces)
 
 
-def bullet_units(lines: list[str], prose: bool = False, column: int | None = None) -> list[tuple[int, str]]:
+def bullet_units(
+    lines: list[str], prose: bool = False, column: int | None = None, chinese_prose: bool | None = None
+) -> list[tuple[int, str]]:
     """(index of its first line, text) of each bullet or sentence in `lines`, its wrapped lines joined.
 
     Wrapped: no bullet mark of its own, and either a lower-case start or a bullet above that stops mid-sentence
@@ -1968,18 +1975,25 @@ def bullet_units(lines: list[str], prose: bool = False, column: int | None = Non
     A scan read by OCR has no bullet marks at all, so a capitalised line after a finished one stays a bullet.
     `prose`: a paragraph (a profile's), where a line goes on until a sentence ends ("… in Articulate" +
     "Storyline and Rise …"). `column`: the width the document's Chinese lines wrap at (document_wrap), for the
-    wrapped ends of items a PDF's text left without their marks.
+    wrapped ends of items a PDF's text left without their marks. `chinese_prose`: the document writes Chinese
+    paragraphs a narrow column wrapped (document_prose; asked of `lines` when not given): their lines go on until a
+    sentence ends, and each sentence is a unit.
     """
     units: list[tuple[int, str]] = []
     closes_items = _closes_chinese_items(lines)
     wrap: list[int | None] = []  # the column's wrap width, worked out the first time a marked unit may need it
     widest = max((len(line.strip()) for line in lines), default=0)
     last_line, marked = "", False  # the line before, and whether the unit it is part of opened with a mark
+    chinese_prose = column is not None and (_chinese_prose(lines) if chinese_prose is None else chinese_prose)
+    joined_at: list[list[tuple[int, int]]] = []  # per unit: (line index, where its text begins in the unit)
     for index, line in enumerate(lines):
         text = _strip_bullet(line)
         if not text:
             continue
         goes_on = prose and units and not units[-1][1].rstrip().endswith(_PROSE_ENDS)
+        if chinese_prose and units and not is_bullet(line) and column is not None:
+            # a paragraph a narrow column wrapped: a full line that ends no sentence goes on in the next
+            goes_on = goes_on or _unfinished(last_line, column)
         if marked and not goes_on and _CJK.search(last_line.rstrip()[-1:]):
             if not wrap:
                 wrap.append(_wrap_width(lines))
@@ -2002,11 +2016,62 @@ def bullet_units(lines: list[str], prose: bool = False, column: int | None = Non
             and (goes_on or _continues(units[-1][1], text, closes_items))
         ):
             first, above = units[-1]
-            units[-1] = (first, f"{above}{_joiner(above, text)}{text}")
+            joiner = _joiner(above, text)
+            joined_at[-1].append((index, len(above) + len(joiner)))
+            units[-1] = (first, f"{above}{joiner}{text}")
         else:
             units.append((index, text))
+            joined_at.append([(index, 0)])
             marked = is_bullet(line)
+    if chinese_prose:
+        return [sentence for unit, at in zip(units, joined_at, strict=True) for sentence in _prose_sentences(unit, at)]
     return units
+
+
+# A sentence that ends inside a line: "环境四个部门。物业费收缴率由89.3%提升" (the last character aside).
+_MID_LINE_STOP = re.compile(r"[。！？](?=.)")
+_SENTENCE = re.compile(r"[^。！？]+[。！？]*")
+
+
+# What no Chinese sentence ends with: a comma, or a word that joins what follows ("…预算编制与" + "成本管控").
+_JOINING_END = ("，", "、", "与", "和", "及", "的", "并", "或", "对", "将", "把", "从", "由", "向", "为", "在")
+
+
+def _unfinished(line: str, column: int) -> bool:
+    """In wrapped Chinese prose, a line whose sentence goes on in the next: it ends with a comma or a joining word,
+    or it runs most of the column's width without a stop (figures and quotes are narrower than characters, so
+    the full width is not asked)."""
+    text = line.rstrip()
+    if not _CJK.search(text) or text.endswith(_CJK_STOPS):
+        return False
+    return text.endswith(_JOINING_END) or _width(text) >= 0.7 * column
+
+
+@lru_cache(maxsize=256)
+def document_prose(lines: tuple[str, ...]) -> bool:
+    """Whether the document writes Chinese paragraphs a narrow column wrapped (see _chinese_prose)."""
+    return _chinese_prose(list(lines))
+
+
+def _chinese_prose(lines: list[str]) -> bool:
+    """Chinese prose a narrow column wrapped, not a list: two lines or more where a sentence ends and the next
+    begins on the same line ("环境四个部门。物业费收缴率由89.3%提升" / "得分超过90分。组织每年不少于4次消防演练")."""
+    ends = (line for line in lines if _CJK.search(line) and not is_bullet(line) and _MID_LINE_STOP.search(line.strip()))
+    return sum(1 for _ in ends) >= 2
+
+
+def _prose_sentences(unit: tuple[int, str], joined_at: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """A Chinese paragraph's unit cut into its sentences, each with the line it begins on."""
+    first, text = unit
+    if not _CJK.search(text) or not _MID_LINE_STOP.search(text):
+        return [unit]
+    out: list[tuple[int, str]] = []
+    for found in _SENTENCE.finditer(text):
+        sentence = found.group().strip()
+        if sentence:
+            line = max((index for index, offset in joined_at if offset <= found.start()), default=first)
+            out.append((line, sentence))
+    return out or [unit]
 
 
 def _hangs_under(above: str, line: str) -> bool:
@@ -2204,7 +2269,10 @@ def unit_at(model: DocumentModel, line: int) -> tuple[int, str]:
         start, end, prose = section.start + 1, section.end, section.canonical in _PROSE_SECTIONS
     wrap = document_wrap(tuple(model.lines))
     found = [
-        (start + n, text) for n, text in bullet_units(model.lines[start : min(end, len(model.lines))], prose, wrap)
+        (start + n, text)
+        for n, text in bullet_units(
+            model.lines[start : min(end, len(model.lines))], prose, wrap, document_prose(tuple(model.lines))
+        )
     ]
     return next((unit for unit in reversed(found) if unit[0] <= line), (line, model.lines[line]))
 

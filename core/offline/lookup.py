@@ -251,10 +251,12 @@ def line_units(lines: list[str], prose: bool = False, doc: DocumentModel | None 
     """The reader's grouping of wrapped lines (core.facts.read.bullet_units); one line each without it. `doc`: the
     document the lines are from, whose column width tells an unmarked Chinese item's wrapped end."""
     try:
-        from core.facts.read import bullet_units, document_wrap
+        from core.facts.read import bullet_units, document_prose, document_wrap
     except ImportError:
         return [(n, line) for n, line in enumerate(lines) if line.strip()]
-    return bullet_units(lines, prose, document_wrap(tuple(doc.lines)) if doc is not None else None)
+    if doc is None:
+        return bullet_units(lines, prose)
+    return bullet_units(lines, prose, document_wrap(tuple(doc.lines)), document_prose(tuple(doc.lines)))
 
 
 def _line_order(doc: DocumentModel) -> list[int]:

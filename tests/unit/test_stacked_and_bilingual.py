@@ -129,3 +129,14 @@ def test_a_team_counted_after_whom_it_holds() -> None:
     """ "管理主播4人、场控2人、投手1人，团队共8人" led no team: the count came after the people's kind."""
     status = coverage_status("livestream_ops_zh.txt", "livestream_lead_zh.txt")
     assert status["team management"] == "resume"
+
+
+def test_chinese_prose_a_narrow_column_wrapped_is_read_by_sentence() -> None:
+    """The two-column PDF's roles are paragraphs wrapped mid-sentence: the strengths quoted "环境四个部门。物业费收缴率
+    由89.3%提升" and the pitch "我的相关经历：环境四个部门。物业费收缴率由89.3%提升；得分超过90分。组织…"."""
+    doc = _resume("property_manager_two_column_zh.txt")
+    assert doc.experience[0].bullets[1] == "物业费收缴率由89.3%提升至96.7%，连续三年业主满意度第三方测评得分超过90分。"
+    assert doc.experience[2].bullets == ["负责住宅小区的日常巡查、装修管理与收费催缴工作，2010年被评为公司“优秀员工”。"]
+    match = run_offline("property_manager_two_column_zh.txt", "property_project_manager_zh.txt", "zh")["match"]
+    assert "提升；" not in match.self_pitch and "环境四个部门。物业费" not in match.self_pitch
+    assert not any(s.endswith("提升”") for s in match.strengths)
