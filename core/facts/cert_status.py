@@ -27,6 +27,7 @@ _BEFORE = re.compile(
 # "（专业阶段已通过6科）", "（已通过2门，备考中）".
 _NOT_HELD = (
     r"\b(?:candidates?|in\s+progress|expected|anticipated|pending|scheduled|in\s+training|expired|lapsed|inactive"
+    r"|sitting|registered\s+for|studying\s+for"  # "Exam MAS-I – Sitting May 2025"
     r"|passed\s+(?:FAR|AUD|REG|BEC|ISC|TCP|levels?|parts?|exams?|sections?)\b"
     r"|(?:passed\s+)?(?:\d|one|two|three)\s+of\s+(?:\d|three|four|six)(?:\s+(?:parts|sections|exams|papers))?\b)"
     r"|候选人|在考|备考|考试中|学习中|进行中|准备中|已过期|已失效"

@@ -271,6 +271,10 @@ def _heading(line: str, vocab: Vocabulary, in_entries: bool) -> tuple[str, str, 
     return None
 
 
+# A line that begins in the middle of the one above: a lower-case joining word ("in Statistics", "of Technology").
+_WRAPPED_ON = re.compile(r"^\s*(?:in|of|and|&|for|with)\s+[A-Z]")
+
+
 # A heading in two languages: "Work Experience 工作经历", "教育背景 / EDUCATION", "Certifications｜证书".
 _BILINGUAL = re.compile(
     r"(?P<en>[A-Za-z][A-Za-z &'-]{2,40}?)\s*[/|｜·•—–]?\s*(?P<zh>[\u4e00-\u9fff]{2,8})"
@@ -1565,9 +1569,14 @@ def _entries_in(
                 # export's time at the company, between the company and the role; the company is one line higher
                 probe, reach = probe - 1, reach - 1
                 continue
-            words_before.insert(0, lines[probe].strip())
-            first = probe
-            probe -= 1
+            if _WRAPPED_ON.match(lines[probe]) and probe - 1 >= previous_end and _short_plain(lines[probe - 1]):
+                # "B.S. Actuarial Science, Minor" + "in Statistics": one line a narrow column wrapped
+                words_before.insert(0, f"{lines[probe - 1].strip()} {lines[probe].strip()}")
+                first, probe, reach = probe - 1, probe - 2, reach - 1
+            else:
+                words_before.insert(0, lines[probe].strip())
+                first = probe
+                probe -= 1
             if len(parts) + len(words_before) >= 2 and not (wants_school and not _SCHOOL_WORDS.search(lines[first])):
                 break
         if kind == "education" and _credential_above(lines, first - 1, previous_end, words_before + parts, vocab):

@@ -160,6 +160,10 @@ _OTHER_SENSE_AFTER = {
         r"billing|reporting|1500|certified|standards?|surveys?|CoPs?)\b|[ \t]*-[ \t]*1500",
         re.I,
     ),
+    # an anaesthetist's physical status class ("ASA I-IV patients"), not the actuaries' associateship
+    "asa": re.compile(r"[ \t]*(?:[IV]{1,3}\b|class|physical[ \t]+status|score|grade)", re.I),
+    # a benefits plan ("FSA/HSA", "FSA account"), not the actuaries' fellowship
+    "fsa": re.compile(r"[ \t]*/[ \t]*HSA|[ \t]+(?:account|plan|contributions?)\b", re.I),
     # a browser's Content Security Policy ("CSP headers", "CSP nonce"), not the safety professionals' certificate
     "csp": re.compile(r"[ \t]+(?:headers?|nonces?|polic(?:y|ies)|violations?|directives?|reports?)\b", re.I),
     # OSHA's process safety programme ("PSM/RMP program", "PSM compliance"), not the Scrum certificate
@@ -271,6 +275,7 @@ _OTHER_SENSE_BEFORE = {
         r"[^\n.;]{0,25}$",
         re.I,
     ),
+    "fsa": re.compile(r"\bHSA[ \t]*(?:/|and|&|,)[ \t]*$|\b(?:medical|dependent[ \t]+care|health)[ \t]+$", re.I),
     # a breach looked into ("security incident investigation"), not an injury's
     "incident investigation": re.compile(r"\b(?:security|cyber|SOC|phishing|malware|IT|network|fraud)[ \t-]+$", re.I),
     # propensity score matching among causal methods ("causal inference (DiD, PSM, synthetic control)"), no Scrum;
