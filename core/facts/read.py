@@ -2233,7 +2233,9 @@ def _term_across(tail: str, head: str) -> bool:
     if not (_CJK.search(tail[-1:]) and _CJK.search(head[:1])):
         return False
     joined = tail + head
-    return any(hit.start < len(tail) < hit.end for hit in get_vocabulary().skills_in(joined))
+    vocab = get_vocabulary()
+    # a skill's or a certificate's name ("全国物业管理企业经理" + "岗位证书")
+    return any(hit.start < len(tail) < hit.end for hit in [*vocab.skills_in(joined), *vocab.certifications_in(joined)])
 
 
 _FIRST_WORD = re.compile(r"[^\s\u3400-\u9fff]+")
@@ -2345,7 +2347,12 @@ def _opens_mid_sentence(text: str) -> bool:
     """A line no item starts with: "（ES6+），了解 TypeScript" under "熟悉 HTML5、CSS3、JavaScript" in a narrow
     column; a numbered item ("（1）…") is an item."""
     text = text.lstrip()
+    if _GRADE_LINE.fullmatch(text.rstrip()):
+        return True  # "建（构）筑物消防员" + "中级（四级）": the certificate's grade, wrapped
     return text[:1] in "，,、；;）)（(" and not is_bullet(text)
+
+
+_GRADE_LINE = re.compile(r"[初中高]级(?:工)?\s*(?:[（(][一二三四五]级[)）])?|[（(][一二三四五]级[)）]")
 
 
 def _entries(lines: list[str], sections: list[Section], vocab: Vocabulary) -> list[Entry]:

@@ -140,3 +140,15 @@ def test_chinese_prose_a_narrow_column_wrapped_is_read_by_sentence() -> None:
     match = run_offline("property_manager_two_column_zh.txt", "property_project_manager_zh.txt", "zh")["match"]
     assert "提升；" not in match.self_pitch and "环境四个部门。物业费" not in match.self_pitch
     assert not any(s.endswith("提升”") for s in match.strengths)
+
+
+def test_a_certificate_a_sidebar_wrapped_is_one_item_of_the_tailored_list() -> None:
+    """The tailored resume listed "全国物业管理企业经理" and "岗位证书" as two certificates (and the joined name again),
+    "建（构）筑物消防员" apart from its grade "中级（四级）"."""
+    markdown = run_offline("property_manager_two_column_zh.txt", "property_project_manager_zh.txt", "zh")[
+        "customize"
+    ].markdown
+    items = markdown.split("## 资格证书")[1].split("##")[0].split("\n- ")
+    items = [item.strip() for item in items if item.strip()]
+    assert "全国物业管理企业经理岗位证书" in items and "岗位证书" not in items
+    assert "中级（四级）" not in items and items.count("全国物业管理企业经理岗位证书") == 1
