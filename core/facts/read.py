@@ -1932,7 +1932,8 @@ def _without_edges(text: str) -> str:
 
 # A line ending on one of these words, or with a comma or an open bracket, is cut mid-sentence: the next continues it.
 _OPEN_END = re.compile(
-    r"(?:[,(\[&/-]|\b(?:a|an|the|of|in|on|to|for|with|by|and|or|at|from|into|as|via|using|across|over|than)"
+    r"(?:[,(\[&/-]|\b(?:a|an|the|of|in|on|to|for|with|by|and|or|at|from|into|as|via|using|across|over|than|"
+    r"including|such|between|within|through|during|toward|towards|among|per|plus|whose|which)"
     r"|\b(?:No|exp|incl|approx|vs|e\.g|i\.e)\.)$",  # "License No." + "RN.471093": an abbreviation ends no item
     re.IGNORECASE,
 )

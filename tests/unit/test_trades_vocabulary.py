@@ -87,3 +87,13 @@ def test_an_event_managers_contracts_and_degree() -> None:
     assert status["vendor negotiation"] == status["cvent"] == status["certified meeting professional"] == "resume"
     school = read_document(fixture("resume", "event_manager_en.txt"), "resume").education[0]
     assert (school.org, school.field) == ("San Francisco State University", "Communication")
+
+
+def test_a_bullet_wrapped_after_including_is_one_bullet() -> None:
+    """ "Manage the PSM/RMP program for a 12,000 lb ammonia system, including" + "PHAs, MOC and mechanical integrity."
+    were two bullets, the first ending "…, including" in the tailored resume and the pitch."""
+    doc = read_document(fixture("resume", EHS), "resume")
+    assert (
+        "Manage the PSM/RMP program for a 12,000 lb ammonia system, including PHAs, MOC and mechanical integrity."
+        in doc.experience[0].bullets
+    )
