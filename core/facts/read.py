@@ -242,12 +242,10 @@ def _heading(line: str, vocab: Vocabulary, in_entries: bool) -> tuple[str, str, 
         return noted
     if not text or len(text) > 60:
         return None
-    canonical = vocab.section_of(text) or vocab.section_of(_ocr_repair(text))
+    title = text.rstrip(":：").strip()
+    canonical = vocab.section_of(text) or vocab.section_of(_ocr_repair(text)) or _bilingual_heading(title, vocab)
     if canonical:
-        return text.rstrip(":：").strip(), canonical, False
-    canonical = _bilingual_heading(text.rstrip(":：").strip(), vocab)
-    if canonical:
-        return text.rstrip(":：").strip(), canonical, False
+        return title, canonical, False
     label = _LABEL.match(text)
     if label:
         head = label.group(1).strip()
