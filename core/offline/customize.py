@@ -91,6 +91,21 @@ def experience_groups(doc: DocumentModel, roles: list[Entry]) -> list[tuple[str,
     return list(groups.items())
 
 
+def _with_their_employer(roles: list[Entry]) -> list[Entry]:
+    """Most recent first, the roles written one after another under one employer kept together in the document's
+    order: "Managing Editor, 2025 – Present" over "Staff Writer, 2022 – 2024" and their shared bullets stay one block,
+    not split by a summer internship of 2025."""
+    blocks: list[list[Entry]] = []
+    for entry in roles:
+        if blocks and entry.org and fold(entry.org) == fold(blocks[-1][-1].org):
+            blocks[-1].append(entry)
+        else:
+            blocks.append([entry])
+    order = {id(entry): n for n, entry in enumerate(by_recency(roles))}
+    blocks.sort(key=lambda block: min(order[id(entry)] for entry in block))
+    return [entry for block in blocks for entry in block]
+
+
 def entry_label(entry: Entry) -> str:
     return " · ".join(part for part in (entry.org, entry.title) if part)
 
@@ -138,11 +153,22 @@ def _as_the_document_says(shown: str, worked_towards: dict[str, str]) -> str:
 
 
 def _write_entry(
-    draft: Draft, doc: DocumentModel, entry: Entry, keep: int, rel: Relevance, asset: AssetKind, used: set[str]
+    draft: Draft,
+    doc: DocumentModel,
+    entry: Entry,
+    keep: int,
+    rel: Relevance,
+    asset: AssetKind,
+    used: set[str],
+    employer_above: str = "",
 ) -> None:
+    """`employer_above`: the employer of the role written just before, whose heading this role's header may sit under
+    (a header that does not name its employer, as the resume writes it)."""
     parts = entry_lines(doc, entry)
     header = [clean(_without_section_label(doc, i)) for i in parts.header if not is_lone_label(doc.lines[i])]
-    _write_header(draft, [line for line in header if line])
+    header = [line for line in header if line]
+    under_the_last = bool(entry.org and employer_above) and fold(entry.org) == fold(employer_above)
+    _write_header(draft, header, under_the_last and not any(fold(entry.org) in fold(line) for line in header))
     # a sub-heading over the role's list ("工作内容：", "Key achievements:") heads it in the document, never a deed
     texts = [clean(text) for text in parts.texts if clean(text) and not is_lone_label(clean(text))]
     # A list of the tools used ("Technologies: Go, Kafka") keeps its place, first or last, and takes no bullet's room.
@@ -177,10 +203,15 @@ def _unwrapped(header: list[str]) -> list[str]:
     return out
 
 
-def _write_header(draft: Draft, header: list[str]) -> None:
+def _write_header(draft: Draft, header: list[str], under_the_last: bool = False) -> None:
     """An entry's header as its heading; a line of dates alone joins the heading ("### 苏州恒力… · 财务主管 |
-    2022.03-至今"), not left as the heading (a bare date) or as a loose line under it."""
+    2022.03-至今"), not left as the heading (a bare date) or as a loose line under it. `under_the_last`: a role the
+    resume writes under the employer heading just written ("Staff Writer, August 2022 - December 2024" under "The
+    Maneater"): its lines, set apart, under that heading."""
     header = _unwrapped(header)
+    if under_the_last and header:
+        draft.lines += ["", *header]
+        return
     words = [line for line in header if not only_dates(line)]
     if not words or len(words) == len(header):
         if header:
@@ -351,13 +382,15 @@ def customize(docs: ServiceDocuments, match: MatchResultData) -> CustomizeReply:
     if skills:
         draft.heading(section_title(resume, "skills", "md_skills"))
         draft.lines.append(("、" if resume.lang == "zh" else " · ").join(skills))
-    roles = by_recency(resume.experience)
-    rank = {id(entry): n for n, entry in enumerate(roles)}
+    roles = _with_their_employer(resume.experience)
+    rank = {id(entry): n for n, entry in enumerate(by_recency(resume.experience))}
     for heading, group in experience_groups(resume, roles):
         draft.heading(heading)
+        employer = ""
         for entry in group:
             keep = RECENT_BULLETS if rank[id(entry)] < RECENT_ROLES else OLDER_BULLETS
-            _write_entry(draft, resume, entry, keep, rel, "resume", used)
+            _write_entry(draft, resume, entry, keep, rel, "resume", used, employer)
+            employer = entry.org
     _undated_experience(draft, resume)
     if detailed is not None:
         _from_history(draft, resume, detailed, job, used)

@@ -152,3 +152,14 @@ def test_a_certificate_a_sidebar_wrapped_is_one_item_of_the_tailored_list() -> N
     items = [item.strip() for item in items if item.strip()]
     assert "全国物业管理企业经理岗位证书" in items and "岗位证书" not in items
     assert "中级（四级）" not in items and items.count("全国物业管理企业经理岗位证书") == 1
+
+
+def test_roles_under_one_employer_stay_together_in_the_tailored_resume() -> None:
+    """ "The Maneater" over "Managing Editor, January 2025 - Present" and "Staff Writer, August 2022 - December 2024"
+    and their shared bullets: the tailored resume put a summer internship of 2025 between the two titles and wrote
+    "### Staff Writer, …" as an employer of its own, with the bullets the managing editor wrote."""
+    markdown = run_offline("journalism_new_grad_en.txt", "ledgerline_content_associate.txt", "en")["customize"].markdown
+    block = markdown.split("### The Maneater")[1].split("###")[0]
+    assert "Managing Editor, January 2025 - Present" in block
+    assert "\nStaff Writer, August 2022 - December 2024\n- Lead a staff of 18 writers" in block
+    assert "### Staff Writer" not in markdown
