@@ -1507,7 +1507,9 @@ def _entries_in(
 ) -> list[Entry]:
     """Entries of one section: headers are the lines with dates; a header's words may sit on the line before."""
     headers, wrapped = _header_lines(lines, start, end)
-    wrap = document_wrap(tuple(lines))
+    whole = tuple(lines)
+    wrap = document_wrap(whole)
+    chinese_prose = wrap is not None and document_prose(whole)
     if not headers:
         headers = [i for i in range(start, end) if _short_plain(lines[i]) and i + 1 < end and is_bullet(lines[i + 1])]
         if not headers and kind == "education":
@@ -1680,10 +1682,10 @@ def _entries_in(
             if kind == "experience" and labelled:  # "职位：建筑设计师（2020.07-2022.06 任助理建筑师）"
                 title = re.split(r"[（(]", lines[body_start][labelled.end() :], maxsplit=1)[0].strip()
                 entry.title, body_start = (title, body_start + 1) if title else (entry.title, body_start)
-        entry.bullets = _bullets(lines, body_start, next_header, wrap)
+        entry.bullets = _bullets(lines, body_start, next_header, wrap, chinese_prose)
         if entries and first < entries[-1].line_end:
             entries[-1].line_end = first
-            entries[-1].bullets = _bullets(lines, body_starts[-1], first, wrap)
+            entries[-1].bullets = _bullets(lines, body_starts[-1], first, wrap, chinese_prose)
         entries.append(entry)
         body_starts.append(body_start)
         previous_end = body_start
@@ -1937,10 +1939,9 @@ _OPEN_END = re.compile(
 )
 
 
-def _bullets(lines: list[str], start: int, end: int, wrap: int | None = None) -> list[str]:
+def _bullets(lines: list[str], start: int, end: int, wrap: int | None = None, chinese_prose: bool = False) -> list[str]:
     """Lines under a header, a wrapped line joined to the bullet above (see bullet_units), less a lone label over
     them ("工作内容：", "Key achievements:"): a sub-heading, no deed."""
-    chinese_prose = document_prose(tuple(lines)) if wrap is not None else False
     return [
         text
         for _, text in bullet_units(lines[start:end], column=wrap, chinese_prose=chinese_prose)
@@ -2277,12 +2278,11 @@ def unit_at(model: DocumentModel, line: int) -> tuple[int, str]:
         if section is None:
             return line, model.lines[line]
         start, end, prose = section.start + 1, section.end, section.canonical in _PROSE_SECTIONS
-    wrap = document_wrap(tuple(model.lines))
+    whole = tuple(model.lines)
+    wrap = document_wrap(whole)
     found = [
         (start + n, text)
-        for n, text in bullet_units(
-            model.lines[start : min(end, len(model.lines))], prose, wrap, document_prose(tuple(model.lines))
-        )
+        for n, text in bullet_units(model.lines[start : min(end, len(model.lines))], prose, wrap, document_prose(whole))
     ]
     return next((unit for unit in reversed(found) if unit[0] <= line), (line, model.lines[line]))
 

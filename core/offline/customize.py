@@ -91,17 +91,17 @@ def experience_groups(doc: DocumentModel, roles: list[Entry]) -> list[tuple[str,
     return list(groups.items())
 
 
-def _with_their_employer(roles: list[Entry]) -> list[Entry]:
-    """Most recent first, the roles written one after another under one employer kept together in the document's
-    order: "Managing Editor, 2025 – Present" over "Staff Writer, 2022 – 2024" and their shared bullets stay one block,
-    not split by a summer internship of 2025."""
+def _with_their_employer(roles: list[Entry], recent: list[Entry]) -> list[Entry]:
+    """`roles` (the document's order) most recent first as `recent` orders them, the roles written one after another
+    under one employer kept together in the document's order: "Managing Editor, 2025 – Present" over "Staff Writer,
+    2022 – 2024" and their shared bullets stay one block, not split by a summer internship of 2025."""
     blocks: list[list[Entry]] = []
     for entry in roles:
         if blocks and entry.org and fold(entry.org) == fold(blocks[-1][-1].org):
             blocks[-1].append(entry)
         else:
             blocks.append([entry])
-    order = {id(entry): n for n, entry in enumerate(by_recency(roles))}
+    order = {id(entry): n for n, entry in enumerate(recent)}
     blocks.sort(key=lambda block: min(order[id(entry)] for entry in block))
     return [entry for block in blocks for entry in block]
 
@@ -382,8 +382,9 @@ def customize(docs: ServiceDocuments, match: MatchResultData) -> CustomizeReply:
     if skills:
         draft.heading(section_title(resume, "skills", "md_skills"))
         draft.lines.append(("、" if resume.lang == "zh" else " · ").join(skills))
-    roles = _with_their_employer(resume.experience)
-    rank = {id(entry): n for n, entry in enumerate(by_recency(resume.experience))}
+    recent = by_recency(resume.experience)
+    roles = _with_their_employer(resume.experience, recent)
+    rank = {id(entry): n for n, entry in enumerate(recent)}
     for heading, group in experience_groups(resume, roles):
         draft.heading(heading)
         employer = ""

@@ -256,7 +256,8 @@ def line_units(lines: list[str], prose: bool = False, doc: DocumentModel | None 
         return [(n, line) for n, line in enumerate(lines) if line.strip()]
     if doc is None:
         return bullet_units(lines, prose)
-    return bullet_units(lines, prose, document_wrap(tuple(doc.lines)), document_prose(tuple(doc.lines)))
+    whole = tuple(doc.lines)
+    return bullet_units(lines, prose, document_wrap(whole), document_prose(whole))
 
 
 def _line_order(doc: DocumentModel) -> list[int]:
