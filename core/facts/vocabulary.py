@@ -256,7 +256,7 @@ _OTHER_SENSE_BEFORE = {
     "ia": re.compile(r"(?:Authori[sz]ation[ \t]*[(（]|\bA&P[ \t]*/[ \t]*|\bFAA[ \t]+)$", re.I),
     "cms": re.compile(r"\b(?:Medicare|Medicaid|Centers[ \t]+for)\b[^\n;]{0,30}[(（]?[ \t]*$", re.I),
     # a LEED Accredited Professional; the readers written for ("copy for CFOs and AP managers"): not accounts payable
-    "ap": re.compile(r"\bLEED[ \t]+$|\bfor[ \t]+(?:[\w-]+[ \t]*(?:,|and|&)[ \t]*)?$"),
+    "ap": re.compile(r"\bLEED[ \t]+$|\bfor[ \t]+[\w-]+s[ \t]*(?:,|and|&)[ \t]*$"),
     "davinci": re.compile(r"\bVector[ \t]+$"),
     "can": re.compile(r"\b(?:I|YOU|WE|THEY|HE|SHE|IT|WHO|THAT|WHAT|HOW)[ \t]+$"),
     # a mechanical or a database design's rules and structure, not a UI design system or an enclosure
@@ -298,7 +298,7 @@ _OTHER_SENSE_BEFORE = {
     # not a system's observability
     "monitoring": re.compile(
         r"\b(?:sedation|patient|vital|cardiac|fetal|glucose|hemodynamic|telemetry|blood|drug|remote\s+patient)[ \t-]+$"
-        r"|\b(?:anesthe\w*|anaesthe\w*|sedation|vitals|ECG|EKG|SpO2|neuro|post-?op\w*)\b[^\n.;]{0,25}$",
+        r"|\b(?:anesthe\w*|anaesthe\w*|vitals|ECG|EKG|SpO2|neuro|post-?op\w*)\b[^\n.;]{0,25}$",
         re.I,
     ),
     # an actuarial exam ("Exam SRM", "SOA exams: P, FM, SRM"), not an aircraft's structural repair manual
