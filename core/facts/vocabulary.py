@@ -328,7 +328,7 @@ _OTHER_SENSE_BEFORE = {
     # "开展会员活动": 开展 + 会员, no trade show
     "展会": re.compile(r"开$"),
     # shifts accepted ("能适应直播排班", "接受排班"), not the skill of scheduling others
-    "排班": re.compile(r"(?:适应|接受|服从|配合|能够?)[^，。；;\n]{0,6}$"),
+    "排班": re.compile(r"(?:适应|接受|服从|配合)[^，。；;\n]{0,6}$"),
     # machine-shop drawings ("read and interpret blueprints and GD&T"), not Unreal's visual scripting
     "blueprints": re.compile(
         r"\b(?:read\w*|interpret\w*|understand\w*|follow\w*|from|per|construction|mechanical|electrical|"

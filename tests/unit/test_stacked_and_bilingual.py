@@ -98,6 +98,7 @@ def test_words_in_their_other_sense() -> None:
     assert "content management systems" not in skills("Document in line with Joint Commission and CMS guidelines")
     assert "trade show sales" not in skills("开展会员活动、体测活动")
     assert "labor scheduling" not in skills("能适应直播排班")
+    assert "labor scheduling" in skills("能够合理安排人员排班")  # scheduling others, as a skill
     assert "crm" not in skills("Crew Resource Management (CRM)")
     assert skills("Crew Resource Management") == set()
 
