@@ -28,6 +28,7 @@ from core.offline.lookup import (
     is_stack_text,
     named_as_in,
     spoken_name,
+    stay_of,
     surface,
 )
 from core.offline.match import Fit, assess, held_and_worked_with, held_sentence, latest_role
@@ -66,6 +67,7 @@ class _Owners:
     def __init__(self, docs: list[DocumentModel]) -> None:
         self.texts: dict[str, str] = {}  # folded -> as written (the last document's wins, as a lookup table would)
         self.entries: dict[str, Entry] = {}  # folded -> the first entry that holds it
+        stays: dict[tuple[int, int], Entry] = {}  # one Entry per stay, so its bullets group as one role
         for doc in docs:
             for first, unit in _units_of(doc):
                 text = clean(unit)
@@ -74,8 +76,8 @@ class _Owners:
                 key = fold(text)
                 self.texts[key] = text
                 owner = doc.entry_of_line(first)
-                if owner is not None:
-                    self.entries.setdefault(key, doc.entries[owner])
+                if owner is not None:  # a promotion's shared bullets are the whole stay's (stay_of)
+                    self.entries.setdefault(key, stays.setdefault((id(doc), owner), stay_of(doc, owner)))
 
     def own_bullets(self, markdown: str) -> list[str]:
         """Bullets of the tailored Markdown that are the documents' own, in the Markdown's order; a list of the

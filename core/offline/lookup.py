@@ -9,7 +9,7 @@ match stands in, so the engine still answers rather than failing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
@@ -219,6 +219,48 @@ def entry_lines(doc: DocumentModel, entry: Entry) -> EntryLines:
     start = indexes[first]
     units = line_units(doc.lines[start:end], doc=doc)
     return EntryLines(indexes[:first], [start + n for n, _ in units], [text for _, text in units])
+
+
+STAY_TITLE_SEP = " → "
+
+
+def stay_of(doc: DocumentModel, index: int) -> Entry:
+    """The entry at `index` of `doc.entries`, or, when it is the last title of a promotion stacked under one employer
+    over shared bullets ("The Maneater" / "Managing Editor, 2025 – Present" / "Staff Writer, 2022 – 2024" / bullets),
+    the whole stay: its titles oldest first ("Staff Writer → Managing Editor"), from the first start to the last end.
+
+    The reader gives the bullets to the title right above them, the only one with lines under it; told under that
+    title alone ("At The Maneater as Staff Writer (2022 – 2024): Lead a staff of 18 writers") they credit the
+    junior role with what the block as a whole says."""
+    entry = doc.entries[index]
+    stay = [entry]
+    for earlier in reversed(doc.entries[:index]):
+        if not _stacked_above(earlier, stay[0]):
+            break
+        stay.insert(0, earlier)
+    if len(stay) == 1 or entry.kind != "experience":
+        return entry
+    oldest_first = sorted(stay, key=lambda e: month_index(e.start) or 0)
+    ends = [e.end for e in stay if e.end]
+    end = PRESENT if PRESENT in ends else max(ends, key=lambda v: month_index(v) or 0, default=entry.end)
+    starts = [e.start for e in oldest_first if month_index(e.start) is not None]
+    return replace(
+        entry,
+        title=STAY_TITLE_SEP.join(e.title for e in oldest_first),
+        start=starts[0] if starts else entry.start,
+        end=end,
+    )
+
+
+def _stacked_above(earlier: Entry, later: Entry) -> bool:
+    """A title with no lines of its own right above another at the same employer (see stay_of)."""
+    return (
+        earlier.kind == later.kind == "experience"
+        and not earlier.bullets
+        and bool(earlier.title and earlier.org)
+        and fold(earlier.org) == fold(later.org)
+        and earlier.line_end == later.line_start
+    )
 
 
 def _first_bullet(doc: DocumentModel, entry: Entry, indexes: list[int]) -> int:

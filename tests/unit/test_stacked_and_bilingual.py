@@ -22,6 +22,7 @@ from __future__ import annotations
 from core.facts.model import DocumentModel
 from core.facts.read import read_document, read_job
 from core.facts.vocabulary import get_vocabulary
+from core.offline.lookup import stay_of
 from core.workbench.coverage import compute_coverage
 from tests.unit.fixture_pairs import coverage_status, fixture, run_offline
 
@@ -166,3 +167,33 @@ def test_roles_under_one_employer_stay_together_in_the_tailored_resume() -> None
     assert "Managing Editor, January 2025 - Present" in block
     assert "\nStaff Writer, August 2022 - December 2024\n- Lead a staff of 18 writers" in block
     assert "### Staff Writer" not in markdown
+
+
+def test_a_promotions_shared_bullets_are_told_as_the_whole_stay() -> None:
+    """The same block in the interview: "At The Maneater as Staff Writer (2022-08 – 2024-12)" told the managing
+    editor's "Lead a staff of 18 writers" as the staff writer's, the only title the reader gives lines to."""
+    prep = run_offline("journalism_new_grad_en.txt", "ledgerline_content_associate.txt", "en")["interview"]
+    stay = "At The Maneater as Staff Writer → Managing Editor (2022-08 – present)"
+    led = [story for story in prep.star_stories if "Lead a staff of 18" in story.action]
+    assert led and all(story.situation == stay for story in led)
+    assert "At The Maneater, as a Staff Writer → Managing Editor (2022-08 – present): " in prep.self_intro_3min
+    assert "Staff Writer (2022-08" not in prep.self_intro_3min + " ".join(s.situation for s in prep.star_stories)
+
+
+def test_a_stay_is_read_from_stacked_titles_only() -> None:
+    """A Chinese block stacked the same way is one stay from its first start to its last end; the top title, and
+    a school's degrees stacked over one another, stay as they are."""
+    doc = read_document(
+        "王磊\n电话：138-0000-1234\n\n工作经历\n深圳市腾科软件有限公司\n高级测试工程师 2021.07-至今\n"
+        "测试工程师 2018.07-2021.06\n- 带领5人测试小组，负责支付系统的接口自动化测试，用例覆盖率从40%提升至85%\n"
+        "- 使用 Python 和 pytest 搭建自动化测试框架，回归测试时间从3天缩短到4小时\n\n"
+        "教育背景\n华南理工大学 计算机科学与技术 本科 2014.09-2018.06\n",
+        "resume",
+    )
+    senior, junior = doc.experience
+    assert (senior.title, junior.title) == ("高级测试工程师", "测试工程师")
+    stays = [stay_of(doc, i) for i in range(len(doc.entries))]
+    assert stays[0] is doc.entries[0]
+    assert (stays[1].title, stays[1].start, stays[1].end) == ("测试工程师 → 高级测试工程师", "2018-07", "present")
+    research = _resume("new_grad_research_en.txt")
+    assert all(stay_of(research, i) is entry for i, entry in enumerate(research.entries) if entry.kind == "education")
