@@ -2545,6 +2545,9 @@ def _with_its_kind(text: str, hit: Hit) -> str:
     """A certificate as the document names it: a name in lower case with the words that say which it is, opening in
     capitals as a list's item does; any other name as written."""
     surface = _CJK_WRAP.sub("", hit.surface).replace("\n", " ")  # "全国物业管理企业经理" + "岗位证书": one name
+    if _CJK_CHAR.match(surface):  # "建（构）筑物消防员": the tokens stop at the bracket, the name does not
+        inserted = _CJK_INSERTED.search(text, max(0, hit.start - 8), hit.start)
+        return f"{inserted.group(0)}{surface}" if inserted else surface
     if not surface[:1].islower():
         return surface
     kind = _LICENCE_KIND.search(text, max(0, hit.start - 30), hit.start)
@@ -2553,6 +2556,9 @@ def _with_its_kind(text: str, hit: Hit) -> str:
 
 
 _CJK_WRAP = re.compile(r"(?<=[\u3400-\u9fff])[ \t]*\n[ \t]*(?=[\u3400-\u9fff])")
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+# A Chinese name's first characters with a variant in brackets, right before what the vocabulary found: "建（构）".
+_CJK_INSERTED = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff]{1,2}[（(][\u3400-\u9fff]{1,2}[）)]\Z")
 
 
 def _read_day_first(entries: list[Entry], lines: list[str]) -> None:

@@ -197,3 +197,10 @@ def test_a_stay_is_read_from_stacked_titles_only() -> None:
     assert (stays[1].title, stays[1].start, stays[1].end) == ("测试工程师 → 高级测试工程师", "2018-07", "present")
     research = _resume("new_grad_research_en.txt")
     assert all(stay_of(research, i) is entry for i, entry in enumerate(research.entries) if entry.kind == "education")
+
+
+def test_a_chinese_certificate_with_a_bracketed_variant_keeps_its_whole_name() -> None:
+    """ "建（构）筑物消防员": the tokens stop at the full-width bracket, and the certificate list said "筑物消防员"."""
+    certificates = _resume("property_manager_two_column_zh.txt").certifications
+    assert "建（构）筑物消防员" in certificates and "筑物消防员" not in certificates
+    assert "全国物业管理企业经理岗位证书" in certificates  # the grade "中级（四级）" on the line above stays apart
