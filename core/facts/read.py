@@ -661,8 +661,9 @@ def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
     joined = _GRADE_ASIDE.sub(lambda m: m.group(0).translate(_BRACKETS_KEPT), joined)
     joined = _SEAT_IN_NAME.sub("\x03\\1\x04", joined)
     parts = []
-    for part in _SPLIT.split(joined):
-        part = part.strip(_PART_EDGES).replace("\x00", ", ").replace("\x01", ",").replace("\x02", " (Hons)")
+    for raw in _SPLIT.split(joined):
+        part = _with_last_dot(raw, raw.strip(_PART_EDGES))
+        part = part.replace("\x00", ", ").replace("\x01", ",").replace("\x02", " (Hons)")
         part = part.replace("\x03", "（").replace("\x04", "）").translate(_BRACKETS_BACK)
         if _ORG_WORDS.search(bare := _TERMS_ASIDE.sub("", part)):
             part = bare
@@ -679,6 +680,18 @@ def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
     if len(parts) > 1:  # "Brennan & Holt CPAs, LLC – Columbus, OH": the firm's legal form is no part of its own
         parts = [p for p in parts if p.rstrip(".").lower() not in _LEGAL_FORMS] or parts
     return parts
+
+
+def _with_last_dot(raw: str, part: str) -> str:
+    """An abbreviation dotted inside keeps its last dot, which the edges' strip took: "B.A., Communication" is
+    "B.A.", "Ph.D." is not "Ph.D"."""
+    if not _DOTTED.fullmatch(part):
+        return part
+    after = raw.find(part) + len(part)
+    return f"{part}." if raw[after : after + 1] == "." else part
+
+
+_DOTTED = re.compile(r"(?:[A-Za-z]{1,3}\.)+[A-Za-z]{1,3}")
 
 
 # A place a LinkedIn export writes whole under a role ("Austin, Texas, United States", "… Metropolitan Area").

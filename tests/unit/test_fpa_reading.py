@@ -26,7 +26,7 @@ def test_a_degrees_honours_after_its_year_leave_it_a_degree(honours: str) -> Non
     )
     doc = read_document(text, "resume")
     assert [(e.org, e.title, e.end) for e in doc.education] == [
-        ("UNC Kenan-Flagler Business School", "M.B.A", "2017"),
+        ("UNC Kenan-Flagler Business School", "M.B.A.", "2017"),
         ("Appalachian State University", "B.S. Accounting", "2015"),
     ]
     assert not [b for e in doc.education for b in e.bullets]

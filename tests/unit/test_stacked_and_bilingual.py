@@ -204,3 +204,11 @@ def test_a_chinese_certificate_with_a_bracketed_variant_keeps_its_whole_name() -
     certificates = _resume("property_manager_two_column_zh.txt").certifications
     assert "建（构）筑物消防员" in certificates and "筑物消防员" not in certificates
     assert "全国物业管理企业经理岗位证书" in certificates  # the grade "中级（四级）" on the line above stays apart
+
+
+def test_a_dotted_degree_keeps_its_last_dot() -> None:
+    """ "B.A., Communication – San Francisco State University": the degree read "B.A", its last dot taken with the
+    comma after it."""
+    assert [(e.title, e.field) for e in _resume("event_manager_en.txt").education] == [("B.A.", "Communication")]
+    doc = read_document("Jane Roe\njane@example.com\n\nEDUCATION\nM.Ed., Ohio State University, 2015\n", "resume")
+    assert [(e.org, e.title, e.degree_level) for e in doc.education] == [("Ohio State University", "M.Ed.", "master")]

@@ -32,7 +32,7 @@ def test_the_realtors_roles_licence_and_designations() -> None:
         ("Keller Williams Realty Austin Northwest", "Realtor® / Buyer & Listing Agent"),
         ("Coldwell Banker Realty", "Real Estate Agent"),
     ]
-    assert (doc.education[0].title, doc.education[0].field) == ("B.B.A", "Marketing")
+    assert (doc.education[0].title, doc.education[0].field) == ("B.B.A.", "Marketing")
     _, job = read_job(fixture("jd", "buyers_agent_brokerage.txt"))
     asked = {*job.must_have, *job.nice_to_have}
     assert "real estate license" in job.must_have and "abr" in job.nice_to_have
