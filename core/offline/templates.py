@@ -276,11 +276,15 @@ _LATIN_START = re.compile(r"^[A-Za-z0-9]")
 def t(lang: str, key: str, **values: object) -> str:
     """The template `key` in `lang`, filled with `values`. Two values a Chinese template sets side by side
     ("{org}{title}") are kept apart by a space where both are Latin at the seam: "Stripe Senior Software Engineer",
-    not "StripeSenior Software Engineer"; "字节跳动高级后端工程师" stays as it is."""
+    not "StripeSenior Software Engineer"; "字节跳动高级后端工程师" stays as it is. A value ending with its own
+    full stop ("B.A.", "etc.") takes the place of the template's after it."""
     out: list[str] = []
     for literal, field, spec, _conversion in _FORMATTER.parse(TEXT[lang_of(lang)][key]):
         if literal:
-            out.append(literal)
+            if literal.startswith(".") and out and out[-1].endswith("."):  # "B.A." + "." is "B.A.", never "B.A.."
+                literal = literal[1:]
+            if literal:
+                out.append(literal)
         if field is None:
             continue
         value = format(values[field], spec or "")
