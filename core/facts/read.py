@@ -88,7 +88,10 @@ _CITY_STATE = re.compile(
     rf"(?:\s?(?:&|/|and)\s?[{_UP}][{_ANY}.'-]+(?:\s[{_UP}][{_ANY}.'-]+){{0,2}})?,"
     rf"\s?(?:[A-Z]{{2}}(?:\s\d{{5}}(?:-\d{{4}})?)?|{_COUNTRIES}|[{_UP}][{_ANY}]+(?:\s[{_UP}][{_ANY}]+)?)$"
 )  # "Westerville & Dublin, OH": a role in two towns
-_CITY_COMMA = re.compile(rf"\b[{_UP}][{_LOW}]+(?:\s[{_UP}][{_LOW}]+)?,\s?(?:[A-Z]{{2}}|{_COUNTRIES})\b")
+# "Austin, TX", "Berlin, Germany"; not "Tutor, MU Writing Center", whose capitals open a name that goes on.
+_CITY_COMMA = re.compile(
+    rf"\b[{_UP}][{_LOW}]+(?:\s[{_UP}][{_LOW}]+)?,\s?(?:[A-Z]{{2}}|{_COUNTRIES})\b(?!\s[{_UP}][{_LOW}])"
+)
 _PLACE_NAMES = (
         "remote", "hybrid", "london", "paris", "berlin", "tokyo", "singapore", "beijing", "shanghai", "shenzhen",
         "hangzhou", "guangzhou", "toronto", "vancouver", "sydney", "seattle", "boston", "austin", "chicago",
@@ -1413,6 +1416,17 @@ def _header_lines(lines: list[str], start: int, end: int) -> tuple[list[int], di
     return headers, wrapped
 
 
+def _undated_activity(line: str, vocab: Vocabulary) -> bool:
+    """A line of an activities section naming a club or cause and the person's part in it, without a date range:
+    "Mizzou Ad Club - Member, 2023 National Student Advertising Competition team", "Habitat for Humanity – Build
+    Lead". Unmarked, short and no sentence: a deed under an activity is a bullet or a sentence."""
+    text = line.strip()
+    if not text or is_bullet(line) or len(text) > 90 or text.endswith((".", "。")) or _is_header_line(line):
+        return False
+    parts = _header_parts(text, _header_dates(text)[2])[:2]
+    return len(parts) == 2 and any(_is_title(p, vocab) for p in parts) and not all(_is_title(p, vocab) for p in parts)
+
+
 def _an_award(line: str) -> bool:
     """A bulleted line naming a prize and no school or degree: a detail of the entry above, whatever its date."""
     return is_bullet(line) and _AWARD.search(line) is not None and not _SCHOOL_WORDS.search(line)
@@ -1520,6 +1534,8 @@ def _entries_in(
 ) -> list[Entry]:
     """Entries of one section: headers are the lines with dates; a header's words may sit on the line before."""
     headers, wrapped = _header_lines(lines, start, end)
+    if kind == "activity":  # "Mizzou Ad Club - Member" between dated activities is one of its own, not their line
+        headers = sorted({*headers, *(i for i in range(start, end) if _undated_activity(lines[i], vocab))})
     whole = tuple(lines)
     wrap = document_wrap(whole)
     chinese_prose = wrap is not None and document_prose(whole)

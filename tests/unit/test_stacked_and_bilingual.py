@@ -212,3 +212,23 @@ def test_a_dotted_degree_keeps_its_last_dot() -> None:
     assert [(e.title, e.field) for e in _resume("event_manager_en.txt").education] == [("B.A.", "Communication")]
     doc = read_document("Jane Roe\njane@example.com\n\nEDUCATION\nM.Ed., Ohio State University, 2015\n", "resume")
     assert [(e.org, e.title, e.degree_level) for e in doc.education] == [("Ohio State University", "M.Ed.", "master")]
+
+
+def test_a_degree_with_its_last_dot_ends_the_sentence_once() -> None:
+    """With "B.A." read whole, the three-minute intro said "I studied at San Francisco State University, B.A.."."""
+    prep = run_offline("event_manager_en.txt", "nimbus_corporate_event_manager.txt", "en")["interview"]
+    assert "I studied at San Francisco State University, B.A. " in prep.self_intro_3min
+    assert ".." not in prep.self_intro_3min + prep.self_intro_1min
+
+
+def test_activities_each_a_role_in_a_club_are_read_apart() -> None:
+    """ "Mizzou Ad Club - Member, 2023 National Student Advertising Competition team" over "Tutor, MU Writing Center
+    (2023-2024)": one activity dated 2023-2024 at the club, the tutoring lost ("Tutor, MU" read as a city and its
+    state)."""
+    entries = _resume("journalism_new_grad_en.txt").entries
+    activities = [(e.org, e.title, e.end) for e in entries if e.kind == "activity"]
+    assert activities == [
+        ("Society of Professional Journalists", "Vice President", "2025"),
+        ("Mizzou Ad Club", "Member", "2023"),
+        ("MU Writing Center", "Tutor", "2024"),
+    ]
