@@ -22,7 +22,7 @@ from core.facts.cert_status import in_short, lapsed, pending_only
 from core.facts.coverage import either_groups, met_by_another
 from core.facts.languages import MULTILINGUAL
 from core.facts.model import PRESENT, DocumentModel, JobFacts
-from core.facts.text import contains_phrase, fold
+from core.facts.text import contains_phrase, fold, has_cjk
 from core.facts.vocabulary import get_vocabulary
 from core.offline.advice import Advisor
 from core.offline.articles import with_article
@@ -426,15 +426,19 @@ def _as_certified(keyword: str, shown: str, resume: DocumentModel) -> str:
     if shown != label(keyword, resume.lang) or contains_phrase(fold(resume.text), fold(shown)):
         return shown  # the resume's own words already ("BLS" of "Basic Life Support (BLS)")
     vocab = get_vocabulary()
+    written = ""  # the words the resume names it by, when no whole short name is found
     for cert in resume.certifications:
         name = _CERT_LINE_TAIL.sub("", cert).strip(" .;:·")
         hits = vocab.certifications_in(name, listed=True)
-        if any(hit.canonical == keyword for hit in hits):
+        if same := next((hit for hit in hits if hit.canonical == keyword), None):
             if len(name.split()) <= _CERT_NAME_WORDS and _CREDENTIAL_NOUN.search(name):
                 return name
+            written = written or (same.surface if has_cjk(same.surface) else "")
         elif higher := next((hit for hit in hits if keyword in vocab.broader(hit.canonical)), None):
             return higher.surface  # held as a higher band the resume names ("CET-6" for the CET-4 asked)
-    return shown
+    # A Chinese label is the vocabulary's first name, which may be another grade than the one held: "二级建造师"
+    # held, "一级建造师" said (an English label names the credential, "FINRA Series 66" for "Series 7, 66").
+    return written or shown
 
 
 def pitch_named(fit: Fit, resume: DocumentModel, limit: int) -> list[tuple[str, str]]:
