@@ -183,12 +183,16 @@ def _intros(
     latest = latest_role(resume, lang)
     current = t(lang, latest.wording("intro"), role=latest.role, since=latest.dates(lang)) if latest.role else ""
     sep = t(lang, "list_sep")
-    job_name = job.title or ("这个" if lang == "zh" else "this")
     # What the candidate did: a role's or project's bullets before a profile's self-description ("逻辑清晰，数据敏感，
     # 具备良好的跨部门沟通能力" is no deed that fits a role)
     deeds = [b for b in bullets if (owner := owners.entry_of(b)) is not None and owner.kind != "education"]
     told = [*deeds, *(b for b in bullets if b not in deeds)][:INTRO_1MIN_FACTS]
-    relevant = t(lang, "intro_relevant", job=job_name, facts=sep.join(_trim(b) for b in told))
+    facts = sep.join(_trim(b) for b in told)  # a posting without its title: "fits this role", not "this this role"
+    relevant = (
+        t(lang, "intro_relevant", job=job.title, facts=facts)
+        if job.title
+        else t(lang, "intro_relevant_untitled", facts=facts)
+    )
     named = held_and_worked_with(fit, resume, 5)
     joined = ("、" if lang == "zh" else ", ").join
     skill_text = t(lang, "intro_skills", skills=joined(named.skills)) if named.skills else ""

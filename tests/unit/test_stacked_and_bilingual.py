@@ -232,3 +232,14 @@ def test_activities_each_a_role_in_a_club_are_read_apart() -> None:
         ("Mizzou Ad Club", "Member", "2023"),
         ("MU Writing Center", "Tutor", "2024"),
     ]
+
+
+def test_a_posting_without_its_title_is_this_role() -> None:
+    """A posting whose title the reader could not find: "What I've done that fits this this role"."""
+    from tests.unit.test_offline_engine import Service
+
+    doc = _resume("event_manager_en.txt")
+    jd, job = read_job("Responsibilities:\n- Plan corporate events and manage venue contracts\n- Own event budgets\n")
+    assert not job.title
+    prep = Service(doc, None, jd, job, "en").run()["interview"]
+    assert "this this" not in prep.self_intro_1min and " fits this role: " in prep.self_intro_1min
