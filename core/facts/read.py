@@ -631,6 +631,8 @@ _DESCRIBING_ASIDE = re.compile(
     r"|\s*[（(]\s*(?:~|about\s+|约)?\d[\d,.]*\+?\s*(?:units?|locations?|stores?|restaurants?|outlets?|sites?|branches|"
     r"hotels?|properties|clinics?|employees|staff|people|FTEs?|beds?|seats?|家门店|家店|家|人)\s*[)）]"
     r"|\s*\((?=[^()]*\s(?!(?:with|from|into|over|upon)\b)[a-z]{4,}[\s)/,;.])(?=(?:[^()\s]+\s+){2,}[^()\s]+\))[^()]{8,60}\)\s*$"
+    # what a Chinese employer is, after its name: "常州博瑞汽车部件有限公司（外资，汽车座椅骨架及调角器，Tier 1）"
+    r"|(?<=公司|集团|企业)[（(](?=[^()（）]*[，、]|外资|合资|国企|央企|民企|民营|私企|上市)[^()（）]{2,40}[)）]\s*$"
 )
 
 
@@ -1263,7 +1265,12 @@ def _org_line(line: str, vocab: Vocabulary) -> list[str]:
     PA") under a header whose own parts name none; [] for any other line."""
     if not _short_plain(line) or _is_header_line(line):
         return []
-    parts = _header_parts(_UNCLOSED_ASIDE.sub("", line.strip()), [])  # "… – Columbus, OH (Level I": wrapped
+    text = _UNCLOSED_ASIDE.sub("", line.strip())  # "… – Columbus, OH (Level I": wrapped
+    parts = _header_parts(text, [])
+    names = parts[:2]
+    if len(parts) == 3 and _is_location(parts[2]) and not any(_is_location(p) or _is_title(p, vocab) for p in names):
+        # "Banner – University Medical Center Phoenix, Phoenix, AZ": a system and its hospital are one employer
+        parts = [text[: text.rfind(parts[2])].rstrip(" ,|·•–—-"), parts[2]]
     if len(parts) != 2 or not _is_location(parts[1]):
         return []
     # A name that reads as an organisation, or any short capitalised name that is no title and no place: "Datadog —
@@ -1634,6 +1641,7 @@ def _entries_in(
             and body_start < next_header
             and _short_plain(lines[body_start])
             and not _is_header_line(lines[body_start])
+            and not lines[body_start].rstrip().endswith((":", "："))  # "工作内容：" labels the bullets, names no one
             and (
                 body_start + 1 >= next_header
                 or not _short_plain(lines[body_start + 1])

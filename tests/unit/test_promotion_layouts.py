@@ -1,0 +1,54 @@
+"""Three pairs helpers wrote in trades the fixtures lacked, each with a layout the reader got wrong.
+
+- A pharmacy technician (tests/data/resume/pharmacy_technician_en.txt): "Banner – University Medical Center Phoenix,
+  Phoenix, AZ" over two titles, each with its team ("Lead Pharmacy Technician, IV Room"): the teams were the employers,
+  Banner was lost, and the pitch said "Lead Pharmacy Technician at IV Room".
+- A supplier quality engineer (tests/data/resume/auto_parts_sqe_zh.txt): "常州博瑞汽车部件有限公司（外资，
+  汽车座椅骨架及调角器，Tier 1）" over "质量主管 2021.08-至今" and "质量工程师 2018.03-2021.07", then
+  "工作内容：": the first role had no employer, the second "工作内容", and the interview said
+  "在工作内容担任质量工程师".
+- A mortgage loan officer (tests/data/resume/mortgage_loan_officer_en.txt): "Mortgage Loan Processor" over "Wells Fargo
+  Home Mortgage — Charlotte, NC" over its dates: the title was the employer and Wells Fargo lost ("processor" was no
+  word a title ends with).
+"""
+
+from __future__ import annotations
+
+from core.facts.read import read_document
+from tests.unit.fixture_pairs import fixture, run_offline
+
+
+def _roles(name: str) -> list[tuple[str, str, str | None, str | None]]:
+    return [(e.org, e.title, e.start, e.end) for e in read_document(fixture("resume", name), "resume").experience]
+
+
+def test_a_health_systems_hospital_over_two_titles_each_with_its_team() -> None:
+    banner = "Banner – University Medical Center Phoenix"
+    assert _roles("pharmacy_technician_en.txt")[:2] == [
+        (banner, "Lead Pharmacy Technician, IV Room", "2022-01", "present"),
+        (banner, "Pharmacy Technician II, Sterile Compounding", "2019-06", "2021-12"),
+    ]
+    steps = run_offline("pharmacy_technician_en.txt", "banner_iv_room_pharmacy_tech.txt", "en")
+    assert f"I'm a Lead Pharmacy Technician, IV Room at {banner}." in steps["match"].self_pitch
+    stay = f"At {banner} as Pharmacy Technician II, Sterile Compounding → Lead Pharmacy Technician, IV Room"
+    assert any(story.situation.startswith(stay) for story in steps["interview"].star_stories)
+
+
+def test_a_chinese_employer_described_in_brackets_over_two_titles() -> None:
+    employer = "常州博瑞汽车部件有限公司"
+    assert _roles("auto_parts_sqe_zh.txt")[:2] == [
+        (employer, "质量主管", "2021-08", "present"),
+        (employer, "质量工程师", "2018-03", "2021-07"),
+    ]
+    prep = run_offline("auto_parts_sqe_zh.txt", "auto_supplier_sqe_zh.txt", "zh")["interview"]
+    assert "工作内容担任" not in prep.self_intro_3min
+    assert f"在{employer}担任质量工程师 → 质量主管（2018-03 – 至今）期间：" in prep.self_intro_3min
+
+
+def test_a_title_over_its_employer_over_its_dates() -> None:
+    assert _roles("mortgage_loan_officer_en.txt")[-1] == (
+        "Wells Fargo Home Mortgage",
+        "Mortgage Loan Processor",
+        "2014-01",
+        "2016-05",
+    )
