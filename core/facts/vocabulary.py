@@ -95,6 +95,8 @@ _INTERNAL_ADOPTION_AFTER = re.compile(
     re.IGNORECASE,
 )
 _OTHER_SENSE_AFTER = {
+    # the city ("Phoenix, AZ 85016 • 602-555-0134"), not the Elixir framework
+    "phoenix": re.compile(r",?[ \t]*(?:AZ|Arizona)\b"),
     # the game company's ("Epic Games", "Epic Online Services"), not the hospitals' record system
     "epic": re.compile(r"[ \t]+(?:Games|Online|Store|MegaGrants?|Launcher|Account)\b"),
     "epics": re.compile(""),  # a backlog's ("Epics and user stories"): the record system is never plural
@@ -247,7 +249,8 @@ _OTHER_SENSE_BEFORE = {
         re.I,
     ),
     "c": _GRADE_BEFORE,
-    "r": _GRADE_BEFORE,
+    # a grade ("C-R"), or a gauge study's repeatability and reproducibility ("MSA分析（GR&R、偏倚、线性）")
+    "r": re.compile(r"[A-Za-z0-9]-$|[A-Za-z]&$"),
     "preceptor": _PRECEPTED_BEFORE,
     "preceptors": _PRECEPTED_BEFORE,
     "soc": re.compile(r"(?:电池|电量|battery|BMS)[ \t]*$", re.I),

@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 from core.facts.read import read_document
-from tests.unit.fixture_pairs import fixture, run_offline
+from tests.unit.fixture_pairs import fixture, run_offline, skills_named
 
 
 def _roles(name: str) -> list[tuple[str, str, str | None, str | None]]:
@@ -52,3 +52,16 @@ def test_a_title_over_its_employer_over_its_dates() -> None:
         "2014-01",
         "2016-05",
     )
+
+
+def test_words_of_these_trades_in_their_other_sense() -> None:
+    """The same helpers' documents: a company's legal form ("Northbridge Mutual Insurance plc", "Aviva plc") was PLC
+    programming, the city in "Phoenix, AZ 85016 • 602-555-0134" the Elixir framework, and a gauge study ("MSA分析
+    （GR&R、偏倚、线性）") the R language."""
+    assert "plc programming" not in skills_named("Northbridge Mutual Insurance plc, Manchester, United Kingdom")
+    assert skills_named("Aviva plc — Norwich") == set()
+    assert "plc programming" in skills_named("Programmed PLCs; PLC troubleshooting")
+    assert "phoenix framework" not in skills_named("Phoenix, AZ 85016 • 602-555-0134 • maria@example.com")
+    assert "phoenix framework" in skills_named("Skills: Elixir, Phoenix, PostgreSQL")
+    assert "r" not in skills_named("组织开展MSA分析（GR&R、偏倚、线性）")
+    assert "r" in skills_named("Python, R, SQL")
