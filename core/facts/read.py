@@ -980,7 +980,8 @@ _SUBJECT_TAIL = re.compile(
     r"\b(?:technology|engineering|sciences?|studies|management|administration|nursing|accounting|finance|economics|"
     r"mathematics|design|arts|education|marketing|psychology|biology|chemistry|physics|communications?|journalism|"
     r"history|english|sociology|hospitality|statistics|philosophy|linguistics|kinesiology|nutrition|humanities|media|"
-    r"relations|policy|geography|anthropology|literature|health|therapy|music|architecture|pharmacy|refrigeration)$",
+    r"relations|policy|geography|anthropology|literature|health|therapy|music|architecture|pharmacy|refrigeration|"
+    r"pathology|audiology|disorders|radiography|sonography|imaging|law)$",
     re.IGNORECASE,
 )
 
@@ -1945,10 +1946,11 @@ def _with_team(title: str, team: str) -> str:
 def _title_above(lines: list[str], above: int, previous_end: int, parts: list[str], vocab: Vocabulary) -> str:
     """The role's title on the line above a header whose parts name only the employer and its place: "Staff Nurse,
     Telemetry Unit" over "Memorial Hermann Hospital, Houston, TX | March 2022 – Present", or "Director of Product"
-    over "Acme Corp" over "New York, NY | 2019 – Present". Short and without digits, so that a last bullet left
+    over "Acme Corp" over "New York, NY | 2019 – Present", or over an employer and its department ("Nationwide
+    Children's Hospital – Outpatient Rehab, Columbus, OH"). Short and without digits, so that a last bullet left
     without its mark ("Precept 6 new graduate nurses …") is not taken for one."""
     named = [p for p in parts if not _is_location(p) and any(ch.isalpha() for ch in p)]  # "(1099)": a contract's form
-    if above < previous_end or len(named) != 1 or any(_is_title(p, vocab) for p in parts):
+    if above < previous_end or len(named) not in (1, 2) or any(_is_title(p, vocab) for p in parts):
         return ""
     text = lines[above].strip()
     plain = _ASIDE_AT_END.sub("", text)  # "Software Engineer (L4)": a level's digits are no bullet's figures

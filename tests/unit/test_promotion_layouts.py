@@ -65,3 +65,20 @@ def test_words_of_these_trades_in_their_other_sense() -> None:
     assert "phoenix framework" in skills_named("Skills: Elixir, Phoenix, PostgreSQL")
     assert "r" not in skills_named("组织开展MSA分析（GR&R、偏倚、线性）")
     assert "r" in skills_named("Python, R, SQL")
+
+
+def test_a_title_over_an_employer_and_its_department() -> None:
+    """A speech-language pathologist (tests/data/resume/speech_language_pathologist_en.txt): "Outpatient Pediatric
+    Speech-Language Pathologist" over "Nationwide Children's Hospital – Outpatient Rehab, Columbus, OH  06/2017–07/2019"
+    had no title (the title was a bullet of the role above), and "M.S., Speech-Language Pathology — The Ohio State
+    University" no field."""
+    doc = read_document(fixture("resume", "speech_language_pathologist_en.txt"), "resume")
+    assert [(e.org, e.title) for e in doc.experience][:2] == [
+        ("Worthington City Schools", "Speech-Language Pathologist"),
+        ("Nationwide Children's Hospital", "Outpatient Pediatric Speech-Language Pathologist"),
+    ]
+    assert not any("Pathologist" in bullet for bullet in doc.experience[0].bullets)
+    assert [(e.title, e.field) for e in doc.education] == [
+        ("M.S.", "Speech-Language Pathology"),
+        ("B.S.", "Communication Sciences and Disorders"),
+    ]
