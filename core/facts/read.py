@@ -3306,6 +3306,10 @@ def _runs(indexes: list[int]) -> list[list[int]]:
 _SENTENCE_INSIDE = re.compile(r"[a-z)][.!?]\s+[A-Z]")
 
 
+# A job board's tags under "职位描述" ("半导体  晶圆制造  刻蚀  工艺工程师"): short items, wide gaps, no duty.
+_TAG_LINE = re.compile(r"^\s*[^\s，,。；;：:、]{1,12}(?:(?:[ \t]{2,}|\u3000+)[^\s，,。；;：:、]{1,12}){2,}\s*$")
+
+
 def _a_paragraph(lines: list[str]) -> bool:
     """True for a role's duties written as prose ("The Demand Planner II owns … cycle. You'll report to the Demand
     Planning" + "Manager and work daily with …"): no line marked, and a sentence ends inside a line."""
@@ -3383,17 +3387,19 @@ def _read_job(text: str) -> tuple[DocumentModel, JobFacts]:
     # duties ("At Shopify, we're building…").
     headings = {s.start for s in model.sections}
     duty_indexes = [i for i in by_kind.get("responsibilities", []) if i not in headings]
-    facts.responsibilities = [  # the duties, not the sentences introducing the company or the team
+    described = [  # the duties, not the sentences introducing the company or the team
         duty
         for run in _runs(duty_indexes)
         for _, duty in bullet_units([lines[i] for i in run], prose=_a_paragraph([lines[i] for i in run]))
         if not (_TEAM_INTRO.match(duty) or _COMPANYS_OWN.match(duty) or _PAY_LINE.match(duty))
         and not _introduces(duty, facts.company)
     ]
+    # A board's tags name the job's tools ("Kubernetes  SRE  运维开发  Go") but are no duty to ask about.
+    facts.responsibilities = [duty for duty in described if not _TAG_LINE.match(duty)]
     if by_kind.get("requirements"):
         employer = vocab.canonical_skill(facts.company) if facts.company else None
         known = {*facts.must_have, *facts.nice_to_have, employer}
-        duties = [_FEATURE_LIST.sub(" ", d) if _MAY_LIST_FEATURES.search(d) else d for d in facts.responsibilities]
+        duties = [_FEATURE_LIST.sub(" ", d) if _MAY_LIST_FEATURES.search(d) else d for d in described]
         facts.nice_to_have += [s for s in _skills_of(duties, vocab) if s not in known]
     if facts.lang == "en" and not _WRITING_NAMED.search(text):
         # "Excellent written English" in an English posting asks what every English resume shows by being written:

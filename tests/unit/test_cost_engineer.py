@@ -50,3 +50,16 @@ def test_a_higher_grade_meets_a_lower_one_asked_and_not_the_other_way() -> None:
     assert status("初级会计师", "中级会计师") == "missing"
     assert status("二级造价工程师", "一级造价工程师") == "missing"
     assert status("一级注册消防工程师", "注册消防工程师") == "resume"
+
+
+def test_a_boards_tags_are_no_duty_to_ask_about() -> None:
+    """ "工程造价  一级造价工程师  广联达  房地产  结算审核" under "职位描述": the interview asked
+    "这项工作在入职前几个月怎样算做得好：工程造价  一级造价工程师…". The tags still name the job's tools
+    ("运维开发" is DevOps)."""
+    _, job = read_job(fixture("jd", POSTING))
+    assert job.responsibilities[0].startswith("负责公司开发项目的目标成本编制")
+    prep = run_offline(RESUME, POSTING, "zh")["interview"]
+    asked = [prep.model_dump_json(), *(q.question for q in prep.likely_questions), *prep.questions_to_ask]
+    assert not any("广联达  房地产" in text for text in asked)
+    _, sre = read_job(fixture("jd", "game_sre_zh.txt"))
+    assert "Kubernetes  SRE  运维开发  Go  混合云" not in sre.responsibilities and "devops" in sre.nice_to_have
