@@ -105,9 +105,15 @@ _WIDE = _CJK + "\uff00-\uffef"  # …and full-width forms
 _SPACES_IN_CJK = re.compile(rf"(?<=[{_WIDE}]) {{2,6}}(?=[{_WIDE}])")
 
 
+# Spaces pypdf's layout mode puts inside a word a browser drew in pieces after a ligature ("certiﬁed phar" +
+# "macy technician", "acute car" + "e"): its advance for the ligature differs from the browser's, and the next
+# piece's position reads as a gap. A field set apart by a tab stop opens with a capital or a digit, not mid-word.
+_SPACES_IN_WORD = re.compile(r"(?<=[A-Za-z]) {3,}(?=[a-z])")
+
+
 def _segments(run: _Run, first_index: int) -> list[Box]:
     """A run's segments, placed along the run in proportion to their characters."""
-    text = _SPACES_IN_CJK.sub("", run.text)
+    text = _SPACES_IN_WORD.sub("", _SPACES_IN_CJK.sub("", run.text))
     height = run.height * SCALE
     start, end = run.start * SCALE, run.end * SCALE
     per_char = (end - start) / len(text) if text and end > start else height / 2

@@ -292,3 +292,17 @@ def test_a_chinese_line_measured_short_stays_one_line_without_separators() -> No
     ]
     older = extract_text((DATA / "pdf" / "browser_printed_zh_resume.pdf").read_bytes()).text
     assert "覆盖 12 个分公司" in older  # "分 公司": padding between two characters of one word
+
+
+def test_a_word_a_browser_drew_in_pieces_after_a_ligature_stays_whole() -> None:
+    """tests/data/pdf/browser_printed_pharmacy_technician.pdf (Chromium, DejaVu Sans, from
+    tests/data/resume/pharmacy_technician_en.txt): after a ligature ("certiﬁed", "veriﬁcation") the browser drew the
+    rest of the line in pieces, and pypdf's layout text put spaces inside words: "phar | macy technician", "acute
+    car | e", "Sterile P | reparation". The certificate list said "PTCB Certified Phar"."""
+    text = extract_text((DATA / "pdf" / "browser_printed_pharmacy_technician.pdf").read_bytes()).text
+    assert "PTCB-certified pharmacy technician with 8 years" in text
+    assert "barcode verification and pharmacist checks" in text and "200-bed acute care hospital" in text
+    assert "PTCB Certified Compounded Sterile Preparation Technician (CSPT)" in text
+    model = read_document(text, "resume")
+    assert "PTCB Certified Pharmacy Technician" in model.certifications
+    assert model.experience[0].title == "Lead Pharmacy Technician, IV Room"
