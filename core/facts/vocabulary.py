@@ -298,9 +298,10 @@ _OTHER_SENSE_BEFORE = {
     # a urinalysis among lab tests ("labs (CMP, CBC, A1c, lipid panel, TSH, UA)"), not user acquisition
     "ua": re.compile(r"\b(?:CBC|CMP|BMP|TSH|A1c|lipid|labs?|urine|panel)\b[^\n;.]{0,30}$", re.I),
     # a patient's or a procedure's watch ("procedural sedation monitoring", "anesthesia induction and monitoring"),
-    # not a system's observability
+    # or a cleanroom's or a site's ("environmental monitoring records", "air monitoring"), not a system's observability
     "monitoring": re.compile(
-        r"\b(?:sedation|patient|vital|cardiac|fetal|glucose|hemodynamic|telemetry|blood|drug|remote\s+patient)[ \t-]+$"
+        r"\b(?:sedation|patient|vital|cardiac|fetal|glucose|hemodynamic|telemetry|blood|drug|remote\s+patient|"
+        r"environmental|temperature|pressure|air|water|emissions?|groundwater)[ \t\n-]+$"
         r"|\b(?:anesthe\w*|anaesthe\w*|vitals|ECG|EKG|SpO2|neuro|post-?op\w*)\b[^\n.;]{0,25}$",
         re.I,
     ),

@@ -65,6 +65,12 @@ def test_words_of_these_trades_in_their_other_sense() -> None:
     assert "phoenix framework" in skills_named("Skills: Elixir, Phoenix, PostgreSQL")
     assert "r" not in skills_named("组织开展MSA分析（GR&R、偏倚、线性）")
     assert "r" in skills_named("Python, R, SQL")
+    # a cleanroom's records ("temperature and pressure monitoring, and environmental monitoring records"): the
+    # pharmacy posting asked for observability
+    assert "observability" not in skills_named(
+        "Maintain temperature and pressure monitoring, and environmental\n  monitoring records."
+    )
+    assert "observability" in skills_named("Built Prometheus monitoring and alerting")
 
 
 def test_a_title_over_an_employer_and_its_department() -> None:
