@@ -1666,6 +1666,19 @@ def _entries_in(
                 parts.append(lines[body_start].strip())  # "2004.09-2008.07" / "深圳大学" / "工商管理 本科"
                 body_start += 1
         elif (
+            kind == "education"
+            and not parts
+            and body_start + 1 < next_header
+            and vocab.degrees_in(lines[body_start])
+            and not _SCHOOL_WORDS.search(lines[body_start])
+            and _short_plain(lines[body_start])
+            and _school_line(lines[body_start + 1])
+            and not vocab.degrees_in(lines[body_start + 1])
+            and not _is_header_line(lines[body_start + 1])
+        ):  # a CV's "2009 – 2013" over "BSc (Hons) Economics, First Class" over "University of Leeds, Leeds, …"
+            parts = [*_header_parts(lines[body_start].strip(), []), *_header_parts(lines[body_start + 1].strip(), [])]
+            body_start += 2
+        elif (
             body_start < next_header
             and not is_bullet(lines[body_start])
             and _is_location(place_below := _DESCRIBING_ASIDE.sub("", lines[body_start]).strip())
@@ -1674,7 +1687,8 @@ def _entries_in(
             parts.append(place_below)
             body_start += 1
         elif kind == "experience" and not parts and (stacked := _stacked_role(lines, body_start, next_header, vocab)):
-            # a two-column template's "2017.06-至今" over "万科物业发展股份有限公司" over "深圳分公司 项目经理"
+            # a two-column template's "2017.06-至今" over "万科物业发展股份有限公司" over "深圳分公司 项目经理", or a
+            # CV's "01/03/2020 – Present" over its title over "Northbridge Mutual Insurance plc, Manchester, …"
             parts = stacked
             body_start += 2
         elif (
@@ -1753,6 +1767,8 @@ def _stacked_role(lines: list[str], below: int, end: int, vocab: Vocabulary) -> 
     [] unless the first reads as an organisation and the second as a title."""
     if below + 1 >= end or is_bullet(lines[below]) or is_bullet(lines[below + 1]):
         return []
+    if title_first := _title_over_employer(lines[below], lines[below + 1], vocab):
+        return title_first
     employer, title = lines[below].strip(), lines[below + 1].strip()
     named = _is_org(employer, vocab) or (employer[:1].isupper() and len(employer.split()) <= 5)  # "Blue River Foods"
     if not (named and _short_plain(employer.rstrip(".")) and not _is_title(employer, vocab)):
@@ -1765,6 +1781,22 @@ def _stacked_role(lines: list[str], below: int, end: int, vocab: Vocabulary) -> 
     if len(words) == 2 and _CJK.search(title) and _is_title(words[1], vocab) and not _is_title(words[0], vocab):
         title = words[1]
     return [employer, title]
+
+
+def _title_over_employer(title_line: str, employer_line: str, vocab: Vocabulary) -> list[str]:
+    """[employer, title, place] when the two lines under a header of dates alone are a title (with its team) and an
+    employer's line with its place, as a British CV writes them: "Senior Commercial Underwriter, Middle Market" over
+    "Northbridge Mutual Insurance plc, Manchester, United Kingdom"; [] otherwise."""
+    pieces = _header_parts(title_line.strip(), [])
+    if not pieces or len(pieces) > 2 or not _short_plain(title_line) or _line_dates(title_line)[1]:
+        return []
+    if not _is_title(pieces[0], vocab) or any(_is_org(p, vocab) or _is_location(p) for p in pieces):
+        return []
+    employer = _org_line(employer_line, vocab)
+    if not employer or _is_title(employer[0], vocab):
+        return []
+    title = _with_team(pieces[0], pieces[1]) if len(pieces) == 2 else pieces[0]
+    return [employer[0], title, employer[1]]
 
 
 def _titles_below(lines: list[str], below: int, end: int, vocab: Vocabulary) -> list[str]:

@@ -88,3 +88,20 @@ def test_a_title_over_an_employer_and_its_department() -> None:
         ("M.S.", "Speech-Language Pathology"),
         ("B.S.", "Communication Sciences and Disorders"),
     ]
+
+
+def test_a_british_cv_writes_dates_then_title_then_employer() -> None:
+    """A commercial underwriter's CV (tests/data/resume/commercial_underwriter_uk_cv.txt): "01/03/2020 – Present" over
+    "Senior Commercial Underwriter, Middle Market" over "Northbridge Mutual Insurance plc, Manchester, United Kingdom":
+    every role had neither employer nor title ("As  (2020-03 – present)"), the school was empty and the
+    "PROFESSIONAL QUALIFICATIONS" were schools ("I studied at The Institutes")."""
+    doc = read_document(fixture("resume", "commercial_underwriter_uk_cv.txt"), "resume")
+    assert [(e.org, e.title, e.start, e.end) for e in doc.experience] == [
+        ("Northbridge Mutual Insurance plc", "Senior Commercial Underwriter, Middle Market", "2020-03", "present"),
+        ("Castlegate Insurance Company Ltd", "Commercial Underwriter", "2016-09", "2020-02"),
+        ("Aviva plc", "Underwriting Assistant", "2013-07", "2016-08"),
+    ]
+    assert [(e.org, e.title) for e in doc.education] == [("University of Leeds", "BSc (Hons) Economics")]
+    assert "Chartered Property Casualty Underwriter" in doc.certifications
+    prep = run_offline("commercial_underwriter_uk_cv.txt", "carrier_commercial_underwriter.txt", "en")["interview"]
+    assert "I studied at University of Leeds" in prep.self_intro_3min and "As  (" not in prep.self_intro_3min
