@@ -1665,6 +1665,15 @@ def _entries_in(
             if not parts[:-1] and body_start < next_header and _degree_line(lines[body_start], vocab):
                 parts.append(lines[body_start].strip())  # "2004.09-2008.07" / "深圳大学" / "工商管理 本科"
                 body_start += 1
+            elif (
+                not parts[:-1]
+                and body_start + 1 < next_header
+                and _short_plain(lines[body_start])
+                and not vocab.degrees_in(lines[body_start])
+                and _bare_degree(lines[body_start + 1], vocab)
+            ):  # "复旦大学" / "微电子学与固体电子学" / "硕士": the field, then the degree on a line of its own
+                parts += [lines[body_start].strip(), lines[body_start + 1].strip()]
+                body_start += 2
         elif (
             kind == "education"
             and not parts
@@ -1690,7 +1699,7 @@ def _entries_in(
             # a two-column template's "2017.06-至今" over "万科物业发展股份有限公司" over "深圳分公司 项目经理", or a
             # CV's "01/03/2020 – Present" over its title over "Northbridge Mutual Insurance plc, Manchester, …"
             parts = stacked
-            body_start += 2
+            body_start += 3 if _department_between(lines, body_start, next_header, vocab) else 2
         elif (
             kind != "education"
             and body_start < next_header
@@ -1770,6 +1779,8 @@ def _stacked_role(lines: list[str], below: int, end: int, vocab: Vocabulary) -> 
     if title_first := _title_over_employer(lines[below], lines[below + 1], vocab):
         return title_first
     employer, title = lines[below].strip(), lines[below + 1].strip()
+    if _department_between(lines, below, end, vocab):  # "…有限公司" / "12英寸晶圆厂 刻蚀工艺部" / "资深工艺工程师"
+        return [employer, lines[below + 2].strip()]  # the department stays a line of the role
     named = _is_org(employer, vocab) or (employer[:1].isupper() and len(employer.split()) <= 5)  # "Blue River Foods"
     if not (named and _short_plain(employer.rstrip(".")) and not _is_title(employer, vocab)):
         return []
@@ -1781,6 +1792,32 @@ def _stacked_role(lines: list[str], below: int, end: int, vocab: Vocabulary) -> 
     if len(words) == 2 and _CJK.search(title) and _is_title(words[1], vocab) and not _is_title(words[0], vocab):
         title = words[1]
     return [employer, title]
+
+
+def _department_between(lines: list[str], below: int, end: int, vocab: Vocabulary) -> bool:
+    """A Chinese employer's line, its department, then the title, under a header of dates alone: "上海华芯集成电路制造
+    有限公司" / "12英寸晶圆厂 刻蚀工艺部" / "资深工艺工程师"."""
+    if below + 2 >= end or any(is_bullet(lines[i]) for i in range(below, below + 3)):
+        return False
+    department, title = lines[below + 1].strip(), lines[below + 2].strip()
+    return (
+        _is_org(lines[below].strip(), vocab)
+        and bool(_CJK.search(department))
+        and _DEPARTMENT_END.search(department) is not None
+        and len(department) <= 20
+        and not _is_title(department, vocab)
+        and _short_plain(title)
+        and _is_title(title, vocab)
+    )
+
+
+_DEPARTMENT_END = re.compile(r"(?:部|科|室|处|组|中心|事业部|事业群|实验室|车间)$")
+
+
+def _bare_degree(line: str, vocab: Vocabulary) -> bool:
+    """A line that is a degree alone: "硕士", "本科", "Bachelor of Science"."""
+    text = line.strip()
+    return bool(text) and any(hit.start == 0 and hit.end == len(text) for hit in vocab.degrees_in(text))
 
 
 def _title_over_employer(title_line: str, employer_line: str, vocab: Vocabulary) -> list[str]:

@@ -105,3 +105,19 @@ def test_a_british_cv_writes_dates_then_title_then_employer() -> None:
     assert "Chartered Property Casualty Underwriter" in doc.certifications
     prep = run_offline("commercial_underwriter_uk_cv.txt", "carrier_commercial_underwriter.txt", "en")["interview"]
     assert "I studied at University of Leeds" in prep.self_intro_3min and "As  (" not in prep.self_intro_3min
+
+
+def test_a_chinese_sidebar_template_stacks_employer_department_and_title() -> None:
+    """A fab process engineer's two-column resume (tests/data/resume/fab_etch_engineer_two_column_zh.txt):
+    "2021.04-至今" over "上海华芯集成电路制造有限公司" over "12英寸晶圆厂 刻蚀工艺部" over "资深工艺工程师"
+    had neither employer nor title (the interview said "担任（2021-04 – 至今）期间"), and "复旦大学" /
+    "微电子学与固体电子学" / "硕士" gave its 硕士 to the next school."""
+    doc = read_document(fixture("resume", "fab_etch_engineer_two_column_zh.txt"), "resume")
+    assert [(e.org, e.title, e.start, e.end) for e in doc.experience] == [
+        ("上海华芯集成电路制造有限公司", "资深工艺工程师", "2021-04", "present"),
+        ("无锡新锐微电子有限公司", "工艺工程师", "2018-07", "2021-03"),
+    ]
+    assert [(e.org, e.title, e.field) for e in doc.education] == [
+        ("复旦大学", "硕士", "微电子学与固体电子学"),
+        ("西安电子科技大学", "本科", "微电子科学与工程"),
+    ]
