@@ -1698,8 +1698,8 @@ def _entries_in(
         elif kind == "experience" and not parts and (stacked := _stacked_role(lines, body_start, next_header, vocab)):
             # a two-column template's "2017.06-至今" over "万科物业发展股份有限公司" over "深圳分公司 项目经理", or a
             # CV's "01/03/2020 – Present" over its title over "Northbridge Mutual Insurance plc, Manchester, …"
-            parts = stacked
-            body_start += 3 if _department_between(lines, body_start, next_header, vocab) else 2
+            parts, used = stacked
+            body_start += used
         elif (
             kind != "education"
             and body_start < next_header
@@ -1770,28 +1770,29 @@ def _degree_line(line: str, vocab: Vocabulary) -> bool:
     )
 
 
-def _stacked_role(lines: list[str], below: int, end: int, vocab: Vocabulary) -> list[str]:
-    """[employer, title] from the two lines under a header of dates alone, as a two-column template stacks them:
-    "2017.06-至今" / "万科物业发展股份有限公司" / "深圳分公司 项目经理" (a branch before the title: its last word);
-    [] unless the first reads as an organisation and the second as a title."""
+def _stacked_role(lines: list[str], below: int, end: int, vocab: Vocabulary) -> tuple[list[str], int] | None:
+    """([employer, title], the lines they take) from the lines under a header of dates alone, as a two-column
+    template stacks them: "2017.06-至今" / "万科物业发展股份有限公司" / "深圳分公司 项目经理" (a branch before the
+    title: its last word), a department between employer and title, or a CV's title over its employer; None unless
+    an organisation and a title are read there."""
     if below + 1 >= end or is_bullet(lines[below]) or is_bullet(lines[below + 1]):
-        return []
+        return None
     if title_first := _title_over_employer(lines[below], lines[below + 1], vocab):
-        return title_first
+        return title_first, 2
     employer, title = lines[below].strip(), lines[below + 1].strip()
     if _department_between(lines, below, end, vocab):  # "…有限公司" / "12英寸晶圆厂 刻蚀工艺部" / "资深工艺工程师"
-        return [employer, lines[below + 2].strip()]  # the department stays a line of the role
+        return [employer, lines[below + 2].strip()], 3  # the department stays a line of the role
     named = _is_org(employer, vocab) or (employer[:1].isupper() and len(employer.split()) <= 5)  # "Blue River Foods"
     if not (named and _short_plain(employer.rstrip(".")) and not _is_title(employer, vocab)):
-        return []
+        return None
     if _is_location(employer) or _line_dates(employer)[1]:
-        return []
+        return None
     if not (_lone_title(title, vocab) or (_CJK.search(title) and _short_plain(title) and _is_title(title, vocab))):
-        return []
+        return None
     words = title.split()
     if len(words) == 2 and _CJK.search(title) and _is_title(words[1], vocab) and not _is_title(words[0], vocab):
         title = words[1]
-    return [employer, title]
+    return [employer, title], 2
 
 
 def _department_between(lines: list[str], below: int, end: int, vocab: Vocabulary) -> bool:
@@ -2653,7 +2654,7 @@ def _with_its_kind(text: str, hit: Hit) -> str:
     """A certificate as the document names it: a name in lower case with the words that say which it is, opening in
     capitals as a list's item does; any other name as written."""
     surface = _CJK_WRAP.sub("", hit.surface).replace("\n", " ")  # "全国物业管理企业经理" + "岗位证书": one name
-    if _CJK_CHAR.match(surface):  # "建（构）筑物消防员": the tokens stop at the bracket, the name does not
+    if _CJK.match(surface):  # "建（构）筑物消防员": the tokens stop at the bracket, the name does not
         inserted = _CJK_INSERTED.search(text, max(0, hit.start - 8), hit.start)
         return f"{inserted.group(0)}{surface}" if inserted else surface
     if not surface[:1].islower():
@@ -2664,7 +2665,6 @@ def _with_its_kind(text: str, hit: Hit) -> str:
 
 
 _CJK_WRAP = re.compile(r"(?<=[\u3400-\u9fff])[ \t]*\n[ \t]*(?=[\u3400-\u9fff])")
-_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 # A Chinese name's first characters with a variant in brackets, right before what the vocabulary found: "建（构）".
 _CJK_INSERTED = re.compile(r"(?<![\u3400-\u9fff])[\u3400-\u9fff]{1,2}[（(][\u3400-\u9fff]{1,2}[）)]\Z")
 

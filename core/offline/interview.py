@@ -76,8 +76,10 @@ class _Owners:
                 key = fold(text)
                 self.texts[key] = text
                 owner = doc.entry_of_line(first)
-                if owner is not None:  # a promotion's shared bullets are the whole stay's (stay_of)
-                    self.entries.setdefault(key, stays.setdefault((id(doc), owner), stay_of(doc, owner)))
+                if owner is not None and key not in self.entries:  # a promotion's bullets are the stay's (stay_of)
+                    if (id(doc), owner) not in stays:
+                        stays[(id(doc), owner)] = stay_of(doc, owner)
+                    self.entries[key] = stays[(id(doc), owner)]
 
     def own_bullets(self, markdown: str) -> list[str]:
         """Bullets of the tailored Markdown that are the documents' own, in the Markdown's order; a list of the
