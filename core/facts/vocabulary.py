@@ -65,7 +65,7 @@ _AP_COURSE = re.compile(
 _CHARGE_AFTER = re.compile(r"[ \t]*(?:/[ \t]*SO[HPEF]\b|估算|估计|标定|estimation|estimator|\(state of charge)", re.I)
 # A grade or a class, not a language: "ASIL-C", "USB Type-C", "C-suite", "C轮融资", "C 级客户", "C端".
 _GRADE_BEFORE = re.compile(r"[A-Za-z0-9]-$")
-_GRADE_AFTER = re.compile(r"-[A-Za-z]|[ \t]*[轮端级类位档型照]")
+_GRADE_AFTER = re.compile(r"-[A-Za-z]|[ \t]*[轮端级类位档型照证]")
 # A student's or new nurse's supervisor ("under NP and MD preceptors", "with preceptor review"): being precepted,
 # not the skill of precepting others.
 _PRECEPTED_BEFORE = re.compile(
@@ -79,12 +79,15 @@ _PRECEPTED_AFTER = re.compile(r"[ \t]+(?:review|oversight|supervision|sign-?off|
 # ("Medicare documentation requirements", "Documentation in WebPT").
 _CLINICAL_NOTES_BEFORE = re.compile(
     r"\b(?:Medicare|Medicaid|payer|clinical|medical|nursing|therapy|patient|progress[- ]notes?|charting|visit|"
-    r"point[- ]of[- ]care|skilled)[ \t-]+$",
+    r"point[- ]of[- ]care|skilled|on[- ]time|timely|treatment|bedside|IRF-PAI|OASIS|SOAP|Epic|Cerner|WebPT|EHR|EMR)"
+    r"[ \t-]+$",
     re.IGNORECASE,
 )
 _CLINICAL_NOTES_AFTER = re.compile(
     r"[ \t]+(?:in|into|using|on)[ \t]+(?:the[ \t]+)?(?:WebPT|Epic|Cerner|Meditech|athenahealth|eClinicalWorks|NextGen|"
-    r"PointClickCare|Netsmart|EMR|EHR)\b",
+    r"PointClickCare|Netsmart|EMR|EHR)\b"
+    r"|[ \t]*:[ \t]*(?:WebPT|Epic|Cerner|Meditech|athenahealth|eClinicalWorks|NextGen|PointClickCare|Netsmart)\b"
+    r"|[^\n.;]{0,40}\b(?:CMS|Medicare|Medicaid|payers?|billing|reimbursement)\b",
     re.IGNORECASE,
 )
 _CLIENT_SOFTWARE_AFTER = re.compile(r"端")
@@ -100,6 +103,19 @@ _OTHER_SENSE_AFTER = {
     # the game company's ("Epic Games", "Epic Online Services"), not the hospitals' record system
     "epic": re.compile(r"[ \t]+(?:Games|Online|Store|MegaGrants?|Launcher|Account)\b"),
     "epics": re.compile(""),  # a backlog's ("Epics and user stories"): the record system is never plural
+    # trucking's over-the-road ("an OTR driver", "48-state OTR, dry van"), not the occupational therapists' credential
+    "otr": re.compile(
+        r"[ \t]*(?:/[ \t]*(?:regional|local|dedicated)|,[ \t]*(?:dry|reefer|flatbed|regional)|drivers?|"
+        r"truck|fleet|loads?|trucking|routes?|lanes?|freight|carriers?|runs?|miles)\b",
+        re.I,
+    ),
+    # a contract's master services agreement ("MSAs and SOWs", "MSA negotiations"), not a gauge study
+    "msa": re.compile(r"s?[ \t]*(?:/|,|and|&)[ \t]*SOWs?\b|s?[ \t]+(?:contracts?|agreements?|negotiations?|terms)\b"),
+    # a British building contract ("Administer NEC and JCT contracts", "NEC ECC"), not the electrical code
+    "nec": re.compile(r"[ \t]+(?:and|&|/|or)[ \t]+JCT\b|[ \t]+(?:ECC|contracts?|forms?[ \t]+of[ \t]+contract)\b"),
+    "rhinos": re.compile(""),  # a rugby league club's ("Leeds Rhinos season ticket"): the 3D software is never plural
+    # an NEC contract's claims for changed work ("Agreed 118 compensation events"), not pay and benefits
+    "compensation": re.compile(r"[ \t]+events?\b", re.I),
     # contract research organisations ("transfer of assays to CROs", "CRO partners"), not conversion optimisation
     "cros": re.compile(""),
     # "连续8个季度获客户KPI考核A级": won from clients (获 + 客户), not acquiring customers
@@ -186,8 +202,13 @@ _OTHER_SENSE_AFTER = {
         r"|[ \t]*,[ \t]*(?:tags|triggers|views|automations|SLAs?|canned)\b",
         re.I,
     ),
-    # a theorem or a rate ("CAP theorem", "cap rate"), not the administrative professionals' certificate
-    "cap": re.compile(r"[ \t]+(?:theorem|rates?|table)\b", re.I),
+    # a theorem or a rate ("CAP theorem", "cap rate"), the College of American Pathologists' ("CAP inspection
+    # preparation", "CAP / CLIA"), not the administrative professionals' certificate
+    "cap": re.compile(
+        r"[ \t]+(?:theorem|rates?|table)\b"
+        r"|[ \t]*(?:inspections?|accreditation|accredited|/[ \t]*CLIA|surveys?|checklists?|proficiency)\b",
+        re.I,
+    ),
     # a computer's bus or a card scheme's standard ("PCI Express", "PCIe slot", "PCI DSS"), not a coronary intervention
     "pci": re.compile(r"[ \t-]*(?:DSS|Express|e\b|bus|slots?|cards?|compliance|-?SIG|compliant)", re.I),
     # computer-based training ("CBT modules for new hires"), not cognitive behavioural therapy
@@ -227,6 +248,7 @@ _OTHER_SENSE_BEFORE = {
     # a count of events ("主导 6 起重大安全事件": six major incidents), not lifting and rigging
     # an incident's post-mortem ("事件定级、遏制、根除与复盘"), a step of incident response, not a habit of mind
     "复盘": re.compile(r"(?:事件|故障|事故|应急|根除|遏制|漏洞|告警)[^。；;\n]{0,12}$"),
+    "快手": re.compile(r"(?:是个|是一个|一把|个|的)\s*$"),  # "办事的快手": someone quick, not the platform
     "起重": re.compile(r"(?:\d|[一二三四五六七八九十两几多数])\s*$"),
     # a car's cover the job asks one to hold ("valid driver's license and auto insurance"), not the insurance trade
     "insurance": re.compile(
@@ -329,6 +351,30 @@ _OTHER_SENSE_BEFORE = {
     "resource management": re.compile(r"\bcrew[ \t]+$", re.I),
     # an injured worker's insurance ("manage workers' compensation cases"), not pay and benefits
     "compensation": re.compile(r"\bworkers?['’]?[ \t]*$|\bworker['’]s[ \t]+$", re.I),
+    # a body's made to fit ("orthotic fabrication", "splint fabrication"), not metal work
+    "fabrication": re.compile(r"\b(?:orthotic|orthosis|splint|splinting|prosthetic|custom)[ \t]+$", re.I),
+    # a clinic's measures ("quality-of-life questionnaires", "patient-reported outcome surveys"), not research design
+    "questionnaires": re.compile(
+        r"\b(?:quality[ -]of[ -]life|patient[ -]reported|symptom|screening|intake|health)[ \t]+$", re.I
+    ),
+    "otr": re.compile(
+        r"\b(?:an|\d+-state|regional|local|dedicated|long[- ]haul|CDL)[ \t]*(?:/|,|and|or)?[ \t]*$", re.I
+    ),
+    "msa": re.compile(
+        r"(?:\b(?:draft|negotiat|redlin|execut)\w*[ \t]+(?:(?:the|client|customer|vendor|master)[ \t]+)*"
+        r"|agreements?[ \t]*[(（][ \t]*|\bMetropolitan\b[^\n]{0,25})$",
+        re.I,
+    ),
+    "nec": re.compile(r"\bJCT[ \t]*(?:and|&|/|,|or)[ \t]*$"),
+    # a blood smear's white cell count ("Performed manual differentials"), not an axle's gears
+    "differentials": re.compile(
+        r"\b(?:manual|WBC|white[ \t]+(?:blood[ \t]+)?cell|blood|leukocyte|cell|peripheral|smear)[ \t]+$", re.I
+    ),
+    # an accreditor's or regulator's visit ("CAP inspection preparation", "a home inspection"), not checking parts
+    "inspection": re.compile(
+        r"\b(?:CAP|TJC|Joint[ \t]+Commission|FDA|OSHA|DOH|CMS|AABB|CLIA|regulatory|accreditation|home|fire)[ \t]+$",
+        re.I,
+    ),
     # "开展会员活动": 开展 + 会员, no trade show
     "展会": re.compile(r"开$"),
     # shifts accepted ("能适应直播排班", "接受排班"), not the skill of scheduling others
