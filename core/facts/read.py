@@ -9,6 +9,7 @@ raises, and runs in linear time: a few passes over the lines, each with bounded 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -253,7 +254,8 @@ def _heading(line: str, vocab: Vocabulary, in_entries: bool) -> tuple[str, str, 
     if label:
         head = label.group(1).strip()
         canonical = vocab.section_of(head)
-        if canonical and label.group(2).strip():
+        second_field = canonical != "objective" and _SECOND_FIELD.search(label.group(2))  # a wish stays a wish
+        if canonical and label.group(2).strip() and not second_field:
             return head, canonical, True
         if not label.group(2).strip() and len(head.split()) <= 4 and not any(ch.isdigit() for ch in head):
             return head, canonical or "other", False
@@ -270,6 +272,10 @@ def _heading(line: str, vocab: Vocabulary, in_entries: bool) -> tuple[str, str, 
     if caps and not in_entries:
         return text, "other", False
     return None
+
+
+# A second field on a label's line: "学历：本科      工作年限：5年" is a row of a personal details block, no section.
+_SECOND_FIELD = re.compile(r"\S\s{2,}[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z ]{0,10}[:：]")
 
 
 # A line that begins in the middle of the one above: a lower-case joining word ("in Statistics", "of Technology").
@@ -422,11 +428,27 @@ def _name_candidate(line: str, vocab: Vocabulary) -> str:
         compact = first.replace(" ", "")
         return compact if 2 <= len(compact) <= 4 and re.fullmatch(r"[\u3400-\u9fff·]+", compact) else ""
     words = first.split()
+    while len(words) > 2 and _postnominal(words[-1], vocab):
+        words.pop()  # "THOMAS HARGREAVES BSc (Hons) MRICS": the degree and the chartership follow the name
+    first = " ".join(words)
     if not 1 <= len(words) <= 5 or any(w.lower() in vocab.title_heads for w in words):
         return ""
     if all(w[:1].isupper() or w[:1] in "(-'" for w in words) or (len(words) > 2 and words[0][:1].isupper()):
         return first
     return ""
+
+
+_POSTNOMINALS = re.compile(
+    r"(?:B|M)(?:Sc|A|Eng|Ed|Phil|Arch)|PhD|DPhil|LLB|LLM|MBA|CEng|IEng|MICE|MCIOB|MIStructE|FCCA|ACCA|ACA|ACMA|FCA"
+)
+
+
+def _postnominal(word: str, vocab: Vocabulary) -> bool:
+    """A degree or a title of membership written after a name ("BSc", "MRICS", "CPA"), not a part of the name."""
+    bare = word.strip(",.")
+    if _POSTNOMINALS.fullmatch(bare):
+        return True
+    return any(hit.start == 0 and hit.end == len(bare) for hit in vocab.certifications_in(bare, known_only=True))
 
 
 def _contact(lines: list[str], vocab: Vocabulary, header_end: int) -> tuple[Contact, int | None]:
@@ -664,6 +686,7 @@ def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
     joined = _HONOURS.sub("\x02", joined)  # "BSc (Hons) Computer Science" is one degree, not three parts
     joined = _TERMS_ASIDE.sub(lambda m: m.group(0).translate(_BRACKETS_KEPT), joined)
     joined = _GRADE_ASIDE.sub(lambda m: m.group(0).translate(_BRACKETS_KEPT), joined)
+    joined = _cjk_title_aside().sub(_kept_title_aside, joined)
     joined = _SEAT_IN_NAME.sub("\x03\\1\x04", joined)
     parts = []
     for raw in _SPLIT.split(joined):
@@ -685,6 +708,28 @@ def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
     if len(parts) > 1:  # "Brennan & Holt CPAs, LLC – Columbus, OH": the firm's legal form is no part of its own
         parts = [p for p in parts if p.rstrip(".").lower() not in _LEGAL_FORMS] or parts
     return parts
+
+
+def _kept_title_aside(found: re.Match[str]) -> str:
+    """A Chinese title's bracket that names the post again or the class taught stays in the title; a business line
+    or a department ("（数据合规方向）", "（肿瘤事业部）") is still a part of its own."""
+    aside = found.group(2)[1:-1]
+    vocab = get_vocabulary()
+    named = aside in _CLASSES_TAUGHT or (
+        any(s in aside for s in vocab.cjk_title_suffixes) and not aside.endswith(_DEPARTMENT_ENDS)
+    )
+    return found.group(1) + found.group(2).translate(_BRACKETS_KEPT) if named else found.group(0)
+
+
+_CLASSES_TAUGHT = frozenset({"大班", "中班", "小班", "托班", "小小班", "学前班"})
+
+
+@functools.cache
+def _cjk_title_aside() -> re.Pattern[str]:
+    """A Chinese title's bracket at the end of its piece: "主班教师（大班）" (the class taught), "对公业务岗（综合
+    柜员）" (the post's other name): part of the title as written, no employer or team of its own."""
+    suffixes = "|".join(re.escape(s) for s in get_vocabulary().cjk_title_suffixes)
+    return re.compile(rf"({suffixes})([（(][\u4e00-\u9fff]{{1,6}}[)）])(?=[ \t]*(?:$|\||[ \t]{{2}}))", re.M)
 
 
 def _with_last_dot(raw: str, part: str) -> str:
@@ -1774,8 +1819,13 @@ def _stacked_role(lines: list[str], below: int, end: int, vocab: Vocabulary) -> 
     """([employer, title], the lines they take) from the lines under a header of dates alone, as a two-column
     template stacks them: "2017.06-至今" / "万科物业发展股份有限公司" / "深圳分公司 项目经理" (a branch before the
     title: its last word), a department between employer and title, or a CV's title over its employer; None unless
-    an organisation and a title are read there."""
-    if below + 1 >= end or is_bullet(lines[below]) or is_bullet(lines[below + 1]):
+    an organisation and a title are read there. Both may share the line: "2019年8月 - 至今" / "苏州工业园区星海实验
+    幼儿园    主班教师（大班）"."""
+    if below >= end or is_bullet(lines[below]):
+        return None
+    if (one_line := _org_then_title(lines[below], vocab)) is not None:
+        return one_line, 1
+    if below + 1 >= end or is_bullet(lines[below + 1]):
         return None
     if title_first := _title_over_employer(lines[below], lines[below + 1], vocab):
         return title_first, 2
@@ -1793,6 +1843,17 @@ def _stacked_role(lines: list[str], below: int, end: int, vocab: Vocabulary) -> 
     if len(words) == 2 and _CJK.search(title) and _is_title(words[1], vocab) and not _is_title(words[0], vocab):
         title = words[1]
     return [employer, title], 2
+
+
+def _org_then_title(line: str, vocab: Vocabulary) -> list[str] | None:
+    """[employer, title] from a line that holds exactly those two, in that order, and no dates."""
+    pieces = _header_parts(line.strip(), [])
+    if len(pieces) != 2 or not _short_plain(line) or _line_dates(line)[1]:
+        return None
+    employer, title = pieces
+    if not _is_org(employer, vocab) or _is_title(employer, vocab) or not _is_title(title, vocab):
+        return None
+    return None if _is_org(title, vocab) or _is_location(title) else [employer, title]
 
 
 def _department_between(lines: list[str], below: int, end: int, vocab: Vocabulary) -> bool:
@@ -2024,7 +2085,19 @@ def _title_above(lines: list[str], above: int, previous_end: int, parts: list[st
         return ""
     text = lines[above].strip()
     plain = _ASIDE_AT_END.sub("", text)  # "Software Engineer (L4)": a level's digits are no bullet's figures
-    return _without_edges(text) if _lone_title(text, vocab) and not any(ch.isdigit() for ch in plain) else ""
+    if any(ch.isdigit() for ch in plain):
+        return ""
+    return _without_edges(text) if _lone_title(text, vocab) or _title_and_post(text, vocab) else ""
+
+
+def _title_and_post(text: str, vocab: Vocabulary) -> bool:
+    """A title and the post held in it, set apart by a dash: "Medical Laboratory Scientist II – Blood Bank Lead
+    (Nights)"; each part a title on its own, no employer among them."""
+    pieces = [p.strip() for p in re.split(r"\s+[–—-]\s+", text)]
+    if len(pieces) != 2 or not _lone_title(pieces[0], vocab):
+        return False
+    post = _ASIDE_AT_END.sub("", pieces[1])  # "Blood Bank Lead (Nights)": its bank is no employer, "Lead" ends it
+    return _short_plain(post) and len(post.split()) <= 5 and _is_title(post, vocab) and not _line_dates(post)[1]
 
 
 _ASIDE_AT_END = re.compile(r"\s*[（(][^()（）]{1,24}[)）]\s*$")
@@ -2820,7 +2893,8 @@ _TEAM = re.compile(r"(?:\b(?:team|squad|tribe|department|division|unit|ward)|团
 # A job board's line of terms: the years and the degree asked ("5-10年", "经验不限", "本科", "学历不限").
 # A board's piece may carry its label: "经验 5-10年", "学历：硕士".
 _ASKED_YEARS = re.compile(
-    r"^(?:(?:工作)?经验[：:\s]*)?(?:\d+\s*[-~至]\s*\d+\s*年|\d+\s*年以[上内]|经验不限|应届生?|在校/?应届|1年以内)$"
+    r"^(?:(?:工作)?经验[：:\s]*)?(?:\d+\s*[-~至]\s*\d+\s*年|\d+\s*年以[上内]|经验不限|应届生?|在校/?应届|1年以内)"
+    r"(?:(?:以上)?(?:工作)?经验)?$"  # "3-5年经验", "5年以上工作经验"
 )
 _ASKED_DEGREE = re.compile(r"^(?:学历[：:\s]*)?(?:学历不限|不限学历|(?:大专|本科|硕士|博士|中专|高中)(?:及以上)?)$")
 

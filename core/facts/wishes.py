@@ -14,20 +14,29 @@ _WISH = re.compile(
     r"(?:^|(?<=[.!?;。！？；]))[ \t]*((?:(?:I[ \t]+am|I['’]m|now|currently)[ \t]+)?(?:"
     r"(?:looking[ \t]+for|seeking|open[ \t]+to)[ \t]+(?:a|an|the|new|my[ \t]+next|roles?|positions?|"
     r"opportunit\w*|jobs?|careers?|internships?|full[ -]time|part[ -]time|entry[ -]level)\b"
-    r"|(?:looking|seeking|hoping|aspiring|eager|keen)[ \t]+to[ \t]+(?:join|move|transition|grow|become|work[ \t]+as|"
-    r"work[ \t]+in|pursue|start|break[ \t]+into|enter)\b"
+    r"|(?:looking|hoping|aspiring|eager|keen)[ \t]+to[ \t]+[a-z]+"  # "Looking to lead a pulmonary rehab program"
+    r"|seeking[ \t]+to[ \t]+(?:join|move|transition|grow|become|work[ \t]+as|work[ \t]+in|pursue|start|"
+    r"break[ \t]+into|enter|lead)\b"
     r")[^.!?;。！？；\n]*(?:\n(?![ \t]*(?:\n|[-•*·▪●◦]))[^.!?;。！？；\n]*)?)",
     re.IGNORECASE | re.MULTILINE,
 )
+# "希望加入专业MCN机构，带领团队打造更多优质内容", "期待与贵公司共同成长": a clause's wish, to the sentence's end.
+_WISH_ZH = re.compile(
+    r"(?:^|(?<=[。！？；，、：.!?;,:\s]))((?:我|本人)?(?:非常|十分|很)?(?:希望|期望|渴望|期待|想要|立志|有意)(?:能够?|可以)?"
+    r"(?:加入|成为|从事|进入|投身|寻求|获得|找到|应聘|担任|转型|转岗|在贵|到贵|与贵|为贵)[^。！？；!?;\n]*)",
+    re.MULTILINE,
+)
 _OPENERS = ("looking", "seeking", "hoping", "aspiring", "eager", "keen", "open to")
+_OPENERS_ZH = ("希望", "期望", "渴望", "期待", "想要", "立志", "有意")
 
 
 def wish_spans(text: str) -> list[tuple[int, int]]:
     """Where `text` says which job the person wants (a sentence may run on over one line break)."""
     folded = text.lower()
-    if not any(word in folded for word in _OPENERS):
-        return []  # most documents: no search
-    return [m.span(1) for m in _WISH.finditer(text)]
+    spans = [m.span(1) for m in _WISH.finditer(text)] if any(word in folded for word in _OPENERS) else []
+    if any(word in text for word in _OPENERS_ZH):  # most documents have neither: no search
+        spans.extend(m.span(1) for m in _WISH_ZH.finditer(text))
+    return sorted(spans)
 
 
 def without_wishes(line: str) -> str:
