@@ -129,6 +129,7 @@ _FIELD = re.compile(
 _FIELD_AFTER_ABBREVIATION = re.compile(
     r"^(?:B\.?S\.?c?|B\.?A\.?|M\.?S\.?c?|M\.?A\.?|B\.?Eng\.?|M\.?Eng\.?|B\.?Tech\.?|M\.?Tech\.?|BBA|BFA|MFA|"
     r"A\.A\.S\.?|AAS|A\.S\.|A\.A\.)"
+    r"(?:\s*\((?:Hons?|Honours|Honors)\.?\))?"  # "BSc (Hons) Quantity Surveying"
     r"\s+(?!in\b|of\b)([A-Z][A-Za-z&' -]{2,60})$"
 )
 _LONG_HEADS = ("manager", "engineer", "analyst", "designer", "developer", "coordinator", "specialist", "consultant")
@@ -1026,7 +1027,7 @@ _SUBJECT_TAIL = re.compile(
     r"mathematics|design|arts|education|marketing|psychology|biology|chemistry|physics|communications?|journalism|"
     r"history|english|sociology|hospitality|statistics|philosophy|linguistics|kinesiology|nutrition|humanities|media|"
     r"relations|policy|geography|anthropology|literature|health|therapy|music|architecture|pharmacy|refrigeration|"
-    r"pathology|audiology|disorders|radiography|sonography|imaging|law)$",
+    r"pathology|audiology|disorders|radiography|sonography|imaging|law|care|surveying)$",
     re.IGNORECASE,
 )
 
@@ -1108,6 +1109,7 @@ def _fill_school(entry: Entry, parts: list[str], text: str, vocab: Vocabulary) -
             not entry.field
             and not _GPA.search(piece)
             and not _GRADE_ALONE.match(piece)
+            and not _STUDY_MODE.match(piece)
             and len(piece) <= 60
             and entry.org
         ):
@@ -1144,7 +1146,15 @@ def _fill_school(entry: Entry, parts: list[str], text: str, vocab: Vocabulary) -
 
 
 # A table's score column alone: "91.2%", "8.42/10".
-_GRADE_ALONE = re.compile(rf"(?:{_SCORE})$")
+_GRADE_ALONE = re.compile(
+    rf"(?:{_SCORE})$"
+    r"|(?:First|Upper Second|Lower Second|Second|Third)[ -]Class(?:\s+Honours)?$|2:[12](?:\s+Honours)?$",  # a UK class
+    re.IGNORECASE,
+)
+# How a Chinese degree was studied ("专升本", "成人继续教育", "全日制"): no field of study.
+_STUDY_MODE = re.compile(
+    r"(?:专升本|统招|全日制|非全日制|成人继续教育|继续教育|成人教育|自考|自学考试|成人高考|函授|网络教育|在职|脱产)$"
+)
 
 
 # What a degree's header adds to it, never the school: "B.S. Computer Science, Minor in Mathematics".
@@ -1632,6 +1642,12 @@ def _entries_in(
             and not _GPA.match(lines[probe].strip())
             # a Europass field closing the role above ("Business or sector Logistics"), no employer of this one
             and not _CV_FIELD.match(lines[probe])
+            and not (
+                kind == "education"
+                and entries
+                and probe == previous_end
+                and _degree_below(lines, header, next_header, vocab)
+            )
             # the end of a bullet wrapped above ("… through upsell and" + "cross-sell"), not a header's words (a
             # header wrapped after its comma, "Senior Financial Analyst — McDonald's Corporation," + "Chicago, IL",
             # is short itself)
@@ -1661,7 +1677,11 @@ def _entries_in(
                 probe -= 1
             if len(parts) + len(words_before) >= 2 and not (wants_school and not _SCHOOL_WORDS.search(lines[first])):
                 break
-        if kind == "education" and _credential_above(lines, first - 1, previous_end, words_before + parts, vocab):
+        if (
+            kind == "education"
+            and not (entries and first - 1 == previous_end and _degree_below(lines, header, next_header, vocab))
+            and _credential_above(lines, first - 1, previous_end, words_before + parts, vocab)
+        ):
             # "Certificate in Paralegal Studies (ABA-Approved Program)" over "Prairie Lakes College — Schaumburg,
             # IL" over "Completed December 2018": the credential heads the school's lines
             first -= 1
@@ -1697,6 +1717,15 @@ def _entries_in(
             line_below = lines[body_start].strip()  # "高级产品专家（淘宝事业部）": the title and its team, one part
             team_title = _TEAM_ASIDE.search(line_below) and _lone_title(line_below, vocab)
             parts += [line_below] if team_title else _header_parts(line_below, [])
+            body_start += 1
+        elif (
+            kind == "education"
+            and body_start == header + 1
+            and _degree_below(lines, header, next_header, vocab)
+            and any(_SCHOOL_WORDS.search(p) for p in parts)
+            and not any(vocab.degrees_in(p) for p in parts)
+        ):  # "河南工业大学（专升本） | 2017.09 - 2020.01" over "土木工程｜本科（成人继续教育）": its field and degree
+            parts += _header_parts(lines[body_start].strip(), [])
             body_start += 1
         elif (
             kind == "education"
@@ -1806,6 +1835,14 @@ def _entries_in(
     if kind in ("experience", "education"):
         _org_from_above(entries, lines, with_place=kind == "education")
     return entries
+
+
+def _degree_below(lines: list[str], header: int, end: int, vocab: Vocabulary) -> bool:
+    """A school's degree on the line under its header: "黄河水利职业技术学院 | 2013.09 - 2016.06" / "市政工程技术｜
+    大专".
+    Such a school takes no degree from the line above it, the first line under the school before it and that
+    school's own ("河南工业大学（专升本） | 2017.09 - 2020.01" / "土木工程｜本科（成人继续教育）")."""
+    return bool(_SCHOOL_WORDS.search(lines[header])) and header + 1 < end and _degree_line(lines[header + 1], vocab)
 
 
 def _degree_line(line: str, vocab: Vocabulary) -> bool:

@@ -113,6 +113,8 @@ _OTHER_SENSE_AFTER = {
     "msa": re.compile(r"s?[ \t]*(?:/|,|and|&)[ \t]*SOWs?\b|s?[ \t]+(?:contracts?|agreements?|negotiations?|terms)\b"),
     # a British building contract ("Administer NEC and JCT contracts", "NEC ECC"), not the electrical code
     "nec": re.compile(r"[ \t]+(?:and|&|/|or)[ \t]+JCT\b|[ \t]+(?:ECC|contracts?|forms?[ \t]+of[ \t]+contract)\b"),
+    # the people paid ("bonus payments for technicians and sales staff"), not selling
+    "sales": re.compile(r"[ \t]+(?:staff|employees|workers|people|personnel)\b", re.I),
     "rhinos": re.compile(""),  # a rugby league club's ("Leeds Rhinos season ticket"): the 3D software is never plural
     # an NEC contract's claims for changed work ("Agreed 118 compensation events"), not pay and benefits
     "compensation": re.compile(r"[ \t]+events?\b", re.I),
@@ -366,6 +368,8 @@ _OTHER_SENSE_BEFORE = {
         re.I,
     ),
     "nec": re.compile(r"\bJCT[ \t]*(?:and|&|/|,|or)[ \t]*$"),
+    # money paid to staff ("bonus payments for technicians"), not a payments business
+    "payments": re.compile(r"\b(?:bonus|commission|severance|incentive|overtime|benefits?|retention)[ \t]+$", re.I),
     # a blood smear's white cell count ("Performed manual differentials"), not an axle's gears
     "differentials": re.compile(
         r"\b(?:manual|WBC|white[ \t]+(?:blood[ \t]+)?cell|blood|leukocyte|cell|peripheral|smear)[ \t]+$", re.I
@@ -550,6 +554,9 @@ _NOT_A_CERT_RE = re.compile(
     r"数字证书|电子证书|(?:身份|实名|用户|登录|权限|统一|双因素|企业|官方|平台)认证",
     re.IGNORECASE,
 )
+# A course named after a certificate, taken or finished ("Certified Trainer 课程结业", "Certified Scrum Master
+# course"): the course, not the certificate.
+_COURSE_AFTER = re.compile(r"[ \t]*(?:课程|培训|结业|courses?\b|training\b|class(?:es)?\b|coursework\b)", re.I)
 # A certification's requirements or process, known rather than held: "熟悉CE认证相关要求", "ISO9001认证流程"; a
 # server's certificates looked after ("证书到期检查").
 _CERT_KNOWN_AFTER = re.compile(
@@ -972,6 +979,8 @@ class Vocabulary:
                     continue
                 if word == "证" and _CERT_KNOWN_AFTER.match(text, end):
                     continue
+                if word != "证" and _COURSE_AFTER.match(text, end):
+                    continue  # "Blackmagic Design Certified Trainer 课程结业": the course, finished; no certificate
                 if skills is None:
                     skills = [(h.start, h.end) for h in self.skills_in(text)]
                 if any(s <= start and end <= e for s, e in skills):

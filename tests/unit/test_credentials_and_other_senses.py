@@ -38,7 +38,7 @@ def test_a_payroll_professionals_cpp_is_her_certificate_not_cpp_the_language() -
     _, job = read_job(fixture("jd", "home_services_payroll_manager.txt"))
     assert "certified payroll professional" in job.nice_to_have and "c++" not in job.nice_to_have
     pitch = run_offline("payroll_specialist_en.txt", "home_services_payroll_manager.txt", "en")["match"].self_pitch
-    assert "I hold CPP" in pitch and "Marisol J. Vega" in pitch
+    assert "Certified Payroll Professional" in pitch and "CPP" not in pitch.split("I work with")[1]  # no skill
 
 
 def test_a_british_surveyors_contract_words_are_no_hr_or_software_skill() -> None:
@@ -147,3 +147,28 @@ def test_each_words_other_senses_are_written_once() -> None:
         if isinstance(node, ast.Dict) and len(node.keys) > 5:
             keys = [str(k.value) for k in node.keys if isinstance(k, ast.Constant)]
             assert len(keys) == len(set(keys)), sorted({k for k in keys if keys.count(k) > 1})
+
+
+def test_each_school_keeps_its_own_degree_and_field() -> None:
+    schools = [
+        (e.org, e.title, e.field) for e in _resume("municipal_construction_technician_two_column_zh.txt").education
+    ]
+    assert schools == [  # the 本科 under the first school had gone to the second, a vocational college
+        ("河南工业大学", "本科", "土木工程"),  # "河南工业大学（专升本） | …" / "土木工程｜本科（成人继续教育）"
+        ("黄河水利职业技术学院", "大专", "市政工程技术"),
+    ]
+    assert _resume("quantity_surveyor_uk_cv.txt").education[0].field == "Quantity Surveying"  # not "First Class"
+    assert _resume("respiratory_therapist_en.txt").education[1].field == "Respiratory Care"  # not "Applied Science"
+
+
+def test_a_course_named_after_a_certificate_is_no_certificate() -> None:
+    certificates = _resume("video_editor_zh.txt").certifications
+    assert certificates == ["Adobe Premiere Pro 认证专家", "达芬奇调色师认证"]  # "…（Blackmagic … Trainer 课程结业）"
+
+
+def test_a_payroll_postings_system_and_states_are_asked_and_its_staff_are_no_skill() -> None:
+    _, job = read_job(fixture("jd", "home_services_payroll_manager.txt"))
+    assert {"adp workforce now", "multi-state payroll"} <= set(job.must_have)
+    assert not {"sales", "payments"} & set(job.nice_to_have)  # "bonus payments for technicians and sales staff"
+    statuses = coverage_status("payroll_specialist_en.txt", "home_services_payroll_manager.txt")
+    assert statuses["adp workforce now"] == statuses["flsa"] == "resume"
