@@ -766,7 +766,7 @@ _MONTHS_ONLY = re.compile(rf"{MONTH_NAME}\.?(?:\s*[-–—/]\s*{MONTH_NAME}\.?)?
 _DATE_WORDS = frozenset(
     ("to", "至", "到", "至今", "present", "current", "now", "expected", "anticipated", "expected graduation",
      "anticipated graduation", "graduation", "graduating", "completed", "completion", "awarded", "conferred",
-     "graduated", "预计", "预计毕业", "毕业")
+     "graduated", "预计", "预计毕业", "毕业", "dates", "date", "dates:", "date:", "时间", "日期")
 )  # fmt: skip
 
 
@@ -1885,7 +1885,9 @@ def _stacked_role(lines: list[str], below: int, end: int, vocab: Vocabulary) -> 
 def _org_then_title(line: str, vocab: Vocabulary) -> list[str] | None:
     """[employer, title] from a line that holds exactly those two, in that order, and no dates."""
     pieces = _header_parts(line.strip(), [])
-    if len(pieces) != 2 or not _short_plain(line) or _line_dates(line)[1]:
+    if len(pieces) == 3 and _CJK.search(pieces[1]) and pieces[1].endswith(("中心", *_DEPARTMENT_ENDS)):
+        pieces = [pieces[0], pieces[2]]  # "南京晓庄学院 | 学生心理健康教育与咨询中心 | 兼职心理咨询师": its department
+    if len(pieces) != 2 or len(line.strip()) > 60 or not all(map(_short_plain, pieces)) or _line_dates(line)[1]:
         return None
     employer, title = pieces
     if not _is_org(employer, vocab) or _is_title(employer, vocab) or not _is_title(title, vocab):

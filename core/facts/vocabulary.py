@@ -65,7 +65,7 @@ _AP_COURSE = re.compile(
 _CHARGE_AFTER = re.compile(r"[ \t]*(?:/[ \t]*SO[HPEF]\b|估算|估计|标定|estimation|estimator|\(state of charge)", re.I)
 # A grade or a class, not a language: "ASIL-C", "USB Type-C", "C-suite", "C轮融资", "C 级客户", "C端".
 _GRADE_BEFORE = re.compile(r"[A-Za-z0-9]-$")
-_GRADE_AFTER = re.compile(r"-[A-Za-z]|[ \t]*[轮端级类位档型照证]")
+_GRADE_AFTER = re.compile(r"-[A-Za-z]|[ \t]*[轮端级类位档型照证店]")
 # A student's or new nurse's supervisor ("under NP and MD preceptors", "with preceptor review"): being precepted,
 # not the skill of precepting others.
 _PRECEPTED_BEFORE = re.compile(
@@ -115,6 +115,20 @@ _OTHER_SENSE_AFTER = {
     "nec": re.compile(r"[ \t]+(?:and|&|/|or)[ \t]+JCT\b|[ \t]+(?:ECC|contracts?|forms?[ \t]+of[ \t]+contract)\b"),
     # the people paid ("bonus payments for technicians and sales staff"), not selling
     "sales": re.compile(r"[ \t]+(?:staff|employees|workers|people|personnel)\b", re.I),
+    # a site's instruments ("28 monitoring stations", "monitoring wells"), not a system's observability
+    "monitoring": re.compile(
+        r"[ \t]+(?:stations?|wells?|sites?|points?|locations?|networks?|equipment|devices?)\b", re.I
+    ),
+    # an insurance agent's quotes ("began quoting personal auto"), not bargaining over price
+    "quoting": re.compile(
+        r"[ \t]+(?:personal|commercial|auto|home\w*|life|polic\w+|insurance|premiums?|renewals?)\b", re.I
+    ),
+    # an insurer's risk selection ("carrier underwriting guidelines", "underwriting submissions"), not a lender's credit
+    "underwriting": re.compile(r"[ \t]+(?:guidelines|submissions?|appetite|questions?)\b", re.I),
+    # a student mental-health screening scale among others ("SCL-90、SDS、SAS、UPI等心理测评工具"): not India's payments
+    # interface, not the statistics package
+    "upi": re.compile(r"[ \t]*(?:[、,，/]|等)[^\n。；]{0,12}(?:心理|测评|量表|问卷)"),
+    "sas": re.compile(r"[ \t]*[、,，/][ \t]*(?:UPI|SDS|SCL-90|MMPI|PHQ-9|GAD-7)\b"),
     "rhinos": re.compile(""),  # a rugby league club's ("Leeds Rhinos season ticket"): the 3D software is never plural
     # an NEC contract's claims for changed work ("Agreed 118 compensation events"), not pay and benefits
     "compensation": re.compile(r"[ \t]+events?\b", re.I),
@@ -370,6 +384,16 @@ _OTHER_SENSE_BEFORE = {
     "nec": re.compile(r"\bJCT[ \t]*(?:and|&|/|,|or)[ \t]*$"),
     # money paid to staff ("bonus payments for technicians"), not a payments business
     "payments": re.compile(r"\b(?:bonus|commission|severance|incentive|overtime|benefits?|retention)[ \t]+$", re.I),
+    # a licensed Professional Geologist ("under supervision of a licensed PG"), not PostgreSQL
+    "pg": re.compile(r"\b(?:licensed|registered|professional|state|of[ \t]+an?)[ \t]+$", re.I),
+    # an airline's regional brand ("First Officer for United Express"), not the Node.js framework
+    "express": re.compile(r"\b(?:United|American|Delta|Alaska|Continental|Horizon|Virgin|Jet)[ \t]+$"),
+    "underwriting": re.compile(
+        r"\b(?:carrier|insurance|insurer|commercial[ \t]+lines|personal[ \t]+lines|P&C)[ \t]+$", re.I
+    ),
+    "upi": re.compile(r"(?:SCL-90|SDS|SAS|MMPI|16PF|EPQ|PHQ-9|GAD-7)[、,，/ \t]*$"),
+    "sas": re.compile(r"(?:SCL-90|SDS|MMPI|16PF|EPQ|PHQ-9|GAD-7)[、,，/ \t]*$"),
+    "图像处理": re.compile(r"图形$"),  # "图形图像处理（Photoshop）": a graphics exam's subject, not computer vision
     # a blood smear's white cell count ("Performed manual differentials"), not an axle's gears
     "differentials": re.compile(
         r"\b(?:manual|WBC|white[ \t]+(?:blood[ \t]+)?cell|blood|leukocyte|cell|peripheral|smear)[ \t]+$", re.I
@@ -551,7 +575,7 @@ _CERT_LEAD_WORDS = (
 # Certificates that are technology, not qualifications: "SSL Certificate", "数字证书", "实名认证".
 _NOT_A_CERT_RE = re.compile(
     r"(?<![A-Za-z])(?:SSL|TLS|HTTPS|X\.509|Code Signing|Self-Signed|Gift|Birth|Stock)(?![A-Za-z])|"
-    r"数字证书|电子证书|(?:身份|实名|用户|登录|权限|统一|双因素|企业|官方|平台)认证",
+    r"数字证书|电子证书|(?:身份|实名|用户|登录|权限|统一|双因素|企业|官方|平台)认证|发票|进项",
     re.IGNORECASE,
 )
 # A course named after a certificate, taken or finished ("Certified Trainer 课程结业", "Certified Scrum Master

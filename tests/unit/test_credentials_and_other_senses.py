@@ -172,3 +172,71 @@ def test_a_payroll_postings_system_and_states_are_asked_and_its_staff_are_no_ski
     assert not {"sales", "payments"} & set(job.nice_to_have)  # "bonus payments for technicians and sales staff"
     statuses = coverage_status("payroll_specialist_en.txt", "home_services_payroll_manager.txt")
     assert statuses["adp workforce now"] == statuses["flsa"] == "resume"
+
+
+def test_headings_a_pilot_a_field_scientist_and_a_british_agent_write() -> None:
+    pilot = _roles("airline_first_officer_en.txt")  # "AVIATION EXPERIENCE"; "Dates: July 2021 – Present"
+    assert pilot[:3] == [
+        ("Allegiant Air", "First Officer"),
+        ("Mesa Airlines", "First Officer"),
+        ("Leading Edge Flight Academy", "Certified Flight Instructor"),
+    ]
+    assert _roles("environmental_science_new_grad_en.txt")[0] == (  # "Field & Work Experience"
+        "Terracon Consultants",
+        "Environmental Field Technician Intern",
+    )
+    agent = _resume("insurance_agent_en.txt")  # "LICENCES & DESIGNATIONS" under the teller's job
+    assert "Property & Casualty Agent Licence" in agent.certifications
+    assert not any("Licence" in bullet for entry in agent.experience for bullet in entry.bullets)
+
+
+def test_a_pilots_and_an_agents_licences_are_what_their_postings_ask() -> None:
+    _, job = read_job(fixture("jd", "regional_airline_captain.txt"))
+    assert {"atp certificate", "first class medical", "fcc restricted radiotelephone permit"} <= set(job.must_have)
+    assert "line maintenance" not in [*job.must_have, *job.nice_to_have]  # "checkrides and line checks"
+    statuses = coverage_status("airline_first_officer_en.txt", "regional_airline_captain.txt")
+    assert statuses["atp certificate"] == statuses["first class medical"] == "resume"
+    _, agency = read_job(fixture("jd", "commercial_lines_account_manager.txt"))
+    assert "property and casualty license" in agency.must_have
+
+
+def test_a_geologists_pg_a_sites_monitoring_an_airlines_express_are_no_software() -> None:
+    skills = set(_resume("environmental_science_new_grad_en.txt").skills)
+    assert not {"postgresql", "observability"} & skills  # "a licensed PG", "28 monitoring stations"
+    assert "express" not in _resume("airline_first_officer_en.txt").skills  # "for United Express"
+    agent = set(_resume("insurance_agent_en.txt").skills)
+    assert not {"credit risk", "pricing negotiation"} & agent  # "carrier underwriting guidelines", "quoting personal"
+
+
+def test_a_counsellors_scales_and_licences_and_a_titles_trade_names() -> None:
+    counsellor = _resume("school_counselor_zh.txt")
+    assert (
+        "payments" not in counsellor.skills and "sas" not in counsellor.skills
+    )  # "SCL-90、SDS、SAS、UPI等心理测评工具"
+    assert counsellor.certifications[:2] == ["国家二级心理咨询师", "注册心理师"]
+    assert _roles("school_counselor_zh.txt") == [
+        (
+            "南京晓庄学院",
+            "兼职心理咨询师",
+        ),  # "南京晓庄学院 | 学生心理健康教育与咨询中心 | 兼职心理咨询师" under its dates
+        ("南京心语心理咨询有限公司", "心理咨询师"),
+    ]
+    assert _roles("ecommerce_designer_zh.txt")[1] == ("义乌市优品家居用品有限公司", "淘宝美工")
+    assert not {"c", "computer vision"} & set(_resume("ecommerce_designer_zh.txt").skills)  # "淘宝C店", "图形图像处理"
+    _, job = read_job(fixture("jd", "college_counseling_center_zh.txt"))
+    assert job.title == "专职心理咨询师"
+
+
+def test_a_junior_accountants_certificate_as_written_meets_the_title_asked() -> None:
+    statuses = coverage_status("cashier_to_gl_accountant_zh.txt", "manufacturing_gl_accountant_zh.txt")
+    assert statuses["junior accountant title"] == "resume"  # "初级会计专业技术资格证书（2019年）"
+    certificates = _resume("cashier_to_gl_accountant_zh.txt").certifications
+    assert not any("发票" in c for c in certificates)  # "负责增值税专用发票的认证、开具…": a duty
+    assert coverage_status("ecommerce_designer_zh.txt", "ecommerce_visual_lead_zh.txt")["3d modeling"] == "resume"
+
+
+def test_a_kindergartens_preferred_talents_are_asked_and_shown() -> None:
+    statuses = coverage_status("kindergarten_teacher_zh.txt", "bilingual_kindergarten_lead_zh.txt")
+    assert (
+        statuses["montessori"] == statuses["piano"] == statuses["dance instruction"] == "resume"
+    )  # 蒙台梭利, 钢琴伴奏
