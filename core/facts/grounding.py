@@ -218,8 +218,9 @@ class Evidence:
         cert_hits = vocab.certifications_in(text)
         self.certs = {h.canonical for h in cert_hits}
         self.pending_certs = pending_in(text, cert_hits)  # "CPA Candidate": named, not held
-        # The documents' own lines, whole: a line the output copies as written holds nothing they do not.
-        self.own_lines = {key for d in self.docs for line in d.lines if len(key := as_copied(line)) >= 12}
+        # The documents' own lines, whole: a line the output copies as written holds nothing they do not; so does a
+        # line a PDF's narrow column wrapped, copied joined ("…Prince Henry's Grammar School, Otley," + "2010").
+        self.own_lines = {key for d in self.docs for line in _own_units(d) if len(key := as_copied(line)) >= 12}
         self.degree_levels: set[str] = {e.degree_level for d in self.docs for e in d.education if e.degree_level}
         self.degree_levels |= {h.canonical for h in vocab.degrees_in(text)}
         self.entities = self._entities()
@@ -389,6 +390,16 @@ def evidence_for(documents: Sequence[DocumentModel], job: JobFacts | None = None
 # A list's mark, bulleted or numbered ("• ", "- ", "1. ", "2) ", "3、"): a publication list's "1. Raghunathan P, …" is
 # copied as "- Raghunathan P, …".
 _LIST_MARK = re.compile(r"^(?:[\s\-*•●▪◆■·>#]+|\s*\d{1,2}[.)、]\s+)+")
+
+
+def _own_units(doc: DocumentModel) -> Iterable[str]:
+    """A document's lines, and each bullet with its wrapped lines joined (core.facts.read.bullet_units), read
+    section by section so that no bullet runs on into the next heading."""
+    from core.facts.read import bullet_units  # the reader imports nothing of this module; imported late all the same
+
+    yield from doc.lines
+    for section in doc.sections:
+        yield from (text for _, text in bullet_units(doc.lines[section.start + 1 : section.end]))
 
 
 def as_copied(line: str) -> str:

@@ -1885,6 +1885,8 @@ def _stacked_role(lines: list[str], below: int, end: int, vocab: Vocabulary) -> 
 def _org_then_title(line: str, vocab: Vocabulary) -> list[str] | None:
     """[employer, title] from a line that holds exactly those two, in that order, and no dates."""
     pieces = _header_parts(line.strip(), [])
+    if len(pieces) == 1 and _CJK.search(pieces[0]):
+        pieces = _glued_org_title(pieces[0], vocab)  # a PDF's text lost the gap: "…幼儿园主班教师（大班）"
     if len(pieces) == 3 and _CJK.search(pieces[1]) and pieces[1].endswith(("中心", *_DEPARTMENT_ENDS)):
         pieces = [pieces[0], pieces[2]]  # "南京晓庄学院 | 学生心理健康教育与咨询中心 | 兼职心理咨询师": its department
     if len(pieces) != 2 or len(line.strip()) > 60 or not all(map(_short_plain, pieces)) or _line_dates(line)[1]:
@@ -1893,6 +1895,17 @@ def _org_then_title(line: str, vocab: Vocabulary) -> list[str] | None:
     if not _is_org(employer, vocab) or _is_title(employer, vocab) or not _is_title(title, vocab):
         return None
     return None if _is_org(title, vocab) or _is_location(title) else [employer, title]
+
+
+def _glued_org_title(text: str, vocab: Vocabulary) -> list[str]:
+    """[employer, title] from a Chinese employer's name and a title with no gap between them ("杭州星芒文化传媒有限公司
+    高级视频剪辑师" as a PDF's text runs them together): the longest name ending on an organisation's word whose rest
+    is a title; [text] when there is none."""
+    for cut in range(len(text) - 2, 1, -1):
+        head, rest = text[:cut], text[cut:]
+        if head.endswith(vocab.cjk_org_suffixes) and _is_title(rest, vocab) and not _is_org(rest, vocab):
+            return [head, rest]
+    return [text]
 
 
 def _department_between(lines: list[str], below: int, end: int, vocab: Vocabulary) -> bool:

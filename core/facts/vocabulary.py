@@ -129,6 +129,10 @@ _OTHER_SENSE_AFTER = {
     # interface, not the statistics package
     "upi": re.compile(r"[ \t]*(?:[、,，/]|等)[^\n。；]{0,12}(?:心理|测评|量表|问卷)"),
     "sas": re.compile(r"[ \t]*[、,，/][ \t]*(?:UPI|SDS|SCL-90|MMPI|PHQ-9|GAD-7)\b"),
+    # a shop's till ("Handle cash management, deposits and safe counts"), not a treasurer's liquidity
+    "cash management": re.compile(
+        r"[ \t]*,?[ \t]*(?:and[ \t]+)?(?:deposits|safe|till|registers?|drawers?|cash[ \t]+counts?)\b", re.I
+    ),
     "rhinos": re.compile(""),  # a rugby league club's ("Leeds Rhinos season ticket"): the 3D software is never plural
     # an NEC contract's claims for changed work ("Agreed 118 compensation events"), not pay and benefits
     "compensation": re.compile(r"[ \t]+events?\b", re.I),

@@ -240,3 +240,8 @@ def test_a_kindergartens_preferred_talents_are_asked_and_shown() -> None:
     assert (
         statuses["montessori"] == statuses["piano"] == statuses["dance instruction"] == "resume"
     )  # 蒙台梭利, 钢琴伴奏
+
+
+def test_a_towns_name_and_a_shops_till_are_no_software_or_treasury() -> None:
+    assert "elk stack" not in _resume("dental_assistant_en.txt").skills  # "Elk Grove Dental Group"
+    assert "treasury" not in _resume("barista_shift_supervisor_en.txt").skills  # "cash management, deposits and safe"

@@ -13,9 +13,11 @@ import pytest
 
 from core.assets import pdf as pdf_module
 from core.assets.pdf import extract_text
+from core.facts import grounding
 from core.facts.coverage import cover
-from core.facts.read import read_document, unit_at
+from core.facts.read import read_document, read_job, unit_at
 from testkit import asset_pdfs as pdfs
+from tests.unit.fixture_pairs import fixture
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -306,3 +308,34 @@ def test_a_word_a_browser_drew_in_pieces_after_a_ligature_stays_whole() -> None:
     model = read_document(text, "resume")
     assert "PTCB Certified Pharmacy Technician" in model.certifications
     assert model.experience[0].title == "Lead Pharmacy Technician, IV Room"
+
+
+def test_an_employer_and_title_a_browsers_pdf_ran_together_are_read_apart() -> None:
+    """tests/data/pdf/browser_printed_zh_kindergarten_teacher.pdf (Chromium, Noto Sans CJK, from
+    tests/data/resume/kindergarten_teacher_zh.txt): the text lost the gap of "苏州工业园区星海实验幼儿园    主班教师
+    （大班）" under its dates, and the role had neither employer nor title."""
+    text = extract_text((DATA / "pdf" / "browser_printed_zh_kindergarten_teacher.pdf").read_bytes()).text
+    assert "苏州工业园区星海实验幼儿园主班教师（大班）" in text
+    model = read_document(text, "resume")
+    assert [(e.org, e.title) for e in model.experience] == [
+        ("苏州工业园区星海实验幼儿园", "主班教师（大班）"),
+        ("苏州市姑苏区金色童年幼儿园", "配班教师"),
+    ]
+
+
+def test_a_line_the_pdf_wrapped_copied_whole_is_the_persons_own() -> None:
+    """tests/data/pdf/browser_printed_quantity_surveyor_cv.pdf (Chromium, from
+    tests/data/resume/quantity_surveyor_uk_cv.txt): the page wrapped "MRICS - Chartered Member, Royal Institution of
+    Chartered Surveyors, membership no. 6612094," before "since 12/11/2018". The tailored resume copied the line whole,
+    and the grounding report warned of an employer "MRICS" and a title "Chartered Member" the documents lacked."""
+    text = extract_text((DATA / "pdf" / "browser_printed_quantity_surveyor_cv.pdf").read_bytes()).text
+    assert "membership no. 6612094,\nsince 12/11/2018" in text
+    resume = read_document(text, "resume")
+    _, job = read_job(fixture("jd", "uk_contractor_senior_qs.txt"))
+    copied = (
+        "- MRICS - Chartered Member, Royal Institution of Chartered Surveyors, membership no. 6612094, "
+        "since 12/11/2018\n"
+        "- A Levels: Mathematics (A), Economics (B), Geography (B), Prince Henry's Grammar School, Otley, 2010"
+    )
+    assert grounding.check(copied, [resume], job) == []
+    assert grounding.check("- MRICS - Chartered Member, Royal Institution of Chartered Surveyors, 2009", [resume], job)
