@@ -9,10 +9,9 @@ raises, and runs in linear time: a few passes over the lines, each with bounded 
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from core.facts.cert_status import pending_spans
@@ -725,7 +724,7 @@ def _kept_title_aside(found: re.Match[str]) -> str:
 _CLASSES_TAUGHT = frozenset({"大班", "中班", "小班", "托班", "小小班", "学前班"})
 
 
-@functools.cache
+@cache
 def _cjk_title_aside() -> re.Pattern[str]:
     """A Chinese title's bracket at the end of its piece: "主班教师（大班）" (the class taught), "对公业务岗（综合
     柜员）" (the post's other name): part of the title as written, no employer or team of its own."""
@@ -1838,10 +1837,9 @@ def _entries_in(
 
 
 def _degree_below(lines: list[str], header: int, end: int, vocab: Vocabulary) -> bool:
-    """A school's degree on the line under its header: "黄河水利职业技术学院 | 2013.09 - 2016.06" / "市政工程技术｜
-    大专".
-    Such a school takes no degree from the line above it, the first line under the school before it and that
-    school's own ("河南工业大学（专升本） | 2017.09 - 2020.01" / "土木工程｜本科（成人继续教育）")."""
+    """A school's degree on the line under its header ("黄河水利职业技术学院 | 2013.09 - 2016.06" / "市政工程技术｜
+    大专"). Such a school takes no degree from the line above it: that is the first line under the school before it,
+    and that school's own ("河南工业大学（专升本） | 2017.09 - 2020.01" / "土木工程｜本科（成人继续教育）")."""
     return bool(_SCHOOL_WORDS.search(lines[header])) and header + 1 < end and _degree_line(lines[header + 1], vocab)
 
 
