@@ -33,6 +33,7 @@ from core.facts.model import PRESENT, DocumentModel, Entry, JobFacts, NumberFact
 from core.facts.numbers import NumberHit, find_numbers
 from core.facts.text import compact, contains_phrase, fold, has_cjk, is_cjk_char, stem, strip_markdown
 from core.facts.vocabulary import Hit, Vocabulary, get_vocabulary
+from core.facts.wishes import without_wishes
 
 # What an entry's organisation is, by the entry's kind (a club's name is held like an employer's).
 _ORG_KIND = {"experience": "employer", "education": "school", "project": "name", "activity": "employer"}
@@ -421,7 +422,10 @@ def check(markdown: str, documents: Sequence[DocumentModel], job: JobFacts | Non
             continue  # "### Brightpath Talent Partners — Dallas, TX (IT contract staffing agency)", as written
         seen: set[tuple[str, str]] = set()
         heading = raw.lstrip().startswith("#")
-        for clause in _CLAUSE_SPLIT.split(plain):  # "MSc …, UCL, 2017; B.Tech …, IIT Madras, 2016": two facts
+        # "希望在新的平台承担年级组管理工作": the job wanted names no employer, title or skill held
+        for clause in _CLAUSE_SPLIT.split(
+            without_wishes(plain)
+        ):  # "MSc …, UCL, 2017; B.Tech …, IIT Madras, 2016": two facts
             if not clause.strip():
                 continue
             for kind, token, says in _LineChecker(clause.strip(), evidence, heading).claims():

@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from core.facts import grounding
 from core.facts import vocabulary as vocabulary_module
 from core.facts.model import DocumentModel
 from core.facts.read import read_document, read_job
@@ -245,3 +246,12 @@ def test_a_kindergartens_preferred_talents_are_asked_and_shown() -> None:
 def test_a_towns_name_and_a_shops_till_are_no_software_or_treasury() -> None:
     assert "elk stack" not in _resume("dental_assistant_en.txt").skills  # "Elk Grove Dental Group"
     assert "treasury" not in _resume("barista_shift_supervisor_en.txt").skills  # "cash management, deposits and safe"
+
+
+def test_the_job_wanted_names_no_employer_to_ground() -> None:
+    """Found on the browser journey: the kindergarten teacher's tailored resume kept her summary's "希望在新的平台承担
+    年级组管理工作", and its grounding report warned of an employer "新的平台承担年级组管理" the documents lacked."""
+    resume = _resume("kindergarten_teacher_zh.txt")
+    assert grounding.check("- 有一定教研组织经验，希望在新的平台承担年级组管理工作，与团队共同成长。", [resume]) == []
+    assert grounding.check("- 曾在腾讯担任高级工程师。", [resume])  # a stay claimed is still checked
+    assert "sales management" not in _resume("auto_sales_zh.txt").skills  # "希望在新能源品牌门店继续往销售管理方向发展"
