@@ -423,7 +423,10 @@ def held_and_worked_with(fit: Fit, resume: DocumentModel, limit: int) -> Named:
 def _as_certified(keyword: str, shown: str, resume: DocumentModel) -> str:
     """A licence shown by the vocabulary's label ("Driver's License") as the resume's certificates name it
     ("Full UK driving licence"): its words before a date, issuer or number, when that is a short name."""
-    if shown != label(keyword, resume.lang) or contains_phrase(fold(resume.text), fold(shown)):
+    own_words = contains_phrase(fold(resume.text), fold(shown))
+    if has_cjk(shown) and any(shown in cert and cert != shown for cert in resume.certifications):
+        own_words = False  # "教师资格证" inside "幼儿园教师资格证": the resume's whole name is said, found below
+    if shown != label(keyword, resume.lang) or own_words:
         return shown  # the resume's own words already ("BLS" of "Basic Life Support (BLS)")
     vocab = get_vocabulary()
     written = ""  # the words the resume names it by, when no whole short name is found

@@ -255,3 +255,12 @@ def test_the_job_wanted_names_no_employer_to_ground() -> None:
     assert grounding.check("- 有一定教研组织经验，希望在新的平台承担年级组管理工作，与团队共同成长。", [resume]) == []
     assert grounding.check("- 曾在腾讯担任高级工程师。", [resume])  # a stay claimed is still checked
     assert "sales management" not in _resume("auto_sales_zh.txt").skills  # "希望在新能源品牌门店继续往销售管理方向发展"
+
+
+def test_a_chinese_certificate_is_said_by_the_resumes_whole_name_and_bls_proves_cpr() -> None:
+    steps = run_offline("kindergarten_teacher_zh.txt", "bilingual_kindergarten_lead_zh.txt", "zh")
+    said = [steps["match"].self_pitch, steps["interview"].self_intro_1min, steps["interview"].self_intro_3min]
+    assert all(
+        "持有幼儿园教师资格证、普通话水平测试二级甲等。" in text for text in said
+    )  # not "持有教师资格证、普通话水平测试"
+    assert coverage_status("dental_assistant_en.txt", "lead_dental_assistant.txt")["cpr"] == "resume"  # "CPR/BLS"
