@@ -31,6 +31,7 @@ from core.facts.cert_status import pending_flags, pending_in
 from core.facts.dates import find_dates
 from core.facts.model import PRESENT, DocumentModel, Entry, JobFacts, NumberFact
 from core.facts.numbers import NumberHit, find_numbers
+from core.facts.read import bullet_units
 from core.facts.text import compact, contains_phrase, fold, has_cjk, is_cjk_char, stem, strip_markdown
 from core.facts.vocabulary import Hit, Vocabulary, get_vocabulary
 from core.facts.wishes import without_wishes
@@ -396,8 +397,6 @@ _LIST_MARK = re.compile(r"^(?:[\s\-*•●▪◆■·>#]+|\s*\d{1,2}[.)、]\s+)+
 def _own_units(doc: DocumentModel) -> Iterable[str]:
     """A document's lines, and each bullet with its wrapped lines joined (core.facts.read.bullet_units), read
     section by section so that no bullet runs on into the next heading."""
-    from core.facts.read import bullet_units  # the reader imports nothing of this module; imported late all the same
-
     yield from doc.lines
     for section in doc.sections:
         yield from (text for _, text in bullet_units(doc.lines[section.start + 1 : section.end]))

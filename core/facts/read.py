@@ -1632,6 +1632,8 @@ def _entries_in(
         probe = first - 1
         reach = header - 2
         wants_school = kind == "education" and not any(_SCHOOL_WORDS.search(p) for p in parts)
+        # a school whose degree is on the line under it takes none from the first line under the school before it
+        own_degree_below = kind == "education" and bool(entries) and _degree_below(lines, header, next_header, vocab)
         while (
             probe >= previous_end
             and probe >= reach
@@ -1641,12 +1643,7 @@ def _entries_in(
             and not _GPA.match(lines[probe].strip())
             # a Europass field closing the role above ("Business or sector Logistics"), no employer of this one
             and not _CV_FIELD.match(lines[probe])
-            and not (
-                kind == "education"
-                and entries
-                and probe == previous_end
-                and _degree_below(lines, header, next_header, vocab)
-            )
+            and not (own_degree_below and probe == previous_end)
             # the end of a bullet wrapped above ("… through upsell and" + "cross-sell"), not a header's words (a
             # header wrapped after its comma, "Senior Financial Analyst — McDonald's Corporation," + "Chicago, IL",
             # is short itself)
@@ -1678,7 +1675,7 @@ def _entries_in(
                 break
         if (
             kind == "education"
-            and not (entries and first - 1 == previous_end and _degree_below(lines, header, next_header, vocab))
+            and not (own_degree_below and first - 1 == previous_end)
             and _credential_above(lines, first - 1, previous_end, words_before + parts, vocab)
         ):
             # "Certificate in Paralegal Studies (ABA-Approved Program)" over "Prairie Lakes College — Schaumburg,
@@ -1885,7 +1882,7 @@ def _org_then_title(line: str, vocab: Vocabulary) -> list[str] | None:
     pieces = _header_parts(line.strip(), [])
     if len(pieces) == 1 and _CJK.search(pieces[0]):
         pieces = _glued_org_title(pieces[0], vocab)  # a PDF's text lost the gap: "…幼儿园主班教师（大班）"
-    if len(pieces) == 3 and _CJK.search(pieces[1]) and pieces[1].endswith(("中心", *_DEPARTMENT_ENDS)):
+    if len(pieces) == 3 and _CJK.search(pieces[1]) and pieces[1].endswith(_DEPARTMENT_ENDS):
         pieces = [pieces[0], pieces[2]]  # "南京晓庄学院 | 学生心理健康教育与咨询中心 | 兼职心理咨询师": its department
     if len(pieces) != 2 or len(line.strip()) > 60 or not all(map(_short_plain, pieces)) or _line_dates(line)[1]:
         return None

@@ -97,6 +97,8 @@ _INTERNAL_ADOPTION_AFTER = re.compile(
     r"(?:tools?|software|process(?:es)?|practices?|standards?|methodolog(?:y|ies)|polic(?:y|ies)|templates?|ERP)\b",
     re.IGNORECASE,
 )
+# Mental-health screening scales a counsellor lists together ("SCL-90、SDS、SAS、UPI等心理测评工具").
+_SCREENING_SCALES = r"(?:SCL-90|SDS|SAS|UPI|MMPI|16PF|EPQ|PHQ-9|GAD-7)"
 _OTHER_SENSE_AFTER = {
     # the city ("Phoenix, AZ 85016 • 602-555-0134"), not the Elixir framework
     "phoenix": re.compile(r",?[ \t]*(?:AZ|Arizona)\b"),
@@ -128,7 +130,7 @@ _OTHER_SENSE_AFTER = {
     # a student mental-health screening scale among others ("SCL-90、SDS、SAS、UPI等心理测评工具"): not India's payments
     # interface, not the statistics package
     "upi": re.compile(r"[ \t]*(?:[、,，/]|等)[^\n。；]{0,12}(?:心理|测评|量表|问卷)"),
-    "sas": re.compile(r"[ \t]*[、,，/][ \t]*(?:UPI|SDS|SCL-90|MMPI|PHQ-9|GAD-7)\b"),
+    "sas": re.compile(rf"[ \t]*[、,，/][ \t]*{_SCREENING_SCALES}\b"),
     # a shop's till ("Handle cash management, deposits and safe counts"), not a treasurer's liquidity
     "cash management": re.compile(
         r"[ \t]*,?[ \t]*(?:and[ \t]+)?(?:deposits|safe|till|registers?|drawers?|cash[ \t]+counts?)\b", re.I
@@ -395,8 +397,8 @@ _OTHER_SENSE_BEFORE = {
     "underwriting": re.compile(
         r"\b(?:carrier|insurance|insurer|commercial[ \t]+lines|personal[ \t]+lines|P&C)[ \t]+$", re.I
     ),
-    "upi": re.compile(r"(?:SCL-90|SDS|SAS|MMPI|16PF|EPQ|PHQ-9|GAD-7)[、,，/ \t]*$"),
-    "sas": re.compile(r"(?:SCL-90|SDS|MMPI|16PF|EPQ|PHQ-9|GAD-7)[、,，/ \t]*$"),
+    "upi": re.compile(rf"{_SCREENING_SCALES}[、,，/ \t]*$"),
+    "sas": re.compile(rf"{_SCREENING_SCALES}[、,，/ \t]*$"),
     "图像处理": re.compile(r"图形$"),  # "图形图像处理（Photoshop）": a graphics exam's subject, not computer vision
     # a blood smear's white cell count ("Performed manual differentials"), not an axle's gears
     "differentials": re.compile(
