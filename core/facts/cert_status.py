@@ -27,7 +27,8 @@ _BEFORE = re.compile(
 # "（专业阶段已通过6科）", "（已通过2门，备考中）".
 _NOT_HELD = (
     r"\b(?:candidates?|in\s+progress|expected|anticipated|pending|scheduled|in\s+training|expired|lapsed|inactive"
-    r"|sitting|registered\s+for|studying\s+for"  # "Exam MAS-I – Sitting May 2025"
+    r"|sitting|registered\s+for|studying\s+for|currently\s+studying"  # "Exam MAS-I – Sitting May 2025"
+    r"|(?:part\s+\w+\s+)?exam\s+(?:planned|booked)"  # "APICS CPIM – currently studying, Part 1 exam planned for 2025"
     r"|passed\s+(?:FAR|AUD|REG|BEC|ISC|TCP|levels?|parts?|exams?|sections?)\b"
     r"|(?:passed\s+)?(?:\d|one|two|three)\s+of\s+(?:\d|three|four|six)(?:\s+(?:parts|sections|exams|papers))?\b)"
     r"|候选人|在考|备考|考试中|学习中|进行中|准备中|已过期|已失效"
@@ -59,6 +60,35 @@ _STAGE = re.compile(r"(?:level|part)\s*(?:iii|ii|i|[123])\b|[一二三]级", re.
 _STAGED = frozenset({"cfa", "frm", "caia"})
 # …unless the line says the charter is held: "CFA charterholder", "CFA持证人".
 _HELD = re.compile(r"charter\s*holder|持证人", re.IGNORECASE)
+
+
+# A course, training or credential the line says is still to come or under way: "Relativity Certified User (RCU) —
+# in progress, exam scheduled Nov 2025", "Honeywell WEBs-N4 training – booked, not yet completed", "能使用Python进行
+# 简单数据清洗（自学中）". The tools it names are being learnt, not used: no skill of the person's.
+_NOT_YET_LINE = re.compile(
+    r"(?:certif\w*|credential|licen[cs]e|training|course|exam|bootcamp|program(?:me)?\b|认证|证书|资格|培训|课程|考试)"
+    r"[^.;。；\n]{0,60}?(?:\bin\s+progress\b|\bnot\s+yet\s+(?:completed|taken|passed|certified|licensed)\b|\bbooked\b"
+    r"|\b(?:exam|test)\s+(?:scheduled|planned|booked)\b|\bcurrently\s+(?:studying|enrolled)\b|备考|在考|已报名|报名中)"
+    r"|自学中|学习中|正在学习|自学了解",
+    re.IGNORECASE,
+)
+
+
+# Where a line listing several credentials parts them: "CFP® (2019) · FINRA Series 7, 66 · ChFC (in progress)".
+_LISTED_APART = re.compile(r"[·•|;；]|\s{3,}")
+
+
+def not_yet_spans(line: str) -> list[tuple[int, int]]:
+    """The parts of a line naming a course, training or certificate still to come or under way (see
+    _NOT_YET_LINE); the line's other credentials stay ("PMP（2021年取得）；NPDP（备考中）")."""
+    if _NOT_YET_LINE.search(line) is None:
+        return []  # most lines
+    spans, start = [], 0
+    for cut in [*(m.start() for m in _LISTED_APART.finditer(line)), len(line)]:
+        if _NOT_YET_LINE.search(line, start, cut):
+            spans.append((start, cut))
+        start = cut + 1
+    return spans
 
 
 _LAPSED = re.compile(r"\b(?:expired|lapsed|inactive)\b|已过期|已失效", re.IGNORECASE)

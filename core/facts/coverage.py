@@ -18,6 +18,7 @@ from core.facts.cert_status import is_pending, pending_only
 from core.facts.languages import MULTILINGUAL, OWN_LANGUAGES, at_working_level
 from core.facts.model import DocumentModel
 from core.facts.read import bullet_units, unit_at
+from core.facts.shown import shown_lines
 from core.facts.text import contains_phrase, fold
 from core.facts.vocabulary import Hit, Vocabulary, get_vocabulary
 from core.facts.wishes import without_wishes
@@ -48,17 +49,18 @@ def _proof_line(keyword: str, doc: DocumentModel, vocab: Vocabulary, memo: dict[
     # Only where the term could be (Vocabulary.places): a keyword the document lacks is usually nowhere.
     singles, pairs = vocab.places(keyword, doc.lines, memo)
     wishes = doc.wish_lines()  # the job the user wants proves nothing
+    shown = _shown_lines(doc, memo)
     if vocab.knows("certification", keyword):
         singles = doc.section_first("certifications", singles)
     for i in singles:
-        line = doc.lines[i]
+        line = shown[i]
         if i not in wishes and line.strip() and _held_in(keyword, line, vocab, memo):
             return unit_at(doc, i)[1].strip()
     # A term split over a wrapped line: look in the pairs of neighbouring lines that could hold it.
     for i in pairs:
         if i in wishes or i + 1 in wishes:
             continue
-        first, second = doc.lines[i], doc.lines[i + 1]
+        first, second = shown[i], shown[i + 1]
         if _held_in(keyword, f"{first} {second}", vocab, memo):
             return f"{first.strip()} {second.strip()}"
     if canonical == TEAM_MANAGEMENT:
@@ -147,6 +149,17 @@ def _could_name(name: str, doc: DocumentModel, vocab: Vocabulary, memo: dict[Any
     if "folded text" not in memo:
         memo["folded text"] = " ".join(doc.text.casefold().split())
     return name in memo["folded text"]
+
+
+def _shown_lines(doc: DocumentModel, memo: dict[Any, Any]) -> list[str]:
+    """The document's lines as core.facts.shown reads them (no wish, no course under way), once per document."""
+    shown = memo.get(_SHOWN_LINES)
+    if shown is None:
+        shown = memo[_SHOWN_LINES] = shown_lines(doc)
+    return shown
+
+
+_SHOWN_LINES = "shown lines"  # a scan memo's key
 
 
 def _held_in(keyword: str, text: str, vocab: Vocabulary, memo: dict[Any, Any]) -> bool:

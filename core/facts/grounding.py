@@ -27,11 +27,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from core.facts.cert_status import pending_flags, pending_in
+from core.facts.cert_status import not_yet_spans, pending_flags, pending_in
 from core.facts.dates import find_dates
 from core.facts.model import PRESENT, DocumentModel, Entry, JobFacts, NumberFact
 from core.facts.numbers import NumberHit, find_numbers
 from core.facts.read import bullet_units
+from core.facts.shown import shown_lines
 from core.facts.text import compact, contains_phrase, fold, has_cjk, is_cjk_char, stem, strip_markdown
 from core.facts.vocabulary import Hit, Vocabulary, get_vocabulary
 from core.facts.wishes import without_wishes
@@ -212,6 +213,9 @@ class Evidence:
         text = "\n".join(d.text for d in self.docs)
         self.folded = fold(text)
         self.compact = compact(text)
+        # The text less the jobs wanted and the courses under way: a skill named only there is not held.
+        shown = "\n".join("\n".join(shown_lines(d)) for d in self.docs)
+        self.shown_folded, self.shown_compact = fold(shown), compact(shown)
         self.stems = {stem(w) for w in self.folded.split()}
         self.case_words = set(_LATIN_TOKEN.findall(text))
         self.skills = {s for d in self.docs for s in d.skills}
@@ -321,7 +325,12 @@ class Evidence:
         return len(key) >= 6 and key in self.compact
 
     def holds_skill(self, hit: Hit) -> bool:
-        return hit.canonical in self.skills or self.has(hit.surface) or self.written(hit.surface)
+        """The documents show the skill: the model holds it, or the documents name it outside a wish or a course
+        under way ("Relativity Certified User (RCU) — in progress" names a tool being learnt)."""
+        if hit.canonical in self.skills or contains_phrase(self.shown_folded, hit.surface):
+            return True
+        key = compact(hit.surface)
+        return len(key) >= 6 and key in self.shown_compact
 
     def cert_levels(self, canonical: str) -> set[str]:
         """Level words written right after this certificate in the documents ("Associate", "二级")."""
@@ -711,9 +720,10 @@ class _LineChecker:
         out: list[Claim] = []
         hits = list(self.vocab.skills_in(self.line))
         hits += self._listed_skills(hits)
+        learning = not_yet_spans(self.line)  # "Relativity Certified User (in progress)" claims no skill held
         for hit in hits:  # a skill may share a span with its version ("Python 3")
             self._take(hit.start, hit.end)
-            if self.ev.holds_skill(hit):
+            if self.ev.holds_skill(hit) or any(a <= hit.start < b for a, b in learning):
                 continue
             chinese_term = has_cjk(hit.surface) and not re.search(r"[A-Za-z]", hit.surface)
             concept = chinese_term or self._is_concept(hit.canonical)

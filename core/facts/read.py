@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 from itertools import pairwise
 
-from core.facts.cert_status import pending_spans
+from core.facts.cert_status import not_yet_spans, pending_spans
 from core.facts.dates import (
     DASHES,
     MONTH_NAME,
@@ -255,6 +255,8 @@ def _heading(line: str, vocab: Vocabulary, in_entries: bool) -> tuple[str, str, 
         head = label.group(1).strip()
         canonical = vocab.section_of(head)
         second_field = canonical != "objective" and _SECOND_FIELD.search(label.group(2))  # a wish stays a wish
+        if in_entries and _ROLE_PROJECT_LABEL.fullmatch(head) and label.group(2).strip():
+            return None  # "项目：张江科技园区写字楼（12万㎡）" under a role: the site the role served, not a section
         if canonical and label.group(2).strip() and not second_field:
             return head, canonical, True
         if not label.group(2).strip() and len(head.split()) <= 4 and not any(ch.isdigit() for ch in head):
@@ -274,6 +276,8 @@ def _heading(line: str, vocab: Vocabulary, in_entries: bool) -> tuple[str, str, 
     return None
 
 
+# The label of the project or site a role served, written under its header ("项目：张江科技园区写字楼").
+_ROLE_PROJECT_LABEL = re.compile(r"项目|项目名称|所在项目|服务项目|负责项目|Project|Project name|Site", re.IGNORECASE)
 # A second field on a label's line: "学历：本科      工作年限：5年" is a row of a personal details block, no section.
 _SECOND_FIELD = re.compile(r"\S\s{2,}[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z ]{0,10}[:：]")
 
@@ -1053,6 +1057,33 @@ def _field_after_degree(entry: Entry, pieces: list[str]) -> None:
         entry.field = after
 
 
+# A school's award that is no degree: "Certificate, Dental Assisting — Carrington College, Sacramento, 2016".
+_SCHOOL_AWARD = re.compile(
+    r"(?:(?:professional|graduate|postgraduate|post-graduate|technical|vocational|advanced|undergraduate)\s+)?"
+    r"(?:certificate|diploma)(?:\s+(?:of|in)\s+.{2,60})?",
+    re.IGNORECASE,
+)
+
+
+def _field_after_award(entry: Entry, pieces: list[str]) -> None:
+    """The programme written right after a certificate or diploma, before its school, is its field, whatever its
+    subject ("Certificate, Dental Assisting", "Diploma, Pastry Arts"); a town the fall-back took for the field is
+    the school's place."""
+    if not entry.org or not _SCHOOL_AWARD.fullmatch(entry.title) or entry.title not in pieces:
+        return
+    if entry.field and entry.field in entry.title:
+        return  # "Certificate in Paralegal Studies (ABA-Approved Program)": the award names its field
+    at = pieces.index(entry.title)
+    after = pieces[at + 1].strip() if at + 1 < len(pieces) else ""
+    if not after or after == entry.org or after == entry.field or any(ch.isdigit() for ch in after):
+        return
+    if _is_location(after) or _SCHOOL_WORDS.search(after) or _ACCREDITED.search(after) or len(after) > 60:
+        return
+    if entry.field and not entry.location and pieces.index(entry.field) > pieces.index(entry.org):
+        entry.location = entry.field  # the piece after the school
+    entry.field = after
+
+
 # The subject a degree's own name holds ("Bachelor of Science", "Associate of Applied Science"): no field of study.
 _DEGREE_OWN_SUBJECT = frozenset({"science", "sciences", "arts", "applied science", "applied sciences", "fine arts"})
 
@@ -1094,7 +1125,7 @@ def _fill_school(entry: Entry, parts: list[str], text: str, vocab: Vocabulary) -
             entry.field = piece  # "B.Tech (Computer Science) Vellore Institute of Technology"; not a board's "(CBSE)"
         elif not entry.location and _CITY_STATE.match(piece):
             entry.location = piece  # before the degree: "Boston, MA" is a place, not a Master of Arts
-        elif not entry.title and vocab.degrees_in(piece):
+        elif not entry.title and (vocab.degrees_in(piece) or _SCHOOL_AWARD.fullmatch(piece)):
             entry.title = piece
             field = _FIELD.search(piece) or _FIELD_AFTER_ABBREVIATION.match(piece)
             if field and not entry.field:
@@ -1119,6 +1150,7 @@ def _fill_school(entry: Entry, parts: list[str], text: str, vocab: Vocabulary) -
                 # University of Texas": the school's other name, or its university
             entry.field = _SCHOOL_OF.sub("", piece)  # "School of Computer Science": Computer Science
     _field_after_degree(entry, pieces)
+    _field_after_award(entry, pieces)
     if not entry.org:
         others = [
             p for p in parts if p != entry.title and not _GPA.search(p) and not _is_location(p) and not _MINOR.match(p)
@@ -2725,10 +2757,17 @@ def _read(text: object, kind: str) -> DocumentModel:
     links = [m.span() for m in _LINK.finditer(joined)]
     employers = _employer_spans(model.entries, lines, line_index)
     wanted = wish_spans(joined) if doc_kind != "jd" else []
+    learning = [
+        (line_index.starts[i] + a, line_index.starts[i] + b)
+        for i, line in enumerate(lines)
+        for a, b in not_yet_spans(line)
+    ]
     for hit in vocab.skills_in(joined):
         line = line_index.line_of(hit.start)
         if line in wishes or _PROFILE_LABEL.match(joined, hit.end) or any(a <= hit.start < b for a, b in links):
             continue  # "GitHub：github.com/lsy-dev" is where the person's code is, no skill of theirs
+        if any(a <= hit.start < b for a, b in learning):
+            continue  # "Honeywell WEBs-N4 training – booked, not yet completed": learnt soon, not used
         if any(a <= hit.start and hit.end <= b for a, b in employers):
             continue  # "Sentry Peak Managed Security": where the person worked, not a tool they used
         if any(a <= hit.start < b for a, b in wanted):

@@ -105,6 +105,14 @@ _OTHER_SENSE_AFTER = {
     # the game company's ("Epic Games", "Epic Online Services"), not the hospitals' record system
     "epic": re.compile(r"[ \t]+(?:Games|Online|Store|MegaGrants?|Launcher|Account)\b"),
     "epics": re.compile(""),  # a backlog's ("Epics and user stories"): the record system is never plural
+    # Tridium's Technical Certification Program ("Niagara 4 TCP certification"), not the network protocol
+    "tcp": re.compile(r"[ \t]*(?:certif|training|course)", re.I),
+    # the parcel carrier ("UPS国际快递", "UPS Ground", "UPS shipments"), not an uninterruptible power supply
+    "ups": re.compile(
+        r"[ \t]*(?:国际快递|快递|快件|物流|Ground|Store|Freight|Worldship|shipping|shipments?|packages?|"
+        r"parcels?|drivers?|deliver|account|labels?|pickups?)",
+        re.I,
+    ),
     # trucking's over-the-road ("an OTR driver", "48-state OTR, dry van"), not the occupational therapists' credential
     "otr": re.compile(
         r"[ \t]*(?:/[ \t]*(?:regional|local|dedicated)|,[ \t]*(?:dry|reefer|flatbed|regional)|drivers?|"
@@ -439,6 +447,12 @@ _OTHER_SENSE_BEFORE = {
         r"\b(?:senior|executive|company|commercial|finance|regional|district|our)[ \t]+(?:and[ \t]+[A-Za-z]+[ \t]+)?$",
         re.IGNORECASE,
     ),
+    # Tridium's Technical Certification Program ("Niagara 4 TCP", "Certification Program (TCP)"), not the protocol
+    "tcp": re.compile(r"(?:Niagara(?:[ \t]+(?:4|N4|AX))?|Certification[ \t]+Program[ \t]*\()[ \t]*$", re.I),
+    # the parcel carriers' ("FedEx, UPS", "顺丰、UPS"), not an uninterruptible power supply
+    "ups": re.compile(r"(?:FedEx|USPS|DHL|顺丰|EMS|中通|圆通)[ \t]*(?:[,，、/&]|and|or)[ \t]*$", re.I),
+    # a building's monitoring ("动环监控系统", "安防监控系统", "视频监控系统"), not a software system's observability
+    "监控系统": re.compile(r"(?:动环|动力环境|环境|安防|视频|消防|楼宇|门禁|周界|闭路)$"),
     # a product's name: "Salesforce (Sales Cloud)", "Marketing Cloud", Snowflake's "AI Data Cloud"
     "cloud": re.compile(
         r"\b(?:Sales|Service|Marketing|Commerce|Data|Experience|Analytics|Health|Education|Nonprofit|Creative|"
@@ -504,6 +518,28 @@ _SENSE_BY_NEIGHBOURS: dict[str, tuple[re.Pattern[str], int, str]] = {
         ),
         30,
         "shipping documents",
+    ),
+    # a special educator's Functional Behavior Assessment ("FBAs and BIPs", "FBA/BIP"), not Fulfillment by Amazon
+    "fba": (
+        re.compile(r"behavio|\bBIPs?\b|\bIEPs?\b|student|special education|intervention|classroom|school", re.I),
+        40,
+        "functional behavior assessment",
+    ),
+    "fbas": (
+        re.compile(r"behavio|\bBIPs?\b|\bIEPs?\b|student|intervention", re.I),
+        40,
+        "functional behavior assessment",
+    ),
+    # the Centers for Medicare & Medicaid Services ("federal regulations (CMS, OSHA)", "5-star CMS rated"), not a
+    # website's content management system
+    "cms": (
+        re.compile(
+            r"Medicare|Medicaid|federal|state survey|surveys?\b|star|rated|regulat|nursing|resident|patient|"
+            r"facility|SNF|skilled|hospital|HIPAA|OSHA|Joint Commission|MDS|clinical|care\b",
+            re.IGNORECASE,
+        ),
+        40,
+        "cms regulations",
     ),
     "financial planning": (
         re.compile(
@@ -983,6 +1019,8 @@ class Vocabulary:
         hits = self._scan("degree", text)
         if not any(len(h.surface) <= 3 for h in hits):
             return hits
+        # BACnet's "MS/TP" (master-slave/token-passing) is a field bus, no Master of Science
+        hits = [h for h in hits if not (len(h.surface) <= 3 and text[h.end : h.end + 3].upper() == "/TP")]
         skills = [(s.start, s.end) for s in self.skills_in(text)]
         return [h for h in hits if not any(s <= h.start and h.end <= e for s, e in skills)]
 

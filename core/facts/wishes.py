@@ -17,6 +17,9 @@ _WISH = re.compile(
     r"|(?:looking|hoping|aspiring|eager|keen)[ \t]+to[ \t]+[a-z]+"  # "Looking to lead a pulmonary rehab program"
     r"|seeking[ \t]+to[ \t]+(?:join|move|transition|grow|become|work[ \t]+as|work[ \t]+in|pursue|start|"
     r"break[ \t]+into|enter|lead)\b"
+    # "I would like to move into a senior BAS Programmer role with more Honeywell WEBs work"
+    r"|(?:I\s+)?(?:would\s+(?:like|love)|want|wish|plan|aim|intend)\s+to\s+(?:move|transition|grow|"
+    r"join|become|work|pursue|step|break|get|take\s+on|specialize|specialise)\b"
     r")[^.!?;。！？；\n]*(?:\n(?![ \t]*(?:\n|[-•*·▪●◦]))[^.!?;。！？；\n]*)?)",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -26,7 +29,22 @@ _WISH_ZH = re.compile(
     r"(?:加入|成为|从事|进入|投身|寻求|获得|找到|应聘|担任|承担|转型|转岗|在|到|与贵|为贵)[^。！？；!?;\n]*)",
     re.MULTILINE,
 )
-_OPENERS = ("looking", "seeking", "hoping", "aspiring", "eager", "keen", "open to")
+_OPENERS = (
+    "looking",
+    "seeking",
+    "hoping",
+    "aspiring",
+    "eager",
+    "keen",
+    "open to",
+    "like to",
+    "love to",
+    "want to",
+    "wish to",
+    "plan to",
+    "aim to",
+    "intend to",
+)
 _OPENERS_ZH = ("希望", "期望", "渴望", "期待", "想要", "立志", "有意")
 
 
@@ -39,9 +57,9 @@ def wish_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def without_wishes(line: str) -> str:
-    """The line with its wishes blanked (same length, so offsets into it still hold)."""
-    spans = wish_spans(line)
+def without_wishes(text: str) -> str:
+    """The text with its wishes blanked (same length and line breaks, so offsets and line numbers still hold)."""
+    spans = wish_spans(text)
     for start, end in reversed(spans):
-        line = line[:start] + " " * (end - start) + line[end:]
-    return line
+        text = text[:start] + "".join("\n" if ch == "\n" else " " for ch in text[start:end]) + text[end:]
+    return text

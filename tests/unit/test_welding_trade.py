@@ -54,6 +54,6 @@ def test_the_welder_meets_the_posting_with_his_own_lines() -> None:
 def test_a_diploma_that_names_a_school_word_is_the_degree_not_the_school() -> None:
     doc = read_document(fixture("resume", "pipe_welder_en.txt"), "resume")
     assert [(e.org, e.title, e.end) for e in doc.education] == [
-        ("Baton Rouge Community College", "", "2015"),
+        ("Baton Rouge Community College", "Diploma", "2015"),  # "Diploma, Welding Technology — …"
         ("Scotlandville Magnet High School", "High School Diploma", "2013"),
     ]

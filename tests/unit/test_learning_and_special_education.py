@@ -1,0 +1,150 @@
+"""Five pairs in trades the fixtures lacked, written by helpers (tests/data/resume and tests/data/jd): a special
+education teacher against a district coordinator's posting, a warehouse lead against an inventory control post, a
+court reporter moving to e-discovery, a British controls engineer against a BAS technician's post, and a Chinese
+property engineer moving to data-centre facilities.
+
+What the product said of them: a tool the person is still learning ("Relativity Certified User (RCU) — in progress",
+"Honeywell WEBs-N4 training – booked, not yet completed", "对UPS…有自学了解") was a skill shown and reached the pitch;
+"Looking to grow into an Inventory Control Analyst role" + "using SAP EWM." (a wish wrapped over two lines) proved SAP;
+"APICS CPIM – currently studying" was a certificate held; a teacher's "FBAs" were Amazon's, a nursing home's "CMS" a
+website's, "Niagara 4 TCP certification" networking, "BACnet MS/TP" a master's degree and "动环监控系统" software
+observability. The posting for a special education coordinator asked for nothing (no word of the trade was known), a
+"项目：" line under a Chinese role opened a projects section that swallowed the next job, and "Certificate, Dental
+Assisting — Carrington College, Sacramento" studied "Sacramento".
+"""
+
+from __future__ import annotations
+
+from core.facts import grounding
+from core.facts.model import DocumentModel
+from core.facts.read import read_document, read_job
+from core.facts.vocabulary import get_vocabulary
+from tests.unit.fixture_pairs import coverage_status, fixture, run_offline
+
+
+def _resume(name: str) -> DocumentModel:
+    return read_document(fixture("resume", name), "resume")
+
+
+def _schools(text: str) -> list[tuple[str, str, str, str]]:
+    doc = read_document(f"Jane Doe\njane@example.com\nEDUCATION\n{text}\n", "resume")
+    return [(e.org, e.title, e.field, e.location) for e in doc.education]
+
+
+def test_a_tool_still_being_learnt_is_no_skill_shown() -> None:
+    court = _resume("court_reporter_to_ediscovery_en.txt")
+    assert "relativity" not in court.skills  # "Relativity Certified User (RCU) — in progress, exam scheduled Nov 2025"
+    status = coverage_status("court_reporter_to_ediscovery_en.txt", "ediscovery_litigation_support.txt")
+    assert status["relativity"] == "missing"
+    pitch = run_offline("court_reporter_to_ediscovery_en.txt", "ediscovery_litigation_support.txt", "en")["match"]
+    assert "Relativity" not in pitch.self_pitch
+    bas = _resume("bas_controls_engineer_uk_cv.txt")
+    assert "honeywell building controls" not in bas.skills  # training booked, and a wish
+    data_centre = coverage_status("facilities_to_data_center_zh.txt", "data_center_facilities_engineer_zh.txt")
+    assert data_centre["ups systems"] == "missing"  # "对UPS、精密空调、动环监控系统有自学了解"
+    assert data_centre["diesel generators"] == "resume"  # "管理2台1000kW柴油发电机组"
+
+
+def test_a_learning_mark_blanks_only_its_own_credential_on_a_shared_line() -> None:
+    line = "CFP® (2019) · FINRA Series 7, 66 · Minnesota Life, Accident & Health Insurance License · ChFC (in progress)"
+    doc = read_document(f"Jon Doe\njon@example.com\nCERTIFICATIONS\n{line}\n", "resume")
+    assert "insurance" in doc.skills
+    skills = "能使用Python进行简单数据清洗（自学中）；熟练使用Excel"
+    doc = read_document(f"Li Wei\nli@example.com\n技能\n{skills}\n", "resume")
+    assert "python" not in doc.skills and "excel" in doc.skills
+
+
+def test_a_wish_wrapped_over_two_lines_proves_nothing_on_either() -> None:
+    status = coverage_status("warehouse_lead_inventory_en.txt", "inventory_control_specialist.txt")
+    assert status["sap"] == "missing"  # "…Looking to grow into an Inventory Control Analyst role" / "using SAP EWM."
+    assert status["warehouse management"] == "resume"  # Manhattan WMS, used
+    steps = run_offline("warehouse_lead_inventory_en.txt", "inventory_control_specialist.txt", "en")
+    assert "SAP" not in steps["match"].self_pitch
+
+
+def test_i_would_like_to_move_into_is_a_wish() -> None:
+    doc = read_document(
+        "Dan Smith\ndan@example.com\nPROFILE\nHVAC engineer commissioning Niagara N4 JACEs. I would like to\n"
+        "move into a senior BAS Programmer role with more Honeywell WEBs work.\n",
+        "resume",
+    )
+    assert "honeywell building controls" not in doc.skills
+    assert "niagara framework" in doc.skills
+
+
+def test_currently_studying_for_a_certificate_is_not_holding_it() -> None:
+    status = coverage_status("warehouse_lead_inventory_en.txt", "inventory_control_specialist.txt")
+    assert status["cpim"] == "missing"  # "APICS CPIM – currently studying, Part 1 exam planned for 2025"
+    pitch = run_offline("warehouse_lead_inventory_en.txt", "inventory_control_specialist.txt", "en")["match"]
+    assert "CPIM" not in pitch.self_pitch
+
+
+def test_a_special_education_posting_asks_for_its_trade() -> None:
+    _, job = read_job(fixture("jd", "district_special_education_coordinator.txt"))
+    assert {"special education", "iep", "seis", "idea compliance", "section 504"} <= set(job.must_have)
+    assert "amazon fba" not in [*job.must_have, *job.nice_to_have]
+    status = coverage_status("special_education_teacher_en.txt", "district_special_education_coordinator.txt")
+    assert status["iep"] == status["seis"] == status["pbis"] == "resume"
+    assert status["functional behavior assessment"] == "resume"  # "following FBAs conducted with the psychologist"
+    assert status["section 504"] == "missing"
+    teacher = _resume("special_education_teacher_en.txt")
+    assert "amazon fba" not in teacher.skills and "functional behavior assessment" in teacher.skills
+
+
+def test_other_senses_of_fba_cms_tcp_ups_and_monitoring() -> None:
+    vocab = get_vocabulary()
+
+    def named(text: str) -> set[str]:
+        return {hit.canonical for hit in vocab.skills_in(text)}
+
+    assert "amazon fba" in named("Amazon FBA shipments and FBA inventory planning")
+    assert named("Ensure compliance with state and federal regulations (CMS, OSHA)") >= {"cms regulations"}
+    assert "content management systems" in named("Built the site on a headless CMS (Contentful)")
+    assert "computer networking" not in named("Niagara 4 TCP certification")
+    assert "computer networking" not in named("Tridium Niagara 4 Technical Certification Program (TCP), 2020")
+    assert "computer networking" in named("Strong knowledge of TCP/IP")
+    assert "ups systems" not in named("前台代收顺丰、UPS国际快递的协调管理") | named("Wrote up 40 write-ups")
+    power = {"ups systems", "diesel generators", "power supply and distribution"}
+    assert power <= named("熟悉UPS、柴发、配电系统原理及操作")
+    assert "observability" not in named("负责动环监控系统告警的响应与处置")
+    assert "observability" in named("搭建Prometheus监控系统")
+
+
+def test_bacnet_ms_tp_is_no_masters_degree() -> None:
+    _, job = read_job(fixture("jd", "bas_service_technician.txt"))
+    assert job.degree_required != "master"  # "Strong knowledge of BACnet (IP and MS/TP)"
+    assert [h.canonical for h in get_vocabulary().degrees_in("MS in Electrical Engineering")] == ["master"]
+
+
+def test_a_project_label_under_a_chinese_role_stays_in_the_role() -> None:
+    doc = _resume("facilities_to_data_center_zh.txt")
+    roles = [(e.org, e.title, len(e.bullets)) for e in doc.experience]
+    assert roles == [("上海陆家嘴物业管理有限公司", "设备主管", 7), ("万科物业服务有限公司上海分公司", "强电工程师", 3)]
+    assert "projects" not in [s.canonical for s in doc.sections]
+
+
+def test_a_schools_certificate_or_diploma_is_its_award_and_the_programme_its_field() -> None:
+    assert _schools("Certificate, Dental Assisting — Carrington College, Sacramento, 2016") == [
+        ("Carrington College", "Certificate", "Dental Assisting", "Sacramento")
+    ]
+    assert _schools("Diploma in Culinary Arts — Le Cordon Bleu, London, 2015")[0][1:3] == (
+        "Diploma in Culinary Arts",
+        "Culinary Arts",
+    )
+    school = _schools("Certificate in Paralegal Studies (ABA-Approved Program)\nPrairie Lakes College — Chicago, IL")
+    assert school[0][:3] == ("Prairie Lakes College", "Certificate in Paralegal Studies", "Paralegal Studies")
+    assert _schools("High School Diploma — Lincoln High School, Stockton, CA, 2012")[0][:2] == (
+        "Lincoln High School",
+        "High School Diploma",
+    )
+
+
+def test_an_output_naming_a_tool_only_wanted_or_being_learnt_is_flagged() -> None:
+    """A model reply that lists the tool the user is still learning, or the one their objective wants, invents it;
+    the course copied with its mark, or said to be under way, does not."""
+    court = _resume("court_reporter_to_ediscovery_en.txt")
+    assert [flag.token for flag in grounding.check("- Skills: Relativity, Excel", [court])] == ["Relativity"]
+    assert grounding.check("- Relativity Certified User (RCU) — in progress, exam scheduled Nov 2025", [court]) == []
+    assert grounding.check("- Relativity Certified User (in progress)", [court]) == []
+    warehouse = _resume("warehouse_lead_inventory_en.txt")
+    assert [flag.token for flag in grounding.check("- Skills: SAP EWM, Manhattan WMS", [warehouse])] == ["SAP"]
