@@ -107,12 +107,17 @@ _ORG_WORDS = re.compile(
     r"hospital|clinic|medical center|army|navy|air force|marine corps|coast guard|national guard|"
     # words only a firm's name ends with: "Coldwell Banker Realty" (its "Banker" is no title), "Verantis Therapeutics"
     r"realty|realtors|builders|contractors|therapeutics|biologics|pharmaceuticals|laboratories|airlines|airways|"
-    r"mutual|bancorp|properties|resorts|hotels|motors|credit union)"
+    r"mutual|bancorp|properties|resorts|hotels|motors|credit union|"
+    # a public body: "Circuit Court of Cook County" (its "Cook" is no title), "Twin Rivers Unified School District"
+    r"(?:court|county|township|municipality|city of|state of|police department|sheriff's office|unified|"
+    r"public schools|commission|authority)(?!\s+(?:reporter|clerk|interpreter|officer|administrator|liaison|"
+    r"coordinator|manager|judge|commissioner)))"
     r"\b\.?",
     re.IGNORECASE,
 )
 _SCHOOL_WORDS = re.compile(
-    r"universit|college|institute|school|academy|polytechnic|vidyalaya|vidyapee?th|大学(?!生)|学院|中学(?!生)|高中(?!生)|学校",
+    r"universit|college|institute|school|academy|polytechnic|vidyalaya|vidyapee?th|大学(?!生)|学院|中学(?!生)|高中(?!生)|学校"
+    r"|\b(?:career|technology|technical|vocational)\s+(?:and\s+technical\s+)?(?:center|centre)\b",  # a US career centre
     re.IGNORECASE,
 )
 # A score as an Indian table writes it: a percentage or a ten-point CGPA ("91.2%", "8.42/10").
@@ -629,6 +634,50 @@ _GRADE_ASIDE = re.compile(
     r"|(?-i:\s*[（(]\s*(?:[A-Z]{2,5}\s*[/,]\s*)?[EOW]-?\d{1,2}\s*[)）])",
     re.IGNORECASE,
 )
+# A short capitalised word bracketed after a title: the licence it is held under ("Staff Nurse (LPN)", "Medical
+# Assistant (CMA)") or the title's own initials ("State Tested Nursing Assistant (STNA)"), never its employer.
+_ABBREVIATION_ASIDE = re.compile(r"\s*[（(]\s*([A-Z][A-Za-z-]{1,6})\s*[)）]")
+# The class or programme a teacher's title names in brackets: "Special Day Class Teacher (Mild/Moderate)",
+# "Instructional Aide (Special Education)", "Teacher (ESL)": part of the title, no employer.
+_CLASS_ASIDE = re.compile(
+    r"\s*[（(]\s*(?:mild/moderate|moderate/severe|special education|SPED|RSP|SDC|ESL|ELL|ELD|bilingual|inclusion|"
+    r"resource|early childhood|pre-?k|K-\d{1,2}|grades?\s+[\dK][\d–-]*)\s*[)）]",
+    re.IGNORECASE,
+)
+_TITLE_CREDENTIALS = frozenset(
+    {
+        "LPN",
+        "LVN",
+        "RN",
+        "BSN",
+        "CNA",
+        "STNA",
+        "RDA",
+        "RDH",
+        "CDA",
+        "CMA",
+        "RMA",
+        "EMT",
+        "EMT-B",
+        "EMT-P",
+        "CPHT",
+        "PTA",
+    }
+    | {"COTA", "RRT", "CRT", "LCSW", "LMSW", "LPC", "CST", "MLS", "MLT", "RVT", "LVT", "CVT", "CPT"}
+)
+
+
+def _kept_credential_aside(found: re.Match[str]) -> str:
+    """Keep in the title a bracket that is its licence or its initials (see _ABBREVIATION_ASIDE)."""
+    word = found.group(1)
+    before = re.findall(r"[A-Za-z]+", found.string[max(0, found.start() - 80) : found.start()])
+    initials = "".join(w[0] for w in before[-len(word) :]).upper() if len(before) >= len(word) else ""
+    titled = bool(before) and before[-1].lower() in get_vocabulary().title_heads  # not "Amazon Web Services (AWS)"
+    if word.upper() in _TITLE_CREDENTIALS or (word.isupper() and initials == word and titled):
+        return found.group(0).translate(_BRACKETS_KEPT)
+    return found.group(0)
+
+
 _BRACKETS_KEPT = str.maketrans("()（）", "\x05\x06\x07\x08")  # out of the splitter's way, put back after it
 _BRACKETS_BACK = str.maketrans("\x05\x06\x07\x08", "()（）")
 # A Chinese company's registered name holds its seat in brackets: "网易（杭州）网络有限公司", "腾讯科技（深圳）有限公司"
@@ -690,6 +739,8 @@ def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
     joined = _HONOURS.sub("\x02", joined)  # "BSc (Hons) Computer Science" is one degree, not three parts
     joined = _TERMS_ASIDE.sub(lambda m: m.group(0).translate(_BRACKETS_KEPT), joined)
     joined = _GRADE_ASIDE.sub(lambda m: m.group(0).translate(_BRACKETS_KEPT), joined)
+    joined = _ABBREVIATION_ASIDE.sub(_kept_credential_aside, joined)
+    joined = _CLASS_ASIDE.sub(lambda m: m.group(0).translate(_BRACKETS_KEPT), joined)
     joined = _cjk_title_aside().sub(_kept_title_aside, joined)
     joined = _SEAT_IN_NAME.sub("\x03\\1\x04", joined)
     parts = []
@@ -1059,9 +1110,10 @@ def _field_after_degree(entry: Entry, pieces: list[str]) -> None:
 
 # A school's award that is no degree: "Certificate, Dental Assisting — Carrington College, Sacramento, 2016".
 _SCHOOL_AWARD = re.compile(
-    r"(?:(?:professional|graduate|postgraduate|post-graduate|technical|vocational|advanced|undergraduate)\s+)?"
-    r"(?:certificate|diploma)(?:\s+(?:of|in)\s+.{2,60})?",
-    re.IGNORECASE,
+    r"(?i:(?:professional|graduate|postgraduate|post-graduate|technical|vocational|advanced|undergraduate)\s+)?"
+    r"(?i:certificate|diploma)(?i:\s+(?:of|in)\s+.{2,60})?"
+    # "Practical Nursing Diploma", "Diesel & Industrial Technology Certificate"
+    r"|(?P<programme>(?:(?:[A-Z][\w'-]*|&|and)\s+){1,5}?)(?:(?:Professional|Technical)\s+)?(?:Certificate|Diploma)"
 )
 
 
@@ -1125,11 +1177,14 @@ def _fill_school(entry: Entry, parts: list[str], text: str, vocab: Vocabulary) -
             entry.field = piece  # "B.Tech (Computer Science) Vellore Institute of Technology"; not a board's "(CBSE)"
         elif not entry.location and _CITY_STATE.match(piece):
             entry.location = piece  # before the degree: "Boston, MA" is a place, not a Master of Arts
-        elif not entry.title and (vocab.degrees_in(piece) or _SCHOOL_AWARD.fullmatch(piece)):
+        elif not entry.title and ((degree := vocab.degrees_in(piece)) or _SCHOOL_AWARD.fullmatch(piece)):
             entry.title = piece
             field = _FIELD.search(piece) or _FIELD_AFTER_ABBREVIATION.match(piece)
+            programme = None if degree else _SCHOOL_AWARD.fullmatch(piece)
             if field and not entry.field:
                 entry.field = field.group(1).strip()
+            elif programme and programme.group("programme") and not entry.field:
+                entry.field = programme.group("programme").strip()  # "Practical Nursing Diploma"
         elif not entry.location and _is_location(piece):
             entry.location = piece
         elif not entry.field and vocab.degrees_in(piece):  # "金融硕士（MSc Finance）": the degree again, in English
@@ -1350,6 +1405,9 @@ _SCHOOL_OF = re.compile(r"^(?:School|Faculty|Department|College) of\s+", re.IGNO
 def _org_line(line: str, vocab: Vocabulary) -> list[str]:
     """The parts of a line that names an organisation and its place ("Carnegie Mellon University | Pittsburgh,
     PA") under a header whose own parts name none; [] for any other line."""
+    site = _ASIDE_AT_END.search(line)
+    if site and _SCHOOL_WORDS.search(line[: site.start()]) and (parts := _org_line(line[: site.start()], vocab)):
+        return parts  # "Twin Rivers Unified School District, Sacramento, CA (Foothill Oaks Elementary)": its site
     if not _short_plain(line) or _is_header_line(line):
         return []
     text = _UNCLOSED_ASIDE.sub("", line.strip())  # "… – Columbus, OH (Level I": wrapped
@@ -2164,6 +2222,7 @@ def _title_above(lines: list[str], above: int, previous_end: int, parts: list[st
         return ""
     text = lines[above].strip()
     plain = _ASIDE_AT_END.sub("", text)  # "Software Engineer (L4)": a level's digits are no bullet's figures
+    plain = _SHIFT_AT_END.sub("", plain)  # "Warehouse Lead — 2nd Shift"
     if any(ch.isdigit() for ch in plain):
         return ""
     return _without_edges(text) if _lone_title(text, vocab) or _title_and_post(text, vocab) else ""
@@ -2180,6 +2239,11 @@ def _title_and_post(text: str, vocab: Vocabulary) -> bool:
 
 
 _ASIDE_AT_END = re.compile(r"\s*[（(][^()（）]{1,24}[)）]\s*$")
+# The shift a role was worked on, after its title: "Warehouse Lead — 2nd Shift", "Charge Nurse - Nights".
+_SHIFT_AT_END = re.compile(
+    r"\s*[–—-]\s*(?:(?:\d(?:st|nd|rd)|first|second|third|night|day|evening|overnight|swing|graveyard)\s+shift|nights)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _without_edges(text: str) -> str:
@@ -2950,7 +3014,9 @@ _OFFER_TERMS = re.compile(
     # a job board's benefit tags ("六险一金  带薪年假  年终奖"): what the job offers, never its company
     r"|[五六七]险[一二]金|带薪|年终奖|双休|补贴|餐补|房补|包吃|包住|体检|期权|股票|班车|下午茶|团建|节日福利|弹性工作|急招|免费|三餐"
     r"|优惠|入学|寒暑假|午餐|专业培训|补助|补充医疗|医疗保险|商业保险|意外险|公积金|加班费|宿舍|股权激励|年假|零食|旅游|"
-    r"绩效奖金|全勤奖",
+    r"绩效奖金|全勤奖"
+    # a US posting's pay status and terms ("Full-time | Exempt", "Non-Exempt", "Benefits eligible")
+    r"|^(?:non-?)?exempt$|^(?:FLSA\s+)?(?:non-?)?exempt\b|^benefits[- ]eligible$|^(?:salaried|hourly)$",
     re.IGNORECASE,
 )
 _DISTRICT = re.compile(r"[\u4e00-\u9fff]{1,4}[区县市省镇]")
@@ -3205,6 +3271,10 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
                     named = _is_org(piece, vocab) or not on_title_line
                     company = piece if named or not company else company
                     company_here = company == piece
+    if not company:  # "Holloway Brandt LLP" over its place, then the title: the posting's first line names who hires
+        first = next((text.strip() for text in lines[:3] if text.strip()), "")
+        if len(first) <= 60 and first != title and _is_org(first, vocab) and not _is_title(first, vocab):
+            company = "" if _is_location(first) or _prose(first) else first
     if not company:
         about = re.search(r"\b(?:about|join)\s+([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,3})", model.text)
         if about and about.group(1).lower() not in ("the", "us", "our", "the role", "the team", "you"):

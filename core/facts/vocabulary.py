@@ -129,6 +129,8 @@ _OTHER_SENSE_AFTER = {
     "monitoring": re.compile(
         r"[ \t]+(?:stations?|wells?|sites?|points?|locations?|networks?|equipment|devices?)\b", re.I
     ),
+    # a classroom's records ("built daily schedules and data sheets", "behavior data sheets"), not a component's
+    "data sheets": re.compile(r"[ \t]+(?:for|of|on)[ \t]+(?:students?|behaviou?rs?|goals?|IEPs?)\b", re.I),
     # an insurance agent's quotes ("began quoting personal auto"), not bargaining over price
     "quoting": re.compile(
         r"[ \t]+(?:personal|commercial|auto|home\w*|life|polic\w+|insurance|premiums?|renewals?)\b", re.I
@@ -353,10 +355,12 @@ _OTHER_SENSE_BEFORE = {
     # or a cleanroom's or a site's ("environmental monitoring records", "air monitoring"), not a system's observability
     "monitoring": re.compile(
         r"\b(?:sedation|patient|vital|cardiac|fetal|glucose|hemodynamic|telemetry|blood|drug|remote\s+patient|"
-        r"environmental|temperature|pressure|air|water|emissions?|groundwater)[ \t\n-]+$"
+        r"environmental|temperature|pressure|air|water|emissions?|groundwater|progress|student|behaviou?r)[ \t\n-]+$"
         r"|\b(?:anesthe\w*|anaesthe\w*|vitals|ECG|EKG|SpO2|neuro|post-?op\w*)\b[^\n.;]{0,25}$",
         re.I,
     ),
+    # a classroom's records ("daily schedules and data sheets", "ABC data sheets"), not a component's
+    "data sheets": re.compile(r"\b(?:schedules?|behaviou?r|ABC|tally|student|IEP|goal|progress)\b[^\n.;]{0,20}$", re.I),
     # an actuarial exam ("Exam SRM", "SOA exams: P, FM, SRM"), not an aircraft's structural repair manual
     "srm": re.compile(r"\b(?:Exams?|SOA|CAS|passed)\b[^\n]{0,40}$", re.I),
     # a CNC machine's control among others ("Haas and Fanuc controls", "CNC (Fanuc, Mazak)"), not a robot
@@ -586,6 +590,8 @@ _CERT_PATTERNS = (
     # Within a line: "EDUCATION & CERTIFICATIONS" over "Google UX Design Professional Certificate" is two names.
     ("Certified", re.compile(r"\b(?:[A-Z][\w+&./-]*[ \t]+){0,2}Certified(?:[ \t]+(?:[A-Z][\w+&./-]*|in|of|for)){1,6}")),
     ("Certific", re.compile(r"\b(?:[A-Z][\w+&./-]*[ \t]+){1,5}(?:Certification|Certificate)\b")),
+    # A teacher's licence: "California Preliminary Mild/Moderate Education Specialist Credential"
+    ("Credential", re.compile(r"\b(?:[A-Z][\w+&./-]*[ \t]+){1,6}Credential\b")),
     # A space only between Latin letters or digits: "西门子TIA Portal高级编程培训证书".
     (
         "证",

@@ -148,3 +148,53 @@ def test_an_output_naming_a_tool_only_wanted_or_being_learnt_is_flagged() -> Non
     assert grounding.check("- Relativity Certified User (in progress)", [court]) == []
     warehouse = _resume("warehouse_lead_inventory_en.txt")
     assert [flag.token for flag in grounding.check("- Skills: SAP EWM, Manhattan WMS", [warehouse])] == ["SAP"]
+
+
+def test_a_licence_or_initials_bracketed_after_a_title_stay_in_it() -> None:
+    """An LPN's "Staff Nurse (LPN)" had the licence for employer ("I'm a Staff Nurse at LPN"), "LPN" alone over
+    its employer was the employer, and "State Tested Nursing Assistant (STNA)" worked at "STNA"."""
+    roles = [(e.org, e.title) for e in _resume("lpn_long_term_care_en.txt").experience]
+    assert roles == [
+        ("Brookhaven Health & Rehabilitation Center", "Staff Nurse (LPN), Long-Term Care Unit"),
+        ("Sycamore Glen Assisted Living", "LPN"),
+        ("Heartland of Centerville", "State Tested Nursing Assistant (STNA)"),
+    ]
+    school = _resume("lpn_long_term_care_en.txt").education[0]
+    assert (school.org, school.title, school.field) == (
+        "Miami Valley Career Technology Center",
+        "Practical Nursing Diploma",
+        "Practical Nursing",
+    )
+    pitch = run_offline("lpn_long_term_care_en.txt", "charge_nurse_lpn_snf.txt", "en")["match"].self_pitch
+    assert " at LPN" not in pitch and " at STNA" not in pitch
+
+
+def test_a_public_body_a_shift_and_a_class_taught_are_read_in_their_places() -> None:
+    court = [(e.org, e.title) for e in _resume("court_reporter_to_ediscovery_en.txt").experience]
+    assert court[0] == ("Circuit Court of Cook County", "Official Court Reporter")  # its "Cook" is no title
+    assert court[2] == ("Lakeshore Transcription Services", "Legal Transcriptionist (part-time)")
+    warehouse = [(e.org, e.title) for e in _resume("warehouse_lead_inventory_en.txt").experience]
+    assert warehouse[0] == ("Midwest Consolidated Distribution", "Warehouse Lead — 2nd Shift")
+    assert warehouse[2] == ("Menards", "Stocker")
+    teacher = [(e.org, e.title) for e in _resume("special_education_teacher_en.txt").experience]
+    assert teacher[1] == (
+        "Twin Rivers Unified School District",
+        "Special Day Class Teacher (Mild/Moderate), Grades 3–5",
+    )
+
+
+def test_credentials_core_skills_and_volunteer_headings_open_their_sections() -> None:
+    teacher = _resume("special_education_teacher_en.txt")
+    assert "California Preliminary Mild/Moderate Education Specialist Credential" in teacher.certifications
+    assert not {"observability", "schematics"} & set(teacher.skills)  # "progress-monitoring", "data sheets"
+    assert not any(e.org.startswith("Clear Credential") for e in teacher.education)
+    court = _resume("court_reporter_to_ediscovery_en.txt")
+    assert [s.canonical for s in court.sections][:2] == ["contact", "skills"]  # "CORE SKILLS"
+    assert "VOLUNTEER" not in [e.org for e in court.education]
+
+
+def test_a_postings_first_line_names_who_hires_and_exempt_is_a_pay_status() -> None:
+    _, court = read_job(fixture("jd", "ediscovery_litigation_support.txt"))
+    assert court.company == "Holloway Brandt LLP"  # not "Exempt" of "Full-time | Exempt"
+    _, district = read_job(fixture("jd", "district_special_education_coordinator.txt"))
+    assert district.company == "Natomas Unified School District"
