@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 
 from core.facts.cert_status import in_short, pending_only
 from core.facts.coverage import asked_languages
 from core.facts.languages import MULTILINGUAL, as_written
-from core.facts.model import DocumentModel, Entry, JobFacts
+from core.facts.model import PRESENT, DocumentModel, Entry, JobFacts
 from core.facts.text import fold, strip_markdown
 from core.facts.vocabulary import get_vocabulary
 from core.offline.advice import Advisor
@@ -223,14 +224,44 @@ def _intros(
         else:  # no employer: "As Freelance Instructional Designer (…)", not "At Freelance Instructional Designer"
             block = t(lang, "intro_title_block", title=with_article(entry.title, lang), dates=dates, facts=facts)
         blocks.append(block)
-    school = next(iter(by_recency(resume.education)), None)
-    education = ""
-    if school is not None and school.org:
-        degree = (f", {school.title}" if lang == "en" else f"，{school.title}") if school.title else ""
-        education = t(lang, "intro_education", school=school.org, degree=degree)
+    education = _education_sentence(resume, lang)
     background = t(lang, "intro_background") if blocks else ""
     three = opening + current + background + "".join(blocks) + education + skill_text + close
     return one, three
+
+
+# What says a degree is not finished: "硕士在读（论文撰写中）", "本科（在读，预计2025.07毕业）", "(expected May 2026)".
+_UNFINISHED = re.compile(
+    r"在读|就读中|论文撰写中|未毕业|预计[^。；\n]{0,12}毕业|\bin progress\b|\bexpected\b|\banticipated\b|\bcandidate\b|"
+    r"\bcurrently enrolled\b|\bpursuing\b",
+    re.IGNORECASE,
+)
+
+
+def _unfinished(school: Entry, resume: DocumentModel) -> bool:
+    """True for a degree still being studied for: dated to the present or a month to come, or its lines say so."""
+    text = " ".join([school.title, *resume.lines[school.line_start : max(school.line_end, school.line_start + 1)]])
+    to_come = bool(school.end) and school.end != PRESENT and str(school.end) > date.today().strftime("%Y-%m")
+    return school.end == PRESENT or to_come or bool(_UNFINISHED.search(text))
+
+
+def _education_sentence(resume: DocumentModel, lang: str) -> str:
+    """The self-introduction's schooling: the latest degree finished, and the one under way, said as under way
+    (a "硕士在读" or "本科（在读）" told as "我毕业于…" claims a degree the person does not hold)."""
+    schools = [school for school in by_recency(resume.education) if school.org]
+    if not schools:
+        return ""
+
+    def said(school: Entry, key: str) -> str:
+        degree = (f", {school.title}" if lang == "en" else f"，{school.title}") if school.title else ""
+        return t(lang, key, school=school.org, degree=degree)
+
+    ongoing = schools[0] if _unfinished(schools[0], resume) else None
+    finished = next((school for school in schools if not _unfinished(school, resume)), None)
+    parts = [said(finished, "intro_education")] if finished is not None else []
+    if ongoing is not None:
+        parts.append(said(ongoing, "intro_education_ongoing"))
+    return "".join(parts)
 
 
 def _questions(

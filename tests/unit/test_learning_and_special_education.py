@@ -198,3 +198,11 @@ def test_a_postings_first_line_names_who_hires_and_exempt_is_a_pay_status() -> N
     assert court.company == "Holloway Brandt LLP"  # not "Exempt" of "Full-time | Exempt"
     _, district = read_job(fixture("jd", "district_special_education_coordinator.txt"))
     assert district.company == "Natomas Unified School District"
+
+
+def test_a_degree_still_being_studied_for_is_told_as_under_way() -> None:
+    """ "本科（在读，预计2025.07毕业）" was told as "我毕业于国家开放大学，本科": a degree the person does not hold."""
+    steps = run_offline("facilities_to_data_center_zh.txt", "data_center_facilities_engineer_zh.txt", "zh")
+    intro = steps["interview"].self_intro_3min
+    assert "我目前在国家开放大学就读，本科。" in intro and "我毕业于上海电机学院，大专。" in intro
+    assert "我毕业于国家开放大学" not in intro
