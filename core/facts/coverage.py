@@ -19,7 +19,7 @@ from core.facts.languages import MULTILINGUAL, OWN_LANGUAGES, at_working_level
 from core.facts.model import DocumentModel
 from core.facts.read import bullet_units, unit_at
 from core.facts.shown import shown_lines
-from core.facts.text import contains_phrase, fold
+from core.facts.text import ALIGNMENT_GAP, contains_phrase, fold
 from core.facts.vocabulary import Hit, Vocabulary, get_vocabulary
 from core.facts.wishes import without_wishes
 
@@ -43,7 +43,8 @@ def _proof_line(keyword: str, doc: DocumentModel, vocab: Vocabulary, memo: dict[
     if canonical and canonical in doc.skills:
         index = doc.skills[canonical]
         if 0 <= index < len(doc.lines):
-            return unit_at(doc, index)[1].strip()  # the whole bullet, not the line a wrap left the keyword on
+            # the whole bullet, not the line a wrap left the keyword on
+            return _own_column(unit_at(doc, index)[1].strip(), keyword, vocab, memo)
     if _only_worked_towards(keyword, doc, vocab, memo):
         return None  # every mention says it is not held, whatever line a narrow column left its name on
     # Only where the term could be (Vocabulary.places): a keyword the document lacks is usually nowhere.
@@ -55,7 +56,7 @@ def _proof_line(keyword: str, doc: DocumentModel, vocab: Vocabulary, memo: dict[
     for i in singles:
         line = shown[i]
         if i not in wishes and line.strip() and _held_in(keyword, line, vocab, memo):
-            return unit_at(doc, i)[1].strip()
+            return _own_column(unit_at(doc, i)[1].strip(), keyword, vocab, memo)
     # A term split over a wrapped line: look in the pairs of neighbouring lines that could hold it.
     for i in pairs:
         if i in wishes or i + 1 in wishes:
@@ -149,6 +150,15 @@ def _could_name(name: str, doc: DocumentModel, vocab: Vocabulary, memo: dict[Any
     if "folded text" not in memo:
         memo["folded text"] = " ".join(doc.text.casefold().split())
     return name in memo["folded text"]
+
+
+def _own_column(proof: str, keyword: str, vocab: Vocabulary, memo: dict[Any, Any]) -> str:
+    """Of a line a two-column layout shares ("手机：159 0211 3344　　　　　 高低压配电"), the column that names the
+    keyword: the proof shown to the user, and copied by them, carries no phone number, age or e-mail beside it."""
+    columns = [part.strip() for part in ALIGNMENT_GAP.split(proof) if part.strip()]
+    if len(columns) < 2:
+        return proof
+    return next((column for column in columns if _held_in(keyword, column, vocab, memo)), proof)
 
 
 def _shown_lines(doc: DocumentModel, memo: dict[Any, Any]) -> list[str]:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 from itertools import pairwise
 
-from core.facts.cert_status import not_yet_spans, pending_spans
+from core.facts.cert_status import pending_spans
 from core.facts.dates import (
     DASHES,
     MONTH_NAME,
@@ -30,6 +30,7 @@ from core.facts.dates import (
 from core.facts.languages import MULTILINGUAL, OWN_LANGUAGES, at_working_level
 from core.facts.model import Contact, DegreeLevel, DocumentModel, Entry, EntryKind, JobFacts, NumberFact, Section
 from core.facts.numbers import chinese_number, find_numbers
+from core.facts.shown import unshown_spans
 from core.facts.text import ALIGNMENT_GAP, any_of, unify_radicals
 from core.facts.vocabulary import Hit, Vocabulary, get_vocabulary
 from core.facts.wishes import wish_spans
@@ -2824,7 +2825,7 @@ def _read(text: object, kind: str) -> DocumentModel:
     learning = [
         (line_index.starts[i] + a, line_index.starts[i] + b)
         for i, line in enumerate(lines)
-        for a, b in not_yet_spans(line)
+        for a, b in unshown_spans(line)
     ]
     for hit in vocab.skills_in(joined):
         line = line_index.line_of(hit.start)

@@ -8,11 +8,20 @@ model holds it).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from core.facts.cert_status import not_yet_spans
 from core.facts.model import DocumentModel
+from core.facts.text import ALIGNMENT_GAP
 from core.facts.wishes import without_wishes
+
+# A field naming the job wanted, in a row of personal details ("现居：上海    求职意向：内审经理    期望薪资：面议").
+_WISH_FIELD = re.compile(
+    r"\s*(?:求职意向|期望职位|期望岗位|意向岗位|意向职位|应聘职位|应聘岗位|目标职位|求职目标|"
+    r"(?:career\s+)?objective|desired\s+(?:position|role|job)|target\s+(?:role|position|job))\s*[:：]",
+    re.IGNORECASE,
+)
 
 
 def shown_lines(doc: DocumentModel) -> list[str]:
@@ -20,7 +29,29 @@ def shown_lines(doc: DocumentModel) -> list[str]:
     naming a course or certificate still under way blanked; same count and lengths, so indexes and offsets hold."""
     objective = doc.wish_lines()
     lines = without_wishes("\n".join(doc.lines)).split("\n")
-    return [" " * len(line) if i in objective else blank(line, not_yet_spans(line)) for i, line in enumerate(lines)]
+    return [" " * len(line) if i in objective else blank(line, unshown_spans(line)) for i, line in enumerate(lines)]
+
+
+def unshown_spans(line: str) -> list[tuple[int, int]]:
+    """The parts of one line that show nothing held: a course or certificate under way, a field naming the job
+    wanted (the sentences that wish are found over the whole text, see core.facts.wishes)."""
+    return [*not_yet_spans(line), *_wish_fields(line)]
+
+
+def _wish_fields(line: str) -> list[tuple[int, int]]:
+    """The columns of a line that name the job wanted (see _WISH_FIELD), each to the next wide gap."""
+    if "：" not in line and ":" not in line:
+        return []  # most lines
+    spans, start = [], 0
+    for gap in [*_FIELD_GAP.finditer(line), None]:
+        cut = gap.start() if gap else len(line)
+        if _WISH_FIELD.match(line, start):
+            spans.append((start, cut))
+        start = gap.end() if gap else cut
+    return spans
+
+
+_FIELD_GAP = re.compile(rf"{ALIGNMENT_GAP.pattern}|\s*[|｜]\s*")  # "4年药品注册经验 | 求职意向：注册主管"
 
 
 def blank(line: str, spans: Sequence[tuple[int, int]]) -> str:

@@ -457,6 +457,8 @@ _OTHER_SENSE_BEFORE = {
     "ups": re.compile(r"(?:FedEx|USPS|DHL|顺丰|EMS|中通|圆通)[ \t]*(?:[,，、/&]|and|or)[ \t]*$", re.I),
     # a building's monitoring ("动环监控系统", "安防监控系统", "视频监控系统"), not a software system's observability
     "监控系统": re.compile(r"(?:动环|动力环境|环境|安防|视频|消防|楼宇|门禁|周界|闭路)$"),
+    # a building's plant kept running ("暖通空调系统运维", "电梯系统运维"), not a server's administration
+    "系统运维": re.compile(r"(?:空调|暖通|设备|楼宇|电梯|消防|给排水|配电|供电|机电|弱电|强电|安防)$"),
     # a product's name: "Salesforce (Sales Cloud)", "Marketing Cloud", Snowflake's "AI Data Cloud"
     "cloud": re.compile(
         r"\b(?:Sales|Service|Marketing|Commerce|Data|Experience|Analytics|Health|Education|Nonprofit|Creative|"
@@ -567,6 +569,9 @@ def _by_neighbours(text: str, hit: Hit) -> Hit:
     return Hit(meant, hit.surface, hit.start, hit.end, hit.kind)
 
 
+# The open end of a date range ("Jun 2020 – Present", "2019 to current"): no word of a skill's.
+_RANGE_ENDS = frozenset({"present", "current", "now", "today"})
+_RANGE_END_BEFORE = re.compile(r"(?:[-–—~]|\bto|\bthrough|\buntil)\s*$", re.IGNORECASE)
 # A guarded spelling followed by a year is a date's word ("Spring 2025", a term), never the skill.
 _YEAR_AFTER = re.compile(r"[ \t]+(?:(?:19|20)\d{2}|['’]\d{2})\b")
 # A label that opens a line of skills: "Skills:", "Languages & Tools:", "技术栈：".
@@ -998,6 +1003,10 @@ class Vocabulary:
         for i, first in enumerate(stems):
             if first not in wanted or (practice and not tokens[i].key.endswith(("ing", "ed"))):
                 continue
+            if tokens[i].key in _RANGE_ENDS and _RANGE_END_BEFORE.search(
+                text, max(0, tokens[i].start - 12), tokens[i].start
+            ):
+                continue  # "Jun 2020 – Present": a date range's end, no presentation
             seen = {first}
             last = i
             for j in range(i + 1, min(i + window, len(tokens))):

@@ -19,6 +19,7 @@ from core.facts import grounding
 from core.facts.model import DocumentModel
 from core.facts.read import read_document, read_job
 from core.facts.vocabulary import get_vocabulary
+from core.workbench.coverage import compute_coverage
 from tests.unit.fixture_pairs import coverage_status, fixture, run_offline
 
 
@@ -206,3 +207,34 @@ def test_a_degree_still_being_studied_for_is_told_as_under_way() -> None:
     intro = steps["interview"].self_intro_3min
     assert "我目前在国家开放大学就读，本科。" in intro and "我毕业于上海电机学院，大专。" in intro
     assert "我毕业于国家开放大学" not in intro
+
+
+def test_the_open_end_of_a_date_range_is_no_presentation_skill() -> None:
+    """ "Jun 2020 – Present" on every role's header proved "presentation skills" for almost any English resume."""
+    vocab = get_vocabulary()
+    assert vocab.find_term("presentation skills", "Lead Aircraft Maintenance Technician   Jun 2020 – Present") is None
+    assert vocab.find_term("presentation skills", "2019 to present") is None
+    assert vocab.find_term("presentation skills", "Presented quarterly results to the board") is not None
+    status = coverage_status("aircraft_mechanic_en.txt", "ediscovery_litigation_support.txt")
+    assert status["presentation skills"] == "missing"
+
+
+def test_a_proof_on_a_line_two_columns_share_is_its_own_column() -> None:
+    """The data-centre resume's sidebar of skills sat beside its phone, e-mail and age: the proofs shown to the
+    user (and the summary's evidence) carried "手机：159 0211 3344" and "男 ｜ 31岁"."""
+    doc = _resume("facilities_to_data_center_zh.txt")
+    jd_model, job = read_job(fixture("jd", "data_center_facilities_engineer_zh.txt"))
+    coverage = compute_coverage(job.must_have, job.nice_to_have, doc, None, jd_model)
+    proofs = [item.proof or "" for item in [*coverage.must_have, *coverage.nice_to_have]]
+    assert "高低压配电" in proofs and not any(word in proof for proof in proofs for word in ("手机", "邮箱", "31岁"))
+    summary = run_offline("facilities_to_data_center_zh.txt", "data_center_facilities_engineer_zh.txt", "zh")["summary"]
+    assert not any(word in skill.evidence for skill in summary.skills for word in ("手机", "邮箱", "31岁"))
+    assert "system administration" not in doc.skills  # "暖通空调系统运维": a plant's, not a server's
+
+
+def test_a_wanted_job_in_a_row_of_personal_details_proves_nothing() -> None:
+    row = "现居：上海市浦东新区    求职意向：内审经理 / 高级审计经理    期望薪资：面议"
+    doc = read_document(
+        f"王芳\n138 0000 0000\n{row}\n工作经历\n2019.07-至今  某贸易有限公司  出纳\n- 负责现金收付\n", "resume"
+    )
+    assert "internal audit" not in doc.skills and "auditing" not in doc.skills
