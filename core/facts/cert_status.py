@@ -69,7 +69,10 @@ _NOT_YET_LINE = re.compile(
     r"(?:certif\w*|credential|licen[cs]e|training|course|exam|bootcamp|program(?:me)?\b|认证|证书|资格|培训|课程|考试)"
     r"[^.;。；\n]{0,60}?(?:\bin\s+progress\b|\bnot\s+yet\s+(?:completed|taken|passed|certified|licensed)\b|\bbooked\b"
     r"|\b(?:exam|test)\s+(?:scheduled|planned|booked)\b|\bcurrently\s+(?:studying|enrolled)\b|备考|在考|已报名|报名中)"
-    r"|自学中|学习中|正在学习|自学了解",
+    r"|自学中|学习中|正在学习|自学了解"
+    # a product seen at its vendor's demonstration, not used: "曾参加北森线上产品演示会", "attended a Workday webinar"
+    r"|(?:参加|参与|观看|出席)[^。；;\n]{0,20}(?:演示会|宣讲会|发布会|产品演示|线上演示)"
+    r"|\battended\b[^.;\n]{0,40}\b(?:webinars?|demos?|product demonstrations?)\b",
     re.IGNORECASE,
 )
 

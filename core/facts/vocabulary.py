@@ -457,6 +457,8 @@ _OTHER_SENSE_BEFORE = {
     "ups": re.compile(r"(?:FedEx|USPS|DHL|顺丰|EMS|中通|圆通)[ \t]*(?:[,，、/&]|and|or)[ \t]*$", re.I),
     # a building's monitoring ("动环监控系统", "安防监控系统", "视频监控系统"), not a software system's observability
     "监控系统": re.compile(r"(?:动环|动力环境|环境|安防|视频|消防|楼宇|门禁|周界|闭路)$"),
+    # the state's social insurance ("《社会保险法》", "社会保险"), not an insurer's business
+    "保险": re.compile(r"社会$"),
     # a building's plant kept running ("暖通空调系统运维", "电梯系统运维"), not a server's administration
     "系统运维": re.compile(r"(?:空调|暖通|设备|楼宇|电梯|消防|给排水|配电|供电|机电|弱电|强电|安防)$"),
     # a product's name: "Salesforce (Sales Cloud)", "Marketing Cloud", Snowflake's "AI Data Cloud"

@@ -238,3 +238,20 @@ def test_a_wanted_job_in_a_row_of_personal_details_proves_nothing() -> None:
         f"王芳\n138 0000 0000\n{row}\n工作经历\n2019.07-至今  某贸易有限公司  出纳\n- 负责现金收付\n", "resume"
     )
     assert "internal audit" not in doc.skills and "auditing" not in doc.skills
+
+
+def test_a_product_seen_at_a_demonstration_and_the_social_insurance_law_prove_no_skill() -> None:
+    """A payroll specialist's "对北森等人才管理SaaS有了解，曾参加北森线上产品演示会" met a posting's 北森 (and left its
+    alternative SAP unasked); "《社会保险法》" met a benefits posting's 商业保险."""
+    doc = read_document(
+        "王芳\n138 0000 0000\n技能\n熟练使用金蝶s-HR；对北森等人才管理SaaS有了解，曾参加北森线上产品演示会\n", "resume"
+    )
+    assert "beisen" not in doc.skills and "kingdee" in doc.skills
+    english = read_document(
+        "Jane Doe\njane@x.com\nSKILLS\nADP Workforce Now; attended a Workday HCM webinar\n", "resume"
+    )
+    assert "workday" not in english.skills and "adp workforce now" in english.skills
+    vocab = get_vocabulary()
+    assert vocab.find_term("insurance", "熟悉《劳动合同法》《社会保险法》") is None
+    assert vocab.find_term("insurance", "补充商业保险") is not None
+    assert "social insurance" in {hit.canonical for hit in vocab.skills_in("熟悉《社会保险法》")}
