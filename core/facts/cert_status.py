@@ -28,10 +28,11 @@ _BEFORE = re.compile(
 _NOT_HELD = (
     r"\b(?:candidates?|in\s+progress|expected|anticipated|pending|scheduled|in\s+training|expired|lapsed|inactive"
     r"|sitting|registered\s+for|studying\s+for|currently\s+studying"  # "Exam MAS-I – Sitting May 2025"
+    r"|plann?(?:ing)?\s+to\s+(?:sit|take)"  # "Certified Meeting Professional (CMP) - planning to sit for exam"
     r"|(?:part\s+\w+\s+)?exam\s+(?:planned|booked)"  # "APICS CPIM – currently studying, Part 1 exam planned for 2025"
     r"|passed\s+(?:FAR|AUD|REG|BEC|ISC|TCP|levels?|parts?|exams?|sections?)\b"
     r"|(?:passed\s+)?(?:\d|one|two|three)\s+of\s+(?:\d|three|four|six)(?:\s+(?:parts|sections|exams|papers))?\b)"
-    r"|候选人|在考|备考|考试中|学习中|进行中|准备中|已过期|已失效"
+    r"|候选人|在考|备考|考试中|学习中|进行中|准备中|已过期|已失效|已报名|报名中|计划参加|计划考取|拟参加|待考"
     r"|(?:已?通过|已过)\s*\d+\s*[科门]|\d+\s*[科门]已(?:通过|过)|专业阶段"
 )
 _IN_BRACKET = re.compile(_NOT_HELD, re.IGNORECASE)
@@ -68,27 +69,40 @@ _HELD = re.compile(r"charter\s*holder|持证人", re.IGNORECASE)
 _NOT_YET_LINE = re.compile(
     r"(?:certif\w*|credential|licen[cs]e|training|course|exam|bootcamp|program(?:me)?\b|认证|证书|资格|培训|课程|考试)"
     r"[^.;。；\n]{0,60}?(?:\bin\s+progress\b|\bnot\s+yet\s+(?:completed|taken|passed|certified|licensed)\b|\bbooked\b"
-    r"|\b(?:exam|test)\s+(?:scheduled|planned|booked)\b|\bcurrently\s+(?:studying|enrolled)\b|备考|在考|已报名|报名中)"
-    r"|自学中|学习中|正在学习|自学了解"
-    # a product seen at its vendor's demonstration, not used: "曾参加北森线上产品演示会", "attended a Workday webinar"
-    r"|(?:参加|参与|观看|出席)[^。；;\n]{0,20}(?:演示会|宣讲会|发布会|产品演示|线上演示)"
+    r"|\b(?:exam|test)\s+(?:scheduled|planned|booked)\b|\bcurrently\s+(?:studying|enrolled)\b|\bplanning\s+to\s+(?:sit|take)\b)"
+    # Chinese says it plainly wherever it stands: "六西格玛绿带：已报名", "ISO 45001内审员：计划参加培训"
+    r"|备考(?!辅导|指导|培训|课程|教学|班)|在考|已报名|报名中|计划参加|计划考取|拟参加|待考|自学中|学习中|正在学习"
+    r"|自学了解",
+    re.IGNORECASE,
+)
+# A product seen at its vendor's demonstration, not used, said of the whole sentence ("对北森等人才管理SaaS有了解，
+# 曾参加北森线上产品演示会", "attended a Workday webinar").
+_SEEN_ONLY = re.compile(
+    r"(?:参加|参与|观看|出席)[^。；;\n]{0,20}(?:演示会|宣讲会|发布会|产品演示|线上演示)"
     r"|\battended\b[^.;\n]{0,40}\b(?:webinars?|demos?|product demonstrations?)\b",
     re.IGNORECASE,
 )
+_SENTENCE_APART = re.compile(r"[;；。!?！？]|\.\s|\s{3,}")
 
 
-# Where a line listing several credentials parts them: "CFP® (2019) · FINRA Series 7, 66 · ChFC (in progress)".
-_LISTED_APART = re.compile(r"[·•|;；]|\s{3,}")
+# Where a line parts its credentials or clauses: "CFP® (2019) · FINRA Series 7, 66 · ChFC (in progress)", "有4年财务
+# 工作经验。正在备考中级会计职称": only the clause that says so is under way.
+_LISTED_APART = re.compile(r"[·•|;；。，,]|\s{3,}")
 
 
 def not_yet_spans(line: str) -> list[tuple[int, int]]:
     """The parts of a line naming a course, training or certificate still to come or under way (see
     _NOT_YET_LINE); the line's other credentials stay ("PMP（2021年取得）；NPDP（备考中）")."""
-    if _NOT_YET_LINE.search(line) is None:
+    return _parts_saying(line, _NOT_YET_LINE, _LISTED_APART) + _parts_saying(line, _SEEN_ONLY, _SENTENCE_APART)
+
+
+def _parts_saying(line: str, says: re.Pattern[str], apart: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The parts of the line (cut where `apart` matches) in which `says` matches."""
+    if says.search(line) is None:
         return []  # most lines
     spans, start = [], 0
-    for cut in [*(m.start() for m in _LISTED_APART.finditer(line)), len(line)]:
-        if _NOT_YET_LINE.search(line, start, cut):
+    for cut in [*(m.start() for m in apart.finditer(line)), len(line)]:
+        if says.search(line, start, cut):
             spans.append((start, cut))
         start = cut + 1
     return spans

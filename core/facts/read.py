@@ -3017,7 +3017,8 @@ _OFFER_TERMS = re.compile(
     r"|优惠|入学|寒暑假|午餐|专业培训|补助|补充医疗|医疗保险|商业保险|意外险|公积金|加班费|宿舍|股权激励|年假|零食|旅游|"
     r"绩效奖金|全勤奖"
     # a US posting's pay status and terms ("Full-time | Exempt", "Non-Exempt", "Benefits eligible")
-    r"|^(?:non-?)?exempt$|^(?:FLSA\s+)?(?:non-?)?exempt\b|^benefits[- ]eligible$|^(?:salaried|hourly)$",
+    r"|^(?:non-?)?exempt$|^(?:FLSA\s+)?(?:non-?)?exempt\b|^benefits[- ]eligible$|^(?:salaried|hourly)$"
+    r"|^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",  # "Full-time, Monday–Friday": the week worked
     re.IGNORECASE,
 )
 _DISTRICT = re.compile(r"[\u4e00-\u9fff]{1,4}[区县市省镇]")

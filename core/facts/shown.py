@@ -16,10 +16,12 @@ from core.facts.model import DocumentModel
 from core.facts.text import ALIGNMENT_GAP
 from core.facts.wishes import without_wishes
 
-# A field naming the job wanted, in a row of personal details ("现居：上海    求职意向：内审经理    期望薪资：面议").
+# A field naming the job wanted, in a row of personal details ("现居：上海    求职意向：内审经理    期望薪资：面议"),
+# or a headline's title to be ("Banquet Captain  |  Aspiring Corporate Event Coordinator").
 _WISH_FIELD = re.compile(
-    r"\s*(?:求职意向|期望职位|期望岗位|意向岗位|意向职位|应聘职位|应聘岗位|目标职位|求职目标|"
-    r"(?:career\s+)?objective|desired\s+(?:position|role|job)|target\s+(?:role|position|job))\s*[:：]",
+    r"\s*(?:(?:求职意向|期望职位|期望岗位|意向岗位|意向职位|应聘职位|应聘岗位|目标职位|求职目标|"
+    r"(?:career\s+)?objective|desired\s+(?:position|role|job)|target\s+(?:role|position|job))\s*[:：]"
+    r"|(?:aspiring|future|prospective)\s+[A-Z])",
     re.IGNORECASE,
 )
 
@@ -40,7 +42,7 @@ def unshown_spans(line: str) -> list[tuple[int, int]]:
 
 def _wish_fields(line: str) -> list[tuple[int, int]]:
     """The columns of a line that name the job wanted (see _WISH_FIELD), each to the next wide gap."""
-    if "：" not in line and ":" not in line:
+    if "：" not in line and ":" not in line and not _ASPIRING.search(line):
         return []  # most lines
     spans, start = [], 0
     for gap in [*_FIELD_GAP.finditer(line), None]:
@@ -51,6 +53,7 @@ def _wish_fields(line: str) -> list[tuple[int, int]]:
     return spans
 
 
+_ASPIRING = re.compile(r"\b(?:aspiring|future|prospective)\s", re.IGNORECASE)
 _FIELD_GAP = re.compile(rf"{ALIGNMENT_GAP.pattern}|\s*[|｜]\s*")  # "4年药品注册经验 | 求职意向：注册主管"
 
 

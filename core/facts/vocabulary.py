@@ -543,7 +543,8 @@ _SENSE_BY_NEIGHBOURS: dict[str, tuple[re.Pattern[str], int, str]] = {
     "cms": (
         re.compile(
             r"Medicare|Medicaid|federal|state survey|surveys?\b|star|rated|regulat|nursing|resident|patient|"
-            r"facility|SNF|skilled|hospital|HIPAA|OSHA|Joint Commission|MDS|clinical|care\b",
+            r"facility|SNF|skilled|hospital|HIPAA|OSHA|Joint Commission|MDS|clinical|care\b|"
+            r"coding|ICD|CPT|HCPCS|HCC|risk adjustment|claims?\b|billing|reimburse|guideline|Coding Clinic",
             re.IGNORECASE,
         ),
         40,

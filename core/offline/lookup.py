@@ -16,6 +16,7 @@ from typing import Any
 
 from core.facts.model import PRESENT, DocumentModel, Entry
 from core.facts.read import is_bullet
+from core.facts.shown import blank, unshown_spans
 from core.facts.text import ALIGNMENT_GAP, ITEM_BREAK, contains_phrase, fold, has_cjk, is_common_word
 from core.facts.wishes import without_wishes
 
@@ -125,10 +126,12 @@ def is_soft_skill(keyword: str) -> bool:
 
 def mentions(keyword: str, line: str) -> bool:
     """True if the line mentions the keyword (a canonical skill, an alias, or a JD phrase), outside a sentence saying
-    which job the person wants ("Looking for an incident response role")."""
+    which job the person wants ("Looking for an incident response role"), nor in a course or certificate under way
+    ("六西格玛绿带：已报名")."""
     if not line.strip():
         return False
     line = without_wishes(line)
+    line = blank(line, unshown_spans(line))
     vocab = _vocabulary()
     if vocab is not None:
         return vocab.find_term(keyword, line) is not None

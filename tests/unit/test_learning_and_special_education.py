@@ -20,6 +20,7 @@ from core.facts.model import DocumentModel
 from core.facts.read import read_document, read_job
 from core.facts.vocabulary import get_vocabulary
 from core.workbench.coverage import compute_coverage
+from core.workbench.schemas import KeywordCoverage
 from tests.unit.fixture_pairs import coverage_status, fixture, run_offline
 
 
@@ -255,3 +256,51 @@ def test_a_product_seen_at_a_demonstration_and_the_social_insurance_law_prove_no
     assert vocab.find_term("insurance", "熟悉《劳动合同法》《社会保险法》") is None
     assert vocab.find_term("insurance", "补充商业保险") is not None
     assert "social insurance" in {hit.canonical for hit in vocab.skills_in("熟悉《社会保险法》")}
+
+
+def test_registered_planned_or_planning_to_sit_is_not_held() -> None:
+    """ "六西格玛绿带：已报名" reached the pitch as "持有六西格玛绿带", "ISO 45001内审员：计划参加培训" met two
+    must-haves, and "Certified Meeting Professional (CMP) - planning to sit for exam in 2026" became "I hold
+    Certified Meeting Professional"."""
+    status = coverage_status("ecommerce_service_lead_zh.txt", "customer_experience_manager_zh.txt")
+    assert status["six sigma"] == "missing"
+    pitch = run_offline("ecommerce_service_lead_zh.txt", "customer_experience_manager_zh.txt", "zh")["match"].self_pitch
+    assert "持有六西格玛" not in pitch
+    plan = read_document("张伟\n139 0000 0000\n证书\n- ISO 45001内审员：计划参加培训\n", "resume")
+    assert not {"iso 45001", "internal audit"} & set(plan.skills)
+    events = coverage_status("banquet_captain_to_events_en.txt", "corporate_event_coordinator.txt")
+    assert events["certified meeting professional"] == "missing"
+    steps = run_offline("banquet_captain_to_events_en.txt", "corporate_event_coordinator.txt", "en")
+    assert "I hold Certified Meeting Professional" not in steps["interview"].self_intro_1min
+
+
+def test_a_clause_under_way_blanks_only_itself() -> None:
+    """ "有4年财务工作经验…。正在备考中级会计职称" keeps the experience before it; a teacher's "备考辅导" (coaching
+    pupils for an exam) is her work, not her exam."""
+    doc = read_document("王芳\n138 0000 0000\n自我评价\n工作细致认真，熟悉用友U8。正在备考中级会计职称\n", "resume")
+    assert "yonyou" in doc.skills
+    teacher = read_document("李娜\n137 0000 0000\n工作经历\n- 剑桥少儿英语（YLE）备考辅导：辅导学生28人\n", "resume")
+    assert "exam preparation" in teacher.skills
+
+
+def test_an_aspiring_title_in_the_headline_is_wanted_not_held() -> None:
+    proofs = _cover("banquet_captain_to_events_en.txt", "corporate_event_coordinator.txt")
+    assert not any("Aspiring" in (item.proof or "") for item in proofs)  # "Banquet Captain  |  Aspiring Corporate…"
+
+
+def test_cms_in_a_coding_posting_and_a_weekday_beside_the_terms() -> None:
+    vocab = get_vocabulary()
+    named = {hit.canonical for hit in vocab.skills_in("Stay current on Coding Clinic guidance and CMS risk adjustment")}
+    assert "content management systems" not in named and "cms regulations" in named
+    _, job = read_job(
+        "Fleet Safety Coordinator\nBolingbrook, IL | On-site | Full-time, Monday–Friday\n\nAbout us\n"
+        "Midwest Carriers Group LLC hauls dry van freight.\n\nRequirements\n- CDL Class A\n"
+    )
+    assert job.company != "Monday"
+
+
+def _cover(resume: str, jd: str) -> list[KeywordCoverage]:
+    doc = _resume(resume)
+    jd_model, job = read_job(fixture("jd", jd))
+    coverage = compute_coverage(job.must_have, job.nice_to_have, doc, None, jd_model)
+    return [*coverage.must_have, *coverage.nice_to_have]
