@@ -304,3 +304,17 @@ def _cover(resume: str, jd: str) -> list[KeywordCoverage]:
     jd_model, job = read_job(fixture("jd", jd))
     coverage = compute_coverage(job.must_have, job.nice_to_have, doc, None, jd_model)
     return [*coverage.must_have, *coverage.nice_to_have]
+
+
+def test_a_coder_and_a_server_are_titles_over_their_employers_line() -> None:
+    """ "Senior Medical Coder      Jan 2019 – Present" over "OhioHealth Physician Group — Columbus, OH" worked at
+    "Senior Medical Coder" (the pitch: "I work at Senior Medical Coder"), and the bullet wrapped under it became a
+    role of its own, "endocrinology using ICD-10-CM"; "Server  2014 to 2016" over "Hash Kitchen" worked at "Server"."""
+    coder = [(e.org, e.title) for e in _resume("medical_coder_en.txt").experience]
+    assert coder[:2] == [
+        ("OhioHealth Physician Group", "Senior Medical Coder"),
+        ("Mount Carmel Health System", "Medical Coder II"),
+    ]
+    assert not any(org.startswith("endocrinology") for org, _ in coder)
+    server = _resume("banquet_captain_to_events_en.txt").experience[2]
+    assert (server.org, server.title) == ("Hash Kitchen", "Server")
