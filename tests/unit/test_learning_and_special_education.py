@@ -318,3 +318,19 @@ def test_a_coder_and_a_server_are_titles_over_their_employers_line() -> None:
     assert not any(org.startswith("endocrinology") for org, _ in coder)
     server = _resume("banquet_captain_to_events_en.txt").experience[2]
     assert (server.org, server.title) == ("Hash Kitchen", "Server")
+
+
+def test_kitchen_and_plant_titles_a_team_led_by_its_count_and_writing_in_chinese() -> None:
+    chef = read_document(
+        "王强\n136 0000 0000\n工作经历\n2018.05-至今　上海味道江南餐饮管理有限公司（旗舰店）　　厨师长\n"
+        "- 全面负责后厨团队的管理\n2009.07-2013.02　宁波南苑饭店　　热菜主厨\n- 负责热菜出品\n",
+        "resume",
+    )
+    assert [(e.org, e.title) for e in chef.experience] == [
+        ("上海味道江南餐饮管理有限公司", "厨师长"),
+        ("宁波南苑饭店", "热菜主厨"),
+    ]
+    status = coverage_status("ecommerce_service_lead_zh.txt", "customer_experience_manager_zh.txt")
+    assert status["team management"] == "resume"  # "管理…售前、售后客服团队共20人（含2名组长）"
+    named = {hit.canonical for hit in get_vocabulary().skills_in("具备良好的沟通能力和文字写作能力")}
+    assert "writing" in named and "written english" not in named  # no English asked
