@@ -19,7 +19,7 @@ from core.facts.languages import MULTILINGUAL, OWN_LANGUAGES, at_working_level
 from core.facts.model import DocumentModel
 from core.facts.read import bullet_units, unit_at
 from core.facts.shown import shown_lines
-from core.facts.text import ALIGNMENT_GAP, contains_phrase, fold
+from core.facts.text import column_naming, contains_phrase, fold
 from core.facts.vocabulary import Hit, Vocabulary, get_vocabulary
 from core.facts.wishes import without_wishes
 
@@ -155,12 +155,8 @@ def _could_name(name: str, doc: DocumentModel, vocab: Vocabulary, memo: dict[Any
 
 
 def _own_column(proof: str, keyword: str, vocab: Vocabulary, memo: dict[Any, Any]) -> str:
-    """Of a line a two-column layout shares ("手机：159 0211 3344　　　　　 高低压配电"), the column that names the
-    keyword: the proof shown to the user, and copied by them, carries no phone number, age or e-mail beside it."""
-    columns = [part.strip() for part in ALIGNMENT_GAP.split(proof) if part.strip()]
-    if len(columns) < 2:
-        return proof
-    return next((column for column in columns if _held_in(keyword, column, vocab, memo)), proof)
+    """The proof's column that holds the keyword (core.facts.text.column_naming)."""
+    return column_naming(proof, lambda column: _held_in(keyword, column, vocab, memo))
 
 
 def _shown_lines(doc: DocumentModel, memo: dict[Any, Any]) -> list[str]:

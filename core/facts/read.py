@@ -1132,7 +1132,8 @@ def _field_after_award(entry: Entry, pieces: list[str]) -> None:
         return
     if _is_location(after) or _SCHOOL_WORDS.search(after) or _ACCREDITED.search(after) or len(after) > 60:
         return
-    if entry.field and not entry.location and pieces.index(entry.field) > pieces.index(entry.org):
+    placed = entry.field in pieces and entry.org in pieces and pieces.index(entry.field) > pieces.index(entry.org)
+    if placed and not entry.location:
         entry.location = entry.field  # the piece after the school
     entry.field = after
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SEPARATORS = re.compile(r"[\s\-_/\\|丨·・•,，、;；:：()（）\[\]【】{}<>《》\"'“”‘’!！?？。~～*`]+")
@@ -86,6 +87,16 @@ _SCRIPT_CHANGE = re.compile(r"(?<=[\u3400-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9
 # The spaces (or a tab) that push a line's next part to the right margin in pasted text: "Qualcomm" + spaces +
 # "San Diego, CA". A separator between parts, not a gap inside one; so is a full-width space between Chinese fields.
 ALIGNMENT_GAP = re.compile(r"[ \t]{3,}|\t+|[ \t]*\u3000[\u3000 \t]*")  # …or a full-width space ("公司　职位")
+
+
+def column_naming(text: str, names: Callable[[str], bool]) -> str:
+    """Of a line two columns share ("手机：159 0211 3344　　　　　 高低压配电"), the first column `names` accepts;
+    the whole text when the line has one column or none is accepted. A proof or evidence quoted to the user then
+    carries no phone, e-mail or age from the column beside it."""
+    columns = [part.strip() for part in ALIGNMENT_GAP.split(text) if part.strip()]
+    if len(columns) < 2:
+        return text
+    return next((column for column in columns if names(column)), text)
 
 
 def fold(text: str) -> str:

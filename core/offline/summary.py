@@ -7,10 +7,11 @@ the line that shows it, so the summary can be checked against the file line by l
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from core.assets.schema import Contact, Education, Project, ResumeSummary, Role, Skill
 from core.facts.model import PRESENT, DocumentModel, Entry, JobFacts
-from core.facts.text import ALIGNMENT_GAP, fold
+from core.facts.text import column_naming, fold
 from core.offline.lookup import (
     clean,
     entry_lines,
@@ -73,15 +74,6 @@ def headline(doc: DocumentModel) -> str:
     return ""
 
 
-def _own_column(text: str, canonical: str) -> str:
-    """Of a line two columns share ("男 ｜ 31岁 ｜ 大专　　　　暖通空调系统运维"), the column naming the skill: its
-    evidence carries no age, phone or e-mail from the column beside it."""
-    columns = [part.strip() for part in ALIGNMENT_GAP.split(text) if part.strip()]
-    if len(columns) < 2:
-        return text
-    return next((column for column in columns if mentions(canonical, column)), text)
-
-
 def summarize(doc: DocumentModel, lang: str) -> ResumeSummary:
     """The document model's own view of a resume or career history (lang is the reader's; facts stay as written)."""
     del lang  # facts are quoted as written; no connecting words in a summary
@@ -90,7 +82,11 @@ def summarize(doc: DocumentModel, lang: str) -> ResumeSummary:
     for canonical, first_line in sorted(doc.skills.items(), key=lambda kv: (kv[1], kv[0])):
         proof = locate(canonical, doc)
         line = proof if proof is not None else first_line
-        evidence = clean(_own_column(unit_of(doc, line)[1], canonical)) if 0 <= line < len(doc.lines) else ""
+        evidence = (
+            clean(column_naming(unit_of(doc, line)[1], partial(mentions, canonical)))
+            if 0 <= line < len(doc.lines)
+            else ""
+        )
         skills.append(Skill(name=surface(canonical, doc, first_line), evidence=evidence))
     return ResumeSummary(
         contact=Contact(name=c.name, email=c.email, phone=c.phone, location=c.location, links=list(c.links)),
