@@ -150,6 +150,7 @@ _LATER = re.compile(
 
 # A line a narrow column wrapped goes on below: it ends mid-clause, and the next line opens no list item.
 _ENDS_CLAUSE = re.compile(r"[.;。；:：!?！？]\s*$")
+_CJK_BRACKET_END = re.compile(r"[\u4e00-\u9fff][^\n]*[）)]\s*$")
 _OPENS_ITEM = re.compile(r"\s*(?:[-–—•●○◆▪■*·]|\d{1,2}[.)、]\s)")
 
 
@@ -164,6 +165,8 @@ def _clause_end(text: str, start: int) -> int:
     below = text[line_end + 1 : len(text) if below_end < 0 else below_end]
     if _ENDS_CLAUSE.search(text[line_start:line_end]) or not below.strip() or _OPENS_ITEM.match(below):
         return line_end
+    if _CJK_BRACKET_END.search(text[line_start:line_end]):
+        return line_end  # "健康证（有效期至2025年6月）" over "公共营养师（三级）：在考": two items of a list
     return len(text) if below_end < 0 else below_end
 
 
@@ -192,6 +195,8 @@ def _pending(text: str, hit: Hit) -> tuple[int, int] | None:
     if before:
         return max(line_start, hit.start - 40) + before.start(), hit.end
     rest = text[hit.end : line_end]
+    if hit.surface.endswith("证") and rest.startswith("书"):
+        rest = " " + rest[1:]  # "食品安全管理员证书：已报名": the name's "证书", then what it says
     level = _LEVEL_AFTER.match(rest)
     skipped = level.end() if level else 0
     opened = rest[skipped:].lstrip(" \t-–—:：")

@@ -250,8 +250,13 @@ def _heading(line: str, vocab: Vocabulary, in_entries: bool) -> tuple[str, str, 
     noted = _noted_heading(text, vocab)
     if noted is not None:
         return noted
-    if not text or len(text) > 60:
+    if not text:
         return None
+    if len(text) > 60:
+        # "Benefits: Medical, dental, vision, 401(k) …, life insurance": a posting's perks, however long, ask nothing
+        label = _LABEL.match(text)
+        head = label.group(1).strip() if label else ""
+        return (head, "benefits", True) if head and vocab.section_of(head) == "benefits" else None
     title = text.rstrip(":：").strip()
     canonical = vocab.section_of(text) or vocab.section_of(_ocr_repair(text)) or _bilingual_heading(title, vocab)
     if canonical:

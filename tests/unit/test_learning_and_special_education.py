@@ -334,3 +334,26 @@ def test_kitchen_and_plant_titles_a_team_led_by_its_count_and_writing_in_chinese
     assert status["team management"] == "resume"  # "管理…售前、售后客服团队共20人（含2名组长）"
     named = {hit.canonical for hit in get_vocabulary().skills_in("具备良好的沟通能力和文字写作能力")}
     assert "writing" in named and "written english" not in named  # no English asked
+
+
+def test_a_postings_long_benefits_line_asks_nothing() -> None:
+    """ "Benefits: Medical, dental, vision, 401(k) …, life insurance, …" under "Preferred" asked for insurance."""
+    _, job = read_job(
+        "Fleet Safety Coordinator\nMidwest Carriers Group LLC\n\nPreferred\n- Bilingual English/Spanish\n\n"
+        "Benefits: Medical, dental, vision, 401(k) with company match, paid vacation,\n"
+        "paid holidays, life insurance, and employee assistance program.\n"
+    )
+    assert "insurance" not in [*job.must_have, *job.nice_to_have]
+    assert "multilingual communication" in job.nice_to_have
+
+
+def test_each_line_of_a_chinese_certificate_list_says_its_own_status() -> None:
+    """ "健康证（有效期至2025年6月）" over "公共营养师（三级）：在考" was one pending certificate ("尚在考取中"), and
+    "食品安全管理员证书：已报名" a held one."""
+    doc = read_document(
+        "王强\n136 0000 0000\n【证书资质】\n中式烹调师（高级/三级）　2012年\n健康证（有效期至2025年6月）\n"
+        "公共营养师（三级）：在考\n食品安全管理员证书：已报名\n",
+        "resume",
+    )
+    assert "健康证" in doc.certifications
+    assert "食品安全管理员证书：已报名" in doc.certifications and "食品安全管理员证" not in doc.certifications
