@@ -23,6 +23,8 @@ _BEFORE = re.compile(
     r"|(?:正在|目前|现)?(?:备考|考取|报考|冲刺|在考|准备考取)中?\s*)$",
     re.IGNORECASE,
 )
+# Signed up for, not sat: "六西格玛绿带：已报名", "ISO 45001内审员：计划参加培训".
+_SIGNED_UP_ZH = "已报名|报名中|计划参加|计划考取|拟参加|待考"
 # What says "not held" inside a bracket right after the name: "(passed FAR, AUD; REG scheduled)", "(expired)",
 # "（专业阶段已通过6科）", "（已通过2门，备考中）".
 _NOT_HELD = (
@@ -32,7 +34,7 @@ _NOT_HELD = (
     r"|(?:part\s+\w+\s+)?exam\s+(?:planned|booked)"  # "APICS CPIM – currently studying, Part 1 exam planned for 2025"
     r"|passed\s+(?:FAR|AUD|REG|BEC|ISC|TCP|levels?|parts?|exams?|sections?)\b"
     r"|(?:passed\s+)?(?:\d|one|two|three)\s+of\s+(?:\d|three|four|six)(?:\s+(?:parts|sections|exams|papers))?\b)"
-    r"|候选人|在考|备考|考试中|学习中|进行中|准备中|已过期|已失效|已报名|报名中|计划参加|计划考取|拟参加|待考"
+    rf"|候选人|在考|备考|考试中|学习中|进行中|准备中|已过期|已失效|{_SIGNED_UP_ZH}"
     r"|(?:已?通过|已过)\s*\d+\s*[科门]|\d+\s*[科门]已(?:通过|过)|专业阶段"
 )
 _IN_BRACKET = re.compile(_NOT_HELD, re.IGNORECASE)
@@ -71,8 +73,7 @@ _NOT_YET_LINE = re.compile(
     r"[^.;。；\n]{0,60}?(?:\bin\s+progress\b|\bnot\s+yet\s+(?:completed|taken|passed|certified|licensed)\b|\bbooked\b"
     r"|\b(?:exam|test)\s+(?:scheduled|planned|booked)\b|\bcurrently\s+(?:studying|enrolled)\b|\bplanning\s+to\s+(?:sit|take)\b)"
     # Chinese says it plainly wherever it stands: "六西格玛绿带：已报名", "ISO 45001内审员：计划参加培训"
-    r"|备考(?!辅导|指导|培训|课程|教学|班)|在考|已报名|报名中|计划参加|计划考取|拟参加|待考|自学中|学习中|正在学习"
-    r"|自学了解",
+    rf"|备考(?!辅导|指导|培训|课程|教学|班)|在考|{_SIGNED_UP_ZH}|自学中|学习中|正在学习|自学了解",
     re.IGNORECASE,
 )
 # A product seen at its vendor's demonstration, not used, said of the whole sentence ("对北森等人才管理SaaS有了解，

@@ -34,6 +34,13 @@ def shown_lines(doc: DocumentModel) -> list[str]:
     return [" " * len(line) if i in objective else blank(line, unshown_spans(line)) for i, line in enumerate(lines)]
 
 
+def shown_line(line: str) -> str:
+    """One line as `shown_lines` reads it, without its document: its wishes, its courses under way and its fields
+    naming the job wanted blanked."""
+    line = without_wishes(line)
+    return blank(line, unshown_spans(line))
+
+
 def unshown_spans(line: str) -> list[tuple[int, int]]:
     """The parts of one line that show nothing held: a course or certificate under way, a field naming the job
     wanted (the sentences that wish are found over the whole text, see core.facts.wishes)."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
 
 from core.facts.cert_status import in_short, pending_only
 from core.facts.coverage import asked_languages
@@ -224,7 +223,7 @@ def _intros(
         else:  # no employer: "As Freelance Instructional Designer (…)", not "At Freelance Instructional Designer"
             block = t(lang, "intro_title_block", title=with_article(entry.title, lang), dates=dates, facts=facts)
         blocks.append(block)
-    education = _education_sentence(resume, lang)
+    education = _education_sentence(resume, lang, fit.as_of)
     background = t(lang, "intro_background") if blocks else ""
     three = opening + current + background + "".join(blocks) + education + skill_text + close
     return one, three
@@ -238,14 +237,15 @@ _UNFINISHED = re.compile(
 )
 
 
-def _unfinished(school: Entry, resume: DocumentModel) -> bool:
-    """True for a degree still being studied for: dated to the present or a month to come, or its lines say so."""
+def _unfinished(school: Entry, resume: DocumentModel, as_of: str) -> bool:
+    """True for a degree still being studied for: dated to the present or past `as_of` (the Match's month), or its
+    lines say so."""
     text = " ".join([school.title, *resume.lines[school.line_start : max(school.line_end, school.line_start + 1)]])
-    to_come = bool(school.end) and school.end != PRESENT and str(school.end) > date.today().strftime("%Y-%m")
+    to_come = bool(school.end) and school.end != PRESENT and str(school.end) > as_of
     return school.end == PRESENT or to_come or bool(_UNFINISHED.search(text))
 
 
-def _education_sentence(resume: DocumentModel, lang: str) -> str:
+def _education_sentence(resume: DocumentModel, lang: str, as_of: str) -> str:
     """The self-introduction's schooling: the latest degree finished, and the one under way, said as under way
     (a "硕士在读" or "本科（在读）" told as "我毕业于…" claims a degree the person does not hold)."""
     schools = [school for school in by_recency(resume.education) if school.org]
@@ -256,8 +256,8 @@ def _education_sentence(resume: DocumentModel, lang: str) -> str:
         degree = (f", {school.title}" if lang == "en" else f"，{school.title}") if school.title else ""
         return t(lang, key, school=school.org, degree=degree)
 
-    ongoing = schools[0] if _unfinished(schools[0], resume) else None
-    finished = next((school for school in schools if not _unfinished(school, resume)), None)
+    ongoing = schools[0] if _unfinished(schools[0], resume, as_of) else None
+    finished = next((school for school in schools if not _unfinished(school, resume, as_of)), None)
     parts = [said(finished, "intro_education")] if finished is not None else []
     if ongoing is not None:
         parts.append(said(ongoing, "intro_education_ongoing"))

@@ -16,9 +16,8 @@ from typing import Any
 
 from core.facts.model import PRESENT, DocumentModel, Entry
 from core.facts.read import is_bullet
-from core.facts.shown import blank, unshown_spans
+from core.facts.shown import shown_line
 from core.facts.text import ALIGNMENT_GAP, ITEM_BREAK, contains_phrase, fold, has_cjk, is_common_word
-from core.facts.wishes import without_wishes
 
 DEGREE_RANK = {"": 0, "highschool": 1, "associate": 2, "bachelor": 3, "master": 4, "mba": 4, "doctor": 5}
 DEGREE_LABEL = {
@@ -130,8 +129,7 @@ def mentions(keyword: str, line: str) -> bool:
     ("六西格玛绿带：已报名")."""
     if not line.strip():
         return False
-    line = without_wishes(line)
-    line = blank(line, unshown_spans(line))
+    line = shown_line(line)
     vocab = _vocabulary()
     if vocab is not None:
         return vocab.find_term(keyword, line) is not None
