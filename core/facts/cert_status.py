@@ -30,11 +30,13 @@ _SIGNED_UP_ZH = "已报名|报名中|计划参加|计划考取|拟参加|待考"
 _NOT_HELD = (
     r"\b(?:candidates?|in\s+progress|expected|anticipated|pending|scheduled|in\s+training|expired|lapsed|inactive"
     r"|sitting|registered\s+for|studying\s+for|currently\s+studying"  # "Exam MAS-I – Sitting May 2025"
+    # "ND Journeyman Electrician License — not held (working on hours)"
+    r"|not\s+(?:yet\s+)?(?:held|obtained|earned|issued|licensed|certified)|working\s+(?:on|towards?)\s+(?:it|hours)"
     r"|plann?(?:ing)?\s+to\s+(?:sit|take)"  # "Certified Meeting Professional (CMP) - planning to sit for exam"
     r"|(?:part\s+\w+\s+)?exam\s+(?:planned|booked)"  # "APICS CPIM – currently studying, Part 1 exam planned for 2025"
     r"|passed\s+(?:FAR|AUD|REG|BEC|ISC|TCP|levels?|parts?|exams?|sections?)\b"
     r"|(?:passed\s+)?(?:\d|one|two|three)\s+of\s+(?:\d|three|four|six)(?:\s+(?:parts|sections|exams|papers))?\b)"
-    rf"|候选人|在考|备考|考试中|学习中|进行中|准备中|已过期|已失效|{_SIGNED_UP_ZH}"
+    rf"|候选人|在考|备考|考试中|学习中|进行中|准备中|已过期|已失效|尚?未取得|尚?未获得|在读|{_SIGNED_UP_ZH}"
     r"|(?:已?通过|已过)\s*\d+\s*[科门]|\d+\s*[科门]已(?:通过|过)|专业阶段"
 )
 _IN_BRACKET = re.compile(_NOT_HELD, re.IGNORECASE)
@@ -50,8 +52,12 @@ _EXAM_AFTER = re.compile(r"\s*(?:exam(?:ination)?s?\b|考试)", re.IGNORECASE)
 _PASSED_BEFORE = re.compile(r"(?:\bpassed|通过)\s*(?:the\s+|了)?[^\s,，;；]{0,12}\s*$", re.IGNORECASE)
 # After a bracket that says nothing of it, a colon's words may: "执业药师（药学类）：已通过…2门，其余2门备考中".
 _AFTER_COLON = re.compile(
-    r"候选人|在考|备考|考试中|已?通过[^；;。]{0,40}?\d+\s*[科门]|\bnot\s+yet\s+(?:licensed|certified)\b", re.I
+    r"候选人|在考|备考|考试中|已?通过[^；;。]{0,40}?\d+\s*[科门]|\bnot\s+yet\s+(?:licensed|certified)\b"
+    r"|学习中|尚未(?:考试|报考|取得|获得|出师|拿证)|未考",
+    re.I,
 )
+# A Chinese name's colon a few characters on, and what it says: "PMP项目管理专业人士认证：在学习中，尚未考试".
+_NAME_COLON = re.compile(r"[^:：;；。,，\n]{0,24}?[:：]([^;；。\n]*)")
 
 _OPEN, _CLOSE = "(（[【", ")）]】"
 # Words of a Chinese clause that say an exam is still to sit, wherever they stand in it.
@@ -73,7 +79,8 @@ _NOT_YET_LINE = re.compile(
     r"[^.;。；\n]{0,60}?(?:\bin\s+progress\b|\bnot\s+yet\s+(?:completed|taken|passed|certified|licensed)\b|\bbooked\b"
     r"|\b(?:exam|test)\s+(?:scheduled|planned|booked)\b|\bcurrently\s+(?:studying|enrolled)\b|\bplanning\s+to\s+(?:sit|take)\b)"
     # Chinese says it plainly wherever it stands: "六西格玛绿带：已报名", "ISO 45001内审员：计划参加培训"
-    rf"|备考(?!辅导|指导|培训|课程|教学|班)|在考|{_SIGNED_UP_ZH}|自学中|学习中|正在学习|自学了解",
+    rf"|备考(?!辅导|指导|培训|课程|教学|班)|在考|{_SIGNED_UP_ZH}|自学中|学习中|正在学习|自学了解"
+    r"|\s[—–-]\s*(?:currently\s+|now\s+)?learning\b",  # "Python — learning (pandas, beginner)"
     re.IGNORECASE,
 )
 # A product seen at its vendor's demonstration, not used, said of the whole sentence ("对北森等人才管理SaaS有了解，
@@ -152,6 +159,8 @@ _LATER = re.compile(
 # A line a narrow column wrapped goes on below: it ends mid-clause, and the next line opens no list item.
 _ENDS_CLAUSE = re.compile(r"[.;。；:：!?！？]\s*$")
 _CJK_BRACKET_END = re.compile(r"[\u4e00-\u9fff][^\n]*[）)]\s*$")
+# A certificate's own line saying it is held: whatever the next line says is another one's.
+_HELD_NOTE = re.compile(r"[\s\-–—:：,，(（]\s*(?:current|active|valid|in\s+good\s+standing)\b|有效期?至|在有效期", re.I)
 _OPENS_ITEM = re.compile(r"\s*(?:[-–—•●○◆▪■*·]|\d{1,2}[.)、]\s)")
 
 
@@ -168,6 +177,8 @@ def _clause_end(text: str, start: int) -> int:
         return line_end
     if _CJK_BRACKET_END.search(text[line_start:line_end]):
         return line_end  # "健康证（有效期至2025年6月）" over "公共营养师（三级）：在考": two items of a list
+    if _HELD_NOTE.search(text, start, line_end):
+        return line_end  # "First Aid / CPR / AED — current (Red Cross)": its status said, the line below is another
     return len(text) if below_end < 0 else below_end
 
 
@@ -195,6 +206,7 @@ def _pending(text: str, hit: Hit) -> tuple[int, int] | None:
     before = _BEFORE.search(text[max(line_start, hit.start - 40) : hit.start])
     if before:
         return max(line_start, hit.start - 40) + before.start(), hit.end
+    line_end = _bracket_wrapped(text, hit.end, line_end)
     rest = text[hit.end : line_end]
     if hit.surface.endswith("证") and rest.startswith("书"):
         rest = " " + rest[1:]  # "食品安全管理员证书：已报名": the name's "证书", then what it says
@@ -217,7 +229,30 @@ def _pending(text: str, hit: Hit) -> tuple[int, int] | None:
     exam = _EXAM_AFTER.match(rest)
     if exam and not _PASSED_BEFORE.search(text, line_start, hit.start):
         return hit.start, hit.end + exam.end()
+    colon = _NAME_COLON.match(rest)
+    if colon and _AFTER_COLON.search(colon.group(1)):  # "中医师承出师证书：跟师学习中，尚未出师"
+        return hit.start, hit.end + colon.end()
     return None
+
+
+def _bracket_wrapped(text: str, start: int, line_end: int) -> int:
+    """Where the line ends, or, when a bracket opened after the name closes only on one of the next two lines (a
+    narrow column wrapped it: "注册会计师CPA（已通过会" / "计、税法、经济法3科，其余" / "在考）"), just after it
+    closes."""
+    opened = max(text.rfind(c, start, line_end) for c in _OPEN)
+    if opened < 0 or any(text.find(c, opened, line_end) >= 0 for c in _CLOSE):
+        return line_end
+    reach = line_end
+    for _ in range(2):
+        below_end = text.find("\n", reach + 1)
+        below_end = len(text) if below_end < 0 else below_end
+        closes = [at for at in (text.find(c, reach, below_end) for c in _CLOSE) if at >= 0]
+        if closes:
+            return min(closes) + 1
+        if _OPENS_ITEM.match(text, reach + 1) or below_end - reach > 60:
+            return line_end
+        reach = below_end
+    return line_end
 
 
 def _after_bracket(text: str, hit: Hit, bracket_end: int, line_end: int) -> tuple[int, int] | None:

@@ -56,6 +56,8 @@ _LABEL = re.compile(r"^\s*([^:：]{1,12})[:：]\s*(.*)$")
 _SPLIT = re.compile(
     r"(?<=\w)-\s+|\s+[|｜丨]\s+|\s*[|｜丨]\s*|\s+(?:--|[—–-])\s+|\s*(?:(?<!\d)[—–]|[—–](?!\d))\s*|\s+[·•・]\s+|\t+|\s{3,}|,\s+|,(?=[A-Za-z])|，|\s+at\s+|"
     r"\s+@\s+|[（(【]|[）)】]|\s*\u3000\s*"  # a full-width space parts the fields of a Chinese header
+    # …and so do two spaces between Chinese words (not between a spaced-out name's characters, "林  晓  雯")
+    r"|(?<=[\u4e00-\u9fff”」』）]{2})[ \t]{2}(?=[\u4e00-\u9fff“「『]{2})"
 )
 # A skill's name as the label of a profile's address ("GitHub：github.com/…", "Kaggle: kaggle.com/…").
 _PROFILE_LABEL = re.compile(r"[ \t]*[:：][ \t]*(?:https?://|www\.|[\w-]+\.(?:com|io|net|org|cn|dev|me)\b)", re.I)
@@ -341,8 +343,8 @@ _LINK_CUT = re.compile(r"(?:https?://|www\.|\.(?:com|io|net|org|cn|dev|me)/)\S*[
 _LINK_REST = re.compile(r"[\w\-./]+")
 # The labels of a role's own parts: its employer's introduction, its results.
 _ROLE_PART = re.compile(
-    r"公司(?:简介|介绍|概况)|业绩|成果|成就|亮点|职责|描述|company\s+(?:overview|profile|description)|about\s+the\s+company"
-    r"|achievements|accomplishments|highlights|results|key\s+wins",
+    r"公司(?:简介|介绍|概况)|业绩|成果|成就|成绩|贡献|亮点|职责|描述|company\s+(?:overview|profile|description)"
+    r"|about\s+the\s+company|achievements|accomplishments|highlights|results|key\s+wins|contributions|impact",
     re.IGNORECASE,
 )
 
@@ -650,6 +652,11 @@ _CLASS_ASIDE = re.compile(
     r"resource|early childhood|pre-?k|K-\d{1,2}|grades?\s+[\dK][\d–-]*)\s*[)）]",
     re.IGNORECASE,
 )
+# A civil-service pay grade or a military specialty code in a title's brackets: "Program Analyst (GS-0343-12)",
+# "Interior Electrician (12R)", "Band 6": part of the title, no employer.
+_PAY_GRADE_ASIDE = re.compile(
+    r"\s*[（(]\s*(?:(?:GS|GG|WG|WS|NH|ZP|SES|FS|Band|Grade|Pay\s+Band)[\s-]?\d[\d-]*|[EOW]-\d|\d{2}[A-Z]\d?|MOS\s+\w+)\s*[)）]"
+)
 _TITLE_CREDENTIALS = frozenset(
     {
         "LPN",
@@ -747,6 +754,7 @@ def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
     joined = _GRADE_ASIDE.sub(lambda m: m.group(0).translate(_BRACKETS_KEPT), joined)
     joined = _ABBREVIATION_ASIDE.sub(_kept_credential_aside, joined)
     joined = _CLASS_ASIDE.sub(lambda m: m.group(0).translate(_BRACKETS_KEPT), joined)
+    joined = _PAY_GRADE_ASIDE.sub(lambda m: m.group(0).translate(_BRACKETS_KEPT), joined)
     joined = _cjk_title_aside().sub(_kept_title_aside, joined)
     joined = _SEAT_IN_NAME.sub("\x03\\1\x04", joined)
     parts = []
@@ -921,6 +929,13 @@ def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
     for part in parts:
         spread.extend(_header_pieces(part, entry.kind, vocab))
     spread = _function_beside_title(_promotions(spread, vocab), vocab)
+    joined: list[str] = []
+    for part in spread:  # "U.S. Army National Guard — 164th Engineer Battalion": one employer, its unit
+        if joined and _SUBUNIT.search(part) and _is_org(joined[-1], vocab):
+            joined[-1] = f"{joined[-1]}, {part}"
+        else:
+            joined.append(part)
+    spread = joined
     labels = {"公司": "org", "单位": "org", "company": "org", "employer": "org", "职位": "title", "岗位": "title",
               "title": "title", "role": "title", "position": "title", "项目": "org", "project": "org",
               "角色": "title", "地点": "location", "location": "location"}  # fmt: skip
@@ -963,10 +978,29 @@ def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
                 entry.org = f"{entry.org}, {part}"
         elif not entry.title and _is_title(part, vocab):
             entry.title = part
+    if not entry.title and entry.org:
+        posts = [
+            p
+            for p in rest
+            if p not in (entry.org, entry.location)
+            and len(p) <= 16
+            and _CJK_ROLE_END.search(p)
+            and not _is_org(p, vocab)
+        ]
+        if len(posts) == 1:
+            entry.title = posts[0]  # "2019.03-至今    宁夏中卫沐阳新能源有限公司    光伏电站值长": a post no list names
     if entry.kind == "project" and not entry.org:  # "某企业科创板IPO审计（2021.10-2023.05） 角色：高级审计师"
         entry.org = next((p for p in rest if p != entry.title and not _is_location(p)), "")
+    if entry.kind == "project" and _CJK_ROLE_END.search(entry.org) and not _CJK_ROLE_END.search(entry.title):
+        entry.org, entry.title = entry.title, entry.org  # "电站智能运维平台上线项目    项目成员": the project, the part
     if _NO_EMPLOYER.fullmatch(entry.org):
         entry.org = ""  # "Freelance Instructional Designer / Self-employed": no one to have worked at
+
+
+# How a Chinese post or part in a project ends: "光伏电站值长", "高级笔译/项目协调", "主要参与人".
+_CJK_ROLE_END = re.compile(
+    r"[\u4e00-\u9fff](?:长|员|师|经理|主管|总监|专员|助理|顾问|负责人|成员|参与人|协调|组长|代表|主任|主编|编辑|翻译|译员|骨干|实习生)$"
+)
 
 
 # A unit of the employer named after it: "U.S. Army, 82nd Airborne Division", "Acme Corp, Consumer Division".
@@ -1346,6 +1380,8 @@ def _is_header_line(line: str) -> bool:
     text = text[: m.start()] if (m := _GRADE_TAIL.search(text)) else text
     if not text or len(text) > 140:
         return False
+    if text.startswith(("(", "（")) and text.rstrip().endswith((")", "）")):
+        return False  # "(2016 – 2016: full-time student; 2017: family leave)": a note on a gap, no role
     ranges, dates = _line_dates(text)
     bullet = is_bullet(line)
     if dates and dates[0].start <= 1 and _chinese_sentence_after(text, dates[-1].end):
@@ -1403,6 +1439,8 @@ def _in_a_sentence(text: str, start: int, end: int) -> bool:
     if len(after) >= 10 and _CJK.search(after) and re.search(r"[，。；]", after):
         return True  # "- 2023年双11当天咨询量峰值8.6万次，首响时长控制在20秒以内…": a Chinese sentence goes on
     before = text[:start]
+    if after and after[0] in "，；" and _CJK.search(before):
+        return True  # "1. 完成浙江省中医住院医师规范化培训（2015.08-2018.07），考核合格；": a deed's own dates
     return _SENTENCE_MARK.search(before) is not None or len(before.split()) >= 9
 
 
@@ -2058,11 +2096,17 @@ def _titles_below(lines: list[str], below: int, end: int, vocab: Vocabulary) -> 
 
 def _title_below(lines: list[str], below: int, end: int, parts: list[str], vocab: Vocabulary) -> bool:
     """The role's title on the line under a header that names only the employer and its place, bullets after it."""
-    if below >= end or not parts or any(_is_title(p, vocab) for p in parts):
+    # a part naming a title's word inside an employer's name is no title: "U.S. Army National Guard", "164th
+    # Engineer Battalion"
+    if below >= end or not parts or any(_is_title(p, vocab) and not _in_employer(p, vocab) for p in parts):
         return False
     return _lone_title(lines[below], vocab) and (
         below + 1 >= end or is_bullet(lines[below + 1]) or not _short_plain(lines[below + 1])
     )
+
+
+def _in_employer(part: str, vocab: Vocabulary) -> bool:
+    return _is_org(part, vocab) or _SUBUNIT.search(part) is not None
 
 
 # The team bracketed after a Chinese title: "高级HRBP（游戏事业部）" is a title, its department no employer.
@@ -2964,6 +3008,11 @@ _COMPANY_PROFILE = re.compile(
 )
 
 
+_SHIFT_TIMES = re.compile(
+    r"\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m?\.?)?\s*(?:[-–—~]|to)\s*\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m?\.?)?", re.IGNORECASE
+)
+
+
 def _title_line(line: str, vocab: Vocabulary) -> tuple[str, str, str] | None:
     """ "Senior Engineer, Payments — Plaid (San Francisco, CA, hybrid)": title, company, location."""
     match = _TITLE_LINE.match(line.strip())
@@ -2974,7 +3023,12 @@ def _title_line(line: str, vocab: Vocabulary) -> tuple[str, str, str] | None:
         return None
     right = match.group("right")
     inside = _PARENS.search(right)
+    if inside and _SHIFT_TIMES.fullmatch(inside.group(1).strip()):
+        inside = None  # "Nights (7p–7a)": the shift's hours, no company nor place
     company = _PARENS.sub(" ", right).strip(" ,，")
+    pieces_right = [p.strip() for p in re.split(r",\s*|，", company) if p.strip()]
+    if pieces_right and all(_SETTING.match(p) or _ENGAGEMENT.match(p) for p in pieces_right):
+        company = ""  # "CT Technologist – Full Time, Nights (7p–7a)": how the job is worked; the employer is below
     location = ""
     if inside:
         pieces = _header_parts(inside.group(1), [])
@@ -3234,6 +3288,7 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
             location = location or next((p for p in parts if _city_at_start(p) and p != firm), "")
             continue
         on_title_line = company_here = address = False
+        guessed = ""  # the place taken from a name's position only, not from a known place
         tagged = _NAME_TAG.match(text)  # "【杭州银行】私人银行客户经理": a board's tag naming who hires
         if tagged and not company and _is_org(tagged.group(1), vocab) and not _is_location(tagged.group(1)):
             company, named = tagged.group(1).strip(), True
@@ -3245,7 +3300,12 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
                 if not title and _is_title(piece, vocab) and len(piece) <= 70:
                     title, on_title_line = _TERMS_ASIDE.sub("", piece) or piece, True  # "Data Analyst (Full-time)"
                 elif _is_location(piece) or (company_here and named and _PLACE_AFTER_NAME.match(piece)):
-                    location = location or piece  # "Spotify · Stockholm": what follows the company is its place
+                    # "Spotify · Stockholm": what follows the company is its place; a place known as one, later
+                    # on the line, over a name that only stands there ("Premier Health – Atrium Medical Center,
+                    # Middletown, OH": the hospital, then its town)
+                    if not location or (location == guessed and _is_location(piece)):
+                        location = piece
+                    guessed = "" if _is_location(piece) else location
                     # "北京 · 朝阳区 · 望京": a Chinese line that opens with a place is an address
                     address = not company_here and bool(_CJK.search(piece))
                 elif address or _DISTRICT.fullmatch(piece):
@@ -3269,6 +3329,9 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
                         and (not _is_org(piece, vocab) or piece.endswith(_DEPARTMENT_ENDS))
                     )
                     and not _MARKET_SIDE.match(piece)
+                    and not _SETTING.match(piece)  # "CT Technologist – Full Time, Nights (7p–7a)": the shift
+                    and not _SHIFT_TIMES.fullmatch(piece)
+                    and not re.fullmatch(r"\d{1,2}(?::\d{2})?\s*[ap]\.?m?\.?", piece, re.IGNORECASE)
                     and not _COMPANY_KIND.match(piece)
                     and not (len(piece) <= 12 and vocab.degrees_in(piece))
                 ):

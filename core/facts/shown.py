@@ -44,7 +44,19 @@ def shown_line(line: str) -> str:
 def unshown_spans(line: str) -> list[tuple[int, int]]:
     """The parts of one line that show nothing held: a course or certificate under way, a field naming the job
     wanted (the sentences that wish are found over the whole text, see core.facts.wishes)."""
-    return [*not_yet_spans(line), *_wish_fields(line)]
+    return [*not_yet_spans(line), *_wish_fields(line), *_links(line)]
+
+
+def _links(line: str) -> list[tuple[int, int]]:
+    """Addresses: "github.com/prw-data" is where the person's code is, no proof they use Git."""
+    if "." not in line:
+        return []
+    return [m.span() for m in _LINK.finditer(line)]
+
+
+_LINK = re.compile(
+    r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|net|org|dev|me|cn|co|ai|app|page|site)/\S*", re.I
+)
 
 
 def _wish_fields(line: str) -> list[tuple[int, int]]:
@@ -61,7 +73,10 @@ def _wish_fields(line: str) -> list[tuple[int, int]]:
 
 
 _ASPIRING = re.compile(r"\b(?:aspiring|future|prospective)\s", re.IGNORECASE)
-_FIELD_GAP = re.compile(rf"{ALIGNMENT_GAP.pattern}|\s*[|｜]\s*")  # "4年药品注册经验 | 求职意向：注册主管"
+# "4年药品注册经验 | 求职意向：注册主管"; "现居：宁夏银川市  求职意向：…" (two spaces before the next label)
+_FIELD_GAP = re.compile(
+    rf"{ALIGNMENT_GAP.pattern}|\s*[|｜]\s*|[ \t]{{2}}(?=[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z ]{{0,8}}[:：])"
+)
 
 
 def blank(line: str, spans: Sequence[tuple[int, int]]) -> str:

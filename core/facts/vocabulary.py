@@ -100,6 +100,10 @@ _INTERNAL_ADOPTION_AFTER = re.compile(
 # Mental-health screening scales a counsellor lists together ("SCL-90、SDS、SAS、UPI等心理测评工具").
 _SCREENING_SCALES = r"(?:SCL-90|SDS|SAS|UPI|MMPI|16PF|EPQ|PHQ-9|GAD-7)"
 _OTHER_SENSE_AFTER = {
+    # an electrician's licence ("电工进网作业许可证"), not a plant's permit-to-work system
+    "作业许可": re.compile(r"证"),
+    # a solar plant's performance ratio ("跟踪PR值"), not public relations
+    "pr": re.compile(r"[ \t]*值"),
     # the city ("Phoenix, AZ 85016 • 602-555-0134"), not the Elixir framework
     "phoenix": re.compile(r",?[ \t]*(?:AZ|Arizona)\b"),
     # the game company's ("Epic Games", "Epic Online Services"), not the hospitals' record system
@@ -175,7 +179,13 @@ _OTHER_SENSE_AFTER = {
     # a standard's name ("中国注册会计师审计准则"), not the qualification
     "中国注册会计师": re.compile(r"[ \t]*(?:审计准则|职业道德守则|协会)"),
     # a user interface's tests ("UI 自动化脚本", "UI tests"), not its design
-    "ui": re.compile(r"[ \t]*(?:自动化|测试|automation\b|tests?\b|testing\b)", re.I),
+    # …nor unemployment insurance ("Analyze UI claims data", "UI modernization"), nor a product's strings to
+    # translate ("负责UI文本")
+    "ui": re.compile(
+        r"[ \t]*(?:自动化|测试|automation\b|tests?\b|testing\b|文本|字符串)"
+        r"|[ \t]+(?:claims?|benefits?|modernization|trust[ \t]+fund|tax|fraud|overpayments?)\b",
+        re.I,
+    ),
     # a PLC's distributed I/O stations ("ET200SP分布式IO"), not distributed software systems
     "分布式": re.compile(r"[ \t]*(?:I/?O|IO站|从站|站点|控制系统)", re.I),
     # the people reported to ("the regional leadership team"), not the skill of leading
@@ -592,6 +602,7 @@ _ABOUT_NAME_RE = re.compile(
     r"^[#*\s]*About\s+(?!you\b|the\s+(?:role|job|team|position)\b)[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}:?$"
 )
 _BRACKETS_RE = re.compile(r"[【】\[\]「」《》()（）]")
+_HEADING_JOIN_RE = re.compile(r"\s*(?:/|,|\band\b|、|与|及)\s*")  # between the parts of a normalised heading
 _SPACED_CAPS_RE = re.compile(r"^(?:[A-Z] ){3,}[A-Z]$")
 # Each with a word every match of it holds: a text without the word is not scanned (most JDs and resumes).
 _CERT_PATTERNS = (
@@ -1065,6 +1076,8 @@ class Vocabulary:
                     continue
                 if word == "证" and _CERT_KNOWN_AFTER.match(text, end):
                     continue
+                if word == "证" and surface[:1] in "（(" and not any(c in surface for c in "）)"):
+                    continue  # "低压电工作业证（特种作业操作证）": the kind of the name before it, in its bracket
                 if word != "证" and _COURSE_AFTER.match(text, end):
                     continue  # "Blackmagic Design Certified Trainer 课程结业": the course, finished; no certificate
                 if skills is None:
@@ -1119,14 +1132,28 @@ class Vocabulary:
         """The canonical section a heading line opens, or None when the line is not a known heading."""
         if len(line) > 80:
             return None
-        found = self._sections.get(_norm_heading(line))
+        normed = _norm_heading(line)
+        found = self._sections.get(normed)
         if found is not None:
             return found
+        compound = self._compound_heading(normed)
+        if compound is not None:
+            return compound
         if any(mark in line for mark in "(（[【") and _ASIDE_RE.search(line):
             return self._sections.get(_norm_heading(_ASIDE_RE.sub(" ", line)))  # "Nice to Have (Preferred)"
         if "About" in line[:8] and _ABOUT_NAME_RE.match(line.strip()):
             return "about"  # "About Brightwell": the company's own words, not what the role asks
         return None
+
+    def _compound_heading(self, normed: str) -> str | None:
+        """ "Certifications / Licenses", "Tools & Skills": two or three known headings of one section, joined by a
+        slash, a comma or "and", open that section (the lists name each pairing someone wrote; the next one is
+        different)."""
+        parts = [part.strip() for part in _HEADING_JOIN_RE.split(normed)]
+        if len(parts) < 2 or len(parts) > 3 or not all(parts):
+            return None
+        found = {self._sections.get(part) for part in parts}
+        return found.pop() if len(found) == 1 and None not in found else None
 
     def label(self, canonical: str, lang: str = "en") -> str:
         """Display name in the given language; the Chinese name falls back to the English one."""
@@ -1210,6 +1237,8 @@ class Vocabulary:
         if kind == "skill" and matches and any(word in text for word in _TEAM_WORDS):
             teams = [found.span(1) for pattern in _TEAMS_WORKED_WITH for found in pattern.finditer(text)]
             matches = [m for m in matches if not any(s <= m.start and m.end <= e for s, e in teams)]
+        if any(m.end - m.start == 1 for m in matches):
+            matches = [m for m in matches if not _glued_bracket_letter(text, m.start, m.end)]
         if any(m.end - m.start == 2 for m in matches):
             matches = [m for m in matches if not _region_after_city(text, m.start, m.end)]
             if any(text[m.start : m.end] in _MODEL_LETTERS for m in matches):
@@ -1317,6 +1346,20 @@ def _shared_tokens(text: str) -> list[Token]:
 
 # A document's line facts, kept in the caller's memo (see Vocabulary.find_term): coverage asks a dozen keywords
 # of the same lines.
+_NAME_BEFORE = re.compile(r"(?:^|[\s(])[A-Z][A-Za-z'-]+ $")
+
+
+def _glued_bracket_letter(text: str, start: int, end: int) -> bool:
+    """A letter in brackets glued to the word before it, or the first of dotted initials, is a credential's or a
+    mark's, not a language: the "R" of "R.T.(R)(ARRT)" (a registered radiographer), of "Microsoft Office(R)"; so is
+    a middle initial."""
+    if text[end : end + 1] == "." and text[end + 1 : end + 2].isalpha():
+        return True  # "R.T.", "R.N.": the first of a credential's initials
+    if text[end : end + 2] == ". " and text[end + 2 : end + 3].isupper() and _NAME_BEFORE.search(text, 0, start):
+        return True  # "Megan R. Kowalski": a middle initial
+    return start >= 2 and text[start - 1] == "(" and not text[start - 2].isspace() and text[end : end + 1] == ")"
+
+
 def _tokens_of(text: str, memo: dict[tuple[str, str], Any]) -> list[Token]:
     tokens = memo.get(("", text))
     if tokens is None:

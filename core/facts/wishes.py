@@ -12,7 +12,8 @@ import re
 # The sentence opens the text or follows a sentence's end; "I am" / "I'm" / "Now" may come first.
 _WISH = re.compile(
     r"(?:^|(?<=[.!?;。！？；]))[ \t]*((?:(?:I[ \t]+am|I['’]m|now|currently)[ \t]+)?(?:"
-    r"(?:looking[ \t]+for|seeking|open[ \t]+to)[ \t]+(?:a|an|the|new|my[ \t]+next|roles?|positions?|"
+    # the opener may end a line a narrow column wrapped: "…leave management and HRIS. Seeking" / "an HR Business…"
+    r"(?:looking[ \t]+for|seeking|open[ \t]+to)(?:[ \t]+|[ \t]*\n[ \t]*)(?:a|an|the|new|my[ \t]+next|roles?|positions?|"
     r"opportunit\w*|jobs?|careers?|internships?|full[ -]time|part[ -]time|entry[ -]level)\b"
     r"|(?:looking|hoping|aspiring|eager|keen)[ \t]+to[ \t]+[a-z]+"  # "Looking to lead a pulmonary rehab program"
     r"|seeking[ \t]+to[ \t]+(?:join|move|transition|grow|become|work[ \t]+as|work[ \t]+in|pursue|start|"
@@ -20,7 +21,8 @@ _WISH = re.compile(
     # "I would like to move into a senior BAS Programmer role with more Honeywell WEBs work"
     r"|(?:I\s+)?(?:would\s+(?:like|love)|want|wish|plan|aim|intend)\s+to\s+(?:move|transition|grow|"
     r"join|become|work|pursue|step|break|get|take\s+on|specialize|specialise)\b"
-    r")[^.!?;。！？；\n]*(?:\n(?![ \t]*(?:\n|[-•*·▪●◦]))[^.!?;。！？；\n]*)?)",
+    # …and run on over one line break, not into a heading ("SKILLS") nor a list's item
+    r")[^.!?;。！？；\n]*(?:\n(?![ \t]*(?:\n|[-•*·▪●◦]|[A-Z][A-Z &/]{3,}[ \t]*$))[^.!?;。！？；\n]*)?)",
     re.IGNORECASE | re.MULTILINE,
 )
 # "希望加入专业MCN机构，带领团队打造更多优质内容", "期待与贵公司共同成长": a clause's wish, to the sentence's end.
