@@ -691,6 +691,8 @@ def _kept_credential_aside(found: re.Match[str]) -> str:
     return found.group(0)
 
 
+# A university's campus after a glued dash: "University of Wisconsin–Madison", "Texas A&M University–Commerce".
+_CAMPUS_DASH = re.compile(r"(\b(?:University|College)\b(?:[^|,;–—\n]{0,30}?[A-Za-z&.])?)[–—](?=[A-Z][a-z])")
 _BRACKETS_KEPT = str.maketrans("()（）", "\x05\x06\x07\x08")  # out of the splitter's way, put back after it
 _BRACKETS_BACK = str.maketrans("\x05\x06\x07\x08", "()（）")
 # A Chinese company's registered name holds its seat in brackets: "网易（杭州）网络有限公司", "腾讯科技（深圳）有限公司"
@@ -757,11 +759,12 @@ def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
     joined = _PAY_GRADE_ASIDE.sub(lambda m: m.group(0).translate(_BRACKETS_KEPT), joined)
     joined = _cjk_title_aside().sub(_kept_title_aside, joined)
     joined = _SEAT_IN_NAME.sub("\x03\\1\x04", joined)
+    joined = _CAMPUS_DASH.sub("\\1\x0b", joined)
     parts = []
     for raw in _SPLIT.split(joined):
         part = _with_last_dot(raw, raw.strip(_PART_EDGES))
         part = part.replace("\x00", ", ").replace("\x01", ",").replace("\x02", " (Hons)")
-        part = part.replace("\x03", "（").replace("\x04", "）").translate(_BRACKETS_BACK)
+        part = part.replace("\x03", "（").replace("\x04", "）").replace("\x0b", "–").translate(_BRACKETS_BACK)
         if _ORG_WORDS.search(bare := _TERMS_ASIDE.sub("", part)):
             part = bare
         if (
@@ -1121,7 +1124,8 @@ _SUBJECT_TAIL = re.compile(
     r"mathematics|design|arts|education|marketing|psychology|biology|chemistry|physics|communications?|journalism|"
     r"history|english|sociology|hospitality|statistics|philosophy|linguistics|kinesiology|nutrition|humanities|media|"
     r"relations|policy|geography|anthropology|literature|health|therapy|music|architecture|pharmacy|refrigeration|"
-    r"pathology|audiology|disorders|radiography|sonography|imaging|law|care|surveying)$",
+    r"pathology|audiology|disorders|radiography|sonography|imaging|law|care|surveying|spanish|french|german|chinese|"
+    r"japanese|italian|russian|arabic|portuguese|korean|classics|theatre|theater|dance|film|planning|agriculture)$",
     re.IGNORECASE,
 )
 
@@ -1196,6 +1200,9 @@ def _exam_passed(school: Entry, lines: list[str], vocab: Vocabulary) -> bool:
     )
 
 
+_LATIN_HONOURS = re.compile(
+    r"(?:(?:summa|magna)\s+)?cum\s+laude|with\s+(?:high(?:est)?\s+)?(?:honou?rs|distinction)", re.IGNORECASE
+)
 _ACCREDITED = re.compile(r"accredit|approved|\bABA\b|\bCCNE\b|\bACEN\b|\bAVMA\b|\bABET\b|\bAACSB\b", re.I)
 
 
@@ -1236,6 +1243,7 @@ def _fill_school(entry: Entry, parts: list[str], text: str, vocab: Vocabulary) -
             and not _GPA.search(piece)
             and not _GRADE_ALONE.match(piece)
             and not _STUDY_MODE.match(piece)
+            and not _LATIN_HONOURS.fullmatch(piece)  # "…, University of Wisconsin–Madison — 2014, cum laude"
             and len(piece) <= 60
             and entry.org
         ):
@@ -1976,9 +1984,18 @@ def _degree_below(lines: list[str], header: int, end: int, vocab: Vocabulary) ->
 
 
 def _degree_line(line: str, vocab: Vocabulary) -> bool:
-    """A short line naming a degree and maybe its field, nothing else: "工商管理 本科", "B.S. Accounting"."""
-    return (
-        _short_plain(line) and not is_bullet(line) and bool(vocab.degrees_in(line)) and not _SCHOOL_WORDS.search(line)
+    """A short line naming a degree and maybe its field, nothing else: "工商管理 本科", "B.S. Accounting"; a longer
+    one when it opens with the degree ("Bachelor of Science in Business Administration, Concentration in
+    Management")."""
+    if is_bullet(line) or _SCHOOL_WORDS.search(line):
+        return False
+    degrees = vocab.degrees_in(line)
+    if not degrees:
+        return False
+    text = line.strip()
+    opens_with_degree = text.startswith(degrees[0].surface)
+    return _short_plain(line) or (
+        opens_with_degree and len(text) <= 100 and len(text.split()) <= 14 and text[-1:] not in ".;。；"
     )
 
 
@@ -2905,7 +2922,8 @@ def _read(text: object, kind: str) -> DocumentModel:
     in_section = sorted(range(len(cert_hits)), key=lambda k: line_index.line_of(cert_hits[k].start) not in listed)
     for hit, span, on_heading in zip(cert_hits, spans, heading, strict=True):
         if span is not None and doc_kind != "jd" and not on_heading:
-            pending.setdefault(hit.canonical, " ".join(joined[span[0] : span[1]].split()))  # one line
+            end = _note_end(joined, span[1])
+            pending.setdefault(hit.canonical, " ".join(joined[span[0] : end].split()))  # one line
     for k in in_section:
         hit = cert_hits[k]
         if (spans[k] is None or doc_kind == "jd") and not heading[k]:
@@ -2917,6 +2935,26 @@ def _read(text: object, kind: str) -> DocumentModel:
         model.languages += [lang for lang in vocab.languages_proved(canonical) if lang not in model.languages]
     model.numbers = _numbers(model, line_index, lambda word: vocab.canonical_skill(word) is not None)
     return model
+
+
+def _note_end(text: str, end: int) -> int:
+    """The end of a status note cut at its word: its bracket closed ("HRCI – 2017 (lapsed" + " 2020)") and its date
+    kept ("exam scheduled" + " June 2027"), on the same line."""
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    start = text.rfind("\n", 0, end) + 1
+    if text.count("(", start, end) > text.count(")", start, end) and (close := text.find(")", end, line_end)) >= 0:
+        return close + 1
+    if text.count("（", start, end) > text.count("）", start, end) and (close := text.find("）", end, line_end)) >= 0:
+        return close + 1
+    date = _NOTE_DATE.match(text, end, line_end)
+    return date.end() if date else end
+
+
+_NOTE_DATE = re.compile(
+    r"(?:[ \t]+(?:in|for|on)?[ \t]*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+)?"
+    r"(?:19|20)\d{2}|[ \t]*\d{4}[./-]\d{1,2})"
+)
 
 
 # What a licence written in lower case is, in the words right before it: "Full UK driving licence", "Valid Texas

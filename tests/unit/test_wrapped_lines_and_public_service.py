@@ -172,3 +172,46 @@ def test_a_wish_opening_at_a_lines_end_proves_nothing() -> None:
 def test_a_wish_field_two_spaces_after_another_is_blanked() -> None:
     line = "现居：宁夏银川市  求职意向：新能源场站站长/光伏电站站长"
     assert "站长" not in shown_line(line) and "银川" in shown_line(line)
+
+
+def test_a_campus_after_a_dash_and_honours_after_the_year() -> None:
+    policy = read_document(fixture("resume", "federal_policy_analyst_en.txt"), "resume")
+    school = policy.education[-1]  # "B.A., Economics and Spanish, University of Wisconsin–Madison — 2014, cum laude"
+    assert (school.org, school.title, school.field) == (
+        "University of Wisconsin–Madison",
+        "B.A.",
+        "Economics and Spanish",
+    )
+    text = "Jane Doe\njane@example.com\nEDUCATION\nTexas A&M University–Commerce — B.S. Nursing, 2016\n"
+    assert [(e.org, e.field) for e in read_document(text, "resume").education] == [
+        ("Texas A&M University–Commerce", "Nursing")
+    ]
+
+
+def test_a_long_degree_line_under_its_school_is_its_degree() -> None:
+    text = (
+        "Marcus Ellison\nmarcus@example.com\nEDUCATION\nUniversity of North Carolina at Charlotte | May 2015\n"
+        "Bachelor of Science in Business Administration, Concentration in Management\nCERTIFICATIONS\n- OSHA 10-Hour\n"
+    )
+    school = read_document(text, "resume").education[0]
+    assert (school.title, school.field) == ("Bachelor of Science in Business Administration", "Business Administration")
+
+
+def test_a_status_note_keeps_its_bracket_and_its_date() -> None:
+    text = (
+        "Marcus Ellison\nmarcus@example.com\nCERTIFICATIONS\n"
+        "• SHRM Senior Certified Professional (SHRM-SCP) – exam scheduled June 2027\n"
+        "• Professional in Human Resources (PHR), HRCI – 2017 (lapsed 2020)\n"
+    )
+    certs = read_document(text, "resume").certifications
+    assert "Professional in Human Resources (PHR), HRCI – 2017 (lapsed 2020)" in certs
+    assert "SHRM Senior Certified Professional (SHRM-SCP) – exam scheduled June 2027" in certs
+    coder = read_document(fixture("resume", "medical_coder_en.txt"), "resume").certifications
+    assert "BLS — American Heart Association, 2021 (expired)" in coder
+
+
+def test_languages_the_list_lacked() -> None:
+    ct = read_document(fixture("resume", "radiologic_technologist_en.txt"), "resume")
+    assert ct.languages == ["spanish", "igbo"]  # "Languages: Spanish (conversational), Igbo (native)"
+    agent = read_document(fixture("resume", "insurance_agent_en.txt"), "resume")
+    assert "yoruba" in agent.languages  # "Bilingual: English and Yoruba"
