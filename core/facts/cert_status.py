@@ -18,7 +18,7 @@ from core.facts.vocabulary import Hit, Vocabulary
 # Right before the name, on its line: "candidate for", "pursuing", "working toward (the)", "备考", "正在考取".
 _BEFORE = re.compile(
     r"(?:\b(?:candidate\s+for|pursuing|working\s+towards?|towards?|studying\s+for|preparing\s+for|enrolled\s+in"
-    r"|sitting\s+for|registered\s+for|currently\s+taking|in\s+progress:?)"
+    r"|sitting\s+for|registered\s+for|currently\s+taking|(?:currently\s+)?completing|in\s+progress:?)"
     r"(?:\s+(?:the|a|an|my|state(?:'s)?))?(?-i:(?:\s+[A-Z][a-z]+){0,2})\s*"
     r"|(?:正在|目前|现)?(?:备考|考取|报考|冲刺|在考|准备考取)中?\s*)$",
     re.IGNORECASE,
@@ -29,13 +29,13 @@ _SIGNED_UP_ZH = "已报名|报名中|计划参加|计划考取|拟参加|待考"
 # "（专业阶段已通过6科）", "（已通过2门，备考中）".
 _NOT_HELD = (
     r"\b(?:candidates?|in\s+progress|expected|anticipated|pending|scheduled|in\s+training|expired|lapsed|inactive"
-    r"|sitting|registered\s+for|studying\s+for|currently\s+studying"  # "Exam MAS-I – Sitting May 2025"
+    r"|sitting|registered\s+for|studying\s+for|currently\s+studying|enrolled"  # "Exam MAS-I – Sitting May 2025"
     # "ND Journeyman Electrician License — not held (working on hours)"
     r"|not\s+(?:yet\s+)?(?:held|obtained|earned|issued|licensed|certified)|working\s+(?:on|towards?)\s+(?:it|hours)"
     r"|plann?(?:ing)?\s+to\s+(?:sit|take)"  # "Certified Meeting Professional (CMP) - planning to sit for exam"
     r"|(?:part\s+\w+\s+)?exam\s+(?:planned|booked)"  # "APICS CPIM – currently studying, Part 1 exam planned for 2025"
     r"|passed\s+(?:FAR|AUD|REG|BEC|ISC|TCP|levels?|parts?|exams?|sections?)\b"
-    r"|(?:passed\s+)?(?:\d|one|two|three)\s+of\s+(?:\d|three|four|six)(?:\s+(?:parts|sections|exams|papers))?\b)"
+    r"|(?:passed\s+)?(?:\d|one|two|three)\s+of\s+(?:\d|three|four|six)(?:\s+(?:parts|sections|exams|papers|modules|courses))?\b)"
     rf"|候选人|在考|备考|考试中|学习中|进行中|准备中|已过期|已失效|尚?未取得|尚?未获得|在读|{_SIGNED_UP_ZH}"
     r"|(?:已?通过|已过)\s*\d+\s*[科门]|\d+\s*[科门]已(?:通过|过)|专业阶段"
 )
@@ -60,8 +60,9 @@ _AFTER_COLON = re.compile(
 _NAME_COLON = re.compile(r"[^:：;；。,，\n]{0,24}?[:：]([^;；。\n]*)")
 
 _OPEN, _CLOSE = "(（[【", ")）]】"
+_ITEM_MARK = re.compile(r"[ \t]*(?:[-–—•●○◆▪■*·]|\d{1,2}[.)、])?[ \t]*")
 # Words of a Chinese clause that say an exam is still to sit, wherever they stand in it.
-_STILL_STUDYING = re.compile(r"备考中?|在考|考试中")
+_STILL_STUDYING = re.compile(rf"备考中?|在考|考试中|{_SIGNED_UP_ZH}")  # "（中级）——2024年考试报名中"
 # A level written after the name, before its bracket: "AWS Certified Solutions Architect – Associate (expired 2022)".
 _LEVEL_AFTER = re.compile(r"[\s\-–—:：]*(?:associate|professional|specialty|foundation|practitioner|expert)\b", re.I)
 # Exams taken in stages, named by their stage: "CFA Level II", "CFA二级", "FRM Part I" are steps, not the charter…
@@ -77,7 +78,7 @@ _HELD = re.compile(r"charter\s*holder|持证人", re.IGNORECASE)
 _NOT_YET_LINE = re.compile(
     r"(?:certif\w*|credential|licen[cs]e|training|course|exam|bootcamp|program(?:me)?\b|认证|证书|资格|培训|课程|考试)"
     r"[^.;。；\n]{0,60}?(?:\bin\s+progress\b|\bnot\s+yet\s+(?:completed|taken|passed|certified|licensed)\b|\bbooked\b"
-    r"|\b(?:exam|test)\s+(?:scheduled|planned|booked)\b|\bcurrently\s+(?:studying|enrolled)\b|\bplanning\s+to\s+(?:sit|take)\b)"
+    r"|\b(?:exam|test)\s+(?:scheduled|planned|booked)\b|\b(?:currently\s+)?(?:studying|enrolled)\b|\bplanning\s+to\s+(?:sit|take)\b)"
     # Chinese says it plainly wherever it stands: "六西格玛绿带：已报名", "ISO 45001内审员：计划参加培训"
     rf"|备考(?!辅导|指导|培训|课程|教学|班)|在考|{_SIGNED_UP_ZH}|自学中|学习中|正在学习|自学了解"
     r"|\s[—–-]\s*(?:currently\s+|now\s+)?learning\b",  # "Python — learning (pandas, beginner)"
@@ -222,7 +223,13 @@ def _pending(text: str, hit: Hit) -> tuple[int, int] | None:
             return hit.start, bracket_end
         return _after_bracket(text, hit, bracket_end, line_end)
     if rest[:1] in _CLOSE:  # the name closes a bracket: "TKT（剑桥英语教学能力认证）Module 1、2 已通过，…"
-        return _after_bracket(text, hit, hit.end + 1, line_end)
+        found = _after_bracket(text, hit, hit.end + 1, line_end)
+        bracket_at = max(text.rfind(c, line_start, hit.start) for c in _OPEN)
+        if found is None or bracket_at < 0:
+            return found
+        # "注册采购师（CPPM）——在考": the words say so of the name the bracket follows, written from there
+        item = _ITEM_MARK.match(text, line_start)
+        return (item.end() if item else line_start), found[1]
     first = _FIRST.match(rest)
     if first:
         return hit.start, hit.end + first.end()

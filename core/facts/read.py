@@ -75,6 +75,15 @@ _CITIES = (
     "青岛", "香港", "台北", "合肥", "郑州", "济南", "大连", "宁波", "珠海", "东莞", "无锡", "福州", "昆明", "沈阳",
     "嘉兴", "昆山", "佛山", "常州", "南通", "绍兴", "温州", "金华", "台州", "徐州", "扬州", "泉州", "惠州", "南昌",
     "贵阳", "南宁", "太原", "石家庄", "哈尔滨", "长春", "兰州", "海口", "烟台", "潍坊", "洛阳", "芜湖", "唐山", "湖州",
+    "银川", "吴忠", "中卫", "石嘴山", "西宁", "拉萨", "包头", "柳州", "桂林", "三亚", "遵义", "宜昌", "襄阳", "岳阳",
+    "株洲", "湘潭", "衡阳", "赣州", "九江", "淄博", "临沂", "济宁", "威海", "日照", "保定", "廊坊", "邯郸", "沧州",
+    "秦皇岛", "大同", "榆林", "宝鸡", "咸阳", "绵阳", "宜宾", "南充", "泸州", "德阳", "盐城", "淮安", "镇江", "泰州",
+    "宿迁", "连云港", "舟山", "丽水", "衢州", "漳州", "莆田", "龙岩", "中山", "江门", "湛江", "汕头", "肇庆", "清远",
+    "韶关", "揭阳", "阜阳", "蚌埠", "安庆", "马鞍山", "滁州", "新乡", "南阳", "许昌", "开封", "商丘", "鞍山", "大庆",
+    "澳门",
+    # provinces and regions, as a board writes them before the city ("宁夏·吴忠", "广东·佛山")
+    "宁夏", "内蒙古", "新疆", "西藏", "广西", "河北", "河南", "山东", "山西", "江苏", "浙江", "安徽", "福建", "江西",
+    "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "辽宁", "吉林", "黑龙江",
 )  # fmt: skip
 _CITY_SET = frozenset(_CITIES)
 assert all(len(city) in (2, 3) for city in _CITIES)  # _city_at_start reads two or three characters
@@ -102,6 +111,10 @@ _PLACE_NAMES = (
         "los angeles", "hong kong", "mumbai", "delhi", "new delhi", "hyderabad", "chennai", "kolkata", "pune",
         "ahmedabad", "jaipur", "noida", "gurugram", "gurgaon", "kochi", "chandigarh", "coimbatore", "vellore",
         "mysuru", "mysore", "indore", "lucknow", "nagpur", "thiruvananthapuram", "bhubaneswar", "visakhapatnam",
+        # the United Kingdom's and Ireland's cities a CV names without a county
+        "bristol", "manchester", "birmingham", "leeds", "glasgow", "edinburgh", "liverpool", "cardiff", "belfast",
+        "sheffield", "nottingham", "newcastle", "leicester", "southampton", "oxford", "cambridge", "brighton",
+        "aberdeen", "swansea", "plymouth", "exeter", "coventry", "milton keynes", "cork", "galway", "limerick",
 )  # fmt: skip
 _PLACES = frozenset(_PLACE_NAMES)
 _ORG_WORDS = re.compile(
@@ -110,7 +123,7 @@ _ORG_WORDS = re.compile(
     r"hospital|clinic|medical center|army|navy|air force|marine corps|coast guard|national guard|"
     # words only a firm's name ends with: "Coldwell Banker Realty" (its "Banker" is no title), "Verantis Therapeutics"
     r"realty|realtors|builders|contractors|therapeutics|biologics|pharmaceuticals|laboratories|airlines|airways|"
-    r"mutual|bancorp|properties|resorts|hotels|motors|credit union|"
+    r"mutual|bancorp|properties|resorts|hotels|motors|credit union|industries|enterprises|holdings|"
     # a public body: "Circuit Court of Cook County" (its "Cook" is no title), "Twin Rivers Unified School District"
     r"(?:court|county|township|municipality|city of|state of|police department|sheriff's office|unified|"
     r"public schools|commission|authority)(?!\s+(?:reporter|clerk|interpreter|officer|administrator|liaison|"
@@ -396,7 +409,8 @@ def _is_location(part: str) -> bool:
         return True
     city = _city_at_start(text)  # "上海市", "上海闵行区" (a scan's "上海 闵行区" with its space lost), "北京·海淀区"
     rest = text[len(city) :].lstrip("·・ ")
-    return bool(city) and ((len(text) <= 4 and text[-1] in "市区省") or bool(_DISTRICT.fullmatch(rest)))
+    short_city = len(text) <= 4 and text[-1] in "市区省"
+    return bool(city) and (short_city or bool(_DISTRICT.fullmatch(rest)) or rest in _CITY_SET)
 
 
 def _city_at_start(text: str) -> str:
@@ -444,7 +458,7 @@ def _name_candidate(line: str, vocab: Vocabulary) -> str:
             return twice.group("zh") or twice.group("zh2")
         compact = first.replace(" ", "")
         return compact if 2 <= len(compact) <= 4 and re.fullmatch(r"[\u3400-\u9fff·]+", compact) else ""
-    words = first.split()
+    words = _HONORIFIC.sub("", first).split()
     while len(words) > 2 and _postnominal(words[-1], vocab):
         words.pop()  # "THOMAS HARGREAVES BSc (Hons) MRICS": the degree and the chartership follow the name
     first = " ".join(words)
@@ -457,7 +471,11 @@ def _name_candidate(line: str, vocab: Vocabulary) -> str:
 
 _POSTNOMINALS = re.compile(
     r"(?:B|M)(?:Sc|A|Eng|Ed|Phil|Arch)|PhD|DPhil|LLB|LLM|MBA|CEng|IEng|MICE|MCIOB|MIStructE|FCCA|ACCA|ACA|ACMA|FCA"
+    # a vet's, a doctor's, a nurse's: "Dr Eleanor J. Whitcombe BVetMed MRCVS"
+    r"|BVetMed|BVSc|BVMS|MRCVS|FRCVS|DVM|VMD|RVN|MBBS|MBChB|BDS|MRCP|MRCGP|FRCS|RGN|RMN|MCIPD|Chartered\s+MCIPD"
 )
+# A courtesy title before a name: "Dr Eleanor J. Whitcombe", "Mr. Tom Hale".
+_HONORIFIC = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof)\.?\s+(?=[A-Z])")
 
 
 def _postnominal(word: str, vocab: Vocabulary) -> bool:
@@ -3105,6 +3123,13 @@ def _company_and_place(line: str, vocab: Vocabulary) -> str:
 
 
 _PLACE_AFTER_NAME = re.compile(r"^[A-Z][a-zäöüéè]+(?:[ -][A-Z][a-zäöüéè]+){0,2}$|^[\u4e00-\u9fff]{2,4}$")
+_TWO_SPACES = re.compile(r"(?<=\S)[ \t]{2}(?=\S)")
+# A Chinese board's industry tag after the company ("杭州XX国医馆有限公司 | 医疗健康 | 100-499人"): no place.
+_INDUSTRY_TAG = re.compile(
+    r"^(?:医疗健康|医疗|互联网|制造业?|金融|教育|教育培训|培训|房地产|物流|电子商务|电商|新能源|能源|汽车|零售|餐饮|"
+    r"酒店|旅游|文化传媒|传媒|广告|咨询|法律|建筑|建筑工程|生物医药|医药|快消|游戏|通信|半导体|电子|化工|"
+    r"物业|物业管理|人力资源|服务业|政府|非营利)$"
+)
 # What a job board prints under a title: pay ("15-25K·14薪", "$120k–$150k"), experience ("3-5年", "经验不限"),
 # schooling ("学历不限"): never the company's name.
 _OFFER_TERMS = re.compile(
@@ -3286,6 +3311,9 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
             # Full-time | Req #…": the place, without how often one is there
             # "工作地点：上海／深圳|经验：8年以上|学历：本科": OCR kept no gap before the next label
             location = _DESCRIBING_ASIDE.sub("", _PLACE_FIELD_END.split(value)[0]).strip()
+        elif not location and _CJK.search(value):
+            # "薪资：25-40K  杭州·西湖区  经验5-10年  学历本科": a board's row of fields, the place among them
+            location = next((f for f in re.split(r"[ \t]{2,}|\s*[|｜]\s*", value) if _is_location(f)), "")
     # A board's panel heading ("About the job" over LinkedIn's title) opens no section of the posting's own.
     sections = [sec for sec in model.sections if not _BOARD_PANEL.match(lines[sec.start].strip())]
     first_section = sections[0].start if sections else len(lines)
@@ -3314,6 +3342,8 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
         if not text or _LABEL.match(text) or _FIELD_LINE.match(text) or _prose(text):
             continue
         # "Sunnyvale, CA, USA; Seattle, WA, USA": one place of several is the job's place
+        if _CJK.search(text):  # "15-25K·13薪  宁夏·吴忠  3-5年  大专": a board's fields, two spaces apart
+            text = _TWO_SPACES.sub("   ", text)
         parts = [piece for part in _header_parts(text, find_dates(text)) for piece in part.split(";") if piece.strip()]
         parts = _unglued(parts)
         if _job_terms_line(parts):  # "东莞松山湖丨5-10年丨本科": the place, then the years and degree asked
@@ -3337,7 +3367,9 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
                     continue
                 if not title and _is_title(piece, vocab) and len(piece) <= 70:
                     title, on_title_line = _TERMS_ASIDE.sub("", piece) or piece, True  # "Data Analyst (Full-time)"
-                elif _is_location(piece) or (company_here and named and _PLACE_AFTER_NAME.match(piece)):
+                elif _is_location(piece) or (
+                    company_here and named and _PLACE_AFTER_NAME.match(piece) and not _INDUSTRY_TAG.match(piece)
+                ):
                     # "Spotify · Stockholm": what follows the company is its place; a place known as one, later
                     # on the line, over a name that only stands there ("Premier Health – Atrium Medical Center,
                     # Middletown, OH": the hospital, then its town)

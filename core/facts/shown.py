@@ -44,7 +44,33 @@ def shown_line(line: str) -> str:
 def unshown_spans(line: str) -> list[tuple[int, int]]:
     """The parts of one line that show nothing held: a course or certificate under way, a field naming the job
     wanted (the sentences that wish are found over the whole text, see core.facts.wishes)."""
-    return [*not_yet_spans(line), *_wish_fields(line), *_links(line)]
+    return [*not_yet_spans(line), *_wish_fields(line), *_links(line), *_denied(line)]
+
+
+def _denied(line: str) -> list[tuple[int, int]]:
+    """Clauses saying the person lacks something: "目前尚无正式带团队经验，但曾带教2名新人" lacks team management (the
+    clause after "但" shows what they did), "暂无医美机构销售业绩", "no formal supervisory experience yet"."""
+    if not _DENIAL.search(line):
+        return []  # most lines
+    spans, start, before, dash = [], 0, 0, False
+    for stop in [*_CLAUSE_STOP.finditer(line), None]:
+        end = stop.start() if stop else len(line)
+        if _DENIAL.search(line, start, end):
+            # "Gulfstream G450/G550 type rating - not yet held": the note after a dash denies the name before it
+            spans.append((before if dash else start, end))
+        before, start = start, stop.end() if stop else end
+        dash = stop is not None and stop.group().strip() in "—–-"
+    return spans
+
+
+_DENIAL = re.compile(
+    r"(?:尚无|暂无|尚未有|没有|未曾有|缺乏|缺少)(?:正式|直接|相关|独立)?[^，,。；;]{0,16}?(?:经验|经历|业绩|基础|背景)"
+    r"|\b(?:no|without|lack(?:ing)?|limited)\s+(?:formal\s+|direct\s+|prior\s+|hands-on\s+|professional\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:experience|background|exposure)\b"
+    r"|\bnot\s+yet\s+(?:held|obtained|earned|rated|licensed|certified)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_STOP = re.compile(r"[，,。；;]|\s[—–-]\s|\bbut\b|但|不过")
 
 
 def _links(line: str) -> list[tuple[int, int]]:

@@ -474,7 +474,7 @@ _OTHER_SENSE_BEFORE = {
     # a product's name: "Salesforce (Sales Cloud)", "Marketing Cloud", Snowflake's "AI Data Cloud"
     "cloud": re.compile(
         r"\b(?:Sales|Service|Marketing|Commerce|Data|Experience|Analytics|Health|Education|Nonprofit|Creative|"
-        r"Document|Einstein)[ \t]+$"
+        r"Document|Einstein|Provet|Kronos|Procore|Toast)[ \t]+$"
     ),
 }
 
@@ -608,7 +608,14 @@ _SPACED_CAPS_RE = re.compile(r"^(?:[A-Z] ){3,}[A-Z]$")
 _CERT_PATTERNS = (
     # Within a line: "EDUCATION & CERTIFICATIONS" over "Google UX Design Professional Certificate" is two names.
     ("Certified", re.compile(r"\b(?:[A-Z][\w+&./-]*[ \t]+){0,2}Certified(?:[ \t]+(?:[A-Z][\w+&./-]*|in|of|for)){1,6}")),
-    ("Certific", re.compile(r"\b(?:[A-Z][\w+&./-]*[ \t]+){1,5}(?:Certification|Certificate)\b")),
+    # …and what it is in: "RCVS Certificate in Advanced Veterinary Practice", "ILM Level 5 Certificate in Leadership"
+    (
+        "Certific",
+        re.compile(
+            r"\b(?:[A-Z][\w+&./-]*[ \t]+){1,5}(?:Certification|Certificate)\b"
+            r"(?:[ \t]+in(?:[ \t]+(?:[A-Z][\w&-]*|and|of)){1,5})?"
+        ),
+    ),
     # A teacher's licence: "California Preliminary Mild/Moderate Education Specialist Credential"
     ("Credential", re.compile(r"\b(?:[A-Z][\w+&./-]*[ \t]+){1,6}Credential\b")),
     # A space only between Latin letters or digits: "西门子TIA Portal高级编程培训证书".
