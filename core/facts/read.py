@@ -57,7 +57,7 @@ _SPLIT = re.compile(
     r"(?<=\w)-\s+|\s+[|｜丨]\s+|\s*[|｜丨]\s*|\s+(?:--|[—–-])\s+|\s*(?:(?<!\d)[—–]|[—–](?!\d))\s*|\s+[·•・]\s+|\t+|\s{3,}|,\s+|,(?=[A-Za-z])|，|\s+at\s+|"
     r"\s+@\s+|[（(【]|[）)】]|\s*\u3000\s*"  # a full-width space parts the fields of a Chinese header
     # …and so do two spaces between Chinese words (not between a spaced-out name's characters, "林  晓  雯")
-    r"|(?<=[\u4e00-\u9fff”」』）]{2})[ \t]{2}(?=[\u4e00-\u9fff“「『]{2})"
+    r"|(?<=[^\s][\u4e00-\u9fff”」』）])[ \t]{2}(?=[\u4e00-\u9fff“「『]{2})"
 )
 # A skill's name as the label of a profile's address ("GitHub：github.com/…", "Kaggle: kaggle.com/…").
 _PROFILE_LABEL = re.compile(r"[ \t]*[:：][ \t]*(?:https?://|www\.|[\w-]+\.(?:com|io|net|org|cn|dev|me)\b)", re.I)
@@ -561,9 +561,16 @@ def _wrapped_name(name: str, lines: list[str], index: int, vocab: Vocabulary) ->
     return f"{name} {rest}"
 
 
+# Between the fields of a contact line: bars, bullets, wide or full-width spaces ("…　现居住地：江苏南京"), a "·"
+# unless it joins a province and a city ("江苏·苏州工业园区").
+_CONTACT_FIELD_BREAK = re.compile(
+    r"\s*[|｜•]\s*|\s+·\s+|(?<![\u4e00-\u9fff])·|·(?![\u4e00-\u9fff])|\s{2,}|\s*\u3000\s*"
+)
+
+
 def _location(lines: list[str]) -> str:
     for line in lines:
-        for piece in re.split(r"\s*[|｜•·]\s*|\s{2,}", line.strip()):
+        for piece in _CONTACT_FIELD_BREAK.split(line.strip()):
             label = _LABEL.match(piece)
             if label and _LOCATION_LABEL.match(label.group(1).strip()) and label.group(2).strip():
                 fields = [f.strip() for f in _SPLIT.split(label.group(2).strip()) if f and f.strip()]
@@ -997,8 +1004,8 @@ def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
         elif entry.org and _part_of_employer(entry.org, part, vocab) and rest.index(part) > 0:
             if rest[rest.index(part) - 1] == entry.org:  # "U.S. Army, 82nd Airborne Division — Fort Liberty, NC"
                 entry.org = f"{entry.org}, {part}"
-        elif not entry.title and _is_title(part, vocab):
-            entry.title = part
+        elif not entry.title and (_is_title(part, vocab) or _joined_titles(part, vocab)):
+            entry.title = part  # …or two posts at once: "施工员、安全员（兼）"
     if not entry.title and entry.org:
         posts = [
             p
@@ -1021,6 +1028,7 @@ def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
 # How a Chinese post or part in a project ends: "光伏电站值长", "高级笔译/项目协调", "主要参与人".
 _CJK_ROLE_END = re.compile(
     r"[\u4e00-\u9fff](?:长|员|师|经理|主管|总监|专员|助理|顾问|负责人|成员|参与人|协调|组长|代表|主任|主编|编辑|翻译|译员|骨干|实习生)$"
+    r"|^关键用户$"
 )
 
 
@@ -1410,6 +1418,8 @@ def _is_header_line(line: str) -> bool:
         return False  # "(2016 – 2016: full-time student; 2017: family leave)": a note on a gap, no role
     ranges, dates = _line_dates(text)
     bullet = is_bullet(line)
+    if bullet and text.rstrip().endswith(("。", "；")):
+        return False  # "• 2023年带教实习护士6名。": a deed's year, in a sentence that ends as one
     if dates and dates[0].start <= 1 and _chinese_sentence_after(text, dates[-1].end):
         return False  # "2018.03-2019.08 担任综合柜员，办理开户…，零差错；" with its mark lost (a PDF's, a scan's)
     if ranges:
@@ -2039,12 +2049,21 @@ def _stacked_role(lines: list[str], below: int, end: int, vocab: Vocabulary) -> 
         return None
     if _is_location(employer) or _line_dates(employer)[1]:
         return None
-    if not (_lone_title(title, vocab) or (_CJK.search(title) and _short_plain(title) and _is_title(title, vocab))):
+    if not (
+        _lone_title(title, vocab)
+        or (_CJK.search(title) and _short_plain(title) and (_is_title(title, vocab) or _joined_titles(title, vocab)))
+    ):
         return None
     words = title.split()
     if len(words) == 2 and _CJK.search(title) and _is_title(words[1], vocab) and not _is_title(words[0], vocab):
         title = words[1]
     return [employer, title], 2
+
+
+def _joined_titles(text: str, vocab: Vocabulary) -> bool:
+    """Two posts held at once, written as one: "施工员、安全员（兼）", "出纳/行政"."""
+    parts = [p.strip() for p in re.split(r"[、/／]", re.sub(r"[（(][^()（）]{1,6}[)）]$", "", text.strip()))]
+    return len(parts) >= 2 and all(p and _is_title(p, vocab) for p in parts)
 
 
 def _org_then_title(line: str, vocab: Vocabulary) -> list[str] | None:

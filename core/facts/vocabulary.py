@@ -102,8 +102,8 @@ _SCREENING_SCALES = r"(?:SCL-90|SDS|SAS|UPI|MMPI|16PF|EPQ|PHQ-9|GAD-7)"
 _OTHER_SENSE_AFTER = {
     # an electrician's licence ("电工进网作业许可证"), not a plant's permit-to-work system
     "作业许可": re.compile(r"证"),
-    # a solar plant's performance ratio ("跟踪PR值"), not public relations
-    "pr": re.compile(r"[ \t]*值"),
+    # a solar plant's performance ratio ("跟踪PR值"), a purchase requisition ("PR转PO", "PR/PO"): no public relations
+    "pr": re.compile(r"[ \t]*值|[ \t]*(?:[转/、→-]|to)[ \t]*PO(?![A-Za-z])", re.I),
     # the city ("Phoenix, AZ 85016 • 602-555-0134"), not the Elixir framework
     "phoenix": re.compile(r",?[ \t]*(?:AZ|Arizona)\b"),
     # the game company's ("Epic Games", "Epic Online Services"), not the hospitals' record system
@@ -226,9 +226,12 @@ _OTHER_SENSE_AFTER = {
     "fsa": re.compile(r"[ \t]*/[ \t]*HSA|[ \t]+(?:account|plan|contributions?)\b", re.I),
     # a browser's Content Security Policy ("CSP headers", "CSP nonce"), not the safety professionals' certificate
     "csp": re.compile(r"[ \t]+(?:headers?|nonces?|polic(?:y|ies)|violations?|directives?|reports?)\b", re.I),
-    # OSHA's process safety programme ("PSM/RMP program", "PSM compliance"), not the Scrum certificate
+    # OSHA's process safety programme ("PSM/RMP program", "PSM compliance", "熟悉PSM工艺安全管理", "PSM (29 CFR
+    # 1910.119)"), not the Scrum certificate
     "psm": re.compile(
-        r"[ \t]*/[ \t]*RMP\b|[ \t]+(?:program|programs|compliance|standard|elements?|audits?|covered)\b", re.I
+        r"[ \t]*/[ \t]*RMP\b|[ \t]+(?:program|programs|compliance|standard|elements?|audits?|covered)\b"
+        r"|[ \t]*(?:[（(][ \t]*)?(?:工艺安全|过程安全|process[ \t]+safety|29[ \t]*CFR|1910\.119)",
+        re.I,
     ),
     # a course's title ("Principles of Marketing"), not the Principle design app
     "principle": re.compile(r"[ \t]+of\b", re.I),

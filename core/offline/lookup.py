@@ -223,6 +223,13 @@ def entry_lines(doc: DocumentModel, entry: Entry) -> EntryLines:
 
 
 STAY_TITLE_SEP = " → "
+_PROMOTED_TO = re.compile(r"\s*(?:→|->|⟶|➝|=>)\s*")
+
+
+def title_now(title: str) -> str:
+    """The title a promotion written into one header ended at: "采购专员 → 高级采购专员" is now 高级采购专员 (a
+    sentence says what the person is, the tailored resume keeps the path as written)."""
+    return _PROMOTED_TO.split(title.strip())[-1].strip() or title.strip()
 
 
 def stay_of(doc: DocumentModel, index: int) -> Entry:

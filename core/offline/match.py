@@ -42,6 +42,7 @@ from core.offline.lookup import (
     prove,
     spoken_name,
     surface,
+    title_now,
 )
 from core.offline.relevance import Relevance, tokens
 from core.offline.summary import by_recency
@@ -223,7 +224,7 @@ class LatestRole:
 def latest_role(doc: DocumentModel | None, lang: str) -> LatestRole:
     """The most recent role, as written."""
     for entry in by_recency(doc.experience if doc else []):
-        title = with_article(entry.title, lang) if entry.title else ""
+        title = with_article(title_now(entry.title), lang) if entry.title else ""
         if entry.title and entry.org:
             return LatestRole(t(lang, "at", title=title, org=entry.org), entry.start or "", entry.end or "")
         if entry.title or entry.org:

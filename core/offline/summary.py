@@ -21,6 +21,7 @@ from core.offline.lookup import (
     mentions,
     month_index,
     surface,
+    title_now,
     unit_of,
 )
 from core.workbench.schemas import JobSummary
@@ -59,7 +60,7 @@ def headline(doc: DocumentModel) -> str:
     """The latest job title as written, else the summary's first line, else the first line past the contact."""
     for entry in by_recency(doc.experience):
         if entry.title.strip():
-            return entry.title.strip()
+            return title_now(entry.title)
     for section in doc.sections:
         if section.canonical == "summary":
             for line in doc.lines[section.start : section.end]:

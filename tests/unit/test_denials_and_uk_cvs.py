@@ -91,3 +91,31 @@ def test_a_chinese_boards_title_and_place() -> None:
     assert (station.title, station.location) == ("新能源场站站长", "宁夏·吴忠")  # "15-25K·13薪  宁夏·吴忠  3-5年  大专"
     _, clinic = read_job(fixture("jd", "tcm_clinic_attending_zh.txt"))
     assert clinic.location == "杭州·西湖区"  # "薪资：25-40K  杭州·西湖区  经验5-10年  学历本科", not "医疗健康"
+
+
+def test_chinese_rows_a_deeds_year_two_posts_at_once_and_a_key_user() -> None:
+    nurse = read_document(fixture("resume", "nurse_to_aesthetics_consultant_zh.txt"), "resume")
+    assert [e.title for e in nurse.experience] == ["护士", "护师"]  # "• 2023年带教实习护士6名。" is a deed, no role
+    site = read_document(fixture("resume", "site_engineer_to_safety_zh.txt"), "resume")
+    assert ("中铁十四局集团有限公司南京分公司", "施工员、安全员（兼）") in [(e.org, e.title) for e in site.experience]
+    buyer = read_document(fixture("resume", "buyer_to_supply_chain_zh.txt"), "resume")
+    assert ("ERP系统切换项目", "关键用户") in [(e.org, e.title) for e in buyer.entries if e.kind == "project"]
+
+
+def test_a_chinese_contact_lines_place() -> None:
+    site = read_document(fixture("resume", "site_engineer_to_safety_zh.txt"), "resume")
+    assert site.contact.location == "江苏南京"  # "手机：…　邮箱：…　现居住地：江苏南京", full-width spaces apart
+    buyer = read_document(fixture("resume", "buyer_to_supply_chain_zh.txt"), "resume")
+    assert buyer.contact.location == "江苏·苏州工业园区"  # not "江苏": the dot joins province and district
+
+
+def test_a_promotion_written_in_one_header_is_told_by_its_last_title() -> None:
+    match = run_offline("buyer_to_supply_chain_zh.txt", "supply_chain_manager_zh.txt", "zh")["match"]
+    assert "苏州恒达精密电子有限公司高级采购专员" in match.self_pitch and "→" not in match.self_pitch
+
+
+def test_process_safety_and_purchase_requisitions_in_their_sense() -> None:
+    _, job = read_job(fixture("jd", "chemical_safety_supervisor_zh.txt"))
+    assert "psm" not in [*job.must_have, *job.nice_to_have]  # "熟悉PSM工艺安全管理": no Scrum Master
+    assert "process safety management" in [*job.must_have, *job.nice_to_have]
+    assert get_vocabulary().skills_in("负责PR转PO及订单跟踪") == []
