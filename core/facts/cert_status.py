@@ -36,7 +36,7 @@ _NOT_HELD = (
     r"|(?:part\s+\w+\s+)?exam\s+(?:planned|booked)"  # "APICS CPIM – currently studying, Part 1 exam planned for 2025"
     r"|passed\s+(?:FAR|AUD|REG|BEC|ISC|TCP|levels?|parts?|exams?|sections?)\b"
     r"|(?:passed\s+)?(?:\d|one|two|three)\s+of\s+(?:\d|three|four|six)(?:\s+(?:parts|sections|exams|papers|modules|courses))?\b)"
-    rf"|候选人|在考|备考|考试中|学习中|进行中|准备中|已过期|已失效|尚?未取得|尚?未获得|在读|{_SIGNED_UP_ZH}"
+    rf"|候选人|在考|备考|考试中|学习中|进行中|准备中|已过期|已失效|尚?未取得|尚?未获得|在读|未通过|{_SIGNED_UP_ZH}"
     r"|(?:已?通过|已过)\s*\d+\s*[科门]|\d+\s*[科门]已(?:通过|过)|专业阶段"
 )
 _IN_BRACKET = re.compile(_NOT_HELD, re.IGNORECASE)
@@ -53,7 +53,7 @@ _PASSED_BEFORE = re.compile(r"(?:\bpassed|通过)\s*(?:the\s+|了)?[^\s,，;；]
 # After a bracket that says nothing of it, a colon's words may: "执业药师（药学类）：已通过…2门，其余2门备考中".
 _AFTER_COLON = re.compile(
     r"候选人|在考|备考|考试中|已?通过[^；;。]{0,40}?\d+\s*[科门]|\bnot\s+yet\s+(?:licensed|certified)\b"
-    r"|学习中|尚未(?:考试|报考|取得|获得|出师|拿证)|未考",
+    r"|学习中|尚未(?:考试|报考|取得|获得|出师|拿证)|未考|未通过",
     re.I,
 )
 # A Chinese name's colon a few characters on, and what it says: "PMP项目管理专业人士认证：在学习中，尚未考试".
@@ -141,12 +141,16 @@ def pending_spans(text: str, hits: list[Hit]) -> list[tuple[int, int] | None]:
         if after is not None and after.canonical == hit.canonical and after.start - hit.end <= 2:
             joint = spans[i + 1]
             spans[i] = None if joint is None else (hit.start, joint[1])
+        elif after is not None and (shared := spans[i + 1]) and _LISTED_WITH.fullmatch(text, hit.end, after.start):
+            # "CPR / BLS, American Heart Association — expired 2022": one card, its status said once for both
+            spans[i] = (hit.start, shared[1])
         else:
             bound = after.start if after is not None else -1
             spans[i] = _pending(text, hit) or _said_later(text, hit, bound)
     return spans
 
 
+_LISTED_WITH = re.compile(r"[ \t]*[/&、][ \t]*")
 # Words later in the name's clause that say it is not held: "FNP-BC), ANCC – exam scheduled August 2024",
 # "APRN-CNP – Ohio Board of Nursing – application submitted 06/2024", "NALA Certified Paralegal (CP) exam — scheduled
 # November". Only these plain words; "candidate" so far from the name may be anyone ("PMP, screened candidates").
@@ -161,26 +165,48 @@ _LATER = re.compile(
 _ENDS_CLAUSE = re.compile(r"[.;。；:：!?！？]\s*$")
 _CJK_BRACKET_END = re.compile(r"[\u4e00-\u9fff][^\n]*[）)]\s*$")
 # A certificate's own line saying it is held: whatever the next line says is another one's.
-_HELD_NOTE = re.compile(r"[\s\-–—:：,，(（]\s*(?:current|active|valid|in\s+good\s+standing)\b|有效期?至|在有效期", re.I)
+_HELD_NOTE = re.compile(
+    r"[\s\-–—:：,，(（]\s*(?:current|active|valid|in\s+good\s+standing|expires|exp\.)\b|有效期?至|在有效期", re.I
+)
 _OPENS_ITEM = re.compile(r"\s*(?:[-–—•●○◆▪■*·]|\d{1,2}[.)、]\s)")
 
 
+def says_not_held(text: str) -> bool:
+    """The words written with a certificate's name say it is not held ("CPA Candidate", "…——在考", "(expired)")."""
+    return any(p.search(text) for p in (_IN_BRACKET, _LATER, _AFTER_COLON, _BEFORE_WORDS))
+
+
+_BEFORE_WORDS = re.compile(
+    r"\b(?:candidate|pursuing|towards?|preparing|enrolled|completing)\b|备考|准备|报考|在考", re.I
+)
+
+
 def _clause_end(text: str, start: int) -> int:
-    """Where the line holding `start` ends, or the line after it when a narrow column wrapped the clause there
-    ("…; APRN license" + "pending.", "Board Certified (FNP-BC)," + "ANCC – exam scheduled August 2024")."""
-    line_end = text.find("\n", start)
-    if line_end < 0:
-        return len(text)
+    """Where the line holding `start` ends, or a line below it when a narrow column wrapped the clause there
+    ("…; APRN license" + "pending.", "Board Certified (FNP-BC)," + "ANCC – exam scheduled August 2024"; a sidebar's
+    "• Certified Dental Office" + "Manager (CDOM), AADOM —" + "in progress, exam scheduled": up to three)."""
+    end = text.find("\n", start)
+    item = _OPENS_ITEM.match(text, text.rfind("\n", 0, start) + 1) is not None
+    for _ in range(3 if item else 1):  # a sidebar's bullet wraps over lines; an unmarked list's line is one item
+        if end < 0:
+            return len(text)
+        if not _wraps_below(text, start, end):
+            return end
+        start, end = end + 1, text.find("\n", end + 1)
+    return len(text) if end < 0 else end
+
+
+def _wraps_below(text: str, start: int, line_end: int) -> bool:
+    """The clause holding `start` goes on past `line_end` on the next line."""
     line_start = text.rfind("\n", 0, start) + 1
     below_end = text.find("\n", line_end + 1)
     below = text[line_end + 1 : len(text) if below_end < 0 else below_end]
     if _ENDS_CLAUSE.search(text[line_start:line_end]) or not below.strip() or _OPENS_ITEM.match(below):
-        return line_end
+        return False
     if _CJK_BRACKET_END.search(text[line_start:line_end]):
-        return line_end  # "健康证（有效期至2025年6月）" over "公共营养师（三级）：在考": two items of a list
-    if _HELD_NOTE.search(text, start, line_end):
-        return line_end  # "First Aid / CPR / AED — current (Red Cross)": its status said, the line below is another
-    return len(text) if below_end < 0 else below_end
+        return False  # "健康证（有效期至2025年6月）" over "公共营养师（三级）：在考": two items of a list
+    # "First Aid / CPR / AED — current (Red Cross)": its status said, the line below is another
+    return not _HELD_NOTE.search(text, start, line_end)
 
 
 def _said_later(text: str, hit: Hit, bound: int) -> tuple[int, int] | None:
@@ -202,13 +228,15 @@ def _pending(text: str, hit: Hit) -> tuple[int, int] | None:
         if _HELD.search(text, line_start, line_end):
             return None
         end = max(hit.end, stage.end())
-        more = _FIRST.match(text, end, line_end)
+        more = _FIRST.match(text, end, line_end) or _NAME_COLON.match(text, end, line_end)  # "CFA一级：…未通过"
         return hit.start, more.end() if more else end
     before = _BEFORE.search(text[max(line_start, hit.start - 40) : hit.start])
     if before:
         return max(line_start, hit.start - 40) + before.start(), hit.end
     line_end = _bracket_wrapped(text, hit.end, line_end)
     rest = text[hit.end : line_end]
+    if rest[:1] == "." and "." in hit.surface:
+        rest = " " + rest[1:]  # "P.E. (candidate)": the initials' last dot, then what is said of them
     if hit.surface.endswith("证") and rest.startswith("书"):
         rest = " " + rest[1:]  # "食品安全管理员证书：已报名": the name's "证书", then what it says
     level = _LEVEL_AFTER.match(rest)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 from itertools import pairwise
 
-from core.facts.cert_status import pending_spans
+from core.facts.cert_status import pending_spans, says_not_held
 from core.facts.dates import (
     DASHES,
     MONTH_NAME,
@@ -419,7 +419,11 @@ def _city_at_start(text: str) -> str:
 
 
 def _labelled_name(line: str) -> str:
-    """The value of a "姓名：" / "Name:" label, up to the next field on its line ("姓名：张晓 | 性别：女")."""
+    """The value of a "姓名：" / "Name:" label, up to the next field on its line ("姓名：张晓 | 性别：女"), or of a
+    table's "姓名 | 王晓敏" (its cells, as a PDF's text gives them)."""
+    cell = _NAME_CELL.match(line)
+    if cell:
+        return cell.group(1)
     label = _LABEL.match(line)
     # "姓    名：陈思琪": a Word template spaces a two-character label out to the width of the four-character ones
     if label and _CJK_GAP.sub("", label.group(1).strip().lower()) in ("name", "姓名", "full name"):
@@ -428,6 +432,7 @@ def _labelled_name(line: str) -> str:
 
 
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
+_NAME_CELL = re.compile(r"^\s*姓[ \t\u3000]*名[ \t\u3000]*[|｜][ \t]*([\u3400-\u9fff·]{2,4})(?=[ \t]*(?:[|｜]|$))")
 # A name in Chinese and in pinyin on one line: "张浩然 Haoran Zhang", "Haoran Zhang 张浩然".
 _NAME_TWICE = re.compile(
     r"(?P<zh>[\u3400-\u9fff·]{2,4})\s*[/|｜]?\s*[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}"
@@ -764,10 +769,15 @@ def _closes_aside(lines: list[str], index: int, end: int) -> bool:
     return close >= 0 and not re.search(r"[（(]", text[:close]) and not is_bullet(lines[index])
 
 
+# When the role changed, in brackets: "综合柜员 → 大堂经理（2022年3月晋升）", "(promoted Aug 2019)": no employer.
+_PROMOTED_ASIDE = re.compile(r"[（(][^()（）]{0,14}(?:晋升|升职|转正|promoted|promotion)[^()（）]{0,14}[)）]", re.I)
+
+
 def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
     """The words of a header with its dates cut out, split at separators."""
     if not dates and _PLACE_WITH_COUNTRY.search(text.strip()) and _is_location(text.strip()):
         return [text.strip()]  # "Austin, Texas, United States": one place, not a city and an employer
+    text = _PROMOTED_ASIDE.sub(lambda m: " " * len(m.group(0)), text)  # its date too: offsets hold
     pieces, last = [], 0
     for hit in dates:
         pieces.append(text[last : hit.start])
@@ -1097,9 +1107,14 @@ def _function_beside_title(pieces: list[str], vocab: Vocabulary) -> list[str]:
     return out
 
 
+_TWO_POSTS = re.compile(r"[\u4e00-\u9fffA-Za-z]\S*\s*→\s*\S*[\u4e00-\u9fffA-Za-z]")
+
+
 def _header_pieces(part: str, kind: str, vocab: Vocabulary) -> list[str]:
     """`_cjk_split`, except that a project's name spaced between its Latin and Chinese words ("400V 储能 BMS 平台")
     stays whole unless a piece of it is a role, a kind of project, a label or a place."""
+    if _TWO_POSTS.fullmatch(part.strip()):
+        return [" ".join(part.split())]  # "综合柜员 → 大堂经理": one post, then the one it became (see _promotions)
     pieces = _cjk_split(part, vocab)
     if kind == "project" and len(pieces) > 1 and not any(_project_role_piece(p, vocab) for p in pieces):
         return [part]
@@ -2959,8 +2974,9 @@ def _read(text: object, kind: str) -> DocumentModel:
     in_section = sorted(range(len(cert_hits)), key=lambda k: line_index.line_of(cert_hits[k].start) not in listed)
     for hit, span, on_heading in zip(cert_hits, spans, heading, strict=True):
         if span is not None and doc_kind != "jd" and not on_heading:
-            end = _note_end(joined, span[1])
-            pending.setdefault(hit.canonical, " ".join(joined[span[0] : end].split()))  # one line
+            said = _said_of(joined, span)
+            if hit.canonical not in pending or (says_not_held(said) and not says_not_held(pending[hit.canonical])):
+                pending[hit.canonical] = said  # the first mention whose words say so ("CFA一级：…未通过")
     for k in in_section:
         hit = cert_hits[k]
         if (spans[k] is None or doc_kind == "jd") and not heading[k]:
@@ -2972,6 +2988,23 @@ def _read(text: object, kind: str) -> DocumentModel:
         model.languages += [lang for lang in vocab.languages_proved(canonical) if lang not in model.languages]
     model.numbers = _numbers(model, line_index, lambda word: vocab.canonical_skill(word) is not None)
     return model
+
+
+# A note cut from inside a bracket: "准备AFP考试及CFA一级）" closes what it never opened.
+_UNOPENED_CLOSE = re.compile(r"^[^(（]*[)）]$")
+_CLOSES_FIRST = re.compile(r"^[^(（]*[)）]")
+
+
+def _said_of(text: str, span: tuple[int, int]) -> str:
+    """A certificate worked towards, as written: its note kept whole, on one line. A name written inside a
+    bracket ("Board Certified (FNP-BC)," + "ANCC – exam scheduled") is told from its item's first word."""
+    start, end = span[0], _note_end(text, span[1])
+    if _CLOSES_FIRST.search(text, start, end) and not _UNOPENED_CLOSE.fullmatch(text, start, end):
+        line_start = text.rfind("\n", 0, start) + 1
+        item = re.match(r"[ \t]*(?:[-–—•●○◆▪■*·]|\d{1,2}[.)、])?[ \t]*", text[line_start:start])
+        start = line_start + (item.end() if item else 0)
+    said = " ".join(text[start:end].split())
+    return said[:-1] if _UNOPENED_CLOSE.fullmatch(said) else said
 
 
 def _note_end(text: str, end: int) -> int:
@@ -3172,6 +3205,25 @@ _BOARD_CHROME = re.compile(
     r"easy\s+apply|apply(?:\s+now)?|save|share|report|i'?m\s+interested|[\s·|｜/])+$",
     re.IGNORECASE,
 )
+# A board's own line over the posting: its breadcrumbs ("Indeed  ›  Construction  ›  Denver, CO  ›  MEP
+# Project Manager - Summit Builders Group", "BOSS直聘 > 苏州 > 金融 > 银行 > 理财经理 招聘"), the posting's age
+# ("拉勾招聘 | 上海 | 游戏 | 发布于3天前"; "Indeed · Austin, TX" alone is the employer's own line), its careers
+# page's ids ("Careers at Harborline Insurance | Job ID 24-3381 | Posted 5 days ago"): no title, no company (the
+# posting's own lines follow).
+_BOARD_CRUMBS = re.compile(
+    r"^[^›»>\n]{1,40}(?:[›»>][^›»>\n]{1,60}){2,}$"
+    r"|\bJob\s+(?:ID|Req(?:uisition)?)\b|\bPosted\s+\d+\s+(?:days?|hours?|weeks?)\s+ago\b|发布于\s*\d+\s*(?:天|小时|周)前",
+    re.IGNORECASE,
+)
+
+
+_CAREERS_AT = re.compile(r"^\s*Careers\s+at\s+([A-Z][\w&.,' -]{1,50}?)\s*(?:[|｜]|$)")
+
+
+def _board_line(text: str) -> bool:
+    return bool(_BOARD_PANEL.match(text)) or _BOARD_CRUMBS.search(text) is not None
+
+
 # A Chinese board's panel heading under the posting's header ("职位详情", "公司信息").
 _BOARD_PANEL = re.compile(
     r"^(?:(?:职位|岗位)(?:详情|描述|信息)|公司(?:信息|介绍|简介)|about the job|job details)[:：]?$", re.IGNORECASE
@@ -3336,7 +3388,7 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
     # A board's panel heading ("About the job" over LinkedIn's title) opens no section of the posting's own.
     sections = [sec for sec in model.sections if not _BOARD_PANEL.match(lines[sec.start].strip())]
     first_section = sections[0].start if sections else len(lines)
-    opening = [text for text in lines[:8] if text.strip() and not _BOARD_PANEL.match(text.strip())][:3]
+    opening = [text for text in lines[:8] if text.strip() and not _board_line(text.strip())][:3]
     for n, line in enumerate(opening):
         found = _title_line(line, vocab)
         if found is not None:
@@ -3358,13 +3410,15 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
             if title:
                 break  # …the board's panel of the posting, whose tags below name no company
             continue
-        if not text or _LABEL.match(text) or _FIELD_LINE.match(text) or _prose(text):
+        if not text or _LABEL.match(text) or _FIELD_LINE.match(text) or _prose(text) or _BOARD_CRUMBS.search(text):
             continue
         # "Sunnyvale, CA, USA; Seattle, WA, USA": one place of several is the job's place
         if _CJK.search(text):  # "15-25K·13薪  宁夏·吴忠  3-5年  大专": a board's fields, two spaces apart
             text = _TWO_SPACES.sub("   ", text)
         parts = [piece for part in _header_parts(text, find_dates(text)) for piece in part.split(";") if piece.strip()]
         parts = _unglued(parts)
+        if _CJK.search(text):  # "经验3-5年 / 本科及以上 / 全职"
+            parts = [piece for part in parts for piece in re.split(r"\s+/\s+", part) if piece.strip()]
         if _job_terms_line(parts):  # "东莞松山湖丨5-10年丨本科": the place, then the years and degree asked
             # "杭州某三级甲等综合医院 ｜ 杭州·上城区 ｜ 经验 5-10年 ｜ 硕士": a name that reads as an organisation
             # is the employer, though it opens with its city
@@ -3450,6 +3504,13 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
     if provisional and not _is_org(company, vocab):
         said_cn = (_REGISTERED_NAME_SAYS.match(text.strip()) for text in lines)
         company = next((m.group(1) or m.group(2) for m in said_cn if m), "") or company
+    careers = next((m for m in map(_CAREERS_AT.search, lines[:3]) if m), None)
+    if careers and not company:  # "Careers at Harborline Insurance | Job ID 24-3381 | … | Hybrid – Tampa, FL"
+        company = careers.group(1).strip()
+        if not location:
+            pieces = [p.strip() for p in re.split(r"[|｜]|\s[–—-]\s", careers.string)]
+            places = [p for p in pieces if _is_location(p)]
+            location = next((p for p in places if p.lower() not in ("remote", "hybrid")), places[0] if places else "")
     if not location:
         location = _location(lines[:20])
         location = "" if title and location.startswith(title) else location  # "Data Analyst, Growth": a team
