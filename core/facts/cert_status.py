@@ -31,7 +31,7 @@ _NOT_HELD = (
     r"\b(?:candidates?|in\s+progress|expected|anticipated|pending|scheduled|in\s+training|expired|lapsed|inactive"
     r"|sitting|registered\s+for|studying\s+for|currently\s+studying|enrolled"  # "Exam MAS-I – Sitting May 2025"
     # "ND Journeyman Electrician License — not held (working on hours)"
-    r"|not\s+(?:yet\s+)?(?:held|obtained|earned|issued|licensed|certified)|working\s+(?:on|towards?)\s+(?:it|hours)"
+    r"|not\s+(?:yet\s+)?(?:held|obtained|earned|issued|licensed|certified|taken)|working\s+(?:on|towards?)\s+(?:it|hours)"
     r"|plann?(?:ing)?\s+to\s+(?:sit|take)"  # "Certified Meeting Professional (CMP) - planning to sit for exam"
     r"|(?:part\s+\w+\s+)?exam\s+(?:planned|booked)"  # "APICS CPIM – currently studying, Part 1 exam planned for 2025"
     r"|passed\s+(?:FAR|AUD|REG|BEC|ISC|TCP|levels?|parts?|exams?|sections?)\b"
@@ -44,7 +44,7 @@ _IN_BRACKET = re.compile(_NOT_HELD, re.IGNORECASE)
 # a licence's number may stand between ("RDA 71530 – lapsed 2019").
 _FIRST = re.compile(
     rf"(?:\s*(?:no\.?|#|lic\.?\s*no\.?)?\s*[A-Z]{{0,3}}\d[\w.\-]{{2,}})?"
-    rf"[\s\-–—:：,，]*(?:(?:exams?|test|level\s+\w+)\s+)?(?:{_NOT_HELD})",
+    rf"[\s\-–—:：,，]*(?:(?:exams?|test|level\s+\w+)[\s\-–—:：,，]+)?(?:{_NOT_HELD})",  # "(CP) exam — registered for…"
     re.IGNORECASE,
 )
 # Its exam, not passed ("CPA Exam (Ohio): FAR – passed 08/2023; REG – scheduled"); "已通过法律职业资格考试" holds it.
@@ -53,7 +53,7 @@ _PASSED_BEFORE = re.compile(r"(?:\bpassed|通过)\s*(?:the\s+|了)?[^\s,，;；]
 # After a bracket that says nothing of it, a colon's words may: "执业药师（药学类）：已通过…2门，其余2门备考中".
 _AFTER_COLON = re.compile(
     r"候选人|在考|备考|考试中|已?通过[^；;。]{0,40}?\d+\s*[科门]|\bnot\s+yet\s+(?:licensed|certified)\b"
-    r"|学习中|尚未(?:考试|报考|取得|获得|出师|拿证)|未考|未通过",
+    rf"|学习中|尚未(?:考试|报考|取得|获得|出师|拿证)|未考|未通过|{_SIGNED_UP_ZH}",
     re.I,
 )
 # A Chinese name's colon a few characters on, and what it says: "PMP项目管理专业人士认证：在学习中，尚未考试".
@@ -166,7 +166,9 @@ _ENDS_CLAUSE = re.compile(r"[.;。；:：!?！？]\s*$")
 _CJK_BRACKET_END = re.compile(r"[\u4e00-\u9fff][^\n]*[）)]\s*$")
 # A certificate's own line saying it is held: whatever the next line says is another one's.
 _HELD_NOTE = re.compile(
-    r"[\s\-–—:：,，(（]\s*(?:current|active|valid|in\s+good\s+standing|expires|exp\.)\b|有效期?至|在有效期", re.I
+    r"[\s\-–—:：,，(（]\s*(?:current|active|valid|in\s+good\s+standing|expires|exp\.|renewed)\b"
+    r"|有效期?至|在有效期",
+    re.I,
 )
 _OPENS_ITEM = re.compile(r"\s*(?:[-–—•●○◆▪■*·]|\d{1,2}[.)、]\s)")
 

@@ -125,6 +125,7 @@ _ORG_WORDS = re.compile(
     r"realty|realtors|builders|contractors|therapeutics|biologics|pharmaceuticals|laboratories|airlines|airways|"
     r"mutual|bancorp|properties|resorts|hotels|motors|credit union|industries|enterprises|holdings|"
     # a public body: "Circuit Court of Cook County" (its "Cook" is no title), "Twin Rivers Unified School District"
+    r"clerk\s+of\s+(?:the\s+)?courts?|courts|"  # "Franklin County Clerk of Courts"
     r"(?:court|county|township|municipality|city of|state of|police department|sheriff's office|unified|"
     r"public schools|commission|authority)(?!\s+(?:reporter|clerk|interpreter|officer|administrator|liaison|"
     r"coordinator|manager|judge|commissioner)))"
@@ -1134,7 +1135,9 @@ def _project_role_piece(piece: str, vocab: Vocabulary) -> bool:
 
 # Work for oneself, written where the employer would be.
 _NO_EMPLOYER = re.compile(
-    r"self[- ]employed|freelance|freelancer|independent(?: consultant| contractor)?|自由职业者?|个体(?:户|经营)?",
+    r"self[- ]employed|freelance|freelancer|independent(?: consultant| contractor)?|自由职业者?|个体(?:户|经营)?"
+    # time away, written where the employer would be: "Career break", "待业（备考执业药师、照顾家人）"
+    r"|career\s+break|sabbatical|gap\s+year|(?:employment|career)\s+gap|family\s+leave|parental\s+leave|待业|休养|离职备考",
     re.IGNORECASE,
 )
 
@@ -2971,14 +2974,28 @@ def _read(text: object, kind: str) -> DocumentModel:
     # A certificates section's own names first ("ServSafe Food Protection Manager (exp. 2027)"), then what the
     # rest names ("ServSafe Manager certified" in a summary): the section writes each as the person holds it. One
     # worked towards keeps the words that first say so ("FNP-BC exam scheduled"), wherever they are.
-    in_section = sorted(range(len(cert_hits)), key=lambda k: line_index.line_of(cert_hits[k].start) not in listed)
+    line_of_hit = [line_index.line_of(h.start) for h in cert_hits]
+    in_section = sorted(range(len(cert_hits)), key=lambda k: line_of_hit[k] not in listed)
     for hit, span, on_heading in zip(cert_hits, spans, heading, strict=True):
         if span is not None and doc_kind != "jd" and not on_heading:
             said = _said_of(joined, span)
             if hit.canonical not in pending or (says_not_held(said) and not says_not_held(pending[hit.canonical])):
                 pending[hit.canonical] = said  # the first mention whose words say so ("CFA一级：…未通过")
+    # what the certificates section says has expired is not held because a role's title once named it ("OTR
+    # Driver, Class A CDL" over "Class A CDL — Tennessee (expired June 2021, not renewed)"); one still to sit may be
+    # another level of one held ("CATTI二级笔译" in the languages, "CATTI一级笔译：已报名" in the section)
+    denied_in_section = {
+        cert_hits[k].canonical
+        for k, span in enumerate(spans)
+        if span is not None
+        and line_of_hit[k] in listed
+        and _EXPIRED.search(joined, span[0], _note_end(joined, span[1]))
+    }
     for k in in_section:
         hit = cert_hits[k]
+        outside = line_of_hit[k] not in listed
+        if outside and hit.canonical in denied_in_section and doc_kind != "jd":
+            continue
         if (spans[k] is None or doc_kind == "jd") and not heading[k]:
             dotted = "." in hit.surface and joined[hit.end : hit.end + 1] == "."  # "P.E." keeps its last dot
             certs.setdefault(hit.canonical, f"{hit.surface}." if dotted else _with_its_kind(joined, hit))
@@ -2990,6 +3007,7 @@ def _read(text: object, kind: str) -> DocumentModel:
     return model
 
 
+_EXPIRED = re.compile(r"\b(?:expired|lapsed|not\s+renewed|inactive)\b|已?过期|已失效", re.IGNORECASE)
 # A note cut from inside a bracket: "准备AFP考试及CFA一级）" closes what it never opened.
 _UNOPENED_CLOSE = re.compile(r"^[^(（]*[)）]$")
 _CLOSES_FIRST = re.compile(r"^[^(（]*[)）]")
@@ -3212,6 +3230,7 @@ _BOARD_CHROME = re.compile(
 # posting's own lines follow).
 _BOARD_CRUMBS = re.compile(
     r"^[^›»>\n]{1,40}(?:[›»>][^›»>\n]{1,60}){2,}$"
+    r"|^(?:拉勾(?:招聘|网)?|BOSS直聘|智联招聘|前程无忧|猎聘(?:网)?|58同城)\s*[|｜>]"  # a Chinese board's own name
     r"|\bJob\s+(?:ID|Req(?:uisition)?)\b|\bPosted\s+\d+\s+(?:days?|hours?|weeks?)\s+ago\b|发布于\s*\d+\s*(?:天|小时|周)前",
     re.IGNORECASE,
 )

@@ -53,7 +53,8 @@ def _denied(line: str) -> list[tuple[int, int]]:
     if not _DENIAL.search(line):
         return []  # most lines
     spans, start, before, dash = [], 0, 0, False
-    for stop in [*_CLAUSE_STOP.finditer(line), None]:
+    stops = _SENTENCE_STOP if not _CJK_DENIAL.search(line) else _CLAUSE_STOP  # an English list goes on past commas
+    for stop in [*stops.finditer(line), None]:
         end = stop.start() if stop else len(line)
         if _DENIAL.search(line, start, end):
             # "Gulfstream G450/G550 type rating - not yet held": the note after a dash denies the name before it
@@ -63,14 +64,21 @@ def _denied(line: str) -> list[tuple[int, int]]:
     return spans
 
 
-_DENIAL = re.compile(
+_CJK_DENIAL = re.compile(
     r"(?:尚无|暂无|尚未有|没有|未曾有|缺乏|缺少)(?:正式|直接|相关|独立)?[^，,。；;]{0,16}?(?:经验|经历|业绩|基础|背景)"
+    r"|(?:未|没|从未|尚未)(?:接触|参与|做|从事|负责|使用|独立)过"  # "未接触过中药饮片采购", "未参与过GeoServer集群部署"
+)
+_DENIAL = re.compile(
+    rf"{_CJK_DENIAL.pattern}"
     r"|\b(?:no|without|lack(?:ing)?|limited)\s+(?:formal\s+|direct\s+|prior\s+|hands-on\s+|professional\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:experience|background|exposure)\b"
-    r"|\bnot\s+yet\s+(?:held|obtained|earned|rated|licensed|certified)\b",
+    r"|\bnot\s+yet\s+(?:held|obtained|earned|rated|licensed|certified)\b"
+    r"|\b(?:I\s+)?(?:do|did|have)\s+not\s+(?:yet\s+)?(?:write|written|use|used|work|worked|manage|managed|lead|led|"
+    r"supervise|supervised|run|prepare|prepared|handle|handled)\b|\b(?:don't|haven't|didn't)\s+\w+",
     re.IGNORECASE,
 )
 _CLAUSE_STOP = re.compile(r"[，,。；;]|\s[—–-]\s|\bbut\b|但|不过")
+_SENTENCE_STOP = re.compile(r"[。；;]|\.(?:\s|$)|\s[—–-]\s|\bbut\b|但|不过")
 
 
 def _links(line: str) -> list[tuple[int, int]]:

@@ -669,7 +669,10 @@ def skills_on_lines(doc: DocumentModel, indexes: list[int], each_form: bool = Fa
         return list(seen.values())
     # The list's items as the user wrote them, a name a narrow column broke ("逻" + "辑分析仪") made whole.
     texts = [text for _, text in line_units([doc.lines[i] for i in indexes], doc=doc)] if each_form else []
-    for text in texts or [doc.lines[i] for i in indexes]:
+    for written_text in texts or [doc.lines[i] for i in indexes]:
+        # what the line says is not held stays out ("Note: no experience with Clio, iManage or deposition summaries",
+        # "Axure（学习中）"): the tailored list is no place to claim it
+        text = shown_line(written_text)
         label = _ITEM_LABEL.match(text) if each_form else None  # "CAM/CAD: Mastercam, SolidWorks": a category's name
         hits = [h for h in vocab.skills_in(text) if label is None or h.start >= label.end()]
         for canonical, written in _named_items(hits, text):

@@ -63,3 +63,38 @@ def test_a_sidebars_wrapped_bullets_keep_their_status() -> None:
 def test_a_header_tables_name_cell() -> None:
     hrbp = read_document(fixture("resume", "hrbp_table_header_pdf_zh.txt"), "resume")
     assert hrbp.contact.name == "王晓敏"  # "姓名 | 王晓敏", not "姓名"
+
+
+def test_what_the_person_has_not_done_is_not_shown() -> None:
+    paralegal = coverage_status("court_clerk_to_paralegal_en.txt", "litigation_paralegal.txt")
+    assert paralegal["deposition summaries"] == "missing"  # "Note: no experience with Clio, iManage or deposition…"
+    tailored = run_offline("court_clerk_to_paralegal_en.txt", "litigation_paralegal.txt", "en")["customize"].markdown
+    assert "deposition summaries" not in tailored.split("## ")[1]  # not among the skills
+    pharmacist = coverage_status("pharmacist_to_store_manager_zh.txt", "pharmacy_store_manager_zh.txt")
+    assert pharmacist["procurement"] == "missing"  # "未接触过中药饮片采购"
+
+
+def test_a_certificate_registered_for_or_expired_since_a_role() -> None:
+    paralegal = read_document(fixture("resume", "court_clerk_to_paralegal_en.txt"), "resume")
+    assert "NALA Certified Paralegal" not in paralegal.certifications  # "(CP) exam — registered for …, not yet taken"
+    assert (paralegal.experience[0].org, paralegal.experience[0].title) == (
+        "Franklin County Clerk of Courts",
+        "Deputy Clerk II, Civil Division",
+    )
+    freight = read_document(fixture("resume", "freight_broker_en.txt"), "resume").certifications
+    assert "Class A CDL" not in freight  # "OTR Driver, Class A CDL" in 2014 does not outlive "expired June 2021"
+    assert any(c.startswith("Class A CDL") and "expired" in c for c in freight)
+    gis = read_document(fixture("resume", "surveyor_to_gis_developer_zh.txt"), "resume").certifications
+    assert "软考" not in gis  # "软考中级“软件设计师”：已报名"
+
+
+def test_a_chinese_boards_own_name_opens_no_title() -> None:
+    _, job = read_job(fixture("jd", "gis_developer_lagou_zh.txt"))
+    assert (job.title, job.company) == ("GIS开发工程师", "武汉智图时空信息技术有限公司")
+
+
+def test_time_away_is_no_employer() -> None:
+    captain = read_document(fixture("resume", "regional_captain_en.txt"), "resume")
+    assert "Career break" not in [e.org for e in captain.experience]
+    tester = read_document(fixture("resume", "game_tester_to_designer_zh.txt"), "resume")
+    assert "待业" not in [e.org for e in tester.experience]
