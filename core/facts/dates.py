@@ -241,6 +241,9 @@ def _month_ranges(text: str) -> list[DateRange]:
     return found
 
 
+_SINCE_AFTER = re.compile(r"[ \t]*(起|以来|至今)(?=[）)\s]|$)")  # not "（2022.09起带团队8人）": what began then
+
+
 def _analyse(text: str) -> tuple[list[DateHit], list[DateRange]]:
     if not text:
         return [], []
@@ -259,6 +262,12 @@ def _analyse(text: str) -> tuple[list[DateHit], list[DateRange]]:
         kept.append(hit)
     kept_set = set(kept)
     ranges = [r for r in ranges if r.start in kept_set or r.start.value != r.start.raw]
+    starts = {r.start for r in ranges} | {r.end for r in ranges}
+    for hit in kept:  # "测绘工程师（2021年4月起）", "2020年起": since then, to now
+        since = _SINCE_AFTER.match(text, hit.end)
+        if since and hit not in starts and "-" in hit.value:
+            ranges.append(DateRange(hit, DateHit(since.start(1), since.end(1), "present", since.group(1))))
+            ranges.sort(key=lambda r: r.start.start)
     for date_range in ranges:
         for hit in date_range:
             if hit not in kept_set and hit.raw:

@@ -67,12 +67,14 @@ def _denied(line: str) -> list[tuple[int, int]]:
 _CJK_DENIAL = re.compile(
     r"(?:尚无|暂无|尚未有|没有|未曾有|缺乏|缺少)(?:正式|直接|相关|独立)?[^，,。；;]{0,16}?(?:经验|经历|业绩|基础|背景)"
     r"|(?:未|没|从未|尚未)(?:接触|参与|做|从事|负责|使用|独立)过"  # "未接触过中药饮片采购", "未参与过GeoServer集群部署"
+    r"|尚未(?:掌握|独立|负责|接触|参与|熟悉)"  # "尚未掌握：合并报表编制", "目前尚未独立负责团队管理"
 )
 _DENIAL = re.compile(
     rf"{_CJK_DENIAL.pattern}"
     r"|\b(?:no|without|lack(?:ing)?|limited)\s+(?:formal\s+|direct\s+|prior\s+|hands-on\s+|professional\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:experience|background|exposure)\b"
-    r"|\bnot\s+yet\s+(?:held|obtained|earned|rated|licensed|certified)\b"
+    r"|\bnot\s+yet\b"  # "Not yet: firewall administration", "I have not yet administered production routers"
+    r"|\bnever\s+(?:supervised|managed|led|administered|used|worked|owned|run|prepared|handled)\b"
     r"|\b(?:I\s+)?(?:do|did|have)\s+not\s+(?:yet\s+)?(?:write|written|use|used|work|worked|manage|managed|lead|led|"
     r"supervise|supervised|run|prepare|prepared|handle|handled)\b|\b(?:don't|haven't|didn't)\s+\w+",
     re.IGNORECASE,

@@ -98,3 +98,24 @@ def test_time_away_is_no_employer() -> None:
     assert "Career break" not in [e.org for e in captain.experience]
     tester = read_document(fixture("resume", "game_tester_to_designer_zh.txt"), "resume")
     assert "待业" not in [e.org for e in tester.experience]
+
+
+def test_not_yet_never_and_still_learning_prove_nothing() -> None:
+    helpdesk = coverage_status("helpdesk_to_network_admin_en.txt", "junior_network_admin.txt")
+    assert helpdesk["fortinet"] == "missing"  # "Not yet: firewall administration (Palo Alto, Fortinet), …"
+    assert helpdesk["network security"] == "missing"  # "I have not yet administered production routers or firewalls"
+    realtor = coverage_status("realtor_to_property_manager_en.txt", "residential_property_manager.txt")
+    assert (
+        realtor["budgeting"] == "missing"
+    )  # "not managed a property budget", "budgeting … (learning, coursework only)"
+    accountant = coverage_status("accountant_to_finance_supervisor_zh.txt", "finance_supervisor_zh.txt")
+    assert accountant["consolidation"] == "missing"  # "尚未掌握：合并报表编制、IPO审计配合"
+    assert accountant["team management"] == "missing"  # "目前尚未独立负责团队管理"
+
+
+def test_a_role_held_since_a_month_runs_to_now() -> None:
+    surveyor = read_document(fixture("resume", "surveyor_to_gis_developer_zh.txt"), "resume")
+    first = surveyor.experience[0]
+    assert (first.title, first.start, first.end) == ("测绘工程师", "2021-04", "present")  # "测绘工程师（2021年4月起）"
+    seller = read_document(fixture("resume", "auto_sales_zh.txt"), "resume")
+    assert seller.experience[0].start == "2021-06"  # "（2022.09起带团队8人）" is what began then, not the role
