@@ -210,7 +210,8 @@ def _intros(
         if found is not None and found.kind == "experience":
             key = (fold(found.org), fold(found.title))
             by_role.setdefault(key, (found, []))[1].append(bullet)
-    entries = by_recency([entry for entry, _ in by_role.values()])[:INTRO_3MIN_ROLES]
+    # time away ("Career break", "待业") names neither employer nor title: no role to tell
+    entries = by_recency([entry for entry, _ in by_role.values() if entry.org or entry.title])[:INTRO_3MIN_ROLES]
     for entry in entries:
         facts = sep.join(_trim(b) for b in by_role[(fold(entry.org), fold(entry.title))][1][:INTRO_3MIN_FACTS])
         dates = _dates(entry, lang)
@@ -407,8 +408,8 @@ def _stories(
     for index in _story_order(bullets, owners, rel):
         bullet = bullets[index]
         entry = owners.entry_of(bullet)
-        if entry is None:
-            continue
+        if entry is None or not (entry.org or entry.title):
+            continue  # time away ("Career break", "待业"): no role to tell a story of
         keyword = _story_keyword(*rel.keyword_hits(bullet), told)
         told.add(keyword)
         topic = named_as_in(keyword, jd, lang) if keyword else ""  # what the role asks, in the role's words

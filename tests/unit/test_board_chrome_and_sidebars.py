@@ -119,3 +119,11 @@ def test_a_role_held_since_a_month_runs_to_now() -> None:
     assert (first.title, first.start, first.end) == ("测绘工程师", "2021-04", "present")  # "测绘工程师（2021年4月起）"
     seller = read_document(fixture("resume", "auto_sales_zh.txt"), "resume")
     assert seller.experience[0].start == "2021-06"  # "（2022.09起带团队8人）" is what began then, not the role
+
+
+def test_time_away_tells_no_story() -> None:
+    interview = run_offline("helpdesk_to_network_admin_en.txt", "junior_network_admin.txt", "en")["interview"]
+    assert " As  (" not in interview.self_intro_3min and "caregiver" not in interview.self_intro_3min
+    assert all(not s.situation.startswith(("In  (", "As  (", "At  (")) for s in interview.star_stories)
+    accountant = read_document(fixture("resume", "accountant_to_finance_supervisor_zh.txt"), "resume")
+    assert "certifications" in [s.canonical for s in accountant.sections]  # "证书与资质"
