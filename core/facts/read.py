@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 from itertools import pairwise
 
-from core.facts.cert_status import pending_spans, says_not_held
+from core.facts.cert_status import lapsed, pending_spans, says_not_held
 from core.facts.dates import (
     DASHES,
     MONTH_NAME,
@@ -2941,20 +2941,19 @@ def _read(text: object, kind: str) -> DocumentModel:
     line_index = _Lines(lines)
     joined = "\n".join(lines)
     wishes = model.wish_lines()
-    links = [m.span() for m in _LINK.finditer(joined)]
     employers = _employer_spans(model.entries, lines, line_index)
     wanted = wish_spans(joined) if doc_kind != "jd" else []
-    learning = [
+    unshown = [
         (line_index.starts[i] + a, line_index.starts[i] + b)
         for i, line in enumerate(lines)
         for a, b in unshown_spans(line)
     ]
     for hit in vocab.skills_in(joined):
         line = line_index.line_of(hit.start)
-        if line in wishes or _PROFILE_LABEL.match(joined, hit.end) or any(a <= hit.start < b for a, b in links):
+        if line in wishes or _PROFILE_LABEL.match(joined, hit.end):
             continue  # "GitHub：github.com/lsy-dev" is where the person's code is, no skill of theirs
-        if any(a <= hit.start < b for a, b in learning):
-            continue  # "Honeywell WEBs-N4 training – booked, not yet completed": learnt soon, not used
+        if any(a <= hit.start < b for a, b in unshown):
+            continue  # "Honeywell WEBs-N4 training – booked, not yet completed": learnt soon, not used (see shown.py)
         if any(a <= hit.start and hit.end <= b for a, b in employers):
             continue  # "Sentry Peak Managed Security": where the person worked, not a tool they used
         if any(a <= hit.start < b for a, b in wanted):
@@ -2987,9 +2986,7 @@ def _read(text: object, kind: str) -> DocumentModel:
     denied_in_section = {
         cert_hits[k].canonical
         for k, span in enumerate(spans)
-        if span is not None
-        and line_of_hit[k] in listed
-        and _EXPIRED.search(joined, span[0], _note_end(joined, span[1]))
+        if span is not None and line_of_hit[k] in listed and lapsed(joined[span[0] : _note_end(joined, span[1])])
     }
     for k in in_section:
         hit = cert_hits[k]
@@ -3007,7 +3004,6 @@ def _read(text: object, kind: str) -> DocumentModel:
     return model
 
 
-_EXPIRED = re.compile(r"\b(?:expired|lapsed|not\s+renewed|inactive)\b|已?过期|已失效", re.IGNORECASE)
 # A note cut from inside a bracket: "准备AFP考试及CFA一级）" closes what it never opened.
 _UNOPENED_CLOSE = re.compile(r"^[^(（]*[)）]$")
 _CLOSES_FIRST = re.compile(r"^[^(（]*[)）]")
@@ -3019,7 +3015,7 @@ def _said_of(text: str, span: tuple[int, int]) -> str:
     start, end = span[0], _note_end(text, span[1])
     if _CLOSES_FIRST.search(text, start, end) and not _UNOPENED_CLOSE.fullmatch(text, start, end):
         line_start = text.rfind("\n", 0, start) + 1
-        item = re.match(r"[ \t]*(?:[-–—•●○◆▪■*·]|\d{1,2}[.)、])?[ \t]*", text[line_start:start])
+        item = _BULLET.match(text[line_start:start])
         start = line_start + (item.end() if item else 0)
     said = " ".join(text[start:end].split())
     return said[:-1] if _UNOPENED_CLOSE.fullmatch(said) else said
@@ -3031,10 +3027,11 @@ def _note_end(text: str, end: int) -> int:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     start = text.rfind("\n", 0, end) + 1
-    if text.count("(", start, end) > text.count(")", start, end) and (close := text.find(")", end, line_end)) >= 0:
-        return close + 1
-    if text.count("（", start, end) > text.count("）", start, end) and (close := text.find("）", end, line_end)) >= 0:
-        return close + 1
+    for opening, closing in (("(", ")"), ("（", "）")):
+        if text.count(opening, start, end) > text.count(closing, start, end):
+            close = text.find(closing, end, line_end)
+            if close >= 0:
+                return close + 1
     date = _NOTE_DATE.match(text, end, line_end)
     return date.end() if date else end
 

@@ -90,8 +90,10 @@ def _links(line: str) -> list[tuple[int, int]]:
     return [m.span() for m in _LINK.finditer(line)]
 
 
+# An address, to the next field's separator ("github.com/prw-data | Python" keeps its Python).
 _LINK = re.compile(
-    r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|net|org|dev|me|cn|co|ai|app|page|site)/\S*", re.I
+    r"(?:https?://|www\.)[^\s|,;，；]+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|net|org|dev|me|cn|co|ai|app|page|site)/[^\s|,;，；]*",
+    re.I,
 )
 
 

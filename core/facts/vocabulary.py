@@ -1248,7 +1248,7 @@ class Vocabulary:
             teams = [found.span(1) for pattern in _TEAMS_WORKED_WITH for found in pattern.finditer(text)]
             matches = [m for m in matches if not any(s <= m.start and m.end <= e for s, e in teams)]
         if any(m.end - m.start == 1 for m in matches):
-            matches = [m for m in matches if not _glued_bracket_letter(text, m.start, m.end)]
+            matches = [m for m in matches if not _initials_letter(text, m.start, m.end)]
         if any(m.end - m.start == 2 for m in matches):
             matches = [m for m in matches if not _region_after_city(text, m.start, m.end)]
             if any(text[m.start : m.end] in _MODEL_LETTERS for m in matches):
@@ -1359,7 +1359,7 @@ def _shared_tokens(text: str) -> list[Token]:
 _NAME_BEFORE = re.compile(r"(?:^|[\s(])[A-Z][A-Za-z'-]+ $")
 
 
-def _glued_bracket_letter(text: str, start: int, end: int) -> bool:
+def _initials_letter(text: str, start: int, end: int) -> bool:
     """A letter in brackets glued to the word before it, or the first of dotted initials, is a credential's or a
     mark's, not a language: the "R" of "R.T.(R)(ARRT)" (a registered radiographer), of "Microsoft Office(R)"; so is
     a middle initial."""
