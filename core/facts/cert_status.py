@@ -35,7 +35,10 @@ _NOT_HELD = (
     r"|plann?(?:ing)?\s+to\s+(?:sit|take)"  # "Certified Meeting Professional (CMP) - planning to sit for exam"
     r"|(?:part\s+\w+\s+)?exam\s+(?:planned|booked)"  # "APICS CPIM – currently studying, Part 1 exam planned for 2025"
     r"|passed\s+(?:FAR|AUD|REG|BEC|ISC|TCP|levels?|parts?|exams?|sections?)\b"
-    r"|(?:passed\s+)?(?:\d|one|two|three)\s+of\s+(?:\d|three|four|six)(?:\s+(?:parts|sections|exams|papers|modules|courses))?\b)"
+    r"|(?:passed\s+)?(?:\d{1,2}|one|two|three)\s+of\s+(?:\d{1,2}|three|four|six)"
+    r"(?:\s+(?:parts|sections|exams|papers|modules|courses))?\b"
+    # "ACCA part-qualified (9 of 13 exams passed)", "CDCES — eligible; exam scheduled"
+    r"|part[-\s]?qualified|partly\s+qualified|finalist|(?:board[-\s])?eligible)"
     rf"|候选人|在考|备考|考试中|学习中|进行中|准备中|已过期|已失效|尚?未取得|尚?未获得|在读|未通过|{_SIGNED_UP_ZH}"
     r"|(?:已?通过|已过)\s*\d+\s*[科门]|\d+\s*[科门]已(?:通过|过)|专业阶段"
 )
@@ -103,7 +106,36 @@ _LISTED_APART = re.compile(r"[·•|;；。，,]|\s{3,}")
 def not_yet_spans(line: str) -> list[tuple[int, int]]:
     """The parts of a line naming a course, training or certificate still to come or under way (see
     _NOT_YET_LINE); the line's other credentials stay ("PMP（2021年取得）；NPDP（备考中）")."""
-    return _parts_saying(line, _NOT_YET_LINE, _LISTED_APART) + _parts_saying(line, _SEEN_ONLY, _SENTENCE_APART)
+    return (
+        _parts_saying(line, _NOT_YET_LINE, _LISTED_APART)
+        + _parts_saying(line, _SEEN_ONLY, _SENTENCE_APART)
+        + _lapsed_items(line)
+    )
+
+
+# What names a credential: "内审员证书 IATF 16949（2020年取得，已过期，未复审）", "PALS (AHA) — expired".
+_CREDENTIAL_WORD = re.compile(r"证|资格|执照|licen[cs]e|certif|\bcard\b|registration|registered|\b[A-Z]{2,6}\b", re.I)
+_ITEM_APART = re.compile(r"[·•|;；。]|\s{3,}")
+
+
+def _lapsed_items(line: str) -> list[tuple[int, int]]:
+    """A credential the line says has lapsed, with its note: once held, it shows no skill held now ("内审员证书…
+    （…已过期…）" is no proof of internal audit); commas inside its brackets are its note's, not the list's."""
+    if _LAPSED.search(line) is None:
+        return []  # most lines
+    spans, start, depth = [], 0, 0
+    cuts = []
+    for at, char in enumerate(line):
+        depth += char in "(（[【"
+        depth -= depth > 0 and char in ")）]】"
+        if depth == 0 and (char in ",，" or _ITEM_APART.match(line, at)):
+            cuts.append(at)
+    for cut in [*cuts, len(line)]:
+        part = line[start:cut]
+        if _LAPSED.search(part) and _CREDENTIAL_WORD.search(part):
+            spans.append((start, cut))
+        start = cut + 1
+    return spans
 
 
 def _parts_saying(line: str, says: re.Pattern[str], apart: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -139,7 +171,11 @@ def pending_spans(text: str, hits: list[Hit]) -> list[tuple[int, int] | None]:
     for i in range(len(hits) - 1, -1, -1):
         hit = hits[i]
         after = hits[i + 1] if i + 1 < len(hits) else None
-        if after is not None and after.canonical == hit.canonical and after.start - hit.end <= 2:
+        if (
+            after is not None
+            and after.canonical == hit.canonical
+            and _NAMED_TWICE.fullmatch(text, hit.end, after.start)
+        ):
             joint = spans[i + 1]
             spans[i] = None if joint is None else (hit.start, joint[1])
         elif after is not None and (shared := spans[i + 1]) and _LISTED_WITH.fullmatch(text, hit.end, after.start):
@@ -152,11 +188,14 @@ def pending_spans(text: str, hits: list[Hit]) -> list[tuple[int, int] | None]:
 
 
 _LISTED_WITH = re.compile(r"[ \t]*[/&、][ \t]*")
+# One certificate's two names written together: "中国注册会计师CPA", "ACCA – Association of Chartered Certified…"
+_NAMED_TWICE = re.compile(r".{0,2}|[ \t]*[-–—:：][ \t]*", re.DOTALL)
 # Words later in the name's clause that say it is not held: "FNP-BC), ANCC – exam scheduled August 2024",
 # "APRN-CNP – Ohio Board of Nursing – application submitted 06/2024", "NALA Certified Paralegal (CP) exam — scheduled
 # November". Only these plain words; "candidate" so far from the name may be anyone ("PMP, screened candidates").
 _LATER = re.compile(
-    r"\b(?:scheduled|pending|in\s+progress|expired|lapsed|inactive|application\s+submitted|not\s+yet\s+(?:licensed|certified))\b"
+    r"\b(?:scheduled|pending|in\s+progress|expired|lapsed|inactive|application\s+submitted|not\s+yet\s+(?:licensed|certified|sat)"
+    r"|expected\s+to\s+qualify|part[-\s]?qualified)\b"
     r"|备考中?|在考|考试中|已过期|已失效",
     re.IGNORECASE,
 )
@@ -189,7 +228,11 @@ def _clause_end(text: str, start: int) -> int:
     ("…; APRN license" + "pending.", "Board Certified (FNP-BC)," + "ANCC – exam scheduled August 2024"; a sidebar's
     "• Certified Dental Office" + "Manager (CDOM), AADOM —" + "in progress, exam scheduled": up to three)."""
     end = text.find("\n", start)
-    item = _OPENS_ITEM.match(text, text.rfind("\n", 0, start) + 1) is not None
+    head = text.rfind("\n", 0, start) + 1
+    if end >= 0 and not text[head : head + 1].isspace() and _INDENTED.match(text, end + 1):
+        # "• Commercial Driver's License, Class A — Ohio (valid through 08/2027)": held; what is below is another's
+        return end if _HELD_NOTE.search(text, start, end) else _indented_below(text, end)
+    item = _OPENS_ITEM.match(text, head) is not None
     for _ in range(3 if item else 1):  # a sidebar's bullet wraps over lines; an unmarked list's line is one item
         if end < 0:
             return len(text)
@@ -197,6 +240,20 @@ def _clause_end(text: str, start: int) -> int:
             return end
         start, end = end + 1, text.find("\n", end + 1)
     return len(text) if end < 0 else end
+
+
+_INDENTED = re.compile(r"[ \t]{2,}\S")
+
+
+def _indented_below(text: str, end: int) -> int:
+    """The end of the indented lines under an item's own ("ACCA – Association of Chartered Certified Accountants"
+    over "  Expected to qualify: December 2026"): what they say is said of it; up to three."""
+    for _ in range(3):
+        if not _INDENTED.match(text, end + 1):
+            break
+        below = text.find("\n", end + 1)
+        end = len(text) if below < 0 else below
+    return end
 
 
 def _wraps_below(text: str, start: int, line_end: int) -> bool:
@@ -218,7 +275,11 @@ def _said_later(text: str, hit: Hit, bound: int) -> tuple[int, int] | None:
     end = _clause_end(text, hit.end)
     if bound >= 0:
         end = min(end, bound)
-    stop = re.search(r"[;；。]", text[hit.end : end])
+    line_end = text.find("\n", hit.end, end)
+    # the item's own line ends at ";" ("CPA; PMP pending"); its indented lines below are all said of it
+    stop = re.search(
+        r"[;；。]", text[hit.end : end if line_end < 0 or not _INDENTED.match(text, line_end + 1) else line_end]
+    )
     found = _LATER.search(text, hit.end, hit.end + stop.start() if stop else end)
     return (hit.start, found.end()) if found else None
 

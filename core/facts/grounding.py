@@ -38,7 +38,13 @@ from core.facts.vocabulary import Hit, Vocabulary, get_vocabulary
 from core.facts.wishes import without_wishes
 
 # What an entry's organisation is, by the entry's kind (a club's name is held like an employer's).
-_ORG_KIND = {"experience": "employer", "education": "school", "project": "name", "activity": "employer"}
+_ORG_KIND = {
+    "experience": "employer",
+    "education": "school",
+    "project": "name",
+    "activity": "employer",
+    "away": "employer",
+}
 # What a flag can be about; the page names each kind in the reader's language (workbench.grounding.kind.*).
 FLAG_KINDS = (
     "employer", "title", "school", "degree", "certification", "skill", "number", "date", "language", "name", "contact",

@@ -16,7 +16,8 @@ from dataclasses import field as _field  # Entry has a field named `field`
 from typing import Any, Literal
 
 DocKind = Literal["resume", "detailed_resume", "jd"]
-EntryKind = Literal["experience", "education", "project", "activity"]  # activity: a club, a society, a volunteer post
+# activity: a club, a society, a volunteer post; away: time away written as a role ("Career break", "待业"), no work
+EntryKind = Literal["experience", "education", "project", "activity", "away"]
 DegreeLevel = Literal["", "highschool", "associate", "bachelor", "master", "mba", "doctor"]
 PRESENT = "present"
 OBJECTIVE_LINES = 6  # an objective is a few labelled lines; a longer one has swallowed what follows its heading

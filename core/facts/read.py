@@ -30,7 +30,7 @@ from core.facts.dates import (
 from core.facts.languages import MULTILINGUAL, OWN_LANGUAGES, at_working_level
 from core.facts.model import Contact, DegreeLevel, DocumentModel, Entry, EntryKind, JobFacts, NumberFact, Section
 from core.facts.numbers import chinese_number, find_numbers
-from core.facts.shown import unshown_spans
+from core.facts.shown import not_held_spans, unshown_spans
 from core.facts.text import ALIGNMENT_GAP, any_of, unify_radicals
 from core.facts.vocabulary import Hit, Vocabulary, get_vocabulary
 from core.facts.wishes import wish_spans
@@ -628,7 +628,8 @@ def _is_title(part: str, vocab: Vocabulary) -> bool:
             return False  # "审计监察部", "游戏事业部": the department, not the role in it
         named = part.endswith(_CJK_STAFF_END) or any(suffix in part for suffix in vocab.cjk_title_suffixes)
         return named and not any(part.endswith(org) for org in vocab.cjk_org_suffixes)
-    words = [w.strip(".,()").lower() for w in part.split()]
+    # "Firefighter/Paramedic", "EMT-Basic": two heads, or one with its grade
+    words = [w.strip(".,()").lower() for w in re.split(r"[\s/-]+", part) if w.strip(".,()")]
     if not words:
         return False
     if _COOP_TITLE.search(part):
@@ -1134,10 +1135,15 @@ def _project_role_piece(piece: str, vocab: Vocabulary) -> bool:
 
 
 # Work for oneself, written where the employer would be.
+# Time away, written where the employer would be: "Career break", "待业（备考执业药师、照顾家人）", "离职休整".
+_TIME_AWAY = re.compile(
+    r"career\s+break|sabbatical|gap\s+year|(?:employment|career)\s+gap|family\s+leave|parental\s+leave"
+    r"|待业|休养|(?:离职)?休整|离职备考",
+    re.IGNORECASE,
+)
 _NO_EMPLOYER = re.compile(
-    r"self[- ]employed|freelance|freelancer|independent(?: consultant| contractor)?|自由职业者?|个体(?:户|经营)?"
-    # time away, written where the employer would be: "Career break", "待业（备考执业药师、照顾家人）"
-    r"|career\s+break|sabbatical|gap\s+year|(?:employment|career)\s+gap|family\s+leave|parental\s+leave|待业|休养|离职备考",
+    rf"self[- ]employed|freelance|freelancer|independent(?: consultant| contractor)?|自由职业者?|个体(?:户|经营)?"
+    rf"|{_TIME_AWAY.pattern}",
     re.IGNORECASE,
 )
 
@@ -1426,6 +1432,17 @@ _GRADE_TAIL = re.compile(
 )
 
 
+_EXPECTED_ONLY = re.compile(r"\s*(?:expected|anticipated)\b", re.IGNORECASE)
+
+
+# A line telling of a promotion in the role above, its date first or last: a line of that role, not one of its own.
+_PROMOTION_NOTE = re.compile(
+    r"\s*(?:[-–—•*·]\s*)?(?:\d{4}(?:[.\-/年]\s*\d{1,2}月?)?\s*[,，:：]?\s*)?"
+    r"(?:晋升为|晋升|升任|提升为|升为|promoted\s+to\b|promoted\s+in\b)",
+    re.IGNORECASE,
+)
+
+
 def _is_header_line(line: str) -> bool:
     text = _DATED_ASIDE.sub(" ", _strip_bullet(line))
     text = text[: m.start()] if (m := _HONOURS_TAIL.search(text)) and m.end() >= len(text.rstrip(" .")) else text
@@ -1434,6 +1451,8 @@ def _is_header_line(line: str) -> bool:
         return False
     if text.startswith(("(", "（")) and text.rstrip().endswith((")", "）")):
         return False  # "(2016 – 2016: full-time student; 2017: family leave)": a note on a gap, no role
+    if _PROMOTION_NOTE.match(text):
+        return False  # "2021.04 晋升为工艺主管（前段工段），管理…", "Promoted to … in March 2021": the role's news
     ranges, dates = _line_dates(text)
     bullet = is_bullet(line)
     if bullet and text.rstrip().endswith(("。", "；")):
@@ -2014,12 +2033,30 @@ def _entries_in(
     if kind == "education":
         entries = _merge_into_hosts(entries, lines, _school_detail(vocab))
         entries = [school for school in entries if not _exam_passed(school, lines, vocab)]
+        # "  Expected to qualify: December 2026" under a professional body's exams: a date, no school
+        entries = [school for school in entries if not (_EXPECTED_ONLY.match(school.org) and not school.title)]
         for school in entries:  # a grade merged in from a detail's line
             gpa = None if school.gpa else _GPA.search("\n".join(lines[school.line_start : school.line_end]))
             school.gpa = gpa.group(1).replace(" ", "") if gpa else school.gpa
     if kind in ("experience", "education"):
         _org_from_above(entries, lines, with_place=kind == "education")
+    if kind == "experience":
+        for entry in entries:
+            if not entry.title and _TIME_AWAY.search(entry.org or lines[entry.line_start]):
+                # "Career break — family caregiving  2012 – 2013", "Travel / career break": no role, no years of work
+                entry.kind, entry.org = "away", ""
+    for (
+        entry
+    ) in entries:  # "项目名称：西安市某区实景三维建模项目", "角色：飞手": the name and the part, not their labels
+        entry.org, entry.title = _FIELD_LABEL.sub("", entry.org), _FIELD_LABEL.sub("", entry.title)
     return entries
+
+
+_FIELD_LABEL = re.compile(
+    r"^(?:项目名称|项目角色|担任角色|角色|职位|职务|岗位|公司名称|单位名称|学校名称|(?:Project|Role|Position|Company)(?:\s+name)?)"
+    r"\s*[:：]\s*",
+    re.IGNORECASE,
+)
 
 
 def _degree_below(lines: list[str], header: int, end: int, vocab: Vocabulary) -> bool:
@@ -2963,12 +3000,22 @@ def _read(text: object, kind: str) -> DocumentModel:
     pending: dict[str, str] = {}  # worked towards, as written with the words that say so ("CPA candidate")
     # A certificates section's names that also name a job count there ("Master Electrician (Texas) - IN PROGRESS").
     listed = {i for s in sections if s.canonical == "certifications" for i in range(s.start + 1, s.end)}
+    # "暂无PMP证书", "I do not hold a CIMA qualification", "….acca@gmail.com": neither held nor worked towards
+    not_held = [
+        (line_index.starts[i] + a, line_index.starts[i] + b)
+        for i, line in enumerate(lines if doc_kind != "jd" else [])
+        for a, b in not_held_spans(line)
+    ]
     cert_hits = [
         h
         for h in vocab.certifications_in(joined, listed=True)
         if line_index.line_of(h.start) in listed or not vocab.names_a_job(joined, h.start, h.end)
     ]
     spans = pending_spans(joined, cert_hits)
+    kept = [  # one worked towards stays so, whatever else its line denies ("(CP) exam — registered for…, not yet")
+        k for k, h in enumerate(cert_hits) if spans[k] is not None or not any(a <= h.start < b for a, b in not_held)
+    ]
+    cert_hits, spans = [cert_hits[k] for k in kept], [spans[k] for k in kept]
     heading = [bool(vocab.section_of(lines[line_index.line_of(h.start)].strip())) for h in cert_hits]  # "技能证书"
     # A certificates section's own names first ("ServSafe Food Protection Manager (exp. 2027)"), then what the
     # rest names ("ServSafe Manager certified" in a summary): the section writes each as the person holds it. One

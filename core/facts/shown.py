@@ -44,7 +44,7 @@ def shown_line(line: str) -> str:
 def unshown_spans(line: str) -> list[tuple[int, int]]:
     """The parts of one line that show nothing held: a course or certificate under way, a field naming the job
     wanted (the sentences that wish are found over the whole text, see core.facts.wishes)."""
-    return [*not_yet_spans(line), *_wish_fields(line), *_links(line), *_denied(line)]
+    return [*not_yet_spans(line), *_wish_fields(line), *not_held_spans(line)]
 
 
 def _denied(line: str) -> list[tuple[int, int]]:
@@ -65,34 +65,46 @@ def _denied(line: str) -> list[tuple[int, int]]:
 
 
 _CJK_DENIAL = re.compile(
-    r"(?:尚无|暂无|尚未有|没有|未曾有|缺乏|缺少)(?:正式|直接|相关|独立)?[^，,。；;]{0,16}?(?:经验|经历|业绩|基础|背景)"
-    r"|(?:未|没|从未|尚未)(?:接触|参与|做|从事|负责|使用|独立)过"  # "未接触过中药饮片采购", "未参与过GeoServer集群部署"
+    r"(?:尚无|暂无|尚未有|没有|未曾有|缺乏|缺少)(?:正式|直接|相关|独立)?[^，,。；;]{0,16}?"
+    r"(?:经验|经历|业绩|基础|背景|证书|资格|执照|资质|认证)"  # "暂无PMP证书"
+    # "未接触过中药饮片采购", "未参与过GeoServer集群部署", "未独立负责过项目预算与合同管理"
+    r"|(?:未|没|从未|尚未)(?:独立)?(?:接触|参与|做|从事|负责|使用|主导|管理|带领|操作)过"
     r"|尚未(?:掌握|独立|负责|接触|参与|熟悉)"  # "尚未掌握：合并报表编制", "目前尚未独立负责团队管理"
+    r"|(?:仅|只)(?:了解|知道|听说过?)|略懂|仅限于?理论"  # "叠片工艺仅了解原理": knows of it, has not done it
 )
 _DENIAL = re.compile(
     rf"{_CJK_DENIAL.pattern}"
     r"|\b(?:no|without|lack(?:ing)?|limited)\s+(?:formal\s+|direct\s+|prior\s+|hands-on\s+|professional\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:experience|background|exposure)\b"
     r"|\bnot\s+yet\b"  # "Not yet: firewall administration", "I have not yet administered production routers"
+    r"|\b(?:concept|theory|awareness)\s+only\b|\bonly\s+(?:in\s+)?(?:theory|concept)\b"  # "… the concept only"
     r"|\bnever\s+(?:supervised|managed|led|administered|used|worked|owned|run|prepared|handled)\b"
     r"|\b(?:I\s+)?(?:do|did|have)\s+not\s+(?:yet\s+)?(?:write|written|use|used|work|worked|manage|managed|lead|led|"
-    r"supervise|supervised|run|prepare|prepared|handle|handled)\b|\b(?:don't|haven't|didn't)\s+\w+",
+    r"supervise|supervised|run|prepare|prepared|handle|handled|hold|held|have)\b|\b(?:don't|haven't|didn't)\s+\w+",
     re.IGNORECASE,
 )
 _CLAUSE_STOP = re.compile(r"[，,。；;]|\s[—–-]\s|\bbut\b|但|不过")
 _SENTENCE_STOP = re.compile(r"[。；;]|\.(?:\s|$)|\s[—–-]\s|\bbut\b|但|不过")
 
 
+def not_held_spans(line: str) -> list[tuple[int, int]]:
+    """The parts of one line that deny what they name ("暂无PMP证书", "I do not hold a CIMA qualification") or are
+    an address ("ciara.brennan.acca@gmail.com"): no certificate named there is held, nor pending."""
+    return [*_links(line), *_denied(line)]
+
+
 def _links(line: str) -> list[tuple[int, int]]:
-    """Addresses: "github.com/prw-data" is where the person's code is, no proof they use Git."""
+    """Addresses: "github.com/prw-data" is where the person's code is, no proof they use Git; an email's
+    "….acca@gmail.com" no proof of ACCA."""
     if "." not in line:
         return []
     return [m.span() for m in _LINK.finditer(line)]
 
 
-# An address, to the next field's separator ("github.com/prw-data | Python" keeps its Python).
+# An address, to the next field's separator ("github.com/prw-data | Python" keeps its Python), or an email's.
 _LINK = re.compile(
-    r"(?:https?://|www\.)[^\s|,;，；]+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|net|org|dev|me|cn|co|ai|app|page|site)/[^\s|,;，；]*",
+    r"(?:https?://|www\.)[^\s|,;，；]+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|net|org|dev|me|cn|co|ai|app|page|site)/[^\s|,;，；]*"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
     re.I,
 )
 

@@ -279,6 +279,12 @@ _OTHER_SENSE_BEFORE = {
     ),
     # a service's allowance of failure ("SLOs and error budgets"), not money planned
     "budgets": re.compile(r"\berror[ \t-]+$", re.IGNORECASE),
+    # an ECG's leads ("12-lead acquisition and interpretation"), not customers won
+    "lead acquisition": re.compile(r"\b\d{1,2}[ \t]*[-–]?[ \t]*$"),
+    # a dietitian's or a trainer's show of a skill ("monthly cooking demos"), not a sales pitch
+    "demos": re.compile(
+        r"\b(?:cooking|culinary|food|recipe|kitchen|nutrition|makeup|fitness|exercise|technique|safety)[ \t]+$", re.I
+    ),
     # a language's column ("UNDERSTANDING SPEAKING WRITING" in a Europass CV, "reading and writing"), not a craft
     "writing": re.compile(r"\b(?:speaking|reading|listening|spoken)[ \t,/&]*(?:and[ \t]+)?$", re.I),
     # an X-ray, not the Ray framework; a patient after a coronary intervention ("post-PCI patients"), not one done
@@ -572,6 +578,16 @@ _SENSE_BY_NEIGHBOURS: dict[str, tuple[re.Pattern[str], int, str]] = {
         40,
         "personal financial planning",
     ),
+    # a surveyor's satellite positioning ("RTK外业测量", "大疆M300 RTK", "RTK GPS base station"), not Redux Toolkit
+    "rtk": (
+        re.compile(
+            r"测量|测绘|外业|放样|全站仪|无人机|航测|北斗|定位|基站|控制点|大疆|精灵|GNSS|GPS|survey|stak|drone|UAV|"
+            r"total station|base station|DJI|Phantom|Matrice|M[23]\d0|PPK|geodetic|topograph|positioning",
+            re.IGNORECASE,
+        ),
+        40,
+        "gnss surveying",
+    ),
 }
 
 
@@ -652,6 +668,8 @@ _CERT_LEAD_WORDS = (
 # Certificates that are technology, not qualifications: "SSL Certificate", "数字证书", "实名认证".
 _NOT_A_CERT_RE = re.compile(
     r"(?<![A-Za-z])(?:SSL|TLS|HTTPS|X\.509|Code Signing|Self-Signed|Gift|Birth|Stock)(?![A-Za-z])|"
+    # school-leaving examinations (Ireland's, the GCSE's forebears): schooling, in the education section
+    r"\b(?:Leaving|Junior|Intermediate|General)\s+Certificate\b|"
     r"数字证书|电子证书|(?:身份|实名|用户|登录|权限|统一|双因素|企业|官方|平台)认证|发票|进项",
     re.IGNORECASE,
 )
@@ -826,7 +844,9 @@ class Vocabulary:
                 self._ambiguous.add(key)
             else:
                 self._spellings.setdefault((kind, canonical), []).append(surface)
-            if not is_guarded or surface == label:
+            if key == _key(canonical):  # an id names its own entry, whichever file's alias spells it too ("CMMs")
+                index[key] = canonical
+            elif not is_guarded or surface == label:
                 index.setdefault(key, canonical)
             if kind == "skill" and not is_guarded and not is_cased and not has_cjk(surface):
                 self._stem_index.setdefault(tuple(stem(t.key) for t in tokens), canonical)
@@ -1118,6 +1138,8 @@ class Vocabulary:
         surface = text[start:end]
         if surface.endswith("s") and len(surface) > 2 and surface[:-1].isupper():
             return False  # "referrals from CPAs": the people who hold it
+        if surface.endswith("ants") and self._canonical("certification", surface[:-1]) is not None:
+            return False  # "Brennan & Walsh Chartered Accountants": a firm of people who hold it
         if _OTHERS_BEFORE.search(text, max(0, start - 60), start):
             return False  # "Mentor two associates through their Series 65 and CFP coursework": theirs
         return not _CERT_AS_FIRM.match(text, end) and (listed or not self.names_a_job(text, start, end))

@@ -175,7 +175,8 @@ def test_licences_new_trades_ask_for_and_hold() -> None:
     assert np_job.must_have[:3] == ["fnp board certification", "aprn license", "dea registration"]
     assert np_job.company == "Meridian Valley Health"
     nurse = read_document(_fixture("resume", "nurse_practitioner_en.txt"), "resume")
-    assert set(pending_only([nurse], get_vocabulary())) == {"fnp board certification", "aprn license"}
+    # TNCC "— expired" too, since the vocabulary knows it
+    assert set(pending_only([nurse], get_vocabulary())) == {"fnp board certification", "aprn license", "tncc"}
     _, paralegal = read_job(_fixture("jd", "whitcombe_litigation_paralegal.txt"))
     assert paralegal.must_have[0] == "paralegal certificate" and "relativity" in paralegal.must_have
     assert paralegal.company == "Whitcombe Sterling & Pryor LLP" and paralegal.years_required == 5
@@ -211,7 +212,7 @@ def test_a_registered_nurse_licence_line_is_the_nurse_licence_a_posting_asks_for
         ("● APRN-CNP – Ohio Board of Nursing – application\nsubmitted 06/2024", [("aprn license", True)]),
         # A finished line, or a new item below, says nothing of the one above.
         ("● Basic Life Support (BLS), AHA – exp. 02/2026\n● Trauma Nursing Core Course – expired 04/2023",
-         [("bls", False), ("bls", False)]),
+         [("bls", False), ("bls", False), ("tncc", True)]),
         ("Certified Public Accountant (CPA), Ohio, 2019.\nPending: a move to Columbus",
          [("cpa", False), ("cpa", False)]),
         ("Basic Life Support (BLS), American Heart Association\nAdvanced Cardiovascular Life Support (ACLS) – expired",

@@ -1,0 +1,130 @@
+"""Credentials the documents deny, hold only in part or let lapse; time away; promotions told in a line; and the
+trades the vocabulary lacked (plant maintenance, surveying and drones, dietetics, EMS, battery cell making).
+
+Each pair was written as a real person in the trade would (tests/data/resume, tests/data/jd) and read by the
+product before these changes: "暂无PMP证书" put PMP in the certificates and the pitch, "I do not hold a CIMA
+qualification" put CIMA in the tailored resume, "ACCA part-qualified (9 of 13 exams passed)" and an email address
+"….acca@gmail.com" proved ACCA, an expired internal auditor's certificate proved internal audit, "RTK外业测量"
+proved Redux, a career break counted as a year of work.
+"""
+
+from __future__ import annotations
+
+from core.facts.read import read_document
+from core.facts.shown import shown_line
+from core.offline.lookup import experience_years
+from tests.unit.fixture_pairs import coverage_status, fixture, read_pair, run_offline, skills_named
+
+
+def test_a_certificate_the_resume_denies_is_neither_held_nor_claimed() -> None:
+    drone = coverage_status("drone_pilot_to_pm_zh.txt", "drone_inspection_pm_zh.txt")
+    assert drone["pmp"] == "missing"  # "暂无PMP证书，暂无固定翼油动机型飞行经验"
+    doc, _, _ = read_pair("drone_pilot_to_pm_zh.txt", "drone_inspection_pm_zh.txt")
+    assert not any("PMP" in cert for cert in doc.certifications)
+    outputs = run_offline("drone_pilot_to_pm_zh.txt", "drone_inspection_pm_zh.txt", "zh")
+    assert "持有PMP" not in outputs["match"].self_pitch + outputs["interview"].self_intro_1min
+    accountant, _, _ = read_pair("acca_part_qualified_ie_cv.txt", "management_accountant_ie.txt")
+    assert not any("CIMA" in cert for cert in accountant.certifications)  # "I do not hold a CIMA qualification"
+    tailored = run_offline("acca_part_qualified_ie_cv.txt", "management_accountant_ie.txt", "en")["customize"].markdown
+    assert "CIMA" not in tailored
+
+
+def test_what_was_not_done_alone_or_is_known_only_in_principle_proves_nothing() -> None:
+    drone = coverage_status("drone_pilot_to_pm_zh.txt", "drone_inspection_pm_zh.txt")
+    assert drone["budgeting"] == "missing"  # "协助项目经理完成进度管控，未独立负责过项目预算与合同管理"
+    assert drone["contract management"] == "missing"
+    battery = coverage_status("battery_process_engineer_zh.txt", "cell_process_supervisor_zh.txt")
+    assert battery["cell stacking"] == "missing"  # "叠片工艺仅了解原理，暂无叠片产线实际经验"
+    assert battery["electrode coating"] == "resume"  # "负责前段涂布、辊压工序工艺参数制定与优化"
+    assert "进度管控" in shown_line("协助项目经理完成进度管控，未独立负责过项目预算与合同管理")
+    assert "RCM" not in shown_line("No experience with reliability-centered maintenance (RCM) analyses; concept only.")
+
+
+def test_a_part_qualified_or_eligible_credential_is_pending_and_an_address_or_a_firm_proves_none() -> None:
+    accountant = coverage_status("acca_part_qualified_ie_cv.txt", "management_accountant_ie.txt")
+    assert accountant["acca"] == "missing"  # "ACCA part-qualified accountant (9 of 13 exams passed …)"
+    assert accountant["aca"] == "missing"  # "Brennan & Walsh Chartered Accountants": the firm, not the letters
+    doc, _, _ = read_pair("acca_part_qualified_ie_cv.txt", "management_accountant_ie.txt")
+    assert "ACCA part-qualified" in doc.certifications  # its words, so the page says it is under way
+    assert "Leaving Certificate" not in doc.certifications  # Ireland's school-leaving examination
+    dietitian = coverage_status("dietitian_cdces_eligible_en.txt", "outpatient_diabetes_dietitian.txt")
+    assert dietitian["cdces"] == "missing"  # "CDCES — eligible; exam scheduled September 2025 (not yet certified)"
+    assert dietitian["rdn"] == "resume" and dietitian["licensed dietitian"] == "resume"
+
+
+def test_an_item_s_indented_lines_say_its_status_unless_its_own_line_says_it_is_held() -> None:
+    doc = read_document(
+        "CERTIFICATIONS\nACCA – Association of Chartered Certified Accountants\n"
+        "  Strategic Professional: SBL and SBR outstanding; options not yet sat\n  Expected to qualify: December 2026\n"
+        "• Commercial Driver's License, Class A — Ohio (valid through 08/2027)\n"
+        "    Hazmat endorsement expired 2021 (did not renew)\n",
+        "resume",
+    )
+    assert [cert for cert in doc.certifications if cert.startswith("ACCA")] == [
+        "ACCA – Association of Chartered Certified Accountants Strategic Professional: SBL and SBR outstanding; options"
+        " not yet sat"
+    ]
+    assert "Commercial Driver's License" in doc.certifications
+
+
+def test_a_lapsed_certificate_proves_no_skill_held_now() -> None:
+    battery = coverage_status("battery_process_engineer_zh.txt", "cell_process_supervisor_zh.txt")
+    assert battery["internal audit"] == "missing"  # "内审员证书 IATF 16949（2020年取得，已过期，未复审）"
+    assert battery["minitab"] == "resume" and battery["statistics"] == "resume"  # Minitab is statistics software
+
+
+def test_time_away_is_no_role_and_no_year_of_work() -> None:
+    battery, _, _ = read_pair("battery_process_engineer_zh.txt", "cell_process_supervisor_zh.txt")
+    assert [e.kind for e in battery.entries if e.start == "2018-11"] == ["away"]  # "待业（备考研究生、家庭原因）"
+    drone, _, _ = read_pair("drone_pilot_to_pm_zh.txt", "drone_inspection_pm_zh.txt")
+    assert [e.kind for e in drone.entries if e.start == "2018-01"] == ["away"]  # "离职休整，备考无人机执照"
+    planner, _, _ = read_pair("maintenance_planner_en.txt", "maintenance_planner_en.txt")
+    assert round(experience_years(planner.experience, "2024-12"), 1) == 11.7  # 2013 – Dec 2024, not from 2012
+    tailored = run_offline("maintenance_planner_en.txt", "maintenance_planner_en.txt", "en")["summary"]
+    assert all(role.employer or role.title for role in tailored.roles)
+
+
+def test_a_promotion_told_in_a_line_stays_a_line_of_its_role() -> None:
+    battery, _, _ = read_pair("battery_process_engineer_zh.txt", "cell_process_supervisor_zh.txt")
+    orgs = [e.org for e in battery.experience]
+    assert "前段工段" not in orgs  # "2021.04 晋升为工艺主管（前段工段），管理工艺工程师及技术员共6人"
+    assert len(battery.experience[0].bullets) == 5
+    accountant, _, _ = read_pair("acca_part_qualified_ie_cv.txt", "management_accountant_ie.txt")
+    assert not any(e.title.startswith("Promoted") for e in accountant.entries)  # "  – Promoted to … in March 2021"
+    assert [e.kind for e in accountant.entries if e.start == "2018-07"] == ["away"]  # "Travel / career break"
+    assert not any(e.org.startswith("Expected") for e in accountant.education)  # "  Expected to qualify: Dec 2026"
+
+
+def test_an_employer_s_line_over_titles_the_vocabulary_did_not_know() -> None:
+    medic, _, _ = read_pair("paramedic_to_ed_tech_en.txt", "ed_technician.txt")
+    assert [(e.org, e.title) for e in medic.experience][:2] == [
+        ("Columbus Division of Fire", "Firefighter/Paramedic, Medic 14"),
+        ("Columbus Division of Fire", "Firefighter/EMT-Basic"),
+    ]
+    assert "customer acquisition" not in medic.skills  # "12-lead acquisition and interpretation"
+    ems = coverage_status("paramedic_to_ed_tech_en.txt", "ed_technician.txt")
+    assert ems["paramedic certification"] == "resume"  # "National Registry Paramedic (NRP) … — active"
+    assert ems["tncc"] == "missing"  # "TNCC — not yet certified"
+    assert "sales presentations" not in skills_named("Led monthly cooking demos for WIC families")
+
+
+def test_plant_maintenance_is_read_and_an_id_names_its_own_entry() -> None:
+    _, _, job = read_pair("maintenance_planner_en.txt", "maintenance_planner_en.txt")
+    assert job.must_have[:4] == ["maintenance planning", "manufacturing", "sap pm", "cmms"]
+    assert {"cmrp", "reliability-centered maintenance"} <= set(job.nice_to_have)
+    planner = coverage_status("maintenance_planner_en.txt", "maintenance_planner_en.txt")
+    assert planner["cmms"] == "resume"  # "Maximo" is a CMMS; "CMMs" (measuring machines) spell the id too
+    assert planner["cmrp"] == "missing"  # "CMRP … — exam scheduled March 2025"
+    assert planner["reliability-centered maintenance"] == "missing"  # "No experience with … (RCM) analyses"
+
+
+def test_a_surveyor_s_rtk_is_satellite_positioning_not_redux() -> None:
+    doc, _, job = read_pair("drone_pilot_to_pm_zh.txt", "drone_inspection_pm_zh.txt")
+    assert "redux" not in doc.skills and "redux" not in job.must_have
+    assert "gnss surveying" in doc.skills and "caac drone pilot licence" in job.must_have
+    assert [e.title for e in doc.projects] == ["现场负责人", "飞手"]  # "角色：现场负责人": the part, not its label
+    assert "redux" in skills_named("Built the admin UI in React with RTK Query")
+    assert (
+        fixture("resume", "surveyor_to_gis_developer_zh.txt")
+        and "redux" not in read_document(fixture("resume", "surveyor_to_gis_developer_zh.txt"), "resume").skills
+    )
