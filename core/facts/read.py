@@ -167,7 +167,7 @@ _PROFICIENCY = any_of(
 _YEARS = re.compile(
     r"(?<![\d.])(\d{1,2})\)?\s*\+?\s*(?:[-–~到至]\s*\d{1,2}\s*)?(?:\+\s*)?(?:years?|yrs?)\b|"  # "two (2) years"
     r"(?<![\d.])(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:[-–~到至]\s*\d{1,2}\s*)?(?:年|年以上|年及以上)(?:以上)?(?:的)?"
-    r"[\u4e00-\u9fffA-Za-z0-9+#/、\s]{0,16}?(?:经验|经历|工作)|"
+    r"[\u4e00-\u9fffA-Za-z0-9+#/、\s]{0,24}?(?:经验|经历|工作)|"  # "3年以上证券、银行或第三方财富管理机构客户服务经验"
     r"(?:经验|经历)\s*(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*年(?:以上|及以上)",  # "汽车销售经验3年以上"
     re.IGNORECASE,
 )
@@ -3304,10 +3304,12 @@ _TEAM = re.compile(r"(?:\b(?:team|squad|tribe|department|division|unit|ward)|团
 # A job board's line of terms: the years and the degree asked ("5-10年", "经验不限", "本科", "学历不限").
 # A board's piece may carry its label: "经验 5-10年", "学历：硕士".
 _ASKED_YEARS = re.compile(
-    r"^(?:(?:工作)?经验[：:\s]*)?(?:\d+\s*[-~至]\s*\d+\s*年|\d+\s*年以[上内]|经验不限|应届生?|在校/?应届|1年以内)"
+    r"^(?:(?:工作)?经验(?:要求)?[：:\s]*)?(?:\d+\s*[-~至]\s*\d+\s*年|\d+\s*年以[上内]|经验不限|应届生?|在校/?应届|1年以内)"
     r"(?:(?:以上)?(?:工作)?经验)?$"  # "3-5年经验", "5年以上工作经验"
 )
-_ASKED_DEGREE = re.compile(r"^(?:学历[：:\s]*)?(?:学历不限|不限学历|(?:大专|本科|硕士|博士|中专|高中)(?:及以上)?)$")
+_ASKED_DEGREE = re.compile(
+    r"^(?:学历(?:要求)?[：:\s]*)?(?:学历不限|不限学历|(?:大专|本科|硕士|博士|中专|高中)(?:及以上)?)$"
+)
 
 
 # What OCR leaves of a board's line once it drops the gaps between its pieces: the years and degree asked at the
@@ -3689,6 +3691,14 @@ def _set_aside(sentences: list[str], spans_of: Callable[[str], list[tuple[int, i
 _PREFERABLY = re.compile(r",?\s*\b(?:preferably|ideally)\s+(?:in|with|within|from|at|using)\s+[^.;\n()]{2,120}", re.I)
 
 
+# What a bare preference says besides itself: "SQL (strongly preferred, not required)" prefers SQL, nothing more.
+_PREFERENCE_WORDS = re.compile(
+    r"\b(?:strongly|highly|very|much|but|not|required|is|are|would|be|will|an?|the|but|considered|asset|big|huge|"
+    r"definite|nice|to|have|preferable|preferably)\b|[^\w\s]|非必须|必须",
+    re.IGNORECASE,
+)
+
+
 def _preferred_asides(sentences: list[str], vocab: Vocabulary) -> tuple[list[str], list[str]]:
     """(the sentences less their asides that prefer a skill, those asides): "Strong knowledge of SAP (S/4HANA
     preferred)" asks for SAP and prefers S/4HANA; "熟悉 Java（有 Spring Cloud 经验者优先）" asks for Java. An aside that
@@ -3704,6 +3714,8 @@ def _preferred_asides(sentences: list[str], vocab: Vocabulary) -> tuple[list[str
                 vocab.skills_in(m.group(0))
                 or vocab.degrees_in(m.group(0))
                 or vocab.certifications_in(m.group(0), known_only=True)  # "LISW or LSW license (LISW preferred)"
+                # "ACCA / CIMA / ACA qualified or part-qualified (finalist level preferred)": a grade preferred
+                or _PREFERENCE_WORDS.sub(" ", _NICE_LINE.sub(" ", m.group(1))).strip(" ,;:-–—")
             )
         ]
         # "5+ years of UX research, preferably in financial services, insurance or healthcare": a preference

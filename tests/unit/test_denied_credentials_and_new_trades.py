@@ -128,3 +128,24 @@ def test_a_surveyor_s_rtk_is_satellite_positioning_not_redux() -> None:
         fixture("resume", "surveyor_to_gis_developer_zh.txt")
         and "redux" not in read_document(fixture("resume", "surveyor_to_gis_developer_zh.txt"), "resume").skills
     )
+
+
+def test_a_requirement_whose_aside_prefers_a_grade_stays_required() -> None:
+    _, _, job = read_pair("acca_part_qualified_ie_cv.txt", "management_accountant_ie.txt")
+    assert job.must_have[:3] == ["acca", "cima", "aca"]  # "ACCA / CIMA / ACA qualified … (finalist level preferred)"
+    from core.facts.read import read_job
+
+    _, plain = read_job("Dispatcher\nAcme\nResponsibilities\n- Plan loads\nRequirements\n- SQL (strongly preferred)\n")
+    assert plain.nice_to_have == ["sql"] and plain.must_have == []  # a bare preference prefers the line
+
+
+def test_a_chinese_board_s_licences_and_years() -> None:
+    _, _, job = read_pair("securities_adviser_zh.txt", "wealth_manager_private_bank_zh.txt")
+    assert "证券投资顾问资格" in job.must_have  # "持有证券投资顾问资格（可注册为投资顾问）"
+    assert job.years_required == 3  # "3年以上证券、银行或第三方财富管理机构客户服务经验"
+    adviser = coverage_status("securities_adviser_zh.txt", "wealth_manager_private_bank_zh.txt")
+    assert adviser["证券投资顾问资格"] == "missing"  # "证券投资顾问胜任能力考试：已报名，待考"
+    from core.facts.read import read_job
+
+    _, board = read_job("财富顾问\n某银行\n经验要求：3-5年  学历要求：本科\n岗位职责：\n1. 维护客户\n")
+    assert board.years_required == 3
