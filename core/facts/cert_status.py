@@ -84,6 +84,7 @@ _NOT_YET_LINE = re.compile(
     r"|\b(?:exam|test)\s+(?:scheduled|planned|booked)\b|\b(?:currently\s+)?(?:studying|enrolled)\b|\bplanning\s+to\s+(?:sit|take)\b)"
     # Chinese says it plainly wherever it stands: "六西格玛绿带：已报名", "ISO 45001内审员：计划参加培训"
     rf"|备考(?!辅导|指导|培训|课程|教学|班)|在考|{_SIGNED_UP_ZH}|自学中|学习中|正在学习|自学了解"
+    r"|(?:正在|业余|目前)?自学[^，,。；;\n]{1,20}中(?![\u4e00-\u9fff])"  # "业余自学SQL与Power BI中"
     r"|\s[—–-]\s*(?:currently\s+|now\s+)?learning\b"  # "Python — learning (pandas, beginner)"
     r"|[(（]\s*(?:still\s+|currently\s+)?learning\b",  # "AppFolio (learning)", "budgeting (learning, coursework only)"
     re.IGNORECASE,

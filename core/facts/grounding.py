@@ -27,12 +27,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from core.facts.cert_status import not_yet_spans, pending_flags, pending_in
+from core.facts.cert_status import pending_flags, pending_in
 from core.facts.dates import find_dates
 from core.facts.model import PRESENT, DocumentModel, Entry, JobFacts, NumberFact
 from core.facts.numbers import NumberHit, find_numbers
 from core.facts.read import bullet_units
-from core.facts.shown import shown_lines
+from core.facts.shown import learning_spans, shown_lines
 from core.facts.text import compact, contains_phrase, fold, has_cjk, is_cjk_char, stem, strip_markdown
 from core.facts.vocabulary import Hit, Vocabulary, get_vocabulary
 from core.facts.wishes import without_wishes
@@ -726,7 +726,7 @@ class _LineChecker:
         out: list[Claim] = []
         hits = list(self.vocab.skills_in(self.line))
         hits += self._listed_skills(hits)
-        learning = not_yet_spans(self.line)  # "Relativity Certified User (in progress)" claims no skill held
+        learning = learning_spans(self.line)  # "Relativity Certified User (in progress)" claims no skill held
         for hit in hits:  # a skill may share a span with its version ("Python 3")
             self._take(hit.start, hit.end)
             if self.ev.holds_skill(hit) or any(a <= hit.start < b for a, b in learning):

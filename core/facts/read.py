@@ -44,8 +44,8 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦●○■□◆◇★☆❖✦➢►▶✓✔→>|｜]|\d{1,2}(?:\.(?!\d)|[)、])|[（(]?\d{1,2}[）)]|o\s)\s*")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(
-    r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,5}(?:[\s.-]?\d{3,5}){1,3}(?!\d)"
-)  # "+91-98765 43210"
+    r"(?:\+\d{1,3}[ \t.-]?)?(?:\(\d{1,4}\)[ \t.-]?)?\d{2,5}(?:[ \t.-]?\d{3,5}){1,3}(?!\d)"
+)  # "+91-98765 43210"; never over a line's end ("…, NC 27606" above "919-555-0192")
 _LINK = re.compile(
     r"(?:https?://|www\.)[^\s|,;]+|\b(?:linkedin\.com|github\.com|gitlab\.com|behance\.net|dribbble\.com)/[^\s|,;]+",
     re.IGNORECASE,
@@ -574,9 +574,13 @@ _CONTACT_FIELD_BREAK = re.compile(
 )
 
 
+# A Chinese label spaced out to line up with the others: "现    居：上海市静安区", "姓    名：陈思远".
+_SPACED_LABEL = re.compile(r"(?:(?<=^)|(?<=\s{2}))([\u4e00-\u9fff])[ \t\u3000]+([\u4e00-\u9fff]{1,3}[:：])")
+
+
 def _location(lines: list[str]) -> str:
     for line in lines:
-        for piece in _CONTACT_FIELD_BREAK.split(line.strip()):
+        for piece in _CONTACT_FIELD_BREAK.split(_SPACED_LABEL.sub(r"\1\2", line.strip())):
             label = _LABEL.match(piece)
             if label and _LOCATION_LABEL.match(label.group(1).strip()) and label.group(2).strip():
                 fields = [f.strip() for f in _SPLIT.split(label.group(2).strip()) if f and f.strip()]
@@ -1576,8 +1580,10 @@ def _short_plain(line: str) -> bool:
     return (
         bool(text)
         and not is_bullet(line)
-        and len(words) <= (12 if fields else 9)  # "UC San Diego, Department of Computer Science | La Jolla, CA"
-        and len(text) <= (90 if fields else 70)
+        # "UC San Diego, Department of Computer Science | La Jolla, CA"; "Chemistry Teacher & Science Department
+        # Chair — Wake County Public School System, Green Hope High School"
+        and len(words) <= (16 if fields else 9)
+        and len(text) <= (120 if fields else 70)
         and not text.endswith((".", "。", ";", "；"))
     )
 
@@ -1764,9 +1770,16 @@ def _merge_into_hosts(
     return merged
 
 
-def _sub_heading(entry: Entry, host: Entry, _header: str) -> bool:
-    """A dated line with no title inside a role's dates is a project of that role ("Payouts rewrite, 2020–2022")."""
-    return entry.kind == "experience" and not entry.title and bool(host.title) and _within(entry, host)
+def _sub_heading(entry: Entry, host: Entry, header: str) -> bool:
+    """A dated line with no title inside a role's dates is a project of that role ("Payouts rewrite, 2020–2022");
+    time away is none ("Career Break   Summer 2015", whatever dates the role above gives)."""
+    return (
+        entry.kind == "experience"
+        and not entry.title
+        and bool(host.title)
+        and _within(entry, host)
+        and not _TIME_AWAY.search(header)
+    )
 
 
 # An honour or a grade under a school, dated: "GPA 3.6/4.0，校级一等奖学金（2017）", "Dean's List, 2021".
@@ -3441,7 +3454,8 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
         ):
             title = value
         elif not company and key in ("company", "employer", "公司", "公司名称", "企业", "招聘单位"):
-            company = _COMPANY_PROFILE.sub("", value).strip()
+            # "公司：苏州瀚川智能科技股份有限公司 | 智能制造 | 1000-9999人 | 已上市": the name, not the board's tags
+            company = _COMPANY_PROFILE.sub("", re.split(r"\s*[|｜]\s*|[ \t]{2,}", value)[0]).strip()
         elif not location and _LOCATION_LABEL.match(key):
             # "locations: Austin, TX; Remote - US": the first is the place; "Waltham, MA (on-site, 4 days/week) |
             # Full-time | Req #…": the place, without how often one is there

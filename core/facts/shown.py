@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from core.facts.cert_status import not_yet_spans
+from core.facts.cert_status import not_yet_spans, pending_spans, says_not_held
 from core.facts.model import DocumentModel
 from core.facts.text import ALIGNMENT_GAP
+from core.facts.vocabulary import get_vocabulary
 from core.facts.wishes import without_wishes
 
 # A field naming the job wanted, in a row of personal details ("现居：上海    求职意向：内审经理    期望薪资：面议"),
@@ -44,7 +45,28 @@ def shown_line(line: str) -> str:
 def unshown_spans(line: str) -> list[tuple[int, int]]:
     """The parts of one line that show nothing held: a course or certificate under way, a field naming the job
     wanted (the sentences that wish are found over the whole text, see core.facts.wishes)."""
-    return [*not_yet_spans(line), *_wish_fields(line), *not_held_spans(line)]
+    return [*learning_spans(line), *_wish_fields(line), *not_held_spans(line)]
+
+
+def learning_spans(line: str) -> list[tuple[int, int]]:
+    """The parts of one line naming a course or credential under way or lapsed ("Lean Six Sigma Green Belt (in
+    progress)"): an output line that says so claims no skill by them, as a document's line shows none."""
+    return [*not_yet_spans(line), *_pending_credentials(line)]
+
+
+def _pending_credentials(line: str) -> list[tuple[int, int]]:
+    """A known credential the line says is worked towards or lapsed, with the words that say so: "Certified Revenue
+    Management Executive (CRME), HSMAI — in progress" shows no revenue management done."""
+    if not says_not_held(line):
+        return []  # most lines
+    vocab = get_vocabulary()
+    hits = vocab.certifications_in(line, known_only=True)
+    spans = [span for span in pending_spans(line, hits) if span is not None] if hits else []
+    # "CFA Level II Candidate (exam scheduled May 2025)": its note too, or the next name's clause reads it
+    return [(a, note.end() if (note := _NOTE_AFTER.match(line, b)) else b) for a, b in spans]
+
+
+_NOTE_AFTER = re.compile(r"[ \t]*[(（][^()（）]*[)）]")
 
 
 def _denied(line: str) -> list[tuple[int, int]]:
@@ -52,6 +74,11 @@ def _denied(line: str) -> list[tuple[int, int]]:
     clause after "但" shows what they did), "暂无医美机构销售业绩", "no formal supervisory experience yet"."""
     if not _DENIAL.search(line):
         return []  # most lines
+    asides = _only_asides(line)
+    if asides:  # "…, IDeaS G3 RMS (exposure only), Microsoft Excel": that item alone, the list's others stay
+        for a, b in asides:
+            line = line[:a] + " " * (b - a) + line[b:]
+        return asides + (_denied(line) if _DENIAL.search(line) else [])
     spans, start, before, dash = [], 0, 0, False
     stops = _SENTENCE_STOP if not _CJK_DENIAL.search(line) else _CLAUSE_STOP  # an English list goes on past commas
     for stop in [*stops.finditer(line), None]:
@@ -64,25 +91,47 @@ def _denied(line: str) -> list[tuple[int, int]]:
     return spans
 
 
+# What one has of a skill when that is all: "(exposure only)", "(reading only)", "familiar with the concept only".
+_ONLY_WORDS = r"(?:exposure|coursework|concept|theory|awareness|classroom|reading|viewing|view|observation|shadowing)"
 _CJK_DENIAL = re.compile(
-    r"(?:尚无|暂无|尚未有|没有|未曾有|缺乏|缺少)(?:正式|直接|相关|独立)?[^，,。；;]{0,16}?"
+    r"(?:尚无|暂无|尚未有|没有|未曾有|缺乏|缺少)(?:正式|直接|相关|独立)?[^，,。；;]{0,30}?"
     r"(?:经验|经历|业绩|基础|背景|证书|资格|执照|资质|认证)"  # "暂无PMP证书"
     # "未接触过中药饮片采购", "未参与过GeoServer集群部署", "未独立负责过项目预算与合同管理"
     r"|(?:未|没|从未|尚未)(?:独立)?(?:接触|参与|做|从事|负责|使用|主导|管理|带领|操作)过"
     r"|尚未(?:掌握|独立|负责|接触|参与|熟悉)"  # "尚未掌握：合并报表编制", "目前尚未独立负责团队管理"
     r"|(?:仅|只)(?:了解|知道|听说过?)|略懂|仅限于?理论"  # "叠片工艺仅了解原理": knows of it, has not done it
+    r"|了解[^，,。；;\n]{1,30}?(?:的)?(?:基本)?(?:原理|概念)"  # "了解 IDeaS 收益管理系统的基本原理"
 )
 _DENIAL = re.compile(
     rf"{_CJK_DENIAL.pattern}"
     r"|\b(?:no|without|lack(?:ing)?|limited)\s+(?:formal\s+|direct\s+|prior\s+|hands-on\s+|professional\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:experience|background|exposure)\b"
     r"|\bnot\s+yet\b"  # "Not yet: firewall administration", "I have not yet administered production routers"
-    r"|\b(?:concept|theory|awareness)\s+only\b|\bonly\s+(?:in\s+)?(?:theory|concept)\b"  # "… the concept only"
+    rf"|\b{_ONLY_WORDS}\s+only\b"  # "… the concept only", "IDeaS (exposure only)", "STR reports (reading only)"
+    r"|\bonly\s+(?:in\s+|through\s+)?(?:theory|concept|coursework|class)\b"
+    # what others did: "intercompany arbitration was handled by our recovery unit"
+    r"|\b(?:was|were|is|are)\s+(?:handled|done|managed|performed|run|owned|covered|prepared)\s+by\s+(?:our|the|an?|another|other)\b"
     r"|\bnever\s+(?:supervised|managed|led|administered|used|worked|owned|run|prepared|handled)\b"
     r"|\b(?:I\s+)?(?:do|did|have)\s+not\s+(?:yet\s+)?(?:write|written|use|used|work|worked|manage|managed|lead|led|"
     r"supervise|supervised|run|prepare|prepared|handle|handled|hold|held|have)\b|\b(?:don't|haven't|didn't)\s+\w+",
     re.IGNORECASE,
 )
+_ONLY_ASIDE = re.compile(
+    rf"[(（][^()（）]*\b{_ONLY_WORDS}\s+only\b[^()（）]*[)）]",
+    re.I,
+)
+_ITEM_START = re.compile(r"[,;:|，；：、]")
+
+
+def _only_asides(line: str) -> list[tuple[int, int]]:
+    """Each list item a bracket says is known only in part, from the item's start to the bracket's end."""
+    spans = []
+    for m in _ONLY_ASIDE.finditer(line):
+        starts = [sep.end() for sep in _ITEM_START.finditer(line, 0, m.start())]
+        spans.append((starts[-1] if starts else 0, m.end()))
+    return spans
+
+
 _CLAUSE_STOP = re.compile(r"[，,。；;]|\s[—–-]\s|\bbut\b|但|不过")
 _SENTENCE_STOP = re.compile(r"[。；;]|\.(?:\s|$)|\s[—–-]\s|\bbut\b|但|不过")
 

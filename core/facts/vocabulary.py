@@ -58,7 +58,7 @@ _AP_COURSE = re.compile(
     r"[ \t]+(?:Biology|Chemistry|Physics|Calculus|Precalculus|Statistics|English|Literature|Language|History|"
     r"Government|Psychology|Economics|Macroeconomics|Microeconomics|Computer|Environmental|Spanish|French|Chinese|"
     r"German|Latin|Art|Music|Human|World|U\.?S\.?|European|Seminar|Research|Scholar|classes|courses|exams?|"
-    r"Style|Stylebook)\b",  # the Associated Press's style ("AP Style"), a writer's, not accounts payable
+    r"Style|Stylebook|pass|students?|scores?|teacher|coordinator|program(?:me)?)\b",  # "AP Style", "AP pass rate"
     re.IGNORECASE,
 )
 # A battery's state of charge ("SOC/SOH 估算", "SOC estimation"), not a security operations centre.
@@ -277,6 +277,8 @@ _OTHER_SENSE_BEFORE = {
     "posters": re.compile(
         r"\b(?:publications?|papers?|presentations?|talks?|abstracts?)[ \t]*(?:&|and|,)[ \t]*$", re.I
     ),
+    # a certificate's letters after its name ("Certified Safety Supervisor (CSS)"), not style sheets
+    "css": re.compile(r"\b(?:Supervisor|Safety|Specialist|Sommelier|Secretary)[ \t]*\([ \t]*$"),
     # a service's allowance of failure ("SLOs and error budgets"), not money planned
     "budgets": re.compile(r"\berror[ \t-]+$", re.IGNORECASE),
     # an ECG's leads ("12-lead acquisition and interpretation"), not customers won

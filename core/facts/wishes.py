@@ -28,7 +28,7 @@ _WISH = re.compile(
 # "希望加入专业MCN机构，带领团队打造更多优质内容", "期待与贵公司共同成长": a clause's wish, to the sentence's end.
 _WISH_ZH = re.compile(
     r"(?:^|(?<=[。！？；，、：.!?;,:\s]))((?:我|本人)?(?:非常|十分|很)?(?:希望|期望|渴望|期待|想要|立志|有意)(?:能够?|可以)?"
-    r"(?:加入|成为|从事|进入|投身|寻求|获得|找到|应聘|担任|承担|转型|转岗|在|到|与贵|为贵)[^。！？；!?;\n]*)",
+    r"(?:加入|成为|从事|进入|投身|寻求|获得|找到|应聘|担任|承担|转型|转岗|转向|转入|由|在|到|与贵|为贵)[^。！？；!?;\n]*)",
     re.MULTILINE,
 )
 _OPENERS = (
@@ -48,12 +48,21 @@ _OPENERS = (
     "intend to",
 )
 _OPENERS_ZH = ("希望", "期望", "渴望", "期待", "想要", "立志", "有意")
+# A clause on its way somewhere: "Front office supervisor with 7 years in resort hotels, moving into revenue
+# management" has not done revenue management; to the sentence's end.
+_MOVING_INTO = re.compile(
+    r"(?<=[,;(—–-])[ \t]*((?:now[ \t]+)?(?:moving|transitioning|pivoting|switching|crossing[ \t]+over)"
+    r"[ \t]+(?:in)?to(?:wards?)?\b[^.!?;\n]*)",
+    re.IGNORECASE,
+)
 
 
 def wish_spans(text: str) -> list[tuple[int, int]]:
     """Where `text` says which job the person wants (a sentence may run on over one line break)."""
     folded = text.lower()
     spans = [m.span(1) for m in _WISH.finditer(text)] if any(word in folded for word in _OPENERS) else []
+    if "ing " in folded:
+        spans.extend(m.span(1) for m in _MOVING_INTO.finditer(text))
     if any(word in text for word in _OPENERS_ZH):  # most documents have neither: no search
         spans.extend(m.span(1) for m in _WISH_ZH.finditer(text))
     return sorted(spans)

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from core.facts.cert_status import in_short, pending_only
+from core.facts.cert_status import in_short, pending_only, says_not_held
 from core.facts.coverage import asked_languages
 from core.facts.languages import MULTILINGUAL, as_written
 from core.facts.model import PRESENT, DocumentModel, Entry, JobFacts
+from core.facts.shown import shown_line
 from core.facts.text import fold, strip_markdown
 from core.facts.vocabulary import get_vocabulary
 from core.offline.advice import Advisor
@@ -88,12 +89,20 @@ class _Owners:
         for raw in markdown.splitlines():
             if raw.lstrip().startswith(("- ", "* ", "+ ")):
                 known = self.texts.get(fold(strip_markdown(raw)))
-                if known is not None and known not in out and not is_stack_text(known):
+                if known is not None and known not in out and not is_stack_text(known) and _shows_something(known):
                     out.append(known)
         return out
 
     def entry_of(self, text: str) -> Entry | None:
         return self.entries.get(fold(text))
+
+
+def _shows_something(text: str) -> bool:
+    """A line to tell of: not one the documents say is not held, denied or still to come ("Certified Director of
+    Safety (CDS, NATMI) · Not held", "暂无PMP证书"), which no intro or answer may offer as experience."""
+    if not shown_line(text).strip(" \t,.;:·•|-–—()（）、，。；："):
+        return False
+    return not (says_not_held(text) and get_vocabulary().certifications_in(text, known_only=True))
 
 
 def _units_of(doc: DocumentModel) -> list[tuple[int, str]]:

@@ -149,3 +149,53 @@ def test_a_chinese_board_s_licences_and_years() -> None:
 
     _, board = read_job("财富顾问\n某银行\n经验要求：3-5年  学历要求：本科\n岗位职责：\n1. 维护客户\n")
     assert board.years_required == 3
+
+
+def test_exposure_only_a_move_into_and_others_work_show_no_skill() -> None:
+    hotel = coverage_status("front_desk_to_revenue_analyst_en.txt", "hotel_revenue_analyst.txt")
+    # "…resort hotels, moving into revenue management", "IDeaS G3 RMS (exposure only)", "STR reports (reading only)",
+    # "Certified Revenue Management Executive (CRME), HSMAI — in progress"
+    assert hotel["hotel revenue management"] == "missing"
+    assert hotel["revenue management systems"] == "missing" and hotel["str reports"] == "missing"
+    assert hotel["opera pms"] == "resume"  # the same list's other items stay
+    claims = coverage_status("claims_examiner_to_subrogation_en.txt", "subrogation_specialist.txt")
+    # "I have not yet handled arbitration filings directly; intercompany arbitration was handled by our recovery unit."
+    assert claims["arbitration"] == "missing"
+    zh = coverage_status("front_desk_to_revenue_zh.txt", "hotel_revenue_specialist_zh.txt")
+    assert zh["sql"] == "missing"  # "业余自学SQL与Power BI中"
+    assert zh["revenue management systems"] == "missing"  # "了解 IDeaS 收益管理系统的基本原理" + "暂无…实际操作经验"
+    assert "Opera" in shown_line("Systems: Opera PMS (V5 and Opera Cloud), IDeaS G3 RMS (exposure only), Excel")
+    assert "CPA" in shown_line("CPA (North Carolina, active) • CFA Level II Candidate (exam scheduled May 2025)")
+
+
+def test_time_away_inside_a_role_s_dates_is_its_own_and_no_line_to_tell() -> None:
+    claims, _, _ = read_pair("claims_examiner_to_subrogation_en.txt", "subrogation_specialist.txt")
+    assert [e.kind for e in claims.entries if e.start == "2015"] == ["away"]  # "Career Break   Summer 2015"
+    assert not any("Career Break" in b for e in claims.experience for b in e.bullets)
+    driver = run_offline("cdl_driver_table_layout_en.txt", "fleet_safety_coordinator.txt", "en")["interview"]
+    told = (
+        driver.self_intro_1min
+        + driver.self_intro_3min
+        + " ".join(o for q in driver.likely_questions for o in q.outline)
+    )
+    told += " ".join(f"{s.action} {s.result}" for s in driver.star_stories)
+    assert "Not held" not in told  # "Certified Director of Safety (CDS, NATMI) · Not held" is no experience
+
+
+def test_contacts_and_headers_as_people_and_boards_write_them() -> None:
+    teacher, _, _ = read_pair("chemistry_teacher_to_qc_en.txt", "qc_lab_analyst_pharma.txt")
+    assert teacher.contact.phone == "919-555-0192"  # not "27606\n919-555-0192" from the address above
+    # "Chemistry Teacher & Science Department Chair — Wake County Public School System, Green Hope High School"
+    assert (teacher.experience[0].org, teacher.experience[0].title) == (
+        "Wake County Public School System",
+        "Chemistry Teacher & Science Department Chair",
+    )
+    assert "accounts payable" not in teacher.skills  # "AP Chemistry", "AP pass rate"
+    zh, _, _ = read_pair("front_desk_to_revenue_zh.txt", "hotel_revenue_specialist_zh.txt")
+    assert zh.contact.location == "上海市静安区"  # "现    居：上海市静安区"
+    _, _, job = read_pair("mech_designer_to_automation_pm_zh.txt", "automation_project_manager_zh.txt")
+    assert job.company == "苏州瀚川智能科技股份有限公司"  # "公司：… | 智能制造 | 1000-9999人 | 已上市"
+    driver, _, fleet = read_pair("cdl_driver_table_layout_en.txt", "fleet_safety_coordinator.txt")
+    assert "certifications" in [s.canonical for s in driver.sections]  # "LICENSES & ENDORSEMENTS"
+    assert {"fmcsa regulations", "eld systems"} <= set(fleet.must_have)
+    assert "css" not in fleet.nice_to_have  # "Certified Safety Supervisor (CSS) designation"
