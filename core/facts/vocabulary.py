@@ -102,6 +102,8 @@ _SCREENING_SCALES = r"(?:SCL-90|SDS|SAS|UPI|MMPI|16PF|EPQ|PHQ-9|GAD-7)"
 _OTHER_SENSE_AFTER = {
     # an electrician's licence ("电工进网作业许可证"), not a plant's permit-to-work system
     "作业许可": re.compile(r"证"),
+    # the machine a designer draws ("焊接机器人工作站的结构设计", "焊接夹具设计"), not welding done
+    "焊接": re.compile(r"(?:机器人|设备|工作站|夹具|工装|专机|生产线|产线|自动化)"),
     # a solar plant's performance ratio ("跟踪PR值"), a purchase requisition ("PR转PO", "PR/PO"): no public relations
     "pr": re.compile(r"[ \t]*值|[ \t]*(?:[转/、→-]|to)[ \t]*PO(?![A-Za-z])", re.I),
     # the city ("Phoenix, AZ 85016 • 602-555-0134"), not the Elixir framework
@@ -276,6 +278,13 @@ _OTHER_SENSE_BEFORE = {
     # a scientist's conference posters ("PUBLICATIONS & POSTERS", "talks and posters"), not print design
     "posters": re.compile(
         r"\b(?:publications?|papers?|presentations?|talks?|abstracts?)[ \t]*(?:&|and|,)[ \t]*$", re.I
+    ),
+    # how a post was held, in brackets after it ("柜员（劳务派遣）", "上海科创人力资源有限公司（外包）"), not a trade
+    "劳务派遣": re.compile(r"[（(][ \t]*$"),
+    "外包": re.compile(r"[（(][ \t]*$"),
+    # a hotel guest's bill ("办理宾客入住、退房、换房及结账"), not a ledger's month-end close
+    "结账": re.compile(
+        r"(?:入住|退房|换房|宾客|客人|顾客|收银|前台|离店)[、及和与 \t]{0,3}(?:[\u4e00-\u9fff]{1,3}[、及和与])?$"
     ),
     # a certificate's letters after its name ("Certified Safety Supervisor (CSS)"), not style sheets
     "css": re.compile(r"\b(?:Supervisor|Safety|Specialist|Sommelier|Secretary)[ \t]*\([ \t]*$"),

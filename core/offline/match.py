@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from core.facts.cert_status import in_short, lapsed, pending_only
+from core.facts.cert_status import in_short, lapsed, not_held_only, pending_only
 from core.facts.coverage import either_groups, met_by_another
 from core.facts.languages import MULTILINGUAL
 from core.facts.model import PRESENT, DocumentModel, JobFacts
@@ -341,6 +341,9 @@ def _not_held_gap(name: str, towards: str, lang: str, lapsed_key: str, pending_k
     quote = _quote(in_short(towards), lang)
     if lapsed(towards):
         return Gap(gap=t(lang, lapsed_key, label=name, quote=quote), action=t(lang, "action_lapsed"))
+    if not_held_only(towards):
+        key = "gap_not_held" if pending_key == "gap_in_progress" else "gap_not_held_nice"
+        return Gap(gap=t(lang, key, label=name, quote=quote), action=t(lang, "action_not_held"))
     return Gap(gap=t(lang, pending_key, label=name, quote=quote), action=t(lang, "action_in_progress"))
 
 

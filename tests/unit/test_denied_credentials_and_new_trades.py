@@ -199,3 +199,22 @@ def test_contacts_and_headers_as_people_and_boards_write_them() -> None:
     assert "certifications" in [s.canonical for s in driver.sections]  # "LICENSES & ENDORSEMENTS"
     assert {"fmcsa regulations", "eld systems"} <= set(fleet.must_have)
     assert "css" not in fleet.nice_to_have  # "Certified Safety Supervisor (CSS) designation"
+
+
+def test_a_credential_said_not_held_is_not_called_in_progress() -> None:
+    gaps = [
+        g.gap
+        for g in run_offline("claims_examiner_to_subrogation_en.txt", "subrogation_specialist.txt", "en")["match"].gaps
+    ]
+    cpcu = next(g for g in gaps if g.startswith("CPCU"))  # "Chartered Property Casualty Underwriter (CPCU) - not held"
+    assert "not held" in cpcu and "in progress" not in cpcu
+    aic = next(g for g in gaps if g.startswith("AIC"))  # "Associate in Claims (AIC) - In progress"
+    assert "in progress" in aic
+
+
+def test_a_chinese_post_s_terms_and_a_machine_s_name_are_no_skills() -> None:
+    assert skills_named("中国建设银行杭州城东支行            柜员（劳务派遣）") == set()
+    assert skills_named("办理宾客入住、退房、换房及结账，处理宾客投诉；") == set()
+    assert "welding" not in skills_named("协助焊接机器人工作站的结构设计、零件选型")
+    assert "welding" in skills_named("负责焊接工艺评定")
+    assert "month-end close" in skills_named("负责月度结账及报表编制")
