@@ -39,7 +39,8 @@ _NOT_HELD = (
     r"(?:\s+(?:parts|sections|exams|papers|modules|courses))?\b"
     # "ACCA part-qualified (9 of 13 exams passed)", "CDCES — eligible; exam scheduled"
     r"|part[-\s]?qualified|partly\s+qualified|finalist|(?:board[-\s])?eligible)"
-    rf"|候选人|在考|备考|考试中|学习中|进行中|准备中|已过期|已失效|尚?未取得|尚?未获得|在读|未通过|{_SIGNED_UP_ZH}"
+    rf"|候选人|在考|备考|考试中|学习中|进行中|准备中|已过期|已失效|[尚暂]?未取得|[尚暂]?未获得|在读|未通过|{_SIGNED_UP_ZH}"
+    r"|已于[^，,。；;]{0,10}(?:过期|失效)|未复审"  # "叉车证（…，已于2022年过期，未复审）"
     r"|(?:已?通过|已过)\s*\d+\s*[科门]|\d+\s*[科门]已(?:通过|过)|专业阶段"
 )
 _IN_BRACKET = re.compile(_NOT_HELD, re.IGNORECASE)
@@ -56,7 +57,7 @@ _PASSED_BEFORE = re.compile(r"(?:\bpassed|通过)\s*(?:the\s+|了)?[^\s,，;；]
 # After a bracket that says nothing of it, a colon's words may: "执业药师（药学类）：已通过…2门，其余2门备考中".
 _AFTER_COLON = re.compile(
     r"候选人|在考|备考|考试中|已?通过[^；;。]{0,40}?\d+\s*[科门]|\bnot\s+yet\s+(?:licensed|certified)\b"
-    rf"|学习中|尚未(?:考试|报考|取得|获得|出师|拿证)|未考|未通过|{_SIGNED_UP_ZH}",
+    rf"|学习中|[尚暂]未(?:考试|报考|取得|获得|出师|拿证)|未考|未通过|{_SIGNED_UP_ZH}",
     re.I,
 )
 # A Chinese name's colon a few characters on, and what it says: "PMP项目管理专业人士认证：在学习中，尚未考试".
@@ -151,11 +152,11 @@ def _parts_saying(line: str, says: re.Pattern[str], apart: re.Pattern[str]) -> l
     return spans
 
 
-_LAPSED = re.compile(r"\b(?:expired|lapsed|inactive)\b|已过期|已失效", re.IGNORECASE)
+_LAPSED = re.compile(r"\b(?:expired|lapsed|inactive)\b|已过期|已失效|已于[^，,。；;]{0,10}(?:过期|失效)|未复审", re.I)
 
 
 _NOT_HELD_ONLY = re.compile(
-    r"\bnot\s+(?:yet\s+)?(?:held|obtained|earned|issued)\b|\bdo(?:es)?\s+not\s+hold\b|尚?未(?:取得|获得|通过)", re.I
+    r"\bnot\s+(?:yet\s+)?(?:held|obtained|earned|issued)\b|\bdo(?:es)?\s+not\s+hold\b|[尚暂]?未(?:取得|获得|通过)", re.I
 )
 _IN_PROGRESS = re.compile(
     r"scheduled|candidate|in\s+progress|studying|enrolled|registered|sitting|planned|booked|expected|pending|eligible"
@@ -201,6 +202,9 @@ def pending_spans(text: str, hits: list[Hit]) -> list[tuple[int, int] | None]:
         else:
             bound = after.start if after is not None else -1
             spans[i] = _pending(text, hit) or _said_later(text, hit, bound)
+    for i, hit in enumerate(hits):  # "叉车证（特种设备作业人员证 N1，…已于2022年过期）": its kind, in its note, with it
+        if spans[i] is None:
+            spans[i] = next((s for s in spans[:i] if s is not None and s[0] <= hit.start < s[1]), None)
     return spans
 
 

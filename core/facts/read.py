@@ -435,9 +435,10 @@ def _labelled_name(line: str) -> str:
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 _NAME_CELL = re.compile(r"^\s*姓[ \t\u3000]*名[ \t\u3000]*[|｜][ \t]*([\u3400-\u9fff·]{2,4})(?=[ \t]*(?:[|｜]|$))")
 # A name in Chinese and in pinyin on one line: "张浩然 Haoran Zhang", "Haoran Zhang 张浩然".
+# "王晓婷 / Wang Xiaoting", "ZHAO Jianguo 赵建国" (the family name in capitals, as a passport writes it)
+_PINYIN = r"(?:[A-Z][a-z]+|[A-Z]{2,})(?:[ -](?:[A-Z][a-z]+|[A-Z]{2,})){1,2}"
 _NAME_TWICE = re.compile(
-    r"(?P<zh>[\u3400-\u9fff·]{2,4})\s*[/|｜]?\s*[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}"
-    r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}\s*[/|｜]?\s*(?P<zh2>[\u3400-\u9fff·]{2,4})"
+    rf"(?P<zh>[\u3400-\u9fff·]{{2,4}})\s*[/|｜]?\s*{_PINYIN}|{_PINYIN}\s*[/|｜]?\s*(?P<zh2>[\u3400-\u9fff·]{{2,4}})"
 )
 
 
@@ -1714,7 +1715,10 @@ _AWARD = re.compile(
 
 
 # The label of a role's title on its own line under the employer's header.
-_TITLE_LABEL = re.compile(r"\s*(?:职位|岗位|职务|担任职务|Title|Position|Role)\s*[:：]", re.IGNORECASE)
+# "职位：建筑设计师", "职位名称：客服主管" (a job site's export), "Role: 机械技术负责人"
+_TITLE_LABEL = re.compile(
+    r"\s*(?:职位(?:名称)?|岗位(?:名称)?|职务|担任职务|担任职位|Title|Position|Role)\s*[:：]", re.IGNORECASE
+)
 
 
 # The label of a line of details under a school's header: what the degree held, not a header of its own.
@@ -2055,9 +2059,11 @@ def _entries_in(
         _org_from_above(entries, lines, with_place=kind == "education")
     if kind == "experience":
         for entry in entries:
-            if not entry.title and _TIME_AWAY.search(entry.org or lines[entry.line_start]):
-                # "Career break — family caregiving  2012 – 2013", "Travel / career break": no role, no years of work
-                entry.kind, entry.org = "away", ""
+            away = _TIME_AWAY.search(entry.org) if entry.org else _TIME_AWAY.search(lines[entry.line_start])
+            if away and not (entry.title and entry.org):
+                # "Career break — family caregiving  2012 – 2013", "Travel / career break", "待业（在家备考…）": no
+                # role, no years of work
+                entry.kind, entry.org, entry.title = "away", "", ""
     for (
         entry
     ) in entries:  # "项目名称：西安市某区实景三维建模项目", "角色：飞手": the name and the part, not their labels
@@ -3056,7 +3062,8 @@ def _read(text: object, kind: str) -> DocumentModel:
         if (spans[k] is None or doc_kind == "jd") and not heading[k]:
             dotted = "." in hit.surface and joined[hit.end : hit.end + 1] == "."  # "P.E." keeps its last dot
             certs.setdefault(hit.canonical, f"{hit.surface}." if dotted else _with_its_kind(joined, hit))
-    model.certifications = [*certs.values(), *(text for c, text in pending.items() if c not in certs)]
+    # one note may say it of two names ("叉车证（特种设备作业人员证 N1，…已于2022年过期）"): written once
+    model.certifications = list(dict.fromkeys([*certs.values(), *(t for c, t in pending.items() if c not in certs)]))
     model.languages = _languages(lines, model.sections, vocab)
     for canonical in certs:  # "CET-6" alone says the person reads and writes English (a held one, not one pending)
         model.languages += [lang for lang in vocab.languages_proved(canonical) if lang not in model.languages]

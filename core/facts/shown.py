@@ -100,6 +100,7 @@ _CJK_DENIAL = re.compile(
     r"|(?:未|没|从未|尚未)(?:独立)?(?:接触|参与|做|从事|负责|使用|主导|管理|带领|操作)过"
     r"|尚未(?:掌握|独立|负责|接触|参与|熟悉)"  # "尚未掌握：合并报表编制", "目前尚未独立负责团队管理"
     r"|(?:仅|只)(?:了解|知道|听说过?)|略懂|仅限于?理论"  # "叠片工艺仅了解原理": knows of it, has not done it
+    r"|无法[^，,。；;）)\n]{1,12}"  # "西班牙语入门（可简单问候，无法商务沟通）"
     r"|了解[^，,。；;\n]{1,30}?(?:的)?(?:基本)?(?:原理|概念)"  # "了解 IDeaS 收益管理系统的基本原理"
 )
 _DENIAL = re.compile(
@@ -107,6 +108,9 @@ _DENIAL = re.compile(
     r"|\b(?:no|without|lack(?:ing)?|limited)\s+(?:formal\s+|direct\s+|prior\s+|hands-on\s+|professional\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:experience|background|exposure)\b"
     r"|\bnot\s+yet\b"  # "Not yet: firewall administration", "I have not yet administered production routers"
+    # "Not certified in Six Sigma", "No certified arborist (ISA) credential"
+    r"|\bnot\s+(?:certified|licensed|registered|trained)\s+(?:in|as|for|on)\b"
+    r"|\bno\s+(?:[\w()-]+\s+){0,4}?(?:certification|credential|licen[cs]e|certificate|designation)s?\b"
     rf"|\b{_ONLY_WORDS}\s+only\b"  # "… the concept only", "IDeaS (exposure only)", "STR reports (reading only)"
     r"|\bonly\s+(?:in\s+|through\s+)?(?:theory|concept|coursework|class)\b"
     # what others did: "intercompany arbitration was handled by our recovery unit"

@@ -351,7 +351,8 @@ _OTHER_SENSE_BEFORE = {
     "结构设计": re.compile(r"(?:表|数据|数据库|组织|代码|数据表|存储)[ \t]*$"),
     "分析能力": re.compile(r"(?:仿真|有限元|CAE)[ \t]*$"),  # "CAE 仿真分析能力": a simulation skill
     "采购": re.compile(r"(?:配合|对接|协同)[ \t]*$"),  # "配合采购完成选型": working beside purchasing, not buying
-    "招聘": re.compile(r"(?:现|诚|急|拟|特)[ \t]*$"),  # "现招聘内审经理1名": the posting's own hiring, no skill
+    # "现招聘内审经理1名": the posting's own hiring; "来源：智联招聘": a job site's name (a resume's export header)
+    "招聘": re.compile(r"(?:现|诚|急|拟|特|智联|拉勾|中华英才网?|应届生求职网?|赶集|58同城|猎聘)[ \t]*$"),
     "战略": re.compile(r"(?:公司|集团|企业)[ \t]*$"),  # "根据公司战略制定审计计划": the company's, no skill
     # a forklift licence's class ("特种设备作业人员证（叉车司机 N1）"), not the Japanese test
     "n1": _FORKLIFT_CLASS_BEFORE,
@@ -589,6 +590,17 @@ _SENSE_BY_NEIGHBOURS: dict[str, tuple[re.Pattern[str], int, str]] = {
         40,
         "personal financial planning",
     ),
+    # a trial's Good Clinical Practice ("GCP (Good Clinical Practice) – CITI", "Current GCP certification" in a
+    # research coordinator's posting), not Google Cloud
+    "gcp": (
+        re.compile(
+            r"clinical|trials?\b|CITI|\bICH\b|\bIRB\b|research|protocol|subjects?\b|sponsor|\bCR[CA]\b|CCRC|"
+            r"informed consent|patients?|phlebotomy|\bHIPAA\b|certification|training|临床|试验|伦理",
+            re.IGNORECASE,
+        ),
+        40,
+        "good clinical practice",
+    ),
     # a surveyor's satellite positioning ("RTK外业测量", "大疆M300 RTK", "RTK GPS base station"), not Redux Toolkit
     "rtk": (
         re.compile(
@@ -623,6 +635,11 @@ _LIST_LABEL_WORDS = re.compile(
     r"skill|tech|tool|stack|language|framework|librar|platform|database|software|proficien|expertise|"
     r"技能|技术|工具|语言|框架|熟悉|掌握",
     re.IGNORECASE,
+)
+# A heading written in both languages, either first: "Skills & Certificates 技能证书", "工作经历 Work Experience".
+_BILINGUAL_HEADING = re.compile(
+    r"(?P<en1>[A-Za-z][A-Za-z &/,'-]{2,40}?)[ \t]*[|｜/]?[ \t]*(?P<zh1>[\u4e00-\u9fff][\u4e00-\u9fff、与及和/]{1,10})"
+    r"|(?P<zh2>[\u4e00-\u9fff][\u4e00-\u9fff、与及和/]{1,10})[ \t]*[|｜/]?[ \t]*(?P<en2>[A-Za-z][A-Za-z &/,'-]{2,40})"
 )
 _HEADING_NOISE_RE = re.compile(
     r"^[\s#*\-•·>=_|◆◇■□●○★☆❖✦▌▍▎▶►▸▪]*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})[.、)）]\s*)?|[\s#*\-=_|:：]*$"
@@ -1182,6 +1199,12 @@ class Vocabulary:
         compound = self._compound_heading(normed)
         if compound is not None:
             return compound
+        bilingual = _BILINGUAL_HEADING.fullmatch(line.strip())
+        if bilingual is not None:  # "Skills & Certificates 技能证书", "工作经历 Work Experience": the Chinese names it
+            chinese = bilingual.group("zh1") or bilingual.group("zh2")
+            english = _norm_heading(bilingual.group("en1") or bilingual.group("en2"))
+            if self._sections.get(english) or self._compound_heading(english):  # "PMP证书" is a certificate's name
+                return self._sections.get(_norm_heading(chinese))
         if any(mark in line for mark in "(（[【") and _ASIDE_RE.search(line):
             return self._sections.get(_norm_heading(_ASIDE_RE.sub(" ", line)))  # "Nice to Have (Preferred)"
         if "About" in line[:8] and _ABOUT_NAME_RE.match(line.strip()):

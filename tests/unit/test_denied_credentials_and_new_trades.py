@@ -218,3 +218,54 @@ def test_a_chinese_post_s_terms_and_a_machine_s_name_are_no_skills() -> None:
     assert "welding" not in skills_named("协助焊接机器人工作站的结构设计、零件选型")
     assert "welding" in skills_named("负责焊接工艺评定")
     assert "month-end close" in skills_named("负责月度结账及报表编制")
+
+
+def test_not_certified_in_not_yet_obtained_and_expired_on_a_date_hold_nothing() -> None:
+    retail = coverage_status("store_manager_key_achievements_en.txt", "district_manager_retail.txt")
+    assert retail.get("six sigma", "missing") == "missing"  # "- Not certified in Six Sigma"
+    assert retail.get("six sigma green belt", "missing") == "missing"
+    assert shown_line("No certified arborist (ISA) credential").strip() == ""
+    tax, _, _ = read_pair("accountant_to_tax_zh.txt", "tax_specialist_zh.txt")
+    assert "注册会计师" not in tax.certifications  # "注册会计师：未报考完毕，暂未取得"
+    assert [e.kind for e in tax.entries if e.start == "2015-07"] == ["away"]  # "待业（在家备考注册会计师）"
+    keeper = coverage_status("warehouse_keeper_bilingual_zh.txt", "warehouse_supervisor_zh.txt")
+    assert keeper["forklift licence"] == "missing"  # "叉车证（特种设备作业人员证 N1，…已于2022年过期，未复审）"
+    doc = read_document(
+        "张三\n技能证书\n叉车证（特种设备作业人员证 N1，2014年取得，已于2022年过期，未复审）\n", "resume"
+    )
+    assert doc.certifications == ["叉车证（特种设备作业人员证 N1，2014年取得，已于2022年过期，未复审）"]
+
+
+def test_gcp_beside_a_trial_is_good_clinical_practice() -> None:
+    _, _, job = read_pair("medical_assistant_to_crc_en.txt", "clinical_research_coordinator.txt")
+    assert "good clinical practice" in job.must_have and "google cloud" not in job.must_have
+    crc = coverage_status("medical_assistant_to_crc_en.txt", "clinical_research_coordinator.txt")
+    assert crc["good clinical practice"] == "resume"  # "GCP (Good Clinical Practice) – CITI, completed 2023"
+    assert "google cloud" in skills_named("Deployed services on GCP and AWS")
+
+
+def test_a_job_site_s_export_and_bilingual_headings() -> None:
+    clerk, _, job = read_pair("ecommerce_cs_to_ops_zhilian_zh.txt", "ecommerce_operations_specialist_zh.txt")
+    assert [e.title for e in clerk.experience] == ["客服主管", "售前客服", "淘宝客服实习生"]  # "职位名称：客服主管"
+    assert "recruiting" not in clerk.skills  # "来源：智联招聘"
+    assert {"sycm", "zhitongche"} <= set(job.must_have)  # "熟练使用生意参谋", "有直通车独立投放经验"
+    shop = coverage_status("ecommerce_cs_to_ops_zhilian_zh.txt", "ecommerce_operations_specialist_zh.txt")
+    assert shop["zhitongche"] == "missing"  # "暂无直通车独立投放经验"
+    keeper, _, _ = read_pair("warehouse_keeper_bilingual_zh.txt", "warehouse_supervisor_zh.txt")
+    assert keeper.contact.name == "赵建国"  # "ZHAO Jianguo 赵建国"
+    assert "certifications" in [s.canonical for s in keeper.sections]  # "Skills & Certificates 技能证书"
+    assert "技能证书" not in keeper.certifications
+
+
+def test_no_rule_of_other_senses_is_written_twice() -> None:
+    """A dict written with a key twice keeps the second silently: "招聘" lost its first rule that way."""
+    import collections
+    import re
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parents[2].joinpath("core/facts/vocabulary.py").read_text(encoding="utf-8")
+    for name in ("_OTHER_SENSE_AFTER = {", "_OTHER_SENSE_BEFORE = {", "_SENSE_BY_NEIGHBOURS: dict"):
+        start = source.index(name)
+        body = source[start : source.index("\n}\n", start)]
+        keys = collections.Counter(re.findall(r'^    "([^"]+)":', body, re.M))
+        assert [k for k, n in keys.items() if n > 1] == [], name
