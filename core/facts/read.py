@@ -968,6 +968,14 @@ def _unit_before_employer(part: str, rest: list[str], vocab: Vocabulary) -> bool
     return any(_is_org(p, vocab) and not _is_location(p) for p in after)
 
 
+# How a post was held, written as a header's field of its own: no employer, title or place.
+_HELD_AS = re.compile(
+    r"兼职|全职|实习|周末|part[- ]time|full[- ]time|per\s+diem|PRN|contract|temporary|seasonal"
+    r"|(?:part[- ]time|full[- ]time)?[ ,]*\d{1,2}\s*(?:hrs?|hours)\s*/\s*(?:wk|week)",
+    re.IGNORECASE,
+)
+
+
 def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
     """Tell employer from title (and location) among the parts of an experience or project header."""
     spread: list[str] = []
@@ -986,6 +994,8 @@ def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
               "角色": "title", "地点": "location", "location": "location"}  # fmt: skip
     rest: list[str] = []
     for part in spread:
+        if _HELD_AS.fullmatch(part.strip()):
+            continue  # "兼职  某在线健康平台  健康咨询顾问", "Bookkeeper (Part-Time, 20 hrs/week)": how, not where
         if entry.kind == "project" and _PROJECT_NOTE.match(part.strip()):
             continue  # "实验室设备预约系统（课程设计，3 人小组，担任组长）": what kind of project, not a role
         served = _SERVED_AS.match(part.strip())
@@ -1443,7 +1453,7 @@ _EXPECTED_ONLY = re.compile(r"\s*(?:expected|anticipated)\b", re.IGNORECASE)
 # A line telling of a promotion in the role above, its date first or last: a line of that role, not one of its own.
 _PROMOTION_NOTE = re.compile(
     r"\s*(?:[-–—•*·]\s*)?(?:\d{4}(?:[.\-/年]\s*\d{1,2}月?)?\s*[,，:：]?\s*)?"
-    r"(?:晋升为|晋升|升任|提升为|升为|promoted\s+to\b|promoted\s+in\b)",
+    r"(?:晋升为|晋升|升任|提升为|升为|入职(?:任|担任)|promoted\s+to\b|promoted\s+in\b)",
     re.IGNORECASE,
 )
 

@@ -601,6 +601,12 @@ _SENSE_BY_NEIGHBOURS: dict[str, tuple[re.Pattern[str], int, str]] = {
         40,
         "good clinical practice",
     ),
+    # a learning platform ("learning management system (Cornerstone OnDemand)"), not IDEXX's veterinary software
+    "cornerstone": (
+        re.compile(r"OnDemand|\bLMS\b|learning|training|talent|Workday|SuccessFactors|courses?\b|e-?learning", re.I),
+        40,
+        "lms",
+    ),
     # a surveyor's satellite positioning ("RTK外业测量", "大疆M300 RTK", "RTK GPS base station"), not Redux Toolkit
     "rtk": (
         re.compile(

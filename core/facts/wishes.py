@@ -27,8 +27,9 @@ _WISH = re.compile(
 )
 # "希望加入专业MCN机构，带领团队打造更多优质内容", "期待与贵公司共同成长": a clause's wish, to the sentence's end.
 _WISH_ZH = re.compile(
-    r"(?:^|(?<=[。！？；，、：.!?;,:\s]))((?:我|本人)?(?:非常|十分|很)?(?:希望|期望|渴望|期待|想要|立志|有意)(?:能够?|可以)?"
-    r"(?:加入|成为|从事|进入|投身|寻求|获得|找到|应聘|担任|承担|转型|转岗|转向|转入|由|在|到|与贵|为贵)[^。！？；!?;\n]*)",
+    r"(?:^|(?<=[。！？；，、：.!?;,:\s]))((?:我|本人|但)?(?:非常|十分|很)?(?:希望|期望|渴望|期待|想要|立志|有意愿?|有意向|愿意|乐意)"
+    r"(?:能够?|可以)?(?:从零开始)?"
+    r"(?:加入|成为|从事|进入|投身|寻求|获得|找到|应聘|担任|承担|转型|转岗|转向|转入|由|向|学习|在|到|与贵|为贵)[^。！？；!?;\n]*)",
     re.MULTILINE,
 )
 _OPENERS = (
@@ -47,7 +48,7 @@ _OPENERS = (
     "aim to",
     "intend to",
 )
-_OPENERS_ZH = ("希望", "期望", "渴望", "期待", "想要", "立志", "有意")
+_OPENERS_ZH = ("希望", "期望", "渴望", "期待", "想要", "立志", "有意", "愿意", "乐意")
 # A clause on its way somewhere: "Front office supervisor with 7 years in resort hotels, moving into revenue
 # management" has not done revenue management; to the sentence's end.
 _MOVING_INTO = re.compile(

@@ -269,3 +269,29 @@ def test_no_rule_of_other_senses_is_written_twice() -> None:
         body = source[start : source.index("\n}\n", start)]
         keys = collections.Counter(re.findall(r'^    "([^"]+)":', body, re.M))
         assert [k for k, n in keys.items() if n > 1] == [], name
+
+
+def test_never_done_and_willing_to_learn_show_nothing_and_a_part_time_post_keeps_its_employer() -> None:
+    nurse = coverage_status("nurse_to_device_sales_zh.txt", "medical_device_sales_zh.txt")
+    assert nurse["sales"] == "missing"  # "未做过销售，…愿意从零开始学习产品与销售知识。"
+    realty = coverage_status("realty_agent_to_channel_zh.txt", "new_homes_channel_manager_zh.txt")
+    assert realty["channel sales"] == "missing"  # "暂无团队管理经验，但有意愿向渠道管理方向发展。"
+    assert realty["房地产经纪人职业资格"] == "missing"  # "房地产经纪人职业资格证书：在考（已通过2科）"
+    agent, _, _ = read_pair("realty_agent_to_channel_zh.txt", "new_homes_channel_manager_zh.txt")
+    assert agent.experience[0].title == "高级房产经纪人"
+    nurse_doc, _, _ = read_pair("nurse_to_device_sales_zh.txt", "medical_device_sales_zh.txt")
+    assert ("某在线健康平台", "健康咨询顾问") in [(e.org, e.title) for e in nurse_doc.experience]  # "兼职  某在线…"
+    coach, _, _ = read_pair("fitness_coach_to_store_manager_zh.txt", "gym_store_manager_zh.txt")
+    assert not any(e.title.startswith("入职") for e in coach.entries)  # "·2020.10入职任私人教练，2022.06晋升为…"
+    keeper, _, _ = read_pair("bookkeeper_to_ap_supervisor_en.txt", "ap_supervisor.txt")
+    # "Bookkeeper (Part-Time, 20 hrs/week)" over "Greenway Family Dental, Matthews, NC"
+    assert ("Greenway Family Dental", "Bookkeeper") in [(e.org, e.title) for e in keeper.experience]
+
+
+def test_a_learning_platform_a_forklift_operator_s_licence_and_military_headings() -> None:
+    _, _, trainer = read_pair("teacher_to_corporate_trainer_en.txt", "corporate_trainer_ld.txt")
+    assert "lms" in trainer.must_have and "veterinary practice software" not in trainer.must_have  # Cornerstone
+    soldier = coverage_status("army_nco_to_warehouse_en.txt", "warehouse_operations_manager.txt")
+    assert soldier["forklift licence"] == "resume"  # "OSHA-Certified Forklift Operator License — Active"
+    nco, _, _ = read_pair("army_nco_to_warehouse_en.txt", "warehouse_operations_manager.txt")
+    assert {"Home Depot Distribution Center", "United States Army"} <= {e.org for e in nco.experience}
