@@ -72,7 +72,7 @@ def _status_line(view: service.AssetView) -> None:
     label = f"{t('assets.status.label')}: **{t('assets.status.' + view.status)}**"
     icon = STATUS_ICONS.get(view.status)
     if view.status == "failed":
-        st.error(label + "  \n" + failure_message(view.error_key, view.charged_price), icon=icon)
+        st.error(label + "  \n" + failure_message(view.error_key, view.charged_price, view.queue), icon=icon)
     elif view.status == "ready":
         st.success(label, icon=icon)
     else:

@@ -49,6 +49,7 @@ class AssetView:
     size_bytes: int
     created_at: datetime
     charged_price: int = 0  # coins its latest job took (0: free queue): a failure says refunded or not charged
+    queue: str = "free"  # its latest job's: a job priced 0 on the paid queue did not run "on the free queue"
 
     @property
     def pending(self) -> bool:
@@ -165,6 +166,11 @@ def _queue_summary_job(session: Session, user_id: uuid.UUID, asset: Asset, price
 
 def list_assets(user_id: uuid.UUID) -> list[AssetView]:
     """The user's assets, current ones first, newest first within a kind."""
+
+    def latest_job(column: Any, default: Any) -> Any:
+        latest = select(column).where(Job.asset_id == Asset.id).order_by(Job.created_at.desc()).limit(1)
+        return func.coalesce(latest.correlate(Asset).scalar_subquery(), default)
+
     with unit_of_work() as session:
         rows = session.execute(
             select(
@@ -177,15 +183,8 @@ def list_assets(user_id: uuid.UUID) -> list[AssetView]:
                 Asset.page_count,
                 Asset.size_bytes,
                 Asset.created_at,
-                func.coalesce(
-                    select(Job.price)
-                    .where(Job.asset_id == Asset.id)
-                    .order_by(Job.created_at.desc())
-                    .limit(1)
-                    .correlate(Asset)
-                    .scalar_subquery(),
-                    0,
-                ),
+                latest_job(Job.price, 0),
+                latest_job(Job.queue, "free"),
             )
             .where(Asset.user_id == user_id)
             .order_by(Asset.kind, Asset.is_current.desc(), Asset.created_at.desc())

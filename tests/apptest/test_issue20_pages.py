@@ -77,6 +77,23 @@ def test_a_free_queue_failure_says_nothing_was_charged(fake, make_user) -> None:
     assert "refunded" not in errors
 
 
+def test_a_resume_that_failed_free_of_charge_on_the_paid_queue_is_not_said_to_have_run_free(fake, make_user) -> None:
+    """The offline engine prices a resume's summary at 0 on the paid queue (a user with coins): its failure said
+    "Nothing was charged (it ran on the free queue)", which it had not."""
+    user = make_user(coins=5)
+    add_assets(user, detailed=None)
+    with unit_of_work() as session:
+        asset = session.scalar(select(Asset).where(Asset.user_id == user, Asset.kind == "resume"))
+        assert asset is not None
+        asset.status, asset.error_key = "failed", "assets.error.no_text"
+        session.add(Job(user_id=user, asset_id=asset.id, kind="resume", queue="paid", price=0, state="failed"))
+    at = open_page("pages/1_Profile.py", user)
+    assert not at.exception
+    errors = " ".join(str(e.value) for e in at.error)
+    assert translate("failure.step_not_charged", "en") in errors
+    assert translate("failure.not_charged", "en") not in errors
+
+
 def test_a_paid_failure_says_the_coins_were_refunded(fake, make_user) -> None:
     user = make_user(coins=5)
     add_assets(user)
