@@ -158,17 +158,13 @@ _LAPSED = re.compile(r"\b(?:expired|lapsed|inactive)\b|已过期|已失效|已�
 _NOT_HELD_ONLY = re.compile(
     r"\bnot\s+(?:yet\s+)?(?:held|obtained|earned|issued)\b|\bdo(?:es)?\s+not\s+hold\b|[尚暂]?未(?:取得|获得|通过)", re.I
 )
-_IN_PROGRESS = re.compile(
-    r"scheduled|candidate|in\s+progress|studying|enrolled|registered|sitting|planned|booked|expected|pending|eligible"
-    r"|working\s+(?:on|towards?)|备考|在考|考试中|学习中|报名|待考|在读",
-    re.I,
-)
 
 
 def not_held_only(words: str) -> bool:
     """True when the words that say a certificate is not held say no more: "CPCU - not held", "银行从业资格：未取得"
     (nothing under way, nothing lapsed): the page says it is not held, never that it is in progress."""
-    return bool(_NOT_HELD_ONLY.search(words)) and not _IN_PROGRESS.search(words) and not lapsed(words)
+    said = _NOT_HELD_ONLY.search(words)  # …and the rest of its words say nothing more that is not held
+    return bool(said) and not says_not_held(_NOT_HELD_ONLY.sub(" ", words)) and not lapsed(words)
 
 
 def lapsed(words: str) -> bool:

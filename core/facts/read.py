@@ -815,6 +815,7 @@ def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
             and not _HOURS.fullmatch(part)
             and not _TENURE.fullmatch(part)
             and not _MONTHS_ONLY.fullmatch(part)  # "Summer 2017 (May-Aug)": the term's months, no employer
+            and not _HELD_AS.fullmatch(part)  # "兼职  某在线健康平台  健康咨询顾问", "Bookkeeper (Part-Time, …)"
         ):
             parts.append(part)
     if len(parts) > 2:  # "Infrastructure Intern (co-op) -- Tallgrass Hosting": how the term was taken, no employer
@@ -871,6 +872,12 @@ _HOURS_TEXT = r"[~≈]?\d[\d,.]*\+?\s*(?:hrs?|hours|clinical hours|小时|学时
 _HOURS = re.compile(_HOURS_TEXT, re.IGNORECASE)
 _HOURS_AFTER = re.compile(rf"\s*[·•|,;]\s*{_HOURS_TEXT}\s*$", re.IGNORECASE)
 _WORK_TERMS = frozenset(("co-op", "coop", "co-op term", "work term", "co-op placement"))
+# How a post was held, written as a header's field of its own: no employer, title or place.
+_HELD_AS = re.compile(
+    r"兼职|全职|实习|周末|part[- ]time|full[- ]time|per\s+diem|PRN|contract|temporary|seasonal"
+    r"|(?:part[- ]time|full[- ]time)?[ ,]*\d{1,2}\s*(?:hrs?|hours)\s*/\s*(?:wk|week)",
+    re.IGNORECASE,
+)
 _LEGAL_FORMS = frozenset(("inc", "llc", "llp", "pllc", "ltd", "corp", "co", "gmbh", "plc", "lp", "l.p", "p.c", "pc"))
 
 
@@ -931,7 +938,7 @@ _PROJECT_NOTE = re.compile(
     re.IGNORECASE,
 )
 # The role a header states as served: "担任组长" is the title 组长.
-_SERVED_AS = re.compile(r"^(?:担任|任)\s*(\S.{0,15})$")
+_SERVED_AS = re.compile(r"^(?:担任|任)\s*(?:角色\s*[:：]\s*)?(\S.{0,15})$")  # "担任组长", "担任角色：现场负责人"
 
 
 # A section of supervised clinical practice: "CLINICAL ROTATIONS", "Clinical Placements", "Practicum", "临床轮转".
@@ -968,14 +975,6 @@ def _unit_before_employer(part: str, rest: list[str], vocab: Vocabulary) -> bool
     return any(_is_org(p, vocab) and not _is_location(p) for p in after)
 
 
-# How a post was held, written as a header's field of its own: no employer, title or place.
-_HELD_AS = re.compile(
-    r"兼职|全职|实习|周末|part[- ]time|full[- ]time|per\s+diem|PRN|contract|temporary|seasonal"
-    r"|(?:part[- ]time|full[- ]time)?[ ,]*\d{1,2}\s*(?:hrs?|hours)\s*/\s*(?:wk|week)",
-    re.IGNORECASE,
-)
-
-
 def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
     """Tell employer from title (and location) among the parts of an experience or project header."""
     spread: list[str] = []
@@ -991,11 +990,11 @@ def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
     spread = joined
     labels = {"公司": "org", "单位": "org", "company": "org", "employer": "org", "职位": "title", "岗位": "title",
               "title": "title", "role": "title", "position": "title", "项目": "org", "project": "org",
-              "角色": "title", "地点": "location", "location": "location"}  # fmt: skip
+              "角色": "title", "地点": "location", "location": "location", "项目名称": "org", "公司名称": "org",
+              "单位名称": "org", "project name": "org", "company name": "org", "项目角色": "title",
+              "担任角色": "title"}  # fmt: skip
     rest: list[str] = []
     for part in spread:
-        if _HELD_AS.fullmatch(part.strip()):
-            continue  # "兼职  某在线健康平台  健康咨询顾问", "Bookkeeper (Part-Time, 20 hrs/week)": how, not where
         if entry.kind == "project" and _PROJECT_NOTE.match(part.strip()):
             continue  # "实验室设备预约系统（课程设计，3 人小组，担任组长）": what kind of project, not a role
         served = _SERVED_AS.match(part.strip())
@@ -1727,7 +1726,8 @@ _AWARD = re.compile(
 # The label of a role's title on its own line under the employer's header.
 # "职位：建筑设计师", "职位名称：客服主管" (a job site's export), "Role: 机械技术负责人"
 _TITLE_LABEL = re.compile(
-    r"\s*(?:职位(?:名称)?|岗位(?:名称)?|职务|担任职务|担任职位|Title|Position|Role)\s*[:：]", re.IGNORECASE
+    r"\s*(?:职位(?:名称)?|岗位(?:名称)?|职务|担任职务|担任职位|(?:项目|担任)?角色|Title|Position|Role)\s*[:：]",
+    re.IGNORECASE,
 )
 
 
@@ -2074,18 +2074,7 @@ def _entries_in(
                 # "Career break — family caregiving  2012 – 2013", "Travel / career break", "待业（在家备考…）": no
                 # role, no years of work
                 entry.kind, entry.org, entry.title = "away", "", ""
-    for (
-        entry
-    ) in entries:  # "项目名称：西安市某区实景三维建模项目", "角色：飞手": the name and the part, not their labels
-        entry.org, entry.title = _FIELD_LABEL.sub("", entry.org), _FIELD_LABEL.sub("", entry.title)
     return entries
-
-
-_FIELD_LABEL = re.compile(
-    r"^(?:项目名称|项目角色|担任角色|角色|职位|职务|岗位|公司名称|单位名称|学校名称|(?:Project|Role|Position|Company)(?:\s+name)?)"
-    r"\s*[:：]\s*",
-    re.IGNORECASE,
-)
 
 
 def _degree_below(lines: list[str], header: int, end: int, vocab: Vocabulary) -> bool:

@@ -301,7 +301,7 @@ def _gaps(
     for proof in fit.must:
         name = choice_named_as_in(proof, jd, lang)
         if proof.status == "missing" and (towards := _worked_towards(proof, worked_towards)):
-            gaps.append(_not_held_gap(name, towards, lang, "gap_lapsed", "gap_in_progress"))
+            gaps.append(_not_held_gap(name, towards, lang, ""))
         elif proof.status == "missing" and len(soft) >= 2 and proof in soft:
             if proof is soft[0]:
                 names = ("、" if lang == "zh" else ", ").join(choice_named_as_in(p, jd, lang) for p in soft)
@@ -325,7 +325,7 @@ def _gaps(
     for proof in fit.nice:
         if proof.status == "missing" and len(gaps) < MAX_GAPS and (towards := _worked_towards(proof, worked_towards)):
             name = choice_named_as_in(proof, jd, lang)
-            gaps.append(_not_held_gap(name, towards, lang, "gap_lapsed_nice", "gap_in_progress_nice"))
+            gaps.append(_not_held_gap(name, towards, lang, "_nice"))
         elif proof.status == "missing" and len(gaps) < MAX_GAPS:
             name = choice_named_as_in(proof, jd, lang)
             action = _skill_action(advisor, proof.keyword, name, lang)
@@ -335,16 +335,13 @@ def _gaps(
     return [gap for gap in gaps if unique[gap.gap] is gap][:MAX_GAPS]
 
 
-def _not_held_gap(name: str, towards: str, lang: str, lapsed_key: str, pending_key: str) -> Gap:
-    """A certificate the documents name but do not say is held: expired ("CompTIA Security+ (expired 2020)") or
-    still worked towards ("PMP candidate"), in the documents' own words."""
+def _not_held_gap(name: str, towards: str, lang: str, nice: str) -> Gap:
+    """A certificate the documents name but do not say is held: expired ("CompTIA Security+ (expired 2020)"), said
+    not held ("CPCU - not held") or still worked towards ("PMP candidate"), in the documents' own words; `nice` is
+    "_nice" for a preferred one (the templates' suffix)."""
     quote = _quote(in_short(towards), lang)
-    if lapsed(towards):
-        return Gap(gap=t(lang, lapsed_key, label=name, quote=quote), action=t(lang, "action_lapsed"))
-    if not_held_only(towards):
-        key = "gap_not_held" if pending_key == "gap_in_progress" else "gap_not_held_nice"
-        return Gap(gap=t(lang, key, label=name, quote=quote), action=t(lang, "action_not_held"))
-    return Gap(gap=t(lang, pending_key, label=name, quote=quote), action=t(lang, "action_in_progress"))
+    status = "lapsed" if lapsed(towards) else "not_held" if not_held_only(towards) else "in_progress"
+    return Gap(gap=t(lang, f"gap_{status}{nice}", label=name, quote=quote), action=t(lang, f"action_{status}"))
 
 
 def _worked_towards(proof: Proof, worked_towards: dict[str, str]) -> str:
