@@ -133,16 +133,27 @@ def _warm_up(count: int, full: bool) -> None:
         _jobs(_clicks_at_once([_marker(9000 + round_ * count + i) for i in range(count)], full))
 
 
+def _paste(users: list[uuid.UUID], jds: list[str]) -> None:
+    """Each user pastes their JD and the page shows what it asks (core.workbench.preview), as the Workbench does
+    before its buttons are clicked; the web process keeps that read for the click. One after another, as users'
+    pastes arrive before a burst of clicks."""
+    from core.workbench.preview import preview_posting
+
+    for user, jd in zip(users, jds, strict=True):
+        assert preview_posting(user, jd) is not None
+
+
 def _clicks_at_once(markers: list[str], full: bool) -> list[str]:
     """One warm-up click per marker, all at once (one thread each, as the measured burst); their service ids."""
     from core.workbench import services
 
     users = [_user(m, full) for m in markers]
+    jds = [jd_naming(WARM_SKILLS[i % len(WARM_SKILLS)], markers[i], full) for i in range(len(markers))]
+    _paste(users, jds)
     ids = [""] * len(markers)
 
     def click(i: int) -> None:
-        jd = jd_naming(WARM_SKILLS[i % len(WARM_SKILLS)], markers[i], full)
-        ids[i] = services.create_service(users[i], idempotency_key="w", jd_text=jd, tailor=True).data["service_id"]
+        ids[i] = services.create_service(users[i], idempotency_key="w", jd_text=jds[i], tailor=True).data["service_id"]
 
     threads = [threading.Thread(target=click, args=(i,)) for i in range(len(markers))]
     for t in threads:
@@ -188,14 +199,15 @@ def bench_match_and_tailor(
         fake.configure(profile=profile_name, marker=r"BX\d{4}", clear_stats=True)
         markers = [_marker(i) for i in range(count)]
         users = [_user(m, full) for m in markers]
+        jds = [jd_naming(SKILLS[i % len(SKILLS)], markers[i], full) for i in range(count)]
+        _paste(users, jds)
         clicks, first_ms, created = [0.0] * count, [0.0] * count, [""] * count
         barrier = threading.Barrier(count)
 
         def one(i: int) -> None:
             barrier.wait()
             clicks[i] = time.time()
-            jd = jd_naming(SKILLS[i % len(SKILLS)], markers[i], full)
-            data = services.create_service(users[i], idempotency_key="c", jd_text=jd, tailor=True).data
+            data = services.create_service(users[i], idempotency_key="c", jd_text=jds[i], tailor=True).data
             created[i] = data["service_id"]
             first_ms[i] = int(first_delta(data["match_job_id"], 300).id.split("-")[0]) / 1000
 

@@ -18,7 +18,7 @@ from core.actions import new_key
 from core.assets import service as assets
 from core.errors import UserError
 from core.safe_text import safe_inline
-from core.workbench import quotes, services, views
+from core.workbench import preview, quotes, services, views
 from core.workbench.jd_image import ImageRefused
 from ui import jd_rescue, progress, service_url
 from ui.failure import failure_message
@@ -37,10 +37,12 @@ from ui.workbench_views import (
     render_interview,
     render_job,
     render_match,
+    render_posting_preview,
     render_retrieved,
 )
 
 CURRENT = "wb.current"
+JD_BOX = "wb.jd_text"  # the pasted posting (outside the create form, so its preview shows before the click)
 PROFILE_PAGE = "pages/1_Profile.py"
 
 
@@ -125,12 +127,18 @@ def _create(user: CurrentUser) -> None:
     langs = {"": t("workbench.create.lang_auto"), "zh": "中文", "en": "English"}
     text_tab, image_tab = st.tabs([t("workbench.create.tab_text"), t("workbench.create.tab_image")])
     for tab, source in ((text_tab, "text"), (image_tab, "image")):
-        with tab, st.form(f"wb.create.{source}"):
-            jd_text: str | None = None
-            jd_image: bytes | None = None
+        jd_text: str | None = None
+        jd_image: bytes | None = None
+        # The pasted text is not in a form: what the posting asks is read and shown as soon as it is pasted. Its
+        # buttons are not in one either: a form's submit button clicked while the box still has the focus lost
+        # that click to the box's own rerun (Streamlit issue 8725); a plain button gets the box's value with it.
+        with tab, nullcontext() if source == "text" else st.form(f"wb.create.{source}"):
             if source == "text":
                 jd_text = st.text_area(
-                    t("workbench.create.jd_label"), height=260, placeholder=t("workbench.create.jd_placeholder")
+                    t("workbench.create.jd_label"),
+                    height=260,
+                    placeholder=t("workbench.create.jd_placeholder"),
+                    key=JD_BOX,
                 )
             else:
                 upload = file_uploader(
@@ -140,40 +148,62 @@ def _create(user: CurrentUser) -> None:
                     help=t("uploader.image_help", max_mb=f"{st.get_option('server.maxUploadSize'):g}"),
                 )
                 jd_image = upload.getvalue() if upload is not None else None
-            lang = st.selectbox(t("workbench.create.lang_label"), list(langs), format_func=langs.__getitem__)
+            lang = st.selectbox(
+                t("workbench.create.lang_label"), list(langs), format_func=langs.__getitem__, key=f"wb.lang.{source}"
+            )
             if not render_offline_quote("match"):
                 (st.info if quote.is_free else st.caption)(notice)
                 tailor_notice = tailor_notice or [_tailor_notice(user)]
                 st.caption(tailor_notice[0])  # both prices said before confirming either
-            started = st.form_submit_button(t("workbench.create.confirm"), type="primary")
             # "Match and tailor": the tailored resume starts at the click, beside the match (a screenshot is read
             # in the click, so it may be tailored at once too).
-            tailor = st.form_submit_button(t("workbench.create.confirm_tailor"))
+            started, tailor = _create_buttons(source)
             if started or tailor:
-                # A screenshot is read in the click (seconds of OCR, before any charge): say so while it runs (no
-                # clock: Streamlit writes its seconds in English whatever the page's language).
-                reading = st.spinner(t("status.reading_screenshot")) if jd_image else nullcontext()
-                try:
-                    with reading:
-                        result = services.create_service(
-                            user.id,
-                            idempotency_key=_form_key(f"create.{source}.{'tailor' if tailor else 'match'}"),
-                            jd_text=jd_text,
-                            jd_image=jd_image,
-                            output_lang=lang or None,
-                            tailor=tailor,
-                        )
-                except ImageRefused as exc:  # nothing charged: what the image said is kept below the form
-                    jd_rescue.remember_refusal(exc.key, exc.read_text)
-                except UserError as exc:
-                    _show_error(exc)
-                else:
-                    st.session_state.pop(jd_rescue.REFUSED, None)
-                    st.session_state.pop(f"wb.key.create.{source}.{'tailor' if tailor else 'match'}", None)
-                    st.session_state[CURRENT] = uuid.UUID(result.data["service_id"])
-                    st.rerun()
+                _start_service(user, source, jd_text, jd_image, lang, tailor)
+        if jd_text and jd_text.strip():
+            # Below the buttons: a paste's rerun that draws it must not move a button the user is clicking.
+            with tab:
+                render_posting_preview(preview.preview_posting(user.id, jd_text))
 
     jd_rescue.render_refusal(user.id, _open)
+
+
+def _create_buttons(source: str) -> tuple[bool, bool]:
+    """Start and "Match and tailor": plain buttons beside the pasted text, a form's submit buttons for a screenshot."""
+    if source == "text":
+        started = st.button(t("workbench.create.confirm"), type="primary", key="wb.create.text.start")
+        return started, st.button(t("workbench.create.confirm_tailor"), key="wb.create.text.tailor")
+    started = st.form_submit_button(t("workbench.create.confirm"), type="primary")
+    return started, st.form_submit_button(t("workbench.create.confirm_tailor"))
+
+
+def _start_service(
+    user: CurrentUser, source: str, jd_text: str | None, jd_image: bytes | None, lang: str, tailor: bool
+) -> None:
+    """Create the service and open it; a refusal is shown where the user clicked, nothing charged."""
+    # A screenshot is read in the click (seconds of OCR, before any charge): say so while it runs (no clock:
+    # Streamlit writes its seconds in English whatever the page's language).
+    reading = st.spinner(t("status.reading_screenshot")) if jd_image else nullcontext()
+    action = f"create.{source}.{'tailor' if tailor else 'match'}"
+    try:
+        with reading:
+            result = services.create_service(
+                user.id,
+                idempotency_key=_form_key(action),
+                jd_text=jd_text,
+                jd_image=jd_image,
+                output_lang=lang or None,
+                tailor=tailor,
+            )
+    except ImageRefused as exc:  # nothing charged: what the image said is kept below the form
+        jd_rescue.remember_refusal(exc.key, exc.read_text)
+    except UserError as exc:
+        _show_error(exc)
+    else:
+        st.session_state.pop(jd_rescue.REFUSED, None)
+        st.session_state.pop(f"wb.key.{action}", None)
+        st.session_state[CURRENT] = uuid.UUID(result.data["service_id"])
+        st.rerun()
 
 
 def _start(user: CurrentUser, service_id: uuid.UUID, kind: str) -> None:

@@ -11,6 +11,7 @@ import streamlit as st
 from pydantic_core import from_json
 
 from core.safe_text import safe_code, safe_inline, safe_markdown
+from core.workbench.preview import PostingPreview
 from ui.i18n import t
 
 BREAKDOWN = ("hard_skills", "experience", "education", "role_fit", "soft_skills")
@@ -195,6 +196,36 @@ def render_coverage(coverage: dict[str, Any]) -> None:
             for item in proofs:
                 where = t("workbench.coverage." + str(item.get("status")))
                 st.markdown(f"- **{safe_inline(item['keyword'])}** ({where}): {safe_inline(str(item['proof']))}")
+
+
+def render_posting_preview(found: PostingPreview | None) -> None:
+    """What code read from the pasted posting and where the user's documents stand, before anything is bought."""
+    if found is None:
+        return
+    with st.container(border=True):
+        st.markdown(f"**{t('workbench.preview.heading')}**")
+        if found.too_long:
+            st.caption(t("workbench.preview.too_long"))
+            return
+        st.caption(t("workbench.preview.help"))
+        if not found.looks_like_jd:
+            st.warning(t("workbench.preview.not_jd"), icon=":material/help:")
+        role = " · ".join(part for part in (found.title, found.company, found.location) if part)
+        if role:
+            st.markdown(safe_inline(role))
+        asks = []
+        if found.years_required:
+            asks.append(t("workbench.preview.years", years=found.years_required))
+        if found.degree_required:
+            asks.append(t("workbench.preview.degree." + found.degree_required))
+        if asks:
+            st.caption(" · ".join(asks))
+        if found.coverage is None:
+            st.caption(t("workbench.preview.no_resume"))
+        elif found.coverage.must_have or found.coverage.nice_to_have:
+            render_coverage(found.coverage.model_dump())
+        else:
+            st.caption(t("workbench.preview.no_keywords"))
 
 
 def render_retrieved(records: list[Any] | None) -> None:

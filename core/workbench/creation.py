@@ -39,6 +39,7 @@ class NewService:
     jd_text: str | None
     jd_image: bytes | None
     output_lang: str | None
+    jd_model_enc: bytes | None = None  # the posting's read the page's preview left (core.workbench.preview)
 
 
 @dataclass(frozen=True)
@@ -67,8 +68,9 @@ def _statement(charged: bool) -> Any:
     sql = (
         f"WITH checks AS ({_checks_sql()}),"
         " new_service AS (INSERT INTO services (id, user_id, resume_asset_id, detailed_asset_id, jd_source,"
-        " jd_text, jd_image, title, output_lang) SELECT :sid, :u, c.resume_id, c.detailed_id, :source, :jd_text,"
-        f" :jd_image, :title, :lang FROM checks c RETURNING id), {new_jobs}, stored AS ({idempotency.STORE_SQL})"
+        " jd_text, jd_image, jd_model_enc, title, output_lang) SELECT :sid, :u, c.resume_id, c.detailed_id,"
+        f" :source, :jd_text, :jd_image, :jd_model, :title, :lang FROM checks c RETURNING id), {new_jobs},"
+        f" stored AS ({idempotency.STORE_SQL})"
         " SELECT c.in_flight, c.resume_id, (SELECT count(*) FROM new_jobs),"
         f" {'(SELECT count(*) FROM debits)' if charged else '0'} FROM checks c"
     )
@@ -76,6 +78,7 @@ def _statement(charged: bool) -> Any:
     return text(sql).bindparams(
         bindparam("jd_text", type_=columns.jd_text.type),
         bindparam("jd_image", type_=columns.jd_image.type),
+        bindparam("jd_model", type_=columns.jd_model_enc.type),
         bindparam("title", type_=columns.title.type),
         bindparam("r", type_=JSONB),
     )
@@ -104,6 +107,7 @@ def create_service_with_jobs(
         "source": service.jd_source,
         "jd_text": service.jd_text,
         "jd_image": service.jd_image,
+        "jd_model": service.jd_model_enc,
         "title": "",
         "lang": service.output_lang,
     }

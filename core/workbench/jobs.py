@@ -84,7 +84,8 @@ def _coverage(job: JobSummary, docs: ServiceDocuments) -> Coverage:
 
 
 def _handed_coverage(handed: str | None) -> Coverage | None:
-    """The coverage the Match beside a Customize computed and handed over (core.workbench.match_first)."""
+    """A coverage computed elsewhere from the same documents: by the Match beside a Customize
+    (core.workbench.match_first), or by the page's preview of the posting (core.workbench.preview)."""
     if handed is None:
         return None
     try:
@@ -93,9 +94,12 @@ def _handed_coverage(handed: str | None) -> Coverage | None:
         return None
 
 
-def _jd_read(ctx: JobContext, text: str) -> tuple[DocumentModel, JobFacts]:
-    """The JD read by code: the read a Match beside this extraction handed over (it sends long before this
-    reply ends, often from another consumer process), else read here."""
+def _jd_read(ctx: JobContext, text: str, stored: bytes | None) -> tuple[DocumentModel, JobFacts]:
+    """The JD read by code: the read stored with the service at the click (the page's preview), or the one a
+    Match beside this extraction handed over (it sends long before this reply ends, often from another consumer
+    process), else read here."""
+    if (read := offline.stored_jd(stored)) is not None:
+        return read
     if ctx.params.get(PARALLEL):
         handed = offline.handed_jd(match_first.handed(_service_id(ctx)).jd)
         if handed is not None:
@@ -117,6 +121,7 @@ class JobExtractionHandler(BaseHandler):
             if service is None:
                 raise NotFound("service")
             source, text, image = service.jd_source, service.jd_text or "", service.jd_image
+            stored = service.jd_model_enc if source == "text" else None
         ocr_text: str | None = None
         if source == "image" and not text.strip():  # read at creation; a service started before that is read here
             ctx.stream.status(STATUS_READING)
@@ -131,7 +136,7 @@ class JobExtractionHandler(BaseHandler):
             jd_doc, job_facts = offline.jd_models(text)  # extract_job's own read, cached
         else:  # the request goes out first: reading the JD by code is CPU the upstream's reply need not wait for
             summary = ctx.structured(JobSummary, prompts.extract_messages(text, JobSummary), stream=False)
-            jd_doc, job_facts = _jd_read(ctx, text)
+            jd_doc, job_facts = _jd_read(ctx, text, stored)
             summary = correct_job(summary, jd_doc, job_facts)  # keywords the JD lacks dropped, its own added
         models = {"document": jd_doc.to_json(), "job": job_facts.to_json()}
         return {"summary": summary.model_dump(), "ocr_text": ocr_text, "models": models}
@@ -184,7 +189,10 @@ class MatchHandler(BaseHandler):
             facts = offline.load_step(session, _service_id(ctx))
         docs = facts.docs
         job = _summary(facts.job_summary, docs)
-        coverage = compute_coverage(job.must_have, job.nice_to_have, docs.resume, docs.detailed, docs.jd)
+        # Read at paste from these documents and the keywords read by code (the preview under the JD box), as
+        # here until the model's extraction is stored
+        prepared = None if facts.job_summary else _handed_coverage(facts.prepared_coverage)
+        coverage = prepared or compute_coverage(job.must_have, job.nice_to_have, docs.resume, docs.detailed, docs.jd)
         situation = read_situation(docs.resume, docs.detailed, docs.job, coverage)
         found = retrieve("match", knowledge_query("match", situation, facts.output_lang), facts.output_lang)
         ctx.figures["retrieved"] = found.record

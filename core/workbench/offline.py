@@ -27,9 +27,10 @@ from db.models import Asset, MatchResult, Service
 from db.session import unit_of_work
 
 
-def _document_model(
+def document_model(
     kind: str, model_enc: bytes | None, text_enc: bytes | None, file_enc: Callable[[], bytes | None]
 ) -> DocumentModel:
+    """An asset's stored document model, else read from its text, else from its file (`file_enc` fetches it)."""
     from core.facts.read import read_document
 
     if model_enc is not None:
@@ -81,16 +82,38 @@ def jd_json(text: str) -> str:
     return json.dumps({"document": jd.to_json(), "job": job.to_json()}, ensure_ascii=False)
 
 
-def _stored_jd(jd_model_enc: bytes | None) -> tuple[DocumentModel, JobFacts] | None:
-    """The stored JD models, if the service holds them in a shape this code knows."""
+def _stored(jd_model_enc: bytes | None) -> dict[str, Any] | None:
+    """The service's stored read of its JD as JSON data, if it holds one."""
     if jd_model_enc is None:
         return None
     data: Any = json.loads(crypto.decrypt_text(jd_model_enc))
-    doc = data.get("document") or data.get("model") if isinstance(data, dict) else None
-    job = data.get("job") or data.get("facts") if isinstance(data, dict) else None
+    return data if isinstance(data, dict) else None
+
+
+def _stored_jd(data: dict[str, Any] | None) -> tuple[DocumentModel, JobFacts] | None:
+    """The stored JD models, if the service holds them in a shape this code knows."""
+    if data is None:
+        return None
+    doc = data.get("document") or data.get("model")
+    job = data.get("job") or data.get("facts")
     if not isinstance(doc, dict) or not isinstance(job, dict):
         return None
     return DocumentModel.from_json(doc), JobFacts.from_json(job)
+
+
+def stored_jd(jd_model_enc: bytes | None) -> tuple[DocumentModel, JobFacts] | None:
+    """A service's stored read of its JD (the preview's at the click, or the extraction's), if any."""
+    return _stored_jd(_stored(jd_model_enc))
+
+
+def _prepared_coverage(data: dict[str, Any] | None, resume_id: uuid.UUID, detailed_id: uuid.UUID | None) -> str | None:
+    """The coverage the page's preview computed beside the stored read (core.workbench.preview), only if it was
+    computed from the very documents this service reads."""
+    if data is None or not isinstance(coverage := data.get("coverage"), str):
+        return None
+    if data.get("coverage_for") != [str(resume_id), str(detailed_id) if detailed_id else None]:
+        return None
+    return coverage
 
 
 @dataclass(frozen=True)
@@ -104,6 +127,7 @@ class StepInputs:
     docs: ServiceDocuments
     jd_read: str | None = None  # the JD's read by code as JSON, when no stored read existed (Match hands it on)
     match_json: dict[str, Any] | None = None  # the service's latest Match result, if any (Customize, Interview)
+    prepared_coverage: str | None = None  # the coverage read at paste from these documents (Coverage as JSON)
 
 
 _RESUME, _DETAILED = aliased(Asset), aliased(Asset)
@@ -159,7 +183,8 @@ def load_step(
     def file_of(asset_id: uuid.UUID) -> Callable[[], bytes | None]:
         return lambda: session.scalar(select(Asset.file_enc).where(Asset.id == asset_id))
 
-    stored, read_now = _stored_jd(jd_model_enc) or handed_jd(handed_jd_json), None
+    stored_data = _stored(jd_model_enc)
+    stored, read_now = _stored_jd(stored_data) or handed_jd(handed_jd_json), None
     if stored is None:
         read_now = jd_json(jd_text or "")
         stored = jd_from_json(read_now)
@@ -168,8 +193,8 @@ def load_step(
     service_lang = output_lang or str(summary.get("language") or job.lang or "en")
     out_lang = lang or service_lang
     docs = ServiceDocuments(
-        resume=_document_model(r_kind, r_model, r_text, file_of(r_id)),
-        detailed=_document_model(d_kind, d_model, d_text, file_of(d_id)) if d_id is not None else None,
+        resume=document_model(r_kind, r_model, r_text, file_of(r_id)),
+        detailed=document_model(d_kind, d_model, d_text, file_of(d_id)) if d_id is not None else None,
         jd=jd,
         job=job,
         lang=out_lang if out_lang in ("zh", "en") else "en",
@@ -181,6 +206,7 @@ def load_step(
         docs=docs,
         jd_read=read_now,
         match_json=match_json,
+        prepared_coverage=_prepared_coverage(stored_data, r_id, d_id),
     )
 
 

@@ -20,12 +20,11 @@ from core import jobs, ledger, ocr
 from core.actions import ActionResult, Reservation, run_action, run_charging_action
 from core.config import get_settings
 from core.errors import InvalidInput, LimitReached, UserError
-from core.facts.text import expand_ligatures
 from core.llm.registry import price_for
-from core.safe_text import strip_controls
-from core.workbench import creation
+from core.workbench import creation, preview
 from core.workbench.context import latest_match, latest_version, owned_service
 from core.workbench.jd_image import read_jd_image
+from core.workbench.jd_text import MAX_JD_CHARS, MIN_JD_CHARS, clean_pasted_jd
 from core.workbench.language import detect_lang
 from core.workbench.quotes import service_price
 from core.workbench.views import FINAL_FAILURES, latest_steps
@@ -34,8 +33,6 @@ from db.session import unit_of_work
 
 PARALLEL = "parallel"  # a job queued beside Match: an extraction creates none; a Customize lets it send first
 RETRY_STEPS = ("extract", "match")  # the steps a service runs by itself; Customize and Interview start on demand
-MAX_JD_CHARS = 30_000
-MIN_JD_CHARS = 30
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 RESUME_REQUIRED = "assets.error.resume_required"  # the page turns this key into a link to Profile
 
@@ -86,8 +83,7 @@ def _validate_jd(jd_text: str | None, jd_image: bytes | None) -> tuple[str, str 
             raise InvalidInput("workbench.error.image_type")
         ocr.check_pixels(jd_image)  # a pixel bomb is refused here, before any charge
         return "image", None, jd_image
-    # Pasted text: NUL and friends dropped, not refused; a ligature copied out of a PDF spelled out.
-    text = expand_ligatures(strip_controls(jd_text or "")).strip()
+    text = clean_pasted_jd(jd_text or "")
     if len(text) < MIN_JD_CHARS:
         raise InvalidInput("workbench.error.jd_too_short", minimum=MIN_JD_CHARS)
     if len(text) > MAX_JD_CHARS:
@@ -116,12 +112,15 @@ def create_service(
     _check_lang(output_lang)
     if image is not None:  # read now: an image that is no JD is refused before any charge, with what it says
         text = read_jd_image(image)
+    # The posting as the page's preview read it: Match starts from that read (core.workbench.preview).
+    prepared = preview.prepared_for(user_id, text) if image is None and text else None
     service = creation.NewService(
         id=uuid.uuid4(),
         jd_source=source,
         jd_text=text,
         jd_image=image,
         output_lang=output_lang or (detect_lang(text) if text else None),
+        jd_model_enc=prepared.stored if prepared is not None else None,
     )
     steps = _parallel_steps(user_id, service.id, tailor)
 

@@ -7,6 +7,7 @@ import uuid
 from streamlit.testing.v1 import AppTest
 
 from core.workbench import services, views
+from testkit.latency import FULL_JD_TEXT
 from testkit.workbench import JD_TEXT, add_assets
 from tests.apptest.support import open_page
 
@@ -50,7 +51,7 @@ def test_submitting_the_form_creates_a_service_and_opens_it(fake, make_user) -> 
     add_assets(user)
     at = open_page("pages/2_Workbench.py", user, timeout=30)
     at.text_area[0].input(JD_TEXT)
-    next(b for b in at.button if b.key == "FormSubmitter:wb.create.text-Start").click()
+    next(b for b in at.button if b.key == "wb.create.text.start").click()
     at.run()
     assert not at.exception
     listed = views.list_services(user)
@@ -81,7 +82,7 @@ def test_the_cap_refusal_is_shown_as_a_clear_message(fake, make_user) -> None:
         services.create_service(user, idempotency_key=f"cap{i}", jd_text=JD_TEXT)
     at = open_page("pages/2_Workbench.py", user, timeout=30)
     at.text_area[0].input(JD_TEXT)
-    next(b for b in at.button if b.key == "FormSubmitter:wb.create.text-Start").click()
+    next(b for b in at.button if b.key == "wb.create.text.start").click()
     at.run()
     assert "You already have 3 services running" in _texts(at)
     assert len(views.list_services(user)) == 3
@@ -157,7 +158,7 @@ def test_match_and_tailor_says_both_prices_and_starts_both_steps_at_the_click(fa
     at = open_page("pages/2_Workbench.py", user, timeout=30)
     assert "Match and tailor costs 4 coins together (you have 9)" in _texts(at)
     at.text_area[0].input(JD_TEXT)
-    next(b for b in at.button if b.key == "FormSubmitter:wb.create.text-Match and tailor").click()
+    next(b for b in at.button if b.key == "wb.create.text.tailor").click()
     at.run()
     assert not at.exception
     [service] = views.list_services(user)
@@ -165,3 +166,27 @@ def test_match_and_tailor_says_both_prices_and_starts_both_steps_at_the_click(fa
     match, customize = latest_job(str(service.id), "match"), latest_job(str(service.id), "customize")
     assert match is not None and customize is not None  # both queued by the one click
     assert (match.price, customize.price) == (2, 2) and balance(user) == 5
+
+
+def test_a_pasted_posting_shows_what_it_asks_and_what_the_documents_show_before_any_click(fake, make_user) -> None:
+    user = make_user(coins=5)
+    add_assets(user)
+    at = open_page("pages/2_Workbench.py", user, timeout=30)
+    assert "What this posting asks" not in _texts(at)  # nothing pasted yet
+    at.text_area[0].input(FULL_JD_TEXT)
+    at.run()
+    assert not at.exception
+    texts = _texts(at)
+    assert "What this posting asks, and what your documents show" in texts
+    assert ":green[●] Python" in texts and ":red[○] Rust" in texts  # the resume shows Python; nothing shows Rust
+    assert views.list_services(user) == []  # nothing started, nothing charged
+
+
+def test_a_pasted_text_that_is_no_posting_is_said_so_before_it_is_paid_for(fake, make_user) -> None:
+    user = make_user(coins=5)
+    add_assets(user)
+    at = open_page("pages/2_Workbench.py", user, timeout=30)
+    at.text_area[0].input("Dear all, the team picnic is on Saturday at noon in Dolores Park. Bring a salad to share!")
+    at.run()
+    assert not at.exception
+    assert "does not look like a job posting" in _texts(at)
