@@ -3226,6 +3226,11 @@ def _title_line(line: str, vocab: Vocabulary) -> tuple[str, str, str] | None:
         others = [p for p in pieces if not _is_location(p) and p.lower() not in ("hybrid", "remote", "onsite")]
         if others and len(pieces) >= 2:  # "Personalisation (Spotify, London)": a team, then company and city
             company = others[0]
+    if " / " in company:  # "District Manager – Retail Operations / BrightCart Stores": the department, then who hires
+        named = [p.strip() for p in company.split(" / ") if p.strip()]
+        places = [p for p in named if _is_location(p) or _SETTING.match(p) or _ENGAGEMENT.match(p)]
+        location = location or next((p for p in places if _is_location(p)), "")
+        company = next((p for p in reversed(named) if p not in places), "")
     if _TEAM.search(company) or _SETTING.match(company) or _ENGAGEMENT.match(company):
         company = ""  # "Registered Nurse - Cardiac Step-Down Unit", "Staff Pharmacist - Retail": the employer is below
     head, _, last = company.rpartition(",")

@@ -788,6 +788,23 @@ def test_a_unit_after_the_title_is_not_the_company() -> None:
     assert {"acute care", "epic ehr"} <= set(job.must_have)
 
 
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("District Manager – Retail Operations / BrightCart Stores", ("District Manager", "BrightCart Stores")),
+        ("Senior Data Analyst - Finance Analytics / Northwind Traders", ("Senior Data Analyst", "Northwind Traders")),
+        ("Nurse Manager – Cardiac Unit / Mercy General Hospital", ("Nurse Manager", "Mercy General Hospital")),
+    ],
+)
+def test_a_department_before_the_company_after_the_title_is_not_the_company(
+    header: str, expected: tuple[str, str]
+) -> None:
+    """A posting's header "Title – Department / Company" (seen in the browser on a retail posting): the company read
+    "Retail Operations / BrightCart Stores", and the page named the employer "Retail Operations"."""
+    _model, job = read_job(f"{header}\nCharlotte, NC · Full-time\n\nRequirements\n- 5+ years of management.\n")
+    assert (job.title, job.company, job.location) == (*expected, "Charlotte, NC")
+
+
 def test_a_specialism_after_the_title_is_not_the_company() -> None:
     """tests/data/jd/signed_off_fpa.txt: "高级财务分析师（FP&A）", then the duties, and the company's registered name
     only at the end. The company read "FP&A"."""
