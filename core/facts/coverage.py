@@ -320,10 +320,13 @@ def _named_in(line: str) -> list[Hit]:
 def _close(groups: list[frozenset[str]], line: str, chain: list[Hit], chosen: bool, examples_of: Hit | None) -> None:
     """Keep a list of two skills or more that is a choice: joined by "or", or with "one of" just around it; or
     the bracketed examples of the skill before it ("Video editing (Camtasia, Adobe Premiere)"): any of them, or
-    the skill itself, meets it."""
+    the skill itself, meets it. A suite's products in its bracket ("Microsoft Office (Excel, Word, PowerPoint)")
+    are what of it is asked, each of them: PowerPoint meets no Excel."""
     if chain and examples_of is not None and _BRACKET_CLOSES.match(line, chain[-1].end):
-        groups.append(frozenset([examples_of.canonical, *(hit.canonical for hit in chain)]))
-        return
+        parts = get_vocabulary().suite_parts(examples_of.canonical)
+        if not parts or not all(hit.canonical in parts for hit in chain):
+            groups.append(frozenset([examples_of.canonical, *(hit.canonical for hit in chain)]))
+            return
     if len({hit.canonical for hit in chain}) < 2:
         return
     before = _CLAUSE.split(line[max(0, chain[0].start - 16) : chain[0].start])[-1]

@@ -822,6 +822,7 @@ class Vocabulary:
         self._narrower: dict[str, set[str]] | None = None
         self._known_terms: dict[str, tuple[str, str] | None] = {}
         self._implies: dict[str, set[str]] = {}  # skill -> broader skills a mention of it also proves
+        self._parts: dict[str, frozenset[str]] = {}  # a suite -> the products it bundles ("microsoft office" -> excel…)
         self._sections: dict[str, str] = {}
         for name in sorted(data):
             doc = data[name]
@@ -855,6 +856,8 @@ class Vocabulary:
         self._items[(kind, canonical)] = _Item(canonical, kind, label, zh[0] if zh else label, family)
         if raw.get("implies"):
             self._implies[canonical] = {str(c).lower() for c in raw["implies"]}
+        if raw.get("parts"):
+            self._parts[canonical] = frozenset(str(c).lower() for c in raw["parts"])
         guarded = {str(a) for a in raw.get("guarded", [])}
         cased = {str(a) for a in raw.get("cased", [])}
         self._cert_titles |= {_key(str(a)) for a in raw.get("as_title", [])}
@@ -1262,6 +1265,10 @@ class Vocabulary:
     def broader(self, canonical: str) -> frozenset[str]:
         """Skills a mention of `canonical` also proves, transitively ("amazon eks" -> kubernetes, aws, ...)."""
         return self._broader.get(canonical.strip().lower(), frozenset())
+
+    def suite_parts(self, canonical: str) -> frozenset[str]:
+        """The products a suite bundles ("microsoft office": excel, word, powerpoint…); empty for anything else."""
+        return self._parts.get(canonical.strip().lower(), frozenset())
 
     def languages_proved(self, canonical: str) -> list[str]:
         """Spoken languages a certificate proves: "CET-6" or "IELTS" English, "JLPT N2" Japanese."""

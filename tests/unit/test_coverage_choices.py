@@ -39,6 +39,10 @@ def test_a_choice_is_read_as_one(requirement: str, choice: list[str]) -> None:
         "HTML/CSS/JavaScript",  # a slash joins skills asked together as often as a choice
         "熟悉Java、Go，了解Docker等",  # "等" belongs to Docker, not to the list before the comma
         "CI/CD pipelines and Docker",
+        # A suite's products in its bracket are what of it is asked (tests/data/jd/corporate_trainer_ld.txt,
+        # lumen_loam_brand_designer.txt): PowerPoint met Excel and Word, and Photoshop InDesign.
+        "Proficiency with Microsoft Office (PowerPoint, Excel, Word).",
+        "Expert in Adobe Creative Suite (Illustrator, Photoshop, InDesign) and Figma",
     ],
 )
 def test_a_list_asks_for_each(requirement: str) -> None:
@@ -72,3 +76,16 @@ def test_a_choice_a_phone_screenshot_wrapped_over_two_lines_is_one() -> None:
     # A column of short items, each its own line: nothing wraps, nothing is joined.
     jd, _job = read_job("数据分析师\n任职要求\n熟悉SQL\n熟悉Python或R\n熟悉Tableau\n沟通能力强\n")
     assert [sorted(g) for g in either_groups(jd)] == [["python", "r"]]
+
+
+def test_a_suites_products_in_its_bracket_are_each_asked_and_a_skills_examples_are_one_choice() -> None:
+    resume = read_document("Maria Lopez\nSkills\nPowerPoint, Camtasia, scheduling\n", "resume")
+    jd, _job = read_job(
+        "Office Coordinator\nRequirements\n- Proficiency in Microsoft Office (Excel, Word, PowerPoint).\n"
+        "- Video editing (Camtasia, Adobe Premiere).\n"
+    )
+    keywords = ["Microsoft Office", "Excel", "Microsoft Word", "PowerPoint", "Video Editing", "Adobe Premiere Pro"]
+    statuses = [(k.keyword, k.status) for k in compute_coverage(keywords, [], resume, None, jd).must_have]
+    assert ("Excel", "missing") in statuses and ("Microsoft Word", "missing") in statuses
+    assert ("PowerPoint", "resume") in statuses
+    assert "Adobe Premiere Pro" not in dict(statuses)  # Camtasia met the examples' choice

@@ -732,3 +732,13 @@ def test_an_error_budget_is_no_budgeting(vocab: Vocabulary) -> None:
     assert "budgeting" not in named("Introduced SLOs and error budgets for 22 customer-facing services")
     assert "budgeting" not in named("Practices: incident management, SLOs / error budgets, capacity planning")
     assert "budgeting" in named("Managed budgets of $2M across 4 sites")
+
+
+def test_every_suites_parts_are_skills_the_vocabulary_knows() -> None:
+    """A suite's "parts" name the skill ids its bracket lists (core.facts.coverage): a misspelt id would let that
+    product count as one of the suite's examples again."""
+    vocab = get_vocabulary()
+    suites = {c: vocab.suite_parts(c) for c in vocab.canonicals("skill") if vocab.suite_parts(c)}
+    assert {"microsoft office", "adobe creative suite", "google workspace"} <= set(suites)
+    for suite, parts in suites.items():
+        assert all(vocab.knows("skill", part) for part in parts), (suite, sorted(parts))
