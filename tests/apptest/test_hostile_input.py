@@ -9,6 +9,7 @@ included), formatted with its exception, and searched for the canary.
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 from collections.abc import Callable, Iterator
 
@@ -103,6 +104,32 @@ def test_job_description_with_control_characters(
     at.text_area[0].input(f"{HOSTILE}\n{JD_TEXT}\x00")
     at = _button(at, "start").click().run()  # type: ignore[attr-defined]
     assert not at.exception
+    _no_canary(captured_logs)
+
+
+@pytest.mark.parametrize(
+    "company",
+    ["[Globex](http://evil.example/x)", "Globex <img src=x onerror=alert(1)>", f"Globex{HOSTILE}"],
+)
+def test_a_hostile_posting_pasted_is_previewed_as_text_and_logs_nothing(
+    company: str, fake: object, make_user: Callable[..., uuid.UUID], captured_logs: list[str]
+) -> None:
+    """The preview under the JD box renders what a posting names (its title, company, place) as text: no link,
+    no image, no HTML, and no log line with its content. The reader takes these headers' pieces as the company
+    and the place, so they reach the page."""
+    from testkit.latency import FULL_JD_TEXT
+
+    user = make_user(coins=5)
+    add_assets(user)
+    at = open_page("pages/2_Workbench.py", user)
+    body = FULL_JD_TEXT.split("\n", 1)[1]
+    at.text_area[0].input(f"Senior Backend Engineer, Payments — {company} (Remote, US time zones)\n{body}").run()
+    assert not at.exception
+    shown = "\n".join(str(m.value) for m in at.markdown)
+    assert "What this posting asks" in shown and "Senior Backend Engineer · " in shown
+    assert not re.search(r"\]\(http", shown)  # no link, no image
+    assert not re.search(r"(?<!\\)<img", shown)  # HTML written as text ("\\<img"), never rendered
+    assert "http://evil.example/x" not in shown or "`http://evil.example/x`" in shown
     _no_canary(captured_logs)
 
 
