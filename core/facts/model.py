@@ -1,8 +1,9 @@
 """The document model: what code (not a model) reads from a resume, a career history or a job description.
 
 It is the source of truth every check compares against: grounding of a tailored resume, keyword coverage,
-and the validation of every model output. It is computed once per document version (in the asset job, or
-when a service's JD is read), stored encrypted beside the text, and rebuilt from its JSON.
+and the validation of every model output. It is computed once per document version (in the asset job; a JD's
+when it is pasted, core.workbench.preview, or else when its service reads it), stored encrypted beside the text,
+and rebuilt from its JSON.
 
 Positions are line indexes into `lines`, so a flag or a coverage proof can quote the document's own line.
 Dates are normalised to "YYYY-MM" ("YYYY" when the month is not written); an open end is "present".
