@@ -1586,7 +1586,7 @@ def _short_plain(line: str) -> bool:
     ):
         return False
     words = [word for word in text.split() if _WORD_LETTER.search(word)]  # "/", "&", "—" join words, are none
-    fields = " | " in text or re.search(r"\s[—–-]\s", text) is not None  # a header's fields, set apart
+    fields = " | " in text or re.search(r"\s[—–-]\s", text) is not None or _name_fields(text)  # set apart
     return (
         bool(text)
         and not is_bullet(line)
@@ -1599,6 +1599,19 @@ def _short_plain(line: str) -> bool:
 
 
 _WORD_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _name_fields(text: str) -> bool:
+    """Three or more comma fields, each a short name in capitals: a soldier's "Supply Sergeant (SSG/E-6), 2nd
+    Battalion, 8th Cavalry Regiment, 1st Cavalry Division" (a post and its units), never a sentence's list."""
+    fields = [f.strip() for f in _BRACKETED.sub("", text).split(",")]
+    return len(fields) >= 3 and all(
+        f and len(f.split()) <= 5 and all(_NAME_WORD.match(word) for word in f.split()) for f in fields
+    )
+
+
+_BRACKETED = re.compile(r"\s*[（(][^()（）]{0,24}[)）]")
+_NAME_WORD = re.compile(r"(?:[A-Z]|\d+(?:st|nd|rd|th)\b|&$|of$|and$|the$|for$)")
 
 
 def _range_rest(lines: list[str], index: int, end: int) -> str | None:

@@ -295,3 +295,19 @@ def test_a_learning_platform_a_forklift_operator_s_licence_and_military_headings
     assert soldier["forklift licence"] == "resume"  # "OSHA-Certified Forklift Operator License — Active"
     nco, _, _ = read_pair("army_nco_to_warehouse_en.txt", "warehouse_operations_manager.txt")
     assert {"Home Depot Distribution Center", "United States Army"} <= {e.org for e in nco.experience}
+
+
+def test_a_soldiers_post_and_its_units_over_the_dates_is_the_roles_header() -> None:
+    """tests/data/resume/army_nco_to_warehouse_en.txt: "Supply Sergeant (SSG/E-6), 2nd Battalion, 8th Cavalry
+    Regiment, 1st Cavalry Division" over "Oct 2016 - Sep 2020", under "United States Army — Fort Cavazos, TX": the
+    line was too long for a header of comma fields, so both Army roles had no title and no employer. The same
+    reading gives "Associate of Applied Science, Heating, Ventilation, Air Conditioning & Refrigeration" over its
+    college its degree (tests/data/resume/hvac_technician_en.txt)."""
+    nco, _, _ = read_pair("army_nco_to_warehouse_en.txt", "warehouse_operations_manager.txt")
+    army = [(e.org, e.title.split(" (")[0], e.start) for e in nco.experience if e.org == "United States Army"]
+    assert army == [
+        ("United States Army", "Supply Sergeant", "2016-10"),
+        ("United States Army", "Automated Logistical Specialist", "2012-06"),
+    ]
+    hvac = read_document(fixture("resume", "hvac_technician_en.txt"), "resume")
+    assert hvac.education[0].title == "Associate of Applied Science"
