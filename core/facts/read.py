@@ -1152,6 +1152,8 @@ def _project_role_piece(piece: str, vocab: Vocabulary) -> bool:
 # Time away, written where the employer would be: "Career break", "待业（备考执业药师、照顾家人）", "离职休整".
 _TIME_AWAY = re.compile(
     r"career\s+break|sabbatical|gap\s+year|(?:employment|career)\s+gap|family\s+leave|parental\s+leave"
+    # "Career Transition / Education" (a veteran's months at school after service); never "Career Transition Coach"
+    r"|career\s+transition(?=\s*(?:$|[/(|–—-]))"
     r"|待业|休养|(?:离职)?休整|离职备考",
     re.IGNORECASE,
 )

@@ -311,3 +311,15 @@ def test_a_soldiers_post_and_its_units_over_the_dates_is_the_roles_header() -> N
     ]
     hvac = read_document(fixture("resume", "hvac_technician_en.txt"), "resume")
     assert hvac.education[0].title == "Associate of Applied Science"
+
+
+def test_a_veterans_months_at_school_are_time_away_and_a_coach_is_a_title() -> None:
+    """The soldier's "Career Transition / Education" (a year at school on the GI Bill) was a role whose employer was
+    "Career Transition / Education"; "Career Coach, Lee Hecht Harrison" read the coach as the employer."""
+    nco, _, _ = read_pair("army_nco_to_warehouse_en.txt", "warehouse_operations_manager.txt")
+    away = [e for e in nco.entries if e.start == "2020-10"]
+    assert [(e.kind, e.org) for e in away] == [("away", "")]
+    for title in ("Career Coach", "Career Transition Coach"):
+        text = f"Ann Lee\nExperience\n{title}, Lee Hecht Harrison\nJan 2019 - Present\n- Coached 120 clients.\n"
+        coach = read_document(text, "resume")
+        assert [(e.kind, e.org, e.title) for e in coach.entries] == [("experience", "Lee Hecht Harrison", title)]
