@@ -3248,9 +3248,15 @@ def _title_line(line: str, vocab: Vocabulary) -> tuple[str, str, str] | None:
         company = next((p for p in reversed(named) if p not in places), "")
     if _TEAM.search(company) or _SETTING.match(company) or _ENGAGEMENT.match(company):
         company = ""  # "Registered Nurse - Cardiac Step-Down Unit", "Staff Pharmacist - Retail": the employer is below
-    head, _, last = company.rpartition(",")
-    if head and _is_location(last.strip()):
-        company, location = head.strip(), location or last.strip()
+    fields = [f.strip() for f in re.split(r"\s*[|｜]\s*", company) if f.strip()]
+    if len(fields) >= 2 and all(_is_location(f) or _OFFER_TERMS.search(f) or _SCHOOLING.fullmatch(f) for f in fields):
+        # "民宿运营经理 | 杭州·西湖区 | 3-5年 | 本科 | 12-18K": a board's fields after the title; the company is below
+        location, company = location or next((f for f in fields if _is_location(f)), ""), ""
+    pieces = [p.strip() for p in company.split(",")]
+    # "KONE Inc., Newark, NJ": the place after the company is one or two comma pieces ("Newark, NJ", "Remote")
+    tail = next((k for k in (2, 1) if len(pieces) > k and _is_location(", ".join(pieces[-k:]))), 0)
+    if tail:
+        company, location = ", ".join(pieces[:-tail]), location or ", ".join(pieces[-tail:])
     elif _is_location(company):
         company, location = "", location or company
     return title, company if len(company) <= 60 else "", location
@@ -3283,6 +3289,7 @@ _INDUSTRY_TAG = re.compile(
     r"酒店|旅游|文化传媒|传媒|广告|咨询|法律|建筑|建筑工程|生物医药|医药|快消|游戏|通信|半导体|电子|化工|"
     r"物业|物业管理|人力资源|服务业|政府|非营利)$"
 )
+_SCHOOLING = re.compile(r"(?:(?:本科|大专|专科|硕士|研究生|博士|中专|高中)(?:及以上)?(?:学历)?|学历不限)")
 # What a job board prints under a title: pay ("15-25K·14薪", "$120k–$150k"), experience ("3-5年", "经验不限"),
 # schooling ("学历不限"): never the company's name.
 _OFFER_TERMS = re.compile(

@@ -100,6 +100,8 @@ _INTERNAL_ADOPTION_AFTER = re.compile(
 # Mental-health screening scales a counsellor lists together ("SCL-90、SDS、SAS、UPI等心理测评工具").
 _SCREENING_SCALES = r"(?:SCL-90|SDS|SAS|UPI|MMPI|16PF|EPQ|PHQ-9|GAD-7)"
 _OTHER_SENSE_AFTER = {
+    # stereotactic radiosurgery ("SRS treatments", "SRS/SBRT"), not the realtors' Seller Representative Specialist
+    "srs": re.compile(r"[ \t]*(?:/[ \t]*SBRT|treatments?|planning|cases|plans|patients|QA\b)", re.I),
     # an electrician's licence ("电工进网作业许可证"), not a plant's permit-to-work system
     "作业许可": re.compile(r"证"),
     # the machine a designer draws ("焊接机器人工作站的结构设计", "焊接夹具设计"), not welding done
@@ -273,6 +275,12 @@ _OTHER_SENSE_AFTER = {
 }
 _FORKLIFT_CLASS_BEFORE = re.compile(r"(?:叉车|特种设备|场内|厂内|机动车)[^\n，,；;]{0,12}$")
 _OTHER_SENSE_BEFORE = {
+    # radiosurgery beside its kin ("SBRT/SRS", "delivering SBRT and SRS treatments"), not the realtors' designation
+    "srs": re.compile(
+        r"(?:SBRT|IMRT|VMAT|stereotactic|radiosurg\w*|radiation|gamma[ \t]+knife|cyberknife)"
+        r"[ \t]*(?:[/,;&]|and)?[ \t]*$",
+        re.I,
+    ),
     # what a designer makes for them ("Design packaging for new product launches"), not a launch's strategy
     "product launches": re.compile(r"\bfor[ \t]+(?:(?:new|upcoming|seasonal|our)[ \t]+)?$", re.I),
     # a scientist's conference posters ("PUBLICATIONS & POSTERS", "talks and posters"), not print design

@@ -323,3 +323,16 @@ def test_a_veterans_months_at_school_are_time_away_and_a_coach_is_a_title() -> N
         text = f"Ann Lee\nExperience\n{title}, Lee Hecht Harrison\nJan 2019 - Present\n- Coached 120 clients.\n"
         coach = read_document(text, "resume")
         assert [(e.kind, e.org, e.title) for e in coach.entries] == [("experience", "Lee Hecht Harrison", title)]
+
+
+def test_radiosurgery_is_no_realtors_designation() -> None:
+    """A radiation therapist's "SBRT/SRS" and "delivering SBRT and SRS treatments" were the realtors' Seller
+    Representative Specialist: the certificates, the pitch and the introductions said "I hold BLS and SRS"."""
+    therapist = read_document(
+        "Dana Cole\nSummary\nRadiation therapist delivering SBRT and SRS treatments.\n"
+        "Skills\nEclipse; ARIA; IMRT; VMAT; SBRT/SRS; CBCT\nCertifications\nBLS, American Heart Association\n",
+        "resume",
+    )
+    assert "SRS" not in therapist.certifications
+    realtor = read_document(fixture("resume", "realtor_en.txt"), "resume")
+    assert "SRS" in realtor.certifications  # "- SRS – Seller Representative Specialist, 2022"

@@ -805,6 +805,26 @@ def test_a_department_before_the_company_after_the_title_is_not_the_company(
     assert (job.title, job.company, job.location) == (*expected, "Charlotte, NC")
 
 
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        # the place after the company is two comma pieces: the company read "KONE Inc., Newark, NJ"
+        ("Elevator Technician - KONE Inc., Newark, NJ", ("Elevator Technician", "KONE Inc.", "Newark, NJ")),
+        ("Office Manager - Northside Dental, Dublin, OH", ("Office Manager", "Northside Dental", "Dublin, OH")),
+        # a board's fields after the title ("杭州·西湖区 | 3-5年 | 本科 | 12-18K" was the company); the company is below
+        (
+            "民宿运营经理 | 杭州·西湖区 | 3-5年 | 本科 | 12-18K\n杭州山栖文旅管理有限公司",
+            ("民宿运营经理", "杭州山栖文旅管理有限公司", "杭州·西湖区"),
+        ),
+    ],
+)
+def test_the_place_and_a_boards_fields_after_the_title_are_not_the_company(
+    header: str, expected: tuple[str, str, str]
+) -> None:
+    _model, job = read_job(f"{header}\n\nRequirements\n- 3+ years of experience.\n- Strong communication.\n")
+    assert (job.title, job.company, job.location) == expected
+
+
 def test_a_specialism_after_the_title_is_not_the_company() -> None:
     """tests/data/jd/signed_off_fpa.txt: "高级财务分析师（FP&A）", then the duties, and the company's registered name
     only at the end. The company read "FP&A"."""
