@@ -1964,6 +1964,11 @@ def _entries_in(
             team_title = _TEAM_ASIDE.search(line_below) and _lone_title(line_below, vocab)
             parts += [line_below] if team_title else _header_parts(line_below, [])
             body_start += 1
+        elif kind == "experience" and not parts and _two_lines_below(lines, body_start, next_header, vocab):
+            # "2019年3月 - 至今" over "郑州润华一汽-大众4S店" over "机电维修技师（二级技师）", then the bullets
+            for below in (lines[body_start].strip(), lines[body_start + 1].strip()):
+                parts += [below] if _lone_title(below, vocab) else _header_parts(below, [])
+            body_start += 2
         elif (
             kind == "education"
             and body_start == header + 1
@@ -2402,6 +2407,19 @@ def _team_in_title(parts: list[str], vocab: Vocabulary) -> list[str]:
 def _with_team(title: str, team: str) -> str:
     """ "Senior Category Manager, Direct Materials", "高级产品专家，淘宝交易平台": a title and the team it is in."""
     return f"{title}{'，' if _CJK.search(team) else ', '}{team}"
+
+
+def _two_lines_below(lines: list[str], start: int, end: int, vocab: Vocabulary) -> bool:
+    """Under a header of dates alone, the employer's line and the title's, then a bullet (or the entry's end): one
+    short plain line each, one of them a title."""
+    if start + 1 >= end:
+        return False
+    pair = [lines[start], lines[start + 1]]
+    return (
+        all(_short_plain(ln) and not _is_header_line(ln) and not ln.rstrip().endswith((":", "：")) for ln in pair)
+        and (start + 2 >= end or is_bullet(lines[start + 2]))
+        and any(_lone_title(line.strip(), vocab) for line in pair)
+    )
 
 
 def _title_above(lines: list[str], above: int, previous_end: int, parts: list[str], vocab: Vocabulary) -> str:

@@ -336,3 +336,21 @@ def test_radiosurgery_is_no_realtors_designation() -> None:
     assert "SRS" not in therapist.certifications
     realtor = read_document(fixture("resume", "realtor_en.txt"), "resume")
     assert "SRS" in realtor.certifications  # "- SRS – Seller Representative Specialist, 2022"
+
+
+def test_dates_over_the_employer_over_the_title_is_one_roles_header() -> None:
+    """A mechanic's resume (a helper's new pair): "2019年3月 - 至今" over "郑州润华一汽-大众4S店" over its title
+    "机电维修技师（二级技师）", then the bullets: both roles had no employer and no title, and the tailored resume
+    listed the company and the title as achievements; "机电维修工" was no title at all."""
+    text = (
+        "张海涛\n电话：159 3702 8846\n\n【工作经历】\n"
+        "2019年3月 - 至今\n郑州润华一汽-大众4S店\n机电维修技师（二级技师）\n"
+        "• 负责大众品牌车辆故障诊断与维修\n• 月均完成维修工时280小时以上\n\n"
+        "2016年7月 - 2019年2月\n郑州中升丰田4S店\n机电维修工\n"
+        "• 负责丰田车辆定期保养、常规维修及故障排查\n"
+    )
+    mechanic = read_document(text, "resume")
+    assert [(e.org, e.title, e.start, len(e.bullets)) for e in mechanic.experience] == [
+        ("郑州润华一汽-大众4S店", "机电维修技师（二级技师）", "2019-03", 2),
+        ("郑州中升丰田4S店", "机电维修工", "2016-07", 1),
+    ]
