@@ -1966,8 +1966,8 @@ def _entries_in(
             body_start += 1
         elif kind == "experience" and not parts and _two_lines_below(lines, body_start, next_header, vocab):
             # "2019年3月 - 至今" over "郑州润华一汽-大众4S店" over "机电维修技师（二级技师）", then the bullets
-            for below in (lines[body_start].strip(), lines[body_start + 1].strip()):
-                parts += [below] if _lone_title(below, vocab) else _header_parts(below, [])
+            for under in (lines[body_start].strip(), lines[body_start + 1].strip()):
+                parts += [under] if _lone_title(under, vocab) else _header_parts(under, [])
             body_start += 2
         elif (
             kind == "education"
