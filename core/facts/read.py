@@ -1606,13 +1606,12 @@ _WORD_LETTER = re.compile(r"[^\W\d_]")
 def _name_fields(text: str) -> bool:
     """Three or more comma fields, each a short name in capitals: a soldier's "Supply Sergeant (SSG/E-6), 2nd
     Battalion, 8th Cavalry Regiment, 1st Cavalry Division" (a post and its units), never a sentence's list."""
-    fields = [f.strip() for f in _BRACKETED.sub("", text).split(",")]
+    fields = [f.strip() for f in _PARENS.sub("", text).split(",")]
     return len(fields) >= 3 and all(
         f and len(f.split()) <= 5 and all(_NAME_WORD.match(word) for word in f.split()) for f in fields
     )
 
 
-_BRACKETED = re.compile(r"\s*[（(][^()（）]{0,24}[)）]")
 _NAME_WORD = re.compile(r"(?:[A-Z]|\d+(?:st|nd|rd|th)\b|&$|of$|and$|the$|for$)")
 
 
@@ -1964,11 +1963,6 @@ def _entries_in(
             team_title = _TEAM_ASIDE.search(line_below) and _lone_title(line_below, vocab)
             parts += [line_below] if team_title else _header_parts(line_below, [])
             body_start += 1
-        elif kind == "experience" and not parts and _two_lines_below(lines, body_start, next_header, vocab):
-            # "2019年3月 - 至今" over "郑州润华一汽-大众4S店" over "机电维修技师（二级技师）", then the bullets
-            for under in (lines[body_start].strip(), lines[body_start + 1].strip()):
-                parts += [under] if _lone_title(under, vocab) else _header_parts(under, [])
-            body_start += 2
         elif (
             kind == "education"
             and body_start == header + 1
@@ -2137,7 +2131,8 @@ def _stacked_role(lines: list[str], below: int, end: int, vocab: Vocabulary) -> 
     employer, title = lines[below].strip(), lines[below + 1].strip()
     if _department_between(lines, below, end, vocab):  # "…有限公司" / "12英寸晶圆厂 刻蚀工艺部" / "资深工艺工程师"
         return [employer, lines[below + 2].strip()], 3  # the department stays a line of the role
-    named = _is_org(employer, vocab) or (employer[:1].isupper() and len(employer.split()) <= 5)  # "Blue River Foods"
+    # "Blue River Foods"; "郑州润华一汽-大众4S店" (a dealership: no registered name's ending)
+    named = _is_org(employer, vocab) or (employer[:1].isupper() and len(employer.split()) <= 5) or _cjk_name(employer)
     if not (named and _short_plain(employer.rstrip(".")) and not _is_title(employer, vocab)):
         return None
     if _is_location(employer) or _line_dates(employer)[1]:
@@ -2151,6 +2146,11 @@ def _stacked_role(lines: list[str], below: int, end: int, vocab: Vocabulary) -> 
     if len(words) == 2 and _CJK.search(title) and _is_title(words[1], vocab) and not _is_title(words[0], vocab):
         title = words[1]
     return [employer, title], 2
+
+
+def _cjk_name(text: str) -> bool:
+    """A short Chinese line with no sentence's marks: over a title under a header of dates, the employer's name."""
+    return _CJK.search(text) is not None and len(text) <= 24 and not re.search(r"[，,。；;：:、]", text)
 
 
 def _joined_titles(text: str, vocab: Vocabulary) -> bool:
@@ -2407,19 +2407,6 @@ def _team_in_title(parts: list[str], vocab: Vocabulary) -> list[str]:
 def _with_team(title: str, team: str) -> str:
     """ "Senior Category Manager, Direct Materials", "高级产品专家，淘宝交易平台": a title and the team it is in."""
     return f"{title}{'，' if _CJK.search(team) else ', '}{team}"
-
-
-def _two_lines_below(lines: list[str], start: int, end: int, vocab: Vocabulary) -> bool:
-    """Under a header of dates alone, the employer's line and the title's, then a bullet (or the entry's end): one
-    short plain line each, one of them a title."""
-    if start + 1 >= end:
-        return False
-    pair = [lines[start], lines[start + 1]]
-    return (
-        all(_short_plain(ln) and not _is_header_line(ln) and not ln.rstrip().endswith((":", "：")) for ln in pair)
-        and (start + 2 >= end or is_bullet(lines[start + 2]))
-        and any(_lone_title(line.strip(), vocab) for line in pair)
-    )
 
 
 def _title_above(lines: list[str], above: int, previous_end: int, parts: list[str], vocab: Vocabulary) -> str:
@@ -3267,7 +3254,7 @@ def _title_line(line: str, vocab: Vocabulary) -> tuple[str, str, str] | None:
     if _TEAM.search(company) or _SETTING.match(company) or _ENGAGEMENT.match(company):
         company = ""  # "Registered Nurse - Cardiac Step-Down Unit", "Staff Pharmacist - Retail": the employer is below
     fields = [f.strip() for f in re.split(r"\s*[|｜]\s*", company) if f.strip()]
-    if len(fields) >= 2 and all(_is_location(f) or _OFFER_TERMS.search(f) or _SCHOOLING.fullmatch(f) for f in fields):
+    if len(fields) >= 2 and all(_is_location(f) or _OFFER_TERMS.search(f) or vocab.degrees_in(f) for f in fields):
         # "民宿运营经理 | 杭州·西湖区 | 3-5年 | 本科 | 12-18K": a board's fields after the title; the company is below
         location, company = location or next((f for f in fields if _is_location(f)), ""), ""
     pieces = [p.strip() for p in company.split(",")]
@@ -3307,7 +3294,6 @@ _INDUSTRY_TAG = re.compile(
     r"酒店|旅游|文化传媒|传媒|广告|咨询|法律|建筑|建筑工程|生物医药|医药|快消|游戏|通信|半导体|电子|化工|"
     r"物业|物业管理|人力资源|服务业|政府|非营利)$"
 )
-_SCHOOLING = re.compile(r"(?:(?:本科|大专|专科|硕士|研究生|博士|中专|高中)(?:及以上)?(?:学历)?|学历不限)")
 # What a job board prints under a title: pay ("15-25K·14薪", "$120k–$150k"), experience ("3-5年", "经验不限"),
 # schooling ("学历不限"): never the company's name.
 _OFFER_TERMS = re.compile(

@@ -121,7 +121,7 @@ class JobExtractionHandler(BaseHandler):
             if service is None:
                 raise NotFound("service")
             source, text, image = service.jd_source, service.jd_text or "", service.jd_image
-            stored = service.jd_model_enc if source == "text" else None
+            stored = service.jd_model_enc
         ocr_text: str | None = None
         if source == "image" and not text.strip():  # read at creation; a service started before that is read here
             ctx.stream.status(STATUS_READING)

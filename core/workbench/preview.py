@@ -43,18 +43,6 @@ PREVIEW_MAX_CHARS = 12_000
 
 
 @dataclass(frozen=True)
-class PreparedRead:
-    """The posting's read by code and its coverage, as the click stores them for Match."""
-
-    jd_json: str  # core.workbench.offline.jd_json
-    coverage_json: str | None  # core.workbench.schemas.Coverage as JSON; None without a ready resume
-    resume_id: uuid.UUID | None  # the documents the coverage was computed from
-    detailed_id: uuid.UUID | None
-    stored: bytes  # what the click stores as the service's jd_model_enc (`stored_form`, encrypted here: not in
-    # the click, the web process's hottest path)
-
-
-@dataclass(frozen=True)
 class PostingPreview:
     """What the page shows under the JD box."""
 
@@ -68,6 +56,18 @@ class PostingPreview:
     too_long: bool = False  # over PREVIEW_MAX_CHARS: nothing read here (Match reads it)
 
 
+@dataclass(frozen=True)
+class PreparedRead:
+    """The posting's read by code and its coverage: what the page shows, and what the click stores for Match."""
+
+    jd_json: str  # core.workbench.offline.jd_json (kept to serve a new coverage when the documents change)
+    resume_id: uuid.UUID | None  # the documents the coverage was computed from
+    detailed_id: uuid.UUID | None
+    stored: bytes  # what the click stores as the service's jd_model_enc (`_stored_form`, encrypted here: not in
+    # the click, the web process's hottest path)
+    preview: PostingPreview  # built once: every rerun of the page shows it again
+
+
 _reads: OrderedDict[tuple[uuid.UUID, str], PreparedRead] = OrderedDict()
 _lock = threading.Lock()
 
@@ -79,18 +79,7 @@ def preview_posting(user_id: uuid.UUID, pasted: str) -> PostingPreview | None:
         return None
     if len(text) > PREVIEW_MAX_CHARS:
         return PostingPreview(True, "", "", "", None, "", None, too_long=True)
-    prepared = _prepare(user_id, text)
-    _, job = jd_from_json(prepared.jd_json)
-    coverage = Coverage.model_validate_json(prepared.coverage_json) if prepared.coverage_json else None
-    return PostingPreview(
-        looks_like_jd=job.looks_like_jd,
-        title=job.title,
-        company=job.company,
-        location=job.location,
-        years_required=job.years_required,
-        degree_required=job.degree_required,
-        coverage=coverage,
-    )
+    return _prepare(user_id, text).preview
 
 
 def prepared_for(user_id: uuid.UUID, text: str) -> PreparedRead | None:
@@ -126,13 +115,21 @@ def _prepare(user_id: uuid.UUID, text: str) -> PreparedRead:
         read = found.jd_json if found is not None else jd_json(text)  # the posting's read needs no documents
         jd, job = jd_from_json(read)
         resume, detailed = _document(session, resume_id), _document(session, detailed_id)
-    coverage_json = None
+    coverage = None
     if resume is not None:
         summary = engine.extract_job(jd, job)  # the keywords Match reads while the model's extraction runs
         coverage = compute_coverage(summary.must_have, summary.nice_to_have, resume, detailed, jd)
-        coverage_json = coverage.model_dump_json()
-    stored = _stored_form(read, coverage_json, resume_id, detailed_id)
-    prepared = PreparedRead(read, coverage_json, resume_id, detailed_id, stored)
+    stored = _stored_form(read, coverage.model_dump_json() if coverage else None, resume_id, detailed_id)
+    preview = PostingPreview(
+        looks_like_jd=job.looks_like_jd,
+        title=job.title,
+        company=job.company,
+        location=job.location,
+        years_required=job.years_required,
+        degree_required=job.degree_required,
+        coverage=coverage,
+    )
+    prepared = PreparedRead(read, resume_id, detailed_id, stored, preview)
     with _lock:
         _reads[(user_id, text)] = prepared
         _reads.move_to_end((user_id, text))
