@@ -116,6 +116,8 @@ _LED_HEADCOUNT = re.compile(
     r"(?:管理|带领|领导)(?:一支)?[\u4e00-\u9fff]{0,4}?\s*\d{1,3}\s*(?:人|名|位)"  # "管理主播4人", "管理团队共计126人"
     # "管理天猫旗舰店及京东自营店售前、售后客服团队共20人"
     r"|(?:管理|带领|领导)[^，。；;\n]{0,24}?(?:团队|小组|班组|组)[^，。；;\n]{0,4}?\d{1,3}\s*(?:人|名|位)"
+    # "管理配送员、仓管等共18人团队", "带领研发、测试共12人的小组": the count before the team
+    r"|(?:管理|带领|领导)[^，。；;\n]{0,24}?\d{1,3}\s*(?:人|名)的?(?:团队|小组|班组)"
     r"|下属(?:人数)?\s*[：:]?\s*\d{1,3}\s*(?:人|名)"  # a job site's "下属人数：8人": the people who reported to them
     r"|\b(?:manag(?:e|ed|es|ing)|lead(?:s|ing)?|led|supervis(?:e|ed|es|ing))\s+\d{1,3}\+?\s+"
     r"(?:(?:direct|full-time)\s+)?(?:engineers|people|staff|employees|reports|analysts|developers|designers|"

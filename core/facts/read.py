@@ -409,7 +409,7 @@ def _is_location(part: str) -> bool:
     if text in _CITY_SET:
         return True
     city = _city_at_start(text)  # "上海市", "上海闵行区" (a scan's "上海 闵行区" with its space lost), "北京·海淀区"
-    rest = text[len(city) :].lstrip("·・ ")
+    rest = text[len(city) :].lstrip("·・ -－")  # 前程无忧 writes "南京-江北新区"
     short_city = len(text) <= 4 and text[-1] in "市区省"
     return bool(city) and (short_city or bool(_DISTRICT.fullmatch(rest)) or rest in _CITY_SET)
 
@@ -1716,6 +1716,14 @@ def _header_lines(lines: list[str], start: int, end: int) -> tuple[list[int], di
     return headers, wrapped
 
 
+def _degree_wrapped_above(line: str, vocab: Vocabulary) -> bool:
+    """A degree's line cut after its comma, its school's rest and dates on the line below: no bullet, no dates."""
+    text = line.strip()
+    return (
+        text.endswith((",", "，")) and not is_bullet(line) and not _line_dates(text)[1] and bool(vocab.degrees_in(text))
+    )
+
+
 def _undated_activity(line: str, vocab: Vocabulary) -> bool:
     """A line of an activities section naming a club or cause and the person's part in it, without a date range:
     "Mizzou Ad Club - Member, 2023 National Student Advertising Competition team", "Habitat for Humanity – Build
@@ -1871,6 +1879,11 @@ def _entries_in(
         if header > previous_end and _UNCLOSED_ASIDE.search(lines[header - 1]) and _closes_aside(lines, header, end):
             # "Urgent Care – QuickCare Urgent Care (Franklin Health" + "Partners), Hilliard, OH Aug 2023 – …": a
             # narrow column broke the header inside its aside; the dated line is its end
+            first = header - 1
+            line = f"{_strip_bullet(lines[first]).strip()} {line.strip()}"
+        elif kind == "education" and header > previous_end and _degree_wrapped_above(lines[header - 1], vocab):
+            # "B.S. Finance, minor in Economics — University of Illinois at Urbana-Champaign," over "Gies College of
+            # Business, Aug 2013 – May 2017": one header a column wrapped after its comma
             first = header - 1
             line = f"{_strip_bullet(lines[first]).strip()} {line.strip()}"
         date_start, date_end, hits = _header_dates(line)
@@ -3254,9 +3267,14 @@ def _title_line(line: str, vocab: Vocabulary) -> tuple[str, str, str] | None:
     if _TEAM.search(company) or _SETTING.match(company) or _ENGAGEMENT.match(company):
         company = ""  # "Registered Nurse - Cardiac Step-Down Unit", "Staff Pharmacist - Retail": the employer is below
     fields = [f.strip() for f in re.split(r"\s*[|｜]\s*", company) if f.strip()]
-    if len(fields) >= 2 and all(_is_location(f) or _OFFER_TERMS.search(f) or vocab.degrees_in(f) for f in fields):
+    named = [f for f in fields if not (_OFFER_TERMS.search(f) or vocab.degrees_in(f))]
+    if len(fields) >= 2 and _board_fields(fields, vocab):
         # "民宿运营经理 | 杭州·西湖区 | 3-5年 | 本科 | 12-18K": a board's fields after the title; the company is below
-        location, company = location or next((f for f in fields if _is_location(f)), ""), ""
+        location, company = location or next((f for f in named if _is_location(f)), named[0] if named else ""), ""
+    elif len(named) < len(fields) and named:
+        # "安全员 | 江苏恒通化工有限公司 | 3-5年 | 大专 | 7-11K": the company among the board's terms
+        location = location or next((f for f in named if _is_location(f)), "")
+        company = next((f for f in named if not _is_location(f)), "")
     pieces = [p.strip() for p in company.split(",")]
     # "KONE Inc., Newark, NJ": the place after the company is one or two comma pieces ("Newark, NJ", "Remote")
     tail = next((k for k in (2, 1) if len(pieces) > k and _is_location(", ".join(pieces[-k:]))), 0)
@@ -3267,6 +3285,20 @@ def _title_line(line: str, vocab: Vocabulary) -> tuple[str, str, str] | None:
     return title, company if len(company) <= 60 else "", location
 
 
+def _board_fields(fields: list[str], vocab: Vocabulary) -> bool:
+    """True for a board's fields after a title: its place, years, schooling and pay. A place the list of cities
+    does not hold ("宿迁-沭阳县") passes beside two or more of the board's terms, unless it names a firm."""
+    offers = [f for f in fields if _OFFER_TERMS.search(f) or vocab.degrees_in(f)]
+    rest = [f for f in fields if f not in offers]
+    if all(_is_location(f) for f in rest):
+        return True
+    unknown = rest[0] if len(rest) == 1 else ""
+    return len(offers) >= 2 and 0 < len(unknown) <= 12 and not (_ORG_WORDS.search(unknown) or _FIRM_ZH.search(unknown))
+
+
+_FIRM_ZH = re.compile(r"公司|集团|有限|银行|医院|学校|大学|研究[院所]|工厂|门店|酒店")
+
+
 def _bracketed(piece: str, line: str) -> bool:
     """True when `piece` is written in brackets on `line`: beside a title, "建筑设计师（方案）" names the stage of the
     work, "高级产品经理（内容社区）" a business line, "客户服务经理（用户运营中心）" the department, not who hires
@@ -3274,16 +3306,29 @@ def _bracketed(piece: str, line: str) -> bool:
     return re.search(rf"[（(]\s*{re.escape(piece.strip())}\s*[)）]", line) is not None
 
 
-def _company_and_place(line: str, vocab: Vocabulary) -> str:
-    """The company of a job board's line under the title that names a company, then its place ("Snowflake ·
-    Austin, TX (Hybrid) · Full-time"); "" for any other line."""
+def _company_and_place(line: str, vocab: Vocabulary) -> tuple[str, str]:
+    """The company and place of a job board's line under the title that names a company, then its place
+    ("Snowflake · Austin, TX (Hybrid) · Full-time", "Brightledger (Series C fintech) | Chicago, IL or Remote (US)");
+    ("", "") for any other line."""
     parts = _header_parts(line, find_dates(line))
-    if len(parts) < 2 or not _is_location(parts[1]):
-        return ""
-    first = parts[0]
+    at = next((i for i in range(1, len(parts)) if not _bracketed(parts[i], line)), len(parts))  # past its note
+    place = _place_of(parts[at]) if at < len(parts) else ""
+    if not place:
+        return "", ""
+    first = _PARENS.sub(" ", parts[0]).strip() or parts[0]  # the firm, not its board's note on it
     if _is_location(first) or _is_title(first, vocab) or len(first) > 40 or _OFFER_TERMS.search(first):
-        return ""
-    return first
+        return "", ""
+    return first, place
+
+
+def _place_of(piece: str) -> str:
+    """The place a board's field names, without its note ("Fresno, CA (travel up to 60%)") or its other option
+    ("Chicago, IL or Remote (US)"); "" when it names none."""
+    bare = " ".join(_PARENS.sub(" ", piece).split())
+    for candidate in (piece, bare, re.split(r"\s+or\s+|\s*/\s*", bare)[0]):
+        if _is_location(candidate):
+            return candidate.strip()
+    return ""
 
 
 _PLACE_AFTER_NAME = re.compile(r"^[A-Z][a-zäöüéè]+(?:[ -][A-Z][a-zäöüéè]+){0,2}$|^[\u4e00-\u9fff]{2,4}$")
@@ -3511,13 +3556,15 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
             title = title or found[0]
             # "Enterprise Account Executive - Financial Services" over "Snowflake · Austin, TX (Hybrid)": the
             # board's line of company and place names the employer; the title's was a vertical or a team.
-            below = _company_and_place(opening[n + 1], vocab) if n + 1 < len(opening) else ""
+            below, below_place = _company_and_place(opening[n + 1], vocab) if n + 1 < len(opening) else ("", "")
             if not below and n + 2 < len(opening) and _named_between(opening[n + 1], opening[n + 2], vocab):
                 # "Nurse Practitioner – Urgent Care" / "Meridian Valley Health" / "Dublin, OH · …": the employer's
                 # own line between the title and the place
                 below = opening[n + 1].strip()
             company = company or below or found[1]
-            location = location or found[2]
+            # "Field Service Technician – Battery Energy Storage (BESS)" over "VoltArc … | Fresno, CA": the
+            # board's line names the place; the title's bracket was the trade's initials
+            location = location or below_place or found[2]
             break
     named = bool(company)
     for line in lines[: max(first_section, 1)][:8]:

@@ -816,6 +816,21 @@ def test_a_department_before_the_company_after_the_title_is_not_the_company(
             "民宿运营经理 | 杭州·西湖区 | 3-5年 | 本科 | 12-18K\n杭州山栖文旅管理有限公司",
             ("民宿运营经理", "杭州山栖文旅管理有限公司", "杭州·西湖区"),
         ),
+        # 前程无忧 writes the district after a hyphen; a county the list of cities does not hold is no company either
+        ("化工安全员 | 南京-江北新区 | 3-5年 | 大专 | 7-11K", ("化工安全员", "", "南京-江北新区")),
+        ("安全员 | 宿迁-沭阳县 | 3-5年 | 大专 | 7-11K", ("安全员", "", "宿迁-沭阳县")),
+        # the company among the board's fields is the company, without them
+        ("安全员 | 江苏恒通化工有限公司 | 南京 | 3-5年 | 大专 | 7-11K", ("安全员", "江苏恒通化工有限公司", "南京")),
+        # a team after the title, the company and place on the board's line below (with its note and other option)
+        (
+            "Risk Analyst, Credit Risk — SMB Lending\nBrightledger (Series C fintech) | Chicago, IL | Full-time",
+            ("Risk Analyst", "Brightledger", "Chicago, IL"),
+        ),
+        (
+            "Field Service Technician – Battery Energy Storage (BESS)\n"
+            "VoltArc Storage Systems | Fresno, CA (travel up to 60%) | Full-time",
+            ("Field Service Technician", "VoltArc Storage Systems", "Fresno, CA"),
+        ),
     ],
 )
 def test_the_place_and_a_boards_fields_after_the_title_are_not_the_company(
@@ -1102,6 +1117,26 @@ def test_a_school_header_whose_whole_range_wrapped_keeps_it() -> None:
     assert [(e.org, e.title, e.start, e.end) for e in entries] == [
         ("浙江大学", "硕士", "2013-09", "2016-06"),
         ("华中科技大学", "学士", "2009-09", "2013-06"),
+    ]
+
+
+def test_a_degree_whose_line_wrapped_after_its_comma_keeps_its_school_and_level() -> None:
+    """ "B.S. Finance, minor in Economics — University of Illinois at Urbana-Champaign," over "Gies College of
+    Business, Aug 2013 – May 2017": the degree was lost, the college read as the school, and Match said the
+    documents show no bachelor's degree."""
+    text = (
+        "Jane Doe\njane@example.com\n\nEDUCATION\n"
+        "B.S. Finance, minor in Economics — University of Illinois at Urbana-Champaign,\n"
+        "Gies College of Business, Aug 2013 – May 2017, GPA 3.6\n"
+        "Master of Library and Information Science (MLIS), Kent State University,\n"
+        "School of Information, 2018 – 2020\n"
+        "B.A. English, Ohio University, 2012\n"
+    )
+    entries = read_document(text, "resume").entries
+    assert [(e.org, e.degree_level, e.start, e.end) for e in entries] == [
+        ("University of Illinois at Urbana-Champaign", "bachelor", "2013-08", "2017-05"),
+        ("Kent State University", "master", "2018", "2020"),
+        ("Ohio University", "bachelor", None, "2012"),
     ]
 
 
