@@ -1716,6 +1716,9 @@ def _header_lines(lines: list[str], start: int, end: int) -> tuple[list[int], di
     return headers, wrapped
 
 
+_STACK_ASIDE = re.compile(r"[ \t]*\[[^\[\]\n]{1,160}\]")
+
+
 def _degree_wrapped_above(line: str, vocab: Vocabulary) -> bool:
     """A degree's line cut after its comma, its school's rest and dates on the line below: no bullet, no dates."""
     text = line.strip()
@@ -1886,6 +1889,8 @@ def _entries_in(
             # Business, Aug 2013 – May 2017": one header a column wrapped after its comma
             first = header - 1
             line = f"{_strip_bullet(lines[first]).strip()} {line.strip()}"
+        if kind == "project":  # "CampusEats [Python, Flask, PostgreSQL]": the stack, not the project's name
+            line = _STACK_ASIDE.sub(" ", line)
         date_start, date_end, hits = _header_dates(line)
         pieces = [p for part in _header_parts(line, hits) for p in _header_pieces(part, kind, vocab)]
         parts = _join_title_parts(pieces, vocab)
@@ -3050,7 +3055,13 @@ def _read(text: object, kind: str) -> DocumentModel:
     certs: dict[str, str] = {}
     pending: dict[str, str] = {}  # worked towards, as written with the words that say so ("CPA candidate")
     # A certificates section's names that also name a job count there ("Master Electrician (Texas) - IN PROGRESS").
-    listed = {i for s in sections if s.canonical == "certifications" for i in range(s.start + 1, s.end)}
+    # "证书与技能", "Skills & Certifications": a section of skills that names itself a list of certificates too
+    listed = {
+        i
+        for s in sections
+        if s.canonical == "certifications" or (s.canonical == "skills" and _CERTIFICATE_WORD.search(s.title))
+        for i in range(s.start + 1, s.end)
+    }
     # "暂无PMP证书", "I do not hold a CIMA qualification", "….acca@gmail.com": neither held nor worked towards
     not_held = [
         (line_index.starts[i] + a, line_index.starts[i] + b)
@@ -3073,7 +3084,8 @@ def _read(text: object, kind: str) -> DocumentModel:
     # worked towards keeps the words that first say so ("FNP-BC exam scheduled"), wherever they are.
     line_of_hit = [line_index.line_of(h.start) for h in cert_hits]
     in_section = sorted(range(len(cert_hits)), key=lambda k: line_of_hit[k] not in listed)
-    for hit, span, on_heading in zip(cert_hits, spans, heading, strict=True):
+    for k in in_section:  # the section's note first ("CPA：已通过两科…在考"), not a club's "CPA备考经验分享会"
+        hit, span, on_heading = cert_hits[k], spans[k], heading[k]
         if span is not None and doc_kind != "jd" and not on_heading:
             said = _said_of(joined, span)
             if hit.canonical not in pending or (says_not_held(said) and not says_not_held(pending[hit.canonical])):
@@ -3104,15 +3116,16 @@ def _read(text: object, kind: str) -> DocumentModel:
 
 
 # A note cut from inside a bracket: "准备AFP考试及CFA一级）" closes what it never opened.
-_UNOPENED_CLOSE = re.compile(r"^[^(（]*[)）]$")
-_CLOSES_FIRST = re.compile(r"^[^(（]*[)）]")
+# (No "^": a pattern's "^" never matches at a `pos` past the string's start; match and fullmatch anchor there.)
+_UNOPENED_CLOSE = re.compile(r"[^(（]*[)）]")  # with fullmatch
+_CLOSES_FIRST = re.compile(r"[^(（]*[)）]")  # with match
 
 
 def _said_of(text: str, span: tuple[int, int]) -> str:
     """A certificate worked towards, as written: its note kept whole, on one line. A name written inside a
     bracket ("Board Certified (FNP-BC)," + "ANCC – exam scheduled") is told from its item's first word."""
     start, end = span[0], _note_end(text, span[1])
-    if _CLOSES_FIRST.search(text, start, end) and not _UNOPENED_CLOSE.fullmatch(text, start, end):
+    if _CLOSES_FIRST.match(text, start, end) and not _UNOPENED_CLOSE.fullmatch(text, start, end):
         line_start = text.rfind("\n", 0, start) + 1
         item = _BULLET.match(text[line_start:start])
         start = line_start + (item.end() if item else 0)

@@ -100,6 +100,12 @@ _INTERNAL_ADOPTION_AFTER = re.compile(
 # Mental-health screening scales a counsellor lists together ("SCL-90、SDS、SAS、UPI等心理测评工具").
 _SCREENING_SCALES = r"(?:SCL-90|SDS|SAS|UPI|MMPI|16PF|EPQ|PHQ-9|GAD-7)"
 _OTHER_SENSE_AFTER = {
+    # a post or a place ("Office Manager", "Office of the CFO", "office supplies"), not Microsoft's suite
+    "office": re.compile(
+        r"[ \t-]+(?:managers?|administrators?|assistants?|coordinators?|clerks?|staff|of|supplies|space|hours|"
+        r"equipment|operations|depot|max|building|visits?|based)\b",
+        re.I,
+    ),
     # stereotactic radiosurgery ("SRS treatments", "SRS/SBRT"), not the realtors' Seller Representative Specialist
     "srs": re.compile(r"[ \t]*(?:/[ \t]*SBRT|treatments?|planning|cases|plans|patients|QA\b)", re.I),
     # an electrician's licence ("电工进网作业许可证"), not a plant's permit-to-work system
@@ -275,6 +281,12 @@ _OTHER_SENSE_AFTER = {
 }
 _FORKLIFT_CLASS_BEFORE = re.compile(r"(?:叉车|特种设备|场内|厂内|机动车)[^\n，,；;]{0,12}$")
 _OTHER_SENSE_BEFORE = {
+    # a hotel's or a practice's department ("Front Office, Guest Services, Concierge"), not Microsoft's suite
+    "office": re.compile(
+        r"\b(?:front|back|head|box|post|home|main|branch|field|regional|district|corporate|dental|medical|doctor'?s|"
+        r"law|project|program|programme|admissions|registrar'?s|business|sales|ticket|site|the|an?)[ \t-]*$",
+        re.I,
+    ),
     # radiosurgery beside its kin ("SBRT/SRS", "delivering SBRT and SRS treatments"), not the realtors' designation
     "srs": re.compile(
         r"(?:SBRT|IMRT|VMAT|stereotactic|radiosurg\w*|radiation|gamma[ \t]+knife|cyberknife)"
@@ -384,8 +396,9 @@ _OTHER_SENSE_BEFORE = {
         re.IGNORECASE,
     ),
     # a trade certificate's level ("汽车营销师（四级）", "电工四级"), not the English test
-    "四级": re.compile(r"(?:师|工|员|[初中高]级)[ \t]*[（(]?[ \t]*$"),  # "消防员 中级（四级）": a trade's grade
-    "六级": re.compile(r"(?:师|工|员|[初中高]级)[ \t]*[（(]?[ \t]*$"),
+    # "消防员 中级（四级）", "互联网营销师（直播销售员）四级": a trade's grade, its speciality bracketed between
+    "四级": re.compile(r"(?:师|工|员|[初中高]级)[ \t]*(?:[（(][^（）()\n]{1,12}[)）])?[ \t]*[（(]?[ \t]*$"),
+    "六级": re.compile(r"(?:师|工|员|[初中高]级)[ \t]*(?:[（(][^（）()\n]{1,12}[)）])?[ \t]*[（(]?[ \t]*$"),
     # "多线程读写容器": a data structure, not Docker
     "容器": re.compile(r"(?:读写|线程安全|并发|集合|STL|标准库)[ \t]*$"),
     # a urinalysis among lab tests ("labs (CMP, CBC, A1c, lipid panel, TSH, UA)"), not user acquisition

@@ -354,3 +354,20 @@ def test_dates_over_the_employer_over_the_title_is_one_roles_header() -> None:
         ("郑州润华一汽-大众4S店", "机电维修技师（二级技师）", "2019-03", 2),
         ("郑州中升丰田4S店", "机电维修工", "2016-07", 1),
     ]
+
+
+def test_a_livestream_hosts_and_a_shop_floors_titles_after_the_employer() -> None:
+    """ "2020.07-2022.02 杭州某服饰淘宝店 淘宝主播" had no title (the intro said "在杭州某服饰淘宝店期间" with no role),
+    "带货主播 / 兼直播间运营" kept only its second half with its "兼"."""
+    text = (
+        "李娜\n电话：13800001111\n\n工作经历\n"
+        "2022.03-2024.12 杭州如涵控股（网红电商） 带货主播 / 兼直播间运营\n· 单场GMV最高52万\n"
+        "2020.07-2022.02 杭州某服饰淘宝店 淘宝主播\n· 日均直播6小时\n"
+        "2018.07-2020.06 南京某化工有限公司 安全员\n· 每日巡检\n"
+    )
+    entries = read_document(text, "resume").entries
+    assert [(e.org, e.title) for e in entries] == [
+        ("杭州如涵控股", "带货主播"),
+        ("杭州某服饰淘宝店", "淘宝主播"),
+        ("南京某化工有限公司", "安全员"),
+    ]

@@ -2127,3 +2127,18 @@ def test_a_department_dotted_after_the_company_is_not_part_of_its_name() -> None
 def test_a_title_above_its_employer_keeps_its_bracket(above: str, title: str) -> None:
     model = read_document(f"EXPERIENCE\n{above}\nAcme Corp — Boston, MA    2019/01 – 2020/02\n- Did the work", "resume")
     assert [(entry.org, entry.title) for entry in model.experience] == [("Acme Corp", title)]
+
+
+def test_a_projects_stack_in_square_brackets_is_not_its_name() -> None:
+    """ "CampusEats [Python, Flask, PostgreSQL, Redis] — github.com/…" was the project "CampusEats [Python", and a
+    practice story opened "In CampusEats [Python"."""
+    text = (
+        "Kevin Zhang\nkevin@example.com\n\nPROJECTS\n"
+        "CampusEats [Python, Flask, PostgreSQL, Redis] — github.com/kzhang-dev/campuseats\n"
+        "- Food ordering web app for campus dining; handled ~500 orders during a 2-week pilot\n"
+        "Distributed KV Store [Go, gRPC] — github.com/kzhang-dev/raftkv\n"
+        "- Raft-based key-value store with leader election\n"
+    )
+    doc = read_document(text, "resume")
+    assert [e.org for e in doc.entries if e.kind == "project"] == ["CampusEats", "Distributed KV Store"]
+    assert {"flask", "postgresql", "grpc"} <= set(doc.skills)
