@@ -100,6 +100,8 @@ _INTERNAL_ADOPTION_AFTER = re.compile(
 # Mental-health screening scales a counsellor lists together ("SCL-90、SDS、SAS、UPI等心理测评工具").
 _SCREENING_SCALES = r"(?:SCL-90|SDS|SAS|UPI|MMPI|16PF|EPQ|PHQ-9|GAD-7)"
 _OTHER_SENSE_AFTER = {
+    # a certificate's name ("危险化学品安全管理人员证书", "危险化学品安全作业证"), not handling chemicals' hazards
+    "化学品安全": re.compile(r"(?:管理人员|作业证|作业人员)"),
     # a post or a place ("Office Manager", "Office of the CFO", "office supplies"), not Microsoft's suite
     "office": re.compile(
         r"[ \t-]+(?:managers?|administrators?|assistants?|coordinators?|clerks?|staff|of|supplies|space|hours|"
