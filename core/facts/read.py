@@ -975,7 +975,7 @@ def _unit_before_employer(part: str, rest: list[str], vocab: Vocabulary) -> bool
     return any(_is_org(p, vocab) and not _is_location(p) for p in after)
 
 
-def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
+def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary, header: str = "") -> None:
     """Tell employer from title (and location) among the parts of an experience or project header."""
     spread: list[str] = []
     for part in parts:
@@ -1014,7 +1014,7 @@ def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
                 entry.location = value
             continue
         rest.extend(_location_after_full_stop(part))
-    for part in rest:
+    for at, part in enumerate(rest):
         if not entry.location and _is_location(part):
             entry.location = part
         elif (
@@ -1023,6 +1023,8 @@ def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
             and (_COOP_TITLE.search(part) or not _is_org(_TEAM_ASIDE.sub("", part), vocab))
         ):
             entry.title = part
+        elif _aside_of_title(rest, at, entry, vocab) and _bracketed(part, header):
+            continue  # "Senior Practicum (Capstone) — Medical-Surgical Unit, OSU Wexner Medical Center"
         elif entry.title and not entry.org and _unit_before_employer(part, rest, vocab):
             entry.title = _with_team(entry.title, part)  # "Charge Nurse, Medical ICU | Miami Valley Hospital"
         elif not entry.org and (_is_org(part, vocab) or not _is_title(part, vocab)):
@@ -1049,6 +1051,21 @@ def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary) -> None:
         entry.org, entry.title = entry.title, entry.org  # "电站智能运维平台上线项目    项目成员": the project, the part
     if _NO_EMPLOYER.fullmatch(entry.org):
         entry.org = ""  # "Freelance Instructional Designer / Self-employed": no one to have worked at
+
+
+def _aside_of_title(rest: list[str], at: int, entry: Entry, vocab: Vocabulary) -> bool:
+    """A short word right after the title, no employer by its own words, with an employer named later in the
+    header: bracketed, the title's aside ("Senior Practicum (Capstone)"), not who the person worked for."""
+    part = rest[at]
+    return (
+        bool(entry.title)
+        and not entry.org
+        and at > 0
+        and rest[at - 1] == entry.title
+        and len(part.split()) <= 2
+        and not _is_org(part, vocab)
+        and any(_is_org(later, vocab) for later in rest[at + 1 :])
+    )
 
 
 # How a Chinese post or part in a project ends: "光伏电站值长", "高级笔译/项目协调", "主要参与人".
@@ -1091,7 +1108,7 @@ def _promotions(pieces: list[str], vocab: Vocabulary) -> list[str]:
 _BARE_TITLE = re.compile(
     r"^(?:(?:senior|sr\.?|junior|jr\.?|assistant|associate|deputy|executive|group|general|regional|global)\s+)?"
     r"(?:manager|director|vp|svp|evp|vice\s+president|head|lead|analyst|associate|consultant|specialist|coordinator|"
-    r"officer|counsel|advisor|adviser|controller)$",
+    r"officer|counsel|advisor|adviser|controller|intern|(?:summer\s+)?analyst\s+intern|co-op|trainee|apprentice)$",
     re.IGNORECASE,
 )
 _FUNCTION_WORDS = re.compile(
@@ -2072,7 +2089,7 @@ def _entries_in(
         if kind == "education":
             _fill_school(entry, parts, "\n".join(lines[first:next_header]), vocab)
         else:
-            _fill_roles(entry, parts, vocab)
+            _fill_roles(entry, parts, vocab, line)
             if placements and not entry.title:
                 _placement_roles(entry, parts, vocab)
             entry.title = entry.title or title_above

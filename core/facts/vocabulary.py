@@ -283,6 +283,8 @@ _OTHER_SENSE_AFTER = {
 }
 _FORKLIFT_CLASS_BEFORE = re.compile(r"(?:叉车|特种设备|场内|厂内|机动车)[^\n，,；;]{0,12}$")
 _OTHER_SENSE_BEFORE = {
+    # a firm's name ("Moody's Analytics Certificate in Commercial Credit", "S&P Global Market Intelligence"), no skill
+    "analytics": re.compile(r"\b[A-Z][\w&]*['’]s[ \t]+$"),
     # a hotel's or a practice's department ("Front Office, Guest Services, Concierge"), not Microsoft's suite
     "office": re.compile(
         r"\b(?:front|back|head|box|post|home|main|branch|field|regional|district|corporate|dental|medical|doctor'?s|"

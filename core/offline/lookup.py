@@ -693,8 +693,19 @@ def _named_items(hits: list[Any], line: str) -> list[tuple[str, str]]:
             end = hit.end
             if str(hit.surface)[-1:].isdigit() and (more := _MORE_VERSIONS.match(line, end)):
                 end = more.end()  # "Java 8/11" as written: "Java 8" would claim a version on its own
+            if level := _LEVEL_ASIDE.match(line, end):
+                end = level.end()  # "Python (basic – pandas)", "Tableau (basic)": the user's own measure of it
             out.append((hit.canonical, line[hit.start : end] if end > hit.end else str(hit.surface), hit.start, end))
     return [(canonical, written) for canonical, written, _, _ in out]
+
+
+# How well the person says they know a skill, bracketed right after it: a tailored list that drops it claims more.
+_LEVEL_ASIDE = re.compile(
+    r"[ \t]*[（(][^（()）\n]{0,30}?(?:\b(?:basic|beginner|elementary|novice|familiar|familiarity|working knowledge|"
+    r"learning|exposure|limited|intermediate|advanced|proficient|expert|fluent|conversational)\b|基础|了解|入门|初级|中级|"
+    r"高级|熟悉|熟练|精通|一般|学习中)[^（()）\n]{0,30}[)）]",
+    re.IGNORECASE,
+)
 
 
 # The other versions a skill's version is written with: "Java 8/11", "Python 3.10/3.11".
