@@ -186,7 +186,11 @@ _JD_MARKERS = any_of(
     )
 )  # fmt: skip
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|[。；;！？，]")
-_LANGUAGE_LABEL = re.compile(r"\s*(?:languages?|语言)\s*[:：]", re.IGNORECASE)
+# "Languages:", "Languages Known:" (an Indian resume's personal details), "Language Skills:", "语言："
+_LANGUAGE_LABEL = re.compile(
+    r"\s*(?:[-•*·]\s*)?(?:languages?(?:\s+(?:known|spoken|skills|proficiency))?|spoken\s+languages?|语言(?:能力)?|外语)\s*[:：]",
+    re.IGNORECASE,
+)
 _JD_SECTIONS = frozenset({"responsibilities", "requirements", "preferred", "benefits", "about"})
 _LEVEL_ORDER: tuple[DegreeLevel, ...] = ("highschool", "associate", "bachelor", "master", "mba", "doctor")
 
@@ -199,7 +203,17 @@ def _clean(text: object) -> str:
     # as it); never a word. A radical a PDF's font drew for an ideograph is that ideograph ("⼤学"). One
     # character for one, so offsets hold.
     text = _KEYCAP.sub(r"\1. ", text)  # "1️⃣ 负责…": a list's number
+    text = _PAGE_MARKER.sub(lambda m: " " * len(m.group(0)), text)  # "-- Page 2 --" was a bullet of the role above
     return unify_radicals(_EMOJI.sub(" ", _CONTROL.sub(" ", text)).replace("丨", "|"))
+
+
+# A page's number on a line of its own, as a PDF viewer's copy or a footer prints it: "-- Page 2 --", "Page 2 of 3",
+# "2 / 3", "第2页 共3页".
+_PAGE_MARKER = re.compile(
+    r"^[ \t]*[-–—=]*[ \t]*(?:page[ \t]+\d{1,3}(?:[ \t]*(?:of|/)[ \t]*\d{1,3})?|\d{1,3}[ \t]*(?:/|of)[ \t]*\d{1,3}"
+    r"|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?)[ \t]*[-–—=]*[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 # Emoji a post written on a phone decorates its lines with ("🔥【急招】…", "📍深圳·南山区｜💰18-25K", "✅岗位职责：",
@@ -2561,7 +2575,7 @@ def bullet_units(
         if chinese_prose and units and not is_bullet(line) and column is not None:
             # a paragraph a narrow column wrapped: a full line that ends no sentence goes on in the next
             goes_on = goes_on or _unfinished(last_line, column)
-        if marked and not goes_on and _CJK.search(last_line.rstrip()[-1:]):
+        if marked and not goes_on and _ends_mid_chinese(last_line.rstrip()):
             if not wrap:
                 wrap.append(_wrap_width(lines))
             goes_on = wrap[0] is not None and _wrapped_at(last_line, wrap[0])
@@ -2821,7 +2835,13 @@ def _wrapped_at(line: str, wrap: int) -> bool:
     Asked only in a list whose items carry a mark ("1.", "•"): there an unmarked line after a full one is its
     wrap, where a list without marks (a PDF's text loses them) has long items that end without a stop."""
     text = line.rstrip()
-    return bool(_CJK.search(text[-1:])) and _width(text) >= wrap - WRAP_SLACK
+    return _ends_mid_chinese(text) and _width(text) >= wrap - WRAP_SLACK
+
+
+def _ends_mid_chinese(text: str) -> bool:
+    """A Chinese line that may stop where a wrap cut it: on a character, or on a count the wrap cut from its
+    measure word ("…独立完成12" + "台设备从方案到量产交付")."""
+    return bool(_CJK.search(text[-1:])) or (text[-1:].isdigit() and bool(_CJK.search(text[-8:])))
 
 
 def unit_at(model: DocumentModel, line: int) -> tuple[int, str]:
@@ -3249,7 +3269,10 @@ _ENGAGEMENT = re.compile(
 _SETTING = re.compile(
     r"^(?:retail|inpatient|outpatient|ambulatory(?:\s+care)?|community|clinical|specialty|long[- ]term\s+care|"
     r"home\s+(?:health|infusion)|mail[- ]order|per\s+diem|prn|nights?|night\s+shift|days|evenings|weekends?|"
-    r"float(?:\s+pool)?|travel|enterprise|mid[- ]?market|smb|commercial|public\s+sector|federal)$",
+    r"float(?:\s+pool)?|travel|enterprise|mid[- ]?market|smb|commercial|public\s+sector|federal|"
+    # a bank's line of business ("Business Analyst - Retail Banking"), no bank's name
+    r"(?:(?:retail|commercial|corporate|consumer|private|investment|business|digital|transaction)\s+)?banking|"
+    r"wealth\s+management|asset\s+management|capital\s+markets|cards?\s+(?:&|and)\s+payments|payments|lending)$",
     re.IGNORECASE,
 )
 
@@ -3689,6 +3712,8 @@ def _job_header(model: DocumentModel, vocab: Vocabulary) -> tuple[str, str, str]
     if not company:  # "At Dell Technologies, we believe…", "Dell Technologies is an equal opportunity employer."
         said = _COMPANY_SAYS.search(model.text)
         company = next((name for name in said.groups() if name), "") if said else ""
+        if company.lower() in _NO_NAME:
+            company = ""  # "We are an equal opportunity employer": the posting speaking of itself, no name
     # A plain phrase beside the title was kept only for want of a name: a registered name the posting signs off
     # with, or introduces itself by ("上海星澜互动娱乐有限公司成立于2014年，专注于…"), is the company's.
     provisional = not company or not named
@@ -3727,6 +3752,7 @@ _LEADING_TAG = re.compile(r"^\s*(?:【[^】]{1,20}】|\[[^\]]{1,20}\])\s*")
 # A field of a careers site's header with a long label ("job requisition id: R-0142387", "time type: Full time").
 _FIELD_LINE = re.compile(r"^[A-Za-z][A-Za-z ()/#.-]{0,30}[:：]\s*\S")
 _COMPANY_NAME = r"([A-Z][\w&.'-]*(?:\s(?:[A-Z][\w&.'-]*|&)){0,3})"
+_NO_NAME = frozenset({"we", "our", "this", "the company", "the firm", "the employer", "it", "company", "employer"})
 _COMPANY_SAYS = re.compile(
     rf"(?:^|[.!?]\s+|\n)At {_COMPANY_NAME},? (?:we|our)\b|(?:^|\n){_COMPANY_NAME},? (?:is|are) an? equal opportunity"
 )
@@ -4084,7 +4110,9 @@ def _read_job(text: str) -> tuple[DocumentModel, JobFacts]:
     for section in model.sections:
         by_kind.setdefault(section.canonical, []).extend(range(section.start, section.end))
     requirement_lines = by_kind.get("requirements", [])
-    if not requirement_lines:
+    if requirement_lines:  # a posting's "Education" heading ("B.E./B.Tech/MBA from a recognised university") asks too
+        requirement_lines = sorted({*requirement_lines, *by_kind.get("education", [])})
+    else:
         excluded = {i for k in ("preferred", "benefits", "about") for i in by_kind.get(k, [])}
         requirement_lines = [i for i in range(len(lines)) if i not in excluded]
     sentences = _sentences([lines[i] for i in requirement_lines if not _PAY_LINE.match(lines[i])])

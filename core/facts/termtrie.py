@@ -19,7 +19,9 @@ _TOKEN_RE = re.compile(r"\.?[A-Za-z0-9\u00C0-\u024F]+[+#]*|[\u3400-\u4DBF\u4E00-
 _CJK_RE = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]")
 # What may stand between two tokens of one phrase: spaces (one line wrap), hyphens, slashes, apostrophes, '&'.
 _JOIN_RE = re.compile(r"[ \t\-/'\u2019_]{0,3}|&|[ \t]*\n[ \t]*")
-_SPACE_RE = re.compile(r"\s*")
+# Between two Chinese characters of one phrase: nothing, one space (a scan's spacing) or one line wrap; never an
+# ideographic space or a run of spaces, which part a header's fields ("广州某科技有限公司　财务实习生").
+_SPACE_RE = re.compile(r"[ \t]?|[ \t]*\n[ \t]*")
 # A break of sentence: a phrase never spans it, and the stem window stops at it.
 _BREAK_RE = re.compile(r"[.;:!?\u3002\uff1b\uff1a\uff01\uff1f]|\n\s*\n")
 

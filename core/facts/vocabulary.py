@@ -268,6 +268,7 @@ _OTHER_SENSE_AFTER = {
     ),
     # a computer's bus or a card scheme's standard ("PCI Express", "PCIe slot", "PCI DSS"), not a coronary intervention
     "pci": re.compile(r"[ \t-]*(?:DSS|Express|e\b|bus|slots?|cards?|compliance|-?SIG|compliant)", re.I),
+    "communication": re.compile(r"[ \t]+(?:Engineering|Systems|Technology|Networks?)\b"),  # a field of study
     # computer-based training ("CBT modules for new hires"), not cognitive behavioural therapy
     "cbt": re.compile(r"[ \t]+(?:modules?|courses?|training|e-?learning|platform)\b", re.I),
     # a life-support course's name ("Advanced Cardiovascular Life Support"), not cardiology
@@ -324,7 +325,19 @@ _OTHER_SENSE_BEFORE = {
     "writing": re.compile(r"\b(?:speaking|reading|listening|spoken)[ \t,/&]*(?:and[ \t]+)?$", re.I),
     # an X-ray, not the Ray framework; a patient after a coronary intervention ("post-PCI patients"), not one done
     "ray": re.compile(r"\bX[ \t]*[-–]?[ \t]*$", re.I),
-    "pci": re.compile(r"\bpost[ \t]*[-–]?[ \t]*$", re.I),
+    # "post-PCI" care; a card standard beside other compliance regimes ("HIPAA, SOC 2, PCI or similar")
+    "pci": re.compile(
+        r"\bpost[ \t]*[-–]?[ \t]*$|\b(?:HIPAA|SOC[ \t]*[12]|SOX|GDPR|ISO[ \t]*27001|FedRAMP|HITRUST|NIST|CCPA)\b"
+        r"[^\n.;]{0,16}$",
+        re.I,
+    ),
+    # a sales-qualified lead in a funnel ("MQL-to-SQL conversion"), not the query language
+    "sql": re.compile(r"\bMQLs?(?:[ \t]*(?:-|–|→|/|&|to|and))+[ \t-]*$", re.I),
+    # a degree's field ("Electronics and Communication Engineering"), not the soft skill
+    "communication": re.compile(
+        r"\b(?:Electronics|Electrical|Information|Computer|Telecom\w*|Optical|Wireless|Data)[ \t]+(?:and|&)[ \t]+$",
+        re.I,
+    ),
     # a publishing plan ("content calendar", "editorial calendar", "release calendar"), not an executive's diary
     "calendar": re.compile(
         r"\b(?:content|editorial|social(?:[ -]media)?|marketing|publishing|release|academic|school|events?|promotional"
@@ -554,6 +567,17 @@ _ADOBE_BESIDE = re.compile(
 # whom a pharmaceutical rep serves, not a marketer's influencers. "comprehensive financial planning for
 # households", "financial planning software (eMoney)": a family's plan, not a company's FP&A.
 _SENSE_BY_NEIGHBOURS: dict[str, tuple[re.Pattern[str], int, str]] = {
+    # Google Tag Manager beside the analytics it feeds ("熟悉GA4、GTM等数据分析工具", "Tools: GA, GTM, Looker"), no
+    # go-to-market strategy
+    "gtm": (
+        re.compile(
+            r"(?<![A-Za-z])GA4?(?![A-Za-z])|Google[ \t]+Analytics|Adobe[ \t]+Analytics|谷歌分析|埋点|数据分析|tags?\b|"
+            r"tagging|container|Looker|Tableau|\bSEO\b|pixel",
+            re.IGNORECASE,
+        ),
+        16,
+        "google tag manager",
+    ),
     "pr": (_ADOBE_BESIDE, 16, "premiere pro"),
     "ai": (_ADOBE_BESIDE, 16, "illustrator"),
     "kol": (
@@ -828,6 +852,10 @@ class _TermFacts:
     ambiguous: bool  # a known name stems would misfind ("Go", "R")
     cjk: bool
     stems: frozenset[str]
+
+
+# Where a list parts its items: a term's words are never found across it.
+_LIST_SEPARATOR = re.compile(r"[,，、;；|｜]")
 
 
 class Vocabulary:
@@ -1118,6 +1146,8 @@ class Vocabulary:
             for j in range(i + 1, min(i + window, len(tokens))):
                 if breaks(text, tokens[j - 1], tokens[j]) or len(seen) == len(wanted):
                     break
+                if _LIST_SEPARATOR.search(text, tokens[j - 1].end, tokens[j].start):
+                    break  # "Google Analytics 4, Meta Ads Manager": two items of a list, no "Google Ads"
                 if stems[j] in wanted:
                     seen.add(stems[j])
                     last = j

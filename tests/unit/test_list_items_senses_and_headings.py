@@ -1,0 +1,93 @@
+"""Readings from the helpers' second round of pairs (an Indian data analyst, a career returner in marketing, a VP of
+Engineering, a 跨境电商 operator, a 幼儿园老师, a 机械设计工程师 in a two-column PDF), each a fact the product lost
+or one it invented."""
+
+from __future__ import annotations
+
+from core.facts.read import read_document, read_job
+from core.facts.vocabulary import get_vocabulary
+from core.workbench.coverage import compute_coverage
+
+
+def _skills(text: str) -> set[str]:
+    return {hit.canonical for hit in get_vocabulary().skills_in(text)}
+
+
+def test_two_items_of_a_list_make_no_third_skill() -> None:
+    """ "Google Analytics 4, Meta Ads Manager" proved the posting's Google Ads (the pitch: "I work with … Google
+    Ads"); a phrase's words are still found apart inside one item ("Google search ads")."""
+    vocab = get_vocabulary()
+    assert vocab.find_term("google ads", "HubSpot, Mailchimp, Google Analytics 4, Meta Ads Manager, Canva") is None
+    assert vocab.find_term("google ads", "Ran Google search ads for 12 clients") is not None
+
+
+def test_a_word_read_in_the_sense_of_its_neighbours() -> None:
+    assert "interventional cardiology" not in _skills("regulated environments (HIPAA, SOC 2, PCI or similar)")
+    assert _skills("熟悉GA4、GTM等数据分析工具") == {"google analytics", "google tag manager", "data analysis"}
+    assert "go-to-market strategy" in _skills("Led GTM strategy for 3 launches")
+    assert "sql" not in _skills("improved MQL-to-SQL conversion by 18%")
+    assert "sql" in _skills("Wrote SQL queries to validate data")
+    assert "communication" not in _skills("B.Tech in Electronics and Communication Engineering, NIT Trichy")
+
+
+def test_the_words_a_header_parts_with_an_ideographic_space_are_no_skill() -> None:
+    """ "广州某科技有限公司　财务实习生" gave the summary a skill "公司　财务" (corporate finance's 公司财务)."""
+    assert "corporate finance" not in _skills("广州某科技有限公司　财务实习生　2023.12 - 2024.02")
+    assert "corporate finance" in _skills("负责公司财务分析")
+
+
+def test_an_indian_resumes_languages_known_and_a_pages_number() -> None:
+    text = (
+        "Ravi Kumar\nravi@example.com\n\nEXPERIENCE\nData Analyst, Infosys, Bengaluru, 2019 - Present\n"
+        "- Built SQL reports\n-- Page 2 --\n- Automated dashboards in Power BI\nPage 2 of 2\n\n"
+        "PERSONAL DETAILS\nDate of Birth: 12-03-1996\nLanguages Known: English, Hindi, Tamil, Kannada\n"
+    )
+    doc = read_document(text, "resume")
+    assert doc.languages == ["english", "hindi", "tamil", "kannada"]
+    (role,) = [e for e in doc.entries if e.kind == "experience"]
+    assert role.bullets == ["Built SQL reports", "Automated dashboards in Power BI"]
+
+
+def test_a_postings_line_of_business_its_boilerplate_and_its_education_heading() -> None:
+    """ "Business Analyst - Retail Banking" gave the company "Retail Banking" (the pitch: "the Business Analyst role
+    at Retail Banking"), then "We are an equal opportunity employer" the company "We"; "B.E./B.Tech/MBA" under
+    "Education" asked no degree."""
+    _jd, job = read_job(
+        "Business Analyst - Retail Banking\nLocation: Bengaluru (Hybrid)\n\nMust Have\n- Proficiency in SQL.\n"
+        "- Experience with JIRA and Confluence.\n\nEducation\n- B.E./B.Tech/MBA from a recognised university.\n\n"
+        "We are an equal opportunity employer and value diversity.\n"
+    )
+    assert (job.title, job.company) == ("Business Analyst", "")
+    assert job.degree_required == "bachelor"
+
+
+def test_a_chinese_education_heading_and_a_tradespersons_certificates() -> None:
+    """ "教育" was no heading: the degree was lost and Match said the documents show no bachelor's degree."""
+    text = (
+        "刘建国\n电话：186-5123-7720\n\n证书\n育婴师（四级）\nCAD中级绘图员\n\n教育\n江苏大学\n"
+        "机械设计制造及其自动化 本科\n2012.09 - 2016.06\n\n工作经历\n苏州博众精工科技股份有限公司\n"
+        "机械设计工程师 | 2019.04 - 至今\n· 负责非标自动化组装设备的机械结构设计\n"
+    )
+    doc = read_document(text, "resume")
+    (school,) = [e for e in doc.entries if e.kind == "education"]
+    assert (school.org, school.degree_level) == ("江苏大学", "bachelor")
+    assert {"育婴师", "CAD中级绘图员"} <= set(doc.certifications)
+
+
+def test_a_count_the_wrap_cut_from_its_measure_word_is_one_bullet() -> None:
+    text = (
+        "刘建国\n电话：186-5123-7720\n\n工作经历\n苏州博众精工科技股份有限公司\n机械设计工程师 | 2019.04 - 至今\n"
+        "· 负责3C行业非标自动化组装设备的机械结构设计，独立完成12\n台设备从方案到量产交付\n"
+        "· 使用SolidWorks完成三维建模及出图，标注GD&T，零件一次\n加工合格率达96%\n"
+        "· 参与设备现场调试，编写设备操作指导书，配合生产部门解决\n装配问题\n"
+    )
+    (role,) = read_document(text, "resume").entries
+    assert role.bullets[0] == "负责3C行业非标自动化组装设备的机械结构设计，独立完成12台设备从方案到量产交付"
+
+
+def test_a_childcare_certificate_the_posting_prefers_is_met() -> None:
+    jd, job = read_job("早教课程顾问\n任职要求：\n1. 持有幼儿园教师资格证或育婴师证者优先；\n")
+    doc = read_document("王芳\n电话：13800001111\n\n证书\n育婴师（四级）\n", "resume")
+    coverage = compute_coverage(job.must_have, job.nice_to_have, doc, None, jd)
+    found = {item.keyword: item.status for item in [*coverage.must_have, *coverage.nice_to_have]}
+    assert found["childcare worker certificate"] == "resume"
