@@ -30,6 +30,7 @@ _SIGNED_UP_ZH = "已报名|报名中|计划参加|计划考取|拟参加|待考"
 _NOT_HELD = (
     r"\b(?:candidates?|in\s+progress|expected|anticipated|pending|scheduled|in\s+training|expired|lapsed|inactive"
     r"|sitting|registered\s+for|studying\s+for|currently\s+studying|enrolled"  # "Exam MAS-I – Sitting May 2025"
+    r"|(?:currently\s+)?pursuing|preparing\s+for"  # "IIBA ECBA (Entry Certificate in Business Analysis) - pursuing"
     # "ND Journeyman Electrician License — not held (working on hours)"
     r"|not\s+(?:yet\s+)?(?:held|obtained|earned|issued|licensed|certified|taken)|working\s+(?:on|towards?)\s+(?:it|hours)"
     r"|plann?(?:ing)?\s+to\s+(?:sit|take)"  # "Certified Meeting Professional (CMP) - planning to sit for exam"

@@ -377,6 +377,15 @@ _ROLE_PART = re.compile(
 )
 
 
+# The parts a project or a role tells its story in: "背景：", "方案：", "结果：", "Situation:", "Approach:".
+_STORY_PART = re.compile(
+    r"(?:项目)?(?:背景|方案|结果|难点|挑战|措施|行动|任务|目标|收获|成果|技术方案|解决方案|实施方案|技术栈|技术要点)"
+    r"|situation|task|actions?|results?|approach|background|solution|outcomes?|challenges?|tech(?:nology)?\s+stack"
+    r"|technologies(?:\s+used)?|tools\s+used|key\s+results",
+    re.IGNORECASE,
+)
+
+
 def _sections(lines: list[str], vocab: Vocabulary, posting: bool = False) -> list[Section]:
     sections: list[Section] = []
     for index, line in enumerate(lines):
@@ -389,6 +398,8 @@ def _sections(lines: list[str], vocab: Vocabulary, posting: bool = False) -> lis
             continue  # "工作内容：", "Responsibilities:" under a role: its duties, not a posting's section
         if not posting and current in _ENTRY_SECTIONS and canonical in ("about", "other") and _ROLE_PART.search(title):
             continue  # "公司简介：…", "工作业绩：", "Key Achievements:" under a role: that role's, not a section
+        if not posting and current in _ENTRY_SECTIONS and canonical == "other" and _STORY_PART.fullmatch(title):
+            continue  # "背景：" / "方案：" / "结果：" under a project: its story's parts, not a section
         if inline and (canonical == current or current == "skills"):
             continue  # "Languages: Java, Python" under SKILLS is a kind of skill, not the spoken languages' section
         if inline and canonical == "skills" and current in _ENTRY_SECTIONS and index and lines[index - 1].strip():
@@ -3110,6 +3121,7 @@ def _read(text: object, kind: str) -> DocumentModel:
         for h in vocab.certifications_in(joined, listed=True)
         if line_index.line_of(h.start) in listed or not vocab.names_a_job(joined, h.start, h.end)
     ]
+    cert_hits = _without_issuer_labels(joined, cert_hits, vocab)
     spans = pending_spans(joined, cert_hits)
     kept = [  # one worked towards stays so, whatever else its line denies ("(CP) exam — registered for…, not yet")
         k for k, h in enumerate(cert_hits) if spans[k] is not None or not any(a <= h.start < b for a, b in not_held)
@@ -3156,6 +3168,20 @@ def _read(text: object, kind: str) -> DocumentModel:
 # (No "^": a pattern's "^" never matches at a `pos` past the string's start; match and fullmatch anchor there.)
 _UNOPENED_CLOSE = re.compile(r"[^(（]*[)）]")  # with fullmatch
 _CLOSES_FIRST = re.compile(r"[^(（]*[)）]")  # with match
+
+
+def _without_issuer_labels(text: str, hits: list[Hit], vocab: Vocabulary) -> list[Hit]:
+    """A programme's name before a colon and the credential it labels ("Microsoft Certified: Power BI Data Analyst
+    Associate (PL-300)") are one certificate, the one after the colon."""
+    return [
+        hit
+        for k, hit in enumerate(hits)
+        if not (
+            k + 1 < len(hits)
+            and re.fullmatch(r"\s*[:：]\s*", text[hit.end : hits[k + 1].start])
+            and hit.canonical in vocab.broader(hits[k + 1].canonical)
+        )
+    ]
 
 
 def _said_of(text: str, span: tuple[int, int]) -> str:

@@ -15,7 +15,7 @@ from core.facts.cert_status import is_pending, pending_only
 from core.facts.dates import only_dates
 from core.facts.model import DocumentModel, Entry, JobFacts, Section
 from core.facts.read import HEADING_MARKS, is_lone_label, latin_wrap, wrapped_item, wrapped_rest
-from core.facts.text import fold
+from core.facts.text import fold, has_cjk
 from core.facts.vocabulary import get_vocabulary
 from core.offline.documents import ServiceDocuments
 from core.offline.lookup import (
@@ -288,6 +288,62 @@ def _copy_section(draft: Draft, doc: DocumentModel, section: Section, title: str
                 draft.bullet(text, asset, title)
 
 
+_BOILERPLATE = re.compile(r"declaration|本人声明|声明", re.IGNORECASE)  # "I hereby declare that…"
+
+
+def _kept_as_written(doc: DocumentModel, section: Section) -> bool:
+    """A section no model reads ("BOARD & ADVISORY ROLES", "SPEAKING", "PROFESSIONAL MEMBERSHIPS"), copied as
+    written: not one whose lines a role or a school holds, nor two columns' headings flattened into one line
+    ("SKILLS EXPERIENCE": its lines are the columns' lines side by side)."""
+    if section.canonical != "other" or _BOILERPLATE.search(section.title):
+        return False
+    if any(section.start < e.line_end and e.line_start < section.end for e in doc.entries):
+        return False
+    vocab = get_vocabulary()
+    named = [w for w in re.split(r"[\s&/|]+", section.title) if w and vocab.section_of(w) not in (None, "other")]
+    return len(named) < 2
+
+
+def _lead_paragraph(doc: DocumentModel) -> list[str]:
+    """The sentences a resume opens with under its contact lines, before its first heading: a senior candidate's
+    "Engineering executive with 15 years…" over "SELECTED ACHIEVEMENTS". Never the name, a contact line or a short
+    tagline (a title the person wants)."""
+    if not doc.sections:
+        return []
+    c = doc.contact
+    contact = [v for v in (c.name, c.email, c.phone, c.location, *c.links) if v]
+    paragraphs: list[list[str]] = []
+    previous = -2
+    for index, line in enumerate(doc.lines[: doc.sections[0].start]):
+        text = clean(line)
+        goes_on = index == previous + 1 and bool(paragraphs)  # a paragraph a narrow column wrapped
+        if not text or any(value in text for value in contact) or _POSTCODE.search(text) or _TAGLINE.search(text):
+            continue
+        if not goes_on and (_LABELLED.match(text) or not _prose(text, doc.lang)):
+            continue  # "Address: 14 Harcourt Road…", "Objective: …", a tagline of the posts wanted
+        if goes_on:
+            paragraphs[-1].append(text)
+        else:
+            paragraphs.append([text])
+        previous = index
+    return [" ".join(lines) if doc.lang != "zh" else "".join(lines) for lines in paragraphs]
+
+
+_LABELLED = re.compile(r"^[^:：]{1,20}[:：]")
+# A headline's parts: "Policy Analyst | Housing & Labor Economics", "男 ｜ 31岁 ｜ 大专", "注册专员 / RA Specialist"
+_TAGLINE = re.compile(r"[|｜]|\s/\s|[男女]\s*[｜|,，]|\d{2}岁")
+
+
+def _prose(text: str, lang: str) -> bool:
+    """A sentence or more: twelve words, or a Chinese clause with its punctuation."""
+    if lang == "zh" and has_cjk(text):
+        return len(text) >= 20 and any(mark in text for mark in "，。；")
+    return len(text.split()) >= 12
+
+
+_POSTCODE = re.compile(r"\b[A-Z]{2}\s?\d{5}\b|\b\d{6}\b|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b")
+
+
 def _outside_entries(doc: DocumentModel, canonical: str) -> list[str]:
     """Lines of a kind of section that no entry of it holds, as written: a certificate course under a degree
     ("Certificate in Human Resource Management, eCornell, 2024"), no school's entry of its own."""
@@ -377,6 +433,12 @@ def customize(docs: ServiceDocuments, match: MatchResultData) -> CustomizeReply:
     contact = [v for v in (c.email, c.phone, c.location, *c.links) if v]
     if contact:
         draft.lines.append(" · ".join(contact))
+    lead = _lead_paragraph(resume)
+    if lead:  # "Engineering executive with 15 years…" under the contact line, a "SELECTED ACHIEVEMENTS" heading below
+        title = t(resume.lang, "md_summary")
+        draft.heading(title)
+        for text in lead:
+            draft.bullet(text, "resume", title)
     _plain_section(draft, resume, "summary", "md_summary")
     skills = ordered_skills(resume, job)
     if skills:
@@ -417,6 +479,9 @@ def customize(docs: ServiceDocuments, match: MatchResultData) -> CustomizeReply:
     _plain_section(draft, resume, "activities", "md_activities")
     _plain_section(draft, resume, "awards", "md_awards")
     _plain_section(draft, resume, "publications", "md_publications")
+    for section in resume.sections:  # "BOARD & ADVISORY ROLES", "SPEAKING": facts no model reads, kept as written
+        if _kept_as_written(resume, section):
+            _copy_section(draft, resume, section, section.title.strip().rstrip(":："), "resume")
     written = fold("\n".join(draft.lines))
     listed = fold("\n".join(resume.lines[i] for i in resume.section_lines("skills")))
     # Not already shown in another line, unless the resume listed it with its skills ("LICENSES & SKILLS"), which the

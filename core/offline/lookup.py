@@ -586,7 +586,11 @@ def language_names(doc: DocumentModel) -> list[str]:
 
 _CERT_WORD = re.compile(r"certif|认证|证书|资格", re.IGNORECASE)
 _BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
-_ITEM_LABEL = re.compile(r"^[^:：]{1,30}[:：]\s*")
+# A list's label: "Tools: …", "技术栈：…", a skills matrix's row "Infrastructure | AWS, Kubernetes, Terraform" (one
+# bar, then a list; "Procore | Primavera P6 | MS Project" is three items)
+_ITEM_LABEL = re.compile(
+    r"^[^:：|｜]{1,30}[:：]\s*|^[^:：|｜,，、]{1,30}[ \t][|｜][ \t]+(?=[^|｜\n]*[,，、][^|｜\n]*$)"
+)
 # A Chinese skills line written as a sentence: "熟悉 FOB、CIF、DDP 等贸易术语及 T/T、L/C 结算方式". The verb before a
 # list (at the line's start or after a break) and the "等…及" that closes one list and opens the next are no part of
 # any item.

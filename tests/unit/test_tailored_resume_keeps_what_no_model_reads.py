@@ -1,0 +1,96 @@
+"""The tailored resume lost what no model of the reader holds: a senior candidate's opening paragraph, "BOARD &
+ADVISORY ROLES" and "SPEAKING" (a VP posting asks to present to the board), a pilot's flight time, a nurse's
+memberships; a skills matrix's row labels became skills ("Infrastructure · Practices"); and a project's "方案："
+opened a section of its own that swallowed the two projects below it."""
+
+from __future__ import annotations
+
+from core.facts.read import read_document, read_job
+from tests.unit.fixture_pairs import fixture, run_offline
+from tests.unit.test_offline_engine import Service
+
+LEADER = """DANIEL OKAFOR
+Seattle, WA · daniel.okafor@gmail.com · +1 206-555-0143
+
+Engineering executive with 15 years building and scaling distributed systems and engineering organizations.
+Grew teams from 12 to 140 engineers across 3 countries; led platform migrations serving 40M monthly users.
+
+SELECTED ACHIEVEMENTS
+• Scaled Northwind Payments engineering org from 35 to 140 engineers (18 teams) over 3 years.
+
+PROFESSIONAL EXPERIENCE
+Senior Director of Engineering, Northwind Payments, Seattle, WA    Jan 2020 – Present
+• Lead 140 engineers, 14 engineering managers and 3 directors across Seattle, Toronto and Bangalore.
+
+TECHNICAL SKILLS
+Languages | Python, Go, Java, SQL
+Infrastructure | AWS, Kubernetes, Terraform, Kafka
+
+BOARD & ADVISORY ROLES
+• Technical Advisor, Ledgerly (seed-stage fintech) — 2021 – Present
+• Board Member, Code for Seattle (non-profit) — 2018 – 2023
+
+SPEAKING
+• "Scaling Platform Teams Without Losing Velocity," LeadDev New York, 2023
+
+DECLARATION
+I hereby declare that the information furnished above is true to the best of my knowledge.
+"""
+
+POSTING = """VP of Engineering
+Requirements
+- 12+ years of software engineering, 5+ leading managers of managers.
+- Experience with AWS, Kubernetes and Python; present to the board.
+"""
+
+
+def _tailored(resume: str) -> str:
+    doc = read_document(resume, "resume")
+    jd, job = read_job(POSTING)
+    return str(Service(doc, None, jd, job, "en").run()["customize"].markdown)
+
+
+def test_the_opening_paragraph_and_the_sections_no_model_reads_are_kept_as_written() -> None:
+    markdown = _tailored(LEADER)
+    assert (
+        "- Engineering executive with 15 years building and scaling distributed systems and engineering "
+        "organizations. Grew teams from 12 to 140 engineers across 3 countries; led platform migrations serving 40M "
+        "monthly users." in markdown
+    )
+    assert "## BOARD & ADVISORY ROLES\n- Technical Advisor, Ledgerly (seed-stage fintech) — 2021 – Present" in markdown
+    assert '- "Scaling Platform Teams Without Losing Velocity," LeadDev New York, 2023' in markdown
+    assert "I hereby declare" not in markdown  # boilerplate, no fact
+
+
+def test_a_skills_matrix_rows_labels_are_no_skills() -> None:
+    skills_line = _tailored(LEADER).split("## TECHNICAL SKILLS\n", 1)[1].split("\n", 1)[0]
+    items = skills_line.split(" · ")
+    assert {"Python", "Kubernetes", "Terraform"} <= set(items)
+    assert "Infrastructure" not in items and "Languages" not in items
+
+
+def test_a_projects_story_labels_open_no_section() -> None:
+    doc = read_document(fixture("resume", "rec_algo_zh.txt"), "resume")
+    assert [e.org for e in doc.entries if e.kind == "project"] == [
+        "精排多目标模型升级",
+        "多路召回优化",
+        "粗排模型升级与蒸馏",
+    ]
+    assert "other" not in {s.canonical for s in doc.sections}
+
+
+def test_a_pilots_flight_time_is_in_the_tailored_resume() -> None:
+    markdown = run_offline("airline_first_officer_en.txt", "envoy_amt_line.txt", "en")["customize"].markdown
+    assert "## FLIGHT TIME" in markdown and "Total Time · 5,800" in markdown
+
+
+def test_a_certificate_being_pursued_is_not_held_and_a_programme_label_is_no_certificate() -> None:
+    doc = read_document(
+        "Ravi Kumar\nravi@example.com\n\nCERTIFICATIONS\n"
+        "- Microsoft Certified: Power BI Data Analyst Associate (PL-300), 2022\n"
+        "- IIBA ECBA (Entry Certificate in Business Analysis) - pursuing\n",
+        "resume",
+    )
+    assert "Microsoft Certified" not in doc.certifications
+    assert "Power BI Data Analyst Associate" in doc.certifications
+    assert "IIBA ECBA (Entry Certificate in Business Analysis) - pursuing" in doc.certifications  # its note kept
