@@ -100,6 +100,8 @@ _CJK_DENIAL = re.compile(
     r"|(?:未|没|从未|尚未)(?:独立)?(?:接触|参与|做|从事|负责|使用|主导|管理|带领|操作)过"
     r"|尚未(?:掌握|独立|负责|接触|参与|熟悉)"  # "尚未掌握：合并报表编制", "目前尚未独立负责团队管理"
     r"|(?:仅|只)(?:了解|知道|听说过?)|略懂|仅限于?理论"  # "叠片工艺仅了解原理": knows of it, has not done it
+    # "缺点是团队管理经验较少", "大客户经验不足": a lack owned up to (the next clause, "目前只带过新人主播", stays)
+    r"|(?:经验|经历)(?:相对|比较|较为|还|尚|仍)?(?:较少|偏少|不足|欠缺|有限|尚浅|较浅|薄弱|不够)"
     r"|无法[^，,。；;）)\n]{1,12}"  # "西班牙语入门（可简单问候，无法商务沟通）"
     r"|了解[^，,。；;\n]{1,30}?(?:的)?(?:基本)?(?:原理|概念)"  # "了解 IDeaS 收益管理系统的基本原理"
 )
@@ -187,3 +189,29 @@ def blank(line: str, spans: Sequence[tuple[int, int]]) -> str:
     for start, end in spans:
         line = line[:start] + " " * (end - start) + line[end:]
     return line
+
+
+# How a line says a skill is known only a little: "了解Shopify后台操作", "Java (basic)", "familiar with Docker",
+# "巨量千川：了解（配合投手使用）". A pitch that says "熟悉 Shopify" or "I work with Java" claims more than that.
+_A_LITTLE_BEFORE = re.compile(
+    r"(?:了解|基础|入门|初步|简单|接触过|略懂|初级|会用|"
+    r"\b(?:familiar(?:ity)?\s+with|basic|beginner|introductory|exposure\s+to|learning|some\s+knowledge\s+of))"
+    r"[^，,。；;、\n]{0,12}$",
+    re.IGNORECASE,
+)
+_A_LITTLE_AFTER = re.compile(
+    r"^\s*(?:[（(][^（()）\n]{0,8}?(?:了解|基础|入门|初级|basic|beginner|familiar|learning|exposure)"
+    r"|[:：]\s*(?:了解|基础|入门|初级|basic|beginner))",
+    re.IGNORECASE,
+)
+
+
+def known_a_little(line: str, written: str) -> bool:
+    """True when `line` says the person knows the skill it writes as `written` only at a basic level."""
+    if not written or written not in line:
+        return False  # most lines
+    for found in re.finditer(rf"(?<![A-Za-z]){re.escape(written)}(?![A-Za-z])", line):  # "Java", not "JavaScript"
+        at, end = found.span()
+        if _A_LITTLE_BEFORE.search(line[max(0, at - 24) : at]) or _A_LITTLE_AFTER.match(line[end:]):
+            return True
+    return False

@@ -32,24 +32,6 @@ _WISH_ZH = re.compile(
     r"(?:加入|成为|从事|进入|投身|寻求|获得|找到|应聘|担任|承担|转型|转岗|转向|转入|由|向|学习|在|到|与贵|为贵)[^。！？；!?;\n]*)",
     re.MULTILINE,
 )
-# A lack the person owns up to: "缺点是团队管理经验较少", "缺乏大客户销售经验", "limited experience with Kubernetes":
-# what it names is not shown; to the clause's end ("…较少，目前只带过新人主播": the next clause is a fact).
-_LACK_ZH = re.compile(
-    r"(?:^|(?<=[。！？；，、：.!?;,:\s]))((?:[^。！？；，,!?;\n]{0,20}?(?:经验|经历|能力)(?:相对|比较|较为|还|尚|仍)?"
-    r"(?:较少|偏少|不足|欠缺|有限|尚浅|较浅|薄弱|不够|缺乏)"
-    r"|(?:缺点是|不足是|短板是)?(?:缺乏|欠缺|缺少|没有|尚无|暂无)[^。！？；，,!?;\n]{0,20}?(?:经验|经历))"
-    r"[^。！？；，,!?;\n]*)",
-    re.MULTILINE,
-)
-_LACK_WORDS_ZH = ("少", "不足", "欠缺", "有限", "浅", "薄弱", "不够", "缺", "没有", "尚无", "暂无")
-# …to the sentence's end, a list of what is lacking with it ("no experience with Clio, iManage or deposition
-# summaries"), unless a "but" turns to what was done ("limited experience with Kubernetes, but used Docker daily").
-_LACK_TAIL = r"(?:(?!,?[ \t]+(?:but|though|although|yet|while|however|whereas)\b)[^.;\n])*"
-_LACK = re.compile(
-    r"\b((?:limited|little|no)[ \t]+(?:hands-on[ \t]+|direct[ \t]+|formal[ \t]+)?(?:experience|exposure)[ \t]+"
-    rf"(?:with|in|to|of)\b{_LACK_TAIL}|lack(?:s|ing)?[ \t]+(?:of[ \t]+)?[^.;,\n]{{0,30}}?experience\b{_LACK_TAIL})",
-    re.IGNORECASE,
-)
 _OPENERS = (
     "looking",
     "seeking",
@@ -77,18 +59,13 @@ _MOVING_INTO = re.compile(
 
 
 def wish_spans(text: str) -> list[tuple[int, int]]:
-    """Where `text` says which job the person wants (a sentence may run on over one line break), or owns up to a
-    lack: either names what the documents do not show."""
+    """Where `text` says which job the person wants (a sentence may run on over one line break)."""
     folded = text.lower()
     spans = [m.span(1) for m in _WISH.finditer(text)] if any(word in folded for word in _OPENERS) else []
     if "ing " in folded:
         spans.extend(m.span(1) for m in _MOVING_INTO.finditer(text))
     if any(word in text for word in _OPENERS_ZH):  # most documents have neither: no search
         spans.extend(m.span(1) for m in _WISH_ZH.finditer(text))
-    if any(word in text for word in _LACK_WORDS_ZH):
-        spans.extend(m.span(1) for m in _LACK_ZH.finditer(text))
-    if "experience" in folded or "exposure" in folded:
-        spans.extend(m.span(1) for m in _LACK.finditer(text))
     return sorted(spans)
 
 

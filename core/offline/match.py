@@ -22,6 +22,7 @@ from core.facts.cert_status import in_short, lapsed, not_held_only, pending_only
 from core.facts.coverage import either_groups, met_by_another
 from core.facts.languages import MULTILINGUAL
 from core.facts.model import PRESENT, DocumentModel, JobFacts
+from core.facts.shown import known_a_little
 from core.facts.text import contains_phrase, fold, has_cjk
 from core.facts.vocabulary import get_vocabulary
 from core.offline.advice import Advisor
@@ -454,7 +455,11 @@ def pitch_named(fit: Fit, resume: DocumentModel, limit: int) -> list[tuple[str, 
         for p in [*fit.must, *fit.nice]
         if p.status == "resume" and p.line is not None and not is_soft_skill(p.keyword)
     ]
-    return [(p.keyword, surface(p.keyword, resume, p.line)) for p in proofs][:limit]
+    named = [(p.keyword, surface(p.keyword, resume, p.line)) for p in proofs]
+    # "了解Shopify后台操作", "Java (basic)" in the skills list: known a little, never said as worked with
+    return [
+        (keyword, shown) for keyword, shown in named if not any(known_a_little(line, shown) for line in resume.lines)
+    ][:limit]
 
 
 def _self_pitch(

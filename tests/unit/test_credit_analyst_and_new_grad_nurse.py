@@ -8,6 +8,7 @@ role at SMB Lending" (the team after the title); the nurse's capstone was "At Ca
 
 from __future__ import annotations
 
+from core.facts.shown import known_a_little
 from tests.unit.fixture_pairs import read_pair, run_offline
 
 ANALYST = ("credit_analyst_to_fintech_risk_en.txt", "brightledger_risk_analyst.txt")
@@ -44,3 +45,16 @@ def test_a_rotations_bracketed_word_is_no_employer_and_the_postings_place_is_bel
     assert capstone.org == "OSU Wexner Medical Center"
     assert capstone.title.startswith("Senior Practicum")
     assert (job.company, job.location) == ("Riverside Health System", "Columbus, OH")  # not "Medical-Surgical"
+
+
+def test_a_skill_known_a_little_is_never_said_as_worked_with() -> None:
+    """ "[Python (basic – pandas)]": the pitch said "I work with SQL, Python"; "了解生意参谋数据分析" gave
+    "熟悉数据分析"."""
+    pitch = run_offline(*ANALYST, "en")["match"].self_pitch
+    worked_with = pitch.split("I work with ", 1)[1].split(".", 1)[0]
+    assert "SQL" in worked_with and "Python" not in worked_with
+    assert known_a_little("Tools: Git, Linux, familiar with Docker", "Docker")
+    assert known_a_little("Languages: Python, JavaScript, Go, SQL, Java (basic)", "Java")
+    assert not known_a_little("Languages: Python, JavaScript, Go, SQL, Java (basic)", "JavaScript")
+    assert known_a_little("4. 了解生意参谋数据分析，能根据点击率优化视觉方案。", "数据分析")
+    assert not known_a_little("熟练使用Excel（数据透视表）", "Excel")
