@@ -91,3 +91,20 @@ def test_a_childcare_certificate_the_posting_prefers_is_met() -> None:
     coverage = compute_coverage(job.must_have, job.nice_to_have, doc, None, jd)
     found = {item.keyword: item.status for item in [*coverage.must_have, *coverage.nice_to_have]}
     assert found["childcare worker certificate"] == "resume"
+
+
+def test_a_design_fmea_is_no_process_fmea_and_a_control_plan_is_asked() -> None:
+    """ "编制PFMEA、控制计划（Control Plan）" asked a generic FMEA that "参与客户DFMEA评审" proved, and no control
+    plan."""
+    jd, job = read_job(
+        "工艺工程师\n任职要求：\n1. 熟练编制PFMEA、控制计划（Control Plan）；\n2. 熟悉Facebook广告投放优先；\n"
+    )
+    assert {"pfmea", "control plan"} <= set(job.must_have)
+    assert "meta ads" in [*job.must_have, *job.nice_to_have]
+    doc = read_document(
+        "刘建国\n电话：186-5123-7720\n\n工作经历\n某公司 机械设计工程师 2019.04 - 至今\n· 参与客户DFMEA评审\n", "resume"
+    )
+    coverage = compute_coverage(job.must_have, job.nice_to_have, doc, None, jd)
+    found = {item.keyword: item.status for item in [*coverage.must_have, *coverage.nice_to_have]}
+    assert found["pfmea"] == "missing"
+    assert "fmea" in get_vocabulary().broader("pfmea") and "fmea" in get_vocabulary().broader("dfmea")
