@@ -646,9 +646,16 @@ def unknown_listed(doc: DocumentModel, lines: list[int]) -> list[str]:
                 continue
             if edition and fold(item) in _EDITION:
                 continue
+            if _CJK_CLAUSE.match(item):
+                continue  # "可作为工作语言" (of "英语CET-6，可作为工作语言"): what the skill before it allows, no skill
             if fold(item) not in vocab.generic_words:
                 out.append(_as_written(unit[begin:start], item))
     return out
+
+
+# What the item before it serves as ("英语CET-6，可作为工作语言"): no item of its own. A capacity the user lists
+# ("能独立编写商务标") is one, and stays.
+_CJK_CLAUSE = re.compile(r"^(?:可以?|能够?)?(?:作为|用作|用于)[\u4e00-\u9fff]")
 
 
 def _as_written(original: str, item: str) -> str:

@@ -6,6 +6,7 @@ opened a section of its own that swallowed the two projects below it."""
 from __future__ import annotations
 
 from core.facts.read import read_document, read_job
+from core.offline.lookup import unknown_listed
 from tests.unit.fixture_pairs import fixture, run_offline
 from tests.unit.test_offline_engine import Service
 
@@ -94,3 +95,15 @@ def test_a_certificate_being_pursued_is_not_held_and_a_programme_label_is_no_cer
     assert "Microsoft Certified" not in doc.certifications
     assert "Power BI Data Analyst Associate" in doc.certifications
     assert "IIBA ECBA (Entry Certificate in Business Analysis) - pursuing" in doc.certifications  # its note kept
+
+
+def test_what_a_listed_skill_serves_as_is_no_skill_and_a_listed_capacity_stays() -> None:
+    """ "英语CET-6，可作为工作语言" put "可作为工作语言" in the tailored skills line; "能独立编写商务标" is the user's
+    own."""
+
+    doc = read_document(
+        "陈思雨\n电话：13827164492\n\n专业技能\n英语CET-6，可作为工作语言\nExcel、能独立编写商务标\n", "resume"
+    )
+    listed = unknown_listed(doc, doc.section_lines("skills"))
+    assert "可作为工作语言" not in listed
+    assert "能独立编写商务标" in listed
