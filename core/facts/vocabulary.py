@@ -218,10 +218,12 @@ _OTHER_SENSE_AFTER = {
     "备考": re.compile(r"[ \t]*中"),
     # the International Baccalaureate ("IB官方工作坊", "IB课程"), not investment banking
     "ib": re.compile(r"[ \t]*(?:官方|课程|学校|教学|体系|认证|工作坊|diploma\b|curriculum\b|schools?\b)", re.I),
-    # code written ("writing queries in SPL or KQL", "writing unit tests", "writing clean Python"), not prose
+    # code written ("writing queries in SPL or KQL", "writing unit tests", "writing clean Python"), or a team's work
+    # items ("writing user stories", "writing acceptance criteria"), not prose
     "writing": re.compile(
         r"[ \t]+(?:[\w+#./-]+[ \t]+){0,2}?(?:quer(?:y|ies)|code|scripts?|tests?|rules?|detections?|playbooks?|"
-        r"programs?|software|functions?|SQL|SPL|KQL|Python|Java|automation|macros?|firmware|drivers?)\b",
+        r"programs?|software|functions?|SQL|SPL|KQL|Python|Java|automation|macros?|firmware|drivers?|"
+        r"user[ \t]+stories|stories|acceptance[ \t]+criteria|test[ \t]+cases|specs|specifications|tickets)\b",
         re.I,
     ),
     # a length of time ("calendar year", "30 calendar days"), not an executive's diary

@@ -28,6 +28,8 @@ def test_a_word_read_in_the_sense_of_its_neighbours() -> None:
     assert "sql" not in _skills("improved MQL-to-SQL conversion by 18%")
     assert "sql" in _skills("Wrote SQL queries to validate data")
     assert "communication" not in _skills("B.Tech in Electronics and Communication Engineering, NIT Trichy")
+    assert _skills("Strong experience in requirement gathering and writing user stories.") == {"user stories"}
+    assert "writing" in _skills("Excellent writing and editing skills")
 
 
 def test_the_words_a_header_parts_with_an_ideographic_space_are_no_skill() -> None:
