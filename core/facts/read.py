@@ -3347,7 +3347,7 @@ def _title_line(line: str, vocab: Vocabulary) -> tuple[str, str, str] | None:
         company = ""  # "Registered Nurse - Cardiac Step-Down Unit", "Staff Pharmacist - Retail": the employer is below
     fields = [f.strip() for f in re.split(r"\s*[|｜]\s*", company) if f.strip()]
     named = [f for f in fields if not (_OFFER_TERMS.search(f) or vocab.degrees_in(f))]
-    if len(fields) >= 2 and _board_fields(fields, vocab):
+    if len(fields) >= 2 and _board_fields(len(fields) - len(named), named, vocab):
         # "民宿运营经理 | 杭州·西湖区 | 3-5年 | 本科 | 12-18K": a board's fields after the title; the company is below
         location, company = location or next((f for f in named if _is_location(f)), named[0] if named else ""), ""
     elif len(named) < len(fields) and named:
@@ -3364,18 +3364,14 @@ def _title_line(line: str, vocab: Vocabulary) -> tuple[str, str, str] | None:
     return title, company if len(company) <= 60 else "", location
 
 
-def _board_fields(fields: list[str], vocab: Vocabulary) -> bool:
-    """True for a board's fields after a title: its place, years, schooling and pay. A place the list of cities
-    does not hold ("宿迁-沭阳县") passes beside two or more of the board's terms, unless it names a firm."""
-    offers = [f for f in fields if _OFFER_TERMS.search(f) or vocab.degrees_in(f)]
-    rest = [f for f in fields if f not in offers]
-    if all(_is_location(f) for f in rest):
+def _board_fields(offers: int, named: list[str], vocab: Vocabulary) -> bool:
+    """True for a board's fields after a title (`offers` of them its years, schooling or pay, `named` the others): a
+    place. One the list of cities does not hold ("宿迁-沭阳县") passes beside two or more of the board's terms,
+    unless it names a firm."""
+    if all(_is_location(f) for f in named):
         return True
-    unknown = rest[0] if len(rest) == 1 else ""
-    return len(offers) >= 2 and 0 < len(unknown) <= 12 and not (_ORG_WORDS.search(unknown) or _FIRM_ZH.search(unknown))
-
-
-_FIRM_ZH = re.compile(r"公司|集团|有限|银行|医院|学校|大学|研究[院所]|工厂|门店|酒店")
+    unknown = named[0] if len(named) == 1 else ""
+    return offers >= 2 and 0 < len(unknown) <= 12 and not _is_org(unknown, vocab)
 
 
 def _bracketed(piece: str, line: str) -> bool:

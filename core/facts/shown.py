@@ -200,14 +200,15 @@ _A_LITTLE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _A_LITTLE_AFTER = re.compile(
-    r"^\s*(?:[（(][^（()）\n]{0,8}?(?:了解|基础|入门|初级|basic|beginner|familiar|learning|exposure)"
-    r"|[:：]\s*(?:了解|基础|入门|初级|basic|beginner))",
+    r"^[ \t]*(?:[（(][^（()）\n]{0,8}?(?:了解|基础|入门|初级|basic|beginner|familiar|learning|exposure)"
+    r"|[:：][ \t]*(?:了解|基础|入门|初级|basic|beginner))",
     re.IGNORECASE,
 )
 
 
 def known_a_little(line: str, written: str) -> bool:
-    """True when `line` says the person knows the skill it writes as `written` only at a basic level."""
+    """True when `line` (or a whole text: neither window crosses a line) says the person knows the skill it writes
+    as `written` only at a basic level."""
     if not written or written not in line:
         return False  # most lines
     for found in re.finditer(rf"(?<![A-Za-z]){re.escape(written)}(?![A-Za-z])", line):  # "Java", not "JavaScript"

@@ -457,9 +457,7 @@ def pitch_named(fit: Fit, resume: DocumentModel, limit: int) -> list[tuple[str, 
     ]
     named = [(p.keyword, surface(p.keyword, resume, p.line)) for p in proofs]
     # "了解Shopify后台操作", "Java (basic)" in the skills list: known a little, never said as worked with
-    return [
-        (keyword, shown) for keyword, shown in named if not any(known_a_little(line, shown) for line in resume.lines)
-    ][:limit]
+    return [(keyword, shown) for keyword, shown in named if not known_a_little(resume.text, shown)][:limit]
 
 
 def _self_pitch(
