@@ -69,12 +69,13 @@ class Box:
         return self.y1 - self.y0
 
 
-def reading_order(boxes: Sequence[Box], *, tables: bool = False) -> list[Box]:
+def reading_order(boxes: Sequence[Box], *, tables: bool = False, sidebars: dict[int, float] | None = None) -> list[Box]:
     """The boxes in the order a person reads the page; the page's title (a name atop the main column, beside
-    a sidebar) first."""
+    a sidebar) first. `sidebars`, when given, is filled with {box index: the right edge of its column} for the
+    lines of the narrower side of each gutter (a sidebar), where a PDF's text wraps at the column's edge."""
     if len(boxes) > MAX_LAYOUT_LINES:
         return _rows(list(boxes))
-    ordered, columns = _order(list(boxes), tables)
+    ordered, columns = _order(list(boxes), tables, sidebars)
     title = _title(ordered) if columns else None  # one column is read top down: its title is already first
     return [title, *(b for b in ordered if b is not title)] if title is not None else ordered
 
@@ -90,18 +91,22 @@ def _title(boxes: list[Box]) -> Box | None:
     return None
 
 
-def _order(boxes: list[Box], tables: bool = False) -> tuple[list[Box], bool]:
+def _order(boxes: list[Box], tables: bool = False, sidebars: dict[int, float] | None = None) -> tuple[list[Box], bool]:
     """The boxes in reading order, and whether the page had columns side by side."""
     if len(boxes) <= 1:
         return boxes, False
     gutter = _gutter(boxes, tables)
     if gutter is not None:
         left, right = [b for b in boxes if b.x1 <= gutter], [b for b in boxes if b.x0 >= gutter]
-        return _joined(_order(left, tables), _order(right, tables), True)
+        if sidebars is not None:
+            narrower = min(left, right, key=lambda side: max(b.x1 for b in side) - min(b.x0 for b in side))
+            edge = max(b.x1 for b in narrower)
+            sidebars.update((b.index, edge) for b in narrower)
+        return _joined(_order(left, tables, sidebars), _order(right, tables, sidebars), True)
     cut = _widest_row_gap(boxes)
     if cut is not None:
         top, bottom = [b for b in boxes if b.y1 <= cut], [b for b in boxes if b.y0 >= cut]
-        return _joined(_order(top, tables), _order(bottom, tables), False)
+        return _joined(_order(top, tables, sidebars), _order(bottom, tables, sidebars), False)
     return _rows(boxes), False
 
 

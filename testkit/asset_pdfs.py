@@ -84,6 +84,44 @@ def two_column_pdf() -> bytes:
     return _html_pdf(body, ".grid { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1.5cm }")
 
 
+# A resume builder's narrow sidebar: each paragraph wraps every few words at the column's edge, and the degree
+# has a line break of the writer's own after its university.
+SIDEBAR_PARAGRAPHS = [
+    ("h2", "Skills"),
+    ("p", "Research methods: contextual inquiry, diary studies, usability testing, card sorting, tree testing"),
+    ("p", "Tools: Dovetail (repository owner), Optimal Workshop, Maze, UserTesting, Figma (prototyping), Qualtrics"),
+    ("p", "Workshop facilitation; survey design (Likert scales, MaxDiff, Kano analysis)"),
+    ("h2", "Certifications"),
+    ("p", "Nielsen Norman Group UX Certification – Interaction Design specialty, 2021"),
+    ("h2", "Education"),
+    (
+        "p",
+        "Master of Science in Human-Computer Interaction, Georgia Institute of Technology,<br>"
+        "College of Computing, 2016 – 2018",
+    ),
+]
+SIDEBAR_MAIN = [
+    ("h2", "Experience"),
+    ("p", "Senior UX Researcher, Northwind Health — Atlanta, GA"),
+    ("p", "Mar 2019 – present"),
+    ("li", "Ran 140 moderated sessions a year across patient and clinician products"),
+    ("li", "Built the research repository in Dovetail; 300 studies tagged, used by 9 product teams"),
+]
+
+
+def sidebar_pdf() -> bytes:
+    """A two-column resume whose sidebar is a third of the page wide (as resume builders print them)."""
+    side = "".join(f"<{tag}>{text}</{tag}>" for tag, text in SIDEBAR_PARAGRAPHS)
+    main = "".join(f"<{tag}>{text}</{tag}>" for tag, text in SIDEBAR_MAIN)
+    columns = f"<div class='side'>{side}</div><div class='main'>{main}</div>"
+    body = f"<h1>Dana Whitfield</h1><div class='wrap'>{columns}</div>"
+    css = (
+        ".wrap { display: flex } .side { width: 32%; padding-right: 12px } .main { width: 66%; padding-left: 12px }"
+        " body { font-size: 10pt } p, li { margin: 2px 0 } h2 { font-size: 11pt; margin: 10px 0 4px }"
+    )
+    return _html_pdf(body, css)
+
+
 # A new graduate's resume as HTML resume builders lay it out: each header row's dates and place float right.
 FLOATED_ROWS: list[tuple[str, str, list[str]]] = [
     ("EDUCATION", "", []),
