@@ -15,6 +15,7 @@ import threading
 import warnings
 from typing import Any
 
+from core.column_wraps import SCANNED, Line, unwrapped
 from core.config import get_settings
 from core.cpu_turns import TURNS
 from core.errors import InvalidInput
@@ -104,8 +105,10 @@ def read_image(data: bytes, min_score: float = 0.5) -> str:
     if not result:
         return ""
     kept = [item for item in result if float(item[2]) >= min_score and str(item[1]).strip()]
-    lines = [tidy_read_line(_spaced(kept[box.index])) for box in reading_order(_boxes(kept))]
-    return "\n".join(line for line in lines if line)
+    sidebars: dict[int, float] = {}  # a sidebar's lines its edge wrapped are one line again (core.column_wraps)
+    ordered = reading_order(_boxes(kept), sidebars=sidebars)
+    lines = [Line(text, box, box) for box in ordered if (text := tidy_read_line(_spaced(kept[box.index])))]
+    return "\n".join(unwrapped(lines, sidebars, SCANNED))
 
 
 def _boxes(result: list[Any]) -> list[Box]:

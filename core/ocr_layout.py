@@ -72,7 +72,7 @@ class Box:
 def reading_order(boxes: Sequence[Box], *, tables: bool = False, sidebars: dict[int, float] | None = None) -> list[Box]:
     """The boxes in the order a person reads the page; the page's title (a name atop the main column, beside
     a sidebar) first. `sidebars`, when given, is filled with {box index: the right edge of its column} for the
-    lines of the narrower side of each gutter (a sidebar), where a PDF's text wraps at the column's edge."""
+    lines of the narrower side of each gutter (a sidebar), whose text wraps at that edge (core.column_wraps)."""
     if len(boxes) > MAX_LAYOUT_LINES:
         return _rows(list(boxes))
     ordered, columns = _order(list(boxes), tables, sidebars)

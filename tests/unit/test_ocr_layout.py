@@ -130,3 +130,37 @@ def test_a_page_of_thousands_of_tiny_lines_is_read_row_by_row_at_once() -> None:
     ordered = _texts(boxes)
     assert ordered[:2] == ["left 0", "right 0"]
     assert len(ordered) == 2 * MAX_LAYOUT_LINES
+
+
+def test_a_scanned_sidebars_wrapped_paragraphs_and_address_are_read_whole() -> None:
+    """A scan of a template whose narrow left column wraps its paragraphs: read line by line, the address lost its
+    last letters to the next line ("…@freightline.co" over "m"), the degree its school and a certificate its
+    year; a skills paragraph came in four pieces. Headings set in the body's size stay headings."""
+    source = "\n".join(
+        [
+            "name: Marisol Okafor-Brandt",
+            "headline: Logistics Coordinator",
+            "# Contact [side]",
+            "marisol.okafor.brandt@freightline.com",
+            "# Skills [side]",
+            "Freight operations: carrier booking, customs documentation, CargoWise One, SAP TM, Incoterms 2020",
+            "# Certifications [side]",
+            "Certified International Freight Forwarder (FIATA Diploma), 2019",
+            "# Education [side]",
+            "Bachelor of Business Administration in Supply Chain Management, University of Manchester, 2015",
+            "# Experience",
+            "Kuehne+Nagel — Logistics Coordinator, Mar 2019 – present",
+            "- Booked 1,200 ocean and air shipments a year across 14 carriers",
+            "- Cleared customs entries for EU and UK imports with zero penalties in 2023",
+        ]
+    )
+    lines = read_image(jpeg(two_column_page(source))).splitlines()
+    assert "marisol.okafor.brandt@freightline.com" in lines
+    assert {"Skills", "Certifications", "Education"} <= set(lines)
+    model = read_document("\n".join(lines), "resume")
+    assert model.contact.email == "marisol.okafor.brandt@freightline.com"
+    school = model.education[0]
+    assert (school.org, school.degree_level, school.end) == ("University of Manchester", "bachelor", "2015")
+    assert model.certifications == ["Certified International Freight Forwarder"]
+    skills = [line for line in lines if line.startswith("Freight operations:")]
+    assert len(skills) == 1 and skills[0].endswith("Incoterms 2020")
