@@ -427,8 +427,10 @@ def _is_location(part: str) -> bool:
         return True
     if not text or len(text) > 40 or _BARE_TITLE.match(text.split(",")[0]):  # "VP, Sales" is a title, no place
         return False
-    if _CITY_STATE.match(text) or text.lower() in _PLACES:
+    if text.lower() in _PLACES:
         return True
+    if _CITY_STATE.match(text):  # not "Program Manager, Procurement Analytics": a title and its team
+        return not _is_title(text.split(",")[0], get_vocabulary())
     if text.lower().split(",")[0].strip() in _PLACES:
         return True
     if text in _CITY_SET:
@@ -1044,8 +1046,8 @@ def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary, header: str =
             entry.location = part
         elif (
             not entry.title
-            and _is_title(part, vocab)
-            and (_COOP_TITLE.search(part) or not _is_org(_TEAM_ASIDE.sub("", part), vocab))
+            and _is_title(_without_team(part), vocab)
+            and (_COOP_TITLE.search(part) or not _is_org(_without_team(_TEAM_ASIDE.sub("", part)), vocab))
         ):
             entry.title = part
         elif _aside_of_title(rest, at, entry, vocab) and _bracketed(part, header):
@@ -2420,11 +2422,42 @@ def _employer_above(lines: list[str], above: int, previous_end: int, parts: list
         above < previous_end
         or len(parts) < 2
         or not _is_title(parts[0], vocab)
-        or any(_is_org(p, vocab) for p in parts)
+        or any(_is_org(p, vocab) and not _a_team(p) for p in parts)
         or (above > previous_end and _stops_mid_sentence(lines[above - 1]) and not _short_plain(lines[above - 1]))
     ):
         return []
-    return _org_line(lines[above], vocab)
+    return _org_line(lines[above], vocab) or _lone_firm(lines[above], vocab)
+
+
+def _lone_firm(line: str, vocab: Vocabulary) -> list[str]:
+    """[the firm] when the line is a firm's name alone, by its own words ("Dell Technologies", "Acme Corp"): the
+    employer of the header under it, written without its place."""
+    text = line.strip()
+    if not _short_plain(line) or _is_header_line(line) or len(text.split()) > 6 or _line_dates(text)[1]:
+        return []
+    if _is_org(text, vocab) and not _is_title(text, vocab) and not _is_location(text) and not _a_team(text):
+        return [text]
+    return []
+
+
+# The words that make a team's name read as a firm's: "Supply Chain Systems", "Clinical Technology", "Data Labs".
+_TEAM_ORG_WORDS = frozenset(("systems", "technology", "technologies", "labs", "lab", "health", "group", "consulting"))
+
+
+def _without_team(title: str) -> str:
+    """A title without the team `_employer_above` joined to it ("Senior Program Manager, Supply Chain Systems")."""
+    head, comma, team = title.rpartition(", ")
+    return head if comma and _a_team(team) else title
+
+
+def _a_team(part: str) -> bool:
+    """A team a title names after its comma, though a firm's word ends it: it opens with a function's word and
+    the firm's words in it are only those a team's name uses too ("Senior Program Manager, Supply Chain Systems"
+    under "Dell Technologies — Austin, TX"; not "Cisco Systems", not "Acme Data Corp")."""
+    if not _FUNCTION_WORDS.match(part.strip()):
+        return False
+    found = {m.group(0).lower().rstrip(".") for m in _ORG_WORDS.finditer(part)}
+    return bool(found) and found <= _TEAM_ORG_WORDS
 
 
 _CREDENTIAL = re.compile(r"\b(?:certificate|diploma|certification)\b", re.IGNORECASE)

@@ -1598,6 +1598,31 @@ def test_an_employer_line_above_a_title_and_its_team_is_the_employer() -> None:
     assert [e.org for e in read_document(named, "resume").experience] == ["Globex Inc"]
 
 
+def test_a_team_named_like_a_firm_under_its_employer_stays_in_the_title() -> None:
+    """A senior candidate's promotions at one employer, each title with its team: "Dell Technologies — Austin, TX"
+    over "Senior Program Manager, Supply Chain Systems | Jan 2020 – Present". "Systems" is a firm's word ("Cisco
+    Systems"), so the team was the employer of both roles and Dell was lost; written without its place, the
+    employer's line was no employer's line at all, and the second role's "Program Manager, Procurement Analytics"
+    was read as a city and its state."""
+    roles = (
+        "Senior Program Manager, Supply Chain Systems | Jan 2020 – Present\n• Led a demand-sensing rollout\n"
+        "Program Manager, Procurement Analytics | Jun 2016 – Dec 2019\n• Built the supplier scorecard\n"
+        "Accenture — Dallas, TX\nBusiness Analyst | Jul 2013 – May 2016\n• Gathered requirements\n"
+    )
+    expected = [
+        ("Dell Technologies", "Senior Program Manager, Supply Chain Systems", "2020-01"),
+        ("Dell Technologies", "Program Manager, Procurement Analytics", "2016-06"),
+        ("Accenture", "Business Analyst", "2013-07"),
+    ]
+    for employer in ("Dell Technologies — Austin, TX", "Dell Technologies"):
+        model = read_document(f"EXPERIENCE\n{employer}\n{roles}", "resume")
+        assert [(e.org, e.title, e.start) for e in model.experience] == expected, employer
+        assert [len(e.bullets) for e in model.experience] == [1, 1, 1]
+    # A firm by its own name stays the employer: "Cisco Systems" opens with no function's word.
+    named = "EXPERIENCE\nAcme Corp — Dallas, TX\nEngineer, Cisco Systems   2019 – 2021\n• Built routers\n"
+    assert [e.org for e in read_document(named, "resume").experience] == ["Cisco Systems"]
+
+
 def test_a_preferred_aside_leaves_its_requirement_required() -> None:
     """tests/data/jd/siemens_sourcing.txt: "Strong knowledge of SAP (S/4HANA preferred)" made SAP a nice-to-have."""
     _model, job = read_job(_data("jd", "siemens_sourcing.txt"))
