@@ -84,9 +84,11 @@ def two_column_pdf() -> bytes:
     return _html_pdf(body, ".grid { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1.5cm }")
 
 
-# A resume builder's narrow sidebar: each paragraph wraps every few words at the column's edge, and the degree
-# has a line break of the writer's own after its university.
+# A resume builder's narrow sidebar: each paragraph wraps every few words at the column's edge; the writer's own
+# line breaks stand after a university, after a degree as wide as the column, and between contact fields.
 SIDEBAR_PARAGRAPHS = [
+    ("h2", "Contact"),
+    ("p", "Decatur, GA (open to hybrid)<br>dwhitfield.ux@gmail.com<br>(404) 555-0188"),
     ("h2", "Skills"),
     ("p", "Research methods: contextual inquiry, diary studies, usability testing, card sorting, tree testing"),
     ("p", "Tools: Dovetail (repository owner), Optimal Workshop, Maze, UserTesting, Figma (prototyping), Qualtrics"),
@@ -98,6 +100,11 @@ SIDEBAR_PARAGRAPHS = [
         "p",
         "Master of Science in Human-Computer Interaction, Georgia Institute of Technology,<br>"
         "College of Computing, 2016 – 2018",
+    ),
+    (
+        "p",
+        "<b>Bachelor of Arts in Psychology with a Concentration in Cognitive Science, Minor in Statistics</b><br>"
+        "University of Georgia, Athens, GA<br>May 2014",
     ),
 ]
 SIDEBAR_MAIN = [

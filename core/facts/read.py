@@ -684,6 +684,13 @@ _CV_FIELD = re.compile(
 )
 
 
+def names_an_organisation(part: str) -> bool:
+    """Whether `part` reads as an organisation's name by its own words ("North Carolina State University",
+    "Brightwave Software, Inc.", "华为技术有限公司"): for the layout, which must not run a line into the next one's
+    school or firm (core.column_wraps)."""
+    return _is_org(part, get_vocabulary())
+
+
 def _is_org(part: str, vocab: Vocabulary) -> bool:
     if _CJK.search(part):
         return any(part.endswith(org) or org in part for org in vocab.cjk_org_suffixes)
@@ -1609,6 +1616,15 @@ def _org_line(line: str, vocab: Vocabulary) -> list[str]:
     return parts if named else []
 
 
+def _long_degree_line(line: str, vocab: Vocabulary) -> bool:
+    """A degree's own line longer than a plain header's, over its school: "Bachelor of Science in Biology with a
+    Concentration in Molecular and Cellular Biology, Minor in Chemistry" over "North Carolina State University"."""
+    text = line.strip()
+    if is_bullet(line) or len(text) > 160 or text.endswith((".", "。", ";", "；")):
+        return False
+    return any(hit.start == 0 for hit in vocab.degrees_in(text))
+
+
 def _school_line(line: str) -> bool:
     """A school's own line, longer than a plain header's: "Carnegie Mellon University, School of Computer
     Science | Pittsburgh, PA" above the degree and its dates."""
@@ -1948,7 +1964,11 @@ def _entries_in(
         while (
             probe >= previous_end
             and probe >= reach
-            and (_short_plain(lines[probe]) or (wants_school and _school_line(lines[probe])))
+            and (
+                _short_plain(lines[probe])
+                or (wants_school and _school_line(lines[probe]))
+                or (kind == "education" and _long_degree_line(lines[probe], vocab))
+            )
             and (len(parts) < 2 or wants_school)
             # a line opening with a grade ("GPA 3.86/4.00 · Sigma Theta Tau") ends the degree above it
             and not _GPA.match(lines[probe].strip())
