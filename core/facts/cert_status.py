@@ -20,7 +20,7 @@ _BEFORE = re.compile(
     r"(?:\b(?:candidate\s+for|pursuing|working\s+towards?|towards?|studying\s+for|preparing\s+for|enrolled\s+in"
     r"|sitting\s+for|registered\s+for|currently\s+taking|(?:currently\s+)?completing|in\s+progress:?)"
     r"(?:\s+(?:the|a|an|my|state(?:'s)?))?(?-i:(?:\s+[A-Z][a-z]+){0,2})\s*"
-    r"|(?:正在|目前|现)?(?:备考|考取|报考|冲刺|在考|准备考取)中?\s*)$",
+    r"|(?:正在|目前|现)?(?:备考|考取|报考|冲刺|在考|准备考取)中?\s*[：:]?\s*)$",  # "在考：CFP…", "正在备考：SHRM-CP"
     re.IGNORECASE,
 )
 # Signed up for, not sat: "六西格玛绿带：已报名", "ISO 45001内审员：计划参加培训".
@@ -43,6 +43,7 @@ _NOT_HELD = (
     rf"|候选人|在考|备考|考试中|学习中|进行中|准备中|已过期|已失效|[尚暂]?未取得|[尚暂]?未获得|在读|未通过|{_SIGNED_UP_ZH}"
     r"|已于[^，,。；;]{0,10}(?:过期|失效)|未复审"  # "叉车证（…，已于2022年过期，未复审）"
     r"|(?:已?通过|已过)\s*\d+\s*[科门]|\d+\s*[科门]已(?:通过|过)|专业阶段"
+    r"|(?:已?通过|已过)[^，,；;）)]{0,20}?(?:\d+|[一两二三四五六])\s*个?(?:科|门|模块)|预计\s*\d{4}\s*年?(?:完成|取得|拿证)"
 )
 _IN_BRACKET = re.compile(_NOT_HELD, re.IGNORECASE)
 # …or written straight after it: "CPA candidate", "SHRM-CP exam scheduled", "CPA – passed 2 of 4", "执业药师备考中";
@@ -72,7 +73,7 @@ _STILL_STUDYING = re.compile(rf"备考中?|在考|考试中|{_SIGNED_UP_ZH}")  #
 _LEVEL_AFTER = re.compile(r"[\s\-–—:：]*(?:associate|professional|specialty|foundation|practitioner|expert)\b", re.I)
 # Exams taken in stages, named by their stage: "CFA Level II", "CFA二级", "FRM Part I" are steps, not the charter…
 _STAGE = re.compile(r"(?:level|part)\s*(?:iii|ii|i|[123])\b|[一二三]级", re.IGNORECASE)
-_STAGED = frozenset({"cfa", "frm", "caia"})
+_STAGED = frozenset({"cfa", "frm", "caia", "cpim"})  # "APICS CPIM Part 1 (passed 2023)" holds no CPIM
 # …unless the line says the charter is held: "CFA charterholder", "CFA持证人".
 _HELD = re.compile(r"charter\s*holder|持证人", re.IGNORECASE)
 
@@ -192,7 +193,8 @@ def pending_spans(text: str, hits: list[Hit]) -> list[tuple[int, int] | None]:
             and _NAMED_TWICE.fullmatch(text, hit.end, after.start)
         ):
             joint = spans[i + 1]
-            spans[i] = None if joint is None else (hit.start, joint[1])
+            # "在考：CFP国际金融理财师（…）": what is said before the first name is said of both
+            spans[i] = _pending(text, hit) if joint is None else (hit.start, joint[1])
         elif after is not None and (shared := spans[i + 1]) and _LISTED_WITH.fullmatch(text, hit.end, after.start):
             # "CPR / BLS, American Heart Association — expired 2022": one card, its status said once for both
             spans[i] = (hit.start, shared[1])
@@ -207,13 +209,16 @@ def pending_spans(text: str, hits: list[Hit]) -> list[tuple[int, int] | None]:
 
 _LISTED_WITH = re.compile(r"[ \t]*[/&、][ \t]*")
 # One certificate's two names written together: "中国注册会计师CPA", "ACCA – Association of Chartered Certified…"
-_NAMED_TWICE = re.compile(r".{0,2}|[ \t]*[-–—:：][ \t]*", re.DOTALL)
+_NAMED_TWICE = re.compile(r".{0,2}|[ \t]*[-–—:：][ \t]*|[ \t]*[初中高]级[ \t]*", re.DOTALL)  # "软考中级 软件设计师"
 # Words later in the name's clause that say it is not held: "FNP-BC), ANCC – exam scheduled August 2024",
 # "APRN-CNP – Ohio Board of Nursing – application submitted 06/2024", "NALA Certified Paralegal (CP) exam — scheduled
 # November". Only these plain words; "candidate" so far from the name may be anyone ("PMP, screened candidates").
 _LATER = re.compile(
     r"\b(?:scheduled|pending|in\s+progress|expired|lapsed|inactive|application\s+submitted|not\s+yet\s+(?:licensed|certified|sat)"
-    r"|expected\s+to\s+qualify|part[-\s]?qualified)\b"
+    r"|expected\s+to\s+qualify|part[-\s]?qualified"
+    # "ACRP Certified Clinical Research Associate (CCRA) – coursework completed, exam expected 2027", "ASHP Pharmacy
+    # Informatics Certificate – coursework completed; capstone expected 2026": the course done, the credential not
+    r"|coursework\s+(?:completed|complete|done|finished|only)|(?:exam|capstone|test|award)\s+expected)\b"
     r"|备考中?|在考|考试中|已过期|已失效",
     re.IGNORECASE,
 )

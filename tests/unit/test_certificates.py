@@ -46,6 +46,20 @@ from tests.unit.test_offline_engine import _fixture, _service_of
         ("CKA, CKAD (expired)", [("cka", False), ("ckad", True)]),
         ("PMP certified; led 4 projects, all pending review", [("pmp", False)]),
         ("汽车营销师（四级）", [("automotive marketer", False)]),
+        # Five helpers' resumes (2026-12-07): each was read as held.
+        ("在考：CFP国际金融理财师（已通过投资规划、税务规划两个模块，预计2025年完成）", [("cfp", True), ("cfp", True)]),
+        ("- 正在备考：SHRM-CP（计划2025年春季考试）", [("shrm-cp", True)]),
+        ("软考中级 软件设计师（备考中，2024年11月参考）", [("ruankao", True), ("ruankao", True)]),
+        ("- APICS CPIM Part 1 (passed 2023)", [("cpim", True)]),
+        (
+            "ACRP Certified Clinical Research Associate (CCRA) – coursework completed, exam expected 2027",
+            [("acrp certified clinical research associate", True)],
+        ),
+        (
+            "- ASHP Pharmacy Informatics Certificate – coursework completed; capstone expected 2026",
+            [("ashp pharmacy informatics certificate", True)],
+        ),
+        ("AFP金融理财师（2019年）", [("afp", False), ("afp", False)]),
     ],
 )
 def test_a_certificate_named_as_worked_towards_is_not_held(line: str, expected: list[tuple[str, bool]]) -> None:
