@@ -1053,8 +1053,8 @@ def _fill_roles(entry: Entry, parts: list[str], vocab: Vocabulary, header: str =
             entry.location = part
         elif (
             not entry.title
-            and _is_title(_without_team(part), vocab)
-            and (_COOP_TITLE.search(part) or not _is_org(_without_team(_TEAM_ASIDE.sub("", part)), vocab))
+            and _is_title(_title_of(part, vocab), vocab)
+            and (_COOP_TITLE.search(part) or not _firm_named(_title_of(_TEAM_ASIDE.sub("", part), vocab), vocab))
         ):
             entry.title = part
         elif _aside_of_title(rest, at, entry, vocab) and _bracketed(part, header):
@@ -2442,32 +2442,48 @@ def _employer_above(lines: list[str], above: int, previous_end: int, parts: list
         above < previous_end
         or len(parts) < 2
         or not _is_title(parts[0], vocab)
-        or any(_is_org(p, vocab) and not _a_team(p) for p in parts)
+        or any(_firm_named(p, vocab) and not _a_team(p) for p in parts)
         or (above > previous_end and _stops_mid_sentence(lines[above - 1]) and not _short_plain(lines[above - 1]))
     ):
         return []
-    return _org_line(lines[above], vocab) or _lone_firm(lines[above], vocab)
+    set_apart = above == 0 or not lines[above - 1].strip()  # a blank line over it: no bullet's wrapped end
+    return _org_line(lines[above], vocab) or _lone_firm(lines[above], vocab, named_only=not set_apart)
 
 
-def _lone_firm(line: str, vocab: Vocabulary) -> list[str]:
-    """[the firm] when the line is a firm's name alone, by its own words ("Dell Technologies", "Acme Corp"): the
-    employer of the header under it, written without its place."""
+def _lone_firm(line: str, vocab: Vocabulary, named_only: bool = True) -> list[str]:
+    """[the firm] when the line is a firm's name alone, by its own words ("Dell Technologies", "Acme Corp"), or, set
+    apart by a blank line above it (not `named_only`), any short capitalised name that is no title, place or
+    heading ("Zillow"): the employer of the header under it, written without its place."""
     text = line.strip()
     if not _short_plain(line) or _is_header_line(line) or len(text.split()) > 6 or _line_dates(text)[1]:
         return []
-    if _is_org(text, vocab) and not _is_title(text, vocab) and not _is_location(text) and not _a_team(text):
+    if _is_title(text, vocab) or _is_location(text) or _a_team(text):
+        return []
+    if _is_org(text, vocab):
         return [text]
-    return []
+    words = text.split()
+    named = len(words) <= 3 and all(word[:1].isupper() for word in words) and not any(c.isdigit() for c in text)
+    return [text] if named and not named_only and not vocab.section_of(text) and not _ENGAGEMENT.match(text) else []
 
 
 # The words that make a team's name read as a firm's: "Supply Chain Systems", "Clinical Technology", "Data Labs".
 _TEAM_ORG_WORDS = frozenset(("systems", "technology", "technologies", "labs", "lab", "health", "group", "consulting"))
 
 
-def _without_team(title: str) -> str:
-    """A title without the team `_employer_above` joined to it ("Senior Program Manager, Supply Chain Systems")."""
-    head, comma, team = title.rpartition(", ")
-    return head if comma and _a_team(team) else title
+def _firm_named(part: str, vocab: Vocabulary) -> bool:
+    """A firm's name by its words, unless its last word makes it a title: "Group Product Manager" and "Bank Manager"
+    hold a firm's word and are titles ("Acme Consulting Group" is a firm)."""
+    if not _is_org(part, vocab):
+        return False
+    words = re.findall(r"[A-Za-z]+", part)
+    return _CJK.search(part) is not None or not words or words[-1].lower() not in vocab.title_heads
+
+
+def _title_of(part: str, vocab: Vocabulary) -> str:
+    """The title a header's part opens with, without the team joined after its comma ("Group Product Manager,
+    Checkout", "Senior Program Manager, Supply Chain Systems")."""
+    head, comma, team = part.partition(", ")
+    return head if comma and (_a_team(team) or (_is_title(head, vocab) and not _is_org(team, vocab))) else part
 
 
 def _a_team(part: str) -> bool:
@@ -2496,10 +2512,12 @@ def _credential_above(lines: list[str], above: int, previous_end: int, parts: li
 def _same_team_shape(parts: list[str], vocab: Vocabulary) -> bool:
     """A header written as a title and a team or store, naming no employer or place: "Assistant General Manager,
     Stone Oak"."""
+    if len(parts) == 3 and len(parts[2].split()) <= 3 and not _is_title(parts[2], vocab):
+        parts = parts[:2]  # "Associate Sales Representative, Joint Replacement (Denver Metro)": its territory too
     return (
         len(parts) == 2
         and _is_title(parts[0], vocab)
-        and not any(_is_org(p, vocab) or _is_location(p) for p in parts)
+        and not any(_firm_named(p, vocab) or _is_location(p) for p in parts)
         and not _is_title(parts[1], vocab)
         and not _NO_EMPLOYER.fullmatch(parts[1].strip())  # "Freelance Designer, Self-employed": no store of theirs
     )

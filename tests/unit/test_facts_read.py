@@ -1623,6 +1623,37 @@ def test_a_team_named_like_a_firm_under_its_employer_stays_in_the_title() -> Non
     assert [e.org for e in read_document(named, "resume").experience] == ["Cisco Systems"]
 
 
+def test_three_titles_at_one_employer_then_an_employer_named_alone() -> None:
+    """A director's resume (a helper's, 2026-12-07): "Northpeak Financial, Seattle, WA" over three titles, each "Title,
+    Team | years", the later two after a blank line; then "Zillow" alone over "Product Manager, Mortgages | 2013 –
+    2017". "Group Product Manager" holds a firm's word, so it was the second role's employer and the block ended;
+    the third took its team for employer, and "Zillow" was the third role's last bullet, its role at "Mortgages"."""
+    text = (
+        "PROFESSIONAL EXPERIENCE\n\nNorthpeak Financial, Seattle, WA\n"
+        "Director of Product Management, Merchant Platform | 2021 – Present\n- Lead 18 product managers\n\n"
+        "Group Product Manager, Checkout | 2019 – 2021\n- Redesigned checkout flow; conversion up 14%\n\n"
+        "Senior Product Manager, Payments Platform | 2017 – 2019\n- Launched multi-currency payouts in 12 markets\n\n"
+        "Zillow\nProduct Manager, Mortgages | 2013 – 2017\n- Built a mortgage rate comparison tool\n\n"
+        "Accenture, Chicago, IL\nBusiness Analyst | 2010 – 2013\n- Gathered requirements\n"
+    )
+    model = read_document(text, "resume")
+    assert [(e.org, e.title, e.start) for e in model.experience] == [
+        ("Northpeak Financial", "Director of Product Management, Merchant Platform", "2021"),
+        ("Northpeak Financial", "Group Product Manager, Checkout", "2019"),
+        ("Northpeak Financial", "Senior Product Manager, Payments Platform", "2017"),
+        ("Zillow", "Product Manager, Mortgages", "2013"),
+        ("Accenture", "Business Analyst", "2010"),
+    ]
+    assert [len(e.bullets) for e in model.experience] == [1, 1, 1, 1, 1]
+    # A promotion written with its territory: "Stryker Orthopaedics, Denver, CO" over two "Title, Team (Territory)".
+    stryker = (
+        "EXPERIENCE\nStryker Orthopaedics, Denver, CO\n"
+        "Territory Manager, Joint Replacement (Northern Colorado & Wyoming)    01/2022 - present\n- Own a territory\n\n"
+        "Associate Sales Representative, Joint Replacement (Denver Metro)    06/2019 - 12/2021\n- Covered 300+ cases\n"
+    )
+    assert [e.org for e in read_document(stryker, "resume").experience] == ["Stryker Orthopaedics"] * 2
+
+
 def test_a_preferred_aside_leaves_its_requirement_required() -> None:
     """tests/data/jd/siemens_sourcing.txt: "Strong knowledge of SAP (S/4HANA preferred)" made SAP a nice-to-have."""
     _model, job = read_job(_data("jd", "siemens_sourcing.txt"))
