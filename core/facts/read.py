@@ -3457,14 +3457,31 @@ def _company_and_place(line: str, vocab: Vocabulary) -> tuple[str, str]:
     ("Snowflake · Austin, TX (Hybrid) · Full-time", "Brightledger (Series C fintech) | Chicago, IL or Remote (US)");
     ("", "") for any other line."""
     parts = _header_parts(line, find_dates(line))
-    at = next((i for i in range(1, len(parts)) if not _bracketed(parts[i], line)), len(parts))  # past its note
+    # past its note, its requisition number and its terms ("Apex Meridian Clinical | Req #CR-24187 | Full-time |
+    # Remote - must reside …")
+    at = next((i for i in range(1, len(parts)) if not _field_before_place(parts[i], line)), len(parts))
     place = _place_of(parts[at]) if at < len(parts) else ""
+    if not place and at + 1 < len(parts):
+        place = _place_of(f"{parts[at]}, {parts[at + 1]}")  # "Stantec | Columbus, Ohio (Hybrid)": a state by name
     if not place:
         return "", ""
     first = _PARENS.sub(" ", parts[0]).strip() or parts[0]  # the firm, not its board's note on it
     if _is_location(first) or _is_title(first, vocab) or len(first) > 40 or _OFFER_TERMS.search(first):
         return "", ""
     return first, place
+
+
+_REQUISITION = re.compile(
+    r"^(?:req(?:uisition)?\.?|job\s+(?:id|no\.?|number)|ref(?:erence)?\.?|#)\s*[#:]?\s*\S*\d", re.IGNORECASE
+)
+
+
+def _field_before_place(part: str, line: str) -> bool:
+    """A board's field that may stand between the company and its place: a note in brackets, a requisition number,
+    the terms of the job ("Full-time")."""
+    text = part.strip()
+    terms = (_ENGAGEMENT.match(text) or _SETTING.match(text)) and not _place_of(text)  # "Remote" is a place here
+    return _bracketed(part, line) or bool(_REQUISITION.match(text) or terms)
 
 
 def _place_of(piece: str) -> str:

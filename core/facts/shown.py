@@ -44,8 +44,22 @@ def shown_line(line: str) -> str:
 
 def unshown_spans(line: str) -> list[tuple[int, int]]:
     """The parts of one line that show nothing held: a course or certificate under way, a field naming the job
-    wanted (the sentences that wish are found over the whole text, see core.facts.wishes)."""
-    return [*learning_spans(line), *_wish_fields(line), *not_held_spans(line)]
+    wanted (the sentences that wish are found over the whole text, see core.facts.wishes), the roles a recruiter
+    filled."""
+    held_not = [*not_held_spans(line), *_roles_hired_for(line)]
+    return [*learning_spans(line), *_wish_fields(line), *held_not]
+
+
+# The kinds of roles a recruiter filled, bracketed after them ("负责技术类岗位（前端、后端、算法）社招与校招",
+# "hired for engineering roles (frontend, backend, data)"): the candidates' trades, not the recruiter's skills.
+_ROLES_BRACKETED = re.compile(
+    r"(?:岗位|职位|职能|roles|positions|openings|reqs|requisitions|hires)[ \t]*([（(][^()（）\n]{1,80}[)）])",
+    re.IGNORECASE,
+)
+
+
+def _roles_hired_for(line: str) -> list[tuple[int, int]]:
+    return [found.span(1) for found in _ROLES_BRACKETED.finditer(line)]
 
 
 def learning_spans(line: str) -> list[tuple[int, int]]:

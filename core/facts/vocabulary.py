@@ -100,6 +100,15 @@ _INTERNAL_ADOPTION_AFTER = re.compile(
 # Mental-health screening scales a counsellor lists together ("SCL-90、SDS、SAS、UPI等心理测评工具").
 _SCREENING_SCALES = r"(?:SCL-90|SDS|SAS|UPI|MMPI|16PF|EPQ|PHQ-9|GAD-7)"
 _OTHER_SENSE_AFTER = {
+    # a business school ("Haas School of Business"), not Haas's machine tools
+    "haas": re.compile(r"[ \t]+School\b"),
+    # RLDatix's incident reporting ("RL Datix"), not reinforcement learning
+    "rl": re.compile(r"[ \t]*Datix\b", re.I),
+    # a group purchasing organisation's terms ("GPO contract pricing", "GPO agreements"), not Active Directory's
+    # Group Policy
+    "gpo": re.compile(r"[ \t]+(?:contracts?|pricing|agreements?|tiers?|members?(?:hip)?|portfolio|compliance)\b", re.I),
+    # intermediate metal conduit ("IMC and rigid conduit"), not integrated marketing communications
+    "imc": re.compile(r"[^.;\n]{0,40}\b(?:conduits?|raceways?)\b", re.I),
     # a certificate's name ("危险化学品安全管理人员证书", "危险化学品安全作业证"), not handling chemicals' hazards
     "化学品安全": re.compile(r"(?:管理人员|作业证|作业人员)"),
     # a post or a place ("Office Manager", "Office of the CFO", "office supplies"), not Microsoft's suite
@@ -169,7 +178,12 @@ _OTHER_SENSE_AFTER = {
     # "连续8个季度获客户KPI考核A级": won from clients (获 + 客户), not acquiring customers
     "获客": re.compile("户"),
     # Becton Dickinson's instruments ("BD FACSCanto II", "BD LSRFortessa"), not business development
-    "bd": re.compile(r"[ \t]+(?:FACS|LSR|Accuri|Symphony|Biosciences|Vacutainer|Rhapsody|Pharmingen|Influx)", re.I),
+    # …and its pumps and cabinets ("BD Alaris pumps", "BD Pyxis")
+    "bd": re.compile(
+        r"[ \t]+(?:FACS|LSR|Accuri|Symphony|Biosciences|Vacutainer|Rhapsody|Pharmingen|Influx|Alaris|Pyxis|Rowa"
+        r"|BACTEC)",
+        re.I,
+    ),
     "documentation": _CLINICAL_NOTES_AFTER,
     "c": _GRADE_AFTER,
     "r": _GRADE_AFTER,
@@ -286,6 +300,8 @@ _OTHER_SENSE_AFTER = {
 }
 _FORKLIFT_CLASS_BEFORE = re.compile(r"(?:叉车|特种设备|场内|厂内|机动车)[^\n，,；;]{0,12}$")
 _OTHER_SENSE_BEFORE = {
+    # conduit named before it ("EMT, IMC and rigid")
+    "imc": re.compile(r"\b(?:EMT|RMC|rigid|conduit)\b[^.;\n]{0,20}$", re.I),
     # a firm's name ("Moody's Analytics Certificate in Commercial Credit", "S&P Global Market Intelligence"), no skill
     "analytics": re.compile(r"\b[A-Z][\w&]*['’]s[ \t]+$"),
     # a hotel's or a practice's department ("Front Office, Guest Services, Concierge"), not Microsoft's suite
@@ -380,7 +396,11 @@ _OTHER_SENSE_BEFORE = {
     # an aircraft inspector's FAA Inspection Authorization ("Inspection Authorization (IA)", "A&P/IA"), not a site's
     # information architecture
     "ia": re.compile(r"(?:Authori[sz]ation[ \t]*[(（]|\bA&P[ \t]*/[ \t]*|\bFAA[ \t]+)$", re.I),
-    "cms": re.compile(r"\b(?:Medicare|Medicaid|Centers[ \t]+for)\b[^\n;]{0,30}[(（]?[ \t]*$", re.I),
+    "cms": re.compile(
+        r"\b(?:Medicare|Medicaid|Centers[ \t]+for)\b[^\n;]{0,30}[(（]?[ \t]*$"
+        r"|(?-i:\b(?:[A-Z]{1,3}DOT|DOT)[ \t]+$)",  # a transportation department's specifications ("per ODOT CMS 499")
+        re.I,
+    ),
     # a LEED Accredited Professional; the readers written for ("copy for CFOs and AP managers"): not accounts payable
     "ap": re.compile(r"\bLEED[ \t]+$|\bfor[ \t]+[\w-]+s[ \t]*(?:,|and|&)[ \t]*$"),
     "davinci": re.compile(r"\bVector[ \t]+$"),
@@ -506,7 +526,10 @@ _OTHER_SENSE_BEFORE = {
     "汇编": re.compile(r"(?:资料|文件|文档|材料|制度|数据|报告|法规)[ \t]*$"),
     "排版": re.compile(r"(?:资料|文件|文档|材料|报告|模块|整理及|整理与|标书)[ \t]*$"),
     "cro": re.compile(
-        r"(?:医药|药业|临床|生物|biotech|pharma|clinical|外包)[^\n，,；;]{0,8}$|(?:公司|机构)[（(]$", re.I
+        r"(?:医药|药业|临床|生物|biotech|pharma|clinical|外包)[^\n，,；;]{0,8}$|(?:公司|机构)[（(]$"
+        # "Veridian Clinical Research (CRO)", "sponsor or CRO"
+        r"|(?:clinical|research|sponsors?|trials?)\W{0,3}(?:or|and|/)?[ \t(]*$",
+        re.I,
     ),
     # fewer suppliers, sites or shipments ("supplier consolidation"), not consolidated financial statements
     "consolidation": re.compile(
@@ -651,6 +674,13 @@ _SENSE_BY_NEIGHBOURS: dict[str, tuple[re.Pattern[str], int, str]] = {
         ),
         40,
         "good clinical practice",
+    ),
+    # the ERP beside its kin ("an ERP system (SAP, Oracle or NetSuite)", "NetSuite-to-Oracle ERP migration"), not the
+    # database
+    "oracle": (
+        re.compile(r"\bERP\b|NetSuite|\bSAP\b|Fusion|\bEBS\b|E-Business|Financials|Hyperion|Workday|Dynamics", re.I),
+        30,
+        "oracle financials",
     ),
     # a learning platform ("learning management system (Cornerstone OnDemand)"), not IDEXX's veterinary software
     "cornerstone": (

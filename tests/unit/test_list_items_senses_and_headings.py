@@ -110,3 +110,72 @@ def test_a_design_fmea_is_no_process_fmea_and_a_control_plan_is_asked() -> None:
     found = {item.keyword: item.status for item in [*coverage.must_have, *coverage.nice_to_have]}
     assert found["pfmea"] == "missing"
     assert "fmea" in get_vocabulary().broader("pfmea") and "fmea" in get_vocabulary().broader("dfmea")
+
+
+def test_an_acronym_another_trade_uses_is_read_in_that_trades_sense() -> None:
+    """The helpers' third round (a CRA, a pharmacist, a device rep, an electrician, a civil engineer, a CFO): each
+    acronym was read as another trade's skill, and the posting asked it or the pitch claimed it ("I work with
+    Observability" for a CRA's site monitoring; "Reinforcement Learning (preferred) is not shown" for RL Datix)."""
+    assert _skills("Veridian Clinical Research (CRO) — Durham, NC") == {"clinical research"}
+    assert "conversion rate optimization" not in _skills("oversight of the sponsor or CRO monitoring team")
+    assert "conversion rate optimization" in _skills("Improved CRO: checkout conversion up 14%")
+    assert not _skills("BD Alaris pumps and RL Datix incident reports")
+    assert "business development" in _skills("BD executive, built partnerships")
+    assert "active directory" not in _skills("Supported field reps with GPO contract pricing")
+    assert "active directory" in _skills("Managed Group Policy (GPO) for 400 workstations")
+    assert "integrated marketing communications" not in _skills("Bent EMT, IMC and rigid conduit up to 2 inches")
+    assert "content management systems" not in _skills("Observed concrete testing per ODOT CMS 499")
+    assert "content management systems" in _skills("Built 12 client sites on WordPress CMS")
+    assert not _skills("MBA, Haas School of Business")
+    assert "observability" not in _skills("Independently monitor 7 sites; site monitoring visits every 6 weeks")
+    assert "observability" in _skills("Set up Prometheus monitoring and alerting for 40 services")
+    assert _skills("Experience with an ERP system (SAP, Oracle or NetSuite)") >= {"oracle financials", "netsuite"}
+    assert "oracle database" in _skills("Tuned Oracle and PostgreSQL databases")
+
+
+def test_a_postings_company_on_the_line_under_a_title_with_its_team() -> None:
+    """ "Staff Engineer - Transportation" over "Stantec | Columbus, Ohio (Hybrid)": the pitch said "the Staff Engineer
+    role at Transportation". The board's line names the employer and a place whose state is written out, or after a
+    requisition number and the job's terms ("Apex Meridian Clinical | Req #CR-24187 | Full-time | Remote …"); a
+    title's bracket "(Home-Based, US Southeast)" is how the job is worked, not who hires."""
+    cases = {
+        "Staff Engineer - Transportation\nStantec | Columbus, Ohio (Hybrid)\n": ("Stantec", "Columbus, Ohio"),
+        "Clinical Pharmacist – Medication Safety & Informatics\nOhioHealth Riverside Methodist Hospital — Columbus, "
+        "Ohio\n": ("OhioHealth Riverside Methodist Hospital", "Columbus, Ohio"),
+        "Clinical Research Associate II - Oncology (Home-Based, US Southeast)\nApex Meridian Clinical | Req "
+        "#CR-24187 | Full-time | Remote - must reside within 1 hr of a major airport\n": (
+            "Apex Meridian Clinical",
+            "Remote",
+        ),
+        "District Manager – Retail Operations\nBrightCart Stores | Dayton / Cincinnati, OH Region\n": (
+            "BrightCart Stores",
+            None,
+        ),
+    }
+    for text, (company, place) in cases.items():
+        _, job = read_job(text + "\nRequirements\n- 3+ years of experience\n")
+        assert job.company == company, text
+        if place is not None:
+            assert job.location == place, text
+
+
+def test_the_roles_a_recruiter_filled_are_not_her_skills() -> None:
+    """An HRBP's "负责技术类岗位（前端、后端、算法）社招与校招": the tailored resume listed 前端、后端、算法 as her
+    skills and coverage met a posting's backend development with it."""
+    hrbp = read_document(
+        "王芳\n\n工作经历\n2021.03 - 至今 美团 HRBP\n"
+        "- 负责技术类岗位（前端、后端、算法）社招与校招，年均入职60人以上\n",
+        "resume",
+    )
+    assert not {"frontend development", "backend development", "algorithms"} & set(hrbp.skills)
+    assert "campus recruiting" in hrbp.skills
+    recruiter = read_document(
+        "Ana Ruiz\n\nEXPERIENCE\nTalent Partner, Globex | 2021 – Present\n"
+        "- Hired 45 people for engineering roles (frontend, backend, data engineering) in 2023\n",
+        "resume",
+    )
+    assert not {"frontend development", "backend development", "data engineering"} & set(recruiter.skills)
+    developer = read_document(
+        "李雷\n\n工作经历\n2021.03 - 至今 美团 前端工程师\n- 负责前端开发与后端接口联调\n", "resume"
+    )
+    assert "frontend development" in developer.skills
