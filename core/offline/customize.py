@@ -329,6 +329,8 @@ def _lead_paragraph(doc: DocumentModel) -> list[str]:
     return [" ".join(lines) if doc.lang != "zh" else "".join(lines) for lines in paragraphs]
 
 
+# A summary's own heading ("PROFESSIONAL SUMMARY", "Profile", "个人简介"), not "SELECTED ACHIEVEMENTS" read as one.
+_SUMMARY_TITLE = re.compile(r"summary|profile|about|overview|简介|概述|概况|总结|优势|自我评价", re.IGNORECASE)
 _LABELLED = re.compile(r"^[^:：]{1,20}[:：]")
 # A headline's parts: "Policy Analyst | Housing & Labor Economics", "男 ｜ 31岁 ｜ 大专", "注册专员 / RA Specialist"
 _TAGLINE = re.compile(r"[|｜]|\s/\s|[男女]\s*[｜|,，]|\d{2}岁")
@@ -434,6 +436,14 @@ def customize(docs: ServiceDocuments, match: MatchResultData) -> CustomizeReply:
     if contact:
         draft.lines.append(" · ".join(contact))
     lead = _lead_paragraph(resume)
+    if lead and any(
+        section.canonical == "summary" and _SUMMARY_TITLE.search(section.title) for section in resume.sections
+    ):
+        # the resume has a summary of its own: the lines over it stay under the contact line, as written ("Open to
+        # relocation to the US (…will require H-1B sponsorship)" is no summary)
+        for text in lead:
+            draft.lines += ["", text]  # a paragraph of its own, not run into the contact line
+        lead = []
     if lead:  # "Engineering executive with 15 years…" under the contact line, a "SELECTED ACHIEVEMENTS" heading below
         title = t(resume.lang, "md_summary")
         draft.heading(title)

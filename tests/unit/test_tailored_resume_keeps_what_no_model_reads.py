@@ -107,3 +107,25 @@ def test_what_a_listed_skill_serves_as_is_no_skill_and_a_listed_capacity_stays()
     listed = unknown_listed(doc, doc.section_lines("skills"))
     assert "可作为工作语言" not in listed
     assert "能独立编写商务标" in listed
+
+
+def test_a_line_over_the_resumes_own_summary_stays_under_the_contact_line() -> None:
+    """A candidate's relocation note under her contact line, her "PROFESSIONAL SUMMARY" below it: the tailored resume
+    opened with "## Summary - Open to relocation to the US (… will require H-1B sponsorship)" over her own summary.
+    With a summary of its own, the lines over it stay lines of the header, each a paragraph of its own."""
+    resume = LEADER.replace(
+        "Engineering executive with 15 years building and scaling distributed systems and engineering organizations.\n"
+        "Grew teams from 12 to 140 engineers across 3 countries; led platform migrations serving 40M monthly users.\n",
+        "Open to relocation to Austin, TX or Denver, CO; US citizen, no visa sponsorship needed now or later\n\n"
+        "PROFESSIONAL SUMMARY\n"
+        "Engineering executive with 15 years building and scaling distributed systems and engineering organizations.\n",
+    )
+    markdown = _tailored(resume)
+    header = markdown.split("\n## ", 1)[0]
+    assert (
+        "\n\nOpen to relocation to Austin, TX or Denver, CO; US citizen, no visa sponsorship needed now or later"
+        in header
+    )
+    assert "## Summary" not in markdown
+    assert "## PROFESSIONAL SUMMARY\n- Engineering executive with 15 years" in markdown
+    assert "- Engineering executive with 15 years" in _tailored(LEADER)  # no summary of its own: the lead is one
