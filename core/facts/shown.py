@@ -210,7 +210,7 @@ def blank(line: str, spans: Sequence[tuple[int, int]]) -> str:
 _A_LITTLE_BEFORE = re.compile(
     r"(?:了解|基础|入门|初步|简单|接触过|略懂|初级|会用|"
     r"\b(?:familiar(?:ity)?\s+with|basic|beginner|introductory|exposure\s+to|learning|some\s+knowledge\s+of))"
-    r"[^，,。；;、\n]{0,12}$",
+    r"[^，,。；;、|｜·•)）\n]{0,12}$",  # not past an item's end: "Xactimate (basic) | MS Excel" knows Excel
     re.IGNORECASE,
 )
 _A_LITTLE_AFTER = re.compile(

@@ -129,3 +129,30 @@ def test_a_line_over_the_resumes_own_summary_stays_under_the_contact_line() -> N
     assert "## Summary" not in markdown
     assert "## PROFESSIONAL SUMMARY\n- Engineering executive with 15 years" in markdown
     assert "- Engineering executive with 15 years" in _tailored(LEADER)  # no summary of its own: the lead is one
+
+
+def test_a_skill_known_only_a_little_is_not_listed_bare() -> None:
+    """A CRA's "Basic SAS (reading listings only); familiar with Oracle InForm." gave the tailored list "SAS · Oracle
+    InForm", and a wealth manager's "了解家族信托…，接触过少量家族信托转介案例" gave "家族信托、
+    接触过少量家族信托转介案例": claims the pitch no longer makes. An item that says its own level stays, as does the
+    next item of a list ("Xactimate (basic) | MS Excel")."""
+    resume = LEADER.replace(
+        "Languages | Python, Go, Java, SQL\n",
+        "Languages | Python, Go, Java, SQL\n"
+        "Analytics | Basic SAS (reading listings only); familiar with Oracle InForm\n"
+        "Tools | Xactimate (basic) | MS Excel (pivot tables) | Kafka\n",
+    )
+    skills = _tailored(resume).split("## TECHNICAL SKILLS\n", 1)[1].splitlines()[0].split(" · ")
+    assert "SAS" not in skills and "Oracle InForm" not in skills
+    assert {"Xactimate (basic)", "Python"} <= set(skills)
+    assert any(item.startswith("MS Excel") for item in skills)
+    zh = (
+        "王敏\n手机：138 0000 1111 | 邮箱：wangmin@163.com\n\n工作经历\n2019.07 - 至今 招商银行上海分行 理财经理\n"
+        "- 管户AUM由4.9亿提升至6.8亿\n\n专业技能与证书\n· 熟练使用Excel、Wind进行资产配置测算\n"
+        "· 了解家族信托、保险金信托的基本架构，接触过少量家族信托转介案例\n"
+    )
+    doc = read_document(zh, "resume")
+    jd, job = read_job("理财经理\n任职要求\n1. 熟悉家族信托、Excel\n")
+    markdown = str(Service(doc, None, jd, job, "zh").run()["customize"].markdown)
+    assert "接触过少量" not in markdown.split("## 工作经历")[0]
+    assert "Excel" in markdown
