@@ -280,3 +280,15 @@ def test_a_certificate_earned_at_a_college_heads_its_education_and_completed_is_
     # the certificate names its field; "Completed" is none
     read = [(e.org, e.field, e.end) for e in short.education]
     assert read == [("Prairie Lakes College", "Paralegal Studies", "2018-12")]
+
+
+def test_the_thirty_hour_card_meets_a_posting_asking_for_the_ten_hour_one() -> None:
+    """ "OSHA 10 or 30 card" is read as OSHA 10, and an electrician's "OSHA 30 Construction" was missing: the gap said
+    "OSHA 10 is required but not shown" and the interview asked whether he holds it. The longer course holds the
+    shorter one's card, not the other way round."""
+    thirty = read_document("Sam Ortiz\n\nCERTIFICATIONS\n- OSHA 30 Construction (2022)\n", "resume")
+    ten = read_document("Sam Ortiz\n\nCERTIFICATIONS\n- OSHA 10 (2022)\n", "resume")
+    _, job = read_job("Industrial Electrician\n\nRequirements\n- OSHA 10 or 30 card\n")
+    assert "osha 10" in job.must_have
+    assert [p.status for p in cover(["osha 10"], thirty, None)] == ["resume"]
+    assert [p.status for p in cover(["osha 30"], ten, None)] == ["missing"]
