@@ -83,10 +83,9 @@ def unwrapped(lines: list[Line], sidebars: dict[int, float], within: Tolerances 
     leaves room and stays). The edge is only known where lines reach it, so the words must also say the line goes
     on (`_GOES_ON`), unless the column wraps often enough to be prose (MIN_CERTAIN_WRAPS) and the next line opens
     with a word (`_A_WORD`): a column of items one a line ("TypeScript, JavaScript" over "React 18, Next.js") has
-    a longest line too. A section's heading is no
-    paragraph's end, set in the body's size or not. Chinese wraps between any two characters: a Chinese line
-    that fills its column and ends no sentence goes on ("熟练掌握 Vue2/Vue3 全家桶（Vue" over "Router、Pinia、Vuex），
-    能够独立" over "完成中大型单页应用的架构设计与开" over "发。"), joined without a space."""
+    a longest line too. A section's heading is no paragraph's end, set in the body's size or not. Chinese wraps
+    between any two characters: a Chinese line that fills its column and ends no sentence goes on ("…能够独立" over
+    "完成中大型单页应用的架构设计与开" over "发。"), joined without a space."""
     edges = [_edge(line, sidebars) for line in lines]
     pitches: dict[float, float] = {}
     for (line, below), edge in zip(pairwise(lines), edges, strict=False):
