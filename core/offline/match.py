@@ -395,8 +395,14 @@ def held_sentence(held: list[str], lang: str) -> str:
 
 def _held_as_said(name: str, lang: str) -> str:
     """A credential as an English sentence says it is held: "a driver's license", "a Journeyman License", "an HVAC
-    Journeyman License"; a named certificate as written ("EPA 608 Universal", "OSHA 30")."""
-    if lang != "en" or not _ONE_OF_A_KIND.search(name):
+    Journeyman License", a licence named by the post it lets one hold ("a Licensed Pharmacist license", not "I hold
+    Licensed Pharmacist"); a named certificate as written ("EPA 608 Universal", "OSHA 30")."""
+    if lang != "en":
+        return name
+    words = name.split()
+    if len(words) >= 2 and words[-1].lower() in get_vocabulary().title_heads:
+        return with_article(f"{name} license", lang)  # "a Licensed Pharmacist license", not "Licensed Pharmacist"
+    if not _ONE_OF_A_KIND.search(name):
         return name
     driving = _DRIVING.match(name)
     if driving and not driving.group("kind"):

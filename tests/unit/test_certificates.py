@@ -292,3 +292,13 @@ def test_the_thirty_hour_card_meets_a_posting_asking_for_the_ten_hour_one() -> N
     assert "osha 10" in job.must_have
     assert [p.status for p in cover(["osha 10"], thirty, None)] == ["resume"]
     assert [p.status for p in cover(["osha 30"], ten, None)] == ["missing"]
+
+
+def test_a_licence_named_by_its_post_is_held_as_a_licence() -> None:
+    """A pharmacist's pitch said "I hold Licensed Pharmacist.": the vocabulary names the licence by the post it lets
+    one hold. The sentence says the licence; a certificate's own name stays as written."""
+    from core.offline.match import held_sentence
+
+    assert held_sentence(["Licensed Pharmacist", "BLS"], "en") == " I hold a Licensed Pharmacist license and BLS."
+    assert held_sentence(["Registered Nurse"], "en") == " I hold a Registered Nurse license."
+    assert held_sentence(["OSHA 30"], "en") == " I hold OSHA 30."
