@@ -230,3 +230,24 @@ def known_a_little(line: str, written: str) -> bool:
         if _A_LITTLE_BEFORE.search(line[max(0, at - 24) : at]) or _A_LITTLE_AFTER.match(line[end:]):
             return True
     return False
+
+
+# A level written in the item itself: "Python (basic – pandas)", "Tableau（入门）".
+_OWN_LEVEL = re.compile(r"[（(][^（()）]{0,20}?(?:basic|beginner|familiar|learning|了解|基础|入门|初级)", re.IGNORECASE)
+_A_LITTLE_OPENING = re.compile(
+    r"^(?:了解|接触过|初步|简单|略懂|familiar\s+with|exposure\s+to|some\s+knowledge\s+of)", re.I
+)
+
+
+def listed_a_little(shown: str, lines: Sequence[str]) -> bool:
+    """A skill the document says, wherever it names it, is known only a little ("Basic SAS (reading listings only)",
+    "familiar with Oracle InForm", "了解家族信托"), listed bare: the list would claim it. An item that says its own
+    level stays, as does one another line shows used ("基础会计" among courses, "会计" all through an auditor's
+    roles); an item that is the sentence saying so ("接触过少量家族信托转介案例") is no skill. For a tailored resume's
+    skills line (core.offline.customize), as `known_a_little` is for a pitch."""
+    if _OWN_LEVEL.search(shown):
+        return False
+    if _A_LITTLE_OPENING.match(shown.strip()):
+        return True
+    naming = [line for line in lines if shown in line]
+    return bool(naming) and all(known_a_little(line, shown) for line in naming)

@@ -15,7 +15,7 @@ from core.facts.cert_status import is_pending, pending_only
 from core.facts.dates import only_dates
 from core.facts.model import DocumentModel, Entry, JobFacts, Section
 from core.facts.read import HEADING_MARKS, is_lone_label, latin_wrap, wrapped_item, wrapped_rest
-from core.facts.shown import known_a_little
+from core.facts.shown import listed_a_little
 from core.facts.text import fold, has_cjk
 from core.facts.vocabulary import get_vocabulary
 from core.offline.documents import ServiceDocuments
@@ -137,29 +137,9 @@ def ordered_skills(doc: DocumentModel, job: JobFacts) -> list[str]:
     worked_towards = pending_only([doc], get_vocabulary())
     for shown in [*first, *(shown for _, shown in listed), *unknown_listed(doc, listed_lines)]:
         shown = _as_the_document_says(shown, worked_towards)
-        if fold(shown) not in {fold(o) for o in out} and not _known_a_little_bare(shown, doc.lines):
+        if fold(shown) not in {fold(o) for o in out} and not listed_a_little(shown, doc.lines):
             out.append(shown)
     return out
-
-
-# A level written in the item itself: "Python (basic – pandas)", "Tableau（入门）".
-_OWN_LEVEL = re.compile(r"[（(][^（()）]{0,20}?(?:basic|beginner|familiar|learning|了解|基础|入门|初级)", re.IGNORECASE)
-_A_LITTLE_OPENING = re.compile(
-    r"^(?:了解|接触过|初步|简单|略懂|familiar\s+with|exposure\s+to|some\s+knowledge\s+of)", re.I
-)
-
-
-def _known_a_little_bare(shown: str, lines: list[str]) -> bool:
-    """A skill the document says, wherever it names it, is known only a little ("Basic SAS (reading listings only)",
-    "familiar with Oracle InForm", "了解家族信托"), listed bare: the list would claim it. An item that says its own
-    level stays, as does one another line shows used ("基础会计" among courses, "会计" all through an auditor's
-    roles); an item that is the sentence saying so ("接触过少量家族信托转介案例") is no skill."""
-    if _OWN_LEVEL.search(shown):
-        return False
-    if _A_LITTLE_OPENING.match(shown.strip()):
-        return True
-    naming = [line for line in lines if shown in line]
-    return bool(naming) and all(known_a_little(line, shown) for line in naming)
 
 
 def _as_the_document_says(shown: str, worked_towards: dict[str, str]) -> str:
