@@ -1,5 +1,8 @@
 """Sentences that say which job the person wants: what they name is wanted, not shown.
 
+Statements of availability are read the same way: "Open to relocation to the US (will require H-1B sponsorship)"
+shows no relocation or immigration work, only where and how the person can work.
+
 "Seeking a Family Nurse Practitioner position in urgent care or primary care." and "Looking for a Tier 2 /
 incident response role" sit inside a summary, not under an objective's heading (core.facts.model.wish_lines), and
 the rest of that summary is evidence. So the wish is cut from its sentence's opening words to the sentence's end.
@@ -32,6 +35,18 @@ _WISH_ZH = re.compile(
     r"(?:加入|成为|从事|进入|投身|寻求|获得|找到|应聘|担任|承担|转型|转岗|转向|转入|由|向|学习|在|到|与贵|为贵)[^。！？；!?;\n]*)",
     re.MULTILINE,
 )
+# "Open to relocation", "Willing to relocate within the EU", "will require H-1B sponsorship", "Authorized to work in
+# the US", "Work authorization: TN visa": to the clause's end. The clause is the person's own, so it opens a line or
+# follows a stop: an HR bullet's "Advised 30 hires who require visa sponsorship" is work shown.
+_AVAILABILITY = re.compile(
+    r"(?:^|(?<=[(;,.:|•·–—]))[ \t]*(?:I[ \t]+am[ \t]+|I['’]m[ \t]+|I[ \t]+|currently[ \t]+)?"
+    r"((?:open|willing|able|available|happy|ready)[ \t]+to[ \t]+relocat\w*[^.;()\n]*"
+    r"|(?:will[ \t]+|would[ \t]+)?(?:require|need)s?[ \t]+[^.;()\n]{0,30}sponsorship\b[^.;()\n]*"
+    r"|(?:authori[sz]ed|eligible|permitted|cleared)[ \t]+to[ \t]+work\b[^.;()\n]*"
+    r"|(?:work[ \t]+authori[sz]ation|work[ \t]+permit|visa[ \t]+status|citizenship)[ \t]*:[^\n]*)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_AVAILABILITY_WORDS = ("relocat", "sponsor", "to work", "authoriz", "authoris", "permit", "visa", "citizenship")
 _OPENERS = (
     "looking",
     "seeking",
@@ -64,6 +79,8 @@ def wish_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span(1) for m in _WISH.finditer(text)] if any(word in folded for word in _OPENERS) else []
     if "ing " in folded:
         spans.extend(m.span(1) for m in _MOVING_INTO.finditer(text))
+    if any(word in folded for word in _AVAILABILITY_WORDS):
+        spans.extend(m.span(1) for m in _AVAILABILITY.finditer(text))
     if any(word in text for word in _OPENERS_ZH):  # most documents have neither: no search
         spans.extend(m.span(1) for m in _WISH_ZH.finditer(text))
     return sorted(spans)
@@ -75,3 +92,12 @@ def without_wishes(text: str) -> str:
     for start, end in reversed(spans):
         text = text[:start] + "".join("\n" if ch == "\n" else " " for ch in text[start:end]) + text[end:]
     return text
+
+
+def states_availability(text: str) -> bool:
+    """True for a line that is mostly where and how the person can work ("F-1 STEM OPT through June 2027; will
+    require H-1B sponsorship thereafter · Open to relocation"): a header's line, never a summary or a fact to pitch."""
+    if not any(word in text.lower() for word in _AVAILABILITY_WORDS):
+        return False
+    said = sum(len(m.group(1).strip()) for m in _AVAILABILITY.finditer(text))
+    return said * 2 >= len(text.strip())

@@ -18,6 +18,7 @@ from core.facts.read import HEADING_MARKS, is_lone_label, latin_wrap, wrapped_it
 from core.facts.shown import listed_a_little
 from core.facts.text import fold, has_cjk
 from core.facts.vocabulary import get_vocabulary
+from core.facts.wishes import states_availability
 from core.offline.documents import ServiceDocuments
 from core.offline.lookup import (
     clean,
@@ -437,14 +438,14 @@ def customize(docs: ServiceDocuments, match: MatchResultData) -> CustomizeReply:
     if contact:
         draft.lines.append(" · ".join(contact))
     lead = _lead_paragraph(resume)
-    if lead and any(
+    own_summary = any(
         section.canonical == "summary" and _SUMMARY_TITLE.search(section.title) for section in resume.sections
-    ):
-        # the resume has a summary of its own: the lines over it stay under the contact line, as written ("Open to
-        # relocation to the US (…will require H-1B sponsorship)" is no summary)
-        for text in lead:
-            draft.lines += ["", text]  # a paragraph of its own, not run into the contact line
-        lead = []
+    )
+    # Lines over a summary of the resume's own, and a line of work authorisation ("Open to relocation to the US (…will
+    # require H-1B sponsorship)") anywhere, stay under the contact line as written: no summary.
+    for text in [text for text in lead if own_summary or states_availability(text)]:
+        draft.lines += ["", text]  # a paragraph of its own, not run into the contact line
+        lead.remove(text)
     if lead:  # "Engineering executive with 15 years…" under the contact line, a "SELECTED ACHIEVEMENTS" heading below
         title = t(resume.lang, "md_summary")
         draft.heading(title)

@@ -25,6 +25,7 @@ from core.facts.model import PRESENT, DocumentModel, JobFacts
 from core.facts.shown import known_a_little
 from core.facts.text import contains_phrase, fold, has_cjk
 from core.facts.vocabulary import get_vocabulary
+from core.facts.work_authorization import needs_sponsorship, posting_rules_out_sponsorship
 from core.offline.advice import Advisor
 from core.offline.articles import with_article
 from core.offline.documents import ServiceDocuments
@@ -294,7 +295,7 @@ def _gaps(
     lang: str,
     advisor: Advisor,
 ) -> list[Gap]:
-    gaps: list[Gap] = []
+    gaps: list[Gap] = _sponsorship_gap(resume, detailed, jd, lang)
     worked_towards = pending_only([resume, detailed], get_vocabulary())  # "CPA Candidate": not held, not absent
     # Soft skills the documents do not state are one gap, not one each: stories to prepare, and the room in the
     # list left to the skills and experience a user can build.
@@ -334,6 +335,16 @@ def _gaps(
     # Two keywords the JD writes as one name ("CRM (Salesforce)": both named "Salesforce") are one gap.
     unique = {gap.gap: gap for gap in reversed(gaps)}
     return [gap for gap in gaps if unique[gap.gap] is gap][:MAX_GAPS]
+
+
+def _sponsorship_gap(resume: DocumentModel, detailed: DocumentModel | None, jd: DocumentModel, lang: str) -> list[Gap]:
+    """The one gap no story closes, first: the posting sponsors no visas and the person says they will need one."""
+    posting = posting_rules_out_sponsorship(jd.text)
+    mine = needs_sponsorship(resume.text) or (needs_sponsorship(detailed.text) if detailed else "")
+    if not (posting and mine):
+        return []
+    gap = t(lang, "gap_sponsorship", posting=_quote(posting, lang), mine=_quote(mine, lang))
+    return [Gap(gap=gap, action=t(lang, "action_sponsorship"))]
 
 
 def _not_held_gap(name: str, towards: str, lang: str, nice: str) -> Gap:

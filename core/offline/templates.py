@@ -40,6 +40,10 @@ TEXT: dict[str, dict[str, str]] = {
         "gap_detailed": "{label} is in your career history but not on your resume",
         "gap_years": "The role asks for {years}+ years of experience; your dated roles add up to about {have}",
         "gap_degree": "The role asks for a {need} degree; your documents show {have}",
+        "gap_sponsorship": "The posting sponsors no visas ({posting}); your resume says you will need sponsorship "
+        "({mine})",
+        "action_sponsorship": "Ask the recruiter before you apply whether this is firm for your case; no resume "
+        "change closes it, so put your time first into roles that sponsor",
         "degree_none": "none",
         "action_detailed": "Bring it onto your resume with your own line: {quote}",
         "action_default": "Build one concrete, verifiable example of {label} (a small project or a course with a "
@@ -172,6 +176,9 @@ TEXT: dict[str, dict[str, str]] = {
         "gap_detailed": "{label}出现在你的详细履历中，但简历上没有",
         "gap_years": "岗位要求{years}年以上经验，你有日期的经历合计约{have}年",
         "gap_degree": "岗位要求{need}学历，你的材料显示{have}",
+        "gap_sponsorship": "岗位不提供签证担保（{posting}），你的简历写明需要签证担保（{mine}）",
+        "action_sponsorship": "投递前先向招聘方确认这一点对你是否没有例外；改简历无法弥补，"
+        "请优先投递提供签证担保的岗位",
         "degree_none": "未注明",
         "action_detailed": "把你自己的这条经历写进简历：{quote}",
         "action_default": "为{label}准备一个具体、可验证的例子（小项目或有成果的课程），面试时如实说明现状",
