@@ -19,6 +19,7 @@ user gets "assets.error.too_complex" and is not charged (validation) or refunded
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import re
@@ -29,6 +30,7 @@ from typing import Any, Literal
 from pypdf import PasswordType, PdfReader
 
 from core import sandbox
+from core.assets.pdf_fonts import mend_two_byte_cmaps
 from core.config import get_settings
 from core.errors import InvalidInput
 from core.facts.text import expand_ligatures, unify_radicals
@@ -170,6 +172,8 @@ def _extract_here(data: bytes, ocr: OcrFn | None, max_pixels: int) -> Extraction
 
 
 def _text_layer(page: Any) -> str:
+    with contextlib.suppress(Exception):  # a font dictionary too damaged to mend is read as pypdf reads it
+        mend_two_byte_cmaps(page)
     try:
         contents = page.get_contents()
         size = len(contents.get_data()) if contents is not None else 0

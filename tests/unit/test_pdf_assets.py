@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from cryptography.fernet import Fernet
+from pypdf import PdfReader
 
 from core.assets import crypto
 from core.assets.pdf import extract_text, validate_pdf
@@ -66,6 +69,17 @@ def test_chinese_pdf_extracts_its_characters() -> None:
     result = extract_text(pdfs.chinese_pdf(), ocr=_no_ocr)
     for line in pdfs.CHINESE_LINES:
         assert line in result.text
+
+
+def test_a_chinese_pdf_whose_font_has_a_cmap_of_its_own_is_read_not_garbled() -> None:
+    data = pdfs.chinese_icons_pdf()  # an icon the font lacks: WeasyPrint encodes the font by an embedded CMap
+    resources: Any = PdfReader(io.BytesIO(data)).pages[0]["/Resources"]
+    encodings = [font.get_object()["/Encoding"].get_object() for font in resources["/Font"].values()]
+    assert any(not isinstance(encoding, str) for encoding in encodings)
+    result = extract_text(data, ocr=_no_ocr)
+    for line in pdfs.CHINESE_LINES:
+        assert line in result.text
+    assert "138-1024-7765" in result.text and "zhangwei@163.com" in result.text
 
 
 def test_two_column_layout_reads_one_column_after_the_other() -> None:
