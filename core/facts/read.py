@@ -897,9 +897,12 @@ _DOTTED = re.compile(r"(?:[A-Za-z]{1,3}\.)+[A-Za-z]{1,3}")
 _PLACE_WITH_COUNTRY = re.compile(
     r",\s*(?:United States|USA|United Kingdom|UK|Canada|India|China|Germany|Australia|Singapore)$|\bMetropolitan Area$"
 )
-# How long a person was somewhere, as a LinkedIn export writes it under the company: "5 years 2 months", "1 yr 3 mos".
+# How long a person was somewhere, as a LinkedIn export writes it under the company: "5 years 2 months", "1 yr 3 mos";
+# a Chinese template after the dates: "2015.07 - 2017.02（1年8个月）".
 _TENURE = re.compile(
-    r"\d{1,2}\s+(?:years?|yrs?)(?:\s+\d{1,2}\s+(?:months?|mos?))?|\d{1,2}\s+(?:months?|mos?)", re.IGNORECASE
+    r"\d{1,2}\s*(?:years?|yrs?)(?:\s*\d{1,2}\s*(?:months?|mos?))?|\d{1,2}\s*(?:months?|mos?)"
+    r"|\d{1,2}\s*年(?:\s*零?\s*\d{1,2}\s*个?月)?|\d{1,2}\s*个月",
+    re.IGNORECASE,
 )
 # A placement's hours after its dates ("Jan 2024 – Apr 2024 · 260 hrs"): how long, neither a place nor an employer.
 _HOURS_TEXT = r"[~≈]?\d[\d,.]*\+?\s*(?:hrs?|hours|clinical hours|小时|学时)\.?"

@@ -865,6 +865,9 @@ def _lower_set(values: Iterable[str]) -> frozenset[str]:
     return frozenset(v.strip().lower() for v in values if v.strip())
 
 
+_CJK_JOINED_RE = re.compile(r"(?<=[\u4e00-\u9fff])\s*(?:\band\b|/|／|和|＋|\+)\s*(?=[\u4e00-\u9fff])")
+
+
 def _norm_heading(line: str) -> str:
     text = line.strip()
     if _SPACED_CAPS_RE.match(text):
@@ -872,6 +875,7 @@ def _norm_heading(line: str) -> str:
     text = _BRACKETS_RE.sub(" ", text)
     text = _HEADING_NOISE_RE.sub("", text).strip()
     text = text.lower().replace("&", " and ").replace("\uff06", " and ").replace("\u2019", "'")
+    text = _CJK_JOINED_RE.sub("与", text)  # "证书 & 荣誉", "证书 / 荣誉", "证书和荣誉": the lists write "证书与荣誉"
     return " ".join(text.split())
 
 

@@ -197,7 +197,8 @@ def test_licences_new_trades_ask_for_and_hold() -> None:
     assert paralegal.company == "Whitcombe Sterling & Pryor LLP" and paralegal.years_required == 5
     seller = read_document(_fixture("resume", "auto_sales_zh.txt"), "resume")
     assert "四级" not in seller.certifications and "english" not in seller.languages
-    assert {"二手车评估师", "汽车营销师", "C1驾照"} <= set(seller.certifications)
+    # as its "证书 / 技能" section writes them (the summary says "持C1驾照")
+    assert {"二手车评估师", "汽车营销师", "C1驾驶证"} <= set(seller.certifications)
 
 
 def test_a_registered_nurse_licence_line_is_the_nurse_licence_a_posting_asks_for() -> None:
