@@ -204,6 +204,7 @@ def _clean(text: object) -> str:
     # character for one, so offsets hold.
     text = _KEYCAP.sub(r"\1. ", text)  # "1️⃣ 负责…": a list's number
     text = _PAGE_MARKER.sub(lambda m: " " * len(m.group(0)), text)  # "-- Page 2 --" was a bullet of the role above
+    text = _RULE_LINE.sub(lambda m: " " * len(m.group(0)), text)  # "------" around a heading: no bullet, no text
     return unify_radicals(_EMOJI.sub(" ", _CONTROL.sub(" ", text)).replace("丨", "|"))
 
 
@@ -214,6 +215,11 @@ _PAGE_MARKER = re.compile(
     r"|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?)[ \t]*[-–—=]*[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
+
+
+# A line drawn with characters between a plain-text resume's sections ("-----…", "=====", "* * *", "────"): a blank.
+# Left as text it was pasted into the pitch, the profile and every proof line ("Relevant to it: ---------- Discreet…").
+_RULE_LINE = re.compile(r"^[ \t]*(?:([-=_*~#+.·•─━═—–])[ \t]*)\1(?:[ \t]*\1){1,}[ \t]*$", re.MULTILINE)
 
 
 # Emoji a post written on a phone decorates its lines with ("🔥【急招】…", "📍深圳·南山区｜💰18-25K", "✅岗位职责：",
@@ -479,7 +485,8 @@ def _name_candidate(line: str, vocab: Vocabulary) -> str:
     labelled = _labelled_name(line)
     if labelled:
         return labelled
-    first = _SPLIT.split(line.strip())[0].strip() if line.strip() else ""
+    nicknamed = _NICKNAMED.fullmatch(line.strip())
+    first = nicknamed.group(0) if nicknamed else _SPLIT.split(line.strip())[0].strip() if line.strip() else ""
     if first.replace(" ", "").lower() in _DOCUMENT_TITLES:
         return ""
     if not first or _EMAIL.search(first) or _LINK.search(first) or any(ch.isdigit() for ch in _ocr_repair(first)):
@@ -503,6 +510,8 @@ def _name_candidate(line: str, vocab: Vocabulary) -> str:
     return ""
 
 
+# A name with the one its bearer goes by in brackets: "MARGARET (MEG) O'HALLORAN" (a bracket parts a header's fields).
+_NICKNAMED = re.compile(r"[A-Z][A-Za-z'’.-]+ [(（][A-Z][A-Za-z'’.-]+[)）] [A-Z][A-Za-z'’.-]+(?: [A-Z][A-Za-z'’.-]+)?")
 _POSTNOMINALS = re.compile(
     r"(?:B|M)(?:Sc|A|Eng|Ed|Phil|Arch)|PhD|DPhil|LLB|LLM|MBA|CEng|IEng|MICE|MCIOB|MIStructE|FCCA|ACCA|ACA|ACMA|FCA"
     # a vet's, a doctor's, a nurse's: "Dr Eleanor J. Whitcombe BVetMed MRCVS"
