@@ -342,9 +342,11 @@ def _pending(text: str, hit: Hit) -> tuple[int, int] | None:
         bracket_at = max(text.rfind(c, line_start, hit.start) for c in _OPEN)
         if found is None or bracket_at < 0:
             return found
-        # "注册采购师（CPPM）——在考": the words say so of the name the bracket follows, written from there
+        # "注册采购师（CPPM）——在考": the words say so of the name the bracket follows, written from there, the item
+        # it stands in ("初级会计专业技术资格（2022.08）|注册会计师（CPA）专业阶段…在考": the first is held)
         item = _ITEM_MARK.match(text, line_start)
-        return (item.end() if item else line_start), found[1]
+        apart = [m.end() for m in _ITEM_APART.finditer(text, line_start, bracket_at)]
+        return max([item.end() if item else line_start, *apart]), found[1]
     first = _FIRST.match(rest)
     if first:
         return hit.start, hit.end + first.end()

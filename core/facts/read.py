@@ -776,8 +776,10 @@ _CAMPUS_DASH = re.compile(r"(\b(?:University|College)\b(?:[^|,;–—\n]{0,30}?[
 _BRACKETS_KEPT = str.maketrans("()（）", "\x05\x06\x07\x08")  # out of the splitter's way, put back after it
 _BRACKETS_BACK = str.maketrans("\x05\x06\x07\x08", "()（）")
 # A Chinese company's registered name holds its seat in brackets: "网易（杭州）网络有限公司", "腾讯科技（深圳）有限公司"
+# …and a firm's its partnership form, before its branch: "立信中和会计师事务所（特殊普通合伙）江苏分所"
 _SEAT_IN_NAME = re.compile(
     r"(?<=[\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{2,6})[)）](?=[\u4e00-\u9fff]{0,16}?(?:公司|集团|银行|研究院|事务所))"
+    r"|(?<=事务所)[（(]((?:特殊)?普通合伙|有限合伙)[)）](?=[\u4e00-\u9fff]{0,8}?(?:分所|分公司|办公室)|$|[\s|｜·])"
 )
 
 # …or a clause in lower case after a dash closing the line ("IBEW Local 520 / Austin Electrical JATC - dispatched to
@@ -843,7 +845,7 @@ def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
     joined = _CLASS_ASIDE.sub(lambda m: m.group(0).translate(_BRACKETS_KEPT), joined)
     joined = _PAY_GRADE_ASIDE.sub(lambda m: m.group(0).translate(_BRACKETS_KEPT), joined)
     joined = _cjk_title_aside().sub(_kept_title_aside, joined)
-    joined = _SEAT_IN_NAME.sub("\x03\\1\x04", joined)
+    joined = _SEAT_IN_NAME.sub(lambda m: f"\x03{m.group(1) or m.group(2)}\x04", joined)
     joined = _CAMPUS_DASH.sub("\\1\x0b", joined)
     parts = []
     for raw in _SPLIT.split(joined):
@@ -1923,6 +1925,16 @@ def _within(inner: Entry, outer: Entry) -> bool:
     return all(v[:7] >= begin[: len(v[:7])] and (finish == "present" or v[: len(finish)] <= finish) for v in values)
 
 
+def _place_over_bullets(lines: list[str], at: int, end: int) -> bool:
+    """A place on a line of its own with the role's bullets (or its end) right under it: a header's last field."""
+    return (
+        at < end
+        and _is_location(lines[at].strip())
+        and not is_bullet(lines[at])
+        and (at + 1 >= end or is_bullet(lines[at + 1]))
+    )
+
+
 def _entries_in(
     lines: list[str], start: int, end: int, kind: EntryKind, vocab: Vocabulary, placements: bool = False
 ) -> list[Entry]:
@@ -2051,12 +2063,16 @@ def _entries_in(
                 body_start + 1 >= next_header
                 or not _short_plain(lines[body_start + 1])
                 or is_bullet(lines[body_start + 1])
+                or _place_over_bullets(lines, body_start + 1, next_header)
             )
         ):
             line_below = lines[body_start].strip()  # "高级产品专家（淘宝事业部）": the title and its team, one part
             team_title = _TEAM_ASIDE.search(line_below) and _lone_title(line_below, vocab)
             parts += [line_below] if team_title else _header_parts(line_below, [])
             body_start += 1
+            if _place_over_bullets(lines, body_start, next_header) and not any(_is_location(p) for p in parts):
+                parts.append(lines[body_start].strip())  # a scan's row read as lines: "审计助理 (实习)" over "南京"
+                body_start += 1
         elif (
             kind == "education"
             and body_start == header + 1
@@ -3199,10 +3215,11 @@ def _read(text: object, kind: str) -> DocumentModel:
         for i, line in enumerate(lines if doc_kind != "jd" else [])
         for a, b in not_held_spans(line)
     ]
-    cert_hits = [
+    cert_hits = [  # "江苏恒信税务师事务所有限公司" is where the person worked, no 税务师 they are
         h
         for h in vocab.certifications_in(joined, listed=True)
-        if line_index.line_of(h.start) in listed or not vocab.names_a_job(joined, h.start, h.end)
+        if line_index.line_of(h.start) in listed
+        or not (vocab.names_a_job(joined, h.start, h.end) or any(a <= h.start and h.end <= b for a, b in employers))
     ]
     cert_hits = _without_issuer_labels(joined, cert_hits, vocab)
     spans = pending_spans(joined, cert_hits)

@@ -1897,7 +1897,9 @@ def test_an_auditors_promotion_under_her_firm_her_department_and_her_college() -
     model = read_document(_data("resume", "auditor_zh.txt"), "resume")
     assert [(e.org, e.title, e.start, e.end) for e in model.experience] == [
         ("上海联拓智能装备股份有限公司", "内审主管", "2024-07", "present"),
-        ("普华永道中天会计师事务所", "审计员 → 高级审计师", "2019-09", "2024-06"),
+        # the firm's registered name as written, its partnership form and branch with it (a scan's header lines
+        # under it are read as its title and city: tests/unit/test_accounting_graduate_scan.py)
+        ("普华永道中天会计师事务所（特殊普通合伙）上海分所", "审计员 → 高级审计师", "2019-09", "2024-06"),
     ]
     assert [(e.org, e.title, e.field) for e in model.education] == [("上海财经大学", "本科", "会计学")]
     assert [(e.org, e.title) for e in model.projects] == [("某汽车零部件企业科创板IPO审计", "高级审计师")]
