@@ -1,0 +1,36 @@
+"""Headings new pairs used that the vocabulary did not know, each of which left its section's lines as bullets of
+the role above: a designer's case studies credited to her 2017 internship, a paralegal's firm matters to an unpaid
+clerkship, a teacher's degrees lost under "Education & Certificates"."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.facts.read import read_document
+
+ROLE = "EXPERIENCE\nBrightpeak Media | Visual Design Intern | Jun 2017 – Aug 2017\n- Produced graphics for 3 brands\n"
+
+
+@pytest.mark.parametrize(
+    ("heading", "canonical"),
+    [
+        ("SELECTED CASE STUDIES", "projects"),
+        ("Selected Matters", "projects"),
+        ("Representative Matters", "projects"),
+        ("Instructional Design Projects (Portfolio)", "projects"),
+        ("Open-Source Contributions", "projects"),
+        ("CLINICAL SKILLS", "skills"),
+        ("Education & Certificates", "education"),
+    ],
+)
+def test_a_section_after_the_last_role_is_no_bullet_of_it(heading: str, canonical: str) -> None:
+    doc = read_document(
+        f"Priya Nandakumar\n\n{ROLE}\n{heading}\nTide design system — 40 components, 6 teams\n", "resume"
+    )
+    assert [(s.canonical, s.title) for s in doc.sections] == [("experience", "EXPERIENCE"), (canonical, heading)]
+    assert doc.experience[0].bullets == ["Produced graphics for 3 brands"]
+
+
+def test_a_chinese_research_and_honours_heading_opens_its_section() -> None:
+    doc = read_document("李娜\n【专业技能】\n重症监护、呼吸机管理\n【科研与荣誉】\n2023年 优秀护士\n", "resume")
+    assert [s.canonical for s in doc.sections] == ["skills", "publications"]
