@@ -51,11 +51,15 @@ def _proof_line(keyword: str, doc: DocumentModel, vocab: Vocabulary, memo: dict[
     singles, pairs = vocab.places(keyword, doc.lines, memo)
     wishes = doc.wish_lines()  # the job the user wants proves nothing
     shown = _shown_lines(doc, memo)
+    listed: set[int] = set()
     if vocab.knows("certification", keyword):
         singles = doc.section_first("certifications", singles)
+        listed = set(doc.section_lines("certifications"))
     for i in singles:
         line = shown[i]
-        if i not in wishes and line.strip() and _held_in(keyword, line, vocab, memo):
+        if i in wishes or not line.strip():
+            continue
+        if _held_in(keyword, line, vocab, memo) or (i in listed and _listed_as(keyword, line, vocab)):
             return _own_column(unit_at(doc, i)[1].strip(), keyword, vocab, memo)
     # A term split over a wrapped line: look in the pairs of neighbouring lines that could hold it.
     for i in pairs:
@@ -170,6 +174,13 @@ def _shown_lines(doc: DocumentModel, memo: dict[Any, Any]) -> list[str]:
 
 
 _SHOWN_LINES = "shown lines"  # a scan memo's key
+
+
+def _listed_as(keyword: str, line: str, vocab: Vocabulary) -> bool:
+    """A certificates section's line names the keyword's credential by a name that is also a job's ("RN – Arizona
+    (Compact/NLC)" under LICENSES is the nurse licence a posting asks for; "Charge RN" in a bullet is no licence)."""
+    hits = vocab.certifications_in(line, listed=True, known_only=True)
+    return any(hit.canonical == keyword and not is_pending(line, hit, vocab) for hit in hits)
 
 
 def _held_in(keyword: str, text: str, vocab: Vocabulary, memo: dict[Any, Any]) -> bool:
