@@ -1601,6 +1601,17 @@ def _in_a_sentence(text: str, start: int, end: int) -> bool:
 _SCHOOL_OF = re.compile(r"^(?:School|Faculty|Department|College) of\s+", re.IGNORECASE)
 
 
+def _employer_line(line: str, vocab: Vocabulary) -> list[str]:
+    """`_org_line`, or a line that is an employer's name alone, its team bracketed after it ("Hua'an Digital Bank
+    (Innovation Lab)" under "Associate Product Manager, 2017.07 – 2018.06, Shenzhen")."""
+    parts = _org_line(line, vocab)
+    if parts or is_bullet(line) or not _short_plain(line) or _is_header_line(line) or _LABEL.match(line.strip()):
+        return parts  # "Client: A leading US-based insurance company" is whom the employer served
+    name = _ASIDE_AT_END.sub("", line.strip()).strip()
+    alone = _is_org(name, vocab) and not _is_title(name, vocab) and not _is_location(name) and len(name.split()) <= 8
+    return [line.strip()] if alone and len(_header_parts(name, [])) == 1 else []
+
+
 def _org_line(line: str, vocab: Vocabulary) -> list[str]:
     """The parts of a line that names an organisation and its place ("Carnegie Mellon University | Pittsburgh,
     PA") under a header whose own parts name none; [] for any other line."""
@@ -1670,11 +1681,13 @@ def _short_plain(line: str) -> bool:
         # Chair — Wake County Public School System, Green Hope High School"
         and len(words) <= (16 if fields else 9)
         and len(text) <= (120 if fields else 70)
-        and not text.endswith((".", "。", ";", "；"))
+        and (not text.endswith((".", "。", ";", "；")) or _LEGAL_FORM_END.search(text) is not None)
     )
 
 
 _WORD_LETTER = re.compile(r"[^\W\d_]")
+# A firm's name ends with its legal form's full stop, no sentence's: "Beijing Yunshu Interactive Technology Co., Ltd."
+_LEGAL_FORM_END = re.compile(r"\b(?:Ltd|Inc|Co|Corp|Pte|Pty|L\.L\.C|S\.A|N\.V|B\.V|P\.C|L\.P)\.$")
 
 
 def _name_fields(text: str) -> bool:
@@ -2043,7 +2056,13 @@ def _entries_in(
             parts = employer + _team_in_title(parts, vocab)
             first -= 1
             block_employer = employer  # its place too: the roles below it share it
-        elif block_employer and _same_team_shape(parts, vocab):
+        elif (
+            block_employer
+            and _same_team_shape(parts, vocab)
+            # …unless its own employer is on the line under it: "Associate Product Manager, 2017.07 – 2018.06,
+            # Shenzhen" over "Hua'an Digital Bank (Innovation Lab)"
+            and not (header + 1 < next_header and _employer_line(lines[header + 1], vocab))
+        ):
             # "Assistant General Manager, Stone Oak" below the bullets of "General Manager, Alamo Heights" under
             # "Pecan Street Kitchen & Bar": a later role there, written the same way, its store no employer
             parts = block_employer + _team_in_title(parts, vocab)
@@ -2133,7 +2152,7 @@ def _entries_in(
             kind != "education"
             and body_start < next_header
             and not any(_is_org(p, vocab) and not _TEAM.search(p) for p in parts)
-            and (below := _org_line(lines[body_start], vocab))
+            and (below := _employer_line(lines[body_start], vocab))
         ):  # "Teaching Assistant, 15-122 …" over "Carnegie Mellon University | Pittsburgh, PA"; "Staff Registered
             # Nurse, Emergency Department" (a unit of the hospital) over "Riverside Mercy Medical Center – Columbus, OH"
             parts = below + parts
@@ -3585,7 +3604,9 @@ _COMPANY_KIND = re.compile(
 )
 # The side of the market a role serves, beside its title ("高级 UI 设计师（B端）"): never the company.
 _MARKET_SIDE = re.compile(r"^\s*(?:[BCGbcg]\s*端|to\s*[BCGbcg]|B2B|B2C|B2B2C)\s*$")
-_TEAM = re.compile(r"(?:\b(?:team|squad|tribe|department|division|unit|ward)|团队|部门|小组|病区)$", re.IGNORECASE)
+_TEAM = re.compile(
+    r"(?:\b(?:team|squad|tribe|department|division|unit|ward|platforms?)|团队|部门|小组|病区)$", re.IGNORECASE
+)
 
 
 # A job board's line of terms: the years and the degree asked ("5-10年", "经验不限", "本科", "学历不限").
