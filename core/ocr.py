@@ -172,6 +172,10 @@ def tidy_read_line(line: str) -> str:
 
     def split(match: re.Match[str]) -> str:
         run = match.group(0)
+        grade = _GLUED_GRADE.fullmatch(run)
+        if grade and not in_chinese:  # "MechanicalDesignEngineerIl": a title, its grade's "II" read as "Il"
+            words = split(re.match(r".+", grade.group(1)))  # type: ignore[arg-type]
+            return f"{words} {_GRADES[grade.group(2)]}" if words != grade.group(1) else run
         if in_chinese and run.isupper():
             return _split_terms(run)  # Latin capitals in Chinese text are terms, not English words
         if len(run) <= _BRAND_MAX_LETTERS and _BRAND.fullmatch(run):
@@ -199,6 +203,10 @@ def tidy_read_line(line: str) -> str:
     pieces.append(_respace_words(line[last:], split))
     return _rejoin_split_words("".join(pieces))
 
+
+# A title's grade glued to its last word, its capital I's read as l's: "EngineerIl", "AnalystIll".
+_GLUED_GRADE = re.compile(r"([A-Za-z]{8,}[a-z])(Il|lI|ll|II|Ill|IlI|III|IV)")
+_GRADES = {"Il": "II", "lI": "II", "ll": "II", "II": "II", "Ill": "III", "IlI": "III", "III": "III", "IV": "IV"}
 
 # Two capitalised words in one short run are a name written that way (SoundCloud, LinkedIn, DoorDash), not two
 # words the recogniser glued: those come in longer runs ("SeniorProductManager", "DeliveryHero").

@@ -228,3 +228,15 @@ def test_a_designed_chinese_resume_printed_and_scanned_keeps_its_roles_school_an
     assert [(e.org, e.gpa) for e in model.education] == [("南京财经大学", "3.6/4.0")]
     for figure in ("±5%", "460万元", "1,500张", "下降37%", "Power BI"):
         assert figure in text
+
+
+def test_a_titles_grade_read_as_lowercase_ls_is_split_off_its_glued_words() -> None:
+    """A scanned resume's "Mechanical Design Engineer II" came out as "MechanicalDesignEngineerIl": no title, so the
+    role's employer was read as the glued run ("I work at MechanicalDesignEngineerIl")."""
+    assert tidy_read_line("MechanicalDesignEngineerIl") == "Mechanical Design Engineer II"
+    assert tidy_read_line("SeniorDataAnalystIll") == "Senior Data Analyst III"
+    assert [tidy_read_line(word) for word in ("Volleyball", "Marshall", "Install")] == [
+        "Volleyball",
+        "Marshall",
+        "Install",
+    ]
