@@ -174,8 +174,11 @@ def tidy_read_line(line: str) -> str:
         run = match.group(0)
         grade = _GLUED_GRADE.fullmatch(run)
         if grade and not in_chinese:  # "MechanicalDesignEngineerIl": a title, its grade's "II" read as "Il"
-            words = split(re.match(r".+", grade.group(1)))  # type: ignore[arg-type]
+            words = split_run(grade.group(1))
             return f"{words} {_GRADES[grade.group(2)]}" if words != grade.group(1) else run
+        return split_run(run)
+
+    def split_run(run: str) -> str:
         if in_chinese and run.isupper():
             return _split_terms(run)  # Latin capitals in Chinese text are terms, not English words
         if len(run) <= _BRAND_MAX_LETTERS and _BRAND.fullmatch(run):
