@@ -277,6 +277,16 @@ def _ocr_repair(text: str) -> str:
     )
 
 
+# A heading set in small capitals comes out of some PDFs with its case scrambled: "exPerience", "Selected MatterS",
+# "certificationS". A word that opens in lower case with a capital inside, or ends in a capital after lower case,
+# is no one's spelling ("GitHub Projects", "iOS Projects" stay): the document's headings are written in title case.
+_SCRAMBLED_CASE = re.compile(r"\b[a-z]{2,}[A-Z][A-Za-z]*\b|\b[A-Za-z]*[a-z][A-Z]\b")
+
+
+def _title_cased(title: str) -> str:
+    return " ".join(word[:1].upper() + word[1:].lower() for word in title.split(" "))
+
+
 HEADING_MARKS = "#*=_ ◆◇■□●○★☆❖✦▌▍▎▶►▸▪"  # Markdown's, and the symbols Chinese templates put before a heading
 
 
@@ -413,6 +423,11 @@ def _sections(lines: list[str], vocab: Vocabulary, posting: bool = False) -> lis
         if sections:
             sections[-1].end = index
         sections.append(Section(title=title, canonical=canonical, start=index, end=len(lines)))
+    if any(_SCRAMBLED_CASE.search(s.title) for s in sections if s.title.isascii()):
+        # small capitals read out of a PDF: "exPerience", and "technology" beside it, are "Experience", "Technology"
+        for section in sections:
+            if section.title.isascii() and (section.title.islower() or _SCRAMBLED_CASE.search(section.title)):
+                section.title = _title_cased(section.title)
     return sections
 
 

@@ -278,8 +278,10 @@ def _copy_section(draft: Draft, doc: DocumentModel, section: Section, title: str
     units = [(i, clean(text)) for i, text in _listed_units(doc, lines, prose=section.canonical == "summary")]
     title_words = section.title.strip().rstrip(":：")
     # "■ 代表性研究报告": the heading's own words again
-    body = [
-        (i, text) for i, text in [*heading, *units] if text and text.strip(HEADING_MARKS).rstrip(":：") != title_words
+    body = [  # compared without case: a small-caps heading read as "Selected MatterS" is its title "Selected Matters"
+        (i, text)
+        for i, text in [*heading, *units]
+        if text and fold(text.strip(HEADING_MARKS).rstrip(":：")) != fold(title_words)
     ]
     if body:
         draft.heading(title)
@@ -294,12 +296,14 @@ _BOILERPLATE = re.compile(r"declaration|本人声明|声明", re.IGNORECASE)  # 
 
 
 def _kept_as_written(doc: DocumentModel, section: Section) -> bool:
-    """A section no model reads ("BOARD & ADVISORY ROLES", "SPEAKING", "PROFESSIONAL MEMBERSHIPS"), copied as
-    written: not one whose lines a role or a school holds, nor two columns' headings flattened into one line
-    ("SKILLS EXPERIENCE": its lines are the columns' lines side by side)."""
-    if section.canonical != "other" or _BOILERPLATE.search(section.title):
-        return False
+    """A section no model reads ("BOARD & ADVISORY ROLES", "SPEAKING", "PROFESSIONAL MEMBERSHIPS", a projects section
+    of undated items), copied as written: not one whose lines a role or a school holds, nor two columns' headings
+    flattened into one line ("SKILLS EXPERIENCE": its lines are the columns' lines side by side)."""
     if any(section.start < e.line_end and e.line_start < section.end for e in doc.entries):
+        return False
+    if section.canonical == "projects":
+        return True  # undated items ("SELECTED MATTERS": a paralegal's cases) that made no project entry
+    if section.canonical != "other" or _BOILERPLATE.search(section.title):
         return False
     vocab = get_vocabulary()
     named = [w for w in re.split(r"[\s&/|]+", section.title) if w and vocab.section_of(w) not in (None, "other")]

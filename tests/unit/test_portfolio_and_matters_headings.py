@@ -34,3 +34,41 @@ def test_a_section_after_the_last_role_is_no_bullet_of_it(heading: str, canonica
 def test_a_chinese_research_and_honours_heading_opens_its_section() -> None:
     doc = read_document("李娜\n【专业技能】\n重症监护、呼吸机管理\n【科研与荣誉】\n2023年 优秀护士\n", "resume")
     assert [s.canonical for s in doc.sections] == ["skills", "publications"]
+
+
+SMALL_CAPS = """Marisol Reyes
+mreyes@example.com
+
+exPerience
+Hollister, Vance & Okafor LLP | Chicago, IL
+Senior Litigation Paralegal | Aug 2021 – present
+• Manage e-discovery workflows in Relativity
+
+Selected MatterS
+• Lakeshore Freight Co. v. Meridian Logistics Group (N.D. Ill.) — managed a 1.1M-document review
+• Pinecrest Dental Partners v. Orrin Holdings (AAA arbitration) — prepared a 180-exhibit binder
+
+technology
+Relativity, Westlaw, PACER
+"""
+
+
+def test_small_capitals_read_out_of_a_pdf_give_title_cased_headings() -> None:
+    doc = read_document(SMALL_CAPS, "resume")
+    assert [s.title for s in doc.sections] == ["Experience", "Selected Matters", "Technology"]
+    plain = read_document(
+        "Jo Lee\n\nEXPERIENCE\nAcme | Clerk | 2020 – 2021\n\neducation\nBA, Kent State, 2019\n", "resume"
+    )
+    assert [s.title for s in plain.sections] == ["EXPERIENCE", "education"]  # a writer's own case, kept
+
+
+def test_a_projects_section_of_undated_items_is_kept_in_the_tailored_resume() -> None:
+    from core.facts.read import read_job
+    from tests.unit.test_offline_engine import Service
+
+    doc = read_document(SMALL_CAPS, "resume")
+    assert doc.projects == []  # the matters have no dates: no project entries
+    jd, job = read_job("Litigation Paralegal\nRequirements\n- Relativity and e-discovery experience\n")
+    markdown = Service(doc, None, jd, job, "en").run()["customize"].markdown
+    assert "## Selected Matters\n- Lakeshore Freight Co. v. Meridian Logistics Group" in markdown
+    assert "- Selected MatterS" not in markdown
