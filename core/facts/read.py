@@ -3109,7 +3109,11 @@ _CERTIFICATE_WORD = re.compile(r"\b(?:certificate|certification|certified)\b|证
 def _certificate_only(header: str, vocab: Vocabulary) -> bool:
     """A certificate dated under "EDUCATION & CERTIFICATIONS" ("Google UX Design Professional Certificate, Coursera,
     2024"): no school and no degree, so no place the person studied (the certifications list holds it)."""
-    return bool(_CERTIFICATE_WORD.search(header)) and not vocab.degrees_in(header) and not _SCHOOL_WORDS.search(header)
+    named = _CERTIFICATE_WORD.search(header) or _LICENCE_WORD.search(header)  # "Ohio Professional Educator License"
+    return bool(named) and not vocab.degrees_in(header) and not _SCHOOL_WORDS.search(header)
+
+
+_LICENCE_WORD = re.compile(r"\blicen[cs]e\b", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- the model

@@ -72,3 +72,13 @@ def test_a_projects_section_of_undated_items_is_kept_in_the_tailored_resume() ->
     markdown = Service(doc, None, jd, job, "en").run()["customize"].markdown
     assert "## Selected Matters\n- Lakeshore Freight Co. v. Meridian Logistics Group" in markdown
     assert "- Selected MatterS" not in markdown
+
+
+def test_a_teaching_licence_under_education_is_a_certificate_not_a_school() -> None:
+    doc = read_document(
+        "Marisol Okafor\n\nEducation & Certificates\nM.Ed., Curriculum & Instruction — Ohio Lakes University | 2017\n"
+        "Ohio Professional Educator License (AYA English 7–12), valid through 2029\n",
+        "resume",
+    )
+    assert [e.org for e in doc.education] == ["Ohio Lakes University"]
+    assert doc.certifications == ["Professional Educator License"]
