@@ -63,3 +63,12 @@ def _clause_at(text: str, start: int, end: int) -> str:
     left = max(text.rfind(stop, 0, start) for stop in stops) + 1
     right = min((i for i in (text.find(stop, end) for stop in stops) if i >= 0), default=len(text))
     return text[left:right].strip(" \t-*,")
+
+
+def sponsorship_conflict(resume_text: str, detailed_text: str, jd_text: str) -> dict[str, str]:
+    """{"posting": its clause, "candidate": theirs} when the posting sponsors no visas and the person says they will
+    need one; {} otherwise. The offline Match states it as its first gap; the model's Match is handed it with the
+    coverage, both computed by code."""
+    posting = posting_rules_out_sponsorship(jd_text)
+    mine = (needs_sponsorship(resume_text) or needs_sponsorship(detailed_text)) if posting else ""
+    return {"posting": posting, "candidate": mine} if posting and mine else {}

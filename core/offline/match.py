@@ -25,7 +25,7 @@ from core.facts.model import PRESENT, DocumentModel, JobFacts
 from core.facts.shown import known_a_little
 from core.facts.text import contains_phrase, fold, has_cjk
 from core.facts.vocabulary import get_vocabulary
-from core.facts.work_authorization import needs_sponsorship, posting_rules_out_sponsorship
+from core.facts.work_authorization import sponsorship_conflict
 from core.offline.advice import Advisor
 from core.offline.articles import with_article
 from core.offline.documents import ServiceDocuments
@@ -339,11 +339,11 @@ def _gaps(
 
 def _sponsorship_gap(resume: DocumentModel, detailed: DocumentModel | None, jd: DocumentModel, lang: str) -> list[Gap]:
     """The one gap no story closes, first: the posting sponsors no visas and the person says they will need one."""
-    posting = posting_rules_out_sponsorship(jd.text)
-    mine = needs_sponsorship(resume.text) or (needs_sponsorship(detailed.text) if detailed else "")
-    if not (posting and mine):
+    conflict = sponsorship_conflict(resume.text, detailed.text if detailed else "", jd.text)
+    if not conflict:
         return []
-    gap = t(lang, "gap_sponsorship", posting=_quote(posting, lang), mine=_quote(mine, lang))
+    posting, mine = _quote(conflict["posting"], lang), _quote(conflict["candidate"], lang)
+    gap = t(lang, "gap_sponsorship", posting=posting, mine=mine)
     return [Gap(gap=gap, action=t(lang, "action_sponsorship"))]
 
 

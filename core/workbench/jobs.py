@@ -26,6 +26,7 @@ from core.facts.grounding import check as ground
 from core.facts.grounding import evidence_for, report_json
 from core.facts.model import DocumentModel, JobFacts
 from core.facts.outputs import check_interview, check_match, check_tailored, correct_job
+from core.facts.work_authorization import sponsorship_conflict
 from core.offline.documents import ServiceDocuments
 from core.workbench import match_first, offline, prompts
 from core.workbench.context import latest_match, latest_version, retrieve
@@ -58,6 +59,13 @@ def service_title(summary: JobSummary) -> str:
 def _documents(docs: ServiceDocuments) -> list[DocumentModel]:
     """The candidate's documents a reply may draw facts from (never the JD: a JD skill is not the user's)."""
     return [d for d in (docs.resume, docs.detailed) if d is not None]
+
+
+def _sponsorship(docs: ServiceDocuments) -> dict[str, dict[str, str]]:
+    """The visa-sponsorship conflict code read from both documents, for the model's coverage block ({} if none)."""
+    detailed = docs.detailed.text if docs.detailed else ""
+    conflict = sponsorship_conflict(docs.resume.text, detailed, docs.jd.text)
+    return {"visa_sponsorship_conflict": conflict} if conflict else {}
 
 
 def _service_id(ctx: JobContext) -> uuid.UUID:
@@ -212,7 +220,7 @@ class MatchHandler(BaseHandler):
             job=job.model_dump(),
             resume=docs.resume.text,
             detailed=docs.detailed.text if docs.detailed else None,
-            coverage=coverage.model_dump(),
+            coverage=coverage.model_dump() | _sponsorship(docs),
             knowledge=found.prompt,
         )
         documents = _documents(docs)

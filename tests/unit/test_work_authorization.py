@@ -73,3 +73,29 @@ def test_a_line_of_work_authorisation_stays_in_the_header_and_proves_no_skill() 
     )
     assert "immigration" in hr.skills
     assert [hr.text[a:b] for a, b in wish_spans(hr.text)] == []
+
+
+def test_the_models_match_is_handed_the_conflict_with_the_coverage() -> None:
+    from core.offline.documents import ServiceDocuments
+    from core.workbench import prompts
+    from core.workbench.jobs import _sponsorship
+    from core.workbench.schemas import MatchReply
+    from tests.unit.fixture_pairs import read_pair
+
+    resume, jd, job = read_pair(RESUME, JD)
+    docs = ServiceDocuments(resume=resume, detailed=None, jd=jd, job=job, lang="en")
+    handed = _sponsorship(docs)
+    assert handed == {
+        "visa_sponsorship_conflict": {
+            "posting": "we do not sponsor visas for this position",
+            "candidate": "will require H-1B sponsorship thereafter",
+        }
+    }
+    messages = prompts.match_messages(
+        "en", MatchReply, job={}, resume=resume.text, detailed=None, coverage={"must_have": []} | handed, knowledge=""
+    )
+    assert "will require H-1B sponsorship thereafter" in messages[1]["content"]
+    other = read_pair("econ_research_assistant_opt_en.txt", "consulting_knowledge_manager.txt")
+    assert _sponsorship(ServiceDocuments(other[0], None, other[1], other[2], "en")) != {}  # "we do not sponsor visas"
+    unrelated = read_pair("executive_assistant_ruled_en.txt", JD)
+    assert _sponsorship(ServiceDocuments(unrelated[0], None, unrelated[1], unrelated[2], "en")) == {}
