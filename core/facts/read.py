@@ -314,6 +314,8 @@ def _heading(line: str, vocab: Vocabulary, in_entries: bool) -> tuple[str, str, 
         second_field = canonical != "objective" and _SECOND_FIELD.search(label.group(2))  # a wish stays a wish
         if in_entries and _ROLE_PROJECT_LABEL.fullmatch(head) and label.group(2).strip():
             return None  # "项目：张江科技园区写字楼（12万㎡）" under a role: the site the role served, not a section
+        if canonical and _LABELLED_LINK.fullmatch(label.group(2).strip()):
+            return None  # "Portfolio: priyank.design" in a contact block: where the work is, no section
         if canonical and label.group(2).strip() and not second_field:
             return head, canonical, True
         if not label.group(2).strip() and len(head.split()) <= 4 and not any(ch.isdigit() for ch in head):
@@ -331,6 +333,36 @@ def _heading(line: str, vocab: Vocabulary, in_entries: bool) -> tuple[str, str, 
     if caps and not in_entries:
         return text, "other", False
     return None
+
+
+# A profile's address a line broke after its slash: "linkedin.com/in/" over "tomaszwierzbicki".
+_LINK_WRAPPED = re.compile(
+    r"((?:linkedin\.com|github\.com|gitlab\.com)/(?:in/)?)[ \t]*\n[ \t]*([\w-]{3,60})(?=[ \t]*$)", re.M
+)
+# A web address written bare after a label: "priyank.design", "jdoe.github.io/work", "behance.net/jdoe".
+_LABELLED_LINK = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}(?:/\S*)?", re.IGNORECASE)
+_LINK_LABEL = re.compile(r"portfolio|website|web|site|homepage|blog|作品集|个人网站|主页|博客", re.IGNORECASE)
+
+
+def _contact_block(contact: Contact, lines: list[str], sections: list[Section], header_end: int) -> None:
+    """A CONTACT section away from the top (a sidebar read after the main column): its phone, place and labelled
+    links fill what the header did not give ("+1 206 555 0193", "Seattle, WA", "Portfolio: priyank.design")."""
+    for section in sections:
+        if section.canonical != "contact" or section.start < header_end:
+            continue
+        block = lines[section.start + 1 : section.end]
+        if not contact.phone:
+            for match in _PHONE.finditer("\n".join(block)):
+                if 8 <= sum(ch.isdigit() for ch in match.group(0)) <= 15 and not find_dates(match.group(0)):
+                    contact.phone = match.group(0).strip()
+                    break
+        contact.location = contact.location or _location(block)
+        for line in block:
+            label = _LABEL.match(line)
+            value = label.group(2).strip() if label else ""
+            known = {link.lower() for link in contact.links}
+            if label and _LINK_LABEL.fullmatch(label.group(1).strip()) and _LABELLED_LINK.fullmatch(value):
+                contact.links += [value] if value.lower() not in known else []
 
 
 # The label of the project or site a role served, written under its header ("项目：张江科技园区写字楼").
@@ -573,7 +605,7 @@ def _contact(lines: list[str], vocab: Vocabulary, header_end: int) -> tuple[Cont
             contact.phone = match.group(0).strip()
             break
     seen: set[str] = set()
-    for match in _LINK.finditer(text):
+    for match in _LINK.finditer(_LINK_WRAPPED.sub(r"\1\2", text)):
         link = match.group(0).rstrip(".)")
         if link.lower() not in seen and "@" not in link:
             seen.add(link.lower())
@@ -1627,6 +1659,9 @@ def _employer_line(line: str, vocab: Vocabulary) -> list[str]:
     return [line.strip()] if alone and len(_header_parts(name, [])) == 1 else []
 
 
+_WORK_MODES = frozenset(("hybrid", "remote", "on-site", "onsite", "in-person", "in person", "fully remote"))
+
+
 def _org_line(line: str, vocab: Vocabulary) -> list[str]:
     """The parts of a line that names an organisation and its place ("Carnegie Mellon University | Pittsburgh,
     PA") under a header whose own parts name none; [] for any other line."""
@@ -1636,7 +1671,10 @@ def _org_line(line: str, vocab: Vocabulary) -> list[str]:
     if not _short_plain(line) or _is_header_line(line):
         return []
     text = _UNCLOSED_ASIDE.sub("", line.strip())  # "… – Columbus, OH (Level I": wrapped
+    # "Ledgerline, Inc. | Denver, CO (Hybrid)": how the place is worked in is no part of the line's names
     parts = _header_parts(text, [])
+    if len(parts) > 2:  # "Tri-State Logistics Partners — Remote (contract)": "Remote" is its place
+        parts = [part for part in parts if part.lower() not in _WORK_MODES] or parts
     names = parts[:2]
     if len(parts) == 3 and _is_location(parts[2]) and not any(_is_location(p) or _is_title(p, vocab) for p in names):
         # "Banner – University Medical Center Phoenix, Phoenix, AZ": a system and its hospital are one employer
@@ -3210,6 +3248,8 @@ def _read(text: object, kind: str) -> DocumentModel:
     if sections and sections[0].canonical == "contact" and sections[0].start <= 2:  # Europass: "PERSONAL INFORMATION"
         header_end = sections[0].end
     model.contact, name_line = _contact(lines, vocab, header_end) if doc_kind != "jd" else (Contact(), None)
+    if doc_kind != "jd":
+        _contact_block(model.contact, lines, sections, header_end)
     if sections and name_line is not None and sections[0].start == name_line:
         sections = sections[1:]  # an ALL-CAPS name is the person, not a heading
     model.sections = sections
