@@ -80,7 +80,7 @@ def test_questions_to_ask_come_from_the_passages_and_skip_the_interviewers_own()
 
 def test_outcome_is_the_result_part_of_a_bullet() -> None:
     assert outcome("Led the migration to Go, cutting p99 latency by 38%") == "cutting p99 latency by 38%"
-    assert outcome("优化分库分表方案，核心接口响应时间降低45%") == "降低45%"
+    assert outcome("优化分库分表方案，核心接口响应时间降低45%") == "核心接口响应时间降低45%"  # what fell, with it
     assert outcome("Ran the design review process") == ""
     # A thousands separator is not the end of a clause: "serving 40" would misquote the user's number.
     assert outcome("Built the metadata API serving 40,000 requests per second") == (
@@ -246,3 +246,22 @@ def test_stories_answer_different_keywords_when_their_bullets_prove_several() ->
     stories = _interview_for(_fixture("resume", "firmware_en.txt"), _fixture("jd", "anduril_firmware.txt")).star_stories
     headings = [story.gap for story in stories]
     assert len(set(headings)) == len(headings)
+
+
+def test_a_stories_result_keeps_its_subject_and_is_never_the_bullets_scope() -> None:
+    """STAR results said "no result in your resume" beside "completion rose from 58% to 94%", kept a Chinese result
+    without what it measured ("提升至56%"), and took a design bullet's scope ("(4 squads)") for its result."""
+    from core.offline.interview import outcome
+
+    assert outcome("Designed a 6-module course for a dental group; completion rose from 58% to 94%") == (
+        "completion rose from 58% to 94%"
+    )
+    assert outcome("Own design for the suite (4 squads); shipped a flow that lifted completion from 61% to 78%.") == (
+        "shipped a flow that lifted completion from 61% to 78%."
+    )
+    assert outcome("Wrote the OTA pipeline; field update failures fell from 3.1% to 0.2%") == (
+        "field update failures fell from 3.1% to 0.2%"
+    )
+    assert outcome("优化关键词推荐逻辑，商家开户后7日留存率由41%提升至56%") == "商家开户后7日留存率由41%提升至56%"
+    assert outcome("基于Flink 1.15 + Kafka搭建实时数仓，峰值QPS 120万，端到端延迟<3s") == "峰值QPS 120万"
+    assert outcome("改版后店铺详情页平均停留时长提升25%，转化率提升0.8个百分点") == "提升25%，转化率提升0.8个百分点"
