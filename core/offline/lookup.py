@@ -486,10 +486,14 @@ def current_month() -> str:
 
 
 def experience_years(entries: list[Entry], as_of: str) -> float:
-    """Years covered by dated roles, overlaps counted once; an open end counts up to `as_of`."""
+    """Years covered by dated roles, overlaps counted once; an open end counts up to `as_of`. Internships and
+    campus roles are no years of work: a data engineer's "5年+" resume counted 9.2 with his three internships and a
+    student job, against his own words."""
     now = month_index(as_of)
     spans: list[tuple[int, int]] = []
     for entry in entries:
+        if is_internship(entry):
+            continue
         start = month_index(entry.start)
         end = now if entry.end == PRESENT else month_index(entry.end)
         if start is not None and end is not None and end >= start:
@@ -502,6 +506,17 @@ def experience_years(entries: list[Entry], as_of: str) -> float:
             months += end - start
             cursor = end
     return months / 12
+
+
+_INTERNSHIP = re.compile(
+    r"\bintern(?:ship)?s?\b|\bco-?op\b|\bstudent\b|\bsummer\s+(?:analyst|associate)\b|实习|学生会|社团|研究生会",
+    re.IGNORECASE,
+)
+
+
+def is_internship(entry: Entry) -> bool:
+    """A role held as a student: an internship, a co-op term, a student union's post ("财务部部长" at "…学生会")."""
+    return bool(_INTERNSHIP.search(entry.title) or _INTERNSHIP.search(entry.org))
 
 
 def highest_degree(doc: DocumentModel | None) -> str:

@@ -66,8 +66,9 @@ TEXT: dict[str, dict[str, str]] = {
         "conclusion_extra": "; main gap: {gap}",
         "formula": "score = {w_skills}% × skills {skills} + {w_exp}% × experience {exp} + {w_edu}% × education {edu} "
         "= {score}. Skills: required keywords count 2, preferred 1; found on the resume 1, only in the career "
-        "history 0.5. Experience: years from your dated roles{as_of} ÷ years required{years_note}. Education: 100 "
-        "when your degree reaches the one asked, 50 one level below, otherwise 0{degree_note}.",
+        "history 0.5. Experience: years from your dated roles{as_of} (internships not counted) ÷ years "
+        "required{years_note}. Education: 100 when your degree reaches the one asked, 50 one level below, "
+        "otherwise 0{degree_note}.",
         "formula_years_none": " (none stated: 100 with dated roles, else 50)",
         "formula_years": " ({years})",
         "formula_degree_none": " (none asked: 100)",
@@ -194,8 +195,9 @@ TEXT: dict[str, dict[str, str]] = {
         "conclusion": "离线评估{score}/100：{total}项必备技能中，你的材料体现了{covered}项{extra}。",
         "conclusion_extra": "；主要差距：{gap}",
         "formula": "得分 = {w_skills}% × 技能 {skills} + {w_exp}% × 经验 {exp} + {w_edu}% × 学历 {edu} = {score}。"
-        "技能：必备关键词计2分，加分项计1分；简历中有计1，仅在详细履历中有计0.5。经验：有日期的经历年数{as_of} ÷ "
-        "要求年数{years_note}。学历：达到要求为100，低一级为50，否则为0{degree_note}。",
+        "技能：必备关键词计2分，加分项计1分；简历中有计1，仅在详细履历中有计0.5。"
+        "经验：有日期的经历年数{as_of}（不含实习）÷ 要求年数{years_note}。"
+        "学历：达到要求为100，低一级为50，否则为0{degree_note}。",
         "formula_years_none": "（未写明：有日期的经历为100，否则为50）",
         "formula_years": "（{years}年）",
         "formula_degree_none": "（未要求：100）",

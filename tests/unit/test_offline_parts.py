@@ -265,3 +265,20 @@ def test_a_stories_result_keeps_its_subject_and_is_never_the_bullets_scope() -> 
     assert outcome("优化关键词推荐逻辑，商家开户后7日留存率由41%提升至56%") == "商家开户后7日留存率由41%提升至56%"
     assert outcome("基于Flink 1.15 + Kafka搭建实时数仓，峰值QPS 120万，端到端延迟<3s") == "峰值QPS 120万"
     assert outcome("改版后店铺详情页平均停留时长提升25%，转化率提升0.8个百分点") == "提升25%，转化率提升0.8个百分点"
+
+
+def test_internships_and_campus_posts_are_no_years_of_work() -> None:
+    """A data engineer whose resume says "5年+" was credited 9.2 years: three internships and a campus job counted."""
+    from core.facts.model import Entry
+    from core.offline.lookup import experience_years
+
+    def role(title: str, org: str, start: str, end: str) -> Entry:
+        return Entry(kind="experience", org=org, title=title, start=start, end=end, line_start=0, line_end=1)
+
+    work = role("数据开发工程师", "上海数禾科技有限公司", "2019-07", "2024-06")
+    student = [
+        role("大数据开发实习生", "北京字节流数据有限公司", "2019-01", "2019-05"),
+        role("Data Engineering Intern", "Acme", "2018-06", "2018-08"),
+        role("财务部部长", "南京财经大学会计学院学生会", "2017-09", "2018-06"),
+    ]
+    assert experience_years([work, *student], "2026-12") == experience_years([work], "2026-12") == 5.0
