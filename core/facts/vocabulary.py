@@ -1432,6 +1432,7 @@ class Vocabulary:
             or self._after_list_label(text, m.start)
             or _beside_chinese(text, m.start, m.end)
             or _in_item_list(text, m.start)
+            or _COMMAND_OF.search(text, max(0, m.start - 40), m.start) is not None
             for m in matches
         ]
         linked = [
@@ -1453,6 +1454,15 @@ class Vocabulary:
         line_start = text.rfind("\n", 0, start) + 1
         found = _LIST_LABEL_RE.match(text[line_start:start])
         return found is not None and _LIST_LABEL_WORDS.search(found.group(1)) is not None
+
+
+# What a command of a language or framework is said with, right before the name: "Deep expertise in Go (or another
+# systems language…)", "3+ years of experience with Spring", "proficient in Rails".
+_COMMAND_OF = re.compile(
+    r"\b(?:expertise|experience|proficiency|proficient|fluency|fluent|skilled|expert|background|hands-on)"
+    r"\s+(?:in|with)\s+$",
+    re.IGNORECASE,
+)
 
 
 # The teams a person works with ("与算法、研发、销售团队协作", "Partnered with Sales, Engineering and Customer

@@ -742,3 +742,13 @@ def test_every_suites_parts_are_skills_the_vocabulary_knows() -> None:
     assert {"microsoft office", "adobe creative suite", "google workspace"} <= set(suites)
     for suite, parts in suites.items():
         assert all(vocab.knows("skill", part) for part in parts), (suite, sorted(parts))
+
+
+def test_a_guarded_name_after_expertise_or_experience_in_it_is_the_skill(vocab: Vocabulary) -> None:
+    """ "Deep expertise in Go (or another systems language like Java or Rust)" asked for Java and Rust but not Go:
+    the staff engineer's Go was a preferred skill and his "some Rust" led his pitch."""
+    found = [h.canonical for h in vocab.skills_in("- Deep expertise in Go (or another systems language like Java)")]
+    assert found == ["go", "java"]
+    assert [h.canonical for h in vocab.skills_in("3+ years of experience with Spring")] == ["spring"]
+    assert [h.canonical for h in vocab.skills_in("experience with Spring 2025 interns")] == []  # a term
+    assert "go" not in [h.canonical for h in vocab.skills_in("We go further with experience in sales")]
