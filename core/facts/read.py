@@ -823,7 +823,7 @@ _CAMPUS_DASH = re.compile(r"(\b(?:University|College)\b(?:[^|,;–—\n]{0,30}?[
 _BRACKETS_KEPT = str.maketrans("()（）", "\x05\x06\x07\x08")  # out of the splitter's way, put back after it
 _BRACKETS_BACK = str.maketrans("\x05\x06\x07\x08", "()（）")
 # A Chinese company's registered name holds its seat in brackets: "网易（杭州）网络有限公司", "腾讯科技（深圳）有限公司"
-# …and a firm's its partnership form, before its branch: "立信中和会计师事务所（特殊普通合伙）江苏分所"
+# …and a firm's partnership form, before its branch: "立信中和会计师事务所（特殊普通合伙）江苏分所"
 _SEAT_IN_NAME = re.compile(
     r"(?<=[\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{2,6})[)）](?=[\u4e00-\u9fff]{0,16}?(?:公司|集团|银行|研究院|事务所))"
     r"|(?<=事务所)[（(]((?:特殊)?普通合伙|有限合伙)[)）](?=[\u4e00-\u9fff]{0,8}?(?:分所|分公司|办公室)|$|[\s|｜·])"
