@@ -69,7 +69,7 @@ def _proof_line(keyword: str, doc: DocumentModel, vocab: Vocabulary, memo: dict[
         if _held_in(keyword, f"{first} {second}", vocab, memo):
             return f"{first.strip()} {second.strip()}"
     if canonical == TEAM_MANAGEMENT:
-        return _headcount_proof(doc, wishes) or _title_proof(keyword, doc)
+        return _headcount_proof(doc, wishes) or _leader_title_proof(doc) or _title_proof(keyword, doc)
     if canonical == MULTILINGUAL:
         return _second_language_proof(doc, vocab, wishes, memo.get(ASKED_LANGUAGES, frozenset()))
     return _title_proof(keyword, doc)
@@ -209,6 +209,25 @@ _AGENT_OF = {
     "recruitment": "recruiter",
     "research": "researcher",
 }
+
+
+# A title that is the leading of a team: "护理组长", "店长", "Shift Lead", "Warehouse Supervisor" ("主管" is left out:
+# "招聘主管" is as often a senior recruiter as a team's head).
+_LEADER_TITLE = re.compile(
+    r"组长|班长|护士长|店长|\b(?:team|tech|shift|crew|line)\s+lead\b|\bsupervisor\b|\bforeman\b",
+    re.IGNORECASE,
+)
+
+
+def _leader_title_proof(doc: DocumentModel) -> str | None:
+    """The header line of a role whose title leads a team (the earliest line of the role naming it)."""
+    for entry in doc.experience:
+        if not _LEADER_TITLE.search(entry.title):
+            continue
+        for line in doc.lines[entry.line_start : max(entry.line_end, entry.line_start + 1)]:
+            if _LEADER_TITLE.search(line):
+                return line.strip()
+    return None
 
 
 def _title_proof(keyword: str, doc: DocumentModel) -> str | None:
