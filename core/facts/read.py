@@ -351,18 +351,21 @@ def _contact_block(contact: Contact, lines: list[str], sections: list[Section], 
         if section.canonical != "contact" or section.start < header_end:
             continue
         block = lines[section.start + 1 : section.end]
-        if not contact.phone:
-            for match in _PHONE.finditer("\n".join(block)):
-                if 8 <= sum(ch.isdigit() for ch in match.group(0)) <= 15 and not find_dates(match.group(0)):
-                    contact.phone = match.group(0).strip()
-                    break
+        contact.phone = contact.phone or _first_phone("\n".join(block))
         contact.location = contact.location or _location(block)
         for line in block:
             label = _LABEL.match(line)
             value = label.group(2).strip() if label else ""
-            known = {link.lower() for link in contact.links}
             if label and _LINK_LABEL.fullmatch(label.group(1).strip()) and _LABELLED_LINK.fullmatch(value):
-                contact.links += [value] if value.lower() not in known else []
+                contact.links += [value] if value.lower() not in {link.lower() for link in contact.links} else []
+
+
+def _first_phone(text: str) -> str:
+    """The first phone number in `text`: 8 to 15 digits, and no date range ("2019 - 2023") read as one."""
+    for match in _PHONE.finditer(text):
+        if 8 <= sum(ch.isdigit() for ch in match.group(0)) <= 15 and not find_dates(match.group(0)):
+            return match.group(0).strip()
+    return ""
 
 
 # The label of the project or site a role served, written under its header ("项目：张江科技园区写字楼").
@@ -599,11 +602,7 @@ def _contact(lines: list[str], vocab: Vocabulary, header_end: int) -> tuple[Cont
     email = _EMAIL.search(text)
     contact.email = email.group(0) if email else ""
     top = "\n".join(lines[: max(header_end, 12)])
-    for match in _PHONE.finditer(top):
-        digits = sum(ch.isdigit() for ch in match.group(0))
-        if 8 <= digits <= 15 and not find_dates(match.group(0)):
-            contact.phone = match.group(0).strip()
-            break
+    contact.phone = _first_phone(top)
     seen: set[str] = set()
     for match in _LINK.finditer(_LINK_WRAPPED.sub(r"\1\2", text)):
         link = match.group(0).rstrip(".)")
