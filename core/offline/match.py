@@ -295,7 +295,7 @@ def _gaps(
     lang: str,
     advisor: Advisor,
 ) -> list[Gap]:
-    gaps: list[Gap] = _sponsorship_gap(resume, detailed, jd, lang)
+    gaps: list[Gap] = sponsorship_gap(resume, detailed, jd, lang)
     worked_towards = pending_only([resume, detailed], get_vocabulary())  # "CPA Candidate": not held, not absent
     # Soft skills the documents do not state are one gap, not one each: stories to prepare, and the room in the
     # list left to the skills and experience a user can build.
@@ -337,8 +337,10 @@ def _gaps(
     return [gap for gap in gaps if unique[gap.gap] is gap][:MAX_GAPS]
 
 
-def _sponsorship_gap(resume: DocumentModel, detailed: DocumentModel | None, jd: DocumentModel, lang: str) -> list[Gap]:
-    """The one gap no story closes, first: the posting sponsors no visas and the person says they will need one."""
+def sponsorship_gap(resume: DocumentModel, detailed: DocumentModel | None, jd: DocumentModel, lang: str) -> list[Gap]:
+    """The one gap no story closes, first: the posting sponsors no visas and the person says they will need one.
+
+    Also set before a model's Match gaps when its reply leaves the conflict out (core.workbench.jobs)."""
     conflict = sponsorship_conflict(resume.text, detailed.text if detailed else "", jd.text)
     if not conflict:
         return []

@@ -11,6 +11,7 @@ Either way the service price is refunded if Match finally fails.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from typing import Any
 
@@ -28,6 +29,7 @@ from core.facts.model import DocumentModel, JobFacts
 from core.facts.outputs import check_interview, check_match, check_tailored, correct_job
 from core.facts.work_authorization import sponsorship_conflict
 from core.offline.documents import ServiceDocuments
+from core.offline.match import sponsorship_gap
 from core.workbench import match_first, offline, prompts
 from core.workbench.context import latest_match, latest_version, retrieve
 from core.workbench.coverage import compute_coverage, projected_score
@@ -66,6 +68,21 @@ def _sponsorship(docs: ServiceDocuments) -> dict[str, dict[str, str]]:
     detailed = docs.detailed.text if docs.detailed else ""
     conflict = sponsorship_conflict(docs.resume.text, detailed, docs.jd.text)
     return {"visa_sponsorship_conflict": conflict} if conflict else {}
+
+
+# A gap that speaks of the conflict in either language: "visa", "sponsor(ship)", "work authorization", 签证, 担保.
+_SPEAKS_OF_SPONSORSHIP = re.compile(r"visa|sponsor|work[ -]authori[sz]|签证|担保|工作许可", re.IGNORECASE)
+
+
+def _with_sponsorship_gap(reply: MatchReply, docs: ServiceDocuments, lang: str) -> MatchReply:
+    """A model's Match that leaves out the conflict code read from both documents gets it as its first gap.
+
+    The model is handed the conflict (`_sponsorship`) but may still list only skills; a user who needs a visa the
+    posting rules out must not learn it from the recruiter."""
+    code_gaps = sponsorship_gap(docs.resume, docs.detailed, docs.jd, lang)
+    if not code_gaps or any(_SPEAKS_OF_SPONSORSHIP.search(f"{g.gap} {g.action}") for g in reply.gaps):
+        return reply
+    return reply.model_copy(update={"gaps": [*code_gaps, *reply.gaps]})
 
 
 def _service_id(ctx: JobContext) -> uuid.UUID:
@@ -226,6 +243,7 @@ class MatchHandler(BaseHandler):
         documents = _documents(docs)
         reply = ctx.structured(MatchReply, messages, meanwhile=lambda: evidence_for(documents))
         check_match(reply, documents)  # strengths and pitch naming what the documents lack: a failed attempt
+        reply = _with_sponsorship_gap(reply, docs, facts.output_lang)
         data = MatchResultData(**reply.model_dump(), coverage=coverage, engine=ctx.spec.engine_label).model_dump()
         return {**data, SUMMARY_KEY: job.model_dump()} if not facts.job_summary else data
 

@@ -99,3 +99,25 @@ def test_the_models_match_is_handed_the_conflict_with_the_coverage() -> None:
     assert _sponsorship(ServiceDocuments(other[0], None, other[1], other[2], "en")) != {}  # "we do not sponsor visas"
     unrelated = read_pair("executive_assistant_ruled_en.txt", JD)
     assert _sponsorship(ServiceDocuments(unrelated[0], None, unrelated[1], unrelated[2], "en")) == {}
+
+
+def test_a_models_match_that_leaves_out_the_conflict_gets_it_as_its_first_gap() -> None:
+    from core.offline.documents import ServiceDocuments
+    from core.workbench.jobs import _with_sponsorship_gap
+    from core.workbench.schemas import Gap, MatchReply
+    from tests.unit.fixture_pairs import read_pair
+
+    resume, jd, job = read_pair(RESUME, JD)
+    docs = ServiceDocuments(resume=resume, detailed=None, jd=jd, job=job, lang="en")
+    skills_only = MatchReply(gaps=[Gap(gap="No Stata shown", action="Add a Stata project")], self_pitch="Hello")
+    mended = _with_sponsorship_gap(skills_only, docs, "en")
+    assert len(mended.gaps) == 2 and mended.gaps[1] == skills_only.gaps[0]
+    assert "will require H-1B sponsorship thereafter" in mended.gaps[0].gap
+    assert "we do not sponsor visas for this position" in mended.gaps[0].gap
+    in_chinese = _with_sponsorship_gap(skills_only, docs, "zh").gaps[0].gap
+    assert in_chinese.startswith("岗位不提供签证担保")
+    said = MatchReply(gaps=[Gap(gap="The role offers no visa sponsorship; you need H-1B")], self_pitch="Hello")
+    assert _with_sponsorship_gap(said, docs, "en") == said  # the model said it: its words stay
+    other = read_pair("executive_assistant_ruled_en.txt", JD)
+    unrelated = ServiceDocuments(other[0], None, other[1], other[2], "en")
+    assert _with_sponsorship_gap(skills_only, unrelated, "en") == skills_only
