@@ -10,14 +10,14 @@ always give the same answer.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from core.facts.cert_status import is_pending, pending_only
 from core.facts.languages import MULTILINGUAL, OWN_LANGUAGES, at_working_level
 from core.facts.model import DocumentModel
-from core.facts.read import bullet_units, unit_at
+from core.facts.read import bullet_units, study_field_lists, unit_at
 from core.facts.shown import shown_lines
 from core.facts.text import column_naming, contains_phrase, fold
 from core.facts.vocabulary import Hit, Vocabulary, get_vocabulary
@@ -70,6 +70,8 @@ def _proof_line(keyword: str, doc: DocumentModel, vocab: Vocabulary, memo: dict[
             return f"{first.strip()} {second.strip()}"
     if canonical == TEAM_MANAGEMENT:
         return _headcount_proof(doc, wishes) or _leader_title_proof(doc) or _title_proof(keyword, doc)
+    if canonical in _SOFT_SKILL_DEEDS:
+        return _deed_proof(_SOFT_SKILL_DEEDS[canonical], doc) or _title_proof(keyword, doc)
     if canonical == MULTILINGUAL:
         return _second_language_proof(doc, vocab, wishes, memo.get(ASKED_LANGUAGES, frozenset()))
     return _title_proof(keyword, doc)
@@ -230,6 +232,39 @@ def _leader_title_proof(doc: DocumentModel) -> str | None:
     return None
 
 
+# Deeds that show a soft skill a posting asks by name, where the resume does not name it: a grant writer who
+# "Presented at 11 public hearings" had been told "Communication is required but not shown".
+_SOFT_SKILL_DEEDS = {
+    "communication": re.compile(
+        r"\bpresent(?:ed|s|ing)?\s+(?:at|to|before)\b|\b(?:delivered|gave|led|built)\s+(?:\w+\s+){0,2}presentations?\b|\bpublic\s+hearings?\b|\bspoke\s+(?:at|to)\b"
+        r"|\b(?:keynote|panel(?:ist)?|guest)\s+speaker\b|\bbriefed\b|\bliais(?:ed|on)\b|\bnegotiated\b|\bpitched\b"
+        r"|\b(?:wrote|authored|drafted)\s+(?:[\w$+,-]+\s+){0,3}(?:reports?|proposals?|memos?|briefs?|articles?|letters?"
+        r"|newsletters?|documentation|guides?|grants?|papers?)\b"
+        r"|\b(?:counsel(?:l)?ed|educated)\s+(?:\d[\d,+]*\s+)?(?:patients|clients|families|customers|donors)\b"
+        r"|汇报|演讲|宣讲|答辩|谈判|撰写",
+        re.IGNORECASE,
+    ),
+    "teamwork": re.compile(
+        r"\bpartner(?:ed|ing)\s+with\b|\bcollaborat(?:ed|ing)\s+with\b|\bworked\s+(?:closely\s+)?(?:with|alongside)\b"
+        r"|\bcross-functional\b|\bjointly\b|配合|协作|协同|与[^，。；;,]{1,15}(?:合作|共同)",
+        re.IGNORECASE,
+    ),
+    "coordination": re.compile(r"\bcoordinat(?:ed|ing)\b|\bliais(?:ed|on)\b|协调|统筹", re.IGNORECASE),
+}
+
+
+def _deed_proof(deed: re.Pattern[str], doc: DocumentModel) -> str | None:
+    """The first bullet of a role, a project or volunteer work that does what the soft skill names; a summary's
+    claim of it is no deed."""
+    for entry in doc.entries:
+        if entry.kind in ("education", "away"):
+            continue
+        found = next((bullet for bullet in entry.bullets if deed.search(bullet)), None)
+        if found is not None:
+            return found.strip()
+    return None
+
+
 def _title_proof(keyword: str, doc: DocumentModel) -> str | None:
     """The header line of a role whose title is the keyword's practitioner ("Software Engineering" is proven by
     "Stripe, Senior Software Engineer"); only for a phrase of two or more words, so "Management" is not proven by
@@ -373,6 +408,28 @@ _OR_KIN = re.compile(
     r"\s*(?:or|或者?)\s*(?:an?\s+)?(?:other\s+)?(?:related|similar|equivalent|comparable|relevant|相关|相近|同类)",
     re.IGNORECASE,
 )
+
+
+_A_FIELD = re.compile(r"[A-Za-z]{3}|[\u4e00-\u9fff]{2}")  # a field's name, not a grade ("A*")
+_FIELD_ITEM = re.compile(r"\s*(?:,|，|、|/|／|;|\bor\b|\band\b|或|及|和)\s*", re.IGNORECASE)
+
+
+def studied_instead(statuses: Mapping[str, str], jd: DocumentModel, docs: Sequence[DocumentModel | None]) -> set[str]:
+    """Missing keywords that are a posting's fields of study ("Bachelor's degree … in urban planning, civil
+    engineering, geography or a closely related field") when the person's degree is in another field of the same
+    list: a planner with a B.S. Geography lacks no civil engineering."""
+    missing = [k for k, status in statuses.items() if status == "missing"]
+    if not missing:
+        return set()
+    studied = [fold(e.field) for d in docs if d is not None for e in d.education if _A_FIELD.search(e.field)]
+    if not studied:
+        return set()
+    settled: set[str] = set()
+    for listed in study_field_lists(jd.lines):
+        items = [fold(item) for item in _FIELD_ITEM.split(listed) if _A_FIELD.search(item)]
+        if any(contains_phrase(item, field) or contains_phrase(field, item) for item in items for field in studied):
+            settled |= {k for k in missing if any(fold(k) == item or contains_phrase(item, fold(k)) for item in items)}
+    return settled
 
 
 def met_by_another(statuses: dict[str, str], groups: Sequence[frozenset[str]]) -> set[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from itertools import pairwise
 
@@ -647,6 +647,9 @@ def _wrapped_name(name: str, lines: list[str], index: int, vocab: Vocabulary) ->
     set_in_capitals = name.isupper() and rest.isupper()  # "JANE" / "DOE", though DOE also names a skill
     if vocab.section_of(rest) or (vocab.canonical_skill(rest) and not set_in_capitals):  # "Priya" / "Python"
         return name
+    tail = lines[index + 2].strip() if rest.endswith("-") and index + 2 < len(lines) else ""
+    if tail and " " not in tail and _name_candidate(tail, vocab) == tail and not vocab.section_of(tail):
+        return f"{name} {rest}{tail}"  # "Daniel" / "Reyes-" / "Whitcombe": a sidebar broke the name at its hyphen
     return f"{name} {rest}"
 
 
@@ -817,6 +820,20 @@ def _kept_credential_aside(found: re.Match[str]) -> str:
     return found.group(0)
 
 
+# A title's specialty in brackets before the employer: "Associate Planner (Transit), Sacramento Area Transit
+# Authority", "Elevator Mechanic (Modernization) – Hudson Vertical".
+_SPECIALTY_ASIDE = re.compile(r"\s*[（(]\s*([A-Z][a-z]+(?:[ /&-][A-Za-z]+)?)\s*[)）](?=\s*(?:,|\||–|—|\s-\s)\s*\S)")
+
+
+def _kept_specialty_aside(found: re.Match[str]) -> str:
+    """Keep a specialty's bracket in the title it follows (see _SPECIALTY_ASIDE); an employer's word stays apart."""
+    before = re.findall(r"[A-Za-z]+", found.string[max(0, found.start() - 40) : found.start()])
+    titled = bool(before) and before[-1].lower() in get_vocabulary().title_heads
+    if titled and not _ORG_WORDS.search(found.group(1)):
+        return found.group(0).translate(_BRACKETS_KEPT)
+    return found.group(0)
+
+
 # A university's campus after a glued dash: "University of Wisconsin–Madison", "Texas A&M University–Commerce".
 _CAMPUS_DASH = re.compile(r"(\b(?:University|College)\b(?:[^|,;–—\n]{0,30}?[A-Za-z&.])?)[–—](?=[A-Z][a-z])")
 _BRACKETS_KEPT = str.maketrans("()（）", "\x05\x06\x07\x08")  # out of the splitter's way, put back after it
@@ -888,6 +905,7 @@ def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
     joined = _TERMS_ASIDE.sub(lambda m: m.group(0).translate(_BRACKETS_KEPT), joined)
     joined = _GRADE_ASIDE.sub(lambda m: m.group(0).translate(_BRACKETS_KEPT), joined)
     joined = _ABBREVIATION_ASIDE.sub(_kept_credential_aside, joined)
+    joined = _SPECIALTY_ASIDE.sub(_kept_specialty_aside, joined)
     joined = _CLASS_ASIDE.sub(lambda m: m.group(0).translate(_BRACKETS_KEPT), joined)
     joined = _PAY_GRADE_ASIDE.sub(lambda m: m.group(0).translate(_BRACKETS_KEPT), joined)
     joined = _cjk_title_aside().sub(_kept_title_aside, joined)
@@ -1493,7 +1511,7 @@ def _join_campus(entry: Entry, text: str) -> None:
 
 # A system's campus after a comma, the part ending there: "University of California, San Diego | La Jolla, CA"
 # ("University of Washington, Seattle, WA" names its place instead).
-_COMMA_CAMPUS = r",\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})(?=[ \t]*(?:\||[·•]|\n|$)|[ \t]{3,})"
+_COMMA_CAMPUS = r",\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})(?=[ \t]*(?:\||[·•]|\n|$|[–—][ \t]*\d)|[ \t]{3,})"
 
 
 def _join_comma_campus(entry: Entry, text: str) -> None:
@@ -2009,6 +2027,7 @@ def _entries_in(
         headers = sorted({*headers, *(i for i in range(start, end) if _undated_activity(lines[i], vocab))})
     whole = tuple(lines)
     wrap = document_wrap(whole)
+    column = _marked_wrap_width(lines[start:end])
     chinese_prose = wrap is not None and document_prose(whole)
     if not headers:
         headers = [i for i in range(start, end) if _short_plain(lines[i]) and i + 1 < end and is_bullet(lines[i + 1])]
@@ -2083,7 +2102,11 @@ def _entries_in(
                 # export's time at the company, between the company and the role; the company is one line higher
                 probe, reach = probe - 1, reach - 1
                 continue
-            if _WRAPPED_ON.match(lines[probe]) and probe - 1 >= previous_end and _short_plain(lines[probe - 1]):
+            if (
+                probe - 1 >= previous_end
+                and _short_plain(lines[probe - 1])
+                and (_WRAPPED_ON.match(lines[probe]) or _header_wrapped(lines[probe - 1], lines[probe], column))
+            ):
                 # "B.S. Actuarial Science, Minor" + "in Statistics": one line a narrow column wrapped
                 words_before.insert(0, f"{lines[probe - 1].strip()} {lines[probe].strip()}")
                 first, probe, reach = probe - 1, probe - 2, reach - 1
@@ -2102,7 +2125,7 @@ def _entries_in(
             # IL" over "Completed December 2018": the credential heads the school's lines
             first -= 1
             words_before.insert(0, lines[first].strip())
-        parts = _places_joined([p for w in words_before for p in _header_parts(w, [])] + parts)
+        parts = _places_joined([p for w in words_before for p in _words_before_parts(w, kind, vocab)] + parts)
         employer = _employer_above(lines, first - 1, previous_end, parts, vocab) if kind == "experience" else []
         if employer:
             parts = employer + _team_in_title(parts, vocab)
@@ -2353,6 +2376,15 @@ def _org_then_title(line: str, vocab: Vocabulary) -> list[str] | None:
     if not _is_org(employer, vocab) or _is_title(employer, vocab) or not _is_title(title, vocab):
         return None
     return None if _is_org(title, vocab) or _is_location(title) else [employer, title]
+
+
+def _words_before_parts(line: str, kind: str, vocab: Vocabulary) -> list[str]:
+    """The pieces of a line over a role's dates: a Chinese employer and title a scan's text ran together
+    ("南京优途信息技术有限公司Android开发工程师" over "2017.03-2019.06") are two."""
+    parts = _header_parts(line, [])
+    if kind == "experience" and len(parts) == 1 and _CJK.search(parts[0]):
+        return [p.strip("·・ ") for p in _glued_org_title(parts[0], vocab)]  # "…有限公司·总账会计"
+    return parts
 
 
 def _glued_org_title(text: str, vocab: Vocabulary) -> list[str]:
@@ -2744,6 +2776,7 @@ def bullet_units(
     units: list[tuple[int, str]] = []
     closes_items = _closes_chinese_items(lines)
     wrap: list[int | None] = []  # the column's wrap width, worked out the first time a marked unit may need it
+    latin: list[int | None] = []  # the same for Latin lines (_marked_wrap_width)
     widest = max((len(line.strip()) for line in lines), default=0)
     last_line, marked = "", False  # the line before, and whether the unit it is part of opened with a mark
     chinese_prose = column is not None and (_chinese_prose(lines) if chinese_prose is None else chinese_prose)
@@ -2769,6 +2802,10 @@ def bullet_units(
         # report … from SQL" over "  Server; it replaced …"), as text typed or pasted wraps a bullet.
         goes_on = goes_on or (marked and units and _hangs_under(last_line, line))
         goes_on = goes_on or (marked and units and _list_after_colon(last_line, text))
+        if marked and units and not goes_on and not is_bullet(line):
+            if not latin:
+                latin.append(_marked_wrap_width(lines))
+            goes_on = latin[0] is not None and _marked_wrap(last_line, text, latin[0])
         last_line = line
         lone_label = _LONE_LABEL.match(text.strip()) is not None  # "工作内容：" under a role's note: on its own
         if (
@@ -2962,6 +2999,65 @@ def _name_across(above: str, text: str) -> bool:
     """A certificate's name the wrap cut in two: it begins on the line above and ends on this one."""
     joined = f"{above} {text}"
     return any(hit.start < len(above) < hit.end for hit in get_vocabulary().certifications_in(joined, known_only=True))
+
+
+def _marked_wrap_width(lines: list[str]) -> int | None:
+    """The width a list's Latin lines wrap at: its widest line's, when another comes within a word of it. Unlike
+    latin_wrap (a document's, 60 characters or more), a narrow column's too: a two-column PDF's main column wraps
+    "• Presented at 11 public hearings before Planning" at 50-odd characters."""
+    widths = sorted((len(line.strip()) for line in lines if line.strip() and not _CJK.search(line)), reverse=True)
+    if len(widths) < 2 or widths[0] < 30 or widths[1] < widths[0] - LATIN_WRAP_SLACK:
+        return None
+    return widths[0]
+
+
+# Characters are not widths: a proportional font's wrapped line falls short of the widest by up to a tenth.
+HEADER_WRAP_SLACK = 6
+
+
+def _header_wrapped(above: str, line: str, column: int | None) -> bool:
+    """A header's last words a narrow column wrapped to a line of their own: "Transportation Planner II, City of Elk
+    Grove Public" + "Works". The line above holds a title and the start of its employer (two parts or more), and
+    this line's first word would not have fitted on it; a long title over a short employer's line ("Director of
+    Regional Operations and Customer Experience" + "Acme") is one part and stays apart."""
+    above, text = above.strip(), line.strip()
+    first = text.split(maxsplit=1)[0] if text else ""
+    return (
+        column is not None
+        and bool(first)
+        and len(text.split()) <= 3
+        and len(above) + 1 + len(first) > column - HEADER_WRAP_SLACK
+        and len(_header_parts(above, [])) >= 2
+        and not above.endswith((",", ";", ":", ".", "|", "–", "—", "-"))
+        and not _CJK.search(above + text)
+        and not _line_dates(text)[1]
+    )
+
+
+def _marked_wrap(above: str, text: str, wrap: int) -> bool:
+    """An unmarked line under a marked item is its wrapped end when the item stops mid-phrase and this line's first
+    word would not have fitted on the line above ("• Managed consultant contracts totaling $2.4M; reviewed" +
+    "60+ traffic impact studies under CEQA (VMT)."): the greedy wrap of every editor and PDF writer. A line with
+    dates (the next role's header), a lone label or Chinese stands on its own."""
+    above, text = above.strip(), text.strip()
+    first = text.split(maxsplit=1)[0] if text else ""
+    return (
+        bool(first)
+        and len(above) + 1 + len(first) > wrap
+        and not above.endswith((*_PROSE_ENDS, ";", ":", ")", ","))
+        and not _CJK.search(above[-1:] + first[:1])
+        and not is_lone_label(text)
+        and not _CV_FIELD.match(text)  # Europass: "Business or sector Transportation and storage"
+        and not get_vocabulary().section_of(text)  # "LANGUAGES" under a sidebar's last item
+        and not _dated_like_a_header(text)
+    )
+
+
+def _dated_like_a_header(text: str) -> bool:
+    """A line with a date range, or one that ends on a date ("Senior Planner, 2020"): a header's, never a
+    sentence's ("… adopted by City Council in 2023; 42")."""
+    ranges, hits = _line_dates(text)
+    return bool(ranges) or any(not text[hit.end :].strip(" )）.,;") for hit in hits)
 
 
 def _list_after_colon(above: str, text: str) -> bool:
@@ -3233,6 +3329,14 @@ def _employer_spans(entries: list[Entry], lines: list[str], line_index: _Lines) 
     return spans
 
 
+def _name_span(name: str, lines: list[str], name_line: int | None, line_index: _Lines) -> tuple[int, int]:
+    """Where the person's name is in the joined text, or (0, 0)."""
+    at = lines[name_line].find(name) if name and name_line is not None else -1
+    if at < 0 or name_line is None:
+        return 0, 0
+    return line_index.starts[name_line] + at, line_index.starts[name_line] + at + len(name)
+
+
 def _read(text: object, kind: str) -> DocumentModel:
     vocab = get_vocabulary()
     clean = _clean(text)
@@ -3265,8 +3369,11 @@ def _read(text: object, kind: str) -> DocumentModel:
         for i, line in enumerate(lines)
         for a, b in unshown_spans(line)
     ]
+    named = _name_span(model.contact.name, lines, name_line, line_index)
     for hit in vocab.skills_in(joined):
         line = line_index.line_of(hit.start)
+        if named[0] <= hit.start < named[1]:
+            continue  # "周子航" over "电话：…": the name's last character and the next line's first are no "航电"
         if line in wishes or _PROFILE_LABEL.match(joined, hit.end):
             continue  # "GitHub：github.com/lsy-dev" is where the person's code is, no skill of theirs
         if any(a <= hit.start < b for a, b in unshown):
@@ -4100,12 +4207,22 @@ def _preferred_asides(sentences: list[str], vocab: Vocabulary) -> tuple[list[str
 # or related field", "财务、会计、金融相关专业", "机械类相关专业".
 _STUDY_FIELDS = re.compile(
     r"\b(?:degree|diploma|bachelor(?:'s|’s)?|master(?:'s|’s)?|B\.?[SA]\.?|M\.?[SA]\.?|MBA|Ph\.?D\.?)\s+(?:degree\s+)?"
-    r"(?:in|of)\s+(?P<en>[^.;\n]{2,120}?)(?=\s*(?:[.;\n]|$|,?\s+or\s+(?:an?\s+)?(?:related|similar|equivalent|relevant)\b|"
+    # "Bachelor's degree from an accredited college or university in urban planning, …"
+    r"(?:from\s+an?\s+(?:accredited\s+)?(?:four-year\s+)?(?:college|university|institution|school)"
+    r"(?:\s+or\s+(?:college|university|institution|school))?\s+)?"
+    r"(?:in|of)\s+(?P<en>[^.;\n]{2,120}?)(?=\s*(?:[.;\n]|$|,?\s+or\s+(?:an?\s+)?(?:closely\s+)?(?:related|similar|equivalent|relevant)\b|"
     r"\s+(?:is|are)\s+(?:required|preferred|a plus)\b|"
     r",?\s+(?:and|with|plus)\s+(?:\d|at\s+least|experience|strong|proven|solid|excellent|hands-on|[a-z]+\s+years?)))",
     re.IGNORECASE,
 )
 _STUDY_FIELDS_ZH = re.compile(r"(?P<zh>[^，。；;,\n]{1,40}?)(?:等)?(?:相关|类相关|类)专业")
+
+
+def study_field_lists(lines: Sequence[str]) -> list[str]:
+    """The lists of fields a posting's degree may be in, as written ("urban planning, transportation planning, civil
+    engineering, geography"): a candidate who studied one of them meets them all."""
+    found = [m.group("en") for line in lines for m in _STUDY_FIELDS.finditer(line)]
+    return found + [m.group("zh") for line in lines if "专业" in line for m in _STUDY_FIELDS_ZH.finditer(line)]
 
 
 def _study_fields(sentences: list[str]) -> tuple[list[str], list[str]]:

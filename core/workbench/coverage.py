@@ -18,6 +18,7 @@ from core.facts.coverage import (
     cover,
     either_groups,
     met_by_another,
+    studied_instead,
 )
 from core.facts.languages import MULTILINGUAL
 from core.facts.model import DocumentModel
@@ -49,7 +50,8 @@ def compute_coverage(
     nice_proofs = cover(nice_words, resume, detailed, memo)
     settled: set[str] = set()
     if jd is not None and any(p.status == "missing" for p in [*must_proofs, *nice_proofs]):
-        settled = met_by_another({p.keyword: p.status for p in [*must_proofs, *nice_proofs]}, either_groups(jd))
+        statuses: dict[str, str] = {p.keyword: p.status for p in [*must_proofs, *nice_proofs]}
+        settled = met_by_another(statuses, either_groups(jd)) | studied_instead(statuses, jd, [resume, detailed])
     return Coverage(
         must_have=[KeywordCoverage(keyword=p.keyword, status=p.status, proof=p.proof) for p in must_proofs
                    if p.keyword not in settled],

@@ -1739,7 +1739,7 @@ def test_a_bullets_year_is_no_role_and_a_teachers_certificate_level_no_degree() 
     "荣誉与证书" was a certificate, and its dated prize a role."""
     csm = read_document(_data("resume", "csm_en.txt"), "resume")
     assert [(e.org, e.title) for e in csm.experience] == [
-        ("HubSpot", "Senior Customer Success Manager"),
+        ("HubSpot", "Senior Customer Success Manager (Mid-Market)"),  # its segment, as written
         ("Zendesk", "Customer Success Manager"),
     ]
     assert any("in 2024" in bullet for bullet in csm.experience[0].bullets)
