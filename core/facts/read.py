@@ -1867,10 +1867,21 @@ def _header_lines(lines: list[str], start: int, end: int) -> tuple[list[int], di
             and not titles_above  # …unless it is the titles of the header above, each with its own dates
             and not details_above  # …or that header's details: "GPA 3.6/4.0 | Beta Alpha Psi | … (coursework 2019)"
             and not _an_award(lines[index])  # "  - 研究生学业一等奖学金（2018）" under a degree
+            and not _sentence_goes_on(lines, index, start)
         ):
             headers.append(index)
         index += 1
     return headers, wrapped
+
+
+def _sentence_goes_on(lines: list[str], index: int, start: int) -> bool:
+    """A lower-case line under a bullet that ends mid-sentence is that bullet's wrapped end, whatever dates it holds:
+    "• Perform Category 1 and Category 5 tests with DOB inspectors; zero failed" + "witness tests since 2021"."""
+    text = lines[index].strip()
+    if index <= start or not text[:1].islower():
+        return False
+    above = lines[index - 1].rstrip()
+    return is_bullet(above) and not above.endswith((*_PROSE_ENDS, ":", "："))  # "…Program);" + "mechanic exam…"
 
 
 _STACK_ASIDE = re.compile(r"[ \t]*\[[^\[\]\n]{1,160}\]")
@@ -3049,15 +3060,28 @@ def _marked_wrap(above: str, text: str, wrap: int) -> bool:
         and not is_lone_label(text)
         and not _CV_FIELD.match(text)  # Europass: "Business or sector Transportation and storage"
         and not get_vocabulary().section_of(text)  # "LANGUAGES" under a sidebar's last item
+        and not _CAPITALS_HEADING.fullmatch(text)  # "APPRENTICESHIP": a heading the vocabulary does not know
         and not _dated_like_a_header(text)
     )
 
 
+_CAPITALS_HEADING = re.compile(r"[A-Z][A-Z &/-]{3,}")
+
+
 def _dated_like_a_header(text: str) -> bool:
     """A line with a date range, or one that ends on a date ("Senior Planner, 2020"): a header's, never a
-    sentence's ("… adopted by City Council in 2023; 42")."""
+    sentence's ("… adopted by City Council in 2023; 42", "witness tests since 2021", "mechanic exam passed 2018")."""
+    if text[:1].islower():
+        return False  # a header opens with a capital or its dates; a sentence's wrapped end need not
     ranges, hits = _line_dates(text)
-    return bool(ranges) or any(not text[hit.end :].strip(" )）.,;") for hit in hits)
+    if ranges:
+        return True
+    return any(
+        not text[hit.end :].strip(" )）.,;") and not _DATE_IN_SENTENCE.search(text, 0, hit.start) for hit in hits
+    )
+
+
+_DATE_IN_SENTENCE = re.compile(r"\b(?:in|since|by|from|during|until|of|before|after)\s*$", re.IGNORECASE)
 
 
 def _list_after_colon(above: str, text: str) -> bool:
@@ -4250,6 +4274,22 @@ def _board_years(lines: list[str]) -> int | None:
     return None
 
 
+# A preference that narrows what is required before it: "7+ years of demand planning experience, ideally in CPG".
+_NARROWING = re.compile(
+    r"[,，;；]\s*(?:ideally|preferably|ideal(?:ly)?\s+if)\b|[,，]\s*最好|[,，]\s*以[^,，]{1,10}优先", re.IGNORECASE
+)
+
+
+def _required_heads(sentences: list[str]) -> list[str]:
+    """What a sentence requires before a preference that narrows it: its years are asked whatever the industry."""
+    heads = []
+    for sentence in sentences:
+        narrowing = _NARROWING.search(sentence)
+        if narrowing is not None and not _NICE_LINE.search(sentence, 0, narrowing.start()):
+            heads.append(sentence[: narrowing.start()])
+    return heads
+
+
 def _years(lines: list[str]) -> int | None:
     found: list[int] = []
     for line in lines:
@@ -4303,6 +4343,14 @@ _COLLEAGUES = re.compile(
 
 # …named as those the work is done with, not as its object ("Mentor engineers" still asks for mentoring).
 _WITH = re.compile(r"\b(?:with|alongside)\b|[与和跟同]|配合|协同", re.IGNORECASE)
+# The departments a duty is done with, capitalised as names: "Partner with Sales and Revenue Management on
+# promotions", "Collaborate with Finance, Marketing and Product to …": the colleagues, no skill asked.
+_TEAM_NAME = r"[A-Z][\w&/-]*(?:[ \t]+[A-Z][\w&/-]*){0,2}"
+_PARTNER_TEAMS = re.compile(
+    r"\b(?i:partner(?:ing)?|collaborat(?:e|ing)|liais(?:e|ing)|work(?:ing)?[ \t]+closely)[ \t]+(?i:with)[ \t]+"
+    rf"({_TEAM_NAME}(?:[ \t]*(?:,|and|&)[ \t]*{_TEAM_NAME})*)(?=[ \t]+(?:on|to|in|for|teams?)\b|[ \t]*[,.;]|$)",
+    re.MULTILINE,
+)
 
 
 # What a recruiter hires for ("recruiting for GTM roles (sales, solutions engineering, customer success)"): the
@@ -4332,7 +4380,7 @@ def _language_asked(facts: JobFacts, must_lines: list[str], nice_lines: list[str
 def _skills_of(lines: list[str], vocab: Vocabulary) -> list[str]:
     """The skills the lines name, less those that name the colleagues the work is done with or the roles hired."""
     text = "\n".join(lines)
-    hired = _hired_spans(text)
+    hired = _hired_spans(text) + [m.span(1) for m in _PARTNER_TEAMS.finditer(text)]
     found: list[str] = []
     for hit in vocab.skills_in(text):
         line_start = text.rfind("\n", 0, hit.start) + 1
@@ -4453,7 +4501,7 @@ def _read_job(text: str) -> tuple[DocumentModel, JobFacts]:
     sentences = _sentences([lines[i] for i in requirement_lines if not _PAY_LINE.match(lines[i])])
     sentences, asides = _preferred_asides(sentences, vocab)
     sentences, fields = _study_fields(sentences)
-    must_lines = [s for s in sentences if not _NICE_LINE.search(s)]
+    must_lines = [s for s in sentences if not _NICE_LINE.search(s)] + _required_heads(sentences)
     nice_lines = [lines[i] for i in by_kind.get("preferred", []) if not _PAY_LINE.match(lines[i])]
     nice_lines += [s for s in sentences if _NICE_LINE.search(s)] + asides
     # A licence the job asks for comes first: it is the gap no tailoring closes ("Active CPA license required").

@@ -399,16 +399,25 @@ def _listed_units(doc: DocumentModel, lines: list[str], prose: bool) -> list[tup
     PDF's column wrapped at a capital joined back to its start (a licence's board and number under its name): a
     list's items carry no marks to tell them apart."""
     units = line_units(lines, prose=prose, doc=doc)
+    if len(units) > 1 and _CAPITALS_ONLY.fullmatch(units[-1][1].strip()):
+        units = units[:-1]  # "DENTAL OFFICE MANAGER" under a sidebar's last item: the next column's heading
     wrap = None if prose else latin_wrap(tuple(doc.lines))
-    if wrap is None:
-        return units
     out: list[tuple[int, str]] = []
     for index, text in units:
-        if out and index > 0 and lines[index - 1].strip() and wrapped_item(lines[index - 1], text, wrap):
+        hangs = bool(out) and _OPEN_END.search(out[-1][1]) is not None  # "…, 2019–" + "2024 (annual)"
+        wrapped = (
+            wrap is not None and index > 0 and lines[index - 1].strip() and wrapped_item(lines[index - 1], text, wrap)
+        )
+        if out and (hangs or wrapped):
             out[-1] = (out[-1][0], f"{out[-1][1].rstrip()} {text.strip()}")
         else:
             out.append((index, text))
     return out
+
+
+_CAPITALS_ONLY = re.compile(r"[A-Z][A-Z &/-]+[A-Z]")
+# An item cut after a dash or an open range: "Give Kids A Smile Day —", "Ohio Dental Association, 2019–".
+_OPEN_END = re.compile(r"(?:\d{4}\s*[–—-]|\s[–—])\s*$")
 
 
 def _not_named_in(lines: list[str], certs: list[str]) -> list[str]:

@@ -93,7 +93,7 @@ def test_a_missing_certificate_is_held_or_not_never_a_project_to_build() -> None
     assert licence.action.startswith("如果你已持有叉车证") and "小项目" not in licence.action
     other = next(g for g in gaps if "运营管理" in g.gap)  # a skill is still an example to build
     assert "小项目" in other.action
-    english = run_offline("new_grad_en.txt", "demand_planner.txt", "en")["match"].gaps
+    english = run_offline("procurement_en.txt", "demand_planner.txt", "en")["match"].gaps
     cert = next(g for g in english if "CPIM" in g.gap)
     assert cert.action.startswith("If you hold CPIM")
 
