@@ -102,7 +102,7 @@ _CITY_STATE = re.compile(
 )  # "Westerville & Dublin, OH": a role in two towns
 # "Austin, TX", "Berlin, Germany"; not "Tutor, MU Writing Center", whose capitals open a name that goes on.
 _CITY_COMMA = re.compile(
-    rf"\b[{_UP}][{_LOW}]+(?:\s[{_UP}][{_LOW}]+)?,\s?(?:[A-Z]{{2}}|{_COUNTRIES})\b(?!\s[{_UP}][{_LOW}])"
+    rf"\b(?:(?:St|Ste|Ft|Mt)\.\s)?[{_UP}][{_LOW}]+(?:\s[{_UP}][{_LOW}]+)?,\s?(?:[A-Z]{{2}}|{_COUNTRIES})\b(?!\s[{_UP}][{_LOW}])"
 )
 _PLACE_NAMES = (
         "remote", "hybrid", "london", "paris", "berlin", "tokyo", "singapore", "beijing", "shanghai", "shenzhen",
@@ -375,6 +375,10 @@ _SECOND_FIELD = re.compile(r"\S\s{2,}[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z ]
 
 
 # A line that begins in the middle of the one above: a lower-case joining word ("in Statistics", "of Technology").
+# A school's name a narrow column broke: its generic word alone on the next line, or a line ending on "of".
+_SCHOOL_TAIL = re.compile(r"(?:State\s+)?(?:University|College|Institute|Academy|Polytechnic)")
+_CAMPUS_CUT = re.compile(r"\b(?:University|College)\b[^\n]{0,30}[A-Za-z][–—]$")
+_OPEN_OF = re.compile(r"\b(?:University|Institute|College|School|Academy)\s+of\s*$")
 _WRAPPED_ON = re.compile(r"^\s*(?:in|of|and|&|for|with)\s+[A-Z]")
 
 
@@ -590,6 +594,8 @@ def _contact(lines: list[str], vocab: Vocabulary, header_end: int) -> tuple[Cont
                 break
     if contact.name and name_line is not None:
         contact.name = _wrapped_name(contact.name, lines, name_line, vocab)
+        # 'Margaret "Maggie" Okafor-Lindqvist,' over "CFRE": the comma before a credential a line break moved
+        contact.name = contact.name.rstrip(" ,;，")
     if not contact.name and (profile := _profile_name(lines[:60], vocab)) is not None:
         contact.name, name_line = profile
     if not contact.name:
@@ -1293,11 +1299,14 @@ _NO_EMPLOYER = re.compile(
 )
 
 
+_PLACE_PREFIX = re.compile(r"(?:^|[\s,])(?:St|Ste|Ft|Mt|Pt)$")
+
+
 def _location_after_full_stop(part: str) -> list[str]:
     """ "Zalando SE. Berlin" is how a scan reads "Zalando SE, Berlin": the place is a part of its own."""
     head, dot, tail = part.rpartition(". ")
-    if not (dot and head and _is_location(tail)):
-        return [part]
+    if not (dot and head and _is_location(tail)) or _PLACE_PREFIX.search(head):
+        return [part]  # "St. Paul, MN", "Ft. Worth, TX": the place's own abbreviation
     abbreviated = head.rsplit(" ", 1)[-1].lower() in ("inc", "ltd", "corp", "co", "bros", "plc", "gmbh")
     return [head + "." if abbreviated else head, tail]
 
@@ -2116,10 +2125,18 @@ def _entries_in(
             if (
                 probe - 1 >= previous_end
                 and _short_plain(lines[probe - 1])
-                and (_WRAPPED_ON.match(lines[probe]) or _header_wrapped(lines[probe - 1], lines[probe], column))
+                and (
+                    _WRAPPED_ON.match(lines[probe])
+                    or _header_wrapped(lines[probe - 1], lines[probe], column)
+                    # "Bowling Green State" + "University", "National Institute of" + "Technology, Trichy"
+                    or (kind == "education" and _SCHOOL_TAIL.fullmatch(lines[probe].strip()) is not None)
+                    or (kind == "education" and _OPEN_OF.search(lines[probe - 1]) is not None)
+                    or (kind == "education" and _CAMPUS_CUT.search(lines[probe - 1]) is not None)
+                )
             ):
                 # "B.S. Actuarial Science, Minor" + "in Statistics": one line a narrow column wrapped
-                words_before.insert(0, f"{lines[probe - 1].strip()} {lines[probe].strip()}")
+                cut = _CAMPUS_CUT.search(lines[probe - 1]) is not None  # "University of Wisconsin–" + "Madison"
+                words_before.insert(0, f"{lines[probe - 1].strip()}{'' if cut else ' '}{lines[probe].strip()}")
                 first, probe, reach = probe - 1, probe - 2, reach - 1
             else:
                 words_before.insert(0, lines[probe].strip())
@@ -2643,12 +2660,23 @@ _CREDENTIAL = re.compile(r"\b(?:certificate|diploma|certification)\b", re.IGNORE
 
 def _credential_above(lines: list[str], above: int, previous_end: int, parts: list[str], vocab: Vocabulary) -> bool:
     """The line above a school's header names the credential earned there, and the header names none."""
-    if above < previous_end or not lines[above].strip() or not _short_plain(lines[above]) or is_bullet(lines[above]):
+    if above < previous_end or not lines[above].strip() or is_bullet(lines[above]):
         return False
     if any(vocab.degrees_in(p) or _CREDENTIAL.search(p) for p in parts):
         return False
     text = lines[above].strip()
+    if _CREDENTIAL_OPENS.match(text) and len(text) <= 120 and not text.endswith((".", ";")):
+        # "Certificate in Fundraising Management, The Fund Raising School, Indiana University" over "Lilly Family
+        # School of Philanthropy (2020)": the credential and its school's name a column wrapped
+        return not _line_dates(text)[1]
+    if not _short_plain(lines[above]):
+        return False
     return bool(vocab.degrees_in(text) or _CREDENTIAL.search(text)) and not _SCHOOL_WORDS.search(text)
+
+
+_CREDENTIAL_OPENS = re.compile(
+    r"(?:graduate\s+|professional\s+)?(?:certificate|diploma|certification)\s+(?:in|of)\s", re.IGNORECASE
+)
 
 
 def _same_team_shape(parts: list[str], vocab: Vocabulary) -> bool:
