@@ -873,7 +873,9 @@ _DESCRIBING_ASIDE = re.compile(
     r"hotels?|properties|clinics?|employees|staff|people|FTEs?|beds?|seats?|家门店|家店|家|人)\s*[)）]"
     r"|\s*\((?=[^()]*\s(?!(?:with|from|into|over|upon)\b)[a-z]{4,}[\s)/,;.])(?=(?:[^()\s]+\s+){2,}[^()\s]+\))[^()]{8,60}\)\s*$"
     # what a Chinese employer is, after its name: "常州博瑞汽车部件有限公司（外资，汽车座椅骨架及调角器，Tier 1）"
-    r"|(?<=公司|集团|企业)[（(](?=[^()（）]*[，、]|外资|合资|国企|央企|民企|民营|私企|上市)[^()（）]{2,40}[)）]\s*$"
+    # …or its business in a word: "苏州康衡医药科技有限公司（CRO）"
+    r"|(?<=公司|集团|企业)[（(](?=[^()（）]*[，、]|外资|合资|国企|央企|民企|民营|私企|上市|CRO|CDMO|CMO|外包|(?:世界)?500强|独角兽)"
+    r"[^()（）]{2,40}[)）]\s*(?:[|｜·]\s*)?$"
 )
 
 
@@ -2190,7 +2192,9 @@ def _entries_in(
         ):
             line_below = lines[body_start].strip()  # "高级产品专家（淘宝事业部）": the title and its team, one part
             team_title = _TEAM_ASIDE.search(line_below) and _lone_title(line_below, vocab)
-            parts += [line_below] if team_title else _header_parts(line_below, [])
+            # "临床研究协调员（CRC）→ 临床监查员 CRA I": a post and the one it became, one part
+            two_posts = "→" in line_below and not _line_dates(line_below)[1]
+            parts += [line_below] if team_title or two_posts else _header_parts(line_below, [])
             body_start += 1
             if _place_over_bullets(lines, body_start, next_header) and not any(_is_location(p) for p in parts):
                 parts.append(lines[body_start].strip())  # a scan's row read as lines: "审计助理 (实习)" over "南京"
@@ -2829,8 +2833,8 @@ def bullet_units(
             # a paragraph a narrow column wrapped: a full line that ends no sentence goes on in the next
             goes_on = goes_on or _unfinished(last_line, column)
         if marked and not goes_on and _ends_mid_chinese(last_line.rstrip()):
-            if not wrap:
-                wrap.append(_wrap_width(lines))
+            if not wrap:  # the list's own width, else the document's (one full line in a scan's role)
+                wrap.append(_wrap_width(lines) or column)
             goes_on = wrap[0] is not None and _wrapped_at(last_line, wrap[0])
         goes_on = goes_on or _short_tail(last_line, text, widest)
         if not goes_on and units and not is_bullet(line):  # the wrap rules below, only for a line that may join
@@ -4312,10 +4316,24 @@ def _required_heads(sentences: list[str]) -> list[str]:
     """What a sentence requires before a preference that narrows it: its years are asked whatever the industry."""
     heads = []
     for sentence in sentences:
-        narrowing = _NARROWING.search(sentence)
+        narrowing = _NARROWING.search(sentence) or _chinese_preference_clause(sentence)
         if narrowing is not None and not _NICE_LINE.search(sentence, 0, narrowing.start()):
             heads.append(sentence[: narrowing.start()])
     return heads
+
+
+def _chinese_preference_clause(sentence: str) -> re.Match[str] | None:
+    """The comma before a Chinese sentence's last clause when only that clause prefers: "本科及以上学历，公共管理、
+    经济学等相关专业优先" asks the degree; "熟悉Python，有Go经验者优先" asks Python. (An English list's commas part
+    the items of one preference: "Experience with Kafka, Flink or Spark is a plus" asks none of them.)"""
+    nice = _NICE_LINE.search(sentence)
+    if nice is None or not _CJK.search(sentence):
+        return None
+    commas = [m for m in _CLAUSE_COMMA.finditer(sentence, 0, nice.start())]
+    return commas[-1] if commas and _CJK.search(sentence[commas[-1].end() : nice.start()]) else None
+
+
+_CLAUSE_COMMA = re.compile(r"[，,;；]\s*")
 
 
 def _years(lines: list[str]) -> int | None:
