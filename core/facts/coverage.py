@@ -241,6 +241,7 @@ _SOFT_SKILL_DEEDS = {
         r"|\b(?:wrote|authored|drafted)\s+(?:[\w$+,-]+\s+){0,3}(?:reports?|proposals?|memos?|briefs?|articles?|letters?"
         r"|newsletters?|documentation|guides?|grants?|papers?)\b"
         r"|\b(?:counsel(?:l)?ed|educated)\s+(?:\d[\d,+]*\s+)?(?:patients|clients|families|customers|donors)\b"
+        r"|\btrained\s+\d[\d,+]*\s+[a-z]|\badvised\s+(?:\d[\d,+]*\s+)?(?:managers|leaders|executives|clients)\b"
         r"|汇报|演讲|宣讲|答辩|谈判|撰写",
         re.IGNORECASE,
     ),

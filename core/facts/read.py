@@ -812,6 +812,7 @@ _TITLE_CREDENTIALS = frozenset(
         "PTA",
     }
     | {"COTA", "RRT", "CRT", "LCSW", "LMSW", "LPC", "CST", "MLS", "MLT", "RVT", "LVT", "CVT", "CPT"}
+    | {"EIT", "EI", "PE", "SE", "FE"}  # "Structural Engineer I (EIT) — Brandywine Structural Group"
 )
 
 
@@ -1872,6 +1873,17 @@ def _header_lines(lines: list[str], start: int, end: int) -> tuple[list[int], di
             _DETAIL_LABEL.match(_strip_bullet(lines[index])) is not None
             or _TITLE_LABEL.match(lines[index]) is not None  # "职位：建筑设计师（2020.07-2022.06 任助理建筑师）"
         )
+        if (
+            _is_header_line(lines[index])
+            and index + 1 < end
+            and _UNCLOSED_ASIDE.search(lines[index])
+            and len(lines[index + 1].strip()) <= 12
+            and _closes_aside(lines, index + 1, end)
+        ):  # a scan's "2018.03-2020.06 (2年3" + "个月）": the tenure a line break cut, no bullet of the role
+            headers.append(index)
+            wrapped[index] = lines[index + 1].strip()
+            index += 2
+            continue
         if (
             _is_header_line(lines[index])
             and not _wrapped_date(lines, index, start)

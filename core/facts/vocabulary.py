@@ -724,6 +724,10 @@ _LIST_LABEL_WORDS = re.compile(
     re.IGNORECASE,
 )
 # A heading written in both languages, either first: "Skills & Certificates 技能证书", "工作经历 Work Experience".
+# A heading naming a kind of projects (normalised: lower case): "curriculum projects", "capstone & data projects".
+_KIND_OF_PROJECTS = re.compile(r"(?:[a-z][a-z-]*\s+(?:&\s+|and\s+)?){1,3}projects")
+# …written as a heading is: "Curriculum Projects", "CAPSTONE PROJECTS" (not "Led two major projects")
+_TITLE_CASED = re.compile(r"(?:(?:[A-Z][A-Za-z-]*|&|and)\s+)+[A-Z][A-Za-z-]*")
 _BILINGUAL_HEADING = re.compile(
     r"(?P<en1>[A-Za-z][A-Za-z &/,'-]{2,40}?)[ \t]*[|｜/]?[ \t]*(?P<zh1>[\u4e00-\u9fff][\u4e00-\u9fff、与及和/]{1,10})"
     r"|(?P<zh2>[\u4e00-\u9fff][\u4e00-\u9fff、与及和/]{1,10})[ \t]*[|｜/]?[ \t]*(?P<en2>[A-Za-z][A-Za-z &/,'-]{2,40})"
@@ -1299,6 +1303,8 @@ class Vocabulary:
         compound = self._compound_heading(normed)
         if compound is not None:
             return compound
+        if _KIND_OF_PROJECTS.fullmatch(normed) and _TITLE_CASED.fullmatch(line.strip().rstrip(":：")):
+            return "projects"  # "CURRICULUM PROJECTS", "Engineering Projects": projects of a kind, no employers
         bilingual = _BILINGUAL_HEADING.fullmatch(line.strip())
         if bilingual is not None:  # "Skills & Certificates 技能证书", "工作经历 Work Experience": the Chinese names it
             chinese = bilingual.group("zh1") or bilingual.group("zh2")
