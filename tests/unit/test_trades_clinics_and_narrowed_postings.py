@@ -99,3 +99,12 @@ def test_volunteer_work_is_kept_in_the_tailored_resume() -> None:
     assert "## VOLUNTEER\n- Treasurer, Eastside Youth Soccer League (2019 - present)" in markdown
     nurse = run_offline("nurse_practitioner_en.txt", "demand_planner.txt", "en")["customize"].markdown
     assert "References available" not in nurse
+
+
+def test_a_lawyers_commercial_cases_prove_contract_law() -> None:
+    doc = read_document(
+        "林律师\n\n工作经历\n上海衡正律师事务所 | 资深律师 | 2020.03-至今\n"
+        "· 参与商事诉讼及仲裁案件30余件；代理某制造企业买卖合同纠纷案（标的额1.2亿元）二审胜诉。\n",
+        "resume",
+    )
+    assert {"commercial law", "litigation", "arbitration"} <= set(doc.skills)  # a posting's "熟悉…合同法"
