@@ -107,4 +107,4 @@ def test_a_lawyers_commercial_cases_prove_contract_law() -> None:
         "· 参与商事诉讼及仲裁案件30余件；代理某制造企业买卖合同纠纷案（标的额1.2亿元）二审胜诉。\n",
         "resume",
     )
-    assert {"commercial law", "litigation", "arbitration"} <= set(doc.skills)  # a posting's "熟悉…合同法"
+    assert {"commercial law", "commercial litigation", "arbitration"} <= set(doc.skills)  # a posting's "熟悉…合同法"
