@@ -168,7 +168,7 @@ def _write_entry(
     (a header that does not name its employer, as the resume writes it)."""
     parts = entry_lines(doc, entry)
     header = [clean(_without_section_label(doc, i)) for i in parts.header if not is_lone_label(doc.lines[i])]
-    header = _rejoined(header, entry.org)
+    header = [line for line in header if line]
     under_the_last = bool(entry.org and employer_above) and fold(entry.org) == fold(employer_above)
     _write_header(draft, header, under_the_last and not any(fold(entry.org) in fold(line) for line in header))
     # a sub-heading over the role's list ("工作内容：", "Key achievements:") heads it in the document, never a deed
@@ -192,27 +192,6 @@ def _without_section_label(doc: DocumentModel, index: int) -> str:
             if rest[:1] in (":", "："):
                 return rest[1:].strip()
     return line
-
-
-def _rejoined(header: list[str], org: str) -> list[str]:
-    """The header's lines, a name a narrow column broke put back on one line: "Transportation Planner II, City of Elk
-    Grove Public" + "Works", "University of Wisconsin–" + "Madison" (the reader joined them to read the employer)."""
-    out: list[str] = []
-    for line in (line for line in header if line):
-        if out and org and fold(org) not in fold(out[-1]) and fold(org) not in fold(line):
-            joined = next(
-                (
-                    f"{out[-1].rstrip()}{gap}{line.strip()}"
-                    for gap in (" ", "")
-                    if fold(org) in fold(out[-1] + gap + line)
-                ),
-                None,
-            )
-            if joined is not None:
-                out[-1] = joined
-                continue
-        out.append(line)
-    return out
 
 
 def _unwrapped(header: list[str]) -> list[str]:

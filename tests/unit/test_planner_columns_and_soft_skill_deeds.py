@@ -105,12 +105,3 @@ def test_a_scans_name_lends_no_skill_and_a_glued_employer_and_title_are_two() ->
     text = "王敏\n\n工作经历\n昆山德鑫电子科技有限公司·总账会计\n2019.07-2022.02\n- 负责总账\n"
     glued = read_document(text, "resume")
     assert [(e.org, e.title) for e in glued.experience] == [("昆山德鑫电子科技有限公司", "总账会计")]
-
-
-def test_the_tailored_resume_writes_a_wrapped_header_on_one_line() -> None:
-    from tests.unit.fixture_pairs import run_offline
-
-    markdown = run_offline(PLANNER, PLANNER_JD, "en")["customize"].markdown
-    assert "### Transportation Planner II, City of Elk Grove Public Works\nElk Grove, CA · 07/2021 – present\n" in (
-        markdown
-    )  # it had been "### …Elk Grove Public" over "Works Elk Grove, CA · 07/2021 – present"
