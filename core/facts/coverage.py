@@ -433,7 +433,18 @@ def studied_instead(statuses: Mapping[str, str], jd: DocumentModel, docs: Sequen
     return settled
 
 
-def met_by_another(statuses: dict[str, str], groups: Sequence[frozenset[str]]) -> set[str]:
+def settled(
+    statuses: Mapping[str, str],
+    groups: Sequence[frozenset[str]],
+    jd: DocumentModel,
+    docs: Sequence[DocumentModel | None],
+) -> set[str]:
+    """Missing keywords that are no gap: a choice met another way (met_by_another) or a field of study the
+    person's degree is an alternative to (studied_instead). Match and coverage both leave them out."""
+    return met_by_another(statuses, groups) | studied_instead(statuses, jd, docs)
+
+
+def met_by_another(statuses: Mapping[str, str], groups: Sequence[frozenset[str]]) -> set[str]:
     """Missing keywords of a choice whose other skill the documents hold: "R" once "Python" is found for
     "Python 或 R". They are no gap, and not counted."""
     vocab = get_vocabulary()

@@ -3031,6 +3031,12 @@ def latin_wrap(lines: tuple[str, ...]) -> int | None:
     return top if sum(width >= top - LATIN_WRAP_SLACK for width in widths) >= 3 else None
 
 
+def _first_word_overflows(above: str, first: str, wrap: int) -> bool:
+    """The greedy wrap every editor and PDF writer does: `first` (the next line's first word) would not have fitted
+    on `above` within `wrap` characters, so the line break is the column's, not the writer's."""
+    return bool(first) and len(above) + 1 + len(first) > wrap
+
+
 def wrapped_item(above: str, text: str, wrap: int) -> bool:
     """An item's wrapped end in a list copied as written (licences, awards, papers): the line above fills the
     column, so that this line's first word would not have fitted on it, and stops mid-phrase; this line opens no
@@ -3041,8 +3047,7 @@ def wrapped_item(above: str, text: str, wrap: int) -> bool:
     if first and _name_across(above, text):
         return True  # "Florida 6-20 All-Lines" + "Adjuster License (active)": one licence, whatever the column
     return (
-        bool(first)
-        and len(above) + 1 + len(first) > wrap
+        _first_word_overflows(above, first, wrap)
         and not _CJK.search(above[-1:] + first[:1])
         and not above.endswith((*_PROSE_ENDS, ";", ":", ")"))
         and not _line_dates(text)[0]
@@ -3079,9 +3084,8 @@ def _header_wrapped(above: str, line: str, column: int | None) -> bool:
     first = text.split(maxsplit=1)[0] if text else ""
     return (
         column is not None
-        and bool(first)
         and len(text.split()) <= 3
-        and len(above) + 1 + len(first) > column - HEADER_WRAP_SLACK
+        and _first_word_overflows(above, first, column - HEADER_WRAP_SLACK)
         and len(_header_parts(above, [])) >= 2
         and not above.endswith((",", ";", ":", ".", "|", "–", "—", "-"))
         and not _CJK.search(above + text)
@@ -3097,8 +3101,7 @@ def _marked_wrap(above: str, text: str, wrap: int) -> bool:
     above, text = above.strip(), text.strip()
     first = text.split(maxsplit=1)[0] if text else ""
     return (
-        bool(first)
-        and len(above) + 1 + len(first) > wrap
+        _first_word_overflows(above, first, wrap)
         and not above.endswith((*_PROSE_ENDS, ";", ":", ")", ","))
         and not _CJK.search(above[-1:] + first[:1])
         and not is_lone_label(text)

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from core.facts.cert_status import in_short, lapsed, not_held_only, pending_only
-from core.facts.coverage import either_groups, met_by_another, studied_instead
+from core.facts.coverage import either_groups, settled
 from core.facts.languages import MULTILINGUAL
 from core.facts.model import PRESENT, DocumentModel, JobFacts
 from core.facts.shown import known_a_little
@@ -128,9 +128,9 @@ def assess(
     nice = prove([k for k in dict.fromkeys(job.nice_to_have) if k not in job.must_have], resume, detailed)
     if any(p.status == "missing" for p in [*must, *nice]):  # "Python 或 R": R is no gap for a Python user
         groups = either_groups(jd)
-        statuses: dict[str, str] = {p.keyword: p.status for p in [*must, *nice]}
-        settled = met_by_another(statuses, groups) | studied_instead(statuses, jd, [resume, detailed])
-        must, nice = [p for p in must if p.keyword not in settled], [p for p in nice if p.keyword not in settled]
+        statuses = {p.keyword: p.status for p in [*must, *nice]}
+        left_out = settled(statuses, groups, jd, [resume, detailed])
+        must, nice = [p for p in must if p.keyword not in left_out], [p for p in nice if p.keyword not in left_out]
         must, nice = one_per_choice(must, groups), one_per_choice(nice, groups)
     as_of = as_of or current_month()
     entries = resume.experience + (detailed.experience if detailed else [])

@@ -17,8 +17,7 @@ from core.facts.coverage import (
     asked_languages,
     cover,
     either_groups,
-    met_by_another,
-    studied_instead,
+    settled,
 )
 from core.facts.languages import MULTILINGUAL
 from core.facts.model import DocumentModel
@@ -48,15 +47,15 @@ def compute_coverage(
     taken = {p.keyword.casefold() for p in must_proofs}
     nice_words = [k for k in nice_to_have if k.strip().casefold() not in taken]
     nice_proofs = cover(nice_words, resume, detailed, memo)
-    settled: set[str] = set()
+    left_out: set[str] = set()
     if jd is not None and any(p.status == "missing" for p in [*must_proofs, *nice_proofs]):
-        statuses: dict[str, str] = {p.keyword: p.status for p in [*must_proofs, *nice_proofs]}
-        settled = met_by_another(statuses, either_groups(jd)) | studied_instead(statuses, jd, [resume, detailed])
+        statuses = {p.keyword: p.status for p in [*must_proofs, *nice_proofs]}
+        left_out = settled(statuses, either_groups(jd), jd, [resume, detailed])
     return Coverage(
         must_have=[KeywordCoverage(keyword=p.keyword, status=p.status, proof=p.proof) for p in must_proofs
-                   if p.keyword not in settled],
+                   if p.keyword not in left_out],
         nice_to_have=[KeywordCoverage(keyword=p.keyword, status=p.status, proof=p.proof) for p in nice_proofs
-                      if p.keyword not in settled],
+                      if p.keyword not in left_out],
     )  # fmt: skip
 
 
