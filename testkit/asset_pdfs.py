@@ -10,6 +10,7 @@ import io
 import random
 import re
 import textwrap
+import zlib
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
@@ -347,3 +348,61 @@ def not_a_pdf() -> bytes:
 def broken_pdf() -> bytes:
     """Starts like a PDF, but the body is garbage: no objects, no pages, no trailer."""
     return b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + bytes(random.Random(7).randrange(256) for _ in range(4000))
+
+
+# A resume's visible lines, and keywords a page can carry where no reader sees them (core.assets.pdf_visibility).
+SHOWN_LINES = [
+    "Jordan Avery",
+    "Staff Accountant, Pine Ridge Dental Group, Mar 2019 - Present",
+    "Closed the books monthly for 4 clinics; reconciled 12 bank accounts",
+    "Skills: QuickBooks Online, Excel, accounts payable",
+]
+HIDDEN_WORDS = "Kubernetes Terraform Snowflake machine learning CPA"
+
+
+def hidden_text_pdf(backdrop: bool = False) -> bytes:
+    """A resume with keywords in white and in half-point type; with `backdrop`, the white words stand on a navy
+    sidebar instead, where a reader sees them."""
+    shown = "".join(f"<p>{line}</p>" for line in SHOWN_LINES)
+    if backdrop:
+        side = f"<div style='background:#1f2a44; color:#fff; padding:8px'><p>{HIDDEN_WORDS}</p></div>"
+        return _html_pdf(side + shown)
+    return _html_pdf(
+        shown + f"<p style='color:#fff'>{HIDDEN_WORDS}</p><p style='font-size:0.5pt'>Salesforce Tableau</p>"
+    )
+
+
+def invisible_layer_pdf(image: Image.Image | None = None) -> bytes:
+    """A page whose text is drawn in render mode 3 (neither filled nor stroked) beside visible lines or, with
+    `image`, over that image as a searchable scan's OCR layer is (then no line is visible text)."""
+    from testkit.hostile_files import pdf_of_objects, stream_object
+
+    visible = (
+        ""
+        if image
+        else "".join(f"BT /F1 11 Tf 50 {780 - 20 * i} Td ({line}) Tj ET\n" for i, line in enumerate(SHOWN_LINES))
+    )
+    drawn = "q 595 0 0 842 0 0 cm /Im1 Do Q\n" if image else ""
+    content = (drawn + visible + f"BT 3 Tr /F1 11 Tf 50 600 Td ({HIDDEN_WORDS}) Tj ET\n").encode()
+    xobjects = b" /XObject << /Im1 5 0 R >>" if image else b""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >>"
+        + xobjects
+        + b" >> /Contents 6 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    if image:
+        gray = image.convert("L")
+        header = f"/Type /XObject /Subtype /Image /Width {gray.width} /Height {gray.height}"
+        objects.append(
+            stream_object(
+                f"{header} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode".encode(),
+                zlib.compress(gray.tobytes()),
+            )
+        )
+    else:
+        objects.append(b"<< >>")
+    objects.append(stream_object(b"", content))
+    return pdf_of_objects(objects)

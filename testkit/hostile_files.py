@@ -39,7 +39,7 @@ def png_bomb(side: int) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
 
 
-def _pdf(objects: list[bytes], root: int = 1) -> bytes:
+def pdf_of_objects(objects: list[bytes], root: int = 1) -> bytes:
     """A PDF from numbered object bodies (1-based), with a correct cross-reference table."""
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
@@ -54,7 +54,7 @@ def _pdf(objects: list[bytes], root: int = 1) -> bytes:
     return bytes(out)
 
 
-def _stream(dictionary: bytes, data: bytes) -> bytes:
+def stream_object(dictionary: bytes, data: bytes) -> bytes:
     return b"<< " + dictionary + f" /Length {len(data)} >>\nstream\n".encode() + data + b"\nendstream"
 
 
@@ -67,14 +67,14 @@ def shared_content_bomb(pages: int = 30, expanded_mb: int = 70) -> bytes:
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [" + kids + b"] /Count " + str(pages).encode() + b" >>",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        _stream(b"/Filter /FlateDecode", content),
+        stream_object(b"/Filter /FlateDecode", content),
     ]
     for _ in range(pages):
         objects.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >>"
             b" /Contents 4 0 R >>"
         )
-    return _pdf(objects)
+    return pdf_of_objects(objects)
 
 
 def nested_pdf(depth: int = 200_000) -> bytes:
@@ -85,7 +85,7 @@ def nested_pdf(depth: int = 200_000) -> bytes:
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Deep " + nest + b" >> >>",
     ]
-    return _pdf(objects)
+    return pdf_of_objects(objects)
 
 
 def image_bomb_pdf(side: int = 30_000) -> bytes:
@@ -97,11 +97,11 @@ def image_bomb_pdf(side: int = 30_000) -> bytes:
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 4 0 R >> >>"
         b" /Contents 5 0 R >>",
-        _stream(
+        stream_object(
             f"/Type /XObject /Subtype /Image /Width {side} /Height {side} /ColorSpace /DeviceGray"
             " /BitsPerComponent 8 /Filter /FlateDecode".encode(),
             data,
         ),
-        _stream(b"", b"q 595 0 0 842 0 0 cm /Im1 Do Q"),
+        stream_object(b"", b"q 595 0 0 842 0 0 cm /Im1 Do Q"),
     ]
-    return _pdf(objects)
+    return pdf_of_objects(objects)

@@ -7,8 +7,9 @@ over the page limit each get their own translation key, and the user is never ch
 `extract_text` runs in the background job. The text layer is read in the order it stands on the page
 (core.assets.pdf_layout: a two-column page column by column, a header with its right-aligned dates, which a
 browser-printed resume draws apart from the page); pypdf's default content-stream order stands where that
-reading fails or loses text. A page without a usable text layer (a scan) has its embedded images read with
-rapidocr. No message or exception here ever carries the document's content.
+reading fails or loses text. Text the page draws but does not show (white on white, render mode 3, a point
+high: core.assets.pdf_visibility) is not the document's and is left out. A page without a usable text layer
+(a scan) has its embedded images read with rapidocr. No message or exception here ever carries the document's content.
 
 Both run in a child process with time and memory budgets (core.sandbox): a small hostile PDF can expand
 to a huge content stream, nest objects until the parser's stack overflows, or hold an image that decodes
@@ -31,6 +32,7 @@ from pypdf import PasswordType, PdfReader
 
 from core import sandbox
 from core.assets.pdf_fonts import mend_two_byte_cmaps
+from core.assets.pdf_visibility import HiddenText
 from core.config import get_settings
 from core.errors import InvalidInput
 from core.facts.text import expand_ligatures, unify_radicals
@@ -186,17 +188,20 @@ def _text_layer(page: Any) -> str:
         return ""
     if size > MAX_PLACED_CONTENT_BYTES:
         return drawn  # placing runs grows faster than the stream: a page this dense is no resume's
-    placed = _in_reading_order(page)
+    hidden = HiddenText()
+    placed = _in_reading_order(page, hidden)
+    if hidden.chars:
+        return placed  # the default mode would read the hidden text too (core.assets.pdf_visibility)
     # The positional reading is used when it holds the page's text (a font pypdf cannot measure loses some).
     return placed if _visible_chars(placed) >= MIN_PLACED_SHARE * _visible_chars(drawn) else drawn
 
 
-def _in_reading_order(page: Any) -> str:
-    """The page's text ordered by where it stands (core.assets.pdf_layout); "" when that reading fails."""
+def _in_reading_order(page: Any, hidden: HiddenText) -> str:
+    """The page's shown text ordered by where it stands (core.assets.pdf_layout); "" when that reading fails."""
     from core.assets.pdf_layout import page_boxes, reading_text
 
     try:
-        return reading_text(page_boxes(page))
+        return reading_text(page_boxes(page, hidden))
     except Exception:  # the content stream is read again in default mode, which stands
         return ""
 

@@ -20,12 +20,16 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from core.assets.pdf_visibility import HiddenText, visible_operations
 from core.column_wraps import CJK, WIDE, Line, unwrapped
 from core.ocr_layout import ROW_JOIN, Box, reading_order
 
 # Inside a run, words at most this many spaces apart are one segment; a wider gap (a tab stop, \hfill before
 # a date) starts a new one.
 _SEGMENT = re.compile(r"\S+(?: {1,2}\S+)*")
+# Text set smaller than this many points is not read: nobody reads a resume in it (footnotes are 6-8 pt); it is
+# how a page hides keywords (core.assets.pdf_visibility).
+MIN_READABLE_HEIGHT = 2.0
 # Page points to the layout's pixels: body text of 10-11 pt becomes ~20-22 px, as OCR's lines are.
 SCALE = 2.0
 # Runs whose baselines differ by less than this share of the text's height sit on one baseline.
@@ -41,22 +45,35 @@ CJK_WORD_GAP = 2.5
 _CJK_END = re.compile(rf"[{CJK}]$")
 
 
-def page_boxes(page: Any) -> list[Box]:
-    """Every segment of text the page draws, as a box in pixels (y grows down the page)."""
+def page_boxes(page: Any, hidden: HiddenText | None = None) -> list[Box]:
+    """Every segment of text the page shows, as a box in pixels (y grows down the page); `hidden` counts the
+    characters of the text it draws but does not show (core.assets.pdf_visibility), which is left out."""
     from pypdf._text_extraction import _layout_mode
     from pypdf.generic import ArrayObject, ContentStream, StreamObject
 
+    hidden = hidden if hidden is not None else HiddenText()
     contents = page.get("/Contents")
     contents = contents.get_object() if contents is not None else None
     if not isinstance(contents, ArrayObject | StreamObject):
         return []
     fonts = page._layout_mode_fonts()
-    operations = iter(ContentStream(contents, page.pdf, "bytes").operations)
+    operations = visible_operations(ContentStream(contents, page.pdf, "bytes").operations, hidden)
     groups = _layout_mode.text_show_operations(operations, fonts, strip_rotated=True)
     boxes: list[Box] = []
-    for run in _runs(groups):
+    for run in _runs(_readable(groups, hidden)):
         boxes += _segments(run, len(boxes))
     return boxes
+
+
+def _readable(groups: list[Any], hidden: HiddenText) -> list[Any]:
+    """The groups set in a size a reader can read; text under MIN_READABLE_HEIGHT points is hidden text."""
+    readable = []
+    for group in groups:
+        if float(group["font_height"]) < MIN_READABLE_HEIGHT and str(group["text"]).strip():
+            hidden.chars += len(str(group["text"]))
+        else:
+            readable.append(group)
+    return readable
 
 
 @dataclass
