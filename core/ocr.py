@@ -273,12 +273,17 @@ def _month_letter(match: re.Match[str]) -> str:
 # ("Analyst ↓ 2016-08"; "↓ 30%" is a fall and stays).
 _TO_WITH_ZERO = re.compile(r"(?<=\d\s)t0(?=\s+(?:present|now|current|\d)|$)", re.IGNORECASE)
 _BAR_AS_ARROW = re.compile(r"(?<=\S) ↓ (?=(?:19|20)\d\d|[A-Z][a-z]{2}\.? (?:19|20)\d\d)")
+# A range's dash read as the character 一 ("2017年3月一至今", "2011.07一2017.02"); "3月一日" is a day, left as read.
+_ONE_FOR_DASH = re.compile(
+    r"(?<=(?:19|20)\d\d)(?=[.年/-]?\d{0,2}月?\s*一)([.年/-]?\d{0,2}月?)\s*一\s*(?=至今|现在|今|(?:19|20)\d\d)"
+)
 
 
 def _respace_words(text: str, split: Any) -> str:
     text = _ZERO_IN_MONTH.sub(_month_letter, _O_FOR_ZERO.sub("0", text))
     text = _EARTH_FOR_PLUS_MINUS.sub("±", text)
     text = _BAR_AS_ARROW.sub(" | ", _TO_WITH_ZERO.sub("to", text))
+    text = _ONE_FOR_DASH.sub(r"\1—", text)
     text = re.sub(r"(?<=[a-z])(?=\$\d)", " ", text)  # "a$4.5M"
     text = re.sub(r"(?<=\d[KMBkmb])(?=[a-z]{3,})", " ", text)  # "$4.5Mannual"
     text = _GLUED.sub(split, text)

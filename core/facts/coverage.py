@@ -331,7 +331,7 @@ def as_json(proofs: Sequence[KeywordProof]) -> list[dict[str, Any]]:
 # "Splunk、QRadar 或国产 SOC 平台": an "or" may carry a word of kind before the last choice ("or other", "或国产").
 _OR_GAP = re.compile(
     r"^\s*(?:(?:licen[cs]e|certification|certificate|credential)s?\s*)?[(（]?\s*"  # "LVT license (or RVT/CVT …)"
-    r"(?:[,，、]\s*)?(?:or|either|或者?|或是)(?:\s*(?:other|similar|国产|其他|其它|同类|类似|相关))?\s*$",
+    r"(?:[,，、]\s*)?(?:and\s*/\s*or|or|either|或者?|或是)(?:\s*(?:other|similar|国产|其他|其它|同类|类似|相关))?\s*$",
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"^\s*[,，、/]\s*$")
@@ -352,9 +352,25 @@ def either_groups(jd: DocumentModel) -> list[frozenset[str]]:
     """Skills and certificates a JD line offers as a choice, by canonical id: one held meets the others ("熟悉 Python
     或 R", "Java/C++/Go 中至少一种", "one of AWS, GCP, Azure", "OCS or SCS board certification"); "Java and Python"
     and "Java、Go、MySQL" are each required."""
+    return _choices(jd)[0]
+
+
+def asked_alone(jd: DocumentModel) -> set[str]:
+    """Skills a JD line asks for outside any choice ("Working knowledge of NIST CSF, ISO 27001 and HIPAA"): another
+    line's choice ("audits (SOX, HIPAA, SOC 2)") met another way does not settle them."""
+    return _choices(jd)[1]
+
+
+def _choices(jd: DocumentModel) -> tuple[list[frozenset[str]], set[str]]:
+    """(the JD's choices, the skills its requirements name on lines that offer no choice), by canonical id. A duty
+    naming a tool ("Measure usage with Power BI dashboards") or a tag line asks nothing alone; only what the
+    candidate must or should bring does."""
     groups: list[frozenset[str]] = []
-    for _, line in bullet_units(jd.lines):  # a choice wrapped over two lines ("FP&A或成本" + "分析经验") is one
+    alone: set[str] = set()
+    asking = [(s.start, s.end) for s in jd.sections if s.canonical in ("requirements", "preferred")]
+    for index, line in bullet_units(jd.lines):  # a choice wrapped over two lines ("FP&A或成本" + "分析经验") is one
         hits = _named_in(line) if len(line) <= 400 else []
+        line_start = len(groups)
         chain: list[Hit] = []
         chosen = False
         examples_of: Hit | None = None  # the skill just before the chain, when the chain is its bracketed examples
@@ -368,7 +384,11 @@ def either_groups(jd: DocumentModel) -> list[frozenset[str]]:
             examples_of = chain[-1] if chain and _OPEN_BRACKET.fullmatch(gap) else None
             chain, chosen = [hit], False
         _close(groups, line, chain, chosen, examples_of)
-    return groups
+        if hits and not _CHOICE_WORD.search(line) and any(start <= index < end for start, end in asking):
+            # a line offering no choice asks for each it names, but its bracket's examples ("Python (pandas,
+            # NumPy)", "Video editing (Camtasia, Adobe Premiere)")
+            alone |= {hit.canonical for hit in hits} - {c for group in groups[line_start:] for c in group}
+    return groups, alone
 
 
 def _named_in(line: str) -> list[Hit]:
@@ -439,14 +459,20 @@ def settled(
     jd: DocumentModel,
     docs: Sequence[DocumentModel | None],
 ) -> set[str]:
-    """Missing keywords that are no gap: a choice met another way (met_by_another) or a field of study the
-    person's degree is an alternative to (studied_instead). Match and coverage both leave them out."""
-    return met_by_another(statuses, groups) | studied_instead(statuses, jd, docs)
+    """Missing keywords that are no gap: a choice met another way (met_by_another) that no line asks for alone, or
+    a field of study the person's degree is an alternative to (studied_instead). Match and coverage both leave
+    them out."""
+    met = met_by_another(statuses, groups)
+    if met:
+        vocab = get_vocabulary()
+        alone = asked_alone(jd)
+        met = {k for k in met if (vocab.canonical_skill(k) or fold(k)) not in alone}
+    return met | studied_instead(statuses, jd, docs)
 
 
 def met_by_another(statuses: Mapping[str, str], groups: Sequence[frozenset[str]]) -> set[str]:
     """Missing keywords of a choice whose other skill the documents hold: "R" once "Python" is found for
-    "Python 或 R". They are no gap, and not counted."""
+    "Python 或 R". They are no gap, and not counted (unless another line asks for them alone: `settled`)."""
     vocab = get_vocabulary()
     canonical = {keyword: vocab.canonical_skill(keyword) or fold(keyword) for keyword in statuses}
     held = {canonical[k] for k, status in statuses.items() if status != "missing"}

@@ -293,6 +293,8 @@ HEADING_MARKS = "#*=_ ◆◇■□●○★☆❖✦▌▍▎▶►▸▪"  # Ma
 def _heading(line: str, vocab: Vocabulary, in_entries: bool) -> tuple[str, str, bool] | None:
     """(title, canonical, inline) when the line opens a section; inline: content follows on the same line."""
     text = line.strip().strip(HEADING_MARKS).strip()
+    if (text[:1] == "“" and "”" not in text) or (text[:1] == '"' and text.count('"') == 1):
+        text = text[1:]  # a scan's speck read as an opening quote: "“求职意向：新能源电站运维主管"
     noted = _noted_heading(text, vocab)
     if noted is not None:
         return noted
@@ -318,7 +320,14 @@ def _heading(line: str, vocab: Vocabulary, in_entries: bool) -> tuple[str, str, 
             return None  # "Portfolio: priyank.design" in a contact block: where the work is, no section
         if canonical and label.group(2).strip() and not second_field:
             return head, canonical, True
-        if not label.group(2).strip() and len(head.split()) <= 4 and not any(ch.isdigit() for ch in head):
+        if (
+            not label.group(2).strip()
+            and len(head.split()) <= 4
+            and not any(ch.isdigit() for ch in head)
+            # a scan's wrapped end of a sentence, its stray colon read after it ("…零误调" + "度；："), is no heading
+            and sum(ch.isalpha() for ch in head) >= 2
+            and not head.endswith(("；", ";", "，", ",", "。", "、"))
+        ):
             return head, canonical or "other", False
     letters = [ch for ch in text if ch.isalpha()]
     caps = (
@@ -897,6 +906,15 @@ def _closes_aside(lines: list[str], index: int, end: int) -> bool:
 _PROMOTED_ASIDE = re.compile(r"[（(][^()（）]{0,14}(?:晋升|升职|转正|promoted|promotion)[^()（）]{0,14}[)）]", re.I)
 
 
+# The pay a job board's export writes beside a post: "8000-10000元/月", "5000元/月", "15-25K·14薪", "$28/hr".
+_PAY = re.compile(
+    r"(?:薪资|月薪|年薪|salary)?[：:]?\s*[$¥￥]?\d+(?:\.\d+)?\s*[kK千万wW]?\s*(?:[-~～至到]\s*[$¥￥]?\d+(?:\.\d+)?\s*[kK千万wW]?)?"
+    r"\s*(?:元|RMB|CNY)?\s*(?:/|每)\s*(?:月|年|小时|hr|hour|h|yr|year|mo)(?:\s*[·x×]\s*\d{2}\s*薪)?"
+    r"|[$¥￥]?\d+(?:\.\d+)?\s*[kK]?\s*[-~～]\s*\d+(?:\.\d+)?\s*[kK](?:\s*[·x×]\s*\d{2}\s*薪)?",
+    re.IGNORECASE,
+)
+
+
 def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
     """The words of a header with its dates cut out, split at separators."""
     if not dates and _PLACE_WITH_COUNTRY.search(text.strip()) and _is_location(text.strip()):
@@ -934,6 +952,7 @@ def _header_parts(text: str, dates: list[DateHit]) -> list[str]:
             and not _TENURE.fullmatch(part)
             and not _MONTHS_ONLY.fullmatch(part)  # "Summer 2017 (May-Aug)": the term's months, no employer
             and not _HELD_AS.fullmatch(part)  # "兼职  某在线健康平台  健康咨询顾问", "Bookkeeper (Part-Time, …)"
+            and not _PAY.fullmatch(part)  # a job board's export: "课程顾问 | 6000-8000元/月", "15-25K·14薪"
         ):
             parts.append(part)
     if len(parts) > 2:  # "Infrastructure Intern (co-op) -- Tallgrass Hosting": how the term was taken, no employer
@@ -1744,6 +1763,18 @@ def _school_line(line: str) -> bool:
     )
 
 
+def _org_comma_title(line: str, vocab: Vocabulary) -> list[str]:
+    """[employer, title] when a Chinese line is an employer and a post joined by one comma ("某供电公司变电运维工区，
+    变电运维工→副站长"), the words a header's dates stand over; [] for anything else (a sentence has more)."""
+    text = line.strip()
+    if is_bullet(line) or not _CJK.search(text) or len(text) > 40 or re.search(r"[。；;：:]", text):
+        return []
+    employer, comma, post = re.split(r"([，,])", text, maxsplit=1) if re.search(r"[，,]", text) else (text, "", "")
+    if not comma or re.search(r"[，,]", post) or not _is_org(employer, vocab):
+        return []
+    return [employer.strip(), post.strip()] if "→" in post or _is_title(post, vocab) else []
+
+
 def _short_plain(line: str) -> bool:
     text = ALIGNMENT_GAP.sub(" | ", line.strip())  # the spaces that push a place or dates to the right margin
     text = _DESCRIBING_TAIL.sub("", _DESCRIBING_ASIDE.sub("", text))  # "Ledgerly (accounts payable automation SaaS)":
@@ -1781,7 +1812,7 @@ def _name_fields(text: str) -> bool:
     )
 
 
-_NAME_WORD = re.compile(r"(?:[A-Z]|\d+(?:st|nd|rd|th)\b|&$|of$|and$|the$|for$)")
+_NAME_WORD = re.compile(r"(?:[A-Z]|\d+(?:st|nd|rd|th)\b|&$|/$|of$|and$|the$|for$)")  # "Associate / Project …"
 
 
 def _range_rest(lines: list[str], index: int, end: int) -> str | None:
@@ -1898,13 +1929,21 @@ def _header_lines(lines: list[str], start: int, end: int) -> tuple[list[int], di
 
 
 def _sentence_goes_on(lines: list[str], index: int, start: int) -> bool:
-    """A lower-case line under a bullet that ends mid-sentence is that bullet's wrapped end, whatever dates it holds:
-    "• Perform Category 1 and Category 5 tests with DOB inspectors; zero failed" + "witness tests since 2021"."""
+    """A lower-case line (or a count and lower-case words) under a bullet that ends mid-sentence is that bullet's
+    wrapped end, whatever dates it holds: "• Perform Category 1 and Category 5 tests with DOB inspectors; zero
+    failed" + "witness tests since 2021", "• Built … for 6 job families;" + "450+ candidates screened"."""
     text = lines[index].strip()
-    if index <= start or not text[:1].islower():
+    if index <= start or not (text[:1].islower() or _COUNT_THEN_WORDS.fullmatch(text)):
         return False
     above = lines[index - 1].rstrip()
     return is_bullet(above) and not above.endswith((*_PROSE_ENDS, ":", "："))  # "…Program);" + "mechanic exam…"
+
+
+# A count and lower-case words ("450+ candidates screened", "12% below budget"): the end of a sentence; an employer
+# that opens with a number writes a capital after it ("24 Hour Fitness", "7-Eleven Inc.").
+_COUNT_THEN_WORDS = re.compile(r"[$€£¥]?\d[\d,.]*[+%kKmM]?(?:[ \t]+[a-z][\w'’-]*)+[.;,]?")
+# …or lower-case words alone ("electronic records"): no header's words, which a name or a title capitalises.
+_SENTENCE_TAIL = re.compile(r"(?:[$€£¥]?\d[\d,.]*[+%kKmM]?|[a-z][\w'’-]*)(?:[ \t]+[a-z][\w'’-]*)*[.;,]?")
 
 
 _STACK_ASIDE = re.compile(r"[ \t]*\[[^\[\]\n]{1,160}\]")
@@ -2123,6 +2162,13 @@ def _entries_in(
             and not (
                 probe > previous_end and _stops_mid_sentence(lines[probe - 1]) and not _short_plain(lines[probe - 1])
             )
+            # …or lower-case words under a bullet ("• Built … for 6 job families;" + "450+ candidates screened",
+            # "• Documented … in ATS (Athletic Trainer System)" + "electronic records")
+            and not (
+                probe > previous_end
+                and is_bullet(lines[probe - 1])
+                and _SENTENCE_TAIL.fullmatch(lines[probe].strip()) is not None
+            )
             # …or of a Chinese bullet filling the column ("…项目一次通" + "过第三方审核")
             and not (
                 probe > previous_end
@@ -2200,6 +2246,12 @@ def _entries_in(
                 or not _short_plain(lines[body_start + 1])
                 or is_bullet(lines[body_start + 1])
                 or _place_over_bullets(lines, body_start + 1, next_header)
+                # "电话销售 | 5000元/月" over "工作描述：" (a labelled "职位：…" line is read as the field it is)
+                or (
+                    lines[body_start + 1].rstrip().endswith((":", "："))
+                    and not _LABEL.match(lines[body_start])
+                    and re.search(r"[|｜]", lines[body_start]) is not None
+                )
             )
         ):
             line_below = lines[body_start].strip()  # "高级产品专家（淘宝事业部）": the title and its team, one part
@@ -2211,6 +2263,10 @@ def _entries_in(
             if _place_over_bullets(lines, body_start, next_header) and not any(_is_location(p) for p in parts):
                 parts.append(lines[body_start].strip())  # a scan's row read as lines: "审计助理 (实习)" over "南京"
                 body_start += 1
+        elif len(parts) < 2 and body_start < next_header and (below := _org_comma_title(lines[body_start], vocab)):
+            # a scan's dates alone on a line over "国网湖南某市供电公司变电运维工区，变电运维工→副站长"
+            parts += below
+            body_start += 1
         elif (
             kind == "education"
             and body_start == header + 1
@@ -2740,7 +2796,21 @@ def _title_above(lines: list[str], above: int, previous_end: int, parts: list[st
     plain = _SHIFT_AT_END.sub("", plain)  # "Warehouse Lead — 2nd Shift"
     if any(ch.isdigit() for ch in plain):
         return ""
-    return _without_edges(text) if _lone_title(text, vocab) or _title_and_post(text, vocab) else ""
+    if _lone_title(text, vocab) or _title_and_post(text, vocab) or _department_and_post(text, vocab):
+        return _without_edges(text)
+    return ""
+
+
+def _department_and_post(text: str, vocab: Vocabulary) -> bool:
+    """A Chinese department and the post held in it, joined by a middle dot: "电力调度控制中心·地区调度员"."""
+    pieces = [p.strip() for p in re.split(r"[·•・]", text)]
+    return (
+        len(pieces) == 2
+        and all(_CJK.search(p) for p in pieces)
+        and len(text) <= 24
+        and _lone_title(pieces[1], vocab)
+        and not _is_title(pieces[0], vocab)
+    )
 
 
 def _title_and_post(text: str, vocab: Vocabulary) -> bool:
@@ -3226,6 +3296,8 @@ def _continues(above: str, text: str, closes_items: bool) -> bool:
     """The line goes on from the bullet above: "带领8人团队将订单系统拆分为12" + "个微服务，…。" in a scan."""
     if text[:1].islower() or _stops_mid_sentence(above) or _wrapped_list(above, text) or _opens_mid_sentence(text):
         return True
+    if _COUNT_THEN_WORDS.fullmatch(text.strip()) and not above.rstrip().endswith(_PROSE_ENDS):
+        return True  # "• Built … for 6 job families;" + "450+ candidates screened"
     return (
         closes_items
         and bool(_CJK.search(above))

@@ -34,7 +34,7 @@ FAMILIES = (
 
 # Between two skills of one list: separators and list words only (at least one of them).
 _SEPARATORS = r"[,，、;；/|·•&+]"
-_LIST_WORDS = r"(?:and|or|as well as|和|及|与|或)"
+_LIST_WORDS = r"(?:and/or|and|or|as well as|和|及|与|或)"
 _LIST_GAP_RE = re.compile(
     rf"\s*(?:{_SEPARATORS}\s*)+(?:{_LIST_WORDS}\s+)?|\s*(?:{_SEPARATORS}\s*)*{_LIST_WORDS}\s*", re.IGNORECASE
 )
@@ -61,8 +61,13 @@ _AP_COURSE = re.compile(
     r"Style|Stylebook|pass|students?|scores?|teacher|coordinator|program(?:me)?)\b",  # "AP Style", "AP pass rate"
     re.IGNORECASE,
 )
-# A battery's state of charge ("SOC/SOH 估算", "SOC estimation"), not a security operations centre.
-_CHARGE_AFTER = re.compile(r"[ \t]*(?:/[ \t]*SO[HPEF]\b|估算|估计|标定|estimation|estimator|\(state of charge)", re.I)
+# A battery's state of charge ("SOC/SOH 估算", "SOC estimation"), or an auditor's report on controls ("SOC 1 and
+# SOC 2 Type II examinations", "SOC 2 readiness"), not a security operations centre.
+_CHARGE_AFTER = re.compile(
+    r"[ \t]*(?:/[ \t]*SO[HPEF]\b|估算|估计|标定|estimation|estimator|\(state of charge)"
+    r"|[ \t-]*[123]\b|[ \t]+(?:Type|reports?)\b",
+    re.I,
+)
 # A grade or a class, not a language: "ASIL-C", "USB Type-C", "C-suite", "C轮融资", "C 级客户", "C端".
 _GRADE_BEFORE = re.compile(r"[A-Za-z0-9]-$")
 _GRADE_AFTER = re.compile(r"-[A-Za-z]|[ \t]*[轮端级类位档型照证店]")
@@ -191,6 +196,16 @@ _OTHER_SENSE_AFTER = {
     "multi-threading": _DEALS_AFTER,
     "multithreading": _DEALS_AFTER,
     "ap": _AP_COURSE,
+    # a verb of the lab ("Express and purify proteins", "express antibodies in HEK293"), not the web framework
+    "express": re.compile(
+        r"[ \t]+(?:(?:and|&)[ \t]+purify|(?:the[ \t]+)?(?:proteins?|antibod\w*|genes?|constructs?))\b", re.I
+    ),
+    # the system it names in brackets ("ATS (Athletic Trainer System)", "ATS（列车自动监控）"), not applicant tracking
+    "ats": re.compile(r"[ \t]*[（(][ \t]*(?:athletic|automatic|auto\b|train|列车|自动)", re.I),
+    # a clinician's National Provider Identifier ("NPI 1538299047", "NPI #: 1538…"), not new product introduction
+    "npi": re.compile(r"[ \t]*(?:#|No\.?|number)?[ \t]*:?[ \t]*\d{6,}", re.I),
+    # a city ("Sparks, NV"), not Apache Spark
+    "spark": re.compile(r",[ \t]*(?:NV|Nevada)\b"),
     "soc": _CHARGE_AFTER,
     # Vector's AUTOSAR configurator ("DaVinci Configurator", "DaVinci Developer"), not the video editor
     "davinci": re.compile(r"[ \t]+(?:Configurator|Developer)\b", re.I),
@@ -300,6 +315,10 @@ _OTHER_SENSE_AFTER = {
 }
 _FORKLIFT_CLASS_BEFORE = re.compile(r"(?:叉车|特种设备|场内|厂内|机动车)[^\n，,；;]{0,12}$")
 _OTHER_SENSE_BEFORE = {
+    # the security managers' certificate spelled out before it ("Certified Protection Professional (CPP)"), not payroll
+    "cpp": re.compile(r"Protection[ \t]+Professional[ \t]*[(（]?[ \t]*$|\bASIS[ \t]+$", re.I),
+    # a metro's train control beside its kin ("ATP/ATO/ATS", "CBTC、ATS"), not an applicant tracking system
+    "ats": re.compile(r"\b(?:ATP|ATO|CBTC|CI|ZC)[ \t]*[/、,，][ \t]*(?:AT[PO][ \t]*[/、,，][ \t]*)?$"),
     # conduit named before it ("EMT, IMC and rigid")
     "imc": re.compile(r"\b(?:EMT|RMC|rigid|conduit)\b[^.;\n]{0,20}$", re.I),
     # a firm's name ("Moody's Analytics Certificate in Commercial Credit", "S&P Global Market Intelligence"), no skill
@@ -401,8 +420,9 @@ _OTHER_SENSE_BEFORE = {
         r"|(?-i:\b(?:[A-Z]{1,3}DOT|DOT)[ \t]+$)",  # a transportation department's specifications ("per ODOT CMS 499")
         re.I,
     ),
-    # a LEED Accredited Professional; the readers written for ("copy for CFOs and AP managers"): not accounts payable
-    "ap": re.compile(r"\bLEED[ \t]+$|\bfor[ \t]+[\w-]+s[ \t]*(?:,|and|&)[ \t]*$"),
+    # a LEED or WELL Accredited Professional; the readers written for ("copy for CFOs and AP managers"): not accounts
+    # payable
+    "ap": re.compile(r"\b(?:LEED|WELL|Fitwel)[ \t]+$|\bfor[ \t]+[\w-]+s[ \t]*(?:,|and|&)[ \t]*$"),
     "davinci": re.compile(r"\bVector[ \t]+$"),
     "can": re.compile(r"\b(?:I|YOU|WE|THEY|HE|SHE|IT|WHO|THAT|WHAT|HOW)[ \t]+$"),
     # a mechanical or a database design's rules and structure, not a UI design system or an enclosure
@@ -592,6 +612,8 @@ _ADOBE_BESIDE = re.compile(
 # whom a pharmaceutical rep serves, not a marketer's influencers. "comprehensive financial planning for
 # households", "financial planning software (eMoney)": a family's plan, not a company's FP&A.
 _SENSE_BY_NEIGHBOURS: dict[str, tuple[re.Pattern[str], int, str]] = {
+    # a shift's crew led ("任值班长，带班6人", "带班组12人"), not a teacher's homeroom
+    "带班": (re.compile(r"带班[组]?[ \t]*\d+[ \t]*(?:人|名)|值班长|班组|倒班|运行班"), 8, "team management"),
     # Google Tag Manager beside the analytics it feeds ("熟悉GA4、GTM等数据分析工具", "Tools: GA, GTM, Looker"), no
     # go-to-market strategy
     "gtm": (
@@ -727,6 +749,13 @@ _LIST_LABEL_WORDS = re.compile(
 # A heading naming a kind of projects (normalised: lower case): "curriculum projects", "capstone & data projects".
 _KIND_OF_PROJECTS = re.compile(r"(?:[a-z][a-z-]*\s+(?:&\s+|and\s+)?){1,3}projects")
 # …written as a heading is: "Curriculum Projects", "CAPSTONE PROJECTS" (not "Led two major projects")
+# Experience of a kind, written as a heading ("Clinical & Industrial Experience", "Sales Leadership Experience"):
+# the resume's roles. A posting's headings that ask for experience name the asking, or other things beside it.
+_KIND_OF_EXPERIENCE = re.compile(
+    r"(?!.*\b(?:required|requirements?|preferred|desired|desirable|minimum|ideal|bonus|your|our|the|what|must|"
+    r"nice|plus|key|essential|education|skills?|qualifications?|knowledge|background|years?)\b)"
+    r"(?:[a-z][a-z-]*\s+(?:and\s+)?){1,3}experience"
+)
 _TITLE_CASED = re.compile(r"(?:(?:[A-Z][A-Za-z-]*|&|and)\s+)+[A-Z][A-Za-z-]*")
 _BILINGUAL_HEADING = re.compile(
     r"(?P<en1>[A-Za-z][A-Za-z &/,'-]{2,40}?)[ \t]*[|｜/]?[ \t]*(?P<zh1>[\u4e00-\u9fff][\u4e00-\u9fff、与及和/]{1,10})"
@@ -1305,6 +1334,8 @@ class Vocabulary:
             return compound
         if _KIND_OF_PROJECTS.fullmatch(normed) and _TITLE_CASED.fullmatch(line.strip().rstrip(":：")):
             return "projects"  # "CURRICULUM PROJECTS", "Engineering Projects": projects of a kind, no employers
+        if _KIND_OF_EXPERIENCE.fullmatch(normed) and _TITLE_CASED.fullmatch(line.strip().rstrip(":：")):
+            return "experience"
         bilingual = _BILINGUAL_HEADING.fullmatch(line.strip())
         if bilingual is not None:  # "Skills & Certificates 技能证书", "工作经历 Work Experience": the Chinese names it
             chinese = bilingual.group("zh1") or bilingual.group("zh2")
