@@ -11,6 +11,7 @@ cells, whose lines sit on shared baselines row after row.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -190,11 +191,22 @@ def _right_aligned(side: list[Box]) -> bool:
 
 def _date_share(side: list[Box]) -> float:
     """The share of lines that are a date or a range and little else."""
-    return sum(1 for b in side if _mostly_date(b.text)) / len(side)
+    return sum(1 for b in side if mostly_date(b.text)) / len(side)
+
+
+# A date cell's other lines: a range's open end wrapped alone ("Present") and the time served ("(5+ yrs)").
+_DATE_CELL_LINE = re.compile(
+    r"[(（]?\s*(?:present|current|now|today|至今|今)\s*[)）]?"
+    r"|[(（]\s*\d+(?:\.\d+)?\+?\s*(?:yrs?|years?|mos?|months?|年|个月)(?:\s*\d+\s*(?:mos?|months?|个月))?\s*[)）]",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=4096)
-def _mostly_date(text: str) -> bool:
+def mostly_date(text: str) -> bool:
+    """A date or a range and little else, or a date cell's other line (\"Present\", \"(5+ yrs)\")."""
+    if _DATE_CELL_LINE.fullmatch(text.strip()):
+        return True
     letters = sum(1 for ch in text if not ch.isspace())
     covered = sum(hit.end - hit.start for hit in find_dates(text))
     return letters > 0 and covered >= 0.5 * letters

@@ -22,7 +22,7 @@ from typing import Any
 
 from core.assets.pdf_visibility import HiddenText, visible_operations
 from core.column_wraps import CJK, WIDE, Line, unwrapped
-from core.ocr_layout import ROW_JOIN, Box, reading_order
+from core.ocr_layout import ROW_JOIN, Box, mostly_date, reading_order
 
 # Inside a run, words at most this many spaces apart are one segment; a wider gap (a tab stop, \hfill before
 # a date) starts a new one.
@@ -155,7 +155,41 @@ def reading_text(boxes: list[Box]) -> str:
         else:
             lines.append(Line(box.text, box, box))
         previous = box
-    return "\n".join(unwrapped(lines, sidebars))
+    return "\n".join(unwrapped(_date_cells_joined(lines), sidebars))
+
+
+def _date_cells_joined(lines: list[Line]) -> list[Line]:
+    """A table's date cell wrapped over its row's lines, read row by row beside the cell on its right: "Jun 2019 –
+    | Detective Sergeant", "Present | Pima Valley Police Department", "(5+ yrs) | • Supervise …". The cell's
+    lines join its first line ("Jun 2019 – Present (5+ yrs) | Detective Sergeant"); what stands beside them keeps
+    its own line."""
+    out: list[Line] = []
+    owner: Line | None = None  # the line whose date cell is open
+    cell_end = 0  # where that cell's text ends in the owner's
+    cell_box: Box | None = None  # the cell's lowest line so far
+    for line in lines:
+        first = line.first
+        beside = line.text[len(first.text) :].lstrip() if line.text.startswith(first.text) else ""
+        if (
+            owner is not None
+            and cell_box is not None
+            and abs(first.x0 - cell_box.x0) <= first.height
+            and 0 <= first.y0 - cell_box.y1 <= first.height
+            and mostly_date(first.text)
+        ):
+            owner.text = f"{owner.text[:cell_end]} {first.text}{owner.text[cell_end:]}"
+            cell_end += len(first.text) + 1
+            cell_box = first
+            if beside.startswith("|"):
+                out.append(Line(beside[1:].lstrip(), line.last, line.last))
+            elif beside:
+                out.append(Line(beside, line.last, line.last))
+            continue
+        owner, cell_box = None, None
+        if beside and mostly_date(first.text):
+            owner, cell_end, cell_box = line, len(first.text), first
+        out.append(line)
+    return out
 
 
 def _same_row(a: Box, b: Box) -> bool:

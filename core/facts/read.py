@@ -1941,7 +1941,9 @@ def _sentence_goes_on(lines: list[str], index: int, start: int) -> bool:
 
 # A count and lower-case words ("450+ candidates screened", "12% below budget"): the end of a sentence; an employer
 # that opens with a number writes a capital after it ("24 Hour Fitness", "7-Eleven Inc.").
-_COUNT_THEN_WORDS = re.compile(r"[$€£¥]?\d[\d,.]*[+%kKmM]?(?:[ \t]+[a-z][\w'’-]*)+[.;,]?")
+_COUNT_THEN_WORDS = re.compile(
+    r"[$€£¥]?\d[\d,.]*[+%kKmM]?[ \t]+[a-z][\w'’-]*(?:[ \t]+(?:[a-z][\w'’.-]*|[$€£¥]?\d[\d,.]*[+%kKmM]?))*[.;,]?"
+)
 # …or lower-case words alone ("electronic records"): no header's words, which a name or a title capitalises.
 _SENTENCE_TAIL = re.compile(r"(?:[$€£¥]?\d[\d,.]*[+%kKmM]?|[a-z][\w'’-]*)(?:[ \t]+[a-z][\w'’-]*)*[.;,]?")
 

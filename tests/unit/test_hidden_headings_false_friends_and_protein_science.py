@@ -123,3 +123,26 @@ def test_a_fraud_examiner_and_a_protection_professional_are_certificates_a_posti
     assert "certified payroll professional" not in job.nice_to_have  # the CPP spelled out before it
     payroll = get_vocabulary().certifications_in("CPP, FPC — payroll")
     assert payroll[0].canonical == "certified payroll professional"
+
+
+def test_a_tables_date_cell_wrapped_over_its_rows_lines_heads_its_row() -> None:
+    """tests/data/pdf/table_dates_police_detective.pdf (WeasyPrint, an HTML table: dates in the left cell, title,
+    agency and bullets in the right): the narrow date cell wrapped ("Jun 2019 –" / "Present" / "(5+ yrs)") and was
+    read as a column of its own, every role losing its dates and "Mar Patrol Officer" made a title."""
+    from pathlib import Path
+
+    from core.assets.pdf import extract_text
+
+    data = (Path(__file__).parents[1] / "data" / "pdf" / "table_dates_police_detective.pdf").read_bytes()
+    text = extract_text(data).text
+    assert "Jun 2019 – Present (5+ yrs) | Detective Sergeant, Financial Crimes Unit" in text
+    doc = read_document(text, "resume")
+    assert [(e.title, e.start, e.end) for e in doc.experience] == [
+        ("Detective Sergeant", "2019-06", "present"),
+        ("Detective", "2016-03", "2019-06"),
+        ("Patrol Officer", "2012-08", "2016-03"),
+    ]
+    assert all(e.org == "Pima Valley Police Department" for e in doc.experience)
+    assert (
+        doc.experience[1].bullets[0].endswith("35 open investigations; 78% clearance rate vs. 52% department average.")
+    )
