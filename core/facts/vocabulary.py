@@ -1649,7 +1649,13 @@ def _in_item_list(text: str, start: int) -> bool:
     open with a capital (a sentence's commas part lower-case words)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
-    items = [item.strip() for item in ITEM_BREAK.split(text[line_start : len(text) if line_end < 0 else line_end])]
+    return _item_list_line(text[line_start : len(text) if line_end < 0 else line_end])
+
+
+@lru_cache(maxsize=256)
+def _item_list_line(line: str) -> bool:
+    """`_in_item_list` for one line, once per line: a skills line names hundreds of guarded spellings."""
+    items = [item.strip() for item in ITEM_BREAK.split(line)]
     items = [item for item in items if item]
     short = sum(1 for item in items if len(item.split()) <= 4 and len(item) <= 40)
     named = sum(1 for item in items if not item[:1].islower())  # names, not "and then home"

@@ -397,9 +397,11 @@ def has_figure(text: str) -> bool:
         return False
     vocab = _vocabulary()
     hits = vocab.skills_in(text) if vocab is not None else []
-    spans = [(h.start, _model_number_end(text, h.end)) for h in hits]  # "西门子S7" and its "-1500"
-    masked = "".join(" " if any(start <= i < end for start, end in spans) else ch for i, ch in enumerate(text))
-    return _DIGIT.search(_GLUED_DIGITS.sub(" ", masked)) is not None
+    chars = list(text)
+    for hit in hits:  # "西门子S7" and its "-1500": a name's digits are no figure
+        end = _model_number_end(text, hit.end)
+        chars[hit.start : end] = " " * (end - hit.start)
+    return _DIGIT.search(_GLUED_DIGITS.sub(" ", "".join(chars))) is not None
 
 
 def is_experience_line(doc: DocumentModel, line: int | None) -> bool:
