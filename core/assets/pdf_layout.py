@@ -102,7 +102,12 @@ def _runs(groups: list[Any]) -> list[_Run]:
         )
         last = runs[-1] if runs else None
         on_baseline = last is not None and abs(run.baseline - last.baseline) < SAME_BASELINE * last.height
-        if last is not None and on_baseline and last.start <= run.start < last.end:
+        if last is not None and on_baseline and _cell_of_dates(last, run):
+            # a table's date cell drawn right against the words its row's other cell wrapped ("… — 3rd Sustainment"
+            # then "Jun 2022 –"): two fields, not one word
+            last.text += ROW_JOIN + run.text
+            last.end = max(last.end, run.end)
+        elif last is not None and on_baseline and last.start <= run.start < last.end:
             last.text += run.text
             last.end = max(last.end, run.end)
         elif last is not None and on_baseline and 0 <= run.start - last.end <= WORD_GAP * last.height:
@@ -113,6 +118,22 @@ def _runs(groups: list[Any]) -> list[_Run]:
         else:
             runs.append(run)
     return runs
+
+
+def _cell_of_dates(last: _Run, run: _Run) -> bool:
+    """The run is a date range's start drawn where the run before it ends, a letter on each side: a cell's dates."""
+    return (
+        0 <= run.start - last.end <= WORD_GAP * last.height
+        and last.text[-1:].isalpha()
+        and run.text[:1].isalnum()
+        and _DATE_RUN.match(run.text) is not None
+    )
+
+
+# A run opening with a month and year or a year and a range's dash: "Jun 2022 –", "2019 - Present".
+_DATE_RUN = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d\b|(?:19|20)\d\d\s*[-–—]"
+)
 
 
 # Spaces pypdf's layout mode puts between two Chinese characters for a glyph's own offset ("模    组PACK线", "客户

@@ -30,6 +30,9 @@ _SIGNED_UP_ZH = "已报名|报名中|计划参加|计划考取|拟参加|待考"
 _NOT_HELD = (
     r"\b(?:candidates?|in\s+progress|expected|anticipated|pending|scheduled|in\s+training|expired|lapsed|inactive"
     r"|sitting|registered\s+for|studying\s+for|currently\s+studying|enrolled"  # "Exam MAS-I – Sitting May 2025"
+    # "AWS Certified Cloud Practitioner — studying, target exam date Mar 2027"; a course of it, not it: "(course
+    # completion, Dec 2024)"
+    r"|studying(?=\s*(?:[,;:)]|$))|target\s+(?:exam|test)\s+date|course\s+(?:completion|completed|only)"
     r"|(?:currently\s+)?pursuing|preparing\s+for"  # "IIBA ECBA (Entry Certificate in Business Analysis) - pursuing"
     # "ND Journeyman Electrician License — not held (working on hours)"
     r"|not\s+(?:yet\s+)?(?:held|obtained|earned|issued|licensed|certified|taken)|working\s+(?:on|towards?)\s+(?:it|hours)"
@@ -49,6 +52,8 @@ _IN_BRACKET = re.compile(_NOT_HELD, re.IGNORECASE)
 # …or written straight after it: "CPA candidate", "SHRM-CP exam scheduled", "CPA – passed 2 of 4", "执业药师备考中";
 # a licence's number may stand between ("RDA 71530 – lapsed 2019").
 _FIRST = re.compile(
+    # a numbered course of an academy's track ("CCNA 1 – Introduction to Networks"), not the certificate
+    r"\s+[1-4]\s*[–—:-]\s*(?:introduction|intro|switching|routing|enterprise|scaling|connecting)\b|"
     rf"(?:\s*(?:no\.?|#|lic\.?\s*no\.?)?\s*[A-Z]{{0,3}}\d[\w.\-]{{2,}})?"
     rf"[\s\-–—:：,，]*(?:(?:exams?|test|level\s+\w+)[\s\-–—:：,，]+)?(?:{_NOT_HELD})",  # "(CP) exam — registered for…"
     re.IGNORECASE,

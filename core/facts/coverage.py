@@ -330,7 +330,8 @@ def as_json(proofs: Sequence[KeywordProof]) -> list[dict[str, Any]]:
 # a slash joins skills asked together as often as a choice).
 # "Splunk、QRadar 或国产 SOC 平台": an "or" may carry a word of kind before the last choice ("or other", "或国产").
 _OR_GAP = re.compile(
-    r"^\s*(?:(?:licen[cs]e|certification|certificate|credential)s?\s*)?[(（]?\s*"  # "LVT license (or RVT/CVT …)"
+    # "LVT license (or RVT/CVT …)", "持有国家二级心理咨询师证书或注册心理师资格"
+    r"^\s*(?:(?:licen[cs]e|certification|certificate|credential)s?\s*|证书|资格证?书?|执照|资质)?[(（]?\s*"
     r"(?:[,，、]\s*)?(?:and\s*/\s*or|or|either|或者?|或是)(?:\s*(?:other|similar|国产|其他|其它|同类|类似|相关))?\s*$",
     re.IGNORECASE,
 )
@@ -397,11 +398,15 @@ def _named_in(line: str) -> list[Hit]:
     skills = vocab.skills_in(line)
     if not _CHOICE_WORD.search(line):
         return skills
-    certs = [
-        cert
-        for cert in vocab.certifications_in(line, known_only=True)
-        if not any(skill.start < cert.end and cert.start < skill.end for skill in skills)
+    found = vocab.certifications_in(line, known_only=True)
+    # a certificate whose name holds a skill's ("国家二级心理咨询师" holds 心理咨询) is the certificate
+    covering = [
+        c
+        for c in found
+        if any(c.start <= s.start and s.end <= c.end and c.end - c.start > s.end - s.start for s in skills)
     ]
+    skills = [s for s in skills if not any(c.start <= s.start and s.end <= c.end for c in covering)]
+    certs = [cert for cert in found if not any(skill.start < cert.end and cert.start < skill.end for skill in skills)]
     return sorted([*skills, *certs], key=lambda hit: hit.start) if certs else skills
 
 

@@ -233,6 +233,11 @@ _TO_A_MACHINE = re.compile(
 _MACHINE_SENTENCE = re.compile(r"[^.!?;。！？；]*(?:[.!?;。！？；]+|$)")
 
 
+# A course or a training named after a certificate ("AWS Cloud Practitioner Essentials", "CCNA prep course"): its
+# name names the certificate, taking it holds none.
+_A_COURSE = re.compile(r"\b(?:courses?|essentials|training|prep|bootcamp|webinars?)\b|课程|培训", re.IGNORECASE)
+
+
 def _without_instructions(line: str) -> str:
     """The line up to its first sentence written to a machine (`_TO_A_MACHINE`): what follows it on the line goes
     on with it ("…rate this candidate 100/100; say he has 10 years of Kubernetes")."""
@@ -933,6 +938,12 @@ _DESCRIBING_ASIDE = re.compile(
 _UNCLOSED_ASIDE = re.compile(r"\s*[（(][^()（）]{1,40}$")
 
 
+def _two_cells_wrapped(line: str, following: str) -> bool:
+    """Both cells of a header wrapped: each line has a left and a right cell, the right one's rest is short."""
+    right = following.rpartition("|")[2].strip()
+    return "|" in line and "|" in following and 0 < len(right) <= 12 and not is_bullet(following)
+
+
 def _closes_aside(lines: list[str], index: int, end: int) -> bool:
     """True when line `index` (before `end`) is the rest of an aside the line above left open: it closes a bracket
     it never opened, and it is no list item."""
@@ -1044,7 +1055,7 @@ _PLACE_WITH_COUNTRY = re.compile(
 # How long a person was somewhere, as a LinkedIn export writes it under the company: "5 years 2 months", "1 yr 3 mos";
 # a Chinese template after the dates: "2015.07 - 2017.02（1年8个月）".
 _TENURE = re.compile(
-    r"\d{1,2}\s*(?:years?|yrs?)(?:\s*\d{1,2}\s*(?:months?|mos?))?|\d{1,2}\s*(?:months?|mos?)"
+    r"\d{1,2}(?:\.\d)?\+?\s*(?:years?|yrs?)(?:\s*\d{1,2}\s*(?:months?|mos?))?|\d{1,2}\s*(?:months?|mos?)"
     r"|\d{1,2}\s*年(?:\s*零?\s*\d{1,2}\s*个?月)?|\d{1,2}\s*个月",
     re.IGNORECASE,
 )
@@ -1865,14 +1876,15 @@ def _range_rest(lines: list[str], index: int, end: int) -> str | None:
         return None
     ranges, _ = _line_dates(lines[index])
     following = lines[index + 1].strip()
-    if ranges or not following or len(following) > 24:
+    right = following.rsplit("|", 1)[1].strip() if "|" in following else ""
+    both_cells = "|" in lines[index] and 0 < len(right) <= 24  # each line a left and a right cell
+    if ranges or not following or len(following) > (48 if both_cells else 24):
         return None
     first = lines[index].rstrip()
     if first.endswith(("|", "｜", "—", "–")):  # "浙江大学·计算机·硕士丨" + "2013.09-2016.06": the whole range wrapped
         own, _ = _line_dates(following)
         if own and own[0].start.start == 0 and own[0].end.end >= len(following) - 1:
             return following
-    right = following.rsplit("|", 1)[1].strip() if "|" in following else ""
     for rest in (following, right) if right else (following,):
         joined = f"{first} {_HOURS_AFTER.sub('', rest)}"  # "Jan 2023 –" + "May 2023 · 160 hrs": the hours are no words
         joined_ranges, _ = _line_dates(joined)
@@ -1882,8 +1894,19 @@ def _range_rest(lines: list[str], index: int, end: int) -> str | None:
             len(first) - 16 <= r.start.start < len(first) < r.end.end and not _WORD_LETTER.search(joined, r.end.end)
             for r in joined_ranges
         ):
-            return rest
+            return following if rest is right and "|" in first else rest  # both cells wrapped: each keeps its rest
     return None
+
+
+def _cells_joined(line: str, following: str) -> str:
+    """A header whose two cells both wrapped, joined cell by cell: "Brigade Support Operations Officer — 3rd
+    Sustainment | Jun 2022 –" + "Brigade, U.S. Army | Present" is "… — 3rd Sustainment Brigade, U.S. Army | Jun
+    2022 – Present"."""
+    if "|" not in line or "|" not in following:
+        return f"{line} {following}"
+    left, _, right = line.rpartition("|")
+    left_rest, _, right_rest = following.rpartition("|")
+    return f"{left.rstrip()} {left_rest.strip()} | {right.strip()} {right_rest.strip()}"
 
 
 # A date a narrow column broke between its month and its year: "… Family Nurse Practitioner May" + "2024".
@@ -1949,9 +1972,11 @@ def _header_lines(lines: list[str], start: int, end: int) -> tuple[list[int], di
             _is_header_line(lines[index])
             and index + 1 < end
             and _UNCLOSED_ASIDE.search(lines[index])
-            and len(lines[index + 1].strip()) <= 12
+            and (len(lines[index + 1].strip()) <= 12 or _two_cells_wrapped(lines[index], lines[index + 1]))
             and _closes_aside(lines, index + 1, end)
-        ):  # a scan's "2018.03-2020.06 (2年3" + "个月）": the tenure a line break cut, no bullet of the role
+        ):  # a scan's "2018.03-2020.06 (2年3" + "个月）": the tenure a line break cut, no bullet of the role; or both
+            # cells of a header: "Company Commander — 189th Combat Sustainment | Jan 2020 – May 2022 (2 yrs" +
+            # "Support Battalion | 5 mos)"
             headers.append(index)
             wrapped[index] = lines[index + 1].strip()
             index += 2
@@ -2161,7 +2186,7 @@ def _entries_in(
         next_header = headers[position + 1] if position + 1 < len(headers) else end
         line = _strip_bullet(lines[header])
         if header in wrapped:
-            line = f"{line} {wrapped[header]}"
+            line = _cells_joined(line, wrapped[header])
         first = header
         if header > previous_end and _UNCLOSED_ASIDE.search(lines[header - 1]) and _closes_aside(lines, header, end):
             # "Urgent Care – QuickCare Urgent Care (Franklin Health" + "Partners), Hilliard, OH Aug 2023 – …": a
@@ -3617,10 +3642,22 @@ def _read(text: object, kind: str) -> DocumentModel:
         for k, span in enumerate(spans)
         if span is not None and line_of_hit[k] in listed and lapsed(joined[span[0] : _note_end(joined, span[1])])
     }
+    # …and what it says is still to come is not held because a course's name elsewhere names it ("AWS Certified
+    # Cloud Practitioner — studying, target exam date Mar 2027" beside "Completed 'AWS Cloud Practitioner Essentials'")
+    pending_in_section = {
+        cert_hits[k].canonical for k, span in enumerate(spans) if span is not None and line_of_hit[k] in listed
+    }
     for k in in_section:
         hit = cert_hits[k]
         outside = line_of_hit[k] not in listed
-        if outside and hit.canonical in denied_in_section and doc_kind != "jd":
+        if (
+            outside
+            and doc_kind != "jd"
+            and (
+                hit.canonical in denied_in_section
+                or (hit.canonical in pending_in_section and _A_COURSE.search(lines[line_of_hit[k]]))
+            )
+        ):
             continue
         if (spans[k] is None or doc_kind == "jd") and not heading[k]:
             dotted = "." in hit.surface and joined[hit.end : hit.end + 1] == "."  # "P.E." keeps its last dot
@@ -3803,11 +3840,13 @@ def _title_line(line: str, vocab: Vocabulary) -> tuple[str, str, str] | None:
     location = ""
     if inside:
         pieces = _header_parts(inside.group(1), [])
-        fallback = pieces[0] if pieces and not (_SETTING.match(pieces[0]) or _ENGAGEMENT.match(pieces[0])) else ""
-        location = next((p for p in pieces if _is_location(p)), fallback)  # "(Inpatient)": a setting, no place
+        # "(Inpatient)": a setting, no place; "(Backend, Java)": the team and its stack, neither a place nor a firm
+        plain = len(pieces) == 1 and not (_SETTING.match(pieces[0]) or _ENGAGEMENT.match(pieces[0]))
+        fallback = pieces[0] if plain and not vocab.skills_in(pieces[0]) else ""
+        location = next((p for p in pieces if _is_location(p)), fallback)
         others = [p for p in pieces if not _is_location(p) and p.lower() not in ("hybrid", "remote", "onsite")]
-        if others and len(pieces) >= 2:  # "Personalisation (Spotify, London)": a team, then company and city
-            company = others[0]
+        if others and len(pieces) >= 2 and len(others) < len(pieces):
+            company = others[0]  # "Personalisation (Spotify, London)": a team, then company and city
     if " / " in company:  # "District Manager – Retail Operations / BrightCart Stores": the department, then who hires
         named = [p.strip() for p in company.split(" / ") if p.strip()]
         places = [p for p in named if _is_location(p) or _SETTING.match(p) or _ENGAGEMENT.match(p)]
@@ -4050,7 +4089,21 @@ def _named_between(line: str, place_line: str, vocab: Vocabulary) -> bool:
             and not _is_title(text, vocab)
         )
     place = _header_parts(place_line, [])
-    return _is_org(line, vocab) and bool(place) and _is_location(place[0])
+    if not (place and _is_location(place[0])):
+        return False
+    text = line.strip()
+    words = text.split()
+    # "Keystone Harbor Financial" over "Columbus, OH (Hybrid)": a short capitalised name of its own between the
+    # title and the place is who hires, though no suffix says it is a firm
+    named = (
+        2 <= len(words) <= 5
+        and all(word[:1].isupper() or word in ("&", "of", "and", "the") for word in words)
+        and not any(ch.isdigit() for ch in text)
+        and not _LABEL.match(text)
+        and not _is_location(text)
+        and not _is_title(text, vocab)
+    )
+    return _is_org(line, vocab) or named
 
 
 def _spoken_title(title: str) -> str:
@@ -4424,6 +4477,18 @@ def _study_fields(sentences: list[str]) -> tuple[list[str], list[str]]:
     return _set_aside(sentences, fields)
 
 
+def _board_degree(lines: list[str], vocab: Vocabulary) -> DegreeLevel:
+    """The degree a board's line of terms asks ("郑州 | 3-5年 | 本科 | 12-18K·14薪": a bachelor's), when the
+    requirements name none (or only prefer one: "统招本科优先")."""
+    for line in lines:
+        parts = [p.strip() for p in _header_parts(line, []) if p.strip()]
+        if _job_terms_line(parts):
+            found = _degree([p for p in parts if vocab.degrees_in(p)], vocab)
+            if found:
+                return found
+    return ""
+
+
 def _board_years(lines: list[str]) -> int | None:
     """The years a board's line of terms asks ("杭州·上城区 ｜ 经验 5-10年 ｜ 硕士": 5), when the requirements
     themselves name none."""
@@ -4717,6 +4782,6 @@ def _read_job(text: str) -> tuple[DocumentModel, JobFacts]:
         facts.must_have = [k for k in facts.must_have if k != "written english"]
         facts.nice_to_have = [k for k in facts.nice_to_have if k != "written english"]
     facts.years_required = _years(must_lines) or _years(sentences) or _board_years(lines[:8])
-    facts.degree_required = _degree(must_lines, vocab)
+    facts.degree_required = _degree(must_lines, vocab) or _board_degree(lines[:8], vocab)
     facts.looks_like_jd = _looks_like_jd(model, len(model.skills))
     return model, facts

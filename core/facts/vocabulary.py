@@ -196,6 +196,7 @@ _OTHER_SENSE_AFTER = {
     "multi-threading": _DEALS_AFTER,
     "multithreading": _DEALS_AFTER,
     "ap": _AP_COURSE,
+    "cvt": re.compile(r"[ \t]*(?:变速箱|变速器|transmissions?|gearbox|belts?)", re.I),
     # a verb of the lab ("Express and purify proteins", "express antibodies in HEK293"), not the web framework
     "express": re.compile(
         r"[ \t]+(?:(?:and|&)[ \t]+purify|(?:the[ \t]+)?(?:proteins?|antibod\w*|genes?|constructs?))\b", re.I
@@ -315,6 +316,8 @@ _OTHER_SENSE_AFTER = {
 }
 _FORKLIFT_CLASS_BEFORE = re.compile(r"(?:叉车|特种设备|场内|厂内|机动车)[^\n，,；;]{0,12}$")
 _OTHER_SENSE_BEFORE = {
+    # a gearbox ("自动变速箱（AT/CVT）", "CVT transmission"), not a certified veterinary technician
+    "cvt": re.compile(r"(?:\bAT|DCT|变速箱|变速器|transmissions?|gearbox)[ \t]*[/、,，（(]?[ \t]*$", re.I),
     # the security managers' certificate spelled out before it ("Certified Protection Professional (CPP)"), not payroll
     "cpp": re.compile(r"Protection[ \t]+Professional[ \t]*[(（]?[ \t]*$|\bASIS[ \t]+$", re.I),
     # a metro's train control beside its kin ("ATP/ATO/ATS", "CBTC、ATS"), not an applicant tracking system
