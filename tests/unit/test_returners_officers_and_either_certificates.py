@@ -74,3 +74,13 @@ def test_one_of_two_certificates_a_chinese_posting_accepts_is_a_choice() -> None
 def test_a_degree_asked_only_in_the_boards_line_of_terms_is_asked() -> None:
     _jd, job = read_job(fixture("jd", "delivery_regional_ops_zh.txt"))
     assert job.degree_required == "bachelor"  # "郑州 | 3-5年 | 本科 | 12-18K·14薪"; the requirements only prefer it
+
+
+def test_a_dealership_postings_trade_words_are_read() -> None:
+    """A 4S店 service manager's posting had kept only 沟通能力 and 团队管理: its certificate, diagnostics, new-energy
+    repair and DMS are the trade's words (new skills_automotive.json)."""
+    _jd, job = read_job(fixture("jd", "dealership_service_manager_zh.txt"))
+    assert {"auto repair technician certificate", "automotive diagnostics", "automotive repair"} <= set(job.must_have)
+    assert {"ev repair", "dealer management system"} <= set(job.nice_to_have)
+    vocab = get_vocabulary()
+    assert [h.canonical for h in vocab.skills_in("熟悉DMS经销商管理系统")] == ["dealer management system"]
