@@ -587,14 +587,22 @@ _DOCUMENT_TITLES = frozenset(
 )
 
 
+_VALEDICTION = re.compile(
+    r"(?:sincerely|(?:best|kind|warm)?\s*regards|yours\s+(?:truly|sincerely|faithfully)|best|thank you)[,!.]?"
+    r"|此致敬礼|此致",
+    re.IGNORECASE,
+)
+_SALUTATION = re.compile(r"(?:dear|hello|hi|greetings|to\s+whom)\b|尊敬的|您好", re.IGNORECASE)
+
+
 def _name_candidate(line: str, vocab: Vocabulary) -> str:
     labelled = _labelled_name(line)
     if labelled:
         return labelled
     nicknamed = _NICKNAMED.fullmatch(line.strip())
     first = nicknamed.group(0) if nicknamed else _SPLIT.split(line.strip())[0].strip() if line.strip() else ""
-    if first.replace(" ", "").lower() in _DOCUMENT_TITLES:
-        return ""
+    if first.replace(" ", "").lower() in _DOCUMENT_TITLES or _SALUTATION.match(first) or _VALEDICTION.fullmatch(first):
+        return ""  # "Dear Hiring Manager,", "Sincerely,": a letter's greeting and closing, not its writer
     if not first or _EMAIL.search(first) or _LINK.search(first) or any(ch.isdigit() for ch in _ocr_repair(first)):
         return ""
     if vocab.section_of(first):
@@ -655,6 +663,11 @@ def _contact(lines: list[str], vocab: Vocabulary, header_end: int) -> tuple[Cont
             labelled = _labelled_name(line)
             if labelled:
                 contact.name, name_line = labelled, index
+                break
+    if not contact.name:  # a letter sent as a resume: its writer signs under "Sincerely,"
+        for index in range(len(lines) - 1, 0, -1):
+            if _VALEDICTION.fullmatch(lines[index - 1].strip()) and (signed := _name_candidate(lines[index], vocab)):
+                contact.name, name_line = signed, index
                 break
     text = "\n".join(lines)
     email = _EMAIL.search(text)

@@ -316,6 +316,12 @@ _OTHER_SENSE_AFTER = {
 }
 _FORKLIFT_CLASS_BEFORE = re.compile(r"(?:叉车|特种设备|场内|厂内|机动车)[^\n，,；;]{0,12}$")
 _OTHER_SENSE_BEFORE = {
+    # a mentor one is given ("Pair with a dedicated mentor", "assigned a mentor"), not the skill of mentoring others
+    "mentor": re.compile(
+        r"\b(?:with|by|from|under|have|get|gets|assigned|receive|receives)[ \t]+(?:a[ \t]+|an[ \t]+|your[ \t]+|"
+        r"our[ \t]+)?(?:dedicated[ \t]+|personal[ \t]+|assigned[ \t]+|senior[ \t]+|experienced[ \t]+)?$",
+        re.I,
+    ),
     # a gearbox ("自动变速箱（AT/CVT）", "CVT transmission"), not a certified veterinary technician
     "cvt": re.compile(r"(?:\bAT|DCT|变速箱|变速器|transmissions?|gearbox)[ \t]*[/、,，（(]?[ \t]*$", re.I),
     # the security managers' certificate spelled out before it ("Certified Protection Professional (CPP)"), not payroll

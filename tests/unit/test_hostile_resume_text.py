@@ -41,3 +41,21 @@ def test_characters_that_show_nothing_are_no_part_of_a_word() -> None:
 def test_addresses_inside_markup_are_no_contact_links() -> None:
     links = read_document(INJECTED, "resume").contact.links
     assert links == ["linkedin.com/in/johncarter"]
+
+
+def test_a_cover_letter_sent_as_a_resume_is_signed_by_its_writer_not_its_greeting() -> None:
+    letter = (
+        "Dear Hiring Manager,\n\nI am writing to express my strong interest in the Marketing Manager position.\n"
+        "I would welcome the opportunity to discuss how I can contribute.\n\nSincerely,\nEmma Walsh\n"
+    )
+    assert read_document(letter, "resume").contact.name == "Emma Walsh"
+
+
+def test_a_mentor_one_is_given_is_no_mentoring_asked() -> None:
+    _jd, job = read_job(
+        "Software Engineer\nAcme\n\nWhat you'll do\n- Pair with a dedicated mentor and join cohort sessions\n"
+        "- Build Java services\n\nRequirements\n- 5+ years of Java\n"
+    )
+    assert "mentoring" not in {*job.must_have, *job.nice_to_have}
+    _jd, lead = read_job("Tech Lead\nAcme\n\nRequirements\n- Mentor 3 junior engineers\n")
+    assert "mentoring" in {*lead.must_have, *lead.nice_to_have}
