@@ -951,6 +951,40 @@ _DESCRIBING_ASIDE = re.compile(
 _UNCLOSED_ASIDE = re.compile(r"\s*[（(][^()（）]{1,40}$")
 
 
+def _names_an_undated_item(lines: list[str], index: int, start: int, end: int, vocab: Vocabulary) -> bool:
+    """A short line over an item's bullets, maybe with its stack and link between ("TableTurn — restaurant waitlist
+    app" / "React · TypeScript · PostgreSQL · github.com/dcastellanos/" / "tableturn" / "• Built …"): an undated
+    project's name. Not the wrapped end of the bullet above ("• … during a 2-" + "week pilot at a local café"), nor
+    the stack line itself."""
+    if not _short_plain(lines[index]) or _wrapped_end(lines, index, start) or _stack_line(lines[index], vocab):
+        return False
+    below = index + 1
+    while (
+        below < end and below <= index + 3 and (_stack_line(lines[below], vocab) or _wrapped_end(lines, below, start))
+    ):
+        below += 1
+    return below < end and is_bullet(lines[below])
+
+
+def _wrapped_end(lines: list[str], index: int, start: int) -> bool:
+    """Lower-case words or a count under a bullet, or a link's end under a line cut after its slash."""
+    if index <= start:
+        return False
+    above, text = lines[index - 1].rstrip(), lines[index].strip()
+    if above.endswith("/") and re.fullmatch(r"[\w.\-]+", text):
+        return True
+    return is_bullet(above) and _SENTENCE_TAIL.fullmatch(text) is not None
+
+
+def _stack_line(line: str, vocab: Vocabulary) -> bool:
+    """A project's stack and link: names set apart by middle dots or bars ("React · Redux Toolkit · Firebase ·
+    github.com/…"), two of them known skills or one a link."""
+    text = line.strip()
+    if is_bullet(line) or not re.search(r"\s[·|•]\s", text):
+        return False
+    return len(vocab.skills_in(text)) >= 2 or _LINK.search(text) is not None
+
+
 def _two_cells_wrapped(line: str, following: str) -> bool:
     """Both cells of a header wrapped: each line has a left and a right cell, the right one's rest is short."""
     right = following.rpartition("|")[2].strip()
@@ -2024,7 +2058,9 @@ _COUNT_THEN_WORDS = re.compile(
     r"[$€£¥]?\d[\d,.]*[+%kKmM]?[ \t]+[a-z][\w'’-]*(?:[ \t]+(?:[a-z][\w'’.-]*|[$€£¥]?\d[\d,.]*[+%kKmM]?))*[.;,]?"
 )
 # …or lower-case words alone ("electronic records"): no header's words, which a name or a title capitalises.
-_SENTENCE_TAIL = re.compile(r"(?:[$€£¥]?\d[\d,.]*[+%kKmM]?|[a-z][\w'’-]*)(?:[ \t]+[a-z][\w'’-]*)*[.;,]?")
+_SENTENCE_TAIL = re.compile(
+    r"(?:[$€£¥]?\d[\d,.]*[+%kKmM]?|[a-z][\w'’-]*)(?:[ \t]+(?:[a-z][\w'’-]*|[$€£¥]?\d[\d,.]*[+%kKmM]?))*[.;,]?"
+)
 
 
 _STACK_ASIDE = re.compile(r"[ \t]*\[[^\[\]\n]{1,160}\]")
@@ -2184,7 +2220,7 @@ def _entries_in(
     column = _marked_wrap_width(lines[start:end])
     chinese_prose = wrap is not None and document_prose(whole)
     if not headers:
-        headers = [i for i in range(start, end) if _short_plain(lines[i]) and i + 1 < end and is_bullet(lines[i + 1])]
+        headers = [i for i in range(start, end) if _names_an_undated_item(lines, i, start, end, vocab)]
         if not headers and kind == "education":
             headers = [
                 i

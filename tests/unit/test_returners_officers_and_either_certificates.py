@@ -84,3 +84,13 @@ def test_a_dealership_postings_trade_words_are_read() -> None:
     assert {"ev repair", "dealer management system"} <= set(job.nice_to_have)
     vocab = get_vocabulary()
     assert [h.canonical for h in vocab.skills_in("熟悉DMS经销商管理系统")] == ["dealer management system"]
+
+
+def test_undated_projects_are_named_by_their_own_lines_not_their_bullets_wrapped_ends() -> None:
+    """A bootcamp graduate's two-column PDF (text as extracted): "• Built a real-time waitlist … during a 2-" +
+    "week pilot at a local café" had made "week pilot" a project, and each name's stack line hid the name above it."""
+    doc = read_document(fixture("resume", "bootcamp_frontend_two_column_en.txt"), "resume")
+    projects = [e for e in doc.entries if e.kind == "project"]
+    assert [p.org for p in projects] == ["TableTurn", "Pantry Pal", "Bootcamp capstone: ShiftSwap"]
+    assert any(b.endswith("during a 2-week pilot at a local café") for b in projects[0].bullets)
+    assert projects[2].bullets[0].endswith("swap requests, responsive layout down to 320 px")
