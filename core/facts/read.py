@@ -2281,11 +2281,7 @@ def _entries_in(
             )
             # …or lower-case words under a bullet ("• Built … for 6 job families;" + "450+ candidates screened",
             # "• Documented … in ATS (Athletic Trainer System)" + "electronic records")
-            and not (
-                probe > previous_end
-                and is_bullet(lines[probe - 1])
-                and _SENTENCE_TAIL.fullmatch(lines[probe].strip()) is not None
-            )
+            and not (probe > previous_end and _wrapped_end(lines, probe, previous_end))
             # …or of a Chinese bullet filling the column ("…项目一次通" + "过第三方审核")
             and not (
                 probe > previous_end
